@@ -1,0 +1,3 @@
+from followup.cli.main import main
+
+raise SystemExit(main())

@@ -1,0 +1,289 @@
+"""The JSON dossier (DESIGN's exchange format) to and from domain objects.
+
+Parsing checks every field and names it by its path (`opportunities[0].interviews[1].date`) with
+what is expected. Unknown keys are left alone so that newer files still import.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, time
+from typing import Any
+
+from followup.domain.errors import BadInput, InvalidField
+from followup.domain.model import (
+    DEFAULT_WEEKMASK,
+    Candidate,
+    Contact,
+    Event,
+    Interview,
+    Opportunity,
+    Timeline,
+)
+from followup.services.dossier import Dossier
+
+
+def read_dossier_text(raw: bytes, source: str) -> Any:
+    """Decode and parse a dossier file's bytes; one clear line when it is not JSON."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise BadInput(
+            f"{source}: expected UTF-8 JSON, found a byte that is not UTF-8 at offset {error.start}"
+        ) from None
+    if not text.strip():
+        raise BadInput(f"{source}: expected a JSON dossier, the file is empty")
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise BadInput(
+            f"{source}: expected JSON, {error.msg} at line {error.lineno} column {error.colno}"
+        ) from None
+
+
+def parse_dossier(data: Any) -> Dossier:
+    if not isinstance(data, dict):
+        raise InvalidField("dossier", 'a JSON object with "candidate" and "opportunities"')
+    candidate = None
+    if data.get("candidate") is not None:
+        candidate = parse_candidate(_object(data["candidate"], "candidate"), "candidate")
+    items = data.get("opportunities", [])
+    if not isinstance(items, list):
+        raise InvalidField("opportunities", "a list of opportunities", items)
+    opportunities = []
+    given = []
+    seen: set[str] = set()
+    for i, item in enumerate(items):
+        where = f"opportunities[{i}]"
+        opportunity = parse_opportunity(_object(item, where), where)
+        if opportunity.id in seen:
+            raise InvalidField(f"{where}.id", "an id used by one opportunity only", opportunity.id)
+        seen.add(opportunity.id)
+        opportunities.append(opportunity)
+        given.append(frozenset(item))
+    return Dossier(candidate, opportunities, given)
+
+
+def parse_candidate(data: dict[str, Any], where: str) -> Candidate:
+    return Candidate(
+        name=_str(data, "name", where, required=True),
+        email=_str(data, "email", where),
+        phone=_str(data, "phone", where),
+        timezone=_str(data, "timezone", where) or "UTC",
+        country=_str(data, "country", where).upper() or None,
+        subdivision=_str(data, "subdivision", where).upper() or None,
+        weekmask=_str(data, "weekmask", where) or DEFAULT_WEEKMASK,
+        default_policy=_str(data, "default_policy", where) or "persistent",
+    )
+
+
+def parse_opportunity(data: dict[str, Any], where: str) -> Opportunity:
+    timeline_data = data.get("timeline") or {}
+    timeline_where = f"{where}.timeline"
+    timeline = Timeline(
+        preliminary_deadline=_date(
+            _object(timeline_data, timeline_where), "preliminary_deadline", timeline_where
+        ),
+        second_round_deadline=_date(timeline_data, "second_round_deadline", timeline_where),
+    )
+    interviews = [
+        parse_interview(_object(item, f"{where}.interviews[{i}]"), f"{where}.interviews[{i}]")
+        for i, item in enumerate(_list(data, "interviews", where))
+    ]
+    events = [
+        parse_event(_object(item, f"{where}.events[{i}]"), f"{where}.events[{i}]")
+        for i, item in enumerate(_list(data, "events", where))
+    ]
+    return Opportunity(
+        id=_str(data, "id", where, required=True),
+        company=_str(data, "company", where, required=True),
+        role=_str(data, "role", where),
+        policy=_str(data, "policy", where) or "",
+        timeline=timeline,
+        interviews=interviews,
+        events=events,
+    )
+
+
+def parse_interview(data: dict[str, Any], where: str) -> Interview:
+    day = _date(data, "date", where)
+    if day is None:
+        raise InvalidField(f"{where}.date", "the interview's date as YYYY-MM-DD")
+    round_number = data.get("round", 1)
+    if not isinstance(round_number, int) or isinstance(round_number, bool) or round_number < 1:
+        raise InvalidField(f"{where}.round", "a round number, 1 or more", round_number)
+    contacts = tuple(
+        parse_contact(_object(item, f"{where}.contacts[{i}]"), f"{where}.contacts[{i}]")
+        for i, item in enumerate(_list(data, "contacts", where))
+    )
+    return Interview(
+        id=_str(data, "id", where, required=True), date=day, round=round_number, contacts=contacts
+    )
+
+
+def parse_contact(data: dict[str, Any], where: str) -> Contact:
+    minutes = data.get("minutes", 0)
+    if minutes is None:
+        minutes = 0
+    if not isinstance(minutes, int) or isinstance(minutes, bool) or minutes < 0:
+        raise InvalidField(f"{where}.minutes", "whole minutes spent, 0 or more", minutes)
+    decision_maker = data.get("decision_maker", False)
+    if not isinstance(decision_maker, bool):
+        raise InvalidField(f"{where}.decision_maker", "true or false", decision_maker)
+    topics = data.get("topics", [])
+    if topics is None:
+        topics = []
+    if not isinstance(topics, list) or not all(isinstance(t, str) for t in topics):
+        raise InvalidField(f"{where}.topics", "a list of strings", topics)
+    return Contact(
+        name=" ".join(_str(data, "name", where, required=True).split()),
+        title=_str(data, "title", where),
+        email=_str(data, "email", where),
+        phone=_str(data, "phone", where),
+        minutes=minutes,
+        decision_maker=decision_maker,
+        topics=tuple(t.strip() for t in topics if t.strip()),
+    )
+
+
+def parse_event(data: dict[str, Any], where: str) -> Event:
+    day = _date(data, "date", where)
+    if day is None:
+        raise InvalidField(f"{where}.date", "the event's date as YYYY-MM-DD")
+    return Event(
+        date=day,
+        kind=_str(data, "kind", where, required=True),
+        contact=_str(data, "contact", where) or None,
+        step=_str(data, "step", where) or None,
+        time=parse_time(data.get("time"), f"{where}.time"),
+        note=_str(data, "note", where),
+    )
+
+
+def parse_date(value: Any, field: str) -> date:
+    if isinstance(value, str) and len(value) == 10:
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise InvalidField(field, "a date that exists, as YYYY-MM-DD", value)
+
+
+def parse_time(value: Any, field: str) -> time | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, str) and len(value) in (5, 8):
+        try:
+            return time.fromisoformat(value)
+        except ValueError:
+            pass
+    raise InvalidField(field, "a time of day as HH:MM (24-hour)", value)
+
+
+# -- writing ---------------------------------------------------------------------------------
+def dossier_to_dict(
+    candidate: Candidate | None, opportunities: list[Opportunity]
+) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    if candidate is not None:
+        out["candidate"] = {
+            "name": candidate.name,
+            "email": candidate.email,
+            "phone": candidate.phone,
+            "timezone": candidate.timezone,
+            "country": candidate.country,
+            "subdivision": candidate.subdivision,
+            "weekmask": candidate.weekmask,
+            "default_policy": candidate.default_policy,
+        }
+    out["opportunities"] = [opportunity_to_dict(o) for o in opportunities]
+    return out
+
+
+def opportunity_to_dict(opportunity: Opportunity) -> dict[str, Any]:
+    timeline = {
+        key: value.isoformat()
+        for key, value in (
+            ("preliminary_deadline", opportunity.timeline.preliminary_deadline),
+            ("second_round_deadline", opportunity.timeline.second_round_deadline),
+        )
+        if value is not None
+    }
+    return {
+        "id": opportunity.id,
+        "company": opportunity.company,
+        "role": opportunity.role,
+        "policy": opportunity.policy,
+        "timeline": timeline,
+        "interviews": [
+            {
+                "id": iv.id,
+                "date": iv.date.isoformat(),
+                "round": iv.round,
+                "contacts": [_contact_to_dict(c) for c in iv.contacts],
+            }
+            for iv in opportunity.interviews
+        ],
+        "events": [_event_to_dict(e) for e in opportunity.events],
+    }
+
+
+def _contact_to_dict(contact: Contact) -> dict[str, Any]:
+    out: dict[str, Any] = {"name": contact.name}
+    for key in ("title", "email", "phone"):
+        if getattr(contact, key):
+            out[key] = getattr(contact, key)
+    out["minutes"] = contact.minutes
+    out["decision_maker"] = contact.decision_maker
+    out["topics"] = list(contact.topics)
+    return out
+
+
+def _event_to_dict(event: Event) -> dict[str, Any]:
+    out: dict[str, Any] = {"date": event.date.isoformat()}
+    if event.time is not None:
+        out["time"] = event.time.strftime("%H:%M")
+    out["kind"] = event.kind
+    if event.step:
+        out["step"] = event.step
+    if event.contact:
+        out["contact"] = event.contact
+    if event.note:
+        out["note"] = event.note
+    return out
+
+
+# -- field helpers ---------------------------------------------------------------------------
+def _object(value: Any, where: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise InvalidField(where, "a JSON object", value)
+    return value
+
+
+def _list(data: dict[str, Any], key: str, where: str) -> list[Any]:
+    value = data.get(key, [])
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise InvalidField(f"{where}.{key}", "a list", value)
+    return value
+
+
+def _str(data: dict[str, Any], key: str, where: str, required: bool = False) -> str:
+    value = data.get(key)
+    if value is None:
+        if required:
+            raise InvalidField(f"{where}.{key}", "a value (the field is required)")
+        return ""
+    if not isinstance(value, str):
+        raise InvalidField(f"{where}.{key}", "a string", value)
+    if required and not value.strip():
+        raise InvalidField(f"{where}.{key}", "a non-empty string", value)
+    return value.strip()
+
+
+def _date(data: dict[str, Any], key: str, where: str) -> date | None:
+    value = data.get(key)
+    if value is None:
+        return None
+    return parse_date(value, f"{where}.{key}")

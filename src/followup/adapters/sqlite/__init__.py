@@ -1,0 +1,1 @@
+"""SQLite storage: the embedded default, one file on the candidate's machine."""

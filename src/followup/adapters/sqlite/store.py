@@ -1,0 +1,381 @@
+"""The SQLite store. Constructing it opens nothing; each unit of work opens a connection,
+brings the schema up to date the first time, and holds one transaction."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from datetime import date, time
+from pathlib import Path
+
+from followup.adapters.migrations import load_migration, migration_names
+from followup.domain.errors import BadInput
+from followup.domain.model import (
+    Candidate,
+    Contact,
+    Event,
+    Interview,
+    Opportunity,
+    Timeline,
+    Touch,
+)
+from followup.services.storage import (
+    AgendaRows,
+    OpportunitySummary,
+    Store,
+    TouchRow,
+    UnitOfWork,
+)
+
+MIGRATIONS = "followup.adapters.sqlite.migrations"
+
+
+class SqliteStore(Store):
+    def __init__(self, path: str | Path, upto: str | None = None) -> None:
+        self._path = str(path)
+        self._upto = upto  # tests make databases as an earlier version did
+        self._migrated = False
+
+    @property
+    def location(self) -> str:
+        return self._path
+
+    def unit_of_work(self, readonly: bool = False) -> SqliteUnitOfWork:
+        connection = self._connect()
+        return SqliteUnitOfWork(connection, readonly)
+
+    def _connect(self) -> sqlite3.Connection:
+        if self._path != ":memory:":
+            folder = Path(self._path).expanduser().parent
+            if not folder.is_dir():
+                raise BadInput(
+                    f"--database: expected a file in an existing folder, "
+                    f"{str(folder)!r} does not exist"
+                )
+        try:
+            connection = sqlite3.connect(self._path, isolation_level=None, timeout=30)
+            connection.execute("PRAGMA foreign_keys = ON")
+            connection.execute("PRAGMA journal_mode = WAL")
+            connection.execute("PRAGMA synchronous = NORMAL")
+            if not self._migrated:
+                migrate(connection, self._upto)
+                self._migrated = True
+        except sqlite3.DatabaseError as error:
+            raise BadInput(
+                f"--database: expected a Followup SQLite database at {self._path!r} ({error})"
+            ) from None
+        return connection
+
+
+def applied_migrations(connection: sqlite3.Connection) -> set[str]:
+    connection.execute(
+        "CREATE TABLE IF NOT EXISTS schema_migrations "
+        "(name TEXT PRIMARY KEY, applied_at TEXT NOT NULL DEFAULT (datetime('now')))"
+    )
+    return {row[0] for row in connection.execute("SELECT name FROM schema_migrations")}
+
+
+def migrate(connection: sqlite3.Connection, upto: str | None = None) -> list[str]:
+    """Apply every migration not yet applied (up to `upto`), each in its own transaction."""
+    done = applied_migrations(connection)
+    applied = []
+    for name in migration_names(MIGRATIONS):
+        if upto is not None and name > upto:
+            break
+        if name in done:
+            continue
+        migration = load_migration(MIGRATIONS, name)
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            if name in applied_migrations(connection):  # another process got there first
+                connection.execute("ROLLBACK")
+                continue
+            for statement in migration.statements():
+                connection.execute(statement)
+            connection.execute("INSERT INTO schema_migrations (name) VALUES (?)", (name,))
+            connection.execute("COMMIT")
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+        applied.append(name)
+    return applied
+
+
+class SqliteUnitOfWork(UnitOfWork):
+    def __init__(self, connection: sqlite3.Connection, readonly: bool = False) -> None:
+        self._db = connection
+        self._db.execute("BEGIN" if readonly else "BEGIN IMMEDIATE")
+
+    def commit(self) -> None:
+        if self._db.in_transaction:
+            self._db.execute("COMMIT")
+
+    def rollback(self) -> None:
+        if self._db.in_transaction:
+            self._db.execute("ROLLBACK")
+
+    def close(self) -> None:
+        self._db.close()
+
+    # -- candidate ------------------------------------------------------------------------------
+    def get_candidate(self) -> Candidate | None:
+        row = self._db.execute(
+            "SELECT name, email, phone, timezone, country, subdivision, weekmask, default_policy "
+            "FROM candidate WHERE id = 1"
+        ).fetchone()
+        return Candidate(*row) if row else None
+
+    def save_candidate(self, candidate: Candidate) -> None:
+        self._db.execute(
+            "INSERT INTO candidate (id, name, email, phone, timezone, country, subdivision, "
+            "weekmask, default_policy) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (id) DO UPDATE SET name = excluded.name, email = excluded.email, "
+            "phone = excluded.phone, timezone = excluded.timezone, country = excluded.country, "
+            "subdivision = excluded.subdivision, weekmask = excluded.weekmask, "
+            "default_policy = excluded.default_policy",
+            (
+                candidate.name,
+                candidate.email,
+                candidate.phone,
+                candidate.timezone,
+                candidate.country,
+                candidate.subdivision,
+                candidate.weekmask,
+                candidate.default_policy,
+            ),
+        )
+
+    # -- opportunities ------------------------------------------------------------------------
+    def opportunity_ids(self) -> list[str]:
+        return [r[0] for r in self._db.execute("SELECT id FROM opportunity ORDER BY position")]
+
+    def get_opportunity(self, opportunity_id: str) -> Opportunity | None:
+        row = self._db.execute(
+            "SELECT id, company, role, policy, preliminary_deadline, second_round_deadline "
+            "FROM opportunity WHERE id = ?",
+            (opportunity_id,),
+        ).fetchone()
+        if row is None:
+            return None
+        contacts: dict[str, list[Contact]] = {}
+        for p in self._db.execute(
+            "SELECT interview_id, name, title, email, phone, minutes, decision_maker, topics "
+            "FROM participant WHERE opportunity_id = ? ORDER BY interview_id, position",
+            (opportunity_id,),
+        ):
+            contacts.setdefault(p[0], []).append(
+                Contact(p[1], p[2], p[3], p[4], p[5], bool(p[6]), tuple(json.loads(p[7])))
+            )
+        interviews = [
+            Interview(i[0], date.fromisoformat(i[1]), i[2], tuple(contacts.get(i[0], ())))
+            for i in self._db.execute(
+                "SELECT id, date, round FROM interview WHERE opportunity_id = ? ORDER BY position",
+                (opportunity_id,),
+            )
+        ]
+        events = [
+            Event(
+                date=date.fromisoformat(e[0]),
+                time=time.fromisoformat(e[1]) if e[1] else None,
+                kind=e[2],
+                step=e[3],
+                contact=e[4],
+                note=e[5],
+            )
+            for e in self._db.execute(
+                "SELECT date, time, kind, step, contact, note FROM event "
+                "WHERE opportunity_id = ? ORDER BY position",
+                (opportunity_id,),
+            )
+        ]
+        return Opportunity(
+            id=row[0],
+            company=row[1],
+            role=row[2],
+            policy=row[3],
+            timeline=Timeline(_day(row[4]), _day(row[5])),
+            interviews=interviews,
+            events=events,
+        )
+
+    def save_opportunity(self, opportunity: Opportunity) -> None:
+        oid = opportunity.id
+        timeline = opportunity.timeline
+        self._db.execute(
+            "INSERT INTO opportunity (id, position, company, role, policy, preliminary_deadline, "
+            "second_round_deadline) VALUES (?, (SELECT coalesce(max(position), 0) + 1 "
+            "FROM opportunity), ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+            "company = excluded.company, role = excluded.role, policy = excluded.policy, "
+            "preliminary_deadline = excluded.preliminary_deadline, "
+            "second_round_deadline = excluded.second_round_deadline",
+            (
+                oid,
+                opportunity.company,
+                opportunity.role,
+                opportunity.policy,
+                _iso(timeline.preliminary_deadline),
+                _iso(timeline.second_round_deadline),
+            ),
+        )
+        self._db.execute("DELETE FROM interview WHERE opportunity_id = ?", (oid,))
+        self._db.execute("DELETE FROM event WHERE opportunity_id = ?", (oid,))
+        self._db.executemany(
+            "INSERT INTO interview (opportunity_id, id, position, date, round) "
+            "VALUES (?, ?, ?, ?, ?)",
+            [
+                (oid, iv.id, i, iv.date.isoformat(), iv.round)
+                for i, iv in enumerate(opportunity.interviews)
+            ],
+        )
+        self._db.executemany(
+            "INSERT INTO participant (opportunity_id, interview_id, position, name, title, email, "
+            "phone, minutes, decision_maker, topics) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    oid,
+                    iv.id,
+                    j,
+                    c.name,
+                    c.title,
+                    c.email,
+                    c.phone,
+                    c.minutes,
+                    int(c.decision_maker),
+                    json.dumps(list(c.topics)),
+                )
+                for iv in opportunity.interviews
+                for j, c in enumerate(iv.contacts)
+            ],
+        )
+        self._db.executemany(
+            "INSERT INTO event (opportunity_id, position, date, time, kind, step, contact, note) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    oid,
+                    i,
+                    e.date.isoformat(),
+                    e.time.strftime("%H:%M") if e.time else None,
+                    e.kind,
+                    e.step,
+                    e.contact,
+                    e.note,
+                )
+                for i, e in enumerate(opportunity.events)
+            ],
+        )
+
+    def summaries(self) -> list[OpportunitySummary]:
+        rows = self._db.execute(
+            "SELECT o.id, o.company, o.role, o.policy, o.stage, t.contact, t.step, t.channel, "
+            "t.due, t.seq FROM opportunity o LEFT JOIN touch t ON t.opportunity_id = o.id "
+            "AND t.seq = (SELECT seq FROM touch WHERE opportunity_id = o.id AND status = 'planned' "
+            "ORDER BY due, seq LIMIT 1) ORDER BY o.position"
+        )
+        out = []
+        for r in rows:
+            nxt = None
+            if r[5] is not None:
+                nxt = Touch(r[0], r[5], r[6], r[7], date.fromisoformat(r[8]), seq=r[9])
+            out.append(OpportunitySummary(r[0], r[1], r[2], r[3], r[4], nxt))
+        return out
+
+    # -- touches ----------------------------------------------------------------------------------
+    def replace_plan(self, opportunity_id: str, touches: list[Touch], stage: str) -> None:
+        self._db.execute("DELETE FROM touch WHERE opportunity_id = ?", (opportunity_id,))
+        self._db.executemany(
+            "INSERT INTO touch (opportunity_id, seq, contact, step, channel, due, status, reason, "
+            "done_on, interview_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    opportunity_id,
+                    t.seq,
+                    t.contact,
+                    t.step,
+                    t.channel,
+                    t.due.isoformat(),
+                    t.status,
+                    t.reason,
+                    _iso(t.done_on),
+                    t.interview,
+                )
+                for t in touches
+            ],
+        )
+        self._db.execute("UPDATE opportunity SET stage = ? WHERE id = ?", (stage, opportunity_id))
+
+    def plan(self, opportunity_id: str | None = None) -> Iterator[TouchRow]:
+        where, args = (
+            ("WHERE t.opportunity_id = ?", (opportunity_id,)) if opportunity_id else ("", ())
+        )
+        rows = self._db.execute(
+            f"SELECT {_TOUCH_COLUMNS} FROM touch t JOIN opportunity o ON o.id = t.opportunity_id "
+            f"{where} ORDER BY o.position, t.due, t.seq",
+            args,
+        )
+        return (_touch_row(r) for r in rows)
+
+    def agenda(self, on: date, until: date, limit: int) -> AgendaRows:
+        day, last = on.isoformat(), until.isoformat()
+        overdue = self._planned("t.due < ?", (day,), limit)
+        today = self._planned("t.due = ?", (day,), limit)
+        upcoming = self._planned("t.due > ? AND t.due <= ?", (day, last), limit)
+        if not upcoming[0]:  # nothing this week: show what comes next, however far
+            upcoming = self._planned("t.due > ?", (day,), 1, count=False)
+        return AgendaRows(*overdue, *today, *upcoming)
+
+    def _planned(
+        self, condition: str, args: tuple[str, ...], limit: int, count: bool = True
+    ) -> tuple[list[TouchRow], int]:
+        rows = [
+            _touch_row(r)
+            for r in self._db.execute(
+                f"SELECT {_TOUCH_COLUMNS} FROM touch t INDEXED BY touch_planned_due "
+                f"JOIN opportunity o ON o.id = t.opportunity_id WHERE t.status = 'planned' "
+                f"AND {condition} ORDER BY t.due, o.position, t.seq LIMIT ?",
+                (*args, limit),
+            )
+        ]
+        more = 0
+        if count and len(rows) == limit:
+            # Bounded: "999+ more" is as useful as an exact count and keeps the agenda's time
+            # flat however many touches are overdue.
+            (total,) = self._db.execute(
+                f"SELECT count(*) FROM (SELECT 1 FROM touch t INDEXED BY touch_planned_due "
+                f"WHERE t.status = 'planned' AND {condition} LIMIT ?)",
+                (*args, limit + MORE_CAP),
+            ).fetchone()
+            more = total - limit
+        return rows, more
+
+
+MORE_CAP = 999
+_TOUCH_COLUMNS = (
+    "t.opportunity_id, t.contact, t.step, t.channel, t.due, t.status, t.reason, t.done_on, "
+    "t.interview_id, t.seq, o.company"
+)
+
+
+def _touch_row(r: tuple[object, ...]) -> TouchRow:
+    touch = Touch(
+        opportunity=str(r[0]),
+        contact=str(r[1]),
+        step=str(r[2]),
+        channel=str(r[3]),
+        due=date.fromisoformat(str(r[4])),
+        status=str(r[5]),
+        reason=r[6] if isinstance(r[6], str) else None,
+        done_on=_day(r[7]),
+        interview=r[8] if isinstance(r[8], str) else None,
+        seq=int(r[9]),  # type: ignore[call-overload]
+    )
+    return TouchRow(touch, str(r[10]))
+
+
+def _day(value: object) -> date | None:
+    return date.fromisoformat(value) if isinstance(value, str) else None
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None

@@ -1,0 +1,66 @@
+"""Wires the real adapters into the services: which database, which calendars, which policies.
+
+Chosen in one place: `--database`, else `FOLLOWUP_DATABASE`, else a SQLite file in the user's data
+folder. Nothing connects here; the first unit of work does.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from followup.domain.errors import BadInput
+from followup.services.context import Services
+from followup.services.storage import Store
+
+APP_NAME = "followup"
+
+
+def data_dir() -> Path:
+    from platformdirs import user_data_path
+
+    return user_data_path(APP_NAME, appauthor=False)
+
+
+def config_dir() -> Path:
+    override = os.environ.get("FOLLOWUP_CONFIG")
+    if override:
+        return Path(override).expanduser()
+    from platformdirs import user_config_path
+
+    return user_config_path(APP_NAME, appauthor=False)
+
+
+def database_location(explicit: str | None = None) -> str:
+    chosen = explicit or os.environ.get("FOLLOWUP_DATABASE")
+    if chosen:
+        return chosen
+    folder = data_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    return str(folder / "followup.sqlite3")
+
+
+def open_store(location: str) -> Store:
+    if location.startswith(("postgresql://", "postgres://")):
+        raise BadInput(
+            "--database: PostgreSQL is not supported by this version yet; expected a SQLite file "
+            "path"
+        )
+    if "://" in location:
+        raise BadInput(
+            f"--database: expected a SQLite file path or a postgresql:// URL, got {location!r}"
+        )
+    from followup.adapters.sqlite.store import SqliteStore
+
+    return SqliteStore(Path(location).expanduser())
+
+
+def services(database: str | None = None) -> Services:
+    from followup.adapters.holidays import calendar_for
+    from followup.adapters.policies import PolicyBook
+
+    return Services(
+        store=open_store(database_location(database)),
+        calendars=calendar_for,
+        policies=PolicyBook(config_dir() / "policies"),
+    )

@@ -1,0 +1,118 @@
+"""`followup demo`: sample data, a plan and an agenda, on a throwaway database.
+
+The sample is dated around today, so the agenda always has something to say.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+
+def sample_dossier(today: date) -> dict[str, Any]:
+    """Two opportunities: one interviewed three days ago, one that ended in a rejection."""
+
+    def ago(days: int) -> str:
+        return (today - timedelta(days=days)).isoformat()
+
+    def ahead(days: int) -> str:
+        return (today + timedelta(days=days)).isoformat()
+
+    return {
+        "candidate": {
+            "name": "Sam Ortiz",
+            "email": "sam@example.com",
+            "phone": "+1 312 555 0100",
+            "timezone": "America/Chicago",
+            "country": "US",
+            "subdivision": "IL",
+        },
+        "opportunities": [
+            {
+                "id": "acme-ae",
+                "company": "Acme Corp",
+                "role": "Account Executive",
+                "policy": "persistent",
+                "timeline": {"preliminary_deadline": ahead(12), "second_round_deadline": ahead(26)},
+                "interviews": [
+                    {
+                        "id": "acme-1",
+                        "date": ago(3),
+                        "round": 1,
+                        "contacts": [
+                            {
+                                "name": "Dana Reyes",
+                                "title": "Regional Sales Manager",
+                                "email": "dana@acme.example",
+                                "minutes": 45,
+                                "decision_maker": True,
+                                "topics": ["new Midwest territories", "CRM adoption"],
+                            },
+                            {
+                                "name": "Lee Park",
+                                "title": "HR Generalist",
+                                "email": "lee@acme.example",
+                                "minutes": 10,
+                            },
+                        ],
+                    }
+                ],
+                "events": [
+                    {"date": ago(2), "kind": "done", "step": "thank_you", "contact": "Dana Reyes"}
+                ],
+            },
+            {
+                "id": "globex-sdr",
+                "company": "Globex",
+                "role": "Sales Development Rep",
+                "policy": "etiquette",
+                "interviews": [
+                    {
+                        "id": "globex-1",
+                        "date": ago(30),
+                        "round": 1,
+                        "contacts": [
+                            {
+                                "name": "Priya Shah",
+                                "title": "SDR Manager",
+                                "email": "priya@globex.example",
+                                "minutes": 30,
+                                "decision_maker": True,
+                                "topics": ["outbound cadence"],
+                            }
+                        ],
+                    }
+                ],
+                "events": [
+                    {"date": ago(29), "kind": "done", "step": "thank_you", "contact": "Priya Shah"},
+                    {"date": ago(1), "kind": "rejected"},
+                ],
+            },
+        ],
+    }
+
+
+def run_demo() -> int:
+    from zoneinfo import ZoneInfo
+
+    from followup import bootstrap
+    from followup.adapters.dossier import parse_dossier
+    from followup.cli.format import agenda_text, opportunity_text
+    from followup.services.agenda import agenda
+    from followup.services.dossier import import_dossier
+    from followup.services.planning import show_opportunity
+
+    today = datetime.now(UTC).astimezone(ZoneInfo("America/Chicago")).date()
+    with tempfile.TemporaryDirectory(prefix="followup-demo-") as folder:
+        services = bootstrap.services(str(Path(folder) / "demo.sqlite3"))
+        report = import_dossier(services, parse_dossier(sample_dossier(today)))
+        print(
+            f"Demo database with 2 opportunities, {report.touches} touches planned "
+            "(thrown away afterwards).\n"
+        )
+        print(opportunity_text(show_opportunity(services, "acme-ae")))
+        print("\n" + "─" * 80 + "\n")
+        print(agenda_text(agenda(services, today)))
+    return 0

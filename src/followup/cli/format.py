@@ -1,0 +1,182 @@
+"""Human-readable output: short lines that say what to do, fitting an 80-column terminal.
+
+The machine-readable output (`--json`) lives in `jsonout.py` and is a stable contract.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from followup.domain.guards import Warning
+from followup.domain.model import Opportunity, Touch
+from followup.services.agenda import Agenda
+from followup.services.planning import OpportunityView
+from followup.services.storage import OpportunitySummary, TouchRow
+
+WIDTH = 80
+ACTIONS = {
+    "thank_you": "Send thank-you to",
+    "secondary": "Send follow-up letter to",
+    "final": "Send final letter to",
+    "call": "Call",
+    "reply": "Reply to",
+    "stay_in_touch": "Send stay-in-touch to",
+    "check_in": "Check in with",
+}
+STEP_LABELS = {
+    "thank_you": "thank-you",
+    "secondary": "secondary",
+    "final": "final",
+    "call": "call",
+    "reply": "reply",
+    "stay_in_touch": "stay-in-touch",
+    "check_in": "check-in",
+}
+
+
+def day(d: date, today: date | None = None) -> str:
+    """`Mon 28 Dec`, with the year when it is not `today`'s year (or when there is no today)."""
+    text = f"{d:%a} {d.day} {d:%b}"
+    return text if today is not None and d.year == today.year else f"{text} {d.year}"
+
+
+def countdown(due: date, on: date) -> str:
+    days = (due - on).days
+    if days == 0:
+        return "due today"
+    if days > 0:
+        return f"{days} day{'s' if days != 1 else ''} left"
+    return f"{-days} day{'s' if days != -1 else ''} overdue"
+
+
+def fit(text: str, width: int = WIDTH) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def action_line(row: TouchRow, on: date) -> str:
+    t = row.touch
+    when = f"due {day(t.due, on)}, {countdown(t.due, on)}"
+    if t.due == on:
+        when = "due today"
+    what = f"{ACTIONS[t.step]} {t.contact} ({row.company})"
+    line = f"  {what} — {when}"
+    if len(line) <= WIDTH:
+        return line
+    return f"  {fit(what, WIDTH - 2)}\n    — {when}"  # wrap rather than cut a name
+
+
+def agenda_text(agenda: Agenda) -> str:
+    on = agenda.on
+    lines = [f"Agenda for {on:%A} {on.day} {on:%B %Y}"]
+    sections = (
+        ("Overdue", agenda.overdue, agenda.overdue_more),
+        ("Today", agenda.today, agenda.today_more),
+        ("Next", agenda.upcoming, agenda.upcoming_more),
+    )
+    for title, rows, more in sections:
+        if not rows:
+            continue
+        lines += ["", title]
+        lines += [action_line(r, on) for r in rows]
+        if more:
+            lines.append(f"  … and {'999+' if more >= 999 else more} more")
+    if not (agenda.overdue or agenda.today or agenda.upcoming):
+        lines += ["", "Nothing planned. Record an interview with `followup add-interview`."]
+    elif not (agenda.overdue or agenda.today):
+        lines += ["", "Nothing is due today."]
+    return "\n".join(lines)
+
+
+def plan_text(rows: list[TouchRow], today: date | None = None) -> str:
+    if not rows:
+        return "No touches planned."
+    lines: list[str] = []
+    current = None
+    for row in rows:
+        t = row.touch
+        if t.opportunity != current:
+            current = t.opportunity
+            if lines:
+                lines.append("")
+            lines.append(f"{row.company} [{t.opportunity}]")
+        lines.append(touch_line(t, today))
+    return "\n".join(lines)
+
+
+def touch_line(t: Touch, today: date | None = None) -> str:
+    status = t.status
+    if t.status == "done" and t.done_on:
+        status = f"done {day(t.done_on, today)}"
+    line = f"  {day(t.due, today):<16} {STEP_LABELS[t.step]:<13} {t.contact:<20} {status}"
+    line = fit(line.rstrip())
+    if t.reason:
+        line += "\n" + fit(f"      {t.reason}")
+    return line
+
+
+def opportunities_text(items: list[OpportunitySummary], today: date) -> str:
+    if not items:
+        return "No opportunities yet. Add one with `followup add-opportunity` or `followup import`."
+    lines = []
+    for item in items:
+        head = (
+            f"{item.id:<14} {item.company} — {item.role}"
+            if item.role
+            else (f"{item.id:<14} {item.company}")
+        )
+        lines.append(fit(f"{head}  ({item.stage})"))
+        if item.next_touch:
+            t = item.next_touch
+            lines.append(
+                fit(f"{'':14} next: {ACTIONS[t.step].lower()} {t.contact}, {day(t.due, today)}")
+            )
+    return "\n".join(lines)
+
+
+def opportunity_text(view: OpportunityView) -> str:
+    o: Opportunity = view.opportunity
+    today = view.today
+    lines = [
+        fit(f"{o.company}{' — ' + o.role if o.role else ''}  [{o.id}]"),
+        f"Policy: {view.policy.name} ({view.policy.title})",
+    ]
+    if view.policy.follows:
+        lines.append(f"  follows articles {', '.join(view.policy.follows)}")
+    for source, why in view.policy.departs_from:
+        lines.append(fit(f"  departs from {source}: {why}", 200))
+    tl = o.timeline
+    if tl.preliminary_deadline or tl.second_round_deadline:
+        parts = []
+        if tl.preliminary_deadline:
+            parts.append(f"preliminary deadline {day(tl.preliminary_deadline, today)}")
+        if tl.second_round_deadline:
+            parts.append(f"second-round deadline {day(tl.second_round_deadline, today)}")
+        lines.append("Timeline: " + "; ".join(parts))
+    lines += ["", "Interviews"] if o.interviews else ["", "No interviews recorded yet."]
+    for iv in o.interviews:
+        lines.append(f"  {day(iv.date, today)}, round {iv.round} ({iv.id})")
+        for c in iv.contacts:
+            bits = [c.title] if c.title else []
+            bits.append(f"{c.minutes} min")
+            if c.decision_maker:
+                bits.append("decision maker")
+            lines.append(fit(f"    {c.name} — {' · '.join(bits)}"))
+            if c.topics:
+                lines.append(fit(f"      topics: {', '.join(c.topics)}"))
+    if o.events:
+        lines += ["", "Events"]
+        for e in o.events:
+            at = f" {e.time:%H:%M}" if e.time else ""
+            what = e.kind + (f" {STEP_LABELS.get(e.step, e.step)}" if e.step else "")
+            who = f" — {e.contact}" if e.contact else ""
+            lines.append(fit(f"  {day(e.date, today)}{at}  {what}{who}"))
+    lines += ["", "Plan"]
+    lines += [touch_line(t, today) for t in view.touches] or ["  nothing planned"]
+    if view.warnings:
+        lines += ["", "Warnings"]
+        lines += [warning_line(w) for w in view.warnings]
+    return "\n".join(lines)
+
+
+def warning_line(w: Warning) -> str:
+    return f"  ! [{w.source}] {w.message}"

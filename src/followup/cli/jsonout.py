@@ -1,0 +1,67 @@
+"""Machine-readable output: DESIGN's stable contract, tested byte for byte."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from followup.domain.model import Touch
+from followup.services.agenda import Agenda
+from followup.services.planning import OpportunityView
+from followup.services.storage import OpportunitySummary, TouchRow
+
+
+def touch_dict(t: Touch) -> dict[str, Any]:
+    """The plan's contract: exactly these keys, in this order."""
+    return {
+        "opportunity": t.opportunity,
+        "contact": t.contact,
+        "step": t.step,
+        "channel": t.channel,
+        "due": t.due.isoformat(),
+        "status": t.status,
+        "reason": t.reason,
+    }
+
+
+def agenda_item(row: TouchRow) -> dict[str, Any]:
+    return {**touch_dict(row.touch), "company": row.company}
+
+
+def agenda_dict(agenda: Agenda) -> dict[str, Any]:
+    return {
+        "on": agenda.on.isoformat(),
+        "overdue": [agenda_item(r) for r in agenda.overdue],
+        "today": [agenda_item(r) for r in agenda.today],
+        "next": [agenda_item(r) for r in agenda.upcoming],
+        "more": {
+            "overdue": agenda.overdue_more,
+            "today": agenda.today_more,
+            "next": agenda.upcoming_more,
+        },
+    }
+
+
+def summary_dict(item: OpportunitySummary) -> dict[str, Any]:
+    return {
+        "id": item.id,
+        "company": item.company,
+        "role": item.role,
+        "policy": item.policy,
+        "stage": item.stage,
+        "next": touch_dict(item.next_touch) if item.next_touch else None,
+    }
+
+
+def view_dict(view: OpportunityView) -> dict[str, Any]:
+    from followup.adapters.dossier import opportunity_to_dict
+
+    return {
+        **opportunity_to_dict(view.opportunity),
+        "plan": [touch_dict(t) for t in view.touches],
+        "warnings": [w.as_dict() for w in view.warnings],
+    }
+
+
+def dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=2)

@@ -1,0 +1,460 @@
+"""`followup`: the command line.
+
+Each command parses its arguments, calls one use case and formats the result. Errors are turned
+into one line and an exit status here, in `main`, and nowhere else.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import TYPE_CHECKING, Any, NoReturn
+
+from followup.domain.errors import FollowupError
+from followup.domain.model import EVENT_KINDS, STEPS
+
+if TYPE_CHECKING:
+    from followup.services.context import Services
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse, with bad arguments reported in one line and exit status 2."""
+
+    def error(self, message: str) -> NoReturn:
+        sys.stderr.write(f"{self.prog}: error: {message} (see `{self.prog} --help`)\n")
+        raise SystemExit(2)
+
+
+def _date(text: str) -> date:
+    from followup.adapters.dossier import parse_date
+    from followup.domain.errors import InvalidField
+
+    try:
+        return parse_date(text, "date")
+    except InvalidField as error:
+        raise argparse.ArgumentTypeError(f"expected {error.expected}, got {text!r}") from None
+
+
+def _services(args: argparse.Namespace) -> Services:
+    from followup import bootstrap
+
+    return bootstrap.services(args.database)
+
+
+# -- commands -------------------------------------------------------------------------------
+def cmd_import(args: argparse.Namespace) -> int:
+    """Read a JSON dossier (DESIGN's exchange format) into the database.
+
+    Import is idempotent on ids: importing the same file twice changes nothing. A file with any
+    error changes nothing at all.
+    """
+    from followup.adapters.dossier import parse_dossier, read_dossier_text
+    from followup.services.dossier import import_dossier
+
+    dossier = parse_dossier(read_dossier_text(_read_input(args.file), args.file))
+    report = import_dossier(_services(args), dossier)
+    n = len(dossier.opportunities)
+    print(
+        f"Imported {n} opportunit{'y' if n == 1 else 'ies'}: {report.added} added, "
+        f"{report.updated} updated, {report.unchanged} unchanged; "
+        f"{report.touches} touches planned."
+    )
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Write every opportunity and the candidate as a JSON dossier (standard output by default)."""
+    from followup.adapters.dossier import dossier_to_dict
+    from followup.cli.jsonout import dumps
+    from followup.services.dossier import export_dossier
+
+    candidate, opportunities = export_dossier(_services(args))
+    _write_output(args.output, dumps(dossier_to_dict(candidate, opportunities)) + "\n")
+    return 0
+
+
+def cmd_plan(args: argparse.Namespace) -> int:
+    """Every planned, done, skipped and cancelled touch, with due dates and reasons."""
+    from followup.services.planning import plan_touches
+
+    rows = plan_touches(_services(args), args.opportunity)
+    if args.json:
+        from followup.cli.jsonout import dumps, touch_dict
+
+        print(dumps([touch_dict(r.touch) for r in rows]))
+    else:
+        from followup.cli.format import plan_text
+
+        print(plan_text(rows))
+    return 0
+
+
+def cmd_agenda(args: argparse.Namespace) -> int:
+    """What is overdue, what is due today (or on --on DATE), and what comes next."""
+    from followup.services.agenda import agenda
+
+    result = agenda(_services(args), args.on, limit=args.limit)
+    if args.json:
+        from followup.cli.jsonout import agenda_dict, dumps
+
+        print(dumps(agenda_dict(result)))
+    else:
+        from followup.cli.format import agenda_text
+
+        print(agenda_text(result))
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    """Every opportunity with its stage and next touch."""
+    from followup.services.agenda import list_opportunities
+
+    services = _services(args)
+    items = list_opportunities(services)
+    if args.json:
+        from followup.cli.jsonout import dumps, summary_dict
+
+        print(dumps([summary_dict(i) for i in items]))
+    else:
+        from followup.cli.format import opportunities_text
+
+        print(opportunities_text(items, services.today(None)))
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    """One opportunity: interviews and people met, timeline, events, plan and warnings."""
+    from followup.services.planning import show_opportunity
+
+    view = show_opportunity(_services(args), args.id)
+    if args.json:
+        from followup.cli.jsonout import dumps, view_dict
+
+        print(dumps(view_dict(view)))
+    else:
+        from followup.cli.format import opportunity_text
+
+        print(opportunity_text(view))
+    return 0
+
+
+def cmd_add_opportunity(args: argparse.Namespace) -> int:
+    """Add an opportunity: a role at a company, followed up by a policy (`followup policies`)."""
+    from followup.services.recording import add_opportunity
+
+    opp = add_opportunity(_services(args), args.id, args.company, args.role or "", args.policy)
+    print(
+        f"Added {opp.id}: {opp.company}{' — ' + opp.role if opp.role else ''} "
+        f"(policy {opp.policy}). Next: `followup add-interview {opp.id} --date … --person …`"
+    )
+    return 0
+
+
+def cmd_add_interview(args: argparse.Namespace) -> int:
+    """Record an interview and everyone met at it; their thank-yous are planned at once.
+
+    Each --person is "Name; title=…; email=…; phone=…; minutes=45; decision-maker;
+    topics=first topic, second topic" (only the name is required).
+    """
+    from followup.cli.people import parse_person
+    from followup.domain.model import Interview
+    from followup.services.recording import add_interview
+
+    contacts = tuple(parse_person(spec, f"--person {i + 1}") for i, spec in enumerate(args.person))
+    interview_id = args.id or f"{args.opportunity}-{args.date.isoformat()}"
+    interview = Interview(interview_id, args.date, args.round, contacts)
+    opp = add_interview(_services(args), args.opportunity, interview)
+    print(
+        f"Recorded interview {interview_id} with {len(contacts)} "
+        f"{'person' if len(contacts) == 1 else 'people'} at {opp.company}."
+    )
+    return _show_plan_hint(args, opp.id)
+
+
+def cmd_set_timeline(args: argparse.Namespace) -> int:
+    """Set the deadlines the company gave: preliminary interviews and second interviews."""
+    from followup.services.recording import set_timeline
+
+    if not (args.preliminary_deadline or args.second_round_deadline):
+        raise _usage("--preliminary-deadline or --second-round-deadline: expected at least one")
+    opp = set_timeline(
+        _services(args), args.opportunity, args.preliminary_deadline, args.second_round_deadline
+    )
+    print(f"Timeline of {opp.id} set.")
+    return _show_plan_hint(args, opp.id)
+
+
+def cmd_log(args: argparse.Namespace) -> int:
+    """Record what happened: a touch done, a reply, an invitation, an offer, a rejection or a
+    withdrawal. The plan follows (a reply stops the chasing; a rejection starts the
+    stay-in-touch letter)."""
+    from followup.cli.people import parse_time_arg
+    from followup.domain.model import Event
+    from followup.services.recording import log_event
+
+    services = _services(args)
+    on = args.date
+    if on is None:
+        from followup.services.recording import get_profile
+
+        on = services.today(get_profile(services))
+    event = Event(
+        date=on,
+        kind=args.kind,
+        contact=args.contact,
+        step=args.step,
+        time=parse_time_arg(args.time),
+        note=args.note or "",
+    )
+    opp = log_event(services, args.opportunity, event)
+    print(f"Logged {args.kind} on {on.isoformat()} for {opp.id}.")
+    return _show_plan_hint(args, opp.id, services)
+
+
+def cmd_profile(args: argparse.Namespace) -> int:
+    """Show or change the candidate's details; country, subdivision and week mask set the
+    business-day calendar (changing them re-plans everything)."""
+    from followup.services.recording import get_profile, update_profile
+
+    services = _services(args)
+    changes: dict[str, Any] = {
+        key: getattr(args, key)
+        for key in (
+            "name",
+            "email",
+            "phone",
+            "timezone",
+            "country",
+            "subdivision",
+            "weekmask",
+            "default_policy",
+        )
+        if getattr(args, key) is not None
+    }
+    for key in ("country", "subdivision"):
+        if key in changes:
+            changes[key] = changes[key].strip().upper() or None
+    candidate = update_profile(services, **changes) if changes else get_profile(services)
+    fields = {
+        "name": candidate.name,
+        "email": candidate.email,
+        "phone": candidate.phone,
+        "timezone": candidate.timezone,
+        "country": candidate.country,
+        "subdivision": candidate.subdivision,
+        "weekmask": candidate.weekmask,
+        "default_policy": candidate.default_policy,
+    }
+    if args.json:
+        from followup.cli.jsonout import dumps
+
+        print(dumps(fields))
+    else:
+        for key, value in fields.items():
+            print(f"{key.replace('_', ' '):<15} {value if value else '—'}")
+    return 0
+
+
+def cmd_policies(args: argparse.Namespace) -> int:
+    """The follow-up policies, the articles each follows and where it departs from the others."""
+    from followup import bootstrap
+    from followup.adapters.policies import PolicyBook
+
+    book = PolicyBook(bootstrap.config_dir() / "policies")
+    for i, name in enumerate(book.names()):
+        policy = book.get(name)
+        if i:
+            print()
+        print(f"{policy.name}: {policy.title}")
+        print(f"  steps: {', '.join(policy.steps)}")
+        print(f"  follows articles {', '.join(policy.follows)}")
+        for source, why in policy.departs_from:
+            print(f"  departs from {source}: {why}")
+        print(f"  file: {book.source(name)}")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    """Sample data, a plan and an agenda, on a throwaway database."""
+    from followup.cli.demo import run_demo
+
+    return run_demo()
+
+
+def _show_plan_hint(
+    args: argparse.Namespace, opportunity_id: str, services: Services | None = None
+) -> int:
+    print(f"See the plan: followup show {opportunity_id}")
+    return 0
+
+
+def _usage(message: str) -> FollowupError:
+    from followup.domain.errors import BadInput
+
+    return BadInput(message)
+
+
+def _read_input(path: str) -> bytes:
+    from followup.domain.errors import BadInput
+
+    if path == "-":
+        return sys.stdin.buffer.read()
+    try:
+        with open(path, "rb") as handle:
+            return handle.read()
+    except FileNotFoundError:
+        raise BadInput(f"FILE: expected a readable file, {path!r} does not exist") from None
+    except IsADirectoryError:
+        raise BadInput(f"FILE: expected a file, {path!r} is a folder") from None
+    except PermissionError:
+        raise BadInput(f"FILE: expected a readable file, {path!r} cannot be read") from None
+
+
+def _write_output(path: str | None, text: str) -> None:
+    if not path or path == "-":
+        sys.stdout.write(text)
+        return
+    from followup.domain.errors import BadInput
+
+    try:
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(text)
+    except OSError as error:
+        raise BadInput(
+            f"--output: expected a writable file path, {error.strerror}: {path!r}"
+        ) from None
+
+
+# -- the parser -----------------------------------------------------------------------------
+def _add(sub: argparse._SubParsersAction[Parser], name: str, handler: Handler) -> Parser:
+    doc = (handler.__doc__ or "").strip()
+    summary = doc.split("\n\n")[0].replace("\n", " ")
+    parser: Parser = sub.add_parser(
+        name, help=summary, description=doc, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.set_defaults(handler=handler)
+    return parser
+
+
+def build_parser() -> Parser:
+    parser = Parser(
+        prog="followup",
+        description="Followup plans every follow-up touch after a job interview, on a business-"
+        "day calendar, and says what is due today.",
+    )
+    parser.add_argument(
+        "--database",
+        metavar="PATH",
+        help="SQLite file (default: $FOLLOWUP_DATABASE, else a file in your data folder)",
+    )
+    from followup import __version__
+
+    parser.add_argument("--version", action="version", version=f"followup {__version__}")
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=Parser)
+
+    p = _add(sub, "agenda", cmd_agenda)
+    p.add_argument("--on", type=_date, metavar="DATE", help="the day to look at (YYYY-MM-DD)")
+    p.add_argument("--limit", type=int, default=10, help="at most this many lines per section")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+
+    p = _add(sub, "plan", cmd_plan)
+    p.add_argument("--opportunity", metavar="ID", help="only this opportunity")
+    p.add_argument("--json", action="store_true", help="machine-readable output (DESIGN contract)")
+
+    p = _add(sub, "list", cmd_list)
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+
+    p = _add(sub, "show", cmd_show)
+    p.add_argument("id", metavar="ID", help="the opportunity's id")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+
+    p = _add(sub, "import", cmd_import)
+    p.add_argument("file", metavar="FILE", help="a JSON dossier, or - for standard input")
+
+    p = _add(sub, "export", cmd_export)
+    p.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
+
+    p = _add(sub, "add-opportunity", cmd_add_opportunity)
+    p.add_argument("id", metavar="ID", help="a short id you choose, like acme-ae")
+    p.add_argument("--company", required=True, help="the company's name")
+    p.add_argument("--role", help="the job title")
+    p.add_argument("--policy", help="persistent (default) or etiquette, or your own")
+
+    p = _add(sub, "add-interview", cmd_add_interview)
+    p.add_argument("opportunity", metavar="OPPORTUNITY", help="the opportunity's id")
+    p.add_argument("--date", type=_date, required=True, help="the interview's date (YYYY-MM-DD)")
+    p.add_argument("--round", type=int, default=1, help="1 for the first interview (default)")
+    p.add_argument("--id", help="an id for the interview (default: OPPORTUNITY-DATE)")
+    p.add_argument(
+        "--person",
+        action="append",
+        default=[],
+        metavar="SPEC",
+        help='someone you met: "Dana Reyes; title=Sales Manager; email=dana@acme.example; '
+        'minutes=45; decision-maker; topics=territories, CRM" (repeat for each person)',
+    )
+
+    p = _add(sub, "set-timeline", cmd_set_timeline)
+    p.add_argument("opportunity", metavar="OPPORTUNITY", help="the opportunity's id")
+    p.add_argument(
+        "--preliminary-deadline",
+        type=_date,
+        metavar="DATE",
+        help="when preliminary interviews end (YYYY-MM-DD)",
+    )
+    p.add_argument(
+        "--second-round-deadline",
+        type=_date,
+        metavar="DATE",
+        help="when second interviews end (YYYY-MM-DD)",
+    )
+
+    p = _add(sub, "log", cmd_log)
+    p.add_argument("opportunity", metavar="OPPORTUNITY", help="the opportunity's id")
+    p.add_argument("kind", choices=EVENT_KINDS, help="what happened")
+    p.add_argument("--date", type=_date, help="when (YYYY-MM-DD; default today)")
+    p.add_argument("--time", metavar="HH:MM", help="what time a reply came (default: morning)")
+    p.add_argument("--contact", metavar="NAME", help="who it was with (done, reply)")
+    p.add_argument("--step", choices=STEPS, help="which touch was done (done)")
+    p.add_argument("--note", help="anything worth remembering")
+
+    p = _add(sub, "profile", cmd_profile)
+    for key, text in (
+        ("name", "your name, for letters"),
+        ("email", "your email address"),
+        ("phone", "your phone number"),
+        ("timezone", "your IANA time zone, like America/Chicago"),
+        ("country", "your country, for public holidays (ISO code, like US)"),
+        ("subdivision", "your state or province, for public holidays (like IL)"),
+        ("weekmask", "your working days Mon..Sun, like 1111100"),
+        ("default-policy", "the policy for new opportunities"),
+    ):
+        p.add_argument(f"--{key}", help=text)
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+
+    _add(sub, "policies", cmd_policies)
+    _add(sub, "demo", cmd_demo)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler: Handler | None = getattr(args, "handler", None)
+    if handler is None:
+        parser.print_help()
+        return 2
+    try:
+        return handler(args)
+    except FollowupError as error:
+        sys.stderr.write(f"followup: error: {error}\n")
+        return error.exit_code
+    except KeyboardInterrupt:
+        sys.stderr.write("followup: interrupted\n")
+        return 130
+    except BrokenPipeError:
+        return 0

@@ -1,0 +1,152 @@
+"""Entities: the candidate, their opportunities, the interviews and people met, events, touches.
+
+Pure data: no I/O and no clock. Dates are local dates in the candidate's time zone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, time
+
+STEPS = ("thank_you", "secondary", "final", "call", "reply", "stay_in_touch", "check_in")
+EVENT_KINDS = ("done", "reply", "invited", "offer", "rejected", "withdrawn")
+STATUSES = ("planned", "done", "skipped", "cancelled")
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+DEFAULT_WEEKMASK = "1111100"
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """The person following up; their country and subdivision choose the public holidays."""
+
+    name: str = ""
+    email: str = ""
+    phone: str = ""
+    timezone: str = "UTC"
+    country: str | None = None
+    subdivision: str | None = None
+    weekmask: str = DEFAULT_WEEKMASK
+    default_policy: str = "persistent"
+
+    @property
+    def calendar_key(self) -> tuple[str | None, str | None, str]:
+        """What the business-day calendar depends on; a change means every plan is redone."""
+        return (self.country, self.subdivision, self.weekmask)
+
+
+@dataclass(frozen=True, slots=True)
+class Contact:
+    """Someone the candidate met at one interview, with what they talked about and for how long."""
+
+    name: str
+    title: str = ""
+    email: str = ""
+    phone: str = ""
+    minutes: int = 0
+    decision_maker: bool = False
+    topics: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Interview:
+    id: str
+    date: date
+    round: int = 1
+    contacts: tuple[Contact, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Timeline:
+    """The hiring process's deadlines, as the company told them at the interview (article 001)."""
+
+    preliminary_deadline: date | None = None
+    second_round_deadline: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """Something that happened: a touch made, a message from the employer, a decision."""
+
+    date: date
+    kind: str
+    contact: str | None = None
+    step: str | None = None
+    time: time | None = None
+    note: str = ""
+
+    @property
+    def identity(self) -> tuple[object, ...]:
+        """Two events with the same identity are the same happening (import is idempotent)."""
+        return (self.date, self.time, self.kind, self.step, self.contact)
+
+
+@dataclass(slots=True)
+class Opportunity:
+    """One job the candidate is pursuing at one company."""
+
+    id: str
+    company: str
+    role: str = ""
+    policy: str = "persistent"
+    timeline: Timeline = field(default_factory=Timeline)
+    interviews: list[Interview] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+
+    def first_interview(self) -> Interview | None:
+        """The earliest interview (lowest date, then round, then as listed)."""
+        if not self.interviews:
+            return None
+        ranked = sorted(enumerate(self.interviews), key=lambda p: (p[1].date, p[1].round, p[0]))
+        return ranked[0][1]
+
+    def contact_names(self) -> list[str]:
+        """Everyone met in any interview, each once, in the order first met."""
+        seen: dict[str, None] = {}
+        for interview in self.interviews:
+            for contact in interview.contacts:
+                seen.setdefault(contact.name, None)
+        return list(seen)
+
+    def find_contact(self, name: str) -> Contact | None:
+        """The latest details recorded for the contact of that name (names match within one
+        opportunity, ignoring case and surrounding spaces)."""
+        wanted = _fold(name)
+        found = None
+        for interview in self.interviews:
+            for contact in interview.contacts:
+                if _fold(contact.name) == wanted:
+                    found = contact
+        return found
+
+
+@dataclass(slots=True)
+class Touch:
+    """One planned contact with one person: a letter, a call, an answer."""
+
+    opportunity: str
+    contact: str
+    step: str
+    channel: str
+    due: date
+    status: str = "planned"
+    reason: str | None = None
+    done_on: date | None = None
+    interview: str | None = None
+    seq: int = 0
+
+    @property
+    def pending(self) -> bool:
+        return self.status == "planned"
+
+    @property
+    def effective(self) -> date:
+        """When the touch happens: the day it was done, else its due date."""
+        return self.done_on or self.due
+
+
+def _fold(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+def same_name(a: str, b: str) -> bool:
+    return _fold(a) == _fold(b)

@@ -1,0 +1,161 @@
+"""Policies: named sets of follow-up steps with their offsets and stop conditions, read from data.
+
+A policy file is JSON a user can copy and edit; `policy_from_dict` checks it and says which field
+is wrong. The planner interprets the result; nothing about a policy is hard-coded there.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import time
+from typing import Any
+
+from followup.domain.errors import InvalidField
+from followup.domain.model import EVENT_KINDS, STEPS
+
+# The numeric parameter each step's due date needs, with the article its default comes from.
+STEP_PARAMETERS: dict[str, tuple[str, ...]] = {
+    "thank_you": ("business_days_after_interview",),
+    "secondary": ("business_days_before_preliminary_deadline",),
+    "final": ("days_after_second_round_deadline",),
+    "call": ("days_after_thank_you",),
+    "reply": (),
+    "stay_in_touch": ("business_days_after_rejection",),
+    "check_in": ("count", "every_days"),
+}
+CANCELLING_EVENTS = ("invited", "reply", "offer", "withdrawn", "rejected")
+ALL = "all"
+
+
+@dataclass(frozen=True, slots=True)
+class StepRule:
+    step: str
+    channel: str
+    sources: tuple[str, ...]
+    params: dict[str, int]
+    reply_cutoff: time = time(17, 0)
+
+    def __getitem__(self, name: str) -> int:
+        return self.params[name]
+
+
+@dataclass(frozen=True, slots=True)
+class Cancellation:
+    event: str
+    steps: frozenset[str]
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class Policy:
+    name: str
+    title: str
+    description: str
+    follows: tuple[str, ...]
+    departs_from: tuple[tuple[str, str], ...]
+    steps: dict[str, StepRule]
+    cancels: dict[str, Cancellation]
+    guards: dict[str, tuple[int, str]] = field(default_factory=dict)
+
+    def has(self, step: str) -> bool:
+        return step in self.steps
+
+    def cancelled_by(self, event_kind: str) -> frozenset[str]:
+        rule = self.cancels.get(event_kind)
+        return rule.steps if rule else frozenset()
+
+    def guard(self, name: str, default: int) -> int:
+        return self.guards[name][0] if name in self.guards else default
+
+
+def policy_from_dict(data: Any, origin: str = "policy") -> Policy:
+    """Check a policy's data and build it; errors name the field within `origin`."""
+    if not isinstance(data, dict):
+        raise InvalidField(origin, "a JSON object")
+    name = _text(data, "name", origin)
+    steps_data = data.get("steps")
+    if not isinstance(steps_data, dict) or not steps_data:
+        raise InvalidField(f"{origin}.steps", "an object of steps, keyed by step name")
+    steps = {key: _step(key, value, f"{origin}.steps.{key}") for key, value in steps_data.items()}
+    cancels_data = data.get("cancels", {})
+    if not isinstance(cancels_data, dict):
+        raise InvalidField(f"{origin}.cancels", "an object keyed by event kind")
+    cancels = {k: _cancel(k, v, f"{origin}.cancels.{k}") for k, v in cancels_data.items()}
+    guards: dict[str, tuple[int, str]] = {}
+    for key, value in dict(data.get("guards", {})).items():
+        where = f"{origin}.guards.{key}"
+        if not isinstance(value, dict) or not _is_count(value.get("value")):
+            raise InvalidField(where, 'an object like {"value": 2, "source": "003"}', value)
+        guards[key] = (value["value"], str(value.get("source", "")))
+    departs = []
+    for i, item in enumerate(data.get("departs_from", [])):
+        if not isinstance(item, dict):
+            raise InvalidField(f"{origin}.departs_from[{i}]", 'an object {"source", "why"}', item)
+        departs.append((str(item.get("source", "")), str(item.get("why", ""))))
+    return Policy(
+        name=name,
+        title=str(data.get("title", name)),
+        description=str(data.get("description", "")),
+        follows=tuple(str(s) for s in data.get("follows", [])),
+        departs_from=tuple(departs),
+        steps=steps,
+        cancels=cancels,
+        guards=guards,
+    )
+
+
+def _step(key: str, value: Any, where: str) -> StepRule:
+    if key not in STEPS:
+        raise InvalidField(where, f"a step among {', '.join(STEPS)}", key)
+    if not isinstance(value, dict):
+        raise InvalidField(where, "an object with the step's channel, source and offsets")
+    params: dict[str, int] = {}
+    for param in STEP_PARAMETERS[key]:
+        number = value.get(param)
+        if not _is_count(number) or (number == 0 and param != "days_after_second_round_deadline"):
+            raise InvalidField(f"{where}.{param}", "a whole number of days, 1 or more", number)
+        params[param] = number
+    cutoff = time(17, 0)
+    if key == "reply" and "same_day_before" in value:
+        try:
+            cutoff = time.fromisoformat(str(value["same_day_before"]))
+        except ValueError:
+            raise InvalidField(
+                f"{where}.same_day_before", "a time as HH:MM", value["same_day_before"]
+            ) from None
+    sources = value.get("source", [])
+    return StepRule(
+        step=key,
+        channel=str(value.get("channel", "phone" if key == "call" else "email")),
+        sources=tuple(sources) if isinstance(sources, list) else (str(sources),),
+        params=params,
+        reply_cutoff=cutoff,
+    )
+
+
+def _cancel(kind: str, value: Any, where: str) -> Cancellation:
+    if kind not in EVENT_KINDS or kind not in CANCELLING_EVENTS:
+        raise InvalidField(where, f"an event kind among {', '.join(CANCELLING_EVENTS)}", kind)
+    if not isinstance(value, dict):
+        raise InvalidField(where, 'an object like {"steps": ["secondary"], "source": "001"}')
+    steps = value.get("steps")
+    if steps == ALL:
+        chosen = frozenset(STEPS)
+    elif isinstance(steps, list) and all(s in STEPS for s in steps):
+        chosen = frozenset(steps)
+    else:
+        raise InvalidField(
+            f"{where}.steps", f'"all" or a list of steps among {", ".join(STEPS)}', steps
+        )
+    return Cancellation(event=kind, steps=chosen, source=str(value.get("source", "")))
+
+
+def _text(data: dict[str, Any], key: str, origin: str) -> str:
+    value = data.get(key)
+    if not isinstance(value, str) or not value.strip():
+        raise InvalidField(f"{origin}.{key}", "a non-empty string", value)
+    return value.strip()
+
+
+def _is_count(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0

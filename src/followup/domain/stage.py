@@ -1,0 +1,29 @@
+"""Where an opportunity stands, for lists and the pipeline."""
+
+from __future__ import annotations
+
+from followup.domain.model import Opportunity, Touch
+
+STAGES = ("interviewing", "waiting", "next round", "offer", "closed")
+
+
+def opportunity_stage(opportunity: Opportunity, touches: list[Touch]) -> str:
+    """The latest decision wins (offer, closed); an invitation after the latest interview means
+    the next round; with thank-yous still to send it is interviewing, else waiting."""
+    latest_interview = max((iv.date for iv in opportunity.interviews), default=None)
+    stage = "interviewing"
+    for event in sorted(opportunity.events, key=lambda e: e.date):
+        if event.kind == "offer":
+            stage = "offer"
+        elif event.kind in ("rejected", "withdrawn"):
+            stage = "closed"
+        elif event.kind == "invited" and (
+            latest_interview is None or event.date >= latest_interview
+        ):
+            stage = "next round"
+    if stage != "interviewing":
+        return stage
+    if not opportunity.interviews:
+        return "interviewing"
+    thanks_pending = any(t.step == "thank_you" and t.status == "planned" for t in touches)
+    return "interviewing" if thanks_pending else "waiting"

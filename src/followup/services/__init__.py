@@ -1,0 +1,1 @@
+"""Use cases over the storage interface: record, import, plan, remind."""

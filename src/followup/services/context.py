@@ -1,0 +1,46 @@
+"""What every use case is given: the store, the calendar and policy sources, and the clock.
+
+`bootstrap.py` wires the real ones; unit tests wire fakes. Nothing here connects or reads files
+until a use case asks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from typing import Protocol
+from zoneinfo import ZoneInfo
+
+from followup.domain.calendar import BusinessCalendar
+from followup.domain.model import Candidate
+from followup.domain.policy import Policy
+from followup.services.storage import Store
+
+
+class PolicyBook(Protocol):
+    def get(self, name: str, field: str = "policy") -> Policy:
+        """The policy of that name; NotFound naming `field` when there is none."""
+        ...
+
+    def names(self) -> list[str]: ...
+
+
+CalendarFactory = Callable[[Candidate], BusinessCalendar]
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass
+class Services:
+    store: Store
+    calendars: CalendarFactory
+    policies: PolicyBook
+    clock: Callable[[], datetime] = field(default=_utc_now)
+
+    def today(self, candidate: Candidate | None) -> date:
+        """Today's date where the candidate lives (UTC until they say where that is)."""
+        zone = ZoneInfo(candidate.timezone if candidate else "UTC")
+        return self.clock().astimezone(zone).date()

@@ -1,0 +1,117 @@
+"""Import and export of whole dossiers (DESIGN's exchange format).
+
+Import merges by id and is idempotent: an opportunity's fields come from the file, interviews are
+matched by id (the file's version wins, others stay), and events the store already has are not
+added twice. Everything is checked before the one transaction that writes it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, replace
+
+from followup.domain.errors import InvalidField
+from followup.domain.model import Candidate, Opportunity, Timeline
+from followup.domain.validation import validate_opportunity
+from followup.services.context import Services
+from followup.services.planning import replan, replan_everything
+from followup.services.recording import check_candidate
+
+
+@dataclass(frozen=True, slots=True)
+class Dossier:
+    candidate: Candidate | None
+    opportunities: list[Opportunity]
+    # For each opportunity, the top-level keys the file gave (so a merge keeps what it left out).
+    given: list[frozenset[str]]
+
+
+@dataclass(frozen=True, slots=True)
+class ImportReport:
+    added: int
+    updated: int
+    unchanged: int
+    touches: int
+    candidate_changed: bool
+
+
+def import_dossier(services: Services, dossier: Dossier) -> ImportReport:
+    """Store a dossier's candidate and opportunities and re-plan what changed."""
+    if dossier.candidate is not None:
+        check_candidate(services, dossier.candidate, "candidate")
+    with services.store.unit_of_work() as uow:
+        before = uow.get_candidate()
+        candidate = dossier.candidate or before
+        default_policy = (candidate or Candidate()).default_policy
+        changed: list[Opportunity] = []
+        added = unchanged = 0
+        for i, (incoming, keys) in enumerate(
+            zip(dossier.opportunities, dossier.given, strict=True)
+        ):
+            where = f"opportunities[{i}]"
+            stored = uow.get_opportunity(incoming.id)
+            merged = _merge(stored, incoming, keys, default_policy)
+            services.policies.get(merged.policy, f"{where}.policy")
+            try:
+                validate_opportunity(merged)
+            except InvalidField as error:
+                raise error.under(where) from None
+            if stored is None:
+                added += 1
+            elif merged == stored:
+                unchanged += 1
+                continue
+            changed.append(merged)
+            uow.save_opportunity(merged)
+        candidate_changed = dossier.candidate is not None and dossier.candidate != before
+        if candidate_changed and candidate is not None:
+            uow.save_candidate(candidate)
+        calendar_moved = candidate_changed and (
+            before is None or candidate is None or before.calendar_key != candidate.calendar_key
+        )
+        if calendar_moved:
+            touches = replan_everything(services, uow, candidate)
+        else:
+            touches = replan(services, uow, candidate, changed)
+        uow.commit()
+    return ImportReport(added, len(changed) - added, unchanged, touches, candidate_changed)
+
+
+def export_dossier(services: Services) -> tuple[Candidate | None, list[Opportunity]]:
+    """The candidate and every opportunity, as stored."""
+    with services.store.unit_of_work(readonly=True) as uow:
+        opportunities = [uow.get_opportunity(i) for i in uow.opportunity_ids()]
+        return uow.get_candidate(), [o for o in opportunities if o is not None]
+
+
+def _merge(
+    stored: Opportunity | None, incoming: Opportunity, keys: frozenset[str], default_policy: str
+) -> Opportunity:
+    if stored is None:
+        return replace(incoming, policy=incoming.policy or default_policy)
+    timeline = stored.timeline
+    if "timeline" in keys:
+        timeline = Timeline(
+            incoming.timeline.preliminary_deadline,
+            incoming.timeline.second_round_deadline,
+        )
+    by_id = {iv.id: iv for iv in incoming.interviews}
+    interviews = [by_id.pop(iv.id, iv) for iv in stored.interviews] + list(by_id.values())
+    # Events have no ids: an event is the same as a stored one when date, time, kind, step and
+    # contact agree; counting keeps two genuine same-day events from collapsing into one.
+    have = Counter(e.identity for e in stored.events)
+    events = list(stored.events)
+    for event in incoming.events:
+        if have[event.identity]:
+            have[event.identity] -= 1
+        else:
+            events.append(event)
+    return Opportunity(
+        id=stored.id,
+        company=incoming.company if "company" in keys else stored.company,
+        role=incoming.role if "role" in keys else stored.role,
+        policy=(incoming.policy or stored.policy) if "policy" in keys else stored.policy,
+        timeline=timeline,
+        interviews=interviews,
+        events=events,
+    )

@@ -1,0 +1,79 @@
+"""Planning use cases: re-plan what changed, read the plan, show one opportunity."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from followup.domain.calendar import BusinessCalendar
+from followup.domain.errors import NotFound
+from followup.domain.guards import Warning, check_plan
+from followup.domain.model import Candidate, Opportunity, Touch
+from followup.domain.planner import plan_opportunity
+from followup.domain.policy import Policy
+from followup.domain.stage import opportunity_stage
+from followup.services.context import Services
+from followup.services.storage import TouchRow, UnitOfWork
+
+
+def replan(
+    services: Services,
+    uow: UnitOfWork,
+    candidate: Candidate | None,
+    opportunities: Iterable[Opportunity],
+) -> int:
+    """Plan each opportunity afresh and store the result; returns how many touches were stored."""
+    cal = services.calendars(candidate or Candidate())
+    stored = 0
+    for opportunity in opportunities:
+        touches = plan_opportunity(opportunity, services.policies.get(opportunity.policy), cal)
+        uow.replace_plan(opportunity.id, touches, opportunity_stage(opportunity, touches))
+        stored += len(touches)
+    return stored
+
+
+def replan_everything(services: Services, uow: UnitOfWork, candidate: Candidate | None) -> int:
+    """After the calendar changed (country, subdivision, week mask) every due date may move."""
+    return replan(services, uow, candidate, (_must_get(uow, i) for i in uow.opportunity_ids()))
+
+
+def plan_touches(services: Services, opportunity_id: str | None = None) -> list[TouchRow]:
+    """The stored plan of one opportunity, or of all of them."""
+    with services.store.unit_of_work(readonly=True) as uow:
+        if opportunity_id is not None:
+            require_opportunity(uow, opportunity_id, "--opportunity")
+        return list(uow.plan(opportunity_id))
+
+
+@dataclass(frozen=True, slots=True)
+class OpportunityView:
+    opportunity: Opportunity
+    policy: Policy
+    touches: list[Touch]
+    warnings: list[Warning]
+    today: date
+
+
+def show_opportunity(services: Services, opportunity_id: str, field: str = "ID") -> OpportunityView:
+    """One opportunity with its plan and the guards' warnings as of today."""
+    with services.store.unit_of_work(readonly=True) as uow:
+        opportunity = require_opportunity(uow, opportunity_id, field)
+        candidate = uow.get_candidate()
+        touches = [row.touch for row in uow.plan(opportunity_id)]
+    policy = services.policies.get(opportunity.policy)
+    cal: BusinessCalendar = services.calendars(candidate or Candidate())
+    today = services.today(candidate)
+    warnings = check_plan(opportunity, touches, policy, cal, today)
+    return OpportunityView(opportunity, policy, touches, warnings, today)
+
+
+def require_opportunity(uow: UnitOfWork, opportunity_id: str, field: str) -> Opportunity:
+    opportunity = uow.get_opportunity(opportunity_id)
+    if opportunity is None:
+        raise NotFound(field, "opportunity", opportunity_id, uow.opportunity_ids())
+    return opportunity
+
+
+def _must_get(uow: UnitOfWork, opportunity_id: str) -> Opportunity:
+    return require_opportunity(uow, opportunity_id, "opportunity")

@@ -1,0 +1,133 @@
+"""Recording use cases: the candidate's profile, opportunities, interviews, timelines, events.
+
+Each checks its input against what is stored, writes, re-plans the opportunity and commits in
+one unit of work, so a failure leaves the database exactly as it was.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from followup.domain.errors import Conflict, InvalidField
+from followup.domain.model import Candidate, Event, Interview, Opportunity, Timeline
+from followup.domain.validation import validate_event, validate_opportunity
+from followup.services.context import Services
+from followup.services.planning import replan, replan_everything, require_opportunity
+from followup.services.storage import UnitOfWork
+from followup.services.zones import check_timezone
+
+
+def get_profile(services: Services) -> Candidate:
+    with services.store.unit_of_work(readonly=True) as uow:
+        return uow.get_candidate() or Candidate()
+
+
+def update_profile(services: Services, **changes: object) -> Candidate:
+    """Change the candidate's details; a new country, subdivision or week mask re-plans all."""
+    with services.store.unit_of_work() as uow:
+        before = uow.get_candidate() or Candidate()
+        after = replace(before, **changes)  # type: ignore[arg-type]
+        check_candidate(services, after, "")
+        uow.save_candidate(after)
+        if after.calendar_key != before.calendar_key:
+            replan_everything(services, uow, after)
+        uow.commit()
+    return after
+
+
+def check_candidate(services: Services, candidate: Candidate, prefix: str) -> None:
+    """Time zone, country, subdivision, week mask and default policy must all exist."""
+    try:
+        check_timezone(candidate.timezone, "timezone")
+        services.calendars(candidate)
+        services.policies.get(candidate.default_policy, "default_policy")
+    except InvalidField as error:
+        raise error.under(prefix) if prefix else error from None
+
+
+def add_opportunity(
+    services: Services, opportunity_id: str, company: str, role: str = "", policy: str | None = None
+) -> Opportunity:
+    """A new opportunity (a job at a company), with the candidate's default policy unless named."""
+    with services.store.unit_of_work() as uow:
+        if uow.get_opportunity(opportunity_id) is not None:
+            raise Conflict(f"ID: opportunity {opportunity_id!r} already exists; choose another id")
+        candidate = uow.get_candidate() or Candidate()
+        chosen = policy or candidate.default_policy
+        services.policies.get(chosen, "--policy")
+        opportunity = Opportunity(id=opportunity_id, company=company, role=role, policy=chosen)
+        _save(services, uow, candidate, opportunity, {"id": "ID", "company": "--company"})
+        uow.commit()
+    return opportunity
+
+
+def add_interview(services: Services, opportunity_id: str, interview: Interview) -> Opportunity:
+    """Record an interview and everyone met at it; plans their thank-yous."""
+    with services.store.unit_of_work() as uow:
+        opportunity = require_opportunity(uow, opportunity_id, "OPPORTUNITY")
+        if any(iv.id == interview.id for iv in opportunity.interviews):
+            raise Conflict(f"--id: interview {interview.id!r} already exists in {opportunity_id}")
+        opportunity.interviews.append(interview)
+        _save(services, uow, uow.get_candidate(), opportunity, {})
+        uow.commit()
+    return opportunity
+
+
+def set_timeline(
+    services: Services,
+    opportunity_id: str,
+    preliminary_deadline: date | None = None,
+    second_round_deadline: date | None = None,
+) -> Opportunity:
+    """Set the hiring process's deadlines (what is not given stays as it was)."""
+    with services.store.unit_of_work() as uow:
+        opportunity = require_opportunity(uow, opportunity_id, "OPPORTUNITY")
+        old = opportunity.timeline
+        opportunity.timeline = Timeline(
+            preliminary_deadline or old.preliminary_deadline,
+            second_round_deadline or old.second_round_deadline,
+        )
+        _save(
+            services,
+            uow,
+            uow.get_candidate(),
+            opportunity,
+            {
+                "timeline.preliminary_deadline": "--preliminary-deadline",
+                "timeline.second_round_deadline": "--second-round-deadline",
+            },
+        )
+        uow.commit()
+    return opportunity
+
+
+def log_event(services: Services, opportunity_id: str, event: Event) -> Opportunity:
+    """Record what happened (a touch made, a reply, an invitation, an offer, a rejection, a
+    withdrawal); the plan follows."""
+    with services.store.unit_of_work() as uow:
+        opportunity = require_opportunity(uow, opportunity_id, "OPPORTUNITY")
+        validate_event(opportunity, event.kind, event.step, event.contact, "event")
+        contact = opportunity.find_contact(event.contact) if event.contact else None
+        if contact is not None:
+            event = replace(event, contact=contact.name)
+        opportunity.events.append(event)
+        _save(services, uow, uow.get_candidate(), opportunity, {})
+        uow.commit()
+    return opportunity
+
+
+def _save(
+    services: Services,
+    uow: UnitOfWork,
+    candidate: Candidate | None,
+    opportunity: Opportunity,
+    field_names: dict[str, str],
+) -> None:
+    try:
+        validate_opportunity(opportunity)
+    except InvalidField as error:
+        name = field_names.get(error.field, error.field)
+        raise InvalidField(name, error.expected, error.got) from None
+    uow.save_opportunity(opportunity)
+    replan(services, uow, candidate, [opportunity])

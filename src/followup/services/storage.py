@@ -1,0 +1,117 @@
+"""The storage interface the use cases are written against.
+
+SQLite implements it for one candidate's machine; PostgreSQL will for a shared server. A use case
+opens one unit of work, does its reads and writes, and commits once: either everything it changed
+is stored, or nothing is.
+"""
+
+from __future__ import annotations
+
+import abc
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from types import TracebackType
+
+from followup.domain.model import Candidate, Opportunity, Touch
+
+
+@dataclass(frozen=True, slots=True)
+class TouchRow:
+    """A stored touch with the company it belongs to, as read for the plan and the agenda."""
+
+    touch: Touch
+    company: str
+
+
+@dataclass(frozen=True, slots=True)
+class OpportunitySummary:
+    id: str
+    company: str
+    role: str
+    policy: str
+    stage: str
+    next_touch: Touch | None
+
+
+@dataclass(frozen=True, slots=True)
+class AgendaRows:
+    overdue: list[TouchRow]
+    overdue_more: int
+    today: list[TouchRow]
+    today_more: int
+    upcoming: list[TouchRow]
+    upcoming_more: int
+
+
+class UnitOfWork(abc.ABC):
+    """One transaction. Leaving the `with` block without `commit()` rolls everything back."""
+
+    def __enter__(self) -> UnitOfWork:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.rollback()
+        self.close()
+
+    @abc.abstractmethod
+    def commit(self) -> None: ...
+
+    @abc.abstractmethod
+    def rollback(self) -> None: ...
+
+    def close(self) -> None:  # noqa: B027 - optional hook
+        """Release the connection; the default keeps nothing open."""
+
+    # candidate
+    @abc.abstractmethod
+    def get_candidate(self) -> Candidate | None: ...
+
+    @abc.abstractmethod
+    def save_candidate(self, candidate: Candidate) -> None: ...
+
+    # opportunities
+    @abc.abstractmethod
+    def get_opportunity(self, opportunity_id: str) -> Opportunity | None: ...
+
+    @abc.abstractmethod
+    def opportunity_ids(self) -> list[str]: ...
+
+    @abc.abstractmethod
+    def save_opportunity(self, opportunity: Opportunity) -> None:
+        """Insert or replace the whole opportunity (interviews, contacts, events)."""
+
+    @abc.abstractmethod
+    def summaries(self) -> list[OpportunitySummary]: ...
+
+    # touches
+    @abc.abstractmethod
+    def replace_plan(self, opportunity_id: str, touches: list[Touch], stage: str) -> None:
+        """Store the opportunity's new plan and the stage it puts the opportunity in."""
+
+    @abc.abstractmethod
+    def plan(self, opportunity_id: str | None = None) -> Iterator[TouchRow]:
+        """Stored touches of one opportunity or of all: by opportunity, due, then as planned."""
+
+    @abc.abstractmethod
+    def agenda(self, on: date, until: date, limit: int) -> AgendaRows:
+        """Planned touches due before `on`, on it, and after it up to `until` (at most `limit` of
+        each, with how many more there are)."""
+
+
+class Store(abc.ABC):
+    """Where the data lives; opens units of work. Constructing one connects to nothing."""
+
+    @abc.abstractmethod
+    def unit_of_work(self, readonly: bool = False) -> UnitOfWork:
+        """A new transaction; `readonly` ones never block writers."""
+
+    @property
+    @abc.abstractmethod
+    def location(self) -> str:
+        """Where the data is, for messages (a file path or a URL without its password)."""
