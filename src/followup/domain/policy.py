@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import time
-from typing import Any
+from typing import Any, TypeGuard
 
 from followup.domain.errors import InvalidField
 from followup.domain.model import EVENT_KINDS, STEPS
@@ -112,8 +112,9 @@ def _step(key: str, value: Any, where: str) -> StepRule:
     params: dict[str, int] = {}
     for param in STEP_PARAMETERS[key]:
         number = value.get(param)
-        if not _is_count(number) or (number == 0 and param != "days_after_second_round_deadline"):
-            raise InvalidField(f"{where}.{param}", "a whole number of days, 1 or more", number)
+        least = 0 if param == "days_after_second_round_deadline" else 1
+        if not _is_count(number) or number < least:
+            raise InvalidField(f"{where}.{param}", f"a whole number, {least} or more", number)
         params[param] = number
     cutoff = time(17, 0)
     if key == "reply" and "same_day_before" in value:
@@ -157,5 +158,5 @@ def _text(data: dict[str, Any], key: str, origin: str) -> str:
     return value.strip()
 
 
-def _is_count(value: Any) -> bool:
+def _is_count(value: Any) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool) and value >= 0
