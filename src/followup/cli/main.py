@@ -180,7 +180,9 @@ def cmd_set_timeline(args: argparse.Namespace) -> int:
     from followup.services.recording import set_timeline
 
     if not (args.preliminary_deadline or args.second_round_deadline):
-        raise _usage("--preliminary-deadline or --second-round-deadline: expected at least one")
+        raise _usage(
+            "--preliminary-deadline or --second-round-deadline: expected at least one of them"
+        )
     opp = set_timeline(
         _services(args), args.opportunity, args.preliminary_deadline, args.second_round_deadline
     )
@@ -336,7 +338,7 @@ def _add(sub: argparse._SubParsersAction[Parser], name: str, handler: Handler) -
     parser: Parser = sub.add_parser(
         name, help=summary, description=doc, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.set_defaults(handler=handler)
+    parser.set_defaults(handler=handler, command_parser=parser)
     return parser
 
 
@@ -441,6 +443,20 @@ def build_parser() -> Parser:
     return parser
 
 
+def _as_option(error: FollowupError, parser: argparse.ArgumentParser) -> FollowupError:
+    """Name a field the way this command's user typed it: `contact` -> `--contact`."""
+    field = error.field
+    if not field or "[" in field:
+        return error  # a path inside a file, like opportunities[0].policy
+    last = field.rsplit(".", 1)[-1]
+    for action in parser._actions:
+        if action.dest == last and action.dest != "help":
+            if action.option_strings:
+                return error.renamed(max(action.option_strings, key=len))
+            return error.renamed(str(action.metavar or action.dest.upper()))
+    return error
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -451,7 +467,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handler(args)
     except FollowupError as error:
-        sys.stderr.write(f"followup: error: {error}\n")
+        shown = _as_option(error, getattr(args, "command_parser", parser))
+        sys.stderr.write(f"followup: error: {shown}\n")
         return error.exit_code
     except KeyboardInterrupt:
         sys.stderr.write("followup: interrupted\n")

@@ -12,13 +12,25 @@ class FollowupError(Exception):
 
     exit_code = 1
     http_status = 500
+    field: str | None = None
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str, field: str | None = None) -> None:
         super().__init__(message)
         self.message = message
+        if field is not None:
+            self.field = field
 
     def __str__(self) -> str:
         return self.message
+
+    def renamed(self, field: str) -> FollowupError:
+        """The same error with its field called as the user knows it (`--contact`, `ID`)."""
+        if self.field is None or not self.message.startswith(f"{self.field}:"):
+            return self
+        self.message = field + self.message[len(self.field) :]
+        self.field = field
+        self.args = (self.message,)
+        return self
 
 
 class BadInput(FollowupError):
@@ -40,11 +52,8 @@ class InvalidField(BadInput):
 
     def under(self, prefix: str) -> InvalidField:
         """The same error with the field named from an enclosing object, e.g. `opportunities[2]`."""
-        joined = (
-            f"{prefix}.{self.field}"
-            if prefix and not self.field.startswith("[")
-            else (prefix + self.field)
-        )
+        field = self.field or ""
+        joined = f"{prefix}.{field}" if prefix and not field.startswith("[") else prefix + field
         return InvalidField(joined, self.expected, self.got)
 
 

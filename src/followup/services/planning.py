@@ -42,7 +42,7 @@ def plan_touches(services: Services, opportunity_id: str | None = None) -> list[
     """The stored plan of one opportunity, or of all of them."""
     with services.store.unit_of_work(readonly=True) as uow:
         if opportunity_id is not None:
-            require_opportunity(uow, opportunity_id, "--opportunity")
+            require_opportunity(uow, opportunity_id, "opportunity")
         return list(uow.plan(opportunity_id))
 
 
@@ -55,7 +55,7 @@ class OpportunityView:
     today: date
 
 
-def show_opportunity(services: Services, opportunity_id: str, field: str = "ID") -> OpportunityView:
+def show_opportunity(services: Services, opportunity_id: str, field: str = "id") -> OpportunityView:
     """One opportunity with its plan and the guards' warnings as of today."""
     with services.store.unit_of_work(readonly=True) as uow:
         opportunity = require_opportunity(uow, opportunity_id, field)

@@ -52,12 +52,14 @@ def add_opportunity(
     """A new opportunity (a job at a company), with the candidate's default policy unless named."""
     with services.store.unit_of_work() as uow:
         if uow.get_opportunity(opportunity_id) is not None:
-            raise Conflict(f"ID: opportunity {opportunity_id!r} already exists; choose another id")
+            raise Conflict(
+                f"id: opportunity {opportunity_id!r} already exists; choose another id", "id"
+            )
         candidate = uow.get_candidate() or Candidate()
         chosen = policy or candidate.default_policy
-        services.policies.get(chosen, "--policy")
+        services.policies.get(chosen, "policy")
         opportunity = Opportunity(id=opportunity_id, company=company, role=role, policy=chosen)
-        _save(services, uow, candidate, opportunity, {"id": "ID", "company": "--company"})
+        _save(services, uow, candidate, opportunity)
         uow.commit()
     return opportunity
 
@@ -65,11 +67,13 @@ def add_opportunity(
 def add_interview(services: Services, opportunity_id: str, interview: Interview) -> Opportunity:
     """Record an interview and everyone met at it; plans their thank-yous."""
     with services.store.unit_of_work() as uow:
-        opportunity = require_opportunity(uow, opportunity_id, "OPPORTUNITY")
+        opportunity = require_opportunity(uow, opportunity_id, "opportunity")
         if any(iv.id == interview.id for iv in opportunity.interviews):
-            raise Conflict(f"--id: interview {interview.id!r} already exists in {opportunity_id}")
+            raise Conflict(
+                f"id: interview {interview.id!r} already exists in {opportunity_id}", "id"
+            )
         opportunity.interviews.append(interview)
-        _save(services, uow, uow.get_candidate(), opportunity, {})
+        _save(services, uow, uow.get_candidate(), opportunity)
         uow.commit()
     return opportunity
 
@@ -82,22 +86,13 @@ def set_timeline(
 ) -> Opportunity:
     """Set the hiring process's deadlines (what is not given stays as it was)."""
     with services.store.unit_of_work() as uow:
-        opportunity = require_opportunity(uow, opportunity_id, "OPPORTUNITY")
+        opportunity = require_opportunity(uow, opportunity_id, "opportunity")
         old = opportunity.timeline
         opportunity.timeline = Timeline(
             preliminary_deadline or old.preliminary_deadline,
             second_round_deadline or old.second_round_deadline,
         )
-        _save(
-            services,
-            uow,
-            uow.get_candidate(),
-            opportunity,
-            {
-                "timeline.preliminary_deadline": "--preliminary-deadline",
-                "timeline.second_round_deadline": "--second-round-deadline",
-            },
-        )
+        _save(services, uow, uow.get_candidate(), opportunity)
         uow.commit()
     return opportunity
 
@@ -106,28 +101,20 @@ def log_event(services: Services, opportunity_id: str, event: Event) -> Opportun
     """Record what happened (a touch made, a reply, an invitation, an offer, a rejection, a
     withdrawal); the plan follows."""
     with services.store.unit_of_work() as uow:
-        opportunity = require_opportunity(uow, opportunity_id, "OPPORTUNITY")
+        opportunity = require_opportunity(uow, opportunity_id, "opportunity")
         validate_event(opportunity, event.kind, event.step, event.contact, "event")
         contact = opportunity.find_contact(event.contact) if event.contact else None
         if contact is not None:
             event = replace(event, contact=contact.name)
         opportunity.events.append(event)
-        _save(services, uow, uow.get_candidate(), opportunity, {})
+        _save(services, uow, uow.get_candidate(), opportunity)
         uow.commit()
     return opportunity
 
 
 def _save(
-    services: Services,
-    uow: UnitOfWork,
-    candidate: Candidate | None,
-    opportunity: Opportunity,
-    field_names: dict[str, str],
+    services: Services, uow: UnitOfWork, candidate: Candidate | None, opportunity: Opportunity
 ) -> None:
-    try:
-        validate_opportunity(opportunity)
-    except InvalidField as error:
-        name = field_names.get(error.field, error.field)
-        raise InvalidField(name, error.expected, error.got) from None
+    validate_opportunity(opportunity)
     uow.save_opportunity(opportunity)
     replan(services, uow, candidate, [opportunity])

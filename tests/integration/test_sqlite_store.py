@@ -1,0 +1,133 @@
+"""The SQLite store on real files: round trips, transactions, migrations, the agenda query."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from followup.adapters.dossier import parse_dossier
+from followup.adapters.holidays import calendar_for
+from followup.adapters.policies import PolicyBook
+from followup.adapters.sqlite.store import SqliteStore
+from followup.domain.model import Touch
+from followup.services.context import Services
+from followup.services.dossier import import_dossier
+from followup.services.planning import plan_touches
+
+WORKED = json.loads((Path(__file__).parents[1] / "data" / "acme.json").read_text())
+
+
+def services_on(path: Path) -> Services:
+    return Services(SqliteStore(path), calendar_for, PolicyBook(None))
+
+
+def test_an_opportunity_reads_back_exactly_as_saved(tmp_path):
+    store = SqliteStore(tmp_path / "f.sqlite3")
+    opportunity = parse_dossier(WORKED).opportunities[0]
+    with store.unit_of_work() as uow:
+        uow.save_opportunity(opportunity)
+        uow.commit()
+    with store.unit_of_work(readonly=True) as uow:
+        assert uow.get_opportunity("acme-ae") == opportunity
+        assert uow.get_opportunity("nope") is None
+
+
+def test_leaving_a_unit_of_work_without_commit_stores_nothing(tmp_path):
+    store = SqliteStore(tmp_path / "f.sqlite3")
+    with store.unit_of_work() as uow:
+        uow.save_opportunity(parse_dossier(WORKED).opportunities[0])
+    with store.unit_of_work(readonly=True) as uow:
+        assert uow.opportunity_ids() == []
+
+
+def test_an_error_inside_a_unit_of_work_rolls_back(tmp_path):
+    store = SqliteStore(tmp_path / "f.sqlite3")
+    with pytest.raises(RuntimeError), store.unit_of_work() as uow:
+        uow.save_opportunity(parse_dossier(WORKED).opportunities[0])
+        raise RuntimeError("boom")
+    with store.unit_of_work(readonly=True) as uow:
+        assert uow.opportunity_ids() == []
+
+
+def test_the_stored_plan_is_what_the_planner_made(tmp_path):
+    services = services_on(tmp_path / "f.sqlite3")
+    import_dossier(services, parse_dossier(WORKED))
+    rows = plan_touches(services)
+    assert len(rows) == 13
+    assert rows[0].company == "Acme Corp"
+    assert rows[0].touch == Touch(
+        "acme-ae",
+        "Dana Reyes",
+        "thank_you",
+        "email",
+        date(2026, 12, 28),
+        "done",
+        None,
+        date(2026, 12, 24),
+        "acme-1",
+        0,
+    )
+
+
+def test_a_database_made_by_the_first_migration_upgrades_with_its_data(tmp_path):
+    path = tmp_path / "old.sqlite3"
+    old = services_on(path)
+    old.store = SqliteStore(path, upto="0001_initial")
+    # what version 1 wrote: the worked example, through the same use case
+    old_store = old.store
+    with old_store.unit_of_work() as uow:
+        uow.save_opportunity(parse_dossier(WORKED).opportunities[0])
+        uow.replace_plan(
+            "acme-ae",
+            [Touch("acme-ae", "Lee Park", "thank_you", "email", date(2026, 12, 28), seq=0)],
+            "interviewing",
+        )
+        uow.commit()
+    with sqlite3.connect(path) as db:
+        assert [r[0] for r in db.execute("SELECT name FROM schema_migrations")] == ["0001_initial"]
+        assert db.execute(
+            "SELECT count(*) FROM sqlite_master WHERE name = 'touch_planned_due'"
+        ).fetchone() == (0,)
+
+    new = SqliteStore(path)
+    with new.unit_of_work(readonly=True) as uow:
+        assert uow.get_opportunity("acme-ae") == parse_dossier(WORKED).opportunities[0]
+        rows = uow.agenda(date(2026, 12, 28), date(2027, 1, 4), 10)
+        assert [(r.touch.contact, r.touch.due) for r in rows.today] == [
+            ("Lee Park", date(2026, 12, 28))
+        ]
+    with sqlite3.connect(path) as db:
+        assert [r[0] for r in db.execute("SELECT name FROM schema_migrations ORDER BY name")] == [
+            "0001_initial",
+            "0002_agenda_index",
+        ]
+
+
+def test_the_agenda_counts_more_than_it_shows_and_stops_counting_at_a_bound(tmp_path):
+    store = SqliteStore(tmp_path / "f.sqlite3")
+    opportunity = parse_dossier(WORKED).opportunities[0]
+    touches = [
+        Touch("acme-ae", "Lee Park", "call", "phone", date(2026, 1, 1), seq=i) for i in range(1200)
+    ]
+    with store.unit_of_work() as uow:
+        uow.save_opportunity(opportunity)
+        uow.replace_plan("acme-ae", touches, "waiting")
+        uow.commit()
+    with store.unit_of_work(readonly=True) as uow:
+        rows = uow.agenda(date(2026, 6, 1), date(2026, 6, 8), 10)
+    assert (len(rows.overdue), rows.overdue_more) == (10, 999)
+    assert rows.today == [] and rows.upcoming == []
+
+
+def test_a_file_that_is_not_a_database_is_a_clear_error(tmp_path):
+    from followup.domain.errors import BadInput
+
+    path = tmp_path / "notes.txt"
+    path.write_text("these are my notes, not a database\n" * 50)
+    with pytest.raises(BadInput, match=r"^--database: expected a Followup SQLite database"):
+        SqliteStore(path).unit_of_work()
+    assert path.read_text().startswith("these are my notes")

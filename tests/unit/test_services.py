@@ -1,0 +1,193 @@
+"""The use cases on an in-memory store: import, merge, record, and nothing half-changed."""
+
+from __future__ import annotations
+
+import copy
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from followup.adapters.dossier import parse_dossier
+from followup.adapters.holidays import calendar_for
+from followup.adapters.policies import PolicyBook
+from followup.domain.errors import Conflict, InvalidField, NotFound
+from followup.domain.model import Contact, Interview
+from followup.services.agenda import agenda
+from followup.services.context import Services
+from followup.services.dossier import export_dossier, import_dossier
+from followup.services.planning import plan_touches, show_opportunity
+from followup.services.recording import (
+    add_interview,
+    add_opportunity,
+    log_event,
+    set_timeline,
+    update_profile,
+)
+
+from ..fakes import FakeStore
+from .conftest import d, ev
+
+WORKED = json.loads((Path(__file__).parents[1] / "data" / "acme.json").read_text())
+
+
+@pytest.fixture
+def services() -> Services:
+    return Services(
+        FakeStore(),
+        calendar_for,
+        PolicyBook(None),
+        clock=lambda: datetime(2027, 1, 21, 15, 0, tzinfo=UTC),
+    )
+
+
+def statuses(services, opportunity=None):
+    return [
+        (r.touch.step, r.touch.contact, r.touch.due.isoformat(), r.touch.status)
+        for r in plan_touches(services, opportunity)
+    ]
+
+
+def test_import_plans_the_worked_example(services):
+    report = import_dossier(services, parse_dossier(WORKED))
+    assert (report.added, report.updated, report.unchanged, report.touches) == (1, 0, 0, 13)
+    assert statuses(services)[5] == ("stay_in_touch", "Dana Reyes", "2027-01-22", "planned")
+
+
+def test_importing_the_same_dossier_twice_changes_nothing(services):
+    import_dossier(services, parse_dossier(WORKED))
+    before = copy.deepcopy(services.store.committed)
+    report = import_dossier(services, parse_dossier(WORKED))
+    assert (report.added, report.updated, report.unchanged) == (0, 0, 1)
+    assert services.store.committed == before
+
+
+def test_import_merges_events_and_keeps_what_the_file_leaves_out(services):
+    import_dossier(services, parse_dossier(WORKED))
+    log_event(services, "acme-ae", ev("2027-01-25", "done", "dana reyes", "stay_in_touch"))
+    import_dossier(services, parse_dossier(WORKED))  # an older file, without the new event
+    events = services.store.committed.opportunities["acme-ae"].events
+    assert [(e.date.isoformat(), e.kind, e.contact) for e in events][-1] == (
+        "2027-01-25",
+        "done",
+        "Dana Reyes",
+    )
+    assert len(events) == 4
+
+
+def test_export_then_import_round_trips(services):
+    import_dossier(services, parse_dossier(WORKED))
+    candidate, opportunities = export_dossier(services)
+    from followup.adapters.dossier import dossier_to_dict
+
+    exported = dossier_to_dict(candidate, opportunities)
+    fresh = Services(FakeStore(), calendar_for, PolicyBook(None))
+    import_dossier(fresh, parse_dossier(json.loads(json.dumps(exported))))
+    assert fresh.store.committed.opportunities == services.store.committed.opportunities
+    assert fresh.store.committed.candidate == services.store.committed.candidate
+
+
+def test_a_failed_import_changes_nothing(services):
+    import_dossier(services, parse_dossier(WORKED))
+    before = copy.deepcopy(services.store.committed)
+    bad = copy.deepcopy(WORKED)
+    bad["opportunities"].append(copy.deepcopy(bad["opportunities"][0]))
+    bad["opportunities"][1]["id"] = "other"
+    bad["opportunities"][1]["events"][0]["contact"] = "Nobody Here"
+    with pytest.raises(InvalidField, match=r"^opportunities\[1\]\.events\[0\]\.contact: "):
+        import_dossier(services, parse_dossier(bad))
+    assert services.store.committed == before
+
+
+def test_unknown_policy_is_named_with_its_field(services):
+    bad = copy.deepcopy(WORKED)
+    bad["opportunities"][0]["policy"] = "pushy"
+    with pytest.raises(
+        NotFound,
+        match=r"^opportunities\[0\]\.policy: no policy 'pushy' "
+        r"\(known: etiquette, persistent\)$",
+    ):
+        import_dossier(services, parse_dossier(bad))
+    assert services.store.commits == 0
+
+
+def test_a_deadline_before_the_interview_is_refused(services):
+    bad = copy.deepcopy(WORKED)
+    bad["opportunities"][0]["timeline"]["preliminary_deadline"] = "2026-12-01"
+    with pytest.raises(InvalidField) as caught:
+        import_dossier(services, parse_dossier(bad))
+    assert str(caught.value) == (
+        "opportunities[0].timeline.preliminary_deadline: expected a date on or after the first "
+        "interview (2026-12-23), got '2026-12-01'"
+    )
+
+
+def test_a_bad_country_and_time_zone_are_named(services):
+    bad = copy.deepcopy(WORKED)
+    bad["candidate"]["subdivision"] = "ZZ"
+    with pytest.raises(InvalidField, match=r"^candidate\.subdivision: expected a subdivision"):
+        import_dossier(services, parse_dossier(bad))
+    bad["candidate"]["subdivision"] = "IL"
+    bad["candidate"]["timezone"] = "Mars/Olympus"
+    with pytest.raises(InvalidField, match=r"^candidate\.timezone: expected an IANA time zone"):
+        import_dossier(services, parse_dossier(bad))
+    assert services.store.commits == 0
+
+
+def test_recording_by_hand_plans_like_the_dossier(services):
+    update_profile(
+        services, name="Sam Ortiz", timezone="America/Chicago", country="US", subdivision="IL"
+    )
+    add_opportunity(services, "acme-ae", "Acme Corp", "Account Executive")
+    opp = parse_dossier(WORKED).opportunities[0]
+    add_interview(services, "acme-ae", opp.interviews[0])
+    set_timeline(services, "acme-ae", d("2027-01-08"), d("2027-01-22"))
+    for event in opp.events:
+        log_event(services, "acme-ae", event)
+    by_hand = statuses(services)
+    fresh = Services(FakeStore(), calendar_for, PolicyBook(None))
+    import_dossier(fresh, parse_dossier(WORKED))
+    assert by_hand == statuses(fresh)
+
+
+def test_changing_the_country_replans_everything(services):
+    import_dossier(services, parse_dossier(WORKED))
+    update_profile(services, country="GB", subdivision=None)
+    # in England Dec 28 2026 is the Boxing Day substitute, so the thank-yous move to Dec 29
+    assert statuses(services)[0] == ("thank_you", "Dana Reyes", "2026-12-29", "done")
+
+
+def test_adding_an_opportunity_twice_is_a_conflict(services):
+    add_opportunity(services, "acme-ae", "Acme Corp")
+    with pytest.raises(Conflict, match="already exists"):
+        add_opportunity(services, "acme-ae", "Acme Again")
+
+
+def test_unknown_opportunity_is_not_found_with_known_ids(services):
+    import_dossier(services, parse_dossier(WORKED))
+    with pytest.raises(NotFound, match=r"^opportunity: no opportunity 'acme' \(known: acme-ae\)$"):
+        log_event(services, "acme", ev("2027-01-01", "offer"))
+
+
+def test_an_interview_with_the_same_person_twice_is_refused(services):
+    add_opportunity(services, "x", "X Inc")
+    twice = Interview("x-1", d("2027-01-04"), 1, (Contact("Ann"), Contact("ann ")))
+    with pytest.raises(InvalidField, match=r"^interviews\[0\]\.contacts\[1\]\.name: "):
+        add_interview(services, "x", twice)
+
+
+def test_agenda_defaults_to_today_in_the_candidates_time_zone(services):
+    import_dossier(services, parse_dossier(WORKED))
+    result = agenda(services)
+    assert result.on == d("2027-01-21")  # 15:00 UTC is 09:00 in Chicago
+    assert [(r.touch.step, r.touch.due.isoformat()) for r in result.upcoming] == [
+        ("stay_in_touch", "2027-01-22")
+    ]
+
+
+def test_show_lists_warnings_as_of_today(services):
+    import_dossier(services, parse_dossier(WORKED))
+    view = show_opportunity(services, "acme-ae")
+    assert view.today == d("2027-01-21")
+    assert [w.rule for w in view.warnings] == []
