@@ -35,9 +35,10 @@ STEP_LABELS = {
 
 
 def day(d: date, today: date | None = None) -> str:
-    """`Mon 28 Dec`, with the year when it is not `today`'s year (or when there is no today)."""
+    """`Mon 28 Dec`; with the year when it is far from `today` (or when there is no today)."""
     text = f"{d:%a} {d.day} {d:%b}"
-    return text if today is not None and d.year == today.year else f"{text} {d.year}"
+    near = today is not None and (d.year == today.year or abs((d - today).days) < 120)
+    return text if near else f"{text} {d.year}"
 
 
 def countdown(due: date, on: date) -> str:

@@ -1,0 +1,231 @@
+"""DESIGN's command-line contract: the JSON fields, the statuses, the exit codes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from followup.cli.main import build_parser
+
+from .conftest import DATA
+
+
+def test_plan_json_is_the_worked_example_byte_for_byte(cli):
+    assert cli("import", str(DATA / "acme.json")).code == 0
+    result = cli("plan", "--json")
+    assert result.code == 0
+    assert result.out == (DATA / "acme.plan.json").read_text()
+
+
+def test_plan_json_has_exactly_the_contract_fields(cli):
+    cli("import", str(DATA / "acme.json"))
+    touches = json.loads(cli("plan", "--opportunity", "acme-ae", "--json").out)
+    assert {tuple(t) for t in touches} == {
+        ("opportunity", "contact", "step", "channel", "due", "status", "reason")
+    }
+    assert {t["status"] for t in touches} == {"done", "cancelled", "planned"}
+
+
+def test_import_reports_and_is_idempotent(cli):
+    first = cli("import", str(DATA / "acme.json"))
+    assert first.out == (
+        "Imported 1 opportunity: 1 added, 0 updated, 0 unchanged; 13 touches planned.\n"
+    )
+    before = cli.dump()
+    second = cli("import", str(DATA / "acme.json"))
+    assert second.out == (
+        "Imported 1 opportunity: 0 added, 0 updated, 1 unchanged; 0 touches planned.\n"
+    )
+    assert cli.dump() == before
+
+
+def test_export_then_import_into_a_new_database_gives_the_same_plan(cli, tmp_path, monkeypatch):
+    cli("import", str(DATA / "acme.json"))
+    exported = tmp_path / "export.json"
+    assert cli("export", "-o", str(exported)).code == 0
+    plan = cli("plan", "--json").out
+    monkeypatch.setenv("FOLLOWUP_DATABASE", str(tmp_path / "other.sqlite3"))
+    assert cli("import", str(exported)).code == 0
+    assert cli("plan", "--json").out == plan
+    assert json.loads(cli("export").out) == json.loads(exported.read_text())
+
+
+def test_agenda_says_what_to_do_in_plain_words(cli):
+    cli("import", str(DATA / "acme-first.json"))
+    assert cli("agenda", "--on", "2026-12-29").out == (
+        "Agenda for Tuesday 29 December 2026\n"
+        "\n"
+        "Overdue\n"
+        "  Send thank-you to Lee Park (Acme Corp) — due Mon 28 Dec, 1 day overdue\n"
+        "\n"
+        "Next\n"
+        "  Call Dana Reyes (Acme Corp) — due Thu 31 Dec, 2 days left\n"
+        "  Send follow-up letter to Dana Reyes (Acme Corp) — due Tue 5 Jan, 7 days left\n"
+    )
+
+
+def test_agenda_shows_what_is_due_today_and_how_many_more(cli):
+    cli("import", str(DATA / "acme-first.json"))
+    assert cli("agenda", "--on", "2027-01-29", "--limit", "1").out == (
+        "Agenda for Friday 29 January 2027\n"
+        "\n"
+        "Overdue\n"
+        "  Send thank-you to Lee Park (Acme Corp) — due Mon 28 Dec, 32 days overdue\n"
+        "  … and 2 more\n"
+        "\n"
+        "Today\n"
+        "  Send final letter to Dana Reyes (Acme Corp) — due today\n"
+        "  … and 1 more\n"
+    )
+
+
+def test_agenda_when_the_week_is_empty_shows_the_next_touch_however_far(cli):
+    cli("import", str(DATA / "acme.json"))
+    assert cli("agenda", "--on", "2027-01-25").out == (
+        "Agenda for Monday 25 January 2027\n"
+        "\n"
+        "Overdue\n"
+        "  Send stay-in-touch to Dana Reyes (Acme Corp) — due Fri 22 Jan, 3 days overdue\n"
+        "\n"
+        "Next\n"
+        "  Check in with Dana Reyes (Acme Corp) — due Thu 22 Apr, 87 days left\n"
+    )
+
+
+def test_agenda_json_lists_overdue_today_and_next(cli):
+    cli("import", str(DATA / "acme.json"))
+    result = json.loads(cli("agenda", "--on", "2027-01-21", "--json").out)
+    assert result["on"] == "2027-01-21"
+    assert result["overdue"] == [] and result["today"] == []
+    assert [(t["step"], t["contact"], t["due"], t["company"]) for t in result["next"]] == [
+        ("stay_in_touch", "Dana Reyes", "2027-01-22", "Acme Corp")
+    ]
+
+
+def test_recording_by_hand_gives_the_same_plan_as_the_dossier(cli, tmp_path, monkeypatch):
+    cli("import", str(DATA / "acme.json"))
+    expected = cli("plan", "--json").out
+    monkeypatch.setenv("FOLLOWUP_DATABASE", str(tmp_path / "by-hand.sqlite3"))
+    steps = [
+        (
+            "profile",
+            "--name",
+            "Sam Ortiz",
+            "--timezone",
+            "America/Chicago",
+            "--country",
+            "us",
+            "--subdivision",
+            "il",
+        ),
+        ("add-opportunity", "acme-ae", "--company", "Acme Corp", "--role", "Account Executive"),
+        (
+            "add-interview",
+            "acme-ae",
+            "--id",
+            "acme-1",
+            "--date",
+            "2026-12-23",
+            "--person",
+            "Dana Reyes; title=Regional Sales Manager; email=dana@acme.example; minutes=45; "
+            "decision-maker; topics=new Midwest territories, CRM adoption",
+            "--person",
+            "Lee Park; title=HR Generalist; email=lee@acme.example; minutes=10",
+        ),
+        (
+            "set-timeline",
+            "acme-ae",
+            "--preliminary-deadline",
+            "2027-01-08",
+            "--second-round-deadline",
+            "2027-01-22",
+        ),
+        (
+            "log",
+            "acme-ae",
+            "done",
+            "--date",
+            "2026-12-24",
+            "--step",
+            "thank_you",
+            "--contact",
+            "Dana Reyes",
+        ),
+        (
+            "log",
+            "acme-ae",
+            "reply",
+            "--date",
+            "2027-01-04",
+            "--time",
+            "16:30",
+            "--contact",
+            "dana reyes",
+        ),
+        ("log", "acme-ae", "rejected", "--date", "2027-01-20"),
+    ]
+    for argv in steps:
+        result = cli(*argv)
+        assert result.code == 0, (argv, result.err)
+    assert cli("plan", "--json").out == expected
+
+
+def test_list_and_show(cli):
+    cli("import", str(DATA / "acme.json"))
+    listed = json.loads(cli("list", "--json").out)
+    assert listed == [
+        {
+            "id": "acme-ae",
+            "company": "Acme Corp",
+            "role": "Account Executive",
+            "policy": "persistent",
+            "stage": "closed",
+            "next": {
+                "opportunity": "acme-ae",
+                "contact": "Dana Reyes",
+                "step": "stay_in_touch",
+                "channel": "email",
+                "due": "2027-01-22",
+                "status": "planned",
+                "reason": None,
+            },
+        }
+    ]
+    shown = cli("show", "acme-ae")
+    assert shown.code == 0
+    assert "Dana Reyes — Regional Sales Manager · 45 min · decision maker" in shown.out
+    assert "departs from 003:" in shown.out
+    view = json.loads(cli("show", "acme-ae", "--json").out)
+    assert len(view["plan"]) == 13 and view["events"][1]["time"] == "16:30"
+
+
+def test_demo_runs_on_a_throwaway_database(cli):
+    result = cli("demo")
+    assert result.code == 0, result.err
+    assert "Send thank-you to Lee Park (Acme Corp)" in result.out
+    assert not cli.database.exists()  # the user's database is untouched
+
+
+def _commands() -> list[str]:
+    parser = build_parser()
+    sub = next(a for a in parser._actions if a.dest == "==SUPPRESS==" or a.choices)
+    return sorted(sub.choices)
+
+
+@pytest.mark.parametrize("command", _commands())
+def test_every_command_has_help(cli, command):
+    result = cli(command, "--help")
+    assert result.code == 0
+    assert result.out.startswith(f"usage: followup {command}")
+    description = result.out.split("\n\n")[1]
+    assert len(description.strip()) > 20
+
+
+def test_the_console_script_runs_as_a_module():
+    result = subprocess.run(
+        [sys.executable, "-m", "followup", "--version"], capture_output=True, text=True, check=False
+    )
+    assert (result.returncode, result.stdout) == (0, "followup 0.1.0\n")
