@@ -229,3 +229,22 @@ def test_the_console_script_runs_as_a_module():
         [sys.executable, "-m", "followup", "--version"], capture_output=True, text=True, check=False
     )
     assert (result.returncode, result.stdout) == (0, "followup 0.1.0\n")
+
+
+def test_the_streamed_plan_json_is_what_json_dumps_would_write(cli):
+    from followup.cli.jsonout import dumps, plan_json, touch_dict
+    from followup.domain.model import Touch
+
+    tricky = [
+        Touch(
+            'o"1',
+            "Zoë \\ Ng",
+            "reply",
+            "email",
+            __import__("datetime").date(2027, 1, 4),
+            "cancelled",
+            "cancelled by the reply from Zoë of 2027-01-04",
+        )
+    ]
+    assert "".join(plan_json(tricky)) == dumps([touch_dict(t) for t in tricky])
+    assert "".join(plan_json([])) == dumps([])

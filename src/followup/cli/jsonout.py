@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from followup.domain.model import Touch
@@ -22,6 +23,26 @@ def touch_dict(t: Touch) -> dict[str, Any]:
         "status": t.status,
         "reason": t.reason,
     }
+
+
+def plan_json(touches: Iterable[Touch]) -> Iterator[str]:
+    """The plan as a JSON array, piece by piece, formatted exactly as `dumps` would format the
+    list of `touch_dict`s (the keys are fixed, so each touch is one template)."""
+    first = True
+    for t in touches:
+        yield "[\n" if first else ",\n"
+        first = False
+        yield (
+            f'  {{\n    "opportunity": {_s(t.opportunity)},\n    "contact": {_s(t.contact)},\n'
+            f'    "step": {_s(t.step)},\n    "channel": {_s(t.channel)},\n'
+            f'    "due": "{t.due.isoformat()}",\n    "status": {_s(t.status)},\n'
+            f'    "reason": {_s(t.reason)}\n  }}'
+        )
+    yield "[]" if first else "\n]"
+
+
+def _s(value: str | None) -> str:
+    return json.dumps(value, ensure_ascii=False)
 
 
 def agenda_item(row: TouchRow) -> dict[str, Any]:

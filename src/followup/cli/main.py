@@ -79,17 +79,20 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_plan(args: argparse.Namespace) -> int:
     """Every planned, done, skipped and cancelled touch, with due dates and reasons."""
-    from followup.services.planning import plan_touches
+    from followup.services.planning import stream_plan
 
-    rows = plan_touches(_services(args), args.opportunity)
+    rows = stream_plan(_services(args), args.opportunity)
     if args.json:
-        from followup.cli.jsonout import dumps, touch_dict
+        from followup.cli.jsonout import plan_json
 
-        print(dumps([touch_dict(r.touch) for r in rows]))
+        out = sys.stdout
+        for piece in plan_json(r.touch for r in rows):
+            out.write(piece)
+        out.write("\n")
     else:
         from followup.cli.format import plan_text
 
-        print(plan_text(rows))
+        print(plan_text(list(rows)))
     return 0
 
 

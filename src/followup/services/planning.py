@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 
@@ -40,10 +40,25 @@ def replan_everything(services: Services, uow: UnitOfWork, candidate: Candidate 
 
 def plan_touches(services: Services, opportunity_id: str | None = None) -> list[TouchRow]:
     """The stored plan of one opportunity, or of all of them."""
-    with services.store.unit_of_work(readonly=True) as uow:
+    return list(stream_plan(services, opportunity_id))
+
+
+def stream_plan(services: Services, opportunity_id: str | None = None) -> Iterator[TouchRow]:
+    """The stored plan, row by row, read in one transaction: memory stays flat however many
+    touches there are. The unknown-id check happens before the first row is yielded."""
+    uow = services.store.unit_of_work(readonly=True)
+    try:
         if opportunity_id is not None:
             require_opportunity(uow, opportunity_id, "opportunity")
-        return list(uow.plan(opportunity_id))
+    except BaseException:
+        uow.__exit__(None, None, None)
+        raise
+    return _rows_then_close(uow, opportunity_id)
+
+
+def _rows_then_close(uow: UnitOfWork, opportunity_id: str | None) -> Iterator[TouchRow]:
+    with uow:
+        yield from uow.plan(opportunity_id)
 
 
 @dataclass(frozen=True, slots=True)
