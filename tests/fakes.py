@@ -60,6 +60,9 @@ class FakeUnitOfWork(UnitOfWork):
             )
         return out
 
+    def directory(self) -> list[tuple[str, str, list[str]]]:
+        return [(o.id, o.company, o.contact_names()) for o in self.state.opportunities.values()]
+
     def replace_plan(self, opportunity_id: str, touches: list[Touch], stage: str) -> None:
         self.state.plans[opportunity_id] = list(touches)
         self.state.stages[opportunity_id] = stage

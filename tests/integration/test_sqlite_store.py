@@ -13,7 +13,7 @@ from followup.adapters.dossier import parse_dossier
 from followup.adapters.holidays import calendar_for
 from followup.adapters.policies import PolicyBook
 from followup.adapters.sqlite.store import SqliteStore
-from followup.domain.model import Touch
+from followup.domain.model import Candidate, Touch
 from followup.services.context import Services
 from followup.services.dossier import import_dossier
 from followup.services.planning import plan_touches
@@ -75,11 +75,8 @@ def test_the_stored_plan_is_what_the_planner_made(tmp_path):
 
 def test_a_database_made_by_the_first_migration_upgrades_with_its_data(tmp_path):
     path = tmp_path / "old.sqlite3"
-    old = services_on(path)
-    old.store = SqliteStore(path, upto="0001_initial")
-    # what version 1 wrote: the worked example, through the same use case
-    old_store = old.store
-    with old_store.unit_of_work() as uow:
+    # what version 1 wrote: the worked example and a candidate, in version 1's schema
+    with SqliteStore(path, upto="0001_initial").unit_of_work() as uow:
         uow.save_opportunity(parse_dossier(WORKED).opportunities[0])
         uow.replace_plan(
             "acme-ae",
@@ -88,6 +85,10 @@ def test_a_database_made_by_the_first_migration_upgrades_with_its_data(tmp_path)
         )
         uow.commit()
     with sqlite3.connect(path) as db:
+        db.execute(
+            "INSERT INTO candidate (id, name, timezone, country) "
+            "VALUES (1, 'Sam Ortiz', 'America/Chicago', 'US')"
+        )
         assert [r[0] for r in db.execute("SELECT name FROM schema_migrations")] == ["0001_initial"]
         assert db.execute(
             "SELECT count(*) FROM sqlite_master WHERE name = 'touch_planned_due'"
@@ -96,6 +97,9 @@ def test_a_database_made_by_the_first_migration_upgrades_with_its_data(tmp_path)
     new = SqliteStore(path)
     with new.unit_of_work(readonly=True) as uow:
         assert uow.get_opportunity("acme-ae") == parse_dossier(WORKED).opportunities[0]
+        assert uow.get_candidate() == Candidate(
+            name="Sam Ortiz", timezone="America/Chicago", country="US"
+        )
         rows = uow.agenda(date(2026, 12, 28), date(2027, 1, 4), 10)
         assert [(r.touch.contact, r.touch.due) for r in rows.today] == [
             ("Lee Park", date(2026, 12, 28))

@@ -74,6 +74,9 @@ def parse_candidate(data: dict[str, Any], where: str) -> Candidate:
         subdivision=_str(data, "subdivision", where).upper() or None,
         weekmask=_str(data, "weekmask", where) or DEFAULT_WEEKMASK,
         default_policy=_str(data, "default_policy", where) or "persistent",
+        strengths=_strings(data, "strengths", where),
+        courses=_strings(data, "courses", where),
+        other_interviews=_count(data, "other_interviews", where),
     )
 
 
@@ -195,6 +198,9 @@ def dossier_to_dict(
             "subdivision": candidate.subdivision,
             "weekmask": candidate.weekmask,
             "default_policy": candidate.default_policy,
+            "strengths": list(candidate.strengths),
+            "courses": list(candidate.courses),
+            "other_interviews": candidate.other_interviews,
         }
     out["opportunities"] = [opportunity_to_dict(o) for o in opportunities]
     return out
@@ -280,6 +286,24 @@ def _str(data: dict[str, Any], key: str, where: str, required: bool = False) -> 
     if required and not value.strip():
         raise InvalidField(f"{where}.{key}", "a non-empty string", value)
     return value.strip()
+
+
+def _strings(data: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
+    value = data.get(key)
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise InvalidField(f"{where}.{key}", "a list of strings", value)
+    return tuple(v.strip() for v in value if v.strip())
+
+
+def _count(data: dict[str, Any], key: str, where: str) -> int:
+    value = data.get(key, 0)
+    if value is None:
+        return 0
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise InvalidField(f"{where}.{key}", "a whole number, 0 or more", value)
+    return value
 
 
 def _date(data: dict[str, Any], key: str, where: str) -> date | None:

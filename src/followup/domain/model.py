@@ -27,6 +27,11 @@ class Candidate:
     subdivision: str | None = None
     weekmask: str = DEFAULT_WEEKMASK
     default_policy: str = "persistent"
+    # For letters: what the candidate brings (003: recap your strengths) and what changed on
+    # their resume since (001: sales courses taken, other interviews).
+    strengths: tuple[str, ...] = ()
+    courses: tuple[str, ...] = ()
+    other_interviews: int = 0
 
     @property
     def calendar_key(self) -> tuple[str | None, str | None, str]:

@@ -9,10 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from typing import Protocol
+from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
 from followup.domain.calendar import BusinessCalendar
+from followup.domain.letters.check import LetterChecker
 from followup.domain.model import Candidate
 from followup.domain.policy import Policy
 from followup.services.storage import Store
@@ -33,12 +34,27 @@ def _utc_now() -> datetime:
     return datetime.now(UTC)
 
 
+class Renderer(Protocol):
+    def render(self, kind: str, variables: dict[str, Any]) -> str: ...
+
+
+def _no_renderer() -> Renderer:
+    raise NotImplementedError("no letter templates are wired into these services")
+
+
+def _no_checker() -> LetterChecker:
+    raise NotImplementedError("no letter check is wired into these services")
+
+
 @dataclass
 class Services:
     store: Store
     calendars: CalendarFactory
     policies: PolicyBook
     clock: Callable[[], datetime] = field(default=_utc_now)
+    # Built on first use: loading the spell checker and templates costs time a plan never needs.
+    checker: Callable[[], LetterChecker] = field(default=_no_checker)
+    renderer: Callable[[], Renderer] = field(default=_no_renderer)
 
     def today(self, candidate: Candidate | None) -> date:
         """Today's date where the candidate lives (UTC until they say where that is)."""

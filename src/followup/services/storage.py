@@ -89,6 +89,11 @@ class UnitOfWork(abc.ABC):
     @abc.abstractmethod
     def summaries(self) -> list[OpportunitySummary]: ...
 
+    @abc.abstractmethod
+    def directory(self) -> list[tuple[str, str, list[str]]]:
+        """(opportunity id, company, names of everyone met) for every opportunity: what the
+        letter check needs to notice a letter meant for someone else."""
+
     # touches
     @abc.abstractmethod
     def replace_plan(self, opportunity_id: str, touches: list[Touch], stage: str) -> None:

@@ -121,19 +121,35 @@ class SqliteUnitOfWork(UnitOfWork):
     # -- candidate ------------------------------------------------------------------------------
     def get_candidate(self) -> Candidate | None:
         row = self._db.execute(
-            "SELECT name, email, phone, timezone, country, subdivision, weekmask, default_policy "
-            "FROM candidate WHERE id = 1"
+            "SELECT name, email, phone, timezone, country, subdivision, weekmask, default_policy, "
+            "strengths, courses, other_interviews FROM candidate WHERE id = 1"
         ).fetchone()
-        return Candidate(*row) if row else None
+        if row is None:
+            return None
+        return Candidate(
+            name=row[0],
+            email=row[1],
+            phone=row[2],
+            timezone=row[3],
+            country=row[4],
+            subdivision=row[5],
+            weekmask=row[6],
+            default_policy=row[7],
+            strengths=tuple(json.loads(row[8])),
+            courses=tuple(json.loads(row[9])),
+            other_interviews=row[10],
+        )
 
     def save_candidate(self, candidate: Candidate) -> None:
         self._db.execute(
             "INSERT INTO candidate (id, name, email, phone, timezone, country, subdivision, "
-            "weekmask, default_policy) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "weekmask, default_policy, strengths, courses, other_interviews) "
+            "VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
             "ON CONFLICT (id) DO UPDATE SET name = excluded.name, email = excluded.email, "
             "phone = excluded.phone, timezone = excluded.timezone, country = excluded.country, "
             "subdivision = excluded.subdivision, weekmask = excluded.weekmask, "
-            "default_policy = excluded.default_policy",
+            "default_policy = excluded.default_policy, strengths = excluded.strengths, "
+            "courses = excluded.courses, other_interviews = excluded.other_interviews",
             (
                 candidate.name,
                 candidate.email,
@@ -143,6 +159,9 @@ class SqliteUnitOfWork(UnitOfWork):
                 candidate.subdivision,
                 candidate.weekmask,
                 candidate.default_policy,
+                json.dumps(list(candidate.strengths)),
+                json.dumps(list(candidate.courses)),
+                candidate.other_interviews,
             ),
         )
 
@@ -265,6 +284,17 @@ class SqliteUnitOfWork(UnitOfWork):
                 for i, e in enumerate(opportunity.events)
             ],
         )
+
+    def directory(self) -> list[tuple[str, str, list[str]]]:
+        people: dict[str, tuple[str, dict[str, None]]] = {}
+        for oid, company, name in self._db.execute(
+            "SELECT o.id, o.company, p.name FROM opportunity o LEFT JOIN participant p "
+            "ON p.opportunity_id = o.id ORDER BY o.position, p.interview_id, p.position"
+        ):
+            entry = people.setdefault(oid, (company, {}))
+            if name is not None:
+                entry[1].setdefault(name, None)
+        return [(oid, company, list(names)) for oid, (company, names) in people.items()]
 
     def summaries(self) -> list[OpportunitySummary]:
         rows = self._db.execute(

@@ -1,0 +1,50 @@
+"""Text helpers for letters: words with their spans, sentences, crude stems."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ](?:[A-Za-zÀ-ÖØ-öø-ÿ'’-]*[A-Za-zÀ-ÖØ-öø-ÿ])?")
+# A sentence ends at . ! ? followed by space, or at a line break (salutations, sign-offs).
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+|\n+")
+
+
+def words(text: str) -> Iterator[re.Match[str]]:
+    return WORD.finditer(text)
+
+
+def word_count(text: str) -> int:
+    return sum(1 for _ in WORD.finditer(text))
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence, without surrounding spaces."""
+    spans = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        if match.start() > start:
+            spans.append((start, match.start()))
+        start = match.end()
+    if start < len(text):
+        spans.append((start, len(text.rstrip())))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def stem(word: str) -> str:
+    """A crude English stem, enough to match 'coaching new SDRs' with 'SDR coaching'."""
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    for suffix, keep in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            if suffix == "s" and w.endswith("ss"):
+                break
+            if suffix == "es" and not w[:-2].endswith(("s", "x", "ch", "sh", "z")):
+                continue
+            return w[: len(w) - len(suffix)] + keep
+    return w
+
+
+def fold(text: str) -> str:
+    return " ".join(text.split()).casefold()
