@@ -108,6 +108,7 @@ def test_a_database_made_by_the_first_migration_upgrades_with_its_data(tmp_path)
         assert [r[0] for r in db.execute("SELECT name FROM schema_migrations ORDER BY name")] == [
             "0001_initial",
             "0002_agenda_index",
+            "0003_candidate_letters",
         ]
 
 
