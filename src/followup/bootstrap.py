@@ -7,10 +7,13 @@ folder. Nothing connects here; the first unit of work does.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from followup.domain.errors import BadInput
-from followup.services.context import Services
+from followup.domain.letters.check import LetterChecker
+from followup.services.context import Renderer, Services
 from followup.services.storage import Store
 
 APP_NAME = "followup"
@@ -59,8 +62,37 @@ def services(database: str | None = None) -> Services:
     from followup.adapters.holidays import calendar_for
     from followup.adapters.policies import PolicyBook
 
+    config = config_dir()
+
+    def checker() -> LetterChecker:
+        from followup.adapters.check_rules import build_checker
+
+        return build_checker(config / "check")
+
+    def renderer() -> Renderer:
+        from followup.adapters.templates import TemplateRenderer
+
+        return TemplateRenderer(config / "templates")
+
     return Services(
         store=open_store(database_location(database)),
         calendars=calendar_for,
-        policies=PolicyBook(config_dir() / "policies"),
+        policies=PolicyBook(config / "policies"),
+        checker=_once(checker),
+        renderer=_once(renderer),
     )
+
+
+T = TypeVar("T")
+
+
+def _once(factory: Callable[[], T]) -> Callable[[], T]:
+    """Build on first use, then reuse."""
+    made: list[T] = []
+
+    def get() -> T:
+        if not made:
+            made.append(factory())
+        return made[0]
+
+    return get
