@@ -32,8 +32,9 @@ def build_checker(user_folder: Path | None = None, spelling: bool = True) -> Let
             try:
                 extra = json.loads(extra_file.read_text(encoding="utf-8"))
             except json.JSONDecodeError as error:
-                raise BadInput(f"{extra_file}: expected JSON, {error.msg} at line "
-                               f"{error.lineno}") from None
+                raise BadInput(
+                    f"{extra_file}: expected JSON, {error.msg} at line {error.lineno}"
+                ) from None
             if not isinstance(extra, dict):
                 raise BadInput(f"{extra_file}: expected a JSON object keyed by rule id")
             data = merge_rules(data, extra)

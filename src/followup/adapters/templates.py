@@ -50,8 +50,10 @@ class TemplateRenderer:
         except jinja2.TemplateNotFound:
             raise BadInput(f"--kind: no letter template {name!r}") from None
         except jinja2.UndefinedError as error:
-            raise BadInput(f"template {name}: {error.message}; the letter's data has "
-                           f"{', '.join(sorted(variables))}") from None
+            raise BadInput(
+                f"template {name}: {error.message}; the letter's data has "
+                f"{', '.join(sorted(variables))}"
+            ) from None
         except jinja2.exceptions.SecurityError as error:
             raise BadInput(f"template {name}: refused by the sandbox ({error})") from None
         except jinja2.TemplateSyntaxError as error:

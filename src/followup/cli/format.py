@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date
 
 from followup.domain.guards import Warning
+from followup.domain.letters.check import Finding
 from followup.domain.model import Opportunity, Touch
 from followup.services.agenda import Agenda
 from followup.services.planning import OpportunityView
@@ -181,3 +182,22 @@ def opportunity_text(view: OpportunityView) -> str:
 
 def warning_line(w: Warning) -> str:
     return f"  ! [{w.source}] {w.message}"
+
+
+def findings_text(text: str, kind: str, findings: list[Finding]) -> str:
+    """Each finding with the line it is on, so the user can find it."""
+    if not findings:
+        return f"No findings: the {kind.replace('_', '-')} letter is ready to go."
+    lines = [
+        f"{len(findings)} finding{'s' if len(findings) != 1 else ''} "
+        f"in the {kind.replace('_', '-')} letter:"
+    ]
+    for f in findings:
+        line_no = text.count("\n", 0, f.start) + 1
+        excerpt = " ".join(text[f.start : f.end].split())
+        if len(excerpt) > 60:
+            excerpt = excerpt[:57] + "…"
+        lines.append(f"  line {line_no}: [{f.rule}] {f.message}")
+        if excerpt and f.end - f.start < len(text.strip()):
+            lines.append(f"      “{excerpt}”")
+    return "\n".join(lines)

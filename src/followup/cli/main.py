@@ -283,6 +283,63 @@ def cmd_policies(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_draft(args: argparse.Namespace) -> int:
+    """Draft a letter for one person from the templates and your interview notes.
+
+    The kind defaults to that person's next planned touch. --format eml writes an email message,
+    mailto a link that opens your mail client, pdf a printable letter for the post. With --check,
+    the letter's findings follow it (on standard error) and the exit status is 1 if there are any.
+    """
+    from followup.services.letters import draft_letter
+
+    services = _services(args)
+    draft = draft_letter(services, args.opportunity, args.to, args.kind)
+    if args.format == "text":
+        subject = f"Subject: {draft.subject}\n\n" if draft.subject else ""
+        _write_output(args.output, subject + draft.body)
+    elif args.format == "mailto":
+        from followup.adapters.letter_formats import to_mailto
+
+        _write_output(args.output, to_mailto(draft) + "\n")
+    else:
+        from followup.adapters.letter_formats import to_eml, to_pdf
+
+        now = services.clock()
+        if args.format == "eml":
+            data = to_eml(draft, now)
+        else:
+            data = to_pdf(draft, services.today(draft.sender))
+        _write_bytes(args.output, data)
+    if not args.check:
+        return 0
+    findings = services.checker().check(draft.body, draft.context)
+    for finding in findings:
+        sys.stderr.write(f"{finding.rule}: {finding.message}\n")
+    return 1 if findings else 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """Check a letter before it goes out: wrong name or company, leftover placeholders, flattery,
+    neediness, asking for the decision, too long, no thanks, no contact details, no recap,
+    unrelated matters, spelling.
+
+    Exit status 0 when there is nothing to report, 1 when there are findings, 2 on bad input.
+    """
+    from followup.services.letters import check_letter, read_letter
+
+    text = read_letter(_read_input(args.file), args.file)
+    ctx, findings = check_letter(_services(args), text, args.opportunity, args.to, args.kind)
+    if args.json:
+        from followup.cli.jsonout import dumps
+
+        print(dumps({"findings": [f.as_dict() for f in findings]}))
+    else:
+        from followup.cli.format import findings_text
+
+        print(findings_text(text, ctx.kind, findings))
+    return 1 if findings else 0
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     """Sample data, a plan and an agenda, on a throwaway database."""
     from followup.cli.demo import run_demo
@@ -317,6 +374,22 @@ def _read_input(path: str) -> bytes:
         raise BadInput(f"FILE: expected a file, {path!r} is a folder") from None
     except PermissionError:
         raise BadInput(f"FILE: expected a readable file, {path!r} cannot be read") from None
+
+
+def _write_bytes(path: str | None, data: bytes) -> None:
+    if not path or path == "-":
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        return
+    from followup.domain.errors import BadInput
+
+    try:
+        with open(path, "wb") as handle:
+            handle.write(data)
+    except OSError as error:
+        raise BadInput(
+            f"--output: expected a writable file path, {error.strerror}: {path!r}"
+        ) from None
 
 
 def _write_output(path: str | None, text: str) -> None:
@@ -440,6 +513,28 @@ def build_parser() -> Parser:
     ):
         p.add_argument(f"--{key}", help=text)
     p.add_argument("--json", action="store_true", help="machine-readable output")
+
+    from followup.domain.letters.context import LETTER_KINDS
+
+    p = _add(sub, "draft", cmd_draft)
+    p.add_argument("--opportunity", required=True, metavar="ID", help="the opportunity's id")
+    p.add_argument("--to", required=True, metavar="NAME", help="the person the letter is for")
+    p.add_argument("--kind", choices=LETTER_KINDS, help="default: their next planned touch")
+    p.add_argument(
+        "--format",
+        choices=("text", "eml", "mailto", "pdf"),
+        default="text",
+        help="text (default), eml, mailto or pdf",
+    )
+    p.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
+    p.add_argument("--check", action="store_true", help="check the draft too")
+
+    p = _add(sub, "check", cmd_check)
+    p.add_argument("file", metavar="FILE", help="the letter, as UTF-8 text (- for standard input)")
+    p.add_argument("--opportunity", required=True, metavar="ID", help="the opportunity's id")
+    p.add_argument("--to", required=True, metavar="NAME", help="the person the letter is for")
+    p.add_argument("--kind", choices=LETTER_KINDS, help="default: their next planned touch")
+    p.add_argument("--json", action="store_true", help="machine-readable output (DESIGN contract)")
 
     _add(sub, "policies", cmd_policies)
     _add(sub, "demo", cmd_demo)

@@ -192,7 +192,7 @@ def _interview_vars(interview: Any) -> dict[str, Any]:
 
 
 def _long_date(d: date) -> str:
-    return f"{d:%A}, {d:%B} {d.day}"
+    return f"{d:%B} {d.day}"
 
 
 def _topics_with(opportunity: Opportunity, name: str) -> tuple[str, ...]:
