@@ -42,15 +42,16 @@ class SpellingDictionary:
         return checker
 
     @cached_property
-    def _known(self) -> frozenset[str]:
+    def words(self) -> frozenset[str]:
+        """Every word the dictionary knows, lowercased."""
         return frozenset(self._checker.word_frequency.dictionary)
 
     def known(self, word: str) -> bool:
         w = word.lower()
-        if w in self._known:
+        if w in self.words:
             return True
         for british, american in _BRITISH:
-            if w.endswith(british) and w[: -len(british)] + american in self._known:
+            if w.endswith(british) and w[: -len(british)] + american in self.words:
                 return True
         return False
 

@@ -1,7 +1,9 @@
 """The letter check: findings with a stable rule id, a message and the span they concern.
 
 Reads a letter in its context (which opportunity, which recipient, which kind). Every rule's words
-and patterns come from the rulebook (data); what is computed here is how they apply.
+and patterns come from the rulebook (data); what is computed here is how they apply. A pattern
+runs only when the letter contains a string every match of it needs (see `required_literals`):
+most letters are clean, so most patterns never run.
 """
 
 from __future__ import annotations
@@ -9,19 +11,25 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Protocol
 
 from followup.domain.letters.context import LetterContext
-from followup.domain.letters.rulebook import Rule, Rulebook
-from followup.domain.letters.text import fold, sentences, stem, word_count, words
+from followup.domain.letters.rulebook import Probe, Rule, Rulebook, active
+from followup.domain.letters.text import WORD, fold, sentences, stem, words
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(r"(?:\+?\d[\d\s().-]{6,}\d)")
+_WORD_CHARS = re.compile(r"\w+")
+_NON_DIGITS = re.compile(r"\D+")
+_URL = re.compile(r"https?://\S+|www\.\S+")
 _SALUTATION_LINE = re.compile(r"^[ \t]*(?P<line>[^\n]{1,80})$", re.MULTILINE)
 _VOCATIVE = re.compile(
-    r"\b(?:thank\s+you|thanks|hello|hi|dear)\s*,\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
+    r"\b(?i:thank\s+you|thanks|hello|hi|dear)\s*,\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
     r"\s*[,.!]"
 )
+_NAME = re.compile(r"[\s,]*((?:[A-Z][\w.'’-]*)(?:\s+[A-Z][\w.'’-]*){0,2})")
+_PLACEHOLDER_NAME = re.compile(r"X+|\[.*|\(.*|<.*|\{.*")
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -41,36 +49,77 @@ class Dictionary(Protocol):
     def suggest(self, word: str) -> str | None: ...
 
 
+class _Letter:
+    """A letter's text with what several rules need, each computed once and only if asked."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lowered = text.lower()
+
+    def active(
+        self, patterns: tuple[re.Pattern[str], ...], probes: tuple[Probe, ...]
+    ) -> list[re.Pattern[str]]:
+        """The patterns that could match this letter."""
+        return active(patterns, probes, self.lowered, self.word_set)
+
+    @cached_property
+    def word_set(self) -> set[str]:
+        return set(_WORD_CHARS.findall(self.lowered))
+
+    @cached_property
+    def sentences(self) -> list[tuple[int, int]]:
+        return sentences(self.text)
+
+    @cached_property
+    def tokens(self) -> list[str]:
+        """The words, lowercased: cheap, for counting and looking up."""
+        return WORD.findall(self.lowered)
+
+    @cached_property
+    def words(self) -> list[re.Match[str]]:
+        """The words with their places in the text: only for the letters that need a span."""
+        return list(words(self.text))
+
+    @cached_property
+    def stems(self) -> set[str]:
+        return {stem(t) for t in self.tokens}
+
+
 class LetterChecker:
     def __init__(self, rules: Rulebook, dictionary: Dictionary | None = None) -> None:
         self.rules = rules
         self.dictionary = dictionary
+        self._greetings = tuple(
+            sorted(rules["wrong-name"].words("salutations"), key=len, reverse=True)
+        )
 
     def check(self, text: str, ctx: LetterContext) -> list[Finding]:
-        spans = sentences(text)
+        letter = _Letter(text)
         found: list[Finding] = []
-        found += self._placeholders(text)
+        found += self._placeholders(letter)
         found += self._wrong_company(text, ctx)
         found += self._wrong_name(text, ctx)
-        found += self._phrases(text, self.rules["flattery"])
-        found += self._phrases(text, self.rules["needy"])
-        found += self._asks_decision(text, spans)
-        found += self._too_long(text, ctx)
-        found += self._missing_thanks(text, ctx)
+        found += self._phrases(letter, self.rules["flattery"])
+        found += self._phrases(letter, self.rules["needy"])
+        found += self._asks_decision(letter)
+        found += self._too_long(letter, ctx)
+        found += self._missing_thanks(letter, ctx)
         found += self._missing_contact(text, ctx)
-        found += self._missing_recap(text, ctx)
-        found += self._new_topic(text, ctx)
+        found += self._missing_recap(letter, ctx)
+        found += self._new_topic(letter, ctx)
         if self.dictionary is not None:
-            found += self._spelling(text, ctx, self.dictionary)
+            found += self._spelling(letter, ctx, self.dictionary)
         return sorted(set(found))
 
     # -- rules --------------------------------------------------------------------------------
-    def _placeholders(self, text: str) -> Iterator[Finding]:
+    def _placeholders(self, letter: _Letter) -> Iterator[Finding]:
         rule = self.rules["placeholder"]
         allowed = rule.words("allowed")
         taken: list[tuple[int, int]] = []
-        for pattern in rule.patterns:
-            for m in pattern.finditer(text):
+        for pattern in active(
+            rule.patterns, rule.pattern_triggers, letter.lowered, letter.word_set
+        ):
+            for m in pattern.finditer(letter.text):
                 if m.group(0).lower() in allowed or _overlaps(m.span(), taken):
                     continue
                 taken.append(m.span())
@@ -79,10 +128,13 @@ class LetterChecker:
     def _wrong_company(self, text: str, ctx: LetterContext) -> Iterator[Finding]:
         rule = self.rules["wrong-company"]
         suffixes = rule.words("legal_suffixes")
-        own = [m.span() for m in _name_pattern(ctx.company, suffixes).finditer(text)]
+        own: list[tuple[int, int]] | None = None
         for company, opportunity in ctx.other_companies:
-            if fold(company) == fold(ctx.company):
-                continue
+            first = company.split()[0] if company.split() else ""
+            if not first or first not in text or fold(company) == fold(ctx.company):
+                continue  # cheap test first: the name's first word must be in the letter
+            if own is None:
+                own = [m.span() for m in _name_pattern(ctx.company, suffixes).finditer(text)]
             for m in _name_pattern(company, suffixes).finditer(text):
                 if not _overlaps(m.span(), own):
                     yield _finding(
@@ -91,107 +143,115 @@ class LetterChecker:
 
     def _wrong_name(self, text: str, ctx: LetterContext) -> Iterator[Finding]:
         rule = self.rules["wrong-name"]
-        greetings = sorted(rule.words("salutations"), key=len, reverse=True)
         honorifics = rule.words("honorifics")
-        generic = rule.words("generic") | {w.lower() for w in ctx.company.split()}
-        recipient_parts = {p.lower() for p in ctx.recipient.split()}
-        candidates = []
-        # the salutation: the first non-empty line that opens with a greeting
-        for line in _SALUTATION_LINE.finditer(text):
-            body = line.group("line")
-            lowered = body.lower()
-            greeting = next(
-                (
-                    g
-                    for g in greetings
-                    if lowered.startswith(g + " ") or lowered.startswith(g + ",")
-                ),
-                None,
-            )
-            if greeting:
-                start = line.start("line") + len(greeting)
-                candidates.append((start, body[len(greeting) :]))
-            break
-        for m in _VOCATIVE.finditer(text):
-            candidates.append((m.start("name"), m.group("name") + ","))
-        for offset, rest in candidates:
-            name_match = re.match(r"[\s,]*((?:[A-Z][\w.'’-]*)(?:\s+[A-Z][\w.'’-]*){0,2})", rest)
+        generic = rule.words("generic")
+        company = ctx.company_words
+        recipient_parts = ctx.recipient_parts
+        for offset, rest in self._addressed(text):
+            name_match = _NAME.match(rest)
             if not name_match:
                 continue
             tokens = [t for t in name_match.group(1).split() if t.lower() not in honorifics]
-            if not tokens or any(t.lower().strip(".") in generic for t in tokens):
+            if not tokens or any(
+                t.lower().strip(".") in generic or t.lower() in company for t in tokens
+            ):
                 continue
-            if re.fullmatch(r"X+|\[.*|\(.*|<.*|\{.*", tokens[0]):
+            if _PLACEHOLDER_NAME.fullmatch(tokens[0]):
                 continue  # a placeholder, reported as such
             if all(_same_person(t, recipient_parts) for t in tokens):
                 continue
-            start = offset + name_match.start(1)
             yield _finding(
                 rule,
-                start,
+                offset + name_match.start(1),
                 offset + name_match.end(1),
                 match=name_match.group(1),
                 recipient=ctx.recipient,
             )
         # a person from another opportunity named anywhere: a letter copied from another one
-        mine = {p.lower() for name in ctx.people for p in name.split()} | recipient_parts
+        mine = ctx.people_parts | recipient_parts
         for person in ctx.other_people:
-            if any(p.lower() in mine for p in person.split()):
+            if person not in text or any(p.lower() in mine for p in person.split()):
                 continue
             for m in re.finditer(rf"\b{re.escape(person)}\b", text):
                 yield _finding(rule, m.start(), m.end(), match=m.group(0), recipient=ctx.recipient)
 
-    def _phrases(self, text: str, rule: Rule) -> Iterator[Finding]:
+    def _addressed(self, text: str) -> list[tuple[int, str]]:
+        """Where the letter names whom it speaks to: the salutation (the first non-empty line,
+        when it opens with a greeting) and vocatives like 'Thank you, Grace,'."""
+        greetings = self._greetings
+        found = []
+        line = _SALUTATION_LINE.search(text)
+        if line:
+            body = line.group("line")
+            lowered = body.lower()
+            greeting = next((g for g in greetings if lowered.startswith((g + " ", g + ","))), None)
+            if greeting:
+                found.append((line.start("line") + len(greeting), body[len(greeting) :]))
+        found += [(m.start("name"), m.group("name") + ",") for m in _VOCATIVE.finditer(text)]
+        return found
+
+    def _phrases(self, letter: _Letter, rule: Rule) -> Iterator[Finding]:
         taken: list[tuple[int, int]] = []
-        for pattern in rule.patterns:
-            for m in pattern.finditer(text):
+        for pattern in active(
+            rule.patterns, rule.pattern_triggers, letter.lowered, letter.word_set
+        ):
+            for m in pattern.finditer(letter.text):
                 if not _overlaps(m.span(), taken):
                     taken.append(m.span())
                     yield _finding(rule, m.start(), m.end(), match=m.group(0))
 
-    def _asks_decision(self, text: str, spans: list[tuple[int, int]]) -> Iterator[Finding]:
+    def _asks_decision(self, letter: _Letter) -> Iterator[Finding]:
+        """A question about the decision, or a request to be told it (003)."""
         rule = self.rules["asks-decision"]
-        for start, end in spans:
+        questions = (
+            active(rule.questions, rule.question_triggers, letter.lowered, letter.word_set)
+            if "?" in letter.text
+            else []
+        )
+        requests = active(rule.requests, rule.request_triggers, letter.lowered, letter.word_set)
+        if not (questions or requests):
+            return
+        text = letter.text
+        for start, end in letter.sentences:
             sentence = text[start:end]
             question = sentence.rstrip(" \"'”’)").endswith("?")
-            hit = (question and any(p.search(sentence) for p in rule.questions)) or any(
-                p.search(sentence) for p in rule.requests
+            hit = (question and any(p.search(sentence) for p in questions)) or any(
+                p.search(sentence) for p in requests
             )
             if hit:
                 yield _finding(rule, start, end, match=sentence.strip())
 
-    def _too_long(self, text: str, ctx: LetterContext) -> Iterator[Finding]:
+    def _too_long(self, letter: _Letter, ctx: LetterContext) -> Iterator[Finding]:
         rule = self.rules["too-long"]
         limits = rule.data.get("limits", {})
         limit = int(limits.get(ctx.kind, limits.get("default", 250)))
-        count = word_count(text)
+        count = len(letter.tokens)
         if count > limit:
-            beyond = next(m for i, m in enumerate(words(text)) if i == limit)
             yield _finding(
                 rule,
-                beyond.start(),
-                len(text.rstrip()),
+                letter.words[limit].start(),
+                len(letter.text.rstrip()),
                 words=count,
                 limit=limit,
                 kind=ctx.kind.replace("_", "-"),
             )
 
-    def _missing_thanks(self, text: str, ctx: LetterContext) -> Iterator[Finding]:
+    def _missing_thanks(self, letter: _Letter, ctx: LetterContext) -> Iterator[Finding]:
         rule = self.rules["missing-thanks"]
-        if ctx.kind in rule.data.get("kinds", []) and not any(
-            p.search(text) for p in rule.patterns
-        ):
-            yield _finding(rule, 0, len(text.rstrip()), kind=ctx.kind.replace("_", "-"))
+        if ctx.kind not in rule.data.get("kinds", []):
+            return
+        patterns = active(rule.patterns, rule.pattern_triggers, letter.lowered, letter.word_set)
+        if not any(p.search(letter.text) for p in patterns):
+            yield _finding(rule, 0, len(letter.text.rstrip()), kind=ctx.kind.replace("_", "-"))
 
     def _missing_contact(self, text: str, ctx: LetterContext) -> Iterator[Finding]:
         rule = self.rules["missing-contact"]
         if ctx.kind not in rule.data.get("kinds", []):
             return
-        lowered = text.lower()
-        if ctx.candidate_email and ctx.candidate_email.lower() in lowered:
+        if ctx.candidate_email and ctx.candidate_email.lower() in text.lower():
             return
-        digits = re.sub(r"\D", "", text)
-        phone = re.sub(r"\D", "", ctx.candidate_phone)
+        digits = _NON_DIGITS.sub("", text)
+        phone = _NON_DIGITS.sub("", ctx.candidate_phone)
         if len(phone) >= 7 and phone[-7:] in digits:
             return
         if not (ctx.candidate_email or len(phone) >= 7) and (
@@ -201,14 +261,14 @@ class LetterChecker:
         end = len(text.rstrip())
         yield _finding(rule, end, end)
 
-    def _missing_recap(self, text: str, ctx: LetterContext) -> Iterator[Finding]:
+    def _missing_recap(self, letter: _Letter, ctx: LetterContext) -> Iterator[Finding]:
+        """A letter to someone who decides names at least one topic discussed with them: half
+        of a topic's words or more, not only generic ones (001, 003)."""
         rule = self.rules["missing-recap"]
-        if ctx.kind not in rule.data.get("kinds", []) or not ctx.decision_maker:
-            return
-        if not ctx.topics:
+        if ctx.kind not in rule.data.get("kinds", []) or not ctx.decision_maker or not ctx.topics:
             return
         stop, weak = rule.words("stopwords"), rule.words("weak")
-        present = {stem(m.group(0)) for m in words(text)}
+        present = letter.stems
         for topic in ctx.topics:
             content = [stem(w.group(0)) for w in words(topic) if w.group(0).lower() not in stop]
             if not content:
@@ -218,39 +278,66 @@ class LetterChecker:
             if len(hits) >= needed and any(w not in weak for w in hits):
                 return
         yield _finding(
-            rule, 0, len(text.rstrip()), recipient=ctx.recipient, topics="; ".join(ctx.topics)
+            rule,
+            0,
+            len(letter.text.rstrip()),
+            recipient=ctx.recipient,
+            topics="; ".join(ctx.topics),
         )
 
-    def _new_topic(self, text: str, ctx: LetterContext) -> Iterator[Finding]:
+    def _new_topic(self, letter: _Letter, ctx: LetterContext) -> Iterator[Finding]:
+        """Personal or unrelated matters, unless the interview notes mention them (003)."""
         rule = self.rules["new-topic"]
-        noted = {stem(w.group(0)) for note in ctx.notes for w in words(note)}
-        for start, end in sentences(text):
-            sentence = text[start:end]
-            for pattern in rule.patterns:
-                m = pattern.search(sentence)
-                if m and not {stem(w.group(0)) for w in words(m.group(0))} & noted:
-                    yield _finding(rule, start, end, match=m.group(0))
-                    break
+        patterns = active(rule.patterns, rule.pattern_triggers, letter.lowered, letter.word_set)
+        if not patterns:
+            return
+        noted: set[str] | None = None
+        reported: set[tuple[int, int]] = set()
+        text = letter.text
+        for pattern in patterns:
+            for m in pattern.finditer(text):
+                if noted is None:
+                    noted = {stem(w.group(0)) for note in ctx.notes for w in words(note)}
+                if {stem(w.group(0)) for w in words(m.group(0))} & noted:
+                    continue  # the interview notes mention it: not a new topic
+                span = _sentence_around(text, m.start(), m.end())
+                if span not in reported:  # one finding a sentence
+                    reported.add(span)
+                    yield _finding(rule, span[0], span[1], match=m.group(0))
 
-    def _spelling(self, text: str, ctx: LetterContext, dictionary: Dictionary) -> Iterator[Finding]:
+    def _spelling(
+        self, letter: _Letter, ctx: LetterContext, dictionary: Dictionary
+    ) -> Iterator[Finding]:
         rule = self.rules["spelling"]
         shortest = int(rule.data.get("min_length", 3))
-        skip = [m.span() for m in _EMAIL.finditer(text)] + [
-            m.span() for m in re.finditer(r"https?://\S+|www\.\S+", text)
-        ]
-        for m in words(text):
-            word = m.group(0).replace("’", "'")
-            if len(word) < shortest or _overlaps(m.span(), skip):
+        text = letter.text
+        # Set differences in C first: most letters have no word the dictionary lacks.
+        suspects = set(letter.tokens) - ctx.vocabulary
+        known = getattr(dictionary, "words", None)
+        if isinstance(known, (set, frozenset)):
+            suspects -= known
+        suspects = {w for w in suspects if len(w) >= shortest and not dictionary.known(w)}
+        if not suspects:
+            return
+        skip: list[tuple[int, int]] | None = None
+        for m in letter.words:
+            word = m.group(0)
+            lowered = word.lower()
+            if lowered not in suspects:
                 continue
+            if skip is None:
+                skip = [e.span() for e in _EMAIL.finditer(text)]
+                skip += [u.span() for u in _URL.finditer(text)]
+            if _overlaps(m.span(), skip):
+                continue
+            word = word.replace("’", "'")
             bare = re.sub(r"'s$", "", word)
             lowered = bare.lower()
-            if lowered in ctx.vocabulary or _is_acronym(bare):
+            if lowered in ctx.vocabulary or _is_acronym(bare) or dictionary.known(lowered):
                 continue
             if "-" in bare and all(
                 dictionary.known(p) or p.lower() in ctx.vocabulary for p in bare.split("-") if p
             ):
-                continue
-            if dictionary.known(lowered) or dictionary.known(word.lower()):
                 continue
             if bare[0].isupper() and not _sentence_initial(text, m.start()):
                 continue  # a proper noun we cannot know
@@ -265,14 +352,9 @@ def _finding(rule: Rule, start: int, end: int, **values: object) -> Finding:
         message = rule.message.format(**values)
     except (KeyError, IndexError, ValueError):
         message = rule.message
-    return Finding(
-        start,
-        end,
-        rule.id,
-        f"{message} (article {rule.source})"
-        if rule.source and rule.source != "DESIGN"
-        else message,
-    )
+    if rule.source and rule.source != "DESIGN":
+        message = f"{message} (article {rule.source})"
+    return Finding(start, end, rule.id, message)
 
 
 def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
@@ -283,28 +365,48 @@ _PATTERNS: dict[tuple[str, frozenset[str]], re.Pattern[str]] = {}
 
 
 def _name_pattern(company: str, suffixes: frozenset[str]) -> re.Pattern[str]:
-    """A company's name, with or without its legal suffix ('Acme', 'Acme Corp', 'Acme Corp.')."""
+    """A company's name, with or without its legal suffix ('Acme', 'Acme Corp', 'Acme Corp.'),
+    and its distinctive first word alone ('Northwind' for 'Northwind Traders')."""
     key = (company, suffixes)
     found = _PATTERNS.get(key)
     if found is None:
         parts = company.split()
         while len(parts) > 1 and parts[-1].lower().rstrip(",") in suffixes:
             parts.pop()
-        core = r"\s+".join(re.escape(p) for p in parts)
-        forms = [core]
+        forms = [r"\s+".join(re.escape(p) for p in parts)]
         if len(parts) > 1 and len(parts[0]) >= 4:
-            forms.append(re.escape(parts[0]))  # 'Northwind' for 'Northwind Traders'
+            forms.append(re.escape(parts[0]))
         found = re.compile(rf"(?<![\w@.])(?:{'|'.join(forms)})(?![\w@])")
         _PATTERNS[key] = found
     return found
 
 
-def _same_person(token: str, recipient_parts: set[str]) -> bool:
-    t = token.lower().strip(".,'’")
-    t = re.sub(r"['’]s$", "", t)
+def _same_person(token: str, recipient_parts: frozenset[str]) -> bool:
+    t = re.sub(r"['’]s$", "", token.lower().strip(".,'’"))
     return t in recipient_parts or any(
         len(t) >= 3 and (p.startswith(t) or t.startswith(p)) for p in recipient_parts
     )
+
+
+_SENTENCE_START = re.compile(r"[.!?][\"'”’)\]]*\s+|\n")
+
+
+def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence holding text[start:end], as `sentences` would cut it."""
+    for span in sentences(text[_line_start(text, start) : _line_end(text, end)]):
+        offset = _line_start(text, start)
+        if offset + span[0] <= start < offset + span[1] + 1:
+            return offset + span[0], offset + span[1]
+    return start, end
+
+
+def _line_start(text: str, index: int) -> int:
+    return text.rfind("\n", 0, index) + 1
+
+
+def _line_end(text: str, index: int) -> int:
+    found = text.find("\n", index)
+    return len(text) if found < 0 else found
 
 
 def _is_acronym(word: str) -> bool:

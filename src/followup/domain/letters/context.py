@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 LETTER_KINDS = ("thank_you", "secondary", "final", "call", "reply", "stay_in_touch", "check_in")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class LetterContext:
     kind: str
     recipient: str
@@ -26,3 +27,17 @@ class LetterContext:
     candidate_email: str = ""
     candidate_phone: str = ""
     vocabulary: frozenset[str] = field(default_factory=frozenset)  # known words from user data
+
+    # What the check derives from the context, once per context rather than once per letter.
+    @cached_property
+    def recipient_parts(self) -> frozenset[str]:
+        return frozenset(p.lower() for p in self.recipient.split())
+
+    @cached_property
+    def people_parts(self) -> frozenset[str]:
+        """Every part of the name of everyone met for this opportunity, lowercased."""
+        return frozenset(p.lower() for name in self.people for p in name.split())
+
+    @cached_property
+    def company_words(self) -> frozenset[str]:
+        return frozenset(w.lower() for w in self.company.split())

@@ -1,0 +1,109 @@
+"""The check skips a pattern when the letter lacks a string every match needs. That must never
+change a result: wherever a pattern matches, its probe lets it run."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from followup.adapters.check_rules import build_checker
+from followup.domain.letters.check import _Letter
+from followup.domain.letters.rulebook import NO_PROBE, active, required_literals
+
+CHECKER = build_checker(None, spelling=False)
+CORPORA = [
+    Path(__file__).parents[3] / "shared" / "corpus" / "letters",
+    Path(__file__).parents[1] / "data" / "letters_extra",
+]
+TEXTS = [
+    case["text"] for folder in CORPORA for case in json.loads((folder / "cases.json").read_text())
+]
+PAIRS = [
+    (rule.id, pattern, probe)
+    for rule in CHECKER.rules.rules.values()
+    for patterns, probes in (
+        (rule.patterns, rule.pattern_triggers),
+        (rule.questions, rule.question_triggers),
+        (rule.requests, rule.request_triggers),
+    )
+    for pattern, probe in zip(patterns, probes, strict=True)
+]
+
+
+def _runs(pattern, probe, text):
+    letter = _Letter(text)
+    return bool(active((pattern,), (probe,), letter.lowered, letter.word_set))
+
+
+@pytest.mark.parametrize(
+    ("rule", "pattern", "probe"), PAIRS, ids=[f"{r}-{i}" for i, (r, _, _) in enumerate(PAIRS)]
+)
+def test_a_pattern_that_matches_a_corpus_letter_is_never_skipped(rule, pattern, probe):
+    for text in TEXTS:
+        for m in pattern.finditer(text):
+            # the letter itself, and the matching words alone in other surroundings
+            for sample in (text, m.group(0), f"Well, {m.group(0)}!", m.group(0).upper()):
+                if pattern.search(sample):
+                    assert _runs(pattern, probe, sample), (rule, pattern.pattern, sample)
+
+
+# Phrases written to match each rule, in shapes the corpus does not have.
+MATCHING = [
+    "You're SO amazing.",
+    "you are simply the best",
+    "Your corner office is truly gorgeous.",
+    "your adorable kids",
+    "the lovely photos of your family",
+    "the smartest manager I've ever met",
+    "What a beautiful family",
+    "I really need this job",
+    "I'm begging you",
+    "devastated",
+    "my savings are almost gone",
+    "I still haven't heard back",
+    "still waiting",
+    "Have you decided yet?",
+    "When will you decide?",
+    "Did I get the job?",
+    "Please let me know the outcome",
+    "let me know if I got the job",
+    "my daughter's recital",
+    "donations for the coat drive",
+    "the Super Bowl",
+    "fantasy league",
+    "(Company Name)",
+    "[Name]",
+    "{{ role }}",
+    "<title>",
+    "TBD",
+    "Dear XX,",
+    "Thank you",
+]
+
+
+@pytest.mark.parametrize("phrase", MATCHING)
+def test_phrases_that_match_a_pattern_are_never_skipped(phrase):
+    matched = False
+    for rule, pattern, probe in PAIRS:
+        if pattern.search(phrase):
+            matched = True
+            assert _runs(pattern, probe, phrase), (rule, pattern.pattern, phrase)
+    assert matched, phrase
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(PAIRS), st.data())
+def test_generated_matches_are_never_skipped(pair, data):
+    rule, pattern, probe = pair
+    sample = data.draw(st.from_regex(pattern, fullmatch=False).filter(lambda s: len(s) < 400))
+    if pattern.search(sample):
+        assert _runs(pattern, probe, sample), (rule, pattern.pattern, sample)
+
+
+def test_a_pattern_it_cannot_read_always_runs():
+    assert required_literals(re.compile(r"(a|)b?")) == NO_PROBE
