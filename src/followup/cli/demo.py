@@ -1,4 +1,4 @@
-"""`followup demo`: sample data, a plan and an agenda, on a throwaway database.
+"""`followup demo`: sample data, a plan, an agenda and a checked draft, on a throwaway database.
 
 The sample is dated around today, so the agenda always has something to say.
 """
@@ -28,6 +28,8 @@ def sample_dossier(today: date) -> dict[str, Any]:
             "timezone": "America/Chicago",
             "country": "US",
             "subdivision": "IL",
+            "strengths": ["grew a new territory to $1.2M in its first year"],
+            "courses": ["a course in consultative selling"],
         },
         "opportunities": [
             {
@@ -99,9 +101,10 @@ def run_demo() -> int:
 
     from followup import bootstrap
     from followup.adapters.dossier import parse_dossier
-    from followup.cli.format import agenda_text, opportunity_text
+    from followup.cli.format import agenda_text, findings_text, opportunity_text
     from followup.services.agenda import agenda
     from followup.services.dossier import import_dossier
+    from followup.services.letters import check_letter, draft_letter
     from followup.services.planning import show_opportunity
 
     today = datetime.now(UTC).astimezone(ZoneInfo("America/Chicago")).date()
@@ -115,4 +118,15 @@ def run_demo() -> int:
         print(opportunity_text(show_opportunity(services, "acme-ae")))
         print("\n" + "─" * 80 + "\n")
         print(agenda_text(agenda(services, today)))
+        print("\n" + "─" * 80 + "\n")
+        draft = draft_letter(services, "acme-ae", "Dana Reyes", "thank_you")
+        print(f"Draft thank-you to Dana Reyes\n\nSubject: {draft.subject}\n\n{draft.body}")
+        _, findings = check_letter(services, draft.body, "acme-ae", "Dana Reyes", "thank_you")
+        print(findings_text(draft.body, "thank_you", findings))
+        rushed = draft.body.replace("Dear Dana", "Dear Priya").replace(
+            "I am very interested", "Have you made a decision yet? I am very interested"
+        )
+        print("\nThe same letter, rushed (the wrong name, asking for the decision):")
+        _, findings = check_letter(services, rushed, "acme-ae", "Dana Reyes", "thank_you")
+        print(findings_text(rushed, "thank_you", findings))
     return 0

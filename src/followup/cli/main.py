@@ -341,7 +341,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    """Sample data, a plan and an agenda, on a throwaway database."""
+    """Sample data, a plan, an agenda and a checked draft, on a throwaway database."""
     from followup.cli.demo import run_demo
 
     return run_demo()
