@@ -97,8 +97,10 @@ def test_a_thank_you_to_a_decision_maker_recaps_their_topics_and_strengths():
     services = services_with(_rich())
     body = draft_letter(services, "acme-ae", "Dana Reyes", "thank_you").body
     assert "our conversation about new Midwest territories and CRM adoption" in body
-    assert ("It gave me a clear picture of where I could contribute: in my last role I opened "
-            "forty new accounts in a year, and I would bring the same drive to Acme Corp.") in body
+    assert (
+        "It gave me a clear picture of where I could contribute: in my last role I opened "
+        "forty new accounts in a year, and I would bring the same drive to Acme Corp."
+    ) in body
     assert body.endswith("Best regards,\nZoë Ünal\n+1 312 555 0100\nsam@example.com\n")
 
 
