@@ -18,6 +18,7 @@ class State:
     opportunities: dict[str, Opportunity] = field(default_factory=dict)
     plans: dict[str, list[Touch]] = field(default_factory=dict)
     stages: dict[str, str] = field(default_factory=dict)
+    snoozes: dict[tuple, tuple] = field(default_factory=dict)  # type: ignore[type-arg]
 
 
 class FakeUnitOfWork(UnitOfWork):
@@ -60,12 +61,23 @@ class FakeUnitOfWork(UnitOfWork):
             )
         return out
 
+    def snooze(self, opportunity_id, step, contact, due, until, reason):  # type: ignore[no-untyped-def]
+        self.state.snoozes[(opportunity_id, step, contact, due)] = (until, reason)
+        self._apply(opportunity_id)
+
+    def _apply(self, opportunity_id: str) -> None:
+        for t in self.state.plans.get(opportunity_id, []):
+            found = self.state.snoozes.get((opportunity_id, t.step, t.contact, t.due))
+            if found and found[0] > t.due:
+                t.snoozed_until, t.snooze_reason = found
+
     def directory(self) -> list[tuple[str, str, list[str]]]:
         return [(o.id, o.company, o.contact_names()) for o in self.state.opportunities.values()]
 
     def replace_plan(self, opportunity_id: str, touches: list[Touch], stage: str) -> None:
         self.state.plans[opportunity_id] = list(touches)
         self.state.stages[opportunity_id] = stage
+        self._apply(opportunity_id)
 
     def plan(self, opportunity_id: str | None = None) -> Iterator[TouchRow]:
         for oid, opp in self.state.opportunities.items():
@@ -75,10 +87,10 @@ class FakeUnitOfWork(UnitOfWork):
 
     def agenda(self, on: date, until: date, limit: int) -> AgendaRows:
         rows = [r for r in self.plan() if r.touch.status == "planned"]
-        rows.sort(key=lambda r: r.touch.due)
+        rows.sort(key=lambda r: r.touch.shows_on)
 
         def pick(keep):  # type: ignore[no-untyped-def]
-            chosen = [r for r in rows if keep(r.touch.due)]
+            chosen = [r for r in rows if keep(r.touch.shows_on)]
             return chosen[:limit], max(0, len(chosen) - limit)
 
         return AgendaRows(

@@ -250,3 +250,35 @@ def test_the_streamed_plan_json_is_what_json_dumps_would_write(cli):
     ]
     assert "".join(plan_json(tricky)) == dumps([touch_dict(t) for t in tricky])
     assert "".join(plan_json([])) == dumps([])
+
+
+def test_snooze_moves_a_touch_on_the_agenda_and_says_why(cli, monkeypatch):
+    import followup.services.context as context
+
+    cli("import", str(DATA / "acme-first.json"))
+    monkeypatch.setattr(
+        context,
+        "_utc_now",
+        lambda: __import__("datetime").datetime(
+            2026, 12, 29, 15, 0, tzinfo=__import__("datetime").UTC
+        ),
+    )
+    result = cli(
+        "snooze",
+        "acme-ae",
+        "--step",
+        "call",
+        "--contact",
+        "Dana Reyes",
+        "--due",
+        "2026-12-31",
+        "--until",
+        "2027-01-07",
+        "--reason",
+        "back from leave on the 7th",
+    )
+    assert (result.code, result.err) == (0, "")
+    lines = cli("agenda", "--on", "2027-01-07").out.splitlines()
+    today = lines[lines.index("Today") + 1 :]
+    assert today[0] == "  Call Dana Reyes (Acme Corp) — due Thu 31 Dec, snoozed to Thu 7 Jan"
+    assert "Call Dana Reyes" not in cli("agenda", "--on", "2027-01-06").out

@@ -77,17 +77,16 @@ def test_a_database_made_by_the_first_migration_upgrades_with_its_data(tmp_path)
     path = tmp_path / "old.sqlite3"
     # what version 1 wrote: the worked example and a candidate, in version 1's schema
     with SqliteStore(path, upto="0001_initial").unit_of_work() as uow:
-        uow.save_opportunity(parse_dossier(WORKED).opportunities[0])
-        uow.replace_plan(
-            "acme-ae",
-            [Touch("acme-ae", "Lee Park", "thank_you", "email", date(2026, 12, 28), seq=0)],
-            "interviewing",
-        )
+        uow.save_opportunity(parse_dossier(WORKED).opportunities[0])  # same tables since v1
         uow.commit()
     with sqlite3.connect(path) as db:
         db.execute(
             "INSERT INTO candidate (id, name, timezone, country) "
             "VALUES (1, 'Sam Ortiz', 'America/Chicago', 'US')"
+        )
+        db.execute(
+            "INSERT INTO touch (opportunity_id, seq, contact, step, channel, due, status) "
+            "VALUES ('acme-ae', 0, 'Lee Park', 'thank_you', 'email', '2026-12-28', 'planned')"
         )
         assert [r[0] for r in db.execute("SELECT name FROM schema_migrations")] == ["0001_initial"]
         assert db.execute(
@@ -109,6 +108,7 @@ def test_a_database_made_by_the_first_migration_upgrades_with_its_data(tmp_path)
             "0001_initial",
             "0002_agenda_index",
             "0003_candidate_letters",
+            "0004_snooze",
         ]
 
 

@@ -191,3 +191,58 @@ def test_show_lists_warnings_as_of_today(services):
     view = show_opportunity(services, "acme-ae")
     assert view.today == d("2027-01-21")
     assert [w.rule for w in view.warnings] == []
+
+
+def test_a_snoozed_touch_shows_on_the_agenda_from_its_new_day_and_survives_replanning(services):
+    from followup.services.recording import snooze_touch
+
+    first = json.loads((Path(__file__).parents[1] / "data" / "acme-first.json").read_text())
+    import_dossier(services, parse_dossier(first))
+    on = d("2027-01-21")
+    services.clock = lambda: datetime(2027, 1, 4, 15, 0, tzinfo=UTC)
+    snooze_touch(
+        services,
+        "acme-ae",
+        "call",
+        "Dana Reyes",
+        d("2026-12-31"),
+        d("2027-01-06"),
+        "she is travelling until Tuesday",
+    )
+    log_event(services, "acme-ae", ev("2027-01-04", "done", "Lee Park", "thank_you"))  # replans
+    result = agenda(services, d("2027-01-04"))
+    assert [(r.touch.step, r.touch.shows_on.isoformat()) for r in result.upcoming][:1] == [
+        ("secondary", "2027-01-05")
+    ]
+    call = next(r.touch for r in result.upcoming if r.touch.step == "call")
+    assert (call.due, call.snoozed_until, call.snooze_reason) == (
+        d("2026-12-31"),
+        d("2027-01-06"),
+        "she is travelling until Tuesday",
+    )
+    assert on  # the snooze holds whatever day the agenda is read
+
+
+def test_snoozing_needs_a_reason_a_later_day_and_a_planned_touch(services):
+    from followup.services.recording import snooze_touch
+
+    import_dossier(services, parse_dossier(WORKED))
+    services.clock = lambda: datetime(2027, 1, 4, 15, 0, tzinfo=UTC)
+    with pytest.raises(InvalidField, match=r"^reason: "):
+        snooze_touch(
+            services, "acme-ae", "call", "Dana Reyes", d("2026-12-31"), d("2027-01-08"), " "
+        )
+    with pytest.raises(InvalidField, match=r"^until: expected a day after today \(2027-01-04\)"):
+        snooze_touch(
+            services,
+            "acme-ae",
+            "stay_in_touch",
+            "Dana Reyes",
+            d("2027-01-22"),
+            d("2027-01-04"),
+            "busy",
+        )
+    with pytest.raises(InvalidField, match=r"^touch: expected a planned call to Dana Reyes"):
+        snooze_touch(
+            services, "acme-ae", "call", "Dana Reyes", d("2026-12-31"), d("2027-01-08"), "busy"
+        )  # cancelled by the reply

@@ -61,6 +61,8 @@ def action_line(row: TouchRow, on: date) -> str:
     if t.due == on:
         when = "due today"
     what = f"{ACTIONS[t.step]} {t.contact} ({row.company})"
+    if t.snoozed_until:
+        when = f"due {day(t.due, on)}, snoozed to {day(t.snoozed_until, on)}"
     line = f"  {what} — {when}"
     if len(line) <= WIDTH:
         return line

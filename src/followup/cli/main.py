@@ -220,6 +220,26 @@ def cmd_log(args: argparse.Namespace) -> int:
     return _show_plan_hint(args, opp.id, services)
 
 
+def cmd_snooze(args: argparse.Namespace) -> int:
+    """Put a planned touch off until a later day, with the reason; the agenda shows it then."""
+    from followup.services.recording import snooze_touch
+
+    snooze_touch(
+        _services(args),
+        args.opportunity,
+        args.step,
+        args.contact,
+        args.due,
+        args.until,
+        args.reason,
+    )
+    print(
+        f"Snoozed the {args.step.replace('_', '-')} to {args.contact} until "
+        f"{args.until.isoformat()}: {args.reason}"
+    )
+    return 0
+
+
 def cmd_profile(args: argparse.Namespace) -> int:
     """Show or change the candidate's details; country, subdivision and week mask set the
     business-day calendar (changing them re-plans everything)."""
@@ -499,6 +519,14 @@ def build_parser() -> Parser:
     p.add_argument("--contact", metavar="NAME", help="who it was with (done, reply)")
     p.add_argument("--step", choices=STEPS, help="which touch was done (done)")
     p.add_argument("--note", help="anything worth remembering")
+
+    p = _add(sub, "snooze", cmd_snooze)
+    p.add_argument("opportunity", metavar="OPPORTUNITY", help="the opportunity's id")
+    p.add_argument("--step", choices=STEPS, required=True, help="which touch")
+    p.add_argument("--contact", required=True, metavar="NAME", help="to whom")
+    p.add_argument("--due", type=_date, required=True, help="its due date (YYYY-MM-DD)")
+    p.add_argument("--until", type=_date, required=True, help="show it again on (YYYY-MM-DD)")
+    p.add_argument("--reason", required=True, help="why it waits")
 
     p = _add(sub, "profile", cmd_profile)
     for key, text in (

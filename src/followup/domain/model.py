@@ -138,6 +138,13 @@ class Touch:
     done_on: date | None = None
     interview: str | None = None
     seq: int = 0
+    # Snoozed by the user: the agenda shows it from this day on, with the reason.
+    snoozed_until: date | None = None
+    snooze_reason: str | None = None
+
+    @property
+    def shows_on(self) -> date:
+        return max(self.due, self.snoozed_until) if self.snoozed_until else self.due
 
     @property
     def pending(self) -> bool:

@@ -10,7 +10,7 @@ from dataclasses import replace
 from datetime import date
 
 from followup.domain.errors import Conflict, InvalidField
-from followup.domain.model import Candidate, Event, Interview, Opportunity, Timeline
+from followup.domain.model import Candidate, Event, Interview, Opportunity, Timeline, same_name
 from followup.domain.validation import validate_event, validate_opportunity
 from followup.services.context import Services
 from followup.services.planning import replan, replan_everything, require_opportunity
@@ -118,3 +118,39 @@ def _save(
     validate_opportunity(opportunity)
     uow.save_opportunity(opportunity)
     replan(services, uow, candidate, [opportunity])
+
+
+def snooze_touch(
+    services: Services,
+    opportunity_id: str,
+    step: str,
+    contact: str,
+    due: date,
+    until: date,
+    reason: str,
+) -> None:
+    """Put a planned touch off until a later day, saying why; the plan keeps its due date and
+    the agenda shows it from then on."""
+    if not reason.strip():
+        raise InvalidField("reason", "why the touch waits (it is shown with it)")
+    with services.store.unit_of_work() as uow:
+        require_opportunity(uow, opportunity_id, "opportunity")
+        today = services.today(uow.get_candidate())
+        if until <= today:
+            raise InvalidField(
+                "until", f"a day after today ({today.isoformat()})", until.isoformat()
+            )
+        planned = [
+            row.touch
+            for row in uow.plan(opportunity_id)
+            if row.touch.status == "planned"
+            and row.touch.step == step
+            and same_name(row.touch.contact, contact)
+            and row.touch.due == due
+        ]
+        if not planned:
+            raise InvalidField(
+                "touch", f"a planned {step} to {contact} due {due.isoformat()} in {opportunity_id}"
+            )
+        uow.snooze(opportunity_id, step, planned[0].contact, due, until, reason.strip())
+        uow.commit()

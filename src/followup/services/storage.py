@@ -100,6 +100,12 @@ class UnitOfWork(abc.ABC):
         """Store the opportunity's new plan and the stage it puts the opportunity in."""
 
     @abc.abstractmethod
+    def snooze(
+        self, opportunity_id: str, step: str, contact: str, due: date, until: date, reason: str
+    ) -> None:
+        """Show that touch from `until` on; kept across re-planning."""
+
+    @abc.abstractmethod
     def plan(self, opportunity_id: str | None = None) -> Iterator[TouchRow]:
         """Stored touches of one opportunity or of all: by opportunity, due, then as planned."""
 

@@ -316,7 +316,7 @@ class SqliteUnitOfWork(UnitOfWork):
         self._db.execute("DELETE FROM touch WHERE opportunity_id = ?", (opportunity_id,))
         self._db.executemany(
             "INSERT INTO touch (opportunity_id, seq, contact, step, channel, due, status, reason, "
-            "done_on, interview_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "done_on, interview_id, show_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (
                     opportunity_id,
@@ -329,11 +329,32 @@ class SqliteUnitOfWork(UnitOfWork):
                     t.reason,
                     _iso(t.done_on),
                     t.interview,
+                    t.due.isoformat(),
                 )
                 for t in touches
             ],
         )
+        self._apply_snoozes(opportunity_id)
         self._db.execute("UPDATE opportunity SET stage = ? WHERE id = ?", (stage, opportunity_id))
+
+    def snooze(
+        self, opportunity_id: str, step: str, contact: str, due: date, until: date, reason: str
+    ) -> None:
+        self._db.execute(
+            "INSERT INTO snooze (opportunity_id, step, contact, due, until, reason) "
+            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (opportunity_id, step, contact, due) "
+            "DO UPDATE SET until = excluded.until, reason = excluded.reason",
+            (opportunity_id, step, contact, due.isoformat(), until.isoformat(), reason),
+        )
+        self._apply_snoozes(opportunity_id)
+
+    def _apply_snoozes(self, opportunity_id: str) -> None:
+        self._db.execute(
+            "UPDATE touch SET show_on = max(touch.due, s.until), snooze_reason = s.reason "
+            "FROM snooze s WHERE touch.opportunity_id = ? AND s.opportunity_id = touch.opportunity_id "
+            "AND s.step = touch.step AND s.contact = touch.contact AND s.due = touch.due",
+            (opportunity_id,),
+        )
 
     def plan(self, opportunity_id: str | None = None) -> Iterator[TouchRow]:
         where, args = (
@@ -348,11 +369,11 @@ class SqliteUnitOfWork(UnitOfWork):
 
     def agenda(self, on: date, until: date, limit: int) -> AgendaRows:
         day, last = on.isoformat(), until.isoformat()
-        overdue = self._planned("t.due < ?", (day,), limit)
-        today = self._planned("t.due = ?", (day,), limit)
-        upcoming = self._planned("t.due > ? AND t.due <= ?", (day, last), limit)
+        overdue = self._planned("t.show_on < ?", (day,), limit)
+        today = self._planned("t.show_on = ?", (day,), limit)
+        upcoming = self._planned("t.show_on > ? AND t.show_on <= ?", (day, last), limit)
         if not upcoming[0]:  # nothing this week: show what comes next, however far
-            upcoming = self._planned("t.due > ?", (day,), 1, count=False)
+            upcoming = self._planned("t.show_on > ?", (day,), 1, count=False)
         return AgendaRows(*overdue, *today, *upcoming)
 
     def _planned(
@@ -361,9 +382,9 @@ class SqliteUnitOfWork(UnitOfWork):
         rows = [
             _touch_row(r)
             for r in self._db.execute(
-                f"SELECT {_TOUCH_COLUMNS} FROM touch t INDEXED BY touch_planned_due "
+                f"SELECT {_TOUCH_COLUMNS} FROM touch t INDEXED BY touch_planned_show_on "
                 f"JOIN opportunity o ON o.id = t.opportunity_id WHERE t.status = 'planned' "
-                f"AND {condition} ORDER BY t.due, o.position, t.seq LIMIT ?",
+                f"AND {condition} ORDER BY t.show_on, o.position, t.seq LIMIT ?",
                 (*args, limit),
             )
         ]
@@ -372,7 +393,7 @@ class SqliteUnitOfWork(UnitOfWork):
             # Bounded: "999+ more" is as useful as an exact count and keeps the agenda's time
             # flat however many touches are overdue.
             (total,) = self._db.execute(
-                f"SELECT count(*) FROM (SELECT 1 FROM touch t INDEXED BY touch_planned_due "
+                f"SELECT count(*) FROM (SELECT 1 FROM touch t INDEXED BY touch_planned_show_on "
                 f"WHERE t.status = 'planned' AND {condition} LIMIT ?)",
                 (*args, limit + MORE_CAP),
             ).fetchone()
@@ -383,7 +404,7 @@ class SqliteUnitOfWork(UnitOfWork):
 MORE_CAP = 999
 _TOUCH_COLUMNS = (
     "t.opportunity_id, t.contact, t.step, t.channel, t.due, t.status, t.reason, t.done_on, "
-    "t.interview_id, t.seq, o.company"
+    "t.interview_id, t.seq, o.company, t.show_on, t.snooze_reason"
 )
 
 
@@ -400,6 +421,9 @@ def _touch_row(r: tuple[object, ...]) -> TouchRow:
         interview=r[8] if isinstance(r[8], str) else None,
         seq=int(r[9]),  # type: ignore[call-overload]
     )
+    if r[12] is not None and r[11] != r[4]:
+        touch.snoozed_until = _day(r[11])
+        touch.snooze_reason = str(r[12])
     return TouchRow(touch, str(r[10]))
 
 
