@@ -351,8 +351,9 @@ class SqliteUnitOfWork(UnitOfWork):
     def _apply_snoozes(self, opportunity_id: str) -> None:
         self._db.execute(
             "UPDATE touch SET show_on = max(touch.due, s.until), snooze_reason = s.reason "
-            "FROM snooze s WHERE touch.opportunity_id = ? AND s.opportunity_id = touch.opportunity_id "
-            "AND s.step = touch.step AND s.contact = touch.contact AND s.due = touch.due",
+            "FROM snooze s WHERE touch.opportunity_id = ? "
+            "AND s.opportunity_id = touch.opportunity_id AND s.step = touch.step "
+            "AND s.contact = touch.contact AND s.due = touch.due",
             (opportunity_id,),
         )
 
