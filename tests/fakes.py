@@ -71,6 +71,14 @@ class FakeUnitOfWork(UnitOfWork):
             if found and found[0] > t.due:
                 t.snoozed_until, t.snooze_reason = found
 
+    def revision(self) -> int:
+        return hash(
+            tuple(
+                (o.id, o.company, tuple(o.contact_names()))
+                for o in self.state.opportunities.values()
+            )
+        )
+
     def directory(self) -> list[tuple[str, str, list[str]]]:
         return [(o.id, o.company, o.contact_names()) for o in self.state.opportunities.values()]
 

@@ -109,6 +109,7 @@ def test_a_database_made_by_the_first_migration_upgrades_with_its_data(tmp_path)
             "0002_agenda_index",
             "0003_candidate_letters",
             "0004_snooze",
+            "0005_revision",
         ]
 
 
@@ -136,3 +137,39 @@ def test_a_file_that_is_not_a_database_is_a_clear_error(tmp_path):
     with pytest.raises(BadInput, match=r"^--database: expected a Followup SQLite database"):
         SqliteStore(path).unit_of_work()
     assert path.read_text().startswith("these are my notes")
+
+
+def test_the_revision_moves_when_an_opportunity_or_a_person_changes(tmp_path):
+    services = services_on(tmp_path / "f.sqlite3")
+    store = services.store
+
+    def revision() -> int:
+        with store.unit_of_work(readonly=True) as uow:
+            return uow.revision()
+
+    start = revision()
+    import_dossier(services, parse_dossier(WORKED))
+    after_import = revision()
+    assert after_import > start
+    from followup.services.recording import log_event
+
+    log_event(services, "acme-ae", parse_dossier(WORKED).opportunities[0].events[0])
+    # saving the opportunity rewrites its people: the check's directory is rebuilt
+    assert revision() > after_import
+
+
+def test_the_check_sees_a_company_added_after_its_directory_was_cached(tmp_path):
+    from followup.adapters.check_rules import build_checker
+    from followup.services.letters import check_letter
+    from followup.services.recording import add_opportunity
+
+    services = services_on(tmp_path / "f.sqlite3")
+    checker = build_checker(None, spelling=False)
+    services.checker = lambda: checker
+    import_dossier(services, parse_dossier(WORKED))
+    letter = "Dear Dana,\n\nThank you. I look forward to joining Globex.\n\nSam, sam@example.com"
+    _, before = check_letter(services, letter, "acme-ae", "Dana Reyes", "reply")
+    assert [f.rule for f in before] == []
+    add_opportunity(services, "globex", "Globex")
+    _, after = check_letter(services, letter, "acme-ae", "Dana Reyes", "reply")
+    assert [f.rule for f in after] == ["wrong-company"]

@@ -16,14 +16,19 @@ class Migration:
     sql: str
 
     def statements(self) -> list[str]:
-        """The file split into statements (`;` at the end of a line ends one)."""
+        """The file split into statements (`;` at the end of a line ends one; a trigger's body
+        runs to its `END;`)."""
         parts, current = [], []
         for line in self.sql.splitlines():
             if line.strip().startswith("--"):
                 continue
             current.append(line)
-            if line.rstrip().endswith(";"):
-                parts.append("\n".join(current).strip())
+            text = "\n".join(current)
+            in_trigger = "CREATE TRIGGER" in text.upper() and not text.rstrip().upper().endswith(
+                "END;"
+            )
+            if line.rstrip().endswith(";") and not in_trigger:
+                parts.append(text.strip())
                 current = []
         tail = "\n".join(current).strip()
         if tail:

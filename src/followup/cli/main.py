@@ -360,6 +360,26 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 1 if findings else 0
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    """The web interface on this machine: Today, Pipeline, Opportunity, Quick capture, the
+    letter editor, Settings and Import/Export. Listens on 127.0.0.1 unless --host says
+    otherwise."""
+    import uvicorn
+
+    from followup.web.app import create_app
+
+    app = create_app(_services(args))
+    url = f"http://{args.host}:{args.port}/"
+    print(f"Followup is at {url} (Ctrl-C to stop)")
+    if args.open:
+        import threading
+        import webbrowser
+
+        threading.Timer(1.0, webbrowser.open, args=(url,)).start()
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    return 0
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     """Sample data, a plan, an agenda and a checked draft, on a throwaway database."""
     from followup.cli.demo import run_demo
@@ -563,6 +583,11 @@ def build_parser() -> Parser:
     p.add_argument("--to", required=True, metavar="NAME", help="the person the letter is for")
     p.add_argument("--kind", choices=LETTER_KINDS, help="default: their next planned touch")
     p.add_argument("--json", action="store_true", help="machine-readable output (DESIGN contract)")
+
+    p = _add(sub, "serve", cmd_serve)
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    p.add_argument("--port", type=int, default=8765, help="port (default 8765)")
+    p.add_argument("--open", action="store_true", help="open it in your browser")
 
     _add(sub, "policies", cmd_policies)
     _add(sub, "demo", cmd_demo)

@@ -55,6 +55,9 @@ class Services:
     # Built on first use: loading the spell checker and templates costs time a plan never needs.
     checker: Callable[[], LetterChecker] = field(default=_no_checker)
     renderer: Callable[[], Renderer] = field(default=_no_renderer)
+    # What is worth keeping between use cases in one process (the letter check's directory),
+    # each entry with the store revision it was made at.
+    cache: dict[str, tuple[int, Any]] = field(default_factory=dict)
 
     def today(self, candidate: Candidate | None) -> date:
         """Today's date where the candidate lives (UTC until they say where that is)."""

@@ -8,7 +8,7 @@ from typing import Any
 
 from followup.domain.errors import InvalidField, NotFound
 from followup.domain.letters.check import Finding
-from followup.domain.letters.context import LETTER_KINDS, LetterContext
+from followup.domain.letters.context import LETTER_KINDS, Directory, LetterContext
 from followup.domain.model import Candidate, Contact, Opportunity, same_name
 from followup.domain.planner import primary_contact
 from followup.services.context import Services
@@ -39,7 +39,7 @@ def check_letter(
     """Check a letter for one person of one opportunity; the kind defaults to that person's
     next planned letter (a thank-you when nothing is planned)."""
     with services.store.unit_of_work(readonly=True) as uow:
-        ctx, _ = letter_context(uow, opportunity_id, to, kind)
+        ctx, _ = letter_context(uow, opportunity_id, to, kind, services)
     return ctx, services.checker().check(text, ctx)
 
 
@@ -48,7 +48,7 @@ def draft_letter(
 ) -> Draft:
     """A letter for that person, from the templates and the interview notes."""
     with services.store.unit_of_work(readonly=True) as uow:
-        ctx, recipient = letter_context(uow, opportunity_id, to, kind)
+        ctx, recipient = letter_context(uow, opportunity_id, to, kind, services)
         opportunity = require_opportunity(uow, opportunity_id, "opportunity")
         candidate = uow.get_candidate() or Candidate()
     variables = letter_variables(candidate, opportunity, recipient, ctx, services.today(candidate))
@@ -58,7 +58,11 @@ def draft_letter(
 
 
 def letter_context(
-    uow: UnitOfWork, opportunity_id: str, to: str, kind: str | None
+    uow: UnitOfWork,
+    opportunity_id: str,
+    to: str,
+    kind: str | None,
+    services: Services | None = None,
 ) -> tuple[LetterContext, Contact]:
     opportunity = require_opportunity(uow, opportunity_id, "opportunity")
     recipient = opportunity.find_contact(to)
@@ -68,15 +72,10 @@ def letter_context(
         raise InvalidField("kind", f"one of {', '.join(LETTER_KINDS)}", kind)
     chosen = kind or _next_letter_kind(uow, opportunity_id, recipient.name)
     candidate = uow.get_candidate() or Candidate()
-    directory = uow.directory()
-    others = tuple((c, o) for o, c, _ in directory if o != opportunity_id)
-    other_people = tuple(
-        sorted({n for o, _, names in directory if o != opportunity_id for n in names})
-    )
     people = tuple(opportunity.contact_names())
     topics = _topics_with(opportunity, recipient.name)
     notes = tuple(t for iv in opportunity.interviews for c in iv.contacts for t in c.topics)
-    vocabulary = _vocabulary(candidate, opportunity, directory)
+    vocabulary = _vocabulary(candidate, opportunity)
     ctx = LetterContext(
         kind=chosen,
         recipient=recipient.name,
@@ -85,9 +84,9 @@ def letter_context(
         decision_maker=is_decision_maker(opportunity, recipient.name),
         topics=topics,
         notes=notes,
-        other_companies=others,
+        opportunity=opportunity_id,
+        directory=_directory(uow, services),
         people=people,
-        other_people=other_people,
         candidate_name=candidate.name,
         candidate_email=candidate.email,
         candidate_phone=candidate.phone,
@@ -213,9 +212,22 @@ def _next_letter_kind(uow: UnitOfWork, opportunity_id: str, name: str) -> str:
     return "thank_you"
 
 
-def _vocabulary(
-    candidate: Candidate, opportunity: Opportunity, directory: list[tuple[str, str, list[str]]]
-) -> frozenset[str]:
+def _directory(uow: UnitOfWork, services: Services | None) -> Directory:
+    """Every opportunity's company and people, rebuilt only when the store's revision moves."""
+    revision = uow.revision()
+    if services is not None:
+        cached = services.cache.get("directory")
+        if cached is not None and cached[0] == revision:
+            found: Directory = cached[1]
+            return found
+    directory = Directory.build(uow.directory())
+    if services is not None:
+        services.cache["directory"] = (revision, directory)
+    return directory
+
+
+def _vocabulary(candidate: Candidate, opportunity: Opportunity) -> frozenset[str]:
+    """Words the spell checker should take from the user's own data for this letter."""
     from followup.domain.letters.text import words
 
     texts = [
@@ -226,9 +238,6 @@ def _vocabulary(
         *candidate.strengths,
         *candidate.courses,
     ]
-    for _, company, names in directory:
-        texts.append(company)
-        texts.extend(names)
     for iv in opportunity.interviews:
         for c in iv.contacts:
             texts.extend((c.name, c.title, *c.topics))

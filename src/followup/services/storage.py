@@ -90,6 +90,10 @@ class UnitOfWork(abc.ABC):
     def summaries(self) -> list[OpportunitySummary]: ...
 
     @abc.abstractmethod
+    def revision(self) -> int:
+        """A number that changes whenever an opportunity or a person met changes."""
+
+    @abc.abstractmethod
     def directory(self) -> list[tuple[str, str, list[str]]]:
         """(opportunity id, company, names of everyone met) for every opportunity: what the
         letter check needs to notice a letter meant for someone else."""

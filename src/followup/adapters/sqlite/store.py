@@ -285,6 +285,10 @@ class SqliteUnitOfWork(UnitOfWork):
             ],
         )
 
+    def revision(self) -> int:
+        (value,) = self._db.execute("SELECT value FROM revision WHERE id = 1").fetchone()
+        return int(value)
+
     def directory(self) -> list[tuple[str, str, list[str]]]:
         people: dict[str, tuple[str, dict[str, None]]] = {}
         for oid, company, name in self._db.execute(

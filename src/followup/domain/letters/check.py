@@ -97,8 +97,8 @@ class LetterChecker:
         letter = _Letter(text)
         found: list[Finding] = []
         found += self._placeholders(letter)
-        found += self._wrong_company(text, ctx)
-        found += self._wrong_name(text, ctx)
+        found += self._wrong_company(letter, ctx)
+        found += self._wrong_name(letter, ctx)
         found += self._phrases(letter, self.rules["flattery"])
         found += self._phrases(letter, self.rules["needy"])
         found += self._asks_decision(letter)
@@ -125,14 +125,14 @@ class LetterChecker:
                 taken.append(m.span())
                 yield _finding(rule, m.start(), m.end(), match=m.group(0))
 
-    def _wrong_company(self, text: str, ctx: LetterContext) -> Iterator[Finding]:
+    def _wrong_company(self, letter: _Letter, ctx: LetterContext) -> Iterator[Finding]:
         rule = self.rules["wrong-company"]
         suffixes = rule.words("legal_suffixes")
         own: list[tuple[int, int]] | None = None
-        for company, opportunity in ctx.other_companies:
-            first = company.split()[0] if company.split() else ""
-            if not first or first not in text or fold(company) == fold(ctx.company):
-                continue  # cheap test first: the name's first word must be in the letter
+        text = letter.text
+        for company, opportunity in _others(ctx, ctx.directory.companies, letter):
+            if fold(company) == fold(ctx.company):
+                continue
             if own is None:
                 own = [m.span() for m in _name_pattern(ctx.company, suffixes).finditer(text)]
             for m in _name_pattern(company, suffixes).finditer(text):
@@ -141,12 +141,13 @@ class LetterChecker:
                         rule, m.start(), m.end(), match=m.group(0), opportunity=opportunity
                     )
 
-    def _wrong_name(self, text: str, ctx: LetterContext) -> Iterator[Finding]:
+    def _wrong_name(self, letter: _Letter, ctx: LetterContext) -> Iterator[Finding]:
         rule = self.rules["wrong-name"]
         honorifics = rule.words("honorifics")
         generic = rule.words("generic")
         company = ctx.company_words
         recipient_parts = ctx.recipient_parts
+        text = letter.text
         for offset, rest in self._addressed(text):
             name_match = _NAME.match(rest)
             if not name_match:
@@ -169,7 +170,7 @@ class LetterChecker:
             )
         # a person from another opportunity named anywhere: a letter copied from another one
         mine = ctx.people_parts | recipient_parts
-        for person in ctx.other_people:
+        for person, _ in _others(ctx, ctx.directory.people, letter):
             if person not in text or any(p.lower() in mine for p in person.split()):
                 continue
             for m in re.finditer(rf"\b{re.escape(person)}\b", text):
@@ -312,7 +313,7 @@ class LetterChecker:
         shortest = int(rule.data.get("min_length", 3))
         text = letter.text
         # Set differences in C first: most letters have no word the dictionary lacks.
-        suspects = set(letter.tokens) - ctx.vocabulary
+        suspects = set(letter.tokens) - ctx.vocabulary - ctx.directory.words
         known = getattr(dictionary, "words", None)
         if isinstance(known, (set, frozenset)):
             suspects -= known
@@ -333,7 +334,12 @@ class LetterChecker:
             word = word.replace("’", "'")
             bare = re.sub(r"'s$", "", word)
             lowered = bare.lower()
-            if lowered in ctx.vocabulary or _is_acronym(bare) or dictionary.known(lowered):
+            if (
+                lowered in ctx.vocabulary
+                or lowered in ctx.directory.words
+                or _is_acronym(bare)
+                or dictionary.known(lowered)
+            ):
                 continue
             if "-" in bare and all(
                 dictionary.known(p) or p.lower() in ctx.vocabulary for p in bare.split("-") if p
@@ -355,6 +361,18 @@ def _finding(rule: Rule, start: int, end: int, **values: object) -> Finding:
     if rule.source and rule.source != "DESIGN":
         message = f"{message} (article {rule.source})"
     return Finding(start, end, rule.id, message)
+
+
+def _others(
+    ctx: LetterContext, index: dict[str, tuple[tuple[str, str], ...]], letter: _Letter
+) -> list[tuple[str, str]]:
+    """Entries of other opportunities whose first word is a word of the letter."""
+    found = []
+    for word in letter.word_set:
+        for name, opportunity in index.get(word, ()):
+            if opportunity != ctx.opportunity:
+                found.append((name, opportunity))
+    return found
 
 
 def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:

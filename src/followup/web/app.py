@@ -1,0 +1,151 @@
+"""The web interface: server-rendered pages with HTMX for partial updates.
+
+`create_app(services)` builds the Starlette app over the same services as the CLI. Errors are
+translated in one place (`_error`): a user's mistake re-renders with its message and a 4xx
+status, an unknown id is a friendly 404 page.
+"""
+
+from __future__ import annotations
+
+import secrets
+import time
+from importlib import resources
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.datastructures import FormData
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+from starlette.templating import Jinja2Templates
+
+from followup.domain.errors import FollowupError
+from followup.services.context import Services
+
+CSRF_COOKIE = "followup_csrf"
+CSRF_FIELD = "csrf"
+CSRF_HEADER = "x-csrf-token"
+
+
+class CsrfRejected(FollowupError):
+    exit_code = 2
+    http_status = 403
+
+
+def _templates() -> Jinja2Templates:
+    folder = str(resources.files("followup.web") / "templates")
+    templates = Jinja2Templates(directory=folder)  # autoescaping on for .html
+    from followup.cli.format import ACTIONS, STEP_LABELS, countdown, day
+
+    templates.env.globals.update(
+        actions=ACTIONS, step_labels=STEP_LABELS, day=day, countdown=countdown
+    )
+    return templates
+
+
+def render(request: Request, name: str, context: dict[str, Any], status: int = 200) -> Response:
+    templates: Jinja2Templates = request.app.state.templates
+    context = {"csrf_token": request.state.csrf, "path": request.url.path, **context}
+    return templates.TemplateResponse(request, name, context, status_code=status)
+
+
+async def checked_form(request: Request) -> FormData:
+    """The submitted form, once its CSRF token matches the cookie (double-submit)."""
+    form = await request.form()
+    sent = form.get(CSRF_FIELD) or request.headers.get(CSRF_HEADER)
+    cookie = request.cookies.get(CSRF_COOKIE)
+    if not cookie or not isinstance(sent, str) or not secrets.compare_digest(sent, cookie):
+        raise CsrfRejected("csrf: the form expired or came from elsewhere; reload the page")
+    return form
+
+
+def services_of(request: Request) -> Services:
+    services: Services = request.app.state.services
+    return services
+
+
+async def _error(request: Request, exc: Exception) -> Response:
+    if isinstance(exc, HTTPException):
+        status, message = (
+            exc.status_code,
+            ("There is no such page." if exc.status_code == 404 else str(exc.detail)),
+        )
+    elif isinstance(exc, FollowupError):
+        status, message = exc.http_status, str(exc)
+    else:  # pragma: no cover - a bug: say so plainly, never show a traceback
+        status, message = 500, "Something went wrong on our side."
+    if request.headers.get("hx-request"):
+        return HTMLResponse(f'<p class="error" role="alert">{_escape(message)}</p>', status)
+    return render(request, "error.html", {"status": status, "message": message}, status)
+
+
+def _escape(text: str) -> str:
+    from markupsafe import escape
+
+    return str(escape(text))
+
+
+class _Csrf:
+    """Gives every visitor a CSRF token cookie, and times each request (Server-Timing)."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        request = Request(scope)
+        token = request.cookies.get(CSRF_COOKIE)
+        fresh = not token
+        scope.setdefault("state", {})["csrf"] = token or secrets.token_urlsafe(32)
+        started = time.perf_counter()
+
+        async def sending(message: Any) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                spent = (time.perf_counter() - started) * 1000
+                headers.append((b"server-timing", f"app;dur={spent:.1f}".encode()))
+                if fresh:
+                    cookie = (
+                        f"{CSRF_COOKIE}={scope['state']['csrf']}; Path=/; HttpOnly; SameSite=Strict"
+                    )
+                    headers.append((b"set-cookie", cookie.encode()))
+                message["headers"] = headers
+            await send(message)
+
+        await self.app(scope, receive, sending)
+
+
+def create_app(services: Services) -> Any:
+    from followup.web import letters, pages
+
+    static = StaticFiles(directory=str(resources.files("followup.web") / "static"))
+    routes = [
+        Route("/", pages.today, name="today"),
+        Route("/pipeline", pages.pipeline, name="pipeline"),
+        Route("/opportunities/{id}", pages.opportunity, name="opportunity"),
+        Route("/capture", pages.capture, methods=["GET", "POST"], name="capture"),
+        Route("/capture/person", pages.person_row, name="person_row"),
+        Route("/touches/done", pages.mark_done, methods=["POST"], name="mark_done"),
+        Route("/touches/snooze", pages.snooze, methods=["POST"], name="snooze"),
+        Route("/opportunities/{id}/events", pages.log, methods=["POST"], name="log"),
+        Route("/settings", pages.settings, methods=["GET", "POST"], name="settings"),
+        Route("/transfer", pages.transfer, name="transfer"),
+        Route("/import", pages.import_file, methods=["POST"], name="import"),
+        Route("/export", pages.export_file, name="export"),
+        Route("/letters", letters.editor, name="letter"),
+        Route("/letters/check", letters.check, methods=["POST"], name="letter_check"),
+        Route("/letters/eml", letters.download_eml, methods=["POST"], name="letter_eml"),
+        Route("/letters/pdf", letters.download_pdf, methods=["POST"], name="letter_pdf"),
+        Mount("/static", static, name="static"),
+    ]
+    app = Starlette(
+        routes=routes,
+        exception_handlers={HTTPException: _error, FollowupError: _error},
+    )
+    app.state.services = services
+    app.state.templates = _templates()
+    return _Csrf(app)

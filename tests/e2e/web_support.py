@@ -1,0 +1,29 @@
+"""Shared set-up for the web tests: an app over a fresh SQLite file with the worked example."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import UTC, datetime
+from pathlib import Path
+
+from followup import bootstrap
+from followup.adapters.dossier import parse_dossier
+from followup.services.dossier import import_dossier
+
+DATA = Path(__file__).parents[1] / "data"
+# "Today" in these tests: Mon 28 Dec 2026, 15:00 UTC (09:00 in Chicago)
+NOW = datetime(2026, 12, 28, 15, 0, tzinfo=UTC)
+
+
+def make_services(folder: Path, dossier: str = "acme-first.json"):  # type: ignore[no-untyped-def]
+    services = bootstrap.services(str(folder / "web.sqlite3"))
+    services.clock = lambda: NOW
+    import_dossier(services, parse_dossier(json.loads((DATA / dossier).read_text())))
+    return services
+
+
+def csrf_of(html: str) -> str:
+    found = re.search(r'name="csrf" value="([^"]+)"', html)
+    assert found, "the page has no CSRF field"
+    return found.group(1)
