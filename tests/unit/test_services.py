@@ -246,3 +246,37 @@ def test_snoozing_needs_a_reason_a_later_day_and_a_planned_touch(services):
         snooze_touch(
             services, "acme-ae", "call", "Dana Reyes", d("2026-12-31"), d("2027-01-08"), "busy"
         )  # cancelled by the reply
+
+
+def test_strengths_and_resume_updates_round_trip_through_export_and_import(services):
+    from followup.adapters.dossier import dossier_to_dict
+
+    rich = copy.deepcopy(WORKED)
+    rich["candidate"].update(
+        {
+            "strengths": ["opened forty new accounts in a year"],
+            "courses": ["solution selling"],
+            "other_interviews": 2,
+        }
+    )
+    import_dossier(services, parse_dossier(rich))
+    exported = dossier_to_dict(*export_dossier(services))
+    assert {k: exported["candidate"][k] for k in ("strengths", "courses", "other_interviews")} == {
+        "strengths": ["opened forty new accounts in a year"],
+        "courses": ["solution selling"],
+        "other_interviews": 2,
+    }
+    fresh = Services(FakeStore(), calendar_for, PolicyBook(None))
+    import_dossier(fresh, parse_dossier(json.loads(json.dumps(exported))))
+    assert fresh.store.committed.candidate == services.store.committed.candidate
+
+
+def test_resume_fields_are_checked_on_import(services):
+    bad = copy.deepcopy(WORKED)
+    bad["candidate"]["other_interviews"] = -1
+    with pytest.raises(InvalidField, match=r"^candidate\.other_interviews: expected a whole"):
+        import_dossier(services, parse_dossier(bad))
+    bad["candidate"]["other_interviews"] = 0
+    bad["candidate"]["strengths"] = "one long string"
+    with pytest.raises(InvalidField, match=r"^candidate\.strengths: expected a list of strings"):
+        import_dossier(services, parse_dossier(bad))
