@@ -10,20 +10,12 @@ from datetime import date
 from followup.domain.guards import Warning
 from followup.domain.letters.check import Finding
 from followup.domain.model import Opportunity, Touch
+from followup.domain.planner import ACTIONS
 from followup.services.agenda import Agenda
 from followup.services.planning import OpportunityView
 from followup.services.storage import OpportunitySummary, TouchRow
 
 WIDTH = 80
-ACTIONS = {
-    "thank_you": "Send thank-you to",
-    "secondary": "Send follow-up letter to",
-    "final": "Send final letter to",
-    "call": "Call",
-    "reply": "Reply to",
-    "stay_in_touch": "Send stay-in-touch to",
-    "check_in": "Check in with",
-}
 STEP_LABELS = {
     "thank_you": "thank-you",
     "secondary": "secondary",

@@ -380,6 +380,17 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_calendar_export(args: argparse.Namespace) -> int:
+    """The planned touches as an iCalendar file, one all-day event each with a reminder at
+    09:00 (standard output without -o). Importing a newer export updates the same events."""
+    from followup.adapters.ical import plan_to_ics
+    from followup.services.planning import stream_plan
+
+    services = _services(args)
+    _write_bytes(args.output, plan_to_ics(stream_plan(services), services.clock()))
+    return 0
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     """Sample data, a plan, an agenda and a checked draft, on a throwaway database."""
     from followup.cli.demo import run_demo
@@ -583,6 +594,14 @@ def build_parser() -> Parser:
     p.add_argument("--to", required=True, metavar="NAME", help="the person the letter is for")
     p.add_argument("--kind", choices=LETTER_KINDS, help="default: their next planned touch")
     p.add_argument("--json", action="store_true", help="machine-readable output (DESIGN contract)")
+
+    calendar = sub.add_parser(
+        "calendar", help="the plan in your calendar", description="The plan in your calendar."
+    )
+    calendar_sub = calendar.add_subparsers(title="commands", metavar="COMMAND", parser_class=Parser)
+    p = _add(calendar_sub, "export", cmd_calendar_export)
+    p.prog = "followup calendar export"
+    p.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
 
     p = _add(sub, "serve", cmd_serve)
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")

@@ -34,6 +34,16 @@ STEP_WORDS = {
     "stay_in_touch": "stay-in-touch letter",
     "check_in": "check-in",
 }
+# What the candidate does for each step, as a reminder says it.
+ACTIONS = {
+    "thank_you": "Send thank-you to",
+    "secondary": "Send follow-up letter to",
+    "final": "Send final letter to",
+    "call": "Call",
+    "reply": "Reply to",
+    "stay_in_touch": "Send stay-in-touch to",
+    "check_in": "Check in with",
+}
 EVENT_WORDS = {
     "invited": "the invitation to the next round",
     "reply": "the reply",

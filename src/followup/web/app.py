@@ -37,7 +37,8 @@ class CsrfRejected(FollowupError):
 def _templates() -> Jinja2Templates:
     folder = str(resources.files("followup.web") / "templates")
     templates = Jinja2Templates(directory=folder)  # autoescaping on for .html
-    from followup.cli.format import ACTIONS, STEP_LABELS, countdown, day
+    from followup.cli.format import STEP_LABELS, countdown, day
+    from followup.domain.planner import ACTIONS
 
     templates.env.globals.update(
         actions=ACTIONS, step_labels=STEP_LABELS, day=day, countdown=countdown
