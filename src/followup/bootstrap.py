@@ -9,11 +9,13 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from followup.domain.errors import BadInput
-from followup.domain.letters.check import LetterChecker
 from followup.services.context import Renderer, Services
+
+if TYPE_CHECKING:
+    from followup.domain.letters.check import LetterChecker
 from followup.services.storage import Store
 
 APP_NAME = "followup"

@@ -6,14 +6,17 @@ The machine-readable output (`--json`) lives in `jsonout.py` and is a stable con
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
-from followup.domain.guards import Warning
-from followup.domain.letters.check import Finding
-from followup.domain.model import Opportunity, Touch
 from followup.domain.planner import ACTIONS
-from followup.services.agenda import Agenda
-from followup.services.planning import OpportunityView
-from followup.services.storage import OpportunitySummary, TouchRow
+
+if TYPE_CHECKING:  # annotations only: the agenda's start-up stays light
+    from followup.domain.guards import Warning
+    from followup.domain.letters.check import Finding
+    from followup.domain.model import Opportunity, Touch
+    from followup.services.agenda import Agenda
+    from followup.services.planning import OpportunityView
+    from followup.services.storage import OpportunitySummary, TouchRow
 
 WIDTH = 80
 STEP_LABELS = {

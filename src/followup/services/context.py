@@ -9,14 +9,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 from zoneinfo import ZoneInfo
 
 from followup.domain.calendar import BusinessCalendar
-from followup.domain.letters.check import LetterChecker
 from followup.domain.model import Candidate
 from followup.domain.policy import Policy
 from followup.services.storage import Store
+
+if TYPE_CHECKING:  # the check is loaded only by the use cases that check letters
+    from followup.domain.letters.check import LetterChecker
 
 
 class PolicyBook(Protocol):
