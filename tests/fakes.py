@@ -5,11 +5,18 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from followup.domain.model import Candidate, Opportunity, Touch
-from followup.services.storage import AgendaRows, OpportunitySummary, Store, TouchRow, UnitOfWork
+from followup.services.storage import (
+    AgendaRows,
+    OpportunitySummary,
+    OutboxItem,
+    Store,
+    TouchRow,
+    UnitOfWork,
+)
 
 
 @dataclass
@@ -19,6 +26,8 @@ class State:
     plans: dict[str, list[Touch]] = field(default_factory=dict)
     stages: dict[str, str] = field(default_factory=dict)
     snoozes: dict[tuple, tuple] = field(default_factory=dict)  # type: ignore[type-arg]
+    outbox: dict[int, OutboxItem] = field(default_factory=dict)
+    cursors: dict[str, tuple[int, int]] = field(default_factory=dict)
 
 
 class FakeUnitOfWork(UnitOfWork):
@@ -60,6 +69,62 @@ class FakeUnitOfWork(UnitOfWork):
                 )
             )
         return out
+
+    # outbox and inbox, as simply as the SQLite store keeps them
+    def queue(self, item):  # type: ignore[no-untyped-def]
+        new_id = len(self.state.outbox) + 1
+        self.state.outbox[new_id] = replace(item, id=new_id, status="queued")
+        return new_id
+
+    def claim_next(self, now):  # type: ignore[no-untyped-def]
+        ready = sorted(
+            (i for i in self.state.outbox.values() if i.status == "queued" and i.send_after <= now),
+            key=lambda i: (i.send_after, i.id),
+        )
+        if not ready:
+            return None
+        item = replace(ready[0], status="sending", attempts=ready[0].attempts + 1)
+        self.state.outbox[item.id] = item
+        return item
+
+    def set_outbox_status(self, item_id, status, error=None, sent_at=None):  # type: ignore[no-untyped-def]
+        self.state.outbox[item_id] = replace(
+            self.state.outbox[item_id], status=status, last_error=error, sent_at=sent_at
+        )
+
+    def recover_interrupted(self):  # type: ignore[no-untyped-def]
+        stuck = [i for i in self.state.outbox.values() if i.status == "sending"]
+        for item in stuck:
+            self.state.outbox[item.id] = replace(item, status="uncertain")
+        return len(stuck)
+
+    def outbox(self, statuses=()):  # type: ignore[no-untyped-def]
+        return [i for i in self.state.outbox.values() if not statuses or i.status in statuses]
+
+    def sent_with_ids(self, message_ids):  # type: ignore[no-untyped-def]
+        return next(
+            (
+                i
+                for i in self.state.outbox.values()
+                if i.message_id in message_ids and i.status in ("sent", "uncertain")
+            ),
+            None,
+        )
+
+    def contacts_by_email(self):  # type: ignore[no-untyped-def]
+        found: dict[str, list[tuple[str, str]]] = {}
+        for o in self.state.opportunities.values():
+            for iv in o.interviews:
+                for c in iv.contacts:
+                    if c.email and (o.id, c.name) not in found.get(c.email.lower(), []):
+                        found.setdefault(c.email.lower(), []).append((o.id, c.name))
+        return found
+
+    def inbox_cursor(self, mailbox):  # type: ignore[no-untyped-def]
+        return self.state.cursors.get(mailbox)
+
+    def set_inbox_cursor(self, mailbox, uidvalidity, last_uid):  # type: ignore[no-untyped-def]
+        self.state.cursors[mailbox] = (uidvalidity, last_uid)
 
     def snooze(self, opportunity_id, step, contact, due, until, reason):  # type: ignore[no-untyped-def]
         self.state.snoozes[(opportunity_id, step, contact, due)] = (until, reason)

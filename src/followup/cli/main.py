@@ -16,6 +16,7 @@ from followup.domain.errors import FollowupError
 from followup.domain.model import EVENT_KINDS, STEPS
 
 if TYPE_CHECKING:
+    from followup.adapters.mail_settings import MailSettings
     from followup.services.context import Services
 
 Handler = Callable[[argparse.Namespace], int]
@@ -380,6 +381,143 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def _mail_settings() -> MailSettings:
+    from followup import bootstrap
+    from followup.adapters.mail_settings import load_mail_settings
+
+    return load_mail_settings(bootstrap.config_dir() / "followup.toml")
+
+
+def cmd_approve(args: argparse.Namespace) -> int:
+    """Approve a letter for sending: the draft, or your edited text with --file. It goes out
+    from the outbox at the next moment inside your send window (weekday mornings by default),
+    when `followup send` runs."""
+    from followup.services.letters import read_letter, split_subject
+    from followup.services.outbox import approve_letter
+
+    settings = _mail_settings()
+    subject = body = None
+    if args.file:
+        text = read_letter(_read_input(args.file), args.file)
+        found_subject, body = split_subject(text)
+        subject = found_subject or None
+    item = approve_letter(
+        _services(args),
+        args.opportunity,
+        args.to,
+        args.kind,
+        subject,
+        body,
+        (settings.window_start, settings.window_end),
+    )
+    local = item.send_after.astimezone()
+    print(
+        f"Approved: {item.subject!r} to {item.to_name} <{item.to_address}>, "
+        f"outbox #{item.id}, goes after {local:%a %d %b %H:%M}."
+    )
+    return 0
+
+
+def cmd_outbox(args: argparse.Namespace) -> int:
+    """The letters approved for sending: queued, sent, failed, or uncertain (the dispatcher
+    stopped while handing one over: it may or may not have gone). Retry or cancel by number."""
+    from followup.services import outbox
+
+    services = _services(args)
+    if args.action == "retry":
+        item = outbox.retry(services, _item_id(args))
+        print(f"Letter #{item.id} to {item.to_name} is queued again.")
+        return 0
+    if args.action == "cancel":
+        item = outbox.cancel(services, _item_id(args))
+        print(f"Letter #{item.id} to {item.to_name} is cancelled.")
+        return 0
+    items = outbox.list_outbox(services)
+    if args.json:
+        from followup.cli.jsonout import dumps
+
+        print(
+            dumps(
+                [
+                    {
+                        "id": i.id,
+                        "opportunity": i.opportunity,
+                        "step": i.step,
+                        "to": i.to_address,
+                        "subject": i.subject,
+                        "status": i.status,
+                        "message_id": i.message_id,
+                        "send_after": i.send_after.isoformat(),
+                        "sent_at": i.sent_at.isoformat() if i.sent_at else None,
+                        "error": i.last_error,
+                    }
+                    for i in items
+                ]
+            )
+        )
+        return 0
+    if not items:
+        print("The outbox is empty. Approve a letter with `followup approve`.")
+    for i in items:
+        print(f"#{i.id:<4} {i.status:<9} {i.to_name} ({i.opportunity}) — {i.subject}")
+        if i.last_error:
+            print(f"      {i.last_error}")
+    return 0
+
+
+def _item_id(args: argparse.Namespace) -> int:
+    from followup.domain.errors import InvalidField
+
+    if args.id is None or not str(args.id).isdigit():
+        raise InvalidField("ID", "the letter's number in the outbox", args.id)
+    return int(args.id)
+
+
+def cmd_send(args: argparse.Namespace) -> int:
+    """Send the approved letters whose time has come, over SMTP (settings in followup.toml in
+    your config folder; the password from its environment variable or the system keyring)."""
+    from followup.adapters.smtp import SmtpMailer
+    from followup.domain.errors import BadInput
+    from followup.services.outbox import dispatch
+
+    settings = _mail_settings()
+    if settings.smtp is None:
+        raise BadInput(
+            "smtp: expected an [smtp] section in followup.toml (host, port, security, username)"
+        )
+    services = _services(args)
+    with _dispatch_lock(services.store.location), SmtpMailer(settings.smtp) as mailer:
+        report = dispatch(services, mailer, args.limit)
+    if report.recovered:
+        print(
+            f"{report.recovered} letter(s) were being sent when a dispatcher stopped: marked "
+            "uncertain (see `followup outbox`)."
+        )
+    print(f"Sent {report.sent}, failed {report.failed}.")
+    return 0
+
+
+def _dispatch_lock(location: str):  # type: ignore[no-untyped-def]
+    """One dispatcher at a time: it is what lets it treat 'sending' letters as interrupted."""
+    import contextlib
+    import fcntl
+
+    from followup.domain.errors import Conflict
+
+    @contextlib.contextmanager
+    def held():  # type: ignore[no-untyped-def]
+        with open(f"{location}.send-lock", "w") as handle:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                raise Conflict(
+                    "send: another `followup send` is running; try again when it ends"
+                ) from None
+            yield
+
+    return held()
+
+
 def cmd_calendar_export(args: argparse.Namespace) -> int:
     """The planned touches as an iCalendar file, one all-day event each with a reminder at
     09:00 (standard output without -o). Importing a newer export updates the same events."""
@@ -594,6 +732,20 @@ def build_parser() -> Parser:
     p.add_argument("--to", required=True, metavar="NAME", help="the person the letter is for")
     p.add_argument("--kind", choices=LETTER_KINDS, help="default: their next planned touch")
     p.add_argument("--json", action="store_true", help="machine-readable output (DESIGN contract)")
+
+    p = _add(sub, "approve", cmd_approve)
+    p.add_argument("--opportunity", required=True, metavar="ID", help="the opportunity's id")
+    p.add_argument("--to", required=True, metavar="NAME", help="the person the letter is for")
+    p.add_argument("--kind", choices=LETTER_KINDS, help="default: their next planned touch")
+    p.add_argument("--file", metavar="FILE", help="your edited letter (a Subject: line first)")
+
+    p = _add(sub, "outbox", cmd_outbox)
+    p.add_argument("action", nargs="?", choices=("list", "retry", "cancel"), default="list")
+    p.add_argument("id", nargs="?", metavar="ID", help="the letter's number (retry, cancel)")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+
+    p = _add(sub, "send", cmd_send)
+    p.add_argument("--limit", type=int, help="send at most this many")
 
     calendar = sub.add_parser(
         "calendar", help="the plan in your calendar", description="The plan in your calendar."

@@ -102,14 +102,21 @@ def log_event(services: Services, opportunity_id: str, event: Event) -> Opportun
     withdrawal); the plan follows."""
     with services.store.unit_of_work() as uow:
         opportunity = require_opportunity(uow, opportunity_id, "opportunity")
-        validate_event(opportunity, event.kind, event.step, event.contact, "event")
-        contact = opportunity.find_contact(event.contact) if event.contact else None
-        if contact is not None:
-            event = replace(event, contact=contact.name)
-        opportunity.events.append(event)
-        _save(services, uow, uow.get_candidate(), opportunity)
+        record_event(services, uow, opportunity, event)
         uow.commit()
     return opportunity
+
+
+def record_event(
+    services: Services, uow: UnitOfWork, opportunity: Opportunity, event: Event
+) -> None:
+    """Add an event to an opportunity inside the caller's unit of work, and re-plan it."""
+    validate_event(opportunity, event.kind, event.step, event.contact, "event")
+    contact = opportunity.find_contact(event.contact) if event.contact else None
+    if contact is not None:
+        event = replace(event, contact=contact.name)
+    opportunity.events.append(event)
+    _save(services, uow, uow.get_candidate(), opportunity)
 
 
 def _save(

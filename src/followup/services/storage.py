@@ -10,7 +10,7 @@ from __future__ import annotations
 import abc
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from types import TracebackType
 
 from followup.domain.model import Candidate, Opportunity, Touch
@@ -42,6 +42,26 @@ class AgendaRows:
     today_more: int
     upcoming: list[TouchRow]
     upcoming_more: int
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxItem:
+    """A letter approved for sending, and where it is on its way."""
+
+    id: int
+    opportunity: str
+    step: str
+    contact: str
+    to_name: str
+    to_address: str
+    subject: str
+    body: str
+    message_id: str
+    send_after: datetime  # UTC
+    status: str  # queued, sending, sent, uncertain, failed, cancelled
+    attempts: int = 0
+    last_error: str | None = None
+    sent_at: datetime | None = None
 
 
 class UnitOfWork(abc.ABC):
@@ -112,6 +132,42 @@ class UnitOfWork(abc.ABC):
     @abc.abstractmethod
     def plan(self, opportunity_id: str | None = None) -> Iterator[TouchRow]:
         """Stored touches of one opportunity or of all: by opportunity, due, then as planned."""
+
+    # outbox and inbox
+    @abc.abstractmethod
+    def queue(self, item: OutboxItem) -> int:
+        """Add an approved letter (its id is given by the store)."""
+
+    @abc.abstractmethod
+    def claim_next(self, now: datetime) -> OutboxItem | None:
+        """The next queued letter whose time has come, marked 'sending' (one more attempt)."""
+
+    @abc.abstractmethod
+    def set_outbox_status(
+        self, item_id: int, status: str, error: str | None = None, sent_at: datetime | None = None
+    ) -> None: ...
+
+    @abc.abstractmethod
+    def recover_interrupted(self) -> int:
+        """Letters left 'sending' by a dispatcher that stopped: 'uncertain'. How many."""
+
+    @abc.abstractmethod
+    def outbox(self, statuses: tuple[str, ...] = ()) -> list[OutboxItem]: ...
+
+    @abc.abstractmethod
+    def sent_with_ids(self, message_ids: list[str]) -> OutboxItem | None:
+        """The sent letter one of these Message-IDs belongs to."""
+
+    @abc.abstractmethod
+    def contacts_by_email(self) -> dict[str, list[tuple[str, str]]]:
+        """Every known address, lowercased: [(opportunity id, contact name)]."""
+
+    @abc.abstractmethod
+    def inbox_cursor(self, mailbox: str) -> tuple[int, int] | None:
+        """(UIDVALIDITY, last UID handled) for a mailbox, if it was read before."""
+
+    @abc.abstractmethod
+    def set_inbox_cursor(self, mailbox: str, uidvalidity: int, last_uid: int) -> None: ...
 
     @abc.abstractmethod
     def agenda(self, on: date, until: date, limit: int) -> AgendaRows:

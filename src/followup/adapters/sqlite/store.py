@@ -6,8 +6,9 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterator
-from datetime import date, time
+from datetime import UTC, date, datetime, time
 from pathlib import Path
+from typing import Any
 
 from followup.adapters.migrations import load_migration, migration_names
 from followup.domain.errors import BadInput
@@ -23,6 +24,7 @@ from followup.domain.model import (
 from followup.services.storage import (
     AgendaRows,
     OpportunitySummary,
+    OutboxItem,
     Store,
     TouchRow,
     UnitOfWork,
@@ -372,6 +374,92 @@ class SqliteUnitOfWork(UnitOfWork):
         )
         return (_touch_row(r) for r in rows)
 
+    # -- outbox and inbox ---------------------------------------------------------------------
+    def queue(self, item: OutboxItem) -> int:
+        cursor = self._db.execute(
+            "INSERT INTO outbox (opportunity_id, step, contact, to_name, to_address, subject, "
+            "body, message_id, send_after, status, created_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', datetime('now'))",
+            (
+                item.opportunity,
+                item.step,
+                item.contact,
+                item.to_name,
+                item.to_address,
+                item.subject,
+                item.body,
+                item.message_id,
+                _utc(item.send_after),
+            ),
+        )
+        return int(cursor.lastrowid or 0)
+
+    def claim_next(self, now: datetime) -> OutboxItem | None:
+        row = self._db.execute(
+            f"UPDATE outbox SET status = 'sending', attempts = attempts + 1 WHERE id = ("
+            f"SELECT id FROM outbox WHERE status = 'queued' AND send_after <= ? "
+            f"ORDER BY send_after, id LIMIT 1) RETURNING {_OUTBOX_COLUMNS}",
+            (_utc(now),),
+        ).fetchone()
+        return _outbox_item(row) if row else None
+
+    def set_outbox_status(
+        self, item_id: int, status: str, error: str | None = None, sent_at: datetime | None = None
+    ) -> None:
+        self._db.execute(
+            "UPDATE outbox SET status = ?, last_error = ?, sent_at = ? WHERE id = ?",
+            (status, error, _utc(sent_at) if sent_at else None, item_id),
+        )
+
+    def recover_interrupted(self) -> int:
+        return self._db.execute(
+            "UPDATE outbox SET status = 'uncertain', last_error = 'the dispatcher stopped while "
+            "handing this letter to the mail server: it may or may not have gone' "
+            "WHERE status = 'sending'"
+        ).rowcount
+
+    def outbox(self, statuses: tuple[str, ...] = ()) -> list[OutboxItem]:
+        where = f"WHERE status IN ({', '.join('?' for _ in statuses)})" if statuses else ""
+        return [
+            _outbox_item(r)
+            for r in self._db.execute(
+                f"SELECT {_OUTBOX_COLUMNS} FROM outbox {where} ORDER BY send_after, id", statuses
+            )
+        ]
+
+    def sent_with_ids(self, message_ids: list[str]) -> OutboxItem | None:
+        if not message_ids:
+            return None
+        row = self._db.execute(
+            f"SELECT {_OUTBOX_COLUMNS} FROM outbox WHERE message_id IN "
+            f"({', '.join('?' for _ in message_ids)}) AND status IN ('sent', 'uncertain') "
+            "LIMIT 1",
+            message_ids,
+        ).fetchone()
+        return _outbox_item(row) if row else None
+
+    def contacts_by_email(self) -> dict[str, list[tuple[str, str]]]:
+        found: dict[str, list[tuple[str, str]]] = {}
+        for oid, name, address in self._db.execute(
+            "SELECT DISTINCT opportunity_id, name, lower(email) FROM participant WHERE email != ''"
+        ):
+            found.setdefault(address, []).append((oid, name))
+        return found
+
+    def inbox_cursor(self, mailbox: str) -> tuple[int, int] | None:
+        row = self._db.execute(
+            "SELECT uidvalidity, last_uid FROM inbox_cursor WHERE mailbox = ?", (mailbox,)
+        ).fetchone()
+        return (int(row[0]), int(row[1])) if row else None
+
+    def set_inbox_cursor(self, mailbox: str, uidvalidity: int, last_uid: int) -> None:
+        self._db.execute(
+            "INSERT INTO inbox_cursor (mailbox, uidvalidity, last_uid) VALUES (?, ?, ?) "
+            "ON CONFLICT (mailbox) DO UPDATE SET uidvalidity = excluded.uidvalidity, "
+            "last_uid = excluded.last_uid",
+            (mailbox, uidvalidity, last_uid),
+        )
+
     def agenda(self, on: date, until: date, limit: int) -> AgendaRows:
         day, last = on.isoformat(), until.isoformat()
         overdue = self._planned("t.show_on < ?", (day,), limit)
@@ -404,6 +492,38 @@ class SqliteUnitOfWork(UnitOfWork):
             ).fetchone()
             more = total - limit
         return rows, more
+
+
+_OUTBOX_COLUMNS = (
+    "id, opportunity_id, step, contact, to_name, to_address, subject, body, message_id, "
+    "send_after, status, attempts, last_error, sent_at"
+)
+
+
+def _utc(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S")
+
+
+def _outbox_item(r: tuple[Any, ...]) -> OutboxItem:
+    def when(text: str | None) -> datetime | None:
+        return datetime.fromisoformat(text).replace(tzinfo=UTC) if text else None
+
+    return OutboxItem(
+        id=r[0],
+        opportunity=r[1],
+        step=r[2],
+        contact=r[3],
+        to_name=r[4],
+        to_address=r[5],
+        subject=r[6],
+        body=r[7],
+        message_id=r[8],
+        send_after=when(r[9]) or datetime.now(UTC),
+        status=r[10],
+        attempts=r[11],
+        last_error=r[12],
+        sent_at=when(r[13]),
+    )
 
 
 MORE_CAP = 999

@@ -1,0 +1,120 @@
+"""Mail settings, from `<config>/followup.toml`; passwords from the environment or the keyring.
+
+    [smtp]
+    host = "smtp.example.com"
+    port = 587
+    security = "starttls"        # or "tls" (implicit, port 465) or "none" (loopback tests)
+    username = "sam@example.com"
+    password_env = "FOLLOWUP_SMTP_PASSWORD"   # else the system keyring, service "followup-smtp"
+
+    [imap]
+    host = "imap.example.com"
+    port = 993
+    security = "tls"
+    username = "sam@example.com"
+    mailbox = "INBOX"
+    password_env = "FOLLOWUP_IMAP_PASSWORD"   # else the keyring, service "followup-imap"
+
+    [send_window]
+    start = "08:30"
+    end = "11:30"
+
+Passwords are never written to the database or to this file.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass
+from datetime import time
+from pathlib import Path
+from typing import Any
+
+from followup.domain.errors import BadInput, InvalidField
+
+SECURITY = ("starttls", "tls", "none")
+
+
+@dataclass(frozen=True, slots=True)
+class ServerSettings:
+    kind: str  # smtp or imap
+    host: str
+    port: int
+    security: str
+    username: str
+    password_env: str
+    mailbox: str = "INBOX"
+
+    def password(self) -> str:
+        """From the environment variable, else the system keyring; never stored by Followup."""
+        found = os.environ.get(self.password_env)
+        if found:
+            return found
+        try:
+            import keyring
+
+            stored = keyring.get_password(f"followup-{self.kind}", self.username)
+        except Exception:
+            stored = None
+        if stored:
+            return str(stored)
+        raise BadInput(
+            f"{self.kind}.password: expected the password in ${self.password_env} or in the "
+            f"system keyring (service followup-{self.kind}, user {self.username})"
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class MailSettings:
+    smtp: ServerSettings | None
+    imap: ServerSettings | None
+    window_start: time = time(8, 30)
+    window_end: time = time(11, 30)
+
+
+def load_mail_settings(path: Path) -> MailSettings:
+    data: dict[str, Any] = {}
+    if path.is_file():
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except tomllib.TOMLDecodeError as error:
+            raise BadInput(f"{path}: expected TOML, {error}") from None
+    window = data.get("send_window", {})
+    start = _time(window.get("start", "08:30"), "send_window.start")
+    end = _time(window.get("end", "11:30"), "send_window.end")
+    if end <= start:
+        raise InvalidField(
+            "send_window.end", f"a time after the start ({start:%H:%M})", f"{end:%H:%M}"
+        )
+    return MailSettings(_server(data, "smtp", 587), _server(data, "imap", 993), start, end)
+
+
+def _server(data: dict[str, Any], kind: str, default_port: int) -> ServerSettings | None:
+    section = data.get(kind)
+    if section is None:
+        return None
+    if not isinstance(section, dict) or not section.get("host"):
+        raise InvalidField(f"{kind}.host", "the mail server's host name")
+    security = str(section.get("security", "starttls" if kind == "smtp" else "tls"))
+    if security not in SECURITY:
+        raise InvalidField(f"{kind}.security", f"one of {', '.join(SECURITY)}", security)
+    port = section.get("port", default_port)
+    if not isinstance(port, int) or not 0 < port < 65536:
+        raise InvalidField(f"{kind}.port", "a port number", port)
+    return ServerSettings(
+        kind=kind,
+        host=str(section["host"]),
+        port=port,
+        security=security,
+        username=str(section.get("username", "")),
+        password_env=str(section.get("password_env", f"FOLLOWUP_{kind.upper()}_PASSWORD")),
+        mailbox=str(section.get("mailbox", "INBOX")),
+    )
+
+
+def _time(value: Any, field: str) -> time:
+    try:
+        return time.fromisoformat(str(value))
+    except ValueError:
+        raise InvalidField(field, "a time as HH:MM", value) from None

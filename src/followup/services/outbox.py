@@ -1,0 +1,178 @@
+"""Sending letters: nothing goes out without the candidate's approval.
+
+Approving a letter writes it to the outbox, in that one transaction, with the time it may go
+(inside the send window, on a business day). The dispatcher claims each letter before handing it
+to the mail server and records it after: the touch is then done, with the day it was sent. A
+dispatcher that stops between the two leaves the letter 'sending'; the next one marks it
+'uncertain' and shows it to the user instead of sending it twice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime, time
+from email.utils import make_msgid
+from typing import Protocol
+from zoneinfo import ZoneInfo
+
+from followup.domain.errors import BadInput, FollowupError, InvalidField, NotFound
+from followup.domain.model import Candidate, Event
+from followup.domain.sending import next_send_time
+from followup.services.context import Services
+from followup.services.letters import draft_letter
+from followup.services.recording import record_event
+from followup.services.storage import OutboxItem
+
+
+class MailUnavailable(FollowupError):
+    """The mail server could not be reached or refused the login: nothing was sent."""
+
+    exit_code = 3
+    http_status = 503
+
+
+class MailRejected(FollowupError):
+    """The server refused this one message (a bad address, say): it will not go as it is."""
+
+    exit_code = 3
+    http_status = 502
+
+
+class Mailer(Protocol):
+    def send(self, item: OutboxItem, sender: Candidate) -> None:
+        """Hand one message to the mail server. MailUnavailable: nothing was sent;
+        MailRejected: this message was refused; anything else: it may or may not have gone."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class DispatchReport:
+    recovered: int
+    sent: int
+    failed: int
+
+
+def approve_letter(
+    services: Services,
+    opportunity_id: str,
+    to: str,
+    kind: str | None = None,
+    subject: str | None = None,
+    body: str | None = None,
+    window: tuple[time, time] = (time(8, 30), time(11, 30)),
+) -> OutboxItem:
+    """Put a letter (the draft, or the text the candidate edited) in the outbox."""
+    draft = draft_letter(services, opportunity_id, to, kind)
+    if not draft.recipient.email:
+        raise InvalidField("to", f"an email address for {draft.recipient.name}; add one first")
+    if not draft.sender.email:
+        raise InvalidField("profile.email", "your email address, to send from")
+    if body is not None and not body.strip():
+        raise InvalidField("text", "the letter's text")
+    zone = ZoneInfo(draft.sender.timezone)
+    cal = services.calendars(draft.sender)
+    send_at = next_send_time(services.clock().astimezone(zone), window[0], window[1], cal)
+    item = OutboxItem(
+        id=0,
+        opportunity=opportunity_id,
+        step=draft.kind,
+        contact=draft.recipient.name,
+        to_name=draft.recipient.name,
+        to_address=draft.recipient.email,
+        subject=subject or draft.subject,
+        body=body if body is not None else draft.body,
+        message_id=make_msgid(domain=draft.sender.email.rpartition("@")[2]),
+        send_after=send_at,
+        status="queued",
+    )
+    with services.store.unit_of_work() as uow:
+        new_id = uow.queue(item)
+        uow.commit()
+    return replace(item, id=new_id)
+
+
+def dispatch(services: Services, mailer: Mailer, limit: int | None = None) -> DispatchReport:
+    """Send every letter whose time has come. Run by one dispatcher at a time (the caller holds
+    the lock): letters it finds 'sending' were left so by one that stopped."""
+    with services.store.unit_of_work() as uow:
+        recovered = uow.recover_interrupted()
+        sender = uow.get_candidate() or Candidate()
+        uow.commit()
+    sent = failed = 0
+    while limit is None or sent + failed < limit:
+        with services.store.unit_of_work() as uow:
+            item = uow.claim_next(services.clock())
+            uow.commit()
+        if item is None:
+            break
+        try:
+            mailer.send(item, sender)
+        except MailUnavailable:
+            with services.store.unit_of_work() as uow:  # nothing went: it waits for next time
+                uow.set_outbox_status(item.id, "queued", "the mail server was not reachable")
+                uow.commit()
+            raise
+        except MailRejected as error:
+            with services.store.unit_of_work() as uow:
+                uow.set_outbox_status(item.id, "failed", str(error))
+                uow.commit()
+            failed += 1
+            continue
+        _record_sent(services, item, sender)
+        sent += 1
+    return DispatchReport(recovered, sent, failed)
+
+
+def _record_sent(services: Services, item: OutboxItem, sender: Candidate) -> None:
+    sent_at = services.clock()
+    on = sent_at.astimezone(ZoneInfo(sender.timezone)).date()
+    with services.store.unit_of_work() as uow:
+        uow.set_outbox_status(item.id, "sent", sent_at=sent_at)
+        opportunity = uow.get_opportunity(item.opportunity)
+        if opportunity is not None and opportunity.find_contact(item.contact) is not None:
+            event = Event(
+                on,
+                "done",
+                contact=item.contact,
+                step=item.step,
+                time=sent_at.astimezone(ZoneInfo(sender.timezone))
+                .time()
+                .replace(microsecond=0, second=0, tzinfo=None),
+                note=f"sent {item.message_id}",
+            )
+            record_event(services, uow, opportunity, event)
+        uow.commit()
+
+
+def list_outbox(services: Services, statuses: tuple[str, ...] = ()) -> list[OutboxItem]:
+    with services.store.unit_of_work(readonly=True) as uow:
+        return uow.outbox(statuses)
+
+
+def retry(services: Services, item_id: int) -> OutboxItem:
+    """Queue again a letter that failed or is uncertain (the candidate decides: an uncertain
+    letter may already have arrived)."""
+    return _move(services, item_id, ("failed", "uncertain"), "queued")
+
+
+def cancel(services: Services, item_id: int) -> OutboxItem:
+    return _move(services, item_id, ("queued", "failed", "uncertain"), "cancelled")
+
+
+def _move(services: Services, item_id: int, allowed: tuple[str, ...], to: str) -> OutboxItem:
+    with services.store.unit_of_work() as uow:
+        found = next((i for i in uow.outbox() if i.id == item_id), None)
+        if found is None:
+            raise NotFound("ID", "letter in the outbox", str(item_id))
+        if found.status not in allowed:
+            raise BadInput(
+                f"ID: letter {item_id} is {found.status}; expected one that is "
+                f"{' or '.join(allowed)}"
+            )
+        uow.set_outbox_status(item_id, to)
+        uow.commit()
+        return replace(found, status=to)
+
+
+def now_utc(services: Services) -> datetime:
+    return services.clock()
