@@ -28,6 +28,7 @@ class State:
     snoozes: dict[tuple, tuple] = field(default_factory=dict)  # type: ignore[type-arg]
     outbox: dict[int, OutboxItem] = field(default_factory=dict)
     cursors: dict[str, tuple[int, int]] = field(default_factory=dict)
+    secrets: dict[str, str] = field(default_factory=dict)
 
 
 class FakeUnitOfWork(UnitOfWork):
@@ -119,6 +120,9 @@ class FakeUnitOfWork(UnitOfWork):
                     if c.email and (o.id, c.name) not in found.get(c.email.lower(), []):
                         found.setdefault(c.email.lower(), []).append((o.id, c.name))
         return found
+
+    def secret(self, name, make):  # type: ignore[no-untyped-def]
+        return self.state.secrets.setdefault(name, make())
 
     def inbox_cursor(self, mailbox):  # type: ignore[no-untyped-def]
         return self.state.cursors.get(mailbox)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import email
 import email.policy
 import json
+import re
 
 import pytest
 from starlette.testclient import TestClient
@@ -315,3 +316,18 @@ def test_record_a_rejection_from_the_opportunity_page(web):
         data={"csrf": token(web), "kind": "reply", "date": "2026-12-28", "contact": "Nobody"},
     )
     assert bad.status_code == 400
+
+
+def test_the_calendar_feed_needs_its_secret_token(web):
+    import icalendar
+
+    settings = web.get("/settings").text
+    feed = re.search(r'value="(http://testserver/calendar/[^"]+\.ics)"', settings).group(1)
+    response = web.get(feed.replace("http://testserver", ""))
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/calendar")
+    calendar = icalendar.Calendar.from_ical(response.content)
+    assert {str(e["summary"]) for e in calendar.walk("VEVENT")} >= {
+        "Send thank-you to Lee Park (Acme Corp)"
+    }
+    assert web.get("/calendar/guess.ics").status_code == 404

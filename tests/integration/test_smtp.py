@@ -146,3 +146,19 @@ def test_a_refused_address_fails_that_letter_only(setup):
         2,
         "followup: error: ID: letter 2 is sent; expected one that is failed or uncertain\n",
     )
+
+
+def test_the_morning_digest_is_mailed_to_the_candidate(setup):
+    run, folder = setup
+    server, port = start_smtp(folder / "box")
+    try:
+        write_config(folder / "config", port)
+        printed = run("digest").stdout
+        assert printed.startswith("Agenda for ")
+        assert run("digest", "--send").stdout.strip() == "Digest sent to sam@example.com."
+    finally:
+        server.terminate()
+    (digest,) = received(folder / "box")
+    assert digest["To"] == "Sam Ortiz <sam@example.com>"
+    assert digest["Subject"].startswith("Followup: ")
+    assert digest.get_content() == printed

@@ -110,6 +110,8 @@ def test_a_database_made_by_the_first_migration_upgrades_with_its_data(tmp_path)
             "0003_candidate_letters",
             "0004_snooze",
             "0005_revision",
+            "0006_outbox",
+            "0007_secrets",
         ]
 
 

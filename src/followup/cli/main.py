@@ -518,6 +518,86 @@ def _dispatch_lock(location: str):  # type: ignore[no-untyped-def]
     return held()
 
 
+def cmd_digest(args: argparse.Namespace) -> int:
+    """The morning digest: what is overdue, due today and this week. Printed, or with --send
+    mailed to you (over the SMTP settings in followup.toml), for a scheduler to run daily."""
+    from email.utils import make_msgid
+
+    from followup.cli.format import agenda_text
+    from followup.domain.errors import BadInput
+    from followup.services.agenda import agenda
+    from followup.services.recording import get_profile
+
+    services = _services(args)
+    result = agenda(services)
+    text = agenda_text(result) + "\n"
+    if not args.send:
+        print(text, end="")
+        return 0
+    from followup.adapters.smtp import SmtpMailer
+    from followup.services.storage import OutboxItem
+
+    settings = _mail_settings()
+    me = get_profile(services)
+    if settings.smtp is None or not me.email:
+        raise BadInput(
+            "digest --send: expected an [smtp] section in followup.toml and your "
+            "email in your profile"
+        )
+    item = OutboxItem(
+        0,
+        "",
+        "",
+        me.name,
+        me.name,
+        me.email,
+        f"Followup: {len(result.overdue)} overdue, {len(result.today)} due today",
+        text,
+        make_msgid(domain=me.email.rpartition("@")[2]),
+        services.clock(),
+        "queued",
+    )
+    with SmtpMailer(settings.smtp) as mailer:
+        mailer.send(item, me)
+    print(f"Digest sent to {me.email}.")
+    return 0
+
+
+def cmd_inbox_import(args: argparse.Namespace) -> int:
+    """Read replies from an mbox file or a Maildir folder: a message answering a letter you
+    sent, or from someone you met, becomes a reply (out-of-office answers do not)."""
+    from pathlib import Path
+
+    from followup.adapters.mail_read import read_folder
+    from followup.services.inbox import record_replies
+
+    report = record_replies(_services(args), read_folder(Path(args.file)))
+    print(
+        f"Read {report.read} messages: {report.replies} replies recorded, "
+        f"{report.automatic} automatic answers left alone."
+    )
+    return 0
+
+
+def cmd_inbox_poll(args: argparse.Namespace) -> int:
+    """Read new messages from your mailbox over IMAP (settings in followup.toml); only what
+    came since the last time is read."""
+    from followup.adapters.imap import poll_mailbox
+    from followup.domain.errors import BadInput
+
+    settings = _mail_settings()
+    if settings.imap is None:
+        raise BadInput(
+            "imap: expected an [imap] section in followup.toml (host, port, security, username)"
+        )
+    report = poll_mailbox(_services(args), settings.imap)
+    print(
+        f"Read {report.read} new messages: {report.replies} replies recorded, "
+        f"{report.automatic} automatic answers left alone."
+    )
+    return 0
+
+
 def cmd_calendar_export(args: argparse.Namespace) -> int:
     """The planned touches as an iCalendar file, one all-day event each with a reminder at
     09:00 (standard output without -o). Importing a newer export updates the same events."""
@@ -744,8 +824,21 @@ def build_parser() -> Parser:
     p.add_argument("id", nargs="?", metavar="ID", help="the letter's number (retry, cancel)")
     p.add_argument("--json", action="store_true", help="machine-readable output")
 
+    p = _add(sub, "digest", cmd_digest)
+    p.add_argument("--send", action="store_true", help="mail it to yourself")
+
     p = _add(sub, "send", cmd_send)
     p.add_argument("--limit", type=int, help="send at most this many")
+
+    inbox = sub.add_parser(
+        "inbox", help="replies from the hiring side", description="Replies from the hiring side."
+    )
+    inbox_sub = inbox.add_subparsers(title="commands", metavar="COMMAND", parser_class=Parser)
+    p = _add(inbox_sub, "import", cmd_inbox_import)
+    p.prog = "followup inbox import"
+    p.add_argument("file", metavar="FILE", help="an mbox file or a Maildir folder")
+    p = _add(inbox_sub, "poll", cmd_inbox_poll)
+    p.prog = "followup inbox poll"
 
     calendar = sub.add_parser(
         "calendar", help="the plan in your calendar", description="The plan in your calendar."

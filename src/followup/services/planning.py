@@ -92,3 +92,13 @@ def require_opportunity(uow: UnitOfWork, opportunity_id: str, field: str) -> Opp
 
 def _must_get(uow: UnitOfWork, opportunity_id: str) -> Opportunity:
     return require_opportunity(uow, opportunity_id, "opportunity")
+
+
+def calendar_token(services: Services) -> str:
+    """The secret part of the calendar feed's address (made once, kept in the database)."""
+    import secrets
+
+    with services.store.unit_of_work() as uow:
+        token = uow.secret("calendar-feed", lambda: secrets.token_urlsafe(24))
+        uow.commit()
+    return token

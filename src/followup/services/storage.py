@@ -8,7 +8,7 @@ is stored, or nothing is.
 from __future__ import annotations
 
 import abc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from types import TracebackType
@@ -161,6 +161,10 @@ class UnitOfWork(abc.ABC):
     @abc.abstractmethod
     def contacts_by_email(self) -> dict[str, list[tuple[str, str]]]:
         """Every known address, lowercased: [(opportunity id, contact name)]."""
+
+    @abc.abstractmethod
+    def secret(self, name: str, make: Callable[[], str]) -> str:
+        """The secret of that name, made (and stored) the first time it is asked for."""
 
     @abc.abstractmethod
     def inbox_cursor(self, mailbox: str) -> tuple[int, int] | None:

@@ -137,6 +137,7 @@ def create_app(services: Services) -> Any:
         Route("/transfer", pages.transfer, name="transfer"),
         Route("/import", pages.import_file, methods=["POST"], name="import"),
         Route("/export", pages.export_file, name="export"),
+        Route("/calendar/{token}.ics", pages.calendar_feed, name="calendar_feed"),
         Route("/letters", letters.editor, name="letter"),
         Route("/letters/check", letters.check, methods=["POST"], name="letter_check"),
         Route("/letters/eml", letters.download_eml, methods=["POST"], name="letter_eml"),

@@ -215,11 +215,14 @@ async def settings(request: Request) -> Response:
     services = services_of(request)
     policies = services.policies.names()
     if request.method == "GET":
+        from followup.services.planning import calendar_token
+
         profile = recording.get_profile(services)
+        feed = str(request.url_for("calendar_feed", token=calendar_token(services)))
         return render(
             request,
             "settings.html",
-            {"p": _profile_values(profile), "policies": policies, "error": None},
+            {"p": _profile_values(profile), "feed": feed, "policies": policies, "error": None},
         )
     form = await checked_form(request)
     values = {
@@ -322,3 +325,19 @@ def _back(request: Request, form: FormData) -> Response:
         return render(request, "_agenda.html", {"agenda": result, "on": result.on})
     target = str(form.get("next") or "/")
     return RedirectResponse(target if target.startswith("/") else "/", status_code=303)
+
+
+async def calendar_feed(request: Request) -> Response:
+    """The plan as a calendar to subscribe to; the address holds a secret token."""
+    import secrets
+
+    from starlette.exceptions import HTTPException
+
+    from followup.adapters.ical import plan_to_ics
+    from followup.services.planning import calendar_token, stream_plan
+
+    services = services_of(request)
+    if not secrets.compare_digest(request.path_params["token"], calendar_token(services)):
+        raise HTTPException(404)
+    data = plan_to_ics(stream_plan(services), services.clock())
+    return Response(data, media_type="text/calendar; charset=utf-8")

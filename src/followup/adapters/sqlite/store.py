@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any
@@ -445,6 +445,11 @@ class SqliteUnitOfWork(UnitOfWork):
         ):
             found.setdefault(address, []).append((oid, name))
         return found
+
+    def secret(self, name: str, make: Callable[[], str]) -> str:
+        self._db.execute("INSERT OR IGNORE INTO secret (name, value) VALUES (?, ?)", (name, make()))
+        (value,) = self._db.execute("SELECT value FROM secret WHERE name = ?", (name,)).fetchone()
+        return str(value)
 
     def inbox_cursor(self, mailbox: str) -> tuple[int, int] | None:
         row = self._db.execute(

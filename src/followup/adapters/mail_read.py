@@ -1,0 +1,80 @@
+"""Reading incoming mail: headers only, whatever the message's size or encoding; from an mbox
+file, a Maildir folder, or an IMAP mailbox with a UID cursor."""
+
+from __future__ import annotations
+
+import mailbox
+import re
+from collections.abc import Iterator
+from email.parser import BytesHeaderParser
+from email.policy import compat32
+from email.utils import getaddresses, parsedate_to_datetime
+from pathlib import Path
+
+from followup.domain.errors import BadInput
+from followup.services.inbox import Incoming
+
+_IDS = re.compile(r"<[^<>\s]+>")
+_PARSER = BytesHeaderParser(policy=compat32)
+HEADER_LIMIT = 256 * 1024  # a header block larger than this is not a letter anyone wrote
+
+
+def incoming(raw: bytes) -> Incoming:
+    """The headers Followup reads. A malformed or non-UTF-8 header is read as far as it can be;
+    it never stops the rest of the mailbox."""
+    head = raw[:HEADER_LIMIT]
+    end = head.find(b"\n\n")
+    end_crlf = head.find(b"\r\n\r\n")
+    cut = min(x for x in (end, end_crlf, len(head)) if x >= 0)
+    message = _PARSER.parsebytes(head[:cut] + b"\n\n")
+
+    def text(name: str) -> str:
+        value = message.get(name)
+        return str(value) if value is not None else ""
+
+    senders = getaddresses([text("From")])
+    sender = senders[0][1].lower() if senders else ""
+    references = tuple(dict.fromkeys(_IDS.findall(text("In-Reply-To") + " " + text("References"))))
+    try:
+        sent_at = parsedate_to_datetime(text("Date")) if text("Date") else None
+        if sent_at is not None and sent_at.tzinfo is None:
+            sent_at = None
+    except (TypeError, ValueError, IndexError):
+        sent_at = None
+    auto = text("Auto-Submitted").strip().lower()
+    precedence = text("Precedence").strip().lower()
+    automatic = (
+        auto not in ("", "no")
+        or bool(text("X-Autoreply"))
+        or bool(text("X-Autorespond"))
+        or precedence in ("auto_reply", "bulk", "junk")
+    )
+    return Incoming(sender, references, sent_at, _decoded(text("Subject")), automatic)
+
+
+def _decoded(subject: str) -> str:
+    from email.header import decode_header, make_header
+
+    try:
+        return str(make_header(decode_header(subject)))
+    except (UnicodeDecodeError, LookupError, ValueError):
+        return subject
+
+
+def read_folder(path: Path) -> Iterator[Incoming]:
+    """Messages of an mbox file or a Maildir folder."""
+    if path.is_dir():
+        if not (path / "cur").is_dir() and not (path / "new").is_dir():
+            raise BadInput(
+                f"FILE: expected an mbox file or a Maildir folder (with cur/ and "
+                f"new/), {str(path)!r} is neither"
+            )
+        box: mailbox.Mailbox = mailbox.Maildir(path, factory=None, create=False)
+    elif path.is_file():
+        box = mailbox.mbox(path, factory=None, create=False)
+    else:
+        raise BadInput(
+            f"FILE: expected an mbox file or a Maildir folder, {str(path)!r} does not exist"
+        )
+    for key in box.iterkeys():
+        yield incoming(box.get_bytes(key))

@@ -1,0 +1,121 @@
+"""Replies: a message from the hiring side stops the chasing (002: answer it the same day).
+
+A message whose In-Reply-To or References names a letter Followup sent, or whose sender is a
+known contact, becomes a `reply` event at the time it came, which plans the reply and cancels
+what DESIGN says. Automatic replies (out of office and the like) are not replies.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from followup.domain.model import Candidate, Event, Opportunity
+from followup.services.context import Services
+from followup.services.recording import record_event
+from followup.services.storage import UnitOfWork
+
+AUTOMATIC_SUBJECTS = (
+    "out of office",
+    "automatic reply",
+    "auto:",
+    "autoreply",
+    "auto-reply",
+    "away from the office",
+    "abwesenheitsnotiz",
+    "réponse automatique",
+    "respuesta automática",
+    "undeliverable",
+    "delivery status notification",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Incoming:
+    """What Followup reads of a message: its headers only."""
+
+    sender: str  # the address, lowercased
+    references: tuple[str, ...]  # In-Reply-To and References, as Message-IDs
+    sent_at: datetime | None
+    subject: str = ""
+    automatic: bool = False  # Auto-Submitted, X-Autoreply, Precedence: auto_reply, …
+
+    @property
+    def is_automatic(self) -> bool:
+        subject = self.subject.strip().lower()
+        return self.automatic or any(subject.startswith(s) for s in AUTOMATIC_SUBJECTS)
+
+
+@dataclass(frozen=True, slots=True)
+class InboxReport:
+    read: int
+    replies: int
+    automatic: int
+
+
+def record_replies(
+    services: Services, messages: Iterable[Incoming], uow: UnitOfWork | None = None
+) -> InboxReport:
+    """Turn replies into events, in one unit of work (the caller's, when it keeps a cursor
+    with them)."""
+    if uow is None:
+        with services.store.unit_of_work() as own:
+            report = record_replies(services, messages, own)
+            own.commit()
+            return report
+    candidate = uow.get_candidate() or Candidate()
+    zone = ZoneInfo(candidate.timezone)
+    addresses: dict[str, list[tuple[str, str]]] | None = None
+    changed: dict[str, Opportunity] = {}
+    read = replies = automatic = 0
+    for message in messages:
+        read += 1
+        if message.is_automatic:
+            automatic += 1
+            continue
+        target = None
+        letter = uow.sent_with_ids(list(message.references))
+        if letter is not None:
+            target = (letter.opportunity, letter.contact)
+        else:
+            if addresses is None:
+                addresses = uow.contacts_by_email()
+            known = addresses.get(message.sender)
+            if known:
+                target = _most_recent(uow, known, changed)
+        if target is None or message.sent_at is None:
+            continue
+        opportunity = changed.get(target[0]) or uow.get_opportunity(target[0])
+        if opportunity is None:
+            continue
+        local = message.sent_at.astimezone(zone)
+        event = Event(
+            local.date(),
+            "reply",
+            contact=target[1],
+            time=local.time().replace(second=0, microsecond=0, tzinfo=None),
+        )
+        if any(e.identity == event.identity for e in opportunity.events):
+            continue  # read before (an mbox imported twice)
+        record_event(services, uow, opportunity, event)
+        changed[opportunity.id] = opportunity
+        replies += 1
+    return InboxReport(read, replies, automatic)
+
+
+def _most_recent(
+    uow: UnitOfWork, known: list[tuple[str, str]], changed: dict[str, Opportunity]
+) -> tuple[str, str] | None:
+    """A sender met for several jobs: the opportunity with the latest interview."""
+    best = None
+    best_day = None
+    for opportunity_id, name in known:
+        opportunity = changed.get(opportunity_id) or uow.get_opportunity(opportunity_id)
+        if opportunity is None:
+            continue
+        latest = max((iv.date for iv in opportunity.interviews), default=None)
+        if best is None or (latest and (best_day is None or latest > best_day)):
+            best, best_day = (opportunity_id, name), latest
+    return best
