@@ -29,7 +29,16 @@ class Recorder:
         envelope.rcpt_tos.append(address)
         return "250 OK"
 
+    busy = False
+    drop = False
+
     async def handle_DATA(self, server, session, envelope):
+        if self.busy:
+            return "421 4.3.2 too busy, try later"
+        if self.drop:
+            self.drop = False
+            server.transport.close()  # the message is lost on the way; the client hears nothing
+            return None
         with self.lock:
             self.box.add(envelope.original_content or envelope.content)
         return "250 Message accepted for delivery"
@@ -42,8 +51,12 @@ def main() -> None:
     parser.add_argument("--user")
     parser.add_argument("--password")
     parser.add_argument("--refuse", action="append", default=[])
+    parser.add_argument("--busy", action="store_true", help="answer DATA with 421")
+    parser.add_argument("--drop", action="store_true", help="hang up during DATA, once")
     args = parser.parse_args()
     recorder = Recorder(Path(args.maildir), {a.lower() for a in args.refuse})
+    recorder.busy = args.busy
+    recorder.drop = args.drop
     options = {}
     if args.user:
 

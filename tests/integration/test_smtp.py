@@ -162,3 +162,40 @@ def test_the_morning_digest_is_mailed_to_the_candidate(setup):
     assert digest["To"] == "Sam Ortiz <sam@example.com>"
     assert digest["Subject"].startswith("Followup: ")
     assert digest.get_content() == printed
+
+
+def test_a_busy_server_keeps_the_letter_queued(setup):
+    run, folder = setup
+    server, port = start_smtp(folder / "box", "--busy")
+    try:
+        write_config(folder / "config", port)
+        run("approve", "--opportunity", "acme-ae", "--to", "Lee Park")
+        result = run("send", check=False)
+    finally:
+        server.terminate()
+    assert result.returncode == 3
+    assert result.stderr == (
+        "followup: error: smtp.host: the mail server is not taking mail now "
+        "(421 4.3.2 too busy, try later); the letter waits for the next run\n"
+    )
+    assert json.loads(run("outbox", "--json").stdout)[0]["status"] == "queued"
+
+
+def test_a_connection_dropped_mid_send_marks_that_letter_uncertain_and_loses_nothing(setup):
+    run, folder = setup
+    server, port = start_smtp(folder / "box", "--drop")
+    try:
+        write_config(folder / "config", port)
+        run("approve", "--opportunity", "acme-ae", "--to", "Lee Park")
+        run("approve", "--opportunity", "acme-ae", "--to", "Dana Reyes", "--kind", "call")
+        result = run("send", check=False)
+        assert result.returncode == 3
+        assert result.stderr == (
+            "followup: error: send: the connection broke while letter #1 to Lee Park was being "
+            "sent; it is marked uncertain (see `followup outbox`), the others wait\n"
+        )
+        assert run("send").stdout.strip() == "Sent 1, failed 0."
+    finally:
+        server.terminate()
+    outbox = {o["to"]: o["status"] for o in json.loads(run("outbox", "--json").stdout)}
+    assert outbox == {"lee@acme.example": "uncertain", "dana@acme.example": "sent"}

@@ -45,6 +45,11 @@ def poll_mailbox(services: Services, settings: ServerSettings) -> InboxReport:
         ) from None
     try:
         return _read_new(services, client, settings.mailbox)
+    except (imaplib.IMAP4.abort, OSError) as error:
+        raise MailUnavailable(
+            f"imap.host: the server at {where} dropped the connection ({error}); every message "
+            "read so far is kept, the rest are read next time"
+        ) from None
     finally:
         with contextlib.suppress(imaplib.IMAP4.error, OSError):
             client.logout()

@@ -58,11 +58,17 @@ class SmtpMailer:
                 f"{item.to_address}: the server refused the address ({_reason(error.recipients)})"
             ) from None
         except (smtplib.SMTPSenderRefused, smtplib.SMTPDataError) as error:
+            text = error.smtp_error
+            said = text.decode(errors="replace") if isinstance(text, bytes) else text
             if 500 <= error.smtp_code < 600:
-                text = error.smtp_error
-                said = text.decode(errors="replace") if isinstance(text, bytes) else text
                 raise MailRejected(
                     f"the server refused the letter ({error.smtp_code} {said})"
+                ) from None
+            if 400 <= error.smtp_code < 500:  # "not now": the server kept nothing
+                self._connection = None
+                raise MailUnavailable(
+                    f"smtp.host: the mail server is not taking mail now ({error.smtp_code} "
+                    f"{said}); the letter waits for the next run"
                 ) from None
             raise
         if refused:

@@ -38,6 +38,13 @@ class MailRejected(FollowupError):
     http_status = 502
 
 
+class MailInterrupted(FollowupError):
+    """The connection broke while a letter was being handed over."""
+
+    exit_code = 3
+    http_status = 502
+
+
 class Mailer(Protocol):
     def send(self, item: OutboxItem, sender: Candidate) -> None:
         """Hand one message to the mail server. MailUnavailable: nothing was sent;
@@ -118,6 +125,14 @@ def dispatch(services: Services, mailer: Mailer, limit: int | None = None) -> Di
                 uow.commit()
             failed += 1
             continue
+        except Exception as error:
+            with services.store.unit_of_work() as uow:
+                uow.set_outbox_status(item.id, "uncertain", f"sending broke off: {error}")
+                uow.commit()
+            raise MailInterrupted(
+                f"send: the connection broke while letter #{item.id} to {item.to_name} was being "
+                "sent; it is marked uncertain (see `followup outbox`), the others wait"
+            ) from None
         _record_sent(services, item, sender)
         sent += 1
     return DispatchReport(recovered, sent, failed)
