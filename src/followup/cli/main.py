@@ -13,7 +13,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from followup.domain.errors import FollowupError
-from followup.domain.model import EVENT_KINDS, STEPS
+from followup.domain.model import EVENT_KINDS, PROFILE_FIELDS, STEPS
 
 if TYPE_CHECKING:
     from followup.adapters.mail_settings import MailSettings
@@ -248,33 +248,13 @@ def cmd_profile(args: argparse.Namespace) -> int:
 
     services = _services(args)
     changes: dict[str, Any] = {
-        key: getattr(args, key)
-        for key in (
-            "name",
-            "email",
-            "phone",
-            "timezone",
-            "country",
-            "subdivision",
-            "weekmask",
-            "default_policy",
-        )
-        if getattr(args, key) is not None
+        key: getattr(args, key) for key in PROFILE_FIELDS if getattr(args, key) is not None
     }
     for key in ("country", "subdivision"):
         if key in changes:
             changes[key] = changes[key].strip().upper() or None
     candidate = update_profile(services, **changes) if changes else get_profile(services)
-    fields = {
-        "name": candidate.name,
-        "email": candidate.email,
-        "phone": candidate.phone,
-        "timezone": candidate.timezone,
-        "country": candidate.country,
-        "subdivision": candidate.subdivision,
-        "weekmask": candidate.weekmask,
-        "default_policy": candidate.default_policy,
-    }
+    fields = {key: getattr(candidate, key) for key in PROFILE_FIELDS}
     if args.json:
         from followup.cli.jsonout import dumps
 

@@ -39,6 +39,19 @@ class Candidate:
         return (self.country, self.subdivision, self.weekmask)
 
 
+# The candidate's details a user sets directly (the CLI's `profile` and the web's Settings).
+PROFILE_FIELDS = (
+    "name",
+    "email",
+    "phone",
+    "timezone",
+    "country",
+    "subdivision",
+    "weekmask",
+    "default_policy",
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Contact:
     """Someone the candidate met at one interview, with what they talked about and for how long."""

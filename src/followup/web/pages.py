@@ -12,7 +12,7 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
 from followup.domain.errors import FollowupError, InvalidField
-from followup.domain.model import Contact, Event, Interview
+from followup.domain.model import PROFILE_FIELDS, Contact, Event, Interview
 from followup.domain.stage import STAGES
 from followup.services import agenda as agenda_service
 from followup.services import recording
@@ -199,16 +199,6 @@ def _new_id(services: Any, company: str) -> str:
 
 
 # -- settings and import/export -----------------------------------------------------------------
-PROFILE_FIELDS = (
-    "name",
-    "email",
-    "phone",
-    "timezone",
-    "country",
-    "subdivision",
-    "weekmask",
-    "default_policy",
-)
 
 
 async def settings(request: Request) -> Response:
