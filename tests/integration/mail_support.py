@@ -36,14 +36,78 @@ def received(folder: Path) -> list:  # type: ignore[type-arg]
     return [message_from_bytes(bytes(m), policy=default) for m in mailbox.Maildir(folder)]
 
 
-def write_config(config: Path, port: int, user: str = "", window: str = "00:00-23:59") -> None:
-    (config).mkdir(parents=True, exist_ok=True)
+def write_config(
+    config: Path,
+    port: int,
+    user: str = "",
+    window: str = "00:00-23:59",
+    security: str = "none",
+    cafile: Path | None = None,
+) -> None:
+    config.mkdir(parents=True, exist_ok=True)
     start, end = window.split("-")
+    ca = f'cafile = "{cafile}"\n' if cafile else ""
     (config / "followup.toml").write_text(
-        f'[smtp]\nhost = "127.0.0.1"\nport = {port}\nsecurity = "none"\nusername = "{user}"\n'
-        f'password_env = "TEST_SMTP_PASSWORD"\n\n[send_window]\nstart = "{start}"\n'
-        f'end = "{end}"\n'
+        f'[smtp]\nhost = "127.0.0.1"\nport = {port}\nsecurity = "{security}"\n'
+        f'username = "{user}"\npassword_env = "TEST_SMTP_PASSWORD"\n{ca}\n'
+        f'[send_window]\nstart = "{start}"\nend = "{end}"\n'
     )
+
+
+def make_certificates(folder: Path) -> tuple[Path, Path, Path]:
+    """A throwaway certificate authority and a server certificate for 127.0.0.1 it signed:
+    (ca.pem, server.pem, server.key)."""
+    folder.mkdir(parents=True, exist_ok=True)
+
+    def openssl(*args: str) -> None:
+        subprocess.run(["openssl", *args], cwd=folder, check=True, capture_output=True)
+
+    openssl(
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-days",
+        "2",
+        "-subj",
+        "/CN=Followup test CA",
+        "-keyout",
+        "ca.key",
+        "-out",
+        "ca.pem",
+    )
+    openssl(
+        "req",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-subj",
+        "/CN=127.0.0.1",
+        "-keyout",
+        "server.key",
+        "-out",
+        "server.csr",
+    )
+    (folder / "ext.cnf").write_text("subjectAltName = IP:127.0.0.1\n")
+    openssl(
+        "x509",
+        "-req",
+        "-in",
+        "server.csr",
+        "-CA",
+        "ca.pem",
+        "-CAkey",
+        "ca.key",
+        "-CAcreateserial",
+        "-days",
+        "2",
+        "-extfile",
+        "ext.cnf",
+        "-out",
+        "server.pem",
+    )
+    return folder / "ca.pem", folder / "server.pem", folder / "server.key"
 
 
 def always_open_dossier(letters: int = 0) -> dict:  # type: ignore[type-arg]

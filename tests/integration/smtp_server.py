@@ -52,12 +52,14 @@ def main() -> None:
     parser.add_argument("--password")
     parser.add_argument("--refuse", action="append", default=[])
     parser.add_argument("--busy", action="store_true", help="answer DATA with 421")
+    parser.add_argument("--starttls", nargs=2, metavar=("CERT", "KEY"))
+    parser.add_argument("--tls", nargs=2, metavar=("CERT", "KEY"), help="implicit TLS")
     parser.add_argument("--drop", action="store_true", help="hang up during DATA, once")
     args = parser.parse_args()
     recorder = Recorder(Path(args.maildir), {a.lower() for a in args.refuse})
     recorder.busy = args.busy
     recorder.drop = args.drop
-    options = {}
+    options: dict = {}  # type: ignore[type-arg]
     if args.user:
 
         def authenticate(server, session, envelope, mechanism, data):  # type: ignore[no-untyped-def]
@@ -69,6 +71,15 @@ def main() -> None:
             return AuthResult(success=ok, handled=False)  # aiosmtpd then answers 535
 
         options = {"authenticator": authenticate, "auth_require_tls": False, "auth_required": True}
+    import ssl
+
+    for pair, key in ((args.starttls, "tls_context"), (args.tls, "ssl_context")):
+        if pair:
+            context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+            context.load_cert_chain(*pair)
+            options[key] = context
+            if key == "tls_context":
+                options["require_starttls"] = True
     controller = Controller(recorder, hostname="127.0.0.1", port=args.port, **options)
     controller.start()
     print("ready", flush=True)

@@ -199,3 +199,28 @@ def test_a_connection_dropped_mid_send_marks_that_letter_uncertain_and_loses_not
         server.terminate()
     outbox = {o["to"]: o["status"] for o in json.loads(run("outbox", "--json").stdout)}
     assert outbox == {"lee@acme.example": "uncertain", "dana@acme.example": "sent"}
+
+
+@pytest.mark.parametrize("security", ["starttls", "tls"])
+def test_letters_go_over_a_verified_tls_connection_with_a_login(setup, security):
+    from .mail_support import make_certificates
+
+    run, folder = setup
+    ca, cert, key = make_certificates(folder / "certs")
+    server, port = start_smtp(
+        folder / "box", f"--{security}", str(cert), str(key), "--user", "sam", "--password", "right"
+    )
+    try:
+        write_config(folder / "config", port, user="sam", security=security, cafile=ca)
+        run("approve", "--opportunity", "acme-ae", "--to", "Lee Park")
+        sent = run("send", env_extra={"TEST_SMTP_PASSWORD": "right"})
+        assert sent.stdout.strip() == "Sent 1, failed 0."
+        # without the CA, the server's certificate is not trusted: nothing is sent
+        write_config(folder / "config", port, user="sam", security=security)
+        run("approve", "--opportunity", "acme-ae", "--to", "Dana Reyes", "--kind", "call")
+        refused = run("send", check=False, env_extra={"TEST_SMTP_PASSWORD": "right"})
+        assert refused.returncode == 3
+        assert "CERTIFICATE_VERIFY_FAILED" in refused.stderr
+    finally:
+        server.terminate()
+    assert len(received(folder / "box")) == 1

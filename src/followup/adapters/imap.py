@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import imaplib
 import re
-import ssl
 
 from followup.adapters.mail_read import incoming
 from followup.adapters.mail_settings import ServerSettings
@@ -27,12 +26,12 @@ def poll_mailbox(services: Services, settings: ServerSettings) -> InboxReport:
     try:
         if settings.security == "tls":
             client: imaplib.IMAP4 = imaplib.IMAP4_SSL(
-                settings.host, settings.port, ssl_context=ssl.create_default_context(), timeout=30
+                settings.host, settings.port, ssl_context=settings.tls_context(), timeout=30
             )
         else:
             client = imaplib.IMAP4(settings.host, settings.port, timeout=30)
             if settings.security == "starttls":
-                client.starttls(ssl.create_default_context())
+                client.starttls(settings.tls_context())
         client.login(settings.username, settings.password())
     except imaplib.IMAP4.error as error:
         raise MailUnavailable(

@@ -6,6 +6,7 @@
     security = "starttls"        # or "tls" (implicit, port 465) or "none" (loopback tests)
     username = "sam@example.com"
     password_env = "FOLLOWUP_SMTP_PASSWORD"   # else the system keyring, service "followup-smtp"
+    cafile = "/path/to/ca.pem"                # only for a server with a private certificate
 
     [imap]
     host = "imap.example.com"
@@ -25,6 +26,7 @@ Passwords are never written to the database or to this file.
 from __future__ import annotations
 
 import os
+import ssl
 import tomllib
 from dataclasses import dataclass
 from datetime import time
@@ -45,6 +47,11 @@ class ServerSettings:
     username: str
     password_env: str
     mailbox: str = "INBOX"
+    cafile: str | None = None  # a certificate authority to trust besides the system's
+
+    def tls_context(self) -> ssl.SSLContext:
+        """Verifies the server's certificate and name, always."""
+        return ssl.create_default_context(cafile=self.cafile)
 
     def password(self) -> str:
         """From the environment variable, else the system keyring; never stored by Followup."""
@@ -110,6 +117,7 @@ def _server(data: dict[str, Any], kind: str, default_port: int) -> ServerSetting
         username=str(section.get("username", "")),
         password_env=str(section.get("password_env", f"FOLLOWUP_{kind.upper()}_PASSWORD")),
         mailbox=str(section.get("mailbox", "INBOX")),
+        cafile=str(section["cafile"]) if section.get("cafile") else None,
     )
 
 

@@ -9,7 +9,6 @@ uncertain, and the dispatcher treats it so.
 from __future__ import annotations
 
 import smtplib
-import ssl
 from datetime import datetime
 from email.headerregistry import Address
 from email.message import EmailMessage
@@ -93,7 +92,7 @@ class SmtpMailer:
         settings = self._settings
         where = f"{settings.host}:{settings.port}"
         try:
-            context = ssl.create_default_context()
+            context = settings.tls_context()
             if settings.security == "tls":
                 connection: smtplib.SMTP = smtplib.SMTP_SSL(
                     settings.host, settings.port, timeout=self._timeout, context=context
