@@ -234,3 +234,24 @@ def test_a_wrong_imap_password_is_clear_and_moves_no_cursor(services, imap, monk
         poll_mailbox(services, settings)
     with services.store.unit_of_work(readonly=True) as uow:
         assert uow.inbox_cursor("INBOX") is None
+
+
+def test_a_letter_waits_for_the_recipients_own_morning(tmp_path):
+    from followup.adapters.templates import TemplateRenderer
+
+    dossier = always_open_dossier()
+    dossier["opportunities"][0]["interviews"][0]["contacts"][1]["timezone"] = "Europe/London"
+    services = Services(
+        SqliteStore(tmp_path / "z.sqlite3"),
+        calendar_for,
+        PolicyBook(None),
+        clock=lambda: NOW,
+        renderer=lambda: TemplateRenderer(None),
+    )
+    import_dossier(services, parse_dossier(dossier))
+    window = (clock_time(8, 30), clock_time(11, 30))
+    # 15:00 UTC is 09:00 in Chicago (inside the window) but 15:00 in London (after it)
+    to_lee = approve_letter(services, "acme-ae", "Lee Park", "thank_you", window=window)
+    to_dana = approve_letter(services, "acme-ae", "Dana Reyes", "call", window=window)
+    assert to_dana.send_after == NOW
+    assert to_lee.send_after == datetime(2026, 11, 24, 8, 30, tzinfo=UTC)  # London 08:30

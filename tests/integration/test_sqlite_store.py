@@ -73,12 +73,32 @@ def test_the_stored_plan_is_what_the_planner_made(tmp_path):
     )
 
 
+# What version 1 stored for the worked example, in version 1's own columns.
+V1_ROWS = """
+INSERT INTO opportunity (id, position, company, role, policy, preliminary_deadline,
+    second_round_deadline) VALUES ('acme-ae', 1, 'Acme Corp', 'Account Executive', 'persistent',
+    '2027-01-08', '2027-01-22');
+INSERT INTO interview (opportunity_id, id, position, date, round)
+    VALUES ('acme-ae', 'acme-1', 0, '2026-12-23', 1);
+INSERT INTO participant (opportunity_id, interview_id, position, name, title, email, phone,
+    minutes, decision_maker, topics) VALUES
+    ('acme-ae', 'acme-1', 0, 'Dana Reyes', 'Regional Sales Manager', 'dana@acme.example', '',
+     45, 1, '["new Midwest territories", "CRM adoption"]'),
+    ('acme-ae', 'acme-1', 1, 'Lee Park', 'HR Generalist', 'lee@acme.example', '', 10, 0, '[]');
+INSERT INTO event (opportunity_id, position, date, time, kind, step, contact, note) VALUES
+    ('acme-ae', 0, '2026-12-24', NULL, 'done', 'thank_you', 'Dana Reyes', ''),
+    ('acme-ae', 1, '2027-01-04', '16:30', 'reply', NULL, 'Dana Reyes', ''),
+    ('acme-ae', 2, '2027-01-20', NULL, 'rejected', NULL, NULL, '');
+"""
+
+
 def test_a_database_made_by_the_first_migration_upgrades_with_its_data(tmp_path):
     path = tmp_path / "old.sqlite3"
     # what version 1 wrote: the worked example and a candidate, in version 1's schema
     with SqliteStore(path, upto="0001_initial").unit_of_work() as uow:
-        uow.save_opportunity(parse_dossier(WORKED).opportunities[0])  # same tables since v1
-        uow.commit()
+        uow.commit()  # the schema as version 1 made it
+    with sqlite3.connect(path) as db:
+        db.executescript(V1_ROWS)
     with sqlite3.connect(path) as db:
         db.execute(
             "INSERT INTO candidate (id, name, timezone, country) "
@@ -112,6 +132,7 @@ def test_a_database_made_by_the_first_migration_upgrades_with_its_data(tmp_path)
             "0005_revision",
             "0006_outbox",
             "0007_secrets",
+            "0008_contact_timezone",
         ]
 
 

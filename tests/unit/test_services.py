@@ -280,3 +280,22 @@ def test_resume_fields_are_checked_on_import(services):
     bad["candidate"]["strengths"] = "one long string"
     with pytest.raises(InvalidField, match=r"^candidate\.strengths: expected a list of strings"):
         import_dossier(services, parse_dossier(bad))
+
+
+def test_a_contacts_time_zone_round_trips_and_must_exist(services):
+    from followup.adapters.dossier import dossier_to_dict
+
+    dossier = copy.deepcopy(WORKED)
+    dossier["opportunities"][0]["interviews"][0]["contacts"][1]["timezone"] = "Europe/London"
+    import_dossier(services, parse_dossier(dossier))
+    exported = dossier_to_dict(*export_dossier(services))
+    assert exported["opportunities"][0]["interviews"][0]["contacts"][1]["timezone"] == (
+        "Europe/London"
+    )
+    dossier["opportunities"][0]["interviews"][0]["contacts"][1]["timezone"] = "Europe/Gotham"
+    with pytest.raises(InvalidField) as caught:
+        import_dossier(services, parse_dossier(dossier))
+    assert str(caught.value) == (
+        "opportunities[0].interviews[0].contacts[1].timezone: expected an IANA time zone like "
+        "America/Chicago, got 'Europe/Gotham'"
+    )

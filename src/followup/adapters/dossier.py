@@ -146,6 +146,7 @@ def parse_contact(data: dict[str, Any], where: str) -> Contact:
         minutes=minutes,
         decision_maker=decision_maker,
         topics=tuple(t.strip() for t in topics if t.strip()),
+        timezone=_str(data, "timezone", where),
     )
 
 
@@ -242,6 +243,8 @@ def _contact_to_dict(contact: Contact) -> dict[str, Any]:
     out["minutes"] = contact.minutes
     out["decision_maker"] = contact.decision_maker
     out["topics"] = list(contact.topics)
+    if contact.timezone:
+        out["timezone"] = contact.timezone
     return out
 
 

@@ -63,6 +63,7 @@ class Contact:
     minutes: int = 0
     decision_maker: bool = False
     topics: tuple[str, ...] = ()
+    timezone: str = ""  # IANA name; empty: the candidate's
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,7 @@ from followup.domain.validation import validate_opportunity
 from followup.services.context import Services
 from followup.services.planning import replan, replan_everything
 from followup.services.recording import check_candidate
+from followup.services.zones import check_contact_zones
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +55,7 @@ def import_dossier(services: Services, dossier: Dossier) -> ImportReport:
             services.policies.get(merged.policy, f"{where}.policy")
             try:
                 validate_opportunity(merged)
+                check_contact_zones(merged)
             except InvalidField as error:
                 raise error.under(where) from None
             if stored is None:

@@ -76,7 +76,8 @@ def approve_letter(
         raise InvalidField("profile.email", "your email address, to send from")
     if body is not None and not body.strip():
         raise InvalidField("text", "the letter's text")
-    zone = ZoneInfo(draft.sender.timezone)
+    # the recipient's morning: their own time zone when recorded, else the candidate's
+    zone = ZoneInfo(draft.recipient.timezone or draft.sender.timezone)
     cal = services.calendars(draft.sender)
     send_at = next_send_time(services.clock().astimezone(zone), window[0], window[1], cal)
     item = OutboxItem(

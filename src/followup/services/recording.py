@@ -15,7 +15,7 @@ from followup.domain.validation import validate_event, validate_opportunity
 from followup.services.context import Services
 from followup.services.planning import replan, replan_everything, require_opportunity
 from followup.services.storage import UnitOfWork
-from followup.services.zones import check_timezone
+from followup.services.zones import check_contact_zones, check_timezone
 
 
 def get_profile(services: Services) -> Candidate:
@@ -123,6 +123,7 @@ def _save(
     services: Services, uow: UnitOfWork, candidate: Candidate | None, opportunity: Opportunity
 ) -> None:
     validate_opportunity(opportunity)
+    check_contact_zones(opportunity)
     uow.save_opportunity(opportunity)
     replan(services, uow, candidate, [opportunity])
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from followup.domain.errors import InvalidField
+from followup.domain.model import Opportunity
 
 
 def check_timezone(name: str, field: str) -> ZoneInfo:
@@ -12,3 +13,11 @@ def check_timezone(name: str, field: str) -> ZoneInfo:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError, TypeError):
         raise InvalidField(field, "an IANA time zone like America/Chicago", name) from None
+
+
+def check_contact_zones(opportunity: Opportunity) -> None:
+    """Every time zone recorded for a person met must exist (field named as in the dossier)."""
+    for i, interview in enumerate(opportunity.interviews):
+        for j, contact in enumerate(interview.contacts):
+            if contact.timezone:
+                check_timezone(contact.timezone, f"interviews[{i}].contacts[{j}].timezone")

@@ -181,12 +181,12 @@ class SqliteUnitOfWork(UnitOfWork):
             return None
         contacts: dict[str, list[Contact]] = {}
         for p in self._db.execute(
-            "SELECT interview_id, name, title, email, phone, minutes, decision_maker, topics "
-            "FROM participant WHERE opportunity_id = ? ORDER BY interview_id, position",
+            "SELECT interview_id, name, title, email, phone, minutes, decision_maker, topics, "
+            "timezone FROM participant WHERE opportunity_id = ? ORDER BY interview_id, position",
             (opportunity_id,),
         ):
             contacts.setdefault(p[0], []).append(
-                Contact(p[1], p[2], p[3], p[4], p[5], bool(p[6]), tuple(json.loads(p[7])))
+                Contact(p[1], p[2], p[3], p[4], p[5], bool(p[6]), tuple(json.loads(p[7])), p[8])
             )
         interviews = [
             Interview(i[0], date.fromisoformat(i[1]), i[2], tuple(contacts.get(i[0], ())))
@@ -251,7 +251,8 @@ class SqliteUnitOfWork(UnitOfWork):
         )
         self._db.executemany(
             "INSERT INTO participant (opportunity_id, interview_id, position, name, title, email, "
-            "phone, minutes, decision_maker, topics) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "phone, minutes, decision_maker, topics, timezone) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (
                     oid,
@@ -264,6 +265,7 @@ class SqliteUnitOfWork(UnitOfWork):
                     c.minutes,
                     int(c.decision_maker),
                     json.dumps(list(c.topics)),
+                    c.timezone,
                 )
                 for iv in opportunity.interviews
                 for j, c in enumerate(iv.contacts)
