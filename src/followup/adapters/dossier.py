@@ -21,18 +21,12 @@ from followup.domain.model import (
     Timeline,
 )
 from followup.services.dossier import Dossier
+from followup.services.text_files import decode_text
 
 
 def read_dossier_text(raw: bytes, source: str) -> Any:
     """Decode and parse a dossier file's bytes; one clear line when it is not JSON."""
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise BadInput(
-            f"{source}: expected UTF-8 JSON, found a byte that is not UTF-8 at offset {error.start}"
-        ) from None
-    if not text.strip():
-        raise BadInput(f"{source}: expected a JSON dossier, the file is empty")
+    text = decode_text(raw, source, "UTF-8 JSON", "a JSON dossier")
     try:
         return json.loads(text)
     except json.JSONDecodeError as error:

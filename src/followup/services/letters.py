@@ -168,15 +168,9 @@ def read_letter(raw: bytes, source: str) -> str:
         )
     if b"\x00" in raw:
         raise BadInput(f"{source}: expected a text file, this one is binary")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise BadInput(
-            f"{source}: expected UTF-8 text, found a byte that is not UTF-8 at offset {error.start}"
-        ) from None
-    if not text.strip():
-        raise BadInput(f"{source}: expected a letter, the file is empty")
-    return text.replace("\r\n", "\n")
+    from followup.services.text_files import decode_text
+
+    return decode_text(raw, source, "UTF-8 text", "a letter").replace("\r\n", "\n")
 
 
 def _interview_vars(interview: Any) -> dict[str, Any]:
