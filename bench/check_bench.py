@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 
 from followup import bootstrap
-from followup.adapters.dossier import parse_dossier
+from followup.adapters.files.dossier import parse_dossier
 from followup.domain.letters.context import LetterContext
 from followup.services.dossier import import_dossier
 from followup.services.letters import letter_context

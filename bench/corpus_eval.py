@@ -13,7 +13,7 @@ from collections import Counter
 from pathlib import Path
 
 from followup import bootstrap
-from followup.adapters.dossier import parse_dossier
+from followup.adapters.files.dossier import parse_dossier
 from followup.services.dossier import import_dossier
 from followup.services.letters import check_letter
 

@@ -29,10 +29,10 @@ sys.path.insert(0, str(Path(__file__).parents[1]))
 from tests.integration.mail_support import always_open_dossier, start_smtp
 
 from followup import bootstrap
-from followup.adapters.dossier import parse_dossier
-from followup.adapters.mail_read import read_folder
-from followup.adapters.mail_settings import ServerSettings
-from followup.adapters.smtp import SmtpMailer
+from followup.adapters.files.dossier import parse_dossier
+from followup.adapters.mail.mailbox import read_folder
+from followup.adapters.mail.settings import ServerSettings
+from followup.adapters.mail.smtp import SmtpMailer
 from followup.services.dossier import import_dossier
 from followup.services.inbox import record_replies
 from followup.services.outbox import approve_letter, dispatch

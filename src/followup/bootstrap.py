@@ -55,7 +55,7 @@ def open_store(location: str) -> Store:
         raise BadInput(
             f"--database: expected a SQLite file path or a postgresql:// URL, got {location!r}"
         )
-    from followup.adapters.sqlite.store import SqliteStore
+    from followup.adapters.storage.sqlite.store import SqliteStore
 
     return SqliteStore(Path(location).expanduser())
 

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from followup import bootstrap
-from followup.adapters.dossier import parse_dossier
+from followup.adapters.files.dossier import parse_dossier
 from followup.services.dossier import import_dossier
 
 DATA = Path(__file__).parents[1] / "data"

@@ -12,11 +12,11 @@ from pathlib import Path
 import icalendar
 import pytest
 
-from followup.adapters.dossier import parse_dossier
+from followup.adapters.files.calendar import plan_to_ics
+from followup.adapters.files.dossier import parse_dossier
 from followup.adapters.holidays import calendar_for
-from followup.adapters.ical import plan_to_ics
 from followup.adapters.policies import PolicyBook
-from followup.adapters.sqlite.store import SqliteStore
+from followup.adapters.storage.sqlite.store import SqliteStore
 from followup.services.context import Services
 from followup.services.dossier import import_dossier
 from followup.services.planning import plan_touches

@@ -13,13 +13,13 @@ from pathlib import Path
 
 import pytest
 
-from followup.adapters.dossier import parse_dossier
+from followup.adapters.files.dossier import parse_dossier
 from followup.adapters.holidays import calendar_for
-from followup.adapters.imap import poll_mailbox
-from followup.adapters.mail_read import incoming, read_folder
-from followup.adapters.mail_settings import ServerSettings
+from followup.adapters.mail.imap import poll_mailbox
+from followup.adapters.mail.mailbox import incoming, read_folder
+from followup.adapters.mail.settings import ServerSettings
 from followup.adapters.policies import PolicyBook
-from followup.adapters.sqlite.store import SqliteStore
+from followup.adapters.storage.sqlite.store import SqliteStore
 from followup.services.context import Services
 from followup.services.dossier import import_dossier
 from followup.services.inbox import record_replies

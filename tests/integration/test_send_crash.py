@@ -16,7 +16,7 @@ from datetime import time as clock_time
 import pytest
 
 from followup import bootstrap
-from followup.adapters.dossier import parse_dossier
+from followup.adapters.files.dossier import parse_dossier
 from followup.services.dossier import import_dossier
 from followup.services.outbox import approve_letter
 

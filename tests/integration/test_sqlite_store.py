@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from followup.adapters.dossier import parse_dossier
+from followup.adapters.files.dossier import parse_dossier
 from followup.adapters.holidays import calendar_for
 from followup.adapters.policies import PolicyBook
-from followup.adapters.sqlite.store import SqliteStore
+from followup.adapters.storage.sqlite.store import SqliteStore
 from followup.domain.model import Candidate, Touch
 from followup.services.context import Services
 from followup.services.dossier import import_dossier

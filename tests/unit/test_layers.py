@@ -45,7 +45,7 @@ def test_the_agenda_command_loads_no_heavy_library():
     code = (
         "import sys, os; os.environ['FOLLOWUP_DATABASE'] = os.devnull + '.x';"
         "from followup.cli.main import build_parser; build_parser();"
-        "import followup.services.agenda, followup.adapters.sqlite.store;"
+        "import followup.services.agenda, followup.adapters.storage.sqlite.store;"
         "print(sorted(m for m in ('holidays', 'numpy', 'click', 'jinja2', 'platformdirs') "
         "if m in sys.modules))"
     )

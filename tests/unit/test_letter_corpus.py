@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from followup.adapters.check_rules import build_checker
-from followup.adapters.dossier import parse_dossier
+from followup.adapters.files.dossier import parse_dossier
 from followup.adapters.holidays import calendar_for
 from followup.adapters.policies import PolicyBook
 from followup.services.context import Services

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from followup.adapters.dossier import parse_dossier
+from followup.adapters.files.dossier import parse_dossier
 from followup.adapters.holidays import calendar_for
 from followup.adapters.policies import PolicyBook
 from followup.domain.errors import Conflict, InvalidField, NotFound
@@ -79,7 +79,7 @@ def test_import_merges_events_and_keeps_what_the_file_leaves_out(services):
 def test_export_then_import_round_trips(services):
     import_dossier(services, parse_dossier(WORKED))
     candidate, opportunities = export_dossier(services)
-    from followup.adapters.dossier import dossier_to_dict
+    from followup.adapters.files.dossier import dossier_to_dict
 
     exported = dossier_to_dict(candidate, opportunities)
     fresh = Services(FakeStore(), calendar_for, PolicyBook(None))
@@ -249,7 +249,7 @@ def test_snoozing_needs_a_reason_a_later_day_and_a_planned_touch(services):
 
 
 def test_strengths_and_resume_updates_round_trip_through_export_and_import(services):
-    from followup.adapters.dossier import dossier_to_dict
+    from followup.adapters.files.dossier import dossier_to_dict
 
     rich = copy.deepcopy(WORKED)
     rich["candidate"].update(
@@ -283,7 +283,7 @@ def test_resume_fields_are_checked_on_import(services):
 
 
 def test_a_contacts_time_zone_round_trips_and_must_exist(services):
-    from followup.adapters.dossier import dossier_to_dict
+    from followup.adapters.files.dossier import dossier_to_dict
 
     dossier = copy.deepcopy(WORKED)
     dossier["opportunities"][0]["interviews"][0]["contacts"][1]["timezone"] = "Europe/London"

@@ -100,7 +100,7 @@ def run_demo() -> int:
     from zoneinfo import ZoneInfo
 
     from followup import bootstrap
-    from followup.adapters.dossier import parse_dossier
+    from followup.adapters.files.dossier import parse_dossier
     from followup.cli.format import agenda_text, findings_text, opportunity_text
     from followup.services.agenda import agenda
     from followup.services.dossier import import_dossier

@@ -75,7 +75,7 @@ def summary_dict(item: OpportunitySummary) -> dict[str, Any]:
 
 
 def view_dict(view: OpportunityView) -> dict[str, Any]:
-    from followup.adapters.dossier import opportunity_to_dict
+    from followup.adapters.files.dossier import opportunity_to_dict
 
     return {
         **opportunity_to_dict(view.opportunity),

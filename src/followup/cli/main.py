@@ -16,7 +16,7 @@ from followup.domain.errors import FollowupError
 from followup.domain.model import EVENT_KINDS, PROFILE_FIELDS, STEPS
 
 if TYPE_CHECKING:
-    from followup.adapters.mail_settings import MailSettings
+    from followup.adapters.mail.settings import MailSettings
     from followup.services.context import Services
 
 Handler = Callable[[argparse.Namespace], int]
@@ -31,7 +31,7 @@ class Parser(argparse.ArgumentParser):
 
 
 def _date(text: str) -> date:
-    from followup.adapters.dossier import parse_date
+    from followup.adapters.files.dossier import parse_date
     from followup.domain.errors import InvalidField
 
     try:
@@ -53,7 +53,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     Import is idempotent on ids: importing the same file twice changes nothing. A file with any
     error changes nothing at all.
     """
-    from followup.adapters.dossier import parse_dossier, read_dossier_text
+    from followup.adapters.files.dossier import parse_dossier, read_dossier_text
     from followup.services.dossier import import_dossier
 
     dossier = parse_dossier(read_dossier_text(_read_input(args.file), args.file))
@@ -69,7 +69,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     """Write every opportunity and the candidate as a JSON dossier (standard output by default)."""
-    from followup.adapters.dossier import dossier_to_dict
+    from followup.adapters.files.dossier import dossier_to_dict
     from followup.cli.jsonout import dumps
     from followup.services.dossier import export_dossier
 
@@ -299,11 +299,11 @@ def cmd_draft(args: argparse.Namespace) -> int:
         subject = f"Subject: {draft.subject}\n\n" if draft.subject else ""
         _write_output(args.output, subject + draft.body)
     elif args.format == "mailto":
-        from followup.adapters.letter_formats import to_mailto
+        from followup.adapters.files.letter_formats import to_mailto
 
         _write_output(args.output, to_mailto(draft) + "\n")
     else:
-        from followup.adapters.letter_formats import to_eml, to_pdf
+        from followup.adapters.files.letter_formats import to_eml, to_pdf
 
         now = services.clock()
         if args.format == "eml":
@@ -363,7 +363,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 def _mail_settings() -> MailSettings:
     from followup import bootstrap
-    from followup.adapters.mail_settings import load_mail_settings
+    from followup.adapters.mail.settings import load_mail_settings
 
     return load_mail_settings(bootstrap.config_dir() / "followup.toml")
 
@@ -456,7 +456,7 @@ def _item_id(args: argparse.Namespace) -> int:
 def cmd_send(args: argparse.Namespace) -> int:
     """Send the approved letters whose time has come, over SMTP (settings in followup.toml in
     your config folder; the password from its environment variable or the system keyring)."""
-    from followup.adapters.smtp import SmtpMailer
+    from followup.adapters.mail.smtp import SmtpMailer
     from followup.domain.errors import BadInput
     from followup.services.outbox import dispatch
 
@@ -514,7 +514,7 @@ def cmd_digest(args: argparse.Namespace) -> int:
     if not args.send:
         print(text, end="")
         return 0
-    from followup.adapters.smtp import SmtpMailer
+    from followup.adapters.mail.smtp import SmtpMailer
     from followup.services.storage import OutboxItem
 
     settings = _mail_settings()
@@ -548,7 +548,7 @@ def cmd_inbox_import(args: argparse.Namespace) -> int:
     sent, or from someone you met, becomes a reply (out-of-office answers do not)."""
     from pathlib import Path
 
-    from followup.adapters.mail_read import read_folder
+    from followup.adapters.mail.mailbox import read_folder
     from followup.services.inbox import record_replies
 
     report = record_replies(_services(args), read_folder(Path(args.file)))
@@ -562,7 +562,7 @@ def cmd_inbox_import(args: argparse.Namespace) -> int:
 def cmd_inbox_poll(args: argparse.Namespace) -> int:
     """Read new messages from your mailbox over IMAP (settings in followup.toml); only what
     came since the last time is read."""
-    from followup.adapters.imap import poll_mailbox
+    from followup.adapters.mail.imap import poll_mailbox
     from followup.domain.errors import BadInput
 
     settings = _mail_settings()
@@ -581,7 +581,7 @@ def cmd_inbox_poll(args: argparse.Namespace) -> int:
 def cmd_calendar_export(args: argparse.Namespace) -> int:
     """The planned touches as an iCalendar file, one all-day event each with a reminder at
     09:00 (standard output without -o). Importing a newer export updates the same events."""
-    from followup.adapters.ical import plan_to_ics
+    from followup.adapters.files.calendar import plan_to_ics
     from followup.services.planning import stream_plan
 
     services = _services(args)

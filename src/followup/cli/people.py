@@ -48,6 +48,6 @@ def parse_person(spec: str, field: str) -> Contact:
 
 
 def parse_time_arg(text: str | None):  # type: ignore[no-untyped-def]
-    from followup.adapters.dossier import parse_time
+    from followup.adapters.files.dossier import parse_time
 
     return parse_time(text, "--time")

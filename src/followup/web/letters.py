@@ -55,7 +55,7 @@ async def check(request: Request) -> Response:
 
 
 async def download_eml(request: Request) -> Response:
-    from followup.adapters.letter_formats import to_eml
+    from followup.adapters.files.letter_formats import to_eml
 
     draft, services = await _edited(request)
     data = to_eml(draft, services.clock())
@@ -67,7 +67,7 @@ async def download_eml(request: Request) -> Response:
 
 
 async def download_pdf(request: Request) -> Response:
-    from followup.adapters.letter_formats import to_pdf
+    from followup.adapters.files.letter_formats import to_pdf
 
     draft, services = await _edited(request)
     data = to_pdf(draft, services.today(draft.sender))

@@ -77,7 +77,7 @@ async def log(request: Request) -> Response:
         _date(form, "date") if form.get("date") else services.today(recording.get_profile(services))
     )
     time_text = str(form.get("time") or "").strip()
-    from followup.adapters.dossier import parse_time
+    from followup.adapters.files.dossier import parse_time
 
     event = Event(
         on,
@@ -258,7 +258,7 @@ async def transfer(request: Request) -> Response:
 
 
 async def import_file(request: Request) -> Response:
-    from followup.adapters.dossier import parse_dossier, read_dossier_text
+    from followup.adapters.files.dossier import parse_dossier, read_dossier_text
     from followup.services.dossier import import_dossier
 
     form = await checked_form(request)
@@ -282,7 +282,7 @@ async def import_file(request: Request) -> Response:
 
 
 async def export_file(request: Request) -> Response:
-    from followup.adapters.dossier import dossier_to_dict
+    from followup.adapters.files.dossier import dossier_to_dict
     from followup.services.dossier import export_dossier
 
     candidate, opportunities = export_dossier(services_of(request))
@@ -303,7 +303,7 @@ def _text(form: FormData, key: str) -> str:
 
 
 def _date(form: FormData, key: str) -> date:
-    from followup.adapters.dossier import parse_date
+    from followup.adapters.files.dossier import parse_date
 
     return parse_date(str(form.get(key) or "").strip(), key)
 
@@ -323,7 +323,7 @@ async def calendar_feed(request: Request) -> Response:
 
     from starlette.exceptions import HTTPException
 
-    from followup.adapters.ical import plan_to_ics
+    from followup.adapters.files.calendar import plan_to_ics
     from followup.services.planning import calendar_token, stream_plan
 
     services = services_of(request)

@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any
 
-from followup.adapters.migrations import load_migration, migration_names
+from followup.adapters.storage.migrations import load_migration, migration_names
 from followup.domain.errors import BadInput
 from followup.domain.model import (
     Candidate,
@@ -30,7 +30,7 @@ from followup.services.storage import (
     UnitOfWork,
 )
 
-MIGRATIONS = "followup.adapters.sqlite.migrations"
+MIGRATIONS = "followup.adapters.storage.sqlite.migrations"
 
 
 class SqliteStore(Store):

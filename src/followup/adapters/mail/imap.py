@@ -12,8 +12,8 @@ import contextlib
 import imaplib
 import re
 
-from followup.adapters.mail_read import incoming
-from followup.adapters.mail_settings import ServerSettings
+from followup.adapters.mail.mailbox import incoming
+from followup.adapters.mail.settings import ServerSettings
 from followup.services.context import Services
 from followup.services.inbox import InboxReport, record_replies
 from followup.services.outbox import MailUnavailable

@@ -14,7 +14,7 @@ from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import format_datetime
 
-from followup.adapters.mail_settings import ServerSettings
+from followup.adapters.mail.settings import ServerSettings
 from followup.domain.model import Candidate
 from followup.services.outbox import MailRejected, MailUnavailable
 from followup.services.storage import OutboxItem
