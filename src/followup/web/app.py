@@ -13,25 +13,16 @@ from importlib import resources
 from typing import Any
 
 from starlette.applications import Starlette
-from starlette.datastructures import FormData
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
-from starlette.routing import Mount, Route
+from starlette.routing import BaseRoute, Mount
 from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 
 from followup.domain.errors import FollowupError
 from followup.services.context import Services
-
-CSRF_COOKIE = "followup_csrf"
-CSRF_FIELD = "csrf"
-CSRF_HEADER = "x-csrf-token"
-
-
-class CsrfRejected(FollowupError):
-    exit_code = 2
-    http_status = 403
+from followup.web.common import CSRF_COOKIE, render
 
 
 def _templates() -> Jinja2Templates:
@@ -44,27 +35,6 @@ def _templates() -> Jinja2Templates:
         actions=ACTIONS, step_labels=STEP_LABELS, day=day, countdown=countdown
     )
     return templates
-
-
-def render(request: Request, name: str, context: dict[str, Any], status: int = 200) -> Response:
-    templates: Jinja2Templates = request.app.state.templates
-    context = {"csrf_token": request.state.csrf, "path": request.url.path, **context}
-    return templates.TemplateResponse(request, name, context, status_code=status)
-
-
-async def checked_form(request: Request) -> FormData:
-    """The submitted form, once its CSRF token matches the cookie (double-submit)."""
-    form = await request.form()
-    sent = form.get(CSRF_FIELD) or request.headers.get(CSRF_HEADER)
-    cookie = request.cookies.get(CSRF_COOKIE)
-    if not cookie or not isinstance(sent, str) or not secrets.compare_digest(sent, cookie):
-        raise CsrfRejected("csrf: the form expired or came from elsewhere; reload the page")
-    return form
-
-
-def services_of(request: Request) -> Services:
-    services: Services = request.app.state.services
-    return services
 
 
 async def _error(request: Request, exc: Exception) -> Response:
@@ -121,29 +91,15 @@ class _Csrf:
 
 
 def create_app(services: Services) -> Any:
-    from followup.web import letters, pages
+    import importlib
+
+    from followup.web.pages import MODULES
 
     static = StaticFiles(directory=str(resources.files("followup.web") / "static"))
-    routes = [
-        Route("/", pages.today, name="today"),
-        Route("/pipeline", pages.pipeline, name="pipeline"),
-        Route("/opportunities/{id}", pages.opportunity, name="opportunity"),
-        Route("/capture", pages.capture, methods=["GET", "POST"], name="capture"),
-        Route("/capture/person", pages.person_row, name="person_row"),
-        Route("/touches/done", pages.mark_done, methods=["POST"], name="mark_done"),
-        Route("/touches/snooze", pages.snooze, methods=["POST"], name="snooze"),
-        Route("/opportunities/{id}/events", pages.log, methods=["POST"], name="log"),
-        Route("/settings", pages.settings, methods=["GET", "POST"], name="settings"),
-        Route("/transfer", pages.transfer, name="transfer"),
-        Route("/import", pages.import_file, methods=["POST"], name="import"),
-        Route("/export", pages.export_file, name="export"),
-        Route("/calendar/{token}.ics", pages.calendar_feed, name="calendar_feed"),
-        Route("/letters", letters.editor, name="letter"),
-        Route("/letters/check", letters.check, methods=["POST"], name="letter_check"),
-        Route("/letters/eml", letters.download_eml, methods=["POST"], name="letter_eml"),
-        Route("/letters/pdf", letters.download_pdf, methods=["POST"], name="letter_pdf"),
-        Mount("/static", static, name="static"),
-    ]
+    routes: list[BaseRoute] = []
+    for name in MODULES:
+        routes.extend(importlib.import_module(f"followup.web.pages.{name}").routes)
+    routes.append(Mount("/static", static, name="static"))
     app = Starlette(
         routes=routes,
         exception_handlers={HTTPException: _error, FollowupError: _error},

@@ -7,11 +7,12 @@ from dataclasses import replace
 from markupsafe import Markup, escape
 from starlette.requests import Request
 from starlette.responses import Response
+from starlette.routing import Route
 
 from followup.domain.errors import InvalidField
 from followup.domain.letters.check import Finding
 from followup.services.letters import MAX_LETTER_BYTES, Draft, check_letter, draft_letter
-from followup.web.app import checked_form, render, services_of
+from followup.web.common import checked_form, render, services_of
 
 
 async def editor(request: Request) -> Response:
@@ -129,3 +130,11 @@ def _file_name(draft: Draft) -> str:
 
     base = f"{draft.kind}-{draft.recipient.name}".lower()
     return re.sub(r"[^a-z0-9]+", "-", base).strip("-")
+
+
+routes = [
+    Route("/letters", editor, name="letter"),
+    Route("/letters/check", check, methods=["POST"], name="letter_check"),
+    Route("/letters/eml", download_eml, methods=["POST"], name="letter_eml"),
+    Route("/letters/pdf", download_pdf, methods=["POST"], name="letter_pdf"),
+]

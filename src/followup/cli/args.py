@@ -1,0 +1,126 @@
+"""What every command shares: registering a command beside its handler, the argument types, the
+services for `--database`, and reading and writing the user's files.
+
+A command module (`cli/commands/<subject>.py`) has a `register(sub)` that adds its commands with
+`command()`; its handlers parse nothing themselves beyond argparse, call one use case and format.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING, NoReturn
+
+if TYPE_CHECKING:
+    from followup.adapters.mail.settings import MailSettings
+    from followup.services.context import Services
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse, with bad arguments reported in one line and exit status 2."""
+
+    def error(self, message: str) -> NoReturn:
+        sys.stderr.write(f"{self.prog}: error: {message} (see `{self.prog} --help`)\n")
+        raise SystemExit(2)
+
+
+if TYPE_CHECKING:
+    from typing import TypeAlias
+
+    Subcommands: TypeAlias = argparse._SubParsersAction[Parser]
+
+
+def command(sub: Subcommands, name: str, handler: Handler) -> Parser:
+    """Add a command whose help is its handler's docstring (first paragraph as the summary)."""
+    doc = (handler.__doc__ or "").strip()
+    summary = doc.split("\n\n")[0].replace("\n", " ")
+    parser: Parser = sub.add_parser(
+        name, help=summary, description=doc, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.set_defaults(handler=handler, command_parser=parser)
+    return parser
+
+
+def group(sub: Subcommands, name: str, summary: str) -> Subcommands:
+    """A command with commands of its own (`inbox`, `calendar`), shared by every module that adds
+    to it."""
+    existing = sub.choices.get(name)
+    if existing is None:
+        existing = sub.add_parser(name, help=summary, description=summary)
+        existing.set_defaults(group_parser=existing)
+        existing._followup_sub = existing.add_subparsers(  # type: ignore[attr-defined]
+            title="commands", metavar="COMMAND", parser_class=Parser
+        )
+    inner: Subcommands = existing._followup_sub  # type: ignore[attr-defined]
+    return inner
+
+
+def date_arg(text: str) -> date:
+    from followup.adapters.files.dossier import parse_date
+    from followup.domain.errors import InvalidField
+
+    try:
+        return parse_date(text, "date")
+    except InvalidField as error:
+        raise argparse.ArgumentTypeError(f"expected {error.expected}, got {text!r}") from None
+
+
+def services(args: argparse.Namespace) -> Services:
+    from followup import bootstrap
+
+    return bootstrap.services(args.database)
+
+
+def mail_settings() -> MailSettings:
+    from followup import bootstrap
+    from followup.adapters.mail.settings import load_mail_settings
+
+    return load_mail_settings(bootstrap.config_dir() / "followup.toml")
+
+
+def read_input(path: str) -> bytes:
+    from followup.domain.errors import BadInput
+
+    if path == "-":
+        return sys.stdin.buffer.read()
+    try:
+        with open(path, "rb") as handle:
+            return handle.read()
+    except FileNotFoundError:
+        raise BadInput(f"FILE: expected a readable file, {path!r} does not exist") from None
+    except IsADirectoryError:
+        raise BadInput(f"FILE: expected a file, {path!r} is a folder") from None
+    except PermissionError:
+        raise BadInput(f"FILE: expected a readable file, {path!r} cannot be read") from None
+
+
+def write_bytes(path: str | None, data: bytes) -> None:
+    if not path or path == "-":
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        return
+    from followup.domain.errors import BadInput
+
+    try:
+        with open(path, "wb") as handle:
+            handle.write(data)
+    except OSError as error:
+        raise BadInput(
+            f"--output: expected a writable file path, {error.strerror}: {path!r}"
+        ) from None
+
+
+def write_output(path: str | None, text: str) -> None:
+    if not path or path == "-":
+        sys.stdout.write(text)
+        return
+    write_bytes(path, text.encode("utf-8"))
+
+
+def plan_hint(opportunity_id: str) -> int:
+    print(f"See the plan: followup show {opportunity_id}")
+    return 0

@@ -1,0 +1,6 @@
+"""The commands, one module per subject; each module's `register(sub)` adds its commands.
+
+The order here is the order of `followup --help`.
+"""
+
+MODULES = ("plan", "record", "transfer", "letters", "mail", "server")

@@ -1,0 +1,253 @@
+"""Mail: approving letters, the outbox, sending, the morning digest, and reading replies."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from followup.cli.args import (
+    command,
+    group,
+    mail_settings,
+    read_input,
+    services,
+)
+
+if TYPE_CHECKING:
+    from followup.cli.args import Subcommands
+
+
+def cmd_approve(args: argparse.Namespace) -> int:
+    """Approve a letter for sending: the draft, or your edited text with --file. It goes out
+    from the outbox at the next moment inside your send window (weekday mornings by default),
+    when `followup send` runs."""
+    from followup.services.letters import read_letter, split_subject
+    from followup.services.outbox import approve_letter
+
+    settings = mail_settings()
+    subject = body = None
+    if args.file:
+        text = read_letter(read_input(args.file), args.file)
+        found_subject, body = split_subject(text)
+        subject = found_subject or None
+    item = approve_letter(
+        services(args),
+        args.opportunity,
+        args.to,
+        args.kind,
+        subject,
+        body,
+        (settings.window_start, settings.window_end),
+    )
+    local = item.send_after.astimezone()
+    print(
+        f"Approved: {item.subject!r} to {item.to_name} <{item.to_address}>, "
+        f"outbox #{item.id}, goes after {local:%a %d %b %H:%M}."
+    )
+    return 0
+
+
+def cmd_outbox(args: argparse.Namespace) -> int:
+    """The letters approved for sending: queued, sent, failed, or uncertain (the dispatcher
+    stopped while handing one over: it may or may not have gone). Retry or cancel by number."""
+    from followup.services import outbox
+
+    found = services(args)
+    if args.action == "retry":
+        item = outbox.retry(found, _item_id(args))
+        print(f"Letter #{item.id} to {item.to_name} is queued again.")
+        return 0
+    if args.action == "cancel":
+        item = outbox.cancel(found, _item_id(args))
+        print(f"Letter #{item.id} to {item.to_name} is cancelled.")
+        return 0
+    items = outbox.list_outbox(found)
+    if args.json:
+        from followup.cli.jsonout import dumps
+
+        print(
+            dumps(
+                [
+                    {
+                        "id": i.id,
+                        "opportunity": i.opportunity,
+                        "step": i.step,
+                        "to": i.to_address,
+                        "subject": i.subject,
+                        "status": i.status,
+                        "message_id": i.message_id,
+                        "send_after": i.send_after.isoformat(),
+                        "sent_at": i.sent_at.isoformat() if i.sent_at else None,
+                        "error": i.last_error,
+                    }
+                    for i in items
+                ]
+            )
+        )
+        return 0
+    if not items:
+        print("The outbox is empty. Approve a letter with `followup approve`.")
+    for i in items:
+        print(f"#{i.id:<4} {i.status:<9} {i.to_name} ({i.opportunity}) — {i.subject}")
+        if i.last_error:
+            print(f"      {i.last_error}")
+    return 0
+
+
+def _item_id(args: argparse.Namespace) -> int:
+    from followup.domain.errors import InvalidField
+
+    if args.id is None or not str(args.id).isdigit():
+        raise InvalidField("ID", "the letter's number in the outbox", args.id)
+    return int(args.id)
+
+
+def cmd_send(args: argparse.Namespace) -> int:
+    """Send the approved letters whose time has come, over SMTP (settings in followup.toml in
+    your config folder; the password from its environment variable or the system keyring)."""
+    from followup.adapters.mail.smtp import SmtpMailer
+    from followup.domain.errors import BadInput
+    from followup.services.outbox import dispatch
+
+    settings = mail_settings()
+    if settings.smtp is None:
+        raise BadInput(
+            "smtp: expected an [smtp] section in followup.toml (host, port, security, username)"
+        )
+    found = services(args)
+    with _dispatch_lock(found.store.location), SmtpMailer(settings.smtp) as mailer:
+        report = dispatch(found, mailer, args.limit)
+    if report.recovered:
+        print(
+            f"{report.recovered} letter(s) were being sent when a dispatcher stopped: marked "
+            "uncertain (see `followup outbox`)."
+        )
+    print(f"Sent {report.sent}, failed {report.failed}.")
+    return 0
+
+
+@contextlib.contextmanager
+def _dispatch_lock(location: str) -> Iterator[None]:
+    """One dispatcher at a time: it is what lets it treat 'sending' letters as interrupted."""
+    import fcntl
+
+    from followup.domain.errors import Conflict
+
+    with open(f"{location}.send-lock", "w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise Conflict(
+                "send: another `followup send` is running; try again when it ends"
+            ) from None
+        yield
+
+
+def cmd_digest(args: argparse.Namespace) -> int:
+    """The morning digest: what is overdue, due today and this week. Printed, or with --send
+    mailed to you (over the SMTP settings in followup.toml), for a scheduler to run daily."""
+    from email.utils import make_msgid
+
+    from followup.cli.format import agenda_text
+    from followup.domain.errors import BadInput
+    from followup.services.agenda import agenda
+    from followup.services.recording import get_profile
+
+    found = services(args)
+    result = agenda(found)
+    text = agenda_text(result) + "\n"
+    if not args.send:
+        print(text, end="")
+        return 0
+    from followup.adapters.mail.smtp import SmtpMailer
+    from followup.services.storage import OutboxItem
+
+    settings = mail_settings()
+    me = get_profile(found)
+    if settings.smtp is None or not me.email:
+        raise BadInput(
+            "digest --send: expected an [smtp] section in followup.toml and your "
+            "email in your profile"
+        )
+    item = OutboxItem(
+        0,
+        "",
+        "",
+        me.name,
+        me.name,
+        me.email,
+        f"Followup: {len(result.overdue)} overdue, {len(result.today)} due today",
+        text,
+        make_msgid(domain=me.email.rpartition("@")[2]),
+        found.clock(),
+        "queued",
+    )
+    with SmtpMailer(settings.smtp) as mailer:
+        mailer.send(item, me)
+    print(f"Digest sent to {me.email}.")
+    return 0
+
+
+def cmd_inbox_import(args: argparse.Namespace) -> int:
+    """Read replies from an mbox file or a Maildir folder: a message answering a letter you
+    sent, or from someone you met, becomes a reply (out-of-office answers do not)."""
+    from pathlib import Path
+
+    from followup.adapters.mail.mailbox import read_folder
+    from followup.services.inbox import record_replies
+
+    report = record_replies(services(args), read_folder(Path(args.file)))
+    print(
+        f"Read {report.read} messages: {report.replies} replies recorded, "
+        f"{report.automatic} automatic answers left alone."
+    )
+    return 0
+
+
+def cmd_inbox_poll(args: argparse.Namespace) -> int:
+    """Read new messages from your mailbox over IMAP (settings in followup.toml); only what
+    came since the last time is read."""
+    from followup.adapters.mail.imap import poll_mailbox
+    from followup.domain.errors import BadInput
+
+    settings = mail_settings()
+    if settings.imap is None:
+        raise BadInput(
+            "imap: expected an [imap] section in followup.toml (host, port, security, username)"
+        )
+    report = poll_mailbox(services(args), settings.imap)
+    print(
+        f"Read {report.read} new messages: {report.replies} replies recorded, "
+        f"{report.automatic} automatic answers left alone."
+    )
+    return 0
+
+
+def register(sub: Subcommands) -> None:
+    from followup.domain.letters.context import LETTER_KINDS
+
+    p = command(sub, "approve", cmd_approve)
+    p.add_argument("--opportunity", required=True, metavar="ID", help="the opportunity's id")
+    p.add_argument("--to", required=True, metavar="NAME", help="the person the letter is for")
+    p.add_argument("--kind", choices=LETTER_KINDS, help="default: their next planned touch")
+    p.add_argument("--file", metavar="FILE", help="your edited letter (a Subject: line first)")
+
+    p = command(sub, "outbox", cmd_outbox)
+    p.add_argument("action", nargs="?", choices=("list", "retry", "cancel"), default="list")
+    p.add_argument("id", nargs="?", metavar="ID", help="the letter's number (retry, cancel)")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+
+    p = command(sub, "digest", cmd_digest)
+    p.add_argument("--send", action="store_true", help="mail it to yourself")
+
+    p = command(sub, "send", cmd_send)
+    p.add_argument("--limit", type=int, help="send at most this many")
+
+    inbox = group(sub, "inbox", "Replies from the hiring side.")
+    p = command(inbox, "import", cmd_inbox_import)
+    p.prog = "followup inbox import"
+    p.add_argument("file", metavar="FILE", help="an mbox file or a Maildir folder")
+    p = command(inbox, "poll", cmd_inbox_poll)
+    p.prog = "followup inbox poll"

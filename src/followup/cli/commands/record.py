@@ -1,0 +1,201 @@
+"""Recording by hand: opportunities, interviews and the people met, the timeline, what happened,
+a snoozed touch, and the candidate's profile."""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING, Any
+
+from followup.cli.args import command, date_arg, plan_hint, services
+from followup.domain.model import EVENT_KINDS, PROFILE_FIELDS, STEPS
+
+if TYPE_CHECKING:
+    from followup.cli.args import Subcommands
+
+
+def cmd_add_opportunity(args: argparse.Namespace) -> int:
+    """Add an opportunity: a role at a company, followed up by a policy (`followup policies`)."""
+    from followup.services.recording import add_opportunity
+
+    opp = add_opportunity(services(args), args.id, args.company, args.role or "", args.policy)
+    print(
+        f"Added {opp.id}: {opp.company}{' — ' + opp.role if opp.role else ''} "
+        f"(policy {opp.policy}). Next: `followup add-interview {opp.id} --date … --person …`"
+    )
+    return 0
+
+
+def cmd_add_interview(args: argparse.Namespace) -> int:
+    """Record an interview and everyone met at it; their thank-yous are planned at once.
+
+    Each --person is "Name; title=…; email=…; phone=…; minutes=45; decision-maker;
+    topics=first topic, second topic" (only the name is required).
+    """
+    from followup.cli.people import parse_person
+    from followup.domain.model import Interview
+    from followup.services.recording import add_interview
+
+    contacts = tuple(parse_person(spec, f"--person {i + 1}") for i, spec in enumerate(args.person))
+    interview_id = args.id or f"{args.opportunity}-{args.date.isoformat()}"
+    interview = Interview(interview_id, args.date, args.round, contacts)
+    opp = add_interview(services(args), args.opportunity, interview)
+    print(
+        f"Recorded interview {interview_id} with {len(contacts)} "
+        f"{'person' if len(contacts) == 1 else 'people'} at {opp.company}."
+    )
+    return plan_hint(opp.id)
+
+
+def cmd_set_timeline(args: argparse.Namespace) -> int:
+    """Set the deadlines the company gave: preliminary interviews and second interviews."""
+    from followup.domain.errors import BadInput
+    from followup.services.recording import set_timeline
+
+    if not (args.preliminary_deadline or args.second_round_deadline):
+        raise BadInput(
+            "--preliminary-deadline or --second-round-deadline: expected at least one of them"
+        )
+    opp = set_timeline(
+        services(args), args.opportunity, args.preliminary_deadline, args.second_round_deadline
+    )
+    print(f"Timeline of {opp.id} set.")
+    return plan_hint(opp.id)
+
+
+def cmd_log(args: argparse.Namespace) -> int:
+    """Record what happened: a touch done, a reply, an invitation, an offer, a rejection or a
+    withdrawal. The plan follows (a reply stops the chasing; a rejection starts the
+    stay-in-touch letter)."""
+    from followup.cli.people import parse_time_arg
+    from followup.domain.model import Event
+    from followup.services.recording import log_event
+
+    found = services(args)
+    on = args.date
+    if on is None:
+        from followup.services.recording import get_profile
+
+        on = found.today(get_profile(found))
+    event = Event(
+        date=on,
+        kind=args.kind,
+        contact=args.contact,
+        step=args.step,
+        time=parse_time_arg(args.time),
+        note=args.note or "",
+    )
+    opp = log_event(found, args.opportunity, event)
+    print(f"Logged {args.kind} on {on.isoformat()} for {opp.id}.")
+    return plan_hint(opp.id)
+
+
+def cmd_snooze(args: argparse.Namespace) -> int:
+    """Put a planned touch off until a later day, with the reason; the agenda shows it then."""
+    from followup.services.recording import snooze_touch
+
+    snooze_touch(
+        services(args),
+        args.opportunity,
+        args.step,
+        args.contact,
+        args.due,
+        args.until,
+        args.reason,
+    )
+    print(
+        f"Snoozed the {args.step.replace('_', '-')} to {args.contact} until "
+        f"{args.until.isoformat()}: {args.reason}"
+    )
+    return 0
+
+
+def cmd_profile(args: argparse.Namespace) -> int:
+    """Show or change the candidate's details; country, subdivision and week mask set the
+    business-day calendar (changing them re-plans everything)."""
+    from followup.services.recording import get_profile, update_profile
+
+    found = services(args)
+    changes: dict[str, Any] = {
+        key: getattr(args, key) for key in PROFILE_FIELDS if getattr(args, key) is not None
+    }
+    for key in ("country", "subdivision"):
+        if key in changes:
+            changes[key] = changes[key].strip().upper() or None
+    candidate = update_profile(found, **changes) if changes else get_profile(found)
+    fields = {key: getattr(candidate, key) for key in PROFILE_FIELDS}
+    if args.json:
+        from followup.cli.jsonout import dumps
+
+        print(dumps(fields))
+    else:
+        for key, value in fields.items():
+            print(f"{key.replace('_', ' '):<15} {value if value else '—'}")
+    return 0
+
+
+def register(sub: Subcommands) -> None:
+    p = command(sub, "add-opportunity", cmd_add_opportunity)
+    p.add_argument("id", metavar="ID", help="a short id you choose, like acme-ae")
+    p.add_argument("--company", required=True, help="the company's name")
+    p.add_argument("--role", help="the job title")
+    p.add_argument("--policy", help="persistent (default) or etiquette, or your own")
+
+    p = command(sub, "add-interview", cmd_add_interview)
+    p.add_argument("opportunity", metavar="OPPORTUNITY", help="the opportunity's id")
+    p.add_argument("--date", type=date_arg, required=True, help="the interview's date (YYYY-MM-DD)")
+    p.add_argument("--round", type=int, default=1, help="1 for the first interview (default)")
+    p.add_argument("--id", help="an id for the interview (default: OPPORTUNITY-DATE)")
+    p.add_argument(
+        "--person",
+        action="append",
+        default=[],
+        metavar="SPEC",
+        help='someone you met: "Dana Reyes; title=Sales Manager; email=dana@acme.example; '
+        'minutes=45; decision-maker; topics=territories, CRM" (repeat for each person)',
+    )
+
+    p = command(sub, "set-timeline", cmd_set_timeline)
+    p.add_argument("opportunity", metavar="OPPORTUNITY", help="the opportunity's id")
+    p.add_argument(
+        "--preliminary-deadline",
+        type=date_arg,
+        metavar="DATE",
+        help="when preliminary interviews end (YYYY-MM-DD)",
+    )
+    p.add_argument(
+        "--second-round-deadline",
+        type=date_arg,
+        metavar="DATE",
+        help="when second interviews end (YYYY-MM-DD)",
+    )
+
+    p = command(sub, "log", cmd_log)
+    p.add_argument("opportunity", metavar="OPPORTUNITY", help="the opportunity's id")
+    p.add_argument("kind", choices=EVENT_KINDS, help="what happened")
+    p.add_argument("--date", type=date_arg, help="when (YYYY-MM-DD; default today)")
+    p.add_argument("--time", metavar="HH:MM", help="what time a reply came (default: morning)")
+    p.add_argument("--contact", metavar="NAME", help="who it was with (done, reply)")
+    p.add_argument("--step", choices=STEPS, help="which touch was done (done)")
+    p.add_argument("--note", help="anything worth remembering")
+
+    p = command(sub, "snooze", cmd_snooze)
+    p.add_argument("opportunity", metavar="OPPORTUNITY", help="the opportunity's id")
+    p.add_argument("--step", choices=STEPS, required=True, help="which touch")
+    p.add_argument("--contact", required=True, metavar="NAME", help="to whom")
+    p.add_argument("--due", type=date_arg, required=True, help="its due date (YYYY-MM-DD)")
+    p.add_argument("--until", type=date_arg, required=True, help="show it again on (YYYY-MM-DD)")
+    p.add_argument("--reason", required=True, help="why it waits")
+
+    p = command(sub, "profile", cmd_profile)
+    for key, text in (
+        ("name", "your name, for letters"),
+        ("email", "your email address"),
+        ("phone", "your phone number"),
+        ("timezone", "your IANA time zone, like America/Chicago"),
+        ("country", "your country, for public holidays (ISO code, like US)"),
+        ("subdivision", "your state or province, for public holidays (like IL)"),
+        ("weekmask", "your working days Mon..Sun, like 1111100"),
+        ("default-policy", "the policy for new opportunities"),
+    ):
+        p.add_argument(f"--{key}", help=text)
+    p.add_argument("--json", action="store_true", help="machine-readable output")

@@ -1,0 +1,59 @@
+"""Moving the search in and out: the JSON dossier (DESIGN's exchange format), and the demo."""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING
+
+from followup.cli.args import command, read_input, services, write_output
+
+if TYPE_CHECKING:
+    from followup.cli.args import Subcommands
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    """Read a JSON dossier (DESIGN's exchange format) into the database.
+
+    Import is idempotent on ids: importing the same file twice changes nothing. A file with any
+    error changes nothing at all.
+    """
+    from followup.adapters.files.dossier import parse_dossier, read_dossier_text
+    from followup.services.dossier import import_dossier
+
+    dossier = parse_dossier(read_dossier_text(read_input(args.file), args.file))
+    report = import_dossier(services(args), dossier)
+    n = len(dossier.opportunities)
+    print(
+        f"Imported {n} opportunit{'y' if n == 1 else 'ies'}: {report.added} added, "
+        f"{report.updated} updated, {report.unchanged} unchanged; "
+        f"{report.touches} touches planned."
+    )
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Write every opportunity and the candidate as a JSON dossier (standard output by default)."""
+    from followup.adapters.files.dossier import dossier_to_dict
+    from followup.cli.jsonout import dumps
+    from followup.services.dossier import export_dossier
+
+    candidate, opportunities = export_dossier(services(args))
+    write_output(args.output, dumps(dossier_to_dict(candidate, opportunities)) + "\n")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    """Sample data, a plan, an agenda and a checked draft, on a throwaway database."""
+    from followup.cli.demo import run_demo
+
+    return run_demo()
+
+
+def register(sub: Subcommands) -> None:
+    p = command(sub, "import", cmd_import)
+    p.add_argument("file", metavar="FILE", help="a JSON dossier, or - for standard input")
+
+    p = command(sub, "export", cmd_export)
+    p.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
+
+    command(sub, "demo", cmd_demo)

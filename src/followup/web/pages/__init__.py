@@ -1,0 +1,3 @@
+"""The pages, one module per subject; each has its `routes`."""
+
+MODULES = ("today", "pipeline", "opportunity", "capture", "letters", "settings", "transfer")

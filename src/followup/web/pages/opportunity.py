@@ -1,0 +1,49 @@
+"""An opportunity: people met, deadlines, events, the plan with reasons, the warnings; record
+what happened."""
+
+from __future__ import annotations
+
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+from starlette.routing import Route
+
+from followup.domain.model import Event
+from followup.services import recording
+from followup.services.planning import show_opportunity
+from followup.web.common import checked_form, form_date, form_text, render, services_of
+
+
+async def opportunity(request: Request) -> Response:
+    view = show_opportunity(services_of(request), request.path_params["id"], "id")
+    return render(
+        request, "opportunity.html", {"view": view, "o": view.opportunity, "today": view.today}
+    )
+
+
+async def log(request: Request) -> Response:
+    """Record what happened: a reply, an invitation, an offer, a rejection, a withdrawal."""
+    form = await checked_form(request)
+    services = services_of(request)
+    opportunity_id = request.path_params["id"]
+    on = (
+        form_date(form, "date")
+        if form.get("date")
+        else services.today(recording.get_profile(services))
+    )
+    time_text = str(form.get("time") or "").strip()
+    from followup.adapters.files.dossier import parse_time
+
+    event = Event(
+        on,
+        form_text(form, "kind"),
+        contact=str(form.get("contact") or "") or None,
+        time=parse_time(time_text, "time") if time_text else None,
+    )
+    recording.log_event(services, opportunity_id, event)
+    return RedirectResponse(f"/opportunities/{opportunity_id}", status_code=303)
+
+
+routes = [
+    Route("/opportunities/{id}", opportunity, name="opportunity"),
+    Route("/opportunities/{id}/events", log, methods=["POST"], name="log"),
+]

@@ -1,0 +1,61 @@
+"""Today: what is overdue, due today and in the next seven days; mark done, snooze."""
+
+from __future__ import annotations
+
+from starlette.datastructures import FormData
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+from starlette.routing import Route
+
+from followup.domain.model import Event
+from followup.services import agenda as agenda_service
+from followup.services import recording
+from followup.web.common import checked_form, form_date, form_text, render, services_of
+
+
+async def today(request: Request) -> Response:
+    """What to do today: overdue, due today, the next seven days."""
+    services = services_of(request)
+    result = agenda_service.agenda(services, limit=50)
+    return render(request, "today.html", {"agenda": result, "on": result.on})
+
+
+async def mark_done(request: Request) -> Response:
+    """Mark a touch done today (a letter sent, a call placed)."""
+    form = await checked_form(request)
+    services = services_of(request)
+    opportunity_id = form_text(form, "opportunity")
+    on = services.today(recording.get_profile(services))
+    event = Event(on, "done", contact=form_text(form, "contact"), step=form_text(form, "step"))
+    recording.log_event(services, opportunity_id, event)
+    return _back(request, form)
+
+
+async def snooze(request: Request) -> Response:
+    form = await checked_form(request)
+    recording.snooze_touch(
+        services_of(request),
+        form_text(form, "opportunity"),
+        form_text(form, "step"),
+        form_text(form, "contact"),
+        form_date(form, "due"),
+        form_date(form, "until"),
+        str(form.get("reason") or ""),
+    )
+    return _back(request, form)
+
+
+def _back(request: Request, form: FormData) -> Response:
+    """After an action: HTMX gets the refreshed Today list; a plain form goes back."""
+    if request.headers.get("hx-request"):
+        result = agenda_service.agenda(services_of(request), limit=50)
+        return render(request, "_agenda.html", {"agenda": result, "on": result.on})
+    target = str(form.get("next") or "/")
+    return RedirectResponse(target if target.startswith("/") else "/", status_code=303)
+
+
+routes = [
+    Route("/", today, name="today"),
+    Route("/touches/done", mark_done, methods=["POST"], name="mark_done"),
+    Route("/touches/snooze", snooze, methods=["POST"], name="snooze"),
+]
