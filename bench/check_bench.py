@@ -47,11 +47,9 @@ def make_letters(n: int, seed: int = 11) -> list[tuple[str, LetterContext]]:
     with tempfile.TemporaryDirectory() as tmp:
         base: list[tuple[str, LetterContext]] = []
         for folder in CORPORA:
-            services = bootstrap.services(str(Path(tmp) / f"{folder.name}.sqlite3"))
-            import_dossier(
-                services, parse_dossier(json.loads((folder / "context.json").read_text()))
-            )
-            with services.store.unit_of_work(readonly=True) as uow:
+            deps = bootstrap.dependencies(str(Path(tmp) / f"{folder.name}.sqlite3"))
+            import_dossier(deps, parse_dossier(json.loads((folder / "context.json").read_text())))
+            with deps.store.unit_of_work(readonly=True) as uow:
                 for case in json.loads((folder / "cases.json").read_text()):
                     ctx, _ = letter_context(uow, case["opportunity"], case["to"], case["kind"])
                     base.append((case["text"], ctx))
@@ -88,7 +86,7 @@ def main() -> None:
     print(f"{len(letters)} letters, {words / len(letters):.0f} words on average")
 
     started = time.perf_counter()
-    checker = bootstrap.services(":memory:").checker()
+    checker = bootstrap.dependencies(":memory:").checker()
     checker.check(*letters[0])  # loads the dictionary
     print(f"check start-up (rules and dictionary): {time.perf_counter() - started:.2f} s")
     ours = rounds_of(lambda: [checker.check(t, c) for t, c in letters], args.rounds)

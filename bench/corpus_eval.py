@@ -33,11 +33,11 @@ def main() -> None:
     fp: Counter[str] = Counter()
     fn: Counter[str] = Counter()
     with tempfile.TemporaryDirectory() as tmp:
-        services = bootstrap.services(str(Path(tmp) / "corpus.sqlite3"))
-        import_dossier(services, parse_dossier(json.loads((folder / "context.json").read_text())))
+        deps = bootstrap.dependencies(str(Path(tmp) / "corpus.sqlite3"))
+        import_dossier(deps, parse_dossier(json.loads((folder / "context.json").read_text())))
         for case in cases:
             _, findings = check_letter(
-                services, case["text"], case["opportunity"], case["to"], case["kind"]
+                deps, case["text"], case["opportunity"], case["to"], case["kind"]
             )
             got = {f.rule for f in findings if f.rule != "spelling"}
             want = set(case["expected"])

@@ -40,17 +40,17 @@ from followup.services.outbox import approve_letter, dispatch
 
 def sending(letters: int) -> float:
     with tempfile.TemporaryDirectory() as folder:
-        services = bootstrap.services(str(Path(folder) / "send.sqlite3"))
-        import_dossier(services, parse_dossier(always_open_dossier(letters)))
+        deps = bootstrap.dependencies(str(Path(folder) / "send.sqlite3"))
+        import_dossier(deps, parse_dossier(always_open_dossier(letters)))
         window = (clock_time(0, 0), clock_time(23, 59, 59))
         for i in range(letters):
-            approve_letter(services, f"bulk-{i:04d}", "Pat Doe", "thank_you", window=window)
+            approve_letter(deps, f"bulk-{i:04d}", "Pat Doe", "thank_you", window=window)
         server, port = start_smtp(Path(folder) / "box")
         try:
             settings = ServerSettings("smtp", "127.0.0.1", port, "none", "", "UNUSED")
             started = time.perf_counter()
             with SmtpMailer(settings) as mailer:
-                report = dispatch(services, mailer)
+                report = dispatch(deps, mailer)
             elapsed = time.perf_counter() - started
         finally:
             server.terminate()
@@ -60,9 +60,9 @@ def sending(letters: int) -> float:
 
 def replies(messages: int) -> float:
     with tempfile.TemporaryDirectory() as folder:
-        services = bootstrap.services(str(Path(folder) / "read.sqlite3"))
+        deps = bootstrap.dependencies(str(Path(folder) / "read.sqlite3"))
         dossier = always_open_dossier(300)
-        import_dossier(services, parse_dossier(json.loads(json.dumps(dossier))))
+        import_dossier(deps, parse_dossier(json.loads(json.dumps(dossier))))
         rng = random.Random(3)
         box = mailbox.mbox(Path(folder) / "in.mbox")
         start = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
@@ -84,7 +84,7 @@ def replies(messages: int) -> float:
             box.add(m)
         box.flush()
         started = time.perf_counter()
-        report = record_replies(services, read_folder(Path(folder) / "in.mbox"))
+        report = record_replies(deps, read_folder(Path(folder) / "in.mbox"))
         elapsed = time.perf_counter() - started
         assert report.read == messages
         return messages / elapsed

@@ -69,9 +69,9 @@ def main() -> None:
             stdout=subprocess.DEVNULL,
         )
         ids = [o["id"] for o in json.loads(dossier.read_text())["opportunities"]]
-        services = bootstrap.services(str(database))
+        deps = bootstrap.dependencies(str(database))
         server = uvicorn.Server(
-            uvicorn.Config(create_app(services), host="127.0.0.1", port=0, log_level="error")
+            uvicorn.Config(create_app(deps), host="127.0.0.1", port=0, log_level="error")
         )
         thread = threading.Thread(target=server.run, daemon=True)
         thread.start()

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from followup.domain.errors import BadInput
-from followup.services.context import Renderer, Services
+from followup.services.dependencies import Dependencies, Renderer
 
 if TYPE_CHECKING:
     from followup.domain.letters.check import LetterChecker
@@ -60,7 +60,7 @@ def open_store(location: str) -> Store:
     return SqliteStore(Path(location).expanduser())
 
 
-def services(database: str | None = None) -> Services:
+def dependencies(database: str | None = None) -> Dependencies:
     from followup.adapters.holidays import calendar_for
     from followup.adapters.policies import PolicyBook
 
@@ -76,7 +76,7 @@ def services(database: str | None = None) -> Services:
 
         return TemplateRenderer(config / "templates")
 
-    return Services(
+    return Dependencies(
         store=open_store(database_location(database)),
         calendars=calendar_for,
         policies=PolicyBook(config / "policies"),

@@ -253,7 +253,7 @@ def test_the_streamed_plan_json_is_what_json_dumps_would_write(cli):
 
 
 def test_snooze_moves_a_touch_on_the_agenda_and_says_why(cli, monkeypatch):
-    import followup.services.context as context
+    import followup.services.dependencies as context
 
     cli("import", str(DATA / "acme-first.json"))
     monkeypatch.setattr(

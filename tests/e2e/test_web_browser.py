@@ -24,11 +24,11 @@ VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, 
 
 @pytest.fixture
 def server(tmp_path):
-    services = make_services(tmp_path, "acme-first.json")
+    deps = make_services(tmp_path, "acme-first.json")
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    config = uvicorn.Config(create_app(services), host="127.0.0.1", port=port, log_level="error")
+    config = uvicorn.Config(create_app(deps), host="127.0.0.1", port=port, log_level="error")
     running = uvicorn.Server(config)
     thread = threading.Thread(target=running.run, daemon=True)
     thread.start()

@@ -17,9 +17,9 @@ from .web_support import DATA, csrf_of, make_services
 
 @pytest.fixture
 def web(tmp_path):
-    services = make_services(tmp_path)
-    client = TestClient(create_app(services))
-    client.services = services  # type: ignore[attr-defined]
+    deps = make_services(tmp_path)
+    client = TestClient(create_app(deps))
+    client.services = deps  # type: ignore[attr-defined]
     return client
 
 

@@ -17,10 +17,10 @@ NOW = datetime(2026, 12, 28, 15, 0, tzinfo=UTC)
 
 
 def make_services(folder: Path, dossier: str = "acme-first.json"):  # type: ignore[no-untyped-def]
-    services = bootstrap.services(str(folder / "web.sqlite3"))
-    services.clock = lambda: NOW
-    import_dossier(services, parse_dossier(json.loads((DATA / dossier).read_text())))
-    return services
+    deps = bootstrap.dependencies(str(folder / "web.sqlite3"))
+    deps.clock = lambda: NOW
+    import_dossier(deps, parse_dossier(json.loads((DATA / dossier).read_text())))
+    return deps
 
 
 def csrf_of(html: str) -> str:

@@ -17,7 +17,7 @@ from followup.adapters.files.dossier import parse_dossier
 from followup.adapters.holidays import calendar_for
 from followup.adapters.policies import PolicyBook
 from followup.adapters.storage.sqlite.store import SqliteStore
-from followup.services.context import Services
+from followup.services.dependencies import Dependencies
 from followup.services.dossier import import_dossier
 from followup.services.planning import plan_touches
 from followup.services.recording import log_event
@@ -29,10 +29,10 @@ NOW = datetime(2026, 12, 28, 15, 0, tzinfo=UTC)
 
 
 @pytest.fixture
-def services(tmp_path):
-    services = Services(SqliteStore(tmp_path / "c.sqlite3"), calendar_for, PolicyBook(None))
-    import_dossier(services, parse_dossier(json.loads((DATA / "acme-first.json").read_text())))
-    return services
+def deps(tmp_path):
+    deps = Dependencies(SqliteStore(tmp_path / "c.sqlite3"), calendar_for, PolicyBook(None))
+    import_dossier(deps, parse_dossier(json.loads((DATA / "acme-first.json").read_text())))
+    return deps
 
 
 def events_of(data: bytes) -> dict[str, icalendar.Event]:
@@ -40,8 +40,8 @@ def events_of(data: bytes) -> dict[str, icalendar.Event]:
     return {str(e["uid"]): e for e in calendar.walk("VEVENT")}
 
 
-def test_one_all_day_event_per_planned_touch_with_a_reminder_at_nine(services):
-    events = events_of(plan_to_ics(plan_touches(services), NOW))
+def test_one_all_day_event_per_planned_touch_with_a_reminder_at_nine(deps):
+    events = events_of(plan_to_ics(plan_touches(deps), NOW))
     assert sorted(events) == [
         "acme-ae.call.dana-reyes.1@followup",
         "acme-ae.final.dana-reyes.1@followup",
@@ -57,13 +57,13 @@ def test_one_all_day_event_per_planned_touch_with_a_reminder_at_nine(services):
     assert alarm.decoded("trigger") == timedelta(hours=9)
 
 
-def test_uids_stay_the_same_when_a_due_date_moves(services):
-    before = events_of(plan_to_ics(plan_touches(services), NOW))
-    log_event(services, "acme-ae", ev("2027-01-06", "done", "Lee Park", "thank_you"))
-    after = events_of(plan_to_ics(plan_touches(services), NOW))
+def test_uids_stay_the_same_when_a_due_date_moves(deps):
+    before = events_of(plan_to_ics(plan_touches(deps), NOW))
+    log_event(deps, "acme-ae", ev("2027-01-06", "done", "Lee Park", "thank_you"))
+    after = events_of(plan_to_ics(plan_touches(deps), NOW))
     assert set(after) == set(before) - {"acme-ae.thank_you.lee-park.1@followup"}
-    log_event(services, "acme-ae", ev("2026-12-29", "reply", "Dana Reyes"))
-    later = events_of(plan_to_ics(plan_touches(services), NOW))
+    log_event(deps, "acme-ae", ev("2026-12-29", "reply", "Dana Reyes"))
+    later = events_of(plan_to_ics(plan_touches(deps), NOW))
     assert "acme-ae.reply.dana-reyes.1@followup" in later
     assert "acme-ae.call.dana-reyes.1@followup" not in later  # cancelled by the reply
 
@@ -71,7 +71,7 @@ def test_uids_stay_the_same_when_a_due_date_moves(services):
 KHAL = shutil.which("khal")
 
 
-def test_a_real_calendar_client_imports_it_and_updates_instead_of_duplicating(services, tmp_path):
+def test_a_real_calendar_client_imports_it_and_updates_instead_of_duplicating(deps, tmp_path):
     assert KHAL, "khal is needed for this test (apt-get install khal; .ci/run installs it)"
     vdir = tmp_path / "calendars" / "followup"
     vdir.mkdir(parents=True)
@@ -90,7 +90,7 @@ def test_a_real_calendar_client_imports_it_and_updates_instead_of_duplicating(se
         ).stdout
 
     first = tmp_path / "first.ics"
-    first.write_bytes(plan_to_ics(plan_touches(services), NOW))
+    first.write_bytes(plan_to_ics(plan_touches(deps), NOW))
     khal("import", "--batch", "-a", "followup", str(first))
     listed = khal("list", "--format", "{start-date} {title}", "2026-12-01", "2027-03-01")
     assert "2026-12-31 Call Dana Reyes (Acme Corp)" in listed
@@ -98,9 +98,9 @@ def test_a_real_calendar_client_imports_it_and_updates_instead_of_duplicating(se
 
     from followup.services.recording import snooze_touch
 
-    services.clock = lambda: NOW
+    deps.clock = lambda: NOW
     snooze_touch(
-        services,
+        deps,
         "acme-ae",
         "call",
         "Dana Reyes",
@@ -109,7 +109,7 @@ def test_a_real_calendar_client_imports_it_and_updates_instead_of_duplicating(se
         "she is away until the 4th",
     )
     second = tmp_path / "second.ics"
-    second.write_bytes(plan_to_ics(plan_touches(services), NOW))
+    second.write_bytes(plan_to_ics(plan_touches(deps), NOW))
     khal("import", "--batch", "-a", "followup", str(second))
     relisted = khal("list", "--format", "{start-date} {title}", "2026-12-01", "2027-03-01")
     # the same event, moved: not a second one

@@ -20,7 +20,7 @@ from followup.adapters.mail.mailbox import incoming, read_folder
 from followup.adapters.mail.settings import ServerSettings
 from followup.adapters.policies import PolicyBook
 from followup.adapters.storage.sqlite.store import SqliteStore
-from followup.services.context import Services
+from followup.services.dependencies import Dependencies
 from followup.services.dossier import import_dossier
 from followup.services.inbox import record_replies
 from followup.services.outbox import MailUnavailable, approve_letter, dispatch
@@ -41,18 +41,18 @@ class RecordingMailer:
 
 
 @pytest.fixture
-def services(tmp_path):
+def deps(tmp_path):
     from followup.adapters.templates import TemplateRenderer
 
-    services = Services(
+    deps = Dependencies(
         SqliteStore(tmp_path / "r.sqlite3"),
         calendar_for,
         PolicyBook(None),
         clock=lambda: NOW,
         renderer=lambda: TemplateRenderer(None),
     )
-    import_dossier(services, parse_dossier(always_open_dossier()))
-    return services
+    import_dossier(deps, parse_dossier(always_open_dossier()))
+    return deps
 
 
 def message(
@@ -77,19 +77,19 @@ def message(
     return bytes(m)
 
 
-def steps(services, status="planned"):  # type: ignore[no-untyped-def]
+def steps(deps, status="planned"):  # type: ignore[no-untyped-def]
     return {
         (r.touch.step, r.touch.contact, r.touch.due.isoformat())
-        for r in plan_touches(services)
+        for r in plan_touches(deps)
         if r.touch.status == status
     }
 
 
-def test_a_reply_to_a_sent_letter_becomes_a_reply_and_stops_the_chasing(services, tmp_path):
+def test_a_reply_to_a_sent_letter_becomes_a_reply_and_stops_the_chasing(deps, tmp_path):
     item = approve_letter(
-        services, "acme-ae", "Lee Park", "thank_you", window=(clock_time(0, 0), clock_time(23, 59))
+        deps, "acme-ae", "Lee Park", "thank_you", window=(clock_time(0, 0), clock_time(23, 59))
     )
-    dispatch(services, RecordingMailer())
+    dispatch(deps, RecordingMailer())
     box = mailbox.mbox(tmp_path / "in.mbox")
     # from an address nobody recorded, but answering the letter Followup sent to Lee
     box.add(
@@ -101,16 +101,16 @@ def test_a_reply_to_a_sent_letter_becomes_a_reply_and_stops_the_chasing(services
         )
     )
     box.flush()
-    report = record_replies(services, read_folder(tmp_path / "in.mbox"))
+    report = record_replies(deps, read_folder(tmp_path / "in.mbox"))
     assert (report.read, report.replies, report.automatic) == (1, 1, 0)
-    assert ("reply", "Lee Park", "2026-11-24") in steps(services)  # before 17:00: same day
-    cancelled = steps(services, "cancelled")
+    assert ("reply", "Lee Park", "2026-11-24") in steps(deps)  # before 17:00: same day
+    cancelled = steps(deps, "cancelled")
     assert {("call", "Dana Reyes"), ("secondary", "Dana Reyes")} <= {
         (s, c) for s, c, _ in cancelled
     }
 
 
-def test_a_known_sender_counts_and_automatic_answers_do_not(services, tmp_path):
+def test_a_known_sender_counts_and_automatic_answers_do_not(deps, tmp_path):
     box = mailbox.mbox(tmp_path / "in.mbox")
     box.add(message("Dana Reyes <DANA@acme.example>", "Next steps", "2026-11-24T18:15:00-06:00"))
     box.add(
@@ -130,15 +130,15 @@ def test_a_known_sender_counts_and_automatic_answers_do_not(services, tmp_path):
     )
     box.add(message("News <news@example.org>", "Weekly digest", "2026-11-24T09:00:00-06:00"))
     box.flush()
-    report = record_replies(services, read_folder(tmp_path / "in.mbox"))
+    report = record_replies(deps, read_folder(tmp_path / "in.mbox"))
     assert (report.read, report.replies, report.automatic) == (4, 1, 2)
     # after 17:00: due the next business day
-    assert ("reply", "Dana Reyes", "2026-11-25") in steps(services)
-    again = record_replies(services, read_folder(tmp_path / "in.mbox"))
+    assert ("reply", "Dana Reyes", "2026-11-25") in steps(deps)
+    again = record_replies(deps, read_folder(tmp_path / "in.mbox"))
     assert again.replies == 0  # the same mbox twice records nothing twice
 
 
-def test_broken_huge_and_non_utf8_messages_never_stop_the_rest(services, tmp_path):
+def test_broken_huge_and_non_utf8_messages_never_stop_the_rest(deps, tmp_path):
     folder = tmp_path / "Maildir"
     box = mailbox.Maildir(folder, create=True)
     box.add(b"\x00\xff garbage without any header at all \xfe\n\n\x00")
@@ -155,19 +155,19 @@ def test_broken_huge_and_non_utf8_messages_never_stop_the_rest(services, tmp_pat
         )
     )
     started = time.perf_counter()
-    report = record_replies(services, read_folder(folder))
+    report = record_replies(deps, read_folder(folder))
     assert time.perf_counter() - started < 5
     assert (report.read, report.replies) == (3, 2)
 
 
-def test_a_missing_mailbox_is_a_clear_error(services, tmp_path):
+def test_a_missing_mailbox_is_a_clear_error(deps, tmp_path):
     from followup.domain.errors import BadInput
 
     with pytest.raises(BadInput, match=r"^FILE: expected an mbox file or a Maildir folder"):
         list(read_folder(tmp_path / "nothing-here"))
 
 
-def test_headers_are_read_as_they_are(services):
+def test_headers_are_read_as_they_are(deps):
     seen = incoming(
         message(
             "Grace <grace@x.example>",
@@ -202,37 +202,37 @@ def imap(monkeypatch):
     shutil.rmtree(folder, ignore_errors=True)
 
 
-def test_polling_reads_each_message_once_with_the_uid_cursor(services, imap):
+def test_polling_reads_each_message_once_with_the_uid_cursor(deps, imap):
     settings, port = imap
     append(port, message("Dana Reyes <dana@acme.example>", "Re: us", "2026-11-24T10:00:00-06:00"))
     append(
         port, message("Bot <noreply@acme.example>", "Automatic reply", "2026-11-24T10:01:00-06:00")
     )
-    first = poll_mailbox(services, settings)
+    first = poll_mailbox(deps, settings)
     assert (first.read, first.replies, first.automatic) == (2, 1, 1)
-    assert poll_mailbox(services, settings).read == 0  # nothing new
+    assert poll_mailbox(deps, settings).read == 0  # nothing new
     append(port, message("Lee Park <lee@acme.example>", "Question", "2026-11-25T09:00:00-06:00"))
-    third = poll_mailbox(services, settings)
+    third = poll_mailbox(deps, settings)
     assert (third.read, third.replies) == (1, 1)
-    with services.store.unit_of_work(readonly=True) as uow:
+    with deps.store.unit_of_work(readonly=True) as uow:
         validity, last_uid = uow.inbox_cursor("INBOX")
     assert last_uid == 3
     # a new UIDVALIDITY: the mailbox is read again, and nothing is recorded twice
-    with services.store.unit_of_work() as uow:
+    with deps.store.unit_of_work() as uow:
         uow.set_inbox_cursor("INBOX", validity + 1, 3)
         uow.commit()
-    again = poll_mailbox(services, settings)
+    again = poll_mailbox(deps, settings)
     assert (again.read, again.replies) == (3, 0)
-    replies = [r.touch for r in plan_touches(services) if r.touch.step == "reply"]
+    replies = [r.touch for r in plan_touches(deps) if r.touch.step == "reply"]
     assert sorted(t.contact for t in replies) == ["Dana Reyes", "Lee Park"]
 
 
-def test_a_wrong_imap_password_is_clear_and_moves_no_cursor(services, imap, monkeypatch):
+def test_a_wrong_imap_password_is_clear_and_moves_no_cursor(deps, imap, monkeypatch):
     settings, _port = imap
     monkeypatch.setenv("TEST_IMAP_PASSWORD", "wrong")
     with pytest.raises(MailUnavailable, match=r"^imap\.password: the server at 127\.0\.0\.1"):
-        poll_mailbox(services, settings)
-    with services.store.unit_of_work(readonly=True) as uow:
+        poll_mailbox(deps, settings)
+    with deps.store.unit_of_work(readonly=True) as uow:
         assert uow.inbox_cursor("INBOX") is None
 
 
@@ -241,17 +241,17 @@ def test_a_letter_waits_for_the_recipients_own_morning(tmp_path):
 
     dossier = always_open_dossier()
     dossier["opportunities"][0]["interviews"][0]["contacts"][1]["timezone"] = "Europe/London"
-    services = Services(
+    deps = Dependencies(
         SqliteStore(tmp_path / "z.sqlite3"),
         calendar_for,
         PolicyBook(None),
         clock=lambda: NOW,
         renderer=lambda: TemplateRenderer(None),
     )
-    import_dossier(services, parse_dossier(dossier))
+    import_dossier(deps, parse_dossier(dossier))
     window = (clock_time(8, 30), clock_time(11, 30))
     # 15:00 UTC is 09:00 in Chicago (inside the window) but 15:00 in London (after it)
-    to_lee = approve_letter(services, "acme-ae", "Lee Park", "thank_you", window=window)
-    to_dana = approve_letter(services, "acme-ae", "Dana Reyes", "call", window=window)
+    to_lee = approve_letter(deps, "acme-ae", "Lee Park", "thank_you", window=window)
+    to_dana = approve_letter(deps, "acme-ae", "Dana Reyes", "call", window=window)
     assert to_dana.send_after == NOW
     assert to_lee.send_after == datetime(2026, 11, 24, 8, 30, tzinfo=UTC)  # London 08:30

@@ -28,11 +28,11 @@ LETTERS = int(os.environ.get("FOLLOWUP_CRASH_LETTERS", "1000"))
 @pytest.mark.slow
 def test_killing_the_dispatcher_never_sends_a_letter_twice_or_loses_one(tmp_path, capsys):
     database = tmp_path / "crash.sqlite3"
-    services = bootstrap.services(str(database))
-    import_dossier(services, parse_dossier(always_open_dossier(LETTERS)))
+    deps = bootstrap.dependencies(str(database))
+    import_dossier(deps, parse_dossier(always_open_dossier(LETTERS)))
     window = (clock_time(0, 0), clock_time(23, 59, 59))
     approved = {
-        approve_letter(services, f"bulk-{i:04d}", "Pat Doe", "thank_you", window=window).message_id
+        approve_letter(deps, f"bulk-{i:04d}", "Pat Doe", "thank_you", window=window).message_id
         for i in range(LETTERS)
     }
     server, port = start_smtp(tmp_path / "box")

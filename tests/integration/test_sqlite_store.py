@@ -14,15 +14,15 @@ from followup.adapters.holidays import calendar_for
 from followup.adapters.policies import PolicyBook
 from followup.adapters.storage.sqlite.store import SqliteStore
 from followup.domain.model import Candidate, Touch
-from followup.services.context import Services
+from followup.services.dependencies import Dependencies
 from followup.services.dossier import import_dossier
 from followup.services.planning import plan_touches
 
 WORKED = json.loads((Path(__file__).parents[1] / "data" / "acme.json").read_text())
 
 
-def services_on(path: Path) -> Services:
-    return Services(SqliteStore(path), calendar_for, PolicyBook(None))
+def services_on(path: Path) -> Dependencies:
+    return Dependencies(SqliteStore(path), calendar_for, PolicyBook(None))
 
 
 def test_an_opportunity_reads_back_exactly_as_saved(tmp_path):
@@ -54,9 +54,9 @@ def test_an_error_inside_a_unit_of_work_rolls_back(tmp_path):
 
 
 def test_the_stored_plan_is_what_the_planner_made(tmp_path):
-    services = services_on(tmp_path / "f.sqlite3")
-    import_dossier(services, parse_dossier(WORKED))
-    rows = plan_touches(services)
+    deps = services_on(tmp_path / "f.sqlite3")
+    import_dossier(deps, parse_dossier(WORKED))
+    rows = plan_touches(deps)
     assert len(rows) == 13
     assert rows[0].company == "Acme Corp"
     assert rows[0].touch == Touch(
@@ -163,20 +163,20 @@ def test_a_file_that_is_not_a_database_is_a_clear_error(tmp_path):
 
 
 def test_the_revision_moves_when_an_opportunity_or_a_person_changes(tmp_path):
-    services = services_on(tmp_path / "f.sqlite3")
-    store = services.store
+    deps = services_on(tmp_path / "f.sqlite3")
+    store = deps.store
 
     def revision() -> int:
         with store.unit_of_work(readonly=True) as uow:
             return uow.revision()
 
     start = revision()
-    import_dossier(services, parse_dossier(WORKED))
+    import_dossier(deps, parse_dossier(WORKED))
     after_import = revision()
     assert after_import > start
     from followup.services.recording import log_event
 
-    log_event(services, "acme-ae", parse_dossier(WORKED).opportunities[0].events[0])
+    log_event(deps, "acme-ae", parse_dossier(WORKED).opportunities[0].events[0])
     # saving the opportunity rewrites its people: the check's directory is rebuilt
     assert revision() > after_import
 
@@ -186,13 +186,13 @@ def test_the_check_sees_a_company_added_after_its_directory_was_cached(tmp_path)
     from followup.services.letters import check_letter
     from followup.services.recording import add_opportunity
 
-    services = services_on(tmp_path / "f.sqlite3")
+    deps = services_on(tmp_path / "f.sqlite3")
     checker = build_checker(None, spelling=False)
-    services.checker = lambda: checker
-    import_dossier(services, parse_dossier(WORKED))
+    deps.checker = lambda: checker
+    import_dossier(deps, parse_dossier(WORKED))
     letter = "Dear Dana,\n\nThank you. I look forward to joining Globex.\n\nSam, sam@example.com"
-    _, before = check_letter(services, letter, "acme-ae", "Dana Reyes", "reply")
+    _, before = check_letter(deps, letter, "acme-ae", "Dana Reyes", "reply")
     assert [f.rule for f in before] == []
-    add_opportunity(services, "globex", "Globex")
-    _, after = check_letter(services, letter, "acme-ae", "Dana Reyes", "reply")
+    add_opportunity(deps, "globex", "Globex")
+    _, after = check_letter(deps, letter, "acme-ae", "Dana Reyes", "reply")
     assert [f.rule for f in after] == ["wrong-company"]

@@ -15,7 +15,7 @@ from followup.adapters.policies import PolicyBook
 from followup.adapters.templates import TemplateRenderer, join_and
 from followup.domain.errors import BadInput, NotFound
 from followup.domain.letters.context import LETTER_KINDS
-from followup.services.context import Services
+from followup.services.dependencies import Dependencies
 from followup.services.dossier import import_dossier
 from followup.services.letters import draft_letter
 
@@ -25,16 +25,16 @@ CHECKER = build_checker(None)
 DOSSIER = json.loads((Path(__file__).parents[1] / "data" / "acme.json").read_text())
 
 
-def services_with(dossier, templates: Path | None = None) -> Services:
-    services = Services(
+def services_with(dossier, templates: Path | None = None) -> Dependencies:
+    deps = Dependencies(
         FakeStore(),
         calendar_for,
         PolicyBook(None),
         checker=lambda: CHECKER,
         renderer=lambda: TemplateRenderer(templates),
     )
-    import_dossier(services, parse_dossier(dossier))
-    return services
+    import_dossier(deps, parse_dossier(dossier))
+    return deps
 
 
 def _rich():
@@ -86,16 +86,16 @@ def test_every_shipped_draft_passes_the_check(kind, to, audience, plain):
     if plain:
         for key in ("strengths", "courses", "other_interviews"):
             dossier["candidate"].pop(key)
-    services = services_with(dossier)
-    draft = draft_letter(services, "acme-ae", to, kind)
+    deps = services_with(dossier)
+    draft = draft_letter(deps, "acme-ae", to, kind)
     assert draft.subject and draft.body.endswith("\n")
     findings = CHECKER.check(draft.body, draft.context)
     assert [(f.rule, draft.body[f.start : f.end]) for f in findings] == []
 
 
 def test_a_thank_you_to_a_decision_maker_recaps_their_topics_and_strengths():
-    services = services_with(_rich())
-    body = draft_letter(services, "acme-ae", "Dana Reyes", "thank_you").body
+    deps = services_with(_rich())
+    body = draft_letter(deps, "acme-ae", "Dana Reyes", "thank_you").body
     assert "our conversation about new Midwest territories and CRM adoption" in body
     assert (
         "It gave me a clear picture of where I could contribute: in my last role I opened "
@@ -105,8 +105,8 @@ def test_a_thank_you_to_a_decision_maker_recaps_their_topics_and_strengths():
 
 
 def test_a_thank_you_to_someone_else_is_brief():
-    services = services_with(_rich())
-    body = draft_letter(services, "acme-ae", "Lee Park", "thank_you").body
+    deps = services_with(_rich())
+    body = draft_letter(deps, "acme-ae", "Lee Park", "thank_you").body
     assert "conversation about" not in body and len(body.split()) < 60
 
 
@@ -126,8 +126,8 @@ def test_the_call_script_stays_short_and_never_asks_for_the_decision():
 
 
 def test_the_kind_defaults_to_the_persons_next_planned_touch():
-    services = services_with(DOSSIER)  # rejected: Dana's next touch is the stay-in-touch letter
-    assert draft_letter(services, "acme-ae", "dana reyes").kind == "stay_in_touch"
+    deps = services_with(DOSSIER)  # rejected: Dana's next touch is the stay-in-touch letter
+    assert draft_letter(deps, "acme-ae", "dana reyes").kind == "stay_in_touch"
 
 
 def test_an_unknown_recipient_is_named_with_who_is_known():

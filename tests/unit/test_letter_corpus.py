@@ -15,7 +15,7 @@ from followup.adapters.check_rules import build_checker
 from followup.adapters.files.dossier import parse_dossier
 from followup.adapters.holidays import calendar_for
 from followup.adapters.policies import PolicyBook
-from followup.services.context import Services
+from followup.services.dependencies import Dependencies
 from followup.services.dossier import import_dossier
 from followup.services.letters import check_letter
 
@@ -26,7 +26,7 @@ CORPORA = {
     "extra": Path(__file__).parents[1] / "data" / "letters_extra",
 }
 CHECKER = build_checker(None)
-_SERVICES: dict[str, Services] = {}
+_SERVICES: dict[str, Dependencies] = {}
 
 
 def _cases() -> list[dict]:
@@ -37,38 +37,34 @@ def _cases() -> list[dict]:
     ]
 
 
-def _services_for(corpus: str) -> Services:
+def _services_for(corpus: str) -> Dependencies:
     if corpus not in _SERVICES:
-        services = Services(FakeStore(), calendar_for, PolicyBook(None), checker=lambda: CHECKER)
+        deps = Dependencies(FakeStore(), calendar_for, PolicyBook(None), checker=lambda: CHECKER)
         context = json.loads((CORPORA[corpus] / "context.json").read_text())
-        import_dossier(services, parse_dossier(context))
-        _SERVICES[corpus] = services
+        import_dossier(deps, parse_dossier(context))
+        _SERVICES[corpus] = deps
     return _SERVICES[corpus]
 
 
 @pytest.mark.parametrize("case", _cases(), ids=lambda c: c["id"])
 def test_the_check_reports_exactly_the_expected_rules(case):
-    services = _services_for(case["corpus"])
-    _, findings = check_letter(
-        services, case["text"], case["opportunity"], case["to"], case["kind"]
-    )
+    deps = _services_for(case["corpus"])
+    _, findings = check_letter(deps, case["text"], case["opportunity"], case["to"], case["kind"])
     assert sorted({f.rule for f in findings} - {"spelling"}) == sorted(case["expected"])
 
 
 @pytest.mark.parametrize("case", _cases(), ids=lambda c: c["id"])
 def test_the_corpus_letters_have_no_spelling_findings(case):
-    services = _services_for(case["corpus"])
-    _, findings = check_letter(
-        services, case["text"], case["opportunity"], case["to"], case["kind"]
-    )
+    deps = _services_for(case["corpus"])
+    _, findings = check_letter(deps, case["text"], case["opportunity"], case["to"], case["kind"])
     assert [case["text"][f.start : f.end] for f in findings if f.rule == "spelling"] == []
 
 
 def test_every_finding_has_a_message_and_a_span_inside_the_letter():
     for case in _cases():
-        services = _services_for(case["corpus"])
+        deps = _services_for(case["corpus"])
         _, findings = check_letter(
-            services, case["text"], case["opportunity"], case["to"], case["kind"]
+            deps, case["text"], case["opportunity"], case["to"], case["kind"]
         )
         for f in findings:
             assert f.message and 0 <= f.start <= f.end <= len(case["text"])

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 if TYPE_CHECKING:
     from followup.adapters.mail.settings import MailSettings
-    from followup.services.context import Services
+    from followup.services.dependencies import Dependencies
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -69,10 +69,10 @@ def date_arg(text: str) -> date:
         raise argparse.ArgumentTypeError(f"expected {error.expected}, got {text!r}") from None
 
 
-def services(args: argparse.Namespace) -> Services:
+def deps(args: argparse.Namespace) -> Dependencies:
     from followup import bootstrap
 
-    return bootstrap.services(args.database)
+    return bootstrap.dependencies(args.database)
 
 
 def mail_settings() -> MailSettings:

@@ -109,24 +109,24 @@ def run_demo() -> int:
 
     today = datetime.now(UTC).astimezone(ZoneInfo("America/Chicago")).date()
     with tempfile.TemporaryDirectory(prefix="followup-demo-") as folder:
-        services = bootstrap.services(str(Path(folder) / "demo.sqlite3"))
-        report = import_dossier(services, parse_dossier(sample_dossier(today)))
+        deps = bootstrap.dependencies(str(Path(folder) / "demo.sqlite3"))
+        report = import_dossier(deps, parse_dossier(sample_dossier(today)))
         print(
             f"Demo database with 2 opportunities, {report.touches} touches planned "
             "(thrown away afterwards).\n"
         )
-        print(opportunity_text(show_opportunity(services, "acme-ae")))
+        print(opportunity_text(show_opportunity(deps, "acme-ae")))
         print("\n" + "─" * 80 + "\n")
-        print(agenda_text(agenda(services, today)))
+        print(agenda_text(agenda(deps, today)))
         print("\n" + "─" * 80 + "\n")
-        draft = draft_letter(services, "acme-ae", "Dana Reyes", "thank_you")
+        draft = draft_letter(deps, "acme-ae", "Dana Reyes", "thank_you")
         print(f"Draft thank-you to Dana Reyes\n\nSubject: {draft.subject}\n\n{draft.body}")
-        _, findings = check_letter(services, draft.body, "acme-ae", "Dana Reyes", "thank_you")
+        _, findings = check_letter(deps, draft.body, "acme-ae", "Dana Reyes", "thank_you")
         print(findings_text(draft.body, "thank_you", findings))
         rushed = draft.body.replace("Dear Dana", "Dear Priya").replace(
             "I am very interested", "Have you made a decision yet? I am very interested"
         )
         print("\nThe same letter, rushed (the wrong name, asking for the decision):")
-        _, findings = check_letter(services, rushed, "acme-ae", "Dana Reyes", "thank_you")
+        _, findings = check_letter(deps, rushed, "acme-ae", "Dana Reyes", "thank_you")
         print(findings_text(rushed, "thank_you", findings))
     return 0

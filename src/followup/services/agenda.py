@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from followup.services.context import Services
+from followup.services.dependencies import Dependencies
 from followup.services.storage import OpportunitySummary, TouchRow
 
 WEEK_AHEAD = 7
@@ -22,12 +22,12 @@ class Agenda:
     upcoming_more: int
 
 
-def agenda(services: Services, on: date | None = None, limit: int = 10) -> Agenda:
+def agenda(deps: Dependencies, on: date | None = None, limit: int = 10) -> Agenda:
     """Planned touches overdue, due `on` (today where the candidate lives, by default), and due
     within the week after; a plain indexed read of the stored plan."""
-    with services.store.unit_of_work(readonly=True) as uow:
+    with deps.store.unit_of_work(readonly=True) as uow:
         if on is None:
-            on = services.today(uow.get_candidate())
+            on = deps.today(uow.get_candidate())
         rows = uow.agenda(on, on + timedelta(days=WEEK_AHEAD), limit)
     return Agenda(
         on,
@@ -40,7 +40,7 @@ def agenda(services: Services, on: date | None = None, limit: int = 10) -> Agend
     )
 
 
-def list_opportunities(services: Services) -> list[OpportunitySummary]:
+def list_opportunities(deps: Dependencies) -> list[OpportunitySummary]:
     """Every opportunity with its stage and next planned touch."""
-    with services.store.unit_of_work(readonly=True) as uow:
+    with deps.store.unit_of_work(readonly=True) as uow:
         return uow.summaries()

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from followup.domain.errors import InvalidField
 from followup.domain.model import Candidate, Opportunity, Timeline
 from followup.domain.validation import validate_opportunity
-from followup.services.context import Services
+from followup.services.dependencies import Dependencies
 from followup.services.planning import replan, replan_everything
 from followup.services.recording import check_candidate
 from followup.services.zones import check_contact_zones
@@ -36,11 +36,11 @@ class ImportReport:
     candidate_changed: bool
 
 
-def import_dossier(services: Services, dossier: Dossier) -> ImportReport:
+def import_dossier(deps: Dependencies, dossier: Dossier) -> ImportReport:
     """Store a dossier's candidate and opportunities and re-plan what changed."""
     if dossier.candidate is not None:
-        check_candidate(services, dossier.candidate, "candidate")
-    with services.store.unit_of_work() as uow:
+        check_candidate(deps, dossier.candidate, "candidate")
+    with deps.store.unit_of_work() as uow:
         before = uow.get_candidate()
         candidate = dossier.candidate or before
         default_policy = (candidate or Candidate()).default_policy
@@ -52,7 +52,7 @@ def import_dossier(services: Services, dossier: Dossier) -> ImportReport:
             where = f"opportunities[{i}]"
             stored = uow.get_opportunity(incoming.id)
             merged = _merge(stored, incoming, keys, default_policy)
-            services.policies.get(merged.policy, f"{where}.policy")
+            deps.policies.get(merged.policy, f"{where}.policy")
             try:
                 validate_opportunity(merged)
                 check_contact_zones(merged)
@@ -72,16 +72,16 @@ def import_dossier(services: Services, dossier: Dossier) -> ImportReport:
             before is None or candidate is None or before.calendar_key != candidate.calendar_key
         )
         if calendar_moved:
-            touches = replan_everything(services, uow, candidate)
+            touches = replan_everything(deps, uow, candidate)
         else:
-            touches = replan(services, uow, candidate, changed)
+            touches = replan(deps, uow, candidate, changed)
         uow.commit()
     return ImportReport(added, len(changed) - added, unchanged, touches, candidate_changed)
 
 
-def export_dossier(services: Services) -> tuple[Candidate | None, list[Opportunity]]:
+def export_dossier(deps: Dependencies) -> tuple[Candidate | None, list[Opportunity]]:
     """The candidate and every opportunity, as stored."""
-    with services.store.unit_of_work(readonly=True) as uow:
+    with deps.store.unit_of_work(readonly=True) as uow:
         opportunities = [uow.get_opportunity(i) for i in uow.opportunity_ids()]
         return uow.get_candidate(), [o for o in opportunities if o is not None]
 

@@ -13,7 +13,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from followup.domain.model import Candidate, Event, Opportunity
-from followup.services.context import Services
+from followup.services.dependencies import Dependencies
 from followup.services.recording import record_event
 from followup.services.storage import UnitOfWork
 
@@ -56,13 +56,13 @@ class InboxReport:
 
 
 def record_replies(
-    services: Services, messages: Iterable[Incoming], uow: UnitOfWork | None = None
+    deps: Dependencies, messages: Iterable[Incoming], uow: UnitOfWork | None = None
 ) -> InboxReport:
     """Turn replies into events, in one unit of work (the caller's, when it keeps a cursor
     with them)."""
     if uow is None:
-        with services.store.unit_of_work() as own:
-            report = record_replies(services, messages, own)
+        with deps.store.unit_of_work() as own:
+            report = record_replies(deps, messages, own)
             own.commit()
             return report
     candidate = uow.get_candidate() or Candidate()
@@ -99,7 +99,7 @@ def record_replies(
         )
         if any(e.identity == event.identity for e in opportunity.events):
             continue  # read before (an mbox imported twice)
-        record_event(services, uow, opportunity, event)
+        record_event(deps, uow, opportunity, event)
         changed[opportunity.id] = opportunity
         replies += 1
     return InboxReport(read, replies, automatic)

@@ -11,7 +11,7 @@ from followup.domain.letters.check import Finding
 from followup.domain.letters.context import LETTER_KINDS, Directory, LetterContext
 from followup.domain.model import Candidate, Contact, Opportunity, same_name
 from followup.domain.planner import primary_contact
-from followup.services.context import Services
+from followup.services.dependencies import Dependencies
 from followup.services.planning import require_opportunity
 from followup.services.storage import UnitOfWork
 
@@ -34,25 +34,25 @@ class Draft:
 
 
 def check_letter(
-    services: Services, text: str, opportunity_id: str, to: str, kind: str | None = None
+    deps: Dependencies, text: str, opportunity_id: str, to: str, kind: str | None = None
 ) -> tuple[LetterContext, list[Finding]]:
     """Check a letter for one person of one opportunity; the kind defaults to that person's
     next planned letter (a thank-you when nothing is planned)."""
-    with services.store.unit_of_work(readonly=True) as uow:
-        ctx, _ = letter_context(uow, opportunity_id, to, kind, services)
-    return ctx, services.checker().check(text, ctx)
+    with deps.store.unit_of_work(readonly=True) as uow:
+        ctx, _ = letter_context(uow, opportunity_id, to, kind, deps)
+    return ctx, deps.checker().check(text, ctx)
 
 
 def draft_letter(
-    services: Services, opportunity_id: str, to: str, kind: str | None = None
+    deps: Dependencies, opportunity_id: str, to: str, kind: str | None = None
 ) -> Draft:
     """A letter for that person, from the templates and the interview notes."""
-    with services.store.unit_of_work(readonly=True) as uow:
-        ctx, recipient = letter_context(uow, opportunity_id, to, kind, services)
+    with deps.store.unit_of_work(readonly=True) as uow:
+        ctx, recipient = letter_context(uow, opportunity_id, to, kind, deps)
         opportunity = require_opportunity(uow, opportunity_id, "opportunity")
         candidate = uow.get_candidate() or Candidate()
-    variables = letter_variables(candidate, opportunity, recipient, ctx, services.today(candidate))
-    text = services.renderer().render(ctx.kind, variables)
+    variables = letter_variables(candidate, opportunity, recipient, ctx, deps.today(candidate))
+    text = deps.renderer().render(ctx.kind, variables)
     subject, body = split_subject(text)
     return Draft(ctx.kind, subject, body, candidate, recipient, opportunity.company, ctx)
 
@@ -62,7 +62,7 @@ def letter_context(
     opportunity_id: str,
     to: str,
     kind: str | None,
-    services: Services | None = None,
+    deps: Dependencies | None = None,
 ) -> tuple[LetterContext, Contact]:
     opportunity = require_opportunity(uow, opportunity_id, "opportunity")
     recipient = opportunity.find_contact(to)
@@ -85,7 +85,7 @@ def letter_context(
         topics=topics,
         notes=notes,
         opportunity=opportunity_id,
-        directory=_directory(uow, services),
+        directory=_directory(uow, deps),
         people=people,
         candidate_name=candidate.name,
         candidate_email=candidate.email,
@@ -206,17 +206,17 @@ def _next_letter_kind(uow: UnitOfWork, opportunity_id: str, name: str) -> str:
     return "thank_you"
 
 
-def _directory(uow: UnitOfWork, services: Services | None) -> Directory:
+def _directory(uow: UnitOfWork, deps: Dependencies | None) -> Directory:
     """Every opportunity's company and people, rebuilt only when the store's revision moves."""
     revision = uow.revision()
-    if services is not None:
-        cached = services.cache.get("directory")
+    if deps is not None:
+        cached = deps.cache.get("directory")
         if cached is not None and cached[0] == revision:
             found: Directory = cached[1]
             return found
     directory = Directory.build(uow.directory())
-    if services is not None:
-        services.cache["directory"] = (revision, directory)
+    if deps is not None:
+        deps.cache["directory"] = (revision, directory)
     return directory
 
 

@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 from followup.domain.errors import BadInput, FollowupError, InvalidField, NotFound
 from followup.domain.model import Candidate, Event
 from followup.domain.sending import next_send_time
-from followup.services.context import Services
+from followup.services.dependencies import Dependencies
 from followup.services.letters import draft_letter
 from followup.services.recording import record_event
 from followup.services.storage import OutboxItem
@@ -60,7 +60,7 @@ class DispatchReport:
 
 
 def approve_letter(
-    services: Services,
+    deps: Dependencies,
     opportunity_id: str,
     to: str,
     kind: str | None = None,
@@ -69,7 +69,7 @@ def approve_letter(
     window: tuple[time, time] = (time(8, 30), time(11, 30)),
 ) -> OutboxItem:
     """Put a letter (the draft, or the text the candidate edited) in the outbox."""
-    draft = draft_letter(services, opportunity_id, to, kind)
+    draft = draft_letter(deps, opportunity_id, to, kind)
     if not draft.recipient.email:
         raise InvalidField("to", f"an email address for {draft.recipient.name}; add one first")
     if not draft.sender.email:
@@ -78,8 +78,8 @@ def approve_letter(
         raise InvalidField("text", "the letter's text")
     # the recipient's morning: their own time zone when recorded, else the candidate's
     zone = ZoneInfo(draft.recipient.timezone or draft.sender.timezone)
-    cal = services.calendars(draft.sender)
-    send_at = next_send_time(services.clock().astimezone(zone), window[0], window[1], cal)
+    cal = deps.calendars(draft.sender)
+    send_at = next_send_time(deps.clock().astimezone(zone), window[0], window[1], cal)
     item = OutboxItem(
         id=0,
         opportunity=opportunity_id,
@@ -93,56 +93,56 @@ def approve_letter(
         send_after=send_at,
         status="queued",
     )
-    with services.store.unit_of_work() as uow:
+    with deps.store.unit_of_work() as uow:
         new_id = uow.queue(item)
         uow.commit()
     return replace(item, id=new_id)
 
 
-def dispatch(services: Services, mailer: Mailer, limit: int | None = None) -> DispatchReport:
+def dispatch(deps: Dependencies, mailer: Mailer, limit: int | None = None) -> DispatchReport:
     """Send every letter whose time has come. Run by one dispatcher at a time (the caller holds
     the lock): letters it finds 'sending' were left so by one that stopped."""
-    with services.store.unit_of_work() as uow:
+    with deps.store.unit_of_work() as uow:
         recovered = uow.recover_interrupted()
         sender = uow.get_candidate() or Candidate()
         uow.commit()
     sent = failed = 0
     while limit is None or sent + failed < limit:
-        with services.store.unit_of_work() as uow:
-            item = uow.claim_next(services.clock())
+        with deps.store.unit_of_work() as uow:
+            item = uow.claim_next(deps.clock())
             uow.commit()
         if item is None:
             break
         try:
             mailer.send(item, sender)
         except MailUnavailable:
-            with services.store.unit_of_work() as uow:  # nothing went: it waits for next time
+            with deps.store.unit_of_work() as uow:  # nothing went: it waits for next time
                 uow.set_outbox_status(item.id, "queued", "the mail server was not reachable")
                 uow.commit()
             raise
         except MailRejected as error:
-            with services.store.unit_of_work() as uow:
+            with deps.store.unit_of_work() as uow:
                 uow.set_outbox_status(item.id, "failed", str(error))
                 uow.commit()
             failed += 1
             continue
         except Exception as error:
-            with services.store.unit_of_work() as uow:
+            with deps.store.unit_of_work() as uow:
                 uow.set_outbox_status(item.id, "uncertain", f"sending broke off: {error}")
                 uow.commit()
             raise MailInterrupted(
                 f"send: the connection broke while letter #{item.id} to {item.to_name} was being "
                 "sent; it is marked uncertain (see `followup outbox`), the others wait"
             ) from None
-        _record_sent(services, item, sender)
+        _record_sent(deps, item, sender)
         sent += 1
     return DispatchReport(recovered, sent, failed)
 
 
-def _record_sent(services: Services, item: OutboxItem, sender: Candidate) -> None:
-    sent_at = services.clock()
+def _record_sent(deps: Dependencies, item: OutboxItem, sender: Candidate) -> None:
+    sent_at = deps.clock()
     on = sent_at.astimezone(ZoneInfo(sender.timezone)).date()
-    with services.store.unit_of_work() as uow:
+    with deps.store.unit_of_work() as uow:
         uow.set_outbox_status(item.id, "sent", sent_at=sent_at)
         opportunity = uow.get_opportunity(item.opportunity)
         if opportunity is not None and opportunity.find_contact(item.contact) is not None:
@@ -156,27 +156,27 @@ def _record_sent(services: Services, item: OutboxItem, sender: Candidate) -> Non
                 .replace(microsecond=0, second=0, tzinfo=None),
                 note=f"sent {item.message_id}",
             )
-            record_event(services, uow, opportunity, event)
+            record_event(deps, uow, opportunity, event)
         uow.commit()
 
 
-def list_outbox(services: Services, statuses: tuple[str, ...] = ()) -> list[OutboxItem]:
-    with services.store.unit_of_work(readonly=True) as uow:
+def list_outbox(deps: Dependencies, statuses: tuple[str, ...] = ()) -> list[OutboxItem]:
+    with deps.store.unit_of_work(readonly=True) as uow:
         return uow.outbox(statuses)
 
 
-def retry(services: Services, item_id: int) -> OutboxItem:
+def retry(deps: Dependencies, item_id: int) -> OutboxItem:
     """Queue again a letter that failed or is uncertain (the candidate decides: an uncertain
     letter may already have arrived)."""
-    return _move(services, item_id, ("failed", "uncertain"), "queued")
+    return _move(deps, item_id, ("failed", "uncertain"), "queued")
 
 
-def cancel(services: Services, item_id: int) -> OutboxItem:
-    return _move(services, item_id, ("queued", "failed", "uncertain"), "cancelled")
+def cancel(deps: Dependencies, item_id: int) -> OutboxItem:
+    return _move(deps, item_id, ("queued", "failed", "uncertain"), "cancelled")
 
 
-def _move(services: Services, item_id: int, allowed: tuple[str, ...], to: str) -> OutboxItem:
-    with services.store.unit_of_work() as uow:
+def _move(deps: Dependencies, item_id: int, allowed: tuple[str, ...], to: str) -> OutboxItem:
+    with deps.store.unit_of_work() as uow:
         found = next((i for i in uow.outbox() if i.id == item_id), None)
         if found is None:
             raise NotFound("ID", "letter in the outbox", str(item_id))
@@ -190,5 +190,5 @@ def _move(services: Services, item_id: int, allowed: tuple[str, ...], to: str) -
         return replace(found, status=to)
 
 
-def now_utc(services: Services) -> datetime:
-    return services.clock()
+def now_utc(deps: Dependencies) -> datetime:
+    return deps.clock()

@@ -13,40 +13,40 @@ from followup.domain.model import Candidate, Opportunity, Touch
 from followup.domain.planner import plan_opportunity
 from followup.domain.policy import Policy
 from followup.domain.stage import opportunity_stage
-from followup.services.context import Services
+from followup.services.dependencies import Dependencies
 from followup.services.storage import TouchRow, UnitOfWork
 
 
 def replan(
-    services: Services,
+    deps: Dependencies,
     uow: UnitOfWork,
     candidate: Candidate | None,
     opportunities: Iterable[Opportunity],
 ) -> int:
     """Plan each opportunity afresh and store the result; returns how many touches were stored."""
-    cal = services.calendars(candidate or Candidate())
+    cal = deps.calendars(candidate or Candidate())
     stored = 0
     for opportunity in opportunities:
-        touches = plan_opportunity(opportunity, services.policies.get(opportunity.policy), cal)
+        touches = plan_opportunity(opportunity, deps.policies.get(opportunity.policy), cal)
         uow.replace_plan(opportunity.id, touches, opportunity_stage(opportunity, touches))
         stored += len(touches)
     return stored
 
 
-def replan_everything(services: Services, uow: UnitOfWork, candidate: Candidate | None) -> int:
+def replan_everything(deps: Dependencies, uow: UnitOfWork, candidate: Candidate | None) -> int:
     """After the calendar changed (country, subdivision, week mask) every due date may move."""
-    return replan(services, uow, candidate, (_must_get(uow, i) for i in uow.opportunity_ids()))
+    return replan(deps, uow, candidate, (_must_get(uow, i) for i in uow.opportunity_ids()))
 
 
-def plan_touches(services: Services, opportunity_id: str | None = None) -> list[TouchRow]:
+def plan_touches(deps: Dependencies, opportunity_id: str | None = None) -> list[TouchRow]:
     """The stored plan of one opportunity, or of all of them."""
-    return list(stream_plan(services, opportunity_id))
+    return list(stream_plan(deps, opportunity_id))
 
 
-def stream_plan(services: Services, opportunity_id: str | None = None) -> Iterator[TouchRow]:
+def stream_plan(deps: Dependencies, opportunity_id: str | None = None) -> Iterator[TouchRow]:
     """The stored plan, row by row, read in one transaction: memory stays flat however many
     touches there are. The unknown-id check happens before the first row is yielded."""
-    uow = services.store.unit_of_work(readonly=True)
+    uow = deps.store.unit_of_work(readonly=True)
     try:
         if opportunity_id is not None:
             require_opportunity(uow, opportunity_id, "opportunity")
@@ -70,15 +70,15 @@ class OpportunityView:
     today: date
 
 
-def show_opportunity(services: Services, opportunity_id: str, field: str = "id") -> OpportunityView:
+def show_opportunity(deps: Dependencies, opportunity_id: str, field: str = "id") -> OpportunityView:
     """One opportunity with its plan and the guards' warnings as of today."""
-    with services.store.unit_of_work(readonly=True) as uow:
+    with deps.store.unit_of_work(readonly=True) as uow:
         opportunity = require_opportunity(uow, opportunity_id, field)
         candidate = uow.get_candidate()
         touches = [row.touch for row in uow.plan(opportunity_id)]
-    policy = services.policies.get(opportunity.policy)
-    cal: BusinessCalendar = services.calendars(candidate or Candidate())
-    today = services.today(candidate)
+    policy = deps.policies.get(opportunity.policy)
+    cal: BusinessCalendar = deps.calendars(candidate or Candidate())
+    today = deps.today(candidate)
     warnings = check_plan(opportunity, touches, policy, cal, today)
     return OpportunityView(opportunity, policy, touches, warnings, today)
 
@@ -94,11 +94,11 @@ def _must_get(uow: UnitOfWork, opportunity_id: str) -> Opportunity:
     return require_opportunity(uow, opportunity_id, "opportunity")
 
 
-def calendar_token(services: Services) -> str:
+def calendar_token(deps: Dependencies) -> str:
     """The secret part of the calendar feed's address (made once, kept in the database)."""
     import secrets
 
-    with services.store.unit_of_work() as uow:
+    with deps.store.unit_of_work() as uow:
         token = uow.secret("calendar-feed", lambda: secrets.token_urlsafe(24))
         uow.commit()
     return token

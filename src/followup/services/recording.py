@@ -12,103 +12,103 @@ from datetime import date
 from followup.domain.errors import Conflict, InvalidField
 from followup.domain.model import Candidate, Event, Interview, Opportunity, Timeline, same_name
 from followup.domain.validation import validate_event, validate_opportunity
-from followup.services.context import Services
+from followup.services.dependencies import Dependencies
 from followup.services.planning import replan, replan_everything, require_opportunity
 from followup.services.storage import UnitOfWork
 from followup.services.zones import check_contact_zones, check_timezone
 
 
-def get_profile(services: Services) -> Candidate:
-    with services.store.unit_of_work(readonly=True) as uow:
+def get_profile(deps: Dependencies) -> Candidate:
+    with deps.store.unit_of_work(readonly=True) as uow:
         return uow.get_candidate() or Candidate()
 
 
-def update_profile(services: Services, **changes: object) -> Candidate:
+def update_profile(deps: Dependencies, **changes: object) -> Candidate:
     """Change the candidate's details; a new country, subdivision or week mask re-plans all."""
-    with services.store.unit_of_work() as uow:
+    with deps.store.unit_of_work() as uow:
         before = uow.get_candidate() or Candidate()
         after = replace(before, **changes)  # type: ignore[arg-type]
-        check_candidate(services, after, "")
+        check_candidate(deps, after, "")
         uow.save_candidate(after)
         if after.calendar_key != before.calendar_key:
-            replan_everything(services, uow, after)
+            replan_everything(deps, uow, after)
         uow.commit()
     return after
 
 
-def check_candidate(services: Services, candidate: Candidate, prefix: str) -> None:
+def check_candidate(deps: Dependencies, candidate: Candidate, prefix: str) -> None:
     """Time zone, country, subdivision, week mask and default policy must all exist."""
     try:
         check_timezone(candidate.timezone, "timezone")
-        services.calendars(candidate)
-        services.policies.get(candidate.default_policy, "default_policy")
+        deps.calendars(candidate)
+        deps.policies.get(candidate.default_policy, "default_policy")
     except InvalidField as error:
         raise error.under(prefix) if prefix else error from None
 
 
 def add_opportunity(
-    services: Services, opportunity_id: str, company: str, role: str = "", policy: str | None = None
+    deps: Dependencies, opportunity_id: str, company: str, role: str = "", policy: str | None = None
 ) -> Opportunity:
     """A new opportunity (a job at a company), with the candidate's default policy unless named."""
-    with services.store.unit_of_work() as uow:
+    with deps.store.unit_of_work() as uow:
         if uow.get_opportunity(opportunity_id) is not None:
             raise Conflict(
                 f"id: opportunity {opportunity_id!r} already exists; choose another id", "id"
             )
         candidate = uow.get_candidate() or Candidate()
         chosen = policy or candidate.default_policy
-        services.policies.get(chosen, "policy")
+        deps.policies.get(chosen, "policy")
         opportunity = Opportunity(id=opportunity_id, company=company, role=role, policy=chosen)
-        _save(services, uow, candidate, opportunity)
+        _save(deps, uow, candidate, opportunity)
         uow.commit()
     return opportunity
 
 
-def add_interview(services: Services, opportunity_id: str, interview: Interview) -> Opportunity:
+def add_interview(deps: Dependencies, opportunity_id: str, interview: Interview) -> Opportunity:
     """Record an interview and everyone met at it; plans their thank-yous."""
-    with services.store.unit_of_work() as uow:
+    with deps.store.unit_of_work() as uow:
         opportunity = require_opportunity(uow, opportunity_id, "opportunity")
         if any(iv.id == interview.id for iv in opportunity.interviews):
             raise Conflict(
                 f"id: interview {interview.id!r} already exists in {opportunity_id}", "id"
             )
         opportunity.interviews.append(interview)
-        _save(services, uow, uow.get_candidate(), opportunity)
+        _save(deps, uow, uow.get_candidate(), opportunity)
         uow.commit()
     return opportunity
 
 
 def set_timeline(
-    services: Services,
+    deps: Dependencies,
     opportunity_id: str,
     preliminary_deadline: date | None = None,
     second_round_deadline: date | None = None,
 ) -> Opportunity:
     """Set the hiring process's deadlines (what is not given stays as it was)."""
-    with services.store.unit_of_work() as uow:
+    with deps.store.unit_of_work() as uow:
         opportunity = require_opportunity(uow, opportunity_id, "opportunity")
         old = opportunity.timeline
         opportunity.timeline = Timeline(
             preliminary_deadline or old.preliminary_deadline,
             second_round_deadline or old.second_round_deadline,
         )
-        _save(services, uow, uow.get_candidate(), opportunity)
+        _save(deps, uow, uow.get_candidate(), opportunity)
         uow.commit()
     return opportunity
 
 
-def log_event(services: Services, opportunity_id: str, event: Event) -> Opportunity:
+def log_event(deps: Dependencies, opportunity_id: str, event: Event) -> Opportunity:
     """Record what happened (a touch made, a reply, an invitation, an offer, a rejection, a
     withdrawal); the plan follows."""
-    with services.store.unit_of_work() as uow:
+    with deps.store.unit_of_work() as uow:
         opportunity = require_opportunity(uow, opportunity_id, "opportunity")
-        record_event(services, uow, opportunity, event)
+        record_event(deps, uow, opportunity, event)
         uow.commit()
     return opportunity
 
 
 def record_event(
-    services: Services, uow: UnitOfWork, opportunity: Opportunity, event: Event
+    deps: Dependencies, uow: UnitOfWork, opportunity: Opportunity, event: Event
 ) -> None:
     """Add an event to an opportunity inside the caller's unit of work, and re-plan it."""
     validate_event(opportunity, event.kind, event.step, event.contact, "event")
@@ -116,20 +116,20 @@ def record_event(
     if contact is not None:
         event = replace(event, contact=contact.name)
     opportunity.events.append(event)
-    _save(services, uow, uow.get_candidate(), opportunity)
+    _save(deps, uow, uow.get_candidate(), opportunity)
 
 
 def _save(
-    services: Services, uow: UnitOfWork, candidate: Candidate | None, opportunity: Opportunity
+    deps: Dependencies, uow: UnitOfWork, candidate: Candidate | None, opportunity: Opportunity
 ) -> None:
     validate_opportunity(opportunity)
     check_contact_zones(opportunity)
     uow.save_opportunity(opportunity)
-    replan(services, uow, candidate, [opportunity])
+    replan(deps, uow, candidate, [opportunity])
 
 
 def snooze_touch(
-    services: Services,
+    deps: Dependencies,
     opportunity_id: str,
     step: str,
     contact: str,
@@ -141,9 +141,9 @@ def snooze_touch(
     the agenda shows it from then on."""
     if not reason.strip():
         raise InvalidField("reason", "why the touch waits (it is shown with it)")
-    with services.store.unit_of_work() as uow:
+    with deps.store.unit_of_work() as uow:
         require_opportunity(uow, opportunity_id, "opportunity")
-        today = services.today(uow.get_candidate())
+        today = deps.today(uow.get_candidate())
         if until <= today:
             raise InvalidField(
                 "until", f"a day after today ({today.isoformat()})", until.isoformat()

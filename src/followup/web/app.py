@@ -21,7 +21,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 
 from followup.domain.errors import FollowupError
-from followup.services.context import Services
+from followup.services.dependencies import Dependencies
 from followup.web.common import CSRF_COOKIE, render
 
 
@@ -90,7 +90,7 @@ class _Csrf:
         await self.app(scope, receive, sending)
 
 
-def create_app(services: Services) -> Any:
+def create_app(deps: Dependencies) -> Any:
     import importlib
 
     from followup.web.pages import MODULES
@@ -104,6 +104,6 @@ def create_app(services: Services) -> Any:
         routes=routes,
         exception_handlers={HTTPException: _error, FollowupError: _error},
     )
-    app.state.services = services
+    app.state.services = deps
     app.state.templates = _templates()
     return _Csrf(app)

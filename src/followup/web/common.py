@@ -13,7 +13,7 @@ from starlette.responses import Response
 from starlette.templating import Jinja2Templates
 
 from followup.domain.errors import FollowupError, InvalidField
-from followup.services.context import Services
+from followup.services.dependencies import Dependencies
 
 CSRF_COOKIE = "followup_csrf"
 CSRF_FIELD = "csrf"
@@ -41,9 +41,9 @@ async def checked_form(request: Request) -> FormData:
     return form
 
 
-def services_of(request: Request) -> Services:
-    services: Services = request.app.state.services
-    return services
+def deps_of(request: Request) -> Dependencies:
+    deps: Dependencies = request.app.state.services
+    return deps
 
 
 def form_text(form: FormData, key: str) -> str:

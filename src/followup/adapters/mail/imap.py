@@ -14,14 +14,14 @@ import re
 
 from followup.adapters.mail.mailbox import incoming
 from followup.adapters.mail.settings import ServerSettings
-from followup.services.context import Services
+from followup.services.dependencies import Dependencies
 from followup.services.inbox import InboxReport, record_replies
 from followup.services.outbox import MailUnavailable
 
 BATCH = 200
 
 
-def poll_mailbox(services: Services, settings: ServerSettings) -> InboxReport:
+def poll_mailbox(deps: Dependencies, settings: ServerSettings) -> InboxReport:
     where = f"{settings.host}:{settings.port}"
     try:
         if settings.security == "tls":
@@ -43,7 +43,7 @@ def poll_mailbox(services: Services, settings: ServerSettings) -> InboxReport:
             f"imap.host: could not reach the mail server at {where} ({error})"
         ) from None
     try:
-        return _read_new(services, client, settings.mailbox)
+        return _read_new(deps, client, settings.mailbox)
     except (imaplib.IMAP4.abort, OSError) as error:
         raise MailUnavailable(
             f"imap.host: the server at {where} dropped the connection ({error}); every message "
@@ -54,12 +54,12 @@ def poll_mailbox(services: Services, settings: ServerSettings) -> InboxReport:
             client.logout()
 
 
-def _read_new(services: Services, client: imaplib.IMAP4, mailbox: str) -> InboxReport:
+def _read_new(deps: Dependencies, client: imaplib.IMAP4, mailbox: str) -> InboxReport:
     status, _ = client.select(mailbox, readonly=True)
     if status != "OK":
         raise MailUnavailable(f"imap.mailbox: no mailbox {mailbox!r} on the server")
     validity = int(_response(client, "UIDVALIDITY") or 0)
-    with services.store.unit_of_work(readonly=True) as uow:
+    with deps.store.unit_of_work(readonly=True) as uow:
         cursor = uow.inbox_cursor(mailbox)
     last = cursor[1] if cursor and cursor[0] == validity else 0
     status, data = client.uid("SEARCH", f"UID {last + 1}:*")
@@ -73,8 +73,8 @@ def _read_new(services: Services, client: imaplib.IMAP4, mailbox: str) -> InboxR
         headers = _headers_by_uid(fetched)
         for uid in batch:
             raw = headers.get(uid, b"")
-            with services.store.unit_of_work() as uow:
-                report = record_replies(services, [incoming(raw)], uow) if raw else None
+            with deps.store.unit_of_work() as uow:
+                report = record_replies(deps, [incoming(raw)], uow) if raw else None
                 uow.set_inbox_cursor(mailbox, validity, uid)
                 uow.commit()
             totals[0] += 1

@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from followup.cli.args import command, read_input, services, write_bytes, write_output
+from followup.cli.args import command, deps, read_input, write_bytes, write_output
 
 if TYPE_CHECKING:
     from followup.cli.args import Subcommands
@@ -21,7 +21,7 @@ def cmd_draft(args: argparse.Namespace) -> int:
     """
     from followup.services.letters import draft_letter
 
-    found = services(args)
+    found = deps(args)
     draft = draft_letter(found, args.opportunity, args.to, args.kind)
     if args.format == "text":
         subject = f"Subject: {draft.subject}\n\n" if draft.subject else ""
@@ -57,7 +57,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     from followup.services.letters import check_letter, read_letter
 
     text = read_letter(read_input(args.file), args.file)
-    ctx, findings = check_letter(services(args), text, args.opportunity, args.to, args.kind)
+    ctx, findings = check_letter(deps(args), text, args.opportunity, args.to, args.kind)
     if args.json:
         from followup.cli.jsonout import dumps
 

@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING
 
 from followup.cli.args import (
     command,
+    deps,
     group,
     mail_settings,
     read_input,
-    services,
 )
 
 if TYPE_CHECKING:
@@ -33,7 +33,7 @@ def cmd_approve(args: argparse.Namespace) -> int:
         found_subject, body = split_subject(text)
         subject = found_subject or None
     item = approve_letter(
-        services(args),
+        deps(args),
         args.opportunity,
         args.to,
         args.kind,
@@ -54,7 +54,7 @@ def cmd_outbox(args: argparse.Namespace) -> int:
     stopped while handing one over: it may or may not have gone). Retry or cancel by number."""
     from followup.services import outbox
 
-    found = services(args)
+    found = deps(args)
     if args.action == "retry":
         item = outbox.retry(found, _item_id(args))
         print(f"Letter #{item.id} to {item.to_name} is queued again.")
@@ -116,7 +116,7 @@ def cmd_send(args: argparse.Namespace) -> int:
         raise BadInput(
             "smtp: expected an [smtp] section in followup.toml (host, port, security, username)"
         )
-    found = services(args)
+    found = deps(args)
     with _dispatch_lock(found.store.location), SmtpMailer(settings.smtp) as mailer:
         report = dispatch(found, mailer, args.limit)
     if report.recovered:
@@ -155,7 +155,7 @@ def cmd_digest(args: argparse.Namespace) -> int:
     from followup.services.agenda import agenda
     from followup.services.recording import get_profile
 
-    found = services(args)
+    found = deps(args)
     result = agenda(found)
     text = agenda_text(result) + "\n"
     if not args.send:
@@ -198,7 +198,7 @@ def cmd_inbox_import(args: argparse.Namespace) -> int:
     from followup.adapters.mail.mailbox import read_folder
     from followup.services.inbox import record_replies
 
-    report = record_replies(services(args), read_folder(Path(args.file)))
+    report = record_replies(deps(args), read_folder(Path(args.file)))
     print(
         f"Read {report.read} messages: {report.replies} replies recorded, "
         f"{report.automatic} automatic answers left alone."
@@ -217,7 +217,7 @@ def cmd_inbox_poll(args: argparse.Namespace) -> int:
         raise BadInput(
             "imap: expected an [imap] section in followup.toml (host, port, security, username)"
         )
-    report = poll_mailbox(services(args), settings.imap)
+    report = poll_mailbox(deps(args), settings.imap)
     print(
         f"Read {report.read} new messages: {report.replies} replies recorded, "
         f"{report.automatic} automatic answers left alone."

@@ -7,7 +7,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from followup.cli.args import command, date_arg, group, services, write_bytes
+from followup.cli.args import command, date_arg, deps, group, write_bytes
 
 if TYPE_CHECKING:
     from followup.cli.args import Subcommands
@@ -17,7 +17,7 @@ def cmd_agenda(args: argparse.Namespace) -> int:
     """What is overdue, what is due today (or on --on DATE), and what comes next."""
     from followup.services.agenda import agenda
 
-    result = agenda(services(args), args.on, limit=args.limit)
+    result = agenda(deps(args), args.on, limit=args.limit)
     if args.json:
         from followup.cli.jsonout import agenda_dict, dumps
 
@@ -33,7 +33,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
     """Every planned, done, skipped and cancelled touch, with due dates and reasons."""
     from followup.services.planning import stream_plan
 
-    rows = stream_plan(services(args), args.opportunity)
+    rows = stream_plan(deps(args), args.opportunity)
     if args.json:
         from followup.cli.jsonout import plan_json
 
@@ -52,7 +52,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     """Every opportunity with its stage and next touch."""
     from followup.services.agenda import list_opportunities
 
-    found = services(args)
+    found = deps(args)
     items = list_opportunities(found)
     if args.json:
         from followup.cli.jsonout import dumps, summary_dict
@@ -69,7 +69,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     """One opportunity: interviews and people met, timeline, events, plan and warnings."""
     from followup.services.planning import show_opportunity
 
-    view = show_opportunity(services(args), args.id)
+    view = show_opportunity(deps(args), args.id)
     if args.json:
         from followup.cli.jsonout import dumps, view_dict
 
@@ -106,7 +106,7 @@ def cmd_calendar_export(args: argparse.Namespace) -> int:
     from followup.adapters.files.calendar import plan_to_ics
     from followup.services.planning import stream_plan
 
-    found = services(args)
+    found = deps(args)
     write_bytes(args.output, plan_to_ics(stream_plan(found), found.clock()))
     return 0
 

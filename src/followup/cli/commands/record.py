@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from followup.cli.args import command, date_arg, plan_hint, services
+from followup.cli.args import command, date_arg, deps, plan_hint
 from followup.domain.model import EVENT_KINDS, PROFILE_FIELDS, STEPS
 
 if TYPE_CHECKING:
@@ -17,7 +17,7 @@ def cmd_add_opportunity(args: argparse.Namespace) -> int:
     """Add an opportunity: a role at a company, followed up by a policy (`followup policies`)."""
     from followup.services.recording import add_opportunity
 
-    opp = add_opportunity(services(args), args.id, args.company, args.role or "", args.policy)
+    opp = add_opportunity(deps(args), args.id, args.company, args.role or "", args.policy)
     print(
         f"Added {opp.id}: {opp.company}{' — ' + opp.role if opp.role else ''} "
         f"(policy {opp.policy}). Next: `followup add-interview {opp.id} --date … --person …`"
@@ -38,7 +38,7 @@ def cmd_add_interview(args: argparse.Namespace) -> int:
     contacts = tuple(parse_person(spec, f"--person {i + 1}") for i, spec in enumerate(args.person))
     interview_id = args.id or f"{args.opportunity}-{args.date.isoformat()}"
     interview = Interview(interview_id, args.date, args.round, contacts)
-    opp = add_interview(services(args), args.opportunity, interview)
+    opp = add_interview(deps(args), args.opportunity, interview)
     print(
         f"Recorded interview {interview_id} with {len(contacts)} "
         f"{'person' if len(contacts) == 1 else 'people'} at {opp.company}."
@@ -56,7 +56,7 @@ def cmd_set_timeline(args: argparse.Namespace) -> int:
             "--preliminary-deadline or --second-round-deadline: expected at least one of them"
         )
     opp = set_timeline(
-        services(args), args.opportunity, args.preliminary_deadline, args.second_round_deadline
+        deps(args), args.opportunity, args.preliminary_deadline, args.second_round_deadline
     )
     print(f"Timeline of {opp.id} set.")
     return plan_hint(opp.id)
@@ -70,7 +70,7 @@ def cmd_log(args: argparse.Namespace) -> int:
     from followup.domain.model import Event
     from followup.services.recording import log_event
 
-    found = services(args)
+    found = deps(args)
     on = args.date
     if on is None:
         from followup.services.recording import get_profile
@@ -94,7 +94,7 @@ def cmd_snooze(args: argparse.Namespace) -> int:
     from followup.services.recording import snooze_touch
 
     snooze_touch(
-        services(args),
+        deps(args),
         args.opportunity,
         args.step,
         args.contact,
@@ -114,7 +114,7 @@ def cmd_profile(args: argparse.Namespace) -> int:
     business-day calendar (changing them re-plans everything)."""
     from followup.services.recording import get_profile, update_profile
 
-    found = services(args)
+    found = deps(args)
     changes: dict[str, Any] = {
         key: getattr(args, key) for key in PROFILE_FIELDS if getattr(args, key) is not None
     }

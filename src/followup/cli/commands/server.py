@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from followup.cli.args import command, services
+from followup.cli.args import command, deps
 
 if TYPE_CHECKING:
     from followup.cli.args import Subcommands
@@ -19,7 +19,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     from followup.web.app import create_app
 
-    app = create_app(services(args))
+    app = create_app(deps(args))
     url = f"http://{args.host}:{args.port}/"
     print(f"Followup is at {url} (Ctrl-C to stop)")
     if args.open:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from followup.cli.args import command, read_input, services, write_output
+from followup.cli.args import command, deps, read_input, write_output
 
 if TYPE_CHECKING:
     from followup.cli.args import Subcommands
@@ -21,7 +21,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     from followup.services.dossier import import_dossier
 
     dossier = parse_dossier(read_dossier_text(read_input(args.file), args.file))
-    report = import_dossier(services(args), dossier)
+    report = import_dossier(deps(args), dossier)
     n = len(dossier.opportunities)
     print(
         f"Imported {n} opportunit{'y' if n == 1 else 'ies'}: {report.added} added, "
@@ -37,7 +37,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from followup.cli.jsonout import dumps
     from followup.services.dossier import export_dossier
 
-    candidate, opportunities = export_dossier(services(args))
+    candidate, opportunities = export_dossier(deps(args))
     write_output(args.output, dumps(dossier_to_dict(candidate, opportunities)) + "\n")
     return 0
 

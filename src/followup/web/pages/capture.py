@@ -14,14 +14,14 @@ from followup.domain.errors import FollowupError, InvalidField
 from followup.domain.model import Contact, Interview
 from followup.services import agenda as agenda_service
 from followup.services import recording
-from followup.web.common import checked_form, form_date, form_text, render, services_of
+from followup.web.common import checked_form, deps_of, form_date, form_text, render
 
 
 async def capture(request: Request) -> Response:
     """Record an interview and everyone met, phone-first."""
-    services = services_of(request)
-    choices = agenda_service.list_opportunities(services)
-    today_ = services.today(recording.get_profile(services))
+    deps = deps_of(request)
+    choices = agenda_service.list_opportunities(deps)
+    today_ = deps.today(recording.get_profile(deps))
     if request.method == "GET":
         return render(
             request,
@@ -37,7 +37,7 @@ async def capture(request: Request) -> Response:
     values = {k: str(v) for k, v in form.items() if isinstance(v, str)}
     people = _people_values(form)
     try:
-        opportunity_id = _save_capture(services, form, people)
+        opportunity_id = _save_capture(deps, form, people)
     except FollowupError as error:
         return render(
             request,
@@ -68,7 +68,7 @@ def _people_values(form: FormData) -> list[dict[str, str]]:
     return [rows[i] for i in sorted(rows)]
 
 
-def _save_capture(services: Any, form: FormData, people: list[dict[str, str]]) -> str:
+def _save_capture(deps: Any, form: FormData, people: list[dict[str, str]]) -> str:
     contacts = []
     for i, row in enumerate(people):
         name = " ".join(row.get("name", "").split())
@@ -98,9 +98,9 @@ def _save_capture(services: Any, form: FormData, people: list[dict[str, str]]) -
     chosen = str(form.get("opportunity") or "").strip()
     if not chosen:
         company = form_text(form, "company")
-        chosen = _new_id(services, company)
+        chosen = _new_id(deps, company)
         recording.add_opportunity(
-            services,
+            deps,
             chosen,
             company,
             str(form.get("role") or "").strip(),
@@ -112,13 +112,13 @@ def _save_capture(services: Any, form: FormData, people: list[dict[str, str]]) -
         int(round_text),
         tuple(contacts),
     )
-    recording.add_interview(services, chosen, interview)
+    recording.add_interview(deps, chosen, interview)
     return chosen
 
 
-def _new_id(services: Any, company: str) -> str:
+def _new_id(deps: Any, company: str) -> str:
     base = re.sub(r"[^a-z0-9]+", "-", company.lower()).strip("-") or "opportunity"
-    taken = {o.id for o in agenda_service.list_opportunities(services)}
+    taken = {o.id for o in agenda_service.list_opportunities(deps)}
     candidate, n = base, 2
     while candidate in taken:
         candidate, n = f"{base}-{n}", n + 1

@@ -12,7 +12,7 @@ from starlette.routing import Route
 from followup.domain.errors import InvalidField
 from followup.domain.letters.check import Finding
 from followup.services.letters import MAX_LETTER_BYTES, Draft, check_letter, draft_letter
-from followup.web.common import checked_form, render, services_of
+from followup.web.common import checked_form, deps_of, render
 
 
 async def editor(request: Request) -> Response:
@@ -21,7 +21,7 @@ async def editor(request: Request) -> Response:
     to = query.get("to", "")
     if not opportunity_id or not to:
         raise InvalidField("opportunity", "an opportunity and a person (?opportunity=…&to=…)")
-    draft = draft_letter(services_of(request), opportunity_id, to, query.get("kind") or None)
+    draft = draft_letter(deps_of(request), opportunity_id, to, query.get("kind") or None)
     return render(request, "letter.html", {"draft": draft, "opportunity_id": opportunity_id})
 
 
@@ -30,7 +30,7 @@ async def check(request: Request) -> Response:
     form = await checked_form(request)
     text = _letter_text(form.get("text"))
     ctx, findings = check_letter(
-        services_of(request),
+        deps_of(request),
         text,
         str(form.get("opportunity")),
         str(form.get("to")),
@@ -58,8 +58,8 @@ async def check(request: Request) -> Response:
 async def download_eml(request: Request) -> Response:
     from followup.adapters.files.letter_formats import to_eml
 
-    draft, services = await _edited(request)
-    data = to_eml(draft, services.clock())
+    draft, deps = await _edited(request)
+    data = to_eml(draft, deps.clock())
     return Response(
         data,
         media_type="message/rfc822",
@@ -70,8 +70,8 @@ async def download_eml(request: Request) -> Response:
 async def download_pdf(request: Request) -> Response:
     from followup.adapters.files.letter_formats import to_pdf
 
-    draft, services = await _edited(request)
-    data = to_pdf(draft, services.today(draft.sender))
+    draft, deps = await _edited(request)
+    data = to_pdf(draft, deps.today(draft.sender))
     return Response(
         data,
         media_type="application/pdf",
@@ -82,16 +82,16 @@ async def download_pdf(request: Request) -> Response:
 async def _edited(request: Request):  # type: ignore[no-untyped-def]
     """The draft for that person, with the text as the user edited it."""
     form = await checked_form(request)
-    services = services_of(request)
+    deps = deps_of(request)
     draft: Draft = draft_letter(
-        services,
+        deps,
         str(form.get("opportunity")),
         str(form.get("to")),
         str(form.get("kind") or "") or None,
     )
     text = _letter_text(form.get("text"))
     subject = str(form.get("subject") or draft.subject)
-    return replace(draft, body=text, subject=subject), services
+    return replace(draft, body=text, subject=subject), deps
 
 
 def _letter_text(value: object) -> str:

@@ -10,11 +10,11 @@ from starlette.routing import Route
 from followup.domain.model import Event
 from followup.services import recording
 from followup.services.planning import show_opportunity
-from followup.web.common import checked_form, form_date, form_text, render, services_of
+from followup.web.common import checked_form, deps_of, form_date, form_text, render
 
 
 async def opportunity(request: Request) -> Response:
-    view = show_opportunity(services_of(request), request.path_params["id"], "id")
+    view = show_opportunity(deps_of(request), request.path_params["id"], "id")
     return render(
         request, "opportunity.html", {"view": view, "o": view.opportunity, "today": view.today}
     )
@@ -23,13 +23,9 @@ async def opportunity(request: Request) -> Response:
 async def log(request: Request) -> Response:
     """Record what happened: a reply, an invitation, an offer, a rejection, a withdrawal."""
     form = await checked_form(request)
-    services = services_of(request)
+    deps = deps_of(request)
     opportunity_id = request.path_params["id"]
-    on = (
-        form_date(form, "date")
-        if form.get("date")
-        else services.today(recording.get_profile(services))
-    )
+    on = form_date(form, "date") if form.get("date") else deps.today(recording.get_profile(deps))
     time_text = str(form.get("time") or "").strip()
     from followup.adapters.files.dossier import parse_time
 
@@ -39,7 +35,7 @@ async def log(request: Request) -> Response:
         contact=str(form.get("contact") or "") or None,
         time=parse_time(time_text, "time") if time_text else None,
     )
-    recording.log_event(services, opportunity_id, event)
+    recording.log_event(deps, opportunity_id, event)
     return RedirectResponse(f"/opportunities/{opportunity_id}", status_code=303)
 
 

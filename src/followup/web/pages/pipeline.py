@@ -8,14 +8,14 @@ from starlette.routing import Route
 
 from followup.domain.stage import STAGES
 from followup.services import agenda as agenda_service
-from followup.web.common import render, services_of
+from followup.web.common import deps_of, render
 
 
 async def pipeline(request: Request) -> Response:
-    services = services_of(request)
-    items = agenda_service.list_opportunities(services)
+    deps = deps_of(request)
+    items = agenda_service.list_opportunities(deps)
     columns = {stage: [i for i in items if i.stage == stage] for stage in STAGES}
-    return render(request, "pipeline.html", {"columns": columns, "today": services.today(None)})
+    return render(request, "pipeline.html", {"columns": columns, "today": deps.today(None)})
 
 
 routes = [

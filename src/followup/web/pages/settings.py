@@ -11,17 +11,17 @@ from starlette.routing import Route
 from followup.domain.errors import FollowupError, InvalidField
 from followup.domain.model import PROFILE_FIELDS
 from followup.services import recording
-from followup.web.common import checked_form, render, services_of
+from followup.web.common import checked_form, deps_of, render
 
 
 async def settings(request: Request) -> Response:
-    services = services_of(request)
-    policies = services.policies.names()
+    deps = deps_of(request)
+    policies = deps.policies.names()
     if request.method == "GET":
         from followup.services.planning import calendar_token
 
-        profile = recording.get_profile(services)
-        feed = str(request.url_for("calendar_feed", token=calendar_token(services)))
+        profile = recording.get_profile(deps)
+        feed = str(request.url_for("calendar_feed", token=calendar_token(deps)))
         return render(
             request,
             "settings.html",
@@ -43,7 +43,7 @@ async def settings(request: Request) -> Response:
         if not other.isdigit():
             raise InvalidField("other_interviews", "a whole number, 0 or more", other)
         changes["other_interviews"] = int(other)
-        recording.update_profile(services, **changes)
+        recording.update_profile(deps, **changes)
     except FollowupError as error:
         return render(
             request,
@@ -75,10 +75,10 @@ async def calendar_feed(request: Request) -> Response:
     from followup.adapters.files.calendar import plan_to_ics
     from followup.services.planning import calendar_token, stream_plan
 
-    services = services_of(request)
-    if not secrets.compare_digest(request.path_params["token"], calendar_token(services)):
+    deps = deps_of(request)
+    if not secrets.compare_digest(request.path_params["token"], calendar_token(deps)):
         raise HTTPException(404)
-    data = plan_to_ics(stream_plan(services), services.clock())
+    data = plan_to_ics(stream_plan(deps), deps.clock())
     return Response(data, media_type="text/calendar; charset=utf-8")
 
 

@@ -10,31 +10,31 @@ from starlette.routing import Route
 from followup.domain.model import Event
 from followup.services import agenda as agenda_service
 from followup.services import recording
-from followup.web.common import checked_form, form_date, form_text, render, services_of
+from followup.web.common import checked_form, deps_of, form_date, form_text, render
 
 
 async def today(request: Request) -> Response:
     """What to do today: overdue, due today, the next seven days."""
-    services = services_of(request)
-    result = agenda_service.agenda(services, limit=50)
+    deps = deps_of(request)
+    result = agenda_service.agenda(deps, limit=50)
     return render(request, "today.html", {"agenda": result, "on": result.on})
 
 
 async def mark_done(request: Request) -> Response:
     """Mark a touch done today (a letter sent, a call placed)."""
     form = await checked_form(request)
-    services = services_of(request)
+    deps = deps_of(request)
     opportunity_id = form_text(form, "opportunity")
-    on = services.today(recording.get_profile(services))
+    on = deps.today(recording.get_profile(deps))
     event = Event(on, "done", contact=form_text(form, "contact"), step=form_text(form, "step"))
-    recording.log_event(services, opportunity_id, event)
+    recording.log_event(deps, opportunity_id, event)
     return _back(request, form)
 
 
 async def snooze(request: Request) -> Response:
     form = await checked_form(request)
     recording.snooze_touch(
-        services_of(request),
+        deps_of(request),
         form_text(form, "opportunity"),
         form_text(form, "step"),
         form_text(form, "contact"),
@@ -48,7 +48,7 @@ async def snooze(request: Request) -> Response:
 def _back(request: Request, form: FormData) -> Response:
     """After an action: HTMX gets the refreshed Today list; a plain form goes back."""
     if request.headers.get("hx-request"):
-        result = agenda_service.agenda(services_of(request), limit=50)
+        result = agenda_service.agenda(deps_of(request), limit=50)
         return render(request, "_agenda.html", {"agenda": result, "on": result.on})
     target = str(form.get("next") or "/")
     return RedirectResponse(target if target.startswith("/") else "/", status_code=303)

@@ -10,7 +10,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from followup.domain.errors import FollowupError, InvalidField
-from followup.web.common import checked_form, render, services_of
+from followup.web.common import checked_form, deps_of, render
 
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 
@@ -32,7 +32,7 @@ async def import_file(request: Request) -> Response:
         if len(raw) > MAX_UPLOAD_BYTES:
             raise InvalidField("dossier", "a file of at most 50 MB")
         dossier = parse_dossier(read_dossier_text(raw, upload.filename))
-        report = import_dossier(services_of(request), dossier)
+        report = import_dossier(deps_of(request), dossier)
     except FollowupError as error:
         return render(
             request,
@@ -47,7 +47,7 @@ async def export_file(request: Request) -> Response:
     from followup.adapters.files.dossier import dossier_to_dict
     from followup.services.dossier import export_dossier
 
-    candidate, opportunities = export_dossier(services_of(request))
+    candidate, opportunities = export_dossier(deps_of(request))
     body = json.dumps(dossier_to_dict(candidate, opportunities), ensure_ascii=False, indent=2)
     return Response(
         body + "\n",

@@ -49,7 +49,10 @@ def _no_checker() -> LetterChecker:
 
 
 @dataclass
-class Services:
+class Dependencies:
+    """The ports every use case runs on: where the data is, the calendars, the policies, the
+    clock, the letter check and the templates. Wired once in `bootstrap.py`, or with fakes."""
+
     store: Store
     calendars: CalendarFactory
     policies: PolicyBook
