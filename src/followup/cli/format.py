@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from followup.domain.planner import ACTIONS
 
 if TYPE_CHECKING:  # annotations only: the agenda's start-up stays light
-    from followup.domain.guards import Warning
+    from followup.domain.guards import GuardWarning
     from followup.domain.letters.check import Finding
     from followup.domain.model import Opportunity, Touch
     from followup.services.agenda import Agenda
@@ -177,7 +177,7 @@ def opportunity_text(view: OpportunityView) -> str:
     return "\n".join(lines)
 
 
-def warning_line(w: Warning) -> str:
+def warning_line(w: GuardWarning) -> str:
     return f"  ! [{w.source}] {w.message}"
 
 

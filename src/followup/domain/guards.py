@@ -22,7 +22,7 @@ LIVE = ("planned", "done")
 
 
 @dataclass(frozen=True, slots=True)
-class Warning:
+class GuardWarning:
     rule: str
     message: str
     source: str
@@ -45,7 +45,7 @@ def check_plan(
     policy: Policy,
     cal: BusinessCalendar,
     today: date,
-) -> list[Warning]:
+) -> list[GuardWarning]:
     """Every warning for one opportunity's plan, as of `today`."""
     live = [t for t in touches if t.status in LIVE]
     return [
@@ -56,14 +56,14 @@ def check_plan(
     ]
 
 
-def _too_many_status_letters(live: list[Touch], policy: Policy) -> list[Warning]:
+def _too_many_status_letters(live: list[Touch], policy: Policy) -> list[GuardWarning]:
     allowed, source = policy.guards.get("max_status_letters", (2, "003"))
     per_contact: dict[str, int] = defaultdict(int)
     for touch in live:
         if touch.step in STATUS_LETTERS:
             per_contact[touch.contact] += 1
     return [
-        Warning(
+        GuardWarning(
             "status-letters",
             f"{count} status letters to {contact}; the {policy.name} policy allows {allowed} "
             "(003: more than one follow-up letter looks desperate)",
@@ -75,7 +75,7 @@ def _too_many_status_letters(live: list[Touch], policy: Policy) -> list[Warning]
     ]
 
 
-def _too_close(live: list[Touch], policy: Policy, cal: BusinessCalendar) -> list[Warning]:
+def _too_close(live: list[Touch], policy: Policy, cal: BusinessCalendar) -> list[GuardWarning]:
     """Two touches to one person within too few business days. A reply answers the employer
     (002: the same day), so it never counts as pressing."""
     gap, source = policy.guards.get("min_business_days_between_touches", (3, "003"))
@@ -91,7 +91,7 @@ def _too_close(live: list[Touch], policy: Policy, cal: BusinessCalendar) -> list
                 continue
             if cal.business_days_between(before.effective, after.effective) < gap:
                 warnings.append(
-                    Warning(
+                    GuardWarning(
                         "too-close",
                         f"{STEP_WORDS[before.step]} ({before.effective.isoformat()}) and "
                         f"{STEP_WORDS[after.step]} ({after.effective.isoformat()}) to {contact} "
@@ -104,13 +104,13 @@ def _too_close(live: list[Touch], policy: Policy, cal: BusinessCalendar) -> list
     return warnings
 
 
-def _after_rejection(opportunity: Opportunity, live: list[Touch]) -> list[Warning]:
+def _after_rejection(opportunity: Opportunity, live: list[Touch]) -> list[GuardWarning]:
     rejections = [e.date for e in opportunity.events if e.kind == "rejected"]
     if not rejections:
         return []
     rejected_on = min(rejections)
     return [
-        Warning(
+        GuardWarning(
             "after-rejection",
             f"{STEP_WORDS[t.step]} to {t.contact} on {t.effective.isoformat()} comes after the "
             f"rejection of {rejected_on.isoformat()}; after a rejection only the stay-in-touch "
@@ -124,9 +124,9 @@ def _after_rejection(opportunity: Opportunity, live: list[Touch]) -> list[Warnin
     ]
 
 
-def _late_thanks(touches: list[Touch], today: date) -> list[Warning]:
+def _late_thanks(touches: list[Touch], today: date) -> list[GuardWarning]:
     return [
-        Warning(
+        GuardWarning(
             "late-thank-you",
             f"thank-you to {t.contact} was due {t.due.isoformat()}; send it today "
             "(003: within two business days; 002: as soon as possible)",

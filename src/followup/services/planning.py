@@ -8,7 +8,7 @@ from datetime import date
 
 from followup.domain.calendar import BusinessCalendar
 from followup.domain.errors import NotFound
-from followup.domain.guards import Warning, check_plan
+from followup.domain.guards import GuardWarning, check_plan
 from followup.domain.model import Candidate, Opportunity, Touch
 from followup.domain.planner import plan_opportunity
 from followup.domain.policy import Policy
@@ -66,7 +66,7 @@ class OpportunityView:
     opportunity: Opportunity
     policy: Policy
     touches: list[Touch]
-    warnings: list[Warning]
+    warnings: list[GuardWarning]
     today: date
 
 
