@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from followup.domain.errors import BadInput
 from followup.services.dependencies import Dependencies, Renderer
+from followup.services.ports import Locks, Reader, process_lock
 
 if TYPE_CHECKING:
     from followup.domain.letters.check import LetterChecker
@@ -76,13 +77,35 @@ def dependencies(database: str | None = None) -> Dependencies:
 
         return TemplateRenderer(config / "templates")
 
+    location = database_location(database)
+    store = open_store(location)
     return Dependencies(
-        store=open_store(database_location(database)),
+        store=store,
         calendars=calendar_for,
         policies=PolicyBook(config / "policies"),
         checker=_once(checker),
         renderer=_once(renderer),
+        readers=readers,
+        lock=_locks(store),
     )
+
+
+def readers() -> tuple[Reader, ...]:
+    """The kinds of file `followup import` reads, in the order they are tried; the dossier
+    last, as it takes whatever no other kind claims (services/imports.py)."""
+    from followup.adapters.files.dossier import DossierReader
+
+    return (DossierReader(),)
+
+
+def _locks(store: Store) -> Locks:
+    from followup.adapters.storage.sqlite.store import SqliteStore
+
+    if isinstance(store, SqliteStore) and store.location != ":memory:":
+        from followup.adapters.locks import file_locks
+
+        return file_locks(store.location)
+    return process_lock
 
 
 T = TypeVar("T")

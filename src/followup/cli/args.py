@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, NoReturn
 if TYPE_CHECKING:
     from followup.adapters.mail.settings import MailSettings
     from followup.services.dependencies import Dependencies
+    from followup.services.ports import ImportSource
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -60,8 +61,8 @@ def group(sub: Subcommands, name: str, summary: str) -> Subcommands:
 
 
 def date_arg(text: str) -> date:
-    from followup.adapters.files.dossier import parse_date
     from followup.domain.errors import InvalidField
+    from followup.domain.parsing import parse_date
 
     try:
         return parse_date(text, "date")
@@ -82,20 +83,39 @@ def mail_settings() -> MailSettings:
     return load_mail_settings(bootstrap.config_dir() / "followup.toml")
 
 
-def read_input(path: str) -> bytes:
-    from followup.domain.errors import BadInput
+def input_source(path: str) -> ImportSource:
+    """A file to import, read as often as the import needs and never held whole (standard
+    input, `-`, is read whole)."""
+    import os
+
+    from followup.services.ports import ImportSource
 
     if path == "-":
-        return sys.stdin.buffer.read()
+        return ImportSource.from_bytes(sys.stdin.buffer.read(), path)
+    with _opened(path) as handle:
+        size = os.fstat(handle.fileno()).st_size
+    return ImportSource(path, lambda: _opened(path), size)
+
+
+def _opened(path: str):  # type: ignore[no-untyped-def]
+    from followup.domain.errors import BadInput
+
     try:
-        with open(path, "rb") as handle:
-            return handle.read()
+        return open(path, "rb")
     except FileNotFoundError:
         raise BadInput(f"FILE: expected a readable file, {path!r} does not exist") from None
     except IsADirectoryError:
         raise BadInput(f"FILE: expected a file, {path!r} is a folder") from None
     except PermissionError:
         raise BadInput(f"FILE: expected a readable file, {path!r} cannot be read") from None
+
+
+def read_input(path: str) -> bytes:
+    if path == "-":
+        return sys.stdin.buffer.read()
+    with _opened(path) as handle:
+        data: bytes = handle.read()
+    return data
 
 
 def write_bytes(path: str | None, data: bytes) -> None:

@@ -5,6 +5,7 @@ The sample is dated around today, so the agenda always has something to say.
 
 from __future__ import annotations
 
+import json
 import tempfile
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -100,17 +101,18 @@ def run_demo() -> int:
     from zoneinfo import ZoneInfo
 
     from followup import bootstrap
-    from followup.adapters.files.dossier import parse_dossier
     from followup.cli.format import agenda_text, findings_text, opportunity_text
     from followup.services.agenda import agenda
-    from followup.services.dossier import import_dossier
+    from followup.services.imports import import_file
     from followup.services.letters import check_letter, draft_letter
     from followup.services.planning import show_opportunity
+    from followup.services.ports import ImportSource
 
     today = datetime.now(UTC).astimezone(ZoneInfo("America/Chicago")).date()
     with tempfile.TemporaryDirectory(prefix="followup-demo-") as folder:
         deps = bootstrap.dependencies(str(Path(folder) / "demo.sqlite3"))
-        report = import_dossier(deps, parse_dossier(sample_dossier(today)))
+        sample = json.dumps(sample_dossier(today)).encode()
+        report = import_file(deps, ImportSource.from_bytes(sample, "demo.json"))
         print(
             f"Demo database with 2 opportunities, {report.touches} touches planned "
             "(thrown away afterwards).\n"

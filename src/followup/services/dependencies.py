@@ -1,4 +1,5 @@
-"""What every use case is given: the store, the calendar and policy sources, and the clock.
+"""What every use case is given: the store, the calendar and policy sources, the clock, the
+file readers and the locks.
 
 `bootstrap.py` wires the real ones; unit tests wire fakes. Nothing here connects or reads files
 until a use case asks.
@@ -15,6 +16,7 @@ from zoneinfo import ZoneInfo
 from followup.domain.calendar import BusinessCalendar
 from followup.domain.model import Candidate
 from followup.domain.policy import Policy
+from followup.services.ports import Locks, Reader, process_lock
 from followup.services.storage import Store
 
 if TYPE_CHECKING:  # the check is loaded only by the use cases that check letters
@@ -60,6 +62,11 @@ class Dependencies:
     # Built on first use: loading the spell checker and templates costs time a plan never needs.
     checker: Callable[[], LetterChecker] = field(default=_no_checker)
     renderer: Callable[[], Renderer] = field(default=_no_renderer)
+    # The readers of each kind of file `import` takes, the dossier last (services/imports.py);
+    # built when an import asks, so other commands never load them.
+    readers: Callable[[], tuple[Reader, ...]] = field(default=tuple)
+    # Named locks, across processes where the adapter can (the one-dispatcher rule).
+    lock: Locks = field(default=process_lock)
     # What is worth keeping between use cases in one process (the letter check's directory),
     # each entry with the store revision it was made at.
     cache: dict[str, tuple[int, Any]] = field(default_factory=dict)

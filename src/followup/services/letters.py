@@ -168,7 +168,7 @@ def read_letter(raw: bytes, source: str) -> str:
         )
     if b"\x00" in raw:
         raise BadInput(f"{source}: expected a text file, this one is binary")
-    from followup.services.text_files import decode_text
+    from followup.domain.parsing import decode_text
 
     return decode_text(raw, source, "UTF-8 text", "a letter").replace("\r\n", "\n")
 

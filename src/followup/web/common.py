@@ -54,6 +54,6 @@ def form_text(form: FormData, key: str) -> str:
 
 
 def form_date(form: FormData, key: str) -> date:
-    from followup.adapters.files.dossier import parse_date
+    from followup.domain.parsing import parse_date
 
     return parse_date(str(form.get(key) or "").strip(), key)

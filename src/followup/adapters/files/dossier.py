@@ -2,15 +2,21 @@
 
 Parsing checks every field and names it by its path (`opportunities[0].interviews[1].date`) with
 what is expected. Unknown keys are left alone so that newer files still import.
+
+`DossierReader` reads a file for `followup import` without holding it whole: a first pass checks
+every opportunity (and finds the candidate wherever it is in the file), a second streams them
+into the merge. A file it cannot stream is read whole, which words any error as it always was.
 """
 
 from __future__ import annotations
 
 import json
-from datetime import date, time
+from collections.abc import Iterator
+from datetime import date
 from typing import Any
 
-from followup.domain.errors import BadInput, InvalidField
+from followup.adapters.files.json_stream import ARRAY_START, NotStreamable, members
+from followup.domain.errors import BadInput, FollowupError, InvalidField
 from followup.domain.model import (
     DEFAULT_WEEKMASK,
     Candidate,
@@ -20,8 +26,9 @@ from followup.domain.model import (
     Opportunity,
     Timeline,
 )
-from followup.services.dossier import Dossier
-from followup.services.text_files import decode_text
+from followup.domain.parsing import decode_text, parse_date, parse_region, parse_time
+from followup.services.dossier import Dossier, DossierRecords
+from followup.services.ports import ImportSource, Progress
 
 
 def read_dossier_text(raw: bytes, source: str) -> Any:
@@ -33,6 +40,88 @@ def read_dossier_text(raw: bytes, source: str) -> Any:
         raise BadInput(
             f"{source}: expected JSON, {error.msg} at line {error.lineno} column {error.colno}"
         ) from None
+
+
+class DossierReader:
+    """The exchange format: the kind a file is taken for when no other reader claims it."""
+
+    kind = "dossier"
+
+    def sniff(self, head: bytes, name: str) -> bool:
+        return head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"{"
+
+    def read(self, source: ImportSource, progress: Progress) -> DossierRecords:
+        try:
+            return _check_streamed(source, progress)
+        except NotStreamable:
+            with source.open() as stream:
+                raw = stream.read()
+            return parse_dossier(read_dossier_text(raw, source.name))
+
+
+class StreamedDossier:
+    """A dossier file that was checked whole and is read again, one opportunity at a time."""
+
+    def __init__(
+        self, candidate: Candidate | None, count: int, source: ImportSource, progress: Progress
+    ) -> None:
+        self.candidate = candidate
+        self.count = count
+        self._source = source
+        self._progress = progress
+
+    def entries(self) -> Iterator[tuple[Opportunity, frozenset[str]]]:
+        index = 0
+        with self._source.open() as stream:
+            for key, value in members(stream, "opportunities", self._progress.advance):
+                if key != "opportunities" or value is ARRAY_START:
+                    continue
+                where = f"opportunities[{index}]"
+                index += 1
+                yield parse_opportunity(_object(value, where), where), frozenset(value)
+
+
+def _check_streamed(source: ImportSource, progress: Progress) -> StreamedDossier:
+    """Check every field of the file as `parse_dossier` would, holding one opportunity at a
+    time; the first error is the one `parse_dossier` would have raised: the candidate's, then
+    the opportunities list's, then the first opportunity's in file order."""
+    candidate = None
+    errors: dict[str, FollowupError] = {}
+    seen: set[str] = set()
+    count = 0
+    streaming = False
+    progress.start("checking", source.size)
+    with source.open() as stream:
+        for key, value in members(stream, "opportunities", progress.advance):
+            if key == "candidate":
+                try:
+                    if value is not None:
+                        candidate = parse_candidate(_object(value, "candidate"), "candidate")
+                except FollowupError as error:
+                    errors["candidate"] = error
+            elif key == "opportunities" and value is ARRAY_START:
+                streaming = True
+            elif key == "opportunities" and not streaming:
+                errors["list"] = InvalidField("opportunities", "a list of opportunities", value)
+            elif key == "opportunities":
+                where = f"opportunities[{count}]"
+                count += 1
+                if "item" in errors:
+                    continue  # keep reading: a JSON error further on comes first
+                try:
+                    opportunity = parse_opportunity(_object(value, where), where)
+                    if opportunity.id in seen:
+                        raise InvalidField(
+                            f"{where}.id", "an id used by one opportunity only", opportunity.id
+                        )
+                    seen.add(opportunity.id)
+                except FollowupError as error:
+                    errors["item"] = error
+    progress.finish()
+    for kind in ("candidate", "list", "item"):
+        if kind in errors:
+            raise errors[kind]
+    return StreamedDossier(candidate, count, source, progress)
 
 
 def parse_dossier(data: Any) -> Dossier:
@@ -64,8 +153,8 @@ def parse_candidate(data: dict[str, Any], where: str) -> Candidate:
         email=_str(data, "email", where),
         phone=_str(data, "phone", where),
         timezone=_str(data, "timezone", where) or "UTC",
-        country=_str(data, "country", where).upper() or None,
-        subdivision=_str(data, "subdivision", where).upper() or None,
+        country=parse_region(_str(data, "country", where)),
+        subdivision=parse_region(_str(data, "subdivision", where)),
         weekmask=_str(data, "weekmask", where) or DEFAULT_WEEKMASK,
         default_policy=_str(data, "default_policy", where) or "persistent",
         strengths=_strings(data, "strengths", where),
@@ -156,26 +245,6 @@ def parse_event(data: dict[str, Any], where: str) -> Event:
         time=parse_time(data.get("time"), f"{where}.time"),
         note=_str(data, "note", where),
     )
-
-
-def parse_date(value: Any, field: str) -> date:
-    if isinstance(value, str) and len(value) == 10:
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            pass
-    raise InvalidField(field, "a date that exists, as YYYY-MM-DD", value)
-
-
-def parse_time(value: Any, field: str) -> time | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, str) and len(value) in (5, 8):
-        try:
-            return time.fromisoformat(value)
-        except ValueError:
-            pass
-    raise InvalidField(field, "a time of day as HH:MM (24-hour)", value)
 
 
 # -- writing ---------------------------------------------------------------------------------

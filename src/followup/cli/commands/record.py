@@ -31,8 +31,8 @@ def cmd_add_interview(args: argparse.Namespace) -> int:
     Each --person is "Name; title=…; email=…; phone=…; minutes=45; decision-maker;
     topics=first topic, second topic" (only the name is required).
     """
-    from followup.cli.people import parse_person
     from followup.domain.model import Interview
+    from followup.domain.parsing import parse_person
     from followup.services.recording import add_interview
 
     contacts = tuple(parse_person(spec, f"--person {i + 1}") for i, spec in enumerate(args.person))
@@ -66,8 +66,8 @@ def cmd_log(args: argparse.Namespace) -> int:
     """Record what happened: a touch done, a reply, an invitation, an offer, a rejection or a
     withdrawal. The plan follows (a reply stops the chasing; a rejection starts the
     stay-in-touch letter)."""
-    from followup.cli.people import parse_time_arg
     from followup.domain.model import Event
+    from followup.domain.parsing import parse_time
     from followup.services.recording import log_event
 
     found = deps(args)
@@ -81,7 +81,7 @@ def cmd_log(args: argparse.Namespace) -> int:
         kind=args.kind,
         contact=args.contact,
         step=args.step,
-        time=parse_time_arg(args.time),
+        time=parse_time(args.time, "--time"),
         note=args.note or "",
     )
     opp = log_event(found, args.opportunity, event)
@@ -112,6 +112,7 @@ def cmd_snooze(args: argparse.Namespace) -> int:
 def cmd_profile(args: argparse.Namespace) -> int:
     """Show or change the candidate's details; country, subdivision and week mask set the
     business-day calendar (changing them re-plans everything)."""
+    from followup.domain.parsing import parse_region
     from followup.services.recording import get_profile, update_profile
 
     found = deps(args)
@@ -120,7 +121,7 @@ def cmd_profile(args: argparse.Namespace) -> int:
     }
     for key in ("country", "subdivision"):
         if key in changes:
-            changes[key] = changes[key].strip().upper() or None
+            changes[key] = parse_region(changes[key])
     candidate = update_profile(found, **changes) if changes else get_profile(found)
     fields = {key: getattr(candidate, key) for key in PROFILE_FIELDS}
     if args.json:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from followup.cli.args import command, deps, read_input, write_output
+from followup.cli.args import command, deps, input_source, write_output
 
 if TYPE_CHECKING:
     from followup.cli.args import Subcommands
@@ -17,12 +17,11 @@ def cmd_import(args: argparse.Namespace) -> int:
     Import is idempotent on ids: importing the same file twice changes nothing. A file with any
     error changes nothing at all.
     """
-    from followup.adapters.files.dossier import parse_dossier, read_dossier_text
-    from followup.services.dossier import import_dossier
+    from followup.cli.progress import progress_for
+    from followup.services.imports import import_file
 
-    dossier = parse_dossier(read_dossier_text(read_input(args.file), args.file))
-    report = import_dossier(deps(args), dossier)
-    n = len(dossier.opportunities)
+    report = import_file(deps(args), input_source(args.file), progress=progress_for())
+    n = report.read
     print(
         f"Imported {n} opportunit{'y' if n == 1 else 'ies'}: {report.added} added, "
         f"{report.updated} updated, {report.unchanged} unchanged; "

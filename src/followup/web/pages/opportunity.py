@@ -27,7 +27,7 @@ async def log(request: Request) -> Response:
     opportunity_id = request.path_params["id"]
     on = form_date(form, "date") if form.get("date") else deps.today(recording.get_profile(deps))
     time_text = str(form.get("time") or "").strip()
-    from followup.adapters.files.dossier import parse_time
+    from followup.domain.parsing import parse_time
 
     event = Event(
         on,

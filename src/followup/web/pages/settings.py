@@ -10,6 +10,7 @@ from starlette.routing import Route
 
 from followup.domain.errors import FollowupError, InvalidField
 from followup.domain.model import PROFILE_FIELDS
+from followup.domain.parsing import parse_region
 from followup.services import recording
 from followup.web.common import checked_form, deps_of, render
 
@@ -35,7 +36,7 @@ async def settings(request: Request) -> Response:
     try:
         changes: dict[str, Any] = {k: values[k].strip() for k in PROFILE_FIELDS}
         for key in ("country", "subdivision"):
-            changes[key] = changes[key].upper() or None
+            changes[key] = parse_region(changes[key])
         changes["timezone"] = changes["timezone"] or "UTC"
         changes["strengths"] = _lines(values["strengths"])
         changes["courses"] = _lines(values["courses"])

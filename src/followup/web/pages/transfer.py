@@ -20,8 +20,8 @@ async def transfer(request: Request) -> Response:
 
 
 async def import_file(request: Request) -> Response:
-    from followup.adapters.files.dossier import parse_dossier, read_dossier_text
-    from followup.services.dossier import import_dossier
+    from followup.services.imports import import_file
+    from followup.services.ports import ImportSource
 
     form = await checked_form(request)
     upload = form.get("dossier")
@@ -31,8 +31,7 @@ async def import_file(request: Request) -> Response:
         raw = await upload.read(MAX_UPLOAD_BYTES + 1)
         if len(raw) > MAX_UPLOAD_BYTES:
             raise InvalidField("dossier", "a file of at most 50 MB")
-        dossier = parse_dossier(read_dossier_text(raw, upload.filename))
-        report = import_dossier(deps_of(request), dossier)
+        report = import_file(deps_of(request), ImportSource.from_bytes(raw, upload.filename))
     except FollowupError as error:
         return render(
             request,

@@ -1,0 +1,203 @@
+"""Importing a file through the one use case: the kind found from the content, the dossier read
+in two streamed passes with the same results and the same errors as reading it whole, dry runs,
+and all-or-nothing."""
+
+from __future__ import annotations
+
+import copy
+import io
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from followup import bootstrap
+from followup.adapters.files.dossier import DossierReader, parse_dossier, read_dossier_text
+from followup.adapters.files.json_stream import ARRAY_START, NotStreamable, members
+from followup.adapters.holidays import calendar_for
+from followup.adapters.policies import PolicyBook
+from followup.domain.errors import BadInput, FollowupError, InvalidField
+from followup.services.dependencies import Dependencies
+from followup.services.imports import import_file
+from followup.services.planning import plan_touches
+from followup.services.ports import ImportSource, NoProgress
+
+from ..fakes import FakeStore
+
+WORKED = json.loads((Path(__file__).parents[1] / "data" / "acme.json").read_text())
+
+
+@pytest.fixture
+def deps() -> Dependencies:
+    return Dependencies(
+        FakeStore(),
+        calendar_for,
+        PolicyBook(None),
+        clock=lambda: datetime(2027, 1, 21, 15, 0, tzinfo=UTC),
+        readers=bootstrap.readers,
+    )
+
+
+def source(data: object, name: str = "dossier.json") -> ImportSource:
+    raw = data if isinstance(data, bytes) else json.dumps(data).encode()
+    return ImportSource.from_bytes(raw, name)
+
+
+def plan_of(deps):
+    return [
+        (r.touch.opportunity, r.touch.step, r.touch.contact, r.touch.due, r.touch.status)
+        for r in plan_touches(deps)
+    ]
+
+
+def many(n: int) -> dict:
+    dossier = copy.deepcopy(WORKED)
+    first = dossier["opportunities"][0]
+    dossier["opportunities"] = [dict(copy.deepcopy(first), id=f"acme-{i}") for i in range(n)]
+    return dossier
+
+
+def test_a_dossier_file_imports_and_reports_what_it_did(deps):
+    report = import_file(deps, source(WORKED))
+    assert (report.kind, report.read, report.added, report.updated, report.unchanged) == (
+        "dossier",
+        1,
+        1,
+        0,
+        0,
+    )
+    assert report.touches == 13 and report.candidate_changed and not report.dry_run
+    again = import_file(deps, source(WORKED))
+    assert (again.added, again.updated, again.unchanged, again.touches) == (0, 0, 1, 0)
+
+
+def test_the_streamed_import_stores_exactly_what_reading_it_whole_stores(deps):
+    dossier = many(40)
+    dossier["opportunities"][7]["policy"] = "etiquette"
+    import_file(deps, source(dossier))
+    whole = Dependencies(FakeStore(), calendar_for, PolicyBook(None))
+    from followup.services.dossier import import_dossier
+
+    import_dossier(whole, parse_dossier(dossier))
+    assert deps.store.committed.opportunities == whole.store.committed.opportunities
+    assert plan_of(deps) == plan_of(whole)
+
+
+def test_the_candidate_counts_wherever_it_is_in_the_file(deps):
+    # the candidate after the opportunities: its calendar (Illinois) and default policy apply
+    dossier = {"opportunities": WORKED["opportunities"], "candidate": WORKED["candidate"]}
+    text = json.dumps(dossier).encode()
+    assert text.index(b'"candidate"') > text.index(b'"opportunities"')
+    import_file(deps, source(text))
+    first = Dependencies(FakeStore(), calendar_for, PolicyBook(None), readers=bootstrap.readers)
+    import_file(first, source(WORKED))
+    assert plan_of(deps) == plan_of(first)
+
+
+def test_a_json_error_late_in_the_file_comes_before_a_field_error_early_in_it(deps):
+    bad = many(3)
+    bad["opportunities"][0]["interviews"][0]["date"] = "2027-02-30"
+    text = json.dumps(bad).encode()[:-3]  # cut off the end
+    with pytest.raises(BadInput, match=r"^dossier\.json: expected JSON, Expecting"):
+        import_file(deps, source(text))
+    assert deps.store.commits == 0
+
+
+def test_the_first_field_error_is_the_one_reading_it_whole_gives(deps):
+    bad = many(3)
+    bad["opportunities"][1]["interviews"][0]["date"] = "2027-02-30"
+    bad["opportunities"][2]["company"] = ""
+    bad["candidate"]["name"] = ""
+    cases = [
+        bad,  # the candidate's error comes first, though it is listed first anyway
+        {"opportunities": bad["opportunities"], "candidate": bad["candidate"]},
+        {"opportunities": bad["opportunities"]},
+        {"opportunities": [bad["opportunities"][0], bad["opportunities"][0]]},
+        {"opportunities": {"id": "x"}},
+        {"opportunities": [1]},
+    ]
+    for dossier in cases:
+        with pytest.raises(FollowupError) as whole:
+            parse_dossier(dossier)
+        with pytest.raises(FollowupError) as streamed:
+            import_file(deps, source(dossier))
+        assert str(streamed.value) == str(whole.value)
+    assert deps.store.commits == 0
+
+
+def test_a_merge_error_late_in_the_file_undoes_every_opportunity_before_it(deps):
+    import_file(deps, source(WORKED))
+    before = copy.deepcopy(deps.store.committed)
+    bad = many(5)
+    bad["opportunities"][4]["events"][0]["contact"] = "Nobody Here"
+    with pytest.raises(InvalidField, match=r"^opportunities\[4\]\.events\[0\]\.contact: "):
+        import_file(deps, source(bad))
+    assert deps.store.committed == before
+
+
+def test_a_dry_run_reports_and_changes_nothing(deps):
+    report = import_file(deps, source(many(3)), dry_run=True)
+    assert (report.added, report.dry_run) == (3, True)
+    assert deps.store.commits == 0 and deps.store.committed.opportunities == {}
+
+
+def test_the_kind_can_be_named_and_must_exist(deps):
+    assert import_file(deps, source(WORKED), kind="dossier").added == 1
+    with pytest.raises(InvalidField, match=r"^kind: expected one of dossier, got 'vcard'$"):
+        import_file(deps, source(WORKED), kind="vcard")
+
+
+def test_a_file_no_reader_claims_is_read_as_a_dossier_and_refused_as_one(deps):
+    with pytest.raises(BadInput, match=r"^notes\.txt: expected JSON, Expecting value"):
+        import_file(deps, source(b"hello", "notes.txt"))
+    with pytest.raises(BadInput, match=r"^empty\.json: expected a JSON dossier, the file is empty"):
+        import_file(deps, source(b"", "empty.json"))
+
+
+def test_the_dossier_reader_claims_a_json_object_only():
+    reader = DossierReader()
+    assert reader.sniff(b'\xef\xbb\xbf\n  {"opportunities": []}', "x.txt")
+    assert not reader.sniff(b"BEGIN:VCALENDAR\r\n", "invite.ics")
+    assert not reader.sniff(b"[1, 2]", "x.json")
+
+
+def test_the_stream_reads_members_and_array_elements_in_file_order():
+    text = b'\xef\xbb\xbf{"a": 1.5e3, "opportunities": [{"id": "x"}, [2]], "z": null}'
+    found = list(members(io.BytesIO(text), "opportunities", lambda n: None))
+    assert found == [
+        ("a", 1500.0),
+        ("opportunities", ARRAY_START),
+        ("opportunities", {"id": "x"}),
+        ("opportunities", [2]),
+        ("z", None),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [b"", b"[]", b'{"a": 1} 2', b'{"a": 1, "a": 2}', b'{"a" 1}', b'{"o": [1 2]}', b"{\xff}"],
+)
+def test_the_stream_gives_up_on_what_json_loads_would_refuse_or_read_otherwise(text):
+    with pytest.raises(NotStreamable):
+        list(members(io.BytesIO(text), "o", lambda n: None))
+
+
+def test_values_that_cross_the_read_window_are_read_whole(monkeypatch):
+    import followup.adapters.files.json_stream as stream
+
+    monkeypatch.setattr(stream, "CHUNK", 7)
+    items = [{"name": "Zoë " * 9, "n": 123456789}, 9876543210, "é" * 20]
+    text = json.dumps({"before": 12345678901234, "o": items}).encode()
+    read: list[int] = []
+    found = list(members(io.BytesIO(text), "o", read.append))
+    assert found == [("before", 12345678901234), ("o", ARRAY_START), *(("o", i) for i in items)]
+    assert sum(read) == len(text) and len(read) > 10  # read in many small pieces
+
+
+def test_reading_whole_and_streamed_agree_on_the_worked_example():
+    raw = json.dumps(WORKED).encode()
+    streamed = DossierReader().read(ImportSource.from_bytes(raw, "w.json"), NoProgress())
+    whole = parse_dossier(read_dossier_text(raw, "w.json"))
+    assert streamed.candidate == whole.candidate and streamed.count == whole.count == 1
+    assert list(streamed.entries()) == list(whole.entries())
