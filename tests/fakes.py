@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from followup.domain.model import Candidate, Opportunity, Touch
+from followup.domain.progress import Funnel, History, ReplyRecord, TouchRecord, history_of
 from followup.services.storage import (
     AgendaRows,
     OpportunitySummary,
@@ -172,6 +173,46 @@ class FakeUnitOfWork(UnitOfWork):
 
         return AgendaRows(
             *pick(lambda d: d < on), *pick(lambda d: d == on), *pick(lambda d: on < d <= until)
+        )
+
+    def history(self, since: date, today: date) -> History:
+        touches = []
+        for row in self.plan():
+            t = row.touch
+            opportunity = self.state.opportunities[t.opportunity]
+            interview = next((i.date for i in opportunity.interviews if i.id == t.interview), None)
+            touches.append(
+                TouchRecord(t.opportunity, t.contact, t.step, t.status, t.due, t.done_on, interview)
+            )
+        replies = [
+            ReplyRecord(o.id, e.contact, e.date)
+            for o in self.state.opportunities.values()
+            for e in o.events
+            if e.kind == "reply"
+        ]
+        return history_of(touches, replies, since, today)
+
+    def due_per_day(self, start: date, end: date) -> dict[date, int]:
+        found: dict[date, int] = {}
+        for row in self.plan():
+            day = row.touch.shows_on
+            if row.touch.status == "planned" and start <= day <= end:
+                found[day] = found.get(day, 0) + 1
+        return found
+
+    def funnel(self) -> Funnel:
+        opportunities = list(self.state.opportunities.values())
+        return Funnel(
+            len(opportunities),
+            sum(1 for o in opportunities if o.interviews),
+            sum(
+                1
+                for o in opportunities
+                if any(i.round >= 2 for i in o.interviews)
+                or any(e.kind == "invited" for e in o.events)
+            ),
+            sum(1 for o in opportunities if any(e.kind == "offer" for e in o.events)),
+            sum(1 for o in opportunities if self.state.stages.get(o.id) == "closed"),
         )
 
 

@@ -14,6 +14,7 @@ if TYPE_CHECKING:  # annotations only: the agenda's start-up stays light
     from followup.domain.guards import GuardWarning
     from followup.domain.letters.check import Finding
     from followup.domain.model import Opportunity, Touch
+    from followup.domain.progress import Progress
     from followup.services.agenda import Agenda
     from followup.services.planning import OpportunityView
     from followup.services.storage import OpportunitySummary, TouchRow
@@ -198,3 +199,64 @@ def findings_text(text: str, kind: str, findings: list[Finding]) -> str:
         if excerpt and f.end - f.start < len(text.strip()):
             lines.append(f"      “{excerpt}”")
     return "\n".join(lines)
+
+
+def progress_text(report: Progress) -> str:
+    """`followup stats`: one column per window, then how each figure was counted."""
+    from followup.domain.progress import days_text
+
+    windows = report.windows
+    table: list[tuple[str, list[str]]] = [
+        ("", [f"last {w.window.weeks} weeks" for w in windows]),
+        ("Thank-yous sent on time", [w.thank_you.summary() for w in windows]),
+        (
+            "  median business days to send",
+            [days_text(w.thank_you.median_business_days) for w in windows],
+        ),
+        ("Replies the same business day", [w.reply_same_day.summary() for w in windows]),
+        (
+            "  median business days late",
+            [days_text(w.reply_same_day.median_business_days) for w in windows],
+        ),
+        ("Touches due: done", [f"{w.outcomes.done} of {w.outcomes.total}" for w in windows]),
+        (
+            "  skipped / cancelled / open",
+            [f"{w.outcomes.skipped} / {w.outcomes.cancelled} / {w.outcomes.open}" for w in windows],
+        ),
+        ("Answers from the hiring side", ["" for _ in windows]),
+    ]
+    steps = [s for s in STEP_LABELS if any(a.step == s for w in windows for a in w.answers)]
+    for step in steps:
+        found = [next((a for a in w.answers if a.step == step), None) for w in windows]
+        table.append(
+            (f"  {STEP_LABELS[step]} answered", [a.summary() if a else "—" for a in found])
+        )
+        table.append(
+            (
+                "    median business days",
+                [days_text(a.median_business_days) if a else "—" for a in found],
+            )
+        )
+    if not steps:
+        table.append(("  no letters or calls made", ["" for _ in windows]))
+    label_width = max(len(label) for label, _ in table) + 2
+    col = max(len(cell) for _, cells in table for cell in cells) + 2
+    lines = [f"How the follow-up is going, as of {day(report.on, report.on)} {report.on.year}", ""]
+    for label, cells in table:
+        lines.append((f"{label:<{label_width}}" + "".join(f"{c:<{col}}" for c in cells)).rstrip())
+    widest = windows[-1]
+    lines += ["", "How these were counted (shown for the widest window):"]
+    for text in (
+        widest.thank_you.how,
+        widest.reply_same_day.how,
+        widest.answers_how,
+        widest.outcomes.how,
+    ):
+        lines.append(_wrap("- " + text, "  "))
+    return "\n".join(lines)
+
+
+def _wrap(text: str, indent: str) -> str:
+    import textwrap
+
+    return textwrap.fill(text, WIDTH, subsequent_indent=indent)

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from followup.domain.model import Touch
 from followup.services.agenda import Agenda
 from followup.services.planning import OpportunityView
 from followup.services.storage import OpportunitySummary, TouchRow
+
+if TYPE_CHECKING:
+    from followup.domain.progress import Progress, Share
 
 
 def touch_dict(t: Touch) -> dict[str, Any]:
@@ -86,3 +89,50 @@ def view_dict(view: OpportunityView) -> dict[str, Any]:
 
 def dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, indent=2)
+
+
+def progress_dict(report: Progress) -> dict[str, Any]:
+    """`followup stats --json`: each window's figures, counts first, with how each was counted."""
+
+    def share(s: Share) -> dict[str, Any]:
+        return {
+            "counted": s.counted,
+            "on_time": s.met,
+            "share": None if s.share is None else round(s.share, 4),
+            "median_business_days": s.median_business_days,
+            "how": s.how,
+        }
+
+    return {
+        "on": report.on.isoformat(),
+        "windows": [
+            {
+                "weeks": w.window.weeks,
+                "from": w.window.start.isoformat(),
+                "to": w.window.end.isoformat(),
+                "thank_you_on_time": share(w.thank_you),
+                "reply_same_day": share(w.reply_same_day),
+                "answers": {
+                    "by_step": [
+                        {
+                            "step": a.step,
+                            "made": a.made,
+                            "answered": a.answered,
+                            "share": None if a.share is None else round(a.share, 4),
+                            "median_business_days": a.median_business_days,
+                        }
+                        for a in w.answers
+                    ],
+                    "how": w.answers_how,
+                },
+                "touches": {
+                    "done": w.outcomes.done,
+                    "skipped": w.outcomes.skipped,
+                    "cancelled": w.outcomes.cancelled,
+                    "open": w.outcomes.open,
+                    "how": w.outcomes.how,
+                },
+            }
+            for w in report.windows
+        ],
+    }

@@ -12,8 +12,12 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from followup.domain.model import Candidate, Opportunity, Touch
+
+if TYPE_CHECKING:  # the history's types load only for the pages and commands that count
+    from followup.domain.progress import Funnel, History
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,6 +181,21 @@ class UnitOfWork(abc.ABC):
     def agenda(self, on: date, until: date, limit: int) -> AgendaRows:
         """Planned touches due before `on`, on it, and after it up to `until` (at most `limit` of
         each, with how many more there are)."""
+
+    # history, for `followup stats`, the Progress page and the charts
+    @abc.abstractmethod
+    def history(self, since: date, today: date) -> History:
+        """The touches and messages of the days `since` to `today`, tallied as `History`
+        says (the same as `domain.progress.history_of` over every touch and reply event)."""
+
+    @abc.abstractmethod
+    def due_per_day(self, start: date, end: date) -> dict[date, int]:
+        """How many planned touches show on each day from `start` to `end` (days with none are
+        left out)."""
+
+    @abc.abstractmethod
+    def funnel(self) -> Funnel:
+        """How far the opportunities got (see `Funnel`)."""
 
 
 class Store(abc.ABC):

@@ -8,11 +8,12 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from followup.adapters.storage.migrations import load_migration, migration_names
 from followup.domain.errors import BadInput
 from followup.domain.model import (
+    STEPS,
     Candidate,
     Contact,
     Event,
@@ -29,6 +30,9 @@ from followup.services.storage import (
     TouchRow,
     UnitOfWork,
 )
+
+if TYPE_CHECKING:
+    from followup.domain.progress import Funnel, History
 
 MIGRATIONS = "followup.adapters.storage.sqlite.migrations"
 
@@ -499,6 +503,91 @@ class SqliteUnitOfWork(UnitOfWork):
             ).fetchone()
             more = total - limit
         return rows, more
+
+    # -- history ------------------------------------------------------------------------------
+    def history(self, since: date, today: date) -> History:
+        from followup.domain.progress import (
+            DueTally,
+            History,
+            MadeTally,
+            MadeTouch,
+            ReplyRecord,
+            SentThankYouTally,
+        )
+
+        span = (since.isoformat(), today.isoformat())
+        steps = ", ".join(f"'{s}'" for s in STEPS)  # every step: the index is led by step
+        due = tuple(
+            DueTally(r[0], r[1], date.fromisoformat(r[2]), _day(r[3]), r[4])
+            for r in self._db.execute(
+                "SELECT step, status, due, done_on, count(*) FROM touch INDEXED BY "
+                f"touch_history WHERE step IN ({steps}) AND due >= ? AND due <= ? "
+                "GROUP BY step, due, status, done_on",
+                span,
+            )
+        )
+        sent = tuple(
+            SentThankYouTally(
+                date.fromisoformat(r[0]), date.fromisoformat(r[1]), date.fromisoformat(r[2]), r[3]
+            )
+            for r in self._db.execute(
+                "SELECT t.due, i.date, t.done_on, count(*) FROM touch t INDEXED BY "
+                "touch_history JOIN interview i ON i.opportunity_id = t.opportunity_id "
+                "AND i.id = t.interview_id WHERE t.step = 'thank_you' AND t.due >= ? "
+                "AND t.due <= ? AND t.status = 'done' GROUP BY t.due, i.date, t.done_on",
+                span,
+            )
+        )
+        made = tuple(
+            MadeTally(r[0], date.fromisoformat(r[1]), r[2])
+            for r in self._db.execute(
+                "SELECT step, done_on, count(*) FROM touch INDEXED BY touch_made "
+                "WHERE status = 'done' AND done_on >= ? AND done_on <= ? GROUP BY step, done_on",
+                span,
+            )
+        )
+        replies = tuple(
+            ReplyRecord(r[0], r[1], date.fromisoformat(r[2]))
+            for r in self._db.execute(
+                "SELECT opportunity_id, contact, date FROM event WHERE kind = 'reply' "
+                "AND date >= ? AND date <= ?",
+                span,
+            )
+        )
+        answerable = tuple(
+            MadeTouch(r[0], r[1], r[2], date.fromisoformat(r[3]))
+            for r in self._db.execute(
+                "SELECT opportunity_id, contact, step, done_on FROM touch WHERE opportunity_id IN "
+                "(SELECT opportunity_id FROM event WHERE kind = 'reply' AND date >= ?1 "
+                "AND date <= ?2) AND status = 'done' AND done_on >= ?1 AND done_on <= ?2",
+                span,
+            )
+        )
+        return History(due, sent, made, answerable, replies)
+
+    def due_per_day(self, start: date, end: date) -> dict[date, int]:
+        return {
+            date.fromisoformat(day): count
+            for day, count in self._db.execute(
+                "SELECT show_on, count(*) FROM touch INDEXED BY touch_planned_show_on "
+                "WHERE status = 'planned' AND show_on >= ? AND show_on <= ? GROUP BY show_on",
+                (start.isoformat(), end.isoformat()),
+            )
+        }
+
+    def funnel(self) -> Funnel:
+        from followup.domain.progress import Funnel
+
+        row = self._db.execute(
+            "SELECT (SELECT count(*) FROM opportunity), "
+            "(SELECT count(DISTINCT opportunity_id) FROM interview), "
+            "(SELECT count(*) FROM opportunity o WHERE EXISTS (SELECT 1 FROM interview i "
+            "WHERE i.opportunity_id = o.id AND i.round >= 2) OR EXISTS (SELECT 1 FROM event e "
+            "WHERE e.opportunity_id = o.id AND e.kind = 'invited')), "
+            "(SELECT count(DISTINCT opportunity_id) FROM event WHERE kind = 'offer'), "
+            "(SELECT count(*) FROM opportunity WHERE stage = 'closed')"
+        ).fetchone()
+        return Funnel(*(int(v) for v in row))
 
 
 _OUTBOX_COLUMNS = (
