@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from followup.domain.calendar import BusinessCalendar
 from followup.domain.errors import NotFound
@@ -15,6 +16,9 @@ from followup.domain.policy import Policy
 from followup.domain.stage import opportunity_stage
 from followup.services.dependencies import Dependencies
 from followup.services.storage import TouchRow, UnitOfWork
+
+if TYPE_CHECKING:
+    from followup.domain.timeline import Timeline
 
 
 def replan(
@@ -68,6 +72,12 @@ class OpportunityView:
     touches: list[Touch]
     warnings: list[GuardWarning]
     today: date
+
+    def timeline(self) -> Timeline:
+        """Everything of this opportunity on one date axis, today included."""
+        from followup.domain.timeline import opportunity_timeline
+
+        return opportunity_timeline(self.opportunity, self.touches, self.today)
 
 
 def show_opportunity(deps: Dependencies, opportunity_id: str, field: str = "id") -> OpportunityView:

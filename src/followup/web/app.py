@@ -34,6 +34,9 @@ def _templates() -> Jinja2Templates:
     templates.env.globals.update(
         actions=ACTIONS, step_labels=STEP_LABELS, day=day, countdown=countdown
     )
+    from followup.web import charts
+
+    charts.register(templates.env)
     return templates
 
 

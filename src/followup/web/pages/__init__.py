@@ -1,3 +1,12 @@
 """The pages, one module per subject; each has its `routes`."""
 
-MODULES = ("today", "pipeline", "opportunity", "capture", "letters", "settings", "transfer")
+MODULES = (
+    "today",
+    "pipeline",
+    "progress",
+    "opportunity",
+    "capture",
+    "letters",
+    "settings",
+    "transfer",
+)

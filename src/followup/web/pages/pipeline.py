@@ -1,4 +1,4 @@
-"""Pipeline: every opportunity by stage, with its next touch."""
+"""Pipeline: every opportunity by stage with its next touch, the funnel, the weeks ahead."""
 
 from __future__ import annotations
 
@@ -7,15 +7,30 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from followup.domain.stage import STAGES
-from followup.services import agenda as agenda_service
+from followup.services.progress import pipeline as pipeline_view
 from followup.web.common import deps_of, render
+
+# A column shows this many cards unless asked for all: a board of thousands is read by its
+# counts and its funnel, and stays quick to load.
+CARDS_PER_STAGE = 60
 
 
 async def pipeline(request: Request) -> Response:
-    deps = deps_of(request)
-    items = agenda_service.list_opportunities(deps)
-    columns = {stage: [i for i in items if i.stage == stage] for stage in STAGES}
-    return render(request, "pipeline.html", {"columns": columns, "today": deps.today(None)})
+    """Every opportunity by stage, how far they got (the funnel), and the weeks ahead."""
+    view = pipeline_view(deps_of(request))
+    shown = None if request.query_params.get("all") else CARDS_PER_STAGE
+    columns = {stage: [i for i in view.opportunities if i.stage == stage] for stage in STAGES}
+    return render(
+        request,
+        "pipeline.html",
+        {
+            "columns": columns,
+            "shown": shown,
+            "today": view.today,
+            "funnel": view.funnel,
+            "ahead": view.ahead,
+        },
+    )
 
 
 routes = [

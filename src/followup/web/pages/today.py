@@ -10,6 +10,7 @@ from starlette.routing import Route
 from followup.domain.model import Event
 from followup.services import agenda as agenda_service
 from followup.services import recording
+from followup.services.progress import weeks_ahead
 from followup.web.common import checked_form, deps_of, form_date, form_text, render
 
 
@@ -17,7 +18,8 @@ async def today(request: Request) -> Response:
     """What to do today: overdue, due today, the next seven days."""
     deps = deps_of(request)
     result = agenda_service.agenda(deps, limit=50)
-    return render(request, "today.html", {"agenda": result, "on": result.on})
+    ahead = weeks_ahead(deps, result.on)
+    return render(request, "today.html", {"agenda": result, "on": result.on, "ahead": ahead})
 
 
 async def mark_done(request: Request) -> Response:
