@@ -34,13 +34,17 @@ AUTOMATIC_SUBJECTS = (
 
 @dataclass(frozen=True, slots=True)
 class Incoming:
-    """What Followup reads of a message: its headers only."""
+    """What Followup reads of a message: its headers, and the first part of its text."""
 
     sender: str  # the address, lowercased
     references: tuple[str, ...]  # In-Reply-To and References, as Message-IDs
     sent_at: datetime | None
     subject: str = ""
     automatic: bool = False  # Auto-Submitted, X-Autoreply, Precedence: auto_reply, …
+    text: str = ""  # the body as text, quotes and all (bounded by the reader)
+    message_id: str = ""
+    # The headers that mark automatic mail, by lowercase name, for the classifier to weigh.
+    marks: tuple[tuple[str, str], ...] = ()
 
     @property
     def is_automatic(self) -> bool:

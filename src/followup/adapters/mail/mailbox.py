@@ -1,5 +1,6 @@
-"""Reading incoming mail: headers only, whatever the message's size or encoding; from an mbox
-file, a Maildir folder, or an IMAP mailbox with a UID cursor."""
+"""Reading incoming mail: the headers and the first `MESSAGE_LIMIT` bytes of the body, whatever
+the message's size or encoding; from an mbox file, a Maildir folder, or an IMAP mailbox with a
+UID cursor."""
 
 from __future__ import annotations
 
@@ -17,11 +18,22 @@ from followup.services.inbox import Incoming
 _IDS = re.compile(r"<[^<>\s]+>")
 _PARSER = BytesHeaderParser(policy=compat32)
 HEADER_LIMIT = 256 * 1024  # a header block larger than this is not a letter anyone wrote
+# What is read of a message, headers included: the text someone typed comes first, before any
+# attachment, and is a few kilobytes; a message of 40 MB costs no more than this.
+MESSAGE_LIMIT = 256 * 1024
+# The headers that say a message was sent by a machine, kept for the classifier.
+AUTOMATIC_MARKS = (
+    "auto-submitted",
+    "x-autoreply",
+    "x-autorespond",
+    "precedence",
+    "x-auto-response-suppress",
+)
 
 
-def incoming(raw: bytes) -> Incoming:
-    """The headers Followup reads. A malformed or non-UTF-8 header is read as far as it can be;
-    it never stops the rest of the mailbox."""
+def incoming(raw: bytes, with_text: bool = True) -> Incoming:
+    """The headers Followup reads, and the body as text (`with_text`). A malformed or non-UTF-8
+    header is read as far as it can be; it never stops the rest of the mailbox."""
     head = raw[:HEADER_LIMIT]
     end = head.find(b"\n\n")
     end_crlf = head.find(b"\r\n\r\n")
@@ -49,7 +61,27 @@ def incoming(raw: bytes) -> Incoming:
         or bool(text("X-Autorespond"))
         or precedence in ("auto_reply", "bulk", "junk")
     )
-    return Incoming(sender, references, sent_at, _decoded(text("Subject")), automatic)
+    marks = tuple((name, text(name).strip()) for name in AUTOMATIC_MARKS if text(name).strip())
+    ids = _IDS.findall(text("Message-ID"))
+    return Incoming(
+        sender,
+        references,
+        sent_at,
+        _decoded(text("Subject")),
+        automatic,
+        _body(raw[:MESSAGE_LIMIT]) if with_text else "",
+        ids[0] if ids else "",
+        marks,
+    )
+
+
+def _body(raw: bytes) -> str:
+    from followup.adapters.mail.text import body_text
+
+    try:
+        return body_text(raw)
+    except (LookupError, ValueError, TypeError, AttributeError, IndexError):
+        return ""  # a body the parser cannot read still leaves the headers
 
 
 def _decoded(subject: str) -> str:
@@ -77,4 +109,9 @@ def read_folder(path: Path) -> Iterator[Incoming]:
             f"FILE: expected an mbox file or a Maildir folder, {str(path)!r} does not exist"
         )
     for key in box.iterkeys():
-        yield incoming(box.get_bytes(key))
+        handle = box.get_file(key)
+        try:
+            raw = handle.read(MESSAGE_LIMIT)
+        finally:
+            handle.close()
+        yield incoming(raw)

@@ -1,0 +1,192 @@
+"""A message's body as text, whatever its MIME structure, charset and transfer encoding.
+
+text/plain is read as it is; text/html is turned to text with the standard library's parser,
+leaving out what mail clients mark as quoted (`blockquote`, Gmail's `gmail_quote`, Outlook's
+`divRplyFwdMsg` and everything after it, Thunderbird's `moz-cite-prefix` …) and signatures
+marked as such. In multipart/alternative the plain text is preferred, unless it is empty or a
+"view this message in a browser" stub; multipart/mixed and related give their inline text parts
+in order; attachments and attached messages (forwarded as attachment) are not read.
+
+Bounded: at most `TEXT_LIMIT` characters of each part and `PART_LIMIT` parts are read; the
+caller bounds the raw bytes (`mailbox.MESSAGE_LIMIT`).
+"""
+
+from __future__ import annotations
+
+import re
+from email.message import Message
+from email.parser import BytesParser
+from email.policy import compat32
+from html.parser import HTMLParser
+
+TEXT_LIMIT = 64 * 1024  # characters of one text part: far more than anyone writes
+PART_LIMIT = 50  # MIME parts looked at
+
+_STUB = re.compile(
+    r"(view|read|open|see) (this|the) (e-?mail|message|newsletter) in (a|your) (web )?browser|"
+    r"html[- ]?(version|e-?mail)|your (e-?mail )?client does not support html",
+    re.IGNORECASE,
+)
+
+
+def body_text(raw: bytes) -> str:
+    """The readable text of a raw message (headers and body)."""
+    message = BytesParser(policy=compat32).parsebytes(raw)
+    budget = [PART_LIMIT]
+    return "\n\n".join(t for t in _texts(message, budget) if t.strip()).strip()
+
+
+def _texts(part: Message, budget: list[int]) -> list[str]:
+    budget[0] -= 1
+    if budget[0] < 0:
+        return []
+    ctype = part.get_content_type()
+    if part.is_multipart():
+        children = part.get_payload()
+        if not isinstance(children, list):
+            return []
+        if ctype == "multipart/alternative":
+            return _alternative([c for c in children if isinstance(c, Message)], budget)
+        found: list[str] = []
+        for child in children:
+            if isinstance(child, Message) and not _is_attachment(child):
+                found.extend(_texts(child, budget))
+        return found
+    if ctype == "text/plain":
+        return [_decoded(part)]
+    if ctype == "text/html":
+        return [html_to_text(_decoded(part))]
+    return []  # images, calendars, attached messages and files
+
+
+def _alternative(children: list[Message], budget: list[int]) -> list[str]:
+    plain: list[str] = []
+    rich: list[str] = []
+    for child in children:
+        ctype = child.get_content_type()
+        if ctype == "text/plain":
+            plain = _texts(child, budget)
+        elif ctype == "text/html" or child.is_multipart():
+            rich = _texts(child, budget) or rich
+    text = "\n".join(plain).strip()
+    if text and not (len(text) < 400 and _STUB.search(text)):
+        return plain
+    return rich or plain
+
+
+def _is_attachment(part: Message) -> bool:
+    if part.get_content_type() == "message/rfc822":
+        return True
+    disposition = str(part.get("Content-Disposition", "")).split(";")[0].strip().lower()
+    return disposition == "attachment"
+
+
+def _decoded(part: Message) -> str:
+    payload = part.get_payload(decode=True)
+    if not isinstance(payload, bytes):
+        return ""
+    payload = payload[: TEXT_LIMIT * 4]
+    charset = part.get_content_charset() or "utf-8"
+    for chosen in (charset, "utf-8", "windows-1252"):
+        try:
+            text = payload.decode(_charset_alias(chosen))
+            break
+        except (LookupError, UnicodeDecodeError):
+            continue
+    else:  # unreachable: windows-1252 with errors below
+        text = payload.decode("latin-1")
+    return text[:TEXT_LIMIT]
+
+
+def _charset_alias(name: str) -> str:
+    # Mail says "iso-8859-1" and means Windows-1252 more often than not (curly quotes, €).
+    lowered = name.lower().strip()
+    return "windows-1252" if lowered in ("iso-8859-1", "latin-1", "latin1", "us-ascii") else name
+
+
+# -- HTML -----------------------------------------------------------------------------------------
+_BLOCK = frozenset(
+    ("p", "div", "br", "tr", "li", "ul", "ol", "table", "hr", "pre", "dd", "dt", "center")
+) | {"h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "header", "footer", "address"}
+_INVISIBLE = frozenset(("style", "script", "head", "title", "template", "noscript"))
+_VOID = frozenset(
+    ("br", "hr", "img", "meta", "link", "input", "area", "base", "col", "embed", "source")
+) | {"track", "wbr"}
+# Quoted earlier messages and signatures, as mail clients mark them.
+_SKIP = re.compile(
+    r"gmail_quote|gmail_signature|yahoo_quoted|moz-cite-prefix|moz-signature|protonmail_quote|"
+    r"zmail_extra|blockquote|x_gmail_quote|ms-outlook-mobile-signature|signature",
+    re.IGNORECASE,
+)
+# Where Outlook's quoted message begins: everything from here on is the earlier message.
+_STOP = re.compile(
+    r"divRplyFwdMsg|OutlookMessageHeader|reference-message-container|appendonsend|"
+    r"mail-editor-reference-message",
+    re.IGNORECASE,
+)
+_OUTLOOK_RULE = re.compile(r"border-top:\s*solid\s+#(?:e1e1e1|b5c4df)", re.IGNORECASE)
+
+
+class _TextParser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.out: list[str] = []
+        self.skipping: list[str] = []  # the tag being skipped, once per nesting level
+        self.invisible = 0
+        self.stopped = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.stopped:
+            return
+        if self.skipping:
+            if tag == self.skipping[0] and tag not in _VOID:
+                self.skipping.append(tag)
+            return
+        if tag in _INVISIBLE:
+            self.invisible += 1
+            return
+        marks = " ".join(f"{k}={v}" for k, v in attrs if k in ("class", "id", "type", "style"))
+        if _STOP.search(marks) or (tag == "div" and _OUTLOOK_RULE.search(marks)):
+            self.stopped = True
+            return
+        if tag == "blockquote" or (marks and _SKIP.search(marks) and tag not in _VOID):
+            self.skipping.append(tag)
+            return
+        if tag in _BLOCK:
+            self.out.append("\n")
+        if tag == "li":
+            self.out.append("- ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.stopped:
+            return
+        if self.skipping:
+            if tag == self.skipping[0]:
+                self.skipping.pop()
+            return
+        if tag in _INVISIBLE:
+            self.invisible = max(0, self.invisible - 1)
+            return
+        if tag in ("p", "div", "tr", "table", "h1", "h2", "h3", "li"):
+            self.out.append("\n")
+            if tag == "p":
+                self.out.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if self.stopped or self.skipping or self.invisible:
+            return
+        self.out.append(re.sub(r"\s+", " ", data))
+
+
+def html_to_text(markup: str) -> str:
+    """The text of an HTML body, paragraphs apart, quoted messages left out."""
+    parser = _TextParser()
+    try:
+        parser.feed(markup[: TEXT_LIMIT * 4])
+        parser.close()
+    except (AssertionError, ValueError):  # malformed beyond what the parser forgives
+        pass
+    text = "".join(parser.out)
+    lines = [line.strip() for line in text.split("\n")]
+    # Runs of empty lines (nested divs) become one paragraph break.
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()[:TEXT_LIMIT]

@@ -1,0 +1,1 @@
+"""Reading replies from the hiring side: what the sender wrote this time, and what it says."""

@@ -1,0 +1,115 @@
+"""What a reply from the hiring side says: an invitation, a rejection, an offer, a question, an
+automatic answer, or something else (DESIGN, "Reading replies").
+
+Only the new text is read (`text.new_text`), sentence by sentence. Every rule that fires on a
+sentence is evidence for its kind, with its strength; the strongest evidence decides, and between
+kinds with equally strong evidence a decision outweighs a request and a request outweighs a
+notice (`PRECEDENCE`). The sentence that decided is the evidence. The subject line counts for a
+little less than the text, and only when it is the sender's own (not "Re: …" of ours); headers
+that mark an automatic answer count as the rules in `headers` say.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from followup.domain.replies.rulebook import (
+    KINDS,
+    PRECEDENCE,
+    Rule,
+    Rules,
+    compile_rules,
+    shipped_rules,
+)
+from followup.domain.replies.text import fold, new_text, sentences
+
+# What each kind proposes to the user: the event they confirm (DESIGN's event kinds).
+PROPOSED_EVENT = {"invitation": "invited", "rejection": "rejected", "offer": "offer"}
+
+
+@dataclass(frozen=True, slots=True)
+class Classification:
+    kind: str  # one of KINDS
+    evidence: str  # the sentence that decided it ("" for `other`)
+    new_text: str = ""  # what the sender wrote this time
+    rule: str = ""  # the id of the rule that decided (for whoever tunes the rules)
+
+    @property
+    def proposed_event(self) -> str | None:
+        return PROPOSED_EVENT.get(self.kind)
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    kind: str
+    strength: int
+    order: int  # where it was found: headers and subject first, then the sentences in order
+    sentence: str
+    rule: str
+
+
+class ReplyClassifier:
+    """Built once from the rules (compiling them takes a few milliseconds), then used for every
+    message."""
+
+    def __init__(self, data: dict[str, Any] | None = None) -> None:
+        self.rules: Rules = compile_rules(shipped_rules() if data is None else data)
+
+    def new_text(self, text: str) -> str:
+        return new_text(text, self.rules.markers)
+
+    def classify(
+        self, text: str, subject: str = "", headers: Mapping[str, str] | None = None
+    ) -> Classification:
+        """`text` is the message body as text (HTML already turned to text); `headers` the few
+        that mark automatic mail (Auto-Submitted, X-Autoreply, Precedence …), by lowercase name."""
+        fresh = self.new_text(text)
+        found = self.evidence(fresh, subject, headers or {})
+        if not found:
+            return Classification("other", "", fresh)
+        best = max(found, key=_weight)
+        return Classification(best.kind, best.sentence, fresh, best.rule)
+
+    def evidence(self, fresh: str, subject: str, headers: Mapping[str, str]) -> list[Evidence]:
+        """Every piece of evidence in the new text, the subject and the headers."""
+        found: list[Evidence] = []
+        for header in self.rules.headers:
+            value = headers.get(header.header)
+            if value is not None and header.value.search(value):
+                line = f"{header.header.title()}: {value}"
+                found.append(Evidence(header.kind, header.strength, -2, line, "header"))
+        if subject.strip() and not self.rules.reply_subject.match(subject):
+            discount = self.rules.subject_discount
+            for rule in self._firing(fold(" ".join(subject.split())), "text"):
+                if rule.strength - discount > 0:
+                    strength = rule.strength - discount
+                    found.append(Evidence(rule.kind, strength, -1, subject.strip(), rule.id))
+        for order, sentence in enumerate(sentences(fresh)):
+            for rule in self._firing(fold(sentence), "subject"):
+                found.append(Evidence(rule.kind, rule.strength, order, sentence, rule.id))
+        return found
+
+    def _firing(self, folded: str, not_in: str) -> list[Rule]:
+        """The rules that fire on a folded sentence, but those meant only for `not_in`."""
+        return [r for r in self.rules.rules if r.where != not_in and r.search(folded)]
+
+
+def _weight(evidence: Evidence) -> tuple[int, int, int]:
+    """Strongest first; then by kind; then the earliest sentence (the one read first)."""
+    rank = len(PRECEDENCE) - PRECEDENCE.index(evidence.kind)
+    return (evidence.strength, rank, -evidence.order)
+
+
+_SHIPPED: list[ReplyClassifier] = []
+
+
+def shipped_classifier() -> ReplyClassifier:
+    """The classifier with the rules that ship with Followup, built once per process."""
+    if not _SHIPPED:
+        _SHIPPED.append(ReplyClassifier())
+    return _SHIPPED[0]
+
+
+__all__ = ["KINDS", "PROPOSED_EVENT", "Classification", "ReplyClassifier", "shipped_classifier"]

@@ -1,0 +1,180 @@
+"""The rules that read a reply, compiled from data (`rules.json`, and the user's additions).
+
+Each rule names the kind it is evidence for, how strong that evidence is, what it looks for
+(in words, for whoever reads or extends the file), and its patterns per language: Python regular
+expressions matched on one folded sentence (lowercase, accents removed), where `{NAME}` stands
+for the word list NAME. A rule does not fire on a sentence that one of its `unless` patterns
+matches (a negation, a condition: "if your profile matches, we will invite you").
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+from followup.domain.errors import InvalidField
+from followup.domain.replies.text import Markers, compile_markers, fold
+
+KINDS = ("invitation", "rejection", "offer", "question", "automatic", "other")
+# When two kinds have evidence of the same strength, the one earlier here wins: a decision
+# outweighs a request, a request outweighs a notice. (An out-of-office answer is stronger evidence
+# than any of them: its rules say so by their strength.)
+PRECEDENCE = ("offer", "rejection", "invitation", "question", "automatic")
+_PLACEHOLDER = re.compile(r"\{([A-Z][A-Z0-9_]*)\}")
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str
+    kind: str
+    strength: int
+    looks_for: str
+    patterns: tuple[re.Pattern[str], ...]
+    unless: tuple[re.Pattern[str], ...] = ()
+    where: str = "both"  # "text", "subject" or both
+
+    def search(self, folded: str) -> bool:
+        if not any(p.search(folded) for p in self.patterns):
+            return False
+        return not any(p.search(folded) for p in self.unless)
+
+
+@dataclass(frozen=True, slots=True)
+class HeaderRule:
+    header: str  # lowercased name
+    value: re.Pattern[str]
+    kind: str
+    strength: int
+
+
+@dataclass(frozen=True, slots=True)
+class Rules:
+    markers: Markers
+    rules: tuple[Rule, ...]
+    headers: tuple[HeaderRule, ...]
+    reply_subject: re.Pattern[str]  # "Re:", "AW:", "Fwd:" … : a subject carried over
+    subject_discount: int  # how much weaker a subject is than the same words in the text
+
+
+def shipped_rules() -> dict[str, Any]:
+    """The rules that ship with Followup (a file of this package, read like a module)."""
+    text = (resources.files(__package__) / "rules.json").read_text(encoding="utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+def merge_rules(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
+    """The user's additions: word lists and marker lists are extended, rules with a new id are
+    added, and a rule with a known id gets the extra patterns (per language) and `unless`."""
+    merged: dict[str, Any] = json.loads(json.dumps(base))
+    for name, words in (extra.get("words") or {}).items():
+        merged.setdefault("words", {}).setdefault(name, []).extend(words)
+    for key, values in (extra.get("new_text") or {}).items():
+        if isinstance(values, list):
+            merged.setdefault("new_text", {}).setdefault(key, []).extend(values)
+    by_id = {r["id"]: r for r in merged.get("rules", [])}
+    for rule in extra.get("rules") or []:
+        known = by_id.get(rule.get("id"))
+        if known is None:
+            merged.setdefault("rules", []).append(rule)
+            continue
+        for lang, found in _by_language(rule.get("patterns")).items():
+            target = known.setdefault("patterns", {})
+            if isinstance(target, list):
+                target = known["patterns"] = {"any": target}
+            target.setdefault(lang, []).extend(found)
+        known.setdefault("unless", []).extend(rule.get("unless") or [])
+    return merged
+
+
+def compile_rules(data: dict[str, Any]) -> Rules:
+    words = {
+        name: "(?:" + "|".join(str(w) for w in values) + ")"
+        for name, values in (data.get("words") or {}).items()
+        if not name.startswith("_")
+    }
+
+    def expand(pattern: str, where: str) -> re.Pattern[str]:
+        def word_list(match: re.Match[str]) -> str:
+            name = match.group(1)
+            if name not in words:
+                raise InvalidField(where, f"a word list named {name} in `words`")
+            return words[name]
+
+        text = _fold_pattern(_PLACEHOLDER.sub(word_list, pattern))
+        try:
+            return re.compile(text)
+        except re.error as error:
+            raise InvalidField(where, f"a regular expression ({error})", pattern) from None
+
+    rules = []
+    for i, spec in enumerate(data.get("rules") or []):
+        where = f"rules[{i}]"
+        kind = spec.get("kind")
+        if kind not in KINDS or kind == "other":
+            raise InvalidField(f"{where}.kind", f"one of {', '.join(KINDS[:-1])}", kind)
+        patterns = [
+            expand(p, f"{where}.patterns")
+            for found in _by_language(spec.get("patterns")).values()
+            for p in found
+        ]
+        if not patterns:
+            raise InvalidField(f"{where}.patterns", "at least one pattern")
+        rules.append(
+            Rule(
+                id=str(spec.get("id") or where),
+                kind=kind,
+                strength=int(spec.get("strength", 2)),
+                looks_for=str(spec.get("looks_for", "")),
+                patterns=tuple(patterns),
+                unless=tuple(expand(p, f"{where}.unless") for p in spec.get("unless") or []),
+                where=_where(spec.get("in", "both"), f"{where}.in"),
+            )
+        )
+    headers = tuple(
+        HeaderRule(
+            str(h["header"]).lower(),
+            re.compile(str(h.get("value", ".")), re.IGNORECASE),
+            str(h["kind"]),
+            int(h.get("strength", 1)),
+        )
+        for h in data.get("headers") or []
+    )
+    subject = data.get("subject") or {}
+    prefixes = subject.get("reply_prefixes") or ["re", "fwd", "fw"]
+    reply = re.compile(
+        r"^\s*(?:\[[^\]]*\]\s*)?(?:" + "|".join(re.escape(p) for p in prefixes) + r")\s*:",
+        re.IGNORECASE,
+    )
+    return Rules(
+        markers=compile_markers(data.get("new_text") or {}),
+        rules=tuple(rules),
+        headers=headers,
+        reply_subject=reply,
+        subject_discount=int(subject.get("discount", 1)),
+    )
+
+
+_ESCAPE = re.compile(r"(\\.)")
+
+
+def _fold_pattern(pattern: str) -> str:
+    r"""A pattern folded as the text is, its escapes (`\S`, `\W`, `\B`) left as they are."""
+    return "".join(part if part.startswith("\\") else fold(part) for part in _ESCAPE.split(pattern))
+
+
+def _where(value: object, field: str) -> str:
+    if value not in ("both", "text", "subject"):
+        raise InvalidField(field, "one of both, text, subject", value)
+    return str(value)
+
+
+def _by_language(patterns: object) -> dict[str, list[str]]:
+    if isinstance(patterns, dict):
+        return {str(k): [str(p) for p in v] for k, v in patterns.items()}
+    if isinstance(patterns, list):
+        return {"any": [str(p) for p in patterns]}
+    return {}

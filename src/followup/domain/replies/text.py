@@ -1,0 +1,177 @@
+"""The new text of a message: what its author wrote this time, without what it quotes.
+
+A reply carries earlier messages (`>` lines, "On … wrote:" and its French, German and Spanish
+forms, Outlook's header blocks, forwarded blocks), a signature after a sign-off or a `-- ` line,
+and footers (disclaimers, unsubscribe lines, "Sent from my iPhone"). None of them says what the
+sender decided this time, so none of them is read. What marks each is data (`rules.json`,
+`new_text`), matched on folded text (lowercase, accents removed).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+# A sentence ends at . ! ? (or …) and the spaces after, unless the dot follows a one- or
+# two-digit number ("am 9. Dezember") or a common abbreviation.
+_END = re.compile(r"(?<=[.!?…])[\"'”’»)\]]*\s+")
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:mr|mrs|ms|dr|prof|st|sr|sra|jr|mme|mlle|hr|fr|nr|no|vs|etc|approx|ca|bzw|"
+    r"z\.b|u\.a|d\.h|e\.g|i\.e|p\.s|ps|ggf|evtl|inkl|zzgl|ud|uds|av|tel|m)\.|\b\d{1,2}\.)$",
+    re.IGNORECASE,
+)
+
+
+def fold(text: str) -> str:
+    """Lowercase, typographic quotes as plain ones, accents removed: what patterns are matched
+    on, so that a message typed without accents reads the same."""
+    text = text.replace("’", "'").replace("‘", "'").replace("`", "'").casefold()
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@dataclass(frozen=True, slots=True)
+class Markers:
+    """What ends the new text, compiled from the rules' `new_text` data."""
+
+    quote_starts: tuple[re.Pattern[str], ...]  # a line where a quoted message begins
+    header_from: re.Pattern[str]  # Outlook's "From:" line …
+    header_next: re.Pattern[str]  # … followed closely by its "Sent:"/"Date:" line
+    signature_starts: tuple[re.Pattern[str], ...]  # "-- ", sign-offs
+    signature_tail: int  # a sign-off counts only with at most this many lines after it
+    footers: tuple[re.Pattern[str], ...]  # a paragraph matching one is a footer
+
+
+def compile_markers(data: dict[str, object]) -> Markers:
+    def patterns(key: str) -> tuple[re.Pattern[str], ...]:
+        found = data.get(key, [])
+        assert isinstance(found, list), key
+        return tuple(re.compile(str(p)) for p in found)
+
+    def alternation(key: str) -> re.Pattern[str]:
+        found = data.get(key, [])
+        assert isinstance(found, list), key
+        return re.compile("|".join(f"(?:{p})" for p in found))
+
+    tail = data.get("signature_tail", 10)
+    return Markers(
+        quote_starts=patterns("quote_starts"),
+        header_from=alternation("header_from"),
+        header_next=alternation("header_next"),
+        signature_starts=patterns("signature_starts"),
+        signature_tail=int(tail) if isinstance(tail, int) else 10,
+        footers=patterns("footers"),
+    )
+
+
+def clean_lines(text: str) -> list[str]:
+    text = _INVISIBLE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return [_SPACES.sub(" ", line).rstrip() for line in text.split("\n")]
+
+
+def new_text(text: str, markers: Markers) -> str:
+    """The text its author wrote this time: above the first quoted message, without `>` lines,
+    signature or footers. Paragraphs are kept apart by a blank line."""
+    lines = clean_lines(text)
+    folded = [fold(line).strip() for line in lines]
+    kept: list[str] = []
+    for i, line in enumerate(lines):
+        here = folded[i]
+        if _quote_starts(i, folded, markers):
+            break
+        if here.startswith(">") or line.lstrip().startswith(">"):
+            continue
+        kept.append(line)
+    kept = _without_signature(kept, markers)
+    paragraphs = _paragraphs(kept)
+    return "\n\n".join(p for p in paragraphs if not _is_footer(p, markers))
+
+
+def _quote_starts(i: int, folded: Sequence[str], markers: Markers) -> bool:
+    here = folded[i]
+    if not here:
+        return False
+    # Gmail wraps a long "On … wrote:" line: try it joined with the next line too.
+    joined = here if i + 1 >= len(folded) else f"{here} {folded[i + 1]}"
+    for pattern in markers.quote_starts:
+        if pattern.search(here) or (len(here) < 120 and pattern.search(joined)):
+            return True
+    if markers.header_from.match(here.lstrip("*").lstrip()):
+        following = [f.lstrip("*").lstrip() for f in folded[i + 1 : i + 5] if f]
+        return any(markers.header_next.match(f) for f in following[:3])
+    return False
+
+
+def _without_signature(lines: list[str], markers: Markers) -> list[str]:
+    for i, line in enumerate(lines):
+        here = fold(line).strip()
+        if not here or i == 0:
+            continue
+        if line in ("-- ", "--"):
+            return lines[:i]
+        for pattern in markers.signature_starts:
+            if pattern.fullmatch(here):
+                after = [x for x in lines[i + 1 :] if x.strip()]
+                before = [x for x in lines[:i] if x.strip()]
+                if len(after) <= markers.signature_tail and len(before) >= 1:
+                    return lines[:i]
+    return lines
+
+
+def _paragraphs(lines: list[str]) -> list[str]:
+    paragraphs: list[str] = []
+    current: list[str] = []
+    for line in [*lines, ""]:
+        if line.strip():
+            current.append(line.strip())
+        elif current:
+            paragraphs.append("\n".join(current))
+            current = []
+    return paragraphs
+
+
+def _is_footer(paragraph: str, markers: Markers) -> bool:
+    here = fold(" ".join(paragraph.split()))
+    return any(p.search(here) for p in markers.footers)
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of a text, each on one line: a paragraph's lines are joined (mail is often
+    wrapped at 72 or 100 columns), except a short line that ends a thought by itself (a
+    greeting, "Hi Sam,")."""
+    found: list[str] = []
+    for paragraph in re.split(r"\n\s*\n", text):
+        lines = [x.strip() for x in paragraph.split("\n") if x.strip()]
+        buffer = ""
+        for line in lines:
+            if buffer and _stands_alone(buffer):
+                found.extend(_split(buffer))
+                buffer = line
+            else:
+                buffer = f"{buffer} {line}" if buffer else line
+        if buffer:
+            found.extend(_split(buffer))
+    return [s for s in found if s]
+
+
+def _stands_alone(line: str) -> bool:
+    """A line that ends before the next begins: a greeting or a sign-off line ("Hi Sam,")."""
+    last = line.rsplit("\n", 1)[-1]
+    return len(last) <= 40 and last.rstrip().endswith((",", ":", "!")) and " " in last.strip()
+
+
+def _split(text: str) -> list[str]:
+    parts: list[str] = []
+    start = 0
+    for match in _END.finditer(text):
+        head = text[start : match.start()]
+        if _ABBREVIATION.search(head):
+            continue
+        parts.append(text[start : match.start()].strip())
+        start = match.end()
+    parts.append(text[start:].strip())
+    return [p for p in parts if p]
