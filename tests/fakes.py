@@ -10,6 +10,7 @@ from datetime import date
 
 from followup.domain.model import Candidate, Opportunity, Touch
 from followup.domain.progress import Funnel, History, ReplyRecord, TouchRecord, history_of
+from followup.domain.replies.model import Reply
 from followup.services.storage import (
     AgendaRows,
     OpportunitySummary,
@@ -30,6 +31,7 @@ class State:
     outbox: dict[int, OutboxItem] = field(default_factory=dict)
     cursors: dict[str, tuple[int, int]] = field(default_factory=dict)
     secrets: dict[str, str] = field(default_factory=dict)
+    replies: dict[int, Reply] = field(default_factory=dict)
 
 
 class FakeUnitOfWork(UnitOfWork):
@@ -130,6 +132,32 @@ class FakeUnitOfWork(UnitOfWork):
 
     def set_inbox_cursor(self, mailbox, uidvalidity, last_uid):  # type: ignore[no-untyped-def]
         self.state.cursors[mailbox] = (uidvalidity, last_uid)
+
+    def add_reply(self, reply: Reply) -> int | None:
+        if any(
+            (r.opportunity, r.identity) == (reply.opportunity, reply.identity)
+            for r in self.state.replies.values()
+        ):
+            return None
+        new_id = len(self.state.replies) + 1
+        self.state.replies[new_id] = replace(reply, id=new_id)
+        return new_id
+
+    def replies(self, opportunity_id=None, status=None, contact=None):  # type: ignore[no-untyped-def]
+        found = [
+            r
+            for r in self.state.replies.values()
+            if opportunity_id in (None, r.opportunity)
+            and status in (None, r.status)
+            and contact in (None, r.contact)
+        ]
+        return sorted(found, key=lambda r: (r.received_at, r.id), reverse=True)
+
+    def get_reply(self, reply_id: int) -> Reply | None:
+        return self.state.replies.get(reply_id)
+
+    def set_reply_status(self, reply_id, status, decided_at):  # type: ignore[no-untyped-def]
+        self.state.replies[reply_id] = replace(self.state.replies[reply_id], status=status)
 
     def snooze(self, opportunity_id, step, contact, due, until, reason):  # type: ignore[no-untyped-def]
         self.state.snoozes[(opportunity_id, step, contact, due)] = (until, reason)

@@ -17,6 +17,7 @@ from followup.services.ports import Locks, Reader, process_lock
 
 if TYPE_CHECKING:
     from followup.domain.letters.check import LetterChecker
+    from followup.domain.replies.classify import ReplyClassifier
 from followup.services.storage import Store
 
 APP_NAME = "followup"
@@ -77,8 +78,14 @@ def dependencies(database: str | None = None) -> Dependencies:
 
         return TemplateRenderer(config / "templates")
 
+    def classifier() -> ReplyClassifier:
+        from followup.adapters.reply_rules import build_classifier
+
+        return build_classifier(config / "replies")
+
     location = database_location(database)
     store = open_store(location)
+
     return Dependencies(
         store=store,
         calendars=calendar_for,
@@ -87,6 +94,7 @@ def dependencies(database: str | None = None) -> Dependencies:
         renderer=_once(renderer),
         readers=readers,
         lock=_locks(store),
+        classifier=_once(classifier),
     )
 
 

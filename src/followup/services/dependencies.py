@@ -21,6 +21,7 @@ from followup.services.storage import Store
 
 if TYPE_CHECKING:  # the check is loaded only by the use cases that check letters
     from followup.domain.letters.check import LetterChecker
+    from followup.domain.replies.classify import ReplyClassifier
 
 
 class PolicyBook(Protocol):
@@ -50,6 +51,13 @@ def _no_checker() -> LetterChecker:
     raise NotImplementedError("no letter check is wired into these services")
 
 
+def _shipped_classifier() -> ReplyClassifier:
+    """The rules that ship with Followup, until bootstrap wires the user's additions."""
+    from followup.domain.replies.classify import shipped_classifier
+
+    return shipped_classifier()
+
+
 @dataclass
 class Dependencies:
     """The ports every use case runs on: where the data is, the calendars, the policies, the
@@ -67,6 +75,8 @@ class Dependencies:
     readers: Callable[[], tuple[Reader, ...]] = field(default=tuple)
     # Named locks, across processes where the adapter can (the one-dispatcher rule).
     lock: Locks = field(default=process_lock)
+    # What reads replies (built on first use: compiling its rules takes a few milliseconds).
+    classifier: Callable[[], ReplyClassifier] = field(default=_shipped_classifier)
     # What is worth keeping between use cases in one process (the letter check's directory),
     # each entry with the store revision it was made at.
     cache: dict[str, tuple[int, Any]] = field(default_factory=dict)

@@ -2,7 +2,9 @@
 
 A message whose In-Reply-To or References names a letter Followup sent, or whose sender is a
 known contact, becomes a `reply` event at the time it came, which plans the reply and cancels
-what DESIGN says. Automatic replies (out of office and the like) are not replies.
+what DESIGN says. Automatic replies (out of office and the like) are not replies. Each matched
+message is also read for what it says (`services/replies.py`): an invitation, a rejection or an
+offer proposes an event that the candidate confirms.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from zoneinfo import ZoneInfo
 from followup.domain.model import Candidate, Event, Opportunity
 from followup.services.dependencies import Dependencies
 from followup.services.recording import record_event
+from followup.services.replies import keep_reply
 from followup.services.storage import UnitOfWork
 
 AUTOMATIC_SUBJECTS = (
@@ -57,6 +60,7 @@ class InboxReport:
     read: int
     replies: int
     automatic: int
+    proposals: int = 0  # events proposed by what replies say, for the candidate to confirm
 
 
 def record_replies(
@@ -73,12 +77,11 @@ def record_replies(
     zone = ZoneInfo(candidate.timezone)
     addresses: dict[str, list[tuple[str, str]]] | None = None
     changed: dict[str, Opportunity] = {}
-    read = replies = automatic = 0
+    read = replies = automatic = proposals = 0
     for message in messages:
         read += 1
         if message.is_automatic:
             automatic += 1
-            continue
         target = None
         letter = uow.sent_with_ids(list(message.references))
         if letter is not None:
@@ -94,6 +97,13 @@ def record_replies(
         opportunity = changed.get(target[0]) or uow.get_opportunity(target[0])
         if opportunity is None:
             continue
+        # What the message says: kept with the event it proposes, for the candidate to confirm.
+        # An automatic answer is no reply, but may still carry a decision made for the sender.
+        kept = keep_reply(deps, uow, opportunity.id, target[1], message, message.is_automatic)
+        if kept is not None and kept.proposal is not None:
+            proposals += 1
+        if message.is_automatic:
+            continue
         local = message.sent_at.astimezone(zone)
         event = Event(
             local.date(),
@@ -106,7 +116,7 @@ def record_replies(
         record_event(deps, uow, opportunity, event)
         changed[opportunity.id] = opportunity
         replies += 1
-    return InboxReport(read, replies, automatic)
+    return InboxReport(read, replies, automatic, proposals)
 
 
 def _most_recent(

@@ -15,6 +15,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from followup.domain.model import Candidate, Opportunity, Touch
+from followup.domain.replies.model import Reply
 
 if TYPE_CHECKING:  # the history's types load only for the pages and commands that count
     from followup.domain.progress import Funnel, History
@@ -176,6 +177,29 @@ class UnitOfWork(abc.ABC):
 
     @abc.abstractmethod
     def set_inbox_cursor(self, mailbox: str, uidvalidity: int, last_uid: int) -> None: ...
+
+    # replies read (what they say, the event they propose)
+    @abc.abstractmethod
+    def add_reply(self, reply: Reply) -> int | None:
+        """Keep a reply as read; its id, or None when that message was kept before (the same
+        opportunity and `Reply.identity`)."""
+
+    @abc.abstractmethod
+    def replies(
+        self,
+        opportunity_id: str | None = None,
+        status: str | None = None,
+        contact: str | None = None,
+    ) -> list[Reply]:
+        """Replies kept, newest first: of one opportunity (and contact) or all, with one proposal
+        status or any."""
+
+    @abc.abstractmethod
+    def get_reply(self, reply_id: int) -> Reply | None: ...
+
+    @abc.abstractmethod
+    def set_reply_status(self, reply_id: int, status: str, decided_at: datetime) -> None:
+        """Confirm or dismiss what a reply proposed."""
 
     @abc.abstractmethod
     def agenda(self, on: date, until: date, limit: int) -> AgendaRows:

@@ -12,13 +12,15 @@ import contextlib
 import imaplib
 import re
 
-from followup.adapters.mail.mailbox import incoming
+from followup.adapters.mail.mailbox import MESSAGE_LIMIT, incoming
 from followup.adapters.mail.settings import ServerSettings
 from followup.services.dependencies import Dependencies
 from followup.services.inbox import InboxReport, record_replies
 from followup.services.outbox import MailUnavailable
 
-BATCH = 200
+# Messages fetched per round trip: each is read up to MESSAGE_LIMIT bytes (headers and the start
+# of the body, where the text someone typed is), so a batch holds at most a few megabytes.
+BATCH = 25
 
 
 def poll_mailbox(deps: Dependencies, settings: ServerSettings) -> InboxReport:
@@ -64,15 +66,15 @@ def _read_new(deps: Dependencies, client: imaplib.IMAP4, mailbox: str) -> InboxR
     last = cursor[1] if cursor and cursor[0] == validity else 0
     status, data = client.uid("SEARCH", f"UID {last + 1}:*")
     uids = sorted(int(u) for u in (data[0] or b"").split() if int(u) > last)
-    totals = [0, 0, 0]
+    totals = [0, 0, 0, 0]
     for start in range(0, len(uids), BATCH):
         batch = uids[start : start + BATCH]
         status, fetched = client.uid(
-            "FETCH", ",".join(str(u) for u in batch), "(UID BODY.PEEK[HEADER])"
+            "FETCH", ",".join(str(u) for u in batch), f"(UID BODY.PEEK[]<0.{MESSAGE_LIMIT}>)"
         )
-        headers = _headers_by_uid(fetched)
+        messages = _messages_by_uid(fetched)
         for uid in batch:
-            raw = headers.get(uid, b"")
+            raw = messages.get(uid, b"")
             with deps.store.unit_of_work() as uow:
                 report = record_replies(deps, [incoming(raw)], uow) if raw else None
                 uow.set_inbox_cursor(mailbox, validity, uid)
@@ -81,6 +83,7 @@ def _read_new(deps: Dependencies, client: imaplib.IMAP4, mailbox: str) -> InboxR
             if report is not None:
                 totals[1] += report.replies
                 totals[2] += report.automatic
+                totals[3] += report.proposals
     return InboxReport(*totals)
 
 
@@ -92,7 +95,7 @@ def _response(client: imaplib.IMAP4, code: str) -> str | None:
 _UID = re.compile(rb"UID (\d+)")
 
 
-def _headers_by_uid(fetched: list[object]) -> dict[int, bytes]:
+def _messages_by_uid(fetched: list[object]) -> dict[int, bytes]:
     found: dict[int, bytes] = {}
     for part in fetched:
         if isinstance(part, tuple) and len(part) >= 2:

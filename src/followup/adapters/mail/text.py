@@ -19,6 +19,7 @@ from email.parser import BytesParser
 from email.policy import compat32
 from html.parser import HTMLParser
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 TEXT_LIMIT = 64 * 1024  # characters of one text part: far more than anyone writes
 PART_LIMIT = 50  # MIME parts looked at
 
@@ -93,9 +94,9 @@ def _decoded(part: Message) -> str:
             break
         except (LookupError, UnicodeDecodeError):
             continue
-    else:  # unreachable: windows-1252 with errors below
+    else:  # bytes Windows-1252 leaves undefined
         text = payload.decode("latin-1")
-    return text[:TEXT_LIMIT]
+    return _CONTROL.sub("", text[:TEXT_LIMIT])
 
 
 def _charset_alias(name: str) -> str:

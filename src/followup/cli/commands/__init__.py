@@ -3,4 +3,4 @@
 The order here is the order of `followup --help`.
 """
 
-MODULES = ("plan", "record", "transfer", "letters", "mail", "progress", "server")
+MODULES = ("plan", "record", "transfer", "letters", "mail", "replies", "progress", "server")

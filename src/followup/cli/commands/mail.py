@@ -203,6 +203,7 @@ def cmd_inbox_import(args: argparse.Namespace) -> int:
         f"Read {report.read} messages: {report.replies} replies recorded, "
         f"{report.automatic} automatic answers left alone."
     )
+    _proposals_hint(report.proposals)
     return 0
 
 
@@ -222,7 +223,16 @@ def cmd_inbox_poll(args: argparse.Namespace) -> int:
         f"Read {report.read} new messages: {report.replies} replies recorded, "
         f"{report.automatic} automatic answers left alone."
     )
+    _proposals_hint(report.proposals)
     return 0
+
+
+def _proposals_hint(proposals: int) -> None:
+    if proposals:
+        print(
+            f"{proposals} of them propose an event (invited, rejected, offer): review with "
+            "`followup inbox review`."
+        )
 
 
 def register(sub: Subcommands) -> None:

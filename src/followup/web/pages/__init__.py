@@ -9,4 +9,5 @@ MODULES = (
     "letters",
     "settings",
     "transfer",
+    "replies",
 )

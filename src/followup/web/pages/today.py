@@ -11,6 +11,7 @@ from followup.domain.model import Event
 from followup.services import agenda as agenda_service
 from followup.services import recording
 from followup.services.progress import weeks_ahead
+from followup.services.replies import pending_proposals
 from followup.web.common import checked_form, deps_of, form_date, form_text, render
 
 
@@ -19,7 +20,13 @@ async def today(request: Request) -> Response:
     deps = deps_of(request)
     result = agenda_service.agenda(deps, limit=50)
     ahead = weeks_ahead(deps, result.on)
-    return render(request, "today.html", {"agenda": result, "on": result.on, "ahead": ahead})
+    context = {
+        "agenda": result,
+        "on": result.on,
+        "ahead": ahead,
+        "proposals": pending_proposals(deps),
+    }
+    return render(request, "today.html", context)
 
 
 async def mark_done(request: Request) -> Response:

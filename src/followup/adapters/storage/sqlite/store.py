@@ -22,6 +22,7 @@ from followup.domain.model import (
     Timeline,
     Touch,
 )
+from followup.domain.replies.model import Reply
 from followup.services.storage import (
     AgendaRows,
     OpportunitySummary,
@@ -471,6 +472,65 @@ class SqliteUnitOfWork(UnitOfWork):
             (mailbox, uidvalidity, last_uid),
         )
 
+    # -- replies read -----------------------------------------------------------------------------
+    def add_reply(self, reply: Reply) -> int | None:
+        row = self._db.execute(
+            "INSERT INTO reply (opportunity_id, contact, received_at, message_id, identity, "
+            "subject, body, kind, evidence, proposal, status) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (opportunity_id, identity) DO NOTHING RETURNING id",
+            (
+                reply.opportunity,
+                reply.contact,
+                _utc(reply.received_at),
+                reply.message_id,
+                reply.identity,
+                reply.subject,
+                reply.text,
+                reply.kind,
+                reply.evidence,
+                reply.proposal,
+                reply.status,
+            ),
+        ).fetchone()
+        return int(row[0]) if row else None
+
+    def replies(
+        self,
+        opportunity_id: str | None = None,
+        status: str | None = None,
+        contact: str | None = None,
+    ) -> list[Reply]:
+        conditions, args = [], []
+        for column, value in (
+            ("opportunity_id", opportunity_id),
+            ("status", status),
+            ("contact", contact),
+        ):
+            if value is not None:
+                conditions.append(f"{column} = ?")
+                args.append(value)
+        where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
+        return [
+            _reply(r)
+            for r in self._db.execute(
+                f"SELECT {_REPLY_COLUMNS} FROM reply {where} ORDER BY received_at DESC, id DESC",
+                args,
+            )
+        ]
+
+    def get_reply(self, reply_id: int) -> Reply | None:
+        row = self._db.execute(
+            f"SELECT {_REPLY_COLUMNS} FROM reply WHERE id = ?", (reply_id,)
+        ).fetchone()
+        return _reply(row) if row else None
+
+    def set_reply_status(self, reply_id: int, status: str, decided_at: datetime) -> None:
+        self._db.execute(
+            "UPDATE reply SET status = ?, decided_at = ? WHERE id = ?",
+            (status, _utc(decided_at), reply_id),
+        )
+
     def agenda(self, on: date, until: date, limit: int) -> AgendaRows:
         day, last = on.isoformat(), until.isoformat()
         overdue = self._planned("t.show_on < ?", (day,), limit)
@@ -619,6 +679,28 @@ def _outbox_item(r: tuple[Any, ...]) -> OutboxItem:
         attempts=r[11],
         last_error=r[12],
         sent_at=when(r[13]),
+    )
+
+
+_REPLY_COLUMNS = (
+    "id, opportunity_id, contact, received_at, message_id, subject, body, kind, evidence, "
+    "proposal, status"
+)
+
+
+def _reply(r: tuple[Any, ...]) -> Reply:
+    return Reply(
+        opportunity=r[1],
+        contact=r[2],
+        received_at=datetime.fromisoformat(r[3]).replace(tzinfo=UTC),
+        message_id=r[4],
+        subject=r[5],
+        text=r[6],
+        kind=r[7],
+        evidence=r[8],
+        proposal=r[9],
+        status=r[10],
+        id=int(r[0]),
     )
 
 
