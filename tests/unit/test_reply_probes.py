@@ -187,6 +187,37 @@ PROBES = [
     ("other", "We haven't made a decision yet; we'll let you know next week."),
     ("other", "Is there anything else you need from me before Thursday?"),
     ("other", "Thank you for attending the second interview yesterday, the team enjoyed it."),
+    # -- as applicant-tracking systems and recruiters write them, in other words ----------------
+    (
+        "rejection",
+        "Leider müssen wir Ihnen mitteilen, dass wir uns für andere Bewerber:innen "
+        "entschieden haben.",
+    ),
+    ("rejection", "Tu candidatura ha sido descartada para este proceso."),
+    ("rejection", "Lamentablemente no has superado el proceso de selección."),
+    ("rejection", "Nous avons décidé de ne pas retenir votre candidature."),
+    (
+        "rejection",
+        "Wir bedauern, Ihnen mitteilen zu müssen, dass die Wahl nicht auf Sie gefallen ist.",
+    ),
+    ("rejection", "We will not be taking your application any further."),
+    ("rejection", "We're going to be moving ahead with someone else for this one."),
+    ("offer", "Please find enclosed your contract of employment for signature."),
+    ("offer", "Wir freuen uns, Ihnen eine Zusage geben zu können."),
+    ("invitation", "We would like to progress your application to the next stage."),
+    ("invitation", "We would like to proceed to the next stage with you."),
+    ("invitation", "Votre candidature a été présélectionnée pour le poste."),
+    ("invitation", "Has sido preseleccionada para el puesto de comercial."),
+    ("invitation", "Sie wurden für ein persönliches Interview ausgewählt."),
+    ("invitation", "Te esperamos el lunes a las 10:00 en nuestras oficinas."),
+    ("invitation", "We look forward to seeing you on Tuesday at 10am at our office."),
+    ("invitation", "Nous vous attendons le jeudi 3 décembre à 14h dans nos locaux."),
+    ("question", "Dürfen wir Ihre Referenzen kontaktieren?"),
+    ("question", "Merci de me confirmer votre disponibilité pour démarrer le 4 janvier."),
+    ("automatic", "Thank you for your message. I am currently out of the office."),
+    ("automatic", "Your message has been received. We aim to respond within 48 hours."),
+    ("other", "We look forward to speaking with you again soon."),
+    ("other", "I'm on a call right now but will read your plan tonight."),
     # -- near misses: nothing decided, nothing asked -------------------------------------------
     ("other", "Thanks for the note, I've passed it on to the team."),
     ("other", "Let me know if you have any questions."),
@@ -212,3 +243,15 @@ def test_each_class_of_language_is_read_as_its_kind(kind, text):
         assert found.evidence == ""
     else:  # the sentence that decided, as it was written
         assert found.evidence and found.evidence in text
+
+
+def test_a_thanks_line_above_the_message_is_no_sign_off():
+    text = (
+        "Hi Sam,\n\nThanks!\n\nWe'd like to invite you to a final interview with our VP "
+        "next week.\n\nBest,\nPriya\nSenior Talent Partner | Brightwave\n"
+    )
+    found = shipped_classifier().classify(text)
+    assert (found.kind, found.new_text) == (
+        "invitation",
+        "Hi Sam,\n\nThanks!\n\nWe'd like to invite you to a final interview with our VP next week.",
+    )

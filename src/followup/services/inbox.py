@@ -46,7 +46,8 @@ class Incoming:
     automatic: bool = False  # Auto-Submitted, X-Autoreply, Precedence: auto_reply, …
     text: str = ""  # the body as text, quotes and all (bounded by the reader)
     message_id: str = ""
-    # The headers that mark automatic mail, by lowercase name, for the classifier to weigh.
+    # The headers that mark automatic mail, by lowercase name (and the sender, as "from"), for
+    # the classifier to weigh.
     marks: tuple[tuple[str, str], ...] = ()
 
     @property

@@ -62,6 +62,8 @@ def incoming(raw: bytes, with_text: bool = True) -> Incoming:
         or precedence in ("auto_reply", "bulk", "junk")
     )
     marks = tuple((name, text(name).strip()) for name in AUTOMATIC_MARKS if text(name).strip())
+    if sender:  # a no-reply or applicant-tracking address is a mark too (rules.json `headers`)
+        marks += (("from", sender),)
     ids = _IDS.findall(text("Message-ID"))
     return Incoming(
         sender,

@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+_RULE_LINE = re.compile(r"^[_\-=*~]{5,}$")  # a separator drawn with characters
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 # A sentence ends at . ! ? (or …) and the spaces after, unless the dot follows a one- or
@@ -83,7 +84,7 @@ def new_text(text: str, markers: Markers) -> str:
         here = folded[i]
         if _quote_starts(i, folded, markers):
             break
-        if here.startswith(">") or line.lstrip().startswith(">"):
+        if here.startswith(">") or line.lstrip().startswith(">") or _RULE_LINE.match(here):
             continue
         kept.append(line)
     kept = _without_signature(kept, markers)
@@ -113,13 +114,25 @@ def _without_signature(lines: list[str], markers: Markers) -> list[str]:
             continue
         if line in ("-- ", "--"):
             return lines[:i]
-        for pattern in markers.signature_starts:
-            if pattern.fullmatch(here):
-                after = [x for x in lines[i + 1 :] if x.strip()]
-                before = [x for x in lines[:i] if x.strip()]
-                if len(after) <= markers.signature_tail and len(before) >= 1:
-                    return lines[:i]
+        if any(p.fullmatch(here) for p in markers.signature_starts) and _signature_follows(
+            lines[i + 1 :], markers
+        ):
+            return lines[:i]
     return lines
+
+
+def _signature_follows(after: list[str], markers: Markers) -> bool:
+    """After a sign-off comes a signature (a name, a title, a phone number: short lines) and
+    perhaps a footer; not sentences. "Thanks!" on a line of its own above the message is no
+    sign-off."""
+    if len([x for x in after if x.strip()]) > markers.signature_tail:
+        return False
+    for paragraph in _paragraphs(after):
+        if _is_footer(paragraph, markers):
+            continue
+        if any(len(line.split()) >= 8 for line in paragraph.split("\n")):
+            return False
+    return True
 
 
 def _paragraphs(lines: list[str]) -> list[str]:

@@ -1,0 +1,125 @@
+"""The new text of a reply: what quotes an earlier message, a signature or a footer is left out,
+in each client's style and in each language; sentences are split as written."""
+
+from __future__ import annotations
+
+import pytest
+
+from followup.domain.replies.classify import shipped_classifier
+from followup.domain.replies.text import sentences
+
+NEW = "Hi Sam,\n\nThanks for your note, we will be in touch."
+EARLIER = "We would like to invite you to a final interview.\nWe are pleased to offer you the role."
+
+QUOTE_INTROS = {
+    "gmail en": "On Mon, Nov 23, 2026 at 5:40 PM Sam Ortiz <sam@example.com> wrote:",
+    "gmail en wrapped": "On Mon, Nov 23, 2026 at 5:40 PM Samantha Ortiz-Villanueva <\n"
+    "samantha.ortiz@example.com> wrote:",
+    "gmail fr": "Le lun. 23 nov. 2026 à 17:40, Sam Ortiz <sam@example.com> a écrit :",
+    "gmail de": "Am Mo., 23. Nov. 2026 um 17:40 Uhr schrieb Sam Ortiz <sam@example.com>:",
+    "gmail es": "El lun, 23 nov 2026 a las 17:40, Sam Ortiz (<sam@example.com>) escribió:",
+    "thunderbird de": "Am 23.11.2026 um 17:40 schrieb Sam Ortiz:",
+    "lotus": "Sam Ortiz <sam@example.com> wrote on 23/11/2026 17:40:",
+    "outlook en": "________________________________\nFrom: Sam Ortiz <sam@example.com>\n"
+    "Sent: Monday, November 23, 2026 5:40 PM\nTo: Priya Nair\nSubject: Thanks",
+    "outlook bold": "*From:* Sam Ortiz [mailto:sam@example.com]\n*Sent:* Monday, 23 November "
+    "2026 17:40\n*To:* Priya Nair",
+    "outlook fr": "De : Sam Ortiz <sam@example.com>\nEnvoyé : lundi 23 novembre 2026 17:40\n"
+    "À : Claire Lefèvre\nObjet : Merci",
+    "outlook de": "Von: Sam Ortiz <sam@example.com>\nGesendet: Montag, 23. November 2026 17:40\n"
+    "An: Katrin Wagner\nBetreff: Danke",
+    "outlook es": "De: Sam Ortiz <sam@example.com>\nEnviado el: lunes, 23 de noviembre de 2026 "
+    "17:40\nPara: Lucía Fernández\nAsunto: Gracias",
+    "original en": "-----Original Message-----\nFrom: Sam Ortiz",
+    "original de": "-----Ursprüngliche Nachricht-----\nVon: Sam Ortiz",
+    "original fr": "-----Message d'origine-----\nDe : Sam Ortiz",
+    "original es": "-----Mensaje original-----\nDe: Sam Ortiz",
+    "forward en": "---------- Forwarded message ---------\nFrom: Priya <p@x.example>",
+    "forward fr": "---------- Message transféré ---------\nDe : Priya <p@x.example>",
+    "forward de": "---------- Weitergeleitete Nachricht ---------\nVon: Priya <p@x.example>",
+    "forward es": "---------- Mensaje reenviado ---------\nDe: Priya <p@x.example>",
+    "apple forward": "Begin forwarded message:\n\nFrom: Priya <p@x.example>",
+    "apple forward fr": "Début du message réexpédié :\n\nDe: Priya <p@x.example>",
+}
+
+
+@pytest.mark.parametrize("intro", QUOTE_INTROS.values(), ids=QUOTE_INTROS.keys())
+def test_what_follows_a_quote_intro_is_not_read(intro):
+    found = shipped_classifier().classify(f"{NEW}\n\n{intro}\n\n{EARLIER}\n")
+    assert (found.new_text, found.kind) == (NEW, "other")
+
+
+def test_inline_quotes_are_left_out_and_the_answers_between_them_kept():
+    text = (
+        "Answers below.\n\n> Would you consider an offer?\n\nYes, happy to discuss.\n"
+        "> Are you available Tuesday?\n>\nTuesday is fine.\n"
+    )
+    found = shipped_classifier().classify(text)
+    assert found.new_text == "Answers below.\n\nYes, happy to discuss.\nTuesday is fine."
+
+
+def test_a_signature_after_a_sign_off_or_a_dash_line_is_left_out():
+    classifier = shipped_classifier()
+    signed = f"{NEW}\n\nKind regards,\nPriya Nair\nHead of Offers & Onboarding | Brightwave\n"
+    assert classifier.new_text(signed) == NEW
+    dashed = f"{NEW}\n-- \nPriya Nair, Talent — we're hiring, invite your friends\n"
+    assert classifier.new_text(dashed) == NEW
+    for sign_off in ("Mit freundlichen Grüßen", "Bien cordialement,", "Un cordial saludo,"):
+        assert classifier.new_text(f"{NEW}\n\n{sign_off}\nSam\n") == NEW
+
+
+@pytest.mark.parametrize(
+    "footer",
+    [
+        "This email and any attachments are confidential and intended solely for the addressee. "
+        "Nothing in this message constitutes an offer of employment.",
+        "You are receiving this email because you applied. Unsubscribe | Privacy Policy | Terms",
+        "Ce message et ses pièces jointes sont confidentiels et destinés au seul destinataire. "
+        "Il ne constitue pas une offre d'embauche.",
+        "Diese Nachricht stellt kein verbindliches Angebot dar. Amtsgericht Hamburg HRB 12345",
+        "Este correo no constituye una oferta de empleo. Política de privacidad",
+        "Sent from my iPhone",
+        "Get Outlook for iOS",
+    ],
+)
+def test_footers_decide_nothing(footer):
+    found = shipped_classifier().classify(f"{NEW}\n\n{footer}\n")
+    assert (found.new_text, found.kind) == (NEW, "other")
+
+
+def test_sentences_are_joined_across_wrapped_lines_and_split_at_their_ends():
+    text = (
+        "Hi Sam,\nWe met Mr. Cho on the 8th. He would like to meet\nyou again am 9. Dezember! "
+        "Could you come in? Thanks"
+    )
+    assert sentences(text) == [
+        "Hi Sam,",
+        "We met Mr. Cho on the 8th.",
+        "He would like to meet you again am 9. Dezember!",
+        "Could you come in?",
+        "Thanks",
+    ]
+
+
+def test_the_subject_counts_only_when_it_is_the_senders_own():
+    classifier = shipped_classifier()
+    assert classifier.classify("See attached.", "Employment offer - Account Executive").kind == (
+        "offer"
+    )
+    assert classifier.classify("See attached.", "Re: Employment offer").kind == "other"
+    assert classifier.classify("See attached.", "AW: Vertragsangebot").kind == "other"
+
+
+def test_headers_of_an_automatic_answer_weigh_less_than_a_decision():
+    classifier = shipped_classifier()
+    auto = {"auto-submitted": "auto-generated", "from": "no-reply@greenhouse.io"}
+    assert classifier.classify("Thanks for applying.", headers=auto).kind == "automatic"
+    decided = classifier.classify(
+        "We regret to inform you that the position has been filled.", headers=auto
+    )
+    assert (decided.kind, decided.evidence) == (
+        "rejection",
+        "We regret to inform you that the position has been filled.",
+    )
+    away = classifier.classify("Back soon.", headers={"auto-submitted": "auto-replied"})
+    assert (away.kind, away.evidence) == ("automatic", "Auto-Submitted: auto-replied")
