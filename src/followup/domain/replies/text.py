@@ -39,7 +39,7 @@ def fold(text: str) -> str:
 class Markers:
     """What ends the new text, compiled from the rules' `new_text` data."""
 
-    quote_starts: tuple[re.Pattern[str], ...]  # a line where a quoted message begins
+    quote_starts: re.Pattern[str]  # a line where a quoted message begins
     header_from: re.Pattern[str]  # Outlook's "From:" line …
     header_next: re.Pattern[str]  # … followed closely by its "Sent:"/"Date:" line
     signature_starts: tuple[re.Pattern[str], ...]  # "-- ", sign-offs
@@ -60,7 +60,7 @@ def compile_markers(data: dict[str, object]) -> Markers:
 
     tail = data.get("signature_tail", 10)
     return Markers(
-        quote_starts=patterns("quote_starts"),
+        quote_starts=alternation("quote_starts"),
         header_from=alternation("header_from"),
         header_next=alternation("header_next"),
         signature_starts=patterns("signature_starts"),
@@ -97,9 +97,10 @@ def _quote_starts(i: int, folded: Sequence[str], markers: Markers) -> bool:
     if not here:
         return False
     # Gmail wraps a long "On … wrote:" line: try it joined with the next line too.
-    joined = here if i + 1 >= len(folded) else f"{here} {folded[i + 1]}"
-    for pattern in markers.quote_starts:
-        if pattern.search(here) or (len(here) < 120 and pattern.search(joined)):
+    if markers.quote_starts.search(here):
+        return True
+    if len(here) < 120 and i + 1 < len(folded) and folded[i + 1]:
+        if markers.quote_starts.search(f"{here} {folded[i + 1]}"):
             return True
     if markers.header_from.match(here.lstrip("*").lstrip()):
         following = [f.lstrip("*").lstrip() for f in folded[i + 1 : i + 5] if f]
