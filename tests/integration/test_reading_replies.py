@@ -269,3 +269,31 @@ def test_the_labelled_sets_are_read_as_labelled(name, accuracy, recall):
     for kind in KINDS:
         labelled = [g for k, g in found.values() if k == kind]
         assert sum(1 for g in labelled if g == kind) / len(labelled) >= recall, kind
+
+
+def test_an_interview_sent_as_a_calendar_event_is_an_invitation_whatever_the_text_says():
+    m = message()
+    m.set_content("Please see the details attached.")
+    m.add_alternative(
+        "BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nBEGIN:VEVENT\r\nSUMMARY:Interview Sam Ortiz /\r\n "
+        "Acme\r\nDTSTART:20261201T150000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+        subtype="calendar",
+    )
+    seen = incoming(bytes(m))
+    assert dict(seen.marks)["calendar"] == "REQUEST: Interview Sam Ortiz /Acme"
+    found = shipped_classifier().classify(seen.text, seen.subject, dict(seen.marks))
+    assert (found.kind, found.evidence) == (
+        "invitation",
+        "Calendar: REQUEST: Interview Sam Ortiz /Acme",
+    )
+    cancelled = message()
+    cancelled.set_content("Sorry, we need to cancel.")
+    cancelled.add_attachment(
+        b"BEGIN:VCALENDAR\r\nMETHOD:CANCEL\r\nEND:VCALENDAR\r\n",
+        maintype="text",
+        subtype="calendar",
+        filename="invite.ics",
+    )
+    seen = incoming(bytes(cancelled))
+    assert dict(seen.marks)["calendar"] == "CANCEL:"
+    assert shipped_classifier().classify(seen.text, seen.subject, dict(seen.marks)).kind == "other"

@@ -64,6 +64,9 @@ def incoming(raw: bytes, with_text: bool = True) -> Incoming:
     marks = tuple((name, text(name).strip()) for name in AUTOMATIC_MARKS if text(name).strip())
     if sender:  # a no-reply or applicant-tracking address is a mark too (rules.json `headers`)
         marks += (("from", sender),)
+    body, calendar = _body(raw[:MESSAGE_LIMIT]) if with_text else ("", "")
+    if calendar:  # an event sent as a calendar invitation (rules.json `headers`: calendar)
+        marks += (("calendar", calendar),)
     ids = _IDS.findall(text("Message-ID"))
     return Incoming(
         sender,
@@ -71,19 +74,20 @@ def incoming(raw: bytes, with_text: bool = True) -> Incoming:
         sent_at,
         _decoded(text("Subject")),
         automatic,
-        _body(raw[:MESSAGE_LIMIT]) if with_text else "",
+        body,
         ids[0] if ids else "",
         marks,
     )
 
 
-def _body(raw: bytes) -> str:
-    from followup.adapters.mail.text import body_text
+def _body(raw: bytes) -> tuple[str, str]:
+    from followup.adapters.mail.text import read_body
 
     try:
-        return body_text(raw)
+        found = read_body(raw)
     except (LookupError, ValueError, TypeError, AttributeError, IndexError):
-        return ""  # a body the parser cannot read still leaves the headers
+        return "", ""  # a body the parser cannot read still leaves the headers
+    return found.text, found.calendar
 
 
 def _decoded(subject: str) -> str:

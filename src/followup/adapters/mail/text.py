@@ -14,6 +14,7 @@ caller bounds the raw bytes (`mailbox.MESSAGE_LIMIT`).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from email.message import Message
 from email.parser import BytesParser
 from email.policy import compat32
@@ -30,28 +31,51 @@ _STUB = re.compile(
 )
 
 
+@dataclass(frozen=True, slots=True)
+class Body:
+    text: str
+    # A calendar part's METHOD and SUMMARY ("REQUEST: Interview with Acme"), "" without one:
+    # an invitation sent as a calendar event says so whatever its text says.
+    calendar: str = ""
+
+
 def body_text(raw: bytes) -> str:
     """The readable text of a raw message (headers and body)."""
+    return read_body(raw).text
+
+
+def read_body(raw: bytes) -> Body:
+    """The readable text of a raw message, and its calendar event if it carries one."""
     message = BytesParser(policy=compat32).parsebytes(raw)
     budget = [PART_LIMIT]
-    return "\n\n".join(t for t in _texts(message, budget) if t.strip()).strip()
+    calendar: list[str] = []
+    texts = _texts(message, budget, calendar)
+    return Body("\n\n".join(t for t in texts if t.strip()).strip(), calendar[0] if calendar else "")
 
 
-def _texts(part: Message, budget: list[int]) -> list[str]:
+def _texts(part: Message, budget: list[int], calendar: list[str]) -> list[str]:
     budget[0] -= 1
     if budget[0] < 0:
         return []
     ctype = part.get_content_type()
+    if ctype == "text/calendar" and not calendar:
+        calendar.extend(_event(_decoded(part)))
+        return []
     if part.is_multipart():
         children = part.get_payload()
         if not isinstance(children, list):
             return []
         if ctype == "multipart/alternative":
-            return _alternative([c for c in children if isinstance(c, Message)], budget)
+            parts = [c for c in children if isinstance(c, Message)]
+            return _alternative(parts, budget, calendar)
         found: list[str] = []
         for child in children:
-            if isinstance(child, Message) and not _is_attachment(child):
-                found.extend(_texts(child, budget))
+            if not isinstance(child, Message):
+                continue
+            if child.get_content_type() == "text/calendar":
+                _texts(child, budget, calendar)  # an invitation attached is still one
+            elif not _is_attachment(child):
+                found.extend(_texts(child, budget, calendar))
         return found
     if ctype == "text/plain":
         return [_decoded(part)]
@@ -60,19 +84,30 @@ def _texts(part: Message, budget: list[int]) -> list[str]:
     return []  # images, calendars, attached messages and files
 
 
-def _alternative(children: list[Message], budget: list[int]) -> list[str]:
+def _alternative(children: list[Message], budget: list[int], calendar: list[str]) -> list[str]:
     plain: list[str] = []
     rich: list[str] = []
     for child in children:
         ctype = child.get_content_type()
         if ctype == "text/plain":
-            plain = _texts(child, budget)
-        elif ctype == "text/html" or child.is_multipart():
-            rich = _texts(child, budget) or rich
+            plain = _texts(child, budget, calendar)
+        elif ctype in ("text/html", "text/calendar") or child.is_multipart():
+            rich = _texts(child, budget, calendar) or rich
     text = "\n".join(plain).strip()
     if text and not (len(text) < 400 and _STUB.search(text)):
         return plain
     return rich or plain
+
+
+_ICS_LINE = re.compile(r"^(METHOD|SUMMARY)(?:;[^:]*)?:(.*)$", re.MULTILINE | re.IGNORECASE)
+
+
+def _event(ics: str) -> list[str]:
+    """ "METHOD: SUMMARY" of a calendar part (its folded lines unfolded)."""
+    unfolded = re.sub(r"\r?\n[ \t]", "", ics)
+    found = {m.group(1).upper(): m.group(2).strip() for m in _ICS_LINE.finditer(unfolded)}
+    method = found.get("METHOD", "").upper()
+    return [f"{method}: {found.get('SUMMARY', '')}".strip()] if method else []
 
 
 def _is_attachment(part: Message) -> bool:

@@ -99,9 +99,9 @@ def _quote_starts(i: int, folded: Sequence[str], markers: Markers) -> bool:
     # Gmail wraps a long "On … wrote:" line: try it joined with the next line too.
     if markers.quote_starts.search(here):
         return True
-    if len(here) < 120 and i + 1 < len(folded) and folded[i + 1]:
-        if markers.quote_starts.search(f"{here} {folded[i + 1]}"):
-            return True
+    wrapped = len(here) < 120 and i + 1 < len(folded) and bool(folded[i + 1])
+    if wrapped and markers.quote_starts.search(f"{here} {folded[i + 1]}"):
+        return True
     if markers.header_from.match(here.lstrip("*").lstrip()):
         following = [f.lstrip("*").lstrip() for f in folded[i + 1 : i + 5] if f]
         return any(markers.header_next.match(f) for f in following[:3])
