@@ -123,3 +123,21 @@ def test_headers_of_an_automatic_answer_weigh_less_than_a_decision():
     )
     away = classifier.classify("Back soon.", headers={"auto-submitted": "auto-replied"})
     assert (away.kind, away.evidence) == ("automatic", "Auto-Submitted: auto-replied")
+
+
+def test_below_a_quote_marked_line_by_line_the_new_text_goes_on():
+    text = (
+        "On Mon, Nov 23, 2026 at 5:40 PM Sam Ortiz <sam@example.com> wrote:\n"
+        "> I would welcome an invitation to the next round.\n>\n> Sam\n\n"
+        "Thanks Sam. Unfortunately we have decided to go with another candidate.\n\nDana\n"
+    )
+    found = shipped_classifier().classify(text)
+    assert (found.kind, found.evidence) == (
+        "rejection",
+        "Unfortunately we have decided to go with another candidate.",
+    )
+    unmarked = (
+        "Thanks, see below.\n\nFrom: Sam Ortiz <sam@example.com>\nSent: Monday\n\n"
+        "We would like to invite you to a final interview.\n"
+    )
+    assert shipped_classifier().classify(unmarked).new_text == "Thanks, see below."

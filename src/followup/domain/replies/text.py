@@ -83,6 +83,8 @@ def new_text(text: str, markers: Markers) -> str:
     for i, line in enumerate(lines):
         here = folded[i]
         if _quote_starts(i, folded, markers):
+            if _marked_quote_follows(i, folded):
+                continue  # "On … wrote:" over `>` lines: the text may go on below (bottom-posting)
             break
         if here.startswith(">") or line.lstrip().startswith(">") or _RULE_LINE.match(here):
             continue
@@ -106,6 +108,15 @@ def _quote_starts(i: int, folded: Sequence[str], markers: Markers) -> bool:
         following = [f.lstrip("*").lstrip() for f in folded[i + 1 : i + 5] if f]
         return any(markers.header_next.match(f) for f in following[:3])
     return False
+
+
+def _marked_quote_follows(i: int, folded: Sequence[str]) -> bool:
+    """Whether the quoted message introduced on line i is marked `>` line by line (so its end
+    is known), rather than running to the end unmarked (Outlook, forwarded messages)."""
+    following = [f for f in folded[i + 1 : i + 4] if f]
+    if following and not following[0].startswith(">") and i + 1 < len(folded):
+        following = following[1:]  # the second line of a wrapped "On … wrote:"
+    return bool(following) and following[0].startswith(">")
 
 
 def _without_signature(lines: list[str], markers: Markers) -> list[str]:
