@@ -104,16 +104,20 @@ def compile_rules(data: dict[str, Any]) -> Rules:
                 raise InvalidField(where, f"a word list named {name} in `words`")
             return words[name]
 
-        text = _fold_pattern(_PLACEHOLDER.sub(word_list, pattern))
-        try:
-            re.compile(text)
-        except re.error as error:
-            raise InvalidField(where, f"a regular expression ({error})", pattern) from None
-        return text
+        return _fold_pattern(_PLACEHOLDER.sub(word_list, pattern))
 
-    def one_of(patterns: list[str]) -> re.Pattern[str]:
-        """One search instead of one per pattern: the rules run on every sentence."""
-        return re.compile("|".join(f"(?:{p})" for p in patterns))
+    def one_of(patterns: list[str], where: str) -> re.Pattern[str]:
+        """One search instead of one per pattern: the rules run on every sentence. (Compiled
+        once, together: compiling each alone too would double the start-up.)"""
+        try:
+            return re.compile("|".join(f"(?:{p})" for p in patterns))
+        except re.error:
+            for p in patterns:
+                try:
+                    re.compile(p)
+                except re.error as error:
+                    raise InvalidField(where, f"a regular expression ({error})", p) from None
+            raise
 
     rules = []
     for i, spec in enumerate(data.get("rules") or []):
@@ -135,8 +139,8 @@ def compile_rules(data: dict[str, Any]) -> Rules:
                 kind=kind,
                 strength=int(spec.get("strength", 2)),
                 looks_for=str(spec.get("looks_for", "")),
-                pattern=one_of(patterns),
-                unless=one_of(unless) if unless else None,
+                pattern=one_of(patterns, f"{where}.patterns"),
+                unless=one_of(unless, f"{where}.unless") if unless else None,
                 where=_where(spec.get("in", "both"), f"{where}.in"),
             )
         )
