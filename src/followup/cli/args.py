@@ -110,11 +110,12 @@ def _opened(path: str):  # type: ignore[no-untyped-def]
         raise BadInput(f"FILE: expected a readable file, {path!r} cannot be read") from None
 
 
-def read_input(path: str) -> bytes:
+def read_input(path: str, limit: int = -1) -> bytes:
+    """The bytes of a user's file (`-`: standard input), at most `limit` of them if given."""
     if path == "-":
-        return sys.stdin.buffer.read()
+        return sys.stdin.buffer.read(limit)
     with _opened(path) as handle:
-        data: bytes = handle.read()
+        data: bytes = handle.read(limit)
     return data
 
 

@@ -15,11 +15,11 @@ def cmd_inbox_classify(args: argparse.Namespace) -> int:
     """What a message from the hiring side says: invitation, rejection, offer, question,
     automatic or other, and the sentence that decided it. Only what the sender wrote this time
     is read (not the messages it quotes, its signature or its footer). Stores nothing."""
-    from followup.adapters.mail.mailbox import incoming
+    from followup.adapters.mail.mailbox import MESSAGE_LIMIT, incoming
     from followup.domain.errors import BadInput
     from followup.services.replies import classify_message
 
-    raw = read_input(args.file)
+    raw = read_input(args.file, MESSAGE_LIMIT)  # what is read of any message
     if not raw.strip():
         raise BadInput(f"FILE: expected a message (.eml), {args.file!r} is empty")
     found = classify_message(deps(args), incoming(raw))
