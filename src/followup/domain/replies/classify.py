@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from followup.domain.replies.learned import LearnedModel, shipped_model
 from followup.domain.replies.rulebook import (
     KINDS,
     PRECEDENCE,
@@ -50,12 +51,22 @@ class Evidence:
     rule: str
 
 
-class ReplyClassifier:
-    """Built once from the rules (compiling them takes a few milliseconds), then used for every
-    message."""
+# The learned fallback is asked only when no rule gave evidence this strong.
+FALLBACK_BELOW = 2
 
-    def __init__(self, data: dict[str, Any] | None = None) -> None:
+
+class ReplyClassifier:
+    """Built once from the rules (compiling them takes a few tens of milliseconds) and the
+    learned fallback, then used for every message. `learned=False`: the rules alone."""
+
+    def __init__(
+        self, data: dict[str, Any] | None = None, learned: LearnedModel | bool = True
+    ) -> None:
         self.rules: Rules = compile_rules(shipped_rules() if data is None else data)
+        if learned is True:
+            self.learned: LearnedModel | None = shipped_model()
+        else:
+            self.learned = learned or None
 
     def new_text(self, text: str) -> str:
         return new_text(text, self.rules.markers)
@@ -67,10 +78,26 @@ class ReplyClassifier:
         that mark automatic mail (Auto-Submitted, X-Autoreply, Precedence …), by lowercase name."""
         fresh = self.new_text(text)
         found = self.evidence(fresh, subject, headers or {})
-        if not found:
+        best = max(found, key=_weight) if found else None
+        if (best is None or best.strength < FALLBACK_BELOW) and self.learned is not None:
+            guessed = self._learned(fresh)
+            if guessed is not None:
+                return guessed
+        if best is None:
             return Classification("other", "", fresh)
-        best = max(found, key=_weight)
         return Classification(best.kind, best.sentence, fresh, best.rule)
+
+    def _learned(self, fresh: str) -> Classification | None:
+        """The learned model's reading, when it is sure enough of a kind other than `other`."""
+        assert self.learned is not None
+        said = sentences(fresh)
+        if not said:
+            return None
+        chances = self.learned.probabilities(fresh)
+        kind = max(chances, key=lambda k: chances[k])
+        if kind == "other" or chances[kind] < self.learned.min_probability:
+            return None
+        return Classification(kind, self.learned.best_sentence(said, kind), fresh, "learned")
 
     def evidence(self, fresh: str, subject: str, headers: Mapping[str, str]) -> list[Evidence]:
         """Every piece of evidence in the new text, the subject and the headers."""
