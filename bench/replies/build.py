@@ -540,6 +540,6 @@ def build_set(name: str) -> int:
 
 
 if __name__ == "__main__":
-    for which in sys.argv[1:] or ["heldout", "dev", "dev2", "dev3"]:
+    for which in sys.argv[1:] or ["heldout", "heldout4", "dev", "dev2", "dev3"]:
         if (HERE / f"{which}.txt").exists():
             print(which, build_set(which))

@@ -255,7 +255,13 @@ def test_polling_proposes_what_replies_say_and_keeps_the_cursor(deps, imap):
 # -- the labelled sets ---------------------------------------------------------------------------
 @pytest.mark.parametrize(
     ("name", "accuracy", "recall"),
-    [("dev", 0.97, 0.9), ("dev2", 0.95, 0.9), ("dev3", 0.95, 0.9), ("heldout", 0.95, 0.9)],
+    [
+        ("dev", 0.97, 0.9),
+        ("dev2", 0.95, 0.9),
+        ("dev3", 0.95, 0.9),
+        ("heldout", 0.95, 0.9),
+        ("heldout4", 0.95, 0.9),
+    ],
 )
 def test_the_labelled_sets_are_read_as_labelled(name, accuracy, recall):
     folder = SETS / name
