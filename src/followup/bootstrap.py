@@ -83,6 +83,11 @@ def dependencies(database: str | None = None) -> Dependencies:
 
         return build_classifier(config / "replies")
 
+    def mail_sign_in() -> str | None:
+        from followup.adapters.mail.oauth2_store import sign_in_needed
+
+        return sign_in_needed(config)
+
     location = database_location(database)
     store = open_store(location)
 
@@ -95,6 +100,7 @@ def dependencies(database: str | None = None) -> Dependencies:
         readers=readers,
         lock=_locks(store),
         classifier=_once(classifier),
+        mail_sign_in=mail_sign_in,
     )
 
 

@@ -3,4 +3,14 @@
 The order here is the order of `followup --help`.
 """
 
-MODULES = ("plan", "record", "transfer", "letters", "mail", "replies", "progress", "server")
+MODULES = (
+    "plan",
+    "record",
+    "transfer",
+    "letters",
+    "mail",
+    "mail_auth",
+    "replies",
+    "progress",
+    "server",
+)
