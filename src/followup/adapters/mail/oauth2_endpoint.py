@@ -199,7 +199,7 @@ def error_for(field: str, error: str, description: str) -> TokenError:
         "invalid_scope": f"oauth2.scopes: the provider refused the scopes asked for ({said})",
         "access_denied": f"oauth2: the sign-in was declined ({said}); nothing is stored",
         "expired_token": "oauth2: the code expired before the sign-in was finished "
-        f"({said}); run `followup mail login` again",
+        f"({said}); run `followup mail login` again; nothing is stored",
     }
     return TokenError(
         messages.get(error, f"{field}: the provider refused ({said})"), error, description
