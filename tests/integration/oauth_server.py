@@ -50,7 +50,7 @@ class Access:
     user: str
     client_id: str
     scope: str
-    expires_at: float  # on the server's (resource) clock
+    expires_at: float  # by the authorization server's clock (the client's)
     refresh: str | None
     revoked: bool = False
 
@@ -128,7 +128,7 @@ class AuthServer:
     # the protocol
     def _issue(self, user: str, client_id: str, scope: str, refresh: str | None) -> dict[str, Any]:
         token = secrets.token_urlsafe(24)
-        self.access[token] = Access(user, client_id, scope, self._now() + self.lifetime, refresh)
+        self.access[token] = Access(user, client_id, scope, time.time() + self.lifetime, refresh)
         answer: dict[str, Any] = {
             "access_token": token,
             "token_type": "Bearer",
@@ -142,7 +142,8 @@ class AuthServer:
             answer["id_token"] = _unsigned_jwt({"email": user, "sub": user, "aud": client_id})
         return answer
 
-    def _now(self) -> float:
+    def resource_clock(self) -> float:
+        """The mail servers' clock, which may run ahead of the authorization server's."""
         return time.time() + self.skew
 
 
@@ -414,7 +415,7 @@ class _Handler(BaseHTTPRequestHandler):
         state = self.state
         with state.lock:
             token = state.access.get(form.get("token", ""))
-            active = token is not None and not token.revoked and state._now() < token.expires_at
+            active = token is not None and not token.revoked and state.resource_clock() < token.expires_at
             state.log.append("introspect:active" if active else "introspect:inactive")
             if not active or token is None:
                 return self._json(200, {"active": False})
