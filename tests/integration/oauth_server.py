@@ -415,7 +415,11 @@ class _Handler(BaseHTTPRequestHandler):
         state = self.state
         with state.lock:
             token = state.access.get(form.get("token", ""))
-            active = token is not None and not token.revoked and state.resource_clock() < token.expires_at
+            active = (
+                token is not None
+                and not token.revoked
+                and state.resource_clock() < token.expires_at
+            )
             state.log.append("introspect:active" if active else "introspect:inactive")
             if not active or token is None:
                 return self._json(200, {"active": False})
