@@ -46,6 +46,7 @@ def login(
     flow: str | None = None,
     open_browser: bool = True,
     timeout: float = 300,
+    port: int = 0,
     clock: Callable[[], float] = time.time,
     sleep: Callable[[float], None] = time.sleep,
 ) -> SignedIn:
@@ -61,7 +62,7 @@ def login(
     if chosen == "device":
         grant = _device(settings, say, clock, sleep)
     else:
-        grant = _loopback(settings, say, clock, open_browser, timeout)
+        grant = _loopback(settings, say, clock, open_browser, timeout, port)
     if not grant.refresh_token:
         raise MailSignInFailed(
             "oauth2.token_endpoint: the provider gave no refresh_token, so the sign-in cannot be "
@@ -148,6 +149,7 @@ def _loopback(
     clock: Callable[[], float],
     open_browser: bool,
     timeout: float,
+    port: int,
 ) -> Any:
     import socket
 
@@ -159,7 +161,14 @@ def _loopback(
         address_family = socket.AF_INET6 if bind == "::1" else socket.AF_INET
         answer: dict[str, str] | None = None
 
-    with _Server((bind, 0), _Redirect) as server:
+    try:
+        server = _Server((bind, port), _Redirect)
+    except OSError as error:
+        raise MailSignInFailed(
+            f"--port: expected a free port on this machine for the browser to come back to, "
+            f"{port} is not ({error.strerror})"
+        ) from None
+    with server:
         redirect_uri = f"http://{settings.redirect_host}:{server.server_address[1]}/"
         verifier = generate_token(64)  # RFC 7636 §4.1: 43 to 128 unreserved characters
         client = endpoint.session(

@@ -32,6 +32,7 @@ def cmd_login(args: argparse.Namespace) -> int:
         flow=args.flow,
         open_browser=not args.no_browser,
         timeout=args.timeout,
+        port=args.port,
     )
     print(
         f"Signed in to {_oauth2(settings).provider} as {done.account}; the sign-in is kept in "
@@ -136,6 +137,13 @@ def register(sub: Subcommands) -> None:
         default=300,
         metavar="SECONDS",
         help="loopback flow: how long to wait for the browser (default 300)",
+    )
+    p.add_argument(
+        "--port",
+        type=int,
+        default=0,
+        help="loopback flow: the port the browser comes back to (default: any free one; fix "
+        "one to forward it over SSH)",
     )
     p = command(mail, "status", cmd_status)
     p.prog = "followup mail status"
