@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 from urllib.parse import urlsplit
 
 from followup.domain.errors import InvalidField
@@ -238,17 +238,15 @@ class MailboxTokens:
             refresh_token = self._vault.refresh_token()
             if not refresh_token:
                 self._stop(f"not signed in to the mailbox as {self.account}")
-            assert refresh_token is not None
             try:
                 grant = endpoint.refresh(self.settings, refresh_token, self._clock())
             except endpoint.GrantRevoked as revoked:
                 self._stop(f"the sign-in for {self.account} has ended ({revoked})")
-                raise  # pragma: no cover - _stop raises
             self._vault.save(grant.refresh_token, grant.access)
             update_state(folder, access_expires_at=grant.access.expires_at, sign_in_needed=None)
             return grant.access.token
 
-    def _stop(self, reason: str) -> None:
+    def _stop(self, reason: str) -> NoReturn:
         from followup.adapters.mail.oauth2_store import update_state
         from followup.services.outbox import MailSignInFailed
 

@@ -185,7 +185,7 @@ def _loopback(
         )
         say("To sign in, open this address in a browser on this machine:")
         say(f"  {url}")
-        if open_browser:
+        if open_browser and _has_display():
             import webbrowser
 
             webbrowser.open(url)
@@ -254,6 +254,17 @@ def logout(settings: OAuth2Settings, account: str | None) -> tuple[str | None, b
         vault.forget()
     forget_state(settings.folder)
     return who, revoked
+
+
+def _has_display() -> bool:
+    """A browser can open here (without a display, Linux would start a text browser in this
+    terminal, if it started any)."""
+    import os
+    import sys
+
+    return sys.platform != "linux" or bool(
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    )
 
 
 def _duration(seconds: float) -> str:
