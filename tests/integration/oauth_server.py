@@ -85,6 +85,7 @@ class AuthServer:
     send_id_token: bool = True
     consent: str = "allow"  # what the "user" answers: allow, deny, or wait (never answers)
     slow_down_once: bool = False  # answer the first poll with slow_down
+    bare_401: bool = False  # refuse an unknown client with a bare 401, no JSON error
     polls: list[float] = field(default_factory=list)  # when the device code was polled
     token_override: dict[str, Any] | None = None  # the next successful token answer, as given
     user: str = USER
@@ -204,6 +205,14 @@ class _Handler(BaseHTTPRequestHandler):
             secret = form.get("client_secret", "")
         public = client == CLIENT_ID and not secret
         desktop = client == DESKTOP_ID and secret == DESKTOP_SECRET
+        if not (public or desktop) and self.state.bare_401:
+            self.send_response(401)
+            self.send_header("WWW-Authenticate", 'Basic realm="test"')
+            self.send_header("Content-Type", "text/plain")
+            self.send_header("Content-Length", "12")
+            self.end_headers()
+            self.wfile.write(b"unauthorized")
+            return None
         if not (public or desktop):
             self._json(
                 401,

@@ -56,6 +56,7 @@ class OAuthRecorder(Recorder):
         super().__init__(folder, refuse)
         self.introspection = introspection
         self.hold = hold
+        self.auth_busy = False
 
     async def auth_XOAUTH2(self, server, args):  # type: ignore[no-untyped-def]
         import asyncio
@@ -72,6 +73,8 @@ class OAuthRecorder(Recorder):
             raw = await server.challenge_auth("")
             if not isinstance(raw, bytes):
                 return AuthResult(success=False, handled=True)
+        if self.auth_busy:
+            return AuthResult(success=False, handled=False, message="454 4.7.0 Try again later")
         fields = raw.decode(errors="replace").split("\x01")
         user = fields[0][5:] if fields[0].startswith("user=") else ""
         auth = next((f[5:] for f in fields if f.startswith("auth=")), "")
@@ -134,6 +137,7 @@ def main() -> None:
     parser.add_argument("--xoauth2", metavar="INTROSPECTION_URL")
     parser.add_argument("--only-xoauth2", action="store_true", help="offer no other mechanism")
     parser.add_argument("--hold-session", action="store_true", help="530 once the token ends")
+    parser.add_argument("--auth-busy", action="store_true", help="454 to every AUTH XOAUTH2")
     args = parser.parse_args()
     refuse = {a.lower() for a in args.refuse}
     recorder = (
@@ -141,6 +145,8 @@ def main() -> None:
         if args.xoauth2
         else Recorder(Path(args.maildir), refuse)
     )
+    if args.xoauth2:
+        recorder.auth_busy = args.auth_busy
     recorder.busy = args.busy
     recorder.drop = args.drop
     options: dict = {}  # type: ignore[type-arg]

@@ -209,6 +209,31 @@ def test_a_server_that_does_not_offer_xoauth2_is_named_and_the_letter_waits(tmp_
     assert [o["status"] for o in followup.outbox()] == ["queued"]
 
 
+def test_a_server_that_cannot_check_tokens_now_keeps_the_letter_for_the_next_run(tmp_path, server):
+    process, port = start_smtp(
+        tmp_path / "box", "--xoauth2", introspection_url(server), "--auth-busy"
+    )
+    try:
+        oauth_config(tmp_path / "config", server, smtp_port=port)
+        followup = Followup(tmp_path)
+        dossier = tmp_path / "dossier.json"
+        dossier.write_text(json.dumps(always_open_dossier()))
+        followup("import", str(dossier))
+        followup.login()
+        approve(followup, "Lee Park")
+        result = followup("send", check=False)
+    finally:
+        process.terminate()
+        process.wait()
+    assert (result.returncode, result.stderr) == (
+        3,
+        f"followup: error: smtp.host: the server at 127.0.0.1:{port} could not check the "
+        "sign-in now (454 4.7.0 Try again later); the letters wait\n",
+    )
+    assert [o["status"] for o in followup.outbox()] == ["queued"]
+    assert server.count("token:refresh_token") == 1  # refreshed once, in case it was the token
+
+
 # IMAP: Dovecot's own oauth2 passdb decides
 
 

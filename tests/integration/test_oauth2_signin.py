@@ -174,6 +174,15 @@ def test_a_wrong_client_id_is_one_line(tmp_path, server):
     assert nothing_stored(tmp_path)
 
 
+def test_a_wrong_client_id_refused_without_a_json_body_is_the_same_line(tmp_path, server):
+    server.bare_401 = True
+    oauth_config(tmp_path / "config", server, smtp_port=2525, client_id="not-registered")
+    assert refused(Followup(tmp_path), "mail", "login") == (
+        "followup: error: oauth2.client_id: the provider does not accept this application "
+        "(invalid_client: HTTP 401); check client_id (and client_secret) against docs/mail.md\n"
+    )
+
+
 @pytest.mark.parametrize("flow", ["device", "loopback"])
 def test_a_denied_consent_is_one_line(followup, server, tmp_path, flow):
     server.consent = "deny"

@@ -180,6 +180,8 @@ def _answer(response: requests.Response, field: str) -> dict[str, Any]:
             raise Unreachable(
                 f"{field}: the provider answered HTTP {response.status_code}; try again later"
             )
+        if response.status_code == 401:  # a client the server does not know, without JSON
+            raise error_for(field, "invalid_client", f"HTTP {response.status_code}")
         kind = response.headers.get("content-type", "no content type")
         raise MailSignInFailed(
             f"{field}: expected a JSON object, got HTTP {response.status_code} ({kind})"

@@ -8,6 +8,7 @@ Nothing is stored unless the whole sign-in succeeded; each way it can fail is on
 
 from __future__ import annotations
 
+import contextlib
 import time
 import urllib.parse
 from collections.abc import Callable
@@ -76,16 +77,17 @@ def login(
             "did not say who signed in; set username in [smtp] or [imap]; nothing is stored"
         )
     Vault(who).save(grant.refresh_token, grant.access)
-    write_state(
-        settings.folder,
-        AccountState(
-            provider=settings.provider,
-            account=who,
-            signed_in_at=datetime.fromtimestamp(clock(), UTC).isoformat(timespec="seconds"),
-            access_expires_at=grant.access.expires_at,
-            scope=grant.scope or " ".join(settings.scopes),
-        ),
-    )
+    with contextlib.suppress(OSError):  # shown by `mail status`; the keyring has what matters
+        write_state(
+            settings.folder,
+            AccountState(
+                provider=settings.provider,
+                account=who,
+                signed_in_at=datetime.fromtimestamp(clock(), UTC).isoformat(timespec="seconds"),
+                access_expires_at=grant.access.expires_at,
+                scope=grant.scope or " ".join(settings.scopes),
+            ),
+        )
     return SignedIn(who, grant.identity, grant.access.expires_at, keyring_name())
 
 
@@ -98,19 +100,24 @@ def _device(settings: OAuth2Settings, say: Say, clock: Callable[[], float], slee
     say(f"Waiting for you to finish; the code holds for {_duration(code.expires_in)}.")
     client = endpoint.session(settings)
     interval = code.interval
+    unreachable: endpoint.Unreachable | None = None
     while clock() < deadline:
         sleep(max(0.2, min(interval, deadline - clock())))
         try:
             return endpoint.device_token(client, settings, code.device_code, clock())
         except endpoint.TokenError as error:
+            unreachable = None
             if error.error == "authorization_pending":
                 continue
             if error.error == "slow_down":  # RFC 8628 §3.5: 5 seconds more, from now on
                 interval += 5
                 continue
             raise
-        except endpoint.Unreachable:
+        except endpoint.Unreachable as error:
+            unreachable = error
             interval *= 2  # RFC 8628 §3.5: back off while the server cannot be reached
+    if unreachable is not None:
+        raise unreachable
     raise MailSignInFailed(
         "oauth2: the code expired before the sign-in was finished; run `followup mail login` "
         "again; nothing is stored"

@@ -164,6 +164,11 @@ class SmtpMailer:
                 try:
                     connection.auth("XOAUTH2", _responder(tokens.account, token))
                 except smtplib.SMTPAuthenticationError as error:
+                    if 400 <= error.smtp_code < 500:  # 454: it could not check the token now
+                        raise MailUnavailable(
+                            f"smtp.host: the server at {where} could not check the sign-in now "
+                            f"({error.smtp_code} {_text(error.smtp_error)}); the letters wait"
+                        ) from None
                     raise MailSignInFailed(
                         f"smtp.username: the server at {where} refused XOAUTH2 for "
                         f"{tokens.account} even with a fresh token ({error.smtp_code} "
