@@ -14,21 +14,17 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Protocol
 
-from followup.domain.letters.context import LetterContext
-from followup.domain.letters.rulebook import Probe, Rule, Rulebook, active
-from followup.domain.letters.text import WORD, fold, sentences, stem, words
+from followup.domain.letters.addressing import Addressing, same_person
+from followup.domain.letters.companies import other_companies
+from followup.domain.letters.context import LetterContext, fold_accents
+from followup.domain.letters.rulebook import Condition, Probe, Rule, Rulebook, active
+from followup.domain.letters.text import WORD, sentences, stem, words
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(r"(?:\+?\d[\d\s().-]{6,}\d)")
 _WORD_CHARS = re.compile(r"\w+")
 _NON_DIGITS = re.compile(r"\D+")
 _URL = re.compile(r"https?://\S+|www\.\S+")
-_SALUTATION_LINE = re.compile(r"^[ \t]*(?P<line>[^\n]{1,80})$", re.MULTILINE)
-_VOCATIVE = re.compile(
-    r"\b(?i:thank\s+you|thanks|hello|hi|dear)\s*,\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
-    r"\s*[,.!]"
-)
-_NAME = re.compile(r"[\s,]*((?:[A-Z][\w.'’-]*)(?:\s+[A-Z][\w.'’-]*){0,2})")
 _PLACEHOLDER_NAME = re.compile(r"X+|\[.*|\(.*|<.*|\{.*")
 
 
@@ -84,14 +80,36 @@ class _Letter:
     def stems(self) -> set[str]:
         return {stem(t) for t in self.tokens}
 
+    @cached_property
+    def prefixes(self) -> set[str]:
+        """The first five letters of every word of six letters or more."""
+        return {t[:5] for t in self.tokens if len(t) >= 6}
+
+    @cached_property
+    def sentence_starts(self) -> list[int]:
+        return [start for start, _ in self.sentences]
+
+    @cached_property
+    def lowercase_voice(self) -> bool:
+        """Written without capitals ("hi renée, thanks for…"): case then tells nothing."""
+        initials = [self.text[s] for s in self.sentence_starts if self.text[s].isalpha()]
+        lower = sum(1 for c in initials if c.islower())
+        return len(initials) >= 2 and lower * 2 > len(initials)
+
+    def sentence_of(self, start: int, end: int) -> tuple[int, int]:
+        for s, e in self.sentences:
+            if s <= start < e + 1:
+                return s, max(e, min(end, len(self.text)))
+        return start, end
+
 
 class LetterChecker:
     def __init__(self, rules: Rulebook, dictionary: Dictionary | None = None) -> None:
         self.rules = rules
         self.dictionary = dictionary
-        self._greetings = tuple(
-            sorted(rules["wrong-name"].words("salutations"), key=len, reverse=True)
-        )
+        self._addressing = Addressing(rules["wrong-name"].data)
+        thanks = rules["missing-thanks"].data.get("not_thanks", [])
+        self._not_thanks = tuple(re.compile(str(p), re.IGNORECASE) for p in thanks)
 
     def check(self, text: str, ctx: LetterContext) -> list[Finding]:
         letter = _Letter(text)
@@ -127,79 +145,58 @@ class LetterChecker:
 
     def _wrong_company(self, letter: _Letter, ctx: LetterContext) -> Iterator[Finding]:
         rule = self.rules["wrong-company"]
-        suffixes = rule.words("legal_suffixes")
-        own: list[tuple[int, int]] | None = None
-        text = letter.text
-        for company, opportunity in _others(ctx, ctx.directory.companies, letter):
-            if fold(company) == fold(ctx.company):
-                continue
-            if own is None:
-                own = [m.span() for m in _name_pattern(ctx.company, suffixes).finditer(text)]
-            for m in _name_pattern(company, suffixes).finditer(text):
-                if not _overlaps(m.span(), own):
-                    yield _finding(
-                        rule, m.start(), m.end(), match=m.group(0), opportunity=opportunity
-                    )
+        candidates = _others(ctx, ctx.directory.companies, letter)
+        if not candidates and "." not in letter.text and "@" not in letter.text:
+            return
+        dictionary = self.dictionary
+        for start, end, opportunity in other_companies(
+            letter.text,
+            ctx,
+            candidates,
+            rule.words("legal_suffixes"),
+            dictionary.known if dictionary is not None else None,
+            letter.lowercase_voice,
+        ):
+            yield _finding(rule, start, end, match=letter.text[start:end], opportunity=opportunity)
 
     def _wrong_name(self, letter: _Letter, ctx: LetterContext) -> Iterator[Finding]:
         rule = self.rules["wrong-name"]
-        honorifics = rule.words("honorifics")
-        generic = rule.words("generic")
-        company = ctx.company_words
         recipient_parts = ctx.recipient_parts
         text = letter.text
-        for offset, rest in self._addressed(text):
-            name_match = _NAME.match(rest)
-            if not name_match:
-                continue
-            tokens = [t for t in name_match.group(1).split() if t.lower() not in honorifics]
-            if not tokens or any(
-                t.lower().strip(".") in generic or t.lower() in company for t in tokens
-            ):
-                continue
-            if _PLACEHOLDER_NAME.fullmatch(tokens[0]):
+        known = ctx.directory.person_words | ctx.people_parts
+        for found in self._addressing.addressed(text, ctx, letter.sentence_starts, known):
+            if _PLACEHOLDER_NAME.fullmatch(found.words[0]):
                 continue  # a placeholder, reported as such
-            if all(_same_person(t, recipient_parts) for t in tokens):
+            if all(same_person(t, recipient_parts) for t in found.words):
                 continue
             yield _finding(
                 rule,
-                offset + name_match.start(1),
-                offset + name_match.end(1),
-                match=name_match.group(1),
+                found.start,
+                found.end,
+                match=text[found.start : found.end],
                 recipient=ctx.recipient,
             )
         # a person from another opportunity named anywhere: a letter copied from another one
         mine = ctx.people_parts | recipient_parts
         for person, _ in _others(ctx, ctx.directory.people, letter):
-            if person not in text or any(p.lower() in mine for p in person.split()):
+            if person not in text or any(fold_accents(p.lower()) in mine for p in person.split()):
                 continue
             for m in re.finditer(rf"\b{re.escape(person)}\b", text):
                 yield _finding(rule, m.start(), m.end(), match=m.group(0), recipient=ctx.recipient)
-
-    def _addressed(self, text: str) -> list[tuple[int, str]]:
-        """Where the letter names whom it speaks to: the salutation (the first non-empty line,
-        when it opens with a greeting) and vocatives like 'Thank you, Grace,'."""
-        greetings = self._greetings
-        found = []
-        line = _SALUTATION_LINE.search(text)
-        if line:
-            body = line.group("line")
-            lowered = body.lower()
-            greeting = next((g for g in greetings if lowered.startswith((g + " ", g + ","))), None)
-            if greeting:
-                found.append((line.start("line") + len(greeting), body[len(greeting) :]))
-        found += [(m.start("name"), m.group("name") + ",") for m in _VOCATIVE.finditer(text)]
-        return found
 
     def _phrases(self, letter: _Letter, rule: Rule) -> Iterator[Finding]:
         taken: list[tuple[int, int]] = []
         for pattern in active(
             rule.patterns, rule.pattern_triggers, letter.lowered, letter.word_set
         ):
+            condition = rule.condition(pattern)
             for m in pattern.finditer(letter.text):
-                if not _overlaps(m.span(), taken):
-                    taken.append(m.span())
-                    yield _finding(rule, m.start(), m.end(), match=m.group(0))
+                if _overlaps(m.span(), taken) or not _holds(condition, letter, m):
+                    continue
+                taken.append(m.span())
+                yield _finding(
+                    rule, m.start(), m.end(), match=m.group(0), **{"class": _label(condition)}
+                )
 
     def _asks_decision(self, letter: _Letter) -> Iterator[Finding]:
         """A question about the decision, or a request to be told it (003)."""
@@ -215,11 +212,10 @@ class LetterChecker:
         text = letter.text
         for start, end in letter.sentences:
             sentence = text[start:end]
-            question = sentence.rstrip(" \"'”’)").endswith("?")
-            hit = (question and any(p.search(sentence) for p in questions)) or any(
-                p.search(sentence) for p in requests
-            )
-            if hit:
+            asked = sentence.rstrip(" \"'”’)").endswith("?")
+            if (asked and _any_holds(rule, questions, sentence)) or _any_holds(
+                rule, requests, sentence
+            ):
                 yield _finding(rule, start, end, match=sentence.strip())
 
     def _too_long(self, letter: _Letter, ctx: LetterContext) -> Iterator[Finding]:
@@ -238,12 +234,31 @@ class LetterChecker:
             )
 
     def _missing_thanks(self, letter: _Letter, ctx: LetterContext) -> Iterator[Finding]:
+        """Thanks that thank the recipient: not "thanks to the snow", "I'd be grateful if you
+        could…" or "I appreciate that the market is slow" (001, 003, 004)."""
         rule = self.rules["missing-thanks"]
         if ctx.kind not in rule.data.get("kinds", []):
             return
+        text = letter.text
         patterns = active(rule.patterns, rule.pattern_triggers, letter.lowered, letter.word_set)
-        if not any(p.search(letter.text) for p in patterns):
-            yield _finding(rule, 0, len(letter.text.rstrip()), kind=ctx.kind.replace("_", "-"))
+        exclusions: list[tuple[int, int]] | None = None
+        for pattern in patterns:
+            for m in pattern.finditer(text):
+                if exclusions is None:
+                    exclusions = self._not_thanks_spans(text, ctx)
+                if not any(s <= m.start() < e for s, e in exclusions):
+                    return
+        yield _finding(rule, 0, len(text.rstrip()), kind=ctx.kind.replace("_", "-"))
+
+    def _not_thanks_spans(self, text: str, ctx: LetterContext) -> list[tuple[int, int]]:
+        spans = []
+        for pattern in self._not_thanks:
+            for m in pattern.finditer(text):
+                who = m.groupdict().get("who")
+                if who and same_person(who, ctx.recipient_parts):
+                    continue  # "thanks to Renée" in a letter to Renée thanks her
+                spans.append(m.span())
+        return spans
 
     def _missing_contact(self, text: str, ctx: LetterContext) -> Iterator[Finding]:
         rule = self.rules["missing-contact"]
@@ -264,19 +279,23 @@ class LetterChecker:
 
     def _missing_recap(self, letter: _Letter, ctx: LetterContext) -> Iterator[Finding]:
         """A letter to someone who decides names at least one topic discussed with them: half
-        of a topic's words or more, not only generic ones (001, 003)."""
+        of a topic's words or more, not only generic ones, or one long distinctive word of it
+        ("reactivation" for "reactivating lapsed customers"). Words match on their stems or
+        their first five letters ("expansion", "expand") (001, 003)."""
         rule = self.rules["missing-recap"]
         if ctx.kind not in rule.data.get("kinds", []) or not ctx.decision_maker or not ctx.topics:
             return
         stop, weak = rule.words("stopwords"), rule.words("weak")
         present = letter.stems
+        prefixes = letter.prefixes
         for topic in ctx.topics:
-            content = [stem(w.group(0)) for w in words(topic) if w.group(0).lower() not in stop]
+            content = [w.group(0).lower() for w in words(topic) if w.group(0).lower() not in stop]
             if not content:
                 continue
-            hits = [w for w in content if w in present]
+            hits = [w for w in content if stem(w) in present or (len(w) >= 6 and w[:5] in prefixes)]
             needed = max(1, (len(content) + 1) // 2)
-            if len(hits) >= needed and any(w not in weak for w in hits):
+            strong = [w for w in hits if w not in weak and stem(w) not in weak]
+            if (len(hits) >= needed and strong) or any(len(w) >= 9 for w in strong):
                 return
         yield _finding(
             rule,
@@ -296,15 +315,26 @@ class LetterChecker:
         reported: set[tuple[int, int]] = set()
         text = letter.text
         for pattern in patterns:
+            condition = rule.condition(pattern)
             for m in pattern.finditer(text):
                 if noted is None:
-                    noted = {stem(w.group(0)) for note in ctx.notes for w in words(note)}
+                    stop = self.rules["missing-recap"].words("stopwords")
+                    noted = {
+                        stem(w.group(0))
+                        for note in ctx.notes
+                        for w in words(note)
+                        if w.group(0).lower() not in stop
+                    }
                 if {stem(w.group(0)) for w in words(m.group(0))} & noted:
                     continue  # the interview notes mention it: not a new topic
+                if not _holds(condition, letter, m):
+                    continue
                 span = _sentence_around(text, m.start(), m.end())
                 if span not in reported:  # one finding a sentence
                     reported.add(span)
-                    yield _finding(rule, span[0], span[1], match=m.group(0))
+                    yield _finding(
+                        rule, span[0], span[1], match=m.group(0), **{"class": _label(condition)}
+                    )
 
     def _spelling(
         self, letter: _Letter, ctx: LetterContext, dictionary: Dictionary
@@ -375,35 +405,37 @@ def _others(
     return found
 
 
+def _holds(condition: Condition, letter: _Letter, m: re.Match[str]) -> bool:
+    """Do the pattern's conditions hold in the sentence of the match?"""
+    if condition.plain:
+        return True
+    start, end = letter.sentence_of(m.start(), m.end())
+    return _holds_in(condition, letter.text[start:end], m.start() - start)
+
+
+def _holds_in(condition: Condition, sentence: str, at: int) -> bool:
+    if condition.requires is not None and not condition.requires.search(sentence):
+        return False
+    if condition.unless is not None and condition.unless.search(sentence):
+        return False
+    return condition.unless_before is None or not condition.unless_before.search(sentence[:at])
+
+
+def _any_holds(rule: Rule, patterns: list[re.Pattern[str]], sentence: str) -> bool:
+    for pattern in patterns:
+        condition = rule.condition(pattern)
+        for m in pattern.finditer(sentence):
+            if condition.plain or _holds_in(condition, sentence, m.start()):
+                return True
+    return False
+
+
+def _label(condition: Condition) -> str:
+    return condition.label or "your pattern"
+
+
 def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
     return any(span[0] < e and s < span[1] for s, e in taken)
-
-
-_PATTERNS: dict[tuple[str, frozenset[str]], re.Pattern[str]] = {}
-
-
-def _name_pattern(company: str, suffixes: frozenset[str]) -> re.Pattern[str]:
-    """A company's name, with or without its legal suffix ('Acme', 'Acme Corp', 'Acme Corp.'),
-    and its distinctive first word alone ('Northwind' for 'Northwind Traders')."""
-    key = (company, suffixes)
-    found = _PATTERNS.get(key)
-    if found is None:
-        parts = company.split()
-        while len(parts) > 1 and parts[-1].lower().rstrip(",") in suffixes:
-            parts.pop()
-        forms = [r"\s+".join(re.escape(p) for p in parts)]
-        if len(parts) > 1 and len(parts[0]) >= 4:
-            forms.append(re.escape(parts[0]))
-        found = re.compile(rf"(?<![\w@.])(?:{'|'.join(forms)})(?![\w@])")
-        _PATTERNS[key] = found
-    return found
-
-
-def _same_person(token: str, recipient_parts: frozenset[str]) -> bool:
-    t = re.sub(r"['’]s$", "", token.lower().strip(".,'’"))
-    return t in recipient_parts or any(
-        len(t) >= 3 and (p.startswith(t) or t.startswith(p)) for p in recipient_parts
-    )
 
 
 _SENTENCE_START = re.compile(r"[.!?][\"'”’)\]]*\s+|\n")

@@ -21,26 +21,72 @@ class Directory:
     companies: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
     people: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
     words: frozenset[str] = frozenset()  # every word of every name, lowercased (spelling)
+    # Every part of every person's name, folded (lowercase, no accents): a name in a letter
+    # that is one of these is a person's, whatever else the word may mean.
+    person_words: frozenset[str] = frozenset()
+    # Companies written as one run of letters ("halcyonsoftware", "brightline"), as links,
+    # addresses and file names spell them, keyed by their first four letters.
+    compact: dict[str, tuple[tuple[str, str, str], ...]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, entries: Iterable[tuple[str, str, list[str]]]) -> Directory:
         """From (opportunity id, company, names of everyone met) for each opportunity."""
         companies: dict[str, list[tuple[str, str]]] = defaultdict(list)
         people: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        compact: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
         vocabulary: set[str] = set()
+        person_words: set[str] = set()
         for opportunity, company, names in entries:
             if company.split():
                 companies[company.split()[0].lower()].append((company, opportunity))
+                for form in compact_forms(company):
+                    compact[form[:4]].append((form, company, opportunity))
             vocabulary.update(w.group(0).lower() for w in words(company))
             for name in names:
                 if name.split():
                     people[name.split()[0].lower()].append((name, opportunity))
-                vocabulary.update(w.group(0).lower() for w in words(name))
+                found = [w.group(0).lower() for w in words(name)]
+                vocabulary.update(found)
+                person_words.update(fold_accents(w) for w in found)
         return cls(
             {k: tuple(v) for k, v in companies.items()},
             {k: tuple(v) for k, v in people.items()},
             frozenset(vocabulary),
+            frozenset(person_words),
+            {k: tuple(v) for k, v in compact.items()},
         )
+
+
+_CONNECTORS = frozenset({"&", "and", "+", "the"})
+# Legal suffixes links leave out; the same as the wrong-company rule's list in checks/rules.json.
+_SUFFIXES = frozenset(
+    {"inc", "inc.", "incorporated", "corp", "corp.", "corporation", "co", "co.", "company"}
+    | {"llc", "ltd", "ltd.", "limited", "plc", "gmbh", "ag", "sa", "s.a.", "bv", "nv"}
+    | {"group", "holdings"}
+)
+
+
+def compact_forms(company: str) -> list[str]:
+    """A company's name as links and file names write it: its words run together without its
+    legal suffix ("halcyonsoftware"), and its first word alone when that is distinctive."""
+    parts = [fold_accents(p.lower().strip(",")) for p in company.split()]
+    parts = [p for p in parts if p not in _CONNECTORS]
+    while len(parts) > 1 and parts[-1] in _SUFFIXES:
+        parts.pop()
+    runs = ["".join(ch for ch in p if ch.isalnum()) for p in parts]
+    forms = ["".join(runs)]
+    if len(runs) > 1 and len(runs[0]) >= 4:
+        forms.append(runs[0])
+    return [f for f in dict.fromkeys(forms) if len(f) >= 4]
+
+
+def fold_accents(text: str) -> str:
+    """'Renée' → 'Renee': names are matched with or without their accents."""
+    if text.isascii():
+        return text
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 @dataclass(frozen=True)
@@ -65,12 +111,18 @@ class LetterContext:
     # What the check derives from the context, once per context rather than once per letter.
     @cached_property
     def recipient_parts(self) -> frozenset[str]:
-        return frozenset(p.lower() for p in self.recipient.split())
+        """The recipient's names, folded (lowercase, without accents)."""
+        return frozenset(fold_accents(p.lower()) for p in self.recipient.split())
+
+    @cached_property
+    def candidate_parts(self) -> frozenset[str]:
+        """The candidate's own names, folded: a letter's signature addresses no one."""
+        return frozenset(fold_accents(p.lower()) for p in self.candidate_name.split())
 
     @cached_property
     def people_parts(self) -> frozenset[str]:
         """Every part of the name of everyone met for this opportunity, lowercased."""
-        return frozenset(p.lower() for name in self.people for p in name.split())
+        return frozenset(fold_accents(p.lower()) for name in self.people for p in name.split())
 
     @cached_property
     def company_words(self) -> frozenset[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from followup.domain.errors import InvalidField
@@ -39,6 +39,27 @@ NO_PROBE: Probe = ((), (), (), ())
 
 
 @dataclass(frozen=True, slots=True)
+class Condition:
+    """What else a match of one pattern needs, read from the rule's data: the class of language
+    it belongs to (for the message), and regular expressions over the sentence that holds the
+    match: `unless` (the sentence must not match it), `unless_before` (the sentence up to the
+    match must not match it, e.g. 'I am' before 'the best person') and `requires` (the sentence
+    must match it)."""
+
+    label: str = ""
+    unless: re.Pattern[str] | None = None
+    unless_before: re.Pattern[str] | None = None
+    requires: re.Pattern[str] | None = None
+
+    @property
+    def plain(self) -> bool:
+        return self.unless is None and self.unless_before is None and self.requires is None
+
+
+PLAIN = Condition()
+
+
+@dataclass(frozen=True, slots=True)
 class Rule:
     id: str
     source: str
@@ -52,6 +73,7 @@ class Rule:
     pattern_triggers: tuple[Probe, ...] = ()
     question_triggers: tuple[Probe, ...] = ()
     request_triggers: tuple[Probe, ...] = ()
+    conditions: dict[re.Pattern[str], Condition] = field(default_factory=dict)
 
     def words(self, key: str) -> frozenset[str]:
         """A word list of the rule's data, lowercased (built once)."""
@@ -61,6 +83,9 @@ class Rule:
             found = frozenset(str(w).lower() for w in self.data.get(key, []))
             cache[key] = found
         return found
+
+    def condition(self, pattern: re.Pattern[str]) -> Condition:
+        return self.conditions.get(pattern, PLAIN)
 
 
 class Rulebook:
@@ -87,6 +112,8 @@ def merge_rules(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
             old = target.get(key)
             if isinstance(old, list) and isinstance(value, list):
                 target[key] = old + value
+            elif isinstance(old, dict) and isinstance(value, list):
+                target[key] = {**old, "yours": list(old.get("yours", [])) + value}
             elif isinstance(old, dict) and isinstance(value, dict):
                 target[key] = {
                     k: (old.get(k, []) + v if isinstance(v, list) else v) for k, v in value.items()
@@ -99,27 +126,47 @@ def merge_rules(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
 def _compile(rule_id: str, spec: dict[str, Any]) -> Rule:
     flags = 0 if spec.get("case_sensitive") else re.IGNORECASE
     lists = {k: v for k, v in dict(spec.get("words", {})).items() if isinstance(v, list)}
+    conditions: dict[re.Pattern[str], Condition] = {}
+
+    def regex(text: str, where: str) -> re.Pattern[str]:
+        for name, values in lists.items():
+            # longest first, so "corner office" wins over "office"
+            alternatives = sorted((str(v) for v in values), key=len, reverse=True)
+            text = text.replace(
+                "{" + name + "}",
+                "|".join(
+                    v if "\\" in v else re.escape(v).replace(r"\ ", r"\s+") for v in alternatives
+                ),
+            )
+        try:
+            return re.compile(text, flags)
+        except re.error as error:
+            raise InvalidField(where, "a regular expression", f"{text[:80]} ({error})") from None
 
     def build(key: str) -> tuple[re.Pattern[str], ...]:
+        """A list of patterns, or an object of lists keyed by the class of language each list
+        finds; a pattern is a string, or an object with its `pattern` and conditions."""
+        given = spec.get(key, [])
+        groups = given.items() if isinstance(given, dict) else [("", given)]
         compiled: list[re.Pattern[str]] = []
-        for i, pattern in enumerate(spec.get(key, [])):
-            text = str(pattern)
-            for name, values in lists.items():
-                # longest first, so "corner office" wins over "office"
-                alternatives = sorted((str(v) for v in values), key=len, reverse=True)
-                text = text.replace(
-                    "{" + name + "}",
-                    "|".join(
-                        v if "\\" in v else re.escape(v).replace(r"\ ", r"\s+")
-                        for v in alternatives
-                    ),
-                )
-            try:
-                compiled.append(re.compile(text, flags))
-            except re.error as error:
-                raise InvalidField(
-                    f"rules.{rule_id}.{key}[{i}]", "a regular expression", f"{pattern} ({error})"
-                ) from None
+        for label, items in groups:
+            if not isinstance(items, list):
+                raise InvalidField(f"rules.{rule_id}.{key}.{label}", "a list of patterns")
+            for i, item in enumerate(items):
+                where = f"rules.{rule_id}.{key}{'.' + label if label else ''}[{i}]"
+                if isinstance(item, dict):
+                    pattern = regex(str(item.get("pattern", "")), where)
+                    extra = {
+                        k: regex(str(item[k]), f"{where}.{k}")
+                        for k in ("unless", "unless_before", "requires")
+                        if item.get(k)
+                    }
+                    conditions[pattern] = Condition(str(label), **extra)
+                else:
+                    pattern = regex(str(item), where)
+                    if label:
+                        conditions[pattern] = Condition(str(label))
+                compiled.append(pattern)
         return tuple(compiled)
 
     patterns, questions, requests = (
@@ -138,6 +185,7 @@ def _compile(rule_id: str, spec: dict[str, Any]) -> Rule:
         pattern_triggers=tuple(required_literals(p) for p in patterns),
         question_triggers=tuple(required_literals(p) for p in questions),
         request_triggers=tuple(required_literals(p) for p in requests),
+        conditions=conditions,
     )
 
 

@@ -1,0 +1,103 @@
+"""Another opportunity's company named in a letter: a letter copied from one application to the
+next. Found in the letter's words in any case ("halcyon", "PINECREST MEDICAL", "Apex's"), and
+inside links, email addresses and file names, where names run together ("halcyonsoftware.com",
+"Kowalczyk_Brightline_plan.pdf").
+
+A company whose name is also an English word ("Apex", "Vantage") counts when it is written as a
+name: capitalised, in a link, or in a letter that capitalises nothing; "the apex of the season"
+names no company.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from followup.domain.letters.context import LetterContext, compact_forms, fold_accents
+from followup.domain.letters.text import fold
+
+# Links, email addresses, file names and bare domains: where a company's name hides.
+LINK = re.compile(
+    r"(?:https?://|www\.)[^\s<>()\"']+"
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|[\w.-]*\w\.(?i:pdf|docx?|pptx?|xlsx?|txt|png|jpe?g|zip|key|pages|csv|md|rtf|odt)\b"
+    r"|\b(?:[A-Za-z0-9-]+\.)+(?i:com|org|net|io|co|uk|de|fr|es|nl|example|ai|biz|info|us|ca|eu)"
+    r"\b(?:/[^\s<>()\"']*)?"
+)
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+@lru_cache(maxsize=4096)
+def company_pattern(company: str, suffixes: frozenset[str]) -> re.Pattern[str]:
+    """A company's name in any case, with or without its legal suffix, its words joined by
+    spaces, dashes or underscores; and its distinctive first word alone ('Northwind' for
+    'Northwind Traders'). Bounded by anything but a letter or a digit."""
+    parts = company.split()
+    while len(parts) > 1 and parts[-1].lower().rstrip(",") in suffixes:
+        parts.pop()
+    forms = [r"[\s_-]+".join(re.escape(p) for p in parts)]
+    if len(parts) > 1 and len(parts[0]) >= 4:
+        forms.append(re.escape(parts[0]))
+    return re.compile(rf"(?<![^\W_])(?:{'|'.join(forms)})(?![^\W_])", re.IGNORECASE)
+
+
+def other_companies(
+    text: str,
+    ctx: LetterContext,
+    candidates: list[tuple[str, str]],
+    suffixes: frozenset[str],
+    is_word: object,
+    lowercase_voice: bool,
+) -> Iterator[tuple[int, int, str]]:
+    """(start, end, opportunity) of each other company named in the text. `candidates` are the
+    directory's companies whose first word is a word of the letter; `is_word` tells whether a
+    lowercase word is an ordinary English word."""
+    own_pattern = company_pattern(ctx.company, suffixes)
+    own = [m.span() for m in own_pattern.finditer(text)]
+    links: list[tuple[int, int]] | None = None
+    reported: list[tuple[int, int]] = []
+    for company, opportunity in candidates:
+        if fold(company) == fold(ctx.company):
+            continue
+        for m in company_pattern(company, suffixes).finditer(text):
+            if _overlaps(m.span(), own) or _overlaps(m.span(), reported):
+                continue
+            word = m.group(0)
+            if links is None:
+                links = [link.span() for link in LINK.finditer(text)]
+            named = (
+                not word.islower()
+                or lowercase_voice
+                or len(word.split()) > 1
+                or _overlaps(m.span(), links)
+                or not (callable(is_word) and is_word(word))
+            )
+            if named:
+                reported.append(m.span())
+                yield m.start(), m.end(), opportunity
+    if "." not in text and "@" not in text:
+        return
+    if links is None:
+        links = [link.span() for link in LINK.finditer(text)]
+    own_forms = set(compact_forms(ctx.company))
+    for start, end in links:
+        for run in _LETTERS.finditer(text, start, end):
+            letters = fold_accents(run.group(0).lower())
+            for i in range(len(letters) - 3):
+                for form, company, opportunity in ctx.directory.compact.get(letters[i : i + 4], ()):
+                    if opportunity == ctx.opportunity or form in own_forms:
+                        continue
+                    if fold(company) == fold(ctx.company):
+                        continue
+                    if not letters.startswith(form, i) or (i > 0 and len(form) < 6):
+                        continue
+                    span = (run.start() + i, run.start() + i + len(form))
+                    if _overlaps(span, reported) or _overlaps(span, own):
+                        continue
+                    reported.append(span)
+                    yield span[0], span[1], opportunity
+
+
+def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
+    return any(span[0] < e and s < span[1] for s, e in taken)
