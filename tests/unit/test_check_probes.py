@@ -19,9 +19,14 @@ CHECKER = build_checker(None, spelling=False)
 CORPORA = [
     Path(__file__).parents[3] / "shared" / "corpus" / "letters",
     Path(__file__).parents[1] / "data" / "letters_extra",
+    Path(__file__).parents[1] / "data" / "letters_dev",
+    Path(__file__).parents[1] / "data" / "letters_heldout",
 ]
 TEXTS = [
-    case["text"] for folder in CORPORA for case in json.loads((folder / "cases.json").read_text())
+    case["text"]
+    for folder in CORPORA
+    if folder.is_dir()  # the shared corpus lives outside the repository
+    for case in json.loads((folder / "cases.json").read_text())
 ]
 PAIRS = [
     (rule.id, pattern, probe)

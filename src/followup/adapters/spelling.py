@@ -53,7 +53,8 @@ class SpellingDictionary:
         for british, american in _BRITISH:
             if w.endswith(british) and w[: -len(british)] + american in self.words:
                 return True
-        return False
+        # 'favourite', 'neighbourhood': the British 'our' inside a word
+        return "our" in w and w.replace("our", "or") in self.words
 
     def suggest(self, word: str) -> str | None:
         found = self._checker.correction(word)

@@ -15,7 +15,7 @@ from functools import cached_property
 from typing import Protocol
 
 from followup.domain.letters.addressing import Addressing, same_person
-from followup.domain.letters.companies import other_companies
+from followup.domain.letters.companies import LINK, other_companies
 from followup.domain.letters.context import LetterContext, fold_accents
 from followup.domain.letters.rulebook import Condition, Probe, Rule, Rulebook, active
 from followup.domain.letters.text import WORD, sentences, stem, words
@@ -359,6 +359,7 @@ class LetterChecker:
             if skip is None:
                 skip = [e.span() for e in _EMAIL.finditer(text)]
                 skip += [u.span() for u in _URL.finditer(text)]
+                skip += [link.span() for link in LINK.finditer(text)]  # file names too
             if _overlaps(m.span(), skip):
                 continue
             word = word.replace("’", "'")
