@@ -133,6 +133,7 @@ def test_a_database_made_by_the_first_migration_upgrades_with_its_data(tmp_path)
             "0006_outbox",
             "0007_secrets",
             "0008_contact_timezone",
+            "0014_letter_notes",
             "0015_replies",
             "0018_history_indexes",
         ]

@@ -31,6 +31,9 @@ STEP_LABELS = {
 }
 
 
+_NOTE_LABELS = (("said", "they said:"), ("bring", "you bring:"), ("promised", "you promised:"))
+
+
 def day(d: date, today: date | None = None) -> str:
     """`Mon 28 Dec`; with the year when it is far from `today` (or when there is no today)."""
     text = f"{d:%a} {d.day} {d:%b}"
@@ -163,6 +166,11 @@ def opportunity_text(view: OpportunityView) -> str:
             lines.append(fit(f"    {c.name} — {' · '.join(bits)}"))
             if c.topics:
                 lines.append(fit(f"      topics: {', '.join(c.topics)}"))
+            for t in (t for t in c.noted_topics() if t.noted):
+                said = [
+                    f"{label} {getattr(t, key)}" for key, label in _NOTE_LABELS if getattr(t, key)
+                ]
+                lines.append(fit(f"      {t.name}: {'; '.join(said)}"))
     if o.events:
         lines += ["", "Events"]
         for e in o.events:

@@ -5,7 +5,7 @@ Pure data: no I/O and no clock. Dates are local dates in the candidate's time zo
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, time
 
 STEPS = ("thank_you", "secondary", "final", "call", "reply", "stay_in_touch", "check_in")
@@ -53,6 +53,24 @@ PROFILE_FIELDS = (
 
 
 @dataclass(frozen=True, slots=True)
+class Topic:
+    """A topic discussed with someone, with the candidate's few words on it: what the
+    interviewer said about it, what the candidate brings to it, what the candidate promised to
+    send (DESIGN, "Notes that make a letter personal"; 001: notes on what you spoke about)."""
+
+    name: str
+    said: str = ""
+    bring: str = ""
+    promised: str = ""
+
+    NOTES = ("said", "bring", "promised")
+
+    @property
+    def noted(self) -> bool:
+        return bool(self.said or self.bring or self.promised)
+
+
+@dataclass(frozen=True, slots=True)
 class Contact:
     """Someone the candidate met at one interview, with what they talked about and for how long."""
 
@@ -64,6 +82,27 @@ class Contact:
     decision_maker: bool = False
     topics: tuple[str, ...] = ()
     timezone: str = ""  # IANA name; empty: the candidate's
+    # The notes on some of `topics` (by name); topics without notes need none here. The topics
+    # stay plain names for everything that only lists them.
+    notes: tuple[Topic, ...] = ()
+
+    def noted_topics(self) -> tuple[Topic, ...]:
+        """Every topic, in order, with its notes when it has any."""
+        by_name = {_fold(n.name): n for n in self.notes}
+        return tuple(
+            replace(by_name[_fold(t)], name=t) if _fold(t) in by_name else Topic(t)
+            for t in self.topics
+        )
+
+    def with_topic(self, topic: Topic) -> Contact:
+        """This contact with that topic added, or its notes replaced."""
+        names = list(self.topics)
+        if not any(_fold(t) == _fold(topic.name) for t in names):
+            names.append(topic.name)
+        notes = [n for n in self.notes if _fold(n.name) != _fold(topic.name)]
+        if topic.noted:
+            notes.append(topic)
+        return replace(self, topics=tuple(names), notes=tuple(notes))
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +149,9 @@ class Opportunity:
     timeline: Timeline = field(default_factory=Timeline)
     interviews: list[Interview] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    # What the candidate brings to this job in particular (003: recap your strengths); the
+    # candidate's own strengths serve every opportunity.
+    strengths: tuple[str, ...] = ()
 
     def first_interview(self) -> Interview | None:
         """The earliest interview (lowest date, then round, then as listed)."""

@@ -149,4 +149,5 @@ def _merge(
         timeline=timeline,
         interviews=interviews,
         events=events,
+        strengths=incoming.strengths if "strengths" in keys else stored.strengths,
     )

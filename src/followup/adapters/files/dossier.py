@@ -25,6 +25,7 @@ from followup.domain.model import (
     Interview,
     Opportunity,
     Timeline,
+    Topic,
 )
 from followup.domain.parsing import decode_text, parse_date, parse_region, parse_time
 from followup.services.dossier import Dossier, DossierRecords
@@ -188,6 +189,7 @@ def parse_opportunity(data: dict[str, Any], where: str) -> Opportunity:
         timeline=timeline,
         interviews=interviews,
         events=events,
+        strengths=_strings(data, "strengths", where),
     )
 
 
@@ -216,11 +218,13 @@ def parse_contact(data: dict[str, Any], where: str) -> Contact:
     decision_maker = data.get("decision_maker", False)
     if not isinstance(decision_maker, bool):
         raise InvalidField(f"{where}.decision_maker", "true or false", decision_maker)
-    topics = data.get("topics", [])
-    if topics is None:
-        topics = []
-    if not isinstance(topics, list) or not all(isinstance(t, str) for t in topics):
-        raise InvalidField(f"{where}.topics", "a list of strings", topics)
+    given = data.get("topics", [])
+    if given is None:
+        given = []
+    if not isinstance(given, list):
+        raise InvalidField(f"{where}.topics", "a list of topics (strings or objects)", given)
+    topics = [parse_topic(t, f"{where}.topics[{i}]") for i, t in enumerate(given)]
+    topics = [t for t in topics if t.name]
     return Contact(
         name=" ".join(_str(data, "name", where, required=True).split()),
         title=_str(data, "title", where),
@@ -228,9 +232,33 @@ def parse_contact(data: dict[str, Any], where: str) -> Contact:
         phone=_str(data, "phone", where),
         minutes=minutes,
         decision_maker=decision_maker,
-        topics=tuple(t.strip() for t in topics if t.strip()),
+        topics=tuple(t.name for t in topics),
         timezone=_str(data, "timezone", where),
+        notes=tuple(t for t in topics if t.noted),
     )
+
+
+def parse_topic(value: Any, where: str) -> Topic:
+    """A topic: its name as a string, or an object with its name and the candidate's notes,
+    {"name", "said", "bring", "promised"} (DESIGN, "Notes that make a letter personal")."""
+    if isinstance(value, str):
+        return Topic(" ".join(value.split()))
+    if not isinstance(value, dict):
+        raise InvalidField(
+            where, 'a topic: a string, or {"name", "said", "bring", "promised"}', value
+        )
+    name = " ".join(_str(value, "name", where, required=True).split())
+    notes = {key: " ".join(_str(value, key, where).split()) for key in Topic.NOTES}
+    return Topic(name, **notes)
+
+
+def topic_to_json(topic: Topic) -> str | dict[str, str]:
+    """A topic as the dossier writes it: a plain string unless it carries notes."""
+    if not topic.noted:
+        return topic.name
+    out = {"name": topic.name}
+    out.update({key: getattr(topic, key) for key in Topic.NOTES if getattr(topic, key)})
+    return out
 
 
 def parse_event(data: dict[str, Any], where: str) -> Event:
@@ -279,11 +307,15 @@ def opportunity_to_dict(opportunity: Opportunity) -> dict[str, Any]:
         )
         if value is not None
     }
-    return {
+    out: dict[str, Any] = {
         "id": opportunity.id,
         "company": opportunity.company,
         "role": opportunity.role,
         "policy": opportunity.policy,
+    }
+    if opportunity.strengths:
+        out["strengths"] = list(opportunity.strengths)
+    return out | {
         "timeline": timeline,
         "interviews": [
             {
@@ -305,7 +337,7 @@ def _contact_to_dict(contact: Contact) -> dict[str, Any]:
             out[key] = getattr(contact, key)
     out["minutes"] = contact.minutes
     out["decision_maker"] = contact.decision_maker
-    out["topics"] = list(contact.topics)
+    out["topics"] = [topic_to_json(t) for t in contact.noted_topics()]
     if contact.timezone:
         out["timezone"] = contact.timezone
     return out

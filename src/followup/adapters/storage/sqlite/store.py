@@ -20,11 +20,13 @@ from followup.domain.model import (
     Interview,
     Opportunity,
     Timeline,
+    Topic,
     Touch,
 )
 from followup.domain.replies.model import Reply
 from followup.services.storage import (
     AgendaRows,
+    Message,
     OpportunitySummary,
     OutboxItem,
     Store,
@@ -178,8 +180,8 @@ class SqliteUnitOfWork(UnitOfWork):
 
     def get_opportunity(self, opportunity_id: str) -> Opportunity | None:
         row = self._db.execute(
-            "SELECT id, company, role, policy, preliminary_deadline, second_round_deadline "
-            "FROM opportunity WHERE id = ?",
+            "SELECT id, company, role, policy, preliminary_deadline, second_round_deadline, "
+            "strengths FROM opportunity WHERE id = ?",
             (opportunity_id,),
         ).fetchone()
         if row is None:
@@ -187,11 +189,22 @@ class SqliteUnitOfWork(UnitOfWork):
         contacts: dict[str, list[Contact]] = {}
         for p in self._db.execute(
             "SELECT interview_id, name, title, email, phone, minutes, decision_maker, topics, "
-            "timezone FROM participant WHERE opportunity_id = ? ORDER BY interview_id, position",
+            "timezone, notes FROM participant WHERE opportunity_id = ? "
+            "ORDER BY interview_id, position",
             (opportunity_id,),
         ):
             contacts.setdefault(p[0], []).append(
-                Contact(p[1], p[2], p[3], p[4], p[5], bool(p[6]), tuple(json.loads(p[7])), p[8])
+                Contact(
+                    p[1],
+                    p[2],
+                    p[3],
+                    p[4],
+                    p[5],
+                    bool(p[6]),
+                    tuple(json.loads(p[7])),
+                    p[8],
+                    tuple(Topic(**n) for n in json.loads(p[9])),
+                )
             )
         interviews = [
             Interview(i[0], date.fromisoformat(i[1]), i[2], tuple(contacts.get(i[0], ())))
@@ -223,6 +236,7 @@ class SqliteUnitOfWork(UnitOfWork):
             timeline=Timeline(_day(row[4]), _day(row[5])),
             interviews=interviews,
             events=events,
+            strengths=tuple(json.loads(row[6])),
         )
 
     def save_opportunity(self, opportunity: Opportunity) -> None:
@@ -230,11 +244,12 @@ class SqliteUnitOfWork(UnitOfWork):
         timeline = opportunity.timeline
         self._db.execute(
             "INSERT INTO opportunity (id, position, company, role, policy, preliminary_deadline, "
-            "second_round_deadline) VALUES (?, (SELECT coalesce(max(position), 0) + 1 "
-            "FROM opportunity), ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+            "second_round_deadline, strengths) VALUES (?, (SELECT coalesce(max(position), 0) + 1 "
+            "FROM opportunity), ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
             "company = excluded.company, role = excluded.role, policy = excluded.policy, "
             "preliminary_deadline = excluded.preliminary_deadline, "
-            "second_round_deadline = excluded.second_round_deadline",
+            "second_round_deadline = excluded.second_round_deadline, "
+            "strengths = excluded.strengths",
             (
                 oid,
                 opportunity.company,
@@ -242,6 +257,7 @@ class SqliteUnitOfWork(UnitOfWork):
                 opportunity.policy,
                 _iso(timeline.preliminary_deadline),
                 _iso(timeline.second_round_deadline),
+                json.dumps(list(opportunity.strengths)),
             ),
         )
         self._db.execute("DELETE FROM interview WHERE opportunity_id = ?", (oid,))
@@ -256,8 +272,8 @@ class SqliteUnitOfWork(UnitOfWork):
         )
         self._db.executemany(
             "INSERT INTO participant (opportunity_id, interview_id, position, name, title, email, "
-            "phone, minutes, decision_maker, topics, timezone) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "phone, minutes, decision_maker, topics, timezone, notes) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (
                     oid,
@@ -271,6 +287,7 @@ class SqliteUnitOfWork(UnitOfWork):
                     int(c.decision_maker),
                     json.dumps(list(c.topics)),
                     c.timezone,
+                    json.dumps([_note(n) for n in c.notes]),
                 )
                 for iv in opportunity.interviews
                 for j, c in enumerate(iv.contacts)
@@ -452,6 +469,31 @@ class SqliteUnitOfWork(UnitOfWork):
         ):
             found.setdefault(address, []).append((oid, name))
         return found
+
+    def save_message(self, message: Message) -> None:
+        self._db.execute(
+            "INSERT INTO message (opportunity_id, contact, received, subject, body) "
+            "VALUES (?, ?, ?, ?, ?) ON CONFLICT (opportunity_id, contact, received) "
+            "DO UPDATE SET subject = excluded.subject, body = excluded.body",
+            (
+                message.opportunity,
+                message.contact,
+                message.received.isoformat(timespec="minutes"),
+                message.subject,
+                message.body,
+            ),
+        )
+
+    def last_message(self, opportunity_id: str, contact: str) -> Message | None:
+        row = self._db.execute(
+            "SELECT opportunity_id, contact, received, subject, body FROM message "
+            "WHERE opportunity_id = ? AND lower(contact) = lower(?) "
+            "ORDER BY received DESC LIMIT 1",
+            (opportunity_id, contact),
+        ).fetchone()
+        if row is None:
+            return None
+        return Message(row[0], row[1], datetime.fromisoformat(row[2]), row[3], row[4])
 
     def secret(self, name: str, make: Callable[[], str]) -> str:
         self._db.execute("INSERT OR IGNORE INTO secret (name, value) VALUES (?, ?)", (name, make()))
@@ -728,6 +770,15 @@ def _touch_row(r: tuple[object, ...]) -> TouchRow:
         touch.snoozed_until = _day(r[11])
         touch.snooze_reason = str(r[12])
     return TouchRow(touch, str(r[10]))
+
+
+def _note(topic: Topic) -> dict[str, str]:
+    return {
+        "name": topic.name,
+        "said": topic.said,
+        "bring": topic.bring,
+        "promised": topic.promised,
+    }
 
 
 def _day(value: object) -> date | None:
