@@ -11,7 +11,7 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
 from followup.domain.errors import FollowupError, InvalidField
-from followup.domain.model import Contact, Interview
+from followup.domain.model import Contact, Interview, Topic
 from followup.services import agenda as agenda_service
 from followup.services import recording
 from followup.web.common import checked_form, deps_of, form_date, form_text, render
@@ -73,22 +73,21 @@ def _save_capture(deps: Any, form: FormData, people: list[dict[str, str]]) -> st
     for i, row in enumerate(people):
         name = " ".join(row.get("name", "").split())
         if not name:
-            if any(row.get(k, "").strip() for k in ("title", "email", "topics")):
+            if any(row.get(k, "").strip() for k in ("title", "email", "topics", *Topic.NOTES)):
                 raise InvalidField(f"people-{i}-name", "the person's name")
             continue
         minutes_text = row.get("minutes", "").strip() or "0"
         if not minutes_text.isdigit():
             raise InvalidField(f"people-{i}-minutes", "whole minutes, 0 or more", minutes_text)
-        contacts.append(
-            Contact(
-                name=name,
-                title=row.get("title", "").strip(),
-                email=row.get("email", "").strip(),
-                minutes=int(minutes_text),
-                decision_maker=row.get("dm") == "on",
-                topics=tuple(t.strip() for t in row.get("topics", "").split(",") if t.strip()),
-            )
+        contact = Contact(
+            name=name,
+            title=row.get("title", "").strip(),
+            email=row.get("email", "").strip(),
+            minutes=int(minutes_text),
+            decision_maker=row.get("dm") == "on",
+            topics=tuple(t.strip() for t in row.get("topics", "").split(",") if t.strip()),
         )
+        contacts.append(_with_notes(contact, row, i))
     if not contacts:
         raise InvalidField("people-0-name", "at least one person you met")
     interview_day = form_date(form, "date")
@@ -114,6 +113,16 @@ def _save_capture(deps: Any, form: FormData, people: list[dict[str, str]]) -> st
     )
     recording.add_interview(deps, chosen, interview)
     return chosen
+
+
+def _with_notes(contact: Contact, row: dict[str, str], i: int) -> Contact:
+    """The few words typed for a person belong to their first topic."""
+    notes = {key: " ".join(row.get(key, "").split()) for key in Topic.NOTES}
+    if not any(notes.values()):
+        return contact
+    if not contact.topics:
+        raise InvalidField(f"people-{i}-topics", "the topic your notes are about")
+    return contact.with_topic(Topic(contact.topics[0], **notes))
 
 
 def _new_id(deps: Any, company: str) -> str:

@@ -7,8 +7,8 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
-from followup.domain.model import Event
-from followup.services import recording
+from followup.domain.model import Event, Topic
+from followup.services import notes, recording
 from followup.services.planning import show_opportunity
 from followup.web.common import checked_form, deps_of, form_date, form_text, render
 
@@ -16,8 +16,39 @@ from followup.web.common import checked_form, deps_of, form_date, form_text, ren
 async def opportunity(request: Request) -> Response:
     view = show_opportunity(deps_of(request), request.path_params["id"], "id")
     return render(
-        request, "opportunity.html", {"view": view, "o": view.opportunity, "today": view.today}
+        request,
+        "opportunity.html",
+        {
+            "view": view,
+            "o": view.opportunity,
+            "today": view.today,
+            "captured": request.query_params.get("captured") == "1",
+        },
     )
+
+
+async def note(request: Request) -> Response:
+    """Add a topic discussed with someone, or change the few words noted on it."""
+    form = await checked_form(request)
+    opportunity_id = request.path_params["id"]
+    notes.note_topic(
+        deps_of(request),
+        opportunity_id,
+        form_text(form, "to"),
+        form_text(form, "topic"),
+        **{key: str(form.get(key) or "") for key in Topic.NOTES},
+    )
+    return RedirectResponse(f"/opportunities/{opportunity_id}", status_code=303)
+
+
+async def strengths(request: Request) -> Response:
+    """What the candidate brings to this opportunity, one a line."""
+    form = await checked_form(request)
+    opportunity_id = request.path_params["id"]
+    notes.set_strengths(
+        deps_of(request), opportunity_id, str(form.get("strengths") or "").splitlines()
+    )
+    return RedirectResponse(f"/opportunities/{opportunity_id}", status_code=303)
 
 
 async def log(request: Request) -> Response:
@@ -42,4 +73,6 @@ async def log(request: Request) -> Response:
 routes = [
     Route("/opportunities/{id}", opportunity, name="opportunity"),
     Route("/opportunities/{id}/events", log, methods=["POST"], name="log"),
+    Route("/opportunities/{id}/notes", note, methods=["POST"], name="note"),
+    Route("/opportunities/{id}/strengths", strengths, methods=["POST"], name="strengths"),
 ]
