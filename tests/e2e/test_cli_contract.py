@@ -78,8 +78,18 @@ def test_agenda_shows_what_is_due_today_and_how_many_more(cli):
         "\n"
         "Today\n"
         "  Send final letter to Dana Reyes (Acme Corp) — due today\n"
+        "    first, what is new since the interview? A sales course or other interviews:\n"
+        '    `followup profile --course "…"` or `--other-interviews N`; the letter leads with it\n'
         "  … and 1 more\n"
     )
+
+
+def test_with_news_on_the_resume_the_agenda_no_longer_asks_for_it(cli):
+    cli("import", str(DATA / "acme-first.json"))
+    assert cli("profile", "--course", "a course in solution selling").code == 0
+    out = cli("agenda", "--on", "2027-01-29", "--limit", "1").out
+    assert "what is new since the interview" not in out
+    assert "  Send final letter to Dana Reyes (Acme Corp) — due today\n" in out
 
 
 def test_agenda_when_the_week_is_empty_shows_the_next_touch_however_far(cli):

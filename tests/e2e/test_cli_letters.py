@@ -32,8 +32,17 @@ def test_draft_prints_the_letter_with_its_subject(acme):
     result = acme("draft", "--opportunity", "acme-ae", "--to", "Dana Reyes", "--kind", "thank_you")
     assert result.code == 0
     assert result.out.startswith(
-        "Subject: Thank you for our conversation on December 23\n\n"
+        "Subject: Our conversation on December 23 about the Account Executive position\n\n"
         "Dear Dana,\n\nThank you for meeting with me on December 23"
+    )
+
+
+def test_draft_warns_on_standard_error_when_the_kind_is_not_in_the_persons_plan(acme):
+    result = acme("draft", "--opportunity", "acme-ae", "--to", "Dana Reyes", "--kind", "reply")
+    assert result.code == 0 and result.out.startswith("Subject: Re: ")
+    assert result.err == (
+        "warning: no reply is planned for Dana Reyes under the persistent policy; make sure it "
+        "is wanted before it goes out\n"
     )
 
 
@@ -54,7 +63,7 @@ def test_eml_is_an_rfc_5322_message_with_encoded_names(acme, tmp_path):
     message = email.message_from_bytes(raw, policy=email.policy.default)
     assert message["From"] == "Sam Ortiz <sam@example.com>"
     assert message["To"] == "Zoë Ünal <lee@acme.example>"
-    assert message["Subject"] == "Thank you for your time on December 23"
+    assert message["Subject"] == "With thanks for December 23"
     assert message["Message-ID"].endswith("@example.com>")
     assert message["Date"].datetime is not None
     assert message.get_content().startswith("Dear Zoë,\n")
@@ -65,7 +74,9 @@ def test_mailto_opens_the_mail_client_with_the_letter(acme):
     link = urlsplit(result.out.strip())
     assert (link.scheme, unquote(link.path)) == ("mailto", "dana@acme.example")
     query = parse_qs(link.query)
-    assert query["subject"] == ["Thank you for our conversation on December 23"]
+    assert query["subject"] == [
+        "Our conversation on December 23 about the Account Executive position"
+    ]
     assert query["body"][0].startswith("Dear Dana,\r\n\r\nThank you for meeting with me")
 
 

@@ -78,6 +78,9 @@ def test_capture_draft_check_send_and_the_call_follows(server, browser, size):
     page.locator("#people-0-minutes").fill("40")
     page.locator("#people-0-topics").fill("TPS reporting, upselling existing clients")
     page.locator("input[name=people-0-dm]").check()
+    page.get_by_label("They said").first.fill("the TPS reports are late every Friday")
+    page.get_by_label("You bring").first.fill("I automated weekly reporting for 30 reps")
+    page.get_by_label("You promised to send").first.fill("my reporting checklist")
     page.locator("#people-1-name").fill("Joanna Park")
     page.get_by_role("button", name="+ Add a person").click()
     page.locator("#people-2-name").wait_for()
@@ -98,11 +101,9 @@ def test_capture_draft_check_send_and_the_call_follows(server, browser, size):
     assert page.locator(".verdict").inner_text() == "No findings: ready to go."
     text = page.locator("#text")
     original = text.input_value()
-    text.fill(
-        original.replace("Dear Bill", "Dear Dana").replace(
-            "I am very interested", "Did I get the job? I am very interested"
-        )
-    )
+    assert "the TPS reports are late every Friday" in original  # the notes make the letter
+    assert "my reporting checklist" in original
+    text.fill(original.replace("Dear Bill,", "Dear Dana,\n\nDid I get the job?"))
     page.locator('mark[data-rule="wrong-name"]').wait_for()
     assert page.locator('mark[data-rule="asks-decision"]').inner_text() == "Did I get the job?"
     shot(page, f"{size}-letter-findings")

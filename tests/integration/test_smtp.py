@@ -41,8 +41,7 @@ def test_an_approved_letter_is_sent_once_and_the_touch_is_done(setup):
         write_config(folder / "config", port)
         approved = run("approve", "--opportunity", "acme-ae", "--to", "Lee Park")
         assert approved.stdout.startswith(
-            "Approved: 'Thank you for your time on November 20' "
-            "to Lee Park <lee@acme.example>, outbox #1"
+            "Approved: 'With thanks for November 20' to Lee Park <lee@acme.example>, outbox #1"
         )
         assert received(folder / "box") == []  # approval sends nothing
         assert run("send").stdout.strip() == "Sent 1, failed 0."

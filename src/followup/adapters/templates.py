@@ -13,6 +13,19 @@ from typing import Any
 from followup.domain.errors import BadInput
 
 
+def paragraph(text: str) -> str:
+    """The lines of a block joined into one paragraph (`{% filter paragraph %}`), so that a
+    template can put each sentence, and each of its phrasings, on a line of its own. An empty
+    block leaves nothing, not even a blank line."""
+    joined = " ".join(text.split())
+    return joined + "\n" if joined else ""
+
+
+def sentence_case(text: str) -> str:
+    """The first letter capitalised, the rest as written ('The Account Executive position')."""
+    return text[:1].upper() + text[1:]
+
+
 def join_and(items: list[str] | tuple[str, ...]) -> str:
     """'a', 'a and b', 'a, b and c'."""
     items = [str(i) for i in items]
@@ -39,6 +52,8 @@ class TemplateRenderer:
             keep_trailing_newline=False,
         )
         self._env.filters["join_and"] = join_and
+        self._env.filters["paragraph"] = paragraph
+        self._env.filters["sentence_case"] = sentence_case
 
     def render(self, kind: str, variables: dict[str, Any]) -> str:
         import jinja2

@@ -51,7 +51,21 @@ def sample_dossier(today: date) -> dict[str, Any]:
                                 "email": "dana@acme.example",
                                 "minutes": 45,
                                 "decision_maker": True,
-                                "topics": ["new Midwest territories", "CRM adoption"],
+                                "topics": [
+                                    {
+                                        "name": "new Midwest territories",
+                                        "said": "the new territories need someone who can open "
+                                        "accounts from a standing start",
+                                        "bring": "I grew a new territory to $1.2M in its first "
+                                        "year",
+                                        "promised": "my 30-60-90 day plan for Wisconsin",
+                                    },
+                                    {
+                                        "name": "CRM adoption",
+                                        "said": "half the team still keeps its pipeline in "
+                                        "spreadsheets",
+                                    },
+                                ],
                             },
                             {
                                 "name": "Lee Park",
@@ -125,9 +139,8 @@ def run_demo() -> int:
         print(f"Draft thank-you to Dana Reyes\n\nSubject: {draft.subject}\n\n{draft.body}")
         _, findings = check_letter(deps, draft.body, "acme-ae", "Dana Reyes", "thank_you")
         print(findings_text(draft.body, "thank_you", findings))
-        rushed = draft.body.replace("Dear Dana", "Dear Priya").replace(
-            "I am very interested", "Have you made a decision yet? I am very interested"
-        )
+        opening, rest = draft.body.replace("Dear Dana", "Dear Priya").split("\n\n", 1)
+        rushed = f"{opening}\n\nHave you made a decision yet?\n\n{rest}"
         print("\nThe same letter, rushed (the wrong name, asking for the decision):")
         _, findings = check_letter(deps, rushed, "acme-ae", "Dana Reyes", "thank_you")
         print(findings_text(rushed, "thank_you", findings))

@@ -68,6 +68,13 @@ def action_line(row: TouchRow, on: date) -> str:
     return f"  {fit(what, WIDTH - 2)}\n    — {when}"  # wrap rather than cut a name
 
 
+# 001: the final letter leads with what changed; with nothing new, ask for news, not a letter.
+NEWS_FIRST = (
+    "    first, what is new since the interview? A sales course or other interviews:\n"
+    '    `followup profile --course "…"` or `--other-interviews N`; the letter leads with it'
+)
+
+
 def agenda_text(agenda: Agenda) -> str:
     on = agenda.on
     lines = [f"Agenda for {on:%A} {on.day} {on:%B %Y}"]
@@ -80,7 +87,10 @@ def agenda_text(agenda: Agenda) -> str:
         if not rows:
             continue
         lines += ["", title]
-        lines += [action_line(r, on) for r in rows]
+        for r in rows:
+            lines.append(action_line(r, on))
+            if r.touch.step == "final" and agenda.news_needed:
+                lines.append(NEWS_FIRST)
         if more:
             lines.append(f"  … and {'999+' if more >= 999 else more} more")
     if not (agenda.overdue or agenda.today or agenda.upcoming):

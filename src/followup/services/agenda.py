@@ -21,15 +21,23 @@ class Agenda:
     upcoming: list[TouchRow]
     upcoming_more: int
     sign_in_needed: str | None = None  # sending is stopped until the candidate signs in again
+    # Nothing new on the candidate's resume (no course, no other interview): a final letter
+    # would have nothing to lead with (001), so the agenda asks for news before it.
+    news_needed: bool = False
 
 
 def agenda(deps: Dependencies, on: date | None = None, limit: int = 10) -> Agenda:
     """Planned touches overdue, due `on` (today where the candidate lives, by default), and due
     within the week after; a plain indexed read of the stored plan."""
     with deps.store.unit_of_work(readonly=True) as uow:
+        candidate = uow.get_candidate()
         if on is None:
-            on = deps.today(uow.get_candidate())
+            on = deps.today(candidate)
         rows = uow.agenda(on, on + timedelta(days=WEEK_AHEAD), limit)
+    finals = any(r.touch.step == "final" for r in (*rows.overdue, *rows.today, *rows.upcoming))
+    news_needed = finals and not (
+        candidate is not None and (candidate.courses or candidate.other_interviews)
+    )
     return Agenda(
         on,
         rows.overdue,
@@ -39,6 +47,7 @@ def agenda(deps: Dependencies, on: date | None = None, limit: int = 10) -> Agend
         rows.upcoming,
         rows.upcoming_more,
         deps.mail_sign_in(),
+        news_needed,
     )
 
 

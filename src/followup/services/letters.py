@@ -7,13 +7,14 @@ from datetime import date
 from typing import Any
 
 from followup.domain.errors import InvalidField, NotFound
+from followup.domain.letters import drafting
 from followup.domain.letters.check import Finding
 from followup.domain.letters.context import LETTER_KINDS, Directory, LetterContext
-from followup.domain.model import Candidate, Contact, Opportunity, same_name
+from followup.domain.model import Candidate, Contact, Opportunity, Topic, Touch, same_name
 from followup.domain.planner import primary_contact
 from followup.services.dependencies import Dependencies
 from followup.services.planning import require_opportunity
-from followup.services.storage import UnitOfWork
+from followup.services.storage import Message, UnitOfWork
 
 MAX_LETTER_BYTES = 1_000_000
 
@@ -27,6 +28,8 @@ class Draft:
     recipient: Contact
     company: str
     context: LetterContext
+    # Why this letter may not be the one to send: a kind that is not in the person's plan.
+    warnings: tuple[str, ...] = ()
 
     @property
     def text(self) -> str:
@@ -46,15 +49,54 @@ def check_letter(
 def draft_letter(
     deps: Dependencies, opportunity_id: str, to: str, kind: str | None = None
 ) -> Draft:
-    """A letter for that person, from the templates and the interview notes."""
+    """A letter for that person, from the templates and the interview notes. Where a note the
+    letter needs is missing, the draft says so with a [[...]] marker the check flags; a kind
+    that is not in the person's plan comes with a warning."""
     with deps.store.unit_of_work(readonly=True) as uow:
         ctx, recipient = letter_context(uow, opportunity_id, to, kind, deps)
         opportunity = require_opportunity(uow, opportunity_id, "opportunity")
         candidate = uow.get_candidate() or Candidate()
-    variables = letter_variables(candidate, opportunity, recipient, ctx, deps.today(candidate))
+        touches = [r.touch for r in uow.plan(opportunity_id) if same_name(r.touch.contact, to)]
+        message = uow.last_message(opportunity_id, recipient.name) if ctx.kind == "reply" else None
+    variables = letter_variables(
+        candidate,
+        opportunity,
+        recipient,
+        ctx,
+        deps.today(candidate),
+        series=_series_number(touches, ctx.kind),
+        message=message,
+    )
     text = deps.renderer().render(ctx.kind, variables)
     subject, body = split_subject(text)
-    return Draft(ctx.kind, subject, body, candidate, recipient, opportunity.company, ctx)
+    warnings = _plan_warnings(touches, ctx.kind, recipient.name, opportunity.policy)
+    return Draft(ctx.kind, subject, body, candidate, recipient, opportunity.company, ctx, warnings)
+
+
+def _series_number(touches: list[Touch], kind: str) -> int:
+    """Which letter of its kind this one is for that person (the k-th check-in): the first one
+    still planned, counted among all of them by due date; 1 when none is planned."""
+    same = sorted((t for t in touches if t.step == kind), key=lambda t: (t.due, t.seq))
+    for k, touch in enumerate(same, start=1):
+        if touch.status == "planned":
+            return k
+    return 1
+
+
+def _plan_warnings(touches: list[Touch], kind: str, name: str, policy: str) -> tuple[str, ...]:
+    """A letter of a kind the plan does not hold for that person (003: more letters than the
+    plan sends look desperate)."""
+    label = kind.replace("_", "-")
+    same = [t for t in touches if t.step == kind]
+    if not same:
+        return (
+            f"no {label} is planned for {name} under the {policy} policy; make sure it is "
+            "wanted before it goes out",
+        )
+    if all(t.status in ("skipped", "cancelled") for t in same):
+        why = next((t.reason for t in same if t.reason), "")
+        return (f"the {label} to {name} was {same[0].status}{': ' + why if why else ''}",)
+    return ()
 
 
 def letter_context(
@@ -74,7 +116,14 @@ def letter_context(
     candidate = uow.get_candidate() or Candidate()
     people = tuple(opportunity.contact_names())
     topics = _topics_with(opportunity, recipient.name)
-    notes = tuple(t for iv in opportunity.interviews for c in iv.contacts for t in c.topics)
+    notes = tuple(
+        text
+        for iv in opportunity.interviews
+        for c in iv.contacts
+        for t in c.noted_topics()
+        for text in (t.name, t.said, t.bring, t.promised)
+        if text
+    )
     vocabulary = _vocabulary(candidate, opportunity)
     ctx = LetterContext(
         kind=chosen,
@@ -110,8 +159,11 @@ def letter_variables(
     recipient: Contact,
     ctx: LetterContext,
     today: date,
+    series: int = 1,
+    message: Message | None = None,
 ) -> dict[str, Any]:
-    """Everything a template may use. Missing optional facts are empty, never invented."""
+    """Everything a template may use. Missing optional facts are empty, never invented; what a
+    letter says of each topic comes from the notes (domain/letters/drafting.py)."""
     met = [
         iv
         for iv in opportunity.interviews
@@ -120,6 +172,12 @@ def letter_variables(
     first = min(met, key=lambda iv: iv.date) if met else opportunity.first_interview()
     latest = max(met, key=lambda iv: iv.date) if met else first
     parts = recipient.name.split()
+    strengths = [*opportunity.strengths, *candidate.strengths]
+    topics = drafting.noted_topics(_noted_with(opportunity, recipient.name), strengths)
+    noted = [t for t in topics if t.noted]
+    point = drafting.the_point(topics)
+    news = drafting.news_items(candidate.courses, strengths)
+    deadline = opportunity.timeline.preliminary_deadline
     return {
         "kind": ctx.kind,
         "today": _long_date(today),
@@ -131,8 +189,8 @@ def letter_variables(
             "first_name": candidate.name.split()[0] if candidate.name else "",
             "email": candidate.email,
             "phone": candidate.phone,
-            "strengths": list(candidate.strengths),
-            "courses": list(candidate.courses),
+            "strengths": strengths,
+            "courses": [drafting.tidy(c) for c in candidate.courses],
             "other_interviews": candidate.other_interviews,
         },
         "recipient": {
@@ -142,11 +200,68 @@ def letter_variables(
             "title": recipient.title,
             "email": recipient.email,
             "decision_maker": ctx.decision_maker,
-            "topics": list(ctx.topics),
+            "topics": [_as_dict(t) for t in topics],
         },
         "first_interview": _interview_vars(first),
         "interview": _interview_vars(latest),
-        "strength": candidate.strengths[0] if candidate.strengths else "",
+        # What the notes give the letter: the topics with something to say about them, those
+        # without, what was promised, the one point, a strength no topic took.
+        "recap": [_as_dict(t) for t in noted],
+        "unnoted": [t.name for t in topics if not t.noted],
+        "promised": [t.promised for t in topics if t.promised],
+        "point": _as_dict(point) if point else None,
+        "strength": drafting.spare_strength(topics, strengths),
+        "deadline": _long_date(deadline) if deadline else "",
+        "series": {"k": series, "news": _news(news, series)},
+        "message": _message_vars(message),
+        "variant": drafting.chooser(f"{recipient.name.casefold()}|{ctx.kind}", series),
+        "marker": lambda text: f"[[{text}]]",
+    }
+
+
+def _noted_with(opportunity: Opportunity, name: str) -> list[Topic]:
+    """The topics discussed with that person at any interview, each once, with their notes."""
+    seen: dict[str, Topic] = {}
+    for iv in opportunity.interviews:
+        for c in iv.contacts:
+            if same_name(c.name, name):
+                for t in c.noted_topics():
+                    key = t.name.casefold()
+                    if key not in seen or t.noted:
+                        seen[key] = t
+    return list(seen.values())
+
+
+def _as_dict(topic: drafting.NotedTopic) -> dict[str, str]:
+    return {
+        "name": topic.name,
+        "said": topic.said,
+        "bring": topic.bring,
+        "promised": topic.promised,
+        "strength": topic.strength,
+    }
+
+
+def _news(items: list[tuple[str, str]], k: int) -> dict[str, str] | None:
+    """The k-th piece of the candidate's news, for the k-th check-in."""
+    if k - 1 < len(items):
+        kind, text = items[k - 1]
+        return {"kind": kind, "text": text}
+    return None
+
+
+def _message_vars(message: Message | None) -> dict[str, str] | None:
+    if message is None:
+        return None
+    subject = " ".join(message.subject.split())
+    while subject.lower().startswith(("re:", "aw:", "sv:")):
+        subject = subject[3:].strip()
+    return {
+        "sender": message.contact,
+        "day": f"{message.received:%A}, {_long_date(message.received.date())}",
+        "subject": subject,
+        "quoted": drafting.quoted(message.body),
+        "question": drafting.first_question(message.body),
     }
 
 
@@ -231,8 +346,10 @@ def _vocabulary(candidate: Candidate, opportunity: Opportunity) -> frozenset[str
         opportunity.role,
         *candidate.strengths,
         *candidate.courses,
+        *opportunity.strengths,
     ]
     for iv in opportunity.interviews:
         for c in iv.contacts:
             texts.extend((c.name, c.title, *c.topics))
+            texts.extend(text for n in c.notes for text in (n.said, n.bring, n.promised))
     return frozenset(w.group(0).lower().replace("’", "'") for t in texts for w in words(t))

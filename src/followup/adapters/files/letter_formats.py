@@ -40,7 +40,7 @@ def to_eml(draft: Draft, now: datetime) -> bytes:
     message["Date"] = format_datetime(now)
     domain = draft.sender.email.rpartition("@")[2] or "followup.invalid"
     message["Message-ID"] = make_msgid(domain=domain)
-    message.set_content(draft.body, charset="utf-8")
+    message.set_content(draft.body, charset="utf-8", cte="quoted-printable")
     return bytes(message)
 
 

@@ -23,6 +23,8 @@ def cmd_draft(args: argparse.Namespace) -> int:
 
     found = deps(args)
     draft = draft_letter(found, args.opportunity, args.to, args.kind)
+    for warning in draft.warnings:
+        sys.stderr.write(f"warning: {warning}\n")
     if args.format == "text":
         subject = f"Subject: {draft.subject}\n\n" if draft.subject else ""
         write_output(args.output, subject + draft.body)

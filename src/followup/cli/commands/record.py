@@ -122,6 +122,12 @@ def cmd_profile(args: argparse.Namespace) -> int:
     for key in ("country", "subdivision"):
         if key in changes:
             changes[key] = parse_region(changes[key])
+    if args.course:  # what changed on the resume: the final letter leads with it (001)
+        kept = get_profile(found).courses
+        added = [" ".join(c.split()) for c in args.course if c.strip()]
+        changes["courses"] = tuple(dict.fromkeys([*kept, *added]))
+    if args.other_interviews is not None:
+        changes["other_interviews"] = args.other_interviews
     candidate = update_profile(found, **changes) if changes else get_profile(found)
     fields = {key: getattr(candidate, key) for key in PROFILE_FIELDS}
     if args.json:
@@ -132,6 +138,12 @@ def cmd_profile(args: argparse.Namespace) -> int:
         for key, value in fields.items():
             print(f"{key.replace('_', ' '):<15} {value if value else '—'}")
     return 0
+
+
+def _count(text: str) -> int:
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"expected a whole number, 0 or more, got {text!r}")
+    return int(text)
 
 
 def register(sub: Subcommands) -> None:
@@ -199,4 +211,16 @@ def register(sub: Subcommands) -> None:
         ("default-policy", "the policy for new opportunities"),
     ):
         p.add_argument(f"--{key}", help=text)
+    p.add_argument(
+        "--course",
+        action="append",
+        metavar="TEXT",
+        help="a sales course taken since the interviews (repeat; added to the list)",
+    )
+    p.add_argument(
+        "--other-interviews",
+        type=_count,
+        metavar="N",
+        help="how many other interviews you have had since",
+    )
     p.add_argument("--json", action="store_true", help="machine-readable output")
