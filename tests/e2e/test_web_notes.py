@@ -135,3 +135,14 @@ def test_the_opportunity_page_sets_its_strengths_one_a_line(web):
         "ran the Chicago territory\nspeak Spanish</textarea>"
         in web.get("/opportunities/acme-ae").text
     )
+
+
+def test_the_letter_editor_says_when_a_kind_is_not_in_the_persons_plan(web):
+    page = web.get("/letters?opportunity=acme-ae&to=Lee%20Park&kind=secondary").text
+    assert (
+        "Note: no secondary is planned for Lee Park under the persistent policy; make sure it "
+        "is wanted before it goes out." in page
+    )
+    assert (
+        "Note: " not in web.get("/letters?opportunity=acme-ae&to=Dana%20Reyes&kind=secondary").text
+    )
