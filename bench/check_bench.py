@@ -1,13 +1,16 @@
 """Throughput of the letter check beside proselint, on one generated corpus, in one process.
 
-Makes 2,000 letters by varying the labelled letters (names, companies, topics, sentences added
-and dropped), checks them all with Followup's check (every rule, spelling included), then lints
-the same letters with proselint, and prints letters per second for both and their ratio.
-Median of several rounds each. Targets: at least 500 letters a second, and at least 10 times
-proselint's throughput.
+Makes letters of realistic length (150 to 400 words, as candidates write them) from the labelled
+letters of every set: each keeps its salutation, its own body (with the defect it was labelled
+for, in two letters of three) and its signature, and gains body paragraphs of sentences letters
+really carry (recaps, strengths, availability, references). Checks them all with Followup's
+check (every rule, spelling included), then lints the same letters with proselint, and prints
+letters per second of CPU time for both and their ratio: the median of several rounds, which
+alternate. Target: at least 20 times proselint's throughput.
 
-Run: .venv/bin/python bench/check_bench.py [--letters 2000] [--rounds 3]
-(proselint must be installed in the same environment: pip install proselint)
+Run: .venv/bin/python bench/check_bench.py [--letters 2000] [--rounds 5] [--short]
+(proselint must be installed in the same environment: pip install proselint; --short keeps
+the labelled letters at their own length, as the first version of this bench did)
 """
 
 from __future__ import annotations
@@ -30,23 +33,49 @@ HERE = Path(__file__).parent
 CORPORA = [
     HERE.parent.parent / "shared" / "corpus" / "letters",
     HERE.parent / "tests" / "data" / "letters_extra",
+    HERE.parent / "tests" / "data" / "letters_dev",
+    HERE.parent / "tests" / "data" / "letters_heldout",
 ]
-EXTRA_SENTENCES = [
+# What the body of a real follow-up letter is made of, besides what the labelled letter says
+# (two thirds of the labelled letters carry a defect the check must find; these sentences add
+# the length, as ordinary letters do).
+SENTENCES = [
     "I have attached my updated resume for your reference.",
     "Our discussion of the sales process was genuinely useful.",
     "I look forward to hearing from you.",
     "In my last role I exceeded quota in six of eight quarters.",
     "I am available for a call at any time this week.",
     "Please give my regards to the rest of the team.",
+    "Over the past three years I built a pipeline of mid-market accounts from a standing start.",
+    "Most of my new business came from referrals and from careful follow-up after trade shows.",
+    "I keep a simple weekly rhythm: prospecting on Monday, demos midweek, and reviews on Friday.",
+    "When a deal stalls, I go back to the buyer's own words and ask what has changed.",
+    "I would expect to spend the first month listening to customers before changing anything.",
+    "The team you described sounds like one where I could learn a lot and contribute quickly.",
+    "Your point about onboarding new accounts matched what I have seen in my own territory.",
+    "I have also started a course on negotiation, which I expect to finish next month.",
+    "If it would help, I can share a short plan for my first ninety days in the role.",
+    "I enjoyed meeting the team and seeing how closely sales and support work together.",
+    "My references are happy to speak with you, and their details are attached.",
+    "I understand the team hopes to decide by the end of the month.",
+    "Quarterly business reviews were the single best habit I brought to my last team.",
+    "I would welcome the chance to continue our conversation at a time that suits you.",
+    "Thank you again for your time and for the clear picture of the role.",
+    "I learned a lot from the way you described your approach to key accounts.",
+    "Before joining my current company I spent two years in inside sales for a logistics firm.",
+    "My manager at the time described me as the person who never lets a lead go cold.",
+    "I track every opportunity in the CRM and review the forecast with my manager each week.",
+    "I am confident that I can ramp quickly and start contributing to the pipeline within weeks.",
 ]
 
 
-def make_letters(n: int, seed: int = 11) -> list[tuple[str, LetterContext]]:
+def make_letters(n: int, seed: int = 11, realistic: bool = True) -> list[tuple[str, LetterContext]]:
+    """n letters with their contexts; realistic ones run 150 to 400 words."""
     rng = random.Random(seed)
     letters: list[tuple[str, LetterContext]] = []
     with tempfile.TemporaryDirectory() as tmp:
         base: list[tuple[str, LetterContext]] = []
-        for folder in CORPORA:
+        for folder in (f for f in CORPORA if f.is_dir()):
             deps = bootstrap.dependencies(str(Path(tmp) / f"{folder.name}.sqlite3"))
             import_dossier(deps, parse_dossier(json.loads((folder / "context.json").read_text())))
             with deps.store.unit_of_work(readonly=True) as uow:
@@ -56,40 +85,41 @@ def make_letters(n: int, seed: int = 11) -> list[tuple[str, LetterContext]]:
     while len(letters) < n:
         text, ctx = rng.choice(base)
         paragraphs = text.split("\n\n")
-        if len(paragraphs) > 2 and rng.random() < 0.7:
-            body = (
-                paragraphs[1].rstrip(".")
-                + ". "
-                + " ".join(rng.sample(EXTRA_SENTENCES, rng.randint(0, 3)))
-            )
-            paragraphs[1] = body.strip()
+        if realistic:
+            target = rng.randint(150, 400)
+            body: list[str] = []
+            while len(text.split()) + sum(len(p.split()) for p in body) < target:
+                body.append(" ".join(rng.sample(SENTENCES, rng.randint(2, 4))))
+            at = 1 if len(paragraphs) > 2 else len(paragraphs) - 1
+            paragraphs[at:at] = body
         letters.append(("\n\n".join(paragraphs), ctx))
     return letters
 
 
-def rounds_of(fn, rounds: int) -> float:  # type: ignore[no-untyped-def]
-    times = []
-    for _ in range(rounds):
-        started = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
+def timed(fn) -> float:  # type: ignore[no-untyped-def]
+    """CPU seconds the process spent on fn: other processes on a shared machine do not count."""
+    started = time.process_time()
+    fn()
+    return time.process_time() - started
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--letters", type=int, default=2000)
-    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--short", action="store_true", help="the labelled letters as they are")
     args = parser.parse_args()
-    letters = make_letters(args.letters)
-    words = sum(len(t.split()) for t, _ in letters)
-    print(f"{len(letters)} letters, {words / len(letters):.0f} words on average")
+    letters = make_letters(args.letters, realistic=not args.short)
+    counts = sorted(len(t.split()) for t, _ in letters)
+    print(
+        f"{len(letters)} letters, {statistics.mean(counts):.0f} words on average "
+        f"({counts[0]} to {counts[-1]})"
+    )
 
     started = time.perf_counter()
     checker = bootstrap.dependencies(":memory:").checker()
     checker.check(*letters[0])  # loads the dictionary
     print(f"check start-up (rules and dictionary): {time.perf_counter() - started:.2f} s")
-    ours = rounds_of(lambda: [checker.check(t, c) for t, c in letters], args.rounds)
 
     from proselint.checks import __register__
     from proselint.config import load_from
@@ -98,12 +128,26 @@ def main() -> None:
 
     CheckRegistry().register_many(__register__)
     config = load_from(None)
-    theirs = rounds_of(
-        lambda: [LintFile("<bench>", t).lint(config) for t, _ in letters], args.rounds
+
+    def ours_once() -> None:
+        for text, ctx in letters:
+            checker.check(text, ctx)
+
+    def theirs_once() -> None:
+        for text, _ in letters:
+            LintFile("<bench>", text).lint(config)
+
+    # Rounds alternate, so that a busy moment of the machine falls on both alike.
+    ours, theirs = [], []
+    for _ in range(args.rounds):
+        ours.append(timed(ours_once))
+        theirs.append(timed(theirs_once))
+    ours_s, theirs_s = statistics.median(ours), statistics.median(theirs)
+    print(f"followup check: {len(letters) / ours_s:8.0f} letters/s ({ours_s:.2f} s CPU, median)")
+    print(
+        f"proselint:      {len(letters) / theirs_s:8.0f} letters/s ({theirs_s:.2f} s CPU, median)"
     )
-    print(f"followup check: {len(letters) / ours:8.0f} letters/s ({ours:.2f} s)")
-    print(f"proselint:      {len(letters) / theirs:8.0f} letters/s ({theirs:.2f} s)")
-    print(f"ratio: {theirs / ours:.1f}x proselint's throughput (target at least 10x)")
+    print(f"ratio: {theirs_s / ours_s:.1f}x proselint's throughput (target at least 20x)")
 
 
 if __name__ == "__main__":

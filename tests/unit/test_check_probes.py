@@ -1,5 +1,6 @@
-"""The check skips a pattern when the letter lacks a string every match needs. That must never
-change a result: wherever a pattern matches, its probe lets it run."""
+"""The check skips a pattern when the letter lacks a string every match needs, and runs it only
+around the words every match needs. That must never change a result: wherever a pattern matches
+(within a clause), its probe lets it run and its windows or first words find the match."""
 
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from followup.adapters.check_rules import build_checker
-from followup.domain.letters.check import _Letter
+from followup.domain.letters.check import _Letter, _matches
+from followup.domain.letters.letter import Letter
 from followup.domain.letters.rulebook import NO_PROBE, active, required_literals
 
 CHECKER = build_checker(None, spelling=False)
@@ -105,10 +107,31 @@ def test_phrases_that_match_a_pattern_are_never_skipped(phrase):
 @given(st.sampled_from(PAIRS), st.data())
 def test_generated_matches_are_never_skipped(pair, data):
     rule, pattern, probe = pair
-    sample = data.draw(st.from_regex(pattern, fullmatch=False).filter(lambda s: len(s) < 400))
+    sample = data.draw(
+        st.from_regex(pattern.compiled, fullmatch=False).filter(lambda s: len(s) < 400)
+    )
     if pattern.search(sample):
         assert _runs(pattern, probe, sample), (rule, pattern.pattern, sample)
 
 
 def test_a_pattern_it_cannot_read_always_runs():
     assert required_literals(re.compile(r"(a|)b?")) == NO_PROBE
+
+
+@pytest.mark.parametrize(
+    ("rule", "pattern", "probe"), PAIRS, ids=[f"{r}-{i}" for i, (r, _, _) in enumerate(PAIRS)]
+)
+def test_a_match_inside_a_clause_is_found_where_the_check_looks_for_it(rule, pattern, probe):
+    triggers = CHECKER.rules.triggers
+    (entry,) = triggers.entries([probe]).always or [
+        e for entries in triggers.entries([probe]).by_set.values() for e in entries
+    ]
+    for text in TEXTS:
+        letter = Letter(text)
+        letter.present(triggers)
+        clauses = letter.clauses
+        found = {m.span() for m in _matches(letter, pattern, entry)}
+        for m in pattern.finditer(text):
+            inside = any(s <= m.start() and m.end() <= e for s, e in clauses)
+            if inside and m.start() < m.end():
+                assert m.span() in found, (rule, pattern.pattern[:80], text[m.start() : m.end()])

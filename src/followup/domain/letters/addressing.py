@@ -13,11 +13,24 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Protocol
 
 from followup.domain.letters.context import LetterContext, fold_accents
 
 # A word of a name: capitalised, with the shapes names take (O'Brien, McAllister, Jean-Luc).
-_CAP = r"(?:Ma?c|O['’]|D['’])?[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]*(?:['’-][A-ZÀ-ÖØ-Þa-zà-öø-ÿ][a-zà-öø-ÿ]*)*"
+_CAP = (
+    r"[A-ZÀ-ÖØ-Þ](?:(?<=M)a?c[A-Z]|(?<=[OD])['’][A-Z])?[a-zà-öø-ÿ]*"
+    r"(?:['’-][A-ZÀ-ÖØ-Þa-zà-öø-ÿ][a-zà-öø-ÿ]*)*"
+)
+
+
+class _NameMatch(Protocol):
+    """What the rule reads of a name found: its text and where it starts, and what was read
+    around it ("next", "before")."""
+
+    def group(self, key: str) -> str: ...
+
+    def start(self, key: str = "name") -> int: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,44 +68,48 @@ class Addressing:
             re.escape(w).replace(r"\ ", r"[ \t]+")
             for w in sorted(words("vocative_leads"), key=len, reverse=True)
         )
-        name = rf"(?P<name>(?:(?i:{honorific})\.?[ \t]+)?{_CAP}(?:[ \t]+{_CAP}){{0,2}})"
+        titles = "|".join(
+            re.escape(h.rstrip(".").capitalize())
+            for h in sorted(self.honorifics, key=len, reverse=True)
+        )
+        name = rf"(?P<name>(?:(?:{titles})\.?[ \t]+)?{_CAP}(?:[ \t]+{_CAP}){{0,2}})"
         self._honorific = re.compile(rf"(?i:{honorific})\.?$")
         self._name_at = re.compile(name)
+        # Every run of capitalised words: the names a letter could address, found in one pass.
+        # It begins with a capital, so that the engine skips ahead to the next one; what stands
+        # before it is looked at afterwards.
+        self._names = re.compile(rf"(?P<name>{_CAP}(?:[ \t]+{_CAP}){{0,2}})")
+        self._title_before = re.compile(rf"(?:^|(?<=[\s,]))(?:{titles})\.?[ \t]+$")
         # After a greeting or a thanks, on the same line: "Thank you, Victor, for…", "Hey Isabel!"
-        self._after_lead = re.compile(
-            rf"(?<![\w'’])(?i:{leads})[ \t]*,?[ \t]+{name}"
-            rf"(?=[ \t]*(?:[,.!?;:—–]|-[ \t]|$)|[ \t]+(?i:for)\b)",
-            re.MULTILINE,
-        )
-        # At the start of a sentence: "Maria, thank you…", "P.S. Kwame, …", "And Maria, …"
-        self._at_start = re.compile(
-            rf"(?:(?:And|But|So|Oh|Also|P\.?[ \t]?S\.?:?|PS:?)[ \t]+)?{name}[ \t]*,[ \t]*"
-            r"(?P<next>[\w'’]+)"
-        )
-        # At the end of a sentence: "…staying in touch, Hannah."
-        self._at_end = re.compile(rf"(?P<before>[\w'’]+)[ \t]*,[ \t]*{name}[ \t]*[.!?]+(?=\s|$)")
+        self._lead_before = re.compile(rf"(?<![\w'’])(?i:{leads})[ \t]*,?[ \t]+$")
+        self._lead_after = re.compile(r"[ \t]*(?:[,.!?;:—–]|-(?:[ \t]|$)|$)|[ \t]+[Ff]or\b", re.M)
+        # At the start of a sentence, before a comma: "Maria, thank you…", "And Maria, …"
+        self._comma_next = re.compile(r"[ \t]*,[ \t]*(?P<next>[\w'’]+)")
+        # At the end of a sentence, after a comma: "…staying in touch, Hannah."
+        self._word_comma = re.compile(r"(?P<before>[\w'’]+)[ \t]*,[ \t]*$")
+        self._sentence_end = re.compile(r"[ \t]*[.!?]+(?=\s|$)")
         # Between commas: "As you'll recall, Mr Kim, we met…"
-        self._between = re.compile(rf",[ \t]*{name}[ \t]*,")
+        self._comma = re.compile(r"[ \t]*,")
         self._first_line = re.compile(r"^[ \t]*(?P<line>[^\n]{1,200})$", re.MULTILINE)
         self._bare_salutation = re.compile(rf"{name}[ \t]*(?:,|[-—–:](?:[ \t]|$))", re.MULTILINE)
 
     def addressed(
-        self, text: str, ctx: LetterContext, sentence_starts: list[int], known: frozenset[str]
+        self, text: str, ctx: LetterContext, known: frozenset[str]
     ) -> Iterator[Addressed]:
         """Every name the letter addresses (the recipient's included), each once."""
         seen: set[tuple[int, int]] = set()
-        for found in self._candidates(text, ctx, sentence_starts, known):
+        for found in self._candidates(text, ctx, known):
             if (found.start, found.end) not in seen:
                 seen.add((found.start, found.end))
                 yield found
 
     def _candidates(
-        self, text: str, ctx: LetterContext, sentence_starts: list[int], known: frozenset[str]
+        self, text: str, ctx: LetterContext, known: frozenset[str]
     ) -> Iterator[Addressed]:
         own = ctx.candidate_parts
         company = ctx.company_words
 
-        def accept(m: re.Match[str], how: str) -> Addressed | None:
+        def accept(m: _NameMatch, how: str) -> Addressed | None:
             raw = m.group("name")
             tokens = raw.split()
             titled = bool(self._honorific.match(tokens[0])) if tokens else False
@@ -143,24 +160,49 @@ class Addressing:
             found = accept(*salutation)
             if found:
                 yield found
-        for m in self._after_lead.finditer(text):
-            found = accept(m, "lead")
-            if found:
-                yield found
-        for start in sentence_starts:
-            opening = self._at_start.match(text, start)
-            if opening:
-                found = accept(opening, "start")
+        for found_name in self._names.finditer(text):
+            m: _NameMatch = found_name
+            s, e = found_name.span()
+            if e - s < 2:
+                continue  # "I", a lone initial
+            if s and (text[s - 1].isalnum() or text[s - 1] in "_'’"):
+                continue  # inside a word ("McAllister" read from its "A")
+            j = e
+            while j < len(text) and text[j] in " \t":
+                j += 1
+            after = text[j : j + 1]
+            if after and after not in _MARKS and not text.startswith(("for ", "For "), j):
+                continue  # a name spoken to is followed by a comma, a stop, a dash or "for"
+            title = self._title_before.search(text, max(0, s - 12), s)
+            if title:  # "Mr. Webb": the title belongs to the name
+                m = _Titled(text, title.start(), found_name)
+                s = title.start()
+            line = text.rfind("\n", 0, s) + 1
+            before = text[max(line, s - 40) : s]
+            lead = before and before[-1] in " \t" and self._lead_before.search(before)
+            if lead and self._lead_after.match(text, e):
+                found = accept(m, "lead")
                 if found:
                     yield found
-        for m in self._at_end.finditer(text):
-            found = accept(m, "end")
-            if found:
-                yield found
-        for m in self._between.finditer(text):
-            found = accept(m, "between")
-            if found:
-                yield found
+                continue
+            if _sentence_start(text, s):
+                opening = self._comma_next.match(text, e)
+                if opening:
+                    found = accept(_Joined(m, opening), "start")
+                    if found:
+                        yield found
+                continue
+            comma_before = self._word_comma.search(before)
+            if comma_before is None and not before.rstrip(" \t").endswith(","):
+                continue
+            if self._sentence_end.match(text, e) and comma_before is not None:
+                found = accept(_Joined(m, comma_before), "end")
+                if found:
+                    yield found
+            elif self._comma.match(text, e):
+                found = accept(m, "between")
+                if found:
+                    yield found
 
     def _speaks_to(self, text: str, start: int) -> bool:
         end = text.find("\n", start)
@@ -193,6 +235,54 @@ class Addressing:
             return (m, "salutation") if m else None
         m = self._bare_salutation.match(text, offset)
         return (m, "salutation") if m else None
+
+
+_MARKS = frozenset(",.!?;:—–-\n")
+
+
+def _sentence_start(text: str, at: int) -> bool:
+    """Does a sentence (or a line) begin at `at`?"""
+    i = at - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    while i >= 0 and text[i] in "\"'”’)]":
+        i -= 1
+    return i < 0 or text[i] in ".!?\n"
+
+
+class _Titled:
+    """A name's match that starts earlier, at its title ("Mr. Webb")."""
+
+    def __init__(self, text: str, start: int, name: re.Match[str]) -> None:
+        self._text = text
+        self._start = start
+        self._end = name.end("name")
+
+    def group(self, key: str) -> str:
+        return self._text[self._start : self._end]
+
+    def start(self, key: str = "name") -> int:
+        return self._start
+
+    def end(self, key: str = "name") -> int:
+        return self._end
+
+    def span(self) -> tuple[int, int]:
+        return self._start, self._end
+
+
+class _Joined:
+    """A name's match with the groups of what was read around it ("next", "before")."""
+
+    def __init__(self, name: _NameMatch, other: re.Match[str]) -> None:
+        self._name = name
+        self._other = other
+
+    def group(self, key: str) -> str:
+        return self._name.group(key) if key == "name" else self._other.group(key)
+
+    def start(self, key: str = "name") -> int:
+        return self._name.start(key)
 
 
 def _core(token: str) -> str:

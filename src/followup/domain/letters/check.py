@@ -2,8 +2,9 @@
 
 Reads a letter in its context (which opportunity, which recipient, which kind). Every rule's words
 and patterns come from the rulebook (data); what is computed here is how they apply. A pattern
-runs only when the letter contains a string every match of it needs (see `required_literals`):
-most letters are clean, so most patterns never run.
+runs only when the letter contains what every match of it needs (see probes.py), and then only
+in the clauses around its rarest required word (see letter.py): most letters are clean, so most
+patterns never run, and those that do read a sentence or two.
 """
 
 from __future__ import annotations
@@ -11,21 +12,23 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cached_property
+from itertools import islice
 from typing import Protocol
 
 from followup.domain.letters.addressing import Addressing, same_person
-from followup.domain.letters.companies import LINK, other_companies
+from followup.domain.letters.companies import links, other_companies
 from followup.domain.letters.context import LetterContext, fold_accents
-from followup.domain.letters.rulebook import Condition, Probe, Rule, Rulebook, active
-from followup.domain.letters.text import WORD, sentences, stem, words
+from followup.domain.letters.letter import Letter
+from followup.domain.letters.rulebook import Condition, LazyPattern, Rule, Rulebook
+from followup.domain.letters.text import WORD, stem, words
+from followup.domain.letters.triggers import Entry
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(r"(?:\+?\d[\d\s().-]{6,}\d)")
-_WORD_CHARS = re.compile(r"\w+")
 _NON_DIGITS = re.compile(r"\D+")
-_URL = re.compile(r"https?://\S+|www\.\S+")
+_WORD_CHARS = re.compile(r"\w+")
 _PLACEHOLDER_NAME = re.compile(r"X+|\[.*|\(.*|<.*|\{.*")
+_LOOK = 60  # how far around a "thanks" its frame is read ("thanks to the snow")
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -39,68 +42,32 @@ class Finding:
         return {"rule": self.rule, "message": self.message, "start": self.start, "end": self.end}
 
 
+class _Span:
+    """A span of the text with the little of `re.Match` the spelling rule uses."""
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self._text, self._start, self._end = text, start, end
+
+    def group(self, _: int = 0) -> str:
+        return self._text[self._start : self._end]
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def span(self) -> tuple[int, int]:
+        return self._start, self._end
+
+
 class Dictionary(Protocol):
     def known(self, word: str) -> bool: ...
 
     def suggest(self, word: str) -> str | None: ...
 
 
-class _Letter:
-    """A letter's text with what several rules need, each computed once and only if asked."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.lowered = text.lower()
-
-    def active(
-        self, patterns: tuple[re.Pattern[str], ...], probes: tuple[Probe, ...]
-    ) -> list[re.Pattern[str]]:
-        """The patterns that could match this letter."""
-        return active(patterns, probes, self.lowered, self.word_set)
-
-    @cached_property
-    def word_set(self) -> set[str]:
-        return set(_WORD_CHARS.findall(self.lowered))
-
-    @cached_property
-    def sentences(self) -> list[tuple[int, int]]:
-        return sentences(self.text)
-
-    @cached_property
-    def tokens(self) -> list[str]:
-        """The words, lowercased: cheap, for counting and looking up."""
-        return WORD.findall(self.lowered)
-
-    @cached_property
-    def words(self) -> list[re.Match[str]]:
-        """The words with their places in the text: only for the letters that need a span."""
-        return list(words(self.text))
-
-    @cached_property
-    def stems(self) -> set[str]:
-        return {stem(t) for t in self.tokens}
-
-    @cached_property
-    def prefixes(self) -> set[str]:
-        """The first five letters of every word of six letters or more."""
-        return {t[:5] for t in self.tokens if len(t) >= 6}
-
-    @cached_property
-    def sentence_starts(self) -> list[int]:
-        return [start for start, _ in self.sentences]
-
-    @cached_property
-    def lowercase_voice(self) -> bool:
-        """Written without capitals ("hi renée, thanks for…"): case then tells nothing."""
-        initials = [self.text[s] for s in self.sentence_starts if self.text[s].isalpha()]
-        lower = sum(1 for c in initials if c.islower())
-        return len(initials) >= 2 and lower * 2 > len(initials)
-
-    def sentence_of(self, start: int, end: int) -> tuple[int, int]:
-        for s, e in self.sentences:
-            if s <= start < e + 1:
-                return s, max(e, min(end, len(self.text)))
-        return start, end
+_Letter = Letter  # the name the tests of the probes use
 
 
 class LetterChecker:
@@ -109,10 +76,11 @@ class LetterChecker:
         self.dictionary = dictionary
         self._addressing = Addressing(rules["wrong-name"].data)
         thanks = rules["missing-thanks"].data.get("not_thanks", [])
-        self._not_thanks = tuple(re.compile(str(p), re.IGNORECASE) for p in thanks)
+        self._not_thanks = tuple(LazyPattern(str(p), re.IGNORECASE) for p in thanks)
+        self._note_stems: dict[tuple[str, ...], frozenset[str]] = {}
 
     def check(self, text: str, ctx: LetterContext) -> list[Finding]:
-        letter = _Letter(text)
+        letter = Letter(text)
         found: list[Finding] = []
         found += self._placeholders(letter)
         found += self._wrong_company(letter, ctx)
@@ -130,20 +98,21 @@ class LetterChecker:
         return sorted(set(found))
 
     # -- rules --------------------------------------------------------------------------------
-    def _placeholders(self, letter: _Letter) -> Iterator[Finding]:
+    def _placeholders(self, letter: Letter) -> Iterator[Finding]:
         rule = self.rules["placeholder"]
         allowed = rule.words("allowed")
         taken: list[tuple[int, int]] = []
-        for pattern in active(
-            rule.patterns, rule.pattern_triggers, letter.lowered, letter.word_set
-        ):
-            for m in pattern.finditer(letter.text):
+        for pattern, entry in self.rules.candidates(rule, letter):
+            condition = rule.condition(pattern)
+            for m in _matches(letter, pattern, entry):
                 if m.group(0).lower() in allowed or _overlaps(m.span(), taken):
+                    continue
+                if not _holds(condition, letter, m):
                     continue
                 taken.append(m.span())
                 yield _finding(rule, m.start(), m.end(), match=m.group(0))
 
-    def _wrong_company(self, letter: _Letter, ctx: LetterContext) -> Iterator[Finding]:
+    def _wrong_company(self, letter: Letter, ctx: LetterContext) -> Iterator[Finding]:
         rule = self.rules["wrong-company"]
         candidates = _others(ctx, ctx.directory.companies, letter)
         if not candidates and "." not in letter.text and "@" not in letter.text:
@@ -155,16 +124,16 @@ class LetterChecker:
             candidates,
             rule.words("legal_suffixes"),
             dictionary.known if dictionary is not None else None,
-            letter.lowercase_voice,
+            lambda: letter.lowercase_voice,
         ):
             yield _finding(rule, start, end, match=letter.text[start:end], opportunity=opportunity)
 
-    def _wrong_name(self, letter: _Letter, ctx: LetterContext) -> Iterator[Finding]:
+    def _wrong_name(self, letter: Letter, ctx: LetterContext) -> Iterator[Finding]:
         rule = self.rules["wrong-name"]
         recipient_parts = ctx.recipient_parts
         text = letter.text
         known = ctx.directory.person_words | ctx.people_parts
-        for found in self._addressing.addressed(text, ctx, letter.sentence_starts, known):
+        for found in self._addressing.addressed(text, ctx, known):
             if _PLACEHOLDER_NAME.fullmatch(found.words[0]):
                 continue  # a placeholder, reported as such
             if all(same_person(t, recipient_parts) for t in found.words):
@@ -184,13 +153,11 @@ class LetterChecker:
             for m in re.finditer(rf"\b{re.escape(person)}\b", text):
                 yield _finding(rule, m.start(), m.end(), match=m.group(0), recipient=ctx.recipient)
 
-    def _phrases(self, letter: _Letter, rule: Rule) -> Iterator[Finding]:
+    def _phrases(self, letter: Letter, rule: Rule) -> Iterator[Finding]:
         taken: list[tuple[int, int]] = []
-        for pattern in active(
-            rule.patterns, rule.pattern_triggers, letter.lowered, letter.word_set
-        ):
+        for pattern, entry in self.rules.candidates(rule, letter):
             condition = rule.condition(pattern)
-            for m in pattern.finditer(letter.text):
+            for m in _matches(letter, pattern, entry):
                 if _overlaps(m.span(), taken) or not _holds(condition, letter, m):
                     continue
                 taken.append(m.span())
@@ -198,67 +165,72 @@ class LetterChecker:
                     rule, m.start(), m.end(), match=m.group(0), **{"class": _label(condition)}
                 )
 
-    def _asks_decision(self, letter: _Letter) -> Iterator[Finding]:
+    def _asks_decision(self, letter: Letter) -> Iterator[Finding]:
         """A question about the decision, or a request to be told it (003)."""
         rule = self.rules["asks-decision"]
-        questions = (
-            active(rule.questions, rule.question_triggers, letter.lowered, letter.word_set)
-            if "?" in letter.text
-            else []
-        )
-        requests = active(rule.requests, rule.request_triggers, letter.lowered, letter.word_set)
+        book = self.rules
+        questions = book.candidates(rule, letter, "questions") if "?" in letter.text else []
+        requests = book.candidates(rule, letter, "requests")
         if not (questions or requests):
             return
         text = letter.text
-        for start, end in letter.sentences:
-            sentence = text[start:end]
-            asked = sentence.rstrip(" \"'”’)").endswith("?")
-            if (asked and _any_holds(rule, questions, sentence)) or _any_holds(
-                rule, requests, sentence
-            ):
-                yield _finding(rule, start, end, match=sentence.strip())
+        flagged: dict[tuple[int, int], int] = {}  # clause: where the asking starts
+        for patterns, asked in ((questions, True), (requests, False)):
+            for pattern, entry in patterns:
+                condition = rule.condition(pattern)
+                for m in _matches(letter, pattern, entry):
+                    clause = letter.clause_of(m.start())
+                    if asked and not _asks(text, clause, m.end()):
+                        continue
+                    if condition.plain or _holds(condition, letter, m):
+                        at = letter.sentence_of(m.start(), m.end())[0]
+                        flagged[clause] = min(flagged.get(clause, at), max(at, clause[0]))
+        for (_, end), at in sorted(flagged.items()):
+            yield _finding(rule, at, end, match=text[at:end].strip())
 
-    def _too_long(self, letter: _Letter, ctx: LetterContext) -> Iterator[Finding]:
+    def _too_long(self, letter: Letter, ctx: LetterContext) -> Iterator[Finding]:
         rule = self.rules["too-long"]
         limits = rule.data.get("limits", {})
         limit = int(limits.get(ctx.kind, limits.get("default", 250)))
+        if letter.word_count <= limit:
+            return  # `\w+` counts at least the letter's words
         count = len(letter.tokens)
         if count > limit:
+            first_over = next(islice(WORD.finditer(letter.text), limit, None))
             yield _finding(
                 rule,
-                letter.words[limit].start(),
+                first_over.start(),
                 len(letter.text.rstrip()),
                 words=count,
                 limit=limit,
                 kind=ctx.kind.replace("_", "-"),
             )
 
-    def _missing_thanks(self, letter: _Letter, ctx: LetterContext) -> Iterator[Finding]:
+    def _missing_thanks(self, letter: Letter, ctx: LetterContext) -> Iterator[Finding]:
         """Thanks that thank the recipient: not "thanks to the snow", "I'd be grateful if you
         could…" or "I appreciate that the market is slow" (001, 003, 004)."""
         rule = self.rules["missing-thanks"]
         if ctx.kind not in rule.data.get("kinds", []):
             return
         text = letter.text
-        patterns = active(rule.patterns, rule.pattern_triggers, letter.lowered, letter.word_set)
-        exclusions: list[tuple[int, int]] | None = None
-        for pattern in patterns:
-            for m in pattern.finditer(text):
-                if exclusions is None:
-                    exclusions = self._not_thanks_spans(text, ctx)
-                if not any(s <= m.start() < e for s, e in exclusions):
+        for pattern, entry in self.rules.candidates(rule, letter):
+            for m in _matches(letter, pattern, entry):
+                if not self._thanks_no_one(text, m.start(), ctx):
                     return
         yield _finding(rule, 0, len(text.rstrip()), kind=ctx.kind.replace("_", "-"))
 
-    def _not_thanks_spans(self, text: str, ctx: LetterContext) -> list[tuple[int, int]]:
-        spans = []
+    def _thanks_no_one(self, text: str, at: int, ctx: LetterContext) -> bool:
+        """Is the thanks at `at` in a frame that thanks no one? Read around it only."""
+        low, high = max(0, at - _LOOK), min(len(text), at + _LOOK)
         for pattern in self._not_thanks:
-            for m in pattern.finditer(text):
+            for m in pattern.finditer(text, low, high):
+                if not m.start() <= at < m.end():
+                    continue
                 who = m.groupdict().get("who")
                 if who and same_person(who, ctx.recipient_parts):
                     continue  # "thanks to Renée" in a letter to Renée thanks her
-                spans.append(m.span())
-        return spans
+                return True
+        return False
 
     def _missing_contact(self, text: str, ctx: LetterContext) -> Iterator[Finding]:
         rule = self.rules["missing-contact"]
@@ -277,7 +249,7 @@ class LetterChecker:
         end = len(text.rstrip())
         yield _finding(rule, end, end)
 
-    def _missing_recap(self, letter: _Letter, ctx: LetterContext) -> Iterator[Finding]:
+    def _missing_recap(self, letter: Letter, ctx: LetterContext) -> Iterator[Finding]:
         """A letter to someone who decides names at least one topic discussed with them: half
         of a topic's words or more, not only generic ones, or one long distinctive word of it
         ("reactivation" for "reactivating lapsed customers"). Words match on their stems or
@@ -286,13 +258,18 @@ class LetterChecker:
         if ctx.kind not in rule.data.get("kinds", []) or not ctx.decision_maker or not ctx.topics:
             return
         stop, weak = rule.words("stopwords"), rule.words("weak")
-        present = letter.stems
-        prefixes = letter.prefixes
-        for topic in ctx.topics:
-            content = [w.group(0).lower() for w in words(topic) if w.group(0).lower() not in stop]
+        topics = [  # split as the letter's words are (`\w+`: "cold-calling" is two)
+            [w for w in _WORD_CHARS.findall(topic.lower()) if w not in stop] for topic in ctx.topics
+        ]
+        # the letter's words that could be a topic's word: same first three letters
+        heads = {w[:3] for content in topics for w in content}
+        near = [t for t in letter.word_set if t[:3] in heads]
+        stems = {stem(t) for t in near}
+        prefixes = {t[:5] for t in near if len(t) >= 6}
+        for content in topics:
             if not content:
                 continue
-            hits = [w for w in content if stem(w) in present or (len(w) >= 6 and w[:5] in prefixes)]
+            hits = [w for w in content if stem(w) in stems or (len(w) >= 6 and w[:5] in prefixes)]
             needed = max(1, (len(content) + 1) // 2)
             strong = [w for w in hits if w not in weak and stem(w) not in weak]
             if (len(hits) >= needed and strong) or any(len(w) >= 9 for w in strong):
@@ -305,64 +282,81 @@ class LetterChecker:
             topics="; ".join(ctx.topics),
         )
 
-    def _new_topic(self, letter: _Letter, ctx: LetterContext) -> Iterator[Finding]:
+    def _new_topic(self, letter: Letter, ctx: LetterContext) -> Iterator[Finding]:
         """Personal or unrelated matters, unless the interview notes mention them (003)."""
         rule = self.rules["new-topic"]
-        patterns = active(rule.patterns, rule.pattern_triggers, letter.lowered, letter.word_set)
+        patterns = self.rules.candidates(rule, letter)
         if not patterns:
             return
-        noted: set[str] | None = None
+        noted: frozenset[str] | None = None
         reported: set[tuple[int, int]] = set()
-        text = letter.text
-        for pattern in patterns:
+        for pattern, entry in patterns:
             condition = rule.condition(pattern)
-            for m in pattern.finditer(text):
+            for m in _matches(letter, pattern, entry):
                 if noted is None:
-                    stop = self.rules["missing-recap"].words("stopwords")
-                    noted = {
-                        stem(w.group(0))
-                        for note in ctx.notes
-                        for w in words(note)
-                        if w.group(0).lower() not in stop
-                    }
+                    noted = self._noted(ctx)
                 if {stem(w.group(0)) for w in words(m.group(0))} & noted:
                     continue  # the interview notes mention it: not a new topic
                 if not _holds(condition, letter, m):
                     continue
-                span = _sentence_around(text, m.start(), m.end())
+                span = letter.sentence_of(m.start(), m.start())
                 if span not in reported:  # one finding a sentence
                     reported.add(span)
                     yield _finding(
                         rule, span[0], span[1], match=m.group(0), **{"class": _label(condition)}
                     )
 
+    def _noted(self, ctx: LetterContext) -> frozenset[str]:
+        """The stems of the words of the interview notes (not the little words)."""
+        found = self._note_stems.get(ctx.notes)
+        if found is None:
+            stop = self.rules["missing-recap"].words("stopwords")
+            found = frozenset(
+                stem(w.group(0))
+                for note in ctx.notes
+                for w in words(note)
+                if w.group(0).lower() not in stop
+            )
+            if len(self._note_stems) > 256:
+                self._note_stems.clear()
+            self._note_stems[ctx.notes] = found
+        return found
+
     def _spelling(
-        self, letter: _Letter, ctx: LetterContext, dictionary: Dictionary
+        self, letter: Letter, ctx: LetterContext, dictionary: Dictionary
     ) -> Iterator[Finding]:
         rule = self.rules["spelling"]
         shortest = int(rule.data.get("min_length", 3))
         text = letter.text
         # Set differences in C first: most letters have no word the dictionary lacks.
-        suspects = set(letter.tokens) - ctx.vocabulary - ctx.directory.words
+        suspects = letter.word_set - ctx.vocabulary - ctx.directory.words
         known = getattr(dictionary, "words", None)
         if isinstance(known, (set, frozenset)):
             suspects -= known
-        suspects = {w for w in suspects if len(w) >= shortest and not dictionary.known(w)}
+        suspects = {
+            w
+            for w in suspects
+            if len(w) >= shortest and not w[0].isdigit() and not dictionary.known(w)
+        }
         if not suspects:
             return
-        skip: list[tuple[int, int]] | None = None
-        for m in letter.words:
-            word = m.group(0)
-            lowered = word.lower()
-            if lowered not in suspects:
-                continue
-            if skip is None:
-                skip = [e.span() for e in _EMAIL.finditer(text)]
-                skip += [u.span() for u in _URL.finditer(text)]
-                skip += [link.span() for link in LINK.finditer(text)]  # file names too
+        skip = [e.span() for e in _EMAIL.finditer(text)] + links(text)  # addresses, file names
+        if letter.aligned:
+            spans = sorted((at, at + len(w)) for w in suspects for at in letter.positions(w))
+        else:
+            where = re.compile("|".join(rf"\b{re.escape(w)}\b" for w in suspects), re.I)
+            spans = [m.span() for m in where.finditer(text)]
+        for start, end in spans:
+            if (start and text[start - 1] in "'’") or (end < len(text) and text[end] in "'’"):
+                continue  # a contraction or a possessive ("isn't", "Kwame's")
+            if (start and text[start - 1] == "-") or (end < len(text) and text[end] == "-"):
+                whole = _hyphenated(text, start, end).lower()
+                if dictionary.known(whole) or whole in ctx.vocabulary:
+                    continue  # "multi" in "multi-year"
+            m = _Span(text, start, end)
             if _overlaps(m.span(), skip):
                 continue
-            word = word.replace("’", "'")
+            word = m.group(0).replace("’", "'")
             bare = re.sub(r"'s$", "", word)
             lowered = bare.lower()
             if (
@@ -395,26 +389,32 @@ def _finding(rule: Rule, start: int, end: int, **values: object) -> Finding:
 
 
 def _others(
-    ctx: LetterContext, index: dict[str, tuple[tuple[str, str], ...]], letter: _Letter
+    ctx: LetterContext, index: dict[str, tuple[tuple[str, str], ...]], letter: Letter
 ) -> list[tuple[str, str]]:
     """Entries of other opportunities whose first word is a word of the letter."""
     found = []
-    for word in letter.word_set:
-        for name, opportunity in index.get(word, ()):
+    for word in letter.word_set.intersection(index):
+        for name, opportunity in index[word]:
             if opportunity != ctx.opportunity:
                 found.append((name, opportunity))
     return found
 
 
-def _holds(condition: Condition, letter: _Letter, m: re.Match[str]) -> bool:
+def _matches(letter: Letter, pattern: LazyPattern, entry: Entry) -> Iterator[re.Match[str]]:
+    """The pattern's matches in the letter, searched for only in the clauses that could hold
+    one (see Letter.windows)."""
+    text = letter.text
+    for start, stop in letter.windows(entry):
+        yield from pattern.finditer(text, start, stop)
+
+
+def _holds(condition: Condition, letter: Letter, m: re.Match[str]) -> bool:
     """Do the pattern's conditions hold in the sentence of the match?"""
     if condition.plain:
         return True
     start, end = letter.sentence_of(m.start(), m.end())
-    return _holds_in(condition, letter.text[start:end], m.start() - start)
-
-
-def _holds_in(condition: Condition, sentence: str, at: int) -> bool:
+    sentence = letter.text[start:end]
+    at = m.start() - start
     if condition.requires is not None and not condition.requires.search(sentence):
         return False
     if condition.unless is not None and condition.unless.search(sentence):
@@ -422,13 +422,14 @@ def _holds_in(condition: Condition, sentence: str, at: int) -> bool:
     return condition.unless_before is None or not condition.unless_before.search(sentence[:at])
 
 
-def _any_holds(rule: Rule, patterns: list[re.Pattern[str]], sentence: str) -> bool:
-    for pattern in patterns:
-        condition = rule.condition(pattern)
-        for m in pattern.finditer(sentence):
-            if condition.plain or _holds_in(condition, sentence, m.start()):
-                return True
-    return False
+def _asks(text: str, clause: tuple[int, int], after: int) -> bool:
+    """Does the question end the clause (or the sentence the match is in) with a '?'"""
+    end = text.find("?", after, clause[1] + 1)
+    if end < 0:
+        return False
+    return not any(c in ".!\n" for c in text[after:end]) or text[clause[0] : clause[1]].rstrip(
+        " \"'”’)"
+    ).endswith("?")
 
 
 def _label(condition: Condition) -> str:
@@ -439,25 +440,17 @@ def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
     return any(span[0] < e and s < span[1] for s, e in taken)
 
 
-_SENTENCE_START = re.compile(r"[.!?][\"'”’)\]]*\s+|\n")
-
-
-def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence holding text[start:end], as `sentences` would cut it."""
-    for span in sentences(text[_line_start(text, start) : _line_end(text, end)]):
-        offset = _line_start(text, start)
-        if offset + span[0] <= start < offset + span[1] + 1:
-            return offset + span[0], offset + span[1]
-    return start, end
-
-
-def _line_start(text: str, index: int) -> int:
-    return text.rfind("\n", 0, index) + 1
-
-
-def _line_end(text: str, index: int) -> int:
-    found = text.find("\n", index)
-    return len(text) if found < 0 else found
+def _hyphenated(text: str, start: int, end: int) -> str:
+    """The whole of a hyphenated word a part of which is text[start:end]."""
+    while start > 1 and text[start - 1] == "-" and text[start - 2].isalnum():
+        start -= 2
+        while start > 0 and text[start - 1].isalnum():
+            start -= 1
+    while end + 1 < len(text) and text[end] == "-" and text[end + 1].isalnum():
+        end += 2
+        while end < len(text) and text[end].isalnum():
+            end += 1
+    return text[start:end]
 
 
 def _is_acronym(word: str) -> bool:

@@ -11,21 +11,64 @@ names no company.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 from followup.domain.letters.context import LetterContext, compact_forms, fold_accents
 from followup.domain.letters.text import fold
 
-# Links, email addresses, file names and bare domains: where a company's name hides.
-LINK = re.compile(
-    r"(?:https?://|www\.)[^\s<>()\"']+"
-    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-    r"|[\w.-]*\w\.(?i:pdf|docx?|pptx?|xlsx?|txt|png|jpe?g|zip|key|pages|csv|md|rtf|odt)\b"
-    r"|\b(?:[A-Za-z0-9-]+\.)+(?i:com|org|net|io|co|uk|de|fr|es|nl|example|ai|biz|info|us|ca|eu)"
-    r"\b(?:/[^\s<>()\"']*)?"
+_TOKEN_EDGE = " \t\n<>()\"'“”‘’[]"
+_LINK_TAIL = re.compile(
+    r"\.(?:pdf|docx?|pptx?|xlsx?|txt|png|jpe?g|zip|key|pages|csv|md|rtf|odt|com|org|net|io|co|"
+    r"uk|de|fr|es|nl|example|ai|biz|info|us|ca|eu)\b",
+    re.IGNORECASE,
 )
+
+
 _LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def links(text: str) -> list[tuple[int, int]]:
+    """Spans of the links, email addresses, file names and bare domains in a text: the
+    tokens around an @, ://, www. or a dot between letters that look like one."""
+    found: list[tuple[int, int]] = []
+    for at in _marks(text):
+        if found and at < found[-1][1]:
+            continue  # inside a token already taken
+        start = at
+        while start > 0 and text[start - 1] not in _TOKEN_EDGE:
+            start -= 1
+        end = at + 1
+        while end < len(text) and text[end] not in _TOKEN_EDGE:
+            end += 1
+        while end > start and text[end - 1] in ".,;:!?":
+            end -= 1  # the sentence's full stop is not the link's
+        token = text[start:end]
+        if (
+            "@" in token
+            or "://" in token
+            or token.lower().startswith("www.")
+            or (_LINK_TAIL.search(token))
+        ):
+            found.append((start, end))
+    return found
+
+
+def _marks(text: str) -> list[int]:
+    """Where a link may be: each @, and each dot between a letter or digit and a letter (in
+    "example.com", "plan.pdf", "www.", "https://a.b"), found with plain string searches."""
+    marks = []
+    at = text.find("@")
+    while at >= 0:
+        marks.append(at)
+        at = text.find("@", at + 1)
+    at = text.find(".")
+    size = len(text)
+    while at >= 0:
+        if 0 < at < size - 1 and text[at + 1].isalpha() and text[at - 1].isalnum():
+            marks.append(at)
+        at = text.find(".", at + 1)
+    return sorted(marks)
 
 
 @lru_cache(maxsize=4096)
@@ -48,14 +91,14 @@ def other_companies(
     candidates: list[tuple[str, str]],
     suffixes: frozenset[str],
     is_word: object,
-    lowercase_voice: bool,
+    lowercase_voice: Callable[[], bool],
 ) -> Iterator[tuple[int, int, str]]:
     """(start, end, opportunity) of each other company named in the text. `candidates` are the
     directory's companies whose first word is a word of the letter; `is_word` tells whether a
     lowercase word is an ordinary English word."""
     own_pattern = company_pattern(ctx.company, suffixes)
     own = [m.span() for m in own_pattern.finditer(text)]
-    links: list[tuple[int, int]] | None = None
+    spans: list[tuple[int, int]] | None = None
     reported: list[tuple[int, int]] = []
     for company, opportunity in candidates:
         if fold(company) == fold(ctx.company):
@@ -64,24 +107,24 @@ def other_companies(
             if _overlaps(m.span(), own) or _overlaps(m.span(), reported):
                 continue
             word = m.group(0)
-            if links is None:
-                links = [link.span() for link in LINK.finditer(text)]
+            if spans is None:
+                spans = links(text)
             named = (
                 not word.islower()
-                or lowercase_voice
                 or len(word.split()) > 1
-                or _overlaps(m.span(), links)
+                or _overlaps(m.span(), spans)
                 or not (callable(is_word) and is_word(word))
+                or lowercase_voice()
             )
             if named:
                 reported.append(m.span())
                 yield m.start(), m.end(), opportunity
     if "." not in text and "@" not in text:
         return
-    if links is None:
-        links = [link.span() for link in LINK.finditer(text)]
+    if spans is None:
+        spans = links(text)
     own_forms = set(compact_forms(ctx.company))
-    for start, end in links:
+    for start, end in spans:
         for run in _LETTERS.finditer(text, start, end):
             letters = fold_accents(run.group(0).lower())
             for i in range(len(letters) - 3):

@@ -1,0 +1,195 @@
+"""A letter's text with what the rules need of it, each part worked out once and only if asked.
+
+Rules run their patterns only where a letter could match them: in the clauses (sentences, not
+cut at a line break a letter wraps at) that hold a word of each set of words the pattern needs
+(see triggers.py). On a letter of 300 words that is a sentence or two instead of the whole text.
+The clauses are read once: their words tell both which patterns could match and where.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from functools import cached_property
+
+from followup.domain.letters.text import WORD, sentences, stem
+from followup.domain.letters.triggers import Entry, Triggers
+
+_WORD_CHARS = re.compile(r"\w+")
+# A clause ends at . ! ? followed by space, or at a blank line; a single line break (a wrapped
+# line) does not end one.
+_CLAUSE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+|\n[ \t]*\n\s*")
+
+
+class Letter:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lowered = text.lower()
+        # A few characters change length in lowercase ('İ'): places then differ, so patterns
+        # run on the whole text.
+        self.aligned = len(self.lowered) == len(text)
+        self._triggers: Triggers | None = None
+        self._present: set[int] = set()
+        self._masks: dict[str, int] = {}
+        self._set_masks: dict[int, int] = {}
+
+    # -- clauses and their words --------------------------------------------------------------
+    @cached_property
+    def clauses(self) -> list[tuple[int, int]]:
+        spans = []
+        start = 0
+        for m in _CLAUSE_END.finditer(self.text):
+            if m.start() > start:
+                spans.append((start, m.start()))
+            start = m.end()
+        if start < len(self.text):
+            spans.append((start, len(self.text)))
+        return spans
+
+    @cached_property
+    def _clause_words(self) -> list[list[str]]:
+        lowered = self.lowered
+        return [_WORD_CHARS.findall(lowered, s, e) for s, e in self.clauses]
+
+    @cached_property
+    def word_set(self) -> set[str]:
+        return set().union(*self._clause_words)
+
+    @cached_property
+    def word_count(self) -> int:
+        """Words as `\\w+` reads them: at least as many as the letter's words (it also counts
+        numbers, and the halves of "don't" and "follow-up")."""
+        return sum(len(words) for words in self._clause_words)
+
+    @cached_property
+    def tokens(self) -> list[str]:
+        """The words, lowercased, as a reader counts them."""
+        return WORD.findall(self.lowered)
+
+    @cached_property
+    def stems(self) -> set[str]:
+        return {stem(t) for t in self.word_set}
+
+    def present(self, triggers: Triggers) -> set[int]:
+        """The numbers of the rulebook's telling word sets this letter holds a word of; also
+        notes in which clauses each of their words stands."""
+        if self._triggers is triggers:
+            return self._present
+        keys, by_word = triggers.words, triggers.by_word
+        masks: dict[str, int] = {}
+        for i, words in enumerate(self._clause_words):
+            hits = keys.intersection(words)
+            if hits:
+                bit = 1 << i
+                for word in hits:
+                    masks[word] = masks.get(word, 0) | bit
+        present: set[int] = set()
+        for word in masks:
+            present.update(by_word[word])
+        self._triggers, self._present, self._masks = triggers, present, masks
+        self._set_masks = {}
+        return present
+
+    # -- windows --------------------------------------------------------------------------------
+    def windows(self, entry: Entry) -> list[tuple[int, int]]:
+        """Where a pattern could match: the clauses that hold a word of each of its telling
+        word sets, else those around the rarest string it needs, neighbours merged; the whole
+        letter when nothing tells (or when the letter changes length in lowercase)."""
+        if not self.aligned:
+            return [(0, len(self.text))]
+        chosen = -1
+        for number in entry.sets:
+            chosen &= self._set_mask(number)
+            if not chosen:
+                return []
+        if chosen == -1:
+            if not entry.around:
+                return [(0, len(self.text))]
+            chosen = 0
+            for string in entry.around:
+                chosen |= self._string_mask(string)
+            if not chosen:
+                return []
+        spans: list[tuple[int, int]] = []
+        clauses = self.clauses
+        previous = -2
+        while chosen:
+            lowest = chosen & -chosen
+            i = lowest.bit_length() - 1
+            chosen ^= lowest
+            s, e = clauses[i]
+            if i == previous + 1:
+                spans[-1] = (spans[-1][0], e)
+            else:
+                spans.append((s, e))
+            previous = i
+        return spans
+
+    def _set_mask(self, number: int) -> int:
+        """The clauses (as bits) holding a word of the telling word set of that number."""
+        found = self._set_masks.get(number)
+        if found is None:
+            assert self._triggers is not None, "present() tells the letter the rulebook's sets"
+            masks = self._masks
+            found = 0
+            for word in self._triggers.sets[number].intersection(masks):
+                found |= masks[word]
+            self._set_masks[number] = found
+        return found
+
+    def _string_mask(self, string: str) -> int:
+        """The clauses (as bits) in which a string stands (anywhere, part of a word or not)."""
+        found = 0
+        lowered = self.lowered
+        starts = self._clause_starts
+        at = lowered.find(string)
+        while at >= 0:
+            found |= 1 << (bisect_right(starts, at) - 1)
+            at = lowered.find(string, at + 1)
+        return found
+
+    def clause_of(self, index: int) -> tuple[int, int]:
+        return self.clauses[max(bisect_right(self._clause_starts, index) - 1, 0)]
+
+    @cached_property
+    def _clause_starts(self) -> list[int]:
+        return [s for s, _ in self.clauses]
+
+    # -- sentences (a line break ends one: salutations, sign-offs, lists) ----------------------
+    @cached_property
+    def sentences(self) -> list[tuple[int, int]]:
+        return sentences(self.text)
+
+    @cached_property
+    def sentence_starts(self) -> list[int]:
+        return [start for start, _ in self.sentences]
+
+    def sentence_of(self, start: int, end: int) -> tuple[int, int]:
+        """The sentence holding text[start:end] (to its end, or further when the match runs on)."""
+        i = bisect_right(self.sentence_starts, start) - 1
+        if i < 0:
+            return start, end
+        s, e = self.sentences[i]
+        return s, max(e, min(end, len(self.text)))
+
+    @cached_property
+    def lowercase_voice(self) -> bool:
+        """Written without capitals ("hi renée, thanks for…"): case then tells nothing."""
+        initials = [self.text[s] for s in self.sentence_starts if self.text[s].isalpha()]
+        lower = sum(1 for c in initials if c.islower())
+        return len(initials) >= 2 and lower * 2 > len(initials)
+
+    # -- words at their places ----------------------------------------------------------------
+    def positions(self, word: str) -> list[int]:
+        """Where a word (lowercase) stands as a whole word."""
+        found = []
+        lowered = self.lowered
+        size = len(word)
+        at = lowered.find(word)
+        while at >= 0:
+            before = lowered[at - 1] if at else " "
+            after = lowered[at + size] if at + size < len(lowered) else " "
+            if not (before.isalnum() or before == "_") and not (after.isalnum() or after == "_"):
+                found.append(at)
+            at = lowered.find(word, at + size)
+        return found
