@@ -38,6 +38,21 @@ def config_dir() -> Path:
     return user_config_path(APP_NAME, appauthor=False)
 
 
+def cache_dir() -> Path:
+    """Where what can be made again is kept (the check's rules, read; its word list):
+    `FOLLOWUP_CACHE`, else beside `FOLLOWUP_CONFIG` when that is set, else the user's cache
+    folder."""
+    override = os.environ.get("FOLLOWUP_CACHE")
+    if override:
+        return Path(override).expanduser()
+    config = os.environ.get("FOLLOWUP_CONFIG")
+    if config:
+        return Path(config).expanduser() / "cache"
+    from platformdirs import user_cache_path
+
+    return user_cache_path(APP_NAME, appauthor=False)
+
+
 def database_location(explicit: str | None = None) -> str:
     chosen = explicit or os.environ.get("FOLLOWUP_DATABASE")
     if chosen:
@@ -71,7 +86,7 @@ def dependencies(database: str | None = None) -> Dependencies:
     def checker() -> LetterChecker:
         from followup.adapters.check_rules import build_checker
 
-        return build_checker(config / "check")
+        return build_checker(config / "check", cache=cache_dir())
 
     def renderer() -> Renderer:
         from followup.adapters.templates import TemplateRenderer

@@ -1,8 +1,16 @@
 """The spell checker: pyspellchecker's English word list, plus sales vocabulary shipped with
-Followup and the user's own words (`<config>/check/words.txt`, one a line)."""
+Followup and the user's own words (`<config>/check/words.txt`, one a line).
+
+Loading pyspellchecker's list takes a sixth of a second. The words alone are kept in the cache
+folder as one sorted file (under a name made from pyspellchecker's list and both word files)
+and looked up where they lie, by bisection, without reading them in: checking one letter then
+costs a few milliseconds. After a few thousand lookups (many letters in one process) the words
+are read into a set. pyspellchecker itself is loaded only to suggest a spelling.
+"""
 
 from __future__ import annotations
 
+import mmap
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
@@ -19,17 +27,85 @@ _BRITISH = (
     ("lled", "led"),
     ("lling", "ling"),
 )
+_LOOKUPS_BEFORE_LOADING = 4000  # bisection is cheaper than loading for a letter or ten
 
 
 class SpellingDictionary:
-    def __init__(self, user_words: Path | None = None) -> None:
+    def __init__(self, user_words: Path | None = None, cache: Path | None = None) -> None:
         self._user_words = user_words
+        self._cache = cache
+        self._lookups = 0
+        self._loaded: frozenset[str] | None = None
+
+    # -- what it knows ----------------------------------------------------------------------
+    def known(self, word: str) -> bool:
+        w = word.lower()
+        if self._has(w):
+            return True
+        for british, american in _BRITISH:
+            if w.endswith(british) and self._has(w[: -len(british)] + american):
+                return True
+        # 'favourite', 'neighbourhood': the British 'our' inside a word
+        return "our" in w and self._has(w.replace("our", "or"))
+
+    def unknown(self, words: set[str]) -> set[str]:
+        """Those of the words (lowercase) the list lacks, British forms aside."""
+        if self._loaded is None and self._lookups + len(words) < _LOOKUPS_BEFORE_LOADING:
+            return {w for w in words if not self._has(w)}
+        return words - self.words
+
+    @property
+    def words(self) -> frozenset[str]:
+        """Every word the dictionary knows, lowercased (read in on first use)."""
+        if self._loaded is None:
+            self._loaded = self._read()
+        return self._loaded
+
+    def suggest(self, word: str) -> str | None:
+        found = self._checker.correction(word)
+        return str(found) if found else None
+
+    # -- how -------------------------------------------------------------------------------
+    def _has(self, word: str) -> bool:
+        if self._loaded is not None:
+            return word in self._loaded
+        self._lookups += 1
+        if self._lookups > _LOOKUPS_BEFORE_LOADING:
+            return word in self.words
+        table = self._table
+        if table is None:
+            return word in self.words
+        return _bisect(table, word.encode("utf-8"))
 
     @cached_property
-    def _checker(self):  # type: ignore[no-untyped-def]
-        from spellchecker import SpellChecker
+    def _table(self) -> mmap.mmap | None:
+        """The cached sorted word file, mapped: made the first time."""
+        path = self._cache_file()
+        if path is None:
+            return None
+        if not path.is_file():
+            from followup.adapters.check_rules import write_atomically
 
-        checker = SpellChecker(language="en", distance=1)
+            words = sorted(w for w in self.words if "\n" not in w)
+            write_atomically(path, ("\n" + "\n".join(words) + "\n").encode("utf-8"))
+        try:
+            with path.open("rb") as handle:
+                return mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+        except (OSError, ValueError):
+            return None
+
+    def _read(self) -> frozenset[str]:
+        path = self._cache_file()
+        if path is not None and path.is_file():
+            try:
+                return frozenset(w for w in path.read_text(encoding="utf-8").split("\n") if w)
+            except OSError:
+                pass
+        return frozenset(self._checker.word_frequency.dictionary)
+
+    @cached_property
+    def _extra(self) -> list[str]:
+        """The shipped sales words and the user's own."""
         extra = (resources.files("followup.checks") / "words.txt").read_text(encoding="utf-8")
         words = [w.strip().lower() for w in extra.splitlines() if w.strip() and w[0] != "#"]
         if self._user_words and self._user_words.is_file():
@@ -38,24 +114,52 @@ class SpellingDictionary:
                 for w in self._user_words.read_text(encoding="utf-8").splitlines()
                 if w.strip()
             ]
-        checker.word_frequency.load_words(words)
-        return checker
+        return words
 
     @cached_property
-    def words(self) -> frozenset[str]:
-        """Every word the dictionary knows, lowercased."""
-        return frozenset(self._checker.word_frequency.dictionary)
+    def _checker(self):  # type: ignore[no-untyped-def]
+        from spellchecker import SpellChecker
 
-    def known(self, word: str) -> bool:
-        w = word.lower()
-        if w in self.words:
+        checker = SpellChecker(language="en", distance=1)
+        checker.word_frequency.load_words(self._extra)
+        return checker
+
+    def _cache_file(self) -> Path | None:
+        """Named after pyspellchecker's English list (where it lies, its size and time) and
+        both word files, so that a new list or a new word makes a new file."""
+        if self._cache is None:
+            return None
+        from importlib.util import find_spec
+
+        from followup.adapters.check_rules import content_key
+
+        spec = find_spec("spellchecker")
+        source = b"?"
+        if spec is not None and spec.origin:
+            english = Path(spec.origin).parent / "resources" / "en.json.gz"
+            try:
+                stat = english.stat()
+                source = f"{english}:{stat.st_size}:{stat.st_mtime_ns}".encode()
+            except OSError:
+                pass
+        key = content_key([source, "\n".join(self._extra).encode("utf-8")])
+        return self._cache / f"words-{key}.txt"
+
+
+def _bisect(table: mmap.mmap, word: bytes) -> bool:
+    """Is `word` a line of the sorted file (one word a line, a line break first and last)?"""
+    low, high = 0, len(table)
+    while low < high:
+        middle = (low + high) // 2
+        start = table.rfind(b"\n", 0, middle) + 1  # the line that holds the middle
+        end = table.find(b"\n", start)
+        if end < 0:
+            end = len(table)
+        found = table[start:end]
+        if found == word:
             return True
-        for british, american in _BRITISH:
-            if w.endswith(british) and w[: -len(british)] + american in self.words:
-                return True
-        # 'favourite', 'neighbourhood': the British 'our' inside a word
-        return "our" in w and w.replace("our", "or") in self.words
-
-    def suggest(self, word: str) -> str | None:
-        found = self._checker.correction(word)
-        return str(found) if found else None
+        if found < word:
+            low = end + 1
+        else:
+            high = start
+    return False

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from followup.domain.errors import InvalidField, NotFound
-from followup.domain.letters import drafting
-from followup.domain.letters.check import Finding
 from followup.domain.letters.context import LETTER_KINDS, Directory, LetterContext
 from followup.domain.model import Candidate, Contact, Opportunity, Topic, Touch, same_name
-from followup.domain.planner import primary_contact
 from followup.services.dependencies import Dependencies
-from followup.services.planning import require_opportunity
 from followup.services.storage import Message, UnitOfWork
+
+if TYPE_CHECKING:  # `followup check` starts in milliseconds: drafting is loaded to draft
+    from followup.domain.letters import drafting
+    from followup.domain.letters.check import Finding
 
 MAX_LETTER_BYTES = 1_000_000
 
@@ -146,6 +146,8 @@ def letter_context(
 
 def is_decision_maker(opportunity: Opportunity, name: str) -> bool:
     """Marked so at any interview; with nobody marked, the primary contact decides."""
+    from followup.domain.planner import primary_contact
+
     marked = [c for iv in opportunity.interviews for c in iv.contacts if c.decision_maker]
     if marked:
         return any(same_name(c.name, name) for c in marked)
@@ -164,6 +166,8 @@ def letter_variables(
 ) -> dict[str, Any]:
     """Everything a template may use. Missing optional facts are empty, never invented; what a
     letter says of each topic comes from the notes (domain/letters/drafting.py)."""
+    from followup.domain.letters import drafting
+
     met = [
         iv
         for iv in opportunity.interviews
@@ -253,6 +257,8 @@ def _news(items: list[tuple[str, str]], k: int) -> dict[str, str] | None:
 def _message_vars(message: Message | None) -> dict[str, str] | None:
     if message is None:
         return None
+    from followup.domain.letters import drafting
+
     subject = " ".join(message.subject.split())
     while subject.lower().startswith(("re:", "aw:", "sv:")):
         subject = subject[3:].strip()
@@ -286,6 +292,15 @@ def read_letter(raw: bytes, source: str) -> str:
     from followup.domain.parsing import decode_text
 
     return decode_text(raw, source, "UTF-8 text", "a letter").replace("\r\n", "\n")
+
+
+def require_opportunity(uow: UnitOfWork, opportunity_id: str, field: str) -> Opportunity:
+    """The opportunity, or NotFound naming the ids there are (as services.planning has it: kept
+    here so that checking a letter does not load the planner)."""
+    opportunity = uow.get_opportunity(opportunity_id)
+    if opportunity is None:
+        raise NotFound(field, "opportunity", opportunity_id, uow.opportunity_ids())
+    return opportunity
 
 
 def _interview_vars(interview: Any) -> dict[str, Any]:

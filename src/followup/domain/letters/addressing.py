@@ -12,8 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, NamedTuple
 
 from followup.domain.letters.context import LetterContext, fold_accents
 
@@ -24,17 +23,19 @@ _CAP = (
 )
 
 
-class _NameMatch(Protocol):
-    """What the rule reads of a name found: its text and where it starts, and what was read
-    around it ("next", "before")."""
+if TYPE_CHECKING:  # a Protocol class costs the start a millisecond
+    from typing import Protocol
 
-    def group(self, key: str) -> str: ...
+    class _NameMatch(Protocol):
+        """What the rule reads of a name found: its text and where it starts, and what was
+        read around it ("next", "before")."""
 
-    def start(self, key: str = "name") -> int: ...
+        def group(self, key: str) -> str: ...
+
+        def start(self, key: str = "name") -> int: ...
 
 
-@dataclass(frozen=True, slots=True)
-class Addressed:
+class Addressed(NamedTuple):
     """A name the letter addresses: where it is, and its words without honorifics."""
 
     start: int

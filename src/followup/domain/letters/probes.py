@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import importlib
 import re
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 # What a letter must contain for a pattern to match, all of it: strings (each a substring of
 # the lowercased letter), word sets (one of each a word of the letter) and groups (one of each
@@ -93,8 +92,7 @@ def _required(items: list[Any], sre: Any) -> frozenset[str] | None:
     return max(useful, key=lambda c: (min(len(w.strip()) for w in c), -len(c)))
 
 
-@dataclass(frozen=True, slots=True)
-class _Part:
+class _Part(NamedTuple):
     """A required part of a pattern: one of `strings` occurs in every match; when the part is
     bounded by word boundaries or spaces, one of `words` is a whole word of the text."""
 

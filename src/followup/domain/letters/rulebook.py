@@ -10,8 +10,7 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from followup.domain.errors import InvalidField
 from followup.domain.letters.probes import NO_PROBE, Probe, required_literals
@@ -62,8 +61,7 @@ class LazyPattern:
         return f"LazyPattern({self.pattern[:60]!r})"
 
 
-@dataclass(frozen=True, slots=True)
-class Condition:
+class Condition(NamedTuple):
     """What else a match of one pattern needs, read from the rule's data: the class of language
     it belongs to (for the message), and regular expressions over the sentence that holds the
     match: `unless` (the sentence must not match it), `unless_before` (the sentence up to the
@@ -83,24 +81,25 @@ class Condition:
 PLAIN = Condition()
 
 
-@dataclass(frozen=True, slots=True)
-class Rule:
+class Rule(NamedTuple):  # NamedTuples, not dataclasses: they cost the start nothing
     id: str
     source: str
     message: str
     data: dict[str, Any]
-    patterns: tuple[LazyPattern, ...] = ()
-    questions: tuple[LazyPattern, ...] = ()
-    requests: tuple[LazyPattern, ...] = ()
+    patterns: tuple[LazyPattern, ...]
+    questions: tuple[LazyPattern, ...]
+    requests: tuple[LazyPattern, ...]
     # For each pattern, what a letter must contain for it to match (see probes.py): a letter
     # without it cannot match, so the pattern need not run at all.
-    pattern_triggers: tuple[Probe, ...] = ()
-    question_triggers: tuple[Probe, ...] = ()
-    request_triggers: tuple[Probe, ...] = ()
-    conditions: dict[LazyPattern, Condition] = field(default_factory=dict)
+    pattern_triggers: tuple[Probe, ...]
+    question_triggers: tuple[Probe, ...]
+    request_triggers: tuple[Probe, ...]
+    conditions: dict[LazyPattern, Condition]
     # Each pattern's probe: the words (one of each set) every match holds, by which the
     # letter's clauses that may hold a match are found.
-    probes: dict[LazyPattern, Probe] = field(default_factory=dict)
+    probes: dict[LazyPattern, Probe]
+    # Frames that undo a match (missing-thanks: "thanks to the snow" thanks no one).
+    exclusions: tuple[LazyPattern, ...]
 
     def words(self, key: str) -> frozenset[str]:
         """A word list of the rule's data, lowercased (built once)."""
@@ -158,7 +157,7 @@ class Rulebook:
         patterns = getattr(rule, kind)
         present = letter.present(self.triggers)
         return [
-            (patterns[entry.index], entry)
+            (patterns[entry.place], entry)
             for entry in selection.candidates(present, letter.lowered)
         ]
 
@@ -246,10 +245,11 @@ def _compile(rule_id: str, spec: dict[str, Any], index: Index) -> Rule:
                 compiled.append(pattern)
         return tuple(compiled)
 
-    patterns, questions, requests = (
+    patterns, questions, requests, exclusions = (
         build("patterns"),
         build("question_patterns"),
         build("request_patterns"),
+        build("not_thanks"),
     )
     return Rule(
         id=rule_id,
@@ -264,6 +264,7 @@ def _compile(rule_id: str, spec: dict[str, Any], index: Index) -> Rule:
         request_triggers=tuple(probes[p] for p in requests),
         conditions=conditions,
         probes=probes,
+        exclusions=exclusions,
     )
 
 

@@ -14,7 +14,7 @@ around the rarest string it needs, or in the whole letter.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from followup.domain.letters.probes import Probe
 
@@ -32,13 +32,12 @@ def telling(word_set: frozenset[str]) -> bool:
     return COMMON.isdisjoint(word_set)
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
+class Entry(NamedTuple):
     """A pattern as the selection sees it: its place among its rule's patterns of one kind,
     the numbers of the telling word sets it needs, the strings it needs, and the strings to
     search around when it needs no telling word set."""
 
-    index: int
+    place: int
     sets: tuple[int, ...]
     strings: tuple[str, ...]
     groups: tuple[tuple[str, ...], ...]
@@ -115,7 +114,7 @@ class Selection:
             else:
                 if _has_strings(entry, lowered):
                     chosen.append(entry)
-        chosen.sort(key=lambda e: e.index)
+        chosen.sort(key=lambda e: e.place)
         return chosen
 
 

@@ -1,0 +1,116 @@
+"""How long `followup check` takes from a fresh process to its first result.
+
+Makes a database from the notes dossier in tests/data and a drafted thank-you (which passes the
+check), runs `followup check` once to fill the cache folder (the rules read, the word list),
+then runs it again and again as fresh processes: prints the median wall time and the median CPU
+time (user + system) of the process, and which part of the start-up goes where (from
+`python -X importtime` and timings inside one process). Target: under 100 ms.
+
+Run: .venv/bin/python bench/check_startup.py [--runs 20]
+(On a busy machine the wall time waits for a processor; the CPU time does not.)
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).parent
+FOLLOWUP = [sys.executable, "-m", "followup"]
+STAGES = """
+import time
+t0 = time.process_time()
+import followup.cli.main
+from followup.services import letters
+from followup.adapters import check_rules
+t1 = time.process_time()
+from followup import bootstrap
+deps = bootstrap.dependencies()
+with deps.store.unit_of_work(readonly=True) as uow:
+    ctx, _ = letters.letter_context(uow, "acme-ae", "Dana Reyes", "thank_you", deps)
+t2 = time.process_time()
+checker = deps.checker()
+t3 = time.process_time()
+findings = checker.check(open(LETTER).read(), ctx)
+t4 = time.process_time()
+print(" ".join(f"{1000 * (b - a):.0f}" for a, b in ((t0, t1), (t1, t2), (t2, t3), (t3, t4))))
+"""
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=20)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        env = dict(
+            os.environ,
+            FOLLOWUP_DATABASE=str(Path(tmp) / "bench.sqlite3"),
+            FOLLOWUP_CONFIG=str(Path(tmp) / "config"),
+        )
+        run = [*FOLLOWUP, "import", str(HERE.parent / "tests" / "data" / "notes.json")]
+        subprocess.run(run, env=env, check=True, capture_output=True)
+        draft = [*FOLLOWUP, "draft", "--opportunity", "acme-ae", "--to", "Dana Reyes"]
+        letter = Path(tmp) / "letter.txt"
+        text = subprocess.run(
+            [*draft, "--kind", "thank_you"], env=env, check=True, capture_output=True, text=True
+        ).stdout
+        letter.write_text(text.split("\n\n", 1)[1])  # the body, without its subject line
+        check = [*FOLLOWUP, "check", str(letter), "--opportunity", "acme-ae", "--to", "Dana Reyes"]
+        first = time.perf_counter()
+        subprocess.run(check, env=env, check=True, capture_output=True)
+        print(f"first run (fills the cache): {1000 * (time.perf_counter() - first):.0f} ms wall")
+
+        walls, cpus = [], []
+        for _ in range(args.runs):
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            started = time.perf_counter()
+            subprocess.run(check, env=env, check=True, capture_output=True)
+            walls.append(time.perf_counter() - started)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+        print(
+            f"followup check, fresh process to first result: median "
+            f"{1000 * statistics.median(walls):.0f} ms wall, "
+            f"{1000 * statistics.median(cpus):.0f} ms CPU ({args.runs} runs; target < 100 ms)"
+        )
+
+        code = STAGES.replace("LETTER", repr(str(letter)))
+        stages = []
+        for _ in range(5):
+            out = subprocess.run(
+                [sys.executable, "-c", code], env=env, check=True, capture_output=True, text=True
+            ).stdout.split()
+            stages.append([int(x) for x in out])
+        names = ("imports", "database and context", "the check built", "the check run")
+        medians = [statistics.median(s[i] for s in stages) for i in range(4)]
+        print(
+            "inside one process, median CPU ms: "
+            + "; ".join(f"{n} {m:.0f}" for n, m in zip(names, medians, strict=True))
+        )
+        importtime = subprocess.run(
+            [sys.executable, "-X", "importtime", "-m", "followup", *check[3:]],
+            env=env,
+            capture_output=True,
+            text=True,
+        ).stderr
+        rows = re.findall(r"import time:\s+(\d+) \|\s+(\d+) \|(\s*)(\S+)", importtime)
+        ours = sorted(
+            ((int(own), name) for own, _, _, name in rows if name.startswith("followup")),
+            reverse=True,
+        )[:8]
+        total = sum(int(own) for own, _, _, _ in rows)
+        print(f"imports by python -X importtime: {total / 1000:.0f} ms in all; Followup's largest:")
+        for own, name in ours:
+            print(f"  {own / 1000:5.1f} ms  {name}")
+
+
+if __name__ == "__main__":
+    main()
