@@ -13,7 +13,6 @@ from followup.domain.progress import Funnel, History, ReplyRecord, TouchRecord, 
 from followup.domain.replies.model import Reply
 from followup.services.storage import (
     AgendaRows,
-    Message,
     OpportunitySummary,
     OutboxItem,
     Store,
@@ -33,7 +32,6 @@ class State:
     cursors: dict[str, tuple[int, int]] = field(default_factory=dict)
     secrets: dict[str, str] = field(default_factory=dict)
     replies: dict[int, Reply] = field(default_factory=dict)
-    messages: list[Message] = field(default_factory=list)
 
 
 class FakeUnitOfWork(UnitOfWork):
@@ -125,19 +123,6 @@ class FakeUnitOfWork(UnitOfWork):
                     if c.email and (o.id, c.name) not in found.get(c.email.lower(), []):
                         found.setdefault(c.email.lower(), []).append((o.id, c.name))
         return found
-
-    def save_message(self, message: Message) -> None:
-        key = (message.opportunity, message.contact, message.received)
-        kept = [m for m in self.state.messages if (m.opportunity, m.contact, m.received) != key]
-        self.state.messages = [*kept, message]
-
-    def last_message(self, opportunity_id: str, contact: str) -> Message | None:
-        mine = [
-            m
-            for m in self.state.messages
-            if m.opportunity == opportunity_id and m.contact.lower() == contact.lower()
-        ]
-        return max(mine, key=lambda m: m.received) if mine else None
 
     def secret(self, name, make):  # type: ignore[no-untyped-def]
         return self.state.secrets.setdefault(name, make())

@@ -69,17 +69,6 @@ class OutboxItem:
     sent_at: datetime | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Message:
-    """What someone from the hiring side wrote: a reply letter quotes it (002)."""
-
-    opportunity: str
-    contact: str
-    received: datetime  # in the candidate's time zone, without one
-    subject: str
-    body: str
-
-
 class UnitOfWork(abc.ABC):
     """One transaction. Leaving the `with` block without `commit()` rolls everything back."""
 
@@ -177,14 +166,6 @@ class UnitOfWork(abc.ABC):
     @abc.abstractmethod
     def contacts_by_email(self) -> dict[str, list[tuple[str, str]]]:
         """Every known address, lowercased: [(opportunity id, contact name)]."""
-
-    @abc.abstractmethod
-    def save_message(self, message: Message) -> None:
-        """Keep a message from the hiring side (the same contact and minute: replaced)."""
-
-    @abc.abstractmethod
-    def last_message(self, opportunity_id: str, contact: str) -> Message | None:
-        """The latest message kept from that person of that opportunity."""
 
     @abc.abstractmethod
     def secret(self, name: str, make: Callable[[], str]) -> str:

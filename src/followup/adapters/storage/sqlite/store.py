@@ -26,7 +26,6 @@ from followup.domain.model import (
 from followup.domain.replies.model import Reply
 from followup.services.storage import (
     AgendaRows,
-    Message,
     OpportunitySummary,
     OutboxItem,
     Store,
@@ -469,31 +468,6 @@ class SqliteUnitOfWork(UnitOfWork):
         ):
             found.setdefault(address, []).append((oid, name))
         return found
-
-    def save_message(self, message: Message) -> None:
-        self._db.execute(
-            "INSERT INTO message (opportunity_id, contact, received, subject, body) "
-            "VALUES (?, ?, ?, ?, ?) ON CONFLICT (opportunity_id, contact, received) "
-            "DO UPDATE SET subject = excluded.subject, body = excluded.body",
-            (
-                message.opportunity,
-                message.contact,
-                message.received.isoformat(timespec="minutes"),
-                message.subject,
-                message.body,
-            ),
-        )
-
-    def last_message(self, opportunity_id: str, contact: str) -> Message | None:
-        row = self._db.execute(
-            "SELECT opportunity_id, contact, received, subject, body FROM message "
-            "WHERE opportunity_id = ? AND lower(contact) = lower(?) "
-            "ORDER BY received DESC LIMIT 1",
-            (opportunity_id, contact),
-        ).fetchone()
-        if row is None:
-            return None
-        return Message(row[0], row[1], datetime.fromisoformat(row[2]), row[3], row[4])
 
     def secret(self, name: str, make: Callable[[], str]) -> str:
         self._db.execute("INSERT OR IGNORE INTO secret (name, value) VALUES (?, ?)", (name, make()))
