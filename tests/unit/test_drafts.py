@@ -7,7 +7,7 @@ import copy
 import json
 import re
 from collections import defaultdict
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -20,11 +20,11 @@ from followup.adapters.templates import TemplateRenderer, join_and
 from followup.domain.errors import BadInput, NotFound
 from followup.domain.letters.context import LETTER_KINDS
 from followup.domain.model import Event
+from followup.domain.replies.model import Reply
 from followup.services.dependencies import Dependencies
 from followup.services.dossier import import_dossier
 from followup.services.letters import draft_letter
 from followup.services.recording import log_event
-from followup.services.storage import Message
 
 from ..fakes import FakeStore
 
@@ -203,13 +203,16 @@ def test_a_check_in_with_no_news_left_asks_for_some():
 def test_the_reply_quotes_the_message_keeps_its_subject_and_leaves_a_slot_for_the_answer():
     deps = services_with(NOTES)
     with deps.store.unit_of_work() as uow:
-        uow.save_message(
-            Message(
+        uow.add_reply(
+            Reply(
                 "acme-ae",
                 "Dana Reyes",
-                datetime(2027, 1, 4, 16, 30),
+                datetime(2027, 1, 4, 22, 30, tzinfo=UTC),  # 16:30 in Chicago
+                "<1@acme.example>",
                 "RE: Next steps",
                 "Hi Sam,\n\nThanks for the plan. Could you send two references by Friday?\n\nDana",
+                "question",
+                "Could you send two references by Friday?",
             )
         )
         uow.commit()

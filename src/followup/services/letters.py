@@ -10,11 +10,12 @@ from followup.domain.errors import InvalidField, NotFound
 from followup.domain.letters.context import LETTER_KINDS, Directory, LetterContext
 from followup.domain.model import Candidate, Contact, Opportunity, Topic, Touch, same_name
 from followup.services.dependencies import Dependencies
-from followup.services.storage import Message, UnitOfWork
+from followup.services.storage import UnitOfWork
 
 if TYPE_CHECKING:  # `followup check` starts in milliseconds: drafting is loaded to draft
     from followup.domain.letters import drafting
     from followup.domain.letters.check import Finding
+    from followup.domain.replies.model import Reply
 
 MAX_LETTER_BYTES = 1_000_000
 
@@ -57,7 +58,7 @@ def draft_letter(
         opportunity = require_opportunity(uow, opportunity_id, "opportunity")
         candidate = uow.get_candidate() or Candidate()
         touches = [r.touch for r in uow.plan(opportunity_id) if same_name(r.touch.contact, to)]
-        message = uow.last_message(opportunity_id, recipient.name) if ctx.kind == "reply" else None
+        message = _answered(uow, opportunity_id, recipient.name) if ctx.kind == "reply" else None
     variables = letter_variables(
         candidate,
         opportunity,
@@ -66,6 +67,7 @@ def draft_letter(
         deps.today(candidate),
         series=_series_number(touches, ctx.kind),
         message=message,
+        zone=candidate.timezone,
     )
     text = deps.renderer().render(ctx.kind, variables)
     subject, body = split_subject(text)
@@ -162,7 +164,8 @@ def letter_variables(
     ctx: LetterContext,
     today: date,
     series: int = 1,
-    message: Message | None = None,
+    message: Reply | None = None,
+    zone: str = "UTC",
 ) -> dict[str, Any]:
     """Everything a template may use. Missing optional facts are empty, never invented; what a
     letter says of each topic comes from the notes (domain/letters/drafting.py)."""
@@ -217,7 +220,7 @@ def letter_variables(
         "strength": drafting.spare_strength(topics, strengths),
         "deadline": _long_date(deadline) if deadline else "",
         "series": {"k": series, "news": _news(news, series)},
-        "message": _message_vars(message),
+        "message": _message_vars(message, zone),
         "variant": drafting.chooser(f"{recipient.name.casefold()}|{ctx.kind}", series),
         "marker": lambda text: f"[[{text}]]",
     }
@@ -254,20 +257,34 @@ def _news(items: list[tuple[str, str]], k: int) -> dict[str, str] | None:
     return None
 
 
-def _message_vars(message: Message | None) -> dict[str, str] | None:
+def _answered(uow: UnitOfWork, opportunity_id: str, name: str) -> Reply | None:
+    """The message a reply answers: the latest the inbox kept from that person (with its new
+    text: what they wrote this time, quotes and signature left out)."""
+    kept = [r for r in uow.replies(opportunity_id, contact=name) if r.kind != "automatic"]
+    return max(kept, key=lambda r: r.received_at) if kept else None
+
+
+def _message_vars(message: Reply | None, zone: str) -> dict[str, str] | None:
     if message is None:
         return None
+    from datetime import UTC
+    from zoneinfo import ZoneInfo
+
     from followup.domain.letters import drafting
 
     subject = " ".join(message.subject.split())
-    while subject.lower().startswith(("re:", "aw:", "sv:")):
-        subject = subject[3:].strip()
+    while subject.lower().startswith(("re:", "aw:", "sv:", "fwd:", "fw:")):
+        subject = subject.split(":", 1)[1].strip()
+    received = message.received_at
+    if received.tzinfo is None:  # kept in UTC
+        received = received.replace(tzinfo=UTC)
+    when = received.astimezone(ZoneInfo(zone))
     return {
         "sender": message.contact,
-        "day": f"{message.received:%A}, {_long_date(message.received.date())}",
+        "day": f"{when:%A}, {_long_date(when.date())}",
         "subject": subject,
-        "quoted": drafting.quoted(message.body),
-        "question": drafting.first_question(message.body),
+        "quoted": drafting.quoted(message.text),
+        "question": drafting.first_question(message.text),
     }
 
 
