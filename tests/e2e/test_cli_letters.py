@@ -123,6 +123,8 @@ def test_eml_needs_the_recipients_address(acme, tmp_path):
 # -- check ---------------------------------------------------------------------------------------
 @pytest.fixture
 def corpus(cli):
+    if not CORPUS.is_dir():  # a bare run, without ../shared
+        pytest.skip("the shared letter corpus is not here")
     assert cli("import", str(CORPUS / "context.json")).code == 0
     return cli
 
