@@ -15,7 +15,7 @@ import pytest
 
 from followup.adapters.files.dossier import parse_dossier
 from followup.adapters.holidays import calendar_for
-from followup.adapters.mail.imap import poll_mailbox
+from followup.adapters.mail.imap import ImapMailbox
 from followup.adapters.mail.mailbox import incoming, read_folder
 from followup.adapters.mail.settings import ServerSettings
 from followup.adapters.policies import PolicyBook
@@ -185,6 +185,14 @@ def test_headers_are_read_as_they_are(deps):
 
 
 # -- IMAP, against Dovecot ----------------------------------------------------------------------
+def poll_mailbox(deps, settings):
+    """What `followup inbox poll` does: the adapter reads, the use case records."""
+    from followup.services.inbox import poll_inbox
+
+    with ImapMailbox(settings) as mailbox:
+        return poll_inbox(deps, mailbox)
+
+
 @pytest.fixture
 def imap(monkeypatch):
     import shutil

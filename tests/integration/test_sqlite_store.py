@@ -176,9 +176,9 @@ def test_the_revision_moves_when_an_opportunity_or_a_person_changes(tmp_path):
     import_dossier(deps, parse_dossier(WORKED))
     after_import = revision()
     assert after_import > start
-    from followup.services.recording import log_event
+    from ..unit.conftest import log
 
-    log_event(deps, "acme-ae", parse_dossier(WORKED).opportunities[0].events[0])
+    log(deps, "acme-ae", parse_dossier(WORKED).opportunities[0].events[0])
     # saving the opportunity rewrites its people: the check's directory is rebuilt
     assert revision() > after_import
 

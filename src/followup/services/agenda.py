@@ -40,6 +40,12 @@ def agenda(deps: Dependencies, on: date | None = None, limit: int = 10) -> Agend
     )
 
 
+def today(deps: Dependencies) -> date:
+    """Today's date where the candidate lives (a form's default day)."""
+    with deps.store.unit_of_work(readonly=True) as uow:
+        return deps.today(uow.get_candidate())
+
+
 def list_opportunities(deps: Dependencies) -> list[OpportunitySummary]:
     """Every opportunity with its stage and next planned touch."""
     with deps.store.unit_of_work(readonly=True) as uow:

@@ -7,7 +7,6 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
-from followup.domain.model import Event
 from followup.services import agenda as agenda_service
 from followup.services import recording
 from followup.services.progress import weeks_ahead
@@ -33,10 +32,13 @@ async def mark_done(request: Request) -> Response:
     """Mark a touch done today (a letter sent, a call placed)."""
     form = await checked_form(request)
     deps = deps_of(request)
-    opportunity_id = form_text(form, "opportunity")
-    on = deps.today(recording.get_profile(deps))
-    event = Event(on, "done", contact=form_text(form, "contact"), step=form_text(form, "step"))
-    recording.log_event(deps, opportunity_id, event)
+    recording.log_event(
+        deps,
+        form_text(form, "opportunity"),
+        "done",
+        contact=form_text(form, "contact"),
+        step=form_text(form, "step"),
+    )
     return _back(request, form)
 
 
