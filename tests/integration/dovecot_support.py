@@ -5,19 +5,18 @@ from __future__ import annotations
 
 import os
 import pwd
-import shutil
 import subprocess
 import time
 from pathlib import Path
 
+from ..system import require_program
 from .mail_support import free_port
 
-DOVECOT = shutil.which("dovecot") or "/usr/sbin/dovecot"
 USER, PASSWORD = "sam", "imap-secret"
 
 
 def start_dovecot(folder: Path) -> tuple[subprocess.Popen[bytes], int]:
-    assert Path(DOVECOT).exists(), "Dovecot is needed (apt-get install dovecot-imapd)"
+    dovecot = require_program("dovecot", apt="dovecot-imapd", path="/usr/sbin/dovecot")
     port = free_port()
     owner = pwd.getpwnam("nobody")
     for sub in ("run", "state", "mail", "home"):
@@ -67,7 +66,7 @@ service imap-login {{
 }}
 """)
     process = subprocess.Popen(
-        [DOVECOT, "-F", "-c", str(config)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+        [dovecot, "-F", "-c", str(config)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
     )
     deadline = time.monotonic() + 15
     import socket

@@ -4,7 +4,6 @@ real calendar client (khal) twice without duplicates."""
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -21,6 +20,7 @@ from followup.services.dependencies import Dependencies
 from followup.services.dossier import import_dossier
 from followup.services.planning import plan_touches
 
+from ..system import require_program
 from ..unit.conftest import ev, log
 
 DATA = Path(__file__).parents[1] / "data"
@@ -67,11 +67,8 @@ def test_uids_stay_the_same_when_a_due_date_moves(deps):
     assert "acme-ae.call.dana-reyes.1@followup" not in later  # cancelled by the reply
 
 
-KHAL = shutil.which("khal")
-
-
 def test_a_real_calendar_client_imports_it_and_updates_instead_of_duplicating(deps, tmp_path):
-    assert KHAL, "khal is needed for this test (apt-get install khal; .ci/run installs it)"
+    program = require_program("khal")
     vdir = tmp_path / "calendars" / "followup"
     vdir.mkdir(parents=True)
     config = tmp_path / "khal.conf"
@@ -85,7 +82,11 @@ def test_a_real_calendar_client_imports_it_and_updates_instead_of_duplicating(de
 
     def khal(*args: str) -> str:
         return subprocess.run(
-            [KHAL, "-c", str(config), *args], capture_output=True, text=True, env=env, check=True
+            [program, "-c", str(config), *args],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=True,
         ).stdout
 
     first = tmp_path / "first.ics"

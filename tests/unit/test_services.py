@@ -198,7 +198,6 @@ def test_a_snoozed_touch_shows_on_the_agenda_from_its_new_day_and_survives_repla
 
     first = json.loads((Path(__file__).parents[1] / "data" / "acme-first.json").read_text())
     import_dossier(deps, parse_dossier(first))
-    on = d("2027-01-21")
     deps.clock = lambda: datetime(2027, 1, 4, 15, 0, tzinfo=UTC)
     snooze_touch(
         deps,
@@ -220,7 +219,17 @@ def test_a_snoozed_touch_shows_on_the_agenda_from_its_new_day_and_survives_repla
         d("2027-01-06"),
         "she is travelling until Tuesday",
     )
-    assert on  # the snooze holds whatever day the agenda is read
+    # the snooze holds whatever day the agenda is read: waiting before its day, due on it,
+    # overdue after it, always with its own due date and the day it was put off to
+    for day, section in (
+        ("2027-01-05", "upcoming"),
+        ("2027-01-06", "today"),
+        ("2027-01-21", "overdue"),
+    ):
+        rows = getattr(agenda(deps, d(day)), section)
+        calls = [(r.touch.due, r.touch.snoozed_until) for r in rows if r.touch.step == "call"]
+        assert calls == [(d("2026-12-31"), d("2027-01-06"))], day
+    assert all(r.touch.step != "call" for r in agenda(deps, d("2027-01-05")).overdue)
 
 
 def test_snoozing_needs_a_reason_a_later_day_and_a_planned_touch(deps):
