@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from followup.domain.errors import BadInput
 from followup.services.dependencies import Dependencies, Renderer
@@ -96,6 +96,14 @@ def dependencies(database: str | None = None) -> Dependencies:
         lock=_locks(store),
         classifier=_once(classifier),
     )
+
+
+def web_app(deps: Dependencies) -> Any:
+    """The web interface over these dependencies (`followup serve`): the CLI and the web never
+    import each other; this composition root knows both."""
+    from followup.web.app import create_app
+
+    return create_app(deps)
 
 
 def readers() -> tuple[Reader, ...]:

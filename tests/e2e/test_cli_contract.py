@@ -234,7 +234,7 @@ def test_the_console_script_runs_as_a_module():
 
 
 def test_the_streamed_plan_json_is_what_json_dumps_would_write(cli):
-    from followup.cli.jsonout import dumps, plan_json, touch_dict
+    from followup.adapters.json_shapes import dumps, plan_json, touch_dict
     from followup.domain.model import Touch
 
     tricky = [

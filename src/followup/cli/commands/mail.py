@@ -63,27 +63,9 @@ def cmd_outbox(args: argparse.Namespace) -> int:
         return 0
     items = outbox.list_outbox(found)
     if args.json:
-        from followup.cli.jsonout import dumps
+        from followup.adapters.json_shapes import dumps, outbox_dict
 
-        print(
-            dumps(
-                [
-                    {
-                        "id": i.id,
-                        "opportunity": i.opportunity,
-                        "step": i.step,
-                        "to": i.to_address,
-                        "subject": i.subject,
-                        "status": i.status,
-                        "message_id": i.message_id,
-                        "send_after": i.send_after.isoformat(),
-                        "sent_at": i.sent_at.isoformat() if i.sent_at else None,
-                        "error": i.last_error,
-                    }
-                    for i in items
-                ]
-            )
-        )
+        print(dumps([outbox_dict(i) for i in items]))
         return 0
     if not items:
         print("The outbox is empty. Approve a letter with `followup approve`.")

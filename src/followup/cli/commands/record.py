@@ -7,7 +7,8 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from followup.cli.args import command, date_arg, deps, plan_hint
-from followup.domain.model import EVENT_KINDS, PROFILE_FIELDS, STEPS
+from followup.domain.model import PROFILE_FIELDS
+from followup.domain.vocabulary import EVENT_KINDS, STEPS
 
 if TYPE_CHECKING:
     from followup.cli.args import Subcommands
@@ -118,9 +119,9 @@ def cmd_profile(args: argparse.Namespace) -> int:
     candidate = update_profile(found, **changes) if changes else get_profile(found)
     fields = {key: getattr(candidate, key) for key in PROFILE_FIELDS}
     if args.json:
-        from followup.cli.jsonout import dumps
+        from followup.adapters.json_shapes import dumps, profile_dict
 
-        print(dumps(fields))
+        print(dumps(profile_dict(candidate)))
     else:
         for key, value in fields.items():
             print(f"{key.replace('_', ' '):<15} {value if value else '—'}")

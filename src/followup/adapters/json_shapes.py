@@ -1,18 +1,22 @@
-"""Machine-readable output: DESIGN's stable contract, tested byte for byte."""
+"""Every machine-readable shape Followup gives out, in one place: each command's `--json` and the
+web's export. The plan, the agenda and the check's findings are DESIGN's stable contract, tested
+byte for byte (tests/e2e/test_cli_contract.py); the dossier is the exchange format
+(adapters/files/dossier.py writes its objects).
+"""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from followup.domain.model import Touch
+from followup.domain.guards import GuardWarning
+from followup.domain.letters.check import Finding
+from followup.domain.model import PROFILE_FIELDS, Candidate, Opportunity, Touch
 from followup.services.agenda import Agenda
 from followup.services.planning import OpportunityView
-from followup.services.storage import OpportunitySummary, TouchRow
-
-if TYPE_CHECKING:
-    from followup.domain.progress import Progress, Share
+from followup.services.ports import ImportReport
+from followup.services.storage import OpportunitySummary, OutboxItem, TouchRow
 
 
 def touch_dict(t: Touch) -> dict[str, Any]:
@@ -78,13 +82,70 @@ def summary_dict(item: OpportunitySummary) -> dict[str, Any]:
 
 
 def view_dict(view: OpportunityView) -> dict[str, Any]:
+    """`show --json`: the opportunity as the dossier has it, its plan and the guards' warnings."""
     from followup.adapters.files.dossier import opportunity_to_dict
 
     return {
         **opportunity_to_dict(view.opportunity),
         "plan": [touch_dict(t) for t in view.touches],
-        "warnings": [w.as_dict() for w in view.warnings],
+        "warnings": [warning_dict(w) for w in view.warnings],
     }
+
+
+def warning_dict(w: GuardWarning) -> dict[str, str | None]:
+    return {
+        "rule": w.rule,
+        "message": w.message,
+        "source": w.source,
+        "contact": w.contact,
+        "step": w.step,
+    }
+
+
+def findings_dict(findings: Iterable[Finding]) -> dict[str, Any]:
+    """`check --json` (DESIGN): `{"findings": [{"rule", "message", "start", "end"}]}`."""
+    return {
+        "findings": [
+            {"rule": f.rule, "message": f.message, "start": f.start, "end": f.end} for f in findings
+        ]
+    }
+
+
+def outbox_dict(i: OutboxItem) -> dict[str, Any]:
+    return {
+        "id": i.id,
+        "opportunity": i.opportunity,
+        "step": i.step,
+        "to": i.to_address,
+        "subject": i.subject,
+        "status": i.status,
+        "message_id": i.message_id,
+        "send_after": i.send_after.isoformat(),
+        "sent_at": i.sent_at.isoformat() if i.sent_at else None,
+        "error": i.last_error,
+    }
+
+
+def profile_dict(candidate: Candidate) -> dict[str, Any]:
+    return {key: getattr(candidate, key) for key in PROFILE_FIELDS}
+
+
+def import_dict(report: ImportReport) -> dict[str, Any]:
+    """An import's report (DESIGN: `{"kind", "added", "updated", "unchanged", "skipped"}`)."""
+    return {
+        "kind": report.kind,
+        "added": report.added,
+        "updated": report.updated,
+        "unchanged": report.unchanged,
+        "skipped": [{"where": s.where, "reason": s.reason} for s in report.skipped],
+    }
+
+
+def dossier_json(candidate: Candidate | None, opportunities: list[Opportunity]) -> str:
+    """The whole search as a dossier (`followup export`, the web's Export), one line ending it."""
+    from followup.adapters.files.dossier import dossier_to_dict
+
+    return dumps(dossier_to_dict(candidate, opportunities)) + "\n"
 
 
 def dumps(value: Any) -> str:
