@@ -9,6 +9,7 @@ from __future__ import annotations
 import ast
 import importlib
 import inspect
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -112,3 +113,23 @@ def test_the_agenda_command_loads_no_heavy_library():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_the_agenda_starts_without_argparse_typing_json_or_the_folder_and_policy_libraries(
+    tmp_path,
+):
+    """What `followup agenda` loads is what it uses (bench/startup_bench.py measures it beside
+    Taskwarrior): read without argparse, on an up-to-date database, in the user's time zone."""
+    env = {**os.environ, "FOLLOWUP_DATABASE": str(tmp_path / "f.sqlite3")}
+    setup = "from followup.cli.main import main; main(['profile', '--timezone', 'America/Chicago'])"
+    subprocess.run([sys.executable, "-c", setup], capture_output=True, check=True, env=env)
+    code = (
+        "import sys; from followup.cli.main import main; main(['agenda']); "
+        "main(['agenda', '--on', '2026-12-28']); "
+        "print(sorted(m for m in ('argparse', 'typing', 'json', 'platformdirs', 'holidays', "
+        "'importlib.resources', 'pathlib', 'jinja2', 'followup.adapters.policies') "
+        "if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert out.stdout.startswith("Agenda for "), out.stderr
+    assert out.stdout.strip().splitlines()[-1] == "[]"

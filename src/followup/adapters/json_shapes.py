@@ -8,15 +8,23 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
-from typing import Any
 
-from followup.domain.guards import GuardWarning
-from followup.domain.letters.check import Finding
-from followup.domain.model import PROFILE_FIELDS, Candidate, Opportunity, Touch
-from followup.services.agenda import Agenda
-from followup.services.planning import OpportunityView
-from followup.services.ports import ImportReport
-from followup.services.storage import OpportunitySummary, OutboxItem, TouchRow
+from followup.domain.model import PROFILE_FIELDS
+
+TYPE_CHECKING = False  # `agenda --json` loads no more than it prints
+if TYPE_CHECKING:
+    from typing import Any
+
+    from followup.domain.guards import GuardWarning
+    from followup.domain.letters.check import Finding
+    from followup.domain.model import Candidate, Opportunity, Touch
+    from followup.domain.progress import Progress, Share
+    from followup.domain.replies.classify import Classification
+    from followup.services.agenda import Agenda
+    from followup.services.planning import OpportunityView
+    from followup.services.ports import ImportReport
+    from followup.services.replies import Proposal
+    from followup.services.storage import OpportunitySummary, OutboxItem, TouchRow
 
 
 def touch_dict(t: Touch) -> dict[str, Any]:
@@ -146,6 +154,26 @@ def dossier_json(candidate: Candidate | None, opportunities: list[Opportunity]) 
     from followup.adapters.files.dossier import dossier_to_dict
 
     return dumps(dossier_to_dict(candidate, opportunities)) + "\n"
+
+
+def classification_dict(found: Classification) -> dict[str, Any]:
+    """`inbox classify --json` (DESIGN): `{"kind", "evidence"}`."""
+    return {"kind": found.kind, "evidence": found.evidence}
+
+
+def proposal_dict(p: Proposal) -> dict[str, Any]:
+    """`inbox review --json`: an event a reply proposes, waiting for the candidate."""
+    return {
+        "id": p.reply.id,
+        "opportunity": p.reply.opportunity,
+        "company": p.company,
+        "contact": p.reply.contact,
+        "kind": p.reply.kind,
+        "event": p.reply.proposal,
+        "evidence": p.reply.evidence,
+        "subject": p.reply.subject,
+        "received": p.reply.received_at.isoformat(),
+    }
 
 
 def dumps(value: Any) -> str:

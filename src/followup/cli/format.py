@@ -7,9 +7,10 @@ shared with the web (step labels, day names, countdowns) are domain/vocabulary.p
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
 
 from followup.domain.vocabulary import ACTIONS, LABELS, countdown, day
+
+TYPE_CHECKING = False  # typing is not loaded at start-up
 
 if TYPE_CHECKING:  # annotations only: the agenda's start-up stays light
     from followup.domain.guards import GuardWarning
@@ -201,12 +202,10 @@ def progress_text(report: Progress) -> str:
         ),
         ("Answers from the hiring side", ["" for _ in windows]),
     ]
-    steps = [s for s in STEP_LABELS if any(a.step == s for w in windows for a in w.answers)]
+    steps = [s for s in LABELS if any(a.step == s for w in windows for a in w.answers)]
     for step in steps:
         found = [next((a for a in w.answers if a.step == step), None) for w in windows]
-        table.append(
-            (f"  {STEP_LABELS[step]} answered", [a.summary() if a else "—" for a in found])
-        )
+        table.append((f"  {LABELS[step]} answered", [a.summary() if a else "—" for a in found]))
         table.append(
             (
                 "    median business days",

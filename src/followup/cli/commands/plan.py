@@ -3,13 +3,15 @@ the calendar export."""
 
 from __future__ import annotations
 
-import argparse
 import sys
-from typing import TYPE_CHECKING
 
 from followup.cli.args import command, date_arg, deps, group, write_bytes
 
+TYPE_CHECKING = False  # typing is not loaded at start-up
+
 if TYPE_CHECKING:
+    import argparse
+
     from followup.cli.args import Subcommands
 
 
