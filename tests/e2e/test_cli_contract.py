@@ -250,6 +250,10 @@ def test_the_streamed_plan_json_is_what_json_dumps_would_write(cli):
     ]
     assert "".join(plan_json(tricky)) == dumps([touch_dict(t) for t in tricky])
     assert "".join(plan_json([])) == dumps([])
+    plain = Touch("o1", "Ann\tLee\u2028", "call", "phone", tricky[0].due)  # no reason: null
+    many = [tricky[0], plain] * 3 + [plain]
+    for batch in (1, 2, 3, 7, 1000):  # the pieces join up whatever their size
+        assert "".join(plan_json(many, batch)) == dumps([touch_dict(t) for t in many])
 
 
 def test_snooze_moves_a_touch_on_the_agenda_and_says_why(cli, monkeypatch):

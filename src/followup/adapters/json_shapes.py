@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
+from json.encoder import encode_basestring
 
 from followup.domain.model import PROFILE_FIELDS
 
@@ -40,24 +41,27 @@ def touch_dict(t: Touch) -> dict[str, Any]:
     }
 
 
-def plan_json(touches: Iterable[Touch]) -> Iterator[str]:
-    """The plan as a JSON array, piece by piece, formatted exactly as `dumps` would format the
-    list of `touch_dict`s (the keys are fixed, so each touch is one template)."""
-    first = True
+def plan_json(touches: Iterable[Touch], batch: int = 1000) -> Iterator[str]:
+    """The plan as a JSON array, a thousand touches a piece, formatted exactly as `dumps` would
+    format the list of `touch_dict`s: the keys are fixed, so each touch is one template, and each
+    string is encoded as json.dumps(ensure_ascii=False) encodes a string."""
+    s = encode_basestring
+    opening = "[\n"
+    pieces: list[str] = []
     for t in touches:
-        yield "[\n" if first else ",\n"
-        first = False
-        yield (
-            f'  {{\n    "opportunity": {_s(t.opportunity)},\n    "contact": {_s(t.contact)},\n'
-            f'    "step": {_s(t.step)},\n    "channel": {_s(t.channel)},\n'
-            f'    "due": "{t.due.isoformat()}",\n    "status": {_s(t.status)},\n'
-            f'    "reason": {_s(t.reason)}\n  }}'
+        pieces.append(
+            f'  {{\n    "opportunity": {s(t.opportunity)},\n    "contact": {s(t.contact)},\n'
+            f'    "step": {s(t.step)},\n    "channel": {s(t.channel)},\n'
+            f'    "due": "{t.due.isoformat()}",\n    "status": {s(t.status)},\n'
+            f'    "reason": {"null" if t.reason is None else s(t.reason)}\n  }}'
         )
-    yield "[]" if first else "\n]"
-
-
-def _s(value: str | None) -> str:
-    return json.dumps(value, ensure_ascii=False)
+        if len(pieces) == batch:
+            yield opening + ",\n".join(pieces)
+            opening, pieces = ",\n", []
+    if pieces:
+        yield opening + ",\n".join(pieces)
+        opening = ",\n"
+    yield "[]" if opening == "[\n" else "\n]"
 
 
 def agenda_item(row: TouchRow) -> dict[str, Any]:
