@@ -33,6 +33,7 @@ test-deps:  ## install the programs the tests drive (Debian/Ubuntu; skipped test
 
 bench: $(STAMP)  ## the speed figures quoted in the issues
 	$(BIN)/python bench/planner_bench.py
+	$(BIN)/python bench/startup_bench.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
