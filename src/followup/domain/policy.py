@@ -23,7 +23,7 @@ class StepRule:
     channel: str
     sources: tuple[str, ...]
     params: dict[str, int]
-    reply_cutoff: time = time(17, 0)
+    reply_cutoff: time = time(17, 0)  # 002 via DESIGN: a reply the same day if it came before 17:00
 
     def __getitem__(self, name: str) -> int:
         return self.params[name]
@@ -157,7 +157,7 @@ def _step(key: str, value: Any, where: str) -> StepRule:
         if not _is_count(number) or number < least:
             raise InvalidField(f"{where}.{param}", f"a whole number, {least} or more", number)
         params[param] = number
-    cutoff = time(17, 0)
+    cutoff = time(17, 0)  # 002 via DESIGN's rules table, unless the policy says `same_day_before`
     if key == "reply" and "same_day_before" in value:
         try:
             cutoff = time.fromisoformat(str(value["same_day_before"]))
