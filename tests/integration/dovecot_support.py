@@ -103,3 +103,12 @@ def append(port: int, raw: bytes) -> None:
     client.login(USER, PASSWORD)
     client.append("INBOX", None, None, raw)
     client.logout()
+
+
+def poll_mailbox(deps, settings):  # type: ignore[no-untyped-def]
+    """What `followup inbox poll` does: the adapter reads the mailbox, the use case records."""
+    from followup.adapters.mail.imap import ImapMailbox
+    from followup.services.inbox import poll_inbox
+
+    with ImapMailbox(settings) as mailbox:
+        return poll_inbox(deps, mailbox)
