@@ -91,6 +91,11 @@ def dependencies(database: str | None = None) -> Dependencies:
 
         return build_classifier(config_dir() / "replies")
 
+    def mail_sign_in() -> str | None:
+        from followup.adapters.mail.oauth2_store import sign_in_needed
+
+        return sign_in_needed(config_dir())
+
     store = open_store(database_location(database))
     return Dependencies(
         store=store,
@@ -101,6 +106,7 @@ def dependencies(database: str | None = None) -> Dependencies:
         readers=readers,
         lock=_locks(store),
         classifier=_once(classifier),
+        mail_sign_in=mail_sign_in,
     )
 
 

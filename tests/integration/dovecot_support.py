@@ -15,7 +15,11 @@ from .mail_support import free_port
 USER, PASSWORD = "sam", "imap-secret"
 
 
-def start_dovecot(folder: Path) -> tuple[subprocess.Popen[bytes], int]:
+def start_dovecot(
+    folder: Path, introspection: str | None = None
+) -> tuple[subprocess.Popen[bytes], int]:
+    """With `introspection` (an RFC 7662 endpoint with credentials in it), Dovecot signs users in
+    with its oauth2 passdb only, and offers XOAUTH2 and OAUTHBEARER alone."""
     dovecot = require_program("dovecot", apt="dovecot-imapd", path="/usr/sbin/dovecot")
     port = free_port()
     owner = pwd.getpwnam("nobody")
@@ -26,6 +30,27 @@ def start_dovecot(folder: Path) -> tuple[subprocess.Popen[bytes], int]:
     os.chmod(folder, 0o755)
     (folder / "passwd").write_text(f"{USER}:{{PLAIN}}{PASSWORD}::::::\n")
     config = folder / "dovecot.conf"
+    mechanisms, passdb = (
+        "plain login",
+        f"""passdb {{
+  driver = passwd-file
+  args = scheme=PLAIN username_format=%u {folder}/passwd
+}}""",
+    )
+    if introspection:
+        (folder / "dovecot-oauth2.conf.ext").write_text(
+            f"introspection_mode = post\nintrospection_url = {introspection}\n"
+            "username_attribute = username\nactive_attribute = active\nactive_value = true\n"
+            "force_introspection = yes\n"
+        )
+        mechanisms, passdb = (
+            "xoauth2 oauthbearer",
+            f"""passdb {{
+  driver = oauth2
+  mechanisms = xoauth2 oauthbearer
+  args = {folder}/dovecot-oauth2.conf.ext
+}}""",
+        )
     internal = "dovecot" if _exists("dovecot") else "nobody"
     login = "dovenull" if _exists("dovenull") else "nobody"
     config.write_text(f"""
@@ -36,15 +61,13 @@ protocols = imap
 listen = 127.0.0.1
 ssl = no
 disable_plaintext_auth = no
-auth_mechanisms = plain login
+auth_mechanisms = {mechanisms}
+auth_failure_delay = 0
 mail_location = maildir:{folder}/mail/%u
 first_valid_uid = {owner.pw_uid}
 default_internal_user = {internal}
 default_login_user = {login}
-passdb {{
-  driver = passwd-file
-  args = scheme=PLAIN username_format=%u {folder}/passwd
-}}
+{passdb}
 userdb {{
   driver = static
   args = uid={owner.pw_uid} gid={owner.pw_gid} home={folder}/home/%u

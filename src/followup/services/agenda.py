@@ -20,6 +20,7 @@ class Agenda:
     today_more: int
     upcoming: list[TouchRow]
     upcoming_more: int
+    sign_in_needed: str | None = None  # sending is stopped until the candidate signs in again
 
 
 def agenda(deps: Dependencies, on: date | None = None, limit: int = 10) -> Agenda:
@@ -37,6 +38,7 @@ def agenda(deps: Dependencies, on: date | None = None, limit: int = 10) -> Agend
         rows.today_more,
         rows.upcoming,
         rows.upcoming_more,
+        deps.mail_sign_in(),
     )
 
 

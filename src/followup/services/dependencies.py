@@ -46,6 +46,10 @@ def _no_renderer() -> Renderer:
     raise NotImplementedError("no letter templates are wired into these services")
 
 
+def _signed_in() -> str | None:
+    return None
+
+
 def _no_checker() -> LetterChecker:
     raise NotImplementedError("no letter check is wired into these services")
 
@@ -86,6 +90,9 @@ class Dependencies:
     lock: Locks = field(default=_process_lock)
     # What reads replies (built on first use: compiling its rules takes a few milliseconds).
     classifier: Callable[[], ReplyClassifier] = field(default=_shipped_classifier)
+    # Why sending and reading mail are stopped until the candidate signs in to the mailbox
+    # again (an OAuth2 sign-in revoked or expired), or None.
+    mail_sign_in: Callable[[], str | None] = field(default=_signed_in)
     # What is worth keeping between use cases in one process (the letter check's directory),
     # each entry with the store revision it was made at.
     cache: dict[str, tuple[int, Any]] = field(default_factory=dict)

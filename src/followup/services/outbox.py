@@ -33,6 +33,13 @@ class MailUnavailable(FollowupError):
     http_status = 503
 
 
+class MailSignInFailed(MailUnavailable):
+    """Signing in to the mailbox (OAuth2) failed or must be done again: nothing was sent, and
+    nothing will be until the candidate acts (signs in again, fixes the settings)."""
+
+    exit_code = 2
+
+
 class MailRejected(FollowupError):
     """The server refused this one message (a bad address, say): it will not go as it is."""
 
@@ -126,9 +133,9 @@ def _dispatch(deps: Dependencies, mailer: Mailer, limit: int | None) -> Dispatch
             break
         try:
             mailer.send(item, sender)
-        except MailUnavailable:
+        except MailUnavailable as error:
             with deps.store.unit_of_work() as uow:  # nothing went: it waits for next time
-                uow.set_outbox_status(item.id, "queued", "the mail server was not reachable")
+                uow.set_outbox_status(item.id, "queued", str(error))
                 uow.commit()
             raise
         except MailRejected as error:

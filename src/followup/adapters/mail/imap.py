@@ -13,12 +13,12 @@ from __future__ import annotations
 import contextlib
 import imaplib
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from followup.adapters.mail.mailbox import MESSAGE_LIMIT, incoming
 from followup.adapters.mail.settings import ServerSettings
 from followup.services.inbox import Incoming
-from followup.services.outbox import MailUnavailable
+from followup.services.outbox import MailSignInFailed, MailUnavailable
 
 # Messages fetched per round trip: each is read up to MESSAGE_LIMIT bytes (headers and the start
 # of the body, where the text someone typed is), so a batch holds at most a few megabytes.
@@ -35,15 +35,11 @@ class ImapMailbox:
     def __enter__(self) -> ImapMailbox:
         settings = self._settings
         try:
-            if settings.security == "tls":
-                client: imaplib.IMAP4 = imaplib.IMAP4_SSL(
-                    settings.host, settings.port, ssl_context=settings.tls_context(), timeout=30
-                )
+            if settings.auth == "oauth2":
+                client = _signed_in_xoauth2(settings, self._where)
             else:
-                client = imaplib.IMAP4(settings.host, settings.port, timeout=30)
-                if settings.security == "starttls":
-                    client.starttls(settings.tls_context())
-            client.login(settings.username, settings.password())
+                client = _connect(settings)
+                client.login(settings.username, settings.password())
         except imaplib.IMAP4.error as error:
             raise MailUnavailable(
                 f"imap.password: the server at {self._where} refused the login for "
@@ -104,6 +100,64 @@ class ImapMailbox:
             f"imap.host: the server at {self._where} dropped the connection ({error}); every "
             "message read so far is kept, the rest are read next time"
         )
+
+
+def _connect(settings: ServerSettings) -> imaplib.IMAP4:
+    if settings.security == "tls":
+        return imaplib.IMAP4_SSL(
+            settings.host, settings.port, ssl_context=settings.tls_context(), timeout=30
+        )
+    client = imaplib.IMAP4(settings.host, settings.port, timeout=30)
+    if settings.security == "starttls":
+        client.starttls(settings.tls_context())
+    return client
+
+
+def _signed_in_xoauth2(settings: ServerSettings, where: str) -> imaplib.IMAP4:
+    """AUTHENTICATE XOAUTH2; a token the server refuses is refreshed and tried once more, on a
+    new connection (a server may hang up after a failed sign-in)."""
+    from followup.adapters.mail.oauth2 import mailbox_tokens, xoauth2
+
+    assert settings.oauth2 is not None
+    tokens = mailbox_tokens(settings.oauth2, settings.username, "imap")
+    token = tokens.access_token()
+    for attempt in (1, 2):
+        client = _connect(settings)
+        if "AUTH=XOAUTH2" not in client.capabilities:
+            offered = " ".join(c for c in client.capabilities if c.startswith("AUTH="))
+            _logout(client)
+            raise MailSignInFailed(
+                f"imap.auth: the server at {where} does not offer XOAUTH2 (it offers "
+                f'{offered or "no AUTHENTICATE"}); use auth = "password"'
+            )
+        try:
+            client.authenticate("XOAUTH2", _responder(xoauth2(tokens.account, token)))
+            return client
+        except imaplib.IMAP4.error as error:
+            _logout(client)
+            if attempt == 2:
+                raise MailSignInFailed(
+                    f"imap.username: the server at {where} refused XOAUTH2 for "
+                    f"{tokens.account} even with a fresh token ({error}); check the address and "
+                    "that the mailbox allows IMAP sign-in"
+                ) from None
+            token = tokens.refreshed(token)
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _responder(sasl: str) -> Callable[[bytes], bytes]:
+    """imaplib's SASL callback: the XOAUTH2 string to the server's empty prompt; to an error
+    challenge (a JSON status the server sends before its NO), the empty answer that ends it."""
+
+    def respond(challenge: bytes) -> bytes:
+        return b"" if challenge else sasl.encode()
+
+    return respond
+
+
+def _logout(client: imaplib.IMAP4) -> None:
+    with contextlib.suppress(imaplib.IMAP4.error, OSError):
+        client.logout()
 
 
 def _response(client: imaplib.IMAP4, code: str) -> str | None:

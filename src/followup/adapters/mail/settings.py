@@ -20,7 +20,9 @@
     start = "08:30"
     end = "11:30"
 
-Passwords are never written to the database or to this file.
+Passwords are never written to the database or to this file. A mailbox that takes no password
+says `auth = "oauth2"` in [smtp] and [imap], and an [oauth2] table says how to sign in
+(adapters/mail/oauth2.py; the sign-in is kept in the system keyring).
 """
 
 from __future__ import annotations
@@ -28,14 +30,16 @@ from __future__ import annotations
 import os
 import ssl
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import time
 from pathlib import Path
 from typing import Any
 
+from followup.adapters.mail.oauth2 import OAuth2Settings, parse_oauth2
 from followup.domain.errors import BadInput, InvalidField
 
 SECURITY = ("starttls", "tls", "none")
+AUTH = ("password", "oauth2")
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +52,8 @@ class ServerSettings:
     password_env: str
     mailbox: str = "INBOX"
     cafile: str | None = None  # a certificate authority to trust besides the system's
+    auth: str = "password"  # or oauth2: SASL XOAUTH2 with a token from the [oauth2] sign-in
+    oauth2: OAuth2Settings | None = None
 
     def tls_context(self) -> ssl.SSLContext:
         """Verifies the server's certificate and name, always."""
@@ -78,6 +84,7 @@ class MailSettings:
     imap: ServerSettings | None
     window_start: time = time(8, 30)
     window_end: time = time(11, 30)
+    oauth2: OAuth2Settings | None = None  # how to sign in, for `followup mail login`
 
 
 def load_mail_settings(path: Path) -> MailSettings:
@@ -94,7 +101,36 @@ def load_mail_settings(path: Path) -> MailSettings:
         raise InvalidField(
             "send_window.end", f"a time after the start ({start:%H:%M})", f"{end:%H:%M}"
         )
-    return MailSettings(_server(data, "smtp", 587), _server(data, "imap", 993), start, end)
+    smtp, imap = _server(data, "smtp", 587), _server(data, "imap", 993)
+    oauth2 = _oauth2(data, [s for s in (smtp, imap) if s is not None], path.parent)
+    if oauth2 is not None:
+        smtp, imap = _signing_in(smtp, oauth2), _signing_in(imap, oauth2)
+    return MailSettings(smtp, imap, start, end, oauth2)
+
+
+def _signing_in(server: ServerSettings | None, oauth2: OAuth2Settings) -> ServerSettings | None:
+    return replace(server, oauth2=oauth2) if server and server.auth == "oauth2" else server
+
+
+def _oauth2(
+    data: dict[str, Any], servers: list[ServerSettings], folder: Path
+) -> OAuth2Settings | None:
+    users = [s for s in servers if s.auth == "oauth2"]
+    if "oauth2" not in data:
+        if users:
+            raise InvalidField(
+                "oauth2", f"an [oauth2] table (provider, client_id): {users[0].kind}.auth is oauth2"
+            )
+        return None
+    names = {s.username.lower() for s in users if s.username}
+    if len(names) > 1:
+        raise InvalidField(
+            "imap.username",
+            "the same address as smtp.username (one [oauth2] sign-in serves both)",
+            next(s.username for s in users if s.kind == "imap"),
+        )
+    kinds = [s.kind for s in users] or ["smtp", "imap"]
+    return parse_oauth2(data["oauth2"], kinds, folder)
 
 
 def _server(data: dict[str, Any], kind: str, default_port: int) -> ServerSettings | None:
@@ -106,6 +142,9 @@ def _server(data: dict[str, Any], kind: str, default_port: int) -> ServerSetting
     security = str(section.get("security", "starttls" if kind == "smtp" else "tls"))
     if security not in SECURITY:
         raise InvalidField(f"{kind}.security", f"one of {', '.join(SECURITY)}", security)
+    auth = section.get("auth", "password")
+    if auth not in AUTH:
+        raise InvalidField(f"{kind}.auth", f"one of {', '.join(AUTH)}", auth)
     port = section.get("port", default_port)
     if not isinstance(port, int) or not 0 < port < 65536:
         raise InvalidField(f"{kind}.port", "a port number", port)
@@ -118,6 +157,7 @@ def _server(data: dict[str, Any], kind: str, default_port: int) -> ServerSetting
         password_env=str(section.get("password_env", f"FOLLOWUP_{kind.upper()}_PASSWORD")),
         mailbox=str(section.get("mailbox", "INBOX")),
         cafile=str(section["cafile"]) if section.get("cafile") else None,
+        auth=auth,
     )
 
 

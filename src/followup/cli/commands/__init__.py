@@ -7,7 +7,17 @@ itself). A command missing here still works, through the whole parser;
 tests/e2e/test_cli_contract.py checks the table is complete.
 """
 
-MODULES = ("plan", "record", "transfer", "letters", "mail", "replies", "progress", "server")
+MODULES = (
+    "plan",
+    "record",
+    "transfer",
+    "letters",
+    "mail",
+    "mail_auth",
+    "replies",
+    "progress",
+    "server",
+)
 COMMANDS = {
     "agenda": "plan",
     "plan": "plan",
@@ -31,6 +41,7 @@ COMMANDS = {
     "digest": "mail",
     "send": "mail",
     "inbox": "mail replies",  # a group: each module adds its own commands to it
+    "mail": "mail_auth",
     "stats": "progress",
     "serve": "server",
 }
