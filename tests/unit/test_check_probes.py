@@ -17,18 +17,21 @@ from followup.domain.letters.check import _Letter, _matches
 from followup.domain.letters.letter import Letter
 from followup.domain.letters.rulebook import NO_PROBE, active, required_literals
 
+from ..system import shared_or_none
+
 CHECKER = build_checker(None, spelling=False)
 CORPORA = [
-    Path(__file__).parents[3] / "shared" / "corpus" / "letters",
-    Path(__file__).parents[1] / "data" / "letters_extra",
-    Path(__file__).parents[1] / "data" / "letters_dev",
-    Path(__file__).parents[1] / "data" / "letters_heldout",
+    folder
+    for folder in (
+        shared_or_none("corpus/letters"),  # used when ../shared is beside the clone
+        Path(__file__).parents[1] / "data" / "letters_extra",
+        Path(__file__).parents[1] / "data" / "letters_dev",
+        Path(__file__).parents[1] / "data" / "letters_heldout",
+    )
+    if folder is not None
 ]
 TEXTS = [
-    case["text"]
-    for folder in CORPORA
-    if folder.is_dir()  # the shared corpus lives outside the repository
-    for case in json.loads((folder / "cases.json").read_text())
+    case["text"] for folder in CORPORA for case in json.loads((folder / "cases.json").read_text())
 ]
 PAIRS = [
     (rule.id, pattern, probe)
@@ -103,6 +106,7 @@ def test_phrases_that_match_a_pattern_are_never_skipped(phrase):
     assert matched, phrase
 
 
+@pytest.mark.slow  # seven seconds: `make test` runs it, `make unit` does not
 @settings(max_examples=300, deadline=None)
 @given(st.sampled_from(PAIRS), st.data())
 def test_generated_matches_are_never_skipped(pair, data):

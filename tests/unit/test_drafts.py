@@ -19,7 +19,6 @@ from followup.adapters.policies import PolicyBook
 from followup.adapters.templates import TemplateRenderer, join_and
 from followup.domain.errors import BadInput, NotFound
 from followup.domain.letters.context import LETTER_KINDS
-from followup.domain.model import Event
 from followup.domain.replies.model import Reply
 from followup.services.dependencies import Dependencies
 from followup.services.dossier import import_dossier
@@ -175,7 +174,7 @@ def test_each_check_in_carries_news_of_its_own_and_shares_no_sentence():
                 for r in deps.store.unit_of_work().plan("acme-ae")
                 if r.touch.step == "check_in" and r.touch.status == "planned"
             )
-            log_event(deps, "acme-ae", Event(due, "done", contact="Dana Reyes", step="check_in"))
+            log_event(deps, "acme-ae", "done", "Dana Reyes", "check_in", on=due)
         draft = draft_letter(deps, "acme-ae", "Dana Reyes", "check_in")
         assert findings_of(draft) == [] or k > 4  # five pieces of news at most: then a marker
         bodies.append(draft.body)

@@ -24,16 +24,15 @@ from followup.services.dossier import import_dossier
 from followup.services.letters import check_letter
 
 from ..fakes import FakeStore
+from ..system import require_shared, shared_or_none
 
 DATA = Path(__file__).parents[1] / "data"
+# ../shared's letters when it is beside the clone (CI has it: tests/system.py)
+SHARED = shared_or_none("corpus/letters")
 CORPORA = {
-    name: folder
-    for name, folder in {
-        "shared": Path(__file__).parents[3] / "shared" / "corpus" / "letters",
-        "extra": DATA / "letters_extra",
-        "dev": DATA / "letters_dev",
-    }.items()
-    if folder.is_dir()  # the shared corpus lives outside the repository
+    **({"shared": SHARED} if SHARED else {}),
+    "extra": DATA / "letters_extra",
+    "dev": DATA / "letters_dev",
 }
 HELD_OUT = DATA / "letters_heldout"
 CHECKER = build_checker(None)
@@ -106,3 +105,9 @@ def test_the_held_out_letters_meet_the_bar_on_every_rule():
     assert {r: pr for r, pr in below.items() if min(pr) < 0.95} == {}
     assert flagged_clean == []
     assert len(below) >= 11  # every rule but spelling is exercised
+
+
+def test_the_shared_corpus_is_checked_too():
+    """Without ../shared only the letters written here are checked: say so, and fail in CI."""
+    require_shared("corpus/letters")
+    assert "shared" in CORPORA

@@ -36,9 +36,6 @@ class Finding(NamedTuple):  # a NamedTuple: a dataclass with order costs the sta
     rule: str
     message: str
 
-    def as_dict(self) -> dict[str, object]:
-        return {"rule": self.rule, "message": self.message, "start": self.start, "end": self.end}
-
 
 class _Span:
     """A span of the text with the little of `re.Match` the spelling rule uses."""
