@@ -264,7 +264,12 @@ class LetterChecker:
         rule = self.rules["missing-recap"]
         if ctx.kind not in rule.data.get("kinds", []) or not ctx.decision_maker or not ctx.topics:
             return
-        stop, weak = rule.words("stopwords"), rule.words("weak")
+        stop = rule.words("stopwords")
+        # the words of the role and the company name the whole job, not one topic of it: a
+        # letter for an insurance role says "insurance" whatever it recaps
+        weak = rule.words("weak") | {
+            stem(w) for w in _WORD_CHARS.findall(f"{ctx.role} {ctx.company}".lower())
+        }
         topics = [  # split as the letter's words are (`\w+`: "cold-calling" is two)
             [w for w in _WORD_CHARS.findall(topic.lower()) if w not in stop] for topic in ctx.topics
         ]

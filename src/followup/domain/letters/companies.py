@@ -25,6 +25,7 @@ _LINK_TAIL = re.compile(
 )
 
 
+_CONNECTORS = frozenset({"&", "and", "+", "und", "et", "y"})
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
@@ -75,12 +76,14 @@ def _marks(text: str) -> list[int]:
 def company_pattern(company: str, suffixes: frozenset[str]) -> re.Pattern[str]:
     """A company's name in any case, with or without its legal suffix, its words joined by
     spaces, dashes or underscores; and its distinctive first word alone ('Northwind' for
-    'Northwind Traders'). Bounded by anything but a letter or a digit."""
+    'Northwind Traders'), unless the name joins two ('Stirling & Vance': Stirling alone is a
+    town or a surname). Bounded by anything but a letter or a digit."""
     parts = company.split()
     while len(parts) > 1 and parts[-1].lower().rstrip(",") in suffixes:
         parts.pop()
     forms = [r"[\s_-]+".join(re.escape(p) for p in parts)]
-    if len(parts) > 1 and len(parts[0]) >= 4:
+    joined = any(p.lower() in _CONNECTORS for p in parts)
+    if len(parts) > 1 and len(parts[0]) >= 4 and not joined:
         forms.append(re.escape(parts[0]))
     return re.compile(rf"(?<![^\W_])(?:{'|'.join(forms)})(?![^\W_])", re.IGNORECASE)
 
