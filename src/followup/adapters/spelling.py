@@ -26,6 +26,20 @@ _BRITISH = (
     ("tre", "ter"),
     ("lled", "led"),
     ("lling", "ling"),
+    ("ller", "ler"),
+    ("llers", "lers"),
+    ("llor", "lor"),
+    ("llors", "lors"),
+    ("tres", "ters"),
+    ("amme", "am"),
+    ("ammes", "ams"),
+    ("ogue", "og"),
+    ("ogues", "ogs"),
+    ("ence", "ense"),
+    ("yse", "yze"),
+    ("ysed", "yzed"),
+    ("ysing", "yzing"),
+    ("ise", "ice"),
 )
 _LOOKUPS_BEFORE_LOADING = 4000  # bisection is cheaper than loading for a letter or ten
 
