@@ -413,8 +413,13 @@ def _matches(letter: Letter, pattern: LazyPattern, entry: Entry) -> Iterator[re.
     """The pattern's matches in the letter, searched for only in the clauses that could hold
     one (see Letter.windows)."""
     text = letter.text
+    if not letter.aligned:  # the lowercase letter is longer or shorter: read it as it is
+        for start, stop in letter.windows(entry):
+            yield from pattern.finditer(text, start, stop)
+        return
+    lowered = letter.lowered
     for start, stop in letter.windows(entry):
-        yield from pattern.finditer(text, start, stop)
+        yield from pattern.find_in(text, lowered, start, stop)
 
 
 def _holds(condition: Condition, letter: Letter, m: re.Match[str]) -> bool:

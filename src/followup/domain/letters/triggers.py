@@ -101,8 +101,10 @@ class Selection:
                 by_set.setdefault(entry.sets[0], []).append(entry)
         self.by_set = by_set
 
-    def candidates(self, present: set[int], lowered: str) -> list[Entry]:
-        """The patterns whose every telling word set the letter holds, and every string."""
+    def candidates(self, present: set[int], seen: dict[str, bool], lowered: str) -> list[Entry]:
+        """The patterns whose every telling word set the letter holds, and every string.
+        `seen` keeps, for the one letter, whether it holds each string already looked for
+        (patterns share strings: each is looked for once)."""
         visit = list(self.always)
         for number in present.intersection(self.by_set):
             visit += self.by_set[number]
@@ -112,19 +114,25 @@ class Selection:
                 if number not in present:
                     break
             else:
-                if _has_strings(entry, lowered):
+                if _has_strings(entry, seen, lowered):
                     chosen.append(entry)
         chosen.sort(key=lambda e: e.place)
         return chosen
 
 
-def _has_strings(entry: Entry, lowered: str) -> bool:
+def _has_strings(entry: Entry, seen: dict[str, bool], lowered: str) -> bool:
     for string in entry.strings:
-        if string not in lowered:
+        found = seen.get(string)
+        if found is None:
+            found = seen[string] = string in lowered
+        if not found:
             return False
     for group in entry.groups:
         for string in group:
-            if string in lowered:
+            found = seen.get(string)
+            if found is None:
+                found = seen[string] = string in lowered
+            if found:
                 break
         else:
             return False
