@@ -139,3 +139,18 @@ def test_a_match_inside_a_clause_is_found_where_the_check_looks_for_it(rule, pat
             inside = any(s <= m.start() and m.end() <= e for s, e in clauses)
             if inside and m.start() < m.end():
                 assert m.span() in found, (rule, pattern.pattern[:80], text[m.start() : m.end()])
+
+
+@pytest.mark.parametrize(
+    ("rule", "pattern", "probe"), PAIRS, ids=[f"{r}-{i}" for i, (r, _, _) in enumerate(PAIRS)]
+)
+def test_the_looser_lowercase_search_finds_exactly_what_the_pattern_finds(rule, pattern, probe):
+    """find_in reads the lowercase letter with a looser pattern and confirms each place: it must
+    find what finditer finds, in the letters and in the phrases written for each rule, whatever
+    their case."""
+    for text in [*TEXTS, *MATCHING, *(t.upper() for t in MATCHING)]:
+        lowered = text.lower()
+        if len(lowered) != len(text):
+            continue
+        expected = [m.span() for m in pattern.finditer(text)]
+        assert [m.span() for m in pattern.find_in(text, lowered, 0, len(text))] == expected
