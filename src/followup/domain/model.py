@@ -219,3 +219,16 @@ def _fold(name: str) -> str:
 
 def same_name(a: str, b: str) -> bool:
     return _fold(a) == _fold(b)
+
+
+def primary_contact(interview: Interview | None) -> Contact | None:
+    """The decision maker with the most minutes at the first interview (ties: earliest listed);
+    with no decision maker marked, the contact with the most minutes."""
+    if interview is None or not interview.contacts:
+        return None
+    pool = [c for c in interview.contacts if c.decision_maker] or list(interview.contacts)
+    best = pool[0]
+    for contact in pool[1:]:
+        if contact.minutes > best.minutes:
+            best = contact
+    return best

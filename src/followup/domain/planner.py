@@ -20,25 +20,20 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from followup.domain.calendar import BusinessCalendar
-from followup.domain.model import Contact, Event, Interview, Opportunity, Touch, same_name
+from followup.domain.model import (
+    Contact,
+    Event,
+    Interview,
+    Opportunity,
+    Touch,
+    primary_contact,
+    same_name,
+)
 from followup.domain.policy import Policy
 from followup.domain.vocabulary import EVENT_NOUNS, NOUNS
 
 # Letters that a later secondary or final letter to the same person must come after (001).
 LETTER_STEPS = ("thank_you", "secondary", "final")
-
-
-def primary_contact(interview: Interview | None) -> Contact | None:
-    """The decision maker with the most minutes at the first interview (ties: earliest listed);
-    with no decision maker marked, the contact with the most minutes."""
-    if interview is None or not interview.contacts:
-        return None
-    pool = [c for c in interview.contacts if c.decision_maker] or list(interview.contacts)
-    best = pool[0]
-    for contact in pool[1:]:
-        if contact.minutes > best.minutes:
-            best = contact
-    return best
 
 
 def decision_makers(interview: Interview | None) -> list[Contact]:

@@ -8,7 +8,15 @@ from typing import TYPE_CHECKING, Any
 
 from followup.domain.errors import InvalidField, NotFound
 from followup.domain.letters.context import LETTER_KINDS, Directory, LetterContext
-from followup.domain.model import Candidate, Contact, Opportunity, Topic, Touch, same_name
+from followup.domain.model import (
+    Candidate,
+    Contact,
+    Opportunity,
+    Topic,
+    Touch,
+    primary_contact,
+    same_name,
+)
 from followup.services.dependencies import Dependencies
 from followup.services.storage import UnitOfWork
 
@@ -148,8 +156,6 @@ def letter_context(
 
 def is_decision_maker(opportunity: Opportunity, name: str) -> bool:
     """Marked so at any interview; with nobody marked, the primary contact decides."""
-    from followup.domain.planner import primary_contact
-
     marked = [c for iv in opportunity.interviews for c in iv.contacts if c.decision_maker]
     if marked:
         return any(same_name(c.name, name) for c in marked)

@@ -27,6 +27,7 @@ _PHONE = re.compile(r"(?:\+?\d[\d\s().-]{6,}\d)")
 _NON_DIGITS = re.compile(r"\D+")
 _WORD_CHARS = re.compile(r"\w+")
 _PLACEHOLDER_NAME = re.compile(r"X+|\[.*|\(.*|<.*|\{.*")
+_FAST_AFTER = 9  # letters checked before the looser lowercase search is used (see _matches)
 _LOOK = 60  # how far around a "thanks" its frame is read ("thanks to the snow")
 
 
@@ -78,9 +79,14 @@ class LetterChecker:
         self.dictionary = dictionary
         self._addressing = Addressing(rules["wrong-name"].data)
         self._note_stems: dict[tuple[str, ...], frozenset[str]] = {}
+        self._checked = 0
 
     def check(self, text: str, ctx: LetterContext) -> list[Finding]:
         letter = Letter(text)
+        # The looser lowercase search pays for compiling a second form of each pattern from
+        # the tenth letter on; a command that checks one letter compiles only the first.
+        self._checked += 1
+        letter.many = self._checked > _FAST_AFTER
         found: list[Finding] = []
         found += self._placeholders(letter)
         found += self._wrong_company(letter, ctx)
@@ -413,7 +419,7 @@ def _matches(letter: Letter, pattern: LazyPattern, entry: Entry) -> Iterator[re.
     """The pattern's matches in the letter, searched for only in the clauses that could hold
     one (see Letter.windows)."""
     text = letter.text
-    if not letter.aligned:  # the lowercase letter is longer or shorter: read it as it is
+    if not letter.aligned or not letter.many:  # read the letter as it is
         for start, stop in letter.windows(entry):
             yield from pattern.finditer(text, start, stop)
         return

@@ -32,6 +32,7 @@ class Letter:
         self._present: set[int] = set()
         self._masks: dict[str, int] = {}
         self._set_masks: dict[int, int] = {}
+        self.many = True  # one of many letters checked: worth the looser search's compiling
         self.seen: dict[str, bool] = {}  # strings looked for in `lowered`, and whether found
 
     # -- clauses and their words --------------------------------------------------------------
