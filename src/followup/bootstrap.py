@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from followup.domain.errors import BadInput
-from followup.services.dependencies import Dependencies, Renderer
+from followup.services.dependencies import CardReader, Dependencies, Renderer
 from followup.services.ports import Locks, Reader, process_lock
 
 if TYPE_CHECKING:
@@ -87,6 +87,10 @@ def dependencies(database: str | None = None) -> Dependencies:
         from followup.adapters.mail.oauth2_store import sign_in_needed
 
         return sign_in_needed(config)
+    def card_reader() -> CardReader:
+        from followup.adapters.cards.reader import read_card
+
+        return read_card
 
     location = database_location(database)
     store = open_store(location)
@@ -101,6 +105,7 @@ def dependencies(database: str | None = None) -> Dependencies:
         lock=_locks(store),
         classifier=_once(classifier),
         mail_sign_in=mail_sign_in,
+        card_reader=_once(card_reader),
     )
 
 

@@ -6,6 +6,7 @@ The order here is the order of `followup --help`.
 MODULES = (
     "plan",
     "record",
+    "cards",
     "transfer",
     "letters",
     "mail",
