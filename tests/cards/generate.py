@@ -341,7 +341,7 @@ def _layout_classic(pen: Pen, card: Card, rng: random.Random, w: int, h: int) ->
     pen.line(m, 400, card.name, pen.fit(card.name, 96, w - 2 * m, True), True)
     pen.line(m, 520, card.title, pen.fit(card.title, 54, w - 2 * m))
     lines = _contact_lines(card) + card.address
-    size = min(pen.fit(max(lines, key=len), 46, w - 2 * m - (300 if card.qr else 0)), 46)
+    size = min(pen.fit(max(lines, key=len), 46, w - 2 * m - (480 if card.qr else 0)), 46)
     y = h - m - len(lines) * size * 1.3
     for text in lines:
         pen.line(m, y, text, size)
@@ -417,7 +417,7 @@ def _layout_band(pen: Pen, card: Card, rng: random.Random, w: int, h: int) -> No
     pen.line(x, 150, card.name, pen.fit(card.name, 88, w - x - 80, True), True)
     pen.line(x, 270, card.title, pen.fit(card.title, 48, w - x - 80), ink=color)
     lines = _contact_lines(card) + card.address
-    size = min(pen.fit(max(lines, key=len), 42, w - x - 80 - (300 if card.qr else 0)), 42)
+    size = min(pen.fit(max(lines, key=len), 42, w - x - 80 - (480 if card.qr else 0)), 42)
     y = h - 90 - len(lines) * size * 1.3
     for text in lines:
         pen.line(x, y, text, size)
@@ -501,8 +501,14 @@ LAYOUTS: dict[str, dict[str, Callable[..., None]]] = {
 }
 
 
-def draw_card(card: Card, rng: random.Random, split: str, layout: str) -> Image.Image:
-    fonts = rng.choice(FONTS[split])
+def draw_card(
+    card: Card,
+    rng: random.Random,
+    split: str,
+    layout: str,
+    fonts: tuple[str, str] | None = None,
+) -> Image.Image:
+    fonts = fonts or rng.choice(FONTS[split])
     portrait = layout == "portrait"
     w, h = (CARD_H, CARD_W) if portrait else (CARD_W, CARD_H)
     dark = layout == "dark"
@@ -518,9 +524,9 @@ def draw_card(card: Card, rng: random.Random, split: str, layout: str) -> Image.
         payload = qr_payload(card, card.qr)
         code = zxingcpp.create_barcode(payload, zxingcpp.BarcodeFormat.QRCode)
         qr = Image.fromarray(np.asarray(code.to_image(scale=6)))
-        side = 300 if not portrait else 340
+        side = 420  # about 2 cm on a 9 cm card
         qr = qr.resize((side, side), Image.Resampling.NEAREST).convert("RGB")
-        place = (w - side - 70, h - side - 70) if not portrait else (w // 2 - side // 2, 420)
+        place = (w - side - 70, h - side - 70) if not portrait else (w // 2 - side // 2, 1040)
         if layout in ("split", "right", "name-below"):
             place = (70, h - side - 70) if layout != "name-below" else (w // 2 - side // 2, 380)
         image.paste(qr, place)
@@ -559,6 +565,9 @@ def photograph(card_image: Image.Image, rng: random.Random, size_kind: str) -> I
     if size_kind == "phone":
         out_w, out_h = (3000, 4000) if rng.random() < 0.5 else (4000, 3000)
         fill = rng.uniform(0.55, 0.85)
+    elif size_kind == "medium":
+        out_w, out_h = 1600, 1200
+        fill = rng.uniform(0.65, 0.8)
     elif size_kind == "small":
         out_w, out_h = rng.choice([(800, 600), (1024, 768), (640, 480)])
         fill = rng.uniform(0.7, 0.9)
@@ -616,21 +625,37 @@ def make_photo(rng: random.Random, split: str) -> tuple[bytes, str, dict[str, An
     layout = rng.choice(list(LAYOUTS[split]))
     if rng.random() < 0.15:
         card.qr = rng.choice(["vcard", "mecard"])
-    image = draw_card(card, rng, split, layout)
     size_kind = rng.choice(["phone", "phone", "small", "scan"])
-    photo = photograph(image, rng, size_kind)
     turn = rng.choice([0, 0, 0, 90, 180, 270])
-    if turn:
-        photo = photo.rotate(turn, expand=True)
     exif_turn = size_kind == "phone" and not turn and rng.random() < 0.2
     fmt = rng.choices(["jpg", "png", "heic"], weights=[80, 12, 8])[0]
     if fmt == "png" and size_kind == "phone":
         fmt = "jpg"  # phones save photos as JPEG or HEIC; a PNG is a screenshot or a scan
+    return shoot(card, rng, split, layout, size_kind, turn, fmt, exif_turn)
+
+
+def shoot(
+    card: Card,
+    rng: random.Random,
+    split: str,
+    layout: str,
+    size_kind: str,
+    turn: int = 0,
+    fmt: str = "jpg",
+    exif_turn: bool = False,
+    fonts: tuple[str, str] | None = None,
+) -> tuple[bytes, str, dict[str, Any]]:
+    """A photo of `card` drawn in `layout`, taken as `size_kind` says (phone, medium, small or
+    scan), turned by `turn` degrees, saved as `fmt` (jpg, png or heic)."""
+    image = draw_card(card, rng, split, layout, fonts)
+    photo = photograph(image, rng, size_kind)
+    if turn:
+        photo = photo.rotate(turn, expand=True)
     buffer = io.BytesIO()
     if exif_turn:  # stored sideways, as phones do, with the EXIF tag that turns it upright
         photo = photo.rotate(90, expand=True)
         exif = Image.Exif()
-        exif[0x0112] = 8
+        exif[0x0112] = 6  # "turn 90° clockwise to show"
         photo.save(buffer, "JPEG", quality=rng.randint(40, 92), exif=exif)
         fmt = "jpg"
     elif fmt == "jpg":

@@ -67,6 +67,8 @@ def add_card_person(
             )
         contact = _with_conversation(contact, minutes, topics, decision_maker)
         contacts[found] = contact
+        if tuple(contacts) == interview.contacts:
+            return opportunity, contact  # the same card again: nothing to change
         opportunity.interviews[position] = replace(interview, contacts=tuple(contacts))
         _store(deps, uow, opportunity)
         uow.commit()

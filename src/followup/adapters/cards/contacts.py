@@ -63,9 +63,8 @@ def find_emails(text: str) -> list[Found]:
             checked = validate_email(candidate, check_deliverability=False)
         except EmailNotValidError:
             continue
-        found.append(
-            Found(checked.normalized.lower(), match.start(), match.end(), raw != candidate)
-        )
+        repaired = re.sub(r"\s", "", raw).lower() != candidate
+        found.append(Found(checked.normalized.lower(), match.start(), match.end(), repaired))
     return found
 
 

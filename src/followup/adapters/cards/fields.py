@@ -359,7 +359,9 @@ def _assign(
             name_evidence -= 0.6
         text.name_evidence = max(0.0, min(1.0, name_evidence))
         text.name = text.name_evidence + 0.05 * size
-        text.title_evidence = titled * (0.3 if legal else 1.0) * (0.5 if email_match >= 0.8 else 1.0)
+        text.title_evidence = (
+            titled * (0.3 if legal else 1.0) * (0.5 if email_match >= 0.8 else 1.0)
+        )
         text.title = text.title_evidence
         company_evidence = max(0.9 if legal else 0.0, domain_match, 0.35 if wordy else 0.0)
         if email_match >= 0.8 and shape and not legal:
@@ -457,13 +459,13 @@ def _company_text(
             (above, _join(above, line) if above else None),
             (below, _join(line, below) if below else None),
         ):
-            if candidate is None:
+            if candidate is None or part is None:
                 continue
-            better = _domain_agreement(candidate.text, domain) > _domain_agreement(
-                line.text, domain
-            )
+            agreement = _domain_agreement(candidate.text, domain)
+            better = agreement > _domain_agreement(line.text, domain) or agreement >= 0.85
             legal = _legal_form(candidate.text) and not _legal_form(line.text)
-            if (better or legal) and _title_strength(candidate.text) < 0.9:
+            wordy = _company_word(part.text)
+            if (better or legal or wordy) and _title_strength(candidate.text) < 0.9:
                 grown = candidate
                 taken.add(id(part))
                 break

@@ -8,6 +8,7 @@ most of the speed of reading a card.
 from __future__ import annotations
 
 import io
+import warnings
 
 import numpy as np
 from PIL import Image, ImageOps
@@ -38,7 +39,10 @@ def load_photo(data: bytes, field: str = "PHOTO") -> np.ndarray:
     check_size(len(data), field)
     _register_heif()
     try:
-        with Image.open(io.BytesIO(data)) as opened:
+        with warnings.catch_warnings():  # the pixel bound below is ours, not Pillow's warning
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            opened = Image.open(io.BytesIO(data))
+        with opened:
             width, height = opened.size
             if width * height > MAX_PIXELS or min(width, height) < 1:
                 raise BadInput(

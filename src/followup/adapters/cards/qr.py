@@ -29,7 +29,7 @@ def read_qr(gray: np.ndarray) -> QrContact | None:
     import zxingcpp
 
     found = zxingcpp.read_barcodes(
-        gray, formats=zxingcpp.BarcodeFormat.QRCode | zxingcpp.BarcodeFormat.MicroQRCode
+        gray, formats=(zxingcpp.BarcodeFormat.QRCode, zxingcpp.BarcodeFormat.MicroQRCode)
     )
     for code in found:
         contact = parse_contact(code.text)
