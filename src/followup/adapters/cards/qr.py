@@ -29,7 +29,7 @@ def read_qr(gray: np.ndarray) -> QrContact | None:
     import zxingcpp
 
     found = zxingcpp.read_barcodes(
-        gray, formats=(zxingcpp.BarcodeFormat.QRCode, zxingcpp.BarcodeFormat.MicroQRCode)
+        gray, formats=zxingcpp.barcode_formats_from_str("QRCode,MicroQRCode")
     )
     for code in found:
         contact = parse_contact(code.text)
