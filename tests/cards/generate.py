@@ -326,7 +326,8 @@ def _logo(pen: Pen, rng: random.Random, x: float, y: float, size: int, color: An
 
 def _layout_classic(pen: Pen, card: Card, rng: random.Random, w: int, h: int) -> None:
     m = 110
-    accent = rng.choice(INK[1:])
+    dark = sum(pen.image.getpixel((5, 5))) < 300  # type: ignore[arg-type]
+    accent = rng.choice([(240, 200, 120), (150, 200, 255)]) if dark else rng.choice(INK[1:])
     offset = _logo(pen, rng, m, m - 10, 90, accent)
     pen.line(
         m + offset,

@@ -136,3 +136,15 @@ def _store(deps: Dependencies, uow: UnitOfWork, opportunity: Opportunity) -> Non
     check_contact_zones(opportunity)
     uow.save_opportunity(opportunity)
     replan(deps, uow, uow.get_candidate(), [opportunity])
+
+
+def interview_choices(deps: Dependencies, limit: int = 100) -> list[tuple[Opportunity, Interview]]:
+    """The interviews a card may be added to, the latest first."""
+    found: list[tuple[Opportunity, Interview]] = []
+    with deps.store.unit_of_work(readonly=True) as uow:
+        for summary in uow.summaries():
+            opportunity = uow.get_opportunity(summary.id)
+            if opportunity is not None:
+                found.extend((opportunity, interview) for interview in opportunity.interviews)
+    found.sort(key=lambda pair: (pair[1].date, pair[1].round), reverse=True)
+    return found[:limit]

@@ -419,7 +419,8 @@ def _title_text(texts: list[_Text], name: _Text | None, title: _Text, company: _
 def _neighbours(texts: list[_Text], line: Line, taken: set[int]) -> tuple[Line | None, Line | None]:
     """The free lines (not in `taken`, by id) right above and right below `line`, printed the
     same size and aligned with it."""
-    above = below = None
+    above: Line | None = None
+    below: Line | None = None
     for other in texts:
         o = other.line
         if id(o) in taken or o is line:
@@ -433,9 +434,11 @@ def _neighbours(texts: list[_Text], line: Line, taken: set[int]) -> tuple[Line |
         )
         if not (same_size and aligned):
             continue
-        if 0 <= o.top - line.bottom < 0.8 * line.height:
+        # By their middles: a slanted line's box is taller than its letters.
+        step = (o.middle - line.middle) / line.height
+        if 0.5 < step < 1.9 and (below is None or o.top < below.top):
             below = o
-        elif 0 <= line.top - o.bottom < 0.8 * line.height:
+        elif -1.9 < step < -0.5 and (above is None or o.top > above.top):
             above = o
     return above, below
 
