@@ -101,3 +101,13 @@ def _register_heif() -> None:
 
         register_heif_opener()
         _heif_registered = True
+
+
+def preview_jpeg(data: bytes, side: int = 900) -> bytes:
+    """The photo, upright and small, as a JPEG to show beside the fields read from it."""
+    pixels = load_photo(data)
+    image = Image.fromarray(pixels)
+    image.thumbnail((side, side), Image.Resampling.BILINEAR)
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", quality=80)
+    return buffer.getvalue()

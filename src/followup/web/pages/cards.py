@@ -62,7 +62,13 @@ async def save_person(request: Request) -> Response:
         opportunity_id, _, interview_id = _text(form, "interview").partition("|")
         if not interview_id:
             raise InvalidField("interview", "the interview where you met this person")
-        card = BusinessCard(**{key: value or None for key, value in values.items()})
+        card = BusinessCard(
+            name=values["name"] or None,
+            title=values["title"] or None,
+            company=values["company"] or None,
+            email=values["email"] or None,
+            phone=values["phone"] or None,
+        )
         opportunity, contact = cards_service.add_card_person(
             deps, opportunity_id, interview_id, card
         )
