@@ -238,3 +238,22 @@ def test_a_vcard_gives_the_voice_number_not_the_fax():
 def test_a_qr_code_that_is_no_contact_is_ignored():
     assert parse_contact("https://acme.example/jobs") is None
     assert parse_contact("BEGIN:VCARD\r\nthis is not a card") is None
+
+
+@pytest.mark.parametrize(
+    ("lines", "email"),
+    [
+        (["Harriet MacLeod", "harriot.macleod@marlowe.co.uk"], "harriet.macleod@marlowe.co.uk"),
+        (["Lucie Groß", "i.gross@helvetia.de"], "l.gross@helvetia.de"),
+        (
+            ["Dana Washington", "dana@interationale.com", "www.internationale.com"],
+            "dana@internationale.com",
+        ),
+        (["Harriet MacLeod", "harry.macleod@marlowe.co.uk"], "harry.macleod@marlowe.co.uk"),
+    ],
+    ids=["name-letter", "initial", "domain-from-website", "a-nickname-is-kept"],
+)
+def test_letters_misread_in_an_email_are_put_right_from_the_name_and_website(lines, email):
+    card = read([(lines[0], 1.6), *lines[1:]], "GB")
+    assert card.email == email
+    assert card.confidence["email"] == (0.98 if email.startswith("harry") else 0.69)

@@ -94,7 +94,7 @@ def merge_rows(lines: list[Line]) -> list[Line]:
                 merged.append(current)
                 current = piece
         merged.append(current)
-    merged.sort(key=lambda ln: (round(ln.top / max(ln.height, 0.02) / 2), ln.left))
+    merged.sort(key=lambda ln: (ln.middle, ln.left))
     return merged
 
 
@@ -170,6 +170,10 @@ def find_fields(lines: list[Line], region: str | None) -> BusinessCard:
     phone_text, phone_confidence = _choose_phone(phones)
     local = email.partition("@")[0] if email else None
     name, title, company = _assign(texts, local, domain)
+    if email:
+        checked = _checked_email(email, name.line.text if name else None, webs)
+        if checked != email:
+            email, email_confidence = checked, min(email_confidence, 0.7)
     return BusinessCard(
         name=_name_text(name.line.text) if name else None,
         title=_title_text(texts, name, title, company) if title else None,
@@ -203,6 +207,49 @@ def _email_misread_as_web(webs: list[str]) -> list[tuple[str, float]]:
     return []
 
 
+def _checked_email(email: str, name: str | None, webs: list[str]) -> str:
+    """The email, with letters the OCR misread put right where the card says the same thing twice:
+    the local part spells the person's name (`harriot.macleod` beside Harriet MacLeod), the
+    domain the website's (`interationale.com` beside www.internationale.com)."""
+    local, _, domain = email.partition("@")
+    sites = [re.sub(r"(?i)^(https?://)?www\.", "", w).split("/")[0].lower() for w in webs]
+    for site in sites:
+        if (
+            site != domain
+            and "." in site
+            and 0 < _distance(site, domain) <= max(1, len(domain) // 8)
+        ):
+            domain = site
+            break
+    if name:
+        words = [re.sub(r"[^a-z0-9]", "", fold(w)) for w in re.split(r"[\s\-']+", name)]
+        words = [w for w in words if w]
+        parts = re.split(r"([._\-])", local)
+        for i, part in enumerate(parts):
+            if len(part) >= 4 and part not in words:
+                near = [w for w in words if _distance(part, w) <= (1 if len(w) < 8 else 2)]
+                if len(near) == 1:
+                    parts[i] = near[0]
+            elif len(part) == 1 and i == 0 and len(parts) > 2 and words:
+                initial = words[0][0]
+                if part != initial and {part, initial} <= set("il1t|"):
+                    parts[i] = initial
+        local = "".join(parts)
+    repaired = f"{local}@{domain}"
+    return repaired if find_emails(repaired) else email
+
+
+def _distance(a: str, b: str) -> int:
+    """Levenshtein's edit distance: letters to change, add or drop to turn `a` into `b`."""
+    previous = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        current = [i]
+        for j, y in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y)))
+        previous = current
+    return previous[-1]
+
+
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:
     for start, end in spans:
         text = text[:start] + " " * (end - start) + text[end:]
@@ -217,14 +264,17 @@ def _is_text(text: str) -> bool:
 
 
 def _choose_phone(phones: list[tuple[Phone, float]]) -> tuple[str | None, float]:
-    """The first number that is not a fax, in reading order."""
-    for phone, score in phones:
-        if phone.kind != "fax":
-            evidence = (1.0 if phone.valid else 0.6) * (1.0 if phone.labelled else 0.9)
-            if sum(1 for p, _ in phones if p.kind != "fax") > 1 and not phone.labelled:
-                evidence *= 0.85
-            return phone.international, round(min(0.99, score * evidence), 2)
-    return None, 0.0
+    """The first number that is not a fax, in reading order; a number valid in its country's
+    plan before one that only has the right length, which must then carry a label."""
+    voices = [(p, s) for p, s in phones if p.kind != "fax" and (p.valid or p.labelled)]
+    voices.sort(key=lambda pair: not pair[0].valid)
+    if not voices:
+        return None, 0.0
+    phone, score = voices[0]
+    evidence = (1.0 if phone.valid else 0.6) * (1.0 if phone.labelled else 0.9)
+    if len(voices) > 1 and not phone.labelled:
+        evidence *= 0.85
+    return phone.international, round(min(0.99, score * evidence), 2)
 
 
 # --- roles of the remaining lines ----------------------------------------------------------------
