@@ -259,6 +259,9 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
 def _is_text(text: str) -> bool:
     """A line that may be a name, a title or a company: letters, and no number standing alone
     (a street number, a postcode, a floor)."""
+    if text.strip() in ("&", "+"):
+        return True  # the middle of a company's name stacked over lines (Marlowe / & / Finch)
+    text = re.sub(r"\b[0o]\.[0o]\.?$", "o.o.", text)  # sp. z o.o. read with zeros
     letters = sum(c.isalpha() for c in text)
     return letters >= 2 and not re.search(r"\b\d+\b", text) and not looks_like_address(text)
 

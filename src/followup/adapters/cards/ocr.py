@@ -47,57 +47,93 @@ def read_lines(rgb: np.ndarray) -> list[Line]:
         if boxes is None or len(boxes) == 0:
             return []
         boxes = np.asarray(boxes, dtype=np.float32)
-        sideways = _sideways(boxes)
-        crops = [_crop(bgr, box, sideways) for box in boxes]
+        along, down = _directions(boxes)
+        extents = [_extent(box, along, down) for box in boxes]
+        crops = [_crop(bgr, extent, along, down) for extent in extents]
         flipped = _upside_down(ocr, crops)
         if flipped:
             crops = [np.ascontiguousarray(np.rot90(crop, 2)) for crop in crops]
         read = [_recognise(ocr, crop) for crop in crops]
-    # np.rot90 turns counter-clockwise: a card on its side is turned once, then twice more if
-    # its text was found upside down.
-    turns = (1 if sideways else 0) + (2 if flipped else 0)
     height, width = bgr.shape[:2]
-    upright_height = width if turns % 2 else height
+    corners = np.array([[0, 0], [width, 0], [width, height], [0, height]], dtype=np.float32)
+    card_height = float(np.ptp(corners @ down)) or 1.0
     lines = []
-    for box, crop, (text, score) in zip(boxes, crops, read, strict=True):
+    for (a0, a1, b0, b1), (text, score) in zip(extents, read, strict=True):
         if score < MIN_SCORE or not text.strip():
             continue
-        points = _turned(box, turns, width, height)
-        left, top = points.min(axis=0)
-        right, bottom = points.max(axis=0)
+        if flipped:  # seen the other way up: what was last comes first
+            a0, a1, b0, b1 = -a1, -a0, -b1, -b0
         lines.append(
             Line(
                 text=text,
                 score=score,
-                left=float(left) / upright_height,
-                top=float(top) / upright_height,
-                right=float(right) / upright_height,
-                bottom=float(bottom) / upright_height,
-                height=float(crop.shape[0]) / upright_height,
+                left=a0 / card_height,
+                top=b0 / card_height,
+                right=a1 / card_height,
+                bottom=b1 / card_height,
+                height=(b1 - b0) / card_height,
             )
         )
+    if lines:  # from the top-left of the text, as a card's coordinates are
+        left0, top0 = min(ln.left for ln in lines), min(ln.top for ln in lines)
+        lines = [
+            Line(
+                ln.text,
+                ln.score,
+                ln.left - left0,
+                ln.top - top0,
+                ln.right - left0,
+                ln.bottom - top0,
+                ln.height,
+            )
+            for ln in lines
+        ]
     return lines
 
 
-def _sideways(boxes: np.ndarray) -> bool:
-    """Lines are long and thin: on a card lying on its side, their boxes stand up."""
-    across = np.linalg.norm(boxes[:, 1] - boxes[:, 0], axis=1)
-    down = np.linalg.norm(boxes[:, 3] - boxes[:, 0], axis=1)
-    return float(np.sum(down[down > across])) > float(np.sum(across[across >= down]))
+def _directions(boxes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The way the card's lines run (a unit vector) and the way down across them. Lines are long
+    and thin: their long sides, averaged (by angle doubled, as a line has no head or tail) and
+    weighed by length, give the direction, whether the card lies square, tilted or on its side."""
+    first = boxes[:, 1] - boxes[:, 0]
+    second = boxes[:, 3] - boxes[:, 0]
+    longer = np.where(
+        (np.linalg.norm(first, axis=1) >= np.linalg.norm(second, axis=1))[:, None], first, second
+    )
+    length = np.linalg.norm(longer, axis=1)
+    angle = np.arctan2(longer[:, 1], longer[:, 0])
+    doubled = np.arctan2(np.sum(length * np.sin(2 * angle)), np.sum(length * np.cos(2 * angle)))
+    theta = doubled / 2  # in (-90°, 90°]: left to right, or top to bottom
+    along = np.array([np.cos(theta), np.sin(theta)], dtype=np.float32)
+    down = np.array([-np.sin(theta), np.cos(theta)], dtype=np.float32)
+    return along, down
 
 
-def _crop(bgr: np.ndarray, box: np.ndarray, sideways: bool) -> np.ndarray:
-    """The line in `box`, cut out square on; turned a quarter counter-clockwise when the card is
-    on its side, so that it reads left to right (or right to left, upside down)."""
-    width = int(max(np.linalg.norm(box[0] - box[1]), np.linalg.norm(box[2] - box[3])))
-    height = int(max(np.linalg.norm(box[0] - box[3]), np.linalg.norm(box[1] - box[2])))
-    width, height = max(width, 1), max(height, 1)
-    target = np.array([[0, 0], [width, 0], [width, height], [0, height]], dtype=np.float32)
-    matrix = cv2.getPerspectiveTransform(box.astype(np.float32), target)
-    crop = cv2.warpPerspective(
+def _extent(
+    box: np.ndarray, along: np.ndarray, down: np.ndarray
+) -> tuple[float, float, float, float]:
+    """Where a line's box starts and ends along the lines and across them."""
+    a = box @ along
+    b = box @ down
+    return float(a.min()), float(a.max()), float(b.min()), float(b.max())
+
+
+def _crop(
+    bgr: np.ndarray, extent: tuple[float, float, float, float], along: np.ndarray, down: np.ndarray
+) -> np.ndarray:
+    """The line cut out so that it reads left to right (or, on a card upside down, right to left
+    and upside down, which the caller turns)."""
+    a0, a1, b0, b1 = extent
+    width, height = max(1, round(a1 - a0)), max(1, round(b1 - b0))
+    source = np.array(
+        [a0 * along + b0 * down, a1 * along + b0 * down, a1 * along + b1 * down],
+        dtype=np.float32,
+    )
+    target = np.array([[0, 0], [width, 0], [width, height]], dtype=np.float32)
+    matrix = cv2.getAffineTransform(source, target)
+    return cv2.warpAffine(
         bgr, matrix, (width, height), borderMode=cv2.BORDER_REPLICATE, flags=cv2.INTER_CUBIC
     )
-    return np.ascontiguousarray(np.rot90(crop)) if sideways else crop
 
 
 def _upside_down(ocr: Any, crops: list[np.ndarray], sample: int = 5) -> bool:
@@ -115,17 +151,3 @@ def _recognise(ocr: Any, crop: np.ndarray) -> tuple[str, float]:
     texts = getattr(result, "txts", None) or ("",)
     scores = getattr(result, "scores", None) or (0.0,)
     return str(texts[0]), float(scores[0])
-
-
-def _turned(points: np.ndarray, turns: int, width: int, height: int) -> np.ndarray:
-    """Points of a `width`×`height` image, where they are once it is turned `turns` quarters
-    counter-clockwise (as np.rot90 turns it)."""
-    x, y = points[:, 0], points[:, 1]
-    turns %= 4
-    if turns == 1:
-        return np.stack([y, (width - 1) - x], axis=1)
-    if turns == 2:
-        return np.stack([(width - 1) - x, (height - 1) - y], axis=1)
-    if turns == 3:
-        return np.stack([(height - 1) - y, x], axis=1)
-    return points

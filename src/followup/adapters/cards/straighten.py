@@ -20,7 +20,7 @@ MIN_SIDE = 1400  # and at least: small text is read better enlarged smoothly tha
 MIN_ASPECT, MAX_ASPECT = 1.15, 2.3
 MIN_AREA, MAX_AREA = 0.08, 0.985  # of the photo
 # A shape of unusual proportions may be only part of the card (its white half, beside a dark band
-# as dark as the table): the photo is then read whole rather than cropped to it.
+# as dark as the table): the photo is then cut around it with a wide margin, not squared to it.
 USUAL_ASPECT = (1.4, 2.0)
 
 
@@ -30,6 +30,8 @@ def straighten(rgb: np.ndarray) -> tuple[np.ndarray, bool]:
     quad = find_card(rgb)
     if quad is None:
         return _enlarged(rgb), False
+    if not USUAL_ASPECT[0] <= _aspect(quad) <= USUAL_ASPECT[1]:
+        return _enlarged(_around(rgb, quad)), False
     tl, tr, br, bl = quad
     width = float(max(np.linalg.norm(tr - tl), np.linalg.norm(br - bl)))
     height = float(max(np.linalg.norm(bl - tl), np.linalg.norm(br - tr)))
@@ -41,6 +43,18 @@ def straighten(rgb: np.ndarray) -> tuple[np.ndarray, bool]:
     flags = cv2.INTER_AREA if scale <= 1 else cv2.INTER_CUBIC
     card = cv2.warpPerspective(rgb, matrix, (w, h), flags=flags)
     return card, True
+
+
+def _around(rgb: np.ndarray, quad: np.ndarray) -> np.ndarray:
+    """The photo cut to the shape found and a wide margin around it: where the rest of the card
+    is, when the shape was only part of it."""
+    height, width = rgb.shape[:2]
+    left, top = quad.min(axis=0)
+    right, bottom = quad.max(axis=0)
+    margin = 0.45 * max(right - left, bottom - top)
+    x0, y0 = max(0, int(left - margin)), max(0, int(top - margin))
+    x1, y1 = min(width, int(right + margin)), min(height, int(bottom + margin))
+    return np.ascontiguousarray(rgb[y0:y1, x0:x1])
 
 
 def _enlarged(rgb: np.ndarray) -> np.ndarray:
@@ -73,10 +87,7 @@ def find_card(rgb: np.ndarray) -> np.ndarray | None:
                 best = (score, quad)
     if best is None:
         return None
-    corners = _ordered(best[1] / factor)
-    if not USUAL_ASPECT[0] <= _aspect(corners) <= USUAL_ASPECT[1]:
-        return None
-    return corners
+    return _ordered(best[1] / factor)
 
 
 def _masks(blurred: np.ndarray) -> list[np.ndarray]:
