@@ -257,3 +257,8 @@ def test_letters_misread_in_an_email_are_put_right_from_the_name_and_website(lin
     card = read([(lines[0], 1.6), *lines[1:]], "GB")
     assert card.email == email
     assert card.confidence["email"] == (0.98 if email.startswith("harry") else 0.69)
+
+
+def test_an_email_that_runs_a_name_together_is_left_as_it_is():
+    card = read([("Christopher O'Connor", 1.6), "christopher.oconnor@solvay.com"], "GB")
+    assert card.email == "christopher.oconnor@solvay.com"

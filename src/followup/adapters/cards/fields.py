@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from itertools import product
+from itertools import pairwise, product
 
 from followup.adapters.cards.contacts import (
     Phone,
@@ -224,6 +224,7 @@ def _checked_email(email: str, name: str | None, webs: list[str]) -> str:
     if name:
         words = [re.sub(r"[^a-z0-9]", "", fold(w)) for w in re.split(r"[\s\-']+", name)]
         words = [w for w in words if w]
+        words += [a + b for a, b in pairwise(words)]  # O'Connor: oconnor
         parts = re.split(r"([._\-])", local)
         for i, part in enumerate(parts):
             if len(part) >= 4 and part not in words:
@@ -508,7 +509,7 @@ def _company_text(
     form."""
     taken = {id(t.line) for t in (name, title, company) if t is not None}
     line = company.line
-    for _ in range(3):
+    for _ in range(5):
         above, below = _neighbours(texts, line, taken)
         grown = None
         for part, candidate in (
