@@ -262,3 +262,9 @@ def test_letters_misread_in_an_email_are_put_right_from_the_name_and_website(lin
 def test_an_email_that_runs_a_name_together_is_left_as_it_is():
     card = read([("Christopher O'Connor", 1.6), "christopher.oconnor@solvay.com"], "GB")
     assert card.email == "christopher.oconnor@solvay.com"
+
+
+def test_a_card_from_another_country_has_its_number_read_as_dialled_there():
+    card = read([("Ine Dupont", 1.6), "T 012 60 21 97", "ine_dupont@marlowe.be"], "US")
+    assert card.phone == "+32 12 60 21 97"
+    assert card.confidence["phone"] < read(["T 012 60 21 97"], "BE").confidence["phone"]

@@ -146,6 +146,7 @@ def find_fields(lines: list[Line], region: str | None) -> BusinessCard:
     phones: list[tuple[Phone, float]] = []
     webs: list[str] = []
     texts: list[_Text] = []
+    rests: list[tuple[str, float]] = []  # each line less its email and web addresses
     for index, line in enumerate(rows):
         found_emails = find_emails(line.text)
         for address in found_emails:
@@ -156,6 +157,7 @@ def find_fields(lines: list[Line], region: str | None) -> BusinessCard:
         rest = _blank(rest, [(w.start, w.end) for w in found_web])
         found_phones = find_phones(rest, region)
         phones.extend((phone, line.score) for phone in found_phones)
+        rests.append((rest, line.score))
         if found_emails or found_web or found_phones:
             continue
         if _is_text(line.text):
@@ -168,6 +170,13 @@ def find_fields(lines: list[Line], region: str | None) -> BusinessCard:
     if email and domain and any(domain in fold(w) for w in webs):
         email_confidence = min(1.0, email_confidence + 0.05)  # the website agrees
     phone_text, phone_confidence = _choose_phone(phones)
+    abroad = _country_of(email, webs)
+    if not any(p.valid and p.kind != "fax" for p, _ in phones) and abroad not in (None, region):
+        # A card from another country, its numbers written as they are dialled there.
+        foreign = [(p, score) for rest, score in rests for p in find_phones(rest, abroad)]
+        if any(p.valid and p.kind != "fax" for p, _ in foreign):
+            phone_text, phone_confidence = _choose_phone(foreign)
+            phone_confidence = round(phone_confidence * 0.9, 2)
     local = email.partition("@")[0] if email else None
     name, title, company = _assign(texts, local, domain)
     if email:
@@ -188,6 +197,20 @@ def find_fields(lines: list[Line], region: str | None) -> BusinessCard:
             "phone": phone_confidence,
         },
     )
+
+
+def _country_of(email: str | None, webs: list[str]) -> str | None:
+    """The country a card's domain names (`.be` -> BE, `.co.uk` -> GB), if it names one."""
+    import phonenumbers
+
+    hosts = [email.rpartition("@")[2]] if email else []
+    hosts += [re.sub(r"(?i)^(https?://)?(www\.)?", "", w).split("/")[0] for w in webs]
+    for host in hosts:
+        tld = host.lower().rstrip(".").rpartition(".")[2]
+        code = "GB" if tld == "uk" else tld.upper()
+        if len(code) == 2 and code in phonenumbers.SUPPORTED_REGIONS:
+            return code
+    return None
 
 
 def _email_misread_as_web(webs: list[str]) -> list[tuple[str, float]]:
