@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test lint unit bench clean
+.PHONY: install demo test test-deps lint unit bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,14 +22,18 @@ lint: $(STAMP)  ## ruff (lint and format check) and mypy on src/
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy
 
-test: $(STAMP) lint  ## lint, then every test tier
+test: $(STAMP) lint  ## lint, then every test tier (the slow tests too)
 	$(BIN)/pytest
 
-unit: $(STAMP)
-	$(BIN)/pytest tests/unit
+unit: $(STAMP)  ## the fast tier: domain and services on fakes, in seconds
+	$(BIN)/pytest tests/unit -m "not slow"
+
+test-deps:  ## install the programs the tests drive (Debian/Ubuntu; skipped tests name them)
+	bash .ci/test-deps
 
 bench: $(STAMP)  ## the speed figures quoted in the issues
 	$(BIN)/python bench/planner_bench.py
+	$(BIN)/python bench/startup_bench.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

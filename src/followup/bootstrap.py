@@ -1,24 +1,35 @@
 """Wires the real adapters into the services: which database, which calendars, which policies.
 
 Chosen in one place: `--database`, else `FOLLOWUP_DATABASE`, else a SQLite file in the user's data
-folder. Nothing connects here; the first unit of work does.
+folder. Nothing connects here; the first unit of work does. Each adapter is imported when a use
+case first needs it, so a command loads only what it uses (`followup agenda` loads no policy,
+holiday, template or folder library: tests/unit/test_layers.py).
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
-from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
 
 from followup.domain.errors import BadInput
-from followup.services.dependencies import CardReader, Dependencies, Renderer
-from followup.services.ports import Locks, Reader, process_lock
+from followup.services.dependencies import Dependencies
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Callable
+    from contextlib import AbstractContextManager
+    from pathlib import Path
+    from typing import Any, TypeVar
+
+    from followup.domain.calendar import BusinessCalendar
     from followup.domain.letters.check import LetterChecker
+    from followup.domain.model import Candidate
+    from followup.domain.policy import Policy
     from followup.domain.replies.classify import ReplyClassifier
-from followup.services.storage import Store
+    from followup.services.dependencies import CardReader, Renderer
+    from followup.services.ports import Locks, Reader
+    from followup.services.storage import Store
+
+    T = TypeVar("T")
 
 APP_NAME = "followup"
 
@@ -30,6 +41,8 @@ def data_dir() -> Path:
 
 
 def config_dir() -> Path:
+    from pathlib import Path
+
     override = os.environ.get("FOLLOWUP_CONFIG")
     if override:
         return Path(override).expanduser()
@@ -59,46 +72,40 @@ def open_store(location: str) -> Store:
         )
     from followup.adapters.storage.sqlite.store import SqliteStore
 
-    return SqliteStore(Path(location).expanduser())
+    return SqliteStore(os.path.expanduser(location))
 
 
 def dependencies(database: str | None = None) -> Dependencies:
-    from followup.adapters.holidays import calendar_for
-    from followup.adapters.policies import PolicyBook
-
-    config = config_dir()
-
     def checker() -> LetterChecker:
         from followup.adapters.check_rules import build_checker
 
-        return build_checker(config / "check")
+        return build_checker(config_dir() / "check")
 
     def renderer() -> Renderer:
         from followup.adapters.templates import TemplateRenderer
 
-        return TemplateRenderer(config / "templates")
+        return TemplateRenderer(config_dir() / "templates")
 
     def classifier() -> ReplyClassifier:
         from followup.adapters.reply_rules import build_classifier
 
-        return build_classifier(config / "replies")
+        return build_classifier(config_dir() / "replies")
 
     def mail_sign_in() -> str | None:
         from followup.adapters.mail.oauth2_store import sign_in_needed
 
-        return sign_in_needed(config)
+        return sign_in_needed(config_dir())
+
     def card_reader() -> CardReader:
         from followup.adapters.cards.reader import read_card
 
         return read_card
 
-    location = database_location(database)
-    store = open_store(location)
-
+    store = open_store(database_location(database))
     return Dependencies(
         store=store,
-        calendars=calendar_for,
-        policies=PolicyBook(config / "policies"),
+        calendars=_calendar_for,
+        policies=_Policies(),
         checker=_once(checker),
         renderer=_once(renderer),
         readers=readers,
@@ -109,6 +116,14 @@ def dependencies(database: str | None = None) -> Dependencies:
     )
 
 
+def web_app(deps: Dependencies) -> Any:
+    """The web interface over these dependencies (`followup serve`): the CLI and the web never
+    import each other; this composition root knows both."""
+    from followup.web.app import create_app
+
+    return create_app(deps)
+
+
 def readers() -> tuple[Reader, ...]:
     """The kinds of file `followup import` reads, in the order they are tried; the dossier
     last, as it takes whatever no other kind claims (services/imports.py)."""
@@ -117,17 +132,50 @@ def readers() -> tuple[Reader, ...]:
     return (DossierReader(),)
 
 
+def _calendar_for(candidate: Candidate) -> BusinessCalendar:
+    from followup.adapters.holidays import calendar_for
+
+    return calendar_for(candidate)
+
+
+class _Policies:
+    """The policy book (shipped policies and the user's own), read when first asked."""
+
+    def __init__(self) -> None:
+        self._book: Any = None
+
+    def _get(self) -> Any:
+        if self._book is None:
+            from followup.adapters.policies import PolicyBook
+
+            self._book = PolicyBook(config_dir() / "policies")
+        return self._book
+
+    def get(self, name: str, field: str = "policy") -> Policy:
+        policy: Policy = self._get().get(name, field)
+        return policy
+
+    def names(self) -> list[str]:
+        names: list[str] = self._get().names()
+        return names
+
+
 def _locks(store: Store) -> Locks:
+    """A file lock beside a SQLite file; within the process otherwise."""
     from followup.adapters.storage.sqlite.store import SqliteStore
 
-    if isinstance(store, SqliteStore) and store.location != ":memory:":
+    if not isinstance(store, SqliteStore) or store.location == ":memory:":
+        from followup.services.ports import process_lock
+
+        return process_lock
+    location = store.location
+
+    def lock(name: str, busy: str) -> AbstractContextManager[None]:
         from followup.adapters.locks import file_locks
 
-        return file_locks(store.location)
-    return process_lock
+        return file_locks(location)(name, busy)
 
-
-T = TypeVar("T")
+    return lock
 
 
 def _once(factory: Callable[[], T]) -> Callable[[], T]:

@@ -234,7 +234,7 @@ def test_the_console_script_runs_as_a_module():
 
 
 def test_the_streamed_plan_json_is_what_json_dumps_would_write(cli):
-    from followup.cli.jsonout import dumps, plan_json, touch_dict
+    from followup.adapters.json_shapes import dumps, plan_json, touch_dict
     from followup.domain.model import Touch
 
     tricky = [
@@ -250,6 +250,10 @@ def test_the_streamed_plan_json_is_what_json_dumps_would_write(cli):
     ]
     assert "".join(plan_json(tricky)) == dumps([touch_dict(t) for t in tricky])
     assert "".join(plan_json([])) == dumps([])
+    plain = Touch("o1", "Ann\tLee\u2028", "call", "phone", tricky[0].due)  # no reason: null
+    many = [tricky[0], plain] * 3 + [plain]
+    for batch in (1, 2, 3, 7, 1000):  # the pieces join up whatever their size
+        assert "".join(plan_json(many, batch)) == dumps([touch_dict(t) for t in many])
 
 
 def test_snooze_moves_a_touch_on_the_agenda_and_says_why(cli, monkeypatch):
@@ -285,3 +289,68 @@ def test_snooze_moves_a_touch_on_the_agenda_and_says_why(cli, monkeypatch):
     overdue = day_before.split("Next")[0]
     assert "Call Dana Reyes" not in overdue  # put off: not overdue any more
     assert "  Call Dana Reyes (Acme Corp) — due Thu 31 Dec, snoozed to Thu 7 Jan" in day_before
+
+
+def _choices(parser) -> set[str]:
+    sub = next(a for a in parser._actions if a.dest == "==SUPPRESS==" or a.choices)
+    return set(sub.choices)
+
+
+def test_each_command_is_listed_with_the_module_that_has_it():
+    from followup.cli.commands import COMMANDS, MODULES
+
+    found: dict[str, list[str]] = {}
+    for module in MODULES:
+        for name in _choices(build_parser(module)):
+            found.setdefault(name, []).append(module)
+    assert {name: " ".join(modules) for name, modules in found.items()} == COMMANDS
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["agenda"],
+        ["agenda", "--json"],
+        ["--database", "x.db", "agenda", "--on", "2027-01-04", "--limit", "3"],
+        ["agenda", "--on=2027-01-04", "--limit=0", "--json"],
+        ["--database=x.db", "agenda", "--limit", "2"],
+    ],
+)
+def test_the_agenda_read_without_argparse_reads_as_argparse_does(argv):
+    from followup.cli.main import _fast_agenda
+
+    fast = vars(_fast_agenda(argv))
+    slow = vars(build_parser().parse_args(argv))
+    assert fast == {key: slow[key] for key in fast}
+    assert fast["handler"] is slow["handler"]
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["agenda", "--help"],
+        ["agenda", "--on", "2027-02-30"],
+        ["agenda", "--on", "tomorrow"],
+        ["agenda", "--lim", "3"],
+        ["agenda", "--limit", "many"],
+        ["agenda", "--limit", "-2"],
+        ["agenda", "extra"],
+        ["agenda", "--on"],
+        ["--version"],
+        ["plan", "agenda"],
+        [],
+    ],
+)
+def test_anything_else_is_left_to_argparse_and_its_messages(argv):
+    from followup.cli.main import _fast_agenda
+
+    assert _fast_agenda(argv) is None
+
+
+def test_an_error_in_an_agenda_read_without_argparse_names_the_option(cli):
+    result = cli("--database", "/no/such/folder/f.sqlite3", "agenda")
+    assert (result.code, result.err) == (
+        2,
+        "followup: error: --database: expected a file in an existing folder, "
+        "'/no/such/folder' does not exist\n",
+    )

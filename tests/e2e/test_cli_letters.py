@@ -5,16 +5,14 @@ from __future__ import annotations
 import email
 import email.policy
 import json
-import shutil
 import subprocess
 import time
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 
+from ..system import require_program, require_shared
 from .conftest import DATA
-
-CORPUS = DATA.parents[2] / "shared" / "corpus" / "letters"
 
 
 @pytest.fixture
@@ -86,8 +84,7 @@ def test_pdf_is_a_printable_letter(acme, tmp_path):
     )
     assert result.code == 0
     assert out.read_bytes().startswith(b"%PDF-")
-    if shutil.which("pdftotext") is None:
-        pytest.skip("pdftotext (poppler-utils) is not installed")
+    require_program("pdftotext", apt="poppler-utils")
     text = subprocess.run(
         ["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True
     ).stdout
@@ -112,12 +109,14 @@ def test_eml_needs_the_recipients_address(acme, tmp_path):
 # -- check ---------------------------------------------------------------------------------------
 @pytest.fixture
 def corpus(cli):
-    assert cli("import", str(CORPUS / "context.json")).code == 0
+    folder = require_shared("corpus/letters")
+    assert cli("import", str(folder / "context.json")).code == 0
     return cli
 
 
 def _case(case_id):
-    return next(c for c in json.loads((CORPUS / "cases.json").read_text()) if c["id"] == case_id)
+    cases = json.loads((require_shared("corpus/letters") / "cases.json").read_text())
+    return next(c for c in cases if c["id"] == case_id)
 
 
 def test_check_json_is_the_contract(corpus, tmp_path):

@@ -4,7 +4,6 @@ desktop size. Every page visited is saved as a screenshot in test-artifacts/ to 
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import threading
 import time
@@ -15,10 +14,10 @@ import uvicorn
 
 from followup.web.app import create_app
 
+from ..system import require_program
 from .web_support import make_services
 
 ARTIFACTS = Path(__file__).parents[2] / "test-artifacts"
-CHROMIUM = os.environ.get("FOLLOWUP_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
 
 
@@ -44,10 +43,10 @@ def server(tmp_path):
 def browser():
     from playwright.sync_api import sync_playwright
 
-    assert Path(CHROMIUM).exists(), f"Chromium is needed at {CHROMIUM} (apt-get install chromium)"
+    chromium = os.environ.get("FOLLOWUP_CHROMIUM") or require_program("chromium")
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(
-            executable_path=CHROMIUM,
+            executable_path=chromium,
             args=[
                 "--no-sandbox",
                 "--disable-gpu",

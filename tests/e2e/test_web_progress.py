@@ -12,8 +12,8 @@ from starlette.testclient import TestClient
 
 from followup import bootstrap
 from followup.adapters.files.dossier import parse_dossier
+from followup.adapters.json_shapes import progress_dict
 from followup.cli.format import progress_text
-from followup.cli.jsonout import progress_dict
 from followup.services.dossier import import_dossier
 from followup.services.progress import follow_up_progress
 from followup.web.app import create_app

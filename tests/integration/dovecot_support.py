@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import os
 import pwd
-import shutil
 import subprocess
 import time
 from pathlib import Path
 
+from ..system import require_program
 from .mail_support import free_port
 
-DOVECOT = shutil.which("dovecot") or "/usr/sbin/dovecot"
 USER, PASSWORD = "sam", "imap-secret"
 
 
@@ -21,7 +20,7 @@ def start_dovecot(
 ) -> tuple[subprocess.Popen[bytes], int]:
     """With `introspection` (an RFC 7662 endpoint with credentials in it), Dovecot signs users in
     with its oauth2 passdb only, and offers XOAUTH2 and OAUTHBEARER alone."""
-    assert Path(DOVECOT).exists(), "Dovecot is needed (apt-get install dovecot-imapd)"
+    dovecot = require_program("dovecot", apt="dovecot-imapd", path="/usr/sbin/dovecot")
     port = free_port()
     owner = pwd.getpwnam("nobody")
     for sub in ("run", "state", "mail", "home"):
@@ -90,7 +89,7 @@ service imap-login {{
 }}
 """)
     process = subprocess.Popen(
-        [DOVECOT, "-F", "-c", str(config)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+        [dovecot, "-F", "-c", str(config)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
     )
     deadline = time.monotonic() + 15
     import socket
@@ -127,3 +126,12 @@ def append(port: int, raw: bytes) -> None:
     client.login(USER, PASSWORD)
     client.append("INBOX", None, None, raw)
     client.logout()
+
+
+def poll_mailbox(deps, settings):  # type: ignore[no-untyped-def]
+    """What `followup inbox poll` does: the adapter reads the mailbox, the use case records."""
+    from followup.adapters.mail.imap import ImapMailbox
+    from followup.services.inbox import poll_inbox
+
+    with ImapMailbox(settings) as mailbox:
+        return poll_inbox(deps, mailbox)

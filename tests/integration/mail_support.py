@@ -11,6 +11,8 @@ from email import message_from_bytes
 from email.policy import default
 from pathlib import Path
 
+from ..system import require_program
+
 SERVER = Path(__file__).with_name("smtp_server.py")
 DATA = Path(__file__).parents[1] / "data"
 
@@ -58,9 +60,10 @@ def make_certificates(folder: Path) -> tuple[Path, Path, Path]:
     """A throwaway certificate authority and a server certificate for 127.0.0.1 it signed:
     (ca.pem, server.pem, server.key)."""
     folder.mkdir(parents=True, exist_ok=True)
+    program = require_program("openssl")
 
     def openssl(*args: str) -> None:
-        subprocess.run(["openssl", *args], cwd=folder, check=True, capture_output=True)
+        subprocess.run([program, *args], cwd=folder, check=True, capture_output=True)
 
     openssl(
         "req",

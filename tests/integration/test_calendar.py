@@ -4,7 +4,6 @@ real calendar client (khal) twice without duplicates."""
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -20,9 +19,9 @@ from followup.adapters.storage.sqlite.store import SqliteStore
 from followup.services.dependencies import Dependencies
 from followup.services.dossier import import_dossier
 from followup.services.planning import plan_touches
-from followup.services.recording import log_event
 
-from ..unit.conftest import ev
+from ..system import require_program
+from ..unit.conftest import ev, log
 
 DATA = Path(__file__).parents[1] / "data"
 NOW = datetime(2026, 12, 28, 15, 0, tzinfo=UTC)
@@ -59,20 +58,17 @@ def test_one_all_day_event_per_planned_touch_with_a_reminder_at_nine(deps):
 
 def test_uids_stay_the_same_when_a_due_date_moves(deps):
     before = events_of(plan_to_ics(plan_touches(deps), NOW))
-    log_event(deps, "acme-ae", ev("2027-01-06", "done", "Lee Park", "thank_you"))
+    log(deps, "acme-ae", ev("2027-01-06", "done", "Lee Park", "thank_you"))
     after = events_of(plan_to_ics(plan_touches(deps), NOW))
     assert set(after) == set(before) - {"acme-ae.thank_you.lee-park.1@followup"}
-    log_event(deps, "acme-ae", ev("2026-12-29", "reply", "Dana Reyes"))
+    log(deps, "acme-ae", ev("2026-12-29", "reply", "Dana Reyes"))
     later = events_of(plan_to_ics(plan_touches(deps), NOW))
     assert "acme-ae.reply.dana-reyes.1@followup" in later
     assert "acme-ae.call.dana-reyes.1@followup" not in later  # cancelled by the reply
 
 
-KHAL = shutil.which("khal")
-
-
 def test_a_real_calendar_client_imports_it_and_updates_instead_of_duplicating(deps, tmp_path):
-    assert KHAL, "khal is needed for this test (apt-get install khal; .ci/run installs it)"
+    program = require_program("khal")
     vdir = tmp_path / "calendars" / "followup"
     vdir.mkdir(parents=True)
     config = tmp_path / "khal.conf"
@@ -86,7 +82,11 @@ def test_a_real_calendar_client_imports_it_and_updates_instead_of_duplicating(de
 
     def khal(*args: str) -> str:
         return subprocess.run(
-            [KHAL, "-c", str(config), *args], capture_output=True, text=True, env=env, check=True
+            [program, "-c", str(config), *args],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=True,
         ).stdout
 
     first = tmp_path / "first.ics"

@@ -14,7 +14,6 @@ import pytest
 
 from followup.adapters.files.dossier import parse_dossier
 from followup.adapters.holidays import calendar_for
-from followup.adapters.mail.imap import poll_mailbox
 from followup.adapters.mail.mailbox import incoming, read_folder
 from followup.adapters.mail.text import body_text, html_to_text
 from followup.adapters.policies import PolicyBook
@@ -226,7 +225,7 @@ def imap(monkeypatch):
 
 
 def test_polling_proposes_what_replies_say_and_keeps_the_cursor(deps, imap):
-    from .dovecot_support import append
+    from .dovecot_support import append, poll_mailbox
 
     settings, port = imap
     rejection = message(message_id="<p1@acme.example>")

@@ -15,7 +15,6 @@ import pytest
 
 from followup.adapters.files.dossier import parse_dossier
 from followup.adapters.holidays import calendar_for
-from followup.adapters.mail.imap import poll_mailbox
 from followup.adapters.mail.mailbox import incoming, read_folder
 from followup.adapters.mail.settings import ServerSettings
 from followup.adapters.policies import PolicyBook
@@ -26,7 +25,7 @@ from followup.services.inbox import record_replies
 from followup.services.outbox import MailUnavailable, approve_letter, dispatch
 from followup.services.planning import plan_touches
 
-from .dovecot_support import PASSWORD, USER, append, start_dovecot
+from .dovecot_support import PASSWORD, USER, append, poll_mailbox, start_dovecot
 from .mail_support import always_open_dossier
 
 NOW = datetime(2026, 11, 23, 15, 0, tzinfo=UTC)  # Mon 23 Nov, 09:00 in Chicago

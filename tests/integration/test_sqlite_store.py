@@ -12,6 +12,7 @@ import pytest
 from followup.adapters.files.dossier import parse_dossier
 from followup.adapters.holidays import calendar_for
 from followup.adapters.policies import PolicyBook
+from followup.adapters.storage.migrations import migration_names
 from followup.adapters.storage.sqlite.store import SqliteStore
 from followup.domain.model import Candidate, Touch
 from followup.services.dependencies import Dependencies
@@ -92,26 +93,48 @@ INSERT INTO event (opportunity_id, position, date, time, kind, step, contact, no
 """
 
 
-def test_a_database_made_by_the_first_migration_upgrades_with_its_data(tmp_path):
+MIGRATIONS = migration_names("followup.adapters.storage.sqlite.migrations")
+
+
+def _schema(path: Path) -> list[tuple[str, str, str]]:
+    with sqlite3.connect(path) as db:
+        return db.execute(
+            "SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' "
+            "ORDER BY type, name"
+        ).fetchall()
+
+
+@pytest.mark.parametrize("version", MIGRATIONS[:-1] or MIGRATIONS)
+def test_a_database_made_by_every_earlier_version_upgrades_with_its_data(tmp_path, version):
+    """A database as version N made it, with the worked example in it, is brought up to the
+    latest schema — the same as a new database's — and reads back what it held."""
     path = tmp_path / "old.sqlite3"
-    # what version 1 wrote: the worked example and a candidate, in version 1's schema
-    with SqliteStore(path, upto="0001_initial").unit_of_work() as uow:
-        uow.commit()  # the schema as version 1 made it
+    with SqliteStore(path, upto=version).unit_of_work() as uow:
+        uow.commit()  # the schema as version N made it
     with sqlite3.connect(path) as db:
-        db.executescript(V1_ROWS)
-    with sqlite3.connect(path) as db:
+        db.executescript(V1_ROWS)  # every version since the first has these columns
         db.execute(
             "INSERT INTO candidate (id, name, timezone, country) "
             "VALUES (1, 'Sam Ortiz', 'America/Chicago', 'US')"
         )
+        columns = {row[1] for row in db.execute("PRAGMA table_info(touch)")}
+        touch = {
+            "opportunity_id": "acme-ae",
+            "seq": 0,
+            "contact": "Lee Park",
+            "step": "thank_you",
+            "channel": "email",
+            "due": "2026-12-28",
+            "status": "planned",
+        }
+        if "show_on" in columns:  # since 0004: the day the agenda shows it
+            touch["show_on"] = "2026-12-28"
         db.execute(
-            "INSERT INTO touch (opportunity_id, seq, contact, step, channel, due, status) "
-            "VALUES ('acme-ae', 0, 'Lee Park', 'thank_you', 'email', '2026-12-28', 'planned')"
+            f"INSERT INTO touch ({', '.join(touch)}) VALUES ({', '.join('?' for _ in touch)})",
+            tuple(touch.values()),
         )
-        assert [r[0] for r in db.execute("SELECT name FROM schema_migrations")] == ["0001_initial"]
-        assert db.execute(
-            "SELECT count(*) FROM sqlite_master WHERE name = 'touch_planned_due'"
-        ).fetchone() == (0,)
+        made = [r[0] for r in db.execute("SELECT name FROM schema_migrations ORDER BY name")]
+        assert made == MIGRATIONS[: MIGRATIONS.index(version) + 1]
 
     new = SqliteStore(path)
     with new.unit_of_work(readonly=True) as uow:
@@ -124,18 +147,12 @@ def test_a_database_made_by_the_first_migration_upgrades_with_its_data(tmp_path)
             ("Lee Park", date(2026, 12, 28))
         ]
     with sqlite3.connect(path) as db:
-        assert [r[0] for r in db.execute("SELECT name FROM schema_migrations ORDER BY name")] == [
-            "0001_initial",
-            "0002_agenda_index",
-            "0003_candidate_letters",
-            "0004_snooze",
-            "0005_revision",
-            "0006_outbox",
-            "0007_secrets",
-            "0008_contact_timezone",
-            "0015_replies",
-            "0018_history_indexes",
-        ]
+        applied = [r[0] for r in db.execute("SELECT name FROM schema_migrations ORDER BY name")]
+    assert applied == MIGRATIONS
+    fresh = tmp_path / "fresh.sqlite3"
+    with SqliteStore(fresh).unit_of_work() as uow:
+        uow.commit()
+    assert _schema(path) == _schema(fresh)
 
 
 def test_the_agenda_counts_more_than_it_shows_and_stops_counting_at_a_bound(tmp_path):
@@ -176,9 +193,9 @@ def test_the_revision_moves_when_an_opportunity_or_a_person_changes(tmp_path):
     import_dossier(deps, parse_dossier(WORKED))
     after_import = revision()
     assert after_import > start
-    from followup.services.recording import log_event
+    from ..unit.conftest import log
 
-    log_event(deps, "acme-ae", parse_dossier(WORKED).opportunities[0].events[0])
+    log(deps, "acme-ae", parse_dossier(WORKED).opportunities[0].events[0])
     # saving the opportunity rewrites its people: the check's directory is rebuilt
     assert revision() > after_import
 

@@ -63,6 +63,22 @@ def ev(
     )
 
 
+def log(deps, opportunity_id: str, event: Event) -> Event:  # type: ignore[no-untyped-def]
+    """Record an event through the use case, as a test has it written down."""
+    from followup.services.recording import log_event
+
+    return log_event(
+        deps,
+        opportunity_id,
+        event.kind,
+        contact=event.contact,
+        step=event.step,
+        on=event.date,
+        at=event.time,
+        note=event.note,
+    )
+
+
 def plan(opportunity: Opportunity, cal: BusinessCalendar = ILLINOIS) -> list[Touch]:
     return plan_opportunity(opportunity, BOOK.get(opportunity.policy), cal)
 

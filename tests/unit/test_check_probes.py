@@ -15,10 +15,16 @@ from followup.adapters.check_rules import build_checker
 from followup.domain.letters.check import _Letter
 from followup.domain.letters.rulebook import NO_PROBE, active, required_literals
 
+from ..system import shared_or_none
+
 CHECKER = build_checker(None, spelling=False)
 CORPORA = [
-    Path(__file__).parents[3] / "shared" / "corpus" / "letters",
-    Path(__file__).parents[1] / "data" / "letters_extra",
+    folder
+    for folder in (
+        shared_or_none("corpus/letters"),  # used when ../shared is beside the clone
+        Path(__file__).parents[1] / "data" / "letters_extra",
+    )
+    if folder is not None
 ]
 TEXTS = [
     case["text"] for folder in CORPORA for case in json.loads((folder / "cases.json").read_text())
@@ -96,6 +102,7 @@ def test_phrases_that_match_a_pattern_are_never_skipped(phrase):
     assert matched, phrase
 
 
+@pytest.mark.slow  # seven seconds: `make test` runs it, `make unit` does not
 @settings(max_examples=300, deadline=None)
 @given(st.sampled_from(PAIRS), st.data())
 def test_generated_matches_are_never_skipped(pair, data):

@@ -20,9 +20,12 @@ from followup.services.dossier import import_dossier
 from followup.services.letters import check_letter
 
 from ..fakes import FakeStore
+from ..system import require_shared, shared_or_none
 
+# ../shared's letters when it is beside the clone (CI has it: tests/system.py)
+SHARED = shared_or_none("corpus/letters")
 CORPORA = {
-    "shared": Path(__file__).parents[3] / "shared" / "corpus" / "letters",
+    **({"shared": SHARED} if SHARED else {}),
     "extra": Path(__file__).parents[1] / "data" / "letters_extra",
 }
 CHECKER = build_checker(None)
@@ -68,3 +71,9 @@ def test_every_finding_has_a_message_and_a_span_inside_the_letter():
         )
         for f in findings:
             assert f.message and 0 <= f.start <= f.end <= len(case["text"])
+
+
+def test_the_shared_corpus_is_checked_too():
+    """Without ../shared only the letters written here are checked: say so, and fail in CI."""
+    require_shared("corpus/letters")
+    assert "shared" in CORPORA

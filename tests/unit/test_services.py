@@ -19,15 +19,14 @@ from followup.services.dependencies import Dependencies
 from followup.services.dossier import export_dossier, import_dossier
 from followup.services.planning import plan_touches, show_opportunity
 from followup.services.recording import (
-    add_interview,
     add_opportunity,
-    log_event,
+    capture_interview,
     set_timeline,
     update_profile,
 )
 
 from ..fakes import FakeStore
-from .conftest import d, ev
+from .conftest import d, ev, log
 
 WORKED = json.loads((Path(__file__).parents[1] / "data" / "acme.json").read_text())
 
@@ -65,7 +64,7 @@ def test_importing_the_same_dossier_twice_changes_nothing(deps):
 
 def test_import_merges_events_and_keeps_what_the_file_leaves_out(deps):
     import_dossier(deps, parse_dossier(WORKED))
-    log_event(deps, "acme-ae", ev("2027-01-25", "done", "dana reyes", "stay_in_touch"))
+    log(deps, "acme-ae", ev("2027-01-25", "done", "dana reyes", "stay_in_touch"))
     import_dossier(deps, parse_dossier(WORKED))  # an older file, without the new event
     events = deps.store.committed.opportunities["acme-ae"].events
     assert [(e.date.isoformat(), e.kind, e.contact) for e in events][-1] == (
@@ -141,10 +140,11 @@ def test_recording_by_hand_plans_like_the_dossier(deps):
     )
     add_opportunity(deps, "acme-ae", "Acme Corp", "Account Executive")
     opp = parse_dossier(WORKED).opportunities[0]
-    add_interview(deps, "acme-ae", opp.interviews[0])
+    first = opp.interviews[0]
+    capture_interview(deps, first.date, first.contacts, "acme-ae", first.round, first.id)
     set_timeline(deps, "acme-ae", d("2027-01-08"), d("2027-01-22"))
     for event in opp.events:
-        log_event(deps, "acme-ae", event)
+        log(deps, "acme-ae", event)
     by_hand = statuses(deps)
     fresh = Dependencies(FakeStore(), calendar_for, PolicyBook(None))
     import_dossier(fresh, parse_dossier(WORKED))
@@ -167,14 +167,14 @@ def test_adding_an_opportunity_twice_is_a_conflict(deps):
 def test_unknown_opportunity_is_not_found_with_known_ids(deps):
     import_dossier(deps, parse_dossier(WORKED))
     with pytest.raises(NotFound, match=r"^opportunity: no opportunity 'acme' \(known: acme-ae\)$"):
-        log_event(deps, "acme", ev("2027-01-01", "offer"))
+        log(deps, "acme", ev("2027-01-01", "offer"))
 
 
 def test_an_interview_with_the_same_person_twice_is_refused(deps):
     add_opportunity(deps, "x", "X Inc")
     twice = Interview("x-1", d("2027-01-04"), 1, (Contact("Ann"), Contact("ann ")))
     with pytest.raises(InvalidField, match=r"^interviews\[0\]\.contacts\[1\]\.name: "):
-        add_interview(deps, "x", twice)
+        capture_interview(deps, twice.date, twice.contacts, "x", twice.round, twice.id)
 
 
 def test_agenda_defaults_to_today_in_the_candidates_time_zone(deps):
@@ -198,7 +198,6 @@ def test_a_snoozed_touch_shows_on_the_agenda_from_its_new_day_and_survives_repla
 
     first = json.loads((Path(__file__).parents[1] / "data" / "acme-first.json").read_text())
     import_dossier(deps, parse_dossier(first))
-    on = d("2027-01-21")
     deps.clock = lambda: datetime(2027, 1, 4, 15, 0, tzinfo=UTC)
     snooze_touch(
         deps,
@@ -209,7 +208,7 @@ def test_a_snoozed_touch_shows_on_the_agenda_from_its_new_day_and_survives_repla
         d("2027-01-06"),
         "she is travelling until Tuesday",
     )
-    log_event(deps, "acme-ae", ev("2027-01-04", "done", "Lee Park", "thank_you"))  # replans
+    log(deps, "acme-ae", ev("2027-01-04", "done", "Lee Park", "thank_you"))  # replans
     result = agenda(deps, d("2027-01-04"))
     assert [(r.touch.step, r.touch.shows_on.isoformat()) for r in result.upcoming][:1] == [
         ("secondary", "2027-01-05")
@@ -220,7 +219,17 @@ def test_a_snoozed_touch_shows_on_the_agenda_from_its_new_day_and_survives_repla
         d("2027-01-06"),
         "she is travelling until Tuesday",
     )
-    assert on  # the snooze holds whatever day the agenda is read
+    # the snooze holds whatever day the agenda is read: waiting before its day, due on it,
+    # overdue after it, always with its own due date and the day it was put off to
+    for day, section in (
+        ("2027-01-05", "upcoming"),
+        ("2027-01-06", "today"),
+        ("2027-01-21", "overdue"),
+    ):
+        rows = getattr(agenda(deps, d(day)), section)
+        calls = [(r.touch.due, r.touch.snoozed_until) for r in rows if r.touch.step == "call"]
+        assert calls == [(d("2026-12-31"), d("2027-01-06"))], day
+    assert all(r.touch.step != "call" for r in agenda(deps, d("2027-01-05")).overdue)
 
 
 def test_snoozing_needs_a_reason_a_later_day_and_a_planned_touch(deps):

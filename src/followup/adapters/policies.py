@@ -13,6 +13,8 @@ from pathlib import Path
 from followup.domain.errors import BadInput, NotFound
 from followup.domain.policy import Policy, policy_from_dict
 
+DEFAULTS = "defaults.json"
+
 
 class PolicyBook:
     def __init__(self, user_folder: Path | None = None) -> None:
@@ -23,7 +25,7 @@ class PolicyBook:
         shipped = {
             entry.name[:-5]
             for entry in resources.files("followup.policies").iterdir()
-            if entry.name.endswith(".json")
+            if entry.name.endswith(".json") and entry.name != DEFAULTS
         }
         mine = set()
         if self._user_folder and self._user_folder.is_dir():
@@ -43,6 +45,11 @@ class PolicyBook:
             self._loaded[name] = policy
         return policy
 
+    def _defaults(self) -> object:
+        """policies/defaults.json: the guards and fallbacks a policy file may leave out."""
+        text = (resources.files("followup.policies") / DEFAULTS).read_text(encoding="utf-8")
+        return json.loads(text)
+
     def _load(self, name: str, field: str) -> Policy:
         text = None
         origin = name
@@ -52,7 +59,7 @@ class PolicyBook:
                 text, origin = user_file.read_text(encoding="utf-8"), str(user_file)
             else:
                 shipped = resources.files("followup.policies") / f"{name}.json"
-                if shipped.is_file():
+                if shipped.is_file() and shipped.name != DEFAULTS:
                     text = shipped.read_text(encoding="utf-8")
         if text is None:
             raise NotFound(field, "policy", name, self.names())
@@ -62,7 +69,7 @@ class PolicyBook:
             raise BadInput(
                 f"{origin}: expected a JSON policy, {error.msg} at line {error.lineno}"
             ) from None
-        policy = policy_from_dict(data, origin)
+        policy = policy_from_dict(data, origin, self._defaults())
         if policy.name != name:
             raise BadInput(
                 f"{origin}: its name is {policy.name!r}; expected {name!r} "

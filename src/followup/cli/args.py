@@ -7,36 +7,32 @@ A command module (`cli/commands/<subject>.py`) has a `register(sub)` that adds i
 
 from __future__ import annotations
 
-import argparse
 import sys
-from collections.abc import Callable
-from datetime import date
-from typing import TYPE_CHECKING, NoReturn
 
+TYPE_CHECKING = False  # typing itself is not imported at start-up: it costs the agenda
 if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Callable
+    from datetime import date
+    from typing import TypeAlias
+
     from followup.adapters.mail.settings import MailSettings
     from followup.services.dependencies import Dependencies
     from followup.services.ports import ImportSource
 
-Handler = Callable[[argparse.Namespace], int]
-
-
-class Parser(argparse.ArgumentParser):
-    """argparse, with bad arguments reported in one line and exit status 2."""
-
-    def error(self, message: str) -> NoReturn:
-        sys.stderr.write(f"{self.prog}: error: {message} (see `{self.prog} --help`)\n")
-        raise SystemExit(2)
+    Handler: TypeAlias = Callable[[argparse.Namespace], int]
 
 
 if TYPE_CHECKING:
-    from typing import TypeAlias
+    from followup.cli.parser import Parser
 
     Subcommands: TypeAlias = argparse._SubParsersAction[Parser]
 
 
 def command(sub: Subcommands, name: str, handler: Handler) -> Parser:
     """Add a command whose help is its handler's docstring (first paragraph as the summary)."""
+    import argparse
+
     doc = (handler.__doc__ or "").strip()
     summary = doc.split("\n\n")[0].replace("\n", " ")
     parser: Parser = sub.add_parser(
@@ -49,6 +45,8 @@ def command(sub: Subcommands, name: str, handler: Handler) -> Parser:
 def group(sub: Subcommands, name: str, summary: str) -> Subcommands:
     """A command with commands of its own (`inbox`, `calendar`), shared by every module that adds
     to it."""
+    from followup.cli.parser import Parser
+
     existing = sub.choices.get(name)
     if existing is None:
         existing = sub.add_parser(name, help=summary, description=summary)
@@ -67,6 +65,8 @@ def date_arg(text: str) -> date:
     try:
         return parse_date(text, "date")
     except InvalidField as error:
+        import argparse
+
         raise argparse.ArgumentTypeError(f"expected {error.expected}, got {text!r}") from None
 
 

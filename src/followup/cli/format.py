@@ -1,14 +1,16 @@
 """Human-readable output: short lines that say what to do, fitting an 80-column terminal.
 
-The machine-readable output (`--json`) lives in `jsonout.py` and is a stable contract.
+The machine-readable output (`--json`) is adapters/json_shapes.py, a stable contract. The words
+shared with the web (step labels, day names, countdowns) are domain/vocabulary.py.
 """
 
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
 
-from followup.domain.planner import ACTIONS
+from followup.domain.vocabulary import ACTIONS, LABELS, countdown, day
+
+TYPE_CHECKING = False  # typing is not loaded at start-up
 
 if TYPE_CHECKING:  # annotations only: the agenda's start-up stays light
     from followup.domain.guards import GuardWarning
@@ -20,31 +22,6 @@ if TYPE_CHECKING:  # annotations only: the agenda's start-up stays light
     from followup.services.storage import OpportunitySummary, TouchRow
 
 WIDTH = 80
-STEP_LABELS = {
-    "thank_you": "thank-you",
-    "secondary": "secondary",
-    "final": "final",
-    "call": "call",
-    "reply": "reply",
-    "stay_in_touch": "stay-in-touch",
-    "check_in": "check-in",
-}
-
-
-def day(d: date, today: date | None = None) -> str:
-    """`Mon 28 Dec`; with the year when it is far from `today` (or when there is no today)."""
-    text = f"{d:%a} {d.day} {d:%b}"
-    near = today is not None and (d.year == today.year or abs((d - today).days) < 120)
-    return text if near else f"{text} {d.year}"
-
-
-def countdown(due: date, on: date) -> str:
-    days = (due - on).days
-    if days == 0:
-        return "due today"
-    if days > 0:
-        return f"{days} day{'s' if days != 1 else ''} left"
-    return f"{-days} day{'s' if days != -1 else ''} overdue"
 
 
 def fit(text: str, width: int = WIDTH) -> str:
@@ -107,7 +84,7 @@ def touch_line(t: Touch, today: date | None = None) -> str:
     status = t.status
     if t.status == "done" and t.done_on:
         status = f"done {day(t.done_on, today)}"
-    line = f"  {day(t.due, today):<16} {STEP_LABELS[t.step]:<13} {t.contact:<20} {status}"
+    line = f"  {day(t.due, today):<16} {LABELS[t.step]:<13} {t.contact:<20} {status}"
     line = fit(line.rstrip())
     if t.reason:
         line += "\n" + fit(f"      {t.reason}")
@@ -167,7 +144,7 @@ def opportunity_text(view: OpportunityView) -> str:
         lines += ["", "Events"]
         for e in o.events:
             at = f" {e.time:%H:%M}" if e.time else ""
-            what = e.kind + (f" {STEP_LABELS.get(e.step, e.step)}" if e.step else "")
+            what = e.kind + (f" {LABELS.get(e.step, e.step)}" if e.step else "")
             who = f" — {e.contact}" if e.contact else ""
             lines.append(fit(f"  {day(e.date, today)}{at}  {what}{who}"))
     lines += ["", "Plan"]
@@ -225,12 +202,10 @@ def progress_text(report: Progress) -> str:
         ),
         ("Answers from the hiring side", ["" for _ in windows]),
     ]
-    steps = [s for s in STEP_LABELS if any(a.step == s for w in windows for a in w.answers)]
+    steps = [s for s in LABELS if any(a.step == s for w in windows for a in w.answers)]
     for step in steps:
         found = [next((a for a in w.answers if a.step == step), None) for w in windows]
-        table.append(
-            (f"  {STEP_LABELS[step]} answered", [a.summary() if a else "—" for a in found])
-        )
+        table.append((f"  {LABELS[step]} answered", [a.summary() if a else "—" for a in found]))
         table.append(
             (
                 "    median business days",

@@ -7,17 +7,27 @@ and nowhere else.
 
 from __future__ import annotations
 
-import argparse
 import importlib
 import sys
-from collections.abc import Sequence
 
-from followup.cli.args import Handler, Parser
-from followup.cli.commands import MODULES
+from followup.cli.commands import COMMANDS, MODULES
 from followup.domain.errors import FollowupError
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Sequence
+    from typing import Any
 
-def build_parser() -> Parser:
+    from followup.cli.args import Handler
+    from followup.cli.parser import Parser
+
+
+def build_parser(only: str | None = None) -> Parser:
+    """The whole parser, or with `only` (module names, space-separated) those modules' commands
+    alone: what one run needs."""
+    from followup.cli.parser import Parser
+
     parser = Parser(
         prog="followup",
         description="Followup plans every follow-up touch after a job interview, on a business-"
@@ -32,9 +42,27 @@ def build_parser() -> Parser:
 
     parser.add_argument("--version", action="version", version=f"followup {__version__}")
     sub = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=Parser)
-    for name in MODULES:
+    for name in MODULES if only is None else only.split():
         importlib.import_module(f"followup.cli.commands.{name}").register(sub)
     return parser
+
+
+def _command_module(argv: Sequence[str]) -> str | None:
+    """The module of the command `argv` runs, when it names a known one after the global
+    options; None sends it through the whole parser (help, a typo, no command)."""
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg == "--database":
+            skip = True
+        elif arg.startswith("--database="):
+            continue
+        elif arg.startswith("-"):
+            return None
+        else:
+            return COMMANDS.get(arg)
+    return None
 
 
 def _as_option(error: FollowupError, parser: argparse.ArgumentParser) -> FollowupError:
@@ -51,16 +79,78 @@ def _as_option(error: FollowupError, parser: argparse.ArgumentParser) -> Followu
     return error
 
 
+def _fast_agenda(argv: list[str]) -> Any:
+    """`followup [--database PATH] agenda [--on DATE] [--limit N] [--json]`, read without
+    argparse: the command run every morning starts in a fraction of the time (argparse and what
+    it loads cost more than the agenda itself). Anything else — help, an abbreviation, a value
+    that does not parse — returns None, and argparse reads it and words any error as always."""
+    from types import SimpleNamespace
+
+    values: dict[str, Any] = {"database": None, "on": None, "limit": 10, "json": False}
+    command = False
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        name, eq, inline = arg.partition("=")
+        takes = {"--database": not command, "--on": command, "--limit": command}
+        if arg == "agenda" and not command:
+            command = True
+        elif arg == "--json" and command:
+            values["json"] = True
+        elif takes.get(name):
+            if eq:
+                value = inline
+            elif i + 1 < len(argv) and not argv[i + 1].startswith("-"):
+                i += 1
+                value = argv[i]
+            else:
+                return None
+            try:
+                values[name[2:]] = _fast_value(name, value)
+            except ValueError:
+                return None
+        else:
+            return None
+        i += 1
+    if not command:
+        return None
+    from followup.cli.commands.plan import cmd_agenda
+
+    return SimpleNamespace(handler=cmd_agenda, **values)
+
+
+def _fast_value(option: str, text: str) -> Any:
+    if option == "--on":
+        from datetime import date
+
+        if len(text) != 10:
+            raise ValueError(text)
+        return date.fromisoformat(text)
+    if option == "--limit":
+        if not text.strip().lstrip("-").isdigit():
+            raise ValueError(text)
+        return int(text)
+    return text
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    args = _fast_agenda(argv)
+    parser = None
+    if args is None:
+        parser = build_parser(_command_module(argv))
+        args = parser.parse_args(argv)
     handler: Handler | None = getattr(args, "handler", None)
     if handler is None:
+        assert parser is not None
         getattr(args, "group_parser", parser).print_help()
         return 2
     try:
         return handler(args)
     except FollowupError as error:
+        if parser is None:  # read by the fast path: the parser names the options
+            parser = build_parser(_command_module(argv))
+            args = parser.parse_args(argv)
         shown = _as_option(error, getattr(args, "command_parser", parser))
         sys.stderr.write(f"followup: error: {shown}\n")
         return error.exit_code

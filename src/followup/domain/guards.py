@@ -13,8 +13,8 @@ from datetime import date
 
 from followup.domain.calendar import BusinessCalendar
 from followup.domain.model import Opportunity, Touch
-from followup.domain.planner import STEP_WORDS
 from followup.domain.policy import Policy
+from followup.domain.vocabulary import NOUNS
 
 STATUS_LETTERS = ("secondary", "final")
 AFTER_REJECTION = ("stay_in_touch", "check_in")
@@ -28,15 +28,6 @@ class GuardWarning:
     source: str
     contact: str | None = None
     step: str | None = None
-
-    def as_dict(self) -> dict[str, str | None]:
-        return {
-            "rule": self.rule,
-            "message": self.message,
-            "source": self.source,
-            "contact": self.contact,
-            "step": self.step,
-        }
 
 
 def check_plan(
@@ -57,7 +48,7 @@ def check_plan(
 
 
 def _too_many_status_letters(live: list[Touch], policy: Policy) -> list[GuardWarning]:
-    allowed, source = policy.guards.get("max_status_letters", (2, "003"))
+    allowed, source = policy.guard("max_status_letters")
     per_contact: dict[str, int] = defaultdict(int)
     for touch in live:
         if touch.step in STATUS_LETTERS:
@@ -67,7 +58,7 @@ def _too_many_status_letters(live: list[Touch], policy: Policy) -> list[GuardWar
             "status-letters",
             f"{count} status letters to {contact}; the {policy.name} policy allows {allowed} "
             "(003: more than one follow-up letter looks desperate)",
-            source or "003",
+            source,
             contact=contact,
         )
         for contact, count in per_contact.items()
@@ -78,7 +69,7 @@ def _too_many_status_letters(live: list[Touch], policy: Policy) -> list[GuardWar
 def _too_close(live: list[Touch], policy: Policy, cal: BusinessCalendar) -> list[GuardWarning]:
     """Two touches to one person within too few business days. A reply answers the employer
     (002: the same day), so it never counts as pressing."""
-    gap, source = policy.guards.get("min_business_days_between_touches", (3, "003"))
+    gap, source = policy.guard("min_business_days_between_touches")
     by_contact: dict[str, list[Touch]] = defaultdict(list)
     for touch in live:
         if touch.step != "reply":
@@ -93,10 +84,10 @@ def _too_close(live: list[Touch], policy: Policy, cal: BusinessCalendar) -> list
                 warnings.append(
                     GuardWarning(
                         "too-close",
-                        f"{STEP_WORDS[before.step]} ({before.effective.isoformat()}) and "
-                        f"{STEP_WORDS[after.step]} ({after.effective.isoformat()}) to {contact} "
+                        f"{NOUNS[before.step]} ({before.effective.isoformat()}) and "
+                        f"{NOUNS[after.step]} ({after.effective.isoformat()}) to {contact} "
                         f"are less than {gap} business days apart",
-                        source or "003",
+                        source,
                         contact=contact,
                         step=after.step,
                     )
@@ -112,7 +103,7 @@ def _after_rejection(opportunity: Opportunity, live: list[Touch]) -> list[GuardW
     return [
         GuardWarning(
             "after-rejection",
-            f"{STEP_WORDS[t.step]} to {t.contact} on {t.effective.isoformat()} comes after the "
+            f"{NOUNS[t.step]} to {t.contact} on {t.effective.isoformat()} comes after the "
             f"rejection of {rejected_on.isoformat()}; after a rejection only the stay-in-touch "
             "letter and check-ins keep the door open",
             "004",

@@ -8,8 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, time
 
-STEPS = ("thank_you", "secondary", "final", "call", "reply", "stay_in_touch", "check_in")
-EVENT_KINDS = ("done", "reply", "invited", "offer", "rejected", "withdrawn")
+from followup.domain.vocabulary import EVENT_KINDS as EVENT_KINDS
+from followup.domain.vocabulary import STEPS as STEPS
+
 STATUSES = ("planned", "done", "skipped", "cancelled")
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 DEFAULT_WEEKMASK = "1111100"

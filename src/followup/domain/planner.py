@@ -22,35 +22,10 @@ from datetime import date, timedelta
 from followup.domain.calendar import BusinessCalendar
 from followup.domain.model import Contact, Event, Interview, Opportunity, Touch, same_name
 from followup.domain.policy import Policy
+from followup.domain.vocabulary import EVENT_NOUNS, NOUNS
 
 # Letters that a later secondary or final letter to the same person must come after (001).
 LETTER_STEPS = ("thank_you", "secondary", "final")
-STEP_WORDS = {
-    "thank_you": "thank-you",
-    "secondary": "secondary letter",
-    "final": "final letter",
-    "call": "call",
-    "reply": "reply",
-    "stay_in_touch": "stay-in-touch letter",
-    "check_in": "check-in",
-}
-# What the candidate does for each step, as a reminder says it.
-ACTIONS = {
-    "thank_you": "Send thank-you to",
-    "secondary": "Send follow-up letter to",
-    "final": "Send final letter to",
-    "call": "Call",
-    "reply": "Reply to",
-    "stay_in_touch": "Send stay-in-touch to",
-    "check_in": "Check in with",
-}
-EVENT_WORDS = {
-    "invited": "the invitation to the next round",
-    "reply": "the reply",
-    "offer": "the offer",
-    "withdrawn": "the withdrawal",
-    "rejected": "the rejection",
-}
 
 
 def primary_contact(interview: Interview | None) -> Contact | None:
@@ -158,7 +133,9 @@ class _Replay:
         if self.call_anchor is not None:
             anchor = self.call_anchor.effective
         else:  # a policy without thank-you letters: count from when one would have been due
-            anchor = self.cal.bd_after(interview_day, 2)
+            anchor = self.cal.bd_after(
+                interview_day, self.policy.timing("thank_you", "business_days_after_interview")
+            )
         return self.cal.on_or_after(anchor + timedelta(days=days))
 
     def _add_letter(self, step: str, contact: str, due: date) -> None:
@@ -174,7 +151,7 @@ class _Replay:
             ):
                 touch.status = "skipped"
                 touch.reason = (
-                    f"due {due.isoformat()}, on or before the {STEP_WORDS[earlier.step]} "
+                    f"due {due.isoformat()}, on or before the {NOUNS[earlier.step]} "
                     f"to {earlier.contact} due {earlier.due.isoformat()}"
                 )
                 return
@@ -215,7 +192,7 @@ class _Replay:
         steps = self.policy.cancelled_by(event.kind)
         if not steps:
             return
-        what = EVENT_WORDS[event.kind]
+        what = EVENT_NOUNS[event.kind]
         if event.kind == "reply" and event.contact:
             what += f" from {self._name(event.contact)}"
         reason = f"cancelled by {what} of {event.date.isoformat()}"
@@ -228,7 +205,7 @@ class _Replay:
         if self.primary is None:
             return
         stay_rule = self.policy.steps.get("stay_in_touch")
-        days = stay_rule["business_days_after_rejection"] if stay_rule else 2
+        days = self.policy.timing("stay_in_touch", "business_days_after_rejection")
         base = self.cal.bd_after(rejected_on, days)
         self.stay = self._add("stay_in_touch", self.primary.name, base) if stay_rule else None
         self.stay_base = base

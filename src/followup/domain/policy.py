@@ -11,18 +11,8 @@ from datetime import time
 from typing import Any, TypeGuard
 
 from followup.domain.errors import InvalidField
-from followup.domain.model import EVENT_KINDS, STEPS
+from followup.domain.vocabulary import EVENT_KINDS, STEP, STEPS
 
-# The numeric parameter each step's due date needs, with the article its default comes from.
-STEP_PARAMETERS: dict[str, tuple[str, ...]] = {
-    "thank_you": ("business_days_after_interview",),
-    "secondary": ("business_days_before_preliminary_deadline",),
-    "final": ("days_after_second_round_deadline",),
-    "call": ("days_after_thank_you",),
-    "reply": (),
-    "stay_in_touch": ("business_days_after_rejection",),
-    "check_in": ("count", "every_days"),
-}
 CANCELLING_EVENTS = ("invited", "reply", "offer", "withdrawn", "rejected")
 ALL = "all"
 
@@ -33,7 +23,7 @@ class StepRule:
     channel: str
     sources: tuple[str, ...]
     params: dict[str, int]
-    reply_cutoff: time = time(17, 0)
+    reply_cutoff: time = time(17, 0)  # 002 via DESIGN: a reply the same day if it came before 17:00
 
     def __getitem__(self, name: str) -> int:
         return self.params[name]
@@ -55,7 +45,10 @@ class Policy:
     departs_from: tuple[tuple[str, str], ...]
     steps: dict[str, StepRule]
     cancels: dict[str, Cancellation]
+    # What the guards allow, and the planner's numbers for a step the policy leaves out, each
+    # (value, source article): from the policy file, else policies/defaults.json.
     guards: dict[str, tuple[int, str]] = field(default_factory=dict)
+    fallbacks: dict[str, tuple[int, str]] = field(default_factory=dict)
 
     def has(self, step: str) -> bool:
         return step in self.steps
@@ -64,12 +57,30 @@ class Policy:
         rule = self.cancels.get(event_kind)
         return rule.steps if rule else frozenset()
 
-    def guard(self, name: str, default: int) -> int:
-        return self.guards[name][0] if name in self.guards else default
+    def guard(self, name: str) -> tuple[int, str]:
+        """A guard's limit and the article it comes from."""
+        return self.guards[name]
+
+    def timing(self, step: str, param: str) -> int:
+        """The number `param` of `step`: the policy's own, or where the policy has no such step,
+        its fallback (the planner still times what follows it, like the call after a thank-you
+        letter the policy does not send)."""
+        rule = self.steps.get(step)
+        if rule is not None:
+            return rule[param]
+        return self.fallbacks[f"{step}.{param}"][0]
 
 
-def policy_from_dict(data: Any, origin: str = "policy") -> Policy:
-    """Check a policy's data and build it; errors name the field within `origin`."""
+GUARDS = ("max_status_letters", "min_business_days_between_touches")
+FALLBACKS = (
+    "thank_you.business_days_after_interview",
+    "stay_in_touch.business_days_after_rejection",
+)
+
+
+def policy_from_dict(data: Any, origin: str = "policy", defaults: Any = None) -> Policy:
+    """Check a policy's data and build it; errors name the field within `origin`. `defaults`
+    (policies/defaults.json) gives the guards and fallbacks the policy does not."""
     if not isinstance(data, dict):
         raise InvalidField(origin, "a JSON object")
     name = _text(data, "name", origin)
@@ -81,12 +92,21 @@ def policy_from_dict(data: Any, origin: str = "policy") -> Policy:
     if not isinstance(cancels_data, dict):
         raise InvalidField(f"{origin}.cancels", "an object keyed by event kind")
     cancels = {k: _cancel(k, v, f"{origin}.cancels.{k}") for k, v in cancels_data.items()}
-    guards: dict[str, tuple[int, str]] = {}
-    for key, value in dict(data.get("guards", {})).items():
-        where = f"{origin}.guards.{key}"
-        if not isinstance(value, dict) or not _is_count(value.get("value")):
-            raise InvalidField(where, 'an object like {"value": 2, "source": "003"}', value)
-        guards[key] = (value["value"], str(value.get("source", "")))
+    base = defaults if isinstance(defaults, dict) else {}
+    guards = {
+        **_sourced(base.get("guards", {}), f"{origin}.guards"),
+        **_sourced(data.get("guards", {}), f"{origin}.guards"),
+    }
+    fallbacks = {
+        **_sourced(base.get("fallbacks", {}), f"{origin}.fallbacks"),
+        **_sourced(data.get("fallbacks", {}), f"{origin}.fallbacks"),
+    }
+    for section, found, names in (("guards", guards, GUARDS), ("fallbacks", fallbacks, FALLBACKS)):
+        for key in names:
+            if key not in found:
+                raise InvalidField(
+                    f"{origin}.{section}.{key}", 'a value like {"value": 2, "source": "003"}'
+                )
     departs = []
     for i, item in enumerate(data.get("departs_from", [])):
         if not isinstance(item, dict):
@@ -101,7 +121,28 @@ def policy_from_dict(data: Any, origin: str = "policy") -> Policy:
         steps=steps,
         cancels=cancels,
         guards=guards,
+        fallbacks=fallbacks,
     )
+
+
+def _sourced(data: Any, where: str) -> dict[str, tuple[int, str]]:
+    """`{"name": {"value": 2, "source": "003"}}` -> {name: (2, "003")}; the source is required,
+    so every number traces to its article."""
+    if not isinstance(data, dict):
+        raise InvalidField(where, "an object keyed by name")
+    found = {}
+    for key, value in data.items():
+        if (
+            not isinstance(value, dict)
+            or not _is_count(value.get("value"))
+            or not isinstance(value.get("source"), str)
+            or not value["source"]
+        ):
+            raise InvalidField(
+                f"{where}.{key}", 'an object like {"value": 2, "source": "003"}', value
+            )
+        found[key] = (value["value"], value["source"])
+    return found
 
 
 def _step(key: str, value: Any, where: str) -> StepRule:
@@ -110,13 +151,13 @@ def _step(key: str, value: Any, where: str) -> StepRule:
     if not isinstance(value, dict):
         raise InvalidField(where, "an object with the step's channel, source and offsets")
     params: dict[str, int] = {}
-    for param in STEP_PARAMETERS[key]:
+    for param in STEP[key].params:
         number = value.get(param)
         least = 0 if param == "days_after_second_round_deadline" else 1
         if not _is_count(number) or number < least:
             raise InvalidField(f"{where}.{param}", f"a whole number, {least} or more", number)
         params[param] = number
-    cutoff = time(17, 0)
+    cutoff = time(17, 0)  # 002 via DESIGN's rules table, unless the policy says `same_day_before`
     if key == "reply" and "same_day_before" in value:
         try:
             cutoff = time.fromisoformat(str(value["same_day_before"]))
@@ -127,7 +168,7 @@ def _step(key: str, value: Any, where: str) -> StepRule:
     sources = value.get("source", [])
     return StepRule(
         step=key,
-        channel=str(value.get("channel", "phone" if key == "call" else "email")),
+        channel=str(value.get("channel", STEP[key].channel)),
         sources=tuple(sources) if isinstance(sources, list) else (str(sources),),
         params=params,
         reply_cutoff=cutoff,

@@ -14,16 +14,20 @@ def opportunity_stage(opportunity: Opportunity, touches: list[Touch]) -> str:
     stage = "interviewing"
     for event in sorted(opportunity.events, key=lambda e: e.date):
         if event.kind == "offer":
-            stage = "offer"
+            stage = "offer"  # 001: an offer ends the follow-up (DESIGN: it cancels every touch)
         elif event.kind in ("rejected", "withdrawn"):
+            # 004: a rejection closes the opportunity, though the door stays open (the
+            # stay-in-touch letter and check-ins); 001: so does withdrawing
             stage = "closed"
         elif event.kind == "invited" and (
             latest_interview is None or event.date >= latest_interview
         ):
-            stage = "next round"
+            stage = "next round"  # 001: invited to the second round, not yet interviewed
     if stage != "interviewing":
         return stage
     if not opportunity.interviews:
         return "interviewing"
+    # 001, 002, 003: the thank-you letters go within two business days of each interview; until
+    # they are sent the candidate is still in the interview, then waits for the decision
     thanks_pending = any(t.step == "thank_you" and t.status == "planned" for t in touches)
     return "interviewing" if thanks_pending else "waiting"

@@ -6,7 +6,8 @@ Field names are relative to the opportunity (`interviews[0].date`); callers pref
 from __future__ import annotations
 
 from followup.domain.errors import InvalidField
-from followup.domain.model import EVENT_KINDS, STEPS, Opportunity
+from followup.domain.model import Opportunity
+from followup.domain.vocabulary import EVENT_KINDS, STEPS
 
 
 def validate_opportunity(opp: Opportunity) -> None:

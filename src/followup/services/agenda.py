@@ -8,6 +8,11 @@ from datetime import date, timedelta
 from followup.services.dependencies import Dependencies
 from followup.services.storage import OpportunitySummary, TouchRow
 
+TYPE_CHECKING = False  # typing is not loaded at start-up (the agenda starts here)
+if TYPE_CHECKING:
+    from followup.services.progress import DayLoad
+    from followup.services.replies import Proposal
+
 WEEK_AHEAD = 7
 
 
@@ -20,7 +25,6 @@ class Agenda:
     today_more: int
     upcoming: list[TouchRow]
     upcoming_more: int
-    sign_in_needed: str | None = None  # sending is stopped until the candidate signs in again
 
 
 def agenda(deps: Dependencies, on: date | None = None, limit: int = 10) -> Agenda:
@@ -38,8 +42,47 @@ def agenda(deps: Dependencies, on: date | None = None, limit: int = 10) -> Agend
         rows.today_more,
         rows.upcoming,
         rows.upcoming_more,
-        deps.mail_sign_in(),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class TodayView:
+    """What the Today page shows."""
+
+    agenda: Agenda
+    ahead: list[DayLoad]  # touches due each day of the weeks ahead
+    proposals: list[Proposal]  # events replies proposed, waiting for the candidate
+    sign_in_needed: str | None  # why sending waits until the candidate signs in again
+
+
+def today_view(deps: Dependencies, limit: int = 50) -> TodayView:
+    """Everything the Today page shows, read in one transaction: the agenda, the weeks ahead,
+    the events replies proposed; and whether sending waits for a mailbox sign-in."""
+    from followup.services.progress import WEEKS_AHEAD, load_by_day
+    from followup.services.replies import proposals_in
+
+    with deps.store.unit_of_work(readonly=True) as uow:
+        on = deps.today(uow.get_candidate())
+        rows = uow.agenda(on, on + timedelta(days=WEEK_AHEAD), limit)
+        days = 7 * WEEKS_AHEAD
+        by_day = uow.due_per_day(on, on + timedelta(days=days - 1))
+        proposals = proposals_in(uow)
+    agenda = Agenda(
+        on,
+        rows.overdue,
+        rows.overdue_more,
+        rows.today,
+        rows.today_more,
+        rows.upcoming,
+        rows.upcoming_more,
+    )
+    return TodayView(agenda, load_by_day(by_day, on, days), proposals, deps.mail_sign_in())
+
+
+def today(deps: Dependencies) -> date:
+    """Today's date where the candidate lives (a form's default day)."""
+    with deps.store.unit_of_work(readonly=True) as uow:
+        return deps.today(uow.get_candidate())
 
 
 def list_opportunities(deps: Dependencies) -> list[OpportunitySummary]:

@@ -2,52 +2,50 @@
 file readers and the locks.
 
 `bootstrap.py` wires the real ones; unit tests wire fakes. Nothing here connects or reads files
-until a use case asks.
+until a use case asks, and importing it loads no more than a dataclass: `followup agenda` starts
+through here (its start-up is measured in bench/startup_bench.py).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from typing import TYPE_CHECKING, Any, Protocol
-from zoneinfo import ZoneInfo
 
-from followup.domain.calendar import BusinessCalendar
-from followup.domain.model import Candidate
-from followup.domain.policy import Policy
-from followup.services.ports import Locks, Reader, process_lock
-from followup.services.storage import Store
+TYPE_CHECKING = False  # the typing module is not loaded at start-up
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from contextlib import AbstractContextManager
+    from typing import Any, Protocol
 
-if TYPE_CHECKING:  # the check is loaded only by the use cases that check letters
+    from followup.domain.calendar import BusinessCalendar
     from followup.domain.cards import BusinessCard
     from followup.domain.letters.check import LetterChecker
+    from followup.domain.model import Candidate
+    from followup.domain.policy import Policy
     from followup.domain.replies.classify import ReplyClassifier
+    from followup.services.ports import Locks, Reader
+    from followup.services.storage import Store
 
+    class PolicyBook(Protocol):
+        def get(self, name: str, field: str = "policy") -> Policy:
+            """The policy of that name; NotFound naming `field` when there is none."""
+            ...
 
-class PolicyBook(Protocol):
-    def get(self, name: str, field: str = "policy") -> Policy:
-        """The policy of that name; NotFound naming `field` when there is none."""
-        ...
+        def names(self) -> list[str]: ...
 
-    def names(self) -> list[str]: ...
+    class Renderer(Protocol):
+        def render(self, kind: str, variables: dict[str, Any]) -> str: ...
 
+    class CardReader(Protocol):
+        def __call__(self, photo: bytes, region: str | None, field: str) -> BusinessCard:
+            """The card in the photo; `region`: the country of numbers written without `+`."""
+            ...
 
-CalendarFactory = Callable[[Candidate], BusinessCalendar]
+    CalendarFactory = Callable[[Candidate], BusinessCalendar]
 
 
 def _utc_now() -> datetime:
     return datetime.now(UTC)
-
-
-class Renderer(Protocol):
-    def render(self, kind: str, variables: dict[str, Any]) -> str: ...
-
-
-class CardReader(Protocol):
-    def __call__(self, photo: bytes, region: str | None, field: str) -> BusinessCard:
-        """The card in the photo; `region`: the country of numbers written without `+`."""
-        ...
 
 
 def _no_card_reader() -> CardReader:
@@ -64,6 +62,16 @@ def _signed_in() -> str | None:
 
 def _no_checker() -> LetterChecker:
     raise NotImplementedError("no letter check is wired into these services")
+
+
+def _no_readers() -> tuple[Reader, ...]:
+    return ()
+
+
+def _process_lock(name: str, busy: str) -> AbstractContextManager[None]:
+    from followup.services.ports import process_lock
+
+    return process_lock(name, busy)
 
 
 def _shipped_classifier() -> ReplyClassifier:
@@ -87,9 +95,9 @@ class Dependencies:
     renderer: Callable[[], Renderer] = field(default=_no_renderer)
     # The readers of each kind of file `import` takes, the dossier last (services/imports.py);
     # built when an import asks, so other commands never load them.
-    readers: Callable[[], tuple[Reader, ...]] = field(default=tuple)
+    readers: Callable[[], tuple[Reader, ...]] = field(default=_no_readers)
     # Named locks, across processes where the adapter can (the one-dispatcher rule).
-    lock: Locks = field(default=process_lock)
+    lock: Locks = field(default=_process_lock)
     # What reads replies (built on first use: compiling its rules takes a few milliseconds).
     classifier: Callable[[], ReplyClassifier] = field(default=_shipped_classifier)
     # Why sending and reading mail are stopped until the candidate signs in to the mailbox
@@ -103,5 +111,9 @@ class Dependencies:
 
     def today(self, candidate: Candidate | None) -> date:
         """Today's date where the candidate lives (UTC until they say where that is)."""
-        zone = ZoneInfo(candidate.timezone if candidate else "UTC")
-        return self.clock().astimezone(zone).date()
+        now = self.clock()
+        if candidate is None or candidate.timezone == "UTC":
+            return now.astimezone(UTC).date()
+        from zoneinfo import ZoneInfo
+
+        return now.astimezone(ZoneInfo(candidate.timezone)).date()

@@ -9,13 +9,15 @@ offer proposes an event that the candidate confirms.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from followup.domain.model import Candidate, Event, Opportunity
 from followup.services.dependencies import Dependencies
+from followup.services.ports import NoProgress, Progress
 from followup.services.recording import record_event
 from followup.services.replies import keep_reply
 from followup.services.storage import UnitOfWork
@@ -134,3 +136,60 @@ def _most_recent(
         if best is None or (latest and (best_day is None or latest > best_day)):
             best, best_day = (opportunity_id, name), latest
     return best
+
+
+class Mailbox(Protocol):
+    """A mailbox read with a cursor (adapters/mail/imap.py): it yields messages, and stores
+    nothing."""
+
+    name: str
+
+    def new_messages(
+        self, cursor: tuple[int, int] | None
+    ) -> tuple[int, Iterator[tuple[int, int, Incoming | None]]]:
+        """How many came after the cursor (UIDVALIDITY, last UID), and each as (UIDVALIDITY,
+        UID, the message or None when it has no headers)."""
+        ...
+
+
+def poll_inbox(
+    deps: Dependencies, mailbox: Mailbox, progress: Progress | None = None
+) -> InboxReport:
+    """Read what came since the last poll. Each message is recorded and the cursor moved past
+    it in one unit of work: a failure never skips a message, nor reads one twice."""
+    progress = progress or NoProgress()
+    with deps.store.unit_of_work(readonly=True) as uow:
+        cursor = uow.inbox_cursor(mailbox.name)
+    count, messages = mailbox.new_messages(cursor)
+    progress.start("reading", count)
+    read = replies = automatic = proposals = 0
+    for validity, uid, message in messages:
+        with deps.store.unit_of_work() as uow:
+            report = record_replies(deps, [message], uow) if message is not None else None
+            uow.set_inbox_cursor(mailbox.name, validity, uid)
+            uow.commit()
+        read += 1
+        if report is not None:
+            replies += report.replies
+            automatic += report.automatic
+            proposals += report.proposals
+        progress.advance()
+    progress.finish()
+    return InboxReport(read, replies, automatic, proposals)
+
+
+def import_replies(
+    deps: Dependencies, messages: Iterable[Incoming], progress: Progress | None = None
+) -> InboxReport:
+    """Read replies from a mail file (an mbox, a Maildir), all in one unit of work."""
+    progress = progress or NoProgress()
+    progress.start("reading")
+
+    def counted() -> Iterator[Incoming]:
+        for message in messages:
+            yield message
+            progress.advance()
+
+    report = record_replies(deps, counted())
+    progress.finish()
+    return report

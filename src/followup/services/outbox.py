@@ -9,6 +9,7 @@ dispatcher that stops between the two leaves the letter 'sending'; the next one 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime, time
 from email.utils import make_msgid
@@ -18,6 +19,7 @@ from zoneinfo import ZoneInfo
 from followup.domain.errors import BadInput, FollowupError, InvalidField, NotFound
 from followup.domain.model import Candidate, Event
 from followup.domain.sending import next_send_time
+from followup.services.agenda import Agenda, agenda
 from followup.services.dependencies import Dependencies
 from followup.services.letters import draft_letter
 from followup.services.recording import record_event
@@ -106,9 +108,18 @@ def approve_letter(
     return replace(item, id=new_id)
 
 
+DISPATCH_BUSY = "send: another `followup send` is running; try again when it ends"
+
+
 def dispatch(deps: Dependencies, mailer: Mailer, limit: int | None = None) -> DispatchReport:
-    """Send every letter whose time has come. Run by one dispatcher at a time (the caller holds
-    the lock): letters it finds 'sending' were left so by one that stopped."""
+    """Send every letter whose time has come. One dispatcher at a time (it holds the lock
+    `send`; Conflict when another does): that is what lets it treat letters it finds 'sending'
+    as left so by one that stopped."""
+    with deps.lock("send", DISPATCH_BUSY):
+        return _dispatch(deps, mailer, limit)
+
+
+def _dispatch(deps: Dependencies, mailer: Mailer, limit: int | None) -> DispatchReport:
     with deps.store.unit_of_work() as uow:
         recovered = uow.recover_interrupted()
         sender = uow.get_candidate() or Candidate()
@@ -165,6 +176,34 @@ def _record_sent(deps: Dependencies, item: OutboxItem, sender: Candidate) -> Non
             )
             record_event(deps, uow, opportunity, event)
         uow.commit()
+
+
+def send_digest(deps: Dependencies, mailer: Mailer, text_of: Callable[[Agenda], str]) -> OutboxItem:
+    """Mail the morning digest to the candidate: today's agenda, worded by `text_of` (the
+    entry point's own wording of an agenda). It goes at once, not through the outbox."""
+    found = agenda(deps)
+    with deps.store.unit_of_work(readonly=True) as uow:
+        me = uow.get_candidate() or Candidate()
+    if not me.email:
+        raise BadInput(
+            "digest --send: expected an [smtp] section in followup.toml and your "
+            "email in your profile"
+        )
+    item = OutboxItem(
+        id=0,
+        opportunity="",
+        step="",
+        contact=me.name,
+        to_name=me.name,
+        to_address=me.email,
+        subject=f"Followup: {len(found.overdue)} overdue, {len(found.today)} due today",
+        body=text_of(found) + "\n",
+        message_id=make_msgid(domain=me.email.rpartition("@")[2]),
+        send_after=deps.clock(),
+        status="queued",
+    )
+    mailer.send(item, me)
+    return item
 
 
 def list_outbox(deps: Dependencies, statuses: tuple[str, ...] = ()) -> list[OutboxItem]:

@@ -6,11 +6,19 @@ one unit of work, so a failure leaves the database exactly as it was.
 
 from __future__ import annotations
 
-from dataclasses import replace
-from datetime import date
+from dataclasses import dataclass, replace
+from datetime import date, time
 
 from followup.domain.errors import Conflict, InvalidField
-from followup.domain.model import Candidate, Event, Interview, Opportunity, Timeline, same_name
+from followup.domain.model import (
+    Candidate,
+    Contact,
+    Event,
+    Interview,
+    Opportunity,
+    Timeline,
+    same_name,
+)
 from followup.domain.validation import validate_event, validate_opportunity
 from followup.services.dependencies import Dependencies
 from followup.services.planning import replan, replan_everything, require_opportunity
@@ -64,18 +72,72 @@ def add_opportunity(
     return opportunity
 
 
-def add_interview(deps: Dependencies, opportunity_id: str, interview: Interview) -> Opportunity:
-    """Record an interview and everyone met at it; plans their thank-yous."""
+def capture_interview(
+    deps: Dependencies,
+    on: date,
+    contacts: tuple[Contact, ...],
+    opportunity_id: str | None = None,
+    round_number: int = 1,
+    interview_id: str | None = None,
+    new: NewOpportunity | None = None,
+) -> tuple[Opportunity, Interview]:
+    """Record an interview and everyone met at it, for a stored opportunity or — with `new` and
+    no `opportunity_id` — a new one made in the same unit of work: a capture that fails leaves
+    nothing behind, and its retry makes no duplicate. Plans their thank-yous."""
     with deps.store.unit_of_work() as uow:
-        opportunity = require_opportunity(uow, opportunity_id, "opportunity")
+        candidate = uow.get_candidate()
+        if opportunity_id:
+            opportunity = require_opportunity(uow, opportunity_id, "opportunity")
+        else:
+            if new is None or not new.company.strip():
+                raise InvalidField("company", "a value (the field is required)")
+            chosen = new.policy or (candidate or Candidate()).default_policy
+            deps.policies.get(chosen, "policy")
+            opportunity = Opportunity(
+                id=_free_id(uow, new.company), company=new.company, role=new.role, policy=chosen
+            )
+        interview = Interview(
+            interview_id or interview_id_for(opportunity.id, on, round_number),
+            on,
+            round_number,
+            contacts,
+        )
         if any(iv.id == interview.id for iv in opportunity.interviews):
             raise Conflict(
-                f"id: interview {interview.id!r} already exists in {opportunity_id}", "id"
+                f"id: interview {interview.id!r} already exists in {opportunity.id}", "id"
             )
         opportunity.interviews.append(interview)
-        _save(deps, uow, uow.get_candidate(), opportunity)
+        _save(deps, uow, candidate, opportunity)
         uow.commit()
-    return opportunity
+    return opportunity, interview
+
+
+@dataclass(frozen=True, slots=True)
+class NewOpportunity:
+    """An opportunity to make while capturing its first interview (its id from the company)."""
+
+    company: str
+    role: str = ""
+    policy: str | None = None
+
+
+def interview_id_for(opportunity_id: str, on: date, round_number: int = 1) -> str:
+    """The one id scheme for interviews recorded by hand, on the command line and the web:
+    `acme-ae-2026-12-23`, with the round after the first (`acme-ae-2027-01-12-r2`). Ids made
+    before (the web's `…-r1`) stay as they were stored."""
+    base = f"{opportunity_id}-{on.isoformat()}"
+    return base if round_number == 1 else f"{base}-r{round_number}"
+
+
+def _free_id(uow: UnitOfWork, company: str) -> str:
+    """An id from the company's name (`Acme Corp` -> `acme-corp`), numbered when it is taken."""
+    import re
+
+    base = re.sub(r"[^a-z0-9]+", "-", company.lower()).strip("-") or "opportunity"
+    chosen, n = base, 2
+    while uow.get_opportunity(chosen) is not None:
+        chosen, n = f"{base}-{n}", n + 1
+    return chosen
 
 
 def set_timeline(
@@ -97,26 +159,39 @@ def set_timeline(
     return opportunity
 
 
-def log_event(deps: Dependencies, opportunity_id: str, event: Event) -> Opportunity:
+def log_event(
+    deps: Dependencies,
+    opportunity_id: str,
+    kind: str,
+    contact: str | None = None,
+    step: str | None = None,
+    on: date | None = None,
+    at: time | None = None,
+    note: str = "",
+) -> Event:
     """Record what happened (a touch made, a reply, an invitation, an offer, a rejection, a
-    withdrawal); the plan follows."""
+    withdrawal) on `on`, by default today where the candidate lives; the plan follows."""
     with deps.store.unit_of_work() as uow:
         opportunity = require_opportunity(uow, opportunity_id, "opportunity")
-        record_event(deps, uow, opportunity, event)
+        day = on or deps.today(uow.get_candidate())
+        event = Event(day, kind, contact=contact, step=step, time=at, note=note)
+        event = record_event(deps, uow, opportunity, event)
         uow.commit()
-    return opportunity
+    return event
 
 
 def record_event(
     deps: Dependencies, uow: UnitOfWork, opportunity: Opportunity, event: Event
-) -> None:
-    """Add an event to an opportunity inside the caller's unit of work, and re-plan it."""
+) -> Event:
+    """Add an event to an opportunity inside the caller's unit of work, and re-plan it; the
+    event as stored (the contact's name as recorded) is returned."""
     validate_event(opportunity, event.kind, event.step, event.contact, "event")
     contact = opportunity.find_contact(event.contact) if event.contact else None
     if contact is not None:
         event = replace(event, contact=contact.name)
     opportunity.events.append(event)
     _save(deps, uow, uow.get_candidate(), opportunity)
+    return event
 
 
 def _save(

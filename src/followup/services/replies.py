@@ -78,11 +78,18 @@ def pending_proposals(deps: Dependencies) -> list[Proposal]:
     """The events replies proposed that the candidate has not confirmed or dismissed yet, newest
     first."""
     with deps.store.unit_of_work(readonly=True) as uow:
-        companies = {s.id: s.company for s in uow.summaries()}
-        return [
-            Proposal(r, companies.get(r.opportunity, r.opportunity))
-            for r in uow.replies(status="proposed")
-        ]
+        return proposals_in(uow)
+
+
+def proposals_in(uow: UnitOfWork) -> list[Proposal]:
+    """The pending proposals, each with its company (read for those opportunities only)."""
+    waiting = uow.replies(status="proposed")
+    companies: dict[str, str] = {}
+    for reply in waiting:
+        if reply.opportunity not in companies:
+            found = uow.get_opportunity(reply.opportunity)
+            companies[reply.opportunity] = found.company if found else reply.opportunity
+    return [Proposal(r, companies[r.opportunity]) for r in waiting]
 
 
 def confirm_proposal(deps: Dependencies, reply_id: int) -> Reply:

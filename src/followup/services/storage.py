@@ -12,11 +12,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from types import TracebackType
-from typing import TYPE_CHECKING
 
 from followup.domain.model import Candidate, Opportunity, Touch
 from followup.domain.replies.model import Reply
 
+TYPE_CHECKING = False  # typing is not loaded at start-up (the agenda starts through here)
 if TYPE_CHECKING:  # the history's types load only for the pages and commands that count
     from followup.domain.progress import Funnel, History
 

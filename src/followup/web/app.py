@@ -28,12 +28,9 @@ from followup.web.common import CSRF_COOKIE, render
 def _templates() -> Jinja2Templates:
     folder = str(resources.files("followup.web") / "templates")
     templates = Jinja2Templates(directory=folder)  # autoescaping on for .html
-    from followup.cli.format import STEP_LABELS, countdown, day
-    from followup.domain.planner import ACTIONS
+    from followup.domain.vocabulary import ACTIONS, LABELS, countdown, day
 
-    templates.env.globals.update(
-        actions=ACTIONS, step_labels=STEP_LABELS, day=day, countdown=countdown
-    )
+    templates.env.globals.update(actions=ACTIONS, step_labels=LABELS, day=day, countdown=countdown)
     from followup.web import charts
 
     charts.register(templates.env)

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from datetime import datetime, timedelta
 
 from followup.domain.model import Touch
-from followup.domain.planner import ACTIONS
+from followup.domain.vocabulary import ACTIONS
 from followup.services.storage import TouchRow
 
 

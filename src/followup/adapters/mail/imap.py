@@ -1,9 +1,11 @@
-"""Polling the mailbox over IMAP with a stored UID cursor.
+"""Reading a mailbox over IMAP: the messages that came after a UID cursor (each read up to
+MESSAGE_LIMIT bytes: the headers and the start of the body).
 
-Only messages with a UID above the cursor are read, in order; the cursor moves past each message
-in the same transaction as what the message caused, so a failure never skips one. When the
-mailbox's UIDVALIDITY changes, its UIDs mean other messages: it is read again from the start
-(replies already recorded are recognised and not recorded twice).
+`ImapMailbox` connects when its `with` block starts and yields each new message with its UID;
+it stores nothing and calls no use case: services/inbox.py `poll_inbox` records what each
+message means and moves the cursor past it in one transaction. When the mailbox's UIDVALIDITY
+changes, its UIDs mean other messages, so it is read again from the start (replies already
+recorded are recognised and not recorded twice).
 """
 
 from __future__ import annotations
@@ -11,12 +13,11 @@ from __future__ import annotations
 import contextlib
 import imaplib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from followup.adapters.mail.mailbox import MESSAGE_LIMIT, incoming
 from followup.adapters.mail.settings import ServerSettings
-from followup.services.dependencies import Dependencies
-from followup.services.inbox import InboxReport, record_replies
+from followup.services.inbox import Incoming
 from followup.services.outbox import MailSignInFailed, MailUnavailable
 
 # Messages fetched per round trip: each is read up to MESSAGE_LIMIT bytes (headers and the start
@@ -24,33 +25,81 @@ from followup.services.outbox import MailSignInFailed, MailUnavailable
 BATCH = 25
 
 
-def poll_mailbox(deps: Dependencies, settings: ServerSettings) -> InboxReport:
-    where = f"{settings.host}:{settings.port}"
-    try:
-        if settings.auth == "oauth2":
-            client = _signed_in_xoauth2(settings, where)
-        else:
-            client = _connect(settings)
-            client.login(settings.username, settings.password())
-    except imaplib.IMAP4.error as error:
-        raise MailUnavailable(
-            f"imap.password: the server at {where} refused the login for "
-            f"{settings.username} ({error})"
-        ) from None
-    except OSError as error:
-        raise MailUnavailable(
-            f"imap.host: could not reach the mail server at {where} ({error})"
-        ) from None
-    try:
-        return _read_new(deps, client, settings.mailbox)
-    except (imaplib.IMAP4.abort, OSError) as error:
-        raise MailUnavailable(
-            f"imap.host: the server at {where} dropped the connection ({error}); every message "
-            "read so far is kept, the rest are read next time"
-        ) from None
-    finally:
-        with contextlib.suppress(imaplib.IMAP4.error, OSError):
-            client.logout()
+class ImapMailbox:
+    def __init__(self, settings: ServerSettings) -> None:
+        self._settings = settings
+        self._where = f"{settings.host}:{settings.port}"
+        self._client: imaplib.IMAP4 | None = None
+        self.name = settings.mailbox
+
+    def __enter__(self) -> ImapMailbox:
+        settings = self._settings
+        try:
+            if settings.auth == "oauth2":
+                client = _signed_in_xoauth2(settings, self._where)
+            else:
+                client = _connect(settings)
+                client.login(settings.username, settings.password())
+        except imaplib.IMAP4.error as error:
+            raise MailUnavailable(
+                f"imap.password: the server at {self._where} refused the login for "
+                f"{settings.username} ({error})"
+            ) from None
+        except OSError as error:
+            raise MailUnavailable(
+                f"imap.host: could not reach the mail server at {self._where} ({error})"
+            ) from None
+        self._client = client
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._client is not None:
+            with contextlib.suppress(imaplib.IMAP4.error, OSError):
+                self._client.logout()
+            self._client = None
+
+    def new_messages(
+        self, cursor: tuple[int, int] | None
+    ) -> tuple[int, Iterator[tuple[int, int, Incoming | None]]]:
+        """How many messages came after `cursor` (UIDVALIDITY, last UID read), and each of them
+        in UID order as (UIDVALIDITY, UID, the message; None when it is empty)."""
+        client = self._client
+        assert client is not None, "new_messages is read inside `with ImapMailbox(...)`"
+        try:
+            status, _ = client.select(self.name, readonly=True)
+            if status != "OK":
+                raise MailUnavailable(f"imap.mailbox: no mailbox {self.name!r} on the server")
+            validity = int(_response(client, "UIDVALIDITY") or 0)
+            last = cursor[1] if cursor and cursor[0] == validity else 0
+            status, data = client.uid("SEARCH", f"UID {last + 1}:*")
+        except (imaplib.IMAP4.abort, OSError) as error:
+            raise self._dropped(error) from None
+        uids = sorted(int(u) for u in (data[0] or b"").split() if int(u) > last)
+        return len(uids), self._fetch(client, validity, uids)
+
+    def _fetch(
+        self, client: imaplib.IMAP4, validity: int, uids: list[int]
+    ) -> Iterator[tuple[int, int, Incoming | None]]:
+        try:
+            for start in range(0, len(uids), BATCH):
+                batch = uids[start : start + BATCH]
+                _, fetched = client.uid(
+                    "FETCH",
+                    ",".join(str(u) for u in batch),
+                    f"(UID BODY.PEEK[]<0.{MESSAGE_LIMIT}>)",
+                )
+                messages = _messages_by_uid(fetched)
+                for uid in batch:
+                    raw = messages.get(uid, b"")
+                    yield validity, uid, incoming(raw) if raw else None
+        except (imaplib.IMAP4.abort, OSError) as error:
+            raise self._dropped(error) from None
+
+    def _dropped(self, error: Exception) -> MailUnavailable:
+        return MailUnavailable(
+            f"imap.host: the server at {self._where} dropped the connection ({error}); every "
+            "message read so far is kept, the rest are read next time"
+        )
 
 
 def _connect(settings: ServerSettings) -> imaplib.IMAP4:
@@ -109,37 +158,6 @@ def _responder(sasl: str) -> Callable[[bytes], bytes]:
 def _logout(client: imaplib.IMAP4) -> None:
     with contextlib.suppress(imaplib.IMAP4.error, OSError):
         client.logout()
-
-
-def _read_new(deps: Dependencies, client: imaplib.IMAP4, mailbox: str) -> InboxReport:
-    status, _ = client.select(mailbox, readonly=True)
-    if status != "OK":
-        raise MailUnavailable(f"imap.mailbox: no mailbox {mailbox!r} on the server")
-    validity = int(_response(client, "UIDVALIDITY") or 0)
-    with deps.store.unit_of_work(readonly=True) as uow:
-        cursor = uow.inbox_cursor(mailbox)
-    last = cursor[1] if cursor and cursor[0] == validity else 0
-    status, data = client.uid("SEARCH", f"UID {last + 1}:*")
-    uids = sorted(int(u) for u in (data[0] or b"").split() if int(u) > last)
-    totals = [0, 0, 0, 0]
-    for start in range(0, len(uids), BATCH):
-        batch = uids[start : start + BATCH]
-        status, fetched = client.uid(
-            "FETCH", ",".join(str(u) for u in batch), f"(UID BODY.PEEK[]<0.{MESSAGE_LIMIT}>)"
-        )
-        messages = _messages_by_uid(fetched)
-        for uid in batch:
-            raw = messages.get(uid, b"")
-            with deps.store.unit_of_work() as uow:
-                report = record_replies(deps, [incoming(raw)], uow) if raw else None
-                uow.set_inbox_cursor(mailbox, validity, uid)
-                uow.commit()
-            totals[0] += 1
-            if report is not None:
-                totals[1] += report.replies
-                totals[2] += report.automatic
-                totals[3] += report.proposals
-    return InboxReport(*totals)
 
 
 def _response(client: imaplib.IMAP4, code: str) -> str | None:

@@ -6,8 +6,9 @@ Each file `NNNN_name.sql` runs once, in order, inside one transaction together w
 
 from __future__ import annotations
 
+import importlib
+import os
 from dataclasses import dataclass
-from importlib import resources
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,12 +38,19 @@ class Migration:
 
 
 def migration_names(package: str) -> list[str]:
+    """The migrations of a package of `NNNN_name.sql` files, in order (read straight from its
+    folder: every command opening the store asks, so this stays a directory listing)."""
     return sorted(
-        entry.name[:-4]
-        for entry in resources.files(package).iterdir()
-        if entry.name.endswith(".sql") and entry.name[:4].isdigit()
+        name[:-4]
+        for name in os.listdir(_folder(package))
+        if name.endswith(".sql") and name[:4].isdigit()
     )
 
 
 def load_migration(package: str, name: str) -> Migration:
-    return Migration(name, (resources.files(package) / f"{name}.sql").read_text(encoding="utf-8"))
+    with open(os.path.join(_folder(package), f"{name}.sql"), encoding="utf-8") as handle:
+        return Migration(name, handle.read())
+
+
+def _folder(package: str) -> str:
+    return os.fspath(next(iter(importlib.import_module(package).__path__)))

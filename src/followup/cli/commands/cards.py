@@ -29,7 +29,7 @@ def cmd_card(args: argparse.Namespace) -> int:
     found = deps(args)
     card = read_card(found, read_input(args.photo))
     if args.json:
-        from followup.cli.jsonout import dumps
+        from followup.adapters.json_shapes import dumps
 
         print(dumps(card.as_dict()))
     else:

@@ -59,9 +59,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     text = read_letter(read_input(args.file), args.file)
     ctx, findings = check_letter(deps(args), text, args.opportunity, args.to, args.kind)
     if args.json:
-        from followup.cli.jsonout import dumps
+        from followup.adapters.json_shapes import dumps, findings_dict
 
-        print(dumps({"findings": [f.as_dict() for f in findings]}))
+        print(dumps(findings_dict(findings)))
     else:
         from followup.cli.format import findings_text
 

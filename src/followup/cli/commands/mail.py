@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
-from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from followup.cli.args import (
@@ -65,27 +63,9 @@ def cmd_outbox(args: argparse.Namespace) -> int:
         return 0
     items = outbox.list_outbox(found)
     if args.json:
-        from followup.cli.jsonout import dumps
+        from followup.adapters.json_shapes import dumps, outbox_dict
 
-        print(
-            dumps(
-                [
-                    {
-                        "id": i.id,
-                        "opportunity": i.opportunity,
-                        "step": i.step,
-                        "to": i.to_address,
-                        "subject": i.subject,
-                        "status": i.status,
-                        "message_id": i.message_id,
-                        "send_after": i.send_after.isoformat(),
-                        "sent_at": i.sent_at.isoformat() if i.sent_at else None,
-                        "error": i.last_error,
-                    }
-                    for i in items
-                ]
-            )
-        )
+        print(dumps([outbox_dict(i) for i in items]))
         return 0
     if not items:
         print("The outbox is empty. Approve a letter with `followup approve`.")
@@ -116,9 +96,8 @@ def cmd_send(args: argparse.Namespace) -> int:
         raise BadInput(
             "smtp: expected an [smtp] section in followup.toml (host, port, security, username)"
         )
-    found = deps(args)
-    with _dispatch_lock(found.store.location), SmtpMailer(settings.smtp) as mailer:
-        report = dispatch(found, mailer, args.limit)
+    with SmtpMailer(settings.smtp) as mailer:
+        report = dispatch(deps(args), mailer, args.limit)
     if report.recovered:
         print(
             f"{report.recovered} letter(s) were being sent when a dispatcher stopped: marked "
@@ -128,65 +107,29 @@ def cmd_send(args: argparse.Namespace) -> int:
     return 0
 
 
-@contextlib.contextmanager
-def _dispatch_lock(location: str) -> Iterator[None]:
-    """One dispatcher at a time: it is what lets it treat 'sending' letters as interrupted."""
-    import fcntl
-
-    from followup.domain.errors import Conflict
-
-    with open(f"{location}.send-lock", "w") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise Conflict(
-                "send: another `followup send` is running; try again when it ends"
-            ) from None
-        yield
-
-
 def cmd_digest(args: argparse.Namespace) -> int:
     """The morning digest: what is overdue, due today and this week. Printed, or with --send
     mailed to you (over the SMTP settings in followup.toml), for a scheduler to run daily."""
-    from email.utils import make_msgid
-
     from followup.cli.format import agenda_text
-    from followup.domain.errors import BadInput
-    from followup.services.agenda import agenda
-    from followup.services.recording import get_profile
 
-    found = deps(args)
-    result = agenda(found)
-    text = agenda_text(result) + "\n"
     if not args.send:
-        print(text, end="")
+        from followup.services.agenda import agenda
+
+        print(agenda_text(agenda(deps(args))) + "\n", end="")
         return 0
     from followup.adapters.mail.smtp import SmtpMailer
-    from followup.services.storage import OutboxItem
+    from followup.domain.errors import BadInput
+    from followup.services.outbox import send_digest
 
     settings = mail_settings()
-    me = get_profile(found)
-    if settings.smtp is None or not me.email:
+    if settings.smtp is None:
         raise BadInput(
             "digest --send: expected an [smtp] section in followup.toml and your "
             "email in your profile"
         )
-    item = OutboxItem(
-        0,
-        "",
-        "",
-        me.name,
-        me.name,
-        me.email,
-        f"Followup: {len(result.overdue)} overdue, {len(result.today)} due today",
-        text,
-        make_msgid(domain=me.email.rpartition("@")[2]),
-        found.clock(),
-        "queued",
-    )
     with SmtpMailer(settings.smtp) as mailer:
-        mailer.send(item, me)
-    print(f"Digest sent to {me.email}.")
+        item = send_digest(deps(args), mailer, agenda_text)
+    print(f"Digest sent to {item.to_address}.")
     return 0
 
 
@@ -196,9 +139,10 @@ def cmd_inbox_import(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from followup.adapters.mail.mailbox import read_folder
-    from followup.services.inbox import record_replies
+    from followup.cli.progress import progress_for
+    from followup.services.inbox import import_replies
 
-    report = record_replies(deps(args), read_folder(Path(args.file)))
+    report = import_replies(deps(args), read_folder(Path(args.file)), progress_for())
     print(
         f"Read {report.read} messages: {report.replies} replies recorded, "
         f"{report.automatic} automatic answers left alone."
@@ -210,15 +154,18 @@ def cmd_inbox_import(args: argparse.Namespace) -> int:
 def cmd_inbox_poll(args: argparse.Namespace) -> int:
     """Read new messages from your mailbox over IMAP (settings in followup.toml); only what
     came since the last time is read."""
-    from followup.adapters.mail.imap import poll_mailbox
+    from followup.adapters.mail.imap import ImapMailbox
+    from followup.cli.progress import progress_for
     from followup.domain.errors import BadInput
+    from followup.services.inbox import poll_inbox
 
     settings = mail_settings()
     if settings.imap is None:
         raise BadInput(
             "imap: expected an [imap] section in followup.toml (host, port, security, username)"
         )
-    report = poll_mailbox(deps(args), settings.imap)
+    with ImapMailbox(settings.imap) as mailbox:
+        report = poll_inbox(deps(args), mailbox, progress_for())
     print(
         f"Read {report.read} new messages: {report.replies} replies recorded, "
         f"{report.automatic} automatic answers left alone."

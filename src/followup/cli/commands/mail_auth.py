@@ -51,7 +51,7 @@ def cmd_status(args: argparse.Namespace) -> int:
     settings = mail_settings()
     found = status(_oauth2(settings), _account(settings))
     if args.json:
-        from followup.cli.jsonout import dumps
+        from followup.adapters.json_shapes import dumps
 
         print(dumps(found))
         return 0

@@ -3,13 +3,15 @@ the calendar export."""
 
 from __future__ import annotations
 
-import argparse
 import sys
-from typing import TYPE_CHECKING
 
 from followup.cli.args import command, date_arg, deps, group, write_bytes
 
+TYPE_CHECKING = False  # typing is not loaded at start-up
+
 if TYPE_CHECKING:
+    import argparse
+
     from followup.cli.args import Subcommands
 
 
@@ -19,7 +21,7 @@ def cmd_agenda(args: argparse.Namespace) -> int:
 
     result = agenda(deps(args), args.on, limit=args.limit)
     if args.json:
-        from followup.cli.jsonout import agenda_dict, dumps
+        from followup.adapters.json_shapes import agenda_dict, dumps
 
         print(dumps(agenda_dict(result)))
     else:
@@ -35,7 +37,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
 
     rows = stream_plan(deps(args), args.opportunity)
     if args.json:
-        from followup.cli.jsonout import plan_json
+        from followup.adapters.json_shapes import plan_json
 
         out = sys.stdout
         for piece in plan_json(r.touch for r in rows):
@@ -55,7 +57,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     found = deps(args)
     items = list_opportunities(found)
     if args.json:
-        from followup.cli.jsonout import dumps, summary_dict
+        from followup.adapters.json_shapes import dumps, summary_dict
 
         print(dumps([summary_dict(i) for i in items]))
     else:
@@ -71,7 +73,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 
     view = show_opportunity(deps(args), args.id)
     if args.json:
-        from followup.cli.jsonout import dumps, view_dict
+        from followup.adapters.json_shapes import dumps, view_dict
 
         print(dumps(view_dict(view)))
     else:

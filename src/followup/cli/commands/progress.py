@@ -20,7 +20,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
     report = follow_up_progress(deps(args))
     if args.json:
-        from followup.cli.jsonout import dumps, progress_dict
+        from followup.adapters.json_shapes import dumps, progress_dict
 
         print(dumps(progress_dict(report)))
     else:

@@ -7,7 +7,8 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from followup.cli.args import command, date_arg, deps, plan_hint
-from followup.domain.model import EVENT_KINDS, PROFILE_FIELDS, STEPS
+from followup.domain.model import PROFILE_FIELDS
+from followup.domain.vocabulary import EVENT_KINDS, STEPS
 
 if TYPE_CHECKING:
     from followup.cli.args import Subcommands
@@ -31,16 +32,15 @@ def cmd_add_interview(args: argparse.Namespace) -> int:
     Each --person is "Name; title=…; email=…; phone=…; minutes=45; decision-maker;
     topics=first topic, second topic" (only the name is required).
     """
-    from followup.domain.model import Interview
     from followup.domain.parsing import parse_person
-    from followup.services.recording import add_interview
+    from followup.services.recording import capture_interview
 
     contacts = tuple(parse_person(spec, f"--person {i + 1}") for i, spec in enumerate(args.person))
-    interview_id = args.id or f"{args.opportunity}-{args.date.isoformat()}"
-    interview = Interview(interview_id, args.date, args.round, contacts)
-    opp = add_interview(deps(args), args.opportunity, interview)
+    opp, interview = capture_interview(
+        deps(args), args.date, contacts, args.opportunity, args.round, args.id
+    )
     print(
-        f"Recorded interview {interview_id} with {len(contacts)} "
+        f"Recorded interview {interview.id} with {len(contacts)} "
         f"{'person' if len(contacts) == 1 else 'people'} at {opp.company}."
     )
     return plan_hint(opp.id)
@@ -66,27 +66,21 @@ def cmd_log(args: argparse.Namespace) -> int:
     """Record what happened: a touch done, a reply, an invitation, an offer, a rejection or a
     withdrawal. The plan follows (a reply stops the chasing; a rejection starts the
     stay-in-touch letter)."""
-    from followup.domain.model import Event
     from followup.domain.parsing import parse_time
     from followup.services.recording import log_event
 
-    found = deps(args)
-    on = args.date
-    if on is None:
-        from followup.services.recording import get_profile
-
-        on = found.today(get_profile(found))
-    event = Event(
-        date=on,
-        kind=args.kind,
+    event = log_event(
+        deps(args),
+        args.opportunity,
+        args.kind,
         contact=args.contact,
         step=args.step,
-        time=parse_time(args.time, "--time"),
+        on=args.date,
+        at=parse_time(args.time, "--time"),
         note=args.note or "",
     )
-    opp = log_event(found, args.opportunity, event)
-    print(f"Logged {args.kind} on {on.isoformat()} for {opp.id}.")
-    return plan_hint(opp.id)
+    print(f"Logged {args.kind} on {event.date.isoformat()} for {args.opportunity}.")
+    return plan_hint(args.opportunity)
 
 
 def cmd_snooze(args: argparse.Namespace) -> int:
@@ -125,9 +119,9 @@ def cmd_profile(args: argparse.Namespace) -> int:
     candidate = update_profile(found, **changes) if changes else get_profile(found)
     fields = {key: getattr(candidate, key) for key in PROFILE_FIELDS}
     if args.json:
-        from followup.cli.jsonout import dumps
+        from followup.adapters.json_shapes import dumps, profile_dict
 
-        print(dumps(fields))
+        print(dumps(profile_dict(candidate)))
     else:
         for key, value in fields.items():
             print(f"{key.replace('_', ' '):<15} {value if value else '—'}")
@@ -145,7 +139,9 @@ def register(sub: Subcommands) -> None:
     p.add_argument("opportunity", metavar="OPPORTUNITY", help="the opportunity's id")
     p.add_argument("--date", type=date_arg, required=True, help="the interview's date (YYYY-MM-DD)")
     p.add_argument("--round", type=int, default=1, help="1 for the first interview (default)")
-    p.add_argument("--id", help="an id for the interview (default: OPPORTUNITY-DATE)")
+    p.add_argument(
+        "--id", help="an id for the interview (default: OPPORTUNITY-DATE, and -rN for round N > 1)"
+    )
     p.add_argument(
         "--person",
         action="append",

@@ -24,9 +24,9 @@ def cmd_inbox_classify(args: argparse.Namespace) -> int:
         raise BadInput(f"FILE: expected a message (.eml), {args.file!r} is empty")
     found = classify_message(deps(args), incoming(raw))
     if args.json:
-        from followup.cli.jsonout import dumps
+        from followup.adapters.json_shapes import classification_dict, dumps
 
-        print(dumps({"kind": found.kind, "evidence": found.evidence}))
+        print(dumps(classification_dict(found)))
     elif found.evidence:
         print(f"{found.kind}: {found.evidence}")
     else:
@@ -52,26 +52,9 @@ def cmd_inbox_review(args: argparse.Namespace) -> int:
         return 0
     pending = replies.pending_proposals(found)
     if args.json:
-        from followup.cli.jsonout import dumps
+        from followup.adapters.json_shapes import dumps, proposal_dict
 
-        print(
-            dumps(
-                [
-                    {
-                        "id": p.reply.id,
-                        "opportunity": p.reply.opportunity,
-                        "company": p.company,
-                        "contact": p.reply.contact,
-                        "kind": p.reply.kind,
-                        "event": p.reply.proposal,
-                        "evidence": p.reply.evidence,
-                        "subject": p.reply.subject,
-                        "received": p.reply.received_at.isoformat(),
-                    }
-                    for p in pending
-                ]
-            )
-        )
+        print(dumps([proposal_dict(p) for p in pending]))
         return 0
     if not pending:
         print("Nothing to review: no reply proposes an event.")

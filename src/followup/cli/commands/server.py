@@ -17,9 +17,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
     otherwise."""
     import uvicorn
 
-    from followup.web.app import create_app
+    from followup import bootstrap
 
-    app = create_app(deps(args))
+    app = bootstrap.web_app(deps(args))
     url = f"http://{args.host}:{args.port}/"
     print(f"Followup is at {url} (Ctrl-C to stop)")
     if args.open:

@@ -32,12 +32,11 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     """Write every opportunity and the candidate as a JSON dossier (standard output by default)."""
-    from followup.adapters.files.dossier import dossier_to_dict
-    from followup.cli.jsonout import dumps
+    from followup.adapters.json_shapes import dossier_json
     from followup.services.dossier import export_dossier
 
     candidate, opportunities = export_dossier(deps(args))
-    write_output(args.output, dumps(dossier_to_dict(candidate, opportunities)) + "\n")
+    write_output(args.output, dossier_json(candidate, opportunities))
     return 0
 
 

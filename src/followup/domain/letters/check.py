@@ -39,9 +39,6 @@ class Finding:
     rule: str
     message: str
 
-    def as_dict(self) -> dict[str, object]:
-        return {"rule": self.rule, "message": self.message, "start": self.start, "end": self.end}
-
 
 class Dictionary(Protocol):
     def known(self, word: str) -> bool: ...

@@ -8,8 +8,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from followup.domain.letters.text import words
+from followup.domain.vocabulary import STEPS
 
-LETTER_KINDS = ("thank_you", "secondary", "final", "call", "reply", "stay_in_touch", "check_in")
+LETTER_KINDS = STEPS  # every step has its letter (a call, its script)
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from starlette.datastructures import FormData
 from starlette.requests import Request
@@ -11,17 +10,18 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
 from followup.domain.errors import FollowupError, InvalidField
-from followup.domain.model import Contact, Interview
+from followup.domain.parsing import parse_round, person_from_fields
 from followup.services import agenda as agenda_service
 from followup.services import recording
-from followup.web.common import checked_form, deps_of, form_date, form_text, render
+from followup.services.dependencies import Dependencies
+from followup.web.common import checked_form, deps_of, form_date, render
 
 
 async def capture(request: Request) -> Response:
     """Record an interview and everyone met, phone-first."""
     deps = deps_of(request)
     choices = agenda_service.list_opportunities(deps)
-    today_ = deps.today(recording.get_profile(deps))
+    today_ = agenda_service.today(deps)
     if request.method == "GET":
         return render(
             request,
@@ -68,61 +68,27 @@ def _people_values(form: FormData) -> list[dict[str, str]]:
     return [rows[i] for i in sorted(rows)]
 
 
-def _save_capture(deps: Any, form: FormData, people: list[dict[str, str]]) -> str:
-    contacts = []
-    for i, row in enumerate(people):
-        name = " ".join(row.get("name", "").split())
-        if not name:
-            if any(row.get(k, "").strip() for k in ("title", "email", "topics")):
-                raise InvalidField(f"people-{i}-name", "the person's name")
-            continue
-        minutes_text = row.get("minutes", "").strip() or "0"
-        if not minutes_text.isdigit():
-            raise InvalidField(f"people-{i}-minutes", "whole minutes, 0 or more", minutes_text)
-        contacts.append(
-            Contact(
-                name=name,
-                title=row.get("title", "").strip(),
-                email=row.get("email", "").strip(),
-                minutes=int(minutes_text),
-                decision_maker=row.get("dm") == "on",
-                topics=tuple(t.strip() for t in row.get("topics", "").split(",") if t.strip()),
-            )
-        )
+def _save_capture(deps: Dependencies, form: FormData, people: list[dict[str, str]]) -> str:
+    """The form's fields as the capture use case takes them; it records everything or nothing."""
+    found = (person_from_fields(row, f"people-{i}-") for i, row in enumerate(people))
+    contacts = tuple(c for c in found if c is not None)
     if not contacts:
         raise InvalidField("people-0-name", "at least one person you met")
-    interview_day = form_date(form, "date")
-    round_text = str(form.get("round") or "1").strip()
-    if not round_text.isdigit() or int(round_text) < 1:
-        raise InvalidField("round", "a round number, 1 or more", round_text)
-    chosen = str(form.get("opportunity") or "").strip()
-    if not chosen:
-        company = form_text(form, "company")
-        chosen = _new_id(deps, company)
-        recording.add_opportunity(
-            deps,
-            chosen,
-            company,
+    on = form_date(form, "date")
+    round_number = parse_round(str(form.get("round") or ""))
+    opportunity, _ = recording.capture_interview(
+        deps,
+        on,
+        contacts,
+        str(form.get("opportunity") or "").strip() or None,
+        round_number,
+        new=recording.NewOpportunity(
+            str(form.get("company") or "").strip(),
             str(form.get("role") or "").strip(),
             str(form.get("policy") or "") or None,
-        )
-    interview = Interview(
-        f"{chosen}-{interview_day.isoformat()}-r{round_text}",
-        interview_day,
-        int(round_text),
-        tuple(contacts),
+        ),
     )
-    recording.add_interview(deps, chosen, interview)
-    return chosen
-
-
-def _new_id(deps: Any, company: str) -> str:
-    base = re.sub(r"[^a-z0-9]+", "-", company.lower()).strip("-") or "opportunity"
-    taken = {o.id for o in agenda_service.list_opportunities(deps)}
-    candidate, n = base, 2
-    while candidate in taken:
-        candidate, n = f"{base}-{n}", n + 1
-    return candidate
+    return opportunity.id
 
 
 routes = [

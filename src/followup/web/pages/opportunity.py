@@ -7,7 +7,7 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
-from followup.domain.model import Event
+from followup.domain.parsing import parse_time
 from followup.services import recording
 from followup.services.planning import show_opportunity
 from followup.web.common import checked_form, deps_of, form_date, form_text, render
@@ -25,17 +25,14 @@ async def log(request: Request) -> Response:
     form = await checked_form(request)
     deps = deps_of(request)
     opportunity_id = request.path_params["id"]
-    on = form_date(form, "date") if form.get("date") else deps.today(recording.get_profile(deps))
-    time_text = str(form.get("time") or "").strip()
-    from followup.domain.parsing import parse_time
-
-    event = Event(
-        on,
+    recording.log_event(
+        deps,
+        opportunity_id,
         form_text(form, "kind"),
         contact=str(form.get("contact") or "") or None,
-        time=parse_time(time_text, "time") if time_text else None,
+        on=form_date(form, "date") if form.get("date") else None,
+        at=parse_time(str(form.get("time") or "").strip(), "time"),
     )
-    recording.log_event(deps, opportunity_id, event)
     return RedirectResponse(f"/opportunities/{opportunity_id}", status_code=303)
 
 

@@ -7,24 +7,20 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
-from followup.domain.model import Event
 from followup.services import agenda as agenda_service
 from followup.services import recording
-from followup.services.progress import weeks_ahead
-from followup.services.replies import pending_proposals
 from followup.web.common import checked_form, deps_of, form_date, form_text, render
 
 
 async def today(request: Request) -> Response:
     """What to do today: overdue, due today, the next seven days."""
-    deps = deps_of(request)
-    result = agenda_service.agenda(deps, limit=50)
-    ahead = weeks_ahead(deps, result.on)
+    view = agenda_service.today_view(deps_of(request))
     context = {
-        "agenda": result,
-        "on": result.on,
-        "ahead": ahead,
-        "proposals": pending_proposals(deps),
+        "agenda": view.agenda,
+        "on": view.agenda.on,
+        "ahead": view.ahead,
+        "proposals": view.proposals,
+        "sign_in_needed": view.sign_in_needed,
     }
     return render(request, "today.html", context)
 
@@ -33,10 +29,13 @@ async def mark_done(request: Request) -> Response:
     """Mark a touch done today (a letter sent, a call placed)."""
     form = await checked_form(request)
     deps = deps_of(request)
-    opportunity_id = form_text(form, "opportunity")
-    on = deps.today(recording.get_profile(deps))
-    event = Event(on, "done", contact=form_text(form, "contact"), step=form_text(form, "step"))
-    recording.log_event(deps, opportunity_id, event)
+    recording.log_event(
+        deps,
+        form_text(form, "opportunity"),
+        "done",
+        contact=form_text(form, "contact"),
+        step=form_text(form, "step"),
+    )
     return _back(request, form)
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 from starlette.datastructures import UploadFile
 from starlette.requests import Request
 from starlette.responses import Response
@@ -43,13 +41,12 @@ async def import_file(request: Request) -> Response:
 
 
 async def export_file(request: Request) -> Response:
-    from followup.adapters.files.dossier import dossier_to_dict
+    from followup.adapters.json_shapes import dossier_json
     from followup.services.dossier import export_dossier
 
     candidate, opportunities = export_dossier(deps_of(request))
-    body = json.dumps(dossier_to_dict(candidate, opportunities), ensure_ascii=False, indent=2)
     return Response(
-        body + "\n",
+        dossier_json(candidate, opportunities),
         media_type="application/json",
         headers={"content-disposition": 'attachment; filename="followup-dossier.json"'},
     )

@@ -3,12 +3,11 @@ brings the schema up to date the first time, and holds one transaction."""
 
 from __future__ import annotations
 
-import json
+import os
 import sqlite3
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, time
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from os import PathLike
 
 from followup.adapters.storage.migrations import load_migration, migration_names
 from followup.domain.errors import BadInput
@@ -32,15 +31,18 @@ from followup.services.storage import (
     UnitOfWork,
 )
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from followup.domain.progress import Funnel, History
 
 MIGRATIONS = "followup.adapters.storage.sqlite.migrations"
 
 
 class SqliteStore(Store):
-    def __init__(self, path: str | Path, upto: str | None = None) -> None:
-        self._path = str(path)
+    def __init__(self, path: str | PathLike[str], upto: str | None = None) -> None:
+        self._path = os.fspath(path)
         self._upto = upto  # tests make databases as an earlier version did
         self._migrated = False
 
@@ -54,25 +56,36 @@ class SqliteStore(Store):
 
     def _connect(self) -> sqlite3.Connection:
         if self._path != ":memory:":
-            folder = Path(self._path).expanduser().parent
-            if not folder.is_dir():
+            folder = os.path.dirname(os.path.expanduser(self._path)) or "."
+            if not os.path.isdir(folder):
                 raise BadInput(
-                    f"--database: expected a file in an existing folder, "
-                    f"{str(folder)!r} does not exist"
+                    f"--database: expected a file in an existing folder, {folder!r} does not exist"
                 )
         try:
             connection = sqlite3.connect(self._path, isolation_level=None, timeout=30)
             connection.execute("PRAGMA foreign_keys = ON")
-            connection.execute("PRAGMA journal_mode = WAL")
+            if connection.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                connection.execute("PRAGMA journal_mode = WAL")
             connection.execute("PRAGMA synchronous = NORMAL")
             if not self._migrated:
-                migrate(connection, self._upto)
+                if self._upto is not None or not is_current(connection):
+                    migrate(connection, self._upto)
                 self._migrated = True
         except sqlite3.DatabaseError as error:
             raise BadInput(
                 f"--database: expected a Followup SQLite database at {self._path!r} ({error})"
             ) from None
         return connection
+
+
+def is_current(connection: sqlite3.Connection) -> bool:
+    """Whether every migration is applied: one read, no write (a read-only command on an
+    up-to-date database migrates nothing, and takes no write lock to find out)."""
+    try:
+        done = {row[0] for row in connection.execute("SELECT name FROM schema_migrations")}
+    except sqlite3.OperationalError:  # no such table: a new database
+        return False
+    return done >= set(migration_names(MIGRATIONS))
 
 
 def applied_migrations(connection: sqlite3.Connection) -> set[str]:
@@ -142,12 +155,14 @@ class SqliteUnitOfWork(UnitOfWork):
             subdivision=row[5],
             weekmask=row[6],
             default_policy=row[7],
-            strengths=tuple(json.loads(row[8])),
-            courses=tuple(json.loads(row[9])),
+            strengths=_strings(row[8]),
+            courses=_strings(row[9]),
             other_interviews=row[10],
         )
 
     def save_candidate(self, candidate: Candidate) -> None:
+        import json
+
         self._db.execute(
             "INSERT INTO candidate (id, name, email, phone, timezone, country, subdivision, "
             "weekmask, default_policy, strengths, courses, other_interviews) "
@@ -177,6 +192,8 @@ class SqliteUnitOfWork(UnitOfWork):
         return [r[0] for r in self._db.execute("SELECT id FROM opportunity ORDER BY position")]
 
     def get_opportunity(self, opportunity_id: str) -> Opportunity | None:
+        import json
+
         row = self._db.execute(
             "SELECT id, company, role, policy, preliminary_deadline, second_round_deadline "
             "FROM opportunity WHERE id = ?",
@@ -226,6 +243,8 @@ class SqliteUnitOfWork(UnitOfWork):
         )
 
     def save_opportunity(self, opportunity: Opportunity) -> None:
+        import json
+
         oid = opportunity.id
         timeline = opportunity.timeline
         self._db.execute(
@@ -728,6 +747,16 @@ def _touch_row(r: tuple[object, ...]) -> TouchRow:
         touch.snoozed_until = _day(r[11])
         touch.snooze_reason = str(r[12])
     return TouchRow(touch, str(r[10]))
+
+
+def _strings(text: str) -> tuple[str, ...]:
+    """A JSON list of strings; the empty one without loading json (the agenda reads the
+    candidate, and its start-up counts)."""
+    if text == "[]":
+        return ()
+    import json
+
+    return tuple(json.loads(text))
 
 
 def _day(value: object) -> date | None:
