@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from followup.domain.model import Candidate
     from followup.domain.policy import Policy
     from followup.domain.replies.classify import ReplyClassifier
-    from followup.services.dependencies import Renderer
+    from followup.services.dependencies import CardReader, Renderer
     from followup.services.ports import Locks, Reader
     from followup.services.storage import Store
 
@@ -113,6 +113,11 @@ def dependencies(database: str | None = None) -> Dependencies:
 
         return sign_in_needed(config_dir())
 
+    def card_reader() -> CardReader:
+        from followup.adapters.cards.reader import read_card
+
+        return read_card
+
     store = open_store(database_location(database))
     return Dependencies(
         store=store,
@@ -124,6 +129,7 @@ def dependencies(database: str | None = None) -> Dependencies:
         lock=_locks(store),
         classifier=_once(classifier),
         mail_sign_in=mail_sign_in,
+        card_reader=_once(card_reader),
     )
 
 

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from typing import Any, Protocol
 
     from followup.domain.calendar import BusinessCalendar
+    from followup.domain.cards import BusinessCard
     from followup.domain.letters.check import LetterChecker
     from followup.domain.model import Candidate
     from followup.domain.policy import Policy
@@ -35,11 +36,20 @@ if TYPE_CHECKING:
     class Renderer(Protocol):
         def render(self, kind: str, variables: dict[str, Any]) -> str: ...
 
+    class CardReader(Protocol):
+        def __call__(self, photo: bytes, region: str | None, field: str) -> BusinessCard:
+            """The card in the photo; `region`: the country of numbers written without `+`."""
+            ...
+
     CalendarFactory = Callable[[Candidate], BusinessCalendar]
 
 
 def _utc_now() -> datetime:
     return datetime.now(UTC)
+
+
+def _no_card_reader() -> CardReader:
+    raise NotImplementedError("no business-card reader is wired into these services")
 
 
 def _no_renderer() -> Renderer:
@@ -93,6 +103,8 @@ class Dependencies:
     # Why sending and reading mail are stopped until the candidate signs in to the mailbox
     # again (an OAuth2 sign-in revoked or expired), or None.
     mail_sign_in: Callable[[], str | None] = field(default=_signed_in)
+    # Reads business cards; built on first use (its OCR networks take half a second to load).
+    card_reader: Callable[[], CardReader] = field(default=_no_card_reader)
     # What is worth keeping between use cases in one process (the letter check's directory),
     # each entry with the store revision it was made at.
     cache: dict[str, tuple[int, Any]] = field(default_factory=dict)

@@ -6,6 +6,7 @@ MODULES = (
     "progress",
     "opportunity",
     "capture",
+    "cards",
     "letters",
     "settings",
     "transfer",

@@ -1,0 +1,199 @@
+"""The parts of a card that have a grammar: email addresses, telephone numbers (told from fax
+numbers by their labels), web addresses and postal addresses.
+
+Emails are checked by `email-validator` (syntax only, no DNS: reading a card stays offline);
+numbers are found and checked by `phonenumbers`, Google's numbering plans, with the candidate's
+country as the region a number without `+` belongs to.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import phonenumbers
+
+
+@cache
+def words() -> dict[str, frozenset[str]]:
+    raw = json.loads((resources.files("followup.adapters.cards") / "words.json").read_text("utf-8"))
+    return {key: frozenset(value) for key, value in raw.items() if isinstance(value, list)}
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, for comparing words (`Géraldine` ~ `geraldine`)."""
+    text = text.replace("ß", "ss").replace("ø", "o").replace("Ø", "O").replace("æ", "ae")
+    text = text.replace("ł", "l").replace("Ł", "L").replace("ı", "i").replace("đ", "d")
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+# --- email ---------------------------------------------------------------------------------------
+
+# OCR reads `@` as © or ®, and may leave spaces around `@` and dots, or read a dot as a comma.
+_EMAIL = re.compile(
+    r"[A-Za-z0-9][A-Za-z0-9._%+'\-]*\s?[@©®]\s?[A-Za-z0-9][A-Za-z0-9\-]*"
+    r"(?:\s?[.,]\s?[A-Za-z0-9\-]+)*\s?[.,]\s?[A-Za-z]{2,}"
+)
+
+
+@dataclass(frozen=True)
+class Found:
+    value: str
+    start: int
+    end: int
+    repaired: bool = False
+
+
+def find_emails(text: str) -> list[Found]:
+    from email_validator import EmailNotValidError, validate_email
+
+    found = []
+    for match in _EMAIL.finditer(text):
+        raw = match.group(0)
+        candidate = re.sub(r"\s", "", raw).replace("©", "@").replace("®", "@")
+        local, _, domain = candidate.partition("@")
+        domain = domain.replace(",", ".")
+        candidate = f"{local}@{domain}".lower()
+        try:
+            checked = validate_email(candidate, check_deliverability=False)
+        except EmailNotValidError:
+            continue
+        repaired = re.sub(r"\s", "", raw).lower() != candidate
+        found.append(Found(checked.normalized.lower(), match.start(), match.end(), repaired))
+    return found
+
+
+# --- web -----------------------------------------------------------------------------------------
+
+_WEB = re.compile(
+    r"(?i:\b(?:https?://|www\s?\.)\S+)"  # anything after www. or http
+    r"|\b[a-z0-9][a-z0-9\-]{1,}(?:\.[a-z0-9\-]+)*\.[a-z]{2,}(?:/\S*)?"  # lower-case domain
+)
+
+
+def find_web(text: str) -> list[Found]:
+    return [
+        Found(m.group(0), m.start(), m.end())
+        for m in _WEB.finditer(text)
+        if "@" not in text[max(0, m.start() - 1) : m.end() + 1]
+    ]
+
+
+def domain_of(email: str | None, web: str | None = None) -> str | None:
+    """The organisation's part of a domain: `eu.acme-robotics.co.uk` -> `acme-robotics`."""
+    host = None
+    if email and "@" in email:
+        domain = email.rpartition("@")[2].lower()
+        if domain not in words()["free_mail"]:
+            host = domain
+    if host is None and web:
+        host = re.sub(r"(?i)^(https?://)?(www\.)?", "", web).split("/")[0].lower()
+    if not host:
+        return None
+    labels = host.split(".")
+    while len(labels) > 1 and len(labels[-1]) <= 3 and labels[-1].isalpha():
+        labels.pop()  # the top-level domain, and `co` of co.uk
+        if len(labels) > 1 and labels[-1] in ("co", "com", "org", "net", "ac", "gov"):
+            continue
+        break
+    return labels[-1] if labels else None
+
+
+# --- telephone -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Phone:
+    number: phonenumbers.PhoneNumber
+    kind: str  # phone, mobile or fax
+    labelled: bool
+    valid: bool
+    start: int
+    end: int
+
+    @property
+    def international(self) -> str:
+        return phonenumbers.format_number(self.number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
+# OCR reads 0 as O and 1 as l or I inside numbers; put them back where digits surround them.
+_LOOKALIKE = re.compile(r"(?<=[\d\s().\-/])[OoIl|](?=[\d\s().\-/]*\d)")
+_LABEL = re.compile(r"([^\W\d_][\w.\-/ ]{0,20}?)[\s:.|/\-]*$")
+
+
+def find_phones(text: str, region: str | None) -> list[Phone]:
+    """Telephone numbers in one line of text, each with what its label says it is."""
+    fixed = _LOOKALIKE.sub(lambda m: "0" if m.group(0) in "Oo" else "1", text)
+    found: list[Phone] = []
+    for leniency, valid in (
+        (phonenumbers.Leniency.VALID, True),
+        (phonenumbers.Leniency.POSSIBLE, False),
+    ):
+        matcher = phonenumbers.PhoneNumberMatcher(fixed, region or "ZZ", leniency=leniency)
+        for match in matcher:
+            if any(p.start < match.end and match.start < p.end for p in found):
+                continue
+            digits = phonenumbers.national_significant_number(match.number)
+            if len(digits) < 6:
+                continue
+            found.append(Phone(match.number, "phone", False, valid, match.start, match.end))
+        if found:
+            break
+    found.sort(key=lambda p: p.start)
+    labelled = []
+    previous_end = 0
+    for phone in found:
+        kind, known = _label(fixed[previous_end : phone.start])
+        after = fixed[phone.end : phone.end + 12]
+        if not known and re.match(r"\s*\(?\s*(fax|f)\b", fold(after)):
+            kind, known = "fax", True
+        labelled.append(Phone(phone.number, kind, known, phone.valid, phone.start, phone.end))
+        previous_end = phone.end
+    return labelled
+
+
+def _label(before: str) -> tuple[str, bool]:
+    """What the words before a number call it: fax, mobile or phone; and whether any label was."""
+    text = fold(before).strip()
+    found = _LABEL.search(text)
+    if not found:
+        return "phone", False
+    label = found.group(1).strip(" .:-|/")
+    vocabulary = words()
+    for candidate in (label, label.split()[-1] if label.split() else label):
+        candidate = candidate.strip(" .:-|/")
+        if candidate in vocabulary["fax_labels"]:
+            return "fax", True
+        if candidate in vocabulary["mobile_labels"]:
+            return "mobile", True
+        if candidate in vocabulary["phone_labels"]:
+            return "phone", True
+    if "fax" in label:
+        return "fax", True
+    return "phone", False
+
+
+# --- postal address ------------------------------------------------------------------------------
+
+_POSTCODE = re.compile(
+    r"\b\d{4,5}\b|\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b|\b[A-Z]\d[A-Z]\s?\d[A-Z]\d\b|\b\d{3}\s\d{2}\b"
+)
+
+
+def looks_like_address(text: str) -> bool:
+    """A street line or a postcode-and-city line."""
+    tokens = re.findall(r"[^\W\d_]+\.?|c/", fold(text))
+    has_digit = any(c.isdigit() for c in text)
+    if has_digit and any(t.rstrip(".") in words()["address_words"] for t in tokens):
+        return True
+    endings = words()["address_endings"]
+    if has_digit and any(t.endswith(e) and len(t) > len(e) + 2 for t in tokens for e in endings):
+        return True
+    if _POSTCODE.search(text) and sum(c.isdigit() for c in text) <= 7:
+        return True
+    return bool(has_digit and re.search(r"\b\d+\w?\s+[^\W\d_]{3,}", text) and "," in text)

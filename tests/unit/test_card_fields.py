@@ -1,0 +1,270 @@
+"""Finding a business card's five fields in lines of text as the OCR gives them."""
+
+from __future__ import annotations
+
+import pytest
+
+from followup.adapters.cards.contacts import domain_of, find_emails, find_phones
+from followup.adapters.cards.fields import (
+    Line,
+    card_from_contact,
+    find_fields,
+    lines_from_text,
+    merge_rows,
+)
+from followup.adapters.cards.qr import parse_contact, parse_mecard, parse_vcard
+
+
+def read(texts, region="US"):
+    return find_fields(lines_from_text(texts), region)
+
+
+def test_a_classic_card_gives_all_five_fields():
+    card = read(
+        [
+            ("Northwind Traders Inc.", 1.3),
+            ("Dana Reyes", 1.8),
+            "Regional Sales Manager",
+            "T (312) 555-0134",
+            "dana.reyes@northwind-traders.com",
+            "www.northwind-traders.com",
+        ]
+    )
+    assert card.as_dict() == {
+        "name": "Dana Reyes",
+        "title": "Regional Sales Manager",
+        "company": "Northwind Traders Inc.",
+        "email": "dana.reyes@northwind-traders.com",
+        "phone": "+1 312-555-0134",
+        "confidence": dict.fromkeys(("name", "title", "company", "email", "phone"), 0.99),
+    }
+
+
+def test_the_phone_beside_a_fax_on_one_line_is_the_phone():
+    card = read(["Zoë Ångström-Müller", "Tel +33 1 42 68 53 00   Fax +33 1 42 68 53 01"], "FR")
+    assert card.phone == "+33 1 42 68 53 00"
+
+
+def test_a_fax_printed_first_is_passed_over():
+    card = read(["Jürgen Weiß", "Fax: 030 837819", "Tel.: 030 837818"], "DE")
+    assert card.phone == "+49 30 837818"
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("F +1 312 555 0199", "fax"),
+        ("Telefax 030 837819", "fax"),
+        ("030 837819 (Fax)", "fax"),
+        ("M: +1 312 555 0199", "mobile"),
+        ("Handy 0151 23456789", "mobile"),
+        ("Tél. 01 42 68 53 00", "phone"),
+        ("Direct +1 312 555 0199", "phone"),
+    ],
+)
+def test_a_number_is_told_by_its_label(line, kind):
+    region = "DE" if "030" in line or "0151" in line else "FR" if "Tél" in line else "US"
+    (found,) = find_phones(line, region)
+    assert (found.kind, found.labelled) == (kind, True)
+
+
+def test_a_number_without_country_code_belongs_to_the_candidates_country():
+    assert read(["Ana Peña", "Tel 912 34 56 78"], "ES").phone == "+34 912 34 56 78"
+    assert read(["Ana Peña", "Tel (312) 555-0134"], "US").phone == "+1 312-555-0134"
+
+
+def test_letters_the_ocr_put_in_a_number_are_read_as_the_digits_they_look_like():
+    assert read(["Jürgen Weiß", "Tel. O3O 8378l8"], "DE").phone == "+49 30 837818"
+
+
+def test_a_postcode_or_a_street_number_is_no_phone():
+    card = read(["Dana Reyes", "1200 Market Street, Suite 400", "Chicago, IL 60606"])
+    assert card.phone is None
+
+
+@pytest.mark.parametrize(
+    ("text", "email", "repaired"),
+    [
+        ("E-mail: Dana.Reyes@Acme.com", "dana.reyes@acme.com", False),
+        ("dana.reyes @ acme-robotics . co.uk", "dana.reyes@acme-robotics.co.uk", False),
+        ("dana.reyes©acme.com", "dana.reyes@acme.com", True),
+        ("dana.reyes@acme,com", "dana.reyes@acme.com", True),
+    ],
+)
+def test_an_email_is_found_even_as_the_ocr_misreads_it(text, email, repaired):
+    (found,) = find_emails(text)
+    assert (found.value, found.repaired) == (email, repaired)
+
+
+def test_a_long_email_is_read_whole():
+    card = read(["maximilian.schneider-oberhausen@internationale-logistik-gruppe.de"], "DE")
+    assert card.email == "maximilian.schneider-oberhausen@internationale-logistik-gruppe.de"
+
+
+def test_an_email_whose_at_sign_was_read_as_a_letter_is_recovered_from_the_website():
+    card = read(["Avery MacDonald", "averymacdonaldgorion.ca", "www.orion.ca"], "CA")
+    assert card.email == "averymacdonald@orion.ca"
+    assert card.confidence["email"] < 0.8  # repaired, so less sure
+
+
+def test_the_name_agrees_with_the_email_and_the_company_with_its_domain():
+    card = read(
+        [
+            ("KESTREL", 1.6),
+            ("Analytics", 1.6),
+            ("Sanne Janssen", 1.4),
+            "Principal Data Scientist",
+            "sannejanssen@kestrel.nl",
+        ],
+        "NL",
+    )
+    assert (card.name, card.title, card.company) == (
+        "Sanne Janssen",
+        "Principal Data Scientist",
+        "KESTREL Analytics",
+    )
+
+
+def test_a_company_with_a_legal_form_is_not_taken_for_a_name():
+    card = read([("Marlowe Finch GmbH", 2.0), "Anna Weber", "Geschäftsführerin"], "DE")
+    assert (card.name, card.title, card.company) == (
+        "Anna Weber",
+        "Geschäftsführerin",
+        "Marlowe Finch GmbH",
+    )
+
+
+def test_a_compound_german_title_is_found_by_its_ending():
+    card = read([("Käthe Krüger", 1.6), "Teamleiterin Softwareentwicklung", "kk@nordlicht.de"])
+    assert card.title == "Teamleiterin Softwareentwicklung"
+
+
+def test_a_title_printed_over_two_lines_is_joined():
+    card = read([("Harriet Ashworth", 1.6), "Hiring Manager,", "Platform Team", "T 020 7946 0958"])
+    assert card.title == "Hiring Manager, Platform Team"
+
+
+def test_address_and_website_lines_are_neither_title_nor_company():
+    card = read(
+        [
+            ("Dana Reyes", 1.6),
+            "1200 Market Street, Suite 400",
+            "San Francisco, CA 94103",
+            "www.acme.example",
+        ]
+    )
+    assert (card.name, card.title, card.company) == ("Dana Reyes", None, None)
+
+
+def test_a_name_in_capitals_is_given_in_usual_case():
+    assert read([("DANA MCALLISTER", 1.6), "Office Manager"]).name == "Dana McAllister"
+
+
+def test_letters_after_a_name_are_not_part_of_it():
+    assert read([("Anna Weber, PhD", 1.6), "Research Scientist"]).name == "Anna Weber"
+
+
+def test_a_card_with_no_text_finds_nothing():
+    card = find_fields([], "US")
+    assert card.found == []
+    assert card.as_dict()["confidence"] == dict.fromkeys(
+        ("name", "title", "company", "email", "phone"), 0.0
+    )
+
+
+def test_a_label_far_from_its_number_is_joined_to_it():
+    label = Line("Fax", 0.99, 0.1, 0.8, 0.2, 0.85, 0.05)
+    number = Line("+1 312 555 0199", 0.99, 0.9, 0.8, 1.5, 0.85, 0.05)
+    phone = Line("Tel +1 312 555 0134", 0.99, 0.1, 0.7, 1.0, 0.75, 0.05)
+    assert [row.text for row in merge_rows([label, number, phone])] == [
+        "Tel +1 312 555 0134",
+        "Fax +1 312 555 0199",
+    ]
+    assert find_fields([label, number, phone], "US").phone == "+1 312-555-0134"
+
+
+def test_two_columns_on_one_row_stay_apart():
+    name = Line("Dana Reyes", 0.99, 0.1, 0.3, 0.6, 0.38, 0.08)
+    company = Line("Acme Robotics Inc.", 0.99, 1.1, 0.3, 1.7, 0.38, 0.08)
+    assert [row.text for row in merge_rows([name, company])] == ["Dana Reyes", "Acme Robotics Inc."]
+
+
+def test_the_organisation_part_of_a_domain():
+    assert domain_of("x@eu.acme-robotics.co.uk") == "acme-robotics"
+    assert domain_of("x@kestrel.nl") == "kestrel"
+    assert domain_of("x@gmail.com", "www.kestrel-analytics.com/careers") == "kestrel-analytics"
+
+
+# --- QR codes ------------------------------------------------------------------------------------
+
+
+def test_a_mecard_is_read_with_its_escapes():
+    contact = parse_mecard(
+        r"MECARD:N:Weiß,Jürgen;TEL:+4930837818;EMAIL:j.weiss@elanvital.de;"
+        r"ORG:Élan Vital\, KG;TITLE:Managing Partner;;"
+    )
+    assert contact is not None
+    assert (contact.name, contact.company, contact.title, contact.email, contact.phones) == (
+        "Jürgen Weiß",
+        "Élan Vital, KG",
+        "Managing Partner",
+        "j.weiss@elanvital.de",
+        [("+4930837818", "phone")],
+    )
+
+
+def test_a_vcard_gives_the_voice_number_not_the_fax():
+    contact = parse_vcard(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Reyes;Dana;;;\r\nFN:Dana Reyes\r\n"
+        "ORG:Acme Robotics Inc.;Sales\r\nTITLE:Regional Sales Manager\r\n"
+        "TEL;TYPE=WORK,FAX:+13125550199\r\nTEL;TYPE=WORK,VOICE:+13125550134\r\n"
+        "EMAIL;TYPE=INTERNET:dana@acme.example\r\nEND:VCARD"
+    )
+    assert contact is not None
+    card = card_from_contact(
+        contact.name, contact.title, contact.company, contact.email, contact.phones, "US"
+    )
+    assert card.as_dict() == {
+        "name": "Dana Reyes",
+        "title": "Regional Sales Manager",
+        "company": "Acme Robotics Inc.",
+        "email": "dana@acme.example",
+        "phone": "+1 312-555-0134",
+        "confidence": dict.fromkeys(("name", "title", "company", "email", "phone"), 0.99),
+    }
+    assert card.source == "qr"
+
+
+def test_a_qr_code_that_is_no_contact_is_ignored():
+    assert parse_contact("https://acme.example/jobs") is None
+    assert parse_contact("BEGIN:VCARD\r\nthis is not a card") is None
+
+
+@pytest.mark.parametrize(
+    ("lines", "email"),
+    [
+        (["Harriet MacLeod", "harriot.macleod@marlowe.co.uk"], "harriet.macleod@marlowe.co.uk"),
+        (["Lucie Groß", "i.gross@helvetia.de"], "l.gross@helvetia.de"),
+        (
+            ["Dana Washington", "dana@interationale.com", "www.internationale.com"],
+            "dana@internationale.com",
+        ),
+        (["Harriet MacLeod", "harry.macleod@marlowe.co.uk"], "harry.macleod@marlowe.co.uk"),
+    ],
+    ids=["name-letter", "initial", "domain-from-website", "a-nickname-is-kept"],
+)
+def test_letters_misread_in_an_email_are_put_right_from_the_name_and_website(lines, email):
+    card = read([(lines[0], 1.6), *lines[1:]], "GB")
+    assert card.email == email
+    assert card.confidence["email"] == (0.98 if email.startswith("harry") else 0.69)
+
+
+def test_an_email_that_runs_a_name_together_is_left_as_it_is():
+    card = read([("Christopher O'Connor", 1.6), "christopher.oconnor@solvay.com"], "GB")
+    assert card.email == "christopher.oconnor@solvay.com"
+
+
+def test_a_card_from_another_country_has_its_number_read_as_dialled_there():
+    card = read([("Ine Dupont", 1.6), "T 012 60 21 97", "ine_dupont@marlowe.be"], "US")
+    assert card.phone == "+32 12 60 21 97"
+    assert card.confidence["phone"] < read(["T 012 60 21 97"], "BE").confidence["phone"]
