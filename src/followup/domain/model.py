@@ -73,6 +73,9 @@ class Interview:
     date: date
     round: int = 1
     contacts: tuple[Contact, ...] = ()
+    # When and where, as an invitation says (local time in the candidate's time zone).
+    time: time | None = None
+    location: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +114,12 @@ class Opportunity:
     timeline: Timeline = field(default_factory=Timeline)
     interviews: list[Interview] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    # What a job board or another tracker knew before any interview: when the candidate applied,
+    # the posting, their notes, and the stage it had there (saved, applied, interviewing).
+    applied: date | None = None
+    url: str = ""
+    notes: str = ""
+    tracked_stage: str = ""
 
     def first_interview(self) -> Interview | None:
         """The earliest interview (lowest date, then round, then as listed)."""
