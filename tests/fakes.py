@@ -9,12 +9,15 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from followup.domain.model import Candidate, Opportunity, Touch
+from followup.domain.people import Person, email_key
 from followup.domain.progress import Funnel, History, ReplyRecord, TouchRecord, history_of
 from followup.domain.replies.model import Reply
 from followup.services.storage import (
     AgendaRows,
+    InvitationRecord,
     OpportunitySummary,
     OutboxItem,
+    PersonRow,
     Store,
     TouchRow,
     UnitOfWork,
@@ -32,6 +35,8 @@ class State:
     cursors: dict[str, tuple[int, int]] = field(default_factory=dict)
     secrets: dict[str, str] = field(default_factory=dict)
     replies: dict[int, Reply] = field(default_factory=dict)
+    people: dict[int, Person] = field(default_factory=dict)
+    invitations: dict[str, InvitationRecord] = field(default_factory=dict)
 
 
 class FakeUnitOfWork(UnitOfWork):
@@ -242,6 +247,45 @@ class FakeUnitOfWork(UnitOfWork):
             sum(1 for o in opportunities if any(e.kind == "offer" for e in o.events)),
             sum(1 for o in opportunities if self.state.stages.get(o.id) == "closed"),
         )
+
+    # the address book and invitations, kept as plainly as possible
+    def person_by_email(self, key: str) -> PersonRow | None:
+        for pid, person in self.state.people.items():
+            if key in person.email_keys:
+                return PersonRow(pid, person)
+        return None
+
+    def people_named(self, name_key, company_key, without_email=False, limit=10):  # type: ignore[no-untyped-def]
+        return [
+            PersonRow(pid, p)
+            for pid, p in sorted(self.state.people.items())
+            if p.name_key == name_key
+            and company_key in (None, p.company_key)
+            and not (without_email and p.emails)
+        ][:limit]
+
+    def save_person(self, person_id: int | None, person: Person) -> int:
+        if person_id is None:
+            person_id = max(self.state.people, default=0) + 1
+        for other, known in self.state.people.items():
+            taken = set(known.email_keys) & {email_key(e) for e in person.emails}
+            assert other == person_id or not taken, f"address {taken} belongs to person {other}"
+        self.state.people[person_id] = person
+        return person_id
+
+    def delete_person(self, person_id: int) -> None:
+        del self.state.people[person_id]
+
+    def people(self, contains: str = "", limit: int | None = None) -> Iterator[PersonRow]:
+        rows = sorted(self.state.people.items(), key=lambda item: (item[1].name_key, item[0]))
+        found = [PersonRow(pid, p) for pid, p in rows if contains in p.name_key]
+        yield from found[:limit] if limit is not None else found
+
+    def invitation(self, uid: str) -> InvitationRecord | None:
+        return self.state.invitations.get(uid)
+
+    def save_invitation(self, record: InvitationRecord) -> None:
+        self.state.invitations[record.uid] = record
 
 
 class FakeStore(Store):

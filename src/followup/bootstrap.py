@@ -143,10 +143,22 @@ def web_app(deps: Dependencies) -> Any:
 
 def readers() -> tuple[Reader, ...]:
     """The kinds of file `followup import` reads, in the order they are tried; the dossier
-    last, as it takes whatever no other kind claims (services/imports.py)."""
+    last, as it takes whatever no other kind claims (services/imports.py). The applications
+    reader claims any CSV the others do not (to ask for --mapping when it is not a layout
+    Followup knows)."""
     from followup.adapters.files.dossier import DossierReader
+    from followup.adapters.files.invite import InviteReader
+    from followup.adapters.files.tables import TableReader
+    from followup.adapters.files.vcard import VcardReader
 
-    return (DossierReader(),)
+    return (
+        InviteReader(),
+        VcardReader(),
+        TableReader("linkedin"),
+        TableReader("google"),
+        TableReader("applications"),
+        DossierReader(),
+    )
 
 
 def _calendar_for(candidate: Candidate) -> BusinessCalendar:

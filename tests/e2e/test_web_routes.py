@@ -127,6 +127,7 @@ def test_snooze_needs_a_reason(web):
         ("post", "/capture"),
         ("post", "/settings"),
         ("post", "/import"),
+        ("post", "/import/apply"),
         ("post", "/letters/check"),
         ("post", "/letters/eml"),
         ("post", "/letters/pdf"),
@@ -288,15 +289,25 @@ def test_settings_save_and_refuse_an_unknown_time_zone(web):
     assert "opened forty accounts" in web.get("/settings").text
 
 
-def test_import_and_export(web):
+def test_import_shows_what_will_change_and_applies_it_on_confirmation(web):
     exported = web.get("/export")
     assert exported.headers["content-disposition"].startswith("attachment;")
     assert json.loads(exported.text)["opportunities"][0]["id"] == "acme-ae"
-    files = {"dossier": ("acme.json", (DATA / "acme.json").read_bytes(), "application/json")}
-    page = web.post("/import", data={"csrf": token(web)}, files=files)
-    assert page.status_code == 200
-    assert "Imported: 0 added, 1 updated, 0 unchanged" in page.text
-    bad = {"dossier": ("bad.json", b"{not json", "application/json")}
+    before = web.get("/export").text
+    files = {"file": ("acme.json", (DATA / "acme.json").read_bytes(), "application/json")}
+    preview = web.post("/import", data={"csrf": token(web)}, files=files)
+    assert preview.status_code == 200
+    assert "Nothing is changed yet." in preview.text
+    assert "0 to add, 1 to update, 0 already as the file says" in preview.text
+    assert web.get("/export").text == before  # the dry run changed nothing
+    confirm = re.search(r'name="token" value="([^"]+)"', preview.text).group(1)
+    done = web.post("/import/apply", data={"csrf": token(web), "token": confirm})
+    assert done.status_code == 200
+    assert "0 added, 1 updated, 0 unchanged; 13 touches planned." in done.text
+    again = web.post("/import/apply", data={"csrf": token(web), "token": confirm})
+    assert again.status_code == 400
+    assert "token: the file to import is no longer here; choose it again" in again.text
+    bad = {"file": ("bad.json", b"{not json", "application/json")}
     page = web.post("/import", data={"csrf": token(web)}, files=bad)
     assert page.status_code == 400
     assert "bad.json: expected JSON" in page.text

@@ -73,6 +73,21 @@ def test_the_cards_person_joins_the_interview_and_gets_a_thank_you(deps):
     assert ("thank_you", "Avery Brooks") in planned
 
 
+def test_the_cards_person_joins_the_address_book_too(deps):
+    from followup.domain.people import Person
+    from followup.services.people import list_people
+
+    add_card_person(deps, "acme-ae", "acme-1", CARD)
+    assert Person(
+        "Avery Brooks",
+        title="Head of Talent",
+        company="Acme Corp",
+        email="avery@acme.example",
+        phone="+1 312-555-0142",
+        source="card",
+    ) in list(list_people(deps))
+
+
 def test_a_card_of_someone_already_met_fills_in_only_what_was_missing(deps):
     card = BusinessCard(name="dana reyes", title="Chief Revenue Officer", phone="+1 312 555 0199")
     _, contact = add_card_person(deps, "acme-ae", "acme-1", card)

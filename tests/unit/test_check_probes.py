@@ -154,3 +154,9 @@ def test_the_looser_lowercase_search_finds_exactly_what_the_pattern_finds(rule, 
             continue
         expected = [m.span() for m in pattern.finditer(text)]
         assert [m.span() for m in pattern.find_in(text, lowered, 0, len(text))] == expected
+
+
+def test_a_letter_whose_lowercase_is_longer_keeps_its_last_words():
+    """'İ' lowercases to two characters: the words are still read clause by clause."""
+    letter = _Letter("don't\x85hold\x85my\x85İ\x85against\x85me")
+    assert {"against", "me"} <= letter.word_set

@@ -144,8 +144,12 @@ def test_a_dry_run_reports_and_changes_nothing(deps):
 
 def test_the_kind_can_be_named_and_must_exist(deps):
     assert import_file(deps, source(WORKED), kind="dossier").added == 1
-    with pytest.raises(InvalidField, match=r"^kind: expected one of dossier, got 'vcard'$"):
-        import_file(deps, source(WORKED), kind="vcard")
+    with pytest.raises(
+        InvalidField,
+        match=r"^kind: expected one of invite, vcard, linkedin, google, applications, dossier, "
+        r"got 'spreadsheet'$",
+    ):
+        import_file(deps, source(WORKED), kind="spreadsheet")
 
 
 def test_a_file_no_reader_claims_is_read_as_a_dossier_and_refused_as_one(deps):

@@ -49,7 +49,7 @@ def _in(package: str) -> list[Path]:
 
 
 def test_every_module_is_under_a_layer_this_test_knows():
-    layers = ("domain", "services", "adapters", "cli", "web", "policies", "checks")
+    layers = ("domain", "services", "adapters", "cli", "web", "policies", "checks", "imports")
     loose = {"followup", "followup.__main__", "followup.bootstrap"}
     for path in MODULES:
         name = _module_name(path)

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from followup.domain.guards import GuardWarning
     from followup.domain.letters.check import Finding
     from followup.domain.model import Candidate, Opportunity, Touch
+    from followup.domain.people import Person
     from followup.domain.progress import Progress, Share
     from followup.domain.replies.classify import Classification
     from followup.services.agenda import Agenda
@@ -151,6 +152,29 @@ def import_dict(report: ImportReport) -> dict[str, Any]:
         "unchanged": report.unchanged,
         "skipped": [{"where": s.where, "reason": s.reason} for s in report.skipped],
     }
+
+
+def person_dict(p: Person) -> dict[str, Any]:
+    """The address book's contract (`followup people --json`): exactly these keys, in order."""
+    return {
+        "name": p.name,
+        "title": p.title,
+        "company": p.company,
+        "email": p.email,
+        "phone": p.phone,
+        "source": p.source,
+    }
+
+
+def people_json(people: Iterable[Person]) -> Iterator[str]:
+    """The address book as a JSON array, piece by piece (a person at a time), exactly as `dumps`
+    would write the list."""
+    first = True
+    for p in people:
+        yield "[\n" if first else ",\n"
+        first = False
+        yield "  " + dumps(person_dict(p)).replace("\n", "\n  ")
+    yield "[]" if first else "\n]"
 
 
 def dossier_json(candidate: Candidate | None, opportunities: list[Opportunity]) -> str:

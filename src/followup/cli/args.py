@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     import argparse
     from collections.abc import Callable
     from datetime import date
-    from typing import TypeAlias
+    from typing import Any, BinaryIO, TextIO, TypeAlias
 
     from followup.adapters.mail.settings import MailSettings
     from followup.services.dependencies import Dependencies
@@ -91,10 +91,31 @@ def input_source(path: str) -> ImportSource:
     from followup.services.ports import ImportSource
 
     if path == "-":
-        return ImportSource.from_bytes(sys.stdin.buffer.read(), path)
+        return _spooled_stdin(path)
     with _opened(path) as handle:
         size = os.fstat(handle.fileno()).st_size
     return ImportSource(path, lambda: _opened(path), size)
+
+
+def _spooled_stdin(name: str) -> ImportSource:
+    """Standard input copied to a temporary file (in memory while small), so that it can be
+    read again like a file; never more than an import can be (the readers refuse past that)."""
+    import tempfile
+
+    from followup.adapters.files.text_lines import MAX_BYTES
+    from followup.services.ports import ImportSource
+
+    spool = tempfile.SpooledTemporaryFile(max_size=8 * 2**20)  # noqa: SIM115 - kept open
+    copied = 0
+    while copied <= MAX_BYTES and (chunk := sys.stdin.buffer.read(2**20)):
+        spool.write(chunk)
+        copied += len(chunk)
+
+    def reopen() -> BinaryIO:
+        spool.seek(0)
+        return _Unclosed(spool)  # type: ignore[return-value]
+
+    return ImportSource(name, reopen, copied)
 
 
 def _opened(path: str):  # type: ignore[no-untyped-def]
@@ -145,3 +166,64 @@ def write_output(path: str | None, text: str) -> None:
 def plan_hint(opportunity_id: str) -> int:
     print(f"See the plan: followup show {opportunity_id}")
     return 0
+
+
+class _Unclosed:
+    """A spooled copy of standard input that `with` blocks may 'close' and read again."""
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+
+    def __enter__(self) -> _Unclosed:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+def read_mapping(path: str) -> dict[str, str]:
+    """A --mapping file (a JSON object from Followup's fields to the CSV's columns)."""
+    from followup.adapters.files.tables import parse_mapping
+    from followup.domain.errors import BadInput
+
+    try:
+        with open(path, "rb") as handle:
+            text = handle.read(1024 * 1024).decode("utf-8-sig")
+    except OSError as error:
+        raise BadInput(
+            f"--mapping: expected a readable JSON file, {error.strerror}: {path!r}"
+        ) from None
+    except UnicodeDecodeError:
+        raise BadInput(f"--mapping: expected a UTF-8 JSON file, {path!r} is not") from None
+    return parse_mapping(text, path)
+
+
+class output_stream:
+    """Where a long output is written as it is made: the file, or standard output."""
+
+    def __init__(self, path: str | None) -> None:
+        self._path = path
+        self._handle: TextIO | None = None
+
+    def __enter__(self) -> TextIO:
+        if not self._path or self._path == "-":
+            return sys.stdout
+        from followup.domain.errors import BadInput
+
+        try:
+            self._handle = open(self._path, "w", encoding="utf-8", newline="")
+        except OSError as error:
+            raise BadInput(
+                f"--output: expected a writable file path, {error.strerror}: {self._path!r}"
+            ) from None
+        return self._handle
+
+    def __exit__(self, *exc: object) -> None:
+        if self._handle is not None:
+            self._handle.close()

@@ -142,7 +142,9 @@ def opportunity_text(view: OpportunityView) -> str:
         lines.append("Timeline: " + "; ".join(parts))
     lines += ["", "Interviews"] if o.interviews else ["", "No interviews recorded yet."]
     for iv in o.interviews:
-        lines.append(f"  {day(iv.date, today)}, round {iv.round} ({iv.id})")
+        at = f" {iv.time:%H:%M}" if iv.time else ""
+        where = f" · {iv.location}" if iv.location else ""
+        lines.append(f"  {day(iv.date, today)}{at}, round {iv.round} ({iv.id}){where}")
         for c in iv.contacts:
             bits = [c.title] if c.title else []
             bits.append(f"{c.minutes} min")

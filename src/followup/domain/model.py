@@ -112,6 +112,9 @@ class Interview:
     date: date
     round: int = 1
     contacts: tuple[Contact, ...] = ()
+    # When and where, as an invitation says (local time in the candidate's time zone).
+    time: time | None = None
+    location: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,6 +156,12 @@ class Opportunity:
     # What the candidate brings to this job in particular (003: recap your strengths); the
     # candidate's own strengths serve every opportunity.
     strengths: tuple[str, ...] = ()
+    # What a job board or another tracker knew before any interview: when the candidate applied,
+    # the posting, their notes, and the stage it had there (saved, applied, interviewing).
+    applied: date | None = None
+    url: str = ""
+    notes: str = ""
+    tracked_stage: str = ""
 
     def first_interview(self) -> Interview | None:
         """The earliest interview (lowest date, then round, then as listed)."""

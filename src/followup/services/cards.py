@@ -11,8 +11,10 @@ from dataclasses import replace
 from followup.domain.cards import BusinessCard
 from followup.domain.errors import InvalidField, NotFound
 from followup.domain.model import Contact, Interview, Opportunity, same_name
+from followup.domain.people import Person
 from followup.domain.validation import validate_opportunity
 from followup.services.dependencies import Dependencies
+from followup.services.people import remember
 from followup.services.planning import replan, require_opportunity
 from followup.services.storage import UnitOfWork
 from followup.services.zones import check_contact_zones
@@ -71,6 +73,19 @@ def add_card_person(
             return opportunity, contact  # the same card again: nothing to change
         opportunity.interviews[position] = replace(interview, contacts=tuple(contacts))
         _store(deps, uow, opportunity)
+        # DESIGN: the card's person joins the address book too (what it already knows is kept).
+        remember(
+            uow,
+            Person(
+                name=contact.name,
+                title=card.title or contact.title,
+                company=card.company or opportunity.company,
+                email=card.email or contact.email,
+                phone=card.phone or contact.phone,
+                source="card",
+            ),
+            overwrite=False,
+        )
         uow.commit()
     return opportunity, contact
 

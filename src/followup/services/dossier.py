@@ -17,6 +17,7 @@ from followup.domain.errors import InvalidField
 from followup.domain.model import Candidate, Opportunity, Timeline
 from followup.domain.validation import validate_opportunity
 from followup.services.dependencies import Dependencies
+from followup.services.people import remember_met
 from followup.services.planning import replan, replan_everything
 from followup.services.ports import ImportReport
 from followup.services.recording import check_candidate
@@ -97,6 +98,7 @@ def merge_dossier(deps: Dependencies, uow: UnitOfWork, dossier: DossierRecords) 
         else:
             updated += 1
         uow.save_opportunity(merged)
+        remember_met(uow, merged)  # everyone met enters the address book
         if not calendar_moved:  # else every plan is redone below
             touches += replan(deps, uow, candidate, [merged])
     if calendar_moved:
@@ -150,4 +152,8 @@ def _merge(
         interviews=interviews,
         events=events,
         strengths=incoming.strengths if "strengths" in keys else stored.strengths,
+        applied=incoming.applied if "applied" in keys else stored.applied,
+        url=incoming.url if "url" in keys else stored.url,
+        notes=incoming.notes if "notes" in keys else stored.notes,
+        tracked_stage=incoming.tracked_stage if "stage" in keys else stored.tracked_stage,
     )

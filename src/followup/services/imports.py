@@ -20,16 +20,35 @@ from collections.abc import Callable
 from typing import Any
 
 from followup.domain.errors import BadInput, InvalidField
+from followup.services.applications import merge_applications
 from followup.services.dependencies import Dependencies
 from followup.services.dossier import merge_dossier
-from followup.services.ports import ImportReport, ImportSource, NoProgress, Progress, Reader
+from followup.services.invitations import merge_invitations
+from followup.services.people import merge_people
+from followup.services.ports import (
+    ImportOptions,
+    ImportReport,
+    ImportSource,
+    NoProgress,
+    Progress,
+    Reader,
+)
 from followup.services.storage import UnitOfWork
 
-Merge = Callable[[Dependencies, UnitOfWork, Any], ImportReport]
+Merge = Callable[[Dependencies, UnitOfWork, Any, ImportOptions], ImportReport]
 
 
 # The merge of each kind, by the reader's `kind`.
-MERGES: dict[str, Merge] = {"dossier": merge_dossier}
+MERGES: dict[str, Merge] = {
+    "dossier": lambda deps, uow, records, _: merge_dossier(deps, uow, records),
+    "invite": lambda deps, uow, records, o: merge_invitations(deps, uow, records, o.opportunity),
+    "vcard": lambda deps, uow, records, _: merge_people(deps, uow, records, "vcard"),
+    "linkedin": lambda deps, uow, records, _: merge_people(deps, uow, records, "linkedin"),
+    "google": lambda deps, uow, records, _: merge_people(deps, uow, records, "google"),
+    "applications": lambda deps, uow, records, _: merge_applications(deps, uow, records),
+}
+# Which kinds each option is for (anything else given it is a mistake worth saying).
+OPTION_KINDS = {"opportunity": ("invite",), "mapping": ("applications",)}
 
 
 def import_file(
@@ -38,15 +57,25 @@ def import_file(
     kind: str | None = None,
     dry_run: bool = False,
     progress: Progress | None = None,
+    options: ImportOptions | None = None,
 ) -> ImportReport:
     """Read a file of any kind Followup knows (found from its content unless `kind` says) and
-    merge it; with `dry_run`, report what would change and change nothing."""
+    merge it; with `dry_run`, report what would change and change nothing. `options` carry
+    `--opportunity` (invitations) and `--mapping` (a CSV of applications)."""
     progress = progress or NoProgress()
+    options = options or ImportOptions()
+    if kind is None and options.mapping is not None:
+        kind = "applications"  # a mapping only makes sense for a CSV of applications
     reader = choose_reader(deps, source, kind)
-    records = reader.read(source, progress)
+    for option, kinds in OPTION_KINDS.items():
+        if getattr(options, option) is not None and reader.kind not in kinds:
+            raise InvalidField(
+                option, f"a file of kind {' or '.join(kinds)} ({source.name} is {reader.kind})"
+            )
+    records = reader.read(source, progress, options)
     with deps.store.unit_of_work() as uow:
         progress.start("importing", source.size)
-        report = MERGES[reader.kind](deps, uow, records)
+        report = MERGES[reader.kind](deps, uow, records, options)
         progress.finish()
         if dry_run:
             return _as_dry_run(report)

@@ -58,6 +58,19 @@ class ImportReport:
     read: int = 0
     candidate_changed: bool = False
     dry_run: bool = False
+    # What was added or updated, one line each ("added Dana Reyes (Acme Corp)"), the first
+    # ones only: what a dry run shows before the user confirms.
+    changes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ImportOptions:
+    """What the user said about a file besides its kind: the opportunity an invitation is for
+    (`--opportunity`), and which columns of a CSV hold what (`--mapping`: Followup's field →
+    the file's column)."""
+
+    opportunity: str | None = None
+    mapping: dict[str, str] | None = None
 
 
 class Progress(Protocol):
@@ -93,9 +106,10 @@ class Reader(Protocol):
         """Whether a file of this name starting with these bytes is of this kind."""
         ...
 
-    def read(self, source: ImportSource, progress: Progress) -> Any:
+    def read(self, source: ImportSource, progress: Progress, options: ImportOptions) -> Any:
         """The file's records; BadInput naming the place in the file when it is not readable.
-        A reader of large files checks the whole file here and streams the records after."""
+        A reader of large files checks the whole file here and streams the records after, or
+        streams them and lets a bad record roll the import back."""
         ...
 
 

@@ -21,6 +21,7 @@ from followup.domain.model import (
 )
 from followup.domain.validation import validate_event, validate_opportunity
 from followup.services.dependencies import Dependencies
+from followup.services.people import complete_contact, remember_met
 from followup.services.planning import replan, replan_everything, require_opportunity
 from followup.services.storage import UnitOfWork
 from followup.services.zones import check_contact_zones, check_timezone
@@ -106,8 +107,13 @@ def capture_interview(
             raise Conflict(
                 f"id: interview {interview.id!r} already exists in {opportunity.id}", "id"
             )
+        # What the address book knows of the people met fills what was left blank; then they
+        # are in the address book too.
+        contacts = tuple(complete_contact(uow, c, opportunity.company) for c in interview.contacts)
+        interview = replace(interview, contacts=contacts)
         opportunity.interviews.append(interview)
         _save(deps, uow, candidate, opportunity)
+        remember_met(uow, opportunity, [interview])
         uow.commit()
     return opportunity, interview
 

@@ -14,6 +14,7 @@ from datetime import date, datetime
 from types import TracebackType
 
 from followup.domain.model import Candidate, Opportunity, Touch
+from followup.domain.people import Person
 from followup.domain.replies.model import Reply
 
 TYPE_CHECKING = False  # typing is not loaded at start-up (the agenda starts through here)
@@ -67,6 +68,27 @@ class OutboxItem:
     attempts: int = 0
     last_error: str | None = None
     sent_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PersonRow:
+    """A person of the address book with the id the store gave them."""
+
+    id: int
+    person: Person
+
+
+@dataclass(frozen=True, slots=True)
+class InvitationRecord:
+    """Which interview an invitation (by its iCalendar UID) became, at which SEQUENCE, how long
+    the event was, and whether it was cancelled since."""
+
+    uid: str
+    opportunity_id: str
+    interview_id: str
+    sequence: int
+    minutes: int = 0
+    cancelled: bool = False
 
 
 class UnitOfWork(abc.ABC):
@@ -220,6 +242,42 @@ class UnitOfWork(abc.ABC):
     @abc.abstractmethod
     def funnel(self) -> Funnel:
         """How far the opportunities got (see `Funnel`)."""
+
+    # the address book
+    @abc.abstractmethod
+    def person_by_email(self, key: str) -> PersonRow | None:
+        """The person one of whose addresses folds to `key` (see `domain.people.email_key`)."""
+
+    @abc.abstractmethod
+    def people_named(
+        self,
+        name_key: str,
+        company_key: str | None,
+        without_email: bool = False,
+        limit: int = 10,
+    ) -> list[PersonRow]:
+        """People whose folded name and company (None: any company) are these, only those with
+        no address if asked, oldest first, at most `limit`."""
+
+    @abc.abstractmethod
+    def save_person(self, person_id: int | None, person: Person) -> int:
+        """Insert (no id) or replace a person with all their addresses; returns the id."""
+
+    @abc.abstractmethod
+    def delete_person(self, person_id: int) -> None:
+        """Remove a person (merged into another) with their addresses."""
+
+    @abc.abstractmethod
+    def people(self, contains: str = "", limit: int | None = None) -> Iterator[PersonRow]:
+        """People by folded name (then as added); with `contains`, only those whose folded name
+        contains that folded text."""
+
+    # invitations
+    @abc.abstractmethod
+    def invitation(self, uid: str) -> InvitationRecord | None: ...
+
+    @abc.abstractmethod
+    def save_invitation(self, record: InvitationRecord) -> None: ...
 
 
 class Store(abc.ABC):

@@ -106,4 +106,5 @@ def create_app(deps: Dependencies) -> Any:
     )
     app.state.services = deps
     app.state.templates = _templates()
+    app.state.staged_imports = {}  # uploads shown as a dry run, waiting for confirmation
     return _Csrf(app)

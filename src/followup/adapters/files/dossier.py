@@ -28,8 +28,9 @@ from followup.domain.model import (
     Topic,
 )
 from followup.domain.parsing import decode_text, parse_date, parse_region, parse_time
+from followup.domain.stage import TRACKED_STAGES
 from followup.services.dossier import Dossier, DossierRecords
-from followup.services.ports import ImportSource, Progress
+from followup.services.ports import ImportOptions, ImportSource, Progress
 
 
 def read_dossier_text(raw: bytes, source: str) -> Any:
@@ -51,7 +52,9 @@ class DossierReader:
     def sniff(self, head: bytes, name: str) -> bool:
         return head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"{"
 
-    def read(self, source: ImportSource, progress: Progress) -> DossierRecords:
+    def read(
+        self, source: ImportSource, progress: Progress, options: ImportOptions | None = None
+    ) -> DossierRecords:
         try:
             return _check_streamed(source, progress)
         except NotStreamable:
@@ -181,6 +184,9 @@ def parse_opportunity(data: dict[str, Any], where: str) -> Opportunity:
         parse_event(_object(item, f"{where}.events[{i}]"), f"{where}.events[{i}]")
         for i, item in enumerate(_list(data, "events", where))
     ]
+    tracked = _str(data, "stage", where)
+    if tracked and tracked not in TRACKED_STAGES:
+        raise InvalidField(f"{where}.stage", f"one of {', '.join(TRACKED_STAGES)}", tracked)
     return Opportunity(
         id=_str(data, "id", where, required=True),
         company=_str(data, "company", where, required=True),
@@ -190,6 +196,10 @@ def parse_opportunity(data: dict[str, Any], where: str) -> Opportunity:
         interviews=interviews,
         events=events,
         strengths=_strings(data, "strengths", where),
+        applied=_date(data, "applied", where),
+        url=_str(data, "url", where),
+        notes=_str(data, "notes", where),
+        tracked_stage=tracked,
     )
 
 
@@ -205,7 +215,12 @@ def parse_interview(data: dict[str, Any], where: str) -> Interview:
         for i, item in enumerate(_list(data, "contacts", where))
     )
     return Interview(
-        id=_str(data, "id", where, required=True), date=day, round=round_number, contacts=contacts
+        id=_str(data, "id", where, required=True),
+        date=day,
+        round=round_number,
+        contacts=contacts,
+        time=parse_time(data.get("time"), f"{where}.time"),
+        location=_str(data, "location", where),
     )
 
 
@@ -315,19 +330,34 @@ def opportunity_to_dict(opportunity: Opportunity) -> dict[str, Any]:
     }
     if opportunity.strengths:
         out["strengths"] = list(opportunity.strengths)
-    return out | {
+    out |= {
         "timeline": timeline,
-        "interviews": [
-            {
-                "id": iv.id,
-                "date": iv.date.isoformat(),
-                "round": iv.round,
-                "contacts": [_contact_to_dict(c) for c in iv.contacts],
-            }
-            for iv in opportunity.interviews
-        ],
+        "interviews": [_interview_to_dict(iv) for iv in opportunity.interviews],
         "events": [_event_to_dict(e) for e in opportunity.events],
     }
+    # What a job board or another tracker knew, only where there is something (older readers
+    # of the format never see these keys).
+    if opportunity.applied is not None:
+        out["applied"] = opportunity.applied.isoformat()
+    for key, value in (
+        ("url", opportunity.url),
+        ("notes", opportunity.notes),
+        ("stage", opportunity.tracked_stage),
+    ):
+        if value:
+            out[key] = value
+    return out
+
+
+def _interview_to_dict(iv: Interview) -> dict[str, Any]:
+    out: dict[str, Any] = {"id": iv.id, "date": iv.date.isoformat()}
+    if iv.time is not None:
+        out["time"] = iv.time.strftime("%H:%M")
+    if iv.location:
+        out["location"] = iv.location
+    out["round"] = iv.round
+    out["contacts"] = [_contact_to_dict(c) for c in iv.contacts]
+    return out
 
 
 def _contact_to_dict(contact: Contact) -> dict[str, Any]:

@@ -50,6 +50,9 @@ class Letter:
 
     @cached_property
     def _clause_words(self) -> list[list[str]]:
+        if not self.aligned:  # the clauses are places in the text, not in its lowercase
+            text = self.text
+            return [_WORD_CHARS.findall(text[s:e].lower()) for s, e in self.clauses]
         lowered = self.lowered
         return [_WORD_CHARS.findall(lowered, s, e) for s, e in self.clauses]
 

@@ -7,6 +7,7 @@ MODULES = (
     "opportunity",
     "capture",
     "cards",
+    "people",
     "letters",
     "settings",
     "transfer",

@@ -20,6 +20,11 @@ async def pipeline(request: Request) -> Response:
     view = pipeline_view(deps_of(request))
     shown = None if request.query_params.get("all") else CARDS_PER_STAGE
     columns = {stage: [i for i in view.opportunities if i.stage == stage] for stage in STAGES}
+    # Saved and applied jobs (imported from a job board or a tracker) get a column only when
+    # there are some: a search typed in by hand starts at the interview.
+    for stage in ("saved", "applied"):
+        if not columns[stage]:
+            del columns[stage]
     return render(
         request,
         "pipeline.html",

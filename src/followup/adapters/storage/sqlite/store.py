@@ -22,11 +22,14 @@ from followup.domain.model import (
     Topic,
     Touch,
 )
+from followup.domain.people import Person, email_key
 from followup.domain.replies.model import Reply
 from followup.services.storage import (
     AgendaRows,
+    InvitationRecord,
     OpportunitySummary,
     OutboxItem,
+    PersonRow,
     Store,
     TouchRow,
     UnitOfWork,
@@ -197,7 +200,7 @@ class SqliteUnitOfWork(UnitOfWork):
 
         row = self._db.execute(
             "SELECT id, company, role, policy, preliminary_deadline, second_round_deadline, "
-            "strengths FROM opportunity WHERE id = ?",
+            "strengths, applied, url, notes, tracked_stage FROM opportunity WHERE id = ?",
             (opportunity_id,),
         ).fetchone()
         if row is None:
@@ -223,9 +226,17 @@ class SqliteUnitOfWork(UnitOfWork):
                 )
             )
         interviews = [
-            Interview(i[0], date.fromisoformat(i[1]), i[2], tuple(contacts.get(i[0], ())))
+            Interview(
+                i[0],
+                date.fromisoformat(i[1]),
+                i[2],
+                tuple(contacts.get(i[0], ())),
+                time.fromisoformat(i[3]) if i[3] else None,
+                i[4],
+            )
             for i in self._db.execute(
-                "SELECT id, date, round FROM interview WHERE opportunity_id = ? ORDER BY position",
+                "SELECT id, date, round, time, location FROM interview WHERE opportunity_id = ? "
+                "ORDER BY position",
                 (opportunity_id,),
             )
         ]
@@ -253,6 +264,10 @@ class SqliteUnitOfWork(UnitOfWork):
             interviews=interviews,
             events=events,
             strengths=tuple(json.loads(row[6])),
+            applied=_day(row[7]),
+            url=row[8],
+            notes=row[9],
+            tracked_stage=row[10],
         )
 
     def save_opportunity(self, opportunity: Opportunity) -> None:
@@ -262,12 +277,15 @@ class SqliteUnitOfWork(UnitOfWork):
         timeline = opportunity.timeline
         self._db.execute(
             "INSERT INTO opportunity (id, position, company, role, policy, preliminary_deadline, "
-            "second_round_deadline, strengths) VALUES (?, (SELECT coalesce(max(position), 0) + 1 "
-            "FROM opportunity), ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+            "second_round_deadline, strengths, applied, url, notes, tracked_stage) "
+            "VALUES (?, (SELECT coalesce(max(position), 0) + 1 "
+            "FROM opportunity), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
             "company = excluded.company, role = excluded.role, policy = excluded.policy, "
             "preliminary_deadline = excluded.preliminary_deadline, "
             "second_round_deadline = excluded.second_round_deadline, "
-            "strengths = excluded.strengths",
+            "strengths = excluded.strengths, "
+            "applied = excluded.applied, url = excluded.url, notes = excluded.notes, "
+            "tracked_stage = excluded.tracked_stage",
             (
                 oid,
                 opportunity.company,
@@ -276,15 +294,27 @@ class SqliteUnitOfWork(UnitOfWork):
                 _iso(timeline.preliminary_deadline),
                 _iso(timeline.second_round_deadline),
                 json.dumps(list(opportunity.strengths)),
+                _iso(opportunity.applied),
+                opportunity.url,
+                opportunity.notes,
+                opportunity.tracked_stage,
             ),
         )
         self._db.execute("DELETE FROM interview WHERE opportunity_id = ?", (oid,))
         self._db.execute("DELETE FROM event WHERE opportunity_id = ?", (oid,))
         self._db.executemany(
-            "INSERT INTO interview (opportunity_id, id, position, date, round) "
-            "VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO interview (opportunity_id, id, position, date, round, time, location) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
             [
-                (oid, iv.id, i, iv.date.isoformat(), iv.round)
+                (
+                    oid,
+                    iv.id,
+                    i,
+                    iv.date.isoformat(),
+                    iv.round,
+                    iv.time.strftime("%H:%M") if iv.time else None,
+                    iv.location,
+                )
                 for i, iv in enumerate(opportunity.interviews)
             ],
         )
@@ -566,6 +596,139 @@ class SqliteUnitOfWork(UnitOfWork):
             (status, _utc(decided_at), reply_id),
         )
 
+    # -- the address book ------------------------------------------------------------------------
+    def person_by_email(self, key: str) -> PersonRow | None:
+        row = self._db.execute(
+            f"SELECT {_PERSON_COLUMNS} FROM person p WHERE p.id = "
+            "(SELECT person_id FROM person_email WHERE email_key = ?)",
+            (key,),
+        ).fetchone()
+        return self._person(row) if row else None
+
+    def people_named(
+        self,
+        name_key: str,
+        company_key: str | None,
+        without_email: bool = False,
+        limit: int = 10,
+    ) -> list[PersonRow]:
+        conditions, args = ["name_key = ?"], [name_key]
+        if company_key is not None:
+            conditions.append("company_key = ?")
+            args.append(company_key)
+        if without_email:
+            conditions.append("addresses = 0")
+        return [
+            self._person(r)
+            for r in self._db.execute(
+                f"SELECT {_PERSON_COLUMNS} FROM person p WHERE {' AND '.join(conditions)} "
+                "ORDER BY id LIMIT ?",
+                (*args, limit),
+            ).fetchall()
+        ]
+
+    def save_person(self, person_id: int | None, person: Person) -> int:
+        values = (
+            person.name,
+            person.title,
+            person.company,
+            person.phone,
+            person.url,
+            person.source,
+            person.name_key,
+            person.company_key,
+            len(person.emails),
+        )
+        if person_id is None:
+            cursor = self._db.execute(
+                "INSERT INTO person (name, title, company, phone, url, source, name_key, "
+                "company_key, addresses) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                values,
+            )
+            person_id = int(cursor.lastrowid or 0)
+        else:
+            self._db.execute(
+                "UPDATE person SET name = ?, title = ?, company = ?, phone = ?, url = ?, "
+                "source = ?, name_key = ?, company_key = ?, addresses = ? WHERE id = ?",
+                (*values, person_id),
+            )
+            self._db.execute("DELETE FROM person_email WHERE person_id = ?", (person_id,))
+        self._db.executemany(
+            "INSERT INTO person_email (email_key, person_id, position, email) VALUES (?, ?, ?, ?)",
+            [(email_key(e), person_id, i, e) for i, e in enumerate(person.emails)],
+        )
+        return person_id
+
+    def delete_person(self, person_id: int) -> None:
+        self._db.execute("DELETE FROM person_email WHERE person_id = ?", (person_id,))
+        self._db.execute("DELETE FROM person WHERE id = ?", (person_id,))
+
+    def people(self, contains: str = "", limit: int | None = None) -> Iterator[PersonRow]:
+        where, args = "", []
+        if contains:
+            escaped = contains.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            where = "WHERE p.name_key LIKE ? ESCAPE '\\'"
+            args.append(f"%{escaped}%")
+        tail = " LIMIT ?" if limit is not None else ""
+        if limit is not None:
+            args.append(str(limit))
+        cursor = self._db.execute(
+            f"SELECT {_PERSON_COLUMNS} FROM person p {where} ORDER BY p.name_key, p.id{tail}",
+            args,
+        )
+        while rows := cursor.fetchmany(500):
+            for row in rows:
+                yield self._person(row)
+
+    def _person(self, row: tuple[Any, ...]) -> PersonRow:
+        emails = [
+            e
+            for (e,) in self._db.execute(
+                "SELECT email FROM person_email WHERE person_id = ? ORDER BY position", (row[0],)
+            )
+        ]
+        return PersonRow(
+            int(row[0]),
+            Person(
+                name=row[1],
+                title=row[2],
+                company=row[3],
+                email=emails[0] if emails else "",
+                phone=row[4],
+                url=row[5],
+                source=row[6],
+                other_emails=tuple(emails[1:]),
+            ),
+        )
+
+    # -- invitations -----------------------------------------------------------------------------
+    def invitation(self, uid: str) -> InvitationRecord | None:
+        row = self._db.execute(
+            "SELECT uid, opportunity_id, interview_id, sequence, minutes, cancelled "
+            "FROM invitation WHERE uid = ?",
+            (uid,),
+        ).fetchone()
+        if row is None:
+            return None
+        return InvitationRecord(row[0], row[1], row[2], row[3], row[4], bool(row[5]))
+
+    def save_invitation(self, record: InvitationRecord) -> None:
+        self._db.execute(
+            "INSERT INTO invitation (uid, opportunity_id, interview_id, sequence, minutes, "
+            "cancelled) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (uid) DO UPDATE SET "
+            "opportunity_id = excluded.opportunity_id, interview_id = excluded.interview_id, "
+            "sequence = excluded.sequence, minutes = excluded.minutes, "
+            "cancelled = excluded.cancelled",
+            (
+                record.uid,
+                record.opportunity_id,
+                record.interview_id,
+                record.sequence,
+                record.minutes,
+                int(record.cancelled),
+            ),
+        )
+
     def agenda(self, on: date, until: date, limit: int) -> AgendaRows:
         day, last = on.isoformat(), until.isoformat()
         overdue = self._planned("t.show_on < ?", (day,), limit)
@@ -685,6 +848,7 @@ class SqliteUnitOfWork(UnitOfWork):
         return Funnel(*(int(v) for v in row))
 
 
+_PERSON_COLUMNS = "p.id, p.name, p.title, p.company, p.phone, p.url, p.source"
 _OUTBOX_COLUMNS = (
     "id, opportunity_id, step, contact, to_name, to_address, subject, body, message_id, "
     "send_after, status, attempts, last_error, sent_at"

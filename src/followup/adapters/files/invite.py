@@ -1,0 +1,400 @@
+"""Interview invitations: an iCalendar file (RFC 5545) or an email message carrying one, read
+into `Invitation`s with `icalendar` and the standard library's `email`.
+
+What the calendars write, and what is done with it:
+- Google Calendar: a message with the invitation inline (`text/calendar; method=REQUEST` in a
+  multipart/alternative) and again as an `invite.ics` attachment, times in UTC; both copies are
+  the same event, read once.
+- Outlook and Exchange: times in Windows time-zone names ("Pacific Standard Time") with a
+  VTIMEZONE block, or older display names ("(UTC-08:00) Pacific Time (US & Canada)"); meeting
+  rooms listed as attendees (CUTYPE=ROOM or RESOURCE); the calendar part often base64-encoded;
+  the Teams link in X-MICROSOFT-SKYPETEAMSMEETINGURL when there is no LOCATION.
+- Apple Calendar: IANA zone names, and attendees whose address is a `urn:uuid:` with the mail
+  address in an EMAIL parameter.
+Windows names are mapped to IANA zones with the Unicode CLDR windowsZones table that `icalendar`
+ships (`icalendar.timezone.windows_to_olson`); a name neither IANA nor Windows is read with the
+file's own VTIMEZONE definition.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import email
+import email.policy
+import hashlib
+import json
+import re
+from datetime import date, datetime, timedelta
+from functools import cache
+from importlib import resources
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from followup.domain.errors import BadInput
+from followup.domain.invitation import Attendee, Invitation, mail_domain
+from followup.domain.records import Found, Skip
+from followup.services.ports import ImportOptions, ImportSource, Progress
+
+CALENDAR_TYPES = ("text/calendar", "application/ics", "text/x-vcalendar", "application/x-ics")
+NOT_PEOPLE = ("ROOM", "RESOURCE", "GROUP")  # CUTYPE values that are no one to thank
+_USED = {"DTSTART", "DTEND", "DURATION", "UID", "SEQUENCE", "ORGANIZER", "ATTENDEE", "STATUS"}
+
+
+def read_invitations(raw: bytes, source: str) -> list[Found[Invitation] | Skip]:
+    """The events of an .ics file, or of the calendar parts of an .eml message."""
+    head = raw.lstrip(b"\xef\xbb\xbf \t\r\n")[:64].upper()
+    if head.startswith(b"BEGIN:VCALENDAR"):
+        calendars = [(source, raw)]
+    else:
+        calendars = calendars_in_message(raw, source)
+    found: dict[str, Found[Invitation] | Skip] = {}
+    order: list[Found[Invitation] | Skip] = []
+    for where, data in calendars:
+        for record in read_calendar(data, where):
+            if isinstance(record, Skip):
+                order.append(record)
+                continue
+            # The same event inline and attached (Google) is one invitation: the newest wins.
+            key = record.value.uid
+            earlier = found.get(key)
+            if isinstance(earlier, Found) and earlier.value.sequence >= record.value.sequence:
+                continue
+            if earlier is not None:
+                order.remove(earlier)
+            found[key] = record
+            order.append(record)
+    return order
+
+
+def calendars_in_message(raw: bytes, source: str) -> list[tuple[str, bytes]]:
+    """Each calendar a message carries (a `text/calendar` part or an .ics attachment, in any
+    transfer encoding, in forwarded messages too), decoded."""
+    message = email.message_from_bytes(raw, policy=email.policy.default)
+    if not message.keys():
+        raise BadInput(
+            f"{source}: expected an iCalendar file (BEGIN:VCALENDAR) or an email message "
+            "carrying an invitation"
+        )
+    found: list[tuple[str, bytes]] = []
+    tnef = False
+    for part in message.walk():
+        if part.is_multipart():
+            continue
+        kind = part.get_content_type()
+        name = part.get_filename() or ""
+        if kind == "application/ms-tnef" or name.lower() == "winmail.dat":
+            tnef = True
+        if kind in CALENDAR_TYPES or name.lower().endswith((".ics", ".vcs", ".ical")):
+            data = part.get_payload(decode=True)
+            if not isinstance(data, bytes) or not data.strip():
+                continue
+            charset = part.get_content_charset() or "utf-8"
+            # Left as it came when the charset is wrong: read_calendar says what is wrong with it.
+            with contextlib.suppress(LookupError, UnicodeDecodeError):
+                data = data.decode(charset).encode("utf-8")
+            found.append((f"{source} ({name or kind})", data))
+    if not found:
+        hint = (
+            " (it has only a winmail.dat, Outlook's own format: ask for the invitation as .ics, "
+            "or save it from Outlook as an iCalendar file)"
+            if tnef
+            else ""
+        )
+        raise BadInput(
+            f"{source}: expected a message carrying an invitation (a text/calendar part or an "
+            f".ics attachment), this one has none{hint}"
+        )
+    return found
+
+
+def read_calendar(raw: bytes, where: str) -> list[Found[Invitation] | Skip]:
+    import icalendar
+
+    text = _text(raw, where)
+    _check_structure(text, where)
+    try:
+        calendar = icalendar.Calendar.from_ical(text)
+    except ValueError as error:
+        raise BadInput(f"{where}: expected an iCalendar file, {_first_line(error)}") from None
+    method = str(calendar.get("METHOD", "PUBLISH")).strip().upper()
+    if method not in ("REQUEST", "PUBLISH", "CANCEL"):
+        raise BadInput(
+            f"{where}: METHOD: expected an invitation (REQUEST, PUBLISH) or a cancellation "
+            f"(CANCEL), got {method} (an answer to an invitation, not one)"
+        )
+    events = list(calendar.walk("VEVENT"))
+    if not events:
+        raise BadInput(f"{where}: expected an event (VEVENT) in the calendar, found none")
+    masters = {str(e.get("UID", "")) for e in events if e.get("RECURRENCE-ID") is None}
+    records: list[Found[Invitation] | Skip] = []
+    for n, event in enumerate(events, start=1):
+        here = f"{where} event {n}" if len(events) > 1 else where
+        _check_errors(event, here)
+        if event.get("RECURRENCE-ID") is not None and str(event.get("UID", "")) in masters:
+            records.append(
+                Skip(
+                    here,
+                    "a change to one occurrence of a repeating event: the interview "
+                    "follows the series",
+                )
+            )
+            continue
+        records.append(Found(here, _invitation(event, method, here)))
+    return records
+
+
+def _invitation(event: Any, method: str, where: str) -> Invitation:
+    cancelled = method == "CANCEL" or str(event.get("STATUS", "")).upper() == "CANCELLED"
+    start_prop = event.get("DTSTART")
+    if start_prop is None:
+        if not cancelled:
+            raise BadInput(f"{where}: DTSTART: expected the interview's start, the event has none")
+        start: datetime | date = date(1970, 1, 1)
+    else:
+        start = _when(start_prop, where, "DTSTART")
+    minutes = _minutes(event, start, where)
+    organizer = _person(event.get("ORGANIZER"))
+    attendees = tuple(
+        person
+        for prop in _many(event.get("ATTENDEE"))
+        if str(prop.params.get("CUTYPE", "INDIVIDUAL")).upper() not in NOT_PEOPLE
+        and (person := _person(prop)) is not None
+    )
+    uid = str(event.get("UID", "")).strip() or _made_uid(event)
+    try:
+        sequence = int(str(event.get("SEQUENCE", 0)).strip() or 0)
+    except ValueError:
+        raise BadInput(
+            f"{where}: SEQUENCE: expected a whole number, got {event.get('SEQUENCE')!r}"
+        ) from None
+    people = [p for p in (organizer, *attendees) if p is not None]
+    if organizer is not None and _role_account(organizer.email):
+        organizer = None
+    attendees = tuple(a for a in attendees if not _role_account(a.email))
+    return Invitation(
+        uid=uid,
+        sequence=sequence,
+        start=start,
+        minutes=minutes,
+        summary=" ".join(str(event.get("SUMMARY", "")).split()),
+        location=_location(event),
+        organizer=organizer,
+        attendees=attendees,
+        cancelled=cancelled,
+        domains=tuple(
+            dict.fromkeys(
+                d for p in people if (d := mail_domain(p.email)) and d not in _free_domains()
+            )
+        ),
+    )
+
+
+def _when(prop: Any, where: str, name: str) -> datetime | date:
+    try:
+        value = prop.dt
+    except Exception as error:  # icalendar raises its own kinds for a broken value
+        raise BadInput(f"{where}: {name}: expected a date or date-time, {error}") from None
+    if isinstance(value, datetime):
+        tzid = prop.params.get("TZID")
+        if tzid:
+            zone = zone_named(str(tzid))
+            if zone is not None:
+                return value.replace(tzinfo=zone)
+        return value
+    if isinstance(value, date):
+        return value
+    raise BadInput(f"{where}: {name}: expected a date or date-time, got {value!r}")
+
+
+def zone_named(tzid: str) -> ZoneInfo | None:
+    """An IANA zone for a TZID: an IANA name, a Windows name (CLDR's table, as `icalendar`
+    ships it), or a vendor-prefixed name (`/mozilla.org/20050126_1/America/New_York`)."""
+    from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
+
+    name = tzid.strip().strip('"')
+    tries = [name, WINDOWS_TO_OLSON.get(name, "")]
+    if name.startswith("/"):
+        parts = name.strip("/").split("/")
+        tries += ["/".join(parts[i:]) for i in range(1, len(parts))]
+    for candidate in tries:
+        if not candidate or candidate.startswith(".") or ".." in candidate:
+            continue
+        try:
+            return ZoneInfo(candidate)
+        except (ZoneInfoNotFoundError, ValueError, OSError):
+            continue
+    return None
+
+
+def _minutes(event: Any, start: datetime | date, where: str) -> int:
+    end: datetime | date | None = None
+    if event.get("DTEND") is not None:
+        end = _when(event.get("DTEND"), where, "DTEND")
+    elif event.get("DURATION") is not None:
+        try:
+            end = start + event.get("DURATION").dt
+        except Exception:
+            raise BadInput(f"{where}: DURATION: expected a duration like PT45M") from None
+    if not isinstance(start, datetime) or not isinstance(end, datetime):
+        return 0
+    if (start.tzinfo is None) != (end.tzinfo is None):
+        end = end.replace(tzinfo=start.tzinfo)
+    length = end - start
+    return max(0, int(length / timedelta(minutes=1)))
+
+
+def _person(prop: Any) -> Attendee | None:
+    if prop is None:
+        return None
+    value = str(prop).strip()
+    address = value[7:] if value.lower().startswith("mailto:") else ""
+    address = address or str(prop.params.get("EMAIL", "")).strip()
+    if not address and "@" in value and ":" not in value:
+        address = value
+    name = str(prop.params.get("CN", "")).strip()
+    if not address and not name:
+        return None
+    return Attendee(name=name, email=address.strip())
+
+
+def _location(event: Any) -> str:
+    for key in (
+        "LOCATION",
+        "X-MICROSOFT-LOCATIONDISPLAYNAME",
+        "X-GOOGLE-CONFERENCE",
+        "X-MICROSOFT-SKYPETEAMSMEETINGURL",
+        "X-MICROSOFT-ONLINEMEETINGCONFLINK",
+    ):
+        lines = [" ".join(line.split()) for line in str(event.get(key, "")).splitlines()]
+        value = ", ".join(line for line in lines if line)
+        if value:
+            return value  # an address on several lines is one line here
+    return ""
+
+
+def _many(value: Any) -> list[Any]:
+    if value is None:
+        return []
+    return list(value) if isinstance(value, list) else [value]
+
+
+def _made_uid(event: Any) -> str:
+    """An event without a UID (against RFC 5545) gets one from what it says, so that the same
+    file imported again is the same invitation."""
+    said = "|".join(str(event.get(k, "")) for k in ("DTSTART", "SUMMARY", "ORGANIZER"))
+    return "followup-" + hashlib.sha256(said.encode()).hexdigest()[:24]
+
+
+def _text(raw: bytes, where: str) -> str:
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return raw.decode("latin-1")
+
+
+_LINE = re.compile(r"^(BEGIN|END):([A-Za-z0-9-]+)\s*$", re.IGNORECASE)
+
+
+def _check_structure(text: str, where: str) -> None:
+    """Every BEGIN has its END, in order: a truncated file says where it stops making sense."""
+    stack: list[tuple[str, int]] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        found = _LINE.match(line)
+        if not found:
+            continue
+        word, name = found.group(1).upper(), found.group(2).upper()
+        if word == "BEGIN":
+            stack.append((name, number))
+        elif not stack or stack[-1][0] != name:
+            raise BadInput(
+                f"{where}: line {number}: END:{name} without its BEGIN: the file is damaged"
+            )
+        else:
+            stack.pop()
+    if stack:
+        name, number = stack[-1]
+        raise BadInput(
+            f"{where}: expected END:{name} for the BEGIN:{name} of line {number}: the file is "
+            "cut short (truncated)"
+        )
+    if "BEGIN:VCALENDAR" not in text[:4096].upper():
+        raise BadInput(f"{where}: expected an iCalendar file starting with BEGIN:VCALENDAR")
+
+
+def _check_errors(event: Any, where: str) -> None:
+    for prop, message in getattr(event, "errors", []):
+        if prop is None or str(prop).upper() in _USED:
+            label = f"{prop}: " if prop else ""
+            raise BadInput(f"{where}: {label}{_first_line(message)}")
+
+
+def _first_line(error: object) -> str:
+    return str(error).splitlines()[0][:200] if str(error) else type(error).__name__
+
+
+@cache
+def _mail_data() -> Any:
+    return json.loads(
+        (resources.files("followup.imports") / "mail_domains.json").read_text("utf-8")
+    )
+
+
+@cache
+def _free_domains() -> frozenset[str]:
+    """Domains that say nothing about the employer (imports/mail_domains.json)."""
+    return frozenset(d.lower() for d in _mail_data()["domains"])
+
+
+@cache
+def _role_accounts() -> frozenset[str]:
+    return frozenset(a.lower() for a in _mail_data()["role_accounts"])
+
+
+def _role_account(address: str) -> bool:
+    """A team's or a machine's mailbox (talent@, no-reply@): no one to thank."""
+    local = address.partition("@")[0].lower()
+    return local.replace(".", "").replace("_", "-") in _role_accounts() or local in _role_accounts()
+
+
+# -- as a reader of `followup import` ------------------------------------------------------------
+MAX_BYTES = 50 * 1024 * 1024  # an invitation with its attachments; a mailbox is not one
+_MAIL_HEADERS = re.compile(
+    rb"^(from|to|cc|subject|date|mime-version|content-type|received|return-path|message-id|"
+    rb"delivered-to|reply-to|sender|x-[a-z0-9-]+)[ \t]*:",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def looks_like_mail(head: bytes) -> bool:
+    """A message starts with header lines, among them mail's own (From, Subject, MIME-Version…)."""
+    block = head.lstrip(b"\xef\xbb\xbf").split(b"\r\n\r\n", 1)[0].split(b"\n\n", 1)[0]
+    if block.startswith(b"From "):  # an mbox "From " line before the headers
+        block = block.split(b"\n", 1)[-1]
+    first = block.split(b"\n", 1)[0]
+    if not re.match(rb"^[A-Za-z][A-Za-z0-9-]*[ \t]*:", first):
+        return False
+    return len({m.group(1).lower() for m in _MAIL_HEADERS.finditer(block)}) >= 2
+
+
+class InviteReader:
+    kind = "invite"
+
+    def sniff(self, head: bytes, name: str) -> bool:
+        start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:32].upper()
+        return start.startswith(b"BEGIN:VCALENDAR") or looks_like_mail(head)
+
+    def read(
+        self, source: ImportSource, progress: Progress, options: ImportOptions
+    ) -> list[Found[Invitation] | Skip]:
+        with source.open() as stream:
+            raw = stream.read(MAX_BYTES + 1)
+        if len(raw) > MAX_BYTES:
+            raise BadInput(
+                f"{source.name}: expected an invitation of at most {MAX_BYTES // 2**20} MB, "
+                "this file is larger"
+            )
+        if not raw.strip():
+            raise BadInput(f"{source.name}: expected an invitation, the file is empty")
+        return read_invitations(raw, source.name)

@@ -1,0 +1,269 @@
+"""vCard files (2.1, 3.0 and 4.0) in and out, with `vobject`.
+
+Read card by card in bounded memory (a phone's whole address book is one file). What phones and
+address books write, and what is done with it:
+- vCard 2.1 (Android, old Outlook, feature phones): quoted-printable values with soft line
+  breaks and a CHARSET, parameters without names (`TEL;CELL;PREF:`).
+- vCard 3.0 (Apple Contacts, Google Contacts): folded lines, `item1.EMAIL` groups with
+  `X-ABLabel`, `TYPE=pref`.
+- vCard 4.0 (RFC 6350: Nextcloud, Thunderbird, Evolution): `PREF=1`, `TEL;VALUE=uri:tel:+1…`.
+Written as vCard 3.0, which every phone's contact app accepts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import deque
+from collections.abc import Iterable, Iterator
+from typing import Any, TextIO
+
+from followup.adapters.files.text_lines import DecodedLines, check_size
+from followup.domain.errors import BadInput
+from followup.domain.people import Person, name_from_address
+from followup.domain.records import Found, Skip
+from followup.services.ports import ImportOptions, ImportSource, Progress
+
+# The properties the address book keeps; every other one (photos of tens of KB in base64, notes,
+# addresses, X- extensions) is passed over line by line before vobject parses the card, which
+# both keeps memory flat and halves the time a phone's address book takes.
+_KEPT = re.compile(
+    r"^(?:[A-Za-z0-9-]+\.)?(?:BEGIN|END|VERSION|FN|N|ORG|TITLE|ROLE|EMAIL|TEL|URL)[;:]",
+    re.IGNORECASE,
+)
+
+# A content line as RFC 6350 writes it (group, name, parameters, colon); a line that is not one
+# is left for vobject to refuse, naming it.
+_PROPERTY = re.compile(r'^(?:[A-Za-z0-9-]+\.)?[A-Za-z0-9-]+(?:;(?:[^:"]|"[^"]*")*)?:')
+
+
+class _Lines:
+    """What vobject reads from: `readline()` over the decoded lines, without the lines of the
+    properties that are not kept. Their value goes on in folded lines (starting with a space or
+    a tab) or, in vCard 2.1's base64, in plain lines without a colon up to a blank line. Which
+    line of the file each line given was is kept for the last few, to name it in an error."""
+
+    def __init__(self, lines: DecodedLines) -> None:
+        self._lines = lines
+        self._given = 0
+        self._recent: deque[tuple[int, int]] = deque(maxlen=256)
+        self.starts: deque[int] = deque()  # file lines of the cards' BEGIN lines not yet taken
+        self._depth = 0
+
+    def readline(self) -> str:
+        line = self._lines.readline()
+        while _PROPERTY.match(line) and not _KEPT.match(line):
+            line = self._past(line)
+        if line:
+            self._given += 1
+            self._recent.append((self._given, self._lines.number))
+            word = line[:6].upper()
+            if word == "BEGIN:":
+                if self._depth == 0:
+                    self.starts.append(self._lines.number)
+                self._depth += 1
+            elif word[:4] == "END:":
+                self._depth = max(0, self._depth - 1)
+        return line
+
+    def _past(self, line: str) -> str:
+        """The line after the property that starts with `line`, however its value goes on:
+        folded lines, quoted-printable soft breaks (`=` at the end), vCard 2.1 base64 lines
+        (no colon) up to a blank line."""
+        quoted = "QUOTED-PRINTABLE" in line.split(":", 1)[0].upper()
+        while True:
+            soft = quoted and line.rstrip("\r\n").endswith("=")
+            line = self._lines.readline()
+            if not line:
+                return line
+            if soft or line[:1] in (" ", "\t") or (line.strip() and ":" not in line):
+                continue
+            return line
+
+    def file_line(self, given: int | None) -> int:
+        """The file's line number of the `given`-th line vobject was given."""
+        return next((n for g, n in self._recent if g == given), self._lines.number)
+
+
+def read_vcards(lines: DecodedLines) -> Iterator[Found[Person] | Skip]:
+    """Each card as a person of the address book (`source` "vcard"); a card that names nobody
+    and has no address is skipped; a line that is not a vCard line stops the import."""
+    import vobject
+
+    source = lines.source
+    reader = _Lines(lines)
+    cards = vobject.readComponents(reader, allowQP=True)
+    number = 0
+    while True:
+        try:
+            card = next(cards)
+        except StopIteration:
+            break
+        except vobject.base.ParseError as error:
+            at = reader.file_line(getattr(error, "lineNumber", None))
+            raise BadInput(
+                f"{source}: line {at}: expected a vCard line like NAME:value, {_shown(error)}"
+            ) from None
+        except (ValueError, UnicodeDecodeError, LookupError, TypeError) as error:
+            raise BadInput(
+                f"{source}: line {lines.number}: expected a vCard value, {error}"
+            ) from None
+        number += 1
+        start = reader.starts.popleft() if reader.starts else lines.number
+        where = f"card {number} (line {start})"
+        if card.name.upper() != "VCARD":
+            raise BadInput(f"{source}: line {start}: expected BEGIN:VCARD, got BEGIN:{card.name}")
+        person = card_person(card)
+        if person is None:
+            yield Skip(where, "no name and no email address")
+        else:
+            yield Found(where, person)
+    if number == 0:
+        raise BadInput(f"{source}: expected vCards (BEGIN:VCARD … END:VCARD), found none")
+
+
+def card_person(card: Any) -> Person | None:
+    emails = [_text(p.value) for p in _by_preference(card.contents.get("email", []))]
+    emails = [e for e in emails if e]
+    phones = [_phone(_text(p.value)) for p in _by_preference(card.contents.get("tel", []))]
+    org = _first(card, "org")
+    # ORG is "company;unit;…"; a comma not escaped as the RFC asks splits a part once more.
+    company = _joined(org[0] if isinstance(org, list) and org else org or "")
+    name = _text(_first(card, "fn") or "") or _structured_name(_first(card, "n"))
+    name = name or company or (name_from_address(emails[0]) if emails else "")
+    if not name:
+        return None
+    return Person(
+        name=name,
+        title=_text(_first(card, "title") or _first(card, "role") or ""),
+        company=company,
+        email=emails[0] if emails else "",
+        phone=next((p for p in phones if p), ""),
+        url=_text(_first(card, "url") or ""),
+        source="vcard",
+        other_emails=tuple(emails[1:]),
+    )
+
+
+def _first(card: Any, key: str) -> Any:
+    found = card.contents.get(key)
+    if not found:
+        return None
+    return _by_preference(found)[0].value
+
+
+def _by_preference(props: list[Any]) -> list[Any]:
+    """Preferred first: vCard 4.0's PREF=1 (lowest wins), 3.0's TYPE=pref, 2.1's bare PREF."""
+
+    def rank(prop: Any) -> int:
+        params = {k.upper(): [str(v).lower() for v in vs] for k, vs in prop.params.items()}
+        if "PREF" in params:
+            try:
+                return int(params["PREF"][0])
+            except (ValueError, IndexError):
+                return 1
+        types = {t for v in params.get("TYPE", []) for t in v.split(",")}
+        singles = {str(s).lower() for s in getattr(prop, "singletonparams", [])}
+        return 1 if "pref" in types | singles else 101
+
+    return sorted(props, key=rank)
+
+
+def _structured_name(value: Any) -> str:
+    if value is None:
+        return ""
+    parts = [
+        getattr(value, "prefix", ""),
+        getattr(value, "given", ""),
+        getattr(value, "additional", ""),
+        getattr(value, "family", ""),
+        getattr(value, "suffix", ""),
+    ]
+    words = [" ".join(p) if isinstance(p, list) else str(p) for p in parts[1:4]]
+    return " ".join(" ".join(words).split())
+
+
+def _joined(value: Any) -> str:
+    if isinstance(value, list):
+        return ", ".join(p for p in (_joined(v) for v in value) if p)
+    return _text(value)
+
+
+def _phone(value: str) -> str:
+    """A phone as written: vCard 4.0's `tel:+1-206-555-0142;ext=102` → `+1-206-555-0142 ext.
+    102`."""
+    if not value.lower().startswith("tel:"):
+        return value
+    number, _, params = value[4:].partition(";")
+    extension = next((p[4:] for p in params.split(";") if p.lower().startswith("ext=")), "")
+    return f"{number} ext. {extension}" if extension else number
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, list):
+        value = " ".join(str(v) for v in value)
+    if isinstance(value, bytes):
+        return ""
+    return " ".join(str(value).split())
+
+
+def _shown(error: Exception) -> str:
+    text = str(error)
+    _, found, rest = text.partition("Failed to parse line:")
+    if found:
+        line = rest.strip()
+        return f"got {line[:60]!r}" + (" (cut)" if len(line) > 60 else "")
+    return text.splitlines()[0][:120] if text else "a line it cannot read"
+
+
+# -- writing -------------------------------------------------------------------------------------
+def write_vcards(people: Iterable[Person], out: TextIO) -> int:
+    """Every person as a vCard 3.0, one after another; returns how many."""
+    import vobject
+
+    count = 0
+    for person in people:
+        card = vobject.vCard()
+        card.add("fn").value = person.name
+        words = person.name.split()
+        family = words[-1] if len(words) > 1 else ""
+        given = " ".join(words[:-1]) if len(words) > 1 else person.name
+        card.add("n").value = vobject.vcard.Name(family=family, given=given)
+        if person.company:
+            card.add("org").value = [person.company]
+        if person.title:
+            card.add("title").value = person.title
+        for n, address in enumerate(person.emails):
+            prop = card.add("email")
+            prop.value = address
+            prop.type_param = ["INTERNET", "pref"] if n == 0 else ["INTERNET"]
+        if person.phone:
+            card.add("tel").value = person.phone
+        if person.url:
+            card.add("url").value = person.url
+        if person.source:
+            card.add("x-followup-source").value = person.source
+        out.write(card.serialize())
+        count += 1
+    return count
+
+
+class VcardReader:
+    kind = "vcard"
+
+    def sniff(self, head: bytes, name: str) -> bool:
+        start = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+        if start.startswith((b"\xff\xfe", b"\xfe\xff")):
+            start = (
+                start[2:]
+                .decode("utf-16-le" if head[:1] == b"\xff" else "utf-16-be", errors="ignore")
+                .lstrip()
+                .encode()
+            )
+        return start[:16].upper().startswith(b"BEGIN:VCARD")
+
+    def read(
+        self, source: ImportSource, progress: Progress, options: ImportOptions
+    ) -> Iterator[Found[Person] | Skip]:
+        check_size(source.size, source.name)
+        with source.open() as stream:
+            yield from read_vcards(DecodedLines(stream, source.name, progress=progress))

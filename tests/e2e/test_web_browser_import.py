@@ -1,0 +1,76 @@
+"""Getting the search in from the browser (Debian's Chromium, driven by Playwright): a file dropped
+on the Import page, the dry run, the confirmation; then a known person offered on the capture
+form, their title and email filled in."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from .test_web_browser import VIEWPORTS, browser, server, shot  # noqa: F401 - the fixtures
+
+IMPORTS = Path(__file__).parents[1] / "data" / "imports"
+
+
+@pytest.mark.parametrize("size", list(VIEWPORTS))
+def test_a_dropped_file_is_previewed_then_imported_and_its_people_are_offered(
+    server,  # noqa: F811
+    browser,  # noqa: F811
+    size,
+):
+    page = browser.new_page(viewport=VIEWPORTS[size])
+    page.goto(server + "/transfer")
+    content = (IMPORTS / "apple-contacts.vcf").read_text()
+    dropped = page.evaluate_handle(
+        """(text) => {
+            const data = new DataTransfer();
+            data.items.add(new File([text], "contacts.vcf", {type: "text/vcard"}));
+            return data;
+        }""",
+        content,
+    )
+    page.dispatch_event("#drop", "drop", {"dataTransfer": dropped})
+    assert page.locator("#file-name").inner_text() == "contacts.vcf"
+    page.get_by_role("button", name="See what will change").click()
+    page.locator("#preview").wait_for()
+    shot(page, f"{size}-import-preview")
+    assert "contacts.vcf is contacts (vCard)" in page.locator("#preview").inner_text()
+    assert page.get_by_text("added Aurélie Dubois (Initech)").count() == 1
+    page.get_by_role("button", name="Import it").click()
+    page.get_by_text("2 added, 1 updated, 0 unchanged.").wait_for()
+    shot(page, f"{size}-import-done")
+
+    page.goto(server + "/people")
+    shot(page, f"{size}-people")
+    assert page.get_by_role("cell", name="Aurélie Dubois").count() == 1
+
+    page.goto(server + "/capture")
+    name = page.locator("#people-0-name")
+    name.press_sequentially("Auré")
+    page.locator("#known-people-0 option").first.wait_for(state="attached")
+    name.fill("Aurélie Dubois")
+    assert page.locator("#people-0-title").input_value() == "VP Sales"
+    assert page.locator("#people-0-email").input_value() == "aurelie.dubois@initech.example"
+    assert page.locator("#company").input_value() == "Initech"
+    shot(page, f"{size}-capture-known-person")
+    page.close()
+
+
+def test_a_file_chosen_the_usual_way_and_a_bad_one_is_a_clear_page(server, browser):  # noqa: F811
+    page = browser.new_page(viewport=VIEWPORTS["desktop"])
+    page.goto(server + "/transfer")
+    page.set_input_files("#file", str(IMPORTS / "truncated.ics"))
+    page.get_by_role("button", name="See what will change").click()
+    alert = page.get_by_role("alert")
+    alert.wait_for()
+    assert "truncated.ics: expected END:VEVENT" in alert.inner_text()
+    page.set_input_files("#file", str(IMPORTS / "huntr-jobs.csv"))
+    page.get_by_role("button", name="See what will change").click()
+    page.locator("#preview").wait_for()
+    assert "5 to add, 0 to update" in page.locator("#preview").inner_text()
+    page.get_by_role("button", name="Import it").click()
+    page.get_by_text("5 added, 0 updated, 0 unchanged.").wait_for()
+    page.goto(server + "/pipeline")
+    assert page.get_by_role("heading", name="Saved").count() == 1
+    page.close()

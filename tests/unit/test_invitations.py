@@ -1,0 +1,434 @@
+"""Interview invitations: what Google, Outlook/Exchange, Apple and Thunderbird write, read into
+events; and the interviews they make, move and remove — on the in-memory store."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from followup import bootstrap
+from followup.adapters.files.invite import InviteReader, read_invitations, zone_named
+from followup.adapters.holidays import calendar_for
+from followup.adapters.policies import PolicyBook
+from followup.domain.errors import BadInput, NotFound
+from followup.domain.invitation import (
+    Attendee,
+    Invitation,
+    company_from_domain,
+    company_matches,
+    people_met,
+    role_and_company,
+)
+from followup.domain.model import Candidate, Contact
+from followup.domain.records import Found
+from followup.services import people as book
+from followup.services.dependencies import Dependencies
+from followup.services.imports import import_file
+from followup.services.planning import plan_touches, show_opportunity
+from followup.services.ports import ImportOptions, ImportSource
+from followup.services.recording import add_opportunity, log_event, update_profile
+
+from ..fakes import FakeStore
+
+DATA = Path(__file__).parents[1] / "data" / "imports"
+CHICAGO = ZoneInfo("America/Chicago")
+
+
+def invitations(name: str) -> list[Invitation]:
+    records = read_invitations((DATA / name).read_bytes(), name)
+    return [r.value for r in records if isinstance(r, Found)]
+
+
+@pytest.fixture
+def deps() -> Dependencies:
+    deps = Dependencies(
+        FakeStore(),
+        calendar_for,
+        PolicyBook(None),
+        clock=lambda: datetime(2026, 12, 16, 15, 0, tzinfo=UTC),
+        readers=bootstrap.readers,
+    )
+    update_profile(
+        deps,
+        name="Sam Ortiz",
+        email="Sam.Ortiz@example.com",
+        timezone="America/Chicago",
+        country="US",
+        subdivision="IL",
+    )
+    return deps
+
+
+def load(deps, name: str, dry_run: bool = False, opportunity: str | None = None):
+    source = ImportSource.from_bytes((DATA / name).read_bytes(), name)
+    return import_file(
+        deps, source, dry_run=dry_run, options=ImportOptions(opportunity=opportunity)
+    )
+
+
+def counts(report) -> tuple[str, int, int, int]:
+    return (report.kind, report.added, report.updated, report.unchanged)
+
+
+# -- reading what the calendars write ----------------------------------------------------------
+def test_google_sends_the_invitation_inline_and_attached_and_it_is_read_once():
+    [event] = invitations("google-invitation.eml")
+    assert event.uid == "5kq1v9h2c8l3m0n7p6r4s2t1u9@google.com"
+    assert event.start == datetime(2026, 12, 23, 10, 0, tzinfo=CHICAGO)
+    assert (event.minutes, event.sequence, event.cancelled) == (55, 0, False)
+    assert event.summary == "Account Executive interview — Sam Ortiz"
+    assert event.location == "https://meet.google.com/abc-defg-hij"
+    assert event.organizer == Attendee("Dana Reyes", "dana.reyes@acme-corp.com")
+    # the meeting room (CUTYPE=RESOURCE) is no one to thank
+    assert [a.email for a in event.attendees] == [
+        "dana.reyes@acme-corp.com",
+        "sam.ortiz@example.com",
+        "lee.park@acme-corp.com",
+    ]
+    assert event.domains == ("acme-corp.com", "example.com")
+
+
+def test_exchange_writes_windows_zone_names_base64_parts_and_rooms():
+    [event] = invitations("outlook-invitation.eml")
+    assert event.start == datetime(2027, 1, 6, 9, 0, tzinfo=ZoneInfo("America/Los_Angeles"))
+    assert event.start.astimezone(CHICAGO).time() == time(11, 0)
+    assert event.minutes == 60
+    assert event.location == "Microsoft Teams Meeting"
+    assert event.organizer == Attendee("Kim, Pat", "Pat.Kim@Globex.example")
+    # the talent mailbox and the room are not people met; their domain still tells the employer
+    assert [a.name for a in event.attendees] == ["Sam Ortiz", "Nguyễn, Minh"]
+    assert event.domains[0] == "globex.example"
+
+
+def test_apple_gives_addresses_in_an_email_parameter_and_a_place_on_several_lines():
+    [event] = invitations("apple-invitation.ics")
+    assert event.start == datetime(2026, 12, 30, 10, 45, tzinfo=ZoneInfo("America/New_York"))
+    assert event.minutes == 45
+    assert event.location == "Initech HQ, 4120 Freidrich Ln, Austin"
+    assert [a.email for a in event.attendees] == [
+        "sam.ortiz@example.com",
+        "aurelie.dubois@initech.example",
+        "bill@initech.example",
+    ]
+
+
+def test_an_outlook_display_zone_name_is_read_with_the_files_own_definition():
+    [event] = invitations("thunderbird-forward-qp.eml")
+    assert event.start.utcoffset().total_seconds() == 3600  # CET in January
+    assert event.start.astimezone(UTC) == datetime(2027, 1, 11, 22, 30, tzinfo=UTC)
+    assert event.minutes == 75
+    assert event.summary == "Vorstellungsgespräch Key Account Manager (Umbrella)"
+
+
+@pytest.mark.parametrize(
+    ("tzid", "zone"),
+    [
+        ("America/Chicago", "America/Chicago"),
+        ("Pacific Standard Time", "America/Los_Angeles"),
+        ("W. Europe Standard Time", "Europe/Berlin"),
+        ('"Romance Standard Time"', "Europe/Paris"),
+        ("/mozilla.org/20050126_1/America/New_York", "America/New_York"),
+        ("(UTC-08:00) Pacific Time (US & Canada)", None),
+        ("../../etc/passwd", None),
+    ],
+)
+def test_time_zone_ids_iana_windows_and_vendor_prefixed(tzid, zone):
+    found = zone_named(tzid)
+    assert (found.key if found else None) == zone
+
+
+def test_a_truncated_calendar_says_where_it_stops():
+    with pytest.raises(BadInput) as error:
+        read_invitations((DATA / "truncated.ics").read_bytes(), "truncated.ics")
+    assert str(error.value) == (
+        "truncated.ics: expected END:VEVENT for the BEGIN:VEVENT of line 24: the file is cut "
+        "short (truncated)"
+    )
+
+
+def test_a_message_without_a_calendar_says_so_and_names_outlooks_winmail_dat():
+    with pytest.raises(BadInput, match=r"this one has none$"):
+        read_invitations((DATA / "no-calendar.eml").read_bytes(), "no-calendar.eml")
+    with pytest.raises(BadInput, match=r"it has only a winmail\.dat, Outlook's own format"):
+        read_invitations((DATA / "winmail.eml").read_bytes(), "winmail.eml")
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ("METHOD:REQUEST", "METHOD:REPLY"),
+        ("DTSTART;TZID=America/Chicago:20261223T100000", "DTSTART;TZID=America/Chicago:2026122"),
+        ("SEQUENCE:0", "SEQUENCE:first"),
+    ],
+)
+def test_a_broken_invitation_is_one_clear_line(change, message):
+    raw = (DATA / "google-invitation.eml").read_bytes()
+    start = raw.index(b"BEGIN:VCALENDAR")
+    calendar = raw[start : raw.index(b"END:VCALENDAR") + 13].replace(
+        change.encode(), message.encode()
+    )
+    with pytest.raises(BadInput) as error:
+        read_invitations(calendar, "x.ics")
+    assert str(error.value).startswith("x.ics: ")
+    assert "\n" not in str(error.value)
+
+
+def test_the_reader_claims_calendars_and_mail_but_not_a_csv_with_a_notes_line():
+    reader = InviteReader()
+    assert reader.sniff(b"\xef\xbb\xbfBEGIN:VCALENDAR\r\n", "x.ics")
+    assert reader.sniff((DATA / "outlook-invitation.eml").read_bytes()[:4096], "x.eml")
+    assert not reader.sniff((DATA / "Connections.csv").read_bytes(), "Connections.csv")
+
+
+# -- what the invitation says about the interview ------------------------------------------------
+def test_people_met_are_everyone_but_the_candidate_named_from_cn_or_address():
+    event = Invitation(
+        "u",
+        0,
+        datetime(2026, 12, 23, 16, 0, tzinfo=UTC),
+        minutes=45,
+        organizer=Attendee("Reyes, Dana", "dana@acme.example"),
+        attendees=(
+            Attendee("dana@acme.example", "dana@acme.example"),
+            Attendee("", "SAM@example.com"),
+            Attendee("lee.park@acme.example", "lee.park@acme.example"),
+            Attendee("Lee Park", "lpark@acme.example"),
+        ),
+    )
+    assert people_met(event, "sam@example.com") == (
+        Contact("Dana Reyes", email="dana@acme.example", minutes=45),
+        Contact("Lee Park", email="lee.park@acme.example", minutes=45),
+        Contact("Lee Park (lpark@acme.example)", email="lpark@acme.example", minutes=45),
+    )
+
+
+@pytest.mark.parametrize(
+    ("summary", "domain_company", "expected"),
+    [
+        ("Interview: Account Executive — Acme Corp", "Acme", ("Account Executive", "Acme Corp")),
+        (
+            "Acme Corp / Sam Ortiz - Account Executive Interview",
+            "Acme",
+            ("Account Executive", "Acme Corp"),
+        ),
+        ("Phone screen: Sales Development Rep @ Globex", "", ("Sales Development Rep", "Globex")),
+        (
+            "Updated invitation: Final round - Enterprise AE (Acme)",
+            "Acme",
+            ("Enterprise AE", "Acme"),
+        ),
+        ("Sam Ortiz <> Acme | Account Executive", "Acme", ("Account Executive", "Acme")),
+        ("Interview with Dana Reyes", "Acme", ("", "")),
+    ],
+)
+def test_the_summary_gives_the_role_and_the_company(summary, domain_company, expected):
+    assert role_and_company(summary, domain_company, ("Sam Ortiz", "Dana Reyes")) == expected
+
+
+def test_a_mail_domain_names_a_company():
+    assert company_from_domain("acme-corp.com") == "Acme Corp"
+    assert company_from_domain("mail.umbrella.co.uk") == "Umbrella"
+    assert company_matches("Acme Corp", "acme.example")
+    assert company_matches("Acme Corp", "acmecorp.com")
+    assert not company_matches("Globex", "acme.example")
+
+
+# -- the interviews they make -------------------------------------------------------------------
+def test_an_invitation_becomes_an_interview_on_a_new_opportunity_with_the_people_met(deps):
+    report = load(deps, "google-invitation.eml")
+    assert counts(report) == ("invite", 1, 0, 0)
+    view = show_opportunity(deps, "acme-account-executive")
+    opportunity = view.opportunity
+    assert (opportunity.company, opportunity.role) == ("Acme Corp", "Account Executive")
+    [interview] = opportunity.interviews
+    assert (interview.date, interview.time, interview.round) == (
+        date(2026, 12, 23),
+        time(10, 0),
+        1,
+    )
+    assert interview.location == "https://meet.google.com/abc-defg-hij"
+    assert interview.contacts == (
+        Contact("Dana Reyes", email="dana.reyes@acme-corp.com", minutes=55),
+        Contact("Lee Park", email="lee.park@acme-corp.com", minutes=55),
+    )
+    # thank-yous planned for both (DESIGN: bd_after(interview, 2); Dec 25 is a holiday)
+    assert [(t.step, t.contact, t.due) for t in view.touches if t.step == "thank_you"] == [
+        ("thank_you", "Dana Reyes", date(2026, 12, 28)),
+        ("thank_you", "Lee Park", date(2026, 12, 28)),
+    ]
+    # and they are in the address book, at the company
+    assert [(p.name, p.company, p.source) for p in book.list_people(deps)] == [
+        ("Dana Reyes", "Acme Corp", "invite"),
+        ("Lee Park", "Acme Corp", "invite"),
+    ]
+
+
+def test_the_date_is_where_the_candidate_lives(deps):
+    load(deps, "thunderbird-forward-qp.eml")  # 23:30 in Berlin on the 11th
+    [interview] = show_opportunity(deps, "umbrella-key-account-manager").opportunity.interviews
+    assert (interview.date, interview.time) == (date(2027, 1, 11), time(16, 30))
+    update_profile(deps, timezone="Asia/Tokyo")
+    deps.store.committed.invitations.clear()  # as if never imported
+    deps.store.committed.opportunities.clear()
+    load(deps, "thunderbird-forward-qp.eml")
+    [interview] = show_opportunity(deps, "umbrella-key-account-manager").opportunity.interviews
+    assert (interview.date, interview.time) == (date(2027, 1, 12), time(7, 30))
+
+
+def test_the_same_file_twice_changes_nothing_and_a_dry_run_changes_nothing(deps):
+    dry = load(deps, "apple-invitation.ics", dry_run=True)
+    assert counts(dry) == ("invite", 1, 0, 0) and dry.dry_run
+    assert plan_touches(deps) == [] and list(book.list_people(deps)) == []
+    load(deps, "apple-invitation.ics")
+    before = (plan_touches(deps), list(book.list_people(deps)))
+    assert counts(load(deps, "apple-invitation.ics")) == ("invite", 0, 0, 1)
+    assert (plan_touches(deps), list(book.list_people(deps))) == before
+
+
+def test_an_invitation_finds_the_opportunity_whose_people_share_the_organizers_domain(deps):
+    add_opportunity(deps, "globex-sales", "Globex Corporation", "Enterprise Account Manager")
+    book.remember_person(deps, book.Person("Someone", company="Other"))
+    from followup.services.recording import capture_interview
+
+    capture_interview(
+        deps,
+        date(2026, 12, 1),
+        (Contact("Minh Nguyen", email="minh@globex.example"),),
+        "globex-sales",
+    )
+    load(deps, "outlook-invitation.eml")
+    interviews = show_opportunity(deps, "globex-sales").opportunity.interviews
+    assert [(iv.date, iv.round) for iv in interviews] == [
+        (date(2026, 12, 1), 1),
+        (date(2027, 1, 6), 2),
+    ]
+    assert [c.name for c in interviews[1].contacts] == ["Pat Kim", "Minh Nguyễn"]
+
+
+def test_an_invitation_finds_an_application_of_the_company_its_domain_names(deps):
+    add_opportunity(deps, "acme-app", "Acme Corp", "Account Executive")
+    load(deps, "google-invitation.eml")
+    assert len(show_opportunity(deps, "acme-app").opportunity.interviews) == 1
+
+
+def test_the_opportunity_can_be_named(deps):
+    add_opportunity(deps, "mine", "Initech")
+    load(deps, "apple-invitation.ics", opportunity="mine")
+    assert len(show_opportunity(deps, "mine").opportunity.interviews) == 1
+    with pytest.raises(NotFound, match=r"^opportunity: no opportunity 'nope'"):
+        load(deps, "google-invitation.eml", opportunity="nope")
+
+
+def test_a_new_sequence_moves_the_interview_and_re_plans(deps):
+    load(deps, "outlook-invitation.eml")
+    oid = "globex-enterprise-account-manager"
+    thanks = [t.due for t in show_opportunity(deps, oid).touches if t.step == "thank_you"]
+    assert thanks == [date(2027, 1, 8)] * 2
+    assert counts(load(deps, "outlook-update.ics")) == ("invite", 0, 1, 0)
+    view = show_opportunity(deps, oid)
+    [interview] = view.opportunity.interviews
+    assert (interview.date, interview.time) == (date(2027, 1, 7), time(16, 0))
+    assert [c.minutes for c in interview.contacts] == [45, 45]
+    assert [t.due for t in view.touches if t.step == "thank_you"] == [date(2027, 1, 11)] * 2
+    assert counts(load(deps, "outlook-update.ics")) == ("invite", 0, 0, 1)
+    # the first version again is older: left as it is
+    older = load(deps, "outlook-invitation.eml")
+    assert counts(older) == ("invite", 0, 0, 0)
+    assert [s.reason for s in older.skipped] == [
+        "an older version of an invitation already imported (SEQUENCE 0, 1 is newer)"
+    ]
+
+
+def test_minutes_the_user_changed_are_kept_when_the_invitation_moves(deps):
+    load(deps, "outlook-invitation.eml")
+    oid = "globex-enterprise-account-manager"
+    store = deps.store.committed
+    opportunity = store.opportunities[oid]
+    interview = opportunity.interviews[0]
+    edited = (interview.contacts[0].__class__(**{**_fields(interview.contacts[0]), "minutes": 20}),)
+    opportunity.interviews[0] = interview.__class__(
+        **{**_fields(interview), "contacts": edited + interview.contacts[1:]}
+    )
+    load(deps, "outlook-update.ics")
+    contacts = show_opportunity(deps, oid).opportunity.interviews[0].contacts
+    assert [(c.name, c.minutes) for c in contacts] == [("Pat Kim", 20), ("Minh Nguyễn", 45)]
+
+
+def _fields(obj):
+    return {name: getattr(obj, name) for name in obj.__slots__}
+
+
+def test_a_cancellation_removes_the_interview_while_nothing_of_it_is_done(deps):
+    load(deps, "outlook-invitation.eml")
+    report = load(deps, "outlook-cancellation.eml")
+    assert counts(report) == ("invite", 0, 1, 0)
+    view = show_opportunity(deps, "globex-enterprise-account-manager")
+    assert view.opportunity.interviews == [] and view.touches == []
+    assert counts(load(deps, "outlook-cancellation.eml")) == ("invite", 0, 0, 1)
+    again = load(deps, "outlook-update.ics")  # an update older than the cancellation
+    assert [s.reason for s in again.skipped] == [
+        "an older version of an invitation already cancelled (SEQUENCE 1, 2 is newer)"
+    ]
+
+
+def test_a_cancellation_keeps_an_interview_whose_thank_you_is_done(deps):
+    load(deps, "outlook-invitation.eml")
+    oid = "globex-enterprise-account-manager"
+    log_event(deps, oid, "done", "Pat Kim", "thank_you", on=date(2027, 1, 6))
+    report = load(deps, "outlook-cancellation.eml")
+    assert counts(report) == ("invite", 0, 0, 0)
+    assert [(s.reason) for s in report.skipped] == [
+        f"kept interview {oid}-2027-01-06: its thank-you to Pat Kim is done"
+    ]
+    assert len(show_opportunity(deps, oid).opportunity.interviews) == 1
+
+
+def test_a_cancellation_of_an_interview_never_imported_is_skipped(deps):
+    report = load(deps, "outlook-cancellation.eml")
+    assert counts(report) == ("invite", 0, 0, 0)
+    assert [s.reason for s in report.skipped] == [
+        "a cancellation of an interview that was never imported"
+    ]
+
+
+def test_options_for_another_kind_are_refused(deps):
+    with pytest.raises(BadInput, match=r"^opportunity: expected a file of kind invite"):
+        import_file(
+            deps,
+            ImportSource.from_bytes((DATA / "Connections.csv").read_bytes(), "c.csv"),
+            options=ImportOptions(opportunity="x"),
+        )
+
+
+def test_the_candidate_is_known_by_their_address_in_any_case(deps):
+    load(deps, "apple-invitation.ics")
+    [interview] = show_opportunity(deps, "initech-regional-sales-director").opportunity.interviews
+    assert [c.name for c in interview.contacts] == ["Aurélie Dubois", "Bill Lumbergh"]
+    assert isinstance(deps.store.committed.candidate, Candidate)
+
+
+def test_an_event_downloaded_without_a_method_is_published_and_an_all_day_one_has_no_time(deps):
+    raw = (
+        b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//zoom.us//iCalendar Event//EN\r\n"
+        b"BEGIN:VEVENT\r\nUID:zoom-123\r\nDTSTAMP:20261215T100000Z\r\n"
+        b"DTSTART;VALUE=DATE:20270105\r\nDTEND;VALUE=DATE:20270106\r\n"
+        b"SUMMARY:Onsite interview day at Hooli\r\n"
+        b"ORGANIZER;CN=Zoom:mailto:no-reply@zoom.us\r\n"
+        b"ATTENDEE;CN=Gavin Belson:mailto:gavin@hooli.example\r\n"
+        b"END:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    [found] = read_invitations(raw, "zoom.ics")
+    event = found.value
+    assert (event.start, event.minutes, event.organizer) == (date(2027, 1, 5), 0, None)
+    assert event.domains == ("hooli.example",)
+    report = import_file(deps, ImportSource.from_bytes(raw, "zoom.ics"))
+    assert (report.kind, report.added) == ("invite", 1)
+    [interview] = show_opportunity(deps, "hooli").opportunity.interviews
+    assert (interview.date, interview.time, [c.name for c in interview.contacts]) == (
+        date(2027, 1, 5),
+        None,
+        ["Gavin Belson"],
+    )

@@ -1,0 +1,408 @@
+"""CSV files from other tools: recognised by their header, whatever their encoding and separator,
+read row by row — and refused in one line when they are not what they claim."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from followup.adapters.files.dates import DateReader
+from followup.adapters.files.tables import (
+    TableReader,
+    open_table,
+    parse_mapping,
+    read_applications,
+    read_people,
+    stage_of,
+)
+from followup.adapters.files.text_lines import DecodedLines
+from followup.domain.application import Application
+from followup.domain.errors import BadInput, InvalidField
+from followup.domain.people import Person
+from followup.domain.records import Found, Skip
+
+DATA = Path(__file__).parents[1] / "data" / "imports"
+
+
+def lines(raw: bytes, name: str = "file.csv", **limits: int) -> DecodedLines:
+    return DecodedLines(io.BytesIO(raw), name, **limits)
+
+
+def table_of(name: str, kind: str | None = None, mapping: dict[str, str] | None = None):
+    return open_table(lines((DATA / name).read_bytes(), name), kind, mapping)
+
+
+def values(records):
+    return [r.value for r in records if isinstance(r, Found)]
+
+
+def skips(records):
+    return [(r.where, r.reason) for r in records if isinstance(r, Skip)]
+
+
+def test_linkedin_connections_are_found_past_the_notes_preamble():
+    table = table_of("Connections.csv")
+    assert (table.kind, table.layout, table.delimiter) == (
+        "linkedin",
+        "LinkedIn Connections.csv",
+        ",",
+    )
+    records = list(read_people(table))
+    assert values(records) == [
+        Person(
+            "Dana Reyes",
+            title="Regional Sales Manager",
+            company="Acme Corp",
+            email="dana@acme.example",
+            url="https://www.linkedin.com/in/danareyes",
+            source="linkedin",
+        ),
+        Person(
+            "Lee Park",
+            title="HR Generalist",
+            company="Acme Corp",
+            url="https://www.linkedin.com/in/lee-park-hr",
+            source="linkedin",
+        ),
+        Person(
+            "José Muñoz",
+            title="Director Comercial, Zona Centro",
+            company="Iberia Ventas, S.L.",
+            url="https://www.linkedin.com/in/josemunoz",
+            source="linkedin",
+        ),
+        Person(
+            "Aurélie Dubois",
+            title="VP Sales, North America",
+            company="Initech",
+            url="https://www.linkedin.com/in/aurelie-dubois-123abc",
+            source="linkedin",
+        ),
+        Person("Jordan O'Neil", url="https://www.linkedin.com/in/jordanoneil", source="linkedin"),
+    ]
+    assert skips(records) == [("line 9", "no name and no email address")]
+
+
+def test_google_contacts_current_layout_with_bom_multi_values_and_a_newline_in_a_cell():
+    table = table_of("google-contacts.csv")
+    assert (table.kind, table.layout) == (
+        "google",
+        "Google Contacts CSV (Google CSV or Outlook CSV)",
+    )
+    records = list(read_people(table))
+    assert values(records)[0] == Person(
+        "Dana Reyes",
+        title="Regional Sales Manager",
+        company="Acme Corp",
+        email="dana@acme.example",
+        phone="+1 312-555-0101",
+        url="https://www.linkedin.com/in/danareyes",
+        source="google",
+        other_emails=("Dana.Reyes@acme-corp.com", "dana.reyes.home@mailbox.example"),
+    )
+    assert [p.name for p in values(records)] == ["Dana Reyes", "Björn Ångström", "Globex"]
+    assert skips(records) == [("line 5", "no name and no email address")]
+
+
+def test_google_contacts_outlook_csv_layout_with_every_cell_quoted():
+    records = values(read_people(table_of("google-contacts-outlook.csv")))
+    assert records == [
+        Person(
+            "Minh Nguyễn",
+            title="Sales Director",
+            company="Globex",
+            email="minh.nguyen@globex.example",
+            phone="+1 206 555 0143",
+            source="google",
+            other_emails=("minh.home@mailbox.example",),
+        ),
+        # no mobile phone: the business phone
+        Person(
+            "Pat Kim",
+            company="Globex",
+            email="pat.kim@globex.example",
+            phone="+1 206 555 0100",
+            source="google",
+        ),
+    ]
+
+
+def test_google_contacts_legacy_layout_in_utf16():
+    source = lines((DATA / "google-contacts-legacy.csv").read_bytes())
+    table = open_table(source)
+    assert (table.kind, source.encoding) == ("google", "utf-16-le")
+    assert values(read_people(table)) == [
+        Person(
+            "Lee Park",
+            title="HR Generalist",
+            company="Acme Corp",
+            email="LEE@acme.example",
+            phone="(312) 555-0102",
+            source="google",
+        ),
+        Person(
+            "Siobhán Ní Bhriain",
+            title="Account Director",
+            company="Initech",
+            email="siobhan@mailbox.example",
+            url="https://www.linkedin.com/in/siobhan",
+            source="google",
+            other_emails=("s.nibhriain@initech.example",),
+        ),
+    ]
+
+
+def test_linkedin_job_applications_are_applied_with_their_date():
+    table = table_of("Job Applications.csv")
+    assert (table.kind, table.layout) == ("applications", "LinkedIn Job Applications.csv")
+    assert values(read_applications(table)) == [
+        Application(
+            "Acme Corp",
+            "Account Executive",
+            date(2026, 12, 15),
+            "http://www.linkedin.com/jobs/view/4012345678",
+            "applied",
+        ),
+        Application(
+            "Globex",
+            "Enterprise Account Manager",
+            date(2026, 12, 2),
+            "http://www.linkedin.com/jobs/view/4012345679",
+            "applied",
+        ),
+        Application(
+            "Initech, Inc.",
+            "Regional Sales Director",
+            date(2026, 11, 28),
+            "http://www.linkedin.com/jobs/view/4012345680",
+            "applied",
+        ),
+    ]
+
+
+def test_linkedin_saved_jobs_are_saved_and_not_applied():
+    table = table_of("Saved Jobs.csv")
+    assert table.layout == "LinkedIn Saved Jobs.csv"
+    first = values(read_applications(table))[0]
+    assert (first.company, first.role, first.applied, first.stage) == (
+        "Hooli",
+        "Sales Development Representative",
+        None,
+        "saved",
+    )
+
+
+def test_huntr_and_teal_exports_are_recognised_by_their_columns_and_stage_words():
+    huntr = values(read_applications(table_of("huntr-jobs.csv")))
+    assert [(a.company, a.stage, a.applied) for a in huntr] == [
+        ("Acme Corp", "interviewing", date(2026, 12, 15)),
+        ("Globex", "applied", date(2026, 12, 2)),
+        ("Umbrella", "rejected", date(2026, 10, 5)),
+        ("Vandelay Industries", "saved", None),
+        ("Soylent", "offer", date(2026, 9, 14)),
+    ]
+    teal = values(read_applications(table_of("teal-job-tracker.csv")))
+    assert [(a.company, a.role, a.stage, a.applied) for a in teal] == [
+        ("Hooli", "Sales Development Representative", "saved", None),
+        ("Acme Corp", "Account Executive", "interviewing", date(2026, 12, 15)),
+        ("Initrode", "Inside Sales Rep", "rejected", date(2026, 10, 2)),
+        ("Pied Piper", "Account Manager", "withdrawn", date(2026, 9, 3)),
+    ]
+    assert teal[1].notes == "Panel with Dana and Lee; bring the territory plan"
+
+
+def test_a_windows_1252_semicolon_spreadsheet_in_french_reads_day_first():
+    source = lines((DATA / "suivi-candidatures.csv").read_bytes())
+    table = open_table(source)
+    records = values(read_applications(table))
+    assert (table.delimiter, source.encoding) == (";", "windows-1252")
+    assert [(a.company, a.role, a.applied, a.stage) for a in records] == [
+        ("Société Générale", "Chargé d'affaires entreprises", date(2026, 12, 3), "applied"),
+        ("Danone", "Key Account Manager GMS", date(2026, 11, 14), "interviewing"),
+        ("L'Oréal", "Business Developer", date(2026, 10, 2), "rejected"),
+        ("Décathlon", "Responsable grands comptes", None, "saved"),
+    ]
+    assert records[3].notes == "Salaire : 45 k€"
+
+
+def test_an_unknown_layout_asks_for_a_mapping():
+    with pytest.raises(BadInput) as error:
+        table_of("pipeline-export.csv")
+    assert str(error.value) == (
+        "pipeline-export.csv: the columns (Who, What, When, Where it stands, Link, Thoughts) are "
+        "not a layout Followup knows: give --mapping FILE, a JSON object from Followup's fields "
+        "(company, role, applied, url, stage, notes) to your column names"
+    )
+
+
+def test_a_mapping_reads_any_layout_and_says_what_it_could_not_read():
+    mapping = parse_mapping((DATA / "pipeline-mapping.json").read_text(), "m.json")
+    table = table_of("pipeline-export.csv", mapping=mapping)
+    assert (table.delimiter, table.layout) == ("\t", "your --mapping")
+    records = list(read_applications(table))
+    assert [(a.company, a.stage, a.notes) for a in values(records)] == [
+        ("Acme Corp", "interviewing", ""),
+        ("Hooli", "saved", "Warm intro via Lee"),
+        ("Vandelay Industries", "", ""),
+    ]
+    assert skips(records) == [
+        (
+            "line 4 stage",
+            "'called them back' is not a stage Followup knows (imports/stages.json); the row was "
+            "imported without it",
+        ),
+        (
+            "line 4 applied",
+            "'next week' is not a date Followup can read; the row was imported without it",
+        ),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("{not json", "--mapping: expected JSON, Expecting property name enclosed in double "),
+        ('["Firm"]', '--mapping: expected a JSON object like {"company": "Firm", "role": "Job"}'),
+        ('{"company": "Firm", "salary": "Pay"}', "--mapping: expected fields among company, role"),
+        ('{"role": "Job"}', '--mapping: expected a "company" column'),
+    ],
+)
+def test_a_bad_mapping_is_one_clear_line(text, message):
+    with pytest.raises(BadInput, match="^" + message.replace("(", r"\(").replace("[", r"\[")):
+        parse_mapping(text, "m.json")
+
+
+def test_a_mapping_naming_a_column_the_file_lacks_says_which_columns_it_has():
+    with pytest.raises(InvalidField) as error:
+        table_of("pipeline-export.csv", mapping={"company": "Firm"})
+    assert str(error.value) == (
+        "--mapping company: expected one of the file's columns (Who, What, When, Where it "
+        "stands, Link, Thoughts), got 'Firm'"
+    )
+
+
+@pytest.mark.parametrize("separator", [",", ";", "\t"])
+def test_each_separator_is_found(separator):
+    raw = separator.join(["Company", "Position", "Status"]) + "\r\n"
+    raw += separator.join(["Acme, Inc." if separator != "," else '"Acme, Inc."', "AE", "Applied"])
+    table = open_table(lines(raw.encode()))
+    assert table.delimiter == separator
+    assert values(read_applications(table)) == [Application("Acme, Inc.", "AE", stage="applied")]
+
+
+def test_a_kind_named_but_not_matching_says_what_was_expected():
+    with pytest.raises(BadInput, match=r"expected LinkedIn's Connections.csv \(First Name, Last"):
+        table_of("huntr-jobs.csv", kind="linkedin")
+
+
+@pytest.mark.parametrize(
+    ("word", "stage"),
+    [
+        ("Wishlist", "saved"),
+        ("Bookmarked", "saved"),
+        ("Applying", "applied"),
+        ("Application submitted", "applied"),
+        ("Phone Screen", "interviewing"),
+        ("Interview scheduled", "interviewing"),
+        ("Negotiating", "offer"),
+        ("Offer declined", "withdrawn"),
+        ("Application rejected", "rejected"),
+        ("Not selected", "rejected"),
+        ("No offer", "rejected"),
+        ("I Withdrew", "withdrawn"),
+        ("Refusé", "rejected"),
+        ("Absage", "rejected"),
+        ("Entretien RH", "interviewing"),
+        ("Beworben", "applied"),
+        ("Purple", None),
+    ],
+)
+def test_stage_words_of_other_tools_map_onto_ours(word, stage):
+    assert stage_of(word) == stage
+
+
+@pytest.mark.parametrize(
+    ("texts", "expected"),
+    [
+        (["2026-12-23"], [date(2026, 12, 23)]),
+        (["12/23/26, 9:15 AM"], [date(2026, 12, 23)]),
+        (["23.12.2026"], [date(2026, 12, 23)]),
+        (
+            ["23 Dec 2026", "Dec 23, 2026", "1 janvier 2027"],
+            [date(2026, 12, 23)] * 2 + [date(2027, 1, 1)],
+        ),
+        (
+            ["03/04/2026", "25/04/2026", "03/04/2026"],
+            [date(2026, 3, 4), date(2026, 4, 25), date(2026, 4, 3)],
+        ),
+        (["46014"], [date(2025, 12, 23)]),
+        (["soon", "2026-02-30"], [None, None]),
+    ],
+)
+def test_dates_as_spreadsheets_write_them(texts, expected):
+    reader = DateReader()
+    assert [reader.read(t) for t in texts] == expected
+
+
+def test_a_file_larger_than_an_import_can_be_stops_without_reading_it_all():
+    class Endless(io.RawIOBase):
+        """A CSV that never ends, made on the fly: memory would show a reader holding it."""
+
+        def __init__(self) -> None:
+            self.given = 0
+            self.pending = b"Company,Position\r\n"
+
+        def readable(self) -> bool:
+            return True
+
+        def readinto(self, buffer) -> int:  # type: ignore[no-untyped-def]
+            if not self.pending:
+                self.pending = b"Acme Corp,Account Executive\r\n" * 100
+            n = min(len(buffer), len(self.pending))
+            buffer[:n] = self.pending[:n]
+            self.pending = self.pending[n:]
+            self.given += n
+            return n
+
+    stream = Endless()
+    source = DecodedLines(io.BufferedReader(stream), "huge.csv", max_bytes=2_000_000)
+    with pytest.raises(BadInput) as error:
+        for _ in read_applications(open_table(source)):
+            pass
+    assert str(error.value) == (
+        "huge.csv: expected a file of at most 1 MB to import (an export of a job search is a few "
+        "MB), this one is larger: split it"
+    )
+    assert stream.given < 2_200_000
+
+
+def test_a_line_megabytes_long_is_refused_as_not_a_text_file():
+    raw = b"Company,Position\n" + b"x" * 3000 + b"\n"
+    with pytest.raises(BadInput, match=r"^big.csv: line 2 is longer than 1 KB"):
+        list(read_applications(open_table(lines(raw, "big.csv", max_line=1024))))
+
+
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        (b"PK\x03\x04\x14\x00\x06\x00", "found a ZIP archive (an Excel .xlsx"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "found an Outlook/Office document"),
+        (b"Company\x00,Role\x00\n", "this one is binary"),
+    ],
+)
+def test_binary_files_picked_by_mistake_are_named(raw, message):
+    with pytest.raises(BadInput, match=message.replace("(", r"\(").replace(".", r"\.")):
+        lines(raw)
+
+
+def test_the_applications_reader_claims_csv_and_leaves_plain_text_to_the_dossier():
+    reader = TableReader("applications")
+    assert reader.sniff(b"Who,What\nAcme,AE\n", "x.csv")
+    assert reader.sniff(b"PK\x03\x04", "x.xlsx")
+    assert not reader.sniff(b"hello", "notes.txt")
+    assert not reader.sniff(b'{"opportunities": []}', "x.json")
+    assert TableReader("linkedin").sniff((DATA / "Connections.csv").read_bytes(), "c.csv")
+    assert not TableReader("google").sniff((DATA / "Connections.csv").read_bytes(), "c.csv")

@@ -1,0 +1,223 @@
+"""vCard 2.1, 3.0 and 4.0 in, vCard 3.0 out: what phones and address books write, read card by
+card; a broken line stops the import with its line number."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from followup.adapters.files.text_lines import DecodedLines
+from followup.adapters.files.vcard import VcardReader, read_vcards, write_vcards
+from followup.domain.errors import BadInput
+from followup.domain.people import Person
+from followup.domain.records import Found, Skip
+
+DATA = Path(__file__).parents[1] / "data" / "imports"
+
+
+def read(name: str) -> list[Found[Person] | Skip]:
+    return list(read_vcards(DecodedLines(io.BytesIO((DATA / name).read_bytes()), name)))
+
+
+def people(records) -> list[Person]:
+    return [r.value for r in records if isinstance(r, Found)]
+
+
+def test_android_vcard_21_with_quoted_printable_and_nameless_parameters():
+    records = read("android-contacts.vcf")
+    assert people(records) == [
+        Person(
+            "José Muñoz",
+            title="Director Comercial — Zona Centro",
+            company="Iberia Ventas S.L.",
+            email="JMunoz@Iberia-Ventas.example",
+            phone="+34 612 34 56 78",
+            source="vcard",
+            other_emails=("jose.munoz@correo.example",),
+        ),
+        Person("Lee Park", email="lee@acme.example", phone="(312) 555-0102", source="vcard"),
+        Person("张伟", phone="+86 138 0013 8000", source="vcard"),
+    ]
+    assert [(r.where, r.reason) for r in records if isinstance(r, Skip)] == [
+        ("card 4 (line 32)", "no name and no email address")
+    ]
+
+
+def test_apple_vcard_30_with_groups_preferences_folded_lines_and_a_company_card():
+    assert people(read("apple-contacts.vcf")) == [
+        Person(
+            "Dana Reyes",
+            title="Regional Sales Manager",
+            company="Acme Corp",
+            email="DANA@acme.example",
+            phone="+1 (312) 555-0101",
+            url="https://www.linkedin.com/in/danareyes",
+            source="vcard",
+            other_emails=("dana.reyes.home@mailbox.example",),
+        ),
+        Person(
+            "Globex Corporation",
+            company="Globex Corporation",
+            phone="+1 206 555 0000",
+            url="https://globex.example",
+            source="vcard",
+        ),
+        Person(
+            "Aurélie Dubois",
+            title="VP Sales",
+            company="Initech",
+            email="aurelie.dubois@initech.example",
+            source="vcard",
+        ),
+    ]
+
+
+def test_vcard_40_preference_order_and_tel_uris():
+    assert people(read("contacts-v4.vcf")) == [
+        Person(
+            "Minh Nguyễn",
+            title="Sales Director",
+            company="Globex",
+            email="Minh.Nguyen@Globex.example",
+            phone="+1-206-555-0142 ext. 102",
+            url="https://globex.example/people/minh",
+            source="vcard",
+            other_emails=("minh.home@mailbox.example",),
+        ),
+        Person("Pat Kim", company="Globex", email="pat.kim@globex.example", source="vcard"),
+    ]
+
+
+def test_a_broken_line_stops_the_import_naming_the_line():
+    with pytest.raises(BadInput) as error:
+        read("broken.vcf")
+    assert str(error.value) == (
+        "broken.vcf: line 11: expected a vCard line like NAME:value, got 'this line lost its "
+        "property name'"
+    )
+
+
+def test_a_file_with_no_card_is_refused():
+    with pytest.raises(BadInput, match=r"^x.vcf: expected vCards \(BEGIN:VCARD … END:VCARD\)"):
+        list(read_vcards(DecodedLines(io.BytesIO(b"\r\n\r\n"), "x.vcf")))
+
+
+def test_a_calendar_is_not_a_vcard():
+    raw = b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n"
+    with pytest.raises(
+        BadInput, match=r"^x.vcf: line 1: expected BEGIN:VCARD, got BEGIN:VCALENDAR"
+    ):
+        list(read_vcards(DecodedLines(io.BytesIO(raw), "x.vcf")))
+
+
+def test_the_export_is_vcard_30_that_reads_back_the_same():
+    everyone = [
+        Person(
+            "José Muñoz",
+            title="Director Comercial, Zona Centro",
+            company="Iberia Ventas S.L.",
+            email="jmunoz@iberia-ventas.example",
+            phone="+34 612 34 56 78",
+            url="https://www.linkedin.com/in/josemunoz",
+            source="vcard",
+            other_emails=("jose@correo.example",),
+        ),
+        Person("Lee Park", company="Acme Corp", source="linkedin"),
+    ]
+    out = io.StringIO()
+    assert write_vcards(everyone, out) == 2
+    text = out.getvalue()
+    assert text.count("BEGIN:VCARD\r\nVERSION:3.0\r\n") == 2
+    assert "N:Muñoz;José;;;\r\n" in text
+    assert "TITLE:Director Comercial\\, Zona Centro\r\n" in text
+    back = people(read_vcards(DecodedLines(io.BytesIO(text.encode()), "out.vcf")))
+    assert back == [
+        Person(p.name, p.title, p.company, p.email, p.phone, p.url, "vcard", p.other_emails)
+        for p in everyone
+    ]
+
+
+def test_the_reader_claims_vcards_in_utf8_and_utf16():
+    reader = VcardReader()
+    assert reader.sniff(b"\xef\xbb\xbfBEGIN:VCARD\r\n", "a.vcf")
+    assert reader.sniff("BEGIN:VCARD\r\n".encode("utf-16"), "a.vcf")
+    assert not reader.sniff(b"BEGIN:VCALENDAR\r\n", "a.ics")
+
+
+def test_a_hundred_thousand_cards_are_read_one_at_a_time():
+    card = (
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Person {n}\r\nN:{n};Person;;;\r\n"
+        "EMAIL:p{n}@acme.example\r\nEND:VCARD\r\n"
+    )
+
+    class Cards(io.RawIOBase):
+        def __init__(self, count: int) -> None:
+            self.left = count
+            self.pending = b""
+
+        def readable(self) -> bool:
+            return True
+
+        def readinto(self, buffer) -> int:  # type: ignore[no-untyped-def]
+            while not self.pending and self.left:
+                self.pending = card.format(n=self.left).encode()
+                self.left -= 1
+            n = min(len(buffer), len(self.pending))
+            buffer[:n] = self.pending[:n]
+            self.pending = self.pending[n:]
+            return n
+
+    stream = Cards(2000)
+    records = read_vcards(DecodedLines(io.BufferedReader(stream), "many.vcf"))
+    first = next(records)
+    assert first == Found(
+        "card 1 (line 1)", Person("Person 2000", email="p2000@acme.example", source="vcard")
+    )
+    assert stream.left > 1000  # the rest is still unread
+    assert sum(1 for _ in records) == 1999
+
+
+def test_properties_not_kept_are_passed_over_however_their_value_goes_on():
+    raw = (
+        "BEGIN:VCARD\r\nVERSION:2.1\r\nN:Kim;Pat\r\nFN:Pat Kim\r\n"
+        # vCard 2.1 base64 without folding, up to a blank line (old Outlook, feature phones)
+        "PHOTO;ENCODING=BASE64;TYPE=JPEG:/9j/4AAQSkZJRgABAQ\r\n"
+        "AAAQABAAD/2wBDAAgGBgcGBQgHBwcJCQgKDBQNDAsLDBkSEw8UHRofHh0a\r\n"
+        "\r\n"
+        # a quoted-printable note whose soft-broken lines hold colons
+        "NOTE;ENCODING=QUOTED-PRINTABLE:Call at 10:30 about the new =\r\n"
+        "territories: north=3D1, south=3D2=0D=0AThen: lunch\r\n"
+        "TEL;CELL:+1 555 0101\r\nEND:VCARD\r\n"
+    )
+    records = list(read_vcards(DecodedLines(io.BytesIO(raw.encode()), "x.vcf")))
+    assert people(records) == [Person("Pat Kim", phone="+1 555 0101", source="vcard")]
+
+
+def test_a_broken_line_is_refused_even_in_a_property_not_kept():
+    raw = b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:A B\r\nNOTE this: broken\r\nEND:VCARD\r\n"
+    with pytest.raises(BadInput, match=r"^x.vcf: line 4: expected a vCard line like NAME:value"):
+        list(read_vcards(DecodedLines(io.BytesIO(raw), "x.vcf")))
+
+
+def test_outlooks_vcard_21_in_windows_1252_with_a_byte_order_mark():
+    raw = (
+        "BEGIN:VCARD\r\nVERSION:2.1\r\nN;LANGUAGE=de:Müller;Jürgen\r\nFN:Jürgen Müller\r\n"
+        "ORG:Müller & Söhne GmbH;Vertrieb\r\nTITLE:Verkaufsleiter\r\n"
+        "TEL;WORK;VOICE:+49 30 1234567\r\n"
+        "LABEL;WORK;PREF;ENCODING=QUOTED-PRINTABLE:Hauptstra=DFe 1=0D=0A=\r\n10115 Berlin\r\n"
+        "EMAIL;PREF;INTERNET:j.mueller@mueller-soehne.example\r\n"
+        "X-MS-OL-DEFAULT-POSTAL-ADDRESS:2\r\nREV:20261201T101500Z\r\nEND:VCARD\r\n"
+    ).encode("cp1252")
+    records = list(read_vcards(DecodedLines(io.BytesIO(b"\xef\xbb\xbf" + raw), "o.vcf")))
+    assert people(records) == [
+        Person(
+            "Jürgen Müller",
+            title="Verkaufsleiter",
+            company="Müller & Söhne GmbH",
+            email="j.mueller@mueller-soehne.example",
+            phone="+49 30 1234567",
+            source="vcard",
+        )
+    ]
