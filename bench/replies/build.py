@@ -6,7 +6,8 @@ are inline quotes). The builder wraps it the way real mail clients and applicant
 do: a quoted earlier message in the client's style and language (`quote: STYLE QUOTE_ID`, the
 quotes in `quotes.txt`), a footer (`footer: ID`, from `footers.txt`), and a MIME shape
 (`shape:` plain, html, alternative, mixed, related, mixed-html, forward-attached: with
-`attach: QUOTE_ID` the attached message is that quote), charset and transfer encoding. Each set gets its .eml files and a `labels.json` of {file: kind}.
+`attach: QUOTE_ID` the attached message is that quote), charset and transfer encoding. Each set
+gets its .eml files and a `labels.json` of {file: kind}.
 
     .venv/bin/python bench/replies/build.py        # rebuilds both sets; deterministic
 """

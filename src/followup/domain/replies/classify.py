@@ -7,6 +7,13 @@ kinds with equally strong evidence a decision outweighs a request and a request 
 notice (`PRECEDENCE`). The sentence that decided is the evidence. The subject line counts for a
 little less than the text, and only when it is the sender's own (not "Re: …" of ours); headers
 that mark an automatic answer count as the rules in `headers` say.
+
+A message forwarded under the new text, or attached whole, is read too when the sender passes it
+on as their own word (`rules.json`, `forwarded`): their new text decides nothing itself, the
+forwarded message comes from their own organisation, and they do not hold it at a distance ("an
+example", "for reference"). A hiring manager re-sending the offer HR's email failed to deliver
+makes an offer; a recruiter forwarding another company's rejection that reached them by mistake,
+or a template offer, does not.
 """
 
 from __future__ import annotations
@@ -24,7 +31,7 @@ from followup.domain.replies.rulebook import (
     compile_rules,
     shipped_rules,
 )
-from followup.domain.replies.text import fold, new_text, sentences
+from followup.domain.replies.text import fold, forwarded, new_text, organisation, sentences
 
 # What each kind proposes to the user: the event they confirm (DESIGN's event kinds).
 PROPOSED_EVENT = {"invitation": "invited", "rejection": "rejected", "offer": "offer"}
@@ -53,6 +60,9 @@ class Evidence:
 
 # The learned fallback is asked only when no rule gave evidence this strong.
 FALLBACK_BELOW = 2
+# The kinds that propose an event: the sender's own word of one of these outweighs anything
+# they forward.
+DECISIONS = ("offer", "rejection", "invitation")
 
 
 class ReplyClassifier:
@@ -78,6 +88,7 @@ class ReplyClassifier:
         that mark automatic mail (Auto-Submitted, X-Autoreply, Precedence …), by lowercase name."""
         fresh = self.new_text(text)
         found = self.evidence(fresh, subject, headers or {})
+        found += self.passed_on(text, fresh, subject, headers or {}, found)
         best = max(found, key=_weight) if found else None
         if (best is None or best.strength < FALLBACK_BELOW) and self.learned is not None:
             guessed = self._learned(fresh)
@@ -117,6 +128,35 @@ class ReplyClassifier:
             for rule in self._firing(fold(sentence), "subject"):
                 found.append(Evidence(rule.kind, rule.strength, order, sentence, rule.id))
         return found
+
+    def passed_on(
+        self,
+        text: str,
+        fresh: str,
+        subject: str,
+        headers: Mapping[str, str],
+        found: list[Evidence],
+    ) -> list[Evidence]:
+        """Evidence from the messages the sender forwards, when they pass them on as their own
+        word (see the module's docstring); read after the new text."""
+        rules = self.rules
+        if not rules.passed_on or any(
+            e.kind in DECISIONS and e.strength >= FALLBACK_BELOW for e in found
+        ):
+            return []
+        sender = organisation(headers.get("from", ""))
+        if not sender or rules.not_passed_on.search(fold(" ".join(fresh.split()))):
+            return []
+        passed: list[Evidence] = []
+        forwarding = bool(rules.forward_subject.match(subject))
+        for message in forwarded(text, rules.markers, forwarding):
+            if organisation(message.sender) != sender:
+                continue
+            for order, sentence in enumerate(sentences(message.text), start=len(passed) + 1000):
+                for rule in self._firing(fold(sentence), "subject"):
+                    if rule.kind in rules.passed_on:
+                        passed.append(Evidence(rule.kind, rule.strength, order, sentence, rule.id))
+        return passed
 
     def _firing(self, folded: str, not_in: str) -> list[Rule]:
         """The rules that fire on a folded sentence, but those meant only for `not_in`."""

@@ -57,6 +57,9 @@ class Rules:
     headers: tuple[HeaderRule, ...]
     reply_subject: re.Pattern[str]  # "Re:", "AW:", "Fwd:" … : a subject carried over
     subject_discount: int  # how much weaker a subject is than the same words in the text
+    forward_subject: re.Pattern[str]  # "Fwd:", "WG:", "TR:" …: the message forwards one
+    passed_on: tuple[str, ...]  # the kinds a forwarded message may pass on
+    not_passed_on: re.Pattern[str]  # new text that holds what it forwards at a distance
 
 
 def shipped_rules() -> dict[str, Any]:
@@ -154,17 +157,32 @@ def compile_rules(data: dict[str, Any]) -> Rules:
         for h in data.get("headers") or []
     )
     subject = data.get("subject") or {}
-    prefixes = subject.get("reply_prefixes") or ["re", "fwd", "fw"]
-    reply = re.compile(
-        r"^\s*(?:\[[^\]]*\]\s*)?(?:" + "|".join(re.escape(p) for p in prefixes) + r")\s*:",
-        re.IGNORECASE,
-    )
+
+    def prefixed(prefixes: list[str]) -> re.Pattern[str]:
+        return re.compile(
+            r"^\s*(?:\[[^\]]*\]\s*)?(?:" + "|".join(re.escape(p) for p in prefixes) + r")\s*:",
+            re.IGNORECASE,
+        )
+
+    passing = data.get("forwarded") or {}
+    kinds = tuple(str(k) for k in passing.get("kinds") or ())
+    for kind in kinds:
+        if kind not in KINDS:
+            raise InvalidField("forwarded.kinds", f"kinds among {', '.join(KINDS)}", kind)
+    distance = [
+        expand(p, "forwarded.not_passed_on")
+        for found in _by_language(passing.get("not_passed_on")).values()
+        for p in found
+    ]
     return Rules(
         markers=compile_markers(data.get("new_text") or {}),
         rules=tuple(rules),
         headers=headers,
-        reply_subject=reply,
+        reply_subject=prefixed(subject.get("reply_prefixes") or ["re", "fwd", "fw"]),
         subject_discount=int(subject.get("discount", 1)),
+        forward_subject=prefixed(subject.get("forward_prefixes") or ["fwd", "fw"]),
+        passed_on=kinds,
+        not_passed_on=re.compile("|".join(f"(?:{p})" for p in distance) if distance else "(?!)"),
     )
 
 
