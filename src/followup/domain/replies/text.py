@@ -177,16 +177,26 @@ def _is_footer(paragraph: str, markers: Markers) -> bool:
     return any(p.search(here) for p in markers.footers)
 
 
+# A list item: "- ", "• " at the start of a line; "1. ", "2) ", "a) " when the paragraph has
+# more than one ("19. März passt" is a date, not an item).
+_ITEM = re.compile(r"^[-*•·–—▪‣◦]\s+")
+_NUMBERED = re.compile(r"^(?:\d{1,2}[.)]|[a-z][)])\s+", re.IGNORECASE)
+
+
 def sentences(text: str) -> list[str]:
     """The sentences of a text, each on one line: a paragraph's lines are joined (mail is often
     wrapped at 72 or 100 columns), except a short line that ends a thought by itself (a
-    greeting, "Hi Sam,")."""
+    greeting, "Hi Sam,"); each item of a list is a sentence of its own, without its bullet."""
     found: list[str] = []
     for paragraph in re.split(r"\n\s*\n", text):
         lines = [x.strip() for x in paragraph.split("\n") if x.strip()]
+        numbered = sum(1 for x in lines if _NUMBERED.match(x)) > 1
         buffer = ""
         for line in lines:
-            if buffer and _stands_alone(buffer):
+            item = _ITEM.match(line) or (_NUMBERED.match(line) if numbered else None)
+            if item:
+                line = line[item.end() :]
+            if buffer and (item or _stands_alone(buffer)):
                 found.extend(_split(buffer))
                 buffer = line
             else:
