@@ -8,6 +8,11 @@ notice (`PRECEDENCE`). The sentence that decided is the evidence. The subject li
 little less than the text, and only when it is the sender's own (not "Re: …" of ours); headers
 that mark an automatic answer count as the rules in `headers` say.
 
+Words that say a decision was made and answered before (`settled`: an offer the candidate
+accepted, a rejection they asked feedback on, their withdrawal acknowledged) make the evidence of
+that kind in the new text count less: the welcome and the papers asked for after an accepted offer
+are a request, feedback on a rejection sent earlier is no new rejection.
+
 A message forwarded under the new text, or attached whole, is read too when the sender passes it
 on as their own word (`rules.json`, `forwarded`): their new text decides nothing itself, the
 forwarded message comes from their own organisation, and they do not hold it at a distance ("an
@@ -19,7 +24,7 @@ or a template offer, does not.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from followup.domain.replies.learned import LearnedModel, shipped_model
@@ -87,12 +92,13 @@ class ReplyClassifier:
         """`text` is the message body as text (HTML already turned to text); `headers` the few
         that mark automatic mail (Auto-Submitted, X-Autoreply, Precedence …), by lowercase name."""
         fresh = self.new_text(text)
-        found = self.evidence(fresh, subject, headers or {})
+        settled = self.settled(fresh)
+        found = _weakened(self.evidence(fresh, subject, headers or {}), settled)
         found += self.passed_on(text, fresh, subject, headers or {}, found)
         best = max(found, key=_weight) if found else None
         if (best is None or best.strength < FALLBACK_BELOW) and self.learned is not None:
             guessed = self._learned(fresh)
-            if guessed is not None:
+            if guessed is not None and guessed.kind not in settled:
                 return guessed
         if best is None:
             return Classification("other", "", fresh)
@@ -109,6 +115,19 @@ class ReplyClassifier:
         if kind == "other" or chances[kind] < self.learned.min_probability:
             return None
         return Classification(kind, self.learned.best_sentence(said, kind), fresh, "learned")
+
+    def settled(self, fresh: str) -> dict[str, int]:
+        """How much less each kind counts because the new text says that decision was made and
+        answered before (`rules.json`, `settled`)."""
+        found: dict[str, int] = {}
+        if not self.rules.settled:
+            return found
+        said = [fold(s) for s in sentences(fresh)]
+        for rule in self.rules.settled:
+            if any(rule.pattern.search(s) for s in said):
+                for kind in rule.kinds:
+                    found[kind] = max(found.get(kind, 0), rule.by)
+        return found
 
     def evidence(self, fresh: str, subject: str, headers: Mapping[str, str]) -> list[Evidence]:
         """Every piece of evidence in the new text, the subject and the headers."""
@@ -161,6 +180,18 @@ class ReplyClassifier:
     def _firing(self, folded: str, not_in: str) -> list[Rule]:
         """The rules that fire on a folded sentence, but those meant only for `not_in`."""
         return [r for r in self.rules.rules if r.where != not_in and r.search(folded)]
+
+
+def _weakened(found: list[Evidence], settled: Mapping[str, int]) -> list[Evidence]:
+    """The evidence, each piece of a settled kind the less (none left at 0); headers keep theirs."""
+    if not settled:
+        return found
+    kept = []
+    for e in found:
+        by = settled.get(e.kind, 0) if e.rule != "header" else 0
+        if e.strength - by > 0:
+            kept.append(replace(e, strength=e.strength - by) if by else e)
+    return kept
 
 
 def _weight(evidence: Evidence) -> tuple[int, int, int]:

@@ -43,6 +43,19 @@ class Rule:
 
 
 @dataclass(frozen=True, slots=True)
+class Settled:
+    """Words that say a decision was made and answered before this message (an offer already
+    accepted, a rejection the candidate asked feedback on, a withdrawal acknowledged): evidence
+    of those kinds in the new text is background then, and counts `by` less."""
+
+    id: str
+    kinds: tuple[str, ...]
+    by: int
+    looks_for: str
+    pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True, slots=True)
 class HeaderRule:
     header: str  # lowercased name
     value: re.Pattern[str]
@@ -60,6 +73,7 @@ class Rules:
     forward_subject: re.Pattern[str]  # "Fwd:", "WG:", "TR:" …: the message forwards one
     passed_on: tuple[str, ...]  # the kinds a forwarded message may pass on
     not_passed_on: re.Pattern[str]  # new text that holds what it forwards at a distance
+    settled: tuple[Settled, ...] = ()
 
 
 def shipped_rules() -> dict[str, Any]:
@@ -71,13 +85,20 @@ def shipped_rules() -> dict[str, Any]:
 
 def merge_rules(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
     """The user's additions: word lists and marker lists are extended, rules with a new id are
-    added, and a rule with a known id gets the extra patterns (per language) and `unless`."""
+    added, and a rule with a known id gets the extra patterns (per language) and `unless`;
+    `settled` rules are added, and `forwarded.not_passed_on` patterns too."""
     merged: dict[str, Any] = json.loads(json.dumps(base))
     for name, words in (extra.get("words") or {}).items():
         merged.setdefault("words", {}).setdefault(name, []).extend(words)
     for key, values in (extra.get("new_text") or {}).items():
         if isinstance(values, list):
             merged.setdefault("new_text", {}).setdefault(key, []).extend(values)
+    merged.setdefault("settled", []).extend(extra.get("settled") or [])
+    distance = (extra.get("forwarded") or {}).get("not_passed_on")
+    if distance:
+        target = merged.setdefault("forwarded", {}).setdefault("not_passed_on", {})
+        for lang, found in _by_language(distance).items():
+            target.setdefault(lang, []).extend(found)
     by_id = {r["id"]: r for r in merged.get("rules", [])}
     for rule in extra.get("rules") or []:
         known = by_id.get(rule.get("id"))
@@ -174,6 +195,28 @@ def compile_rules(data: dict[str, Any]) -> Rules:
         for found in _by_language(passing.get("not_passed_on")).values()
         for p in found
     ]
+    settled = []
+    for i, spec in enumerate(data.get("settled") or []):
+        where = f"settled[{i}]"
+        kinds = tuple(str(k) for k in spec.get("kinds") or ())
+        if not kinds or any(k not in KINDS or k == "other" for k in kinds):
+            raise InvalidField(f"{where}.kinds", f"kinds among {', '.join(KINDS[:-1])}", kinds)
+        patterns = [
+            expand(p, f"{where}.patterns")
+            for found in _by_language(spec.get("patterns")).values()
+            for p in found
+        ]
+        if not patterns:
+            raise InvalidField(f"{where}.patterns", "at least one pattern")
+        settled.append(
+            Settled(
+                id=str(spec.get("id") or where),
+                kinds=kinds,
+                by=int(spec.get("by", 1)),
+                looks_for=str(spec.get("looks_for", "")),
+                pattern=one_of(patterns, f"{where}.patterns"),
+            )
+        )
     return Rules(
         markers=compile_markers(data.get("new_text") or {}),
         rules=tuple(rules),
@@ -183,6 +226,7 @@ def compile_rules(data: dict[str, Any]) -> Rules:
         forward_subject=prefixed(subject.get("forward_prefixes") or ["fwd", "fw"]),
         passed_on=kinds,
         not_passed_on=re.compile("|".join(f"(?:{p})" for p in distance) if distance else "(?!)"),
+        settled=tuple(settled),
     )
 
 
