@@ -89,6 +89,8 @@ def test_outlooks_header_block_forwards_under_a_forwarding_subject_only():
     )
     text = f"Sam, resending HR's note below.\n\n{block}{OFFER}\n"
     assert read(text, subject="FW: Your offer").kind == "offer"
+    original = "-----Original Message-----\nFrom: HR <hr@acme.example>\nSent: Monday\n\n"
+    assert read(f"Here it is again.\n\n{original}{OFFER}\n", subject="FW: Offer").kind == "offer"
     assert read(text, subject="WG: Ihr Angebot").kind == "offer"
     assert read(text, subject="RE: Your offer").kind == "other"
 

@@ -293,7 +293,8 @@ def _read_forwarded(lines: list[str], markers: Markers, quoted: bool) -> Forward
     seen_header = False
     for n, line in enumerate(lines):
         here = fold(line).strip().lstrip("*").strip()
-        if not here or _RULE_LINE.match(here) or markers.forward_starts.search(here):
+        opening = not seen_header and markers.quote_starts.search(here)  # "Original Message"
+        if not here or _RULE_LINE.match(here) or markers.forward_starts.search(here) or opening:
             if seen_header and not here:
                 body_from = n + 1
                 break
