@@ -45,6 +45,18 @@ def test_another_organisations_mail_that_reached_the_sender_is_not_their_word():
     assert read(text, headers={}).kind == "other"  # no sender known: nothing to compare
 
 
+def test_a_systems_mail_is_passed_on_unless_it_reached_the_sender_by_mistake():
+    ats = (
+        "---------- Forwarded message ---------\nFrom: Acme Careers <no-reply@greenhouse.io>\n"
+        "Subject: Your offer\n"
+    )
+    agency = {"from": "olivia@peakhire.example"}
+    passed = read(f"Great news Sam, see below!\n\n{ats}\n{OFFER}\n", headers=agency)
+    assert passed.kind == "offer"  # an agency passing on its client's word
+    stray = read(f"Sam, this landed in my inbox.\n\n{ats}\n{REJECTION}\n", headers=agency)
+    assert stray.kind == "other"
+
+
 @pytest.mark.parametrize(
     "distance",
     [

@@ -15,10 +15,11 @@ are a request, feedback on a rejection sent earlier is no new rejection.
 
 A message forwarded under the new text, or attached whole, is read too when the sender passes it
 on as their own word (`rules.json`, `forwarded`): their new text decides nothing itself, the
-forwarded message comes from their own organisation, and they do not hold it at a distance ("an
-example", "for reference"). A hiring manager re-sending the offer HR's email failed to deliver
-makes an offer; a recruiter forwarding another company's rejection that reached them by mistake,
-or a template offer, does not.
+forwarded message comes from their own organisation (or an applicant-tracking system, which
+sends for companies), and they do not hold it at a distance ("an example", "for reference", "this
+landed in my inbox"). A hiring manager re-sending the offer HR's email failed to deliver makes an
+offer, and so does an agency passing on its client's; a recruiter forwarding another company's
+rejection that reached them by mistake, or a template offer, does not.
 """
 
 from __future__ import annotations
@@ -164,18 +165,28 @@ class ReplyClassifier:
         ):
             return []
         sender = organisation(headers.get("from", ""))
-        if not sender or rules.not_passed_on.search(fold(" ".join(fresh.split()))):
+        said = fold(" ".join(fresh.split()))
+        if not sender or rules.not_passed_on.search(said):
             return []
         passed: list[Evidence] = []
         forwarding = bool(rules.forward_subject.match(subject))
         for message in forwarded(text, rules.markers, forwarding):
-            if organisation(message.sender) != sender:
+            if organisation(message.sender) != sender and (
+                not self._system(message.sender) or rules.misdelivered.search(said)
+            ):
                 continue
             for order, sentence in enumerate(sentences(message.text), start=len(passed) + 1000):
                 for rule in self._firing(fold(sentence), "subject"):
                     if rule.kind in rules.passed_on:
                         passed.append(Evidence(rule.kind, rule.strength, order, sentence, rule.id))
         return passed
+
+    def _system(self, address: str) -> bool:
+        """Whether an address is an applicant-tracking system's or a no-reply one (the `from`
+        header rules): a system a company sends its word through."""
+        return bool(address) and any(
+            h.header == "from" and h.value.search(address) for h in self.rules.headers
+        )
 
     def _firing(self, folded: str, not_in: str) -> list[Rule]:
         """The rules that fire on a folded sentence, but those meant only for `not_in`."""

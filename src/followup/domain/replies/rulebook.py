@@ -73,6 +73,7 @@ class Rules:
     forward_subject: re.Pattern[str]  # "Fwd:", "WG:", "TR:" …: the message forwards one
     passed_on: tuple[str, ...]  # the kinds a forwarded message may pass on
     not_passed_on: re.Pattern[str]  # new text that holds what it forwards at a distance
+    misdelivered: re.Pattern[str]  # new text saying a system's mail reached the sender by mistake
     settled: tuple[Settled, ...] = ()
 
 
@@ -86,7 +87,7 @@ def shipped_rules() -> dict[str, Any]:
 def merge_rules(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
     """The user's additions: word lists and marker lists are extended, rules with a new id are
     added, and a rule with a known id gets the extra patterns (per language) and `unless`;
-    `settled` rules are added, and `forwarded.not_passed_on` patterns too."""
+    `settled` rules are added, and `forwarded` patterns (`not_passed_on`, `misdelivered`) too."""
     merged: dict[str, Any] = json.loads(json.dumps(base))
     for name, words in (extra.get("words") or {}).items():
         merged.setdefault("words", {}).setdefault(name, []).extend(words)
@@ -94,11 +95,12 @@ def merge_rules(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
         if isinstance(values, list):
             merged.setdefault("new_text", {}).setdefault(key, []).extend(values)
     merged.setdefault("settled", []).extend(extra.get("settled") or [])
-    distance = (extra.get("forwarded") or {}).get("not_passed_on")
-    if distance:
-        target = merged.setdefault("forwarded", {}).setdefault("not_passed_on", {})
-        for lang, found in _by_language(distance).items():
-            target.setdefault(lang, []).extend(found)
+    for key in ("not_passed_on", "misdelivered"):
+        added = (extra.get("forwarded") or {}).get(key)
+        if added:
+            target = merged.setdefault("forwarded", {}).setdefault(key, {})
+            for lang, found in _by_language(added).items():
+                target.setdefault(lang, []).extend(found)
     by_id = {r["id"]: r for r in merged.get("rules", [])}
     for rule in extra.get("rules") or []:
         known = by_id.get(rule.get("id"))
@@ -190,11 +192,15 @@ def compile_rules(data: dict[str, Any]) -> Rules:
     for kind in kinds:
         if kind not in KINDS:
             raise InvalidField("forwarded.kinds", f"kinds among {', '.join(KINDS)}", kind)
-    distance = [
-        expand(p, "forwarded.not_passed_on")
-        for found in _by_language(passing.get("not_passed_on")).values()
-        for p in found
-    ]
+
+    def forwarded_patterns(key: str) -> re.Pattern[str]:
+        found = [
+            expand(p, f"forwarded.{key}")
+            for patterns in _by_language(passing.get(key)).values()
+            for p in patterns
+        ]
+        return re.compile("|".join(f"(?:{p})" for p in found) if found else "(?!)")
+
     settled = []
     for i, spec in enumerate(data.get("settled") or []):
         where = f"settled[{i}]"
@@ -225,7 +231,8 @@ def compile_rules(data: dict[str, Any]) -> Rules:
         subject_discount=int(subject.get("discount", 1)),
         forward_subject=prefixed(subject.get("forward_prefixes") or ["fwd", "fw"]),
         passed_on=kinds,
-        not_passed_on=re.compile("|".join(f"(?:{p})" for p in distance) if distance else "(?!)"),
+        not_passed_on=forwarded_patterns("not_passed_on"),
+        misdelivered=forwarded_patterns("misdelivered"),
         settled=tuple(settled),
     )
 
