@@ -286,8 +286,10 @@ def test_polling_proposes_what_replies_say_and_keeps_the_cursor(deps, imap):
         ("dev", 0.97, 0.9),
         ("dev2", 0.95, 0.9),
         ("dev3", 0.95, 0.9),
+        ("dev4", 0.95, 0.9),
         ("heldout", 0.95, 0.9),
         ("heldout4", 0.95, 0.9),
+        ("heldout5", 0.9, 0.75),  # measured once before and once after the rules it measures
     ],
 )
 def test_the_labelled_sets_are_read_as_labelled(name, accuracy, recall):
