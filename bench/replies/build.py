@@ -5,8 +5,9 @@ own new text as its author typed it (sign-off and signature included; lines star
 are inline quotes). The builder wraps it the way real mail clients and applicant-tracking systems
 do: a quoted earlier message in the client's style and language (`quote: STYLE QUOTE_ID`, the
 quotes in `quotes.txt`), a footer (`footer: ID`, from `footers.txt`), and a MIME shape
-(`shape:` plain, html, alternative, mixed, related, mixed-html, forward-attached), charset and
-transfer encoding. Each set gets its .eml files and a `labels.json` of {file: kind}.
+(`shape:` plain, html, alternative, mixed, related, mixed-html, forward-attached: with
+`attach: QUOTE_ID` the attached message is that quote), charset and transfer encoding. Each set
+gets its .eml files and a `labels.json` of {file: kind}.
 
     .venv/bin/python bench/replies/build.py        # rebuilds both sets; deterministic
 """
@@ -475,9 +476,19 @@ def build(spec: Block, quotes: dict[str, Block], footers: dict[str, Block], n: i
         if shape == "forward-attached":
             message.make_mixed()
             inner = EmailMessage(policy=SMTP)
-            inner["From"] = "Someone <someone@example.org>"
-            inner["Subject"] = "Fwd"
-            inner.set_content("We are pleased to offer you the position. We regret to inform you.")
+            if "attach" in spec.meta:  # an earlier message, attached whole (forward as attachment)
+                attached = quotes[spec.meta["attach"]]
+                inner["From"] = attached.meta["from"]
+                inner["To"] = spec.meta.get("to", CANDIDATE)
+                inner["Subject"] = attached.meta.get("subject", "")
+                inner["Date"] = format_datetime(quote_date(attached))
+                inner.set_content(attached.body + "\n")
+            else:
+                inner["From"] = "Someone <someone@example.org>"
+                inner["Subject"] = "Fwd"
+                inner.set_content(
+                    "We are pleased to offer you the position. We regret to inform you."
+                )
             message.add_attachment(inner)
     elif shape == "mixed-html":  # HTML only, with an attachment (an offer letter, an .ics)
         put(message, markup, "html")

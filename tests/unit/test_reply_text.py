@@ -78,6 +78,16 @@ def test_a_signature_after_a_sign_off_or_a_dash_line_is_left_out():
         "Il ne constitue pas une offre d'embauche.",
         "Diese Nachricht stellt kein verbindliches Angebot dar. Amtsgericht Hamburg HRB 12345",
         "Este correo no constituye una oferta de empleo. Política de privacidad",
+        "This e-mail is for the sole use of the intended recipient(s). Nothing in this e-mail "
+        "constitutes an offer of employment or a decision of any kind.",
+        "Ce courriel et ses pièces jointes sont confidentiels. Il ne saurait valoir offre "
+        "d'emploi ni engagement de quelque nature que ce soit.",
+        "Diese E-Mail enthält vertrauliche Informationen. Sie begründet kein Angebot und keine "
+        "Zusage zur Einstellung.",
+        "Este mensaje es confidencial. Su contenido no supone una oferta de empleo ni una "
+        "decisión de contratación.",
+        "DISCLAIMER: no offer of employment is made or implied by this message; decisions about "
+        "employment are made by the hiring committee.",
         "Sent from my iPhone",
         "Get Outlook for iOS",
     ],
@@ -141,3 +151,25 @@ def test_below_a_quote_marked_line_by_line_the_new_text_goes_on():
         "We would like to invite you to a final interview.\n"
     )
     assert shipped_classifier().classify(unmarked).new_text == "Thanks, see below."
+
+
+def test_each_item_of_a_list_is_a_sentence_of_its_own_without_its_bullet():
+    text = (
+        "Before I go on, I need from you:\n- your salary expectations\n- your availability to "
+        "join\n  (any notice?)\n\n1. Your notice period?\n2) Your start date?\n\n"
+        "19. März passt uns gut."
+    )
+    assert sentences(text) == [
+        "Before I go on, I need from you:",
+        "your salary expectations",
+        "your availability to join (any notice?)",
+        "Your notice period?",
+        "Your start date?",
+        "19. März passt uns gut.",
+    ]
+
+
+def test_a_paragraph_that_only_mentions_confidentiality_is_no_footer():
+    text = "Hi Sam,\n\nThis message is confidential for now, but we want to offer you the role."
+    found = shipped_classifier().classify(text)
+    assert (found.kind, found.new_text) == ("offer", text)

@@ -7,12 +7,25 @@ kinds with equally strong evidence a decision outweighs a request and a request 
 notice (`PRECEDENCE`). The sentence that decided is the evidence. The subject line counts for a
 little less than the text, and only when it is the sender's own (not "Re: …" of ours); headers
 that mark an automatic answer count as the rules in `headers` say.
+
+Words that say a decision was made and answered before (`settled`: an offer the candidate
+accepted, a rejection they asked feedback on, their withdrawal acknowledged) make the evidence of
+that kind in the new text count less: the welcome and the papers asked for after an accepted offer
+are a request, feedback on a rejection sent earlier is no new rejection.
+
+A message forwarded under the new text, or attached whole, is read too when the sender passes it
+on as their own word (`rules.json`, `forwarded`): their new text decides nothing itself, the
+forwarded message comes from their own organisation (or an applicant-tracking system, which
+sends for companies), and they do not hold it at a distance ("an example", "for reference", "this
+landed in my inbox"). A hiring manager re-sending the offer HR's email failed to deliver makes an
+offer, and so does an agency passing on its client's; a recruiter forwarding another company's
+rejection that reached them by mistake, or a template offer, does not.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from followup.domain.replies.learned import LearnedModel, shipped_model
@@ -24,7 +37,7 @@ from followup.domain.replies.rulebook import (
     compile_rules,
     shipped_rules,
 )
-from followup.domain.replies.text import fold, new_text, sentences
+from followup.domain.replies.text import fold, forwarded, new_text, organisation, sentences
 
 # What each kind proposes to the user: the event they confirm (DESIGN's event kinds).
 PROPOSED_EVENT = {"invitation": "invited", "rejection": "rejected", "offer": "offer"}
@@ -53,6 +66,9 @@ class Evidence:
 
 # The learned fallback is asked only when no rule gave evidence this strong.
 FALLBACK_BELOW = 2
+# The kinds that propose an event: the sender's own word of one of these outweighs anything
+# they forward.
+DECISIONS = ("offer", "rejection", "invitation")
 
 
 class ReplyClassifier:
@@ -77,11 +93,13 @@ class ReplyClassifier:
         """`text` is the message body as text (HTML already turned to text); `headers` the few
         that mark automatic mail (Auto-Submitted, X-Autoreply, Precedence …), by lowercase name."""
         fresh = self.new_text(text)
-        found = self.evidence(fresh, subject, headers or {})
+        settled = self.settled(fresh)
+        found = _weakened(self.evidence(fresh, subject, headers or {}), settled)
+        found += self.passed_on(text, fresh, subject, headers or {}, found)
         best = max(found, key=_weight) if found else None
         if (best is None or best.strength < FALLBACK_BELOW) and self.learned is not None:
             guessed = self._learned(fresh)
-            if guessed is not None:
+            if guessed is not None and guessed.kind not in settled:
                 return guessed
         if best is None:
             return Classification("other", "", fresh)
@@ -98,6 +116,19 @@ class ReplyClassifier:
         if kind == "other" or chances[kind] < self.learned.min_probability:
             return None
         return Classification(kind, self.learned.best_sentence(said, kind), fresh, "learned")
+
+    def settled(self, fresh: str) -> dict[str, int]:
+        """How much less each kind counts because the new text says that decision was made and
+        answered before (`rules.json`, `settled`)."""
+        found: dict[str, int] = {}
+        if not self.rules.settled:
+            return found
+        said = [fold(s) for s in sentences(fresh)]
+        for rule in self.rules.settled:
+            if any(rule.pattern.search(s) for s in said):
+                for kind in rule.kinds:
+                    found[kind] = max(found.get(kind, 0), rule.by)
+        return found
 
     def evidence(self, fresh: str, subject: str, headers: Mapping[str, str]) -> list[Evidence]:
         """Every piece of evidence in the new text, the subject and the headers."""
@@ -118,9 +149,60 @@ class ReplyClassifier:
                 found.append(Evidence(rule.kind, rule.strength, order, sentence, rule.id))
         return found
 
+    def passed_on(
+        self,
+        text: str,
+        fresh: str,
+        subject: str,
+        headers: Mapping[str, str],
+        found: list[Evidence],
+    ) -> list[Evidence]:
+        """Evidence from the messages the sender forwards, when they pass them on as their own
+        word (see the module's docstring); read after the new text."""
+        rules = self.rules
+        if not rules.passed_on or any(
+            e.kind in DECISIONS and e.strength >= FALLBACK_BELOW for e in found
+        ):
+            return []
+        sender = organisation(headers.get("from", ""))
+        said = fold(" ".join(fresh.split()))
+        if not sender or rules.not_passed_on.search(said):
+            return []
+        passed: list[Evidence] = []
+        forwarding = bool(rules.forward_subject.match(subject))
+        for message in forwarded(text, rules.markers, forwarding):
+            if organisation(message.sender) != sender and (
+                not self._system(message.sender) or rules.misdelivered.search(said)
+            ):
+                continue
+            for order, sentence in enumerate(sentences(message.text), start=len(passed) + 1000):
+                for rule in self._firing(fold(sentence), "subject"):
+                    if rule.kind in rules.passed_on:
+                        passed.append(Evidence(rule.kind, rule.strength, order, sentence, rule.id))
+        return passed
+
+    def _system(self, address: str) -> bool:
+        """Whether an address is an applicant-tracking system's or a no-reply one (the `from`
+        header rules): a system a company sends its word through."""
+        return bool(address) and any(
+            h.header == "from" and h.value.search(address) for h in self.rules.headers
+        )
+
     def _firing(self, folded: str, not_in: str) -> list[Rule]:
         """The rules that fire on a folded sentence, but those meant only for `not_in`."""
         return [r for r in self.rules.rules if r.where != not_in and r.search(folded)]
+
+
+def _weakened(found: list[Evidence], settled: Mapping[str, int]) -> list[Evidence]:
+    """The evidence, each piece of a settled kind the less (none left at 0); headers keep theirs."""
+    if not settled:
+        return found
+    kept = []
+    for e in found:
+        by = settled.get(e.kind, 0) if e.rule != "header" else 0
+        if e.strength - by > 0:
+            kept.append(replace(e, strength=e.strength - by) if by else e)
+    return kept
 
 
 def _weight(evidence: Evidence) -> tuple[int, int, int]:

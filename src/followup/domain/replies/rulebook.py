@@ -43,6 +43,19 @@ class Rule:
 
 
 @dataclass(frozen=True, slots=True)
+class Settled:
+    """Words that say a decision was made and answered before this message (an offer already
+    accepted, a rejection the candidate asked feedback on, a withdrawal acknowledged): evidence
+    of those kinds in the new text is background then, and counts `by` less."""
+
+    id: str
+    kinds: tuple[str, ...]
+    by: int
+    looks_for: str
+    pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True, slots=True)
 class HeaderRule:
     header: str  # lowercased name
     value: re.Pattern[str]
@@ -57,6 +70,11 @@ class Rules:
     headers: tuple[HeaderRule, ...]
     reply_subject: re.Pattern[str]  # "Re:", "AW:", "Fwd:" … : a subject carried over
     subject_discount: int  # how much weaker a subject is than the same words in the text
+    forward_subject: re.Pattern[str]  # "Fwd:", "WG:", "TR:" …: the message forwards one
+    passed_on: tuple[str, ...]  # the kinds a forwarded message may pass on
+    not_passed_on: re.Pattern[str]  # new text that holds what it forwards at a distance
+    misdelivered: re.Pattern[str]  # new text saying a system's mail reached the sender by mistake
+    settled: tuple[Settled, ...] = ()
 
 
 def shipped_rules() -> dict[str, Any]:
@@ -68,13 +86,21 @@ def shipped_rules() -> dict[str, Any]:
 
 def merge_rules(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
     """The user's additions: word lists and marker lists are extended, rules with a new id are
-    added, and a rule with a known id gets the extra patterns (per language) and `unless`."""
+    added, and a rule with a known id gets the extra patterns (per language) and `unless`;
+    `settled` rules are added, and `forwarded` patterns (`not_passed_on`, `misdelivered`) too."""
     merged: dict[str, Any] = json.loads(json.dumps(base))
     for name, words in (extra.get("words") or {}).items():
         merged.setdefault("words", {}).setdefault(name, []).extend(words)
     for key, values in (extra.get("new_text") or {}).items():
         if isinstance(values, list):
             merged.setdefault("new_text", {}).setdefault(key, []).extend(values)
+    merged.setdefault("settled", []).extend(extra.get("settled") or [])
+    for key in ("not_passed_on", "misdelivered"):
+        added = (extra.get("forwarded") or {}).get(key)
+        if added:
+            target = merged.setdefault("forwarded", {}).setdefault(key, {})
+            for lang, found in _by_language(added).items():
+                target.setdefault(lang, []).extend(found)
     by_id = {r["id"]: r for r in merged.get("rules", [])}
     for rule in extra.get("rules") or []:
         known = by_id.get(rule.get("id"))
@@ -154,17 +180,60 @@ def compile_rules(data: dict[str, Any]) -> Rules:
         for h in data.get("headers") or []
     )
     subject = data.get("subject") or {}
-    prefixes = subject.get("reply_prefixes") or ["re", "fwd", "fw"]
-    reply = re.compile(
-        r"^\s*(?:\[[^\]]*\]\s*)?(?:" + "|".join(re.escape(p) for p in prefixes) + r")\s*:",
-        re.IGNORECASE,
-    )
+
+    def prefixed(prefixes: list[str]) -> re.Pattern[str]:
+        return re.compile(
+            r"^\s*(?:\[[^\]]*\]\s*)?(?:" + "|".join(re.escape(p) for p in prefixes) + r")\s*:",
+            re.IGNORECASE,
+        )
+
+    passing = data.get("forwarded") or {}
+    kinds = tuple(str(k) for k in passing.get("kinds") or ())
+    for kind in kinds:
+        if kind not in KINDS:
+            raise InvalidField("forwarded.kinds", f"kinds among {', '.join(KINDS)}", kind)
+
+    def forwarded_patterns(key: str) -> re.Pattern[str]:
+        found = [
+            expand(p, f"forwarded.{key}")
+            for patterns in _by_language(passing.get(key)).values()
+            for p in patterns
+        ]
+        return re.compile("|".join(f"(?:{p})" for p in found) if found else "(?!)")
+
+    settled = []
+    for i, spec in enumerate(data.get("settled") or []):
+        where = f"settled[{i}]"
+        kinds = tuple(str(k) for k in spec.get("kinds") or ())
+        if not kinds or any(k not in KINDS or k == "other" for k in kinds):
+            raise InvalidField(f"{where}.kinds", f"kinds among {', '.join(KINDS[:-1])}", kinds)
+        patterns = [
+            expand(p, f"{where}.patterns")
+            for found in _by_language(spec.get("patterns")).values()
+            for p in found
+        ]
+        if not patterns:
+            raise InvalidField(f"{where}.patterns", "at least one pattern")
+        settled.append(
+            Settled(
+                id=str(spec.get("id") or where),
+                kinds=kinds,
+                by=int(spec.get("by", 1)),
+                looks_for=str(spec.get("looks_for", "")),
+                pattern=one_of(patterns, f"{where}.patterns"),
+            )
+        )
     return Rules(
         markers=compile_markers(data.get("new_text") or {}),
         rules=tuple(rules),
         headers=headers,
-        reply_subject=reply,
+        reply_subject=prefixed(subject.get("reply_prefixes") or ["re", "fwd", "fw"]),
         subject_discount=int(subject.get("discount", 1)),
+        forward_subject=prefixed(subject.get("forward_prefixes") or ["fwd", "fw"]),
+        passed_on=kinds,
+        not_passed_on=forwarded_patterns("not_passed_on"),
+        misdelivered=forwarded_patterns("misdelivered"),
+        settled=tuple(settled),
     )
 
 

@@ -5,6 +5,11 @@ forms, Outlook's header blocks, forwarded blocks), a signature after a sign-off 
 and footers (disclaimers, unsubscribe lines, "Sent from my iPhone"). None of them says what the
 sender decided this time, so none of them is read. What marks each is data (`rules.json`,
 `new_text`), matched on folded text (lowercase, accents removed).
+
+A message the sender forwards (inline under "Forwarded message", Outlook's header block under a
+"FW:" subject, or attached whole) is not new text either, but it may be what the sender passes
+on: `forwarded` finds it, with its sender's address and its own new text, for the classifier to
+weigh (`classify.py`).
 """
 
 from __future__ import annotations
@@ -45,6 +50,9 @@ class Markers:
     signature_starts: tuple[re.Pattern[str], ...]  # "-- ", sign-offs
     signature_tail: int  # a sign-off counts only with at most this many lines after it
     footers: tuple[re.Pattern[str], ...]  # a paragraph matching one is a footer
+    forward_starts: re.Pattern[str]  # a line that begins a forwarded or attached message
+    attached: re.Pattern[str]  # the line before a message attached whole
+    forward_headers: re.Pattern[str]  # a header line of a forwarded message (From:, Objet : …)
 
 
 def compile_markers(data: dict[str, object]) -> Markers:
@@ -56,6 +64,8 @@ def compile_markers(data: dict[str, object]) -> Markers:
     def alternation(key: str) -> re.Pattern[str]:
         found = data.get(key, [])
         assert isinstance(found, list), key
+        if not found:
+            return re.compile(r"(?!)")  # nothing listed: matches nothing
         return re.compile("|".join(f"(?:{p})" for p in found))
 
     tail = data.get("signature_tail", 10)
@@ -66,6 +76,9 @@ def compile_markers(data: dict[str, object]) -> Markers:
         signature_starts=patterns("signature_starts"),
         signature_tail=int(tail) if isinstance(tail, int) else 10,
         footers=patterns("footers"),
+        forward_starts=alternation("forward_starts"),
+        attached=alternation("attached"),
+        forward_headers=alternation("forward_headers"),
     )
 
 
@@ -164,16 +177,26 @@ def _is_footer(paragraph: str, markers: Markers) -> bool:
     return any(p.search(here) for p in markers.footers)
 
 
+# A list item: "- ", "• " at the start of a line; "1. ", "2) ", "a) " when the paragraph has
+# more than one ("19. März passt" is a date, not an item).
+_ITEM = re.compile(r"^[-*•·–—▪‣◦]\s+")
+_NUMBERED = re.compile(r"^(?:\d{1,2}[.)]|[a-z][)])\s+", re.IGNORECASE)
+
+
 def sentences(text: str) -> list[str]:
     """The sentences of a text, each on one line: a paragraph's lines are joined (mail is often
     wrapped at 72 or 100 columns), except a short line that ends a thought by itself (a
-    greeting, "Hi Sam,")."""
+    greeting, "Hi Sam,"); each item of a list is a sentence of its own, without its bullet."""
     found: list[str] = []
     for paragraph in re.split(r"\n\s*\n", text):
         lines = [x.strip() for x in paragraph.split("\n") if x.strip()]
+        numbered = sum(1 for x in lines if _NUMBERED.match(x)) > 1
         buffer = ""
         for line in lines:
-            if buffer and _stands_alone(buffer):
+            item = _ITEM.match(line) or (_NUMBERED.match(line) if numbered else None)
+            if item:
+                line = line[item.end() :]
+            if buffer and (item or _stands_alone(buffer)):
                 found.extend(_split(buffer))
                 buffer = line
             else:
@@ -200,3 +223,102 @@ def _split(text: str) -> list[str]:
         start = match.end()
     parts.append(text[start:].strip())
     return [p for p in parts if p]
+
+
+@dataclass(frozen=True, slots=True)
+class Forwarded:
+    """A message forwarded under the new text or attached to it."""
+
+    sender: str  # the address on its From line, lowercased; "" when it names none
+    text: str  # its own new text
+
+
+_ADDRESS = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def forwarded(text: str, markers: Markers, forward_subject: bool) -> list[Forwarded]:
+    """The messages `text` forwards: the one right under the new text when it is forwarded
+    rather than quoted (a forward line, or a header block under a forwarding subject), and
+    every message attached whole. A quoted reply ("On … wrote:", `>` lines) forwards nothing."""
+    lines = clean_lines(text)
+    folded = [fold(line).strip() for line in lines]
+    bare = [_unquoted(f) for f in folded]
+    found: list[Forwarded] = []
+    starts: list[int] = []
+    for i, here in enumerate(folded):
+        if not here:
+            continue
+        quoted = here.startswith(">")
+        if not quoted and not _quote_starts(i, folded, markers):
+            continue
+        # The first thing under the new text that is not new: forwarded, or quoted.
+        if markers.forward_starts.search(bare[i]):
+            starts.append(i)
+            found.append(_read_forwarded(lines[i + 1 :], markers, quoted))
+        elif forward_subject and _header_block(i, bare, markers):
+            starts.append(i)
+            found.append(_read_forwarded(lines[i:], markers, quoted))
+        break
+    marks = [i for i, here in enumerate(folded) if markers.attached.search(here)]
+    for n, i in enumerate(marks):
+        if i not in starts:
+            end = marks[n + 1] if n + 1 < len(marks) else len(lines)
+            found.append(_read_forwarded(lines[i + 1 : end], markers, False))
+    return [f for f in found if f.text]
+
+
+def _unquoted(folded: str) -> str:
+    return folded.lstrip(">").strip() if folded.startswith(">") else folded
+
+
+def _header_block(i: int, folded: Sequence[str], markers: Markers) -> bool:
+    """Outlook's block (a rule or "Original Message" line, or From: then Sent:/Date:)."""
+    here = folded[i]
+    if _RULE_LINE.match(here) or (
+        markers.quote_starts.search(here) and here.startswith("-") and i + 1 < len(folded)
+    ):
+        return True
+    if markers.header_from.match(here.lstrip("*").lstrip()):
+        following = [f.lstrip("*").lstrip() for f in folded[i + 1 : i + 5] if f]
+        return any(markers.header_next.match(f) for f in following[:3])
+    return False
+
+
+def _read_forwarded(lines: list[str], markers: Markers, quoted: bool) -> Forwarded:
+    """A forwarded message's sender (its header lines) and new text (what follows them)."""
+    if quoted:  # forwarded inside a quoted block (HTML clients): one level of `>` is its own
+        lines = [x.lstrip()[1:].lstrip(" ") for x in lines if x.lstrip().startswith(">")]
+    sender = ""
+    body_from = 0
+    seen_header = False
+    for n, line in enumerate(lines):
+        here = fold(line).strip().lstrip("*").strip()
+        opening = not seen_header and markers.quote_starts.search(here)  # "Original Message"
+        if not here or _RULE_LINE.match(here) or markers.forward_starts.search(here) or opening:
+            if seen_header and not here:
+                body_from = n + 1
+                break
+            continue
+        if markers.forward_headers.match(here):
+            seen_header = True
+            if not sender and markers.header_from.match(here):
+                address = _ADDRESS.search(line)
+                sender = address.group(0).lower() if address else ""
+            body_from = n + 1
+            continue
+        body_from = n
+        break
+    else:
+        body_from = len(lines)
+    return Forwarded(sender, new_text("\n".join(lines[body_from:]), markers))
+
+
+def organisation(address: str) -> str:
+    """The organisation an address belongs to: its domain without subdomains ("hr.acme.co.uk"
+    and "acme.co.uk" are one). "" for no address."""
+    domain = address.rpartition("@")[2].strip().lower().rstrip(".>")
+    labels = [x for x in domain.split(".") if x]
+    if len(labels) < 2:
+        return domain
+    keep = 3 if len(labels) >= 3 and len(labels[-1]) == 2 and len(labels[-2]) <= 3 else 2
+    return ".".join(labels[-keep:])

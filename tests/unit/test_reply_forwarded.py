@@ -1,0 +1,131 @@
+"""A message the sender forwards is read when they pass it on as their own word: their new text
+decides nothing itself, it comes from their own organisation, and they do not hold it at a
+distance. Otherwise only the new text counts, as for any quote."""
+
+from __future__ import annotations
+
+import pytest
+
+from followup.domain.replies.classify import shipped_classifier
+from followup.domain.replies.text import forwarded, organisation
+
+OFFER = "Dear Sam,\n\nWe are delighted to offer you the position of Account Executive.\n\nHR"
+REJECTION = "Dear Sam,\n\nWe have decided to move forward with other candidates.\n\nHR"
+FORWARD_LINES = {
+    "gmail": "---------- Forwarded message ---------\nFrom: HR <hr@acme.example>\n"
+    "Date: Mon, 23 Nov 2026\nSubject: Your offer\nTo: <sam@example.com>\n",
+    "apple fr": "Début du message réexpédié :\n\nDe: RH <rh@acme.example>\nObjet: Votre offre\n",
+    "gmail de": "---------- Weitergeleitete Nachricht ---------\nVon: HR <hr@acme.example>\n"
+    "Date: Mo., 23. Nov. 2026\nSubject: Angebot\n",
+    "attached": "---------- Attached message ----------\nFrom: HR <hr@acme.example>\n"
+    "Subject: Your offer\n",
+}
+FROM_ACME = {"from": "ann.lee@acme.example"}
+
+
+def read(text: str, subject: str = "Fwd: Your offer", headers: dict[str, str] | None = None):
+    return shipped_classifier().classify(text, subject, FROM_ACME if headers is None else headers)
+
+
+@pytest.mark.parametrize("intro", FORWARD_LINES.values(), ids=FORWARD_LINES.keys())
+def test_a_decision_the_company_forwards_is_what_the_message_says(intro):
+    found = read(f"Sam, HR's email bounced, so here it is.\n\n{intro}\n{OFFER}\n")
+    assert (found.kind, found.evidence, found.rule) == (
+        "offer",
+        "We are delighted to offer you the position of Account Executive.",
+        "offer/offer",
+    )
+    assert found.new_text == "Sam, HR's email bounced, so here it is."
+
+
+def test_another_organisations_mail_that_reached_the_sender_is_not_their_word():
+    text = f"Sam, this landed in my inbox by mistake.\n\n{FORWARD_LINES['gmail']}\n{REJECTION}\n"
+    assert read(text, headers={"from": "ben@hollowpoint.example"}).kind == "other"
+    assert read(text).kind == "rejection"  # from acme.example, HR's own mail passed on
+    assert read(text, headers={}).kind == "other"  # no sender known: nothing to compare
+
+
+def test_a_systems_mail_is_passed_on_unless_it_reached_the_sender_by_mistake():
+    ats = (
+        "---------- Forwarded message ---------\nFrom: Acme Careers <no-reply@greenhouse.io>\n"
+        "Subject: Your offer\n"
+    )
+    agency = {"from": "olivia@peakhire.example"}
+    passed = read(f"Great news Sam, see below!\n\n{ats}\n{OFFER}\n", headers=agency)
+    assert passed.kind == "offer"  # an agency passing on its client's word
+    stray = read(f"Sam, this landed in my inbox.\n\n{ats}\n{REJECTION}\n", headers=agency)
+    assert stray.kind == "other"
+
+
+@pytest.mark.parametrize(
+    "distance",
+    [
+        "As you asked, here's an example of what our offers look like.",
+        "Just for reference - this is the one we sent a hire last spring.",
+        "Looping you back into this thread so you have Olivia's contact details.",
+        "Je te transfère le modèle que nous utilisons.",
+        "Wie gewünscht ein Beispiel, nur zur Orientierung.",
+        "Te reenvío la plantilla, solo como referencia.",
+    ],
+)
+def test_a_forward_held_at_a_distance_passes_nothing_on(distance):
+    assert read(f"{distance}\n\n{FORWARD_LINES['gmail']}\n{OFFER}\n").kind == "other"
+
+
+def test_the_senders_own_decision_outweighs_what_they_forward():
+    text = (
+        "Please ignore the automated note below, it went out by mistake: we would like to invite "
+        f"you to a final interview.\n\n{FORWARD_LINES['gmail']}\n{REJECTION}\n"
+    )
+    assert read(text).kind == "invitation"
+
+
+def test_a_request_of_the_sender_gives_way_to_the_decision_they_pass_on():
+    text = f"Could you confirm you got this?\n\n{FORWARD_LINES['gmail']}\n{OFFER}\n"
+    assert read(text).kind == "offer"
+
+
+def test_a_quoted_reply_passes_nothing_on():
+    for intro in (
+        "On Mon, Nov 23, 2026 at 5:40 PM HR <hr@acme.example> wrote:\n",
+        "-----Original Message-----\nFrom: HR <hr@acme.example>\nSent: Monday\n",
+    ):
+        quoted = "\n".join(f"> {x}" for x in OFFER.split("\n")) if "wrote" in intro else OFFER
+        assert read(f"Thanks Sam.\n\n{intro}{quoted}\n", subject="Re: Your offer").kind == "other"
+
+
+def test_outlooks_header_block_forwards_under_a_forwarding_subject_only():
+    block = (
+        "________________________________\nFrom: HR <hr@acme.example>\n"
+        "Sent: Monday, November 23, 2026 5:40 PM\nTo: Sam\nSubject: Your offer\n\n"
+    )
+    text = f"Sam, resending HR's note below.\n\n{block}{OFFER}\n"
+    assert read(text, subject="FW: Your offer").kind == "offer"
+    original = "-----Original Message-----\nFrom: HR <hr@acme.example>\nSent: Monday\n\n"
+    assert read(f"Here it is again.\n\n{original}{OFFER}\n", subject="FW: Offer").kind == "offer"
+    assert read(text, subject="WG: Ihr Angebot").kind == "offer"
+    assert read(text, subject="RE: Your offer").kind == "other"
+
+
+def test_a_forward_an_html_client_quoted_is_found_under_its_quote_marks():
+    lines = f"{FORWARD_LINES['gmail']}\n{OFFER}".split("\n")
+    quoted = "\n".join(f"> {x}" if x else ">" for x in lines)
+    found = read(f"Sam, see below.\n\n{quoted}\n")
+    assert (found.kind, found.new_text) == ("offer", "Sam, see below.")
+
+
+def test_what_is_forwarded_is_read_without_its_own_quotes_and_signature():
+    markers = shipped_classifier().rules.markers
+    text = (
+        f"See below.\n\n{FORWARD_LINES['gmail']}\nHi Sam,\n\nWelcome to the team.\n\nBest,\nHR\n\n"
+        "On Sun, Sam <sam@example.com> wrote:\n> I accept the offer.\n"
+    )
+    [message] = forwarded(text, markers, forward_subject=False)
+    assert (message.sender, message.text) == ("hr@acme.example", "Hi Sam,\n\nWelcome to the team.")
+
+
+def test_an_organisation_is_a_domain_without_its_subdomains():
+    assert organisation("a@hr.acme.co.uk") == organisation("b@acme.co.uk") == "acme.co.uk"
+    assert organisation("a@mail.acme.com") == "acme.com"
+    assert organisation("rsalinas@acerosdelnorte.com.mx") == "acerosdelnorte.com.mx"
+    assert organisation("") == ""

@@ -1,0 +1,77 @@
+"""Words that say a decision was made and answered before make the evidence of that kind count
+less (`rules.json`, `settled`): the act of the new text is what is left."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+
+from followup.domain.errors import InvalidField
+from followup.domain.replies.classify import KINDS, ReplyClassifier, shipped_classifier
+from followup.domain.replies.learned import LearnedModel
+from followup.domain.replies.rulebook import merge_rules, shipped_rules
+
+
+def test_after_an_accepted_offer_the_papers_asked_for_are_the_act():
+    found = shipped_classifier().classify(
+        "Hi Sam,\n\nThank you for accepting! Welcome to the team. Your contract is attached for "
+        "your records. Could you send me a copy of your ID?\n\nBest,\nAl"
+    )
+    assert (found.kind, found.evidence) == ("question", "Could you send me a copy of your ID?")
+
+
+def test_an_offer_that_asks_for_the_signature_stays_an_offer():
+    found = shipped_classifier().classify(
+        "Hi Sam,\n\nWe are pleased to offer you the role. Please confirm your acceptance and "
+        "send back the signed contract by Friday.\n\nBest,\nAl"
+    )
+    assert found.kind == "offer"
+
+
+def test_feedback_asked_for_is_no_new_rejection_but_a_rejection_given_on_request_is():
+    classifier = shipped_classifier()
+    feedback = classifier.classify(
+        "Hi Sam,\n\nYou asked for feedback: the panel preferred a candidate who had sold into "
+        "hospitals before. Your discovery was excellent.\n\nTom"
+    )
+    assert (feedback.kind, feedback.evidence) == ("other", "")
+    decision = classifier.classify(
+        "Hi Sam,\n\nUnfortunately we have decided not to move forward with your application."
+    )
+    assert decision.kind == "rejection"
+
+
+def test_a_settled_kind_is_weakened_by_its_amount_and_the_model_may_not_answer_it():
+    data = copy.deepcopy(shipped_rules())
+    data["settled"] = [
+        {"id": "t/wombat", "kinds": ["rejection"], "by": 2, "patterns": ["\\bwombat\\b"]}
+    ]
+    sure_rejection = LearnedModel.from_data(
+        {
+            "kinds": list(KINDS),
+            "bias": [0.0] * 6,
+            "weights": {"wombat": [0.0, 9.0, 0.0, 0.0, 0.0, 0.0]},
+            "min_probability": 0.6,
+        }
+    )
+    reader = ReplyClassifier(data, learned=sure_rejection)
+    text = "The wombat says: we regret to inform you that the role was filled."
+    assert reader.settled(text) == {"rejection": 2}
+    unweakened = next(e for e in reader.evidence(text, "", {}) if e.kind == "rejection")
+    assert unweakened.strength == 3  # the evidence itself; classify weakens it to 1
+    found = reader.classify(text, headers={"from": "no-reply@x.example"})
+    # weakened to 1 it still beats the header's 1 by precedence; the model is not asked to
+    # answer a kind the text says is settled
+    assert (found.kind, found.rule) == ("rejection", "rejection/regret")
+    assert reader.classify("The wombat has spoken.").kind == "other"
+
+
+def test_settled_rules_are_checked_and_the_users_are_added():
+    data = copy.deepcopy(shipped_rules())
+    data["settled"] = [{"id": "bad", "kinds": ["nonsense"], "patterns": ["x"]}]
+    with pytest.raises(InvalidField, match=r"settled\[0\]\.kinds"):
+        ReplyClassifier(data)
+    extra = {"settled": [{"id": "mine", "kinds": ["offer"], "patterns": ["\\bzebra\\b"]}]}
+    merged = ReplyClassifier(merge_rules(shipped_rules(), extra))
+    assert merged.settled("A zebra.") == {"offer": 1}
