@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from followup.domain.model import Candidate
     from followup.domain.policy import Policy
     from followup.domain.replies.classify import ReplyClassifier
-    from followup.services.dependencies import CardReader, Renderer
+    from followup.services.dependencies import CardReader, Passwords, Renderer
     from followup.services.ports import Locks, Reader
     from followup.services.storage import Store
 
@@ -77,22 +77,54 @@ def database_location(explicit: str | None = None) -> str:
     return str(folder / "followup.sqlite3")
 
 
-def open_store(location: str) -> Store:
-    if location.startswith(("postgresql://", "postgres://")):
-        raise BadInput(
-            "--database: PostgreSQL is not supported by this version yet; expected a SQLite file "
-            "path"
-        )
+def is_server(location: str) -> bool:
+    return location.startswith(("postgresql://", "postgres://"))
+
+
+def open_store(location: str, user: str | None = None, roles: tuple[str, ...] = ()) -> Store:
+    """The store at `location`: a SQLite file (one person's), or a PostgreSQL URL (a shared
+    server, acting as the account `user` names, which must have one of `roles`)."""
+    if is_server(location):
+        from followup.adapters.storage.postgres.store import PostgresStore
+
+        return PostgresStore(location, user, roles=roles or ("candidate",))
     if "://" in location:
         raise BadInput(
             f"--database: expected a SQLite file path or a postgresql:// URL, got {location!r}"
+        )
+    if user:
+        raise BadInput(
+            "--user: a SQLite file holds one person's data; --user is for a postgresql:// database",
+            "--user",
         )
     from followup.adapters.storage.sqlite.store import SqliteStore
 
     return SqliteStore(os.path.expanduser(location))
 
 
-def dependencies(database: str | None = None) -> Dependencies:
+def migrate_database(database: str | None, app_role: str) -> list[str]:
+    """Bring the schema up to date: PostgreSQL's as its owner, granting `app_role`; SQLite's as
+    opening it does."""
+    location = database_location(database)
+    if is_server(location):
+        from followup.adapters.storage.postgres.store import PostgresStore
+
+        return PostgresStore(location).migrate(app_role)
+    from followup.adapters.storage.sqlite.store import SqliteStore
+
+    return SqliteStore(os.path.expanduser(location)).migrate()
+
+
+def acting_user(explicit: str | None, location: str) -> str | None:
+    """`--user`, else FOLLOWUP_USER on a shared server (where SQLite ignores the variable)."""
+    if explicit:
+        return explicit
+    return os.environ.get("FOLLOWUP_USER") or None if is_server(location) else None
+
+
+def dependencies(
+    database: str | None = None, user: str | None = None, roles: tuple[str, ...] = ()
+) -> Dependencies:
     def checker() -> LetterChecker:
         from followup.adapters.check_rules import build_checker
 
@@ -118,7 +150,12 @@ def dependencies(database: str | None = None) -> Dependencies:
 
         return read_card
 
-    store = open_store(database_location(database))
+    def passwords() -> Passwords:
+        from followup.adapters.auth.passwords import Argon2Passwords
+
+        return Argon2Passwords()
+
+    store = store_for(database, user, roles)
     return Dependencies(
         store=store,
         calendars=_calendar_for,
@@ -130,6 +167,7 @@ def dependencies(database: str | None = None) -> Dependencies:
         classifier=_once(classifier),
         mail_sign_in=mail_sign_in,
         card_reader=_once(card_reader),
+        passwords=_once(passwords),
     )
 
 
@@ -205,6 +243,11 @@ def _locks(store: Store) -> Locks:
         return file_locks(location)(name, busy)
 
     return lock
+
+
+def store_for(database: str | None, user: str | None = None, roles: tuple[str, ...] = ()) -> Store:
+    location = database_location(database)
+    return open_store(location, acting_user(user, location), roles)
 
 
 def _once(factory: Callable[[], T]) -> Callable[[], T]:

@@ -1,12 +1,13 @@
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from followup.cli.main import main
+
+from ..conftest import Database
 
 DATA = Path(__file__).parents[1] / "data"
 
@@ -19,8 +20,11 @@ class Result:
 
 
 class Cli:
-    def __init__(self, database: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    def __init__(
+        self, database: Database, capsys: pytest.CaptureFixture[str], folder: Path
+    ) -> None:
         self.database = database
+        self.folder = folder  # the test's own temporary folder
         self._capsys = capsys
 
     def __call__(self, *argv: str) -> Result:
@@ -32,17 +36,19 @@ class Cli:
         captured = self._capsys.readouterr()
         return Result(code, captured.out, captured.err)
 
-    def dump(self) -> list[str]:
-        """Everything stored, as SQL: equal dumps mean an unchanged database."""
-        if not self.database.exists():
-            return []
-        with sqlite3.connect(self.database) as db:
-            return list(db.iterdump())
+    def dump(self) -> list[object]:
+        """Everything stored: equal dumps mean an unchanged database."""
+        return self.database.dump()
 
 
 @pytest.fixture
-def cli(tmp_path, monkeypatch, capsys) -> Cli:
-    database = tmp_path / "followup.sqlite3"
-    monkeypatch.setenv("FOLLOWUP_DATABASE", str(database))
+def cli(database, tmp_path, monkeypatch, capsys) -> Cli:
+    """The command line on a fresh database: a SQLite file, then PostgreSQL acting as a
+    candidate (FOLLOWUP_USER), so every CLI test runs on both."""
+    monkeypatch.setenv("FOLLOWUP_DATABASE", database.location)
+    if database.user:
+        monkeypatch.setenv("FOLLOWUP_USER", database.user)
+    else:
+        monkeypatch.delenv("FOLLOWUP_USER", raising=False)
     monkeypatch.setenv("FOLLOWUP_CONFIG", str(tmp_path / "config"))
-    return Cli(database, capsys)
+    return Cli(database, capsys, tmp_path)

@@ -227,7 +227,15 @@ def test_a_bad_argument_is_one_clear_line_and_changes_nothing(cli, argv, error):
     assert cli.dump() == before
 
 
-def test_a_postgresql_url_is_refused_clearly_for_now(cli):
-    result = cli("--database", "postgresql://localhost/followup", "agenda")
-    assert result.code == 2
-    assert result.err.startswith("followup: error: --database: PostgreSQL is not supported")
+def test_a_postgresql_server_that_is_down_is_one_line(cli):
+    from ..integration.mail_support import free_port
+
+    port = free_port()  # nothing listens there
+    url = f"postgresql://followup_app:secret@127.0.0.1:{port}/followup"
+    result = cli("--database", url, "--user", "sam@example.com", "agenda")
+    assert (result.code, result.out) == (3, "")
+    assert result.err == (
+        f"followup: error: database: PostgreSQL at postgresql://followup_app@127.0.0.1:{port}/"
+        f'followup is not reachable (connection to server at "127.0.0.1", port {port} failed: '
+        "Connection refused); nothing was changed\n"
+    )  # one line, and the password is not in it

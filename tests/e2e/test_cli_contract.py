@@ -213,12 +213,13 @@ def test_list_and_show(cli):
 
 
 def test_demo_runs_on_a_throwaway_database(cli):
+    before = cli.dump()
     result = cli("demo")
     assert result.code == 0, result.err
     assert "Send thank-you to Lee Park (Acme Corp)" in result.out
     assert "No findings: the thank-you letter is ready to go." in result.out
     assert "[wrong-name] addresses Priya, but the letter is for Dana Reyes" in result.out
-    assert not cli.database.exists()  # the user's database is untouched
+    assert cli.dump() == before  # the user's database is untouched
 
 
 def _commands() -> list[str]:

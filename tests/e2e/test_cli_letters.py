@@ -20,7 +20,7 @@ def acme(cli):
     dossier = json.loads((DATA / "acme-first.json").read_text())
     dossier["opportunities"][0]["interviews"][0]["contacts"][1]["name"] = "Zoë Ünal"
     dossier["opportunities"][0]["events"] = []
-    path = cli.database.parent / "acme.json"
+    path = cli.folder / "acme.json"
     path.write_text(json.dumps(dossier))
     assert cli("import", str(path)).code == 0
     return cli

@@ -16,8 +16,16 @@ DATA = Path(__file__).parents[1] / "data"
 NOW = datetime(2026, 12, 28, 15, 0, tzinfo=UTC)
 
 
-def make_services(folder: Path, dossier: str = "acme-first.json"):  # type: ignore[no-untyped-def]
-    deps = bootstrap.dependencies(str(folder / "web.sqlite3"))
+def make_services(  # type: ignore[no-untyped-def]
+    folder: Path, dossier: str = "acme-first.json", database=None
+):
+    """Services over the worked example: in a SQLite file in `folder`, or on `database` (the
+    parametrised fixture: SQLite or PostgreSQL)."""
+    deps = (
+        database.deps()
+        if database is not None
+        else bootstrap.dependencies(str(folder / "web.sqlite3"))
+    )
     deps.clock = lambda: NOW
     import_dossier(deps, parse_dossier(json.loads((DATA / dossier).read_text())))
     return deps

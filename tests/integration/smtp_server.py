@@ -36,8 +36,13 @@ class Recorder:
 
     busy = False
     drop = False
+    delay = 0.0  # seconds before answering DATA, as a relay across a network takes
 
     async def handle_DATA(self, server, session, envelope):
+        if self.delay:
+            import asyncio
+
+            await asyncio.sleep(self.delay)
         if self.busy:
             return "421 4.3.2 too busy, try later"
         if self.drop:
@@ -134,6 +139,9 @@ def main() -> None:
     parser.add_argument("--starttls", nargs=2, metavar=("CERT", "KEY"))
     parser.add_argument("--tls", nargs=2, metavar=("CERT", "KEY"), help="implicit TLS")
     parser.add_argument("--drop", action="store_true", help="hang up during DATA, once")
+    parser.add_argument(
+        "--delay", type=float, default=0.0, help="seconds to wait before DATA's answer"
+    )
     parser.add_argument("--xoauth2", metavar="INTROSPECTION_URL")
     parser.add_argument("--only-xoauth2", action="store_true", help="offer no other mechanism")
     parser.add_argument("--hold-session", action="store_true", help="530 once the token ends")
@@ -149,6 +157,7 @@ def main() -> None:
         recorder.auth_busy = args.auth_busy
     recorder.busy = args.busy
     recorder.drop = args.drop
+    recorder.delay = args.delay
     options: dict = {}  # type: ignore[type-arg]
     if args.user:
 

@@ -9,7 +9,6 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from followup import bootstrap
 from followup.adapters.files.dossier import parse_dossier
 from followup.domain.progress import ReplyRecord, TouchRecord, earliest_start, history_of
 from followup.services.dossier import import_dossier
@@ -64,15 +63,16 @@ ACME = {
 }
 
 
-def deps_at(tmp_path, now: datetime):  # type: ignore[no-untyped-def]
-    deps = bootstrap.dependencies(str(tmp_path / "progress.sqlite3"))
+def deps_at(database, now: datetime):  # type: ignore[no-untyped-def]
+    """The services on the parametrised store: a SQLite file, then PostgreSQL."""
+    deps = database.deps()
     deps.clock = lambda: now
     return deps
 
 
-def test_the_worked_example_counted_on_monday_1_february_2027(tmp_path):  # type: ignore[no-untyped-def]
+def test_the_worked_example_counted_on_monday_1_february_2027(database):  # type: ignore[no-untyped-def]
     # 18:00 UTC is noon in Chicago: today is Mon 1 Feb 2027.
-    deps = deps_at(tmp_path, datetime(2027, 2, 1, 18, 0, tzinfo=UTC))
+    deps = deps_at(database, datetime(2027, 2, 1, 18, 0, tzinfo=UTC))
     import_dossier(deps, parse_dossier(ACME))
     report = follow_up_progress(deps)
     four, twelve, year = report.windows
@@ -145,9 +145,9 @@ def _random_dossier(seed: int, today: date) -> dict[str, object]:
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
-def test_the_store_tallies_history_as_the_domain_defines_it(tmp_path, seed):  # type: ignore[no-untyped-def]
+def test_the_store_tallies_history_as_the_domain_defines_it(database, seed):  # type: ignore[no-untyped-def]
     today = date(2027, 3, 12)
-    deps = deps_at(tmp_path, datetime(2027, 3, 12, 12, 0, tzinfo=UTC))
+    deps = deps_at(database, datetime(2027, 3, 12, 12, 0, tzinfo=UTC))
     import_dossier(deps, parse_dossier(_random_dossier(seed, today)))
     since = earliest_start(today)
     with deps.store.unit_of_work(readonly=True) as uow:
@@ -178,8 +178,8 @@ def test_the_store_tallies_history_as_the_domain_defines_it(tmp_path, seed):  # 
     assert expected.due and expected.answerable  # the history has something in it
 
 
-def test_the_pipeline_counts_the_funnel_and_the_weeks_ahead(tmp_path):  # type: ignore[no-untyped-def]
-    deps = deps_at(tmp_path, datetime(2026, 12, 28, 15, 0, tzinfo=UTC))
+def test_the_pipeline_counts_the_funnel_and_the_weeks_ahead(database):  # type: ignore[no-untyped-def]
+    deps = deps_at(database, datetime(2026, 12, 28, 15, 0, tzinfo=UTC))
     first = {**ACME["opportunities"][0], "events": ACME["opportunities"][0]["events"][:1]}  # type: ignore[index]
     invited = {
         **first,

@@ -17,7 +17,6 @@ from followup.adapters.holidays import calendar_for
 from followup.adapters.mail.mailbox import incoming, read_folder
 from followup.adapters.mail.text import ATTACHED, body_text, html_to_text
 from followup.adapters.policies import PolicyBook
-from followup.adapters.storage.sqlite.store import SqliteStore
 from followup.domain.replies.classify import KINDS, shipped_classifier
 from followup.domain.replies.model import Reply
 from followup.services.dependencies import Dependencies
@@ -157,11 +156,12 @@ def test_broken_html_and_garbage_never_stop_the_reading():
 
 # -- storage -------------------------------------------------------------------------------------
 @pytest.fixture
-def deps(tmp_path):
+def deps(database):
+    """The services on the parametrised store: a SQLite file, then PostgreSQL."""
     from followup.adapters.templates import TemplateRenderer
 
     found = Dependencies(
-        SqliteStore(tmp_path / "r.sqlite3"),
+        database.store(),
         calendar_for,
         PolicyBook(None),
         clock=lambda: NOW,

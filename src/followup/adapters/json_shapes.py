@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from followup.services.planning import OpportunityView
     from followup.services.ports import ImportReport
     from followup.services.replies import Proposal
-    from followup.services.storage import OpportunitySummary, OutboxItem, TouchRow
+    from followup.services.storage import Account, OpportunitySummary, OutboxItem, TouchRow
 
 
 def touch_dict(t: Touch) -> dict[str, Any]:
@@ -201,6 +201,17 @@ def proposal_dict(p: Proposal) -> dict[str, Any]:
         "evidence": p.reply.evidence,
         "subject": p.reply.subject,
         "received": p.reply.received_at.isoformat(),
+    }
+
+
+def account_dict(account: Account) -> dict[str, Any]:
+    """`followup users list --json`: an account of a shared server (never its password)."""
+    return {
+        "email": account.email,
+        "role": account.role,
+        "disabled": account.disabled,
+        "created": account.created_at.isoformat() if account.created_at else None,
+        "sessions": account.sessions,
     }
 
 

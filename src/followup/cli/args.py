@@ -70,10 +70,12 @@ def date_arg(text: str) -> date:
         raise argparse.ArgumentTypeError(f"expected {error.expected}, got {text!r}") from None
 
 
-def deps(args: argparse.Namespace) -> Dependencies:
+def deps(args: argparse.Namespace, roles: tuple[str, ...] = ()) -> Dependencies:
+    """The services over `--database`, acting as `--user` on a shared server (a candidate,
+    unless `roles` says who else may run the command)."""
     from followup import bootstrap
 
-    return bootstrap.dependencies(args.database)
+    return bootstrap.dependencies(args.database, getattr(args, "user", None), roles)
 
 
 def mail_settings() -> MailSettings:

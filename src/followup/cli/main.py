@@ -36,7 +36,13 @@ def build_parser(only: str | None = None) -> Parser:
     parser.add_argument(
         "--database",
         metavar="PATH",
-        help="SQLite file (default: $FOLLOWUP_DATABASE, else a file in your data folder)",
+        help="SQLite file, or a postgresql:// URL of a shared server (default: "
+        "$FOLLOWUP_DATABASE, else a file in your data folder)",
+    )
+    parser.add_argument(
+        "--user",
+        metavar="EMAIL",
+        help="on a shared server, the account to act as (default: $FOLLOWUP_USER)",
     )
     from followup import __version__
 

@@ -43,6 +43,15 @@ if TYPE_CHECKING:
 
     CalendarFactory = Callable[[Candidate], BusinessCalendar]
 
+    class Passwords(Protocol):
+        """Hashing account passwords (a shared server's); only hashes are stored."""
+
+        def hash(self, password: str) -> str: ...
+
+        def verify(self, password_hash: str | None, password: str) -> bool:
+            """True when it matches; takes as long when there is no hash to match."""
+            ...
+
 
 def _utc_now() -> datetime:
     return datetime.now(UTC)
@@ -81,6 +90,10 @@ def _shipped_classifier() -> ReplyClassifier:
     return shipped_classifier()
 
 
+def _no_passwords() -> Passwords:
+    raise NotImplementedError("no password hashing is wired into these services")
+
+
 @dataclass
 class Dependencies:
     """The ports every use case runs on: where the data is, the calendars, the policies, the
@@ -105,6 +118,7 @@ class Dependencies:
     mail_sign_in: Callable[[], str | None] = field(default=_signed_in)
     # Reads business cards; built on first use (its OCR networks take half a second to load).
     card_reader: Callable[[], CardReader] = field(default=_no_card_reader)
+    passwords: Callable[[], Passwords] = field(default=_no_passwords)
     # What is worth keeping between use cases in one process (the letter check's directory),
     # each entry with the store revision it was made at.
     cache: dict[str, tuple[int, Any]] = field(default_factory=dict)

@@ -112,49 +112,54 @@ DISPATCH_BUSY = "send: another `followup send` is running; try again when it end
 
 
 def dispatch(deps: Dependencies, mailer: Mailer, limit: int | None = None) -> DispatchReport:
-    """Send every letter whose time has come. One dispatcher at a time (it holds the lock
-    `send`; Conflict when another does): that is what lets it treat letters it finds 'sending'
-    as left so by one that stopped."""
+    """Send every letter whose time has come. On one person's SQLite file one dispatcher runs
+    at a time (it holds the lock `send`; Conflict when another does); on a shared server several
+    may, each claiming letters the others skip (the store's dispatcher knows which are alive).
+    Either way a letter found 'sending' by a dispatcher that stopped becomes 'uncertain'."""
     with deps.lock("send", DISPATCH_BUSY):
         return _dispatch(deps, mailer, limit)
 
 
 def _dispatch(deps: Dependencies, mailer: Mailer, limit: int | None) -> DispatchReport:
-    with deps.store.unit_of_work() as uow:
-        recovered = uow.recover_interrupted()
-        sender = uow.get_candidate() or Candidate()
-        uow.commit()
     sent = failed = 0
-    while limit is None or sent + failed < limit:
-        with deps.store.unit_of_work() as uow:
-            item = uow.claim_next(deps.clock())
-            uow.commit()
-        if item is None:
-            break
-        try:
-            mailer.send(item, sender)
-        except MailUnavailable as error:
-            with deps.store.unit_of_work() as uow:  # nothing went: it waits for next time
-                uow.set_outbox_status(item.id, "queued", str(error))
-                uow.commit()
-            raise
-        except MailRejected as error:
-            with deps.store.unit_of_work() as uow:
-                uow.set_outbox_status(item.id, "failed", str(error))
-                uow.commit()
-            failed += 1
-            continue
-        except Exception as error:
-            with deps.store.unit_of_work() as uow:
-                uow.set_outbox_status(item.id, "uncertain", f"sending broke off: {error}")
-                uow.commit()
-            raise MailInterrupted(
-                f"send: the connection broke while letter #{item.id} to {item.to_name} was being "
-                "sent; it is marked uncertain (see `followup outbox`), the others wait"
-            ) from None
-        _record_sent(deps, item, sender)
-        sent += 1
+    senders: dict[int, Candidate] = {}
+    with deps.store.dispatcher() as queue:
+        recovered = queue.recover_interrupted()
+        while limit is None or sent + failed < limit:
+            claim = queue.claim_next(deps.clock())
+            if claim is None:
+                break
+            item = claim.item
+            # the letter's own account: on a shared server, its candidate's store
+            own = deps if claim.store is deps.store else replace(deps, store=claim.store)
+            sender = senders.get(claim.account)
+            if sender is None:
+                with own.store.unit_of_work(readonly=True) as uow:
+                    sender = senders[claim.account] = uow.get_candidate() or Candidate()
+            try:
+                mailer.send(item, sender)
+            except MailUnavailable as error:
+                _set_status(own, item, "queued", str(error))
+                raise  # nothing went: it waits for next time
+            except MailRejected as error:
+                _set_status(own, item, "failed", str(error))
+                failed += 1
+                continue
+            except Exception as error:
+                _set_status(own, item, "uncertain", f"sending broke off: {error}")
+                raise MailInterrupted(
+                    f"send: the connection broke while letter #{item.id} to {item.to_name} was "
+                    "being sent; it is marked uncertain (see `followup outbox`), the others wait"
+                ) from None
+            _record_sent(own, item, sender)
+            sent += 1
     return DispatchReport(recovered, sent, failed)
+
+
+def _set_status(deps: Dependencies, item: OutboxItem, status: str, error: str) -> None:
+    with deps.store.unit_of_work() as uow:
+        uow.set_outbox_status(item.id, status, error)
+        uow.commit()
 
 
 def _record_sent(deps: Dependencies, item: OutboxItem, sender: Candidate) -> None:

@@ -8,11 +8,13 @@ is stored, or nothing is.
 from __future__ import annotations
 
 import abc
+import contextlib
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from datetime import date, datetime
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
 from types import TracebackType
 
+from followup.domain.errors import FollowupError
 from followup.domain.model import Candidate, Opportunity, Touch
 from followup.domain.people import Person
 from followup.domain.replies.model import Reply
@@ -20,6 +22,14 @@ from followup.domain.replies.model import Reply
 TYPE_CHECKING = False  # typing is not loaded at start-up (the agenda starts through here)
 if TYPE_CHECKING:  # the history's types load only for the pages and commands that count
     from followup.domain.progress import Funnel, History
+
+
+class StoreUnavailable(FollowupError):
+    """The database cannot be reached (down, restarting, the network lost): nothing was changed,
+    the transaction under way was rolled back."""
+
+    exit_code = 3
+    http_status = 503
 
 
 @dataclass(frozen=True, slots=True)
@@ -280,6 +290,48 @@ class UnitOfWork(abc.ABC):
     def save_invitation(self, record: InvitationRecord) -> None: ...
 
 
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A letter a dispatcher claimed, and the store acting as the account it belongs to."""
+
+    item: OutboxItem
+    store: Store
+    account: int = 0
+
+
+class Dispatcher(abc.ABC):
+    """The sending side of the outbox, held by one running `followup send`."""
+
+    @abc.abstractmethod
+    def recover_interrupted(self) -> int:
+        """Letters left 'sending' by a dispatcher that stopped: 'uncertain'. How many."""
+
+    @abc.abstractmethod
+    def claim_next(self, now: datetime) -> Claim | None:
+        """The next queued letter whose time has come, marked 'sending' (one more attempt) in a
+        transaction of its own, committed before it is handed to the mail server."""
+
+
+class _OneStoreDispatcher(Dispatcher):
+    """Where one person's data is the whole store: its own units of work claim and recover (the
+    caller makes sure only one dispatcher runs)."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def recover_interrupted(self) -> int:
+        with self.store.unit_of_work() as uow:
+            found = uow.recover_interrupted()
+            uow.commit()
+        return found
+
+    def claim_next(self, now: datetime) -> Claim | None:
+        with self.store.unit_of_work() as uow:
+            item = uow.claim_next(now)
+            uow.commit()
+        return Claim(item, self.store) if item else None
+
+
 class Store(abc.ABC):
     """Where the data lives; opens units of work. Constructing one connects to nothing."""
 
@@ -291,3 +343,142 @@ class Store(abc.ABC):
     @abc.abstractmethod
     def location(self) -> str:
         """Where the data is, for messages (a file path or a URL without its password)."""
+
+    def accounts(self) -> Accounts | None:
+        """The accounts of a shared server; None where the store is one person's (SQLite)."""
+        return None
+
+    def acting_as(self, account: int, subject: int | str | None = None) -> Store:
+        """The same database, each unit of work acting as `account` and reading the data of
+        `subject` (a client of that coach, or 'clients': all of them); shared servers only."""
+        raise NotImplementedError("this store holds one person's data")
+
+    @contextlib.contextmanager
+    def dispatcher(self) -> Iterator[Dispatcher]:
+        """The outbox's sending side, for as long as one `followup send` runs."""
+        yield _OneStoreDispatcher(self)
+
+
+# -- the shared server: accounts, sessions, coaches ---------------------------------------------
+
+ROLES = ("candidate", "coach", "admin")
+
+
+@dataclass(frozen=True, slots=True)
+class Account:
+    id: int
+    email: str
+    role: str  # candidate, coach, admin
+    disabled: bool = False
+    created_at: datetime | None = None
+    sessions: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class LoginFacts:
+    """What signing in with an email needs to know; `account` is None for an unknown email."""
+
+    account: Account | None
+    password_hash: str | None
+    email_failures: int
+    address_failures: int
+
+
+@dataclass(frozen=True, slots=True)
+class AccessGrant:
+    candidate: str  # emails
+    coach: str
+    until: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class Comment:
+    id: int
+    opportunity: str
+    author: str  # email
+    body: str
+    created_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class ClientFacts:
+    """One candidate as their coach sees them at a glance (raw; services/coaching.py judges)."""
+
+    account: int
+    email: str
+    name: str
+    candidate: Candidate
+    until: date | None  # when the grant ends
+    today: date  # where the candidate lives
+    overdue: int
+    last_done: date | None
+    open_replies: list[date]  # due days of reply touches still planned
+    stages: dict[str, int] = field(default_factory=dict)
+
+
+class Accounts(abc.ABC):
+    """Accounts, sessions and coaching on a shared server. Each method is one transaction;
+    those taking `actor` act as that account under the database's row-level security."""
+
+    @abc.abstractmethod
+    def add(self, email: str, role: str, password_hash: str) -> Account: ...
+
+    @abc.abstractmethod
+    def all(self) -> list[Account]: ...
+
+    @abc.abstractmethod
+    def named(self, email: str) -> Account | None: ...
+
+    @abc.abstractmethod
+    def disable(self, email: str) -> bool:
+        """Disable the account and end its sessions at once; False if there is none."""
+
+    @abc.abstractmethod
+    def set_password(self, email: str, password_hash: str) -> bool:
+        """A new password; ends the account's sessions. False if there is no such account."""
+
+    @abc.abstractmethod
+    def login_facts(self, email: str, address: str, window: timedelta) -> LoginFacts: ...
+
+    @abc.abstractmethod
+    def record_login(self, email: str, address: str, ok: bool) -> None: ...
+
+    @abc.abstractmethod
+    def open_session(self, account: int, token_hash: bytes, lasts: timedelta) -> None: ...
+
+    @abc.abstractmethod
+    def find_session(self, token_hash: bytes, idle: timedelta) -> Account | None:
+        """The account of a current session (not ended, expired, idle, nor disabled)."""
+
+    @abc.abstractmethod
+    def close_session(self, token_hash: bytes) -> None: ...
+
+    @abc.abstractmethod
+    def feed_account(self, token: str) -> int | None:
+        """Whose calendar feed that secret address is."""
+
+    # coaching
+    @abc.abstractmethod
+    def grant(self, actor: int, coach: int, until: date | None) -> None: ...
+
+    @abc.abstractmethod
+    def revoke(self, actor: int, coach: int) -> bool: ...
+
+    @abc.abstractmethod
+    def grants(self, actor: int) -> list[AccessGrant]:
+        """Those the actor gave (a candidate) or was given (a coach), current or not."""
+
+    @abc.abstractmethod
+    def client(self, actor: int, subject: int) -> Account | None:
+        """That candidate, if the actor may read their search (a coach with a current grant)."""
+
+    @abc.abstractmethod
+    def clients(self, actor: int, now: datetime) -> list[ClientFacts]:
+        """Every candidate whose grant to this coach is current, at a glance."""
+
+    @abc.abstractmethod
+    def comments(self, actor: int, subject: int, opportunity_id: str) -> list[Comment]: ...
+
+    @abc.abstractmethod
+    def add_comment(self, actor: int, subject: int, opportunity_id: str, body: str) -> Comment:
+        """LookupError when the opportunity is not one the actor may read."""

@@ -48,8 +48,14 @@ async def _error(request: Request, exc: Exception) -> Response:
     else:  # pragma: no cover - a bug: say so plainly, never show a traceback
         status, message = 500, "Something went wrong on our side."
     if request.headers.get("hx-request"):
-        return HTMLResponse(f'<p class="error" role="alert">{_escape(message)}</p>', status)
-    return render(request, "error.html", {"status": status, "message": message}, status)
+        response: Response = HTMLResponse(
+            f'<p class="error" role="alert">{_escape(message)}</p>', status
+        )
+    else:
+        response = render(request, "error.html", {"status": status, "message": message}, status)
+    if status == 503:  # the database went away: nothing was saved; worth trying again soon
+        response.headers["retry-after"] = "5"
+    return response
 
 
 def _escape(text: str) -> str:
@@ -92,13 +98,24 @@ class _Csrf:
 
 def create_app(deps: Dependencies) -> Any:
     import importlib
+    from collections import OrderedDict
 
+    from starlette.routing import Route
+
+    from followup.web.access import CANDIDATE, OVERRIDES, guard
     from followup.web.pages import MODULES
 
     static = StaticFiles(directory=str(resources.files("followup.web") / "static"))
     routes: list[BaseRoute] = []
     for name in MODULES:
-        routes.extend(importlib.import_module(f"followup.web.pages.{name}").routes)
+        module = importlib.import_module(f"followup.web.pages.{name}")
+        roles: dict[str, tuple[str, ...]] = getattr(module, "roles", {})
+        server_only: bool = getattr(module, "server_only", False)
+        for route in module.routes:
+            if isinstance(route, Route):  # who may open it (access.py): a candidate by default
+                chosen = OVERRIDES.get(route.name) or roles.get(route.name, CANDIDATE)
+                guard(route, chosen, server_only)
+            routes.append(route)
     routes.append(Mount("/static", static, name="static"))
     app = Starlette(
         routes=routes,
@@ -107,4 +124,5 @@ def create_app(deps: Dependencies) -> Any:
     app.state.services = deps
     app.state.templates = _templates()
     app.state.staged_imports = {}  # uploads shown as a dry run, waiting for confirmation
+    app.state.caches = OrderedDict()  # per account, on a shared server (web/access.py)
     return _Csrf(app)

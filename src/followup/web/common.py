@@ -27,7 +27,13 @@ class CsrfRejected(FollowupError):
 
 def render(request: Request, name: str, context: dict[str, Any], status: int = 200) -> Response:
     templates: Jinja2Templates = request.app.state.templates
-    context = {"csrf_token": request.state.csrf, "path": request.url.path, **context}
+    context = {
+        "csrf_token": request.state.csrf,
+        "path": request.url.path,
+        "account": getattr(request.state, "account", None),  # on a shared server, who is in
+        "shared": request.app.state.services.store.accounts() is not None,
+        **context,
+    }
     return templates.TemplateResponse(request, name, context, status_code=status)
 
 
@@ -42,7 +48,8 @@ async def checked_form(request: Request) -> FormData:
 
 
 def deps_of(request: Request) -> Dependencies:
-    deps: Dependencies = request.app.state.services
+    """The services for this request: on a shared server, acting as the signed-in account."""
+    deps: Dependencies = getattr(request.state, "deps", None) or request.app.state.services
     return deps
 
 

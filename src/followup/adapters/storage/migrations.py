@@ -10,6 +10,8 @@ import importlib
 import os
 from dataclasses import dataclass
 
+TYPE_CHECKING = False  # typing is not loaded at start-up (opening a store reads this)
+
 
 @dataclass(frozen=True, slots=True)
 class Migration:
@@ -54,3 +56,35 @@ def load_migration(package: str, name: str) -> Migration:
 
 def _folder(package: str) -> str:
     return os.fspath(next(iter(importlib.import_module(package).__path__)))
+
+
+if TYPE_CHECKING:  # a Protocol only for mypy: the agenda opens the store and starts fast
+    from typing import Protocol
+
+    class Target(Protocol):
+        """A database the runner brings up to date; each store says how it runs a
+        transaction."""
+
+        def applied(self) -> set[str]:
+            """The names recorded in `schema_migrations` (made first if missing)."""
+            ...
+
+        def apply(self, migration: Migration) -> bool:
+            """Run the migration and record it in one transaction, under a lock that makes a
+            second process wait; False when, once the lock was had, it was found applied."""
+            ...
+
+
+def migrate(package: str, target: Target, upto: str | None = None) -> list[str]:
+    """Apply, in order, every migration of `package` not yet applied (up to `upto`), each in its
+    own transaction; returns the names applied."""
+    done = target.applied()
+    applied = []
+    for name in migration_names(package):
+        if upto is not None and name > upto:
+            break
+        if name in done:
+            continue
+        if target.apply(load_migration(package, name)):
+            applied.append(name)
+    return applied

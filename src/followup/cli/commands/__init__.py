@@ -20,6 +20,7 @@ MODULES = (
     "replies",
     "progress",
     "server",
+    "accounts",
 )
 COMMANDS = {
     "agenda": "plan",
@@ -50,4 +51,8 @@ COMMANDS = {
     "mail": "mail_auth",
     "stats": "progress",
     "serve": "server",
+    "db": "accounts",
+    "users": "accounts",
+    "grant": "accounts",
+    "revoke": "accounts",
 }

@@ -86,7 +86,9 @@ def _item_id(args: argparse.Namespace) -> int:
 
 def cmd_send(args: argparse.Namespace) -> int:
     """Send the approved letters whose time has come, over SMTP (settings in followup.toml in
-    your config folder; the password from its environment variable or the system keyring)."""
+    your config folder; the password from its environment variable or the system keyring).
+    On a shared server it sends every candidate's (with --user, one's), and several may run at
+    once."""
     from followup.adapters.mail.smtp import SmtpMailer
     from followup.domain.errors import BadInput
     from followup.services.outbox import dispatch

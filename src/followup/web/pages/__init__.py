@@ -12,4 +12,6 @@ MODULES = (
     "settings",
     "transfer",
     "replies",
+    "account",
+    "coach",
 )

@@ -9,13 +9,16 @@ from starlette.routing import Route
 
 from followup.domain.model import Topic
 from followup.domain.parsing import parse_time
-from followup.services import notes, recording
+from followup.services import coaching, notes, recording
 from followup.services.planning import show_opportunity
 from followup.web.common import checked_form, deps_of, form_date, form_text, render
 
 
 async def opportunity(request: Request) -> Response:
-    view = show_opportunity(deps_of(request), request.path_params["id"], "id")
+    deps = deps_of(request)
+    view = show_opportunity(deps, request.path_params["id"], "id")
+    account = getattr(request.state, "account", None)  # on a shared server: its coaches' notes
+    comments = coaching.comments(deps, account, account.id, view.opportunity.id) if account else []
     return render(
         request,
         "opportunity.html",
@@ -24,6 +27,7 @@ async def opportunity(request: Request) -> Response:
             "o": view.opportunity,
             "today": view.today,
             "captured": request.query_params.get("captured") == "1",
+            "comments": comments,
         },
     )
 
