@@ -1,5 +1,5 @@
 """The address book, invitations and application details in a real SQLite file (migrations
-0012-0013): what the in-memory store does, the SQL store does the same."""
+0012-0013) and on PostgreSQL: what the in-memory store does, the SQL stores do the same."""
 
 from __future__ import annotations
 
@@ -15,8 +15,10 @@ from followup.services.storage import InvitationRecord
 from ..fakes import FakeStore
 
 
-@pytest.fixture(params=["sqlite", "fake"])
+@pytest.fixture(params=["sqlite", "postgresql", "fake"])
 def store(request, tmp_path):
+    if request.param == "postgresql":  # a shared server, acting as one candidate
+        return request.getfixturevalue("postgres_database").store()
     return SqliteStore(tmp_path / "book.sqlite3") if request.param == "sqlite" else FakeStore()
 
 

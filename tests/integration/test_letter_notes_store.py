@@ -1,4 +1,5 @@
-"""Notes per topic and strengths per opportunity, on a real SQLite file."""
+"""Notes per topic and strengths per opportunity, on a real SQLite file (and the first test on
+PostgreSQL too)."""
 
 from __future__ import annotations
 
@@ -12,8 +13,8 @@ from followup.adapters.storage.sqlite.store import SqliteStore
 NOTES = json.loads((Path(__file__).parents[1] / "data" / "notes.json").read_text())
 
 
-def test_topic_notes_and_strengths_read_back_exactly_as_saved(tmp_path):
-    store = SqliteStore(tmp_path / "f.sqlite3")
+def test_topic_notes_and_strengths_read_back_exactly_as_saved(database):
+    store = database.store()
     opportunity = parse_dossier(NOTES).opportunities[0]
     with store.unit_of_work() as uow:
         uow.save_opportunity(opportunity)
