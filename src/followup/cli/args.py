@@ -70,6 +70,23 @@ def date_arg(text: str) -> date:
         raise argparse.ArgumentTypeError(f"expected {error.expected}, got {text!r}") from None
 
 
+def whole(low: int, high: int) -> Callable[[str], int]:
+    """An argparse type: a whole number from `low` to `high` (a port, a limit, a round)."""
+
+    def parse(text: str) -> int:
+        stripped = text.strip()
+        digits = stripped[1:] if stripped.startswith("-") else stripped
+        if digits.isascii() and digits.isdigit() and len(digits) <= 18:
+            value = int(stripped)
+            if low <= value <= high:
+                return value
+        raise argparse.ArgumentTypeError(
+            f"expected a whole number from {low} to {high}, got {text!r}"
+        )
+
+    return parse
+
+
 def deps(args: argparse.Namespace) -> Dependencies:
     from followup import bootstrap
 

@@ -79,6 +79,16 @@ def _as_option(error: FollowupError, parser: argparse.ArgumentParser) -> Followu
     return error
 
 
+def _undecodable(argv: Sequence[str]) -> str | None:
+    """An argument with bytes that are not UTF-8 (Python keeps them as lone surrogates, which
+    no file, database or message can hold): the line saying which, or None."""
+    for i, arg in enumerate(argv):
+        if any("\ud800" <= ch <= "\udfff" for ch in arg):
+            shown = arg.encode("utf-8", "backslashreplace").decode("ascii", "backslashreplace")
+            return f"argument {i + 1}: expected text in UTF-8, got '{shown}'"
+    return None
+
+
 def _fast_agenda(argv: list[str]) -> Any:
     """`followup [--database PATH] agenda [--on DATE] [--limit N] [--json]`, read without
     argparse: the command run every morning starts in a fraction of the time (argparse and what
@@ -120,14 +130,16 @@ def _fast_agenda(argv: list[str]) -> Any:
 
 
 def _fast_value(option: str, text: str) -> Any:
-    if option == "--on":
-        from datetime import date
+    if option == "--on":  # the one bounded date parser; argparse words any refusal
+        from followup.domain.errors import InvalidField
+        from followup.domain.parsing import parse_date
 
-        if len(text) != 10:
-            raise ValueError(text)
-        return date.fromisoformat(text)
+        try:
+            return parse_date(text, "--on")
+        except InvalidField:
+            raise ValueError(text) from None
     if option == "--limit":
-        if not text.strip().lstrip("-").isdigit():
+        if not (text.isascii() and text.isdigit() and len(text) <= 4 and 1 <= int(text) <= 1000):
             raise ValueError(text)
         return int(text)
     return text
@@ -135,6 +147,10 @@ def _fast_value(option: str, text: str) -> Any:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
+    bad = _undecodable(argv)
+    if bad:
+        sys.stderr.write(f"followup: error: {bad}\n")
+        return 2
     args = _fast_agenda(argv)
     parser = None
     if args is None:

@@ -19,7 +19,7 @@ from followup.domain.model import (
     Timeline,
     same_name,
 )
-from followup.domain.validation import validate_event, validate_opportunity
+from followup.domain.validation import check_event, check_id, check_text, validate_opportunity
 from followup.services.dependencies import Dependencies
 from followup.services.people import complete_contact, remember_met
 from followup.services.planning import replan, replan_everything, require_opportunity
@@ -59,6 +59,7 @@ def add_opportunity(
     deps: Dependencies, opportunity_id: str, company: str, role: str = "", policy: str | None = None
 ) -> Opportunity:
     """A new opportunity (a job at a company), with the candidate's default policy unless named."""
+    check_id(opportunity_id, "id")
     with deps.store.unit_of_work() as uow:
         if uow.get_opportunity(opportunity_id) is not None:
             raise Conflict(
@@ -85,6 +86,10 @@ def capture_interview(
     """Record an interview and everyone met at it, for a stored opportunity or — with `new` and
     no `opportunity_id` — a new one made in the same unit of work: a capture that fails leaves
     nothing behind, and its retry makes no duplicate. Plans their thank-yous."""
+    if interview_id is not None:
+        check_id(interview_id, "id")
+    if not contacts:
+        raise InvalidField("person", "at least one person met")
     with deps.store.unit_of_work() as uow:
         candidate = uow.get_candidate()
         if opportunity_id:
@@ -139,7 +144,7 @@ def _free_id(uow: UnitOfWork, company: str) -> str:
     """An id from the company's name (`Acme Corp` -> `acme-corp`), numbered when it is taken."""
     import re
 
-    base = re.sub(r"[^a-z0-9]+", "-", company.lower()).strip("-") or "opportunity"
+    base = re.sub(r"[^a-z0-9]+", "-", company.lower())[:48].strip("-") or "opportunity"
     chosen, n = base, 2
     while uow.get_opportunity(chosen) is not None:
         chosen, n = f"{base}-{n}", n + 1
@@ -191,7 +196,7 @@ def record_event(
 ) -> Event:
     """Add an event to an opportunity inside the caller's unit of work, and re-plan it; the
     event as stored (the contact's name as recorded) is returned."""
-    validate_event(opportunity, event.kind, event.step, event.contact, "event")
+    check_event(opportunity, event, "event")
     contact = opportunity.find_contact(event.contact) if event.contact else None
     if contact is not None:
         event = replace(event, contact=contact.name)
@@ -222,6 +227,7 @@ def snooze_touch(
     the agenda shows it from then on."""
     if not reason.strip():
         raise InvalidField("reason", "why the touch waits (it is shown with it)")
+    check_text(reason, "reason")
     with deps.store.unit_of_work() as uow:
         require_opportunity(uow, opportunity_id, "opportunity")
         today = deps.today(uow.get_candidate())

@@ -11,6 +11,7 @@ from followup.cli.args import (
     group,
     mail_settings,
     read_input,
+    whole,
 )
 
 if TYPE_CHECKING:
@@ -77,10 +78,12 @@ def cmd_outbox(args: argparse.Namespace) -> int:
 
 
 def _item_id(args: argparse.Namespace) -> int:
-    from followup.domain.errors import InvalidField
+    from followup.domain.errors import InvalidField, NotFound
 
-    if args.id is None or not str(args.id).isdigit():
+    if args.id is None or not (str(args.id).isascii() and str(args.id).isdigit()):
         raise InvalidField("ID", "the letter's number in the outbox", args.id)
+    if len(str(args.id)) > 18:  # larger than any number the outbox can hold
+        raise NotFound("ID", "letter in the outbox", str(args.id))
     return int(args.id)
 
 
@@ -200,7 +203,7 @@ def register(sub: Subcommands) -> None:
     p.add_argument("--send", action="store_true", help="mail it to yourself")
 
     p = command(sub, "send", cmd_send)
-    p.add_argument("--limit", type=int, help="send at most this many")
+    p.add_argument("--limit", type=whole(1, 100_000), help="send at most this many")
 
     inbox = group(sub, "inbox", "Replies from the hiring side.")
     p = command(inbox, "import", cmd_inbox_import)

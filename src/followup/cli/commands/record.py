@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from followup.cli.args import command, date_arg, deps, plan_hint
+from followup.cli.args import command, date_arg, deps, plan_hint, whole
 from followup.domain.model import PROFILE_FIELDS
 from followup.domain.vocabulary import EVENT_KINDS, STEPS
 
@@ -150,7 +150,9 @@ def register(sub: Subcommands) -> None:
     p = command(sub, "add-interview", cmd_add_interview)
     p.add_argument("opportunity", metavar="OPPORTUNITY", help="the opportunity's id")
     p.add_argument("--date", type=date_arg, required=True, help="the interview's date (YYYY-MM-DD)")
-    p.add_argument("--round", type=int, default=1, help="1 for the first interview (default)")
+    p.add_argument(
+        "--round", type=whole(1, 99), default=1, help="1 for the first interview (default)"
+    )
     p.add_argument(
         "--id", help="an id for the interview (default: OPPORTUNITY-DATE, and -rN for round N > 1)"
     )

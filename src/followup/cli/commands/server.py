@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from followup.cli.args import command, deps
+from followup.cli.args import command, deps, whole
 
 if TYPE_CHECKING:
     from followup.cli.args import Subcommands
@@ -34,5 +34,5 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def register(sub: Subcommands) -> None:
     p = command(sub, "serve", cmd_serve)
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
-    p.add_argument("--port", type=int, default=8765, help="port (default 8765)")
+    p.add_argument("--port", type=whole(1, 65535), default=8765, help="port (default 8765)")
     p.add_argument("--open", action="store_true", help="open it in your browser")
