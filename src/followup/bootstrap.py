@@ -133,12 +133,21 @@ def dependencies(database: str | None = None) -> Dependencies:
     )
 
 
-def web_app(deps: Dependencies) -> Any:
+def web_app(
+    deps: Dependencies,
+    host: str = "127.0.0.1",
+    port: int = 8765,
+    allowed_hosts: tuple[str, ...] = (),
+    public_url: str | None = None,
+) -> Any:
     """The web interface over these dependencies (`followup serve`): the CLI and the web never
-    import each other; this composition root knows both."""
-    from followup.web.app import create_app
+    import each other; this composition root knows both. Behind its guard (web/security.py),
+    which serves only the names given and refuses, in one line, a host beyond loopback while
+    there is no login."""
+    from followup.web.app import WebConfig, create_app
 
-    return create_app(deps)
+    config = WebConfig(host, port, allowed_hosts, public_url)
+    return create_app(deps, config)
 
 
 def readers() -> tuple[Reader, ...]:

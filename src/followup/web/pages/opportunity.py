@@ -11,11 +11,19 @@ from followup.domain.model import Topic
 from followup.domain.parsing import parse_time
 from followup.services import notes, recording
 from followup.services.planning import show_opportunity
-from followup.web.common import checked_form, deps_of, form_date, form_text, render
+from followup.web.common import (
+    call,
+    checked_form,
+    deps_of,
+    form_date,
+    form_text,
+    path_segment,
+    render,
+)
 
 
 async def opportunity(request: Request) -> Response:
-    view = show_opportunity(deps_of(request), request.path_params["id"], "id")
+    view = await call(show_opportunity, deps_of(request), request.path_params["id"], "id")
     return render(
         request,
         "opportunity.html",
@@ -57,7 +65,8 @@ async def log(request: Request) -> Response:
     form = await checked_form(request)
     deps = deps_of(request)
     opportunity_id = request.path_params["id"]
-    recording.log_event(
+    await call(
+        recording.log_event,
         deps,
         opportunity_id,
         form_text(form, "kind"),
@@ -65,7 +74,7 @@ async def log(request: Request) -> Response:
         on=form_date(form, "date") if form.get("date") else None,
         at=parse_time(str(form.get("time") or "").strip(), "time"),
     )
-    return RedirectResponse(f"/opportunities/{opportunity_id}", status_code=303)
+    return RedirectResponse(f"/opportunities/{path_segment(opportunity_id)}", status_code=303)
 
 
 routes = [
