@@ -158,19 +158,65 @@ def read_input(path: str, limit: int = -1) -> bytes:
 
 
 def write_bytes(path: str | None, data: bytes) -> None:
+    """Standard output, or the file: written whole to a temporary file beside it, flushed to
+    disk, then renamed over it, so a failure (a full disk) leaves the previous file as it was.
+    A device or a pipe (not a regular file) is written to directly."""
     if not path or path == "-":
         sys.stdout.flush()
         sys.stdout.buffer.write(data)
         return
+    import os
+    import stat
+
     from followup.domain.errors import BadInput
 
     try:
-        with open(path, "wb") as handle:
-            handle.write(data)
+        try:
+            mode = os.stat(path).st_mode
+        except FileNotFoundError:
+            mode = None
+        if mode is not None and not stat.S_ISREG(mode):
+            with open(path, "wb") as handle:
+                handle.write(data)
+            return
+        _replace_whole(path, data, stat.S_IMODE(mode) if mode is not None else None)
     except OSError as error:
         raise BadInput(
             f"--output: expected a writable file path, {error.strerror}: {path!r}"
         ) from None
+
+
+def _replace_whole(path: str, data: bytes, mode: int | None) -> None:
+    import os
+    import tempfile
+
+    folder = os.path.dirname(os.path.abspath(path))
+    fd, temporary = tempfile.mkstemp(
+        dir=folder, prefix=f".{os.path.basename(path)}.", suffix=".tmp"
+    )
+    try:
+        if mode is None:
+            umask = os.umask(0)
+            os.umask(umask)
+            mode = 0o666 & ~umask
+        os.fchmod(fd, mode)
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+        os.fsync(fd)
+        os.close(fd)
+        fd = -1
+        os.replace(temporary, path)
+    except BaseException:
+        if fd >= 0:
+            os.close(fd)
+        os.unlink(temporary)
+        raise
+    directory = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(directory)  # the rename itself survives a crash
+    finally:
+        os.close(directory)
 
 
 def write_output(path: str | None, text: str) -> None:
