@@ -17,7 +17,7 @@ from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from followup.domain.errors import BadInput, FollowupError, InvalidField, NotFound
-from followup.domain.model import Candidate, Event
+from followup.domain.model import Candidate, Event, same_name
 from followup.domain.sending import next_send_time
 from followup.services.agenda import Agenda, agenda
 from followup.services.dependencies import Dependencies
@@ -77,7 +77,8 @@ def approve_letter(
     body: str | None = None,
     window: tuple[time, time] = (time(8, 30), time(11, 30)),
 ) -> OutboxItem:
-    """Put a letter (the draft, or the text the candidate edited) in the outbox."""
+    """Put a letter (the draft, or the text the candidate edited) in the outbox. Approving the
+    same letter again (same touch, still waiting) changes its text, never queues a second."""
     draft = draft_letter(deps, opportunity_id, to, kind)
     if not draft.recipient.email:
         raise InvalidField("to", f"an email address for {draft.recipient.name}; add one first")
@@ -103,6 +104,25 @@ def approve_letter(
         status="queued",
     )
     with deps.store.unit_of_work() as uow:
+        due = next(
+            (
+                row.touch.due.isoformat()
+                for row in uow.plan(opportunity_id)
+                if row.touch.status == "planned"
+                and row.touch.step == item.step
+                and same_name(row.touch.contact, item.contact)
+            ),
+            "",
+        )
+        item = replace(item, due=due)
+        waiting = uow.waiting_letter(opportunity_id, item.step, item.contact, due)
+        if waiting is not None:
+            edited = subject is not None or body is not None  # else keep what was approved
+            if edited and waiting.status == "queued":
+                uow.update_letter(waiting.id, item.subject, item.body)
+                waiting = replace(waiting, subject=item.subject, body=item.body)
+            uow.commit()
+            return waiting
         new_id = uow.queue(item)
         uow.commit()
     return replace(item, id=new_id)

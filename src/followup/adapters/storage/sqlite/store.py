@@ -47,8 +47,9 @@ MIGRATIONS = "followup.adapters.storage.sqlite.migrations"
 BUSY_TIMEOUT = 3.0
 
 
-def storage_error(error: sqlite3.Error, path: str) -> FollowupError:
-    """What an SQLite failure means to the person: one line, by its error code."""
+def storage_error(error: sqlite3.Error, path: str) -> FollowupError | None:
+    """What an SQLite failure means to the person: one line, by its error code; None for an
+    error that is the program's own (a statement that does not fit the schema), kept as is."""
     code = getattr(error, "sqlite_errorcode", None)
     base = (code or 0) & 0xFF
     if base in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
@@ -65,7 +66,9 @@ def storage_error(error: sqlite3.Error, path: str) -> FollowupError:
         return StorageFailed(f"database: {path} cannot be opened ({error})")
     if base == sqlite3.SQLITE_IOERR:
         return StorageFailed(f"database: {path} could not be read or written ({error})")
-    return BadInput(f"--database: expected a Followup SQLite database at {path!r} ({error})")
+    if base in (sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT):
+        return BadInput(f"--database: expected a Followup SQLite database at {path!r} ({error})")
+    return None
 
 
 class _Connection(sqlite3.Connection):
@@ -76,16 +79,18 @@ class _Connection(sqlite3.Connection):
     def execute(self, *args: Any, **kwargs: Any) -> sqlite3.Cursor:
         try:
             return super().execute(*args, **kwargs)
-        except sqlite3.OperationalError as error:
-            raise storage_error(error, self.path) from None
         except sqlite3.DatabaseError as error:
-            raise storage_error(error, self.path) from None
+            raise _translated(error, self.path) from None
 
     def executemany(self, *args: Any, **kwargs: Any) -> sqlite3.Cursor:
         try:
             return super().executemany(*args, **kwargs)
         except sqlite3.DatabaseError as error:
-            raise storage_error(error, self.path) from None
+            raise _translated(error, self.path) from None
+
+
+def _translated(error: sqlite3.DatabaseError, path: str) -> BaseException:
+    return storage_error(error, path) or error
 
 
 class SqliteStore(Store):
@@ -114,7 +119,7 @@ class SqliteStore(Store):
                 self._path, isolation_level=None, timeout=BUSY_TIMEOUT, factory=_Connection
             )
         except sqlite3.Error as error:
-            raise storage_error(error, self._path) from None
+            raise _translated(error, self._path) from None
         connection.path = self._path
         try:
             connection.execute("PRAGMA foreign_keys = ON")
@@ -128,6 +133,11 @@ class SqliteStore(Store):
                 if self._upto is not None or not is_current(connection):
                     migrate(connection, self._upto)
                 self._migrated = True
+        except sqlite3.DatabaseError as error:  # not a database, or not one Followup can read
+            connection.close()
+            raise BadInput(
+                f"--database: expected a Followup SQLite database at {self._path!r} ({error})"
+            ) from None
         except BaseException:
             connection.close()
             raise
@@ -532,8 +542,8 @@ class SqliteUnitOfWork(UnitOfWork):
     def queue(self, item: OutboxItem) -> int:
         cursor = self._db.execute(
             "INSERT INTO outbox (opportunity_id, step, contact, to_name, to_address, subject, "
-            "body, message_id, send_after, status, created_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', datetime('now'))",
+            "body, message_id, send_after, status, created_at, due) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', datetime('now'), ?)",
             (
                 item.opportunity,
                 item.step,
@@ -544,9 +554,26 @@ class SqliteUnitOfWork(UnitOfWork):
                 item.body,
                 item.message_id,
                 _utc(item.send_after),
+                item.due,
             ),
         )
         return int(cursor.lastrowid or 0)
+
+    def waiting_letter(
+        self, opportunity_id: str, step: str, contact: str, due: str
+    ) -> OutboxItem | None:
+        row = self._db.execute(
+            f"SELECT {_OUTBOX_COLUMNS} FROM outbox WHERE opportunity_id = ? AND step = ? "
+            "AND contact = ? AND due = ? AND status IN ('queued', 'sending') LIMIT 1",
+            (opportunity_id, step, contact, due),
+        ).fetchone()
+        return _outbox_item(row) if row else None
+
+    def update_letter(self, item_id: int, subject: str, body: str) -> None:
+        self._db.execute(
+            "UPDATE outbox SET subject = ?, body = ? WHERE id = ? AND status = 'queued'",
+            (subject, body, item_id),
+        )
 
     def claim_next(self, now: datetime) -> OutboxItem | None:
         row = self._db.execute(
@@ -933,7 +960,7 @@ class SqliteUnitOfWork(UnitOfWork):
 _PERSON_COLUMNS = "p.id, p.name, p.title, p.company, p.phone, p.url, p.source"
 _OUTBOX_COLUMNS = (
     "id, opportunity_id, step, contact, to_name, to_address, subject, body, message_id, "
-    "send_after, status, attempts, last_error, sent_at"
+    "send_after, status, attempts, last_error, sent_at, coalesce(due, '')"
 )
 
 
@@ -960,6 +987,7 @@ def _outbox_item(r: tuple[Any, ...]) -> OutboxItem:
         attempts=r[11],
         last_error=r[12],
         sent_at=when(r[13]),
+        due=r[14],
     )
 
 
