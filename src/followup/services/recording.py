@@ -191,6 +191,43 @@ def log_event(
     return event
 
 
+def event_of(deps: Dependencies, opportunity_id: str, number: int) -> Event:
+    """The opportunity's event by its number (1 for the first, as `show` lists them)."""
+    with deps.store.unit_of_work(readonly=True) as uow:
+        opportunity = require_opportunity(uow, opportunity_id, "opportunity")
+        return _numbered(opportunity, number)
+
+
+def remove_event(deps: Dependencies, opportunity_id: str, number: int) -> Event:
+    """Take back an event logged by mistake; the plan follows as if it had never been."""
+    with deps.store.unit_of_work() as uow:
+        opportunity = require_opportunity(uow, opportunity_id, "opportunity")
+        event = _numbered(opportunity, number)
+        del opportunity.events[number - 1]
+        _save(deps, uow, uow.get_candidate(), opportunity)
+        uow.commit()
+    return event
+
+
+def describe_event(event: Event) -> str:
+    """`done thank_you — Dana Reyes on 2026-12-24`: an event in one line."""
+    what = " ".join(x for x in (event.kind, event.step) if x)
+    who = f" — {event.contact}" if event.contact else ""
+    return f"{what}{who} on {event.date.isoformat()}"
+
+
+def _numbered(opportunity: Opportunity, number: int) -> Event:
+    count = len(opportunity.events)
+    if not 1 <= number <= count:
+        expected = (
+            f"an event number from 1 to {count} (see followup show {opportunity.id})"
+            if count
+            else f"an event number, but {opportunity.id} has no events"
+        )
+        raise InvalidField("number", expected, number)
+    return opportunity.events[number - 1]
+
+
 def record_event(
     deps: Dependencies, uow: UnitOfWork, opportunity: Opportunity, event: Event
 ) -> Event:

@@ -40,24 +40,28 @@ async def note(request: Request) -> Response:
     """Add a topic discussed with someone, or change the few words noted on it."""
     form = await checked_form(request)
     opportunity_id = request.path_params["id"]
-    notes.note_topic(
+    await call(
+        notes.note_topic,
         deps_of(request),
         opportunity_id,
         form_text(form, "to"),
         form_text(form, "topic"),
         **{key: str(form.get(key) or "") for key in Topic.NOTES},
     )
-    return RedirectResponse(f"/opportunities/{opportunity_id}", status_code=303)
+    return RedirectResponse(f"/opportunities/{path_segment(opportunity_id)}", status_code=303)
 
 
 async def strengths(request: Request) -> Response:
     """What the candidate brings to this opportunity, one a line."""
     form = await checked_form(request)
     opportunity_id = request.path_params["id"]
-    notes.set_strengths(
-        deps_of(request), opportunity_id, str(form.get("strengths") or "").splitlines()
+    await call(
+        notes.set_strengths,
+        deps_of(request),
+        opportunity_id,
+        str(form.get("strengths") or "").splitlines(),
     )
-    return RedirectResponse(f"/opportunities/{opportunity_id}", status_code=303)
+    return RedirectResponse(f"/opportunities/{path_segment(opportunity_id)}", status_code=303)
 
 
 async def log(request: Request) -> Response:
@@ -77,9 +81,20 @@ async def log(request: Request) -> Response:
     return RedirectResponse(f"/opportunities/{path_segment(opportunity_id)}", status_code=303)
 
 
+async def remove(request: Request) -> Response:
+    """Take back an event recorded by mistake (its number as the page lists them)."""
+    await checked_form(request)
+    opportunity_id = request.path_params["id"]
+    text = request.path_params["n"]
+    number = int(text) if text.isascii() and text.isdigit() and len(text) <= 9 else 0
+    await call(recording.remove_event, deps_of(request), opportunity_id, number)
+    return RedirectResponse(f"/opportunities/{path_segment(opportunity_id)}", status_code=303)
+
+
 routes = [
     Route("/opportunities/{id}", opportunity, name="opportunity"),
     Route("/opportunities/{id}/events", log, methods=["POST"], name="log"),
     Route("/opportunities/{id}/notes", note, methods=["POST"], name="note"),
     Route("/opportunities/{id}/strengths", strengths, methods=["POST"], name="strengths"),
+    Route("/opportunities/{id}/events/{n}/remove", remove, methods=["POST"], name="unlog"),
 ]
