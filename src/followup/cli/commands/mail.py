@@ -151,7 +151,13 @@ def cmd_inbox_import(args: argparse.Namespace) -> int:
         f"{report.automatic} automatic answers left alone."
     )
     _proposals_hint(report.proposals)
+    _print_skipped(report.skipped)
     return 0
+
+
+def _print_skipped(skipped: tuple[tuple[str, str], ...]) -> None:
+    for where, why in skipped:
+        print(f"Skipped {where}: {why}")
 
 
 def cmd_inbox_poll(args: argparse.Namespace) -> int:
@@ -174,6 +180,7 @@ def cmd_inbox_poll(args: argparse.Namespace) -> int:
         f"{report.automatic} automatic answers left alone."
     )
     _proposals_hint(report.proposals)
+    _print_skipped(report.skipped)
     return 0
 
 
