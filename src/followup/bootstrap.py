@@ -130,7 +130,14 @@ def dependencies(database: str | None = None) -> Dependencies:
         classifier=_once(classifier),
         mail_sign_in=mail_sign_in,
         card_reader=_once(card_reader),
+        check_email=_check_email,
     )
+
+
+def _check_email(value: str, field: str) -> None:
+    from followup.adapters.email_address import check_email
+
+    check_email(value, field)
 
 
 def web_app(

@@ -57,6 +57,17 @@ def check_id(value: str, field: str) -> str:
     return value
 
 
+EMAIL_EXPECTED = "an email address like name@example.com"
+_EMAIL_SHAPE = re.compile(r"[^@\s<>(),;:\"\[\]\\]+@[^@\s<>(),;:\"\[\]\\]+\.[^@\s<>(),;:\"\[\]\\.]+")
+
+
+def check_email_shape(value: str, field: str) -> None:
+    """One bare address, nothing a mail header could be split or widened by (a second address,
+    a display name, a line break). The services' port checks it fully (email-validator)."""
+    if not _EMAIL_SHAPE.fullmatch(value) or text_problem(value):
+        raise InvalidField(field, EMAIL_EXPECTED, value)
+
+
 def text_problem(value: str, multiline: bool = False) -> str | None:
     """What is wrong with a piece of text, or None: a lone surrogate (an undecodable byte or a
     broken JSON escape) cannot be stored; a control character in a one-line field (a name, an
@@ -114,6 +125,8 @@ def validate_opportunity(opp: Opportunity) -> None:
                 MAX_MINUTES,
                 "minutes spent",
             )
+            if contact.email:
+                check_email_shape(contact.email, f"{where}.contacts[{j}].email")
             for name in ("name", "title", "email", "phone", "timezone"):
                 check_text(getattr(contact, name), f"{where}.contacts[{j}].{name}")
             for topic in contact.topics:

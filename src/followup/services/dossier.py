@@ -23,7 +23,7 @@ from followup.services.planning import replan, replan_everything
 from followup.services.ports import ImportReport
 from followup.services.recording import check_candidate
 from followup.services.storage import UnitOfWork
-from followup.services.zones import check_contact_zones
+from followup.services.zones import check_contact_emails, check_contact_zones
 
 
 class DossierRecords(Protocol):
@@ -93,6 +93,7 @@ def merge_dossier(deps: Dependencies, uow: UnitOfWork, dossier: DossierRecords) 
         try:
             validate_opportunity(merged)
             check_contact_zones(merged)
+            check_contact_emails(deps.check_email, merged)
         except InvalidField as error:
             raise _named_in_file(error, merged, origins, where) from None
         if stored is None:

@@ -40,6 +40,14 @@ class MailSignInFailed(MailUnavailable):
     exit_code = 2
 
 
+class MailNotConfigured(MailUnavailable):
+    """The mail settings are incomplete or wrong (no password, a CA file that is not there):
+    nothing was sent, the letter waits, and the person has something to fix."""
+
+    exit_code = 2
+    http_status = 503
+
+
 class MailRejected(FollowupError):
     """The server refused this one message (a bad address, say): it will not go as it is."""
 
@@ -84,6 +92,9 @@ def approve_letter(
         raise InvalidField("to", f"an email address for {draft.recipient.name}; add one first")
     if not draft.sender.email:
         raise InvalidField("profile.email", "your email address, to send from")
+    # checked again here: an address stored before addresses were checked never goes out
+    deps.check_email(draft.recipient.email, "to")
+    deps.check_email(draft.sender.email, "profile.email")
     if body is not None and not body.strip():
         raise InvalidField("text", "the letter's text")
     # the recipient's morning: their own time zone when recorded, else the candidate's

@@ -24,7 +24,7 @@ from followup.services.dependencies import Dependencies
 from followup.services.people import complete_contact, remember_met
 from followup.services.planning import replan, replan_everything, require_opportunity
 from followup.services.storage import UnitOfWork
-from followup.services.zones import check_contact_zones, check_timezone
+from followup.services.zones import check_contact_emails, check_contact_zones, check_timezone
 
 
 def get_profile(deps: Dependencies) -> Candidate:
@@ -49,6 +49,8 @@ def check_candidate(deps: Dependencies, candidate: Candidate, prefix: str) -> No
     """Time zone, country, subdivision, week mask and default policy must all exist."""
     try:
         check_timezone(candidate.timezone, "timezone")
+        if candidate.email:
+            deps.check_email(candidate.email, "email")
         deps.calendars(candidate)
         deps.policies.get(candidate.default_policy, "default_policy")
     except InvalidField as error:
@@ -247,6 +249,7 @@ def _save(
 ) -> None:
     validate_opportunity(opportunity)
     check_contact_zones(opportunity)
+    check_contact_emails(deps.check_email, opportunity)
     uow.save_opportunity(opportunity)
     replan(deps, uow, candidate, [opportunity])
 

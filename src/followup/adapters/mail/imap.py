@@ -36,12 +36,16 @@ class ImapMailbox:
 
     def __enter__(self) -> ImapMailbox:
         settings = self._settings
+        # the settings first: a missing password or CA file is one line naming it
+        password = settings.password() if settings.auth != "oauth2" else ""
+        if settings.security != "none":
+            settings.tls_context()
         try:
             if settings.auth == "oauth2":
                 client = _signed_in_xoauth2(settings, self._where)
             else:
                 client = _connect(settings)
-                client.login(settings.username, settings.password())
+                client.login(settings.username, password)
         except imaplib.IMAP4.error as error:
             raise MailUnavailable(
                 f"imap.password: the server at {self._where} refused the login for "
