@@ -179,7 +179,7 @@ def _time(value: Any, field: str) -> time:
     if isinstance(value, time) and value.tzinfo is None:
         return value.replace(second=0, microsecond=0)
     if isinstance(value, str):
-        from followup.adapters.files.dossier import parse_time
+        from followup.domain.parsing import parse_time
 
         try:
             found = parse_time(value, field)
