@@ -136,10 +136,26 @@ def _spooled_stdin(name: str) -> ImportSource:
 
 
 def _opened(path: str):  # type: ignore[no-untyped-def]
+    """The file, opened for reading: a regular file only. A FIFO would wait for a writer for
+    ever and /dev/zero never end, so neither is read (it is opened without blocking to look)."""
+    import os
+    import stat
+
     from followup.domain.errors import BadInput
 
     try:
-        return open(path, "rb")
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            os.close(fd)
+            if stat.S_ISDIR(mode):
+                raise IsADirectoryError
+            raise BadInput(
+                f"FILE: expected a regular file, {path!r} is a pipe or a device (use - to read "
+                "standard input)"
+            )
+        os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
     except FileNotFoundError:
         raise BadInput(f"FILE: expected a readable file, {path!r} does not exist") from None
     except IsADirectoryError:

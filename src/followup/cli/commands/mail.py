@@ -22,13 +22,13 @@ def cmd_approve(args: argparse.Namespace) -> int:
     """Approve a letter for sending: the draft, or your edited text with --file. It goes out
     from the outbox at the next moment inside your send window (weekday mornings by default),
     when `followup send` runs."""
-    from followup.services.letters import read_letter, split_subject
+    from followup.services.letters import MAX_LETTER_BYTES, read_letter, split_subject
     from followup.services.outbox import approve_letter
 
     settings = mail_settings()
     subject = body = None
     if args.file:
-        text = read_letter(read_input(args.file), args.file)
+        text = read_letter(read_input(args.file, MAX_LETTER_BYTES + 1), args.file)
         found_subject, body = split_subject(text)
         subject = found_subject or None
     item = approve_letter(
