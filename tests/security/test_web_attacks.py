@@ -288,3 +288,27 @@ def test_serving_beyond_loopback_without_a_login_is_refused(cli, host):
 def test_a_login_would_let_it_listen_beyond_loopback(tmp_path):
     deps = make_services(tmp_path)
     create_app(deps, WebConfig(host="0.0.0.0", login=True))  # no error
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "said"),
+    [
+        ("other_interviews", "99999999999999999999", "other_interviews: expected a whole number"),
+        ("name", "Sam\r\nBcc: x@evil.example", "name: expected text without control characters"),
+        ("email", "sam@example.com, x@evil.example", "email: expected an email address"),
+    ],
+)
+def test_settings_refuse_values_that_cannot_be_stored(web, field, value, said):
+    form = {
+        "csrf": token(web),
+        "name": "Sam Ortiz",
+        "email": "sam@example.com",
+        "timezone": "America/Chicago",
+        "country": "US",
+        "weekmask": "1111100",
+        "default_policy": "persistent",
+        field: value,
+    }
+    response = web.post("/settings", data=form)
+    assert response.status_code == 400
+    assert said in response.text

@@ -19,7 +19,14 @@ from followup.domain.model import (
     Timeline,
     same_name,
 )
-from followup.domain.validation import check_event, check_id, check_text, validate_opportunity
+from followup.domain.validation import (
+    MAX_COUNT,
+    check_event,
+    check_id,
+    check_text,
+    check_whole,
+    validate_opportunity,
+)
 from followup.services.dependencies import Dependencies
 from followup.services.people import complete_contact, remember_met
 from followup.services.planning import replan, replan_everything, require_opportunity
@@ -46,8 +53,15 @@ def update_profile(deps: Dependencies, **changes: object) -> Candidate:
 
 
 def check_candidate(deps: Dependencies, candidate: Candidate, prefix: str) -> None:
-    """Time zone, country, subdivision, week mask and default policy must all exist."""
+    """Time zone, country, subdivision, week mask and default policy must all exist; the text
+    is one-line text and the numbers small, whichever way they came (CLI, web, dossier)."""
     try:
+        for name in ("name", "email", "phone", "timezone", "weekmask", "default_policy"):
+            check_text(getattr(candidate, name), name)
+        for name in ("strengths", "courses"):
+            for item in getattr(candidate, name):
+                check_text(item, name)
+        check_whole(candidate.other_interviews, "other_interviews", 0, MAX_COUNT, "a whole number")
         check_timezone(candidate.timezone, "timezone")
         if candidate.email:
             deps.check_email(candidate.email, "email")
