@@ -222,3 +222,26 @@ def test_a_far_future_date_never_stops_polling_and_the_cursor_moves_past_it(deps
     with deps.store.unit_of_work(readonly=True) as uow:
         assert uow.inbox_cursor("INBOX")[1] == 3
     assert any(r.endswith("Dana Reyes") for r in replies(deps))
+
+
+@pytest.mark.parametrize("year", [1970, 2400])
+def test_a_maildir_file_with_an_impossible_time_falls_back_to_its_date(deps, tmp_path, year):
+    folder = maildir(
+        tmp_path / "box", raw("Lee Park <lee@acme.example>", "Tue, 24 Nov 2026 11:00:00 -0600")
+    )
+    for path in (folder / "new").iterdir():
+        stamp = datetime(year, 6, 1, tzinfo=UTC).timestamp()
+        os.utime(path, (stamp, stamp))
+    report = record_replies(deps, read_folder(folder))
+    assert (report.replies, report.skipped) == (1, ())
+    assert replies(deps) == ["2026-11-24 11:00 Lee Park"]
+
+
+def test_the_time_rule_answers_for_any_arrival_time():
+    from followup.services.inbox import Incoming, moment_of
+
+    for arrived in (datetime(1, 1, 1, tzinfo=UTC), datetime(9999, 12, 31, tzinfo=UTC)):
+        message = Incoming(
+            "a@b.example", (), datetime(2026, 11, 24, tzinfo=UTC), received_at=arrived
+        )
+        assert moment_of(message, NOW) == (datetime(2026, 11, 24, tzinfo=UTC), "")
