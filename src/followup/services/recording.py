@@ -56,6 +56,8 @@ def check_candidate(deps: Dependencies, candidate: Candidate, prefix: str) -> No
     """Time zone, country, subdivision, week mask and default policy must all exist; the text
     is one-line text and the numbers small, whichever way they came (CLI, web, dossier)."""
     try:
+        if candidate.email:  # first: an address gets the address's words
+            deps.check_email(candidate.email, "email")
         for name in ("name", "email", "phone", "timezone", "weekmask", "default_policy"):
             check_text(getattr(candidate, name), name)
         for name in ("strengths", "courses"):
@@ -63,8 +65,6 @@ def check_candidate(deps: Dependencies, candidate: Candidate, prefix: str) -> No
                 check_text(item, name)
         check_whole(candidate.other_interviews, "other_interviews", 0, MAX_COUNT, "a whole number")
         check_timezone(candidate.timezone, "timezone")
-        if candidate.email:
-            deps.check_email(candidate.email, "email")
         deps.calendars(candidate)
         deps.policies.get(candidate.default_policy, "default_policy")
     except InvalidField as error:
