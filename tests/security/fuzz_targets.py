@@ -245,7 +245,7 @@ ARRIVALS = st.one_of(st.none(), st.datetimes(timezones=st.just(UTC)))
 
 def check_mail(raw: bytes, arrived: datetime | None) -> None:
     """The header reader never raises; what it reads is bounded; the time rule always answers."""
-    seen = incoming(raw, arrived, "fuzz")
+    seen = incoming(raw, received_at=arrived, where="fuzz")
     assert isinstance(seen, Incoming)
     if seen.sent_at is not None:
         assert seen.sent_at.tzinfo is not None
