@@ -209,8 +209,7 @@ from tests.integration.test_replies import imap  # noqa: E402, F401 - the Doveco
 
 
 def test_a_far_future_date_never_stops_polling_and_the_cursor_moves_past_it(deps, imap):  # noqa: F811
-    from followup.adapters.mail.imap import poll_mailbox
-    from tests.integration.dovecot_support import append
+    from tests.integration.dovecot_support import append, poll_mailbox
 
     settings, port = imap
     append(port, raw("Dana Reyes <dana@acme.example>", "Fri, 31 Dec 9999 23:59:59 +0000"))

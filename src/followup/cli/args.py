@@ -80,6 +80,8 @@ def whole(low: int, high: int) -> Callable[[str], int]:
             value = int(stripped)
             if low <= value <= high:
                 return value
+        import argparse
+
         raise argparse.ArgumentTypeError(
             f"expected a whole number from {low} to {high}, got {text!r}"
         )

@@ -89,7 +89,7 @@ class _Connection(sqlite3.Connection):
             raise _translated(error, self.path) from None
 
 
-def _translated(error: sqlite3.DatabaseError, path: str) -> BaseException:
+def _translated(error: sqlite3.Error, path: str) -> BaseException:
     return storage_error(error, path) or error
 
 
