@@ -26,12 +26,12 @@ ATTACKS = [
     ),
     (
         ("agenda", "--limit", HUGE),
-        "followup agenda: error: argument --limit: expected a whole number from 1 to 1000, "
+        "followup agenda: error: argument --limit: expected a whole number from 0 to 1000, "
         f"got '{HUGE}' (see `followup agenda --help`)\n",
     ),
     (
         ("agenda", "--limit", "-3"),
-        "followup agenda: error: argument --limit: expected a whole number from 1 to 1000, "
+        "followup agenda: error: argument --limit: expected a whole number from 0 to 1000, "
         "got '-3' (see `followup agenda --help`)\n",
     ),
     (

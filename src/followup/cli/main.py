@@ -130,16 +130,22 @@ def _fast_agenda(argv: list[str]) -> Any:
 
 
 def _fast_value(option: str, text: str) -> Any:
-    if option == "--on":  # the one bounded date parser; argparse words any refusal
-        from followup.domain.errors import InvalidField
-        from followup.domain.parsing import parse_date
+    if option == "--on":  # as domain/parsing.parse_date takes it; argparse words any refusal
+        from datetime import date
 
-        try:
-            return parse_date(text, "--on")
-        except InvalidField:
-            raise ValueError(text) from None
+        from followup.domain.validation import EARLIEST, LATEST
+
+        digits = text[:4] + text[5:7] + text[8:]
+        if len(text) != 10 or text[4] + text[7] != "--" or not digits.isascii():
+            raise ValueError(text)
+        if not digits.isdigit():
+            raise ValueError(text)
+        day = date.fromisoformat(text)
+        if not EARLIEST <= day <= LATEST:
+            raise ValueError(text)
+        return day
     if option == "--limit":
-        if not (text.isascii() and text.isdigit() and len(text) <= 4 and 1 <= int(text) <= 1000):
+        if not (text.isascii() and text.isdigit() and len(text) <= 4 and int(text) <= 1000):
             raise ValueError(text)
         return int(text)
     return text

@@ -117,7 +117,7 @@ def register(sub: Subcommands) -> None:
     p = command(sub, "agenda", cmd_agenda)
     p.add_argument("--on", type=date_arg, metavar="DATE", help="the day to look at (YYYY-MM-DD)")
     p.add_argument(
-        "--limit", type=whole(1, 1000), default=10, help="at most this many lines per section"
+        "--limit", type=whole(0, 1000), default=10, help="at most this many lines per section"
     )
     p.add_argument("--json", action="store_true", help="machine-readable output")
 
