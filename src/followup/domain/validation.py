@@ -129,8 +129,11 @@ def validate_opportunity(opp: Opportunity) -> None:
                 check_email_shape(contact.email, f"{where}.contacts[{j}].email")
             for name in ("name", "title", "email", "phone", "timezone"):
                 check_text(getattr(contact, name), f"{where}.contacts[{j}].{name}")
-            for topic in contact.topics:
-                check_text(topic, f"{where}.contacts[{j}].topics")
+            for k, topic in enumerate(contact.noted_topics()):
+                field = f"{where}.contacts[{j}].topics[{k}]"
+                check_text(topic.name, field)
+                for note in topic.NOTES:
+                    check_text(getattr(topic, note), f"{field}.{note}", multiline=True)
     first = opp.first_interview()
     for name in ("preliminary_deadline", "second_round_deadline"):
         deadline = getattr(opp.timeline, name)
