@@ -13,11 +13,8 @@ within a loop that writes nothing can only be stopped from outside.
 
 from __future__ import annotations
 
-import atexit
 import contextlib
 import threading
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures import TimeoutError as FutureTimeout
 from pathlib import Path
 from typing import Any
 
@@ -162,74 +159,60 @@ def _has_templates(folder: Path | None) -> bool:
 
 
 # -- the worker: a user's templates, stopped after RENDER_SECONDS ------------------------------
-_ENVIRONMENTS: dict[str, Any] = {}
-
-
-def _worker_start() -> None:
+def _child(connection: Any, folder: str, kind: str, variables: dict[str, Any]) -> None:
+    """In the forked child: render, send (True, the letter) or (False, the one-line error)."""
     import resource
 
     with contextlib.suppress(ValueError, OSError):
         resource.setrlimit(resource.RLIMIT_AS, (WORKER_MEMORY, WORKER_MEMORY))
-
-
-def _worker_render(folder: str, kind: str, variables: dict[str, Any]) -> tuple[bool, str]:
-    """In the worker: (True, the letter) or (False, the one-line error)."""
-    env = _ENVIRONMENTS.get(folder)
-    if env is None:
-        env = _ENVIRONMENTS[folder] = _environment(Path(folder))
     try:
-        return True, _render(env, kind, variables)
+        result = (True, _render(_environment(Path(folder)), kind, variables))
     except BadInput as error:
-        return False, str(error)
+        result = (False, str(error))
+    except BaseException as error:
+        result = (False, f"template {kind}.txt: {type(error).__name__}: {error}")
+    connection.send(result)
+    connection.close()
 
 
 class _Worker:
+    """One forked process per letter: the letter's data (which may hold functions the templates
+    call) is inherited, never pickled; only the text comes back. A child that runs past
+    RENDER_SECONDS is killed."""
+
     _lock = threading.Lock()
-    _pool: ProcessPoolExecutor | None = None
 
     @classmethod
     def render(cls, folder: str, kind: str, variables: dict[str, Any]) -> str:
-        with cls._lock:  # one letter at a time: the worker is one process
-            pool = cls._get()
-            future = pool.submit(_worker_render, folder, kind, variables)
+        import multiprocessing
+
+        context = multiprocessing.get_context("fork")
+        with cls._lock:  # one letter at a time
+            receiving, sending = context.Pipe(duplex=False)
+            child = context.Process(
+                target=_child, args=(sending, folder, kind, variables), daemon=True
+            )
+            child.start()
+            sending.close()
             try:
-                ok, text = future.result(timeout=RENDER_SECONDS)
-            except FutureTimeout:
-                cls._stop()
+                if not receiving.poll(RENDER_SECONDS):
+                    raise BadInput(
+                        f"template {kind}.txt: took longer than {RENDER_SECONDS:.0f} s to write "
+                        "a letter (a loop that never ends?); it was stopped"
+                    )
+                ok, text = receiving.recv()
+            except EOFError:
                 raise BadInput(
-                    f"template {kind}.txt: took longer than {RENDER_SECONDS:.0f} s to write a "
-                    "letter (a loop that never ends?); it was stopped"
+                    f"template {kind}.txt: the process writing the letter stopped (out of memory?)"
                 ) from None
-            except Exception as error:  # the worker died (out of memory, killed)
-                cls._stop()
-                raise BadInput(
-                    f"template {kind}.txt: stopped the worker that renders it ({error})"
-                ) from None
+            finally:
+                if child.is_alive():
+                    child.kill()
+                child.join(5)
+                receiving.close()
         if not ok:
             raise BadInput(text)
-        return text
-
-    @classmethod
-    def _get(cls) -> ProcessPoolExecutor:
-        if cls._pool is None:
-            import multiprocessing
-
-            cls._pool = ProcessPoolExecutor(
-                max_workers=1,
-                mp_context=multiprocessing.get_context("forkserver"),
-                initializer=_worker_start,
-            )
-            atexit.register(cls._stop)
-        return cls._pool
-
-    @classmethod
-    def _stop(cls) -> None:
-        pool, cls._pool = cls._pool, None
-        if pool is None:
-            return
-        for process in list(getattr(pool, "_processes", {}).values()):
-            process.kill()
-        pool.shutdown(wait=False, cancel_futures=True)
+        return str(text)
 
 
 def _tidy(text: str) -> str:
