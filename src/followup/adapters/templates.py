@@ -164,7 +164,10 @@ def _child(connection: Any, folder: str, kind: str, variables: dict[str, Any]) -
     import resource
 
     with contextlib.suppress(ValueError, OSError):
-        resource.setrlimit(resource.RLIMIT_AS, (WORKER_MEMORY, WORKER_MEMORY))
+        # the child starts as big as its parent (a web server or a test run may map a lot):
+        # the letter gets WORKER_MEMORY more than that, not WORKER_MEMORY in all
+        limit = _mapped_bytes() + WORKER_MEMORY
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     try:
         result = (True, _render(_environment(Path(folder)), kind, variables))
     except BadInput as error:
@@ -173,6 +176,14 @@ def _child(connection: Any, folder: str, kind: str, variables: dict[str, Any]) -
         result = (False, f"template {kind}.txt: {type(error).__name__}: {error}")
     connection.send(result)
     connection.close()
+
+
+def _mapped_bytes() -> int:
+    """This process's virtual size (Linux: /proc/self/statm counts pages)."""
+    import os
+
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
 
 
 class _Worker:
