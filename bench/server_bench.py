@@ -306,7 +306,7 @@ def serve(url: str, folder: Path, workers: int = 2) -> tuple[subprocess.Popen[st
 
 
 def session(base: str, email: str) -> str:
-    with httpx.Client(base_url=base, timeout=30) as client:
+    with httpx.Client(base_url=base, timeout=30, headers={"origin": base}) as client:
         form = client.get("/login").text
         token = re.search(r'name="csrf" value="([^"]+)"', form)
         assert token
@@ -407,7 +407,7 @@ def today_under_load(base: str, folder: Path, seconds: int, sessions: int) -> di
 def coach_cohort(base: str, coaches: list[str], requests: int) -> dict[str, float]:
     timings = []
     cookies = [session(base, email) for email in coaches[:5]]
-    with httpx.Client(base_url=base, timeout=60) as client:
+    with httpx.Client(base_url=base, timeout=60, headers={"origin": base}) as client:
         for i in range(requests + 5):
             page = client.get("/clients", headers={"Cookie": cookies[i % len(cookies)]})
             assert page.status_code == 200 and page.text.count("<tr>") == CLIENTS + 1

@@ -126,6 +126,7 @@ def main() -> None:
                 {
                     "content-type": "application/x-www-form-urlencoded",
                     "cookie": cookie,
+                    "origin": f"http://127.0.0.1:{port}",
                     "hx-request": "true",
                 },
                 body,

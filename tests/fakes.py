@@ -85,6 +85,22 @@ class FakeUnitOfWork(UnitOfWork):
         self.state.outbox[new_id] = replace(item, id=new_id, status="queued")
         return new_id
 
+    def waiting_letter(self, opportunity_id, step, contact, due):  # type: ignore[no-untyped-def]
+        return next(
+            (
+                i
+                for i in self.state.outbox.values()
+                if (i.opportunity, i.step, i.contact, i.due) == (opportunity_id, step, contact, due)
+                and i.status in ("queued", "sending")
+            ),
+            None,
+        )
+
+    def update_letter(self, item_id, subject, body):  # type: ignore[no-untyped-def]
+        item = self.state.outbox[item_id]
+        if item.status == "queued":
+            self.state.outbox[item_id] = replace(item, subject=subject, body=body)
+
     def claim_next(self, now):  # type: ignore[no-untyped-def]
         ready = sorted(
             (i for i in self.state.outbox.values() if i.status == "queued" and i.send_after <= now),

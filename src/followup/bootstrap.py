@@ -168,15 +168,31 @@ def dependencies(
         mail_sign_in=mail_sign_in,
         card_reader=_once(card_reader),
         passwords=_once(passwords),
+        check_email=_check_email,
     )
 
 
-def web_app(deps: Dependencies) -> Any:
-    """The web interface over these dependencies (`followup serve`): the CLI and the web never
-    import each other; this composition root knows both."""
-    from followup.web.app import create_app
+def _check_email(value: str, field: str) -> None:
+    from followup.adapters.email_address import check_email
 
-    return create_app(deps)
+    check_email(value, field)
+
+
+def web_app(
+    deps: Dependencies,
+    host: str = "127.0.0.1",
+    port: int = 8765,
+    allowed_hosts: tuple[str, ...] = (),
+    public_url: str | None = None,
+) -> Any:
+    """The web interface over these dependencies (`followup serve`): the CLI and the web never
+    import each other; this composition root knows both. Behind its guard (web/security.py),
+    which serves only the names given and refuses, in one line, a host beyond loopback while
+    there is no login."""
+    from followup.web.app import WebConfig, create_app
+
+    config = WebConfig(host, port, allowed_hosts, public_url)
+    return create_app(deps, config)
 
 
 def readers() -> tuple[Reader, ...]:

@@ -36,6 +36,12 @@ class Cli:
         captured = self._capsys.readouterr()
         return Result(code, captured.out, captured.err)
 
+    @property
+    def path(self) -> Path:
+        """The SQLite file (for tests of what is SQLite's own)."""
+        assert self.database.kind == "sqlite", self.database
+        return Path(self.database.location)
+
     def dump(self) -> list[object]:
         """Everything stored: equal dumps mean an unchanged database."""
         return self.database.dump()
@@ -50,5 +56,16 @@ def cli(database, tmp_path, monkeypatch, capsys) -> Cli:
         monkeypatch.setenv("FOLLOWUP_USER", database.user)
     else:
         monkeypatch.delenv("FOLLOWUP_USER", raising=False)
+    monkeypatch.setenv("FOLLOWUP_CONFIG", str(tmp_path / "config"))
+    return Cli(database, capsys, tmp_path)
+
+
+@pytest.fixture
+def sqlite_cli(tmp_path, monkeypatch, capsys) -> Cli:
+    """The command line on one person's SQLite file only, for what is SQLite's own (its file,
+    its write lock, its journal); the shared server's faults are tested on PostgreSQL."""
+    database = Database("sqlite", str(tmp_path / "followup.sqlite3"))
+    monkeypatch.setenv("FOLLOWUP_DATABASE", database.location)
+    monkeypatch.delenv("FOLLOWUP_USER", raising=False)
     monkeypatch.setenv("FOLLOWUP_CONFIG", str(tmp_path / "config"))
     return Cli(database, capsys, tmp_path)

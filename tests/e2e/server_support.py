@@ -14,7 +14,6 @@ from starlette.testclient import TestClient
 from followup import bootstrap
 from followup.adapters.files.dossier import parse_dossier
 from followup.services.dossier import import_dossier
-from followup.web.app import create_app
 
 from ..postgres import PASSWORD
 from .web_support import DATA, NOW, csrf_of
@@ -71,7 +70,10 @@ def two_candidates(database):  # type: ignore[no-untyped-def]
 
 
 def web_client(deps) -> TestClient:  # type: ignore[no-untyped-def]
-    client = TestClient(create_app(deps))
+    """The app as a browser on this machine speaks to it (web_support.web_client)."""
+    from .web_support import web_client as local_client
+
+    client = local_client(deps)
     client.services = deps  # type: ignore[attr-defined]
     return client
 

@@ -106,8 +106,8 @@ BAD_FILES = [
     (
         "negative minutes",
         _edit(_set(["interviews", 0, "contacts", 0, "minutes"], -5)),
-        "opportunities[0].interviews[0].contacts[0].minutes: expected whole minutes spent, 0 or "
-        "more, got -5",
+        "opportunities[0].interviews[0].contacts[0].minutes: expected whole minutes spent, 0 to "
+        "1440, got -5",
     ),
 ]
 

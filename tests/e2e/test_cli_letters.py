@@ -237,7 +237,7 @@ def test_a_ten_megabyte_file_is_refused_quickly(corpus, tmp_path):
     assert time.perf_counter() - started < 2
     assert result.code == 2
     assert result.err == (
-        f"followup: error: {letter}: expected a letter of at most 1 MB, the file is 10.0 MB\n"
+        f"followup: error: {letter}: expected a letter of at most 1 MB, the file is larger\n"
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import mailbox
+import time
 from email.message import EmailMessage
 
 from .conftest import DATA
@@ -74,7 +75,10 @@ def test_classify_refuses_a_missing_or_empty_file_in_one_line(cli, tmp_path):
 def test_imported_replies_propose_and_review_confirms(cli, tmp_path):
     assert cli("import", str(DATA / "acme-first.json")).code == 0
     box = mailbox.mbox(tmp_path / "in.mbox")
-    box.add(rejection())
+    arrived = mailbox.mboxMessage(rejection())
+    # delivered as it was sent: the mbox From_ line is the arrival time the reader believes
+    arrived.set_from("dana@acme.example", time.gmtime(1800397800))  # 2027-01-19 22:30 UTC
+    box.add(arrived)
     box.flush()
     imported = cli("inbox", "import", str(tmp_path / "in.mbox"))
     assert imported.out == (

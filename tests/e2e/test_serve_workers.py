@@ -65,7 +65,8 @@ def test_two_workers_serve_one_office_with_sessions_kept_in_the_database(
                 time.sleep(0.1)
         workers = [c for c in children(server.pid) if Path(f"/proc/{c}/cmdline").exists()]
         assert len(workers) >= 2  # uvicorn's workers (and its process watcher)
-        with httpx.Client(base_url=base, timeout=10) as client:
+        # as a browser: its unsafe requests say where they come from (Origin)
+        with httpx.Client(base_url=base, timeout=10, headers={"origin": base}) as client:
             form = client.get("/login").text
             token = re.search(r'name="csrf" value="([^"]+)"', form).group(1)
             signed = client.post(

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import uvicorn
 
-from followup.web.app import create_app
+from followup.web.app import WebConfig, create_app
 
 from ..system import require_program
 from .web_support import make_services
@@ -27,7 +27,8 @@ def server(tmp_path):
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    config = uvicorn.Config(create_app(deps), host="127.0.0.1", port=port, log_level="error")
+    app = create_app(deps, WebConfig(port=port))
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="error")
     running = uvicorn.Server(config)
     thread = threading.Thread(target=running.run, daemon=True)
     thread.start()

@@ -10,12 +10,10 @@ import re
 from pathlib import Path
 
 import pytest
-from starlette.testclient import TestClient
 
 from followup.services.recording import update_profile
-from followup.web.app import create_app
 
-from .web_support import csrf_of, make_services
+from .web_support import csrf_of, make_services, web_client
 
 IMPORTS = Path(__file__).parents[1] / "data" / "imports"
 
@@ -24,7 +22,7 @@ IMPORTS = Path(__file__).parents[1] / "data" / "imports"
 def web(tmp_path):
     deps = make_services(tmp_path)
     update_profile(deps, email="sam.ortiz@example.com")
-    return TestClient(create_app(deps))
+    return web_client(deps)
 
 
 def token(client) -> str:
@@ -33,7 +31,8 @@ def token(client) -> str:
 
 def preview(web, name: str, **data: str):
     files = {"file": (name, (IMPORTS / name).read_bytes(), "application/octet-stream")}
-    return web.post("/import", data={"csrf": token(web), **data}, files=files)
+    # an upload's token travels in its form's action (web/security.py)
+    return web.post(f"/import?csrf={token(web)}", data=data, files=files)
 
 
 def confirm(web, page) -> str:

@@ -7,13 +7,11 @@ import random
 import re
 
 import pytest
-from starlette.testclient import TestClient
 
 from followup.services.planning import show_opportunity
-from followup.web.app import create_app
 from tests.cards.generate import Card, shoot
 
-from .web_support import csrf_of, make_services
+from .web_support import csrf_of, make_services, web_client
 
 DEJAVU = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")
 
@@ -21,7 +19,7 @@ DEJAVU = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")
 @pytest.fixture
 def web(tmp_path):
     deps = make_services(tmp_path)
-    client = TestClient(create_app(deps))
+    client = web_client(deps)
     client.services = deps  # type: ignore[attr-defined]
     return client
 
@@ -52,9 +50,8 @@ def photo() -> bytes:
 
 def _read(web, photo: bytes):
     page = web.get("/capture/card")
-    return web.post(
-        "/capture/card/read",
-        data={"csrf": csrf_of(page.text)},
+    return web.post(  # an upload's token travels in its form's action (web/security.py)
+        f"/capture/card/read?csrf={csrf_of(page.text)}",
         files={"photo": ("card.jpg", photo, "image/jpeg")},
     )
 

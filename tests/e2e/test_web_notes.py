@@ -4,18 +4,16 @@ opportunity page, and strengths per opportunity."""
 from __future__ import annotations
 
 import pytest
-from starlette.testclient import TestClient
 
 from followup.domain.model import Topic
-from followup.web.app import create_app
 
-from .web_support import csrf_of, make_services
+from .web_support import csrf_of, make_services, web_client
 
 
 @pytest.fixture
 def web(tmp_path):
     deps = make_services(tmp_path)
-    client = TestClient(create_app(deps))
+    client = web_client(deps)
     client.services = deps  # type: ignore[attr-defined]
     return client
 

@@ -16,9 +16,8 @@ from followup.adapters.json_shapes import progress_dict
 from followup.cli.format import progress_text
 from followup.services.dossier import import_dossier
 from followup.services.progress import follow_up_progress
-from followup.web.app import create_app
 
-from .web_support import DATA
+from .web_support import DATA, web_client
 
 # Mon 1 Feb 2027, noon in Chicago
 NOW = datetime(2027, 2, 1, 18, 0, tzinfo=UTC)
@@ -28,7 +27,7 @@ def client_for(tmp_path, dossier: dict, now: datetime = NOW) -> TestClient:  # t
     deps = bootstrap.dependencies(str(tmp_path / "web.sqlite3"))
     deps.clock = lambda: now
     import_dossier(deps, parse_dossier(dossier))
-    client = TestClient(create_app(deps))
+    client = web_client(deps)
     client.deps = deps  # type: ignore[attr-defined]
     return client
 

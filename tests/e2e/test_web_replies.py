@@ -5,13 +5,11 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
-from starlette.testclient import TestClient
 
 from followup.services.inbox import Incoming, record_replies
 from followup.services.planning import plan_touches
-from followup.web.app import create_app
 
-from .web_support import csrf_of, make_services
+from .web_support import csrf_of, make_services, web_client
 
 REJECTION = (
     "Hi Sam,\n\nThanks for coming in. Unfortunately we have decided to move forward with another "
@@ -36,7 +34,7 @@ def web(tmp_path):
             )
         ],
     )
-    client = TestClient(create_app(deps))
+    client = web_client(deps)
     client.services = deps  # type: ignore[attr-defined]
     return client
 

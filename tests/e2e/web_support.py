@@ -35,3 +35,17 @@ def csrf_of(html: str) -> str:
     found = re.search(r'name="csrf" value="([^"]+)"', html)
     assert found, "the page has no CSRF field"
     return found.group(1)
+
+
+ORIGIN = "http://127.0.0.1:8765"
+
+
+def web_client(deps):  # type: ignore[no-untyped-def]
+    """The app in process, spoken to as a browser on this machine would: Host 127.0.0.1 (the
+    guard serves only this machine's names) and an Origin on every request (unsafe ones need
+    it). A bare TestClient's Host, `testserver`, is refused with a 421."""
+    from starlette.testclient import TestClient
+
+    from followup.web.app import create_app
+
+    return TestClient(create_app(deps), base_url=ORIGIN, headers={"origin": ORIGIN})

@@ -144,13 +144,11 @@ def today_banner(folder, monkeypatch) -> str | None:  # type: ignore[no-untyped-
     """The banner on the web's Today page, for the database and settings of `folder`."""
     import re
 
-    from starlette.testclient import TestClient
-
     from followup import bootstrap
-    from followup.web.app import create_app
+    from tests.e2e.web_support import web_client
 
     monkeypatch.setenv("FOLLOWUP_CONFIG", str(folder / "config"))
-    page = TestClient(create_app(bootstrap.dependencies(str(folder / "mail.sqlite3")))).get("/")
+    page = web_client(bootstrap.dependencies(str(folder / "mail.sqlite3"))).get("/")
     assert page.status_code == 200
     found = re.search(
         r'<p class="error" role="alert" id="sign-in-needed">(.*?)</p>', page.text, re.S

@@ -70,6 +70,25 @@ def date_arg(text: str) -> date:
         raise argparse.ArgumentTypeError(f"expected {error.expected}, got {text!r}") from None
 
 
+def whole(low: int, high: int) -> Callable[[str], int]:
+    """An argparse type: a whole number from `low` to `high` (a port, a limit, a round)."""
+
+    def parse(text: str) -> int:
+        stripped = text.strip()
+        digits = stripped[1:] if stripped.startswith("-") else stripped
+        if digits.isascii() and digits.isdigit() and len(digits) <= 18:
+            value = int(stripped)
+            if low <= value <= high:
+                return value
+        import argparse
+
+        raise argparse.ArgumentTypeError(
+            f"expected a whole number from {low} to {high}, got {text!r}"
+        )
+
+    return parse
+
+
 def deps(args: argparse.Namespace, roles: tuple[str, ...] = ()) -> Dependencies:
     """The services over `--database`, acting as `--user` on a shared server (a candidate,
     unless `roles` says who else may run the command)."""
@@ -121,10 +140,26 @@ def _spooled_stdin(name: str) -> ImportSource:
 
 
 def _opened(path: str):  # type: ignore[no-untyped-def]
+    """The file, opened for reading: a regular file only. A FIFO would wait for a writer for
+    ever and /dev/zero never end, so neither is read (it is opened without blocking to look)."""
+    import os
+    import stat
+
     from followup.domain.errors import BadInput
 
     try:
-        return open(path, "rb")
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            os.close(fd)
+            if stat.S_ISDIR(mode):
+                raise IsADirectoryError
+            raise BadInput(
+                f"FILE: expected a regular file, {path!r} is a pipe or a device (use - to read "
+                "standard input)"
+            )
+        os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
     except FileNotFoundError:
         raise BadInput(f"FILE: expected a readable file, {path!r} does not exist") from None
     except IsADirectoryError:
@@ -143,19 +178,65 @@ def read_input(path: str, limit: int = -1) -> bytes:
 
 
 def write_bytes(path: str | None, data: bytes) -> None:
+    """Standard output, or the file: written whole to a temporary file beside it, flushed to
+    disk, then renamed over it, so a failure (a full disk) leaves the previous file as it was.
+    A device or a pipe (not a regular file) is written to directly."""
     if not path or path == "-":
         sys.stdout.flush()
         sys.stdout.buffer.write(data)
         return
+    import os
+    import stat
+
     from followup.domain.errors import BadInput
 
     try:
-        with open(path, "wb") as handle:
-            handle.write(data)
+        try:
+            mode = os.stat(path).st_mode
+        except FileNotFoundError:
+            mode = None
+        if mode is not None and not stat.S_ISREG(mode):
+            with open(path, "wb") as handle:
+                handle.write(data)
+            return
+        _replace_whole(path, data, stat.S_IMODE(mode) if mode is not None else None)
     except OSError as error:
         raise BadInput(
             f"--output: expected a writable file path, {error.strerror}: {path!r}"
         ) from None
+
+
+def _replace_whole(path: str, data: bytes, mode: int | None) -> None:
+    import os
+    import tempfile
+
+    folder = os.path.dirname(os.path.abspath(path))
+    fd, temporary = tempfile.mkstemp(
+        dir=folder, prefix=f".{os.path.basename(path)}.", suffix=".tmp"
+    )
+    try:
+        if mode is None:
+            umask = os.umask(0)
+            os.umask(umask)
+            mode = 0o666 & ~umask
+        os.fchmod(fd, mode)
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+        os.fsync(fd)
+        os.close(fd)
+        fd = -1
+        os.replace(temporary, path)
+    except BaseException:
+        if fd >= 0:
+            os.close(fd)
+        os.unlink(temporary)
+        raise
+    directory = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(directory)  # the rename itself survives a crash
+    finally:
+        os.close(directory)
 
 
 def write_output(path: str | None, text: str) -> None:

@@ -160,11 +160,11 @@ def opportunity_text(view: OpportunityView) -> str:
                 lines.append(fit(f"      {t.name}: {'; '.join(said)}"))
     if o.events:
         lines += ["", "Events"]
-        for e in o.events:
+        for n, e in enumerate(o.events, 1):
             at = f" {e.time:%H:%M}" if e.time else ""
             what = e.kind + (f" {LABELS.get(e.step, e.step)}" if e.step else "")
             who = f" — {e.contact}" if e.contact else ""
-            lines.append(fit(f"  {day(e.date, today)}{at}  {what}{who}"))
+            lines.append(fit(f"  {n}. {day(e.date, today)}{at}  {what}{who}"))
     lines += ["", "Plan"]
     lines += [touch_line(t, today) for t in view.touches] or ["  nothing planned"]
     if view.warnings:

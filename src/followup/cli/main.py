@@ -85,6 +85,16 @@ def _as_option(error: FollowupError, parser: argparse.ArgumentParser) -> Followu
     return error
 
 
+def _undecodable(argv: Sequence[str]) -> str | None:
+    """An argument with bytes that are not UTF-8 (Python keeps them as lone surrogates, which
+    no file, database or message can hold): the line saying which, or None."""
+    for i, arg in enumerate(argv):
+        if any("\ud800" <= ch <= "\udfff" for ch in arg):
+            shown = arg.encode("utf-8", "backslashreplace").decode("ascii", "backslashreplace")
+            return f"argument {i + 1}: expected text in UTF-8, got '{shown}'"
+    return None
+
+
 def _fast_agenda(argv: list[str]) -> Any:
     """`followup [--database PATH] agenda [--on DATE] [--limit N] [--json]`, read without
     argparse: the command run every morning starts in a fraction of the time (argparse and what
@@ -126,14 +136,22 @@ def _fast_agenda(argv: list[str]) -> Any:
 
 
 def _fast_value(option: str, text: str) -> Any:
-    if option == "--on":
+    if option == "--on":  # as domain/parsing.parse_date takes it; argparse words any refusal
         from datetime import date
 
-        if len(text) != 10:
+        from followup.domain.validation import EARLIEST, LATEST
+
+        digits = text[:4] + text[5:7] + text[8:]
+        if len(text) != 10 or text[4] + text[7] != "--" or not digits.isascii():
             raise ValueError(text)
-        return date.fromisoformat(text)
+        if not digits.isdigit():
+            raise ValueError(text)
+        day = date.fromisoformat(text)
+        if not EARLIEST <= day <= LATEST:
+            raise ValueError(text)
+        return day
     if option == "--limit":
-        if not text.strip().lstrip("-").isdigit():
+        if not (text.isascii() and text.isdigit() and len(text) <= 4 and int(text) <= 1000):
             raise ValueError(text)
         return int(text)
     return text
@@ -141,6 +159,10 @@ def _fast_value(option: str, text: str) -> Any:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
+    bad = _undecodable(argv)
+    if bad:
+        sys.stderr.write(f"followup: error: {bad}\n")
+        return 2
     args = _fast_agenda(argv)
     parser = None
     if args is None:

@@ -84,3 +84,17 @@ class Conflict(FollowupError):
 def _show(value: object) -> str:
     text = repr(value)
     return text if len(text) <= 60 else text[:57] + "…'"
+
+
+class Busy(FollowupError):
+    """Another process holds the database's write lock: nothing was changed, try again."""
+
+    exit_code = 2
+    http_status = 503
+
+
+class StorageFailed(FollowupError):
+    """The database cannot be written (a read-only file, a full disk): nothing was changed."""
+
+    exit_code = 2
+    http_status = 503

@@ -7,40 +7,49 @@ what was given (domain/errors.py).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from datetime import date, time
 from typing import Any
 
 from followup.domain.errors import BadInput, InvalidField
 from followup.domain.model import Contact
+from followup.domain.validation import MAX_MINUTES, MAX_ROUND, check_date
 
 DATE_EXPECTED = "a date that exists, as YYYY-MM-DD"
 TIME_EXPECTED = "a time of day as HH:MM (24-hour)"
-MINUTES_EXPECTED = "whole minutes, 0 or more"
-ROUND_EXPECTED = "a round number, 1 or more"
+MINUTES_EXPECTED = f"whole minutes, 0 to {MAX_MINUTES}"
+ROUND_EXPECTED = f"a round number, 1 to {MAX_ROUND}"
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_TIME = re.compile(r"([01][0-9]|2[0-3]):([0-5][0-9])(:[0-5][0-9])?")
 _DECISION_MAKER = {"decision-maker", "decision_maker", "dm"}
 _PERSON_PARTS = ("title", "email", "phone", "minutes", "topics")
 
 
 def parse_date(value: Any, field: str) -> date:
-    """`YYYY-MM-DD`, a day that exists."""
-    if isinstance(value, str) and len(value) == 10:
+    """`YYYY-MM-DD` and nothing else (no week dates, ordinals or times, no other digits), a
+    day that exists, from 2000 to 2099 (domain/validation.py). Every date a person gives —
+    dossier, argument, form — comes through here."""
+    if isinstance(value, str) and _DATE.fullmatch(value):
         try:
-            return date.fromisoformat(value)
+            day = date.fromisoformat(value)
         except ValueError:
             pass
+        else:
+            return check_date(day, field)
     raise InvalidField(field, DATE_EXPECTED, value)
 
 
 def parse_time(value: Any, field: str) -> time | None:
-    """`HH:MM` (or `HH:MM:SS`); nothing given is no time."""
+    """`HH:MM` (24-hour, local: no UTC offset); nothing given is no time. Seconds are accepted
+    and dropped: a minute is what Followup keeps, so `16:30:59` and `16:30` are the same moment
+    on every import."""
     if value is None or value == "":
         return None
-    if isinstance(value, str) and len(value) in (5, 8):
-        try:
-            return time.fromisoformat(value)
-        except ValueError:
-            pass
+    if isinstance(value, str):
+        found = _TIME.fullmatch(value)
+        if found:
+            return time(int(found.group(1)), int(found.group(2)))
     raise InvalidField(field, TIME_EXPECTED, value)
 
 
@@ -52,14 +61,14 @@ def parse_region(value: str | None) -> str | None:
 
 def parse_round(text: str, field: str = "round") -> int:
     text = text.strip() or "1"
-    if not text.isdigit() or int(text) < 1:
+    if not (text.isascii() and text.isdigit() and len(text) <= 4 and 1 <= int(text) <= MAX_ROUND):
         raise InvalidField(field, ROUND_EXPECTED, text)
     return int(text)
 
 
 def parse_minutes(text: str, field: str) -> int:
     text = text.strip() or "0"
-    if not text.isdigit():
+    if not (text.isascii() and text.isdigit() and len(text) <= 5 and int(text) <= MAX_MINUTES):
         raise InvalidField(field, MINUTES_EXPECTED, text)
     return int(text)
 
@@ -97,11 +106,7 @@ def parse_person(spec: str, field: str) -> Contact:
                 part,
             )
         values[key] = value.strip()
-    minutes = 0
-    if "minutes" in values:
-        if not values["minutes"].isdigit():
-            raise InvalidField(f"{field} minutes", MINUTES_EXPECTED, values["minutes"])
-        minutes = int(values["minutes"])
+    minutes = parse_minutes(values["minutes"], f"{field} minutes") if "minutes" in values else 0
     return Contact(
         name=clean_name(parts[0]),
         title=values.get("title", ""),

@@ -83,6 +83,12 @@ def _process_lock(name: str, busy: str) -> AbstractContextManager[None]:
     return process_lock(name, busy)
 
 
+def _email_shape(value: str, field: str) -> None:
+    from followup.domain.validation import check_email_shape
+
+    check_email_shape(value, field)
+
+
 def _shipped_classifier() -> ReplyClassifier:
     """The rules that ship with Followup, until bootstrap wires the user's additions."""
     from followup.domain.replies.classify import shipped_classifier
@@ -119,6 +125,9 @@ class Dependencies:
     # Reads business cards; built on first use (its OCR networks take half a second to load).
     card_reader: Callable[[], CardReader] = field(default=_no_card_reader)
     passwords: Callable[[], Passwords] = field(default=_no_passwords)
+    # Checks one email address (value, field), raising InvalidField: a real validator
+    # (email-validator) in bootstrap, the domain's shape check otherwise.
+    check_email: Callable[[str, str], None] = field(default=_email_shape)
     # What is worth keeping between use cases in one process (the letter check's directory),
     # each entry with the store revision it was made at.
     cache: dict[str, tuple[int, Any]] = field(default_factory=dict)

@@ -9,13 +9,16 @@ offer proposes an event that the candidate confirms.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
+from followup.domain.errors import InvalidField
 from followup.domain.model import Candidate, Event, Opportunity
+from followup.domain.validation import EARLIEST, LATEST
 from followup.services.dependencies import Dependencies
 from followup.services.ports import NoProgress, Progress
 from followup.services.recording import record_event
@@ -51,6 +54,9 @@ class Incoming:
     # The headers that mark automatic mail, by lowercase name (and the sender, as "from"), for
     # the classifier to weigh.
     marks: tuple[tuple[str, str], ...] = ()
+    received_at: datetime | None = None  # when it arrived, by the mailbox (not the sender)
+    where: str = ""  # which message, for a reason it was skipped (`new/1700…`, `UID 17`)
+    problem: str | None = None  # why it could not be read at all
 
     @property
     def is_automatic(self) -> bool:
@@ -64,6 +70,35 @@ class InboxReport:
     replies: int
     automatic: int
     proposals: int = 0  # events proposed by what replies say, for the candidate to confirm
+    skipped: tuple[tuple[str, str], ...] = ()  # (which message, why)
+
+
+# A sender's clock may be off by hours, not days: a Date: further after the message's arrival
+# is not true; one long before it (a year) is not either — the arrival time stands for both.
+SKEW = timedelta(days=1)
+STALE = timedelta(days=365)
+
+
+def _bounded(moment: datetime | None) -> datetime | None:
+    """A time Followup can reckon with (2000–2099, aware), else as good as none."""
+    if moment is None or moment.tzinfo is None:
+        return None
+    return moment if EARLIEST <= moment.date() <= LATEST else None
+
+
+def moment_of(message: Incoming, now: datetime) -> tuple[datetime | None, str]:
+    """When the message came: its Date: when that is believable, else its arrival time (the
+    mailbox's own clock, not the sender's); None, with the reason, when neither is known."""
+    sent, arrived = _bounded(message.sent_at), _bounded(message.received_at)
+    if arrived is not None:
+        if sent is None or not arrived - STALE <= sent <= arrived + SKEW:
+            return arrived, ""
+        return sent, ""
+    if sent is None:
+        return None, "no date it was sent or arrived"
+    if sent > now + SKEW:
+        return None, f"dated {sent.date().isoformat()}, in the future"
+    return sent, ""
 
 
 def record_replies(
@@ -81,8 +116,13 @@ def record_replies(
     addresses: dict[str, list[tuple[str, str]]] | None = None
     changed: dict[str, Opportunity] = {}
     read = replies = automatic = proposals = 0
+    skipped: list[tuple[str, str]] = []
+    now = deps.clock()
     for message in messages:
         read += 1
+        if message.problem:
+            skipped.append((message.where, message.problem))
+            continue
         if message.is_automatic:
             automatic += 1
         target = None
@@ -95,10 +135,26 @@ def record_replies(
             known = addresses.get(message.sender)
             if known:
                 target = _most_recent(uow, known, changed)
-        if target is None or message.sent_at is None:
+        if target is None:
             continue
+        moment, why = moment_of(message, now)
+        if moment is None:
+            skipped.append((message.where, why))
+            continue
+        message = replace(message, sent_at=moment)  # the time it came, as believed
         opportunity = changed.get(target[0]) or uow.get_opportunity(target[0])
         if opportunity is None:
+            continue
+        local = moment.astimezone(zone)
+        first = opportunity.first_interview()
+        if first is not None and local.date() < first.date:  # it cannot answer a follow-up
+            skipped.append(
+                (
+                    message.where,
+                    f"sent {local.date().isoformat()}, before the first interview of "
+                    f"{opportunity.id} ({first.date.isoformat()})",
+                )
+            )
             continue
         # What the message says: kept with the event it proposes, for the candidate to confirm.
         # An automatic answer is no reply, but may still carry a decision made for the sender.
@@ -107,7 +163,6 @@ def record_replies(
             proposals += 1
         if message.is_automatic:
             continue
-        local = message.sent_at.astimezone(zone)
         event = Event(
             local.date(),
             "reply",
@@ -116,10 +171,16 @@ def record_replies(
         )
         if any(e.identity == event.identity for e in opportunity.events):
             continue  # read before (an mbox imported twice)
-        record_event(deps, uow, opportunity, event)
+        before = copy.deepcopy(opportunity)
+        try:
+            record_event(deps, uow, opportunity, event)
+        except InvalidField as error:  # one message's trouble never stops the others
+            changed[opportunity.id] = before
+            skipped.append((message.where, str(error)))
+            continue
         changed[opportunity.id] = opportunity
         replies += 1
-    return InboxReport(read, replies, automatic, proposals)
+    return InboxReport(read, replies, automatic, proposals, tuple(skipped))
 
 
 def _most_recent(
@@ -163,6 +224,7 @@ def poll_inbox(
     count, messages = mailbox.new_messages(cursor)
     progress.start("reading", count)
     read = replies = automatic = proposals = 0
+    skipped: list[tuple[str, str]] = []
     for validity, uid, message in messages:
         with deps.store.unit_of_work() as uow:
             report = record_replies(deps, [message], uow) if message is not None else None
@@ -173,9 +235,10 @@ def poll_inbox(
             replies += report.replies
             automatic += report.automatic
             proposals += report.proposals
+            skipped.extend(report.skipped)
         progress.advance()
     progress.finish()
-    return InboxReport(read, replies, automatic, proposals)
+    return InboxReport(read, replies, automatic, proposals, tuple(skipped))
 
 
 def import_replies(

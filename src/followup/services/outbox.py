@@ -17,7 +17,7 @@ from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from followup.domain.errors import BadInput, FollowupError, InvalidField, NotFound
-from followup.domain.model import Candidate, Event
+from followup.domain.model import Candidate, Event, same_name
 from followup.domain.sending import next_send_time
 from followup.services.agenda import Agenda, agenda
 from followup.services.dependencies import Dependencies
@@ -38,6 +38,14 @@ class MailSignInFailed(MailUnavailable):
     nothing will be until the candidate acts (signs in again, fixes the settings)."""
 
     exit_code = 2
+
+
+class MailNotConfigured(MailUnavailable):
+    """The mail settings are incomplete or wrong (no password, a CA file that is not there):
+    nothing was sent, the letter waits, and the person has something to fix."""
+
+    exit_code = 2
+    http_status = 503
 
 
 class MailRejected(FollowupError):
@@ -77,12 +85,16 @@ def approve_letter(
     body: str | None = None,
     window: tuple[time, time] = (time(8, 30), time(11, 30)),
 ) -> OutboxItem:
-    """Put a letter (the draft, or the text the candidate edited) in the outbox."""
+    """Put a letter (the draft, or the text the candidate edited) in the outbox. Approving the
+    same letter again (same touch, still waiting) changes its text, never queues a second."""
     draft = draft_letter(deps, opportunity_id, to, kind)
     if not draft.recipient.email:
         raise InvalidField("to", f"an email address for {draft.recipient.name}; add one first")
     if not draft.sender.email:
         raise InvalidField("profile.email", "your email address, to send from")
+    # checked again here: an address stored before addresses were checked never goes out
+    deps.check_email(draft.recipient.email, "to")
+    deps.check_email(draft.sender.email, "profile.email")
     if body is not None and not body.strip():
         raise InvalidField("text", "the letter's text")
     # the recipient's morning: their own time zone when recorded, else the candidate's
@@ -103,6 +115,25 @@ def approve_letter(
         status="queued",
     )
     with deps.store.unit_of_work() as uow:
+        due = next(
+            (
+                row.touch.due.isoformat()
+                for row in uow.plan(opportunity_id)
+                if row.touch.status == "planned"
+                and row.touch.step == item.step
+                and same_name(row.touch.contact, item.contact)
+            ),
+            "",
+        )
+        item = replace(item, due=due)
+        waiting = uow.waiting_letter(opportunity_id, item.step, item.contact, due)
+        if waiting is not None:
+            edited = subject is not None or body is not None  # else keep what was approved
+            if edited and waiting.status == "queued":
+                uow.update_letter(waiting.id, item.subject, item.body)
+                waiting = replace(waiting, subject=item.subject, body=item.body)
+            uow.commit()
+            return waiting
         new_id = uow.queue(item)
         uow.commit()
     return replace(item, id=new_id)

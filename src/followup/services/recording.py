@@ -19,12 +19,19 @@ from followup.domain.model import (
     Timeline,
     same_name,
 )
-from followup.domain.validation import validate_event, validate_opportunity
+from followup.domain.validation import (
+    MAX_COUNT,
+    check_event,
+    check_id,
+    check_text,
+    check_whole,
+    validate_opportunity,
+)
 from followup.services.dependencies import Dependencies
 from followup.services.people import complete_contact, remember_met
 from followup.services.planning import replan, replan_everything, require_opportunity
 from followup.services.storage import UnitOfWork
-from followup.services.zones import check_contact_zones, check_timezone
+from followup.services.zones import check_contact_emails, check_contact_zones, check_timezone
 
 
 def get_profile(deps: Dependencies) -> Candidate:
@@ -46,8 +53,17 @@ def update_profile(deps: Dependencies, **changes: object) -> Candidate:
 
 
 def check_candidate(deps: Dependencies, candidate: Candidate, prefix: str) -> None:
-    """Time zone, country, subdivision, week mask and default policy must all exist."""
+    """Time zone, country, subdivision, week mask and default policy must all exist; the text
+    is one-line text and the numbers small, whichever way they came (CLI, web, dossier)."""
     try:
+        if candidate.email:  # first: an address gets the address's words
+            deps.check_email(candidate.email, "email")
+        for name in ("name", "email", "phone", "timezone", "weekmask", "default_policy"):
+            check_text(getattr(candidate, name), name)
+        for name in ("strengths", "courses"):
+            for item in getattr(candidate, name):
+                check_text(item, name)
+        check_whole(candidate.other_interviews, "other_interviews", 0, MAX_COUNT, "a whole number")
         check_timezone(candidate.timezone, "timezone")
         deps.calendars(candidate)
         deps.policies.get(candidate.default_policy, "default_policy")
@@ -59,6 +75,7 @@ def add_opportunity(
     deps: Dependencies, opportunity_id: str, company: str, role: str = "", policy: str | None = None
 ) -> Opportunity:
     """A new opportunity (a job at a company), with the candidate's default policy unless named."""
+    check_id(opportunity_id, "id")
     with deps.store.unit_of_work() as uow:
         if uow.get_opportunity(opportunity_id) is not None:
             raise Conflict(
@@ -85,6 +102,10 @@ def capture_interview(
     """Record an interview and everyone met at it, for a stored opportunity or — with `new` and
     no `opportunity_id` — a new one made in the same unit of work: a capture that fails leaves
     nothing behind, and its retry makes no duplicate. Plans their thank-yous."""
+    if interview_id is not None:
+        check_id(interview_id, "id")
+    if not contacts:
+        raise InvalidField("person", "at least one person met")
     with deps.store.unit_of_work() as uow:
         candidate = uow.get_candidate()
         if opportunity_id:
@@ -139,7 +160,7 @@ def _free_id(uow: UnitOfWork, company: str) -> str:
     """An id from the company's name (`Acme Corp` -> `acme-corp`), numbered when it is taken."""
     import re
 
-    base = re.sub(r"[^a-z0-9]+", "-", company.lower()).strip("-") or "opportunity"
+    base = re.sub(r"[^a-z0-9]+", "-", company.lower())[:48].strip("-") or "opportunity"
     chosen, n = base, 2
     while uow.get_opportunity(chosen) is not None:
         chosen, n = f"{base}-{n}", n + 1
@@ -186,12 +207,49 @@ def log_event(
     return event
 
 
+def event_of(deps: Dependencies, opportunity_id: str, number: int) -> Event:
+    """The opportunity's event by its number (1 for the first, as `show` lists them)."""
+    with deps.store.unit_of_work(readonly=True) as uow:
+        opportunity = require_opportunity(uow, opportunity_id, "opportunity")
+        return _numbered(opportunity, number)
+
+
+def remove_event(deps: Dependencies, opportunity_id: str, number: int) -> Event:
+    """Take back an event logged by mistake; the plan follows as if it had never been."""
+    with deps.store.unit_of_work() as uow:
+        opportunity = require_opportunity(uow, opportunity_id, "opportunity")
+        event = _numbered(opportunity, number)
+        del opportunity.events[number - 1]
+        _save(deps, uow, uow.get_candidate(), opportunity)
+        uow.commit()
+    return event
+
+
+def describe_event(event: Event) -> str:
+    """`done thank_you — Dana Reyes on 2026-12-24`: an event in one line."""
+    what = " ".join(x for x in (event.kind, event.step) if x)
+    who = f" — {event.contact}" if event.contact else ""
+    return f"{what}{who} on {event.date.isoformat()}"
+
+
+def _numbered(opportunity: Opportunity, number: int) -> Event:
+    count = len(opportunity.events)
+    if not 1 <= number <= count:
+        expected = (
+            f"an event number from 1 to {count} (see followup show {opportunity.id})"
+            if count
+            else f"an event number, but {opportunity.id} has no events"
+        )
+        raise InvalidField("number", expected, number)
+    return opportunity.events[number - 1]
+
+
 def record_event(
     deps: Dependencies, uow: UnitOfWork, opportunity: Opportunity, event: Event
 ) -> Event:
     """Add an event to an opportunity inside the caller's unit of work, and re-plan it; the
     event as stored (the contact's name as recorded) is returned."""
-    validate_event(opportunity, event.kind, event.step, event.contact, "event")
+    check_event(opportunity, event, "event")
     contact = opportunity.find_contact(event.contact) if event.contact else None
     if contact is not None:
         event = replace(event, contact=contact.name)
@@ -205,6 +263,7 @@ def _save(
 ) -> None:
     validate_opportunity(opportunity)
     check_contact_zones(opportunity)
+    check_contact_emails(deps.check_email, opportunity)
     uow.save_opportunity(opportunity)
     replan(deps, uow, candidate, [opportunity])
 
@@ -222,6 +281,7 @@ def snooze_touch(
     the agenda shows it from then on."""
     if not reason.strip():
         raise InvalidField("reason", "why the touch waits (it is shown with it)")
+    check_text(reason, "reason")
     with deps.store.unit_of_work() as uow:
         require_opportunity(uow, opportunity_id, "opportunity")
         today = deps.today(uow.get_candidate())

@@ -78,6 +78,9 @@ class OutboxItem:
     attempts: int = 0
     last_error: str | None = None
     sent_at: datetime | None = None
+    # The due date of the touch the letter was approved for ("" when none was planned): with
+    # opportunity, step and contact it names the letter, so approving twice queues it once.
+    due: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,6 +177,16 @@ class UnitOfWork(abc.ABC):
     @abc.abstractmethod
     def queue(self, item: OutboxItem) -> int:
         """Add an approved letter (its id is given by the store)."""
+
+    @abc.abstractmethod
+    def waiting_letter(
+        self, opportunity_id: str, step: str, contact: str, due: str
+    ) -> OutboxItem | None:
+        """The letter already approved for that touch and not yet sent (queued or sending)."""
+
+    @abc.abstractmethod
+    def update_letter(self, item_id: int, subject: str, body: str) -> None:
+        """New text for a letter that is still queued."""
 
     @abc.abstractmethod
     def claim_next(self, now: datetime) -> OutboxItem | None:
@@ -456,6 +469,11 @@ class Accounts(abc.ABC):
     @abc.abstractmethod
     def feed_account(self, token: str) -> int | None:
         """Whose calendar feed that secret address is."""
+
+    @abc.abstractmethod
+    def server_secret(self, name: str, make: Callable[[], str]) -> str:
+        """The whole server's secret of that name (not any one person's), made the first time
+        it is asked for."""
 
     # coaching
     @abc.abstractmethod

@@ -23,6 +23,7 @@ from starlette.routing import Route
 from followup.services.accounts import session_account
 from followup.services.dependencies import Dependencies
 from followup.services.storage import Account
+from followup.web.common import call
 
 SESSION_COOKIE = "followup_session"
 VISITOR = "visitor"  # not signed in
@@ -41,7 +42,7 @@ def guard(route: Route, roles: tuple[str, ...], server_only: bool = False) -> No
 
     async def app(scope: Any, receive: Any, send: Any) -> None:
         request = Request(scope, receive)
-        found = _admit(request, name, roles, server_only)
+        found = await _admit(request, name, roles, server_only)
         if isinstance(found, Response):
             await found(scope, receive, send)
             return
@@ -50,7 +51,7 @@ def guard(route: Route, roles: tuple[str, ...], server_only: bool = False) -> No
     route.app = app
 
 
-def _admit(
+async def _admit(
     request: Request, name: str, roles: tuple[str, ...], server_only: bool
 ) -> Response | None:
     deps: Dependencies = request.app.state.services
@@ -60,13 +61,13 @@ def _admit(
             raise HTTPException(404)
         return None
     if name == "calendar_feed":  # the address's secret token says whose plan it is
-        owner = accounts.feed_account(str(request.path_params.get("token", "")))
+        owner = await call(accounts.feed_account, str(request.path_params.get("token", "")))
         if owner is None:
             raise HTTPException(404)
         request.state.deps = _acting(request, deps, owner)
         return None
     token = request.cookies.get(SESSION_COOKIE)
-    account = session_account(deps, token) if token else None
+    account = await call(session_account, deps, token) if token else None
     role = account.role if account else VISITOR
     if role not in roles:
         if account is None and VISITOR not in roles:

@@ -7,8 +7,7 @@ status, an unknown id is a friendly 404 page.
 
 from __future__ import annotations
 
-import secrets
-import time
+import dataclasses
 from importlib import resources
 from typing import Any
 
@@ -22,7 +21,10 @@ from starlette.templating import Jinja2Templates
 
 from followup.domain.errors import FollowupError
 from followup.services.dependencies import Dependencies
-from followup.web.common import CSRF_COOKIE, render
+from followup.web.common import render
+from followup.web.security import Guard, Signer, WebConfig, refuse_exposure
+
+__all__ = ["WebConfig", "create_app"]
 
 
 def _templates() -> Jinja2Templates:
@@ -34,6 +36,9 @@ def _templates() -> Jinja2Templates:
     from followup.web import charts
 
     charts.register(templates.env)
+    from followup.web.common import path_segment
+
+    templates.env.filters["segment"] = path_segment  # ids in links: `plain#2` stays one id
     return templates
 
 
@@ -64,46 +69,22 @@ def _escape(text: str) -> str:
     return str(escape(text))
 
 
-class _Csrf:
-    """Gives every visitor a CSRF token cookie, and times each request (Server-Timing)."""
-
-    def __init__(self, app: Any) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        request = Request(scope)
-        token = request.cookies.get(CSRF_COOKIE)
-        fresh = not token
-        scope.setdefault("state", {})["csrf"] = token or secrets.token_urlsafe(32)
-        started = time.perf_counter()
-
-        async def sending(message: Any) -> None:
-            if message["type"] == "http.response.start":
-                headers = list(message.get("headers", []))
-                spent = (time.perf_counter() - started) * 1000
-                headers.append((b"server-timing", f"app;dur={spent:.1f}".encode()))
-                if fresh:
-                    cookie = (
-                        f"{CSRF_COOKIE}={scope['state']['csrf']}; Path=/; HttpOnly; SameSite=Strict"
-                    )
-                    headers.append((b"set-cookie", cookie.encode()))
-                message["headers"] = headers
-            await send(message)
-
-        await self.app(scope, receive, sending)
-
-
-def create_app(deps: Dependencies) -> Any:
+def create_app(deps: Dependencies, config: WebConfig | None = None) -> Any:
+    """The app, behind its guard (web/security.py). Refuses, in one line, to be served beyond
+    loopback without a login."""
     import importlib
     from collections import OrderedDict
 
     from starlette.routing import Route
 
+    from followup.services.keys import server_key
     from followup.web.access import CANDIDATE, OVERRIDES, guard
     from followup.web.pages import MODULES
+
+    config = config or WebConfig()
+    if deps.store.accounts() is not None:  # a shared server: everyone signs in (web/access.py)
+        config = dataclasses.replace(config, login=True)
+    refuse_exposure(config)
 
     static = StaticFiles(directory=str(resources.files("followup.web") / "static"))
     routes: list[BaseRoute] = []
@@ -125,4 +106,5 @@ def create_app(deps: Dependencies) -> Any:
     app.state.templates = _templates()
     app.state.staged_imports = {}  # uploads shown as a dry run, waiting for confirmation
     app.state.caches = OrderedDict()  # per account, on a shared server (web/access.py)
-    return _Csrf(app)
+    app.state.config = config
+    return Guard(app, config, Signer(lambda: server_key(deps, "csrf")))

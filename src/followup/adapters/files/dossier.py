@@ -29,6 +29,13 @@ from followup.domain.model import (
 )
 from followup.domain.parsing import decode_text, parse_date, parse_region, parse_time
 from followup.domain.stage import TRACKED_STAGES
+from followup.domain.validation import (
+    MAX_COUNT,
+    MAX_MINUTES,
+    MAX_ROUND,
+    check_whole,
+    text_problem,
+)
 from followup.services.dossier import Dossier, DossierRecords
 from followup.services.ports import ImportOptions, ImportSource, Progress
 
@@ -42,6 +49,12 @@ def read_dossier_text(raw: bytes, source: str) -> Any:
         raise BadInput(
             f"{source}: expected JSON, {error.msg} at line {error.lineno} column {error.colno}"
         ) from None
+    except RecursionError:
+        raise BadInput(
+            f"{source}: expected JSON nested at most a few hundred levels deep"
+        ) from None
+    except ValueError as error:  # an integer of thousands of digits
+        raise BadInput(f"{source}: expected JSON with numbers of sane size ({error})") from None
 
 
 class DossierReader:
@@ -168,18 +181,25 @@ def parse_candidate(data: dict[str, Any], where: str) -> Candidate:
 
 
 def parse_opportunity(data: dict[str, Any], where: str) -> Opportunity:
-    timeline_data = data.get("timeline") or {}
     timeline_where = f"{where}.timeline"
+    # null clears the deadlines on purpose; anything else must be an object, never an erase
+    found = data.get("timeline")
+    timeline_data = {} if found is None else _object(found, timeline_where)
     timeline = Timeline(
-        preliminary_deadline=_date(
-            _object(timeline_data, timeline_where), "preliminary_deadline", timeline_where
-        ),
+        preliminary_deadline=_date(timeline_data, "preliminary_deadline", timeline_where),
         second_round_deadline=_date(timeline_data, "second_round_deadline", timeline_where),
     )
     interviews = [
         parse_interview(_object(item, f"{where}.interviews[{i}]"), f"{where}.interviews[{i}]")
         for i, item in enumerate(_list(data, "interviews", where))
     ]
+    seen: set[str] = set()
+    for i, interview in enumerate(interviews):  # a merge by id would keep only one of two
+        if interview.id in seen:
+            raise InvalidField(
+                f"{where}.interviews[{i}].id", "an id used by one interview only", interview.id
+            )
+        seen.add(interview.id)
     events = [
         parse_event(_object(item, f"{where}.events[{i}]"), f"{where}.events[{i}]")
         for i, item in enumerate(_list(data, "events", where))
@@ -207,9 +227,9 @@ def parse_interview(data: dict[str, Any], where: str) -> Interview:
     day = _date(data, "date", where)
     if day is None:
         raise InvalidField(f"{where}.date", "the interview's date as YYYY-MM-DD")
-    round_number = data.get("round", 1)
-    if not isinstance(round_number, int) or isinstance(round_number, bool) or round_number < 1:
-        raise InvalidField(f"{where}.round", "a round number, 1 or more", round_number)
+    round_number = check_whole(
+        data.get("round", 1), f"{where}.round", 1, MAX_ROUND, "a round number"
+    )
     contacts = tuple(
         parse_contact(_object(item, f"{where}.contacts[{i}]"), f"{where}.contacts[{i}]")
         for i, item in enumerate(_list(data, "contacts", where))
@@ -228,8 +248,7 @@ def parse_contact(data: dict[str, Any], where: str) -> Contact:
     minutes = data.get("minutes", 0)
     if minutes is None:
         minutes = 0
-    if not isinstance(minutes, int) or isinstance(minutes, bool) or minutes < 0:
-        raise InvalidField(f"{where}.minutes", "whole minutes spent, 0 or more", minutes)
+    check_whole(minutes, f"{where}.minutes", 0, MAX_MINUTES, "whole minutes spent")
     decision_maker = data.get("decision_maker", False)
     if not isinstance(decision_maker, bool):
         raise InvalidField(f"{where}.decision_maker", "true or false", decision_maker)
@@ -257,6 +276,8 @@ def parse_topic(value: Any, where: str) -> Topic:
     """A topic: its name as a string, or an object with its name and the candidate's notes,
     {"name", "said", "bring", "promised"} (DESIGN, "Notes that make a letter personal")."""
     if isinstance(value, str):
+        if text_problem(value):
+            raise InvalidField(where, "text without control characters or lone surrogates", value)
         return Topic(" ".join(value.split()))
     if not isinstance(value, dict):
         raise InvalidField(
@@ -411,6 +432,10 @@ def _str(data: dict[str, Any], key: str, where: str, required: bool = False) -> 
         return ""
     if not isinstance(value, str):
         raise InvalidField(f"{where}.{key}", "a string", value)
+    if text_problem(value, multiline=key == "note"):
+        raise InvalidField(
+            f"{where}.{key}", "text without control characters or lone surrogates", value
+        )
     if required and not value.strip():
         raise InvalidField(f"{where}.{key}", "a non-empty string", value)
     return value.strip()
@@ -422,6 +447,10 @@ def _strings(data: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
         return ()
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise InvalidField(f"{where}.{key}", "a list of strings", value)
+    if any(text_problem(v) for v in value):
+        raise InvalidField(
+            f"{where}.{key}", "a list of strings without control characters or lone surrogates"
+        )
     return tuple(v.strip() for v in value if v.strip())
 
 
@@ -429,9 +458,7 @@ def _count(data: dict[str, Any], key: str, where: str) -> int:
     value = data.get(key, 0)
     if value is None:
         return 0
-    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-        raise InvalidField(f"{where}.{key}", "a whole number, 0 or more", value)
-    return value
+    return check_whole(value, f"{where}.{key}", 0, MAX_COUNT, "a whole number")
 
 
 def _date(data: dict[str, Any], key: str, where: str) -> date | None:

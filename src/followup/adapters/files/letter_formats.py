@@ -16,9 +16,26 @@ from followup.services.letters import Draft
 _FONT_FOLDERS = (
     Path("/usr/share/fonts/truetype/dejavu"),
     Path("/usr/share/fonts/dejavu"),
+    Path("/usr/share/fonts/truetype/noto"),
+    Path("/usr/share/fonts/noto"),
+    Path("/usr/share/fonts/truetype/droid"),
     Path("/Library/Fonts"),
     Path("C:/Windows/Fonts"),
 )
+# The body font, then the fonts for the scripts it lacks (Debian: fonts-dejavu-core,
+# fonts-noto-core, fonts-noto-color-emoji, fonts-droid-fallback); each is added to a letter
+# only when the letter has a character that needs it.
+_PRIMARY = "DejaVuSerif.ttf"
+_FALLBACKS = (
+    "NotoSerifHebrew-Regular.ttf",
+    "NotoNaskhArabic-Regular.ttf",
+    "NotoSerif-Regular.ttf",
+    "NotoSansSymbols-Regular.ttf",
+    "NotoSansSymbols2-Regular.ttf",
+    "NotoColorEmoji.ttf",
+    "DroidSansFallbackFull.ttf",
+)
+_CMAPS: dict[Path, frozenset[int]] = {}
 
 
 def _address(name: str, email: str, field: str) -> Address:
@@ -59,7 +76,18 @@ def to_pdf(draft: Draft, today: date) -> bytes:
     pdf = FPDF(format="Letter", unit="pt")
     pdf.set_margins(72, 72, 72)
     pdf.set_auto_page_break(auto=True, margin=72)
-    family = _font(pdf)
+    printed = " ".join(
+        (
+            draft.sender.name,
+            draft.sender.phone,
+            draft.sender.email,
+            draft.recipient.name,
+            draft.recipient.title,
+            draft.company,
+            draft.body,
+        )
+    )
+    family = _fonts(pdf, printed)
     pdf.add_page()
     pdf.set_title(draft.subject or "Letter")
     pdf.set_author(draft.sender.name)
@@ -109,14 +137,87 @@ def _split_signature(body: str, name: str) -> tuple[str, list[str]]:
     return body, []
 
 
-def _font(pdf: object) -> str:
-    """DejaVu Serif where the system has it (every script a name may use), else Times."""
+def _fonts(pdf: object, text: str) -> str:
+    """The font family to write with: DejaVu Serif, with a fallback font for each script it
+    lacks that the letter uses (Hebrew, Arabic, emoji, CJK…), shaped right to left where the
+    script says so; Times (Latin-1) where no font is installed. A character that no font can
+    print is refused by name: a name must never vanish from a letter."""
+    wanted = {ord(c) for c in text if _visible(c)}
+    primary = _find(_PRIMARY)
+    if primary is None:
+        missing = sorted(c for c in wanted if not _latin1(chr(c)))
+        _refuse(missing)
+        return "Times"
+    pdf.add_font("DejaVuSerif", "", str(primary))  # type: ignore[attr-defined]
+    left = wanted - _cmap(primary)
+    fallbacks = []
+    for name in _FALLBACKS:
+        if not left:
+            break
+        path = _find(name)
+        if path is None:
+            continue
+        covered = left & _cmap(path)
+        if covered:
+            family = name.split("-")[0].split(".")[0]
+            pdf.add_font(family, "", str(path))  # type: ignore[attr-defined]
+            fallbacks.append(family)
+            left -= covered
+    _refuse(sorted(left))
+    if fallbacks:
+        pdf.set_fallback_fonts(fallbacks)  # type: ignore[attr-defined]
+        if _shaping():
+            pdf.set_text_shaping(True)  # type: ignore[attr-defined]
+    return "DejaVuSerif"
+
+
+def _refuse(missing: list[int]) -> None:
+    if not missing:
+        return
+    shown = ", ".join(
+        (f"{chr(c)!r} (U+{c:04X})" if chr(c).isprintable() else f"U+{c:04X}") for c in missing[:5]
+    )
+    more = f" and {len(missing) - 5} more" if len(missing) > 5 else ""
+    raise BadInput(
+        f"pdf: no font on this computer prints {shown}{more}; install fonts-noto-core and "
+        "fonts-noto-color-emoji, or send the letter as text or .eml"
+    )
+
+
+def _visible(ch: str) -> bool:
+    import unicodedata
+
+    return not ch.isspace() and unicodedata.category(ch) not in ("Cc", "Cf", "Mn", "Me")
+
+
+def _latin1(ch: str) -> bool:
+    return _printable(ch, "Times") == ch or ch in "—–’“”"
+
+
+def _find(name: str) -> Path | None:
     for folder in _FONT_FOLDERS:
-        regular = folder / "DejaVuSerif.ttf"
-        if regular.is_file():
-            pdf.add_font("DejaVuSerif", "", str(regular))  # type: ignore[attr-defined]
-            return "DejaVuSerif"
-    return "Times"
+        if (folder / name).is_file():
+            return folder / name
+    return None
+
+
+def _cmap(path: Path) -> frozenset[int]:
+    found = _CMAPS.get(path)
+    if found is None:
+        from fontTools.ttLib import TTFont
+
+        with TTFont(str(path), lazy=True) as font:
+            found = _CMAPS[path] = frozenset(font.getBestCmap() or {})
+    return found
+
+
+def _shaping() -> bool:
+    """Right-to-left scripts and joined Arabic letters need a shaping engine (uharfbuzz)."""
+    try:
+        import uharfbuzz  # noqa: F401
+    except ImportError:
+        return False
+    return True
 
 
 def _printable(text: str, family: str) -> str:

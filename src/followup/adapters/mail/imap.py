@@ -14,9 +14,11 @@ import contextlib
 import imaplib
 import re
 from collections.abc import Callable, Iterator
+from datetime import datetime
 
 from followup.adapters.mail.mailbox import MESSAGE_LIMIT, incoming
 from followup.adapters.mail.settings import ServerSettings
+from followup.domain.validation import EARLIEST, LATEST
 from followup.services.inbox import Incoming
 from followup.services.outbox import MailSignInFailed, MailUnavailable
 
@@ -34,12 +36,16 @@ class ImapMailbox:
 
     def __enter__(self) -> ImapMailbox:
         settings = self._settings
+        # the settings first: a missing password or CA file is one line naming it
+        password = settings.password() if settings.auth != "oauth2" else ""
+        if settings.security != "none":
+            settings.tls_context()
         try:
             if settings.auth == "oauth2":
                 client = _signed_in_xoauth2(settings, self._where)
             else:
                 client = _connect(settings)
-                client.login(settings.username, settings.password())
+                client.login(settings.username, password)
         except imaplib.IMAP4.error as error:
             raise MailUnavailable(
                 f"imap.password: the server at {self._where} refused the login for "
@@ -86,12 +92,13 @@ class ImapMailbox:
                 _, fetched = client.uid(
                     "FETCH",
                     ",".join(str(u) for u in batch),
-                    f"(UID BODY.PEEK[]<0.{MESSAGE_LIMIT}>)",
+                    f"(UID INTERNALDATE BODY.PEEK[]<0.{MESSAGE_LIMIT}>)",
                 )
                 messages = _messages_by_uid(fetched)
                 for uid in batch:
-                    raw = messages.get(uid, b"")
-                    yield validity, uid, incoming(raw) if raw else None
+                    raw, arrived = messages.get(uid, (b"", None))
+                    found = incoming(raw, received_at=arrived, where=f"UID {uid}")
+                    yield validity, uid, found if raw else None
         except (imaplib.IMAP4.abort, OSError) as error:
             raise self._dropped(error) from None
 
@@ -168,11 +175,27 @@ def _response(client: imaplib.IMAP4, code: str) -> str | None:
 _UID = re.compile(rb"UID (\d+)")
 
 
-def _messages_by_uid(fetched: list[object]) -> dict[int, bytes]:
-    found: dict[int, bytes] = {}
+def _messages_by_uid(fetched: list[object]) -> dict[int, tuple[bytes, datetime | None]]:
+    """UID -> (the start of the message, when it arrived on the server: INTERNALDATE, the
+    server's clock, which stands in for a Date: header that cannot be true)."""
+    found: dict[int, tuple[bytes, datetime | None]] = {}
     for part in fetched:
         if isinstance(part, tuple) and len(part) >= 2:
             match = _UID.search(part[0])
             if match:
-                found[int(match.group(1))] = part[1]
+                found[int(match.group(1))] = (part[1], _arrival(part[0]))
     return found
+
+
+_INTERNALDATE = re.compile(rb'INTERNALDATE "([^"]+)"')
+
+
+def _arrival(line: bytes) -> datetime | None:
+    match = _INTERNALDATE.search(line)
+    if not match:
+        return None
+    try:
+        moment = datetime.strptime(match.group(1).decode("ascii"), "%d-%b-%Y %H:%M:%S %z")
+    except (UnicodeDecodeError, ValueError):
+        return None
+    return moment if EARLIEST <= moment.date() <= LATEST else None

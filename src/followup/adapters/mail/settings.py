@@ -56,8 +56,19 @@ class ServerSettings:
     oauth2: OAuth2Settings | None = None
 
     def tls_context(self) -> ssl.SSLContext:
-        """Verifies the server's certificate and name, always."""
-        return ssl.create_default_context(cafile=self.cafile)
+        """Verifies the server's certificate and name, always. A CA file that is missing or not
+        a certificate is a settings error naming the file, not an unreachable server."""
+        field = f"{self.kind}.cafile"
+        expected = "a readable certificate file (PEM)"
+        if self.cafile is not None and not os.path.isfile(self.cafile):
+            raise InvalidField(field, f"{expected}, {self.cafile!r} does not exist")
+        try:
+            return ssl.create_default_context(cafile=self.cafile)
+        except (ssl.SSLError, OSError) as error:
+            reason = getattr(error, "reason", None) or getattr(error, "strerror", None) or error
+            raise InvalidField(
+                field, f"{expected}, {self.cafile!r} is not one ({reason})"
+            ) from None
 
     def password(self) -> str:
         """From the environment variable, else the system keyring; never stored by Followup."""
@@ -95,6 +106,8 @@ def load_mail_settings(path: Path) -> MailSettings:
         except tomllib.TOMLDecodeError as error:
             raise BadInput(f"{path}: expected TOML, {error}") from None
     window = data.get("send_window", {})
+    if not isinstance(window, dict):
+        raise InvalidField("send_window", "a table with start and end", window)
     start = _time(window.get("start", "08:30"), "send_window.start")
     end = _time(window.get("end", "11:30"), "send_window.end")
     if end <= start:
@@ -146,7 +159,7 @@ def _server(data: dict[str, Any], kind: str, default_port: int) -> ServerSetting
     if auth not in AUTH:
         raise InvalidField(f"{kind}.auth", f"one of {', '.join(AUTH)}", auth)
     port = section.get("port", default_port)
-    if not isinstance(port, int) or not 0 < port < 65536:
+    if not isinstance(port, int) or isinstance(port, bool) or not 0 < port < 65536:
         raise InvalidField(f"{kind}.port", "a port number", port)
     return ServerSettings(
         kind=kind,
@@ -162,7 +175,16 @@ def _server(data: dict[str, Any], kind: str, default_port: int) -> ServerSetting
 
 
 def _time(value: Any, field: str) -> time:
-    try:
-        return time.fromisoformat(str(value))
-    except ValueError:
-        raise InvalidField(field, "a time as HH:MM", value) from None
+    """`"08:30"`, or a TOML local time (08:30): a local time of day without a zone."""
+    if isinstance(value, time) and value.tzinfo is None:
+        return value.replace(second=0, microsecond=0)
+    if isinstance(value, str):
+        from followup.domain.parsing import parse_time
+
+        try:
+            found = parse_time(value, field)
+        except InvalidField:
+            found = None
+        if found is not None:
+            return found
+    raise InvalidField(field, "a time as HH:MM", value)

@@ -18,8 +18,14 @@ from email.utils import format_datetime
 from typing import TYPE_CHECKING
 
 from followup.adapters.mail.settings import ServerSettings
+from followup.domain.errors import FollowupError
 from followup.domain.model import Candidate
-from followup.services.outbox import MailRejected, MailSignInFailed, MailUnavailable
+from followup.services.outbox import (
+    MailNotConfigured,
+    MailRejected,
+    MailSignInFailed,
+    MailUnavailable,
+)
 from followup.services.storage import OutboxItem
 
 if TYPE_CHECKING:
@@ -112,8 +118,13 @@ class SmtpMailer:
             self._connection = None  # dropped while idle: a new one, before anything is sent
         settings = self._settings
         where = f"{settings.host}:{settings.port}"
-        try:
+        try:  # the settings first: a missing password or CA file is not an unreachable server
+            signs_in = settings.username and settings.auth != "oauth2"
+            password = settings.password() if signs_in else ""
             context = settings.tls_context()
+        except FollowupError as error:
+            raise MailNotConfigured(str(error), error.field) from None
+        try:
             if settings.security == "tls":
                 connection: smtplib.SMTP = smtplib.SMTP_SSL(
                     settings.host, settings.port, timeout=self._timeout, context=context
@@ -125,7 +136,7 @@ class SmtpMailer:
             if settings.auth == "oauth2":
                 self._xoauth2(connection, where)
             elif settings.username:
-                connection.login(settings.username, settings.password())
+                connection.login(settings.username, password)
         except smtplib.SMTPAuthenticationError:
             raise MailUnavailable(
                 f"smtp.password: the server at {where} refused the login for "

@@ -401,8 +401,8 @@ class SqlUnitOfWork(UnitOfWork):
     def queue(self, item: OutboxItem) -> int:
         (new_id,) = self._q(
             "INSERT INTO outbox (opportunity_id, step, contact, to_name, to_address, subject, "
-            "body, message_id, send_after, status, created_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?) RETURNING id",
+            "body, message_id, send_after, status, created_at, due) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?) RETURNING id",
             (
                 item.opportunity,
                 item.step,
@@ -414,9 +414,26 @@ class SqlUnitOfWork(UnitOfWork):
                 item.message_id,
                 _utc(item.send_after),
                 _utc(datetime.now(UTC)),
+                item.due or None,  # a letter for no planned touch is not one of a kind
             ),
         ).fetchone()
         return int(new_id)
+
+    def waiting_letter(
+        self, opportunity_id: str, step: str, contact: str, due: str
+    ) -> OutboxItem | None:
+        row = self._q(
+            f"SELECT {OUTBOX_COLUMNS} FROM outbox WHERE opportunity_id = ? AND step = ? "
+            "AND contact = ? AND due = ? AND status IN ('queued', 'sending') LIMIT 1",
+            (opportunity_id, step, contact, due),
+        ).fetchone()
+        return outbox_item(row) if row else None
+
+    def update_letter(self, item_id: int, subject: str, body: str) -> None:
+        self._q(
+            "UPDATE outbox SET subject = ?, body = ? WHERE id = ? AND status = 'queued'",
+            (subject, body, item_id),
+        )
 
     def claim_next(self, now: datetime) -> OutboxItem | None:
         row = self._q(
@@ -819,7 +836,7 @@ INTERRUPTED = (
 )
 OUTBOX_COLUMNS = (
     "id, opportunity_id, step, contact, to_name, to_address, subject, body, message_id, "
-    "send_after, status, attempts, last_error, sent_at"
+    "send_after, status, attempts, last_error, sent_at, coalesce(due, '')"
 )
 
 
@@ -852,6 +869,7 @@ def outbox_item(r: Sequence[Any]) -> OutboxItem:
         attempts=r[11],
         last_error=r[12],
         sent_at=_when(r[13]),
+        due=r[14],
     )
 
 

@@ -33,6 +33,7 @@ COMMANDS = {
     "add-interview": "record",
     "set-timeline": "record",
     "log": "record",
+    "unlog": "record",
     "snooze": "record",
     "profile": "record",
     "note": "notes",

@@ -56,9 +56,9 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     Exit status 0 when there is nothing to report, 1 when there are findings, 2 on bad input.
     """
-    from followup.services.letters import check_letter, read_letter
+    from followup.services.letters import MAX_LETTER_BYTES, check_letter, read_letter
 
-    text = read_letter(read_input(args.file), args.file)
+    text = read_letter(read_input(args.file, MAX_LETTER_BYTES + 1), args.file)
     ctx, findings = check_letter(deps(args), text, args.opportunity, args.to, args.kind)
     if args.json:
         from followup.adapters.json_shapes import dumps, findings_dict

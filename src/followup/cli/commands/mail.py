@@ -11,6 +11,7 @@ from followup.cli.args import (
     group,
     mail_settings,
     read_input,
+    whole,
 )
 
 if TYPE_CHECKING:
@@ -21,13 +22,13 @@ def cmd_approve(args: argparse.Namespace) -> int:
     """Approve a letter for sending: the draft, or your edited text with --file. It goes out
     from the outbox at the next moment inside your send window (weekday mornings by default),
     when `followup send` runs."""
-    from followup.services.letters import read_letter, split_subject
+    from followup.services.letters import MAX_LETTER_BYTES, read_letter, split_subject
     from followup.services.outbox import approve_letter
 
     settings = mail_settings()
     subject = body = None
     if args.file:
-        text = read_letter(read_input(args.file), args.file)
+        text = read_letter(read_input(args.file, MAX_LETTER_BYTES + 1), args.file)
         found_subject, body = split_subject(text)
         subject = found_subject or None
     item = approve_letter(
@@ -77,10 +78,12 @@ def cmd_outbox(args: argparse.Namespace) -> int:
 
 
 def _item_id(args: argparse.Namespace) -> int:
-    from followup.domain.errors import InvalidField
+    from followup.domain.errors import InvalidField, NotFound
 
-    if args.id is None or not str(args.id).isdigit():
+    if args.id is None or not (str(args.id).isascii() and str(args.id).isdigit()):
         raise InvalidField("ID", "the letter's number in the outbox", args.id)
+    if len(str(args.id)) > 18:  # larger than any number the outbox can hold
+        raise NotFound("ID", "letter in the outbox", str(args.id))
     return int(args.id)
 
 
@@ -150,7 +153,13 @@ def cmd_inbox_import(args: argparse.Namespace) -> int:
         f"{report.automatic} automatic answers left alone."
     )
     _proposals_hint(report.proposals)
+    _print_skipped(report.skipped)
     return 0
+
+
+def _print_skipped(skipped: tuple[tuple[str, str], ...]) -> None:
+    for where, why in skipped:
+        print(f"Skipped {where}: {why}")
 
 
 def cmd_inbox_poll(args: argparse.Namespace) -> int:
@@ -173,6 +182,7 @@ def cmd_inbox_poll(args: argparse.Namespace) -> int:
         f"{report.automatic} automatic answers left alone."
     )
     _proposals_hint(report.proposals)
+    _print_skipped(report.skipped)
     return 0
 
 
@@ -202,7 +212,7 @@ def register(sub: Subcommands) -> None:
     p.add_argument("--send", action="store_true", help="mail it to yourself")
 
     p = command(sub, "send", cmd_send)
-    p.add_argument("--limit", type=int, help="send at most this many")
+    p.add_argument("--limit", type=whole(1, 100_000), help="send at most this many")
 
     inbox = group(sub, "inbox", "Replies from the hiring side.")
     p = command(inbox, "import", cmd_inbox_import)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sys
 
-from followup.cli.args import command, date_arg, deps, group, write_bytes
+from followup.cli.args import command, date_arg, deps, group, whole, write_bytes
 
 TYPE_CHECKING = False  # typing is not loaded at start-up
 
@@ -116,7 +116,9 @@ def cmd_calendar_export(args: argparse.Namespace) -> int:
 def register(sub: Subcommands) -> None:
     p = command(sub, "agenda", cmd_agenda)
     p.add_argument("--on", type=date_arg, metavar="DATE", help="the day to look at (YYYY-MM-DD)")
-    p.add_argument("--limit", type=int, default=10, help="at most this many lines per section")
+    p.add_argument(
+        "--limit", type=whole(0, 1000), default=10, help="at most this many lines per section"
+    )
     p.add_argument("--json", action="store_true", help="machine-readable output")
 
     p = command(sub, "plan", cmd_plan)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from followup.cli.args import command, date_arg, deps, plan_hint
+from followup.cli.args import command, date_arg, deps, plan_hint, whole
 from followup.domain.model import PROFILE_FIELDS
 from followup.domain.vocabulary import EVENT_KINDS, STEPS
 
@@ -83,6 +83,31 @@ def cmd_log(args: argparse.Namespace) -> int:
     return plan_hint(args.opportunity)
 
 
+def cmd_unlog(args: argparse.Namespace) -> int:
+    """Take back an event logged by mistake (N as `followup show` numbers them); the plan
+    follows as if it had never happened. Asks first unless --yes."""
+    import sys
+
+    from followup.domain.errors import InvalidField
+    from followup.services.recording import describe_event, event_of, remove_event
+
+    found = deps(args)
+    text = args.number.strip()
+    number = int(text) if text.isascii() and text.isdigit() and len(text) <= 9 else 0
+    if not args.yes:
+        event = event_of(found, args.opportunity, number)
+        what = f"event {number} of {args.opportunity} ({describe_event(event)})"
+        if not sys.stdin.isatty():
+            raise InvalidField("yes", f"--yes to remove {what} without asking")
+        answer = input(f"Remove {what}? [y/N] ")
+        if answer.strip().lower() not in ("y", "yes"):
+            print("Nothing removed.")
+            return 1
+    event = remove_event(found, args.opportunity, number)
+    print(f"Removed event {number} of {args.opportunity}: {describe_event(event)}.")
+    return plan_hint(args.opportunity)
+
+
 def cmd_snooze(args: argparse.Namespace) -> int:
     """Put a planned touch off until a later day, with the reason; the agenda shows it then."""
     from followup.services.recording import snooze_touch
@@ -150,7 +175,9 @@ def register(sub: Subcommands) -> None:
     p = command(sub, "add-interview", cmd_add_interview)
     p.add_argument("opportunity", metavar="OPPORTUNITY", help="the opportunity's id")
     p.add_argument("--date", type=date_arg, required=True, help="the interview's date (YYYY-MM-DD)")
-    p.add_argument("--round", type=int, default=1, help="1 for the first interview (default)")
+    p.add_argument(
+        "--round", type=whole(1, 99), default=1, help="1 for the first interview (default)"
+    )
     p.add_argument(
         "--id", help="an id for the interview (default: OPPORTUNITY-DATE, and -rN for round N > 1)"
     )
@@ -186,6 +213,11 @@ def register(sub: Subcommands) -> None:
     p.add_argument("--contact", metavar="NAME", help="who it was with (done, reply)")
     p.add_argument("--step", choices=STEPS, help="which touch was done (done)")
     p.add_argument("--note", help="anything worth remembering")
+
+    p = command(sub, "unlog", cmd_unlog)
+    p.add_argument("opportunity", metavar="OPPORTUNITY", help="the opportunity's id")
+    p.add_argument("number", metavar="N", help="which event, as `followup show` numbers them")
+    p.add_argument("--yes", action="store_true", help="do not ask first")
 
     p = command(sub, "snooze", cmd_snooze)
     p.add_argument("opportunity", metavar="OPPORTUNITY", help="the opportunity's id")

@@ -13,7 +13,7 @@ from followup.services import accounts as service
 from followup.services import recording
 from followup.services.accounts import SESSION_LASTS
 from followup.web.access import EVERYONE, SESSION_COOKIE, SIGNED_IN, current_account
-from followup.web.common import checked_form, deps_of, form_date, form_text, render
+from followup.web.common import call, checked_form, deps_of, form_date, form_text, render
 
 HOME = {"candidate": "/", "coach": "/clients", "admin": "/accounts"}
 
@@ -31,8 +31,12 @@ async def login(request: Request) -> Response:
     email = str(form.get("email") or "").strip()
     target = _local(str(form.get("next") or "")) or target
     try:
-        signed = service.sign_in(
-            deps_of(request), email, str(form.get("password") or ""), _address(request)
+        signed = await call(
+            service.sign_in,
+            deps_of(request),
+            email,
+            str(form.get("password") or ""),
+            _address(request),
         )
     except FollowupError as error:
         if error.http_status >= 500:  # the database, not the form: the error page says so
@@ -74,7 +78,7 @@ def _address(request: Request) -> str:
 
 async def logout(request: Request) -> Response:
     await checked_form(request)
-    service.sign_out(deps_of(request), request.cookies.get(SESSION_COOKIE))
+    await call(service.sign_out, deps_of(request), request.cookies.get(SESSION_COOKIE))
     response = RedirectResponse("/login", status_code=303)
     response.delete_cookie(SESSION_COOKIE, path="/")
     return response
@@ -90,17 +94,17 @@ async def sharing(request: Request) -> Response:
         form = await checked_form(request)
         try:
             if form.get("revoke"):
-                service.revoke_access(deps, me, form_text(form, "revoke"))
+                await call(service.revoke_access, deps, me, form_text(form, "revoke"))
             else:
                 until: date | None = form_date(form, "until") if form.get("until") else None
-                today = deps.today(recording.get_profile(deps))
-                service.grant_access(deps, me, form_text(form, "coach"), until, today)
+                today = deps.today(await call(recording.get_profile, deps))
+                await call(service.grant_access, deps, me, form_text(form, "coach"), until, today)
             return RedirectResponse("/sharing", status_code=303)
         except FollowupError as failed:
             if failed.http_status >= 500:
                 raise
             error, status = str(failed), failed.http_status
-    grants = service.list_grants(deps, me)
+    grants = await call(service.list_grants, deps, me)
     return render(request, "sharing.html", {"grants": grants, "error": error}, status)
 
 
@@ -113,9 +117,10 @@ async def accounts(request: Request) -> Response:
         form = await checked_form(request)
         try:
             if form.get("disable"):
-                service.disable_user(deps, form_text(form, "disable"))
+                await call(service.disable_user, deps, form_text(form, "disable"))
             else:
-                service.add_user(
+                await call(
+                    service.add_user,
                     deps,
                     form_text(form, "email"),
                     form_text(form, "role"),
@@ -126,7 +131,7 @@ async def accounts(request: Request) -> Response:
             if failed.http_status >= 500:
                 raise
             error, status = str(failed), failed.http_status
-    listed = service.list_users(deps)
+    listed = await call(service.list_users, deps)
     return render(request, "accounts.html", {"accounts": listed, "error": error}, status)
 
 

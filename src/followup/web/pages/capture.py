@@ -15,14 +15,22 @@ from followup.domain.parsing import parse_round, person_from_fields
 from followup.services import agenda as agenda_service
 from followup.services import recording
 from followup.services.dependencies import Dependencies
-from followup.web.common import checked_form, deps_of, form_date, render
+from followup.web.common import (
+    call,
+    checked_form,
+    deps_of,
+    form_date,
+    form_index,
+    path_segment,
+    render,
+)
 
 
 async def capture(request: Request) -> Response:
     """Record an interview and everyone met, phone-first."""
     deps = deps_of(request)
-    choices = agenda_service.list_opportunities(deps)
-    today_ = agenda_service.today(deps)
+    choices = await call(agenda_service.list_opportunities, deps)
+    today_ = await call(agenda_service.today, deps)
     if request.method == "GET":
         return render(
             request,
@@ -38,7 +46,7 @@ async def capture(request: Request) -> Response:
     values = {k: str(v) for k, v in form.items() if isinstance(v, str)}
     people = _people_values(form)
     try:
-        opportunity_id = _save_capture(deps, form, people)
+        opportunity_id = await call(_save_capture, deps, form, people)
     except FollowupError as error:
         return render(
             request,
@@ -52,11 +60,13 @@ async def capture(request: Request) -> Response:
             },
             status=error.http_status,
         )
-    return RedirectResponse(f"/opportunities/{opportunity_id}?captured=1", status_code=303)
+    return RedirectResponse(
+        f"/opportunities/{path_segment(opportunity_id)}?captured=1", status_code=303
+    )
 
 
 async def person_row(request: Request) -> Response:
-    index = int(request.query_params.get("i", "0") or 0)
+    index = form_index(request, "i", 99)
     return render(request, "_person.html", {"i": index, "p": {}})
 
 

@@ -16,8 +16,9 @@ from starlette.routing import Route
 
 from followup.domain.cards import CARD_FIELDS, BusinessCard
 from followup.domain.errors import BadInput, FollowupError, InvalidField
+from followup.domain.parsing import parse_minutes
 from followup.services import cards as cards_service
-from followup.web.common import checked_form, deps_of, render
+from followup.web.common import call, checked_form, deps_of, path_segment, render
 
 MAX_PHOTO_BYTES = 20 * 1024 * 1024  # as `followup card`: a phone's photo is 2–10 MB
 MAX_BODY_BYTES = MAX_PHOTO_BYTES + 64 * 1024  # the photo and the form around it
@@ -50,7 +51,7 @@ async def read_photo(request: Request) -> Response:
         return render(
             request, "card.html", {"step": "photo", "error": str(error)}, error.http_status
         )
-    return _review(request, card.as_dict(), preview, card.source, None)
+    return await _review(request, card.as_dict(), preview, card.source, None)
 
 
 async def save_person(request: Request) -> Response:
@@ -69,12 +70,12 @@ async def save_person(request: Request) -> Response:
             email=values["email"] or None,
             phone=values["phone"] or None,
         )
-        opportunity, contact = cards_service.add_card_person(
-            deps, opportunity_id, interview_id, card
+        opportunity, contact = await call(
+            cards_service.add_card_person, deps, opportunity_id, interview_id, card
         )
     except FollowupError as error:
         shown = {**values, "confidence": {}}
-        return _review(request, shown, _text(form, "preview"), "", error, form)
+        return await _review(request, shown, _text(form, "preview"), "", error, form)
     query = urlencode(
         {"opportunity": opportunity.id, "interview": interview_id, "name": contact.name}
     )
@@ -92,16 +93,15 @@ async def conversation(request: Request) -> Response:
     values = {key: _text(form, key) for key in ("opportunity", "interview", "name", "minutes")}
     values["topics"] = _text(form, "topics")
     try:
-        minutes_text = values["minutes"] or "0"
-        if not minutes_text.isdigit():
-            raise InvalidField("minutes", "whole minutes, 0 or more", minutes_text)
+        minutes = parse_minutes(values["minutes"], "minutes")
         topics = tuple(t for t in values["topics"].split(","))
-        cards_service.note_conversation(
+        await call(
+            cards_service.note_conversation,
             deps,
             values["opportunity"],
             values["interview"],
             values["name"],
-            int(minutes_text),
+            minutes,
             topics,
             form.get("dm") == "on",
         )
@@ -112,10 +112,10 @@ async def conversation(request: Request) -> Response:
             {"step": "conversation", "values": values, "error": str(error)},
             error.http_status,
         )
-    return RedirectResponse(f"/opportunities/{values['opportunity']}?captured=1", 303)
+    return RedirectResponse(f"/opportunities/{path_segment(values['opportunity'])}?captured=1", 303)
 
 
-def _review(
+async def _review(
     request: Request,
     fields: dict[str, Any],
     preview: str,
@@ -123,7 +123,7 @@ def _review(
     error: FollowupError | None,
     form: FormData | None = None,
 ) -> Response:
-    choices = cards_service.interview_choices(deps_of(request))
+    choices = await call(cards_service.interview_choices, deps_of(request))
     confidence = fields.get("confidence") or {}
     unsure = [k for k in CARD_FIELDS if fields.get(k) and confidence.get(k, 1.0) < UNSURE]
     return render(

@@ -17,13 +17,13 @@ from followup.services import agenda as agenda_service
 from followup.services import coaching
 from followup.services.planning import show_opportunity
 from followup.web.access import current_account
-from followup.web.common import checked_form, deps_of, render
+from followup.web.common import call, checked_form, deps_of, render
 
 
 async def clients(request: Request) -> Response:
     """Every client at a glance: overdue touches, days since the last touch, replies not
     answered by the next business day, and where their opportunities stand."""
-    rows = coaching.clients(deps_of(request), current_account(request))
+    rows = await call(coaching.clients, deps_of(request), current_account(request))
     return render(request, "clients.html", {"clients": rows})
 
 
@@ -37,9 +37,9 @@ def _client(request: Request) -> int:
 async def client(request: Request) -> Response:
     """One client's search, read-only: what is due, and every opportunity."""
     coach = current_account(request)
-    deps = coaching.client_deps(deps_of(request), coach, _client(request))
-    agenda = agenda_service.agenda(deps, limit=50)
-    opportunities = agenda_service.list_opportunities(deps)
+    deps = await call(coaching.client_deps, deps_of(request), coach, _client(request))
+    agenda = await call(agenda_service.agenda, deps, limit=50)
+    opportunities = await call(agenda_service.list_opportunities, deps)
     from followup.services.recording import get_profile
 
     return render(
@@ -58,9 +58,9 @@ async def client(request: Request) -> Response:
 async def client_opportunity(request: Request) -> Response:
     coach = current_account(request)
     number = _client(request)
-    deps = coaching.client_deps(deps_of(request), coach, number)
-    view = show_opportunity(deps, request.path_params["id"], "id")
-    comments = coaching.comments(deps, coach, number, view.opportunity.id)
+    deps = await call(coaching.client_deps, deps_of(request), coach, number)
+    view = await call(show_opportunity, deps, request.path_params["id"], "id")
+    comments = await call(coaching.comments, deps, coach, number, view.opportunity.id)
     return render(
         request,
         "client_opportunity.html",
@@ -80,12 +80,19 @@ async def comment(request: Request) -> Response:
     coach = current_account(request)
     number = _client(request)
     form = await checked_form(request)
-    deps = coaching.client_deps(deps_of(request), coach, number)
+    deps = await call(coaching.client_deps, deps_of(request), coach, number)
     opportunity_id = request.path_params["id"]
     try:
-        coaching.add_comment(deps, coach, number, opportunity_id, str(form.get("comment") or ""))
+        await call(
+            coaching.add_comment,
+            deps,
+            coach,
+            number,
+            opportunity_id,
+            str(form.get("comment") or ""),
+        )
     except InvalidField as error:
-        view = show_opportunity(deps, opportunity_id, "id")
+        view = await call(show_opportunity, deps, opportunity_id, "id")
         return render(
             request,
             "client_opportunity.html",
@@ -94,7 +101,7 @@ async def comment(request: Request) -> Response:
                 "view": view,
                 "o": view.opportunity,
                 "today": view.today,
-                "comments": coaching.comments(deps, coach, number, opportunity_id),
+                "comments": await call(coaching.comments, deps, coach, number, opportunity_id),
                 "error": str(error),
             },
             status=error.http_status,

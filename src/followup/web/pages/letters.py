@@ -12,7 +12,7 @@ from starlette.routing import Route
 from followup.domain.errors import InvalidField
 from followup.domain.letters.check import Finding
 from followup.services.letters import MAX_LETTER_BYTES, Draft, check_letter, draft_letter
-from followup.web.common import checked_form, deps_of, render
+from followup.web.common import call, checked_form, deps_of, render
 
 
 async def editor(request: Request) -> Response:
@@ -21,7 +21,9 @@ async def editor(request: Request) -> Response:
     to = query.get("to", "")
     if not opportunity_id or not to:
         raise InvalidField("opportunity", "an opportunity and a person (?opportunity=…&to=…)")
-    draft = draft_letter(deps_of(request), opportunity_id, to, query.get("kind") or None)
+    draft = await call(
+        draft_letter, deps_of(request), opportunity_id, to, query.get("kind") or None
+    )
     return render(request, "letter.html", {"draft": draft, "opportunity_id": opportunity_id})
 
 
@@ -29,7 +31,8 @@ async def check(request: Request) -> Response:
     """The live check: findings, and the letter with each finding's span highlighted."""
     form = await checked_form(request)
     text = _letter_text(form.get("text"))
-    ctx, findings = check_letter(
+    ctx, findings = await call(
+        check_letter,
         deps_of(request),
         text,
         str(form.get("opportunity")),
@@ -59,7 +62,7 @@ async def download_eml(request: Request) -> Response:
     from followup.adapters.files.letter_formats import to_eml
 
     draft, deps = await _edited(request)
-    data = to_eml(draft, deps.clock())
+    data = await call(to_eml, draft, deps.clock())
     return Response(
         data,
         media_type="message/rfc822",
@@ -71,7 +74,7 @@ async def download_pdf(request: Request) -> Response:
     from followup.adapters.files.letter_formats import to_pdf
 
     draft, deps = await _edited(request)
-    data = to_pdf(draft, deps.today(draft.sender))
+    data = await call(to_pdf, draft, deps.today(draft.sender))
     return Response(
         data,
         media_type="application/pdf",
@@ -83,7 +86,8 @@ async def _edited(request: Request):  # type: ignore[no-untyped-def]
     """The draft for that person, with the text as the user edited it."""
     form = await checked_form(request)
     deps = deps_of(request)
-    draft: Draft = draft_letter(
+    draft: Draft = await call(
+        draft_letter,
         deps,
         str(form.get("opportunity")),
         str(form.get("to")),

@@ -11,14 +11,26 @@ from followup.domain.model import Topic
 from followup.domain.parsing import parse_time
 from followup.services import coaching, notes, recording
 from followup.services.planning import show_opportunity
-from followup.web.common import checked_form, deps_of, form_date, form_text, render
+from followup.web.common import (
+    call,
+    checked_form,
+    deps_of,
+    form_date,
+    form_text,
+    path_segment,
+    render,
+)
 
 
 async def opportunity(request: Request) -> Response:
     deps = deps_of(request)
-    view = show_opportunity(deps, request.path_params["id"], "id")
+    view = await call(show_opportunity, deps, request.path_params["id"], "id")
     account = getattr(request.state, "account", None)  # on a shared server: its coaches' notes
-    comments = coaching.comments(deps, account, account.id, view.opportunity.id) if account else []
+    comments = (
+        await call(coaching.comments, deps, account, account.id, view.opportunity.id)
+        if account
+        else []
+    )
     return render(
         request,
         "opportunity.html",
@@ -36,24 +48,28 @@ async def note(request: Request) -> Response:
     """Add a topic discussed with someone, or change the few words noted on it."""
     form = await checked_form(request)
     opportunity_id = request.path_params["id"]
-    notes.note_topic(
+    await call(
+        notes.note_topic,
         deps_of(request),
         opportunity_id,
         form_text(form, "to"),
         form_text(form, "topic"),
         **{key: str(form.get(key) or "") for key in Topic.NOTES},
     )
-    return RedirectResponse(f"/opportunities/{opportunity_id}", status_code=303)
+    return RedirectResponse(f"/opportunities/{path_segment(opportunity_id)}", status_code=303)
 
 
 async def strengths(request: Request) -> Response:
     """What the candidate brings to this opportunity, one a line."""
     form = await checked_form(request)
     opportunity_id = request.path_params["id"]
-    notes.set_strengths(
-        deps_of(request), opportunity_id, str(form.get("strengths") or "").splitlines()
+    await call(
+        notes.set_strengths,
+        deps_of(request),
+        opportunity_id,
+        str(form.get("strengths") or "").splitlines(),
     )
-    return RedirectResponse(f"/opportunities/{opportunity_id}", status_code=303)
+    return RedirectResponse(f"/opportunities/{path_segment(opportunity_id)}", status_code=303)
 
 
 async def log(request: Request) -> Response:
@@ -61,7 +77,8 @@ async def log(request: Request) -> Response:
     form = await checked_form(request)
     deps = deps_of(request)
     opportunity_id = request.path_params["id"]
-    recording.log_event(
+    await call(
+        recording.log_event,
         deps,
         opportunity_id,
         form_text(form, "kind"),
@@ -69,7 +86,17 @@ async def log(request: Request) -> Response:
         on=form_date(form, "date") if form.get("date") else None,
         at=parse_time(str(form.get("time") or "").strip(), "time"),
     )
-    return RedirectResponse(f"/opportunities/{opportunity_id}", status_code=303)
+    return RedirectResponse(f"/opportunities/{path_segment(opportunity_id)}", status_code=303)
+
+
+async def remove(request: Request) -> Response:
+    """Take back an event recorded by mistake (its number as the page lists them)."""
+    await checked_form(request)
+    opportunity_id = request.path_params["id"]
+    text = request.path_params["n"]
+    number = int(text) if text.isascii() and text.isdigit() and len(text) <= 9 else 0
+    await call(recording.remove_event, deps_of(request), opportunity_id, number)
+    return RedirectResponse(f"/opportunities/{path_segment(opportunity_id)}", status_code=303)
 
 
 routes = [
@@ -77,4 +104,5 @@ routes = [
     Route("/opportunities/{id}/events", log, methods=["POST"], name="log"),
     Route("/opportunities/{id}/notes", note, methods=["POST"], name="note"),
     Route("/opportunities/{id}/strengths", strengths, methods=["POST"], name="strengths"),
+    Route("/opportunities/{id}/events/{n}/remove", remove, methods=["POST"], name="unlog"),
 ]

@@ -9,7 +9,7 @@ from starlette.routing import Route
 
 from followup.domain.people import Person
 from followup.services import people as book
-from followup.web.common import deps_of, render
+from followup.web.common import call, deps_of, render
 
 SHOWN = 500
 
@@ -17,7 +17,7 @@ SHOWN = 500
 async def people(request: Request) -> Response:
     everyone: list[Person] = []
     more = 0
-    for person in book.list_people(deps_of(request)):
+    for person in await call(lambda: list(book.list_people(deps_of(request)))):
         if len(everyone) < SHOWN:
             everyone.append(person)
         else:
@@ -35,14 +35,14 @@ def _typed(request: Request) -> str:
 
 async def suggest(request: Request) -> Response:
     """`<option>`s for the name field's datalist, each carrying what fills the other fields."""
-    found = book.suggest_people(deps_of(request), _typed(request))
+    found = await call(book.suggest_people, deps_of(request), _typed(request))
     return render(request, "_people_options.html", {"people": found})
 
 
 async def suggest_json(request: Request) -> Response:
     from followup.adapters.json_shapes import person_dict
 
-    found = book.suggest_people(deps_of(request), _typed(request))
+    found = await call(book.suggest_people, deps_of(request), _typed(request))
     return JSONResponse([person_dict(p) for p in found])
 
 

@@ -8,7 +8,7 @@ from starlette.routing import Route
 
 from followup.domain.stage import STAGES
 from followup.services.progress import pipeline as pipeline_view
-from followup.web.common import deps_of, render
+from followup.web.common import call, deps_of, render
 
 # A column shows this many cards unless asked for all: a board of thousands is read by its
 # counts and its funnel, and stays quick to load.
@@ -17,7 +17,7 @@ CARDS_PER_STAGE = 60
 
 async def pipeline(request: Request) -> Response:
     """Every opportunity by stage, how far they got (the funnel), and the weeks ahead."""
-    view = pipeline_view(deps_of(request))
+    view = await call(pipeline_view, deps_of(request))
     shown = None if request.query_params.get("all") else CARDS_PER_STAGE
     columns = {stage: [i for i in view.opportunities if i.stage == stage] for stage in STAGES}
     # Saved and applied jobs (imported from a job board or a tracker) get a column only when

@@ -12,7 +12,7 @@ from followup.domain.errors import FollowupError, InvalidField
 from followup.domain.model import PROFILE_FIELDS
 from followup.domain.parsing import parse_region
 from followup.services import recording
-from followup.web.common import checked_form, deps_of, render
+from followup.web.common import call, checked_form, deps_of, render
 
 
 async def settings(request: Request) -> Response:
@@ -21,8 +21,10 @@ async def settings(request: Request) -> Response:
     if request.method == "GET":
         from followup.services.planning import calendar_token
 
-        profile = recording.get_profile(deps)
-        feed = str(request.url_for("calendar_feed", token=calendar_token(deps)))
+        profile = await call(recording.get_profile, deps)
+        # From the address the server was started for, never from the request's Host header
+        base = request.app.state.config.base_url
+        feed = f"{base}/calendar/{await call(calendar_token, deps)}.ics"
         return render(
             request,
             "settings.html",
@@ -44,7 +46,7 @@ async def settings(request: Request) -> Response:
         if not other.isdigit():
             raise InvalidField("other_interviews", "a whole number, 0 or more", other)
         changes["other_interviews"] = int(other)
-        recording.update_profile(deps, **changes)
+        await call(recording.update_profile, deps, **changes)
     except FollowupError as error:
         return render(
             request,
@@ -77,9 +79,10 @@ async def calendar_feed(request: Request) -> Response:
     from followup.services.planning import calendar_token, stream_plan
 
     deps = deps_of(request)
-    if not secrets.compare_digest(request.path_params["token"], calendar_token(deps)):
+    given = request.path_params["token"].encode("utf-8", "replace")
+    if not secrets.compare_digest(given, (await call(calendar_token, deps)).encode()):
         raise HTTPException(404)
-    data = plan_to_ics(stream_plan(deps), deps.clock())
+    data = await call(lambda: plan_to_ics(stream_plan(deps), deps.clock()))
     return Response(data, media_type="text/calendar; charset=utf-8")
 
 

@@ -9,12 +9,20 @@ from starlette.routing import Route
 
 from followup.services import agenda as agenda_service
 from followup.services import recording
-from followup.web.common import checked_form, deps_of, form_date, form_text, render
+from followup.web.common import (
+    call,
+    checked_form,
+    deps_of,
+    form_date,
+    form_text,
+    local_path,
+    render,
+)
 
 
 async def today(request: Request) -> Response:
     """What to do today: overdue, due today, the next seven days."""
-    view = agenda_service.today_view(deps_of(request))
+    view = await call(agenda_service.today_view, deps_of(request))
     context = {
         "agenda": view.agenda,
         "on": view.agenda.on,
@@ -29,19 +37,21 @@ async def mark_done(request: Request) -> Response:
     """Mark a touch done today (a letter sent, a call placed)."""
     form = await checked_form(request)
     deps = deps_of(request)
-    recording.log_event(
+    await call(
+        recording.log_event,
         deps,
         form_text(form, "opportunity"),
         "done",
         contact=form_text(form, "contact"),
         step=form_text(form, "step"),
     )
-    return _back(request, form)
+    return await _back(request, form)
 
 
 async def snooze(request: Request) -> Response:
     form = await checked_form(request)
-    recording.snooze_touch(
+    await call(
+        recording.snooze_touch,
         deps_of(request),
         form_text(form, "opportunity"),
         form_text(form, "step"),
@@ -50,16 +60,15 @@ async def snooze(request: Request) -> Response:
         form_date(form, "until"),
         str(form.get("reason") or ""),
     )
-    return _back(request, form)
+    return await _back(request, form)
 
 
-def _back(request: Request, form: FormData) -> Response:
+async def _back(request: Request, form: FormData) -> Response:
     """After an action: HTMX gets the refreshed Today list; a plain form goes back."""
     if request.headers.get("hx-request"):
-        result = agenda_service.agenda(deps_of(request), limit=50)
+        result = await call(agenda_service.agenda, deps_of(request), limit=50)
         return render(request, "_agenda.html", {"agenda": result, "on": result.on})
-    target = str(form.get("next") or "/")
-    return RedirectResponse(target if target.startswith("/") else "/", status_code=303)
+    return RedirectResponse(local_path(str(form.get("next") or "/")), status_code=303)
 
 
 routes = [

@@ -17,7 +17,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from followup.domain.errors import BadInput, FollowupError, InvalidField
-from followup.web.common import checked_form, deps_of, render
+from followup.web.common import call, checked_form, deps_of, render
 
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 KEEP_SECONDS = 3600  # an upload waits this long for its confirmation
@@ -53,7 +53,7 @@ class Staged:
 
 
 async def transfer(request: Request) -> Response:
-    return _page(request, {})
+    return await _page(request, {})
 
 
 async def import_file(request: Request) -> Response:
@@ -61,12 +61,12 @@ async def import_file(request: Request) -> Response:
     form = await checked_form(request)
     try:
         staged = await _stage(request, form)
-        report = _run(request, staged, dry_run=True)
+        report = await call(_run, request, staged, True)
     except FollowupError as error:
-        return _page(request, {"error": str(error)}, error.http_status)
+        return await _page(request, {"error": str(error)}, error.http_status)
     token = secrets.token_urlsafe(18)
     request.app.state.staged_imports[token] = staged
-    return _page(request, {"preview": report, "token": token, "staged": staged})
+    return await _page(request, {"preview": report, "token": token, "staged": staged})
 
 
 async def apply_import(request: Request) -> Response:
@@ -76,21 +76,21 @@ async def apply_import(request: Request) -> Response:
     staged = request.app.state.staged_imports.pop(token, None)
     if staged is None:
         error = BadInput("token: the file to import is no longer here; choose it again")
-        return _page(request, {"error": str(error)}, error.http_status)
+        return await _page(request, {"error": str(error)}, error.http_status)
     try:
-        report = _run(request, staged, dry_run=False)
+        report = await call(_run, request, staged, False)
     except FollowupError as error:
-        return _page(request, {"error": str(error)}, error.http_status)
+        return await _page(request, {"error": str(error)}, error.http_status)
     finally:
         shutil.rmtree(staged.path.parent, ignore_errors=True)
-    return _page(request, {"report": report})
+    return await _page(request, {"report": report})
 
 
 async def export_file(request: Request) -> Response:
     from followup.adapters.json_shapes import dossier_json
     from followup.services.dossier import export_dossier
 
-    candidate, opportunities = export_dossier(deps_of(request))
+    candidate, opportunities = await call(export_dossier, deps_of(request))
     return Response(
         dossier_json(candidate, opportunities),
         media_type="application/json",
@@ -110,7 +110,8 @@ async def export_table(request: Request) -> Response:
     if what not in TABLES:
         raise InvalidField("what", f"one of {', '.join(TABLES)}", what)
     out = io.StringIO()
-    write_csv(table(deps_of(request), what), out)
+    rows = await call(lambda: list(table(deps_of(request), what)))
+    write_csv(rows, out)
     return Response(
         out.getvalue(),
         media_type="text/csv; charset=utf-8",
@@ -125,7 +126,7 @@ async def export_people(request: Request) -> Response:
     from followup.services.people import list_people
 
     out = io.StringIO()
-    write_vcards(list_people(deps_of(request)), out)
+    write_vcards(await call(list_people, deps_of(request)), out)
     return Response(
         out.getvalue(),
         media_type="text/vcard; charset=utf-8",
@@ -134,10 +135,10 @@ async def export_people(request: Request) -> Response:
 
 
 # -- helpers ---------------------------------------------------------------------------------------
-def _page(request: Request, context: dict[str, Any], status: int = 200) -> Response:
+async def _page(request: Request, context: dict[str, Any], status: int = 200) -> Response:
     from followup.services.agenda import list_opportunities
 
-    choices = list_opportunities(deps_of(request))
+    choices = await call(list_opportunities, deps_of(request))
     base = {
         "kinds": KINDS,
         "nouns": NOUNS,

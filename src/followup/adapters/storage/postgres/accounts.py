@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -109,6 +109,10 @@ class PostgresAccounts(Accounts):
     def feed_account(self, token: str) -> int | None:
         ((found,),) = self._rows("SELECT followup_feed_account(%s)", (token,))
         return int(found) if found is not None else None
+
+    def server_secret(self, name: str, make: Callable[[], str]) -> str:
+        ((value,),) = self._rows("SELECT followup_server_secret(%s, %s)", (name, make()))
+        return str(value)
 
     # -- coaching -------------------------------------------------------------------------------
     def grant(self, actor: int, coach: int, until: date | None) -> None:

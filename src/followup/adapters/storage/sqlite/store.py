@@ -13,14 +13,65 @@ from os import PathLike
 from followup.adapters.storage.migrations import migrate as run_migrations
 from followup.adapters.storage.migrations import migration_names
 from followup.adapters.storage.sql import SqlUnitOfWork
-from followup.domain.errors import BadInput
+from followup.domain.errors import BadInput, Busy, FollowupError, StorageFailed
 from followup.services.storage import Store
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from followup.adapters.storage.migrations import Migration
 
 MIGRATIONS = "followup.adapters.storage.sqlite.migrations"
+# Waiting longer for another writer only makes a person (or a web request) wait for nothing:
+# a few seconds covers any one use case's write; past that, say so and let them retry.
+BUSY_TIMEOUT = 3.0
+
+
+def storage_error(error: sqlite3.Error, path: str) -> FollowupError | None:
+    """What an SQLite failure means to the person: one line, by its error code; None for an
+    error that is the program's own (a statement that does not fit the schema), kept as is."""
+    code = getattr(error, "sqlite_errorcode", None)
+    base = (code or 0) & 0xFF
+    if base in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+        return Busy(
+            f"database: {path} is busy (another Followup is writing to it); try again in a moment"
+        )
+    if base == sqlite3.SQLITE_READONLY:
+        return StorageFailed(
+            f"database: {path} is read-only; expected a file Followup may write to"
+        )
+    if base == sqlite3.SQLITE_FULL:
+        return StorageFailed(f"database: the disk holding {path} is full; nothing was changed")
+    if base in (sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM, sqlite3.SQLITE_AUTH):
+        return StorageFailed(f"database: {path} cannot be opened ({error})")
+    if base == sqlite3.SQLITE_IOERR:
+        return StorageFailed(f"database: {path} could not be read or written ({error})")
+    if base in (sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT):
+        return BadInput(f"--database: expected a Followup SQLite database at {path!r} ({error})")
+    return None
+
+
+class _Connection(sqlite3.Connection):
+    """A connection whose failures are one line for the person, not a traceback."""
+
+    path = ""
+
+    def execute(self, *args: Any, **kwargs: Any) -> sqlite3.Cursor:
+        try:
+            return super().execute(*args, **kwargs)
+        except sqlite3.DatabaseError as error:
+            raise _translated(error, self.path) from None
+
+    def executemany(self, *args: Any, **kwargs: Any) -> sqlite3.Cursor:
+        try:
+            return super().executemany(*args, **kwargs)
+        except sqlite3.DatabaseError as error:
+            raise _translated(error, self.path) from None
+
+
+def _translated(error: sqlite3.Error, path: str) -> BaseException:
+    return storage_error(error, path) or error
 
 
 class SqliteStore(Store):
@@ -55,8 +106,17 @@ class SqliteStore(Store):
                     f"--database: expected a file in an existing folder, {folder!r} does not exist"
                 )
         try:
-            connection = sqlite3.connect(self._path, isolation_level=None, timeout=30)
+            connection = sqlite3.connect(
+                self._path, isolation_level=None, timeout=BUSY_TIMEOUT, factory=_Connection
+            )
+        except sqlite3.Error as error:
+            raise _translated(error, self._path) from None
+        connection.path = self._path
+        try:
             connection.execute("PRAGMA foreign_keys = ON")
+            if not self._migrated:
+                # Before anything is written (tables, the journal mode): whose file is it?
+                check_ownership(connection, self._path)
             if connection.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
                 connection.execute("PRAGMA journal_mode = WAL")
             connection.execute("PRAGMA synchronous = NORMAL")
@@ -64,10 +124,14 @@ class SqliteStore(Store):
                 if self._upto is not None or not is_current(connection):
                     migrate(connection, self._upto)
                 self._migrated = True
-        except sqlite3.DatabaseError as error:
+        except sqlite3.DatabaseError as error:  # not a database, or not one Followup can read
+            connection.close()
             raise BadInput(
                 f"--database: expected a Followup SQLite database at {self._path!r} ({error})"
             ) from None
+        except BaseException:
+            connection.close()
+            raise
         return connection
 
 
@@ -79,6 +143,36 @@ def is_current(connection: sqlite3.Connection) -> bool:
     except sqlite3.OperationalError:  # no such table: a new database
         return False
     return done >= set(migration_names(MIGRATIONS))
+
+
+def check_ownership(connection: sqlite3.Connection, path: str) -> None:
+    """Refuse another program's database, and one made by a newer Followup, changing nothing."""
+    tables = [
+        row[0]
+        for row in connection.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+            "ORDER BY name"
+        )
+    ]
+    if not tables:
+        return  # a new, empty file: it becomes Followup's
+    if "schema_migrations" not in tables:
+        shown = ", ".join(tables[:6]) + (", …" if len(tables) > 6 else "")
+        raise BadInput(
+            f"--database: {path} is another program's SQLite database (tables: {shown}); "
+            "expected a Followup database or a new file"
+        )
+    known = set(migration_names(MIGRATIONS))
+    newer = sorted(
+        row[0]
+        for row in connection.execute("SELECT name FROM schema_migrations")
+        if row[0] not in known
+    )
+    if newer:
+        raise BadInput(
+            f"--database: {path} was made by a newer Followup (it has migration {newer[-1]}); "
+            "upgrade Followup to open it"
+        )
 
 
 class _SqliteTarget:
