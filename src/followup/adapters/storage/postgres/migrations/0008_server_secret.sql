@@ -6,6 +6,9 @@ CREATE TABLE server_secret (
     value text NOT NULL,
     created_at timestamptz NOT NULL DEFAULT now()
 );
+-- row security on and forced like every table (0003): only the owner's policy, so the rows are
+-- reached through the function below alone
+SELECT followup_protect('server_secret');
 
 CREATE FUNCTION followup_server_secret(p_name text, p_value text) RETURNS text
     LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp
