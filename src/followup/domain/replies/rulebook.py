@@ -28,13 +28,29 @@ _PLACEHOLDER = re.compile(r"\{([A-Z][A-Z0-9_]*)\}")
 
 
 @dataclass(frozen=True, slots=True)
+class AnyOf:
+    """A rule's patterns, searched one after the other. (Joined into one alternation they were
+    searched about five times slower once a rule had a few dozen patterns: the regular
+    expression engine tries every branch at every position.)"""
+
+    patterns: tuple[re.Pattern[str], ...]
+
+    def search(self, text: str) -> re.Match[str] | None:
+        for pattern in self.patterns:
+            found = pattern.search(text)
+            if found is not None:
+                return found
+        return None
+
+
+@dataclass(frozen=True, slots=True)
 class Rule:
     id: str
     kind: str
     strength: int
     looks_for: str
-    pattern: re.Pattern[str]  # its patterns, all languages, as one alternation
-    unless: re.Pattern[str] | None = None
+    pattern: AnyOf  # its patterns, all languages
+    unless: AnyOf | None = None
     where: str = "both"  # "text", "subject" or both
 
     def search(self, folded: str) -> bool:
@@ -54,7 +70,7 @@ class Settled:
     id: str
     by: Mapping[str, int]  # kind → how much less its evidence counts
     looks_for: str
-    pattern: re.Pattern[str]
+    pattern: AnyOf
 
     @property
     def kinds(self) -> tuple[str, ...]:
@@ -138,18 +154,14 @@ def compile_rules(data: dict[str, Any]) -> Rules:
 
         return _fold_pattern(_PLACEHOLDER.sub(word_list, pattern))
 
-    def one_of(patterns: list[str], where: str) -> re.Pattern[str]:
-        """One search instead of one per pattern: the rules run on every sentence. (Compiled
-        once, together: compiling each alone too would double the start-up.)"""
-        try:
-            return re.compile("|".join(f"(?:{p})" for p in patterns))
-        except re.error:
-            for p in patterns:
-                try:
-                    re.compile(p)
-                except re.error as error:
-                    raise InvalidField(where, f"a regular expression ({error})", p) from None
-            raise
+    def one_of(patterns: list[str], where: str) -> AnyOf:
+        compiled = []
+        for p in patterns:
+            try:
+                compiled.append(re.compile(p))
+            except re.error as error:
+                raise InvalidField(where, f"a regular expression ({error})", p) from None
+        return AnyOf(tuple(compiled))
 
     rules = []
     for i, spec in enumerate(data.get("rules") or []):
