@@ -86,12 +86,31 @@ class Addressing:
         self._lead_after = re.compile(r"[ \t]*(?:[,.!?;:—–]|-(?:[ \t]|$)|$)|[ \t]+[Ff]or\b", re.M)
         # At the start of a sentence, before a comma: "Maria, thank you…", "And Maria, …"
         self._comma_next = re.compile(r"[ \t]*,[ \t]*(?P<next>[\w'’]+)")
+        # …unless the words after the comma describe the name and the sentence goes on about
+        # them: "Rajesh, your analyst, showed me the reports" speaks of Rajesh, not to him.
+        self._appositive = re.compile(
+            r"[ \t]*,[ \t]*(?:your|the|our|my|his|her|their|a|an)\b[^,.!?\n]{1,50},[ \t]*"
+            r"(?!(?:I|you|we|thank|thanks|please|let|hope)\b)[a-z]"
+        )
         # At the end of a sentence, after a comma: "…staying in touch, Hannah."
         self._word_comma = re.compile(r"(?P<before>[\w'’]+)[ \t]*,[ \t]*$")
         self._sentence_end = re.compile(r"[ \t]*[.!?]+(?=\s|$)")
         # Between commas: "As you'll recall, Mr Kim, we met…"
         self._comma = re.compile(r"[ \t]*,")
         self._first_line = re.compile(r"^[ \t]*(?P<line>[^\n]{1,200})$", re.MULTILINE)
+        # A name spoken of as a person ("as I told Oliver", "Oliver's demo", "Oliver showed me"),
+        # a third party introduced as one ("my old manager, Peter"), and a name credited with
+        # being at the interview ("as I mentioned to Marcus during the interview").
+        self._person_before = _optional(data, "person_before", "")
+        self._person_after = _optional(data, "person_after", "")
+        self._third_party = _optional(data, "third_party_before", "")
+        frames = data.get("credit_frames", [])
+        self._credit = [
+            re.compile(
+                str(f).replace("{NAME}", rf"(?P<name>(?-i:{_CAP}))"), re.IGNORECASE
+            )
+            for f in (frames if isinstance(frames, list) else [])
+        ]
         self._bare_salutation = re.compile(rf"{name}[ \t]*(?:,|[-—–:](?:[ \t]|$))", re.MULTILINE)
 
     def addressed(
@@ -188,7 +207,7 @@ class Addressing:
                 continue
             if _sentence_start(text, s):
                 opening = self._comma_next.match(text, e)
-                if opening:
+                if opening and not self._appositive.match(text, e):
                     found = accept(_Joined(m, opening), "start")
                     if found:
                         yield found
@@ -204,6 +223,36 @@ class Addressing:
                 found = accept(m, "between")
                 if found:
                     yield found
+
+    def spoken_of(self, text: str, start: int, end: int) -> bool:
+        """Is the word at text[start:end] a person spoken of: after "told", "to", "with"…, or
+        before "said", "'s", "showed"…, and not a third party introduced as one ("my old
+        manager Peter")?"""
+        line = text.rfind("\n", 0, start) + 1
+        before = text[max(line, start - 40) : start]
+        if self._third_party is not None and self._third_party.search(before):
+            return False
+        if self._person_before is not None and self._person_before.search(before):
+            return True
+        return self._person_after is not None and bool(self._person_after.match(text, end))
+
+    def credited(self, text: str, mine: frozenset[str]) -> Iterator[Addressed]:
+        """Names credited with being at the interview ("as I told Marcus at the interview")
+        that are none of `mine` (folded parts of the names of everyone met, the recipient's and
+        the candidate's)."""
+        for frame in self._credit:
+            for m in frame.finditer(text):
+                name = m.group("name")
+                folded = fold_accents(_core(name))
+                if folded in mine or folded in self.not_names or len(folded) < 2:
+                    continue
+                s = m.start("name")
+                line = text.rfind("\n", 0, s) + 1
+                if self._third_party is not None and self._third_party.search(text[line:s]):
+                    continue
+                if any(same_person(folded, frozenset({p})) for p in mine):
+                    continue
+                yield Addressed(s, m.end("name"), (name,))
 
     def _speaks_to(self, text: str, start: int) -> bool:
         end = text.find("\n", start)
@@ -239,6 +288,11 @@ class Addressing:
 
 
 _MARKS = frozenset(",.!?;:—–-\n")
+
+
+def _optional(data: dict[str, object], key: str, suffix: str) -> re.Pattern[str] | None:
+    found = data.get(key)
+    return re.compile(str(found) + suffix, re.IGNORECASE) if found else None
 
 
 def _sentence_start(text: str, at: int) -> bool:
