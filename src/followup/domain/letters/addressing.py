@@ -87,10 +87,11 @@ class Addressing:
         # At the start of a sentence, before a comma: "Maria, thank you…", "And Maria, …"
         self._comma_next = re.compile(r"[ \t]*,[ \t]*(?P<next>[\w'’]+)")
         # …unless the words after the comma describe the name and the sentence goes on about
-        # them: "Rajesh, your analyst, showed me the reports" speaks of Rajesh, not to him.
+        # them: "Rajesh, your analyst, showed me the reports" and "Grant, who managed me, …"
+        # speak of someone, not to them.
         self._appositive = re.compile(
-            r"[ \t]*,[ \t]*(?:your|the|our|my|his|her|their|a|an)\b[^,.!?\n]{1,50},[ \t]*"
-            r"(?!(?:I|you|we|thank|thanks|please|let|hope)\b)[a-z]"
+            r"[ \t]*,[ \t]*(?:(?:your|the|our|my|his|her|their|a|an)\b[^,.!?\n]{1,50},[ \t]*"
+            r"(?!(?:I|you|we|thank|thanks|please|let|hope)\b)[a-z]|(?:who|whom|whose)\b)"
         )
         # At the end of a sentence, after a comma: "…staying in touch, Hannah."
         self._word_comma = re.compile(r"(?P<before>[\w'’]+)[ \t]*,[ \t]*$")
