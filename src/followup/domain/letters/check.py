@@ -370,11 +370,12 @@ class LetterChecker:
         rule = self.rules["spelling"]
         shortest = int(rule.data.get("min_length", 3))
         text = letter.text
-        # Set differences in C first: most letters have no word the dictionary lacks.
+        # Set differences in C first: most letters have no word the dictionary lacks. Numbers
+        # and identifiers ("first_name", a template's) are not words.
         suspects = {
             w
             for w in letter.word_set - ctx.vocabulary - ctx.directory.words
-            if len(w) >= shortest and not w[0].isdigit()
+            if len(w) >= shortest and not w[0].isdigit() and "_" not in w
         }
         suspects = {w for w in dictionary.unknown(suspects) if not dictionary.known(w)}
         if not suspects:
