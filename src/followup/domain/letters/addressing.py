@@ -57,6 +57,9 @@ class Addressing:
         self.generic = words("generic")
         self.not_names = words("not_names") | self.generic
         self.openers = words("address_openers")
+        # First names common enough to be read as a name set off between commas even when no
+        # one of that name is in the user's data ("I'd welcome your view, Jessica, on…")
+        self.given_names = words("given_names")
         evidence = data.get("vocative_evidence")
         self._evidence = re.compile(str(evidence), re.IGNORECASE) if evidence else None
         not_before = data.get("not_vocative_before")
@@ -96,8 +99,9 @@ class Addressing:
         # At the end of a sentence, after a comma: "…staying in touch, Hannah."
         self._word_comma = re.compile(r"(?P<before>[\w'’]+)[ \t]*,[ \t]*$")
         self._sentence_end = re.compile(r"[ \t]*[.!?]+(?=\s|$)")
-        # Between commas: "As you'll recall, Mr Kim, we met…"
-        self._comma = re.compile(r"[ \t]*,")
+        # Between commas, or a comma and a dash: "As you'll recall, Mr Kim, we met…", "Thanks
+        # for the demos, Mark - really useful"
+        self._comma = re.compile(r"[ \t]*(?:,|[—–]|-(?=[ \t]))")
         self._first_line = re.compile(r"^[ \t]*(?P<line>[^\n]{1,200})$", re.MULTILINE)
         # A name spoken of as a person ("as I told Oliver", "Oliver's demo", "Oliver showed me"),
         # a third party introduced as one ("my old manager, Peter"), and a name credited with
@@ -163,6 +167,12 @@ class Addressing:
                     and before[:1].islower()
                     and len(bare) <= 2
                     and not self._listed(text, m.start("name"))
+                )
+            elif how == "between":
+                ok = person or (
+                    len(bare) == 1
+                    and first in self.given_names
+                    and self._aside(text, m.start("name"), m.start("name") + len(raw))
                 )
             else:
                 ok = person
@@ -259,6 +269,19 @@ class Addressing:
         end = text.find("\n", start)
         sentence = text[start : end if end >= 0 else len(text)]
         return self._evidence is None or bool(self._evidence.search(sentence))
+
+    def _aside(self, text: str, start: int, end: int) -> bool:
+        """Is the name at text[start:end] set off between lowercase words in a sentence that
+        speaks to someone ("your view, Jessica, on whether"), not an item of a list ("in Rome,
+        Florence, and Milan")?"""
+        before = text[max(0, start - 30) : start].rstrip(" \t,")
+        m = self._comma.match(text, end)
+        after = text[m.end() : m.end() + 20].lstrip(" \t") if m else ""
+        word = after.split(" ", 1)[0].strip(".,;:!?")
+        if not (before[-1:].islower() and word[:1].islower()) or word in ("and", "or", "nor"):
+            return False
+        line = text.rfind("\n", 0, start) + 1
+        return self._speaks_to(text, line)
 
     def _listed(self, text: str, name_start: int) -> bool:
         """Is the name the end of a list or an aside ("as you guessed, Salesforce")?"""
