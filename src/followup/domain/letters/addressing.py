@@ -111,9 +111,7 @@ class Addressing:
         self._third_party = _optional(data, "third_party_before", "")
         frames = data.get("credit_frames", [])
         self._credit = [
-            re.compile(
-                str(f).replace("{NAME}", rf"(?P<name>(?-i:{_CAP}))"), re.IGNORECASE
-            )
+            re.compile(str(f).replace("{NAME}", rf"(?P<name>(?-i:{_CAP}))"), re.IGNORECASE)
             for f in (frames if isinstance(frames, list) else [])
         ]
         self._bare_salutation = re.compile(rf"{name}[ \t]*(?:,|[-—–:](?:[ \t]|$))", re.MULTILINE)
