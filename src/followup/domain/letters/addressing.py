@@ -303,6 +303,8 @@ class Addressing:
             rest = len(greeting)
             while rest < len(body) and body[rest] in " \t,":
                 rest += 1
+            if body[rest:].lower().startswith(("again ", "again\t")):  # "Hello again Oliver,"
+                rest += 6
             m = self._name_at.match(text, offset + rest)
             return (m, "salutation") if m else None
         m = self._bare_salutation.match(text, offset)
