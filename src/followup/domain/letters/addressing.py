@@ -326,7 +326,8 @@ def _sentence_start(text: str, at: int) -> bool:
         i -= 1
     while i >= 0 and text[i] in "\"'”’)]":
         i -= 1
-    return i < 0 or text[i] in ".!?\n"
+    # a dash set off by spaces opens a clause too ("…going well - Chloé, I'd love…")
+    return i < 0 or text[i] in ".!?\n" or (text[i] in "-—–" and i > 0 and text[i - 1] in " \t")
 
 
 class _Titled:
