@@ -290,6 +290,10 @@ def test_polling_proposes_what_replies_say_and_keeps_the_cursor(deps, imap):
         ("heldout", 0.95, 0.9),
         ("heldout4", 0.95, 0.9),
         ("heldout5", 0.9, 0.75),  # measured once before and once after the rules it measures
+        # written in voices of their own to tune the classes of language (each measured once
+        # before it was tuned on: see its spec), then trained on
+        *((f"dev{n}", 0.95, 0.9) for n in range(6, 19)),
+        ("heldout6", 0.9, 0.8),  # written before the changes it measures; never tuned on
     ],
 )
 def test_the_labelled_sets_are_read_as_labelled(name, accuracy, recall):
@@ -304,7 +308,8 @@ def test_the_labelled_sets_are_read_as_labelled(name, accuracy, recall):
     assert right / len(found) >= accuracy, [f for f, (k, g) in found.items() if k != g]
     for kind in KINDS:
         labelled = [g for k, g in found.values() if k == kind]
-        assert sum(1 for g in labelled if g == kind) / len(labelled) >= recall, kind
+        if labelled:  # some small dev sets hold only a few kinds
+            assert sum(1 for g in labelled if g == kind) / len(labelled) >= recall, kind
 
 
 def test_an_interview_sent_as_a_calendar_event_is_an_invitation_whatever_the_text_says():

@@ -75,3 +75,52 @@ def test_settled_rules_are_checked_and_the_users_are_added():
     extra = {"settled": [{"id": "mine", "kinds": ["offer"], "patterns": ["\\bzebra\\b"]}]}
     merged = ReplyClassifier(merge_rules(shipped_rules(), extra))
     assert merged.settled("A zebra.") == {"offer": 1}
+
+
+def test_settled_says_how_much_less_per_kind_and_checks_the_amounts():
+    data = copy.deepcopy(shipped_rules())
+    data["settled"] = [
+        {"id": "t/otter", "by": {"offer": 1, "invitation": 2}, "patterns": ["\\botter\\b"]}
+    ]
+    assert ReplyClassifier(data).settled("An otter.") == {"offer": 1, "invitation": 2}
+    for wrong in ({"offer": 0}, {"offer": "1"}, {"offer": True}):
+        data["settled"][0]["by"] = wrong
+        with pytest.raises(InvalidField, match=r"settled\[0\]\.by"):
+            ReplyClassifier(data)
+    data["settled"][0]["by"] = {"other": 1}
+    with pytest.raises(InvalidField, match=r"settled\[0\]\.kinds"):
+        ReplyClassifier(data)
+
+
+def test_a_call_about_the_start_after_an_accepted_offer_is_a_request_not_an_invitation():
+    classifier = shipped_classifier()
+    onboarding = classifier.classify(
+        "Bonjour Camille,\n\nNous sommes ravis que vous ayez accepté de nous rejoindre !\n\n"
+        "Seriez-vous disponible lundi pour un court appel avec notre équipe RH ? L'idée est de "
+        "préparer votre arrivée.\n\nAnne"
+    )
+    assert (onboarding.kind, onboarding.rule) == ("question", "question/asks")
+    # the same call before any offer is a step of the selection
+    selection = classifier.classify(
+        "Bonjour Camille,\n\nSeriez-vous disponible lundi pour un court appel avec notre "
+        "équipe RH ?\n\nAnne"
+    )
+    assert selection.kind == "invitation"
+
+
+def test_the_signed_offer_mentioned_is_no_new_offer():
+    classifier = shipped_classifier()
+    chased = classifier.classify(
+        "Salut Julien,\n\nPetit suivi : pourrais-tu me retourner la lettre d'offre signée d'ici "
+        "vendredi?\n\nMarc"
+    )
+    assert (chased.kind, chased.rule) == ("question", "question/request")
+    received = classifier.classify(
+        "Hi Sam,\n\nJust confirming I've received your signed letter - welcome aboard!\n\nHannah"
+    )
+    assert (received.kind, received.evidence) == ("other", "")
+    new = classifier.classify(
+        "Hi Sam,\n\nWe are pleased to offer you the position. Please return the signed offer "
+        "letter by Friday.\n\nAl"
+    )
+    assert new.kind == "offer"

@@ -57,6 +57,9 @@ class Addressing:
         self.generic = words("generic")
         self.not_names = words("not_names") | self.generic
         self.openers = words("address_openers")
+        # First names common enough to be read as a name set off between commas even when no
+        # one of that name is in the user's data ("I'd welcome your view, Jessica, on…")
+        self.given_names = words("given_names")
         evidence = data.get("vocative_evidence")
         self._evidence = re.compile(str(evidence), re.IGNORECASE) if evidence else None
         not_before = data.get("not_vocative_before")
@@ -86,12 +89,31 @@ class Addressing:
         self._lead_after = re.compile(r"[ \t]*(?:[,.!?;:—–]|-(?:[ \t]|$)|$)|[ \t]+[Ff]or\b", re.M)
         # At the start of a sentence, before a comma: "Maria, thank you…", "And Maria, …"
         self._comma_next = re.compile(r"[ \t]*,[ \t]*(?P<next>[\w'’]+)")
+        # …unless the words after the comma describe the name and the sentence goes on about
+        # them: "Rajesh, your analyst, showed me the reports" and "Grant, who managed me, …"
+        # speak of someone, not to them.
+        self._appositive = re.compile(
+            r"[ \t]*,[ \t]*(?:(?:your|the|our|my|his|her|their|a|an)\b[^,.!?\n]{1,50},[ \t]*"
+            r"(?!(?:I|you|we|thank|thanks|please|let|hope)\b)[a-z]|(?:who|whom|whose)\b)"
+        )
         # At the end of a sentence, after a comma: "…staying in touch, Hannah."
         self._word_comma = re.compile(r"(?P<before>[\w'’]+)[ \t]*,[ \t]*$")
         self._sentence_end = re.compile(r"[ \t]*[.!?]+(?=\s|$)")
-        # Between commas: "As you'll recall, Mr Kim, we met…"
-        self._comma = re.compile(r"[ \t]*,")
+        # Between commas, or a comma and a dash: "As you'll recall, Mr Kim, we met…", "Thanks
+        # for the demos, Mark - really useful"
+        self._comma = re.compile(r"[ \t]*(?:,|[—–]|-(?=[ \t]))")
         self._first_line = re.compile(r"^[ \t]*(?P<line>[^\n]{1,200})$", re.MULTILINE)
+        # A name spoken of as a person ("as I told Oliver", "Oliver's demo", "Oliver showed me"),
+        # a third party introduced as one ("my old manager, Peter"), and a name credited with
+        # being at the interview ("as I mentioned to Marcus during the interview").
+        self._person_before = _optional(data, "person_before", "")
+        self._person_after = _optional(data, "person_after", "")
+        self._third_party = _optional(data, "third_party_before", "")
+        frames = data.get("credit_frames", [])
+        self._credit = [
+            re.compile(str(f).replace("{NAME}", rf"(?P<name>(?-i:{_CAP}))"), re.IGNORECASE)
+            for f in (frames if isinstance(frames, list) else [])
+        ]
         self._bare_salutation = re.compile(rf"{name}[ \t]*(?:,|[-—–:](?:[ \t]|$))", re.MULTILINE)
 
     def addressed(
@@ -144,6 +166,12 @@ class Addressing:
                     and len(bare) <= 2
                     and not self._listed(text, m.start("name"))
                 )
+            elif how == "between":
+                ok = person or (
+                    len(bare) == 1
+                    and first in self.given_names
+                    and self._aside(text, m.start("name"), m.start("name") + len(raw))
+                )
             else:
                 ok = person
             if not ok:
@@ -188,7 +216,7 @@ class Addressing:
                 continue
             if _sentence_start(text, s):
                 opening = self._comma_next.match(text, e)
-                if opening:
+                if opening and not self._appositive.match(text, e):
                     found = accept(_Joined(m, opening), "start")
                     if found:
                         yield found
@@ -205,10 +233,53 @@ class Addressing:
                 if found:
                     yield found
 
+    def spoken_of(self, text: str, start: int, end: int) -> bool:
+        """Is the word at text[start:end] a person spoken of: after "told", "to", "with"…, or
+        before "said", "'s", "showed"…, and not a third party introduced as one ("my old
+        manager Peter")?"""
+        line = text.rfind("\n", 0, start) + 1
+        before = text[max(line, start - 40) : start]
+        if self._third_party is not None and self._third_party.search(before):
+            return False
+        if self._person_before is not None and self._person_before.search(before):
+            return True
+        return self._person_after is not None and bool(self._person_after.match(text, end))
+
+    def credited(self, text: str, mine: frozenset[str]) -> Iterator[Addressed]:
+        """Names credited with being at the interview ("as I told Marcus at the interview")
+        that are none of `mine` (folded parts of the names of everyone met, the recipient's and
+        the candidate's)."""
+        for frame in self._credit:
+            for m in frame.finditer(text):
+                name = m.group("name")
+                folded = fold_accents(_core(name))
+                if folded in mine or folded in self.not_names or len(folded) < 2:
+                    continue
+                s = m.start("name")
+                line = text.rfind("\n", 0, s) + 1
+                if self._third_party is not None and self._third_party.search(text[line:s]):
+                    continue
+                if any(same_person(folded, frozenset({p})) for p in mine):
+                    continue
+                yield Addressed(s, m.end("name"), (name,))
+
     def _speaks_to(self, text: str, start: int) -> bool:
         end = text.find("\n", start)
         sentence = text[start : end if end >= 0 else len(text)]
         return self._evidence is None or bool(self._evidence.search(sentence))
+
+    def _aside(self, text: str, start: int, end: int) -> bool:
+        """Is the name at text[start:end] set off between lowercase words in a sentence that
+        speaks to someone ("your view, Jessica, on whether"), not an item of a list ("in Rome,
+        Florence, and Milan")?"""
+        before = text[max(0, start - 30) : start].rstrip(" \t,")
+        m = self._comma.match(text, end)
+        after = text[m.end() : m.end() + 20].lstrip(" \t") if m else ""
+        word = after.split(" ", 1)[0].strip(".,;:!?")
+        if not (before[-1:].islower() and word[:1].islower()) or word in ("and", "or", "nor"):
+            return False
+        line = text.rfind("\n", 0, start) + 1
+        return self._speaks_to(text, line)
 
     def _listed(self, text: str, name_start: int) -> bool:
         """Is the name the end of a list or an aside ("as you guessed, Salesforce")?"""
@@ -232,6 +303,8 @@ class Addressing:
             rest = len(greeting)
             while rest < len(body) and body[rest] in " \t,":
                 rest += 1
+            if body[rest:].lower().startswith(("again ", "again\t")):  # "Hello again Oliver,"
+                rest += 6
             m = self._name_at.match(text, offset + rest)
             return (m, "salutation") if m else None
         m = self._bare_salutation.match(text, offset)
@@ -241,6 +314,11 @@ class Addressing:
 _MARKS = frozenset(",.!?;:—–-\n")
 
 
+def _optional(data: dict[str, object], key: str, suffix: str) -> re.Pattern[str] | None:
+    found = data.get(key)
+    return re.compile(str(found) + suffix, re.IGNORECASE) if found else None
+
+
 def _sentence_start(text: str, at: int) -> bool:
     """Does a sentence (or a line) begin at `at`?"""
     i = at - 1
@@ -248,7 +326,8 @@ def _sentence_start(text: str, at: int) -> bool:
         i -= 1
     while i >= 0 and text[i] in "\"'”’)]":
         i -= 1
-    return i < 0 or text[i] in ".!?\n"
+    # a dash set off by spaces opens a clause too ("…going well - Chloé, I'd love…")
+    return i < 0 or text[i] in ".!?\n" or (text[i] in "-—–" and i > 0 and text[i - 1] in " \t")
 
 
 class _Titled:

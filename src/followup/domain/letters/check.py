@@ -151,13 +151,37 @@ class LetterChecker:
                 match=text[found.start : found.end],
                 recipient=ctx.recipient,
             )
-        # a person from another opportunity named anywhere: a letter copied from another one
+        # a person from another opportunity named anywhere: a letter copied from another one;
+        # by the first name alone where it is spoken of as a person ("as I told Oliver")
         mine = ctx.people_parts | recipient_parts
+        addressing = self._addressing
         for person, _ in _others(ctx, ctx.directory.people, letter):
-            if person not in text or any(fold_accents(p.lower()) in mine for p in person.split()):
+            parts = person.split()
+            if any(fold_accents(p.lower()) in mine for p in parts):
                 continue
-            for m in re.finditer(rf"\b{re.escape(person)}\b", text):
-                yield _finding(rule, m.start(), m.end(), match=m.group(0), recipient=ctx.recipient)
+            if person in text:
+                for m in re.finditer(rf"\b{re.escape(person)}\b", text):
+                    yield _finding(
+                        rule, m.start(), m.end(), match=m.group(0), recipient=ctx.recipient
+                    )
+                continue
+            first = parts[0]
+            if len(parts) < 2 or fold_accents(first.lower()) in addressing.not_names:
+                continue
+            for m in re.finditer(rf"\b{re.escape(first)}\b(?![ \t]+[A-Z])", text):
+                if addressing.spoken_of(text, m.start(), m.end()):
+                    yield _finding(
+                        rule, m.start(), m.end(), match=m.group(0), recipient=ctx.recipient
+                    )
+        # someone credited with being at the interview who was not met for this opportunity
+        for found in addressing.credited(text, mine | ctx.candidate_parts):
+            yield _finding(
+                rule,
+                found.start,
+                found.end,
+                match=text[found.start : found.end],
+                recipient=ctx.recipient,
+            )
 
     def _phrases(self, letter: Letter, rule: Rule) -> Iterator[Finding]:
         taken: list[tuple[int, int]] = []
@@ -346,11 +370,12 @@ class LetterChecker:
         rule = self.rules["spelling"]
         shortest = int(rule.data.get("min_length", 3))
         text = letter.text
-        # Set differences in C first: most letters have no word the dictionary lacks.
+        # Set differences in C first: most letters have no word the dictionary lacks. Numbers
+        # and identifiers ("first_name", a template's) are not words.
         suspects = {
             w
             for w in letter.word_set - ctx.vocabulary - ctx.directory.words
-            if len(w) >= shortest and not w[0].isdigit()
+            if len(w) >= shortest and not w[0].isdigit() and "_" not in w
         }
         suspects = {w for w in dictionary.unknown(suspects) if not dictionary.known(w)}
         if not suspects:

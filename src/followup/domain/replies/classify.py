@@ -126,8 +126,8 @@ class ReplyClassifier:
         said = [fold(s) for s in sentences(fresh)]
         for rule in self.rules.settled:
             if any(rule.pattern.search(s) for s in said):
-                for kind in rule.kinds:
-                    found[kind] = max(found.get(kind, 0), rule.by)
+                for kind, by in rule.by.items():
+                    found[kind] = max(found.get(kind, 0), by)
         return found
 
     def evidence(self, fresh: str, subject: str, headers: Mapping[str, str]) -> list[Evidence]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
@@ -27,13 +28,29 @@ _PLACEHOLDER = re.compile(r"\{([A-Z][A-Z0-9_]*)\}")
 
 
 @dataclass(frozen=True, slots=True)
+class AnyOf:
+    """A rule's patterns, searched one after the other. (Joined into one alternation they were
+    searched about five times slower once a rule had a few dozen patterns: the regular
+    expression engine tries every branch at every position.)"""
+
+    patterns: tuple[re.Pattern[str], ...]
+
+    def search(self, text: str) -> re.Match[str] | None:
+        for pattern in self.patterns:
+            found = pattern.search(text)
+            if found is not None:
+                return found
+        return None
+
+
+@dataclass(frozen=True, slots=True)
 class Rule:
     id: str
     kind: str
     strength: int
     looks_for: str
-    pattern: re.Pattern[str]  # its patterns, all languages, as one alternation
-    unless: re.Pattern[str] | None = None
+    pattern: AnyOf  # its patterns, all languages
+    unless: AnyOf | None = None
     where: str = "both"  # "text", "subject" or both
 
     def search(self, folded: str) -> bool:
@@ -46,13 +63,18 @@ class Rule:
 class Settled:
     """Words that say a decision was made and answered before this message (an offer already
     accepted, a rejection the candidate asked feedback on, a withdrawal acknowledged): evidence
-    of those kinds in the new text is background then, and counts `by` less."""
+    of those kinds in the new text is background then, and counts less: `by` says how much less
+    for each kind (after an accepted offer an offer's words weigh a little less and a call is
+    about the start, not the selection)."""
 
     id: str
-    kinds: tuple[str, ...]
-    by: int
+    by: Mapping[str, int]  # kind → how much less its evidence counts
     looks_for: str
-    pattern: re.Pattern[str]
+    pattern: AnyOf
+
+    @property
+    def kinds(self) -> tuple[str, ...]:
+        return tuple(self.by)
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,18 +154,14 @@ def compile_rules(data: dict[str, Any]) -> Rules:
 
         return _fold_pattern(_PLACEHOLDER.sub(word_list, pattern))
 
-    def one_of(patterns: list[str], where: str) -> re.Pattern[str]:
-        """One search instead of one per pattern: the rules run on every sentence. (Compiled
-        once, together: compiling each alone too would double the start-up.)"""
-        try:
-            return re.compile("|".join(f"(?:{p})" for p in patterns))
-        except re.error:
-            for p in patterns:
-                try:
-                    re.compile(p)
-                except re.error as error:
-                    raise InvalidField(where, f"a regular expression ({error})", p) from None
-            raise
+    def one_of(patterns: list[str], where: str) -> AnyOf:
+        compiled = []
+        for p in patterns:
+            try:
+                compiled.append(re.compile(p))
+            except re.error as error:
+                raise InvalidField(where, f"a regular expression ({error})", p) from None
+        return AnyOf(tuple(compiled))
 
     rules = []
     for i, spec in enumerate(data.get("rules") or []):
@@ -204,9 +222,7 @@ def compile_rules(data: dict[str, Any]) -> Rules:
     settled = []
     for i, spec in enumerate(data.get("settled") or []):
         where = f"settled[{i}]"
-        kinds = tuple(str(k) for k in spec.get("kinds") or ())
-        if not kinds or any(k not in KINDS or k == "other" for k in kinds):
-            raise InvalidField(f"{where}.kinds", f"kinds among {', '.join(KINDS[:-1])}", kinds)
+        by = _settled_by(spec, where)
         patterns = [
             expand(p, f"{where}.patterns")
             for found in _by_language(spec.get("patterns")).values()
@@ -217,8 +233,7 @@ def compile_rules(data: dict[str, Any]) -> Rules:
         settled.append(
             Settled(
                 id=str(spec.get("id") or where),
-                kinds=kinds,
-                by=int(spec.get("by", 1)),
+                by=by,
                 looks_for=str(spec.get("looks_for", "")),
                 pattern=one_of(patterns, f"{where}.patterns"),
             )
@@ -243,6 +258,21 @@ _ESCAPE = re.compile(r"(\\.)")
 def _fold_pattern(pattern: str) -> str:
     r"""A pattern folded as the text is, its escapes (`\S`, `\W`, `\B`) left as they are."""
     return "".join(part if part.startswith("\\") else fold(part) for part in _ESCAPE.split(pattern))
+
+
+def _settled_by(spec: dict[str, Any], where: str) -> dict[str, int]:
+    """How much less each kind counts: `"by": {"offer": 1, "invitation": 2}`, or `"kinds"` with
+    one number `"by"` for all of them (1 when not given)."""
+    given = spec.get("by", 1)
+    if isinstance(given, dict):
+        by = {str(k): v for k, v in given.items()}
+    else:
+        by = {str(k): given for k in spec.get("kinds") or ()}
+    if not by or any(k not in KINDS or k == "other" for k in by):
+        raise InvalidField(f"{where}.kinds", f"kinds among {', '.join(KINDS[:-1])}", list(by))
+    if any(isinstance(n, bool) or not isinstance(n, int) or n < 1 for n in by.values()):
+        raise InvalidField(f"{where}.by", "a whole number of at least 1 per kind", given)
+    return by
 
 
 def _where(value: object, field: str) -> str:
