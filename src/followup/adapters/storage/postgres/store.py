@@ -60,6 +60,9 @@ class PostgresDialect(Dialect):
     def indexed_by(self, index: str) -> str:
         return ""
 
+    def unindexed(self, column: str) -> str:
+        return column
+
 
 @lru_cache(maxsize=1024)
 def _translate(text: str) -> str:
