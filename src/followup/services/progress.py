@@ -18,12 +18,22 @@ WEEKS_AHEAD = 4
 def follow_up_progress(deps: Dependencies, weeks: Iterable[int] = WINDOWS_WEEKS) -> Progress:
     """The figures of `followup stats` and the Progress page, over each window ending today."""
     weeks = tuple(weeks)
+    stamp = deps.store.changes()  # before reading: a write meanwhile moves it for next time
     with deps.store.unit_of_work(readonly=True) as uow:
         candidate = uow.get_candidate()
         today = deps.today(candidate)
+        key = (today, weeks, candidate)
+        cached = deps.cache.get("progress")
+        if stamp is not None and cached is not None and cached[0] == stamp:
+            kept_key, kept = cached[1]
+            if kept_key == key:  # nothing stored has changed, nor the day
+                return kept  # type: ignore[no-any-return]
         history = uow.history(earliest_start(today, weeks), today)
     calendar = deps.calendars(candidate or Candidate())
-    return progress(history, calendar, today, weeks)
+    figures = progress(history, calendar, today, weeks)
+    if stamp is not None:
+        deps.cache["progress"] = (stamp, (key, figures))
+    return figures
 
 
 @dataclass(frozen=True, slots=True)

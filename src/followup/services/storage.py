@@ -357,6 +357,12 @@ class Store(abc.ABC):
     def location(self) -> str:
         """Where the data is, for messages (a file path or a URL without its password)."""
 
+    def changes(self) -> int | None:
+        """A number that moves whenever anything is committed to the store, by any process;
+        read before the data it vouches for. None where the store cannot tell (nothing is then
+        kept between use cases on its account)."""
+        return None
+
     def accounts(self) -> Accounts | None:
         """The accounts of a shared server; None where the store is one person's (SQLite)."""
         return None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import threading
 from os import PathLike
 
 from followup.adapters.storage.migrations import migrate as run_migrations
@@ -79,6 +80,8 @@ class SqliteStore(Store):
         self._path = os.fspath(path)
         self._upto = upto  # tests make databases as an earlier version did
         self._migrated = False
+        self._watch: sqlite3.Connection | None = None  # changes(): a connection that only reads
+        self._watch_lock = threading.Lock()
 
     @property
     def location(self) -> str:
@@ -93,6 +96,20 @@ class SqliteStore(Store):
             connection.close()
         self._migrated = True
         return applied
+
+    def changes(self) -> int | None:
+        """SQLite's data_version, read on a connection of its own that writes nothing: it moves
+        whenever any other connection (this process's units of work, another Followup) commits."""
+        if self._path == ":memory:":
+            return None
+        with self._watch_lock:
+            if self._watch is None:
+                if not self._migrated:
+                    return None  # not opened yet: nothing read could be vouched for
+                self._watch = sqlite3.connect(
+                    self._path, isolation_level=None, check_same_thread=False
+                )
+            return int(self._watch.execute("PRAGMA data_version").fetchone()[0])
 
     def unit_of_work(self, readonly: bool = False) -> SqliteUnitOfWork:
         connection = self._connect()
