@@ -53,6 +53,8 @@ def find_emails(text: str) -> list[Found]:
     from email_validator import EmailNotValidError, validate_email
 
     found = []
+    # `name@acme com`: the last dot read as a space (the same length, so places still hold).
+    text = re.sub(r"(@[A-Za-z0-9\-]+) ([a-z]{2,3})(?=\s|$)", r"\1.\2", text)
     for match in _EMAIL.finditer(text):
         raw = match.group(0)
         candidate = re.sub(r"\s", "", raw).replace("©", "@").replace("®", "@")
@@ -127,8 +129,11 @@ _LABEL = re.compile(r"([^\W\d_][\w.\-/ ]{0,20}?)[\s:.|/\-]*$")
 
 
 def find_phones(text: str, region: str | None) -> list[Phone]:
-    """Telephone numbers in one line of text, each with what its label says it is."""
+    """Telephone numbers in one line of text, each with what its label says it is (their places
+    are in the text as mended: digits misread as letters, lost spaces)."""
     fixed = _LOOKALIKE.sub(lambda m: "0" if m.group(0) in "Oo" else "1", text)
+    fixed = re.sub(r"(?<=\d),(?=\d)", ".", fixed)  # a dot read as a comma: `+33.1.23.70.04,64`
+    fixed = re.sub(r"(?<=\d)(?=[^\W\d_]{2})", " ", fixed)  # `580 0906Fax`: the space lost
     found: list[Phone] = []
     for leniency, valid in (
         (phonenumbers.Leniency.VALID, True),
@@ -150,7 +155,14 @@ def find_phones(text: str, region: str | None) -> list[Phone]:
     for phone in found:
         kind, known = _label(fixed[previous_end : phone.start])
         after = fixed[phone.end : phone.end + 12]
-        if not known and re.match(r"\s*\(?\s*(fax|f)\b", fold(after)):
+        following = [p.start for p in found if p.start >= phone.end]
+        between = fixed[phone.end : following[0]] if following else after
+        # `555 1234 (fax)` labels the number before it; `555 1234  Fax 555 9876` the one after.
+        if (
+            not known
+            and re.match(r"\s*\(?\s*(fax|f)\b", fold(after))
+            and not (following and fold(between).strip(" \t.:|/-") in words()["fax_labels"])
+        ):
             kind, known = "fax", True
         labelled.append(Phone(phone.number, kind, known, phone.valid, phone.start, phone.end))
         previous_end = phone.end

@@ -28,6 +28,7 @@ from followup.adapters.cards.contacts import (
     looks_like_address,
     words,
 )
+from followup.adapters.cards.mend import distance, mend_company, mend_domain, mend_title
 from followup.domain.cards import BusinessCard
 
 
@@ -166,8 +167,12 @@ def find_fields(lines: list[Line], region: str | None) -> BusinessCard:
     if not emails:
         emails = _email_misread_as_web(webs)
     email, email_confidence = emails[0] if emails else (None, 0.0)
+    if email:
+        mended = mend_domain(email, webs, [t.line.text for t in texts])
+        if mended != email and find_emails(mended):  # put right: less sure (and not raised)
+            email, email_confidence = mended, min(email_confidence, 0.7)
     domain = domain_of(email, webs[0] if webs else None)
-    if email and domain and any(domain in fold(w) for w in webs):
+    if email and domain and any(domain in fold(w) for w in webs) and email_confidence > 0.7:
         email_confidence = min(1.0, email_confidence + 0.05)  # the website agrees
     phone_text, phone_confidence = _choose_phone(phones)
     abroad = _country_of(email, webs)
@@ -180,7 +185,7 @@ def find_fields(lines: list[Line], region: str | None) -> BusinessCard:
     local = email.partition("@")[0] if email else None
     name, title, company = _assign(texts, local, domain)
     if email:
-        checked = _checked_email(email, name.line.text if name else None, webs)
+        checked = _checked_email(email, name.line.text if name else None)
         if checked != email:
             email, email_confidence = checked, min(email_confidence, 0.7)
     return BusinessCard(
@@ -230,20 +235,10 @@ def _email_misread_as_web(webs: list[str]) -> list[tuple[str, float]]:
     return []
 
 
-def _checked_email(email: str, name: str | None, webs: list[str]) -> str:
-    """The email, with letters the OCR misread put right where the card says the same thing twice:
-    the local part spells the person's name (`harriot.macleod` beside Harriet MacLeod), the
-    domain the website's (`interationale.com` beside www.internationale.com)."""
+def _checked_email(email: str, name: str | None) -> str:
+    """The email, with letters the OCR misread put right where the local part spells the person's
+    name (`harriot.macleod` beside Harriet MacLeod)."""
     local, _, domain = email.partition("@")
-    sites = [re.sub(r"(?i)^(https?://)?www\.", "", w).split("/")[0].lower() for w in webs]
-    for site in sites:
-        if (
-            site != domain
-            and "." in site
-            and 0 < _distance(site, domain) <= max(1, len(domain) // 8)
-        ):
-            domain = site
-            break
     if name:
         words = [re.sub(r"[^a-z0-9]", "", fold(w)) for w in re.split(r"[\s\-']+", name)]
         words = [w for w in words if w]
@@ -251,7 +246,7 @@ def _checked_email(email: str, name: str | None, webs: list[str]) -> str:
         parts = re.split(r"([._\-])", local)
         for i, part in enumerate(parts):
             if len(part) >= 4 and part not in words:
-                near = [w for w in words if _distance(part, w) <= (1 if len(w) < 8 else 2)]
+                near = [w for w in words if distance(part, w) <= (1 if len(w) < 8 else 2)]
                 if len(near) == 1:
                     parts[i] = near[0]
             elif len(part) == 1 and i == 0 and len(parts) > 2 and words:
@@ -261,17 +256,6 @@ def _checked_email(email: str, name: str | None, webs: list[str]) -> str:
         local = "".join(parts)
     repaired = f"{local}@{domain}"
     return repaired if find_emails(repaired) else email
-
-
-def _distance(a: str, b: str) -> int:
-    """Levenshtein's edit distance: letters to change, add or drop to turn `a` into `b`."""
-    previous = list(range(len(b) + 1))
-    for i, x in enumerate(a, 1):
-        current = [i]
-        for j, y in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y)))
-        previous = current
-    return previous[-1]
 
 
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:
@@ -488,21 +472,33 @@ def _title_text(texts: list[_Text], name: _Text | None, title: _Text, company: _
     above, below = _neighbours(texts, line, taken)
     if below is not None and _continues(line.text, below.text):
         parts.append(below.text)
-    elif above is not None and _continues(above.text, line.text) and _title_strength(above.text):
+    elif above is not None and _continues(above.text, line.text) and _leads_title(above, line):
         parts.insert(0, above.text)
-    return _clean(" ".join(parts))
+    return mend_title(_clean(" ".join(parts)))
 
 
-def _neighbours(texts: list[_Text], line: Line, taken: set[int]) -> tuple[Line | None, Line | None]:
+def _leads_title(above: Line, line: Line) -> bool:
+    """Whether the line above a title is its first half: a title word, or a word or two set
+    as tight as a title's lines (`Software` over `Engineering Manager`), no company's name."""
+    if _title_strength(above.text):
+        return True
+    tight = (line.middle - above.middle) / line.height < 1.4
+    return tight and len(above.text.split()) <= 2 and not _legal_form(above.text)
+
+
+def _neighbours(
+    texts: list[_Text], line: Line, taken: set[int], smaller: float = 0.8
+) -> tuple[Line | None, Line | None]:
     """The free lines (not in `taken`, by id) right above and right below `line`, printed the
-    same size and aligned with it."""
+    same size (down to `smaller` times its height) and aligned with it. `line` may be lines
+    joined: its first and last are found by their height from its top and bottom."""
     above: Line | None = None
     below: Line | None = None
     for other in texts:
         o = other.line
         if id(o) in taken or o is line:
             continue
-        same_size = 0.8 < o.height / line.height < 1.25
+        same_size = smaller < o.height / line.height < 1.25
         tolerance = 0.3 * line.height
         aligned = (
             abs(o.left - line.left) < tolerance
@@ -512,10 +508,11 @@ def _neighbours(texts: list[_Text], line: Line, taken: set[int]) -> tuple[Line |
         if not (same_size and aligned):
             continue
         # By their middles: a slanted line's box is taller than its letters.
-        step = (o.middle - line.middle) / line.height
-        if 0.5 < step < 1.9 and (below is None or o.top < below.top):
+        step_down = (o.middle - (line.bottom - line.height / 2)) / line.height
+        step_up = (o.middle - (line.top + line.height / 2)) / line.height
+        if 0.5 < step_down < 1.9 and (below is None or o.top < below.top):
             below = o
-        elif -1.9 < step < -0.5 and (above is None or o.top > above.top):
+        elif -1.9 < step_up < -0.5 and (above is None or o.top > above.top):
             above = o
     return above, below
 
@@ -533,7 +530,7 @@ def _company_text(
     taken = {id(t.line) for t in (name, title, company) if t is not None}
     line = company.line
     for _ in range(5):
-        above, below = _neighbours(texts, line, taken)
+        above, below = _neighbours(texts, line, taken, smaller=0.6)
         grown = None
         for part, candidate in (
             (above, _join(above, line) if above else None),
@@ -545,6 +542,8 @@ def _company_text(
             better = agreement > _domain_agreement(line.text, domain) or agreement >= 0.85
             legal = _legal_form(candidate.text) and not _legal_form(line.text)
             wordy = _company_word(part.text)
+            if part.height < 0.8 * line.height and not legal:
+                continue  # only a legal form is printed smaller than the name it ends
             if (better or legal or wordy) and _title_strength(candidate.text) < 0.9:
                 grown = candidate
                 taken.add(id(part))
@@ -552,7 +551,7 @@ def _company_text(
         if grown is None:
             break
         line = grown
-    return _clean(line.text)
+    return mend_company(_clean(line.text))
 
 
 def _continues(first: str, second: str) -> bool:
@@ -579,7 +578,9 @@ def _name_text(text: str) -> str:
 
 
 def _clean(text: str) -> str:
-    return " ".join(text.split()).strip(" |·•-–—:")
+    """One line of words: a logo's mark read as a sign before them (`▲ Acme`) left out."""
+    text = " ".join(text.split()).strip(" |·•-–—:")
+    return re.sub(r"^[^\w\s(\"'“‘&]+\s+(?=\w)", "", text)
 
 
 def card_from_contact(

@@ -42,12 +42,21 @@ def read_lines(rgb: np.ndarray) -> list[Line]:
     bgr = np.ascontiguousarray(rgb[:, :, ::-1])
     ocr = engine()
     with _reading:
-        detected = ocr(bgr, use_det=True, use_cls=False, use_rec=False)
-        boxes = getattr(detected, "boxes", None)
-        if boxes is None or len(boxes) == 0:
+        boxes = _detect(ocr, bgr)
+        if len(boxes) == 0:
             return []
-        boxes = np.asarray(boxes, dtype=np.float32)
         along, down = _directions(boxes)
+        if abs(along[1]) > abs(along[0]):
+            # On its side: the detector, trained on lines that run across, misses small lines
+            # that run down (a long email, the contact block). Turned a quarter and detected
+            # again, they are found; the classifier below still tells which way up it is.
+            bgr = np.ascontiguousarray(np.rot90(bgr))
+            turned = _detect(ocr, bgr)
+            if len(turned) >= len(boxes):
+                boxes = turned
+                along, down = _directions(boxes)
+            else:  # not better: keep the first detection, in the first frame
+                bgr = np.ascontiguousarray(np.rot90(bgr, -1))
         extents = [_extent(box, along, down) for box in boxes]
         crops = [_crop(bgr, extent, along, down) for extent in extents]
         flipped = _upside_down(ocr, crops)
@@ -89,6 +98,15 @@ def read_lines(rgb: np.ndarray) -> list[Line]:
             for ln in lines
         ]
     return lines
+
+
+def _detect(ocr: Any, bgr: np.ndarray) -> np.ndarray:
+    """The boxes (4 corners each) of the lines of text the detector finds."""
+    detected = ocr(bgr, use_det=True, use_cls=False, use_rec=False)
+    boxes = getattr(detected, "boxes", None)
+    if boxes is None or len(boxes) == 0:
+        return np.zeros((0, 4, 2), dtype=np.float32)
+    return np.asarray(boxes, dtype=np.float32)
 
 
 def _directions(boxes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
