@@ -53,7 +53,10 @@ def find_emails(text: str) -> list[Found]:
     from email_validator import EmailNotValidError, validate_email
 
     found = []
-    # `name@acme com`: the last dot read as a space (the same length, so places still hold).
+    # Mended letter for letter, so that places in `text` still hold: accented letters the OCR
+    # saw in a printed address (`ħealth`), a bracket beside `@`, the last dot read as a space.
+    text = "".join(_ascii_letter(c) for c in text)
+    text = re.sub(r"[(\[{|](?=@)|(?<=@)[)\]}|]", " ", text)
     text = re.sub(r"(@[A-Za-z0-9\-]+) ([a-z]{2,3})(?=\s|$)", r"\1.\2", text)
     for match in _EMAIL.finditer(text):
         raw = match.group(0)
@@ -68,6 +71,17 @@ def find_emails(text: str) -> list[Found]:
         repaired = re.sub(r"\s", "", raw).lower() != candidate
         found.append(Found(checked.normalized.lower(), match.start(), match.end(), repaired))
     return found
+
+
+_LIKE_ASCII = str.maketrans("ħıłøđĸ", "hilodk")
+
+
+def _ascii_letter(char: str) -> str:
+    """The ASCII letter an accented letter is built on (`é` -> `e`, `ħ` -> `h`), else `char`."""
+    if char.isascii():
+        return char
+    base = unicodedata.normalize("NFKD", char.translate(_LIKE_ASCII))[:1]
+    return base if base.isascii() and base.isalpha() else char
 
 
 # --- web -----------------------------------------------------------------------------------------

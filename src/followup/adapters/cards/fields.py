@@ -28,7 +28,7 @@ from followup.adapters.cards.contacts import (
     looks_like_address,
     words,
 )
-from followup.adapters.cards.mend import distance, mend_company, mend_domain, mend_title
+from followup.adapters.cards.mend import distance, mend_company, mend_domain, mend_title, slugs
 from followup.domain.cards import BusinessCard
 
 
@@ -146,6 +146,7 @@ def find_fields(lines: list[Line], region: str | None) -> BusinessCard:
     emails: list[tuple[str, float]] = []
     phones: list[tuple[Phone, float]] = []
     webs: list[str] = []
+    web_words: list[str] = []  # each web address with what is glued before it (`n.` of n.galli)
     texts: list[_Text] = []
     rests: list[tuple[str, float]] = []  # each line less its email and web addresses
     for index, line in enumerate(rows):
@@ -155,6 +156,7 @@ def find_fields(lines: list[Line], region: str | None) -> BusinessCard:
         rest = _blank(line.text, [(e.start, e.end) for e in found_emails])
         found_web = find_web(rest)
         webs.extend(w.value for w in found_web)
+        web_words.extend(re.findall(r"\S*$", rest[: w.start])[0] + w.value for w in found_web)
         rest = _blank(rest, [(w.start, w.end) for w in found_web])
         found_phones = find_phones(rest, region)
         phones.extend((phone, line.score) for phone in found_phones)
@@ -165,10 +167,10 @@ def find_fields(lines: list[Line], region: str | None) -> BusinessCard:
             texts.append(_Text(line, index))
     webs.sort(key=lambda w: not re.match(r"(?i)(https?://|www)", w))  # the surest first
     if not emails:
-        emails = _email_misread_as_web(webs)
+        emails = _email_misread_as_web(webs, web_words, _stacks(texts))
     email, email_confidence = emails[0] if emails else (None, 0.0)
     if email:
-        mended = mend_domain(email, webs, [t.line.text for t in texts])
+        mended = mend_domain(email, webs, _stacks(texts))
         if mended != email and find_emails(mended):  # put right: less sure (and not raised)
             email, email_confidence = mended, min(email_confidence, 0.7)
     domain = domain_of(email, webs[0] if webs else None)
@@ -204,6 +206,22 @@ def find_fields(lines: list[Line], region: str | None) -> BusinessCard:
     )
 
 
+def _stacks(texts: list[_Text]) -> list[str]:
+    """Each text line, and with the lines stacked under it (up to three): a company's name may
+    be set over several lines (`Marlowe` / `&` / `Finch`)."""
+    found = []
+    for text in texts:
+        line = text.line
+        found.append(line.text)
+        for _ in range(3):
+            _, below = _neighbours(texts, line, {id(text.line)})
+            if below is None:
+                break
+            line = _join(line, below)
+            found.append(line.text)
+    return found
+
+
 def _country_of(email: str | None, webs: list[str]) -> str | None:
     """The country a card's domain names (`.be` -> BE, `.co.uk` -> GB), if it names one."""
     import phonenumbers
@@ -218,18 +236,40 @@ def _country_of(email: str | None, webs: list[str]) -> str | None:
     return None
 
 
-def _email_misread_as_web(webs: list[str]) -> list[tuple[str, float]]:
-    """An email whose `@` the OCR read as a letter looks like a web address that ends with the
-    website's domain: `averymacdonaldgorion.ca` beside `www.orion.ca`."""
+def _email_misread_as_web(
+    webs: list[str], web_words: list[str], stacks: list[str]
+) -> list[tuple[str, float]]:
+    """An email whose `@` the OCR read as a letter looks like a web address: one that ends with
+    the website's domain (`averymacdonaldgorion.ca` beside `www.orion.ca`), or that is cut, at a
+    letter `@` is taken for, into the words of a line (the name) and a domain the company's name
+    spells (`n.galligeu.acme-logistik.it` beside Niccolò Galli and ACME LOGISTIK)."""
     sites = [re.sub(r"(?i)^(https?://)?www\.", "", w).split("/")[0].lower() for w in webs]
     sites = [s for s in sites if "." in s]
-    for web in webs:
+    names = set()
+    for text in stacks:
+        names |= slugs(text)
+    said = {w for text in stacks for w in re.split(r"[^a-z0-9]+", fold(text)) if len(w) >= 3}
+    for web in web_words:
         bare = web.lower()
         if re.match(r"(https?://|www)", bare) or "/" in bare:
             continue
         for site in sites:
             if bare.endswith(site) and len(bare) > len(site) + 2 and bare != site:
                 found = find_emails(f"{bare[: -len(site) - 1]}@{site}")
+                if found:
+                    return [(found[0].value, 0.6)]
+        for at, letter in enumerate(bare):
+            if letter not in "gqaeo" or at < 2:
+                continue
+            local, domain = bare[:at], bare[at + 1 :]
+            parts = [p for p in re.split(r"[._\-]", local) if len(p) >= 3]
+            if (
+                "." in domain
+                and domain_of(f"x@{domain}") in names
+                and parts
+                and all(p in said for p in parts)
+            ):
+                found = find_emails(f"{local}@{domain}")
                 if found:
                     return [(found[0].value, 0.6)]
     return []

@@ -13,7 +13,6 @@ Nothing is put right without such a witness: a word no list knows is left as it 
 from __future__ import annotations
 
 import re
-from itertools import pairwise
 
 from followup.adapters.cards.contacts import domain_of, fold, words
 
@@ -52,9 +51,9 @@ def slugs(text: str) -> set[str]:
 
 
 def mend_domain(email: str, webs: list[str], texts: list[str]) -> str:
-    """The email with its domain's name put right when the website or a line of the card (the
-    company's name) spells it a little differently and nothing spells it as read; then the rest
-    of its domain from a website of that name."""
+    """The email with its domain's name put right when the website or a text of the card (the
+    company's name, on one line or stacked over several) spells it a little differently and
+    nothing spells it as read; then the rest of its domain from a website of that name."""
     local, _, host = email.partition("@")
     org = domain_of(email)
     if org is None or len(org) < 4:
@@ -63,8 +62,6 @@ def mend_domain(email: str, webs: list[str], texts: list[str]) -> str:
     from_text: set[str] = set()
     for text in texts:
         from_text |= slugs(text)
-    for first, second in pairwise(texts):  # a name stacked over two lines
-        from_text |= slugs(f"{first} {second}")
     limit = 1 if len(org) < 8 else len(org) // 3
     # The company's name, printed large, is read more surely than a website in the same small
     # font as the email, which the OCR often misreads the same way: the name is asked first.
