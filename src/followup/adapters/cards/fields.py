@@ -606,6 +606,8 @@ def _continues(first: str, second: str) -> bool:
 
 def _name_text(text: str) -> str:
     clean = _clean(text)
+    if " " not in clean:  # `MaximilianMüller`: the space lost (not the one of `MacLeod`)
+        clean = re.sub(r"(?<=[^\W\d_]{3})(?<!Mac)(?<!Mc)(?=[A-ZÀ-ÞĀ-Ž][a-zß-ÿā-ž])", " ", clean)
     # Letters after the name (", PhD", ", MBA") are not part of it.
     clean = re.split(r",\s*(?=[A-Z][A-Za-z.]{1,6}\b)", clean)[0]
     if clean.isupper() and len(clean) > 3:

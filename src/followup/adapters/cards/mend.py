@@ -75,6 +75,13 @@ def mend_domain(email: str, webs: list[str], texts: list[str]) -> str:
             labels[len(labels) - 1 - labels[::-1].index(org)] = near[0][1]
             host, org = ".".join(labels), near[0][1]
             break
+    # `mailacme.com` for mail.acme.com: the dot after a short first label lost.
+    for witness in from_text | from_web:
+        prefix = org[: -len(witness)]
+        if org.endswith(witness) and prefix in ("mail", "email", "eu", "us", "uk", "corp", "en"):
+            host = host.replace(org, f"{prefix}.{witness}", 1)
+            org = witness
+            break
     # The rest of the host (`co.ok` for `co.uk`) from a website of the same name.
     for web in webs:
         site = re.sub(r"(?i)^(https?://)?www\.", "", web).split("/")[0].lower()
@@ -96,11 +103,12 @@ def _confusable(a: str, b: str) -> bool:
 
 
 def _one_confusion(read: str, known: str) -> bool:
-    """`read` is `known` with one letter the OCR confuses: changed (`parlner`), or a stray
-    mark added or dropped at its end (`technica)`)."""
+    """`read` is `known` with one character changed: one the OCR confuses (`parlner`, a mark for
+    a letter in `technica)`), or any letter in a long word (`operajions`), which no other word
+    of the list is so near."""
     if len(read) == len(known):
         diffs = [(x, y) for x, y in zip(read, known, strict=True) if x != y]
-        return len(diffs) == 1 and _confusable(*diffs[0])
+        return len(diffs) == 1 and (len(known) >= 8 or _confusable(*diffs[0]))
     return False
 
 
@@ -137,12 +145,21 @@ def _mended_word(token: str, vocabulary: frozenset[str], known: list[str]) -> st
 
 # --- legal forms ---------------------------------------------------------------------------------
 
-_LOOKALIKE = str.maketrans({"I": "l", "1": "l", "0": "o", "$": "Ş"})
+# Look-alike readings of a legal form, tried in turn: `S.r.I.`, `Sp. z 0.0.`, `A.$.`; `lnc.`;
+# `GmbII`.
+_TO_L = str.maketrans({"I": "l", "1": "l", "0": "o", "$": "Ş"})
+_TO_I = str.maketrans({"l": "I", "1": "I"})
+
+
+def _lookalikes(tail: str) -> list[str]:
+    return [tail.translate(_TO_L), tail.translate(_TO_I), tail.replace("II", "H")]
 
 
 def mend_company(text: str) -> str:
     """A company's name with its legal form put right: look-alike characters (`S.r.I.`,
     `Sp. z 0.0.`, `A.$.`) or one letter off a legal form written in mixed case (`Gmbí`)."""
+    # `Marlowe&Finch`: the spaces around `&` lost (not `AT&T`, `P&G`).
+    text = re.sub(r"(?<=[^\W\d_]{3})&(?=[^\W\d_]{3})", " & ", text)
     tokens = text.split(" ")
     legal = words()["legal_forms"]
     for size in (3, 2, 1):
@@ -151,9 +168,9 @@ def mend_company(text: str) -> str:
         tail = " ".join(tokens[-size:])
         if _is_legal(tail, legal):
             return text
-        mended = tail.translate(_LOOKALIKE)
-        if mended != tail and _is_legal(mended, legal):
-            return " ".join([*tokens[:-size], mended])
+        for mended in _lookalikes(tail):
+            if mended != tail and _is_legal(mended, legal):
+                return " ".join([*tokens[:-size], mended])
     last = tokens[-1]
     # Only a token no word looks like: accented, with marks, or capitals inside (`Gmbí`).
     odd = not (last.isascii() and last.isalpha()) or last[1:] != last[1:].lower()
