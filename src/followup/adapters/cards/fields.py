@@ -89,7 +89,11 @@ def merge_rows(lines: list[Line]) -> list[Line]:
         current = row[0]
         for piece in row[1:]:
             gap = piece.left - current.right
-            if gap < 1.2 * max(current.height, piece.height) or _is_label(current.text):
+            # Near, and set in the same size: words of one line (a band's long word that ends
+            # near the title beside it is not part of the title).
+            near = gap < 1.2 * max(current.height, piece.height)
+            alike = 0.8 < piece.height / max(current.height, 1e-6) < 1.25
+            if (near and alike) or _is_label(current.text):
                 current = _join(current, piece)
             else:
                 merged.append(current)
@@ -580,7 +584,7 @@ def _company_text(
                 continue
             agreement = _domain_agreement(candidate.text, domain)
             better = agreement > _domain_agreement(line.text, domain) or agreement >= 0.85
-            legal = _legal_form(candidate.text) and not _legal_form(line.text)
+            legal = _legal_form(mend_company(candidate.text)) and not _legal_form(line.text)
             wordy = _company_word(part.text)
             if part.height < 0.8 * line.height and not legal:
                 continue  # only a legal form is printed smaller than the name it ends

@@ -159,7 +159,7 @@ def mend_company(text: str) -> str:
     """A company's name with its legal form put right: look-alike characters (`S.r.I.`,
     `Sp. z 0.0.`, `A.$.`) or one letter off a legal form written in mixed case (`Gmbí`)."""
     # `Marlowe&Finch`: the spaces around `&` lost (not `AT&T`, `P&G`).
-    text = re.sub(r"(?<=[^\W\d_]{3})&(?=[^\W\d_]{3})", " & ", text)
+    text = re.sub(r"(?<=[^\W\d_]{3}) ?& ?(?=[^\W\d_]{3})", " & ", text)
     tokens = text.split(" ")
     legal = words()["legal_forms"]
     for size in (3, 2, 1):
@@ -171,12 +171,12 @@ def mend_company(text: str) -> str:
         for mended in _lookalikes(tail):
             if mended != tail and _is_legal(mended, legal):
                 return " ".join([*tokens[:-size], mended])
-    last = tokens[-1]
+    last = tokens[-1].replace("II", "H")
     # Only a token no word looks like: accented, with marks, or capitals inside (`Gmbí`).
     odd = not (last.isascii() and last.isalpha()) or last[1:] != last[1:].lower()
     if len(tokens) >= 2 and len(last) >= 4 and odd:
         for display in words()["legal_display"]:
-            if len(display) == len(last) and distance(fold(last), fold(display)) == 1:
+            if len(display) == len(last) and distance(fold(last), fold(display)) <= 1:
                 return " ".join([*tokens[:-1], display])
     return text
 
