@@ -205,3 +205,27 @@ def test_a_legal_form_set_smaller_under_a_stacked_company_name_is_part_of_it():
         Line("simoncerny@fjord.cz", 1.0, 0.6, 0.35, 1.3, 0.385, 0.033),
     ]
     assert find_fields(lines, "CZ").company == "Fjord Systems s.r.o."
+
+
+def test_an_at_sign_read_as_a_letter_no_address_holds_is_found_by_the_name_and_company():
+    card = read(
+        [
+            ("NORDLICHT VERSICHERUNGEN GMBH", 1.2),
+            ("Sören Oberhäuser", 1.6),
+            "Geschäftsführer",
+            "Email sorenoberhauserünordlichtversicherungen.de",
+        ],
+        "DE",
+    )
+    assert card.email == "sorenoberhauser@nordlichtversicherungen.de"
+    # A website with an accented name is no email.
+    assert (
+        read([("Müller Bau GmbH", 1.2), ("Hans Müller", 1.6), "www.müller.de"], "DE").email is None
+    )
+
+
+def test_a_dot_read_as_a_space_before_the_surname_gives_the_first_name_back():
+    lines = [("Élan Vital", 1.2), ("Małgorzata Żuławski", 1.6), "Vice President of Sales"]
+    card = read([*lines, "E maigorzata zulawski@corp.elan.pl"], "PL")
+    assert card.email == "malgorzata.zulawski@corp.elan.pl"
+    assert read([*lines, "Email zulawski@corp.elan.pl"], "PL").email == "zulawski@corp.elan.pl"

@@ -153,14 +153,17 @@ def find_fields(lines: list[Line], region: str | None) -> BusinessCard:
     web_words: list[str] = []  # each web address with what is glued before it (`n.` of n.galli)
     texts: list[_Text] = []
     rests: list[tuple[str, float]] = []  # each line less its email and web addresses
+    before: dict[str, str] = {}  # what an email's line says before it
     for index, line in enumerate(rows):
         found_emails = find_emails(line.text)
         for address in found_emails:
             emails.append((address.value, line.score * (0.85 if address.repaired else 1.0)))
+            before[address.value] = line.text[: address.start]
         rest = _blank(line.text, [(e.start, e.end) for e in found_emails])
         found_web = find_web(rest)
         webs.extend(w.value for w in found_web)
         web_words.extend(re.findall(r"\S*$", rest[: w.start])[0] + w.value for w in found_web)
+        web_words.extend(w for w in rest.split() if "." in w and not w.isascii())
         rest = _blank(rest, [(w.start, w.end) for w in found_web])
         found_phones = find_phones(rest, region)
         phones.extend((phone, line.score) for phone in found_phones)
@@ -192,6 +195,8 @@ def find_fields(lines: list[Line], region: str | None) -> BusinessCard:
     name, title, company = _assign(texts, local, domain)
     if email:
         checked = _checked_email(email, name.line.text if name else None)
+        if name:
+            checked = _with_first_name(checked, before.get(email, ""), name.line.text)
         if checked != email:
             email, email_confidence = checked, min(email_confidence, 0.7)
     return BusinessCard(
@@ -245,8 +250,9 @@ def _email_misread_as_web(
 ) -> list[tuple[str, float]]:
     """An email whose `@` the OCR read as a letter looks like a web address: one that ends with
     the website's domain (`averymacdonaldgorion.ca` beside `www.orion.ca`), or that is cut, at a
-    letter `@` is taken for, into the words of a line (the name) and a domain the company's name
-    spells (`n.galligeu.acme-logistik.it` beside Niccolò Galli and ACME LOGISTIK)."""
+    letter `@` is taken for (or one no address holds), into the words of a line (the name) and a
+    domain the company's name spells (`n.galligeu.acme-logistik.it` beside Niccolò Galli and ACME
+    LOGISTIK; `sorenüacme.de` beside Sören and Acme)."""
     sites = [re.sub(r"(?i)^(https?://)?www\.", "", w).split("/")[0].lower() for w in webs]
     sites = [s for s in sites if "." in s]
     names = set()
@@ -263,7 +269,7 @@ def _email_misread_as_web(
                 if found:
                     return [(found[0].value, 0.6)]
         for at, letter in enumerate(bare):
-            if letter not in "gqaeo" or at < 2:
+            if (letter not in "gqaeo" and letter.isascii()) or at < 2:
                 continue
             local, domain = bare[:at], bare[at + 1 :]
             parts = [p for p in re.split(r"[._\-]", local) if len(p) >= 3]
@@ -300,6 +306,23 @@ def _checked_email(email: str, name: str | None) -> str:
         local = "".join(parts)
     repaired = f"{local}@{domain}"
     return repaired if find_emails(repaired) else email
+
+
+def _with_first_name(email: str, before: str, name: str) -> str:
+    """`maigorzata zulawski@elan.pl` beside Małgorzata Żuławski: the dot between the name's words
+    read as a space, so the email was found from the second word. The word before it, when it is
+    the first of the name's words (give or take a letter), begins the address again."""
+    local = email.partition("@")[0]
+    parts = [re.sub(r"[^a-z0-9]", "", fold(w)) for w in re.split(r"[\s\-']+", name)]
+    parts = [w for w in parts if len(w) >= 3]
+    previous = re.search(r"(?:^|\s)([A-Za-z0-9]+) $", before)
+    if len(parts) < 2 or not previous or local.split(".")[0] not in parts[1:]:
+        return email
+    word = fold(previous.group(1))
+    if word in parts[1:] or word in words()["email_labels"]:
+        return email
+    near = [w for w in parts[:1] if distance(word, w) <= (1 if len(w) < 8 else 2)]
+    return f"{near[0]}.{email}" if near and find_emails(f"{near[0]}.{email}") else email
 
 
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:
