@@ -277,7 +277,7 @@ def _email_misread_as_web(
                 "." in domain
                 and domain_of(f"x@{domain}") in names
                 and parts
-                and all(p in said for p in parts)
+                and all(_spelt_by(p, said) for p in parts)
             ):
                 found = find_emails(f"{local}@{domain}")
                 if found:
@@ -306,6 +306,15 @@ def _checked_email(email: str, name: str | None) -> str:
         local = "".join(parts)
     repaired = f"{local}@{domain}"
     return repaired if find_emails(repaired) else email
+
+
+def _spelt_by(part: str, said: set[str]) -> bool:
+    """Whether `part` is words of `said` run together (`sorenoberhauser`: soren, oberhauser)."""
+    return part in said or any(
+        part.startswith(word) and _spelt_by(part[len(word) :], said)
+        for word in said
+        if len(word) < len(part)
+    )
 
 
 def _with_first_name(email: str, before: str, name: str) -> str:
