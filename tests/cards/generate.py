@@ -4,9 +4,10 @@
 
 Writes OUT_DIR/NNN.{jpg,png,heic} and OUT_DIR/truth.json: a list of {"file", "region", "name",
 "title", "company", "email", "phone" (E.164), and how the card was made}. Two splits that share no
-font and no layout: `tune` (DejaVu and Liberation fonts, layouts classic, centered, split, band,
-dark) is the one to look at while improving the reader; `heldout` (URW fonts, layouts portrait,
-name-below, right-aligned) is only measured. Cards are drawn with Pillow, then photographed: put on
+font and no layout: `tune` (DejaVu, Liberation and Noto fonts, light and italic among them;
+layouts classic, centered, split, band, dark, columns, and tall: a card standing up) is the one
+to look at while improving the reader; `heldout` (URW fonts, layouts portrait, name-below,
+right-aligned) is only measured. Cards are drawn with Pillow, then photographed: put on
 a table, turned by quarter turns, tilted and skewed in perspective, lit unevenly, blurred, noised
 and saved as JPEG (some as PNG or HEIC), at phone size (3000×4000) or small.
 """
@@ -33,6 +34,7 @@ FONT_DIRS = (
     Path("/usr/share/fonts/truetype/dejavu"),
     Path("/usr/share/fonts/truetype/liberation"),
     Path("/usr/share/fonts/opentype/urw-base35"),
+    Path("/usr/share/fonts/truetype/noto"),
 )
 # (regular, bold) pairs per split: no font is in both.
 FONTS = {
@@ -43,6 +45,12 @@ FONTS = {
         ("LiberationSans-Regular.ttf", "LiberationSans-Bold.ttf"),
         ("LiberationSerif-Regular.ttf", "LiberationSerif-Bold.ttf"),
         ("LiberationSansNarrow-Regular.ttf", "LiberationSansNarrow-Bold.ttf"),
+        ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf"),
+        ("NotoSerif-Regular.ttf", "NotoSerif-Bold.ttf"),
+        ("NotoSansDisplay-Regular.ttf", "NotoSansDisplay-Bold.ttf"),
+        ("NotoSerif-Italic.ttf", "NotoSerif-BoldItalic.ttf"),
+        ("DejaVuSans-ExtraLight.ttf", "DejaVuSans-Bold.ttf"),
+        ("DejaVuSerifCondensed-Italic.ttf", "DejaVuSerifCondensed-Bold.ttf"),
     ],
     "heldout": [
         ("NimbusSans-Regular.otf", "NimbusSans-Bold.otf"),
@@ -64,8 +72,8 @@ def font_path(name: str) -> Path:
         if (folder / name).exists():
             return folder / name
     raise FileNotFoundError(
-        f"font {name} is missing: apt-get install fonts-dejavu-core fonts-liberation "
-        "fonts-urw-base35"
+        f"font {name} is missing: apt-get install fonts-dejavu-core fonts-dejavu-extra "
+        "fonts-liberation fonts-urw-base35 fonts-noto-core"
     )
 
 
@@ -486,6 +494,61 @@ def _layout_right(pen: Pen, card: Card, rng: random.Random, w: int, h: int) -> N
         y += size * 1.35
 
 
+def _layout_tall(pen: Pen, card: Card, rng: random.Random, w: int, h: int) -> None:
+    """A card standing up, everything set from the left: company at the top, the person in the
+    middle, the contact lines at the foot."""
+    m = 100
+    accent = rng.choice(INK[1:])
+    pen.draw.rectangle((m, 110, m + 120, 122), fill=accent)
+    words = card.company.split()
+    size = pen.fit(max(words, key=len), 58, w - 2 * m, True)
+    y = 160
+    for line in _wrapped(pen, card.company, size, w - 2 * m, True):
+        pen.line(m, y, line, size, True, ink=accent)
+        y += size * 1.2
+    name_size = pen.fit(card.name, 80, w - 2 * m, True)
+    pen.line(m, 700, card.name, name_size, True)
+    y = 700 + name_size * 1.35
+    for line in _wrapped(pen, card.title, 42, w - 2 * m):
+        pen.line(m, y, line, 42)
+        y += 42 * 1.25
+    lines = _contact_lines(card) + card.address
+    size = min(pen.fit(max(lines, key=len), 36, w - 2 * m), 36)
+    y = h - 110 - len(lines) * size * 1.4
+    for text in lines:
+        pen.line(m, y, text, size)
+        y += size * 1.4
+
+
+def _wrapped(pen: Pen, text: str, size: int, room: float, bold: bool = False) -> list[str]:
+    """`text` cut into lines no wider than `room`, between words."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and pen.width(f"{lines[-1]} {word}", size, bold) <= room:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return lines
+
+
+def _layout_columns(pen: Pen, card: Card, rng: random.Random, w: int, h: int) -> None:
+    """Two columns under a rule: the person and the company on the left, the contact lines on
+    the right, from the top."""
+    m = 110
+    accent = rng.choice(INK[1:])
+    pen.draw.rectangle((m, 250, w - m, 256), fill=accent)
+    half = w * 0.5
+    pen.line(m, 110, card.name, pen.fit(card.name, 90, half - m, True), True)
+    pen.line(m, 320, card.title, pen.fit(card.title, 46, half - m - 40))
+    pen.line(m, h - 190, card.company, pen.fit(card.company, 56, half - m, True), True, ink=accent)
+    lines = _contact_lines(card) + card.address
+    size = min(pen.fit(max(lines, key=len), 38, w - half - m - (480 if card.qr else 0)), 38)
+    y = 320.0
+    for text in lines:
+        pen.line(half + 40, y, text, size)
+        y += size * 1.45
+
+
 LAYOUTS: dict[str, dict[str, Callable[..., None]]] = {
     "tune": {
         "classic": _layout_classic,
@@ -493,6 +556,8 @@ LAYOUTS: dict[str, dict[str, Callable[..., None]]] = {
         "split": _layout_split,
         "band": _layout_band,
         "dark": _layout_classic,
+        "tall": _layout_tall,
+        "columns": _layout_columns,
     },
     "heldout": {
         "portrait": _layout_portrait,
@@ -510,7 +575,7 @@ def draw_card(
     fonts: tuple[str, str] | None = None,
 ) -> Image.Image:
     fonts = fonts or rng.choice(FONTS[split])
-    portrait = layout == "portrait"
+    portrait = layout in ("portrait", "tall")
     w, h = (CARD_H, CARD_W) if portrait else (CARD_W, CARD_H)
     dark = layout == "dark"
     paper = (28, 32, 40) if dark else rng.choice(PAPER)

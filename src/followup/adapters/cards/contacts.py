@@ -53,6 +53,11 @@ def find_emails(text: str) -> list[Found]:
     from email_validator import EmailNotValidError, validate_email
 
     found = []
+    # Mended letter for letter, so that places in `text` still hold: accented letters the OCR
+    # saw in a printed address (`ħealth`), a bracket beside `@`, the last dot read as a space.
+    text = "".join(_ascii_letter(c) for c in text)
+    text = re.sub(r"[(\[{|](?=@)|(?<=@)[)\]}|]", " ", text)
+    text = re.sub(r"(@[A-Za-z0-9\-]+) ([a-z]{2,3})(?=\s|$)", r"\1.\2", text)
     for match in _EMAIL.finditer(text):
         raw = match.group(0)
         candidate = re.sub(r"\s", "", raw).replace("©", "@").replace("®", "@")
@@ -66,6 +71,17 @@ def find_emails(text: str) -> list[Found]:
         repaired = re.sub(r"\s", "", raw).lower() != candidate
         found.append(Found(checked.normalized.lower(), match.start(), match.end(), repaired))
     return found
+
+
+_LIKE_ASCII = str.maketrans("ħıłøđĸ", "hilodk")
+
+
+def _ascii_letter(char: str) -> str:
+    """The ASCII letter an accented letter is built on (`é` -> `e`, `ħ` -> `h`), else `char`."""
+    if char.isascii():
+        return char
+    base = unicodedata.normalize("NFKD", char.translate(_LIKE_ASCII))[:1]
+    return base if base.isascii() and base.isalpha() else char
 
 
 # --- web -----------------------------------------------------------------------------------------
@@ -127,8 +143,11 @@ _LABEL = re.compile(r"([^\W\d_][\w.\-/ ]{0,20}?)[\s:.|/\-]*$")
 
 
 def find_phones(text: str, region: str | None) -> list[Phone]:
-    """Telephone numbers in one line of text, each with what its label says it is."""
+    """Telephone numbers in one line of text, each with what its label says it is (their places
+    are in the text as mended: digits misread as letters, lost spaces)."""
     fixed = _LOOKALIKE.sub(lambda m: "0" if m.group(0) in "Oo" else "1", text)
+    fixed = re.sub(r"(?<=\d),(?=\d)", ".", fixed)  # a dot read as a comma: `+33.1.23.70.04,64`
+    fixed = re.sub(r"(?<=\d)(?=[^\W\d_]{2})", " ", fixed)  # `580 0906Fax`: the space lost
     found: list[Phone] = []
     for leniency, valid in (
         (phonenumbers.Leniency.VALID, True),
@@ -150,7 +169,14 @@ def find_phones(text: str, region: str | None) -> list[Phone]:
     for phone in found:
         kind, known = _label(fixed[previous_end : phone.start])
         after = fixed[phone.end : phone.end + 12]
-        if not known and re.match(r"\s*\(?\s*(fax|f)\b", fold(after)):
+        following = [p.start for p in found if p.start >= phone.end]
+        between = fixed[phone.end : following[0]] if following else after
+        # `555 1234 (fax)` labels the number before it; `555 1234  Fax 555 9876` the one after.
+        if (
+            not known
+            and re.match(r"\s*\(?\s*(fax|f)\b", fold(after))
+            and not (following and fold(between).strip(" \t.:|/-") in words()["fax_labels"])
+        ):
             kind, known = "fax", True
         labelled.append(Phone(phone.number, kind, known, phone.valid, phone.start, phone.end))
         previous_end = phone.end

@@ -28,6 +28,7 @@ from followup.adapters.cards.contacts import (
     looks_like_address,
     words,
 )
+from followup.adapters.cards.mend import distance, mend_company, mend_domain, mend_title, slugs
 from followup.domain.cards import BusinessCard
 
 
@@ -88,7 +89,11 @@ def merge_rows(lines: list[Line]) -> list[Line]:
         current = row[0]
         for piece in row[1:]:
             gap = piece.left - current.right
-            if gap < 1.2 * max(current.height, piece.height) or _is_label(current.text):
+            # Near, and set in the same size: words of one line (a band's long word that ends
+            # near the title beside it is not part of the title).
+            near = gap < 1.2 * max(current.height, piece.height)
+            alike = 0.8 < piece.height / max(current.height, 1e-6) < 1.25
+            if (near and alike) or _is_label(current.text):
                 current = _join(current, piece)
             else:
                 merged.append(current)
@@ -145,15 +150,20 @@ def find_fields(lines: list[Line], region: str | None) -> BusinessCard:
     emails: list[tuple[str, float]] = []
     phones: list[tuple[Phone, float]] = []
     webs: list[str] = []
+    web_words: list[str] = []  # each web address with what is glued before it (`n.` of n.galli)
     texts: list[_Text] = []
     rests: list[tuple[str, float]] = []  # each line less its email and web addresses
+    before: dict[str, str] = {}  # what an email's line says before it
     for index, line in enumerate(rows):
         found_emails = find_emails(line.text)
         for address in found_emails:
             emails.append((address.value, line.score * (0.85 if address.repaired else 1.0)))
+            before[address.value] = line.text[: address.start]
         rest = _blank(line.text, [(e.start, e.end) for e in found_emails])
         found_web = find_web(rest)
         webs.extend(w.value for w in found_web)
+        web_words.extend(re.findall(r"\S*$", rest[: w.start])[0] + w.value for w in found_web)
+        web_words.extend(w for w in rest.split() if "." in w and not w.isascii())
         rest = _blank(rest, [(w.start, w.end) for w in found_web])
         found_phones = find_phones(rest, region)
         phones.extend((phone, line.score) for phone in found_phones)
@@ -164,10 +174,14 @@ def find_fields(lines: list[Line], region: str | None) -> BusinessCard:
             texts.append(_Text(line, index))
     webs.sort(key=lambda w: not re.match(r"(?i)(https?://|www)", w))  # the surest first
     if not emails:
-        emails = _email_misread_as_web(webs)
+        emails = _email_misread_as_web(webs, web_words, _stacks(texts))
     email, email_confidence = emails[0] if emails else (None, 0.0)
+    if email:
+        mended = mend_domain(email, webs, _stacks(texts))
+        if mended != email and find_emails(mended):  # put right: less sure (and not raised)
+            email, email_confidence = mended, min(email_confidence, 0.7)
     domain = domain_of(email, webs[0] if webs else None)
-    if email and domain and any(domain in fold(w) for w in webs):
+    if email and domain and any(domain in fold(w) for w in webs) and email_confidence > 0.7:
         email_confidence = min(1.0, email_confidence + 0.05)  # the website agrees
     phone_text, phone_confidence = _choose_phone(phones)
     abroad = _country_of(email, webs)
@@ -180,7 +194,9 @@ def find_fields(lines: list[Line], region: str | None) -> BusinessCard:
     local = email.partition("@")[0] if email else None
     name, title, company = _assign(texts, local, domain)
     if email:
-        checked = _checked_email(email, name.line.text if name else None, webs)
+        checked = _checked_email(email, name.line.text if name else None)
+        if name:
+            checked = _with_first_name(checked, before.get(email, ""), name.line.text)
         if checked != email:
             email, email_confidence = checked, min(email_confidence, 0.7)
     return BusinessCard(
@@ -199,6 +215,22 @@ def find_fields(lines: list[Line], region: str | None) -> BusinessCard:
     )
 
 
+def _stacks(texts: list[_Text]) -> list[str]:
+    """Each text line, and with the lines stacked under it (up to three): a company's name may
+    be set over several lines (`Marlowe` / `&` / `Finch`)."""
+    found = []
+    for text in texts:
+        line = text.line
+        found.append(line.text)
+        for _ in range(3):
+            _, below = _neighbours(texts, line, {id(text.line)})
+            if below is None:
+                break
+            line = _join(line, below)
+            found.append(line.text)
+    return found
+
+
 def _country_of(email: str | None, webs: list[str]) -> str | None:
     """The country a card's domain names (`.be` -> BE, `.co.uk` -> GB), if it names one."""
     import phonenumbers
@@ -213,12 +245,21 @@ def _country_of(email: str | None, webs: list[str]) -> str | None:
     return None
 
 
-def _email_misread_as_web(webs: list[str]) -> list[tuple[str, float]]:
-    """An email whose `@` the OCR read as a letter looks like a web address that ends with the
-    website's domain: `averymacdonaldgorion.ca` beside `www.orion.ca`."""
+def _email_misread_as_web(
+    webs: list[str], web_words: list[str], stacks: list[str]
+) -> list[tuple[str, float]]:
+    """An email whose `@` the OCR read as a letter looks like a web address: one that ends with
+    the website's domain (`averymacdonaldgorion.ca` beside `www.orion.ca`), or that is cut, at a
+    letter `@` is taken for (or one no address holds), into the words of a line (the name) and a
+    domain the company's name spells (`n.galligeu.acme-logistik.it` beside Niccolò Galli and ACME
+    LOGISTIK; `sorenüacme.de` beside Sören and Acme)."""
     sites = [re.sub(r"(?i)^(https?://)?www\.", "", w).split("/")[0].lower() for w in webs]
     sites = [s for s in sites if "." in s]
-    for web in webs:
+    names = set()
+    for text in stacks:
+        names |= slugs(text)
+    said = {w for text in stacks for w in re.split(r"[^a-z0-9]+", fold(text)) if len(w) >= 3}
+    for web in web_words:
         bare = web.lower()
         if re.match(r"(https?://|www)", bare) or "/" in bare:
             continue
@@ -227,23 +268,27 @@ def _email_misread_as_web(webs: list[str]) -> list[tuple[str, float]]:
                 found = find_emails(f"{bare[: -len(site) - 1]}@{site}")
                 if found:
                     return [(found[0].value, 0.6)]
+        for at, letter in enumerate(bare):
+            if (letter not in "gqaeo" and letter.isascii()) or at < 2:
+                continue
+            local, domain = bare[:at], bare[at + 1 :]
+            parts = [p for p in re.split(r"[._\-]", local) if len(p) >= 3]
+            if (
+                "." in domain
+                and domain_of(f"x@{domain}") in names
+                and parts
+                and all(_spelt_by(p, said) for p in parts)
+            ):
+                found = find_emails(f"{local}@{domain}")
+                if found:
+                    return [(found[0].value, 0.6)]
     return []
 
 
-def _checked_email(email: str, name: str | None, webs: list[str]) -> str:
-    """The email, with letters the OCR misread put right where the card says the same thing twice:
-    the local part spells the person's name (`harriot.macleod` beside Harriet MacLeod), the
-    domain the website's (`interationale.com` beside www.internationale.com)."""
+def _checked_email(email: str, name: str | None) -> str:
+    """The email, with letters the OCR misread put right where the local part spells the person's
+    name (`harriot.macleod` beside Harriet MacLeod)."""
     local, _, domain = email.partition("@")
-    sites = [re.sub(r"(?i)^(https?://)?www\.", "", w).split("/")[0].lower() for w in webs]
-    for site in sites:
-        if (
-            site != domain
-            and "." in site
-            and 0 < _distance(site, domain) <= max(1, len(domain) // 8)
-        ):
-            domain = site
-            break
     if name:
         words = [re.sub(r"[^a-z0-9]", "", fold(w)) for w in re.split(r"[\s\-']+", name)]
         words = [w for w in words if w]
@@ -251,7 +296,7 @@ def _checked_email(email: str, name: str | None, webs: list[str]) -> str:
         parts = re.split(r"([._\-])", local)
         for i, part in enumerate(parts):
             if len(part) >= 4 and part not in words:
-                near = [w for w in words if _distance(part, w) <= (1 if len(w) < 8 else 2)]
+                near = [w for w in words if distance(part, w) <= (1 if len(w) < 8 else 2)]
                 if len(near) == 1:
                     parts[i] = near[0]
             elif len(part) == 1 and i == 0 and len(parts) > 2 and words:
@@ -263,15 +308,30 @@ def _checked_email(email: str, name: str | None, webs: list[str]) -> str:
     return repaired if find_emails(repaired) else email
 
 
-def _distance(a: str, b: str) -> int:
-    """Levenshtein's edit distance: letters to change, add or drop to turn `a` into `b`."""
-    previous = list(range(len(b) + 1))
-    for i, x in enumerate(a, 1):
-        current = [i]
-        for j, y in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y)))
-        previous = current
-    return previous[-1]
+def _spelt_by(part: str, said: set[str]) -> bool:
+    """Whether `part` is words of `said` run together (`sorenoberhauser`: soren, oberhauser)."""
+    return part in said or any(
+        part.startswith(word) and _spelt_by(part[len(word) :], said)
+        for word in said
+        if len(word) < len(part)
+    )
+
+
+def _with_first_name(email: str, before: str, name: str) -> str:
+    """`maigorzata zulawski@elan.pl` beside Małgorzata Żuławski: the dot between the name's words
+    read as a space, so the email was found from the second word. The word before it, when it is
+    the first of the name's words (give or take a letter), begins the address again."""
+    local = email.partition("@")[0]
+    parts = [re.sub(r"[^a-z0-9]", "", fold(w)) for w in re.split(r"[\s\-']+", name)]
+    parts = [w for w in parts if len(w) >= 3]
+    previous = re.search(r"(?:^|\s)([A-Za-z0-9]+) $", before)
+    if len(parts) < 2 or not previous or local.split(".")[0] not in parts[1:]:
+        return email
+    word = fold(previous.group(1))
+    if word in parts[1:] or word in words()["email_labels"]:
+        return email
+    near = [w for w in parts[:1] if distance(word, w) <= (1 if len(w) < 8 else 2)]
+    return f"{near[0]}.{email}" if near and find_emails(f"{near[0]}.{email}") else email
 
 
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:
@@ -488,21 +548,33 @@ def _title_text(texts: list[_Text], name: _Text | None, title: _Text, company: _
     above, below = _neighbours(texts, line, taken)
     if below is not None and _continues(line.text, below.text):
         parts.append(below.text)
-    elif above is not None and _continues(above.text, line.text) and _title_strength(above.text):
+    elif above is not None and _continues(above.text, line.text) and _leads_title(above, line):
         parts.insert(0, above.text)
-    return _clean(" ".join(parts))
+    return mend_title(_clean(" ".join(parts)))
 
 
-def _neighbours(texts: list[_Text], line: Line, taken: set[int]) -> tuple[Line | None, Line | None]:
+def _leads_title(above: Line, line: Line) -> bool:
+    """Whether the line above a title is its first half: a title word, or a word or two set
+    as tight as a title's lines (`Software` over `Engineering Manager`), no company's name."""
+    if _title_strength(above.text):
+        return True
+    tight = (line.middle - above.middle) / line.height < 1.4
+    return tight and len(above.text.split()) <= 2 and not _legal_form(above.text)
+
+
+def _neighbours(
+    texts: list[_Text], line: Line, taken: set[int], smaller: float = 0.8
+) -> tuple[Line | None, Line | None]:
     """The free lines (not in `taken`, by id) right above and right below `line`, printed the
-    same size and aligned with it."""
+    same size (down to `smaller` times its height) and aligned with it. `line` may be lines
+    joined: its first and last are found by their height from its top and bottom."""
     above: Line | None = None
     below: Line | None = None
     for other in texts:
         o = other.line
         if id(o) in taken or o is line:
             continue
-        same_size = 0.8 < o.height / line.height < 1.25
+        same_size = smaller < o.height / line.height < 1.25
         tolerance = 0.3 * line.height
         aligned = (
             abs(o.left - line.left) < tolerance
@@ -512,10 +584,11 @@ def _neighbours(texts: list[_Text], line: Line, taken: set[int]) -> tuple[Line |
         if not (same_size and aligned):
             continue
         # By their middles: a slanted line's box is taller than its letters.
-        step = (o.middle - line.middle) / line.height
-        if 0.5 < step < 1.9 and (below is None or o.top < below.top):
+        step_down = (o.middle - (line.bottom - line.height / 2)) / line.height
+        step_up = (o.middle - (line.top + line.height / 2)) / line.height
+        if 0.5 < step_down < 1.9 and (below is None or o.top < below.top):
             below = o
-        elif -1.9 < step < -0.5 and (above is None or o.top > above.top):
+        elif -1.9 < step_up < -0.5 and (above is None or o.top > above.top):
             above = o
     return above, below
 
@@ -533,7 +606,7 @@ def _company_text(
     taken = {id(t.line) for t in (name, title, company) if t is not None}
     line = company.line
     for _ in range(5):
-        above, below = _neighbours(texts, line, taken)
+        above, below = _neighbours(texts, line, taken, smaller=0.6)
         grown = None
         for part, candidate in (
             (above, _join(above, line) if above else None),
@@ -543,8 +616,10 @@ def _company_text(
                 continue
             agreement = _domain_agreement(candidate.text, domain)
             better = agreement > _domain_agreement(line.text, domain) or agreement >= 0.85
-            legal = _legal_form(candidate.text) and not _legal_form(line.text)
+            legal = _legal_form(mend_company(candidate.text)) and not _legal_form(line.text)
             wordy = _company_word(part.text)
+            if part.height < 0.8 * line.height and not legal:
+                continue  # only a legal form is printed smaller than the name it ends
             if (better or legal or wordy) and _title_strength(candidate.text) < 0.9:
                 grown = candidate
                 taken.add(id(part))
@@ -552,7 +627,7 @@ def _company_text(
         if grown is None:
             break
         line = grown
-    return _clean(line.text)
+    return mend_company(_clean(line.text))
 
 
 def _continues(first: str, second: str) -> bool:
@@ -567,6 +642,8 @@ def _continues(first: str, second: str) -> bool:
 
 def _name_text(text: str) -> str:
     clean = _clean(text)
+    if " " not in clean:  # `MaximilianMüller`: the space lost (not the one of `MacLeod`)
+        clean = re.sub(r"(?<=[^\W\d_]{3})(?<!Mac)(?<!Mc)(?=[A-ZÀ-ÞĀ-Ž][a-zß-ÿā-ž])", " ", clean)
     # Letters after the name (", PhD", ", MBA") are not part of it.
     clean = re.split(r",\s*(?=[A-Z][A-Za-z.]{1,6}\b)", clean)[0]
     if clean.isupper() and len(clean) > 3:
@@ -579,7 +656,9 @@ def _name_text(text: str) -> str:
 
 
 def _clean(text: str) -> str:
-    return " ".join(text.split()).strip(" |·•-–—:")
+    """One line of words: a logo's mark read as a sign before them (`▲ Acme`) left out."""
+    text = " ".join(text.split()).strip(" |·•-–—:")
+    return re.sub(r"^[^\w\s(\"'“‘&]+\s+(?=\w)", "", text)
 
 
 def card_from_contact(

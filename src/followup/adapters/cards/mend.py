@@ -1,0 +1,186 @@
+"""Putting right what the OCR misread, where the card itself says what it should be.
+
+A card says most things twice: the email's domain is the website's and is spelt like the company's
+name; a job title is made of known words; a company ends in a known legal form. Where one reading
+disagrees a little with the others, the one the others confirm wins:
+- the email's domain (`nortlrwiud.es` beside the company Northwind Traders and `northwind.es`);
+- a word of a job title one letter off a title word, by a letter the OCR confuses (`Parlner`,
+  `Technica)`), or two words run together (`HiringManager`);
+- a legal form read with look-alike characters (`S.r.I.`, `Sp. z 0.0.`, `A.$.`, `Gmbí`).
+Nothing is put right without such a witness: a word no list knows is left as it was read.
+"""
+
+from __future__ import annotations
+
+import re
+
+from followup.adapters.cards.contacts import domain_of, fold, words
+
+# Letters the OCR takes for one another, in either direction (lower case).
+_CONFUSED = {
+    frozenset(pair)
+    for pair in ("lt", "li", "l1", "i1", "lf", "tf", "o0", "nu", "nh", "ce", "ao", "rn", "mn", "bh")
+}
+
+
+def distance(a: str, b: str) -> int:
+    """Levenshtein's edit distance: letters to change, add or drop to turn `a` into `b`."""
+    previous = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        current = [i]
+        for j, y in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y)))
+        previous = current
+    return previous[-1]
+
+
+# --- the email's domain --------------------------------------------------------------------------
+
+
+def slugs(text: str) -> set[str]:
+    """What a company's name may be as a domain: `Blue Harbor Logistics GmbH` -> blueharbor,
+    blue-harbor, blueharborlogistics, blue…; its legal form and `&` left out."""
+    tokens = [re.sub(r"[^a-z0-9\-]", "", fold(t)) for t in re.split(r"[\s/,;|]+", text)]
+    legal = words()["legal_forms"]
+    tokens = [t for t in tokens if t and t not in legal and t.rstrip(".") not in legal]
+    found = set()
+    for end in range(1, len(tokens) + 1):
+        for joiner in ("", "-"):
+            found.add(joiner.join(tokens[:end]))
+    return {s for s in found if len(s) >= 3}
+
+
+def mend_domain(email: str, webs: list[str], texts: list[str]) -> str:
+    """The email with its domain's name put right when the website or a text of the card (the
+    company's name, on one line or stacked over several) spells it a little differently and
+    nothing spells it as read; then the rest of its domain from a website of that name."""
+    local, _, host = email.partition("@")
+    org = domain_of(email)
+    if org is None or len(org) < 4:
+        return email
+    from_web = {o for o in (domain_of(None, web) for web in webs) if o}
+    from_text: set[str] = set()
+    for text in texts:
+        from_text |= slugs(text)
+    limit = 1 if len(org) < 8 else len(org) // 3
+    # The company's name, printed large, is read more surely than a website in the same small
+    # font as the email, which the OCR often misreads the same way: the name is asked first.
+    for witnesses in (from_text, from_web):
+        if org in from_text or (org in from_web and (witnesses is from_web or len(org) < 8)):
+            break  # confirmed (a short name that the website confirms is not overruled)
+        near = sorted((distance(org, w), w) for w in witnesses)
+        near = [n for n in near if n[0] <= limit]
+        if near and not (len(near) > 1 and near[1][0] == near[0][0]):  # one nearest
+            labels = host.split(".")
+            labels[len(labels) - 1 - labels[::-1].index(org)] = near[0][1]
+            host, org = ".".join(labels), near[0][1]
+            break
+    # `mailacme.com` for mail.acme.com: the dot after a short first label lost.
+    for witness in from_text | from_web:
+        prefix = org[: -len(witness)]
+        if org.endswith(witness) and prefix in ("mail", "email", "eu", "us", "uk", "corp", "en"):
+            host = host.replace(org, f"{prefix}.{witness}", 1)
+            org = witness
+            break
+    # The rest of the host (`co.ok` for `co.uk`) from a website of the same name.
+    for web in webs:
+        site = re.sub(r"(?i)^(https?://)?www\.", "", web).split("/")[0].lower()
+        if (
+            site != host
+            and domain_of(None, site) == org
+            and 0 < distance(site, host) <= max(1, len(host) // 8)
+        ):
+            host = site
+            break
+    return f"{local}@{host}"
+
+
+# --- words of a job title ------------------------------------------------------------------------
+
+
+def _confusable(a: str, b: str) -> bool:
+    return not (a.isalpha() and b.isalpha()) or frozenset((a.lower(), b.lower())) in _CONFUSED
+
+
+def _one_confusion(read: str, known: str) -> bool:
+    """`read` is `known` with one character changed: one the OCR confuses (`parlner`, a mark for
+    a letter in `technica)`), or any letter in a long word (`operajions`), which no other word
+    of the list is so near."""
+    if len(read) == len(known):
+        diffs = [(x, y) for x, y in zip(read, known, strict=True) if x != y]
+        return len(diffs) == 1 and (len(known) >= 8 or _confusable(*diffs[0]))
+    return False
+
+
+def mend_title(text: str) -> str:
+    """A job title with its words put right against the title words the reader knows."""
+    vocabulary = words()["title_words"] | words()["department_words"]
+    known = [w for w in vocabulary if " " not in w and len(w) >= 5]
+    out = []
+    for token in text.split(" "):
+        out.append(_mended_word(token, vocabulary, known))
+    return " ".join(out)
+
+
+def _mended_word(token: str, vocabulary: frozenset[str], known: list[str]) -> str:
+    stripped = token.rstrip(",;:")
+    tail = token[len(stripped) :]
+    bare = fold(stripped)
+    if len(bare) < 5 or bare.strip(".&-/'’") in vocabulary:
+        return token
+    # Two words run together: `HiringManager`.
+    camel = re.fullmatch(r"([A-Z][a-z]{2,})([A-Z][a-z]{2,})", stripped)
+    if camel and any(fold(part) in vocabulary for part in camel.groups()):
+        return f"{camel.group(1)} {camel.group(2)}{tail}"
+    matches = [w for w in known if _one_confusion(bare, w)]
+    if len(matches) != 1:
+        return token
+    word = matches[0]
+    if stripped.isupper():
+        return word.upper() + tail
+    if stripped[:1].isupper():
+        return word[:1].upper() + word[1:] + tail
+    return word + tail
+
+
+# --- legal forms ---------------------------------------------------------------------------------
+
+# Look-alike readings of a legal form, tried in turn: `S.r.I.`, `Sp. z 0.0.`, `A.$.`; `lnc.`;
+# `GmbII`.
+_TO_L = str.maketrans({"I": "l", "1": "l", "0": "o", "$": "Ş"})
+_TO_I = str.maketrans({"l": "I", "1": "I"})
+
+
+def _lookalikes(tail: str) -> list[str]:
+    return [tail.translate(_TO_L), tail.translate(_TO_I), tail.replace("II", "H")]
+
+
+def mend_company(text: str) -> str:
+    """A company's name with its legal form put right: look-alike characters (`S.r.I.`,
+    `Sp. z 0.0.`, `A.$.`) or one letter off a legal form written in mixed case (`Gmbí`)."""
+    # `Marlowe&Finch`: the spaces around `&` lost (not `AT&T`, `P&G`).
+    text = re.sub(r"(?<=[^\W\d_]{3}) ?& ?(?=[^\W\d_]{3})", " & ", text)
+    tokens = text.split(" ")
+    legal = words()["legal_forms"]
+    for size in (3, 2, 1):
+        if len(tokens) <= size:
+            continue
+        tail = " ".join(tokens[-size:])
+        if _is_legal(tail, legal):
+            return text
+        for mended in _lookalikes(tail):
+            if mended != tail and _is_legal(mended, legal):
+                return " ".join([*tokens[:-size], mended])
+    last = tokens[-1].replace("II", "H")
+    # Only a token no word looks like: accented, with marks, or capitals inside (`Gmbí`).
+    odd = not (last.isascii() and last.isalpha()) or last[1:] != last[1:].lower()
+    if len(tokens) >= 2 and len(last) >= 4 and odd:
+        for display in words()["legal_display"]:
+            if len(display) == len(last) and distance(fold(last), fold(display)) <= 1:
+                return " ".join([*tokens[:-1], display])
+    return text
+
+
+def _is_legal(tail: str, legal: frozenset[str]) -> bool:
+    folded = fold(tail)
+    return folded in legal or folded.rstrip(".") in legal or folded == "sp. z o.o."

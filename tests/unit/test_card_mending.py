@@ -1,0 +1,231 @@
+"""Putting right what the OCR misread on a card, where the card itself says what it should be."""
+
+from __future__ import annotations
+
+import pytest
+
+from followup.adapters.cards.contacts import find_emails, find_phones
+from followup.adapters.cards.fields import Line, find_fields, lines_from_text
+from followup.adapters.cards.mend import mend_company, mend_domain, mend_title, slugs
+
+
+def read(texts, region="US"):
+    return find_fields(lines_from_text(texts), region)
+
+
+# --- the email's domain --------------------------------------------------------------------------
+
+
+def test_a_company_name_gives_the_domains_it_may_have():
+    assert slugs("Blue Harbor Logistics GmbH") == {
+        "blue",
+        "blueharbor",
+        "blue-harbor",
+        "blueharborlogistics",
+        "blue-harbor-logistics",
+    }
+    assert "marlowefinch" in slugs("Marlowe & Finch")
+
+
+@pytest.mark.parametrize(
+    ("email", "webs", "texts", "mended"),
+    [
+        # The company's name wins over a website misread the same way as the email.
+        (
+            "jose.ibanez@nortlrwiud.es",
+            ["nortlrwiud.es/carcers"],
+            ["Northwind", "Northwind Traders"],
+            "jose.ibanez@northwind.es",
+        ),
+        (
+            "dana@ginternationale.com",
+            ["intemationale.comycareers"],
+            ["Internationale Logistik Gruppe Corp."],
+            "dana@internationale.com",
+        ),
+        ("z@adiasireight.pl", [], ["Atlas Freight"], "z@atlasfreight.pl"),
+        # The website, when no line spells the domain.
+        ("dana@interationale.com", ["www.internationale.com"], [], "dana@internationale.com"),
+        # The rest of the domain from a website of the same name.
+        ("g@verdant-energy.ir", ["verdant-energy.fr/careers"], [], "g@verdant-energy.fr"),
+        # A dot lost after a short first label.
+        ("j@mailsaffron.es", ["www.saffron.es"], ["Saffron Hospitality"], "j@mail.saffron.es"),
+    ],
+    ids=["name-over-website", "extra-letter", "three-letters", "website", "tld", "lost-dot"],
+)
+def test_a_misread_domain_is_put_right_from_the_company_or_the_website(email, webs, texts, mended):
+    assert mend_domain(email, webs, texts) == mended
+
+
+@pytest.mark.parametrize(
+    ("email", "webs", "texts"),
+    [
+        # Read right, beside a website misread: the company's name confirms the email.
+        ("h.macleod@marlowefinch.co.uk", ["www.mmrlowefnch.co.uk"], ["Marlowe & Finch"]),
+        # A short name the website confirms is not overruled by a line one letter off.
+        ("a@acme.com", ["www.acme.com"], ["Acne Corp"]),
+        # Nothing near enough: an abbreviation is no misreading.
+        ("a@ibm.com", [], ["International Business Machines"]),
+        ("dana@solvay.com", [], ["Northwind Traders"]),
+    ],
+    ids=["confirmed", "short-confirmed", "abbreviation", "unrelated"],
+)
+def test_a_domain_that_nothing_contradicts_is_left_as_read(email, webs, texts):
+    assert mend_domain(email, webs, texts) == email
+
+
+def test_an_email_whose_domain_was_put_right_is_less_sure():
+    card = read(
+        [
+            ("Northwind Traders", 1.3),
+            ("José Ibáñez", 1.8),
+            "Technical Recruiter",
+            "jose.ibanez@nortlrwiud.es",
+        ],
+        "ES",
+    )
+    assert card.email == "jose.ibanez@northwind.es"
+    assert card.confidence["email"] == 0.69
+
+
+def test_an_email_whose_at_sign_was_read_as_a_letter_is_cut_at_it_by_the_name_and_company():
+    card = read(
+        [
+            ("INTERNATIONALE LOGISTIK GRUPPE S.R.L.", 1.2),
+            ("Niccolò Galli", 1.6),
+            "Responsabile Commerciale",
+            "n.galligeu.internationalelogistikgruppe.it",
+            "www.interationalelogistikgruppe.it",
+        ],
+        "IT",
+    )
+    assert card.email == "n.galli@eu.internationalelogistikgruppe.it"
+    assert card.confidence["email"] == 0.59
+
+
+def test_a_web_address_that_no_name_spells_is_not_taken_for_an_email():
+    card = read([("Dana Reyes", 1.6), "goodsandservices.com"], "US")
+    assert card.email is None
+
+
+@pytest.mark.parametrize(
+    ("text", "email"),
+    [
+        ("E gaelle_girard@elanvital fr", "gaelle_girard@elanvital.fr"),
+        ("Email gaellegirard(@verdant-energy.fr", "gaellegirard@verdant-energy.fr"),
+        ("E-mail: n.azcarate@brightwater-ħealth.es", "n.azcarate@brightwater-health.es"),
+    ],
+    ids=["dot-read-as-space", "bracket-beside-at", "accented-letter"],
+)
+def test_an_email_is_found_through_what_the_ocr_adds_or_drops(text, email):
+    assert [found.value for found in find_emails(text)] == [email]
+
+
+# --- numbers -------------------------------------------------------------------------------------
+
+
+def test_a_fax_label_before_the_next_number_does_not_make_the_first_a_fax():
+    phones = find_phones("810 80 44 92 Fax 810 19 11 14", "ES")
+    assert [(p.international, p.kind) for p in phones] == [
+        ("+34 810 80 44 92", "phone"),
+        ("+34 810 19 11 14", "fax"),
+    ]
+    assert find_phones("810 80 44 92 (fax)", "ES")[0].kind == "fax"
+
+
+def test_a_dot_read_as_a_comma_and_a_space_lost_before_a_label_still_give_the_number():
+    assert [p.international for p in find_phones("Phone +33.1.23.70.04,64", "FR")] == [
+        "+33 1 23 70 04 64"
+    ]
+    phones = find_phones("Tél. +1.201.580,0906Fax +1.201.561.4186", "US")
+    assert [(p.international, p.kind) for p in phones] == [
+        ("+1 201-580-0906", "phone"),
+        ("+1 201-561-4186", "fax"),
+    ]
+
+
+# --- titles, companies, names --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("read_as", "title"),
+    [
+        ("Technica) Recruiter", "Technical Recruiter"),
+        ("Managing Parlner", "Managing Partner"),
+        ("Operajions Director", "Operations Director"),
+        ("HiringManager, Platform Team", "Hiring Manager, Platform Team"),
+        ("SENIOR CONSULTANT", "SENIOR CONSULTANT"),
+        ("Directora Comercial", "Directora Comercial"),
+        ("Fonoder & CEO", "Fonoder & CEO"),
+    ],
+)
+def test_a_title_word_one_confused_letter_off_a_known_word_is_put_right(read_as, title):
+    assert mend_title(read_as) == title
+
+
+@pytest.mark.parametrize(
+    ("read_as", "company"),
+    [
+        ("Meridian Partners S.r.I.", "Meridian Partners S.r.l."),
+        ("Ironbridge Capital Sp. z 0.0.", "Ironbridge Capital Sp. z o.o."),
+        ("Lumière Conseil A.$.", "Lumière Conseil A.Ş."),
+        ("Internationale Logistik Gruppe lnc.", "Internationale Logistik Gruppe Inc."),
+        ("Kestrel Analytics Gmbí", "Kestrel Analytics GmbH"),
+        ("Saffron Hospitality Group GmbII", "Saffron Hospitality Group GmbH"),
+        ("Marlowe&Finch N.V.", "Marlowe & Finch N.V."),
+        ("AT&T Inc.", "AT&T Inc."),
+        ("Acme Inca", "Acme Inca"),
+        ("Studio 10 AG", "Studio 10 AG"),
+    ],
+)
+def test_a_legal_form_read_with_look_alike_characters_is_put_right(read_as, company):
+    assert mend_company(read_as) == company
+
+
+def test_a_name_whose_space_was_lost_is_parted_but_not_a_mac():
+    assert read([("MaximilianMüller", 1.8), "Chief Technology Officer"], "DE").name == (
+        "Maximilian Müller"
+    )
+    assert read([("Harriet MacLeod", 1.8), "Managing Partner"], "GB").name == "Harriet MacLeod"
+
+
+def test_a_logos_mark_read_before_the_company_is_left_out():
+    card = read([("▲ Granite Peak Software GmbH", 1.3), ("Dana Reyes", 1.8), "Sales Manager"])
+    assert card.company == "Granite Peak Software GmbH"
+
+
+def test_a_legal_form_set_smaller_under_a_stacked_company_name_is_part_of_it():
+    # A band at the left: the company's words stacked, its legal form smaller; the person beside.
+    lines = [
+        Line("Fjord", 1.0, 0.0, 0.00, 0.20, 0.042, 0.042),
+        Line("Šimon Černý", 1.0, 0.6, 0.00, 1.1, 0.067, 0.067),
+        Line("Systems", 1.0, 0.0, 0.04, 0.28, 0.079, 0.039),
+        Line("Senior Consultant", 1.0, 0.6, 0.08, 1.2, 0.113, 0.033),
+        Line("s.r.o.", 1.0, 0.0, 0.08, 0.16, 0.112, 0.032),
+        Line("simoncerny@fjord.cz", 1.0, 0.6, 0.35, 1.3, 0.385, 0.033),
+    ]
+    assert find_fields(lines, "CZ").company == "Fjord Systems s.r.o."
+
+
+def test_an_at_sign_read_as_a_letter_no_address_holds_is_found_by_the_name_and_company():
+    card = read(
+        [
+            ("NORDLICHT VERSICHERUNGEN GMBH", 1.2),
+            ("Sören Oberhäuser", 1.6),
+            "Geschäftsführer",
+            "Email sorenoberhauserünordlichtversicherungen.de",
+        ],
+        "DE",
+    )
+    assert card.email == "sorenoberhauser@nordlichtversicherungen.de"
+    # A website with an accented name is no email.
+    assert (
+        read([("Müller Bau GmbH", 1.2), ("Hans Müller", 1.6), "www.müller.de"], "DE").email is None
+    )
+
+
+def test_a_dot_read_as_a_space_before_the_surname_gives_the_first_name_back():
+    lines = [("Élan Vital", 1.2), ("Małgorzata Żuławski", 1.6), "Vice President of Sales"]
+    card = read([*lines, "E maigorzata zulawski@corp.elan.pl"], "PL")
+    assert card.email == "malgorzata.zulawski@corp.elan.pl"
+    assert read([*lines, "Email zulawski@corp.elan.pl"], "PL").email == "zulawski@corp.elan.pl"
