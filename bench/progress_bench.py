@@ -89,7 +89,7 @@ def main() -> None:
             body = response.read()
             assert response.status == 200, (path, response.status, body[:300])
             timing = response.getheader("server-timing") or "app;dur=nan"
-            return float(timing.split("dur=")[1])
+            return float(timing.split("dur=")[1].split(",")[0])
 
         rng = random.Random(13)
         pages = {

@@ -182,3 +182,32 @@ def test_a_busy_database_on_the_web_is_a_503_and_other_pages_go_on(tmp_path):
     status, page = answers["post"]  # type: ignore[misc]
     assert status == 503
     assert "is busy (another Followup is writing to it); try again in a moment" in page
+
+
+def test_no_more_than_four_use_cases_run_at_once_and_the_wait_is_timed_apart():
+    import asyncio
+    import threading
+
+    from followup.web import common
+
+    running, most = [0], [0]
+    lock = threading.Lock()
+
+    def use_case() -> None:
+        with lock:
+            running[0] += 1
+            most[0] = max(most[0], running[0])
+        time.sleep(0.05)
+        with lock:
+            running[0] -= 1
+
+    async def many() -> list[float]:
+        box: list[float] = []
+        common.waited.set(box)
+        await asyncio.gather(*(common.call(use_case) for _ in range(12)))
+        return box
+
+    box = asyncio.run(many())
+    assert most[0] == common.USE_CASES_AT_ONCE == 4
+    assert len(box) == 12
+    assert sum(1 for w in box if w >= 0.04) == 8  # two rounds waited for a turn

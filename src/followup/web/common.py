@@ -4,8 +4,10 @@ reading a form's fields."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextvars import ContextVar
 from datetime import date
 from typing import Any, TypeVar
+from weakref import WeakKeyDictionary
 
 from starlette.datastructures import FormData
 from starlette.requests import Request
@@ -36,12 +38,34 @@ async def checked_form(request: Request) -> FormData:
     return await request.form()
 
 
+# Use cases running at once in one process: enough that a request waiting for a busy database
+# does not hold up the others, few enough that the ones running are not slowed by sharing the
+# interpreter with dozens more (the rest wait their turn, and the wait is reported apart).
+USE_CASES_AT_ONCE = 4
+_limiters: WeakKeyDictionary[Any, Any] = WeakKeyDictionary()  # one per event loop
+# The seconds this request waited for its turn (web/security.py reports them in Server-Timing).
+waited: ContextVar[list[float] | None] = ContextVar("followup_waited", default=None)
+
+
 async def call(function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
     """Run a use case in the thread pool: database work never blocks the event loop, so one
     request waiting for a busy database does not freeze every other page."""
-    from starlette.concurrency import run_in_threadpool
+    import asyncio
+    import time
+    from functools import partial
 
-    return await run_in_threadpool(function, *args, **kwargs)
+    import anyio.to_thread
+
+    loop = asyncio.get_running_loop()
+    limiter = _limiters.get(loop)
+    if limiter is None:
+        limiter = _limiters[loop] = anyio.CapacityLimiter(USE_CASES_AT_ONCE)
+    asked = time.perf_counter()
+    async with limiter:
+        box = waited.get()
+        if box is not None:
+            box.append(time.perf_counter() - asked)
+        return await anyio.to_thread.run_sync(partial(function, *args, **kwargs))
 
 
 def local_path(target: str, default: str = "/") -> str:

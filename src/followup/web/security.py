@@ -31,6 +31,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from followup.domain.errors import BadInput, FollowupError
+from followup.web.common import waited
 
 CSRF_COOKIE = "followup_csrf"
 CSRF_FIELD = "csrf"
@@ -231,11 +232,16 @@ class Guard:
                 )
                 return
 
+        in_line: list[float] = []
+        waited.set(in_line)
+
         async def sending(message: Any) -> None:
             if message["type"] == "http.response.start":
                 out = list(message.get("headers", []))
                 spent = (time.perf_counter() - started) * 1000
-                out.append((b"server-timing", f"app;dur={spent:.1f}".encode()))
+                queued = sum(in_line) * 1000  # waiting for a turn to run (web/common.py)
+                timing = f"app;dur={spent - queued:.1f}, queue;dur={queued:.1f}"
+                out.append((b"server-timing", timing.encode()))
                 out += [
                     (b"x-frame-options", b"DENY"),
                     (b"referrer-policy", b"same-origin"),
