@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from itertools import islice
 from typing import TYPE_CHECKING, NamedTuple
 
-from followup.domain.letters.addressing import Addressing, same_person
+from followup.domain.letters.addressing import same_person
 from followup.domain.letters.companies import links, other_companies
 from followup.domain.letters.context import LetterContext, fold_accents
 from followup.domain.letters.letter import Letter
@@ -77,7 +77,7 @@ class LetterChecker:
     def __init__(self, rules: Rulebook, dictionary: Dictionary | None = None) -> None:
         self.rules = rules
         self.dictionary = dictionary
-        self._addressing = Addressing(rules["wrong-name"].data)
+        self._addressing = rules.addressing
         self._note_stems: dict[tuple[str, ...], frozenset[str]] = {}
         self._checked = 0
 
