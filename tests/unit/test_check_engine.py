@@ -13,13 +13,17 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from followup.adapters.check_rules import build_checker, shipped_rules
 from followup.adapters.files.dossier import parse_dossier
 from followup.adapters.holidays import calendar_for
 from followup.adapters.policies import PolicyBook
 from followup.adapters.regex_cache import KeptCode, pickler, restore
+from followup.domain.letters.letter import Letter
 from followup.domain.letters.rulebook import Rulebook
+from followup.domain.letters.text import WORD, nth_word_start
 from followup.services.dependencies import Dependencies
 from followup.services.dossier import import_dossier
 from followup.services.letters import letter_context
@@ -119,3 +123,30 @@ def test_a_pickled_rulebook_compiles_nothing_until_a_pattern_is_used():
     assert [p.pattern for p in again.patterns()] == [p.pattern for p in rulebook.patterns()]
     first = again.patterns()[0]
     assert first.compiled == re.compile(first.pattern, first.flags)
+
+
+_SOME_TEXT = st.text(alphabet="ab É'’- .!?\"”)]\n\t1_", max_size=40)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_SOME_TEXT, st.integers(min_value=0, max_value=12))
+def test_the_word_after_the_first_n_is_where_the_word_pattern_finds_it(text, n):
+    starts = [m.start() for m in WORD.finditer(text)]
+    assert nth_word_start(text, n) == (starts[n] if n < len(starts) else None)
+
+
+# The clauses as the first version of the check split them (a look-behind at every place).
+_CLAUSE_END_BEFORE = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+|\n[ \t]*\n\s*")
+
+
+@settings(max_examples=400, deadline=None)
+@given(_SOME_TEXT)
+def test_a_letter_is_split_into_the_clauses_it_always_was(text):
+    spans, start = [], 0
+    for m in _CLAUSE_END_BEFORE.finditer(text):
+        if m.start() > start:
+            spans.append((start, m.start()))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    assert Letter(text).clauses == spans

@@ -18,7 +18,9 @@ from followup.domain.letters.triggers import Entry, Triggers
 _WORD_CHARS = re.compile(r"\w+")
 # A clause ends at . ! ? followed by space, or at a blank line; a single line break (a wrapped
 # line) does not end one.
-_CLAUSE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+|\n[ \t]*\n\s*")
+# (The stop itself is matched and left out by its group: a look-behind at every place of the
+# letter costs the search a fifth more.)
+_CLAUSE_END = re.compile(r"[.!?]([\"'”’)\]]*\s+)|\n[ \t]*\n\s*")
 
 
 class Letter:
@@ -41,8 +43,9 @@ class Letter:
         spans = []
         start = 0
         for m in _CLAUSE_END.finditer(self.text):
-            if m.start() > start:
-                spans.append((start, m.start()))
+            end = m.start(1) if m.group(1) is not None else m.start()
+            if end > start:
+                spans.append((start, end))
             start = m.end()
         if start < len(self.text):
             spans.append((start, len(self.text)))
