@@ -150,3 +150,12 @@ def test_a_letter_is_split_into_the_clauses_it_always_was(text):
     if start < len(text):
         spans.append((start, len(text)))
     assert Letter(text).clauses == spans
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=60))
+def test_the_words_of_an_ascii_letter_are_what_the_word_pattern_reads(text):
+    letter = Letter(text)
+    assert letter._clause_words == [
+        re.findall(r"\w+", letter.lowered[s:e]) for s, e in letter.clauses
+    ]

@@ -16,6 +16,11 @@ from followup.domain.letters.text import WORD, sentences, stem
 from followup.domain.letters.triggers import Entry, Triggers
 
 _WORD_CHARS = re.compile(r"\w+")
+# What `\w+` reads in ASCII text, at a third of its cost: every character that is not a letter,
+# a digit or "_" made a space (str.translate is fast from ASCII to ASCII), then split.
+_ASCII_SPACES = str.maketrans(
+    {chr(i): chr(i) if chr(i).isalnum() or chr(i) == "_" else " " for i in range(128)}
+)
 # A clause ends at . ! ? followed by space, or at a blank line; a single line break (a wrapped
 # line) does not end one.
 # (The stop itself is matched and left out by its group: a look-behind at every place of the
@@ -57,6 +62,9 @@ class Letter:
             text = self.text
             return [_WORD_CHARS.findall(text[s:e].lower()) for s, e in self.clauses]
         lowered = self.lowered
+        if lowered.isascii():  # most letters: the words are what a table's spaces leave
+            spaced = lowered.translate(_ASCII_SPACES)
+            return [spaced[s:e].split() for s, e in self.clauses]
         return [_WORD_CHARS.findall(lowered, s, e) for s, e in self.clauses]
 
     @cached_property
