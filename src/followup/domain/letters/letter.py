@@ -72,6 +72,14 @@ class Letter:
         return set().union(*self._clause_words)
 
     @cached_property
+    def word_text(self) -> str:
+        """The distinct words, one space between: a string of letters and digits stands in the
+        letter (in lowercase) where it stands in one of its words, so it is looked for here."""
+        if not self.aligned:  # the words are read from the text, not from its lowercase
+            return self.lowered
+        return " ".join(self.word_set)
+
+    @cached_property
     def word_count(self) -> int:
         """Words as `\\w+` reads them: at least as many as the letter's words (it also counts
         numbers, and the halves of "don't" and "follow-up")."""

@@ -252,7 +252,9 @@ class Rulebook:
         present = letter.present(self.triggers)
         return [
             (patterns[entry.place], entry)
-            for entry in selection.candidates(present, letter.seen, letter.lowered)
+            for entry in selection.candidates(
+                present, letter.seen, letter.lowered, letter.word_text
+            )
         ]
 
 
