@@ -159,3 +159,10 @@ def test_the_words_of_an_ascii_letter_are_what_the_word_pattern_reads(text):
     assert letter._clause_words == [
         re.findall(r"\w+", letter.lowered[s:e]) for s, e in letter.clauses
     ]
+
+
+@settings(max_examples=400, deadline=None)
+@given(_SOME_TEXT, st.text(alphabet="abÉé1", min_size=1, max_size=3))
+def test_a_string_of_letters_is_in_the_words_of_a_letter_when_it_is_in_the_letter(text, string):
+    letter = Letter(text)
+    assert (string.lower() in letter.word_text) == (string.lower() in letter.lowered)
