@@ -212,6 +212,15 @@ class Rulebook:
         # Whom a letter addresses, read with the wrong-name rule's words and patterns.
         self.addressing = Addressing(self.rules["wrong-name"].data)
 
+    def __getstate__(self) -> dict[str, Any]:
+        """What a kept rulebook holds: not the probes worked out by pattern text (`index`,
+        only read while the rules are), which would cost the start two milliseconds."""
+        return {k: v for k, v in self.__dict__.items() if k != "index"}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self.index = {}
+
     def patterns(self) -> list[LazyPattern]:
         """Every pattern of every rule, conditions and exclusions included."""
         found: list[LazyPattern] = []
@@ -222,16 +231,11 @@ class Rulebook:
         return found
 
     def compile_all(self) -> None:
-        """Compile every pattern now, in each form a check may use (to keep them compiled)."""
-        searched = {
-            id(p)
-            for rule in self.rules.values()
-            for p in (*rule.patterns, *rule.questions, *rule.requests)
-        }
+        """Compile every pattern now, as a check of one letter uses it (to keep them compiled;
+        the looser forms a run of many letters uses are compiled when first needed, which such
+        a run can afford, and would double what is kept)."""
         for pattern in self.patterns():
             _ = pattern.compiled
-            if id(pattern) in searched:
-                _ = pattern.fast
 
     def compile_with(self, maker: Maker) -> None:
         """Compile every pattern with `maker` from now on."""
