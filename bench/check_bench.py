@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import statistics
 import tempfile
@@ -69,8 +70,12 @@ SENTENCES = [
 ]
 
 
+LONGEST = 400  # words: letters of realistic length run 150 to 400 (issue 10)
+SHORTEST = 150
+
+
 def make_letters(n: int, seed: int = 11, realistic: bool = True) -> list[tuple[str, LetterContext]]:
-    """n letters with their contexts; realistic ones run 150 to 400 words."""
+    """n letters with their contexts; realistic ones run 150 to 400 words (as str.split counts)."""
     rng = random.Random(seed)
     letters: list[tuple[str, LetterContext]] = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -82,17 +87,29 @@ def make_letters(n: int, seed: int = 11, realistic: bool = True) -> list[tuple[s
                 for case in json.loads((folder / "cases.json").read_text()):
                     ctx, _ = letter_context(uow, case["opportunity"], case["to"], case["kind"])
                     base.append((case["text"], ctx))
+    if realistic:
+        base = [(text, ctx) for text, ctx in base if len(text.split()) <= LONGEST - 20]
     while len(letters) < n:
         text, ctx = rng.choice(base)
         paragraphs = text.split("\n\n")
         if realistic:
-            target = rng.randint(150, 400)
-            body: list[str] = []
-            while len(text.split()) + sum(len(p.split()) for p in body) < target:
-                body.append(" ".join(rng.sample(SENTENCES, rng.randint(2, 4))))
+            target = rng.randint(SHORTEST, LONGEST)
+            size = len(text.split())
+            body: list[list[str]] = []
+            while size < target:  # paragraphs of two to four sentences, one sentence at a time
+                if not body or len(body[-1]) >= rng.randint(2, 4):
+                    body.append([])
+                sentence = rng.choice([s for s in SENTENCES if s not in body[-1]])
+                if size + len(sentence.split()) > LONGEST:
+                    break
+                body[-1].append(sentence)
+                size += len(sentence.split())
             at = 1 if len(paragraphs) > 2 else len(paragraphs) - 1
-            paragraphs[at:at] = body
-        letters.append(("\n\n".join(paragraphs), ctx))
+            paragraphs[at:at] = [" ".join(p) for p in body if p]
+        letter = "\n\n".join(paragraphs)
+        if realistic and not SHORTEST <= len(letter.split()) <= LONGEST:
+            continue  # (a labelled letter too long to gain a paragraph and stay in bounds)
+        letters.append((letter, ctx))
     return letters
 
 
@@ -113,7 +130,8 @@ def main() -> None:
     counts = sorted(len(t.split()) for t, _ in letters)
     print(
         f"{len(letters)} letters, {statistics.mean(counts):.0f} words on average "
-        f"({counts[0]} to {counts[-1]})"
+        f"({counts[0]} to {counts[-1]}); machine load (1 min) {os.getloadavg()[0]:.1f} "
+        f"on {os.cpu_count()} processors"
     )
 
     started = time.perf_counter()

@@ -3,10 +3,11 @@
 `<config>/check/rules.json` extends the shipped `checks/rules.json` (lists are added to, never
 replaced); `<config>/check/words.txt` adds words the spell checker should know.
 
-Reading the rules (the words each pattern needs, see domain/letters/probes.py) takes a tenth of
-a second; the result is kept in the cache folder under a name made from the rules and the code
-that reads them, so that `followup check` starts in milliseconds and a change to either is
-never served stale.
+Reading the rules (the words each pattern needs, see domain/letters/probes.py) and compiling their
+patterns take a few tenths of a second; the result is kept in the cache folder under a name made
+from the rules and the code that reads them, so that `followup check` starts in milliseconds and a
+change to either is never served stale. The patterns are kept compiled (see regex_cache.py), and
+a run that finds its rules kept does not read the rules' JSON at all.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ import json
 import os
 import sys
 import zlib
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -24,32 +24,51 @@ from followup.domain.errors import BadInput
 from followup.domain.letters.check import LetterChecker
 from followup.domain.letters.rulebook import Rulebook, merge_rules
 
+# Files read as paths (importlib.resources costs the start 5 ms): Followup is installed as files.
+_HERE = Path(__file__).parent
+SHIPPED = _HERE.parent / "checks"
 # The code whose output the cache holds: a change to any of these makes a new cache entry.
-_READERS = ("rulebook.py", "probes.py", "triggers.py")
+_READERS = (
+    _HERE.parent / "domain" / "letters" / "rulebook.py",
+    _HERE.parent / "domain" / "letters" / "probes.py",
+    _HERE.parent / "domain" / "letters" / "triggers.py",
+    _HERE.parent / "domain" / "letters" / "addressing.py",
+    _HERE / "regex_cache.py",
+)
 
 
 def shipped_rules() -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(
-        (resources.files("followup.checks") / "rules.json").read_text(encoding="utf-8")
-    )
+    data: dict[str, Any] = json.loads((SHIPPED / "rules.json").read_bytes())
     return data
 
 
 def load_rules(user_folder: Path | None = None) -> dict[str, Any]:
-    data = shipped_rules()
-    if user_folder is not None:
-        extra_file = user_folder / "rules.json"
-        if extra_file.is_file():
-            try:
-                extra = json.loads(extra_file.read_text(encoding="utf-8"))
-            except json.JSONDecodeError as error:
-                raise BadInput(
-                    f"{extra_file}: expected JSON, {error.msg} at line {error.lineno}"
-                ) from None
-            if not isinstance(extra, dict):
-                raise BadInput(f"{extra_file}: expected a JSON object keyed by rule id")
-            data = merge_rules(data, extra)
+    extra_file = user_folder / "rules.json" if user_folder is not None else None
+    return _rules(
+        (SHIPPED / "rules.json").read_bytes(), _read(extra_file) if extra_file else None, extra_file
+    )
+
+
+def _rules(shipped: bytes, extra: bytes | None, extra_file: Path | None) -> dict[str, Any]:
+    """The shipped rules with the user's additions (the bytes of both files)."""
+    data: dict[str, Any] = json.loads(shipped)
+    if extra is not None and extra_file is not None:
+        try:
+            added = json.loads(extra)
+        except json.JSONDecodeError as error:
+            raise BadInput(
+                f"{extra_file}: expected JSON, {error.msg} at line {error.lineno}"
+            ) from None
+        except UnicodeDecodeError:
+            raise BadInput(f"{extra_file}: expected JSON, found bytes that are not text") from None
+        if not isinstance(added, dict):
+            raise BadInput(f"{extra_file}: expected a JSON object keyed by rule id")
+        data = merge_rules(data, added)
     return data
+
+
+def _read(path: Path) -> bytes | None:
+    return path.read_bytes() if path.is_file() else None
 
 
 def build_checker(
@@ -57,16 +76,23 @@ def build_checker(
 ) -> LetterChecker:
     """The check for the shipped rules and the user's; with a cache folder, the rules read
     once are kept there, and so is the spell checker's word list."""
-    data = load_rules(user_folder)
-    rulebook = _cached_rulebook(data, cache) if cache is not None else Rulebook(data)
+    if cache is not None:
+        rulebook = _cached_rulebook(user_folder, cache)
+    else:
+        rulebook = Rulebook(load_rules(user_folder))
     dictionary = SpellingDictionary(user_folder / "words.txt" if user_folder else None, cache)
     return LetterChecker(rulebook, dictionary if spelling else None)
 
 
-def _cached_rulebook(data: dict[str, Any], cache: Path) -> Rulebook:
+def _cached_rulebook(user_folder: Path | None, cache: Path) -> Rulebook:
     import pickle
 
-    path = cache / f"rules-{_key(data)}.pickle"
+    shipped = (SHIPPED / "rules.json").read_bytes()
+    extra_file = user_folder / "rules.json" if user_folder is not None else None
+    extra = _read(extra_file) if extra_file is not None else None
+    code = [path.read_bytes() for path in _READERS]
+    key = content_key([shipped, extra or b"", sys.version.encode(), *code])
+    path = cache / f"rules-{key}.pickle"
     try:
         with path.open("rb") as kept:
             found = pickle.load(kept)
@@ -74,18 +100,19 @@ def _cached_rulebook(data: dict[str, Any], cache: Path) -> Rulebook:
             return found
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
         pass  # not made yet, or by another version: read the rules again
-    rulebook = Rulebook(data)
-    write_atomically(path, pickle.dumps(rulebook, protocol=pickle.HIGHEST_PROTOCOL))
+    rulebook = Rulebook(_rules(shipped, extra, extra_file))
+    from io import BytesIO
+
+    from followup.adapters.regex_cache import KeptCode, pickler
+
+    # Kept with the code of every pattern (compiled when first needed), and the addressing's
+    # patterns compiled (few, and every check reads them).
+    rulebook.compile_with(KeptCode.recording())
+    rulebook.compile_all()
+    out = BytesIO()
+    pickler(out).dump(rulebook)
+    write_atomically(path, out.getvalue())
     return rulebook
-
-
-def _key(data: dict[str, Any]) -> str:
-    """A name for what these rules and this code make: two checksums and the length of it
-    all (zlib's, as hashlib alone would cost the start a few milliseconds)."""
-    code = resources.files("followup.domain.letters")
-    parts = [json.dumps(data, sort_keys=True).encode(), sys.version.encode()]
-    parts += [(code / name).read_bytes() for name in _READERS]
-    return content_key(parts)
 
 
 def content_key(parts: list[bytes]) -> str:

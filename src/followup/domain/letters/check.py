@@ -14,12 +14,12 @@ from collections.abc import Iterator
 from itertools import islice
 from typing import TYPE_CHECKING, NamedTuple
 
-from followup.domain.letters.addressing import Addressing, same_person
+from followup.domain.letters.addressing import same_person
 from followup.domain.letters.companies import links, other_companies
 from followup.domain.letters.context import LetterContext, fold_accents
 from followup.domain.letters.letter import Letter
 from followup.domain.letters.rulebook import Condition, LazyPattern, Rule, Rulebook
-from followup.domain.letters.text import WORD, stem, words
+from followup.domain.letters.text import WORD, nth_word_start, stem, words
 from followup.domain.letters.triggers import Entry
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -77,7 +77,7 @@ class LetterChecker:
     def __init__(self, rules: Rulebook, dictionary: Dictionary | None = None) -> None:
         self.rules = rules
         self.dictionary = dictionary
-        self._addressing = Addressing(rules["wrong-name"].data)
+        self._addressing = rules.addressing
         self._note_stems: dict[tuple[str, ...], frozenset[str]] = {}
         self._checked = 0
 
@@ -226,10 +226,13 @@ class LetterChecker:
             return  # `\w+` counts at least the letter's words
         count = len(letter.tokens)
         if count > limit:
-            first_over = next(islice(WORD.finditer(letter.text), limit, None))
+            # one call of the engine in a run of letters (it compiles a pattern for the limit)
+            at = nth_word_start(letter.text, limit) if letter.many else None
+            if at is None:
+                at = next(islice(WORD.finditer(letter.text), limit, None)).start()
             yield _finding(
                 rule,
-                first_over.start(),
+                at,
                 len(letter.text.rstrip()),
                 words=count,
                 limit=limit,
@@ -370,14 +373,17 @@ class LetterChecker:
         rule = self.rules["spelling"]
         shortest = int(rule.data.get("min_length", 3))
         text = letter.text
-        # Set differences in C first: most letters have no word the dictionary lacks. Numbers
-        # and identifiers ("first_name", a template's) are not words.
+        # Set differences in C first (the dictionary's too): most letters have no word the
+        # dictionary lacks, and what remains is a handful of words. Numbers and identifiers
+        # ("first_name", a template's) are not words.
         suspects = {
             w
-            for w in letter.word_set - ctx.vocabulary - ctx.directory.words
-            if len(w) >= shortest and not w[0].isdigit() and "_" not in w
+            for w in dictionary.unknown(letter.word_set - ctx.vocabulary - ctx.directory.words)
+            if len(w) >= shortest
+            and not w[0].isdigit()
+            and "_" not in w
+            and not dictionary.known(w)
         }
-        suspects = {w for w in dictionary.unknown(suspects) if not dictionary.known(w)}
         if not suspects:
             return
         skip = [e.span() for e in _EMAIL.finditer(text)] + links(text)  # addresses, file names

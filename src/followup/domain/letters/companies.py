@@ -11,7 +11,7 @@ names no company.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 
 from followup.domain.letters.context import LetterContext, compact_forms, fold_accents
@@ -99,8 +99,7 @@ def other_companies(
     """(start, end, opportunity) of each other company named in the text. `candidates` are the
     directory's companies whose first word is a word of the letter; `is_word` tells whether a
     lowercase word is an ordinary English word."""
-    own_pattern = company_pattern(ctx.company, suffixes)
-    own = [m.span() for m in own_pattern.finditer(text)]
+    own = _Own(text, company_pattern(ctx.company, suffixes))
     spans: list[tuple[int, int]] | None = None
     reported: list[tuple[int, int]] = []
     for company, opportunity in candidates:
@@ -145,5 +144,20 @@ def other_companies(
                     yield span[0], span[1], opportunity
 
 
-def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
+class _Own:
+    """Where the letter names its own company, searched for only when something is to be
+    compared with it (most letters name no other company, and the search reads the whole
+    letter)."""
+
+    def __init__(self, text: str, pattern: re.Pattern[str]) -> None:
+        self._text, self._pattern = text, pattern
+        self._spans: list[tuple[int, int]] | None = None
+
+    def __iter__(self) -> Iterator[tuple[int, int]]:
+        if self._spans is None:
+            self._spans = [m.span() for m in self._pattern.finditer(self._text)]
+        return iter(self._spans)
+
+
+def _overlaps(span: tuple[int, int], taken: Iterable[tuple[int, int]]) -> bool:
     return any(span[0] < e and s < span[1] for s, e in taken)

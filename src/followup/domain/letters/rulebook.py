@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any, NamedTuple
 
 from followup.domain.errors import InvalidField
+from followup.domain.letters.addressing import Addressing
 from followup.domain.letters.probes import NO_PROBE, Probe, required_literals
 from followup.domain.letters.triggers import Entry, Selection, Triggers
+
+# What compiles a pattern (its text, its flags): re.compile, or the same from kept code.
+Maker = Callable[[str, int], "re.Pattern[str]"]
 
 RULE_IDS = (
     "placeholder",
@@ -33,21 +37,31 @@ RULE_IDS = (
 
 
 class LazyPattern:
-    """A regular expression compiled on first use; otherwise what `re.Pattern` offers."""
+    """A regular expression compiled on first use; otherwise what `re.Pattern` offers. It is
+    compiled by `maker` (`re.compile`, unless the adapter that keeps the rules between runs keeps
+    their compiled code too); pickled, it keeps its text and its maker, not what it compiled."""
 
-    __slots__ = ("_compiled", "_fast", "flags", "pattern")
+    __slots__ = ("_compiled", "_fast", "flags", "maker", "pattern")
 
-    def __init__(self, pattern: str, flags: int) -> None:
+    def __init__(self, pattern: str, flags: int, maker: Maker = re.compile) -> None:
         self.pattern = pattern
         self.flags = flags
+        self.maker = maker
         self._compiled: re.Pattern[str] | None = None
         self._fast: re.Pattern[str] | None = None
+
+    def __getstate__(self) -> tuple[str, int, Maker]:
+        return self.pattern, self.flags, self.maker
+
+    def __setstate__(self, state: tuple[str, int, Maker]) -> None:
+        self.pattern, self.flags, self.maker = state
+        self._compiled = self._fast = None
 
     @property
     def compiled(self) -> re.Pattern[str]:
         found = self._compiled
         if found is None:
-            found = self._compiled = re.compile(self.pattern, self.flags)
+            found = self._compiled = self.maker(self.pattern, self.flags)
         return found
 
     @property
@@ -63,9 +77,9 @@ class LazyPattern:
             if source.startswith(r"\b"):
                 source = source[2:]
             try:
-                found = re.compile(source)
+                found = self.maker(source, 0)
             except re.error:  # a pattern lowercasing breaks: the pattern itself, in any case
-                found = re.compile(self.pattern, self.flags | re.IGNORECASE)
+                found = self.maker(self.pattern, self.flags | re.IGNORECASE)
             self._fast = found
         return found
 
@@ -195,6 +209,39 @@ class Rulebook:
             for rule in self.rules.values()
             for kind in KINDS
         }
+        # Whom a letter addresses, read with the wrong-name rule's words and patterns.
+        self.addressing = Addressing(self.rules["wrong-name"].data)
+
+    def __getstate__(self) -> dict[str, Any]:
+        """What a kept rulebook holds: not the probes worked out by pattern text (`index`,
+        only read while the rules are), which would cost the start two milliseconds."""
+        return {k: v for k, v in self.__dict__.items() if k != "index"}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self.index = {}
+
+    def patterns(self) -> list[LazyPattern]:
+        """Every pattern of every rule, conditions and exclusions included."""
+        found: list[LazyPattern] = []
+        for rule in self.rules.values():
+            found += (*rule.patterns, *rule.questions, *rule.requests, *rule.exclusions)
+            for condition in rule.conditions.values():
+                found += (c for c in condition[1:] if c is not None)
+        return found
+
+    def compile_all(self) -> None:
+        """Compile every pattern now, as a check of one letter uses it (to keep them compiled;
+        the looser forms a run of many letters uses are compiled when first needed, which such
+        a run can afford, and would double what is kept)."""
+        for pattern in self.patterns():
+            _ = pattern.compiled
+
+    def compile_with(self, maker: Maker) -> None:
+        """Compile every pattern with `maker` from now on."""
+        for pattern in self.patterns():
+            pattern.maker = maker
+            pattern._compiled = pattern._fast = None
 
     def __getitem__(self, rule_id: str) -> Rule:
         return self.rules[rule_id]
@@ -209,7 +256,9 @@ class Rulebook:
         present = letter.present(self.triggers)
         return [
             (patterns[entry.place], entry)
-            for entry in selection.candidates(present, letter.seen, letter.lowered)
+            for entry in selection.candidates(
+                present, letter.seen, letter.lowered, letter.word_text
+            )
         ]
 
 

@@ -6,13 +6,27 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ](?:[A-Za-zÀ-ÖØ-öø-ÿ'’-]*[A-Za-zÀ-ÖØ-öø-ÿ])?")
+_LETTER = "A-Za-zÀ-ÖØ-öø-ÿ"
+WORD = re.compile(rf"[{_LETTER}](?:[{_LETTER}'’-]*[{_LETTER}])?")
 # A sentence ends at . ! ? followed by space, or at a line break (salutations, sign-offs).
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+|\n+")
 
 
 def words(text: str) -> Iterator[re.Match[str]]:
     return WORD.finditer(text)
+
+
+@lru_cache(maxsize=16)
+def _words_before(n: int) -> re.Pattern[str]:
+    """n words (as WORD reads them, each whole: atomic) and what follows up to the next word."""
+    return re.compile(rf"(?:[^{_LETTER}]*+(?>{WORD.pattern})){{{n}}}[^{_LETTER}]*+(?=[{_LETTER}])")
+
+
+def nth_word_start(text: str, n: int) -> int | None:
+    """Where the word after the first n starts (`WORD.finditer(text)`'s n-th match, counting
+    from 0), found by the regular expression engine in one call; None when there is none."""
+    found = _words_before(n).match(text) if n > 0 else WORD.search(text)
+    return found.end() if n > 0 and found else (found.start() if found else None)
 
 
 def word_count(text: str) -> int:

@@ -101,7 +101,9 @@ class Selection:
                 by_set.setdefault(entry.sets[0], []).append(entry)
         self.by_set = by_set
 
-    def candidates(self, present: set[int], seen: dict[str, bool], lowered: str) -> list[Entry]:
+    def candidates(
+        self, present: set[int], seen: dict[str, bool], lowered: str, words: str
+    ) -> list[Entry]:
         """The patterns whose every telling word set the letter holds, and every string.
         `seen` keeps, for the one letter, whether it holds each string already looked for
         (patterns share strings: each is looked for once)."""
@@ -114,24 +116,27 @@ class Selection:
                 if number not in present:
                     break
             else:
-                if _has_strings(entry, seen, lowered):
+                if _has_strings(entry, seen, lowered, words):
                     chosen.append(entry)
         chosen.sort(key=lambda e: e.place)
         return chosen
 
 
-def _has_strings(entry: Entry, seen: dict[str, bool], lowered: str) -> bool:
+def _has_strings(entry: Entry, seen: dict[str, bool], lowered: str, words: str) -> bool:
+    """Does the letter hold every string the pattern needs (and one of each group)? A string of
+    letters and digits only can stand only inside one of the letter's words: it is looked for in
+    `words` (the distinct words, a third less to read than the letter); others in `lowered`."""
     for string in entry.strings:
         found = seen.get(string)
         if found is None:
-            found = seen[string] = string in lowered
+            found = seen[string] = string in (words if string.isalnum() else lowered)
         if not found:
             return False
     for group in entry.groups:
         for string in group:
             found = seen.get(string)
             if found is None:
-                found = seen[string] = string in lowered
+                found = seen[string] = string in (words if string.isalnum() else lowered)
             if found:
                 break
         else:

@@ -1,0 +1,117 @@
+"""Regular expressions kept in the cache folder as their compiled code, not as their text.
+
+Compiling a regular expression is done in Python by the standard library (`re._parser`,
+`re._compiler`): a pattern of the check takes a third of a millisecond or more, and a command that
+checks one letter compiles forty of them. What compiling makes, the pattern's code for the C
+engine, is a list of integers: `KeptCode` holds it for every pattern of the rules, is kept with
+them, and hands a pattern's code straight to the engine the first time the pattern is needed,
+which takes microseconds. The pattern made is the one `re.compile` makes (`==` compares the code:
+a code that differs is not kept); a pattern without code, or whose code the engine refuses
+(another Python, though the cache's name holds the version), is compiled as usual.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from array import array
+from typing import IO, TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import pickle
+
+# What a pattern is made of: flags, code (as bytes), groups, group index, index group.
+Saved = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]
+
+
+class KeptCode:
+    """`re.compile` for the patterns whose code it keeps (by pattern and flags)."""
+
+    def __init__(self, table: dict[tuple[str, int], Saved], record: bool = False) -> None:
+        self.table = table
+        self._record = record
+
+    def __getstate__(self) -> dict[tuple[str, int], Saved]:
+        return self.table
+
+    def __setstate__(self, table: dict[tuple[str, int], Saved]) -> None:
+        self.table, self._record = table, False
+
+    @classmethod
+    def recording(cls) -> KeptCode:
+        """One that compiles every pattern from its text, and keeps its code."""
+        return cls({}, record=True)
+
+    def __call__(self, pattern: str, flags: int = 0) -> re.Pattern[str]:
+        key = (pattern, flags)
+        saved = self.table.get(key)
+        if saved is None and self._record:
+            saved = _save(pattern, flags)
+            if saved is None:
+                return re.compile(pattern, flags)
+            self.table[key] = saved
+        return restore(pattern, flags, saved)
+
+
+def pickler(out: IO[bytes]) -> pickle.Pickler:
+    """A pickler that writes compiled patterns as their code (restored as they are read)."""
+    import copyreg
+    import pickle
+
+    writer = pickle.Pickler(out, protocol=pickle.HIGHEST_PROTOCOL)
+    writer.dispatch_table = copyreg.dispatch_table.copy()
+    writer.dispatch_table[re.Pattern] = _reduce
+    return writer
+
+
+def restore(pattern: str, flags: int, saved: Saved | None) -> re.Pattern[str]:
+    """The compiled pattern, from its code when that is given and the engine takes it."""
+    if saved is not None:
+        try:
+            return _engine(pattern, *saved)
+        except Exception:
+            pass
+    return re.compile(pattern, flags)
+
+
+def _reduce(compiled: re.Pattern[str]) -> tuple[Any, tuple[str, int, Saved | None]]:
+    pattern, flags = compiled.pattern, compiled.flags & ~re.UNICODE
+    saved = _save(pattern, flags)
+    if saved is not None and _engine(pattern, *saved) != compiled:
+        saved = None
+    return restore, (pattern, flags, saved)
+
+
+def _save(pattern: str, flags: int) -> Saved | None:
+    """The pattern's code, as the standard library's compiler (written in Python) makes it."""
+    try:
+        parser = importlib.import_module("re._parser")
+        compiler = importlib.import_module("re._compiler")
+        tree = parser.parse(pattern, flags)
+        code = compiler._code(tree, flags)
+        state = tree.state
+        groupindex = dict(state.groupdict)
+        indexgroup: list[str | None] = [None] * state.groups
+        for name, number in groupindex.items():
+            indexgroup[number] = name
+        raw = array("I", code).tobytes()
+        return (flags | state.flags, raw, state.groups - 1, groupindex, tuple(indexgroup))
+    except Exception:  # a Python whose compiler works otherwise: nothing is kept
+        return None
+
+
+def _engine(
+    pattern: str,
+    flags: int,
+    raw: bytes,
+    groups: int,
+    groupindex: dict[str, int],
+    indexgroup: tuple[str | None, ...],
+) -> re.Pattern[str]:
+    code = array("I")
+    code.frombytes(raw)
+    engine = importlib.import_module("_sre")
+    made: re.Pattern[str] = engine.compile(
+        pattern, flags, code.tolist(), groups, groupindex, indexgroup
+    )
+    return made
