@@ -23,10 +23,11 @@ if TYPE_CHECKING:
     from followup.domain.progress import Progress, Share
     from followup.domain.replies.classify import Classification
     from followup.services.agenda import Agenda
+    from followup.services.office import Account
     from followup.services.planning import OpportunityView
     from followup.services.ports import ImportReport
     from followup.services.replies import Proposal
-    from followup.services.storage import Account, OpportunitySummary, OutboxItem, TouchRow
+    from followup.services.storage import OpportunitySummary, OutboxItem, TouchRow
 
 
 def touch_dict(t: Touch) -> dict[str, Any]:

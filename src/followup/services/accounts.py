@@ -16,7 +16,7 @@ from datetime import date, timedelta
 
 from followup.domain.errors import BadInput, Conflict, FollowupError, InvalidField, NotFound
 from followup.services.dependencies import Dependencies
-from followup.services.storage import ROLES, AccessGrant, Account, Accounts
+from followup.services.office import ROLES, AccessGrant, Account, Accounts
 
 MIN_PASSWORD = 10
 SESSION_LASTS = timedelta(days=14)  # signed in for at most this long

@@ -15,7 +15,7 @@ from followup.domain.errors import InvalidField, NotFound
 from followup.domain.stage import STAGES
 from followup.services.accounts import accounts_of
 from followup.services.dependencies import Dependencies
-from followup.services.storage import Account, ClientFacts, Comment
+from followup.services.office import Account, ClientFacts, Comment
 
 MAX_COMMENT = 4000
 

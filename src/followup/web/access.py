@@ -22,7 +22,7 @@ from starlette.routing import Route
 
 from followup.services.accounts import session_account
 from followup.services.dependencies import Dependencies
-from followup.services.storage import Account
+from followup.services.office import Account
 from followup.web.common import call
 
 SESSION_COOKIE = "followup_session"

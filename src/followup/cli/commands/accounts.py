@@ -134,7 +134,7 @@ def cmd_db_migrate(args: argparse.Namespace) -> int:
 
 
 def register(sub: Subcommands) -> None:
-    from followup.services.storage import ROLES
+    from followup.services.office import ROLES
 
     users = group(sub, "users", "The accounts of a shared server (a postgresql:// database).")
     p = command(users, "add", cmd_users_add)

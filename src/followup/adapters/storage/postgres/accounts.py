@@ -17,7 +17,7 @@ import psycopg
 
 from followup.adapters.storage.postgres.store import begin_statement, unavailable
 from followup.domain.model import Candidate
-from followup.services.storage import (
+from followup.services.office import (
     AccessGrant,
     Account,
     Accounts,

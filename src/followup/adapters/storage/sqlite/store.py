@@ -6,9 +6,9 @@ methods there."""
 
 from __future__ import annotations
 
+import _thread
 import os
 import sqlite3
-import threading
 from os import PathLike
 
 from followup.adapters.storage.migrations import migrate as run_migrations
@@ -81,7 +81,7 @@ class SqliteStore(Store):
         self._upto = upto  # tests make databases as an earlier version did
         self._migrated = False
         self._watch: sqlite3.Connection | None = None  # changes(): a connection that only reads
-        self._watch_lock = threading.Lock()
+        self._watch_lock = _thread.allocate_lock()  # _thread: threading is not loaded here
 
     @property
     def location(self) -> str:
