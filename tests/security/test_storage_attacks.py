@@ -184,7 +184,7 @@ def test_a_busy_database_on_the_web_is_a_503_and_other_pages_go_on(tmp_path):
     assert "is busy (another Followup is writing to it); try again in a moment" in page
 
 
-def test_no_more_than_four_use_cases_run_at_once_and_the_wait_is_timed_apart():
+def test_no_more_than_two_use_cases_run_at_once_and_the_wait_is_timed_apart():
     import asyncio
     import threading
 
@@ -208,6 +208,6 @@ def test_no_more_than_four_use_cases_run_at_once_and_the_wait_is_timed_apart():
         return box
 
     box = asyncio.run(many())
-    assert most[0] == common.USE_CASES_AT_ONCE == 4
+    assert most[0] == common.USE_CASES_AT_ONCE == 2
     assert len(box) == 12
-    assert sum(1 for w in box if w >= 0.04) == 8  # two rounds waited for a turn
+    assert sum(1 for w in box if w >= 0.04) == 10  # all but the first two waited for a turn

@@ -38,10 +38,11 @@ async def checked_form(request: Request) -> FormData:
     return await request.form()
 
 
-# Use cases running at once in one process: enough that a request waiting for a busy database
-# does not hold up the others, few enough that the ones running are not slowed by sharing the
-# interpreter with dozens more (the rest wait their turn, and the wait is reported apart).
-USE_CASES_AT_ONCE = 4
+# Use cases running at once in one process: two, so that a request waiting for a busy database
+# does not hold up the others, and no more, so that the ones running are not slowed by sharing
+# the interpreter (with four, Today's server time under 50 sessions doubled; with the whole pool,
+# it was 150 ms). The rest wait their turn, and the wait is reported apart (Server-Timing).
+USE_CASES_AT_ONCE = 2
 _limiters: WeakKeyDictionary[Any, Any] = WeakKeyDictionary()  # one per event loop
 # The seconds this request waited for its turn (web/security.py reports them in Server-Timing).
 waited: ContextVar[list[float] | None] = ContextVar("followup_waited", default=None)
