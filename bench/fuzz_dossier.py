@@ -8,30 +8,12 @@ Run: .venv/bin/python bench/fuzz_dossier.py [--seconds 600] [--seed 1] [--atheri
 
 from __future__ import annotations
 
-import argparse
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parents[1]))
 
-from tests.security.fuzz_targets import fuzz_dossier, run_for
-
-
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--seconds", type=float, default=600)
-    parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument(
-        "--atheris", action="store_true", help="coverage-guided (pip install atheris)"
-    )
-    args = parser.parse_args()
-    started = time.monotonic()
-    inputs = run_for(fuzz_dossier, args.seconds, args.seed, args.atheris)
-    spent = time.monotonic() - started
-    print(f"dossier reader: {inputs} inputs in {spent:.0f} s, no finding (seed {args.seed})")
-    return 0
-
+from tests.security.fuzz_targets import command_line, fuzz_dossier
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(command_line(fuzz_dossier, "dossier reader", __doc__.split("\n\n")[0]))

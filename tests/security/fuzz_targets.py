@@ -295,3 +295,22 @@ def run_for(target: object, seconds: float, seed: int, use_atheris: bool = False
         one(rng.randbytes(size) if rng.random() < 0.9 else os.urandom(size))
         count += 1
     return count
+
+
+def command_line(target: object, what: str, description: str) -> int:
+    """The body of bench/fuzz_*.py: run `target` for --seconds, say how many inputs it read."""
+    import argparse
+    import time
+
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--seconds", type=float, default=600)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--atheris", action="store_true", help="coverage-guided (pip install atheris)"
+    )
+    args = parser.parse_args()
+    started = time.monotonic()
+    inputs = run_for(target, args.seconds, args.seed, args.atheris)
+    spent = time.monotonic() - started
+    print(f"{what}: {inputs} inputs in {spent:.0f} s, no finding (seed {args.seed})")
+    return 0
