@@ -220,9 +220,10 @@ class FakeUnitOfWork(UnitOfWork):
             chosen = [r for r in rows if keep(r.touch.shows_on)]
             return chosen[:limit], max(0, len(chosen) - limit)
 
-        return AgendaRows(
-            *pick(lambda d: d < on), *pick(lambda d: d == on), *pick(lambda d: on < d <= until)
-        )
+        week = pick(lambda d: on < d <= until)
+        if not week[0]:  # nothing this week: the next one however far, as the stores do
+            week = ([r for r in rows if r.touch.shows_on > on][:1], 0)
+        return AgendaRows(*pick(lambda d: d < on), *pick(lambda d: d == on), *week)
 
     def history(self, since: date, today: date) -> History:
         touches = []

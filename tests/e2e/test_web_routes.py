@@ -47,6 +47,17 @@ def test_today_lists_what_is_due_with_its_actions(web):
     assert web.cookies.get("followup_csrf")  # given on the first visit (the sign-in, on a server)
 
 
+def test_a_touch_months_ahead_is_not_shown_as_due_in_the_next_seven_days(tmp_path):
+    from datetime import UTC, datetime
+
+    deps = make_services(tmp_path, "acme.json")  # rejected; the stay-in-touch letter is late
+    deps.clock = lambda: datetime(2027, 1, 26, 15, 0, tzinfo=UTC)  # check-ins months ahead
+    page = web_client(deps).get("/").text
+    heading = re.search(r"<h2>(Coming next|Next seven days) ", page)
+    assert heading is not None and heading.group(1) == "Coming next"
+    assert "Nothing in the next seven days." not in page
+
+
 def test_pipeline_shows_each_opportunity_in_its_stage_with_the_next_touch(web):
     page = web.get("/pipeline")
     assert page.status_code == 200

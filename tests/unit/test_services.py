@@ -186,6 +186,18 @@ def test_agenda_defaults_to_today_in_the_candidates_time_zone(deps):
     ]
 
 
+def test_the_next_touch_beyond_the_week_is_not_called_the_week_ahead(deps):
+    import_dossier(deps, parse_dossier(WORKED))
+    within = agenda(deps, d("2027-01-21"))  # the stay-in-touch letter is due tomorrow
+    assert not within.upcoming_later
+    # A week later nothing falls within seven days: the agenda shows the first check-in,
+    # months ahead, and says it is later than the week.
+    later = agenda(deps, d("2027-01-23"))
+    assert [r.touch.step for r in later.upcoming] == ["check_in"]
+    assert (later.upcoming[0].touch.due - later.on).days > 7
+    assert later.upcoming_later
+
+
 def test_show_lists_warnings_as_of_today(deps):
     import_dossier(deps, parse_dossier(WORKED))
     view = show_opportunity(deps, "acme-ae")

@@ -30,6 +30,13 @@ class Agenda:
     # would have nothing to lead with (001), so the agenda asks for news before it.
     news_needed: bool = False
 
+    @property
+    def upcoming_later(self) -> bool:
+        """The week ahead is empty and `upcoming` holds the next touch however far: it must not
+        be shown as due "in the next seven days"."""
+        week_end = self.on + timedelta(days=WEEK_AHEAD)
+        return bool(self.upcoming) and self.upcoming[0].touch.shows_on > week_end
+
 
 def agenda(deps: Dependencies, on: date | None = None, limit: int = 10) -> Agenda:
     """Planned touches overdue, due `on` (today where the candidate lives, by default), and due
