@@ -108,6 +108,7 @@ def test_the_human_report_says_what_it_did_and_what_it_skipped(sam):
 BAD = [
     ("truncated.ics", "expected END:VEVENT for the BEGIN:VEVENT of line 24: the file is cut short"),
     ("no-calendar.eml", "expected a message carrying an invitation (a text/calendar part or an"),
+    ("lone-event.ics", "this one starts with BEGIN:VEVENT (a part of a calendar, not a whole one)"),
     ("winmail.eml", "it has only a winmail.dat, Outlook's own format"),
     ("broken.vcf", "line 11: expected a vCard line like NAME:value, got 'this line lost its"),
     ("pipeline-export.csv", "the columns (Who, What, When, Where it stands, Link, Thoughts) are"),

@@ -40,11 +40,22 @@ NOT_PEOPLE = ("ROOM", "RESOURCE", "GROUP")  # CUTYPE values that are no one to t
 _USED = {"DTSTART", "DTEND", "DURATION", "UID", "SEQUENCE", "ORGANIZER", "ATTENDEE", "STATUS"}
 
 
+# A calendar's own components (RFC 5545 3.6), found at the top of a file without the VCALENDAR
+# around them: read as an invitation that is not whole, not as some other kind of file.
+_LONE_COMPONENT = re.compile(rb"BEGIN:V(EVENT|TODO|JOURNAL|FREEBUSY|TIMEZONE|ALARM)\b")
+
+
 def read_invitations(raw: bytes, source: str) -> list[Found[Invitation] | Skip]:
     """The events of an .ics file, or of the calendar parts of an .eml message."""
     head = raw.lstrip(b"\xef\xbb\xbf \t\r\n")[:64].upper()
     if head.startswith(b"BEGIN:VCALENDAR"):
         calendars = [(source, raw)]
+    elif _LONE_COMPONENT.match(head):  # a VEVENT or VTIMEZONE cut out of a calendar
+        component = head.split(b"\n", 1)[0].strip().decode("ascii", "replace")
+        raise BadInput(
+            f"{source}: expected an iCalendar file starting with BEGIN:VCALENDAR, this one "
+            f"starts with {component} (a part of a calendar, not a whole one)"
+        )
     else:
         calendars = calendars_in_message(raw, source)
     found: dict[str, Found[Invitation] | Skip] = {}
@@ -383,7 +394,11 @@ class InviteReader:
 
     def sniff(self, head: bytes, name: str) -> bool:
         start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:32].upper()
-        return start.startswith(b"BEGIN:VCALENDAR") or looks_like_mail(head)
+        return (
+            start.startswith(b"BEGIN:VCALENDAR")
+            or bool(_LONE_COMPONENT.match(start))
+            or looks_like_mail(head)
+        )
 
     def read(
         self, source: ImportSource, progress: Progress, options: ImportOptions
