@@ -23,6 +23,8 @@ FILES = [
     ("android-contacts.vcf", "vcard", 3),
     ("apple-contacts.vcf", "vcard", 3),
     ("contacts-v4.vcf", "vcard", 2),
+    ("outlook-contact.vcf", "vcard", 1),
+    ("gmail-contacts.vcf", "vcard", 2),
     ("Connections.csv", "linkedin", 5),
     ("google-contacts.csv", "google", 3),
     ("google-contacts-legacy.csv", "google", 2),

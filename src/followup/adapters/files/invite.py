@@ -384,9 +384,12 @@ def looks_like_mail(head: bytes) -> bool:
     if block.startswith(b"From "):  # an mbox "From " line before the headers
         block = block.split(b"\n", 1)[-1]
     first = block.split(b"\n", 1)[0]
-    if not re.match(rb"^[A-Za-z][A-Za-z0-9-]*[ \t]*:", first):
-        return False
-    return len({m.group(1).lower() for m in _MAIL_HEADERS.finditer(block)}) >= 2
+    if not re.match(rb"^[A-Za-z][A-Za-z0-9-]*[ \t]*:", first) or first[:6].upper() == b"BEGIN:":
+        return False  # not a header line; or a vCard's or a calendar's first line
+    names = {m.group(1).lower() for m in _MAIL_HEADERS.finditer(block)}
+    # Two of mail's own headers; X- lines alone do not make a message (vCards carry them too:
+    # X-ABLabel, X-MS-OL-DEFAULT-POSTAL-ADDRESS).
+    return len(names) >= 2 and any(not n.startswith(b"x-") for n in names)
 
 
 class InviteReader:
