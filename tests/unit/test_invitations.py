@@ -91,6 +91,30 @@ def test_google_sends_the_invitation_inline_and_attached_and_it_is_read_once():
     assert event.domains == ("acme-corp.com", "example.com")
 
 
+def test_who_declined_sent_a_delegate_or_is_copied_for_information_is_not_met():
+    folded = "\r\n "  # a content line folded, as calendars write long ones
+    calendar = (
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//EN\r\nMETHOD:REQUEST\r\n"
+        "BEGIN:VEVENT\r\nUID:panel-1@globex.example\r\nDTSTAMP:20261201T100000Z\r\n"
+        "DTSTART:20261210T150000Z\r\nDTEND:20261210T160000Z\r\nSUMMARY:Panel interview\r\n"
+        "ORGANIZER;CN=Pat Kim:mailto:pat.kim@globex.example\r\n"
+        "ATTENDEE;PARTSTAT=ACCEPTED;CN=Ana Ruiz:mailto:ana.ruiz@globex.example\r\n"
+        "ATTENDEE;PARTSTAT=DECLINED;CN=Bo Lind:mailto:bo.lind@globex.example\r\n"
+        f'ATTENDEE;PARTSTAT=DELEGATED;DELEGATED-TO="mailto:ana.ruiz@globex.example";{folded}'
+        "CN=Cy Moss:mailto:cy.moss@globex.example\r\n"
+        "ATTENDEE;ROLE=NON-PARTICIPANT;CN=Di Hart:mailto:di.hart@globex.example\r\n"
+        "ATTENDEE;ROLE=OPT-PARTICIPANT;PARTSTAT=TENTATIVE;CN=Ed Vos:mailto:ed.vos@\r\n"
+        "  globex.example\r\n"  # folded with a space too many, as RFC 5545's indented examples
+        "END:VEVENT\r\nEND:VCALENDAR\r\n"
+    ).encode()
+    [record] = read_invitations(calendar, "panel.ics")
+    assert isinstance(record, Found)
+    assert [(a.name, a.email) for a in record.value.attendees] == [
+        ("Ana Ruiz", "ana.ruiz@globex.example"),
+        ("Ed Vos", "ed.vos@globex.example"),
+    ]
+
+
 def test_exchange_writes_windows_zone_names_base64_parts_and_rooms():
     [event] = invitations("outlook-invitation.eml")
     assert event.start == datetime(2027, 1, 6, 9, 0, tzinfo=ZoneInfo("America/Los_Angeles"))

@@ -37,6 +37,10 @@ from followup.services.ports import ImportOptions, ImportSource, Progress
 
 CALENDAR_TYPES = ("text/calendar", "application/ics", "text/x-vcalendar", "application/x-ics")
 NOT_PEOPLE = ("ROOM", "RESOURCE", "GROUP")  # CUTYPE values that are no one to thank
+# Attendees who will not be met (RFC 5545 3.2.12, 3.2.16): declined, or sent someone else in
+# their place; and those copied for information only.
+NOT_COMING = ("DECLINED", "DELEGATED")
+NOT_TAKING_PART = ("NON-PARTICIPANT",)
 _USED = {"DTSTART", "DTEND", "DURATION", "UID", "SEQUENCE", "ORGANIZER", "ATTENDEE", "STATUS"}
 
 
@@ -168,8 +172,7 @@ def _invitation(event: Any, method: str, where: str) -> Invitation:
     attendees = tuple(
         person
         for prop in _many(event.get("ATTENDEE"))
-        if str(prop.params.get("CUTYPE", "INDIVIDUAL")).upper() not in NOT_PEOPLE
-        and (person := _person(prop)) is not None
+        if _taking_part(prop) and (person := _person(prop)) is not None
     )
     uid = str(event.get("UID", "")).strip() or _made_uid(event)
     try:
@@ -254,6 +257,16 @@ def _minutes(event: Any, start: datetime | date, where: str) -> int:
     return max(0, int(length / timedelta(minutes=1)))
 
 
+def _taking_part(prop: Any) -> bool:
+    """An attendee who will be met: a person (not a room), coming, and taking part."""
+    params = prop.params
+    return (
+        str(params.get("CUTYPE", "INDIVIDUAL")).upper() not in NOT_PEOPLE
+        and str(params.get("PARTSTAT", "NEEDS-ACTION")).upper() not in NOT_COMING
+        and str(params.get("ROLE", "REQ-PARTICIPANT")).upper() not in NOT_TAKING_PART
+    )
+
+
 def _person(prop: Any) -> Attendee | None:
     if prop is None:
         return None
@@ -265,7 +278,9 @@ def _person(prop: Any) -> Attendee | None:
     name = str(prop.params.get("CN", "")).strip()
     if not address and not name:
         return None
-    return Attendee(name=name, email=address.strip())
+    # No address holds white space: where one does, a line was folded with one space too many
+    # (as in calendars copied from RFC 5545's indented examples).
+    return Attendee(name=name, email="".join(address.split()))
 
 
 def _location(event: Any) -> str:
