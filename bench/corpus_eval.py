@@ -2,7 +2,8 @@
 
 Run: .venv/bin/python bench/corpus_eval.py [FOLDER ...] [--verbose | --summary]
 With no folder: the shared corpus (../shared/corpus/letters) when present, and the sets in
-tests/data (letters_extra, letters_dev, and letters_heldout, which is only ever measured).
+tests/data (letters_extra, letters_dev, letters_voices, and letters_heldout, which is only ever
+measured).
 --summary prints the figures only, not the letters that disagree (use it on a held-out set).
 Spelling findings are left out, as the sets do not label them. "clean" is the precision over the
 letters labelled with no finding at all: the share of them the check leaves alone.
@@ -26,6 +27,7 @@ DEFAULT = [
     HERE.parent.parent / "shared" / "corpus" / "letters",
     HERE.parent / "tests" / "data" / "letters_extra",
     HERE.parent / "tests" / "data" / "letters_dev",
+    HERE.parent / "tests" / "data" / "letters_voices",
     HERE.parent / "tests" / "data" / "letters_heldout",
 ]
 
