@@ -57,6 +57,9 @@ class Addressing:
         self.generic = words("generic")
         self.not_names = words("not_names") | self.generic
         self.openers = words("address_openers")
+        # Words that open a clause of their own after "and": "…, Karen, and I hope…" speaks to
+        # Karen; "the director, Karen, and the analyst" is a list
+        self.clause_openers = words("clause_openers")
         # First names common enough to be read as a name set off between commas even when no
         # one of that name is in the user's data ("I'd welcome your view, Jessica, on…")
         self.given_names = words("given_names")
@@ -89,6 +92,9 @@ class Addressing:
         self._lead_after = re.compile(r"[ \t]*(?:[,.!?;:—–]|-(?:[ \t]|$)|$)|[ \t]+[Ff]or\b", re.M)
         # At the start of a sentence, before a comma: "Maria, thank you…", "And Maria, …"
         self._comma_next = re.compile(r"[ \t]*,[ \t]*(?P<next>[\w'’]+)")
+        # …or before a dash or a colon, for a name of the user's data or a common first name
+        # ("P.S. Priscilla - I haven't forgotten", "Joy: thank you too")
+        self._dash_next = re.compile(r"[ \t]*(?:[—–:]|-(?=[ \t]))[ \t]*(?P<next>[\w'’]+)")
         # …unless the words after the comma describe the name and the sentence goes on about
         # them: "Rajesh, your analyst, showed me the reports" and "Grant, who managed me, …"
         # speak of someone, not to them.
@@ -101,7 +107,7 @@ class Addressing:
         self._sentence_end = re.compile(r"[ \t]*[.!?]+(?=\s|$)")
         # Between commas, or a comma and a dash: "As you'll recall, Mr Kim, we met…", "Thanks
         # for the demos, Mark - really useful"
-        self._comma = re.compile(r"[ \t]*(?:,|[—–]|-(?=[ \t]))")
+        self._comma = re.compile(r"[ \t]*(?:,|[—–:;]|-(?=[ \t]))")
         self._first_line = re.compile(r"^[ \t]*(?P<line>[^\n]{1,200})$", re.MULTILINE)
         # A name spoken of as a person ("as I told Oliver", "Oliver's demo", "Oliver showed me"),
         # a third party introduced as one ("my old manager, Peter"), and a name credited with
@@ -157,6 +163,16 @@ class Addressing:
                     and not first.endswith("ly")
                     and m.group("next").lower() in self.openers
                     and self._speaks_to(text, m.start())
+                )
+            elif how == "start-dash":
+                # "Leeds - I think…" is not spoken to: only a name known as one is
+                ok = m.group("next").lower() in self.openers and (
+                    person
+                    or (
+                        len(bare) == 1
+                        and first in self.given_names
+                        and self._speaks_to(text, m.start())
+                    )
                 )
             elif how == "end":
                 before = m.group("before")
@@ -220,6 +236,12 @@ class Addressing:
                     found = accept(_Joined(m, opening), "start")
                     if found:
                         yield found
+                    continue
+                dashed = self._dash_next.match(text, e)
+                if dashed:
+                    found = accept(_Joined(m, dashed), "start-dash")
+                    if found:
+                        yield found
                 continue
             comma_before = self._word_comma.search(before)
             if comma_before is None and not before.rstrip(" \t").endswith(","):
@@ -276,8 +298,13 @@ class Addressing:
         m = self._comma.match(text, end)
         after = text[m.end() : m.end() + 20].lstrip(" \t") if m else ""
         word = after.split(" ", 1)[0].strip(".,;:!?")
-        if not (before[-1:].islower() and word[:1].islower()) or word in ("and", "or", "nor"):
+        if not (before[-1:].islower() and word[:1].islower()):
             return False
+        if word in ("and", "or", "nor"):
+            # a list ("the director, Karen, and the analyst") unless a clause follows
+            rest = after[len(word) :].lstrip(" \t").split(" ", 1)[0].strip(".,;:!?").lower()
+            if rest not in self.clause_openers:
+                return False
         line = text.rfind("\n", 0, start) + 1
         return self._speaks_to(text, line)
 
