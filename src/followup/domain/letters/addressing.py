@@ -115,11 +115,16 @@ class Addressing:
         self._person_before = _optional(data, "person_before", "")
         self._person_after = _optional(data, "person_after", "")
         self._third_party = _optional(data, "third_party_before", "")
+        # A frame is a pattern, or {"pattern": ..., "needs": [...]}: strings one of which the
+        # lowercased letter must hold for the frame to be read at all ("you and" for "met you
+        # and Jonathan"), as a frame is read over the whole letter
         frames = data.get("credit_frames", [])
-        self._credit = [
-            re.compile(str(f).replace("{NAME}", rf"(?P<name>(?-i:{_CAP}))"), re.IGNORECASE)
-            for f in (frames if isinstance(frames, list) else [])
-        ]
+        self._credit: list[tuple[re.Pattern[str], tuple[str, ...]]] = []
+        for f in frames if isinstance(frames, list) else []:
+            spec = f if isinstance(f, dict) else {"pattern": f}
+            pattern = str(spec["pattern"]).replace("{NAME}", rf"(?P<name>(?-i:{_CAP}))")
+            needs = tuple(str(n).lower() for n in spec.get("needs", []))
+            self._credit.append((re.compile(pattern, re.IGNORECASE), needs))
         self._bare_salutation = re.compile(rf"{name}[ \t]*(?:,|[-—–:](?:[ \t]|$))", re.MULTILINE)
 
     def addressed(
@@ -271,7 +276,12 @@ class Addressing:
         """Names credited with being at the interview ("as I told Marcus at the interview")
         that are none of `mine` (folded parts of the names of everyone met, the recipient's and
         the candidate's)."""
-        for frame in self._credit:
+        lowered: str | None = None
+        for frame, needs in self._credit:
+            if needs:
+                lowered = text.lower() if lowered is None else lowered
+                if not any(n in lowered for n in needs):
+                    continue
             for m in frame.finditer(text):
                 name = m.group("name")
                 folded = fold_accents(_core(name))

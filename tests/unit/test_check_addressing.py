@@ -1,0 +1,35 @@
+"""Whom a letter credits with being at the meeting: credit frames, and what gates them."""
+
+from __future__ import annotations
+
+from followup.domain.letters.addressing import Addressing
+
+FRAME = r"\bmet\s+you\s+and\s+{NAME}\b"
+
+
+def _credited(data: dict[str, object], text: str) -> list[str]:
+    return [w for found in Addressing(data).credited(text, frozenset()) for w in found.words]
+
+
+def test_a_frame_given_as_a_pattern_credits_the_name_it_frames():
+    assert _credited({"credit_frames": [FRAME]}, "It was good to have met you and Jonathan.") == [
+        "Jonathan"
+    ]
+
+
+def test_a_frame_with_needs_is_read_when_the_letter_holds_one_of_them_in_any_case():
+    data = {"credit_frames": [{"pattern": FRAME, "needs": ["You and "]}]}
+    assert _credited(data, "Glad I met YOU AND Jonathan on Monday.") == ["Jonathan"]
+
+
+def test_a_frame_with_needs_is_not_read_when_the_letter_holds_none_of_them():
+    data = {"credit_frames": [{"pattern": FRAME, "needs": ["you & "]}]}
+    assert _credited(data, "It was good to have met you and Jonathan.") == []
+
+
+def test_the_shipped_frames_credit_someone_met_beside_the_recipient_but_not_a_colleague_named():
+    from followup.adapters.check_rules import shipped_rules
+
+    data = shipped_rules()["wrong-name"]
+    assert _credited(data, "It was a pleasure to be interviewed by you and Natalie.") == ["Natalie"]
+    assert _credited(data, "I will send it to you and Helen tomorrow.") == []
