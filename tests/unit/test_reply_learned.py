@@ -55,7 +55,9 @@ def test_the_model_calls_a_message_automatic_only_when_a_header_says_a_machine_s
     sure = ReplyClassifier(learned=model({"wombat": [0.0, 0.0, 0.0, 0.0, 9.0, 0.0]}))
     person = sure.classify("Noted, the wombat has spoken.", headers={"from": "ana@acme.example"})
     assert (person.kind, person.rule) == ("other", "")
-    system = sure.classify("Noted, the wombat has spoken.", headers={"from": "no-reply@acme.example"})
+    system = sure.classify(
+        "Noted, the wombat has spoken.", headers={"from": "no-reply@acme.example"}
+    )
     assert (system.kind, system.rule) == ("automatic", "learned")
     bulk = sure.classify("The wombat has spoken.", headers={"precedence": "bulk"})
     assert bulk.kind == "other"  # mail sent to many is not a notice about the application
