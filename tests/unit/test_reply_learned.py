@@ -51,6 +51,18 @@ def test_an_unsure_model_or_one_that_says_other_leaves_the_rules_reading():
     assert weak_rule.kind == "automatic"  # the model may overrule only what it is sure of
 
 
+def test_the_model_calls_a_message_automatic_only_when_a_header_says_a_machine_sent_it():
+    sure = ReplyClassifier(learned=model({"wombat": [0.0, 0.0, 0.0, 0.0, 9.0, 0.0]}))
+    person = sure.classify("Noted, the wombat has spoken.", headers={"from": "ana@acme.example"})
+    assert (person.kind, person.rule) == ("other", "")
+    system = sure.classify(
+        "Noted, the wombat has spoken.", headers={"from": "no-reply@acme.example"}
+    )
+    assert (system.kind, system.rule) == ("automatic", "learned")
+    bulk = sure.classify("The wombat has spoken.", headers={"precedence": "bulk"})
+    assert bulk.kind == "other"  # mail sent to many is not a notice about the application
+
+
 def test_without_the_model_the_rules_read_alone():
     assert ReplyClassifier(learned=False).learned is None
 

@@ -135,6 +135,26 @@ def test_headers_of_an_automatic_answer_weigh_less_than_a_decision():
     assert (away.kind, away.evidence) == ("automatic", "Auto-Submitted: auto-replied")
 
 
+def test_mail_sent_in_bulk_is_automatic_only_when_it_is_about_the_application():
+    classifier = shipped_classifier()
+    bulk = {"precedence": "bulk"}
+    newsletter = classifier.classify(
+        "This month we opened our Lisbon office and welcomed twelve new colleagues.",
+        "November at Brackenridge",
+        headers=bulk,
+    )
+    assert (newsletter.kind, newsletter.evidence) == ("other", "")
+    for text, subject in (
+        ("We will keep your application data for 12 months under the GDPR.", "Your data"),
+        ("Gemäß DSGVO werden Ihre Bewerbungsdaten sechs Monate gespeichert.", "Hinweis"),
+        ("Sus datos se conservarán durante doce meses en nuestra base.", "Aviso"),
+        ("Vos données seront conservées 24 mois dans notre vivier.", "Information"),
+        ("Nothing for you to do.", "Privacy notice"),
+        ("Nichts zu tun.", "Datenschutzhinweis"),
+    ):
+        assert classifier.classify(text, subject, headers=bulk).kind == "automatic", text
+
+
 def test_below_a_quote_marked_line_by_line_the_new_text_goes_on():
     text = (
         "On Mon, Nov 23, 2026 at 5:40 PM Sam Ortiz <sam@example.com> wrote:\n"

@@ -153,10 +153,18 @@ def _header(message: Message, name: str) -> str:
 
 
 def _is_attachment(part: Message) -> bool:
+    """A file, not text the sender typed: disposed as an attachment, or named (a text file sent
+    inline, as Apple Mail does, or named only in its Content-Type, as older clients do: a job
+    description's "we are delighted to offer" is not the sender's word)."""
     if part.get_content_type() == "message/rfc822":
         return True
     disposition = str(part.get("Content-Disposition", "")).split(";")[0].strip().lower()
-    return disposition == "attachment"
+    if disposition == "attachment":
+        return True
+    try:
+        return bool(part.get_filename())
+    except (LookupError, UnicodeError, ValueError):  # a name in a charset Python does not know
+        return True
 
 
 def _decoded(part: Message) -> str:

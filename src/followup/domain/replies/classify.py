@@ -99,7 +99,11 @@ class ReplyClassifier:
         best = max(found, key=_weight) if found else None
         if (best is None or best.strength < FALLBACK_BELOW) and self.learned is not None:
             guessed = self._learned(fresh)
-            if guessed is not None and guessed.kind not in settled:
+            if (
+                guessed is not None
+                and guessed.kind not in settled
+                and (guessed.kind != "automatic" or _machine_sent(found))
+            ):
                 return guessed
         if best is None:
             return Classification("other", "", fresh)
@@ -203,6 +207,13 @@ def _weakened(found: list[Evidence], settled: Mapping[str, int]) -> list[Evidenc
         if e.strength - by > 0:
             kept.append(replace(e, strength=e.strength - by) if by else e)
     return kept
+
+
+def _machine_sent(found: list[Evidence]) -> bool:
+    """Whether a header says a machine sent the message (an applicant-tracking system's or a
+    no-reply sender, Auto-Submitted …). The learned model reads only words, and a person's "noted,
+    thanks" sounds like a system's acknowledgement: it may call a message automatic only then."""
+    return any(e.rule == "header" and e.kind == "automatic" for e in found)
 
 
 def _weight(evidence: Evidence) -> tuple[int, int, int]:
