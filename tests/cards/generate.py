@@ -9,7 +9,9 @@ layouts classic, centered, split, band, dark, columns, and tall: a card standing
 to look at while improving the reader; `heldout` (URW fonts, layouts portrait, name-below,
 right-aligned) is only measured. Cards are drawn with Pillow, then photographed: put on
 a table, turned by quarter turns, tilted and skewed in perspective, lit unevenly, blurred, noised
-and saved as JPEG (some as PNG or HEIC), at phone size (3000×4000) or small.
+and saved as JPEG (some as PNG or HEIC), at phone size (3000×4000), as a messaging app sends it on
+(1280 to 1600 pixels), or small. German and Nordic addresses spell their letters out in about half
+the cards (Müller -> mueller, Søren -> soeren, Åsa -> aasa), as many companies do.
 """
 
 from __future__ import annotations
@@ -103,15 +105,37 @@ class Card:
 # --- what the card says --------------------------------------------------------------------------
 
 
-def _ascii(text: str) -> str:
+# How German, Danish, Norwegian and Swedish addresses often spell their letters (Müller ->
+# mueller, Søren -> soeren, Åsa -> aasa) rather than dropping the marks.
+_SPELT_OUT = str.maketrans(
+    {
+        "ä": "ae",
+        "ö": "oe",
+        "ü": "ue",
+        "Ä": "Ae",
+        "Ö": "Oe",
+        "Ü": "Ue",
+        "ø": "oe",
+        "Ø": "Oe",
+        "å": "aa",
+        "Å": "Aa",
+    }
+)
+
+
+def _ascii(text: str, spelt_out: bool = False) -> str:
+    if spelt_out:
+        text = text.translate(_SPELT_OUT)
     folded = unicodedata.normalize("NFKD", text.replace("ß", "ss").replace("ø", "o"))
     folded = folded.replace("Ø", "O").replace("æ", "ae").replace("Æ", "Ae").replace("ł", "l")
     folded = folded.replace("Ł", "L").replace("ı", "i")
     return "".join(c for c in folded if not unicodedata.combining(c))
 
 
-def _slug(text: str, joiner: str) -> str:
-    words = [w for w in _ascii(text).lower().replace("&", " ").replace("'", "").split() if w]
+def _slug(text: str, joiner: str, spelt_out: bool = False) -> str:
+    words = [
+        w for w in _ascii(text, spelt_out).lower().replace("&", " ").replace("'", "").split() if w
+    ]
     return joiner.join("".join(ch for ch in w if ch.isalnum() or ch == "-") for w in words)
 
 
@@ -180,7 +204,8 @@ def make_card(rng: random.Random, split: str) -> Card:
     domain = _slug(domain_words, rng.choice(["", "-"])) + "." + people.TLD[country]
     if rng.random() < 0.1:
         domain = rng.choice(["mail.", "eu.", "corp."]) + domain
-    f_, l_ = _slug(first, ""), _slug(last, rng.choice(["", "-"]))
+    spelt_out = country in ("DE", "CH", "SE", "DK") and rng.random() < 0.5
+    f_, l_ = _slug(first, "", spelt_out), _slug(last, rng.choice(["", "-"]), spelt_out)
     local = rng.choice([f"{f_}.{l_}", f"{f_[0]}.{l_}", f"{f_}{l_}", f"{f_}", f"{f_}_{l_}"])
     email = f"{local}@{domain}"
     style = rng.choice(["national", "national", "international", "dots"])
@@ -631,8 +656,8 @@ def photograph(card_image: Image.Image, rng: random.Random, size_kind: str) -> I
     if size_kind == "phone":
         out_w, out_h = (3000, 4000) if rng.random() < 0.5 else (4000, 3000)
         fill = rng.uniform(0.55, 0.85)
-    elif size_kind == "medium":
-        out_w, out_h = 1600, 1200
+    elif size_kind == "medium":  # as a messaging app or an email client sends it on
+        out_w, out_h = rng.choice([(1600, 1200), (1280, 960), (1200, 1600), (960, 1280)])
         fill = rng.uniform(0.65, 0.8)
     elif size_kind == "small":
         out_w, out_h = rng.choice([(800, 600), (1024, 768), (640, 480)])
@@ -697,7 +722,7 @@ def make_photo(rng: random.Random, split: str) -> tuple[bytes, str, dict[str, An
     layout = rng.choice(list(LAYOUTS[split]))
     if rng.random() < 0.15:
         card.qr = rng.choice(["vcard", "mecard"])
-    size_kind = rng.choice(["phone", "phone", "small", "scan"])
+    size_kind = rng.choices(["phone", "medium", "small", "scan"], weights=[3, 2, 3, 2])[0]
     turn = rng.choice([0, 0, 0, 90, 180, 270])
     exif_turn = size_kind == "phone" and not turn and rng.random() < 0.2
     fmt = rng.choices(["jpg", "png", "heic"], weights=[80, 12, 8])[0]
