@@ -28,6 +28,7 @@ from followup.adapters.cards.contacts import (
     looks_like_address,
     words,
 )
+from followup.adapters.cards.emails import spellings
 from followup.adapters.cards.mend import distance, mend_company, mend_domain, mend_title, slugs
 from followup.domain.cards import BusinessCard
 
@@ -199,10 +200,24 @@ def find_fields(lines: list[Line], region: str | None) -> BusinessCard:
             checked = _with_first_name(checked, before.get(email, ""), name.line.text)
         if checked != email:
             email, email_confidence = checked, min(email_confidence, 0.7)
+    company_text = _company_text(texts, name, title, company, domain) if company else None
+    if name:  # the email against the name and the company printed on the same card
+        from followup.adapters.cards.emails import reconcile
+
+        taken = {text.index for text in texts}
+        witnessed = reconcile(
+            email,
+            [row.text for i, row in enumerate(rows) if i not in taken],
+            _name_text(name.line.text),
+            slugs(company_text) if company_text else set(),
+            webs,
+        )
+        if witnessed != email:
+            email, email_confidence = witnessed, 0.7
     return BusinessCard(
         name=_name_text(name.line.text) if name else None,
         title=_title_text(texts, name, title, company) if title else None,
-        company=_company_text(texts, name, title, company, domain) if company else None,
+        company=company_text,
         email=email,
         phone=phone_text,
         confidence={
@@ -293,6 +308,8 @@ def _checked_email(email: str, name: str | None) -> str:
         words = [re.sub(r"[^a-z0-9]", "", fold(w)) for w in re.split(r"[\s\-']+", name)]
         words = [w for w in words if w]
         words += [a + b for a, b in pairwise(words)]  # O'Connor: oconnor
+        # Müller as mueller, Søren as soeren: the marks spelt out, as many addresses do.
+        words += sorted({s for w in name.split() for s in spellings(w)} - set(words))
         parts = re.split(r"([._\-])", local)
         for i, part in enumerate(parts):
             if len(part) >= 4 and part not in words:
@@ -433,6 +450,10 @@ def _domain_agreement(text: str, domain: str | None) -> float:
     return 0.7 * inside / len(tokens) if inside else 0.0
 
 
+def _name_words(text: str) -> list[str]:
+    return [t for t in re.split(r"[\s\-']+", text) if re.sub(r"[^a-z0-9]", "", fold(t))]
+
+
 def _email_agreement(text: str, local: str | None) -> float:
     """How much a name reads like the email's local part: `Zoë Ångström` ~ `zoe.angstrom`."""
     if not local:
@@ -443,7 +464,8 @@ def _email_agreement(text: str, local: str | None) -> float:
     if not parts or not flat:
         return 0.0
     long_parts = [p for p in parts if len(p) >= 3]
-    hits = sum(1 for p in long_parts if p in flat)
+    spelt = {p: {p} | spellings(t) for p, t in zip(parts, _name_words(text), strict=False)}
+    hits = sum(1 for p in long_parts if any(s.replace("-", "") in flat for s in spelt.get(p, {p})))
     if hits == 0:
         return 0.0
     first_initial = flat.startswith(parts[0][0])

@@ -1,0 +1,300 @@
+"""Reading the email right, with the rest of the card as its witness.
+
+The email is printed small, in the contact block, and the OCR misreads it more than anything else
+on a card: `@` taken for a letter (`micheeverdant.com`, `bjorngjorion`), a dot or an underscore
+read as a space (`hariet _davies@`, `g in-presti@`), letters taken for others (`l`/`i`, `o`/`c`),
+the top-level domain garbled (`.coru`). The card says most of the address again, larger: the
+person's name is usually its local part (`first.last`, `f.last`, `firstlast`…, spelt without
+marks, Zürcher -> zurcher, or with them spelt out, Müller -> mueller, Søren -> soeren), and the
+company's name or the website its domain.
+
+So the addresses the name and the company allow are each compared with what the OCR read (the
+email's words as printed, before any repair), by an edit distance in which the OCR's usual
+confusions cost less than other changes. The address read wins while it is as near as any; an
+address the card confirms wins when it explains the reading better than the reading explains
+itself, counting each part of the reading the card does not confirm (a local part no name
+spells, a domain no company or website names) as a cost. Nothing is put right without such a
+witness: a card with no name or no company keeps its email as read.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from followup.adapters.cards.contacts import domain_of, fold, words
+
+# What the OCR takes for what (lower case): each group's letters are confused with one another.
+_LOOKALIKES = ("il1|!tfj", "o0ceaq@", "nuh", "mn", "bh6", "vy", "s5", "z2", "g9q@", "e@", "rt")
+_SEPARATORS = frozenset("._- ,")
+_SPELT_OUT = str.maketrans(
+    {"ä": "ae", "ö": "oe", "ü": "ue", "ø": "oe", "å": "aa", "æ": "ae", "Ä": "ae", "Ö": "oe"}
+    | {"Ü": "ue", "Ø": "oe", "Å": "aa", "Æ": "ae"}
+)
+UNCONFIRMED = 2.5  # the cost of a part of the address that nothing else on the card says
+LEFT_OUT = 2.0  # the cost of a word run into the address (no label, no number) left out of it
+_TLDS = frozenset(
+    {"com", "org", "net", "edu", "gov", "int", "mil", "io", "co", "ai", "biz", "info", "app"}
+    | {"dev", "tech", "eu", "uk", "me", "tv", "cc", "us"}
+)
+
+
+def _cheap(a: str, b: str) -> bool:
+    return any(a in group and b in group for group in _LOOKALIKES)
+
+
+def _substitution(a: str, b: str) -> float:
+    if a == b:
+        return 0.0
+    if a in _SEPARATORS and b in _SEPARATORS:
+        # A dot or an underscore read as a space is likelier than a space the OCR made up.
+        return 0.15 if " " in (a, b) else 0.25
+    return 0.5 if _cheap(a, b) else 1.0
+
+
+def _gap(c: str) -> float:
+    """Adding or dropping `c`: a space or a separator (a lost dot) costs less than a letter."""
+    return 0.25 if c == " " else 0.5 if c in _SEPARATORS else 1.0
+
+
+def _row(pattern: str, text: str) -> list[float]:
+    """The cost of reading `text[:k]` as `pattern`, for each k (the last row of the table)."""
+    previous = [0.0]
+    for c in text:
+        previous.append(previous[-1] + _gap(c))
+    for p in pattern:
+        current = [previous[0] + _gap(p)]
+        for k, c in enumerate(text, 1):
+            current.append(
+                min(
+                    previous[k] + _gap(p),
+                    current[k - 1] + _gap(c),
+                    previous[k - 1] + _substitution(p, c),
+                )
+            )
+        previous = current
+    return previous
+
+
+def _at_cost(c: str) -> float:
+    """Reading one character where `@` is printed."""
+    return 0.0 if c in "@©®" else 0.5 if c in "gqaeoc(" else 1.0
+
+
+# --- what the card allows ------------------------------------------------------------------------
+
+
+def spellings(word: str) -> set[str]:
+    """A word of a name as addresses write it: marks dropped, or spelt out (ue, oe, aa)."""
+    found = set()
+    for text in (word, word.translate(_SPELT_OUT)):
+        slug = re.sub(r"[^a-z0-9\-]", "", fold(text))
+        if slug.strip("-"):
+            found.add(slug.strip("-"))
+            found.add(slug.replace("-", ""))
+    return found
+
+
+def name_parts(name: str) -> tuple[list[set[str]], set[str]]:
+    """The spellings of each word of a name (initials like `S.` left out), and every word and
+    initial an address may use."""
+    tokens = [t for t in re.split(r"\s+", name.strip()) if t and not re.fullmatch(r"\w\.?", t)]
+    parts = [spellings(t) for t in tokens]
+    parts = [p for p in parts if p]
+    pieces: set[str] = set()
+    for spelt in parts:
+        for s in spelt:
+            pieces |= {s, s[0], *s.split("-")}
+    return parts, pieces
+
+
+def local_parts(name: str) -> set[str]:
+    """The local parts a person's name gives: first.last, f.last, firstlast, first, first_last,
+    first-last, flast, last, last.first…; `last` being the surname (`Lo Presti`: lopresti,
+    lo-presti) or its last word."""
+    parts, _ = name_parts(name)
+    if len(parts) < 2:
+        return {s for p in parts for s in p}
+    firsts = parts[0]
+    lasts: set[str] = set()
+    for start in range(1, len(parts)):
+        rest = parts[start:]
+        combos = [""]
+        for spelt in rest:
+            combos = [c + s for c in combos for s in spelt]
+        lasts |= set(combos)
+        if len(rest) > 1:  # the words of a surname joined by hyphens: lo-presti
+            hyphened = [""]
+            for spelt in rest:
+                hyphened = [f"{c}-{s}" if c else s for c in hyphened for s in spelt]
+            lasts |= set(hyphened)
+    found = set()
+    for f in firsts:
+        for last in lasts:
+            found |= {f"{f}.{last}", f"{f[0]}.{last}", f"{f}{last}", f, f"{f}_{last}"}
+            found |= {f"{f}-{last}", f"{f[0]}{last}", last, f"{last}.{f}", f"{f}.{last[0]}"}
+            found |= {f"{f[0]}_{last}", f"{last}{f[0]}", f"{last}.{f[0]}", f"{last}_{f}"}
+    return found
+
+
+def _spelt_by(part: str, pieces: set[str]) -> bool:
+    """Whether `part` is words or initials of the name run together."""
+    return part in pieces or any(
+        part.startswith(p) and _spelt_by(part[len(p) :], pieces)
+        for p in pieces
+        if 0 < len(p) < len(part)
+    )
+
+
+def _plausible_suffix(suffix: str) -> bool:
+    """`.com`, `.co.uk`, `.de`: labels a domain may end with (not `.coru`)."""
+    import phonenumbers
+
+    labels = suffix.strip(".").split(".")
+    return bool(suffix) and all(
+        label in _TLDS or (len(label) == 2 and label.upper() in phonenumbers.SUPPORTED_REGIONS)
+        for label in labels
+    )
+
+
+def _split_host(host: str) -> tuple[str, str, str] | None:
+    """`eu.acme.co.uk` -> (`eu.`, `acme`, `.co.uk`), by the organisation's name in it."""
+    org = domain_of(f"x@{host}")
+    if not org:
+        return None
+    labels = host.split(".")
+    if org not in labels:
+        return None
+    at = len(labels) - 1 - labels[::-1].index(org)
+    prefix = ".".join(labels[:at]) + ("." if at else "")
+    suffix = "." + ".".join(labels[at + 1 :]) if at + 1 < len(labels) else ""
+    return prefix, org, suffix
+
+
+def hosts(read: str | None, webs: list[str], orgs: set[str]) -> tuple[set[str], set[str]]:
+    """The domains the card allows, and those of them it confirms. Confirmed: the company's name
+    (`orgs`, its spellings) with the ending the website or the address read gives, and a website
+    written as one (`www.`, `https://`) where no company's name says otherwise. Allowed besides:
+    the address as read, and the websites the company's name does not confirm. A bare domain
+    (`reyesgimabridgecapital.coru`) is no witness: an email whose `@` was lost reads as one."""
+    sites: dict[str, bool] = {}  # host: written as a website
+    for web in webs:
+        host = re.sub(r"(?i)^(https?://)?(www\.)?", "", web).split("/")[0].lower().strip(".")
+        if "." in host and re.match(r"(?i)(https?://|www)", web):
+            sites[host] = True
+    confirmed_orgs = set(orgs)
+    allowed_orgs = set(orgs)
+    for host, written_as_site in sites.items():
+        org = domain_of(None, host)
+        if org:
+            allowed_orgs.add(org)
+            if written_as_site and (not orgs or org in orgs):
+                confirmed_orgs.add(org)
+    prefixes, suffixes = {""}, set()
+    for host in [*sites, *([read] if read else [])]:
+        split = _split_host(host)
+        if split and _plausible_suffix(split[2]):
+            suffixes.add(split[2])
+            if host == read:
+                prefixes.add(split[0])
+    allowed = {f"{p}{o}{s}" for p in prefixes for o in allowed_orgs for s in suffixes}
+    allowed |= set(sites) | ({read} if read else set())
+    confirmed = set()
+    for host in allowed:
+        split = _split_host(host)
+        if split and split[1] in confirmed_orgs and _plausible_suffix(split[2]):
+            confirmed.add(host)
+    return allowed, confirmed
+
+
+# --- choosing ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Reading:
+    """Words of one line that may be an email as the OCR read them, and how many of the words
+    run into them were left out (each costs: an unexplained word beside the address)."""
+
+    text: str
+    left_out: int = 0
+
+
+def readings(row: str) -> list[Reading]:
+    """The runs of words of a contact line that may be an email: no label, no number, and
+    something of an address in them (`@`, or a dot). A run is also read without its first word
+    or two (`hariet _davies@…`: the name may have run into it, or may not be part of it)."""
+    labels = words()["email_labels"] | words()["web_labels"] | words()["phone_labels"]
+    labels |= words()["fax_labels"] | words()["mobile_labels"]
+    runs: list[list[str]] = [[]]
+    for token in row.lower().split():
+        bare = fold(token).strip(" .:|/-")
+        free = bare in labels or sum(c.isdigit() for c in token) >= 3 or len(bare) == 0
+        if free or token.startswith(("www", "http")) or "/" in token:
+            runs.append([])
+        else:
+            runs[-1].append(token)
+    found = []
+    for run in runs:
+        text = " ".join(run)
+        if len(text) < 6 or not re.search(r"[@©®.]", text) or len(run) > 4:
+            continue
+        for skip in range(len(run)):
+            rest = " ".join(run[skip:])
+            if re.search(r"[@©®.]", rest) and len(rest) >= 6:
+                found.append(Reading(rest, skip))
+    return found
+
+
+def reconcile(
+    read: str | None,
+    rows: list[str],
+    name: str | None,
+    orgs: set[str],
+    webs: list[str],
+) -> str | None:
+    """The email the card's lines best support: `read` (the address found, after repairs), or
+    an address the name and the company's domain spell that the reading is nearer to."""
+    if not name and not read:
+        return read
+    locals_ = local_parts(name) if name else set()
+    _, pieces = name_parts(name) if name else ([], set())
+    read_local, _, read_host = (read or "").partition("@")
+    allowed_hosts, confirmed_hosts = hosts(read_host or None, webs, orgs)
+    if not allowed_hosts or not (locals_ or read_local):
+        return read
+    penalty: dict[tuple[str, str], float] = {}
+    all_locals = locals_ | ({read_local} if read_local else set())
+    for local in all_locals:
+        split = re.split(r"[._\-]", local)  # `ashley__kowalski`: one separator read twice
+        spelt = all(p and _spelt_by(p, pieces) for p in split)
+        for host in allowed_hosts:
+            cost = 0.0 if (local in locals_ or (spelt and pieces)) else UNCONFIRMED
+            cost += 0.0 if host in confirmed_hosts else UNCONFIRMED
+            penalty[(local, host)] = cost
+    scored: list[tuple[float, str]] = []
+    for reading in (r for row in rows for r in readings(row)):
+        text = reading.text
+        tails = {host: _row(host[::-1], text[::-1])[::-1] for host in allowed_hosts}
+        for local in all_locals:
+            heads = _row(local, text)
+            for host, tail in tails.items():
+                aligned = min(
+                    min(heads[k] + _at_cost(text[k]) + tail[k + 1] for k in range(len(text))),
+                    min(heads[k] + 1.0 + tail[k] for k in range(len(text) + 1)),
+                )
+                cost = aligned + penalty[(local, host)] + LEFT_OUT * reading.left_out
+                scored.append((cost, f"{local}@{host}"))
+    if not scored:
+        return read
+    scored.sort(key=lambda pair: (pair[0], pair[1] != read, "_" in pair[1], "-" in pair[1]))
+    cost, best = scored[0]
+    if best == read:
+        return read
+    rival = next((c for c, e in scored if _skeleton(e) != _skeleton(best)), None)
+    if cost > 1.0 + 0.15 * len(best) or (rival is not None and rival - cost < 0.5):
+        return read
+    return best
+
+
+def _skeleton(email: str) -> str:
+    return re.sub(r"[^a-z0-9@]", "", email)

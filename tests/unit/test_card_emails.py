@@ -1,0 +1,147 @@
+"""The email read from a card, put right where the card's name and company confirm another
+address that the OCR's reading is nearer to; left as read where nothing confirms a change."""
+
+from __future__ import annotations
+
+import pytest
+
+from followup.adapters.cards.emails import Reading, hosts, local_parts, readings, reconcile
+from followup.adapters.cards.fields import find_fields, lines_from_text
+from followup.adapters.cards.mend import slugs
+
+
+def test_a_name_gives_the_local_parts_addresses_are_made_of():
+    found = local_parts("Gianmarco Lo Presti")
+    assert {"gianmarco.lopresti", "g.lo-presti", "g.presti", "gianmarco", "glopresti"} <= found
+    assert "lo.presti" not in found  # the surname's first word alone is no surname
+
+
+def test_marks_are_dropped_or_spelt_out_as_addresses_write_them():
+    found = local_parts("Jürgen Müller")
+    assert {"jurgen.muller", "juergen.mueller", "j.mueller", "jurgenmuller"} <= found
+    assert {"soren.orsted", "soeren.oersted", "aasa"} <= local_parts("Søren Ørsted") | (
+        local_parts("Åsa Lindqvist")
+    )
+
+
+def test_an_initial_in_the_middle_of_a_name_is_left_out():
+    assert "dana_washington" in local_parts("Dana S. Washington")
+    assert not any("s." in part for part in local_parts("Dana S. Washington"))
+
+
+def test_only_a_website_written_as_one_and_agreeing_with_the_company_confirms_a_domain():
+    allowed, confirmed = hosts(
+        "imabridgecapital.coru",
+        ["www.ironbridgecapttal.com", "reyesgimabridgecapital.coru"],
+        slugs("Ironbridge Capital Corp."),
+    )
+    assert "ironbridgecapital.com" in confirmed
+    assert "imabridgecapital.coru" in allowed - confirmed  # no such ending as .coru
+    assert "ironbridgecapttal.com" in allowed - confirmed  # the website misread
+    assert not any("reyesg" in host for host in allowed)  # an email without its @ is no site
+
+
+def test_the_words_of_a_contact_line_that_may_be_an_email():
+    assert readings("E-mail: hariet _davies@cobalt.co.uk") == [
+        Reading("hariet _davies@cobalt.co.uk", 0),
+        Reading("_davies@cobalt.co.uk", 1),
+    ]
+    assert [r.text for r in readings("Mobile +1 201 519 6039  micheeverdant.com")] == [
+        "micheeverdant.com"
+    ]
+    assert readings("www.verdant.com") == []
+    assert readings("Friedrichstraße 123") == []
+
+
+@pytest.mark.parametrize(
+    ("read", "rows", "name", "company", "webs", "email"),
+    [
+        # An underscore read apart from the address, the first name misspelt.
+        (
+            "davies@cobalt.co.uk",
+            ["hariet _davies@cobalt.co.uk"],
+            "Harriet Davies",
+            "Cobalt Payments plc",
+            ["www.cobalt.co.uk"],
+            "harriet_davies@cobalt.co.uk",
+        ),
+        # The dot after an initial read as a space, `lo` as `in`.
+        (
+            "in-presti@meridianpartners.it",
+            ["Email g in-presti@meridianpartners it"],
+            "Gianmarco Lo Presti",
+            "Meridian Partners S.r.l.",
+            ["www.mendianpanners.it"],
+            "g.lo-presti@meridianpartners.it",
+        ),
+        # `@` read as `g`, the underscore as a space, the company's name and the ending garbled:
+        # no address found at all, yet the line is near one the card confirms.
+        (
+            None,
+            ["t dana reyesgimabridgecapital.coru", "www.ironbridgecapttal.com"],
+            "Dana Reyes",
+            "Ironbridge Capital Corp.",
+            ["www.ironbridgecapttal.com", "reyesgimabridgecapital.coru"],
+            "dana.reyes@ironbridgecapital.com",
+        ),
+        # One underscore read as two.
+        (
+            "ashley__kowalski@brightwater.com",
+            ["ashley__kowalski@brightwater.com"],
+            "Ashley Kowalski",
+            "Brightwater Health",
+            ["www.brightwater.com"],
+            "ashley_kowalski@brightwater.com",
+        ),
+        # A spelt-out umlaut misread: nearer `guenther` than anything else.
+        (
+            "guenthen@granite-peak-software.de",
+            ["guenthen@granite-peak-software.de"],
+            "Günther Weiß",
+            "Granite Peak Software GmbH",
+            [],
+            "guenther@granite-peak-software.de",
+        ),
+    ],
+)
+def test_an_email_misread_is_put_right_by_the_name_and_company_it_is_near(
+    read, rows, name, company, webs, email
+):
+    assert reconcile(read, rows, name, slugs(company), webs) == email
+
+
+@pytest.mark.parametrize(
+    ("read", "name", "company"),
+    [
+        ("mike.smith@acme.com", "Michael Smith", "Acme Robotics Inc."),  # a nickname
+        ("recruiting@acme.com", "Dana Reyes", "Acme Robotics Inc."),  # a team's address
+        ("anna.k@acme-group.com", "Anna Kowalski", "Acme Robotics Inc."),  # a group's domain
+        ("juergen.mueller@helvetia.de", "Jürgen Müller", "Helvetia Präzision AG"),
+        ("jurgen.muller@helvetia.de", "Jürgen Müller", "Helvetia Präzision AG"),
+    ],
+)
+def test_an_email_read_cleanly_is_kept_even_where_the_name_says_otherwise(read, name, company):
+    assert reconcile(read, [f"E {read}"], name, slugs(company), []) == read
+
+
+def test_without_a_name_nothing_is_changed():
+    assert reconcile("davies@cobalt.co.uk", ["hariet _davies@cobalt.co.uk"], None, set(), []) == (
+        "davies@cobalt.co.uk"
+    )
+
+
+def test_a_card_whose_email_spells_the_umlauts_out_keeps_them_so():
+    card = find_fields(
+        lines_from_text(
+            [
+                ("Jürgen Müller", 2.0),
+                "Vertriebsleiter",
+                ("Helvetia Präzision AG", 1.5),
+                "Tel. 030 1234567",
+                "juergen.mueller@helvetia.de",
+                "www.helvetia.de",
+            ]
+        ),
+        "DE",
+    )
+    assert (card.name, card.email) == ("Jürgen Müller", "juergen.mueller@helvetia.de")
