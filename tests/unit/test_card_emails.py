@@ -145,3 +145,46 @@ def test_a_card_whose_email_spells_the_umlauts_out_keeps_them_so():
         "DE",
     )
     assert (card.name, card.email) == ("Jürgen Müller", "juergen.mueller@helvetia.de")
+
+
+def test_an_email_misread_past_recognition_as_one_is_still_found_beside_its_name_and_website():
+    card = find_fields(
+        lines_from_text(
+            [
+                ("TESSERA DESIGN STUDIO", 1.5),
+                ("João Gonçalves", 2.0),
+                "Chief Financial Officer",
+                "Tel. +351 21 270 2551",
+                "jao.goncales@tesseradesigsudiopt",  # no @... no dot before its ending
+                "www.tesseradesignstudio.pt",
+            ]
+        ),
+        "PT",
+    )
+    assert card.email == "joao.goncalves@tesseradesignstudio.pt"
+    assert card.confidence["email"] == 0.69  # put right: 0.7, times the 0.99 of any email
+
+
+def test_a_misread_label_before_an_email_is_no_part_of_it():
+    assert reconcile(
+        None,
+        ["E-mait: soren_sorensengbrightwater thealth.dk", "www brightwater-heaith.dk"],
+        "Søren Sørensen",
+        slugs("Brightwater Health A/S"),
+        ["thealth.dk", "brightwater-heaith.dk"],
+    ) == ("soren_sorensen@brightwater-health.dk")
+
+
+def test_an_ending_one_look_alike_letter_off_is_tried_but_not_guessed_between_two():
+    _, confirmed = hosts("elan-vital.ez", [], slugs("Élan Vital"))
+    assert {"elan-vital.cz", "elan-vital.az"} <= confirmed
+    assert (
+        reconcile(
+            "zofie.dvorak@elan-vital.ez",
+            ["zofje.dvorak@elan-vital.ez"],
+            "Žofie Dvořák",
+            slugs("Élan Vital"),
+            [],
+        )
+        == "zofie.dvorak@elan-vital.ez"
+    )

@@ -157,6 +157,25 @@ def _plausible_suffix(suffix: str) -> bool:
     )
 
 
+def _endings_like(suffix: str) -> set[str]:
+    """The plausible endings one look-alike letter away from `suffix` (`.ez` -> `.cz`)."""
+    import phonenumbers
+
+    labels = suffix.strip(".").split(".")
+    tried = _TLDS | {r.lower() for r in phonenumbers.SUPPORTED_REGIONS}
+    found = set()
+    for i, label in enumerate(labels):
+        for known in tried:
+            if (
+                len(known) == len(label)
+                and sum(_substitution(a, b) for a, b in zip(label, known, strict=True)) == 0.5
+            ):
+                mended = "." + ".".join([*labels[:i], known, *labels[i + 1 :]])
+                if _plausible_suffix(mended):
+                    found.add(mended)
+    return found
+
+
 def _split_host(host: str) -> tuple[str, str, str] | None:
     """`eu.acme.co.uk` -> (`eu.`, `acme`, `.co.uk`), by the organisation's name in it."""
     org = domain_of(f"x@{host}")
@@ -178,10 +197,14 @@ def hosts(read: str | None, webs: list[str], orgs: set[str]) -> tuple[set[str], 
     the address as read, and the websites the company's name does not confirm. A bare domain
     (`reyesgimabridgecapital.coru`) is no witness: an email whose `@` was lost reads as one."""
     sites: dict[str, bool] = {}  # host: written as a website
+    endings = set()  # a bare domain is no witness of a name, but its ending is one of the card's
     for web in webs:
         host = re.sub(r"(?i)^(https?://)?(www\.)?", "", web).split("/")[0].lower().strip(".")
         if "." in host and re.match(r"(?i)(https?://|www)", web):
             sites[host] = True
+        split = _split_host(host)
+        if split and _plausible_suffix(split[2]):
+            endings.add(split[2])
     confirmed_orgs = set(orgs)
     allowed_orgs = set(orgs)
     for host, written_as_site in sites.items():
@@ -190,13 +213,16 @@ def hosts(read: str | None, webs: list[str], orgs: set[str]) -> tuple[set[str], 
             allowed_orgs.add(org)
             if written_as_site and (not orgs or org in orgs):
                 confirmed_orgs.add(org)
-    prefixes, suffixes = {""}, set()
+    prefixes, suffixes = {""}, endings
     for host in [*sites, *([read] if read else [])]:
         split = _split_host(host)
         if split and _plausible_suffix(split[2]):
             suffixes.add(split[2])
             if host == read:
                 prefixes.add(split[0])
+        elif split and host == read:  # `.ez` for `.cz`: an ending one look-alike letter off
+            prefixes.add(split[0])
+            suffixes |= _endings_like(split[2])
     allowed = {f"{p}{o}{s}" for p in prefixes for o in allowed_orgs for s in suffixes}
     allowed |= set(sites) | ({read} if read else set())
     confirmed = set()
@@ -229,6 +255,7 @@ def readings(row: str) -> list[Reading]:
     for token in row.lower().split():
         bare = fold(token).strip(" .:|/-")
         free = bare in labels or sum(c.isdigit() for c in token) >= 3 or len(bare) == 0
+        free = free or token.endswith(":")  # a label, however misread (`E-mait:`)
         if free or token.startswith(("www", "http")) or "/" in token:
             runs.append([])
         else:

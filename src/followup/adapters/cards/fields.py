@@ -204,7 +204,9 @@ def find_fields(lines: list[Line], region: str | None) -> BusinessCard:
     if name:  # the email against the name and the company printed on the same card
         from followup.adapters.cards.emails import reconcile
 
-        taken = {text.index for text in texts}
+        # Every line but the name, title and company: an email misread past recognition as one
+        # (no `@`, no dot before its ending) was taken for a line of text.
+        taken = {text.index for text in (name, title, company) if text is not None}
         witnessed = reconcile(
             email,
             [row.text for i, row in enumerate(rows) if i not in taken],
