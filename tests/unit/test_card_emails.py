@@ -175,6 +175,13 @@ def test_a_misread_label_before_an_email_is_no_part_of_it():
     ) == ("soren_sorensen@brightwater-health.dk")
 
 
+def test_an_ending_one_look_alike_letter_off_is_the_phone_numbers_country():
+    read, rows = "zofie.dvorak@elan-vital.ez", ["zofje.dvorak@elan-vital.ez"]
+    assert reconcile(read, rows, "Žofie Dvořák", slugs("Élan Vital"), [], "CZ") == (
+        "zofie.dvorak@elan-vital.cz"
+    )
+
+
 def test_an_ending_one_look_alike_letter_off_is_tried_but_not_guessed_between_two():
     _, confirmed = hosts("elan-vital.ez", [], slugs("Élan Vital"))
     assert {"elan-vital.cz", "elan-vital.az"} <= confirmed
@@ -188,3 +195,21 @@ def test_an_ending_one_look_alike_letter_off_is_tried_but_not_guessed_between_tw
         )
         == "zofie.dvorak@elan-vital.ez"
     )
+
+
+def test_an_initial_and_its_dot_read_as_one_letter_are_put_back():
+    webs = ["www.quantia-labs.be"]
+    name, company = "Lieselotte C. Lemaître", slugs("Quantia Labs")
+    assert reconcile(
+        "ilemaitre@eu.quantia-labs.be", ["Ilemaitre@eu.quantia-labs.be"], name, company, webs
+    ) == ("l.lemaitre@eu.quantia-labs.be")
+    # Read cleanly without a dot, it stays without one.
+    assert reconcile(
+        "llemaitre@eu.quantia-labs.be", ["llemaitre@eu.quantia-labs.be"], name, company, webs
+    ) == ("llemaitre@eu.quantia-labs.be")
+
+
+def test_a_separator_read_as_a_space_is_taken_for_a_dot_the_separator_most_used():
+    assert reconcile(
+        None, ["dana reyes@acme.com"], "Dana Reyes", slugs("Acme Inc."), ["www.acme.com"]
+    ) == ("dana.reyes@acme.com")

@@ -58,21 +58,24 @@ def _gap(c: str) -> float:
 
 
 def _row(pattern: str, text: str) -> list[float]:
-    """The cost of reading `text[:k]` as `pattern`, for each k (the last row of the table)."""
+    """The cost of reading `text[:k]` as `pattern`, for each k (the last row of the table). A
+    letter and the dot after it may be read as one letter (`l.lemaitre` as `Ilemaitre`)."""
+    before: list[float] | None = None
     previous = [0.0]
     for c in text:
         previous.append(previous[-1] + _gap(c))
-    for p in pattern:
+    for i, p in enumerate(pattern):
         current = [previous[0] + _gap(p)]
         for k, c in enumerate(text, 1):
-            current.append(
-                min(
-                    previous[k] + _gap(p),
-                    current[k - 1] + _gap(c),
-                    previous[k - 1] + _substitution(p, c),
-                )
+            best = min(
+                previous[k] + _gap(p),
+                current[k - 1] + _gap(c),
+                previous[k - 1] + _substitution(p, c),
             )
-        previous = current
+            if p == "." and before is not None and _substitution(pattern[i - 1], c) <= 0.5:
+                best = min(best, before[k - 1] + 0.5)
+            current.append(best)
+        before, previous = previous, current
     return previous
 
 
@@ -190,7 +193,9 @@ def _split_host(host: str) -> tuple[str, str, str] | None:
     return prefix, org, suffix
 
 
-def hosts(read: str | None, webs: list[str], orgs: set[str]) -> tuple[set[str], set[str]]:
+def hosts(
+    read: str | None, webs: list[str], orgs: set[str], country: str | None = None
+) -> tuple[set[str], set[str]]:
     """The domains the card allows, and those of them it confirms. Confirmed: the company's name
     (`orgs`, its spellings) with the ending the website or the address read gives, and a website
     written as one (`www.`, `https://`) where no company's name says otherwise. Allowed besides:
@@ -222,7 +227,10 @@ def hosts(read: str | None, webs: list[str], orgs: set[str]) -> tuple[set[str], 
                 prefixes.add(split[0])
         elif split and host == read:  # `.ez` for `.cz`: an ending one look-alike letter off
             prefixes.add(split[0])
-            suffixes |= _endings_like(split[2])
+            like = _endings_like(split[2])
+            # Of two endings as near (`.ez`: .cz, .az), the country the phone number is in.
+            national = {e for e in like if country and e.endswith(f".{country.lower()}")}
+            suffixes |= national or like
     allowed = {f"{p}{o}{s}" for p in prefixes for o in allowed_orgs for s in suffixes}
     allowed |= set(sites) | ({read} if read else set())
     confirmed = set()
@@ -278,6 +286,7 @@ def reconcile(
     name: str | None,
     orgs: set[str],
     webs: list[str],
+    country: str | None = None,
 ) -> str | None:
     """The email the card's lines best support: `read` (the address found, after repairs), or
     an address the name and the company's domain spell that the reading is nearer to."""
@@ -286,7 +295,7 @@ def reconcile(
     locals_ = local_parts(name) if name else set()
     _, pieces = name_parts(name) if name else ([], set())
     read_local, _, read_host = (read or "").partition("@")
-    allowed_hosts, confirmed_hosts = hosts(read_host or None, webs, orgs)
+    allowed_hosts, confirmed_hosts = hosts(read_host or None, webs, orgs, country)
     if not allowed_hosts or not (locals_ or read_local):
         return read
     penalty: dict[tuple[str, str], float] = {}
@@ -313,7 +322,11 @@ def reconcile(
                 scored.append((cost, f"{local}@{host}"))
     if not scored:
         return read
-    scored.sort(key=lambda pair: (pair[0], pair[1] != read, "_" in pair[1], "-" in pair[1]))
+    # Between equals: the address as read, then one with a dot (the separator most used, and
+    # the one the OCR loses most), then the rest in a fixed order.
+    scored.sort(
+        key=lambda pair: (pair[0], pair[1] != read, "." not in pair[1].split("@")[0], pair[1])
+    )
     cost, best = scored[0]
     if best == read:
         return read

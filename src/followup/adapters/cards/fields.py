@@ -213,6 +213,7 @@ def find_fields(lines: list[Line], region: str | None) -> BusinessCard:
             _name_text(name.line.text),
             slugs(company_text) if company_text else set(),
             webs,
+            _region_of(phone_text),
         )
         if witnessed != email:
             email, email_confidence = witnessed, 0.7
@@ -230,6 +231,18 @@ def find_fields(lines: list[Line], region: str | None) -> BusinessCard:
             "phone": phone_confidence,
         },
     )
+
+
+def _region_of(phone: str | None) -> str | None:
+    """The country a number found on the card is in (`+420 601 637 604` -> CZ)."""
+    import phonenumbers
+
+    if not phone:
+        return None
+    try:
+        return phonenumbers.region_code_for_number(phonenumbers.parse(phone))
+    except phonenumbers.NumberParseException:
+        return None
 
 
 def _stacks(texts: list[_Text]) -> list[str]:
