@@ -9,7 +9,7 @@ from dataclasses import replace
 
 import numpy as np
 import pytest
-from PIL import Image
+from PIL import Image, ImageOps
 
 from followup.adapters.cards.reader import read_card
 from followup.domain.errors import BadInput
@@ -77,7 +77,10 @@ def test_a_photo_stored_sideways_with_its_exif_orientation_is_read():
     data, _, _ = shoot(
         _card(), random.Random(3), "tune", "classic", "medium", 0, "jpg", True, DEJAVU
     )
-    assert Image.open(io.BytesIO(data)).size == (1200, 1600)  # stored on its side
+    stored = Image.open(io.BytesIO(data))
+    upright = ImageOps.exif_transpose(stored)
+    assert stored.getexif()[0x0112] == 6  # "turn 90° clockwise to show"
+    assert stored.size == upright.size[::-1]  # stored on its side
     assert _fields(read_card(data, "FR")) == EXPECTED
 
 
