@@ -14,7 +14,8 @@ confusions cost less than other changes. The address read wins while it is as ne
 address the card confirms wins when it explains the reading better than the reading explains
 itself, counting each part of the reading the card does not confirm (a local part no name
 spells, a domain no company or website names) as a cost. Nothing is put right without such a
-witness: a card with no name or no company keeps its email as read.
+witness: the local part only towards what the name spells, the domain only towards what the
+company's name or website says; a card with neither keeps its email as read.
 """
 
 from __future__ import annotations
