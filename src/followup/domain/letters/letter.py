@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from functools import cached_property
+from typing import Any
 
 from followup.domain.letters.text import WORD, sentences, stem
 from followup.domain.letters.triggers import Entry, Triggers
@@ -41,6 +42,7 @@ class Letter:
         self._set_masks: dict[int, int] = {}
         self.many = True  # one of many letters checked: worth the looser search's compiling
         self.seen: dict[str, bool] = {}  # strings looked for in `lowered`, and whether found
+        self._hits: tuple[Any, list[int] | None] | None = None  # (rulebook, what its screen told)
 
     # -- clauses and their words --------------------------------------------------------------
     @cached_property
@@ -113,6 +115,14 @@ class Letter:
         self._triggers, self._present, self._masks = triggers, present, masks
         self._set_masks = {}
         return present
+
+    def hits(self, rulebook: Any) -> list[int] | None:
+        """The patterns of the rulebook this letter could match at all, as its screen tells
+        (see Rulebook.hits), asked once."""
+        kept = self._hits
+        if kept is None or kept[0] is not rulebook:
+            kept = self._hits = (rulebook, rulebook.hits(self))
+        return kept[1]
 
     # -- windows --------------------------------------------------------------------------------
     def windows(self, entry: Entry) -> list[tuple[int, int]]:
