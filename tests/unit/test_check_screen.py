@@ -24,6 +24,7 @@ from followup.adapters.policies import PolicyBook
 from followup.domain.letters.letter import Letter
 from followup.domain.letters.loosen import FOLDING, as_bytes, loosened
 from followup.domain.letters.rulebook import Rulebook
+from followup.domain.letters.text import WORD
 from followup.services.dependencies import Dependencies
 from followup.services.dossier import import_dossier
 from followup.services.letters import letter_context
@@ -257,3 +258,9 @@ def test_the_engine_reads_the_looser_forms_as_python_does():
 def test_a_screen_reports_its_canary_on_every_text(text):
     screen = make_screen([b"zzz"])
     assert screen is not None and screen.matching(as_bytes(text)) == []
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.text(alphabet="aZé'’- .,!\n1_\u212a", max_size=40))
+def test_a_letter_counts_its_words_as_the_word_pattern_reads_them(text):
+    assert Letter(text).token_count == len(WORD.findall(text.lower()))

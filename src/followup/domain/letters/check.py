@@ -224,7 +224,7 @@ class LetterChecker:
         limit = int(limits.get(ctx.kind, limits.get("default", 250)))
         if letter.word_count <= limit:
             return  # `\w+` counts at least the letter's words
-        count = len(letter.tokens)
+        count = letter.token_count
         if count > limit:
             # one call of the engine in a run of letters (it compiles a pattern for the limit)
             at = nth_word_start(letter.text, limit) if letter.many else None

@@ -22,6 +22,11 @@ _WORD_CHARS = re.compile(r"\w+")
 _ASCII_SPACES = str.maketrans(
     {chr(i): chr(i) if chr(i).isalnum() or chr(i) == "_" else " " for i in range(128)}
 )
+# What WORD reads in ASCII text: a run of letters, apostrophes and hyphens holds one word (from
+# its first letter to its last) when it holds a letter; everything else made a space.
+_WORD_RUNS = str.maketrans(
+    {chr(i): chr(i) if chr(i).isalpha() or chr(i) in "'-" else " " for i in range(128)}
+)
 # A clause ends at . ! ? followed by space, or at a blank line; a single line break (a wrapped
 # line) does not end one.
 # (The stop itself is matched and left out by its group: a look-behind at every place of the
@@ -91,6 +96,15 @@ class Letter:
     def tokens(self) -> list[str]:
         """The words, lowercased, as a reader counts them."""
         return WORD.findall(self.lowered)
+
+    @cached_property
+    def token_count(self) -> int:
+        """len(tokens), without the regular expression engine in most letters (ASCII, with
+        typographic apostrophes or not): the runs a table's spaces leave that hold a letter."""
+        plain = self.lowered.replace("’", "'")
+        if not plain.isascii():
+            return len(self.tokens)
+        return sum(1 for run in plain.translate(_WORD_RUNS).split() if run.strip("'-"))
 
     @cached_property
     def stems(self) -> set[str]:
