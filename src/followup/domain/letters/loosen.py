@@ -3,16 +3,18 @@ patterns can match at all.
 
 The looser form is written for a regular-expression engine without look-arounds, back-references
 or Python's notion of a word: it reads the letter as bytes, each character of the letter one
-byte (`as_bytes`: the characters outside ASCII all become bytes 0x80–0xFF, one per character),
-and it matches wherever the pattern matches — in the whole letter or in any part of it searched
-alone, as the check searches clauses — and in some places more:
+byte (`as_bytes`: ASCII as itself, the four characters outside ASCII that fold to an ASCII letter
+as that letter, every other character a byte from 0x80 to 0xFF), and it matches wherever the
+pattern matches — in the whole letter or in any part of it searched alone, as the check searches
+clauses — and in some places more:
 
 - what asserts without matching (`\\b`, `^`, `$`, look-arounds) is left out;
 - a back-reference, or a conditional group, matches any text (or either branch);
 - atomic groups and possessive repeats backtrack again, and long repeats lose their upper bound;
-- each character class keeps exactly the ASCII characters it matches in Python (read from
-  Python's own engine, case folding included), and every character outside ASCII where it could
-  match one (any character outside ASCII that folds to one of its letters, when ignoring case).
+- each character of the pattern reads exactly the ASCII characters it matches in Python (asked of
+  Python's own engine, flags and case folding included), the ASCII letter of each folding
+  character it matches, and every byte from 0x80 to 0xFF where it may match another character
+  outside ASCII (a category, a negated class, a character outside ASCII: when unsure, it may).
 
 So a letter in which the looser form does not match cannot hold a match of the pattern: the
 pattern need not run. What cannot be read this way gives None (the pattern then always runs).
@@ -57,10 +59,8 @@ def as_bytes(text: str) -> bytes:
     try:
         return text.encode("latin-1")
     except UnicodeEncodeError:
-        return _BEYOND_LATIN.sub("\xff", text.translate(_FOLDING_TABLE)).encode("latin-1")
-
-
-_BEYOND_LATIN = re.compile("[^\x00-\xff]")
+        # (re's own cache keeps the pattern: nothing compiled when the module is imported)
+        return re.sub("[^\x00-\xff]", "\xff", text.translate(_FOLDING_TABLE)).encode("latin-1")
 
 
 def loosened(pattern: str, flags: int, repeats: int = _LONG_REPEAT) -> bytes | None:
