@@ -67,19 +67,31 @@ def _rules(shipped: bytes, extra: bytes | None, extra_file: Path | None) -> dict
     return data
 
 
+def _make_screen(forms: list[bytes | None]) -> Any:
+    from followup.adapters.pattern_screen import make_screen  # when many letters first need it
+
+    return make_screen(forms)
+
+
 def _read(path: Path) -> bytes | None:
     return path.read_bytes() if path.is_file() else None
 
 
 def build_checker(
-    user_folder: Path | None = None, spelling: bool = True, cache: Path | None = None
+    user_folder: Path | None = None,
+    spelling: bool = True,
+    cache: Path | None = None,
+    screen: bool = True,
 ) -> LetterChecker:
     """The check for the shipped rules and the user's; with a cache folder, the rules read
-    once are kept there, and so is the spell checker's word list."""
+    once are kept there, and so is the spell checker's word list. With `screen`, a run of many
+    letters asks RE2 which patterns can match each letter (see pattern_screen.py)."""
     if cache is not None:
         rulebook = _cached_rulebook(user_folder, cache)
     else:
         rulebook = Rulebook(load_rules(user_folder))
+    if screen:
+        rulebook.screening = _make_screen
     dictionary = SpellingDictionary(user_folder / "words.txt" if user_folder else None, cache)
     return LetterChecker(rulebook, dictionary if spelling else None)
 

@@ -4,7 +4,8 @@ Reads a letter in its context (which opportunity, which recipient, which kind). 
 and patterns come from the rulebook (data); what is computed here is how they apply. A pattern
 runs only when the letter contains what every match of it needs (see probes.py), and then only
 in the clauses around its rarest required word (see letter.py): most letters are clean, so most
-patterns never run, and those that do read a sentence or two.
+patterns never run, and those that do read a sentence or two. In a run of many letters, a screen
+first tells which patterns can match the letter at all (see Rulebook.hits and loosen.py).
 """
 
 from __future__ import annotations
@@ -224,7 +225,7 @@ class LetterChecker:
         limit = int(limits.get(ctx.kind, limits.get("default", 250)))
         if letter.word_count <= limit:
             return  # `\w+` counts at least the letter's words
-        count = len(letter.tokens)
+        count = letter.token_count
         if count > limit:
             # one call of the engine in a run of letters (it compiles a pattern for the limit)
             at = nth_word_start(letter.text, limit) if letter.many else None

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from functools import cached_property
+from typing import Any
 
 from followup.domain.letters.text import WORD, sentences, stem
 from followup.domain.letters.triggers import Entry, Triggers
@@ -20,6 +21,11 @@ _WORD_CHARS = re.compile(r"\w+")
 # a digit or "_" made a space (str.translate is fast from ASCII to ASCII), then split.
 _ASCII_SPACES = str.maketrans(
     {chr(i): chr(i) if chr(i).isalnum() or chr(i) == "_" else " " for i in range(128)}
+)
+# What WORD reads in ASCII text: a run of letters, apostrophes and hyphens holds one word (from
+# its first letter to its last) when it holds a letter; everything else made a space.
+_WORD_RUNS = str.maketrans(
+    {chr(i): chr(i) if chr(i).isalpha() or chr(i) in "'-" else " " for i in range(128)}
 )
 # A clause ends at . ! ? followed by space, or at a blank line; a single line break (a wrapped
 # line) does not end one.
@@ -41,6 +47,7 @@ class Letter:
         self._set_masks: dict[int, int] = {}
         self.many = True  # one of many letters checked: worth the looser search's compiling
         self.seen: dict[str, bool] = {}  # strings looked for in `lowered`, and whether found
+        self._hits: tuple[Any, list[int] | None] | None = None  # (rulebook, what its screen told)
 
     # -- clauses and their words --------------------------------------------------------------
     @cached_property
@@ -91,6 +98,15 @@ class Letter:
         return WORD.findall(self.lowered)
 
     @cached_property
+    def token_count(self) -> int:
+        """len(tokens), without the regular expression engine in most letters (ASCII, with
+        typographic apostrophes or not): the runs a table's spaces leave that hold a letter."""
+        plain = self.lowered.replace("’", "'")
+        if not plain.isascii():
+            return len(self.tokens)
+        return sum(1 for run in plain.translate(_WORD_RUNS).split() if run.strip("'-"))
+
+    @cached_property
     def stems(self) -> set[str]:
         return {stem(t) for t in self.word_set}
 
@@ -113,6 +129,14 @@ class Letter:
         self._triggers, self._present, self._masks = triggers, present, masks
         self._set_masks = {}
         return present
+
+    def hits(self, rulebook: Any) -> list[int] | None:
+        """The patterns of the rulebook this letter could match at all, as its screen tells
+        (see Rulebook.hits), asked once."""
+        kept = self._hits
+        if kept is None or kept[0] is not rulebook:
+            kept = self._hits = (rulebook, rulebook.hits(self))
+        return kept[1]
 
     # -- windows --------------------------------------------------------------------------------
     def windows(self, entry: Entry) -> list[tuple[int, int]]:

@@ -9,16 +9,24 @@ from __future__ import annotations
 
 import re
 import sys
+from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from typing import Any, NamedTuple
 
 from followup.domain.errors import InvalidField
 from followup.domain.letters.addressing import Addressing
+from followup.domain.letters.loosen import as_bytes, loosened
 from followup.domain.letters.probes import NO_PROBE, Probe, required_literals
 from followup.domain.letters.triggers import Entry, Selection, Triggers
 
 # What compiles a pattern (its text, its flags): re.compile, or the same from kept code.
 Maker = Callable[[str, int], "re.Pattern[str]"]
+# What makes a screen from the looser forms of the rulebook's patterns (see loosen.py; None for
+# a pattern that has none): an adapter's multi-pattern engine. The screen's `matching(data)`
+# gives the numbers of the forms that match somewhere in a letter's bytes (`as_bytes`), or None
+# when it cannot tell; its `refused` holds the numbers of the forms it could not take. None when
+# no engine can be had.
+ScreenMaker = Callable[[list[bytes | None]], Any]
 
 RULE_IDS = (
     "placeholder",
@@ -211,15 +219,64 @@ class Rulebook:
         }
         # Whom a letter addresses, read with the wrong-name rule's words and patterns.
         self.addressing = Addressing(self.rules["wrong-name"].data)
+        # The patterns a screen tells about, numbered in this order: each rule's patterns,
+        # questions and requests; where each rule's of each kind begin.
+        self._bases: dict[tuple[str, str], int] = {}
+        count = 0
+        for rule in self.rules.values():
+            for kind in KINDS:
+                self._bases[(rule.id, kind)] = count
+                count += len(getattr(rule, kind))
+        self._unscreened()
+
+    def _unscreened(self) -> None:
+        self.screening: ScreenMaker | None = None  # set by the adapter that has an engine
+        self._screen: Any = None  # made when a run of many letters first needs it
+        self._always: list[int] = []  # patterns the screen cannot tell about
 
     def __getstate__(self) -> dict[str, Any]:
         """What a kept rulebook holds: not the probes worked out by pattern text (`index`,
-        only read while the rules are), which would cost the start two milliseconds."""
-        return {k: v for k, v in self.__dict__.items() if k != "index"}
+        only read while the rules are), which would cost the start two milliseconds, nor the
+        screen (an engine's, made again when needed)."""
+        skip = {"index", "screening", "_screen", "_always"}
+        return {k: v for k, v in self.__dict__.items() if k not in skip}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state)
         self.index = {}
+        self._unscreened()
+
+    def screened(self) -> list[LazyPattern]:
+        """The patterns a screen tells about, in the order it numbers them."""
+        return [p for rule in self.rules.values() for kind in KINDS for p in getattr(rule, kind)]
+
+    def hits(self, letter: Any) -> list[int] | None:
+        """The numbers (in `screened()` order, ascending) of the patterns that could match the
+        letter at all: those whose looser form matches it and those the screen cannot tell
+        about. None when there is no screen: every pattern could."""
+        screen = self._screen
+        if screen is None:
+            screen = self._screen = self._make_screen()
+        if screen is False:
+            return None
+        found = screen.matching(as_bytes(letter.text))
+        if found is None:
+            return None
+        if self._always:
+            return sorted({*found, *self._always})
+        found.sort()
+        return found  # type: ignore[no-any-return]
+
+    def _make_screen(self) -> Any:
+        """The screen for the rulebook's patterns, or False when there is no engine."""
+        if self.screening is None:
+            return False
+        forms = [loosened(p.pattern, p.flags) for p in self.screened()]
+        screen = self.screening(forms)
+        if screen is None:
+            return False
+        self._always = sorted({i for i, form in enumerate(forms) if form is None} | screen.refused)
+        return screen
 
     def patterns(self) -> list[LazyPattern]:
         """Every pattern of every rule, conditions and exclusions included."""
@@ -253,13 +310,20 @@ class Rulebook:
         (the letter finds the clauses that hold a word of each of its telling sets)."""
         selection = self._selections[(rule.id, kind)]
         patterns = getattr(rule, kind)
-        present = letter.present(self.triggers)
-        return [
-            (patterns[entry.place], entry)
-            for entry in selection.candidates(
-                present, letter.seen, letter.lowered, letter.word_text
+        hits = letter.hits(self) if letter.many and self.screening is not None else None
+        if hits is None:
+            present = letter.present(self.triggers)
+            entries = selection.candidates(present, letter.seen, letter.lowered, letter.word_text)
+        else:  # only those the screen lets through, which the selection then reads as ever
+            base = self._bases[(rule.id, kind)]
+            places = [i - base for i in hits[bisect_left(hits, base) :] if i < base + len(patterns)]
+            if not places:
+                return []
+            present = letter.present(self.triggers)
+            entries = selection.among(
+                places, present, letter.seen, letter.lowered, letter.word_text
             )
-        ]
+        return [(patterns[entry.place], entry) for entry in entries]
 
 
 def merge_rules(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:

@@ -94,6 +94,7 @@ class Selection:
     could match at all."""
 
     def __init__(self, entries: list[Entry]) -> None:
+        self.entries = entries
         self.always = [e for e in entries if not e.sets]
         by_set: dict[int, list[Entry]] = {}
         for entry in entries:
@@ -119,6 +120,22 @@ class Selection:
                 if _has_strings(entry, seen, lowered, words):
                     chosen.append(entry)
         chosen.sort(key=lambda e: e.place)
+        return chosen
+
+    def among(
+        self, places: list[int], present: set[int], seen: dict[str, bool], lowered: str, words: str
+    ) -> list[Entry]:
+        """What `candidates` gives, of the patterns at these places only (ascending): those
+        that the letter could match, as a screen tells (see Rulebook.hits)."""
+        chosen = []
+        for place in places:
+            entry = self.entries[place]
+            for number in entry.sets:
+                if number not in present:
+                    break
+            else:
+                if _has_strings(entry, seen, lowered, words):
+                    chosen.append(entry)
         return chosen
 
 

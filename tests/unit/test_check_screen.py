@@ -1,0 +1,270 @@
+"""A run of many letters asks a screen (RE2's sets, over each pattern's looser form) which of the
+check's patterns can match a letter at all, and runs only those: the findings are exactly the
+plain check's, on every labelled letter of the repository, on the bench's letters of realistic
+length, and with rules the user added; the looser form of any pattern matches wherever the
+pattern matches, whatever the letter's characters."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from followup.adapters.check_rules import build_checker, shipped_rules
+from followup.adapters.files.dossier import parse_dossier
+from followup.adapters.holidays import calendar_for
+from followup.adapters.pattern_screen import Re2Screen, make_screen
+from followup.adapters.policies import PolicyBook
+from followup.domain.letters.letter import Letter
+from followup.domain.letters.loosen import FOLDING, as_bytes, loosened
+from followup.domain.letters.rulebook import Rulebook
+from followup.domain.letters.text import WORD
+from followup.services.dependencies import Dependencies
+from followup.services.dossier import import_dossier
+from followup.services.letters import letter_context
+
+from ..fakes import FakeStore
+from .test_check_engine import LETTERS, SETS
+
+DATA = Path(__file__).parents[1] / "data"
+BENCH = Path(__file__).parents[2] / "bench" / "check_bench.py"
+
+
+def _other_sets() -> list[tuple[str, object]]:
+    """The letters of every labelled set in tests/data that LETTERS does not hold already."""
+    found = []
+    for folder in sorted(DATA.glob("letters_*")):
+        if folder in SETS or not (folder / "cases.json").is_file():
+            continue
+        deps = Dependencies(FakeStore(), calendar_for, PolicyBook(None))
+        import_dossier(deps, parse_dossier(json.loads((folder / "context.json").read_text())))
+        with deps.store.unit_of_work(readonly=True) as uow:
+            for case in json.loads((folder / "cases.json").read_text()):
+                ctx, _ = letter_context(uow, case["opportunity"], case["to"], case["kind"])
+                found.append((case["text"], ctx))
+    return found
+
+
+def _bench_letters(n: int) -> list[tuple[str, object]]:
+    """The letters bench/check_bench.py measures (150 to 400 words), made as it makes them."""
+    spec = importlib.util.spec_from_file_location("check_bench", BENCH)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("check_bench", module)
+    spec.loader.exec_module(module)
+    return module.make_letters(n, seed=7)  # type: ignore[no-any-return]
+
+
+def _same_findings(letters: list[tuple[str, object]], user_folder: Path | None = None) -> int:
+    screened = build_checker(user_folder)
+    plain = build_checker(user_folder, screen=False)
+    for text, ctx in letters:
+        assert screened.check(text, ctx) == plain.check(text, ctx), text  # type: ignore[arg-type]
+    assert isinstance(screened.rules._screen, Re2Screen)  # the screen was asked, not skipped
+    assert plain.rules._screen is None
+    return len(letters)
+
+
+def test_the_screened_check_finds_exactly_what_the_plain_check_finds_on_every_labelled_letter():
+    assert _same_findings(LETTERS + _other_sets()) > 900
+
+
+def test_the_screened_check_finds_exactly_what_the_plain_check_finds_on_the_bench_letters():
+    assert _same_findings(_bench_letters(400)) == 400
+
+
+# Rules a user might add: look-arounds, a back-reference, a conditional group, atomic groups,
+# possessive and long repeats, inline flags, characters outside ASCII, a case-sensitive rule.
+_ADDED = {
+    "needy": {
+        "patterns": [
+            r"(?<!not )\bbeg(?:ging)?\b(?= you)",
+            r"\b(\w+) \1\b",
+            r"(?i:PLEASE)(?-i: Consider)",
+            r"(?>desperate|hopeless)ly",
+            r"\bwait(?:ing)?\w*+ (?:and ){0,3}(?:for|on)\b",
+            r"(?:very ){2,40}(?:keen|eager)",
+            r"(\()?call me(?(1)\))",
+            r"\bſo sorry\b|\bİ beg\b",
+            r"\bcafé\b",
+            r"^\s*P\.?S\.?\b",
+        ]
+    },
+    "new-topic": {"patterns": [r"[^\W\d_]{4,}ball\b", r"\bK[a-z]+ (?=weekend)"]},
+}
+_TRICKY = [
+    "Dear Dana,\n\nI beg you to call me back. Please Consider it; I am desperately keen.",
+    "Dear Dana,\n\nI am not begging you. very very very eager. (call me) Waiting for news.",
+    "Dear Dana,\n\nThe the café was ſo sorry. İ beg you. \u212aelvin weekend, football, netball.",
+    "Dear Dana,\n\nThanks!\nPS I am waitingly  for you.\n\nP.S. Dana Dana",
+]
+
+
+def test_rules_the_user_added_are_screened_without_changing_a_finding(tmp_path):
+    (tmp_path / "rules.json").write_text(json.dumps(_ADDED))
+    letters = [(t, ctx) for t in _TRICKY for _, ctx in LETTERS[:3]]
+    assert _same_findings(letters * 4 + LETTERS[:200], tmp_path) > 200
+
+
+def test_a_pass_of_the_screen_that_fails_leaves_the_letter_to_the_plain_check():
+    rulebook = Rulebook(shipped_rules())
+
+    class Failing:
+        def __init__(self) -> None:
+            self.refused: set[int] = set()
+
+        def matching(self, data: bytes) -> None:
+            return None
+
+    rulebook.screening = lambda forms: Failing()
+    assert rulebook.hits(Letter("I beg you, please.")) is None
+
+
+def test_forms_the_engine_refuses_are_tried_on_every_letter():
+    forms = [b"(?i)beg", b"(?:(?:a{1,30}){1,30}){1,30}", None, b"please"]
+    screen = make_screen(forms)
+    assert screen is not None and screen.refused == {1}
+    assert screen.matching(as_bytes("I beg you, please")) == [0, 3]
+    rulebook = Rulebook(shipped_rules())
+    refused = forms[1]
+    rulebook.screening = lambda given: make_screen(
+        [refused if i == 5 else form for i, form in enumerate(given)]
+    )
+    assert rulebook.hits(Letter("Nothing to see.")) == [5]
+    assert rulebook._always == [5]
+
+
+def test_the_four_characters_folded_are_all_those_outside_ascii_that_match_an_ascii_one():
+    every_ascii = re.compile("[\x00-\x7f]", re.IGNORECASE)
+    literals = re.compile("|".join(re.escape(chr(c)) for c in range(128)), re.IGNORECASE)
+    found = {
+        chr(c)
+        for c in range(128, sys.maxunicode + 1)
+        if every_ascii.fullmatch(chr(c)) or literals.fullmatch(chr(c))
+    }
+    assert found == set(FOLDING)
+    assert all(re.fullmatch(ascii, char, re.IGNORECASE) for char, ascii in FOLDING.items())
+
+
+def test_a_letter_reads_as_one_byte_a_character():
+    text = "Renée’s \u212aelvin, ſo İı ok"
+    data = as_bytes(text)
+    assert len(data) == len(text)
+    assert data[:3] == b"Ren" and data[3] == 0xE9 and data[5] >= 0x80
+    assert data[8:14] == b"Kelvin" and data[16:17] == b"s" and data[19:21] == b"Ii"
+
+
+def test_every_shipped_pattern_has_a_looser_form():
+    rulebook = Rulebook(shipped_rules())
+    patterns = rulebook.screened()
+    assert len(patterns) > 400
+    assert all(loosened(p.pattern, p.flags) is not None for p in patterns)
+
+
+# -- the looser form matches wherever the pattern does ------------------------------------------
+_CHARS = "abkKsSiI é\u212a\u017f\u0130\u0131\u00a0\n'’_1"
+_ATOMS = [
+    *"abkKsSiIé.'-1",
+    "\u212a",
+    "\u017f",
+    "\u0130",
+    r"\w",
+    r"\W",
+    r"\s",
+    r"\S",
+    r"\d",
+    r"\D",
+    "[a-c]",
+    "[^a]",
+    "[kK]",
+    "[é-ſ]",
+    r"[\w']",
+    r"[^\W\d]",
+    r"\b",
+    r"\B",
+    "^",
+    "$",
+    r"\Z",
+]
+
+
+def _pattern() -> st.SearchStrategy[str]:
+    def grow(inner: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+        return st.one_of(
+            st.lists(inner, min_size=2, max_size=4).map("".join),
+            st.tuples(inner, inner).map(lambda p: f"(?:{p[0]}|{p[1]})"),
+            st.tuples(
+                inner, st.sampled_from(["*", "+", "?", "{0,2}", "{2,40}", "*+", "*?", "{1,3}+"])
+            ).map(lambda p: f"(?:{p[0]}){p[1]}"),
+            inner.map(lambda p: f"(?>{p})"),
+            inner.map(lambda p: f"(?={p})"),
+            inner.map(lambda p: f"(?!{p})"),
+            st.sampled_from("ab ").map(lambda c: f"(?<={c})"),
+            st.sampled_from("ab ").map(lambda c: f"(?<!{c})"),
+            inner.map(lambda p: f"({p})\\1"),
+            inner.map(lambda p: f"(?i:{p})"),
+            inner.map(lambda p: f"(?-i:{p})"),
+            inner.map(lambda p: f"(a)?{p}(?(1)b|c)"),
+        )
+
+    taking = st.sampled_from([a for a in _ATOMS if a not in (r"\b", r"\B", "^", "$", r"\Z")])
+    whole = st.recursive(st.sampled_from(_ATOMS), grow, max_leaves=8)
+    # most with a character at one end, so that most have a looser form to test
+    return st.one_of(
+        st.tuples(taking, whole).map("".join), st.tuples(whole, taking).map("".join), whole
+    )
+
+
+@settings(max_examples=800, deadline=None)
+@given(
+    _pattern(),
+    st.sampled_from([0, re.IGNORECASE, re.IGNORECASE | re.ASCII, re.DOTALL]),
+    st.lists(st.text(alphabet=_CHARS, max_size=10), min_size=6, max_size=6),
+)
+def test_the_looser_form_matches_every_match_of_the_pattern_in_any_part_of_a_text(
+    pattern, flags, texts
+):
+    try:
+        compiled = re.compile(pattern, flags)
+    except re.error:
+        assume(False)
+        return
+    form = loosened(pattern, flags)
+    if form is None:
+        return  # no looser form: the pattern is tried on every letter
+    for text in texts:
+        for start in range(len(text) + 1):
+            for stop in range(start, len(text) + 1):
+                for m in compiled.finditer(text, start, stop):
+                    assert m.end() > m.start()  # a form exists only for patterns that take text
+                    assert re.fullmatch(form, as_bytes(m.group(0))), (pattern, text, m)
+
+
+def test_the_engine_reads_the_looser_forms_as_python_does():
+    """RE2 (Latin-1) and Python's engine on bytes agree on the forms' syntax."""
+    rulebook = Rulebook(shipped_rules())
+    forms = [loosened(p.pattern, p.flags) for p in rulebook.screened()]
+    screen = make_screen(forms)
+    assert screen is not None and not screen.refused
+    for text, _ in LETTERS[:12]:
+        data = as_bytes(text)
+        told = sorted(screen.matching(data) or [])
+        assert told == [i for i, f in enumerate(forms) if f and re.search(f, data)], text
+
+
+@pytest.mark.parametrize("text", ["", "a", "Dear Dana,"])
+def test_a_screen_reports_its_canary_on_every_text(text):
+    screen = make_screen([b"zzz"])
+    assert screen is not None and screen.matching(as_bytes(text)) == []
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.text(alphabet="aZé'’- .,!\n1_\u212a", max_size=40))
+def test_a_letter_counts_its_words_as_the_word_pattern_reads_them(text):
+    assert Letter(text).token_count == len(WORD.findall(text.lower()))
