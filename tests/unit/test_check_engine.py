@@ -39,17 +39,21 @@ SETS = [
 ]
 
 
+def labelled(folder: Path) -> list[tuple[str, object]]:
+    """(text, context) of each letter of a labelled set (cases.json with its context.json)."""
+    deps = Dependencies(FakeStore(), calendar_for, PolicyBook(None))
+    import_dossier(deps, parse_dossier(json.loads((folder / "context.json").read_text())))
+    with deps.store.unit_of_work(readonly=True) as uow:
+        return [
+            (case["text"], letter_context(uow, case["opportunity"], case["to"], case["kind"])[0])
+            for case in json.loads((folder / "cases.json").read_text())
+        ]
+
+
 def _letters():
     """(text, context) of every labelled letter, then of letters of 150 to 400 words made of
     them: a letter's salutation and body, with paragraphs of other letters' bodies."""
-    found = []
-    for folder in SETS:
-        deps = Dependencies(FakeStore(), calendar_for, PolicyBook(None))
-        import_dossier(deps, parse_dossier(json.loads((folder / "context.json").read_text())))
-        with deps.store.unit_of_work(readonly=True) as uow:
-            for case in json.loads((folder / "cases.json").read_text()):
-                ctx, _ = letter_context(uow, case["opportunity"], case["to"], case["kind"])
-                found.append((case["text"], ctx))
+    found = [letter for folder in SETS for letter in labelled(folder)]
     rng = random.Random(5)
     bodies = [p for text, _ in found for p in text.split("\n\n")[1:-1] if len(p.split()) > 8]
     long = []

@@ -17,20 +17,13 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from followup.adapters.check_rules import build_checker, shipped_rules
-from followup.adapters.files.dossier import parse_dossier
-from followup.adapters.holidays import calendar_for
 from followup.adapters.pattern_screen import Re2Screen, make_screen
-from followup.adapters.policies import PolicyBook
 from followup.domain.letters.letter import Letter
 from followup.domain.letters.loosen import FOLDING, as_bytes, loosened
 from followup.domain.letters.rulebook import Rulebook
 from followup.domain.letters.text import WORD
-from followup.services.dependencies import Dependencies
-from followup.services.dossier import import_dossier
-from followup.services.letters import letter_context
 
-from ..fakes import FakeStore
-from .test_check_engine import LETTERS, SETS
+from .test_check_engine import LETTERS, SETS, labelled
 
 DATA = Path(__file__).parents[1] / "data"
 BENCH = Path(__file__).parents[2] / "bench" / "check_bench.py"
@@ -38,17 +31,12 @@ BENCH = Path(__file__).parents[2] / "bench" / "check_bench.py"
 
 def _other_sets() -> list[tuple[str, object]]:
     """The letters of every labelled set in tests/data that LETTERS does not hold already."""
-    found = []
-    for folder in sorted(DATA.glob("letters_*")):
-        if folder in SETS or not (folder / "cases.json").is_file():
-            continue
-        deps = Dependencies(FakeStore(), calendar_for, PolicyBook(None))
-        import_dossier(deps, parse_dossier(json.loads((folder / "context.json").read_text())))
-        with deps.store.unit_of_work(readonly=True) as uow:
-            for case in json.loads((folder / "cases.json").read_text()):
-                ctx, _ = letter_context(uow, case["opportunity"], case["to"], case["kind"])
-                found.append((case["text"], ctx))
-    return found
+    return [
+        letter
+        for folder in sorted(DATA.glob("letters_*"))
+        if folder not in SETS and (folder / "cases.json").is_file()
+        for letter in labelled(folder)
+    ]
 
 
 def _bench_letters(n: int) -> list[tuple[str, object]]:

@@ -111,14 +111,7 @@ class Selection:
         visit = list(self.always)
         for number in present.intersection(self.by_set):
             visit += self.by_set[number]
-        chosen = []
-        for entry in visit:
-            for number in entry.sets:
-                if number not in present:
-                    break
-            else:
-                if _has_strings(entry, seen, lowered, words):
-                    chosen.append(entry)
+        chosen = _possible(visit, present, seen, lowered, words)
         chosen.sort(key=lambda e: e.place)
         return chosen
 
@@ -127,16 +120,22 @@ class Selection:
     ) -> list[Entry]:
         """What `candidates` gives, of the patterns at these places only (ascending): those
         that the letter could match, as a screen tells (see Rulebook.hits)."""
-        chosen = []
-        for place in places:
-            entry = self.entries[place]
-            for number in entry.sets:
-                if number not in present:
-                    break
-            else:
-                if _has_strings(entry, seen, lowered, words):
-                    chosen.append(entry)
-        return chosen
+        return _possible([self.entries[p] for p in places], present, seen, lowered, words)
+
+
+def _possible(
+    entries: list[Entry], present: set[int], seen: dict[str, bool], lowered: str, words: str
+) -> list[Entry]:
+    """Those of the entries whose every telling word set the letter holds, and every string."""
+    chosen = []
+    for entry in entries:
+        for number in entry.sets:
+            if number not in present:
+                break
+        else:
+            if _has_strings(entry, seen, lowered, words):
+                chosen.append(entry)
+    return chosen
 
 
 def _has_strings(entry: Entry, seen: dict[str, bool], lowered: str, words: str) -> bool:
