@@ -221,3 +221,33 @@ def test_outlooks_vcard_21_in_windows_1252_with_a_byte_order_mark():
             source="vcard",
         )
     ]
+
+
+def test_quoted_printable_without_a_charset_is_utf8_or_else_windows_1252():
+    """The Bat! and Outlook Express write quoted-printable in the Windows code page and say no
+    CHARSET; phones write UTF-8 and say none either. A soft break may split the value."""
+    assert people(read("thebat-contacts.vcf")) == [
+        Person(
+            "Jürgen Müller",
+            title="Geschäftsführer und Personalleiter für die Filialen in Köln und Düsseldorf",
+            company="Bäckerei Groß GmbH",
+            email="juergen.mueller@baeckerei-gross.example",
+            source="vcard",
+        ),
+        Person("Antonín Dvořák", email="antonin@dvorak.example", source="vcard"),
+    ]
+
+
+def test_utf16_without_a_byte_order_mark_is_read_and_recognised():
+    raw = (DATA / "utf16-nobom-contacts.vcf").read_bytes()
+    assert VcardReader().sniff(raw, "utf16-nobom-contacts.vcf")
+    assert people(read("utf16-nobom-contacts.vcf")) == [
+        Person(
+            "Søren Østergård",
+            title="Udviklingschef",
+            company="Nørre Data A/S",
+            email="soren@norre-data.example",
+            phone="+45 20 12 34 56",
+            source="vcard",
+        )
+    ]

@@ -93,9 +93,28 @@ def bom_encoding(head: bytes) -> str | None:
     return None
 
 
+def utf16_without_bom(head: bytes) -> str | None:
+    """UTF-16 written without its byte-order mark (some Windows address books and mailers do):
+    text in a Latin script has a zero byte in every other place, on the same side."""
+    sample = head[:4096]
+    sample = sample[: len(sample) // 2 * 2]
+    if len(sample) < 16 or bom_encoding(head):
+        return None
+    high, low = sample[0::2], sample[1::2]
+    for zeros, other, name in ((low, high, "utf-16-le"), (high, low, "utf-16-be")):
+        if zeros.count(0) >= 0.9 * len(zeros) and other.count(0) <= 0.1 * len(other):
+            return name
+    return None
+
+
+def text_encoding(head: bytes) -> str | None:
+    """The encoding the first bytes say: a byte-order mark, or UTF-16 without one."""
+    return bom_encoding(head) or utf16_without_bom(head)
+
+
 def refuse_binary(head: bytes, source: str) -> None:
     """One clear line for the files people pick by mistake."""
-    if bom_encoding(head) in ("utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"):
+    if text_encoding(head) in ("utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"):
         return
     if head.startswith(b"PK\x03\x04"):
         raise BadInput(
@@ -136,9 +155,13 @@ class DecodedLines:
         rewound = stream if isinstance(stream, Rewound) else Rewound.open(stream)
         refuse_binary(rewound.head, source)
         found = bom_encoding(rewound.head)
+        bare = None if found else utf16_without_bom(rewound.head)
         self._text: codecs.StreamReader | None = None
         self._stream: BinaryIO | Rewound = rewound
-        if found and found != "utf-8":
+        if bare:
+            self.encoding = bare
+            self._text = codecs.getreader(bare)(rewound)  # type: ignore[arg-type]
+        elif found and found != "utf-8":
             self.encoding = found
             rewound.read(2 if "16" in found else 4)
             self._text = codecs.getreader(found)(rewound)  # type: ignore[arg-type]

@@ -12,12 +12,13 @@ Written as vCard 3.0, which every phone's contact app accepts.
 
 from __future__ import annotations
 
+import quopri
 import re
 from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import Any, TextIO
 
-from followup.adapters.files.text_lines import DecodedLines, check_size
+from followup.adapters.files.text_lines import DecodedLines, check_size, text_encoding
 from followup.domain.errors import BadInput
 from followup.domain.people import Person, name_from_address
 from followup.domain.records import Found, Skip
@@ -30,6 +31,8 @@ _KEPT = re.compile(
     r"^(?:[A-Za-z0-9-]+\.)?(?:BEGIN|END|VERSION|FN|N|ORG|TITLE|ROLE|EMAIL|TEL|URL)[;:]",
     re.IGNORECASE,
 )
+
+_QUOTED = re.compile(r"[;=]QUOTED-PRINTABLE\b", re.IGNORECASE)
 
 # A content line as RFC 6350 writes it (group, name, parameters, colon); a line that is not one
 # is left for vobject to refuse, naming it.
@@ -48,14 +51,23 @@ class _Lines:
         self._recent: deque[tuple[int, int]] = deque(maxlen=256)
         self.starts: deque[int] = deque()  # file lines of the cards' BEGIN lines not yet taken
         self._depth = 0
+        self._pending: deque[tuple[str, int]] = deque()  # a kept value's soft-broken lines
 
     def readline(self) -> str:
+        if self._pending:
+            line, number = self._pending.popleft()
+            self._given += 1
+            self._recent.append((self._given, number))
+            return line
         line = self._lines.readline()
         while _PROPERTY.match(line) and not _KEPT.match(line):
             line = self._past(line)
+        number = self._lines.number
+        if _PROPERTY.match(line) and _QUOTED.search(line.split(":", 1)[0]):
+            line = self._with_charset(line)
         if line:
             self._given += 1
-            self._recent.append((self._given, self._lines.number))
+            self._recent.append((self._given, number))
             word = line[:6].upper()
             if word == "BEGIN:":
                 if self._depth == 0:
@@ -63,6 +75,28 @@ class _Lines:
                 self._depth += 1
             elif word[:4] == "END:":
                 self._depth = max(0, self._depth - 1)
+        return line
+
+    def _with_charset(self, line: str) -> str:
+        """A quoted-printable value without a CHARSET is UTF-8 (what phones write) or, where its
+        bytes are not UTF-8, Windows-1252 (what older Windows mailers such as The Bat! and
+        Outlook Express write): said so in the line, so that vobject decodes it right. The
+        value's soft-broken lines are read ahead to decide, and given next."""
+        head = line.split(":", 1)[0]
+        if "CHARSET=" in head.upper():
+            return line
+        parts = [line.split(":", 1)[1]]
+        while parts[-1].rstrip("\r\n").endswith("="):
+            more = self._lines.readline()
+            if not more:
+                break
+            self._pending.append((more, self._lines.number))
+            parts.append(more)
+        value = "".join(p.rstrip("\r\n").removesuffix("=") for p in parts)
+        try:
+            quopri.decodestring(value.encode("ascii", "replace")).decode("utf-8")
+        except UnicodeDecodeError:
+            return f"{head};CHARSET=windows-1252:{line.split(':', 1)[1]}"
         return line
 
     def _past(self, line: str) -> str:
@@ -252,13 +286,11 @@ class VcardReader:
 
     def sniff(self, head: bytes, name: str) -> bool:
         start = head.lstrip(b"\xef\xbb\xbf \t\r\n")
-        if start.startswith((b"\xff\xfe", b"\xfe\xff")):
-            start = (
-                start[2:]
-                .decode("utf-16-le" if head[:1] == b"\xff" else "utf-16-be", errors="ignore")
-                .lstrip()
-                .encode()
-            )
+        wide = text_encoding(head)
+        if wide in ("utf-16-le", "utf-16-be"):
+            bom = 2 if start.startswith((b"\xff\xfe", b"\xfe\xff")) else 0
+            cut = head[: len(head) // 2 * 2] if bom == 0 else start[2:]
+            start = cut[:128].decode(wide, errors="ignore").lstrip().encode()
         return start[:16].upper().startswith(b"BEGIN:VCARD")
 
     def read(
