@@ -406,3 +406,27 @@ def test_the_applications_reader_claims_csv_and_leaves_plain_text_to_the_dossier
     assert not reader.sniff(b'{"opportunities": []}', "x.json")
     assert TableReader("linkedin").sniff((DATA / "Connections.csv").read_bytes(), "c.csv")
     assert not TableReader("google").sniff((DATA / "Connections.csv").read_bytes(), "c.csv")
+
+
+def test_lines_ended_by_a_carriage_return_alone_are_rows_as_excel_for_mac_writes_them():
+    """Excel for Mac's "CSV (Macintosh)" ends each row with CR alone; a line feed inside a
+    quoted cell is a line break in that cell."""
+    table = table_of("mac-excel-jobs.csv")
+    assert [
+        (a.company, a.role, a.stage, a.applied, a.notes) for a in values(read_applications(table))
+    ] == [
+        (
+            "Acme Corp",
+            "Data Engineer",
+            "applied",
+            date(2026, 10, 2),
+            "Referred by Dana\nsecond round in November",
+        ),
+        ("Initech", "Business Analyst", "interviewing", date(2026, 10, 5), ""),
+        ("Globex", "Engineer, Platform", "rejected", date(2026, 10, 9), ""),
+    ]
+
+
+def test_a_carriage_return_in_an_unquoted_cell_of_an_unknown_layout_is_one_clear_line():
+    with pytest.raises(BadInput, match=r"the columns \(Foo, Bar\) are not a layout"):
+        open_table(lines(b"Foo,Bar\nA\rB,C\n"), None, None)

@@ -145,7 +145,11 @@ def _sniff(sample: list[str]) -> str:
         guess = ","
 
     def score(delimiter: str) -> tuple[int, int, int]:
-        rows = [r for r in csv.reader(sample, delimiter=delimiter) if any(c.strip() for c in r)]
+        try:
+            read = list(csv.reader(sample, delimiter=delimiter))
+        except csv.Error:  # not this separator's rows (a line break in an unquoted cell)
+            return (0, 0, 0)
+        rows = [r for r in read if any(c.strip() for c in r)]
         if not rows:
             return (0, 0, 0)
         width = len(rows[0])

@@ -167,6 +167,16 @@ class DecodedLines:
             self._text = codecs.getreader(found)(rewound)  # type: ignore[arg-type]
         elif found == "utf-8":
             rewound.read(len(codecs.BOM_UTF8))
+        # Lines ended by a carriage return alone: Excel for Mac's "CSV (Macintosh)", classic
+        # Mac OS files. A line feed inside them is then a line break within a quoted cell.
+        head = rewound.head
+        self._cr = (
+            self._text is None
+            and b"\r" in head
+            and b"\r\n" not in head
+            and head.count(b"\r") > head.count(b"\n")
+        )
+        self._buffer = b""
 
     def __iter__(self) -> Iterator[str]:
         while True:
@@ -180,7 +190,7 @@ class DecodedLines:
             text = self._text.readline(self._max_line + 1, keepends=True)
             self._count(len(text) * 2, text.endswith("\n") or len(text) <= self._max_line)
             return text
-        raw = self._stream.readline(self._max_line + 1)
+        raw = self._cr_line() if self._cr else self._stream.readline(self._max_line + 1)
         self._count(len(raw), raw.endswith(b"\n") or len(raw) <= self._max_line)
         if self.encoding == "utf-8":
             try:
@@ -188,6 +198,22 @@ class DecodedLines:
             except UnicodeDecodeError:
                 self.encoding = "windows-1252"
         return raw.decode("cp1252", errors="replace")
+
+    def _cr_line(self) -> bytes:
+        """The next line of a file whose lines end with a carriage return alone, ended by a line
+        feed as the other files' are."""
+        while b"\r" not in self._buffer and len(self._buffer) <= self._max_line:
+            chunk = self._stream.read(64 * 1024)
+            if not chunk:
+                break
+            self._buffer += chunk
+        cut = self._buffer.find(b"\r", 0, self._max_line + 1)
+        if cut < 0:
+            limit = self._max_line + 1
+            raw, self._buffer = self._buffer[:limit], self._buffer[limit:]
+            return raw
+        raw, self._buffer = self._buffer[:cut] + b"\n", self._buffer[cut + 1 :]
+        return raw
 
     def _count(self, size: int, whole: bool) -> None:
         self._read += size
