@@ -430,3 +430,20 @@ def test_lines_ended_by_a_carriage_return_alone_are_rows_as_excel_for_mac_writes
 def test_a_carriage_return_in_an_unquoted_cell_of_an_unknown_layout_is_one_clear_line():
     with pytest.raises(BadInput, match=r"the columns \(Foo, Bar\) are not a layout"):
         open_table(lines(b"Foo,Bar\nA\rB,C\n"), None, None)
+
+
+def test_an_address_book_csv_is_not_taken_for_job_applications():
+    """Thunderbird's (and Outlook's) contacts CSV has Organization and Job Title columns: they
+    are where people work, not jobs applied for. The file is refused in one line that says what
+    to do, before a data row below the header can be taken for a header."""
+    with pytest.raises(BadInput) as refused:
+        table_of("thunderbird-addressbook.csv")
+    assert str(refused.value) == (
+        "thunderbird-addressbook.csv: the columns (First Name, Last Name, Display Name, "
+        "Nickname, Primary Email, Secondary Email, Screen Name, Work Phone, …) are an address "
+        "book's that Followup does not read as CSV: export the contacts as vCard (.vcf) and "
+        "import that file"
+    )
+    assert TableReader("applications").sniff(
+        (DATA / "thunderbird-addressbook.csv").read_bytes(), "t.csv"
+    )  # claimed, to say so, not left to the dossier reader's "expected JSON"

@@ -97,6 +97,8 @@ def open_table(
                 break
         if best is not None:
             break
+        if mapping is None:
+            _refuse_address_book(text, source)
     if best is None:
         index = next(i for i, (_, text) in enumerate(ahead) if text.strip())
         delimiter = _sniff([text for _, text in ahead[index:]])
@@ -199,9 +201,41 @@ def _layout(
     for layout in spec["layouts"]:
         if all(_find(names, c) for c in layout["detect"]):
             return "applications", layout["name"], columns, layout["stage"]
-    if columns["company"] and columns["role"]:
+    if columns["company"] and columns["role"] and not _address_book(names, columns):
         return "applications", "a job tracker's export", columns, ""
     return None
+
+
+_PERSON_NAME = {"first name", "given name", "last name", "family name", "display name"}
+_EMAIL = re.compile(r"(?:\w+ )*e ?mail(?: \w+)*")
+
+
+def _refuse_address_book(text: str, source: str) -> None:
+    """An address book's header that is no layout Followup reads: said at once, before a data
+    row below it is taken for a header."""
+    for delimiter in DELIMITERS:
+        header = _cells(text, delimiter)
+        names = [norm(h) for h in header]
+        emails = [n for n in names if _EMAIL.fullmatch(n)]
+        if len(header) > 1 and emails and (
+            any(n in _PERSON_NAME for n in names) or len(emails) == len(names)
+        ):
+            shown = ", ".join(h.strip() for h in header[:8] if h.strip())
+            raise BadInput(
+                f"{source}: the columns ({shown}, …) are an address book's that Followup does "
+                "not read as CSV: export the contacts as vCard (.vcf) and import that file"
+            )
+
+
+def _address_book(names: list[str], columns: dict[str, list[int]]) -> bool:
+    """An address book's columns (a person's name and an e-mail address, nothing of an
+    application): Thunderbird's or Outlook's contacts, whose Company and Job Title are no
+    job applied for."""
+    return (
+        any(n in _PERSON_NAME for n in names)
+        and any(_EMAIL.fullmatch(n) for n in names)
+        and not (columns["applied"] or columns["stage"])
+    )
 
 
 def _find(names: list[str], *synonyms: str) -> list[int]:
