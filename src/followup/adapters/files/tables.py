@@ -217,8 +217,10 @@ def _refuse_address_book(text: str, source: str) -> None:
         header = _cells(text, delimiter)
         names = [norm(h) for h in header]
         emails = [n for n in names if _EMAIL.fullmatch(n)]
-        if len(header) > 1 and emails and (
-            any(n in _PERSON_NAME for n in names) or len(emails) == len(names)
+        if (
+            len(header) > 1
+            and emails
+            and (any(n in _PERSON_NAME for n in names) or len(emails) == len(names))
         ):
             shown = ", ".join(h.strip() for h in header[:8] if h.strip())
             raise BadInput(
