@@ -3,6 +3,7 @@ events; and the interviews they make, move and remove — on the in-memory store
 
 from __future__ import annotations
 
+import warnings
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -455,4 +456,61 @@ def test_an_event_downloaded_without_a_method_is_published_and_an_all_day_one_ha
         date(2027, 1, 5),
         None,
         ["Gavin Belson"],
+    )
+
+
+# -- what the sweep of real files found ----------------------------------------------------------
+def test_google_sequence_written_as_a_timestamp_is_read_and_a_later_version_moves_it(deps):
+    """Google Calendar has written SEQUENCE as milliseconds since 1970, past the 32-bit range
+    RFC 5545 sets: read, held at the largest SEQUENCE stored, and the next version still moves
+    the interview."""
+    [first] = invitations("google-timestamp-sequence.ics")
+    assert first.sequence == 2**31 - 1
+    assert counts(load(deps, "google-timestamp-sequence.ics")) == ("invite", 1, 0, 0)
+    assert counts(load(deps, "google-timestamp-sequence.ics")) == ("invite", 0, 0, 1)
+    assert counts(load(deps, "google-timestamp-sequence-moved.ics")) == ("invite", 0, 1, 0)
+    [interview] = show_opportunity(deps, "hooli-account-executive").opportunity.interviews
+    assert (interview.date, interview.time) == (date(2026, 12, 22), time(11, 0))
+
+
+def test_white_space_after_values_and_a_vendor_prefixed_zone_are_read_without_a_warning():
+    """PHP iCalendar writes "DURATION:PT45M " and "/softwarestudio.org/…/America/Chicago"; the
+    warning icalendar gives for that zone does not reach the user's terminal."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        [event] = invitations("php-calendar-trailing-spaces.ics")
+    assert [str(w.message) for w in caught] == []
+    assert (event.start, event.minutes, event.location) == (
+        datetime(2026, 12, 18, 9, 0, tzinfo=CHICAGO),
+        45,
+        "4120 Freidrich Lane, Austin",
+    )
+    assert event.uid == "20261218T090000-initech-interview@webcal.initech.example"
+
+
+def test_a_saved_message_with_blank_lines_before_its_headers_is_a_message():
+    raw = (DATA / "saved-with-blank-lines.eml").read_bytes()
+    assert InviteReader().sniff(raw[:4096], "saved.eml")
+    [event] = invitations("saved-with-blank-lines.eml")
+    assert event.organizer == Attendee("Bill Lumbergh", "bill@initech.example")
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (
+            "DTSTART:20261221T160000Z",
+            "DTSTART:20261221T160000Z\r\nDTSTART:20261221T170000Z",
+        ),
+        ("METHOD:REQUEST", "METHOD:XYZ"),
+    ],
+)
+def test_two_starts_or_an_unknown_method_say_so_plainly(change, message):
+    raw = (DATA / "google-timestamp-sequence.ics").read_bytes()
+    with pytest.raises(BadInput) as error:
+        read_invitations(raw.replace(change.encode(), message.encode()), "x.ics")
+    assert str(error.value) in (
+        "x.ics: DTSTART: expected one, the event has 2",
+        "x.ics: METHOD: expected an invitation (REQUEST, PUBLISH) or a cancellation (CANCEL), "
+        "got XYZ",
     )

@@ -24,6 +24,7 @@ import email.policy
 import hashlib
 import json
 import re
+import warnings
 from datetime import date, datetime, timedelta
 from functools import cache
 from importlib import resources
@@ -42,6 +43,11 @@ NOT_PEOPLE = ("ROOM", "RESOURCE", "GROUP")  # CUTYPE values that are no one to t
 NOT_COMING = ("DECLINED", "DELEGATED")
 NOT_TAKING_PART = ("NON-PARTICIPANT",)
 _USED = {"DTSTART", "DTEND", "DURATION", "UID", "SEQUENCE", "ORGANIZER", "ATTENDEE", "STATUS"}
+# Read where they are used, with white space around the value forgiven (PHP iCalendar and other
+# exporters write "DURATION:PT10M "), and a message of their own otherwise.
+_READ_APART = {"DTSTART", "DTEND", "DURATION", "SEQUENCE"}
+# SEQUENCE as stored (a 32-bit integer); Google Calendar has written timestamps in milliseconds.
+MAX_SEQUENCE = 2**31 - 1
 
 
 # A calendar's own components (RFC 5545 3.6), found at the top of a file without the VCALENDAR
@@ -84,6 +90,9 @@ def read_invitations(raw: bytes, source: str) -> list[Found[Invitation] | Skip]:
 def calendars_in_message(raw: bytes, source: str) -> list[tuple[str, bytes]]:
     """Each calendar a message carries (a `text/calendar` part or an .ics attachment, in any
     transfer encoding, in forwarded messages too), decoded."""
+    # A saved message may start with blank lines (copied out of a mail program's "show
+    # original", or out of an mbox): the headers begin after them.
+    raw = raw.lstrip(b"\xef\xbb\xbf").lstrip(b" \t\r\n")
     message = email.message_from_bytes(raw, policy=email.policy.default)
     if not message.keys():
         raise BadInput(
@@ -123,6 +132,15 @@ def calendars_in_message(raw: bytes, source: str) -> list[tuple[str, bytes]]:
 
 
 def read_calendar(raw: bytes, where: str) -> list[Found[Invitation] | Skip]:
+    # icalendar warns on stderr where it guesses (a vendor-prefixed TZID such as
+    # "/softwarestudio.org/Olson_20011030_5/America/Chicago"): the guess is the one wanted, and
+    # the command's output stays the one line it promises.
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", module=r"icalendar(\.|$)")
+        return _read_calendar(raw, where)
+
+
+def _read_calendar(raw: bytes, where: str) -> list[Found[Invitation] | Skip]:
     import icalendar
 
     text = _text(raw, where)
@@ -133,9 +151,14 @@ def read_calendar(raw: bytes, where: str) -> list[Found[Invitation] | Skip]:
         raise BadInput(f"{where}: expected an iCalendar file, {_first_line(error)}") from None
     method = str(calendar.get("METHOD", "PUBLISH")).strip().upper()
     if method not in ("REQUEST", "PUBLISH", "CANCEL"):
+        what = (
+            " (an answer to an invitation, not one)"
+            if method in ("REPLY", "COUNTER", "DECLINECOUNTER", "REFRESH")
+            else ""
+        )
         raise BadInput(
             f"{where}: METHOD: expected an invitation (REQUEST, PUBLISH) or a cancellation "
-            f"(CANCEL), got {method} (an answer to an invitation, not one)"
+            f"(CANCEL), got {method}{what}"
         )
     events = list(calendar.walk("VEVENT"))
     if not events:
@@ -175,12 +198,11 @@ def _invitation(event: Any, method: str, where: str) -> Invitation:
         if _taking_part(prop) and (person := _person(prop)) is not None
     )
     uid = str(event.get("UID", "")).strip() or _made_uid(event)
+    said = str(event.get("SEQUENCE", 0)).strip()
     try:
-        sequence = int(str(event.get("SEQUENCE", 0)).strip() or 0)
+        sequence = min(max(int(said or 0), 0), MAX_SEQUENCE)
     except ValueError:
-        raise BadInput(
-            f"{where}: SEQUENCE: expected a whole number, got {event.get('SEQUENCE')!r}"
-        ) from None
+        raise BadInput(f"{where}: SEQUENCE: expected a whole number, got {said!r}") from None
     people = [p for p in (organizer, *attendees) if p is not None]
     if organizer is not None and _role_account(organizer.email):
         organizer = None
@@ -204,8 +226,10 @@ def _invitation(event: Any, method: str, where: str) -> Invitation:
 
 
 def _when(prop: Any, where: str, name: str) -> datetime | date:
+    if isinstance(prop, list):
+        raise BadInput(f"{where}: {name}: expected one, the event has {len(prop)}")
     try:
-        value = prop.dt
+        value = _value(prop)
     except Exception as error:  # icalendar raises its own kinds for a broken value
         raise BadInput(f"{where}: {name}: expected a date or date-time, {error}") from None
     if isinstance(value, datetime):
@@ -246,7 +270,7 @@ def _minutes(event: Any, start: datetime | date, where: str) -> int:
         end = _when(event.get("DTEND"), where, "DTEND")
     elif event.get("DURATION") is not None:
         try:
-            end = start + event.get("DURATION").dt
+            end = start + _value(event.get("DURATION"), duration=True)
         except Exception:
             raise BadInput(f"{where}: DURATION: expected a duration like PT45M") from None
     if not isinstance(start, datetime) or not isinstance(end, datetime):
@@ -349,8 +373,23 @@ def _check_structure(text: str, where: str) -> None:
         raise BadInput(f"{where}: expected an iCalendar file starting with BEGIN:VCALENDAR")
 
 
+def _value(prop: Any, duration: bool = False) -> Any:
+    """A date, date-time or duration property's value; one icalendar could not read for the
+    white space around it is read without."""
+    from icalendar.prop import vBroken, vDDDTypes, vDuration
+
+    if not isinstance(prop, vBroken):
+        return prop.dt
+    text = str(prop).strip()
+    if duration:
+        return vDuration.from_ical(text)  # type: ignore[no-untyped-call]
+    return vDDDTypes.from_ical(text)  # type: ignore[no-untyped-call]
+
+
 def _check_errors(event: Any, where: str) -> None:
     for prop, message in getattr(event, "errors", []):
+        if str(prop).upper() in _READ_APART:
+            continue
         if prop is None or str(prop).upper() in _USED:
             label = f"{prop}: " if prop else ""
             raise BadInput(f"{where}: {label}{_first_line(message)}")
@@ -395,7 +434,8 @@ _MAIL_HEADERS = re.compile(
 
 def looks_like_mail(head: bytes) -> bool:
     """A message starts with header lines, among them mail's own (From, Subject, MIME-Version…)."""
-    block = head.lstrip(b"\xef\xbb\xbf").split(b"\r\n\r\n", 1)[0].split(b"\n\n", 1)[0]
+    block = head.lstrip(b"\xef\xbb\xbf").lstrip(b" \t\r\n")
+    block = block.split(b"\r\n\r\n", 1)[0].split(b"\n\n", 1)[0]
     if block.startswith(b"From "):  # an mbox "From " line before the headers
         block = block.split(b"\n", 1)[-1]
     first = block.split(b"\n", 1)[0]
