@@ -514,3 +514,18 @@ def test_two_starts_or_an_unknown_method_say_so_plainly(change, message):
         "x.ics: METHOD: expected an invitation (REQUEST, PUBLISH) or a cancellation (CANCEL), "
         "got XYZ",
     )
+
+
+def test_an_event_with_no_one_but_the_candidate_is_skipped_saying_why(deps):
+    """A calendar's own event (exported from Apple Calendar, no ORGANIZER, no ATTENDEE) is no
+    invitation: skipped with a reason a person reads, and nothing is made."""
+    report = load(deps, "calendar-own-event.ics")
+    assert counts(report) == ("invite", 0, 0, 0)
+    assert [(s.where, s.reason) for s in report.skipped] == [
+        (
+            "calendar-own-event.ics",
+            "no one to meet: the event has no ORGANIZER or ATTENDEE besides you (an interview "
+            "invitation names who you meet)",
+        )
+    ]
+    assert plan_touches(deps) == []

@@ -108,12 +108,18 @@ class _Importer:
         self._add(where, invitation)
 
     def _add(self, where: str, invitation: Invitation) -> None:
+        met = people_met(invitation, self.candidate.email)
+        if not met:
+            # A calendar's own event (a birthday, a reminder, a booking): nobody to thank.
+            self.report.skip(
+                where,
+                "no one to meet: the event has no ORGANIZER or ATTENDEE besides you (an "
+                "interview invitation names who you meet)",
+            )
+            return
         day, at = local_start(invitation.start, self.zone)
         opportunity = self._opportunity_for(invitation)
-        contacts = tuple(
-            complete_contact(self.uow, c, opportunity.company)
-            for c in people_met(invitation, self.candidate.email)
-        )
+        contacts = tuple(complete_contact(self.uow, c, opportunity.company) for c in met)
         ids = {iv.id for iv in opportunity.interviews}
         round_number = 1 + sum(1 for iv in opportunity.interviews if iv.date < day)
         interview_id = base_id = interview_id_for(opportunity.id, day, round_number)
