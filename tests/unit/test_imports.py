@@ -153,8 +153,17 @@ def test_the_kind_can_be_named_and_must_exist(deps):
 
 
 def test_a_file_no_reader_claims_is_read_as_a_dossier_and_refused_as_one(deps):
-    with pytest.raises(BadInput, match=r"^notes\.txt: expected JSON, Expecting value"):
-        import_file(deps, source(b"hello", "notes.txt"))
+    """Text that is no JSON either (a one-column list of addresses, a note) is told what
+    Followup imports; a JSON file that is broken is told where."""
+    with pytest.raises(BadInput) as refused:
+        import_file(deps, source(b"Primary Email\ntest1@domain.example\n", "emails.csv"))
+    assert str(refused.value) == (
+        "emails.csv: expected a file Followup imports (an invitation .ics or .eml, vCards, a "
+        "CSV with a header row and a separator, or a JSON dossier), this one starts "
+        "'Primary Email'"
+    )
+    with pytest.raises(BadInput, match=r"^notes\.json: expected JSON, Expecting value"):
+        import_file(deps, source(b'{"opportunities": [', "notes.json"))
     with pytest.raises(BadInput, match=r"^empty\.json: expected a JSON dossier, the file is empty"):
         import_file(deps, source(b"", "empty.json"))
 

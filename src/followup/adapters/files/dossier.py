@@ -46,6 +46,15 @@ def read_dossier_text(raw: bytes, source: str) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as error:
+        start = text.lstrip()[:1]
+        if start and start not in "{[":
+            # No kind claimed the file and it is no JSON either: say what can be imported.
+            first = text.lstrip().splitlines()[0][:40]
+            raise BadInput(
+                f"{source}: expected a file Followup imports (an invitation .ics or .eml, "
+                "vCards, a CSV with a header row and a separator, or a JSON dossier), this one "
+                f"starts {first!r}"
+            ) from None
         raise BadInput(
             f"{source}: expected JSON, {error.msg} at line {error.lineno} column {error.colno}"
         ) from None
