@@ -529,3 +529,9 @@ def test_an_event_with_no_one_but_the_candidate_is_skipped_saying_why(deps):
         )
     ]
     assert plan_touches(deps) == []
+
+
+def test_a_call_given_by_rfc_7986_conference_properties_is_the_place_the_video_link_first():
+    [event] = invitations("conference-property.ics")
+    assert event.location == "https://meet.vandelay.example/j/918273"
+    assert event.minutes == 60

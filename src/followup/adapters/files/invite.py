@@ -314,11 +314,16 @@ def _location(event: Any) -> str:
         "X-GOOGLE-CONFERENCE",
         "X-MICROSOFT-SKYPETEAMSMEETINGURL",
         "X-MICROSOFT-ONLINEMEETINGCONFLINK",
+        "CONFERENCE",  # RFC 7986: the call's links, a video one first
     ):
-        lines = [" ".join(line.split()) for line in str(event.get(key, "")).splitlines()]
-        value = ", ".join(line for line in lines if line)
-        if value:
-            return value  # an address on several lines is one line here
+        props = _many(event.get(key))
+        if key == "CONFERENCE":
+            props.sort(key=lambda p: "VIDEO" not in str(p.params.get("FEATURE", "")).upper())
+        for prop in props:
+            lines = [" ".join(line.split()) for line in str(prop).splitlines()]
+            value = ", ".join(line for line in lines if line)
+            if value:
+                return value  # an address on several lines is one line here
     return ""
 
 
