@@ -535,3 +535,26 @@ def test_a_call_given_by_rfc_7986_conference_properties_is_the_place_the_video_l
     [event] = invitations("conference-property.ics")
     assert event.location == "https://meet.vandelay.example/j/918273"
     assert event.minutes == 60
+
+
+def test_icloud_gives_a_relay_address_and_the_real_one_in_an_email_parameter(deps):
+    """iCloud writes the organizer as mailto:2_…@imip.me.com with EMAIL=the person's address:
+    the person is known by their own address, once, and Apple's relay names no company."""
+    [event] = invitations("icloud-invitation.ics")
+    assert event.organizer == Attendee("Rita Okafor", "rita.okafor@icloud.com")
+    assert event.domains == ("example.com", "soylent.example")  # the candidate left later
+    load(deps, "icloud-invitation.ics")
+    [opportunity] = [o for o in deps.store.committed.opportunities.values()]
+    [interview] = opportunity.interviews
+    assert opportunity.company == "Soylent"
+    assert [(c.name, c.email) for c in interview.contacts] == [
+        ("Rita Okafor", "rita.okafor@icloud.com"),
+        ("Dev Patel", "dev.patel@soylent.example"),
+    ]
+
+
+def test_an_exchange_online_tenant_domain_names_the_company_not_microsoft():
+    assert company_from_domain("initrode.onmicrosoft.com") == "Initrode"
+    assert company_from_domain("mail.initrode.onmicrosoft.com") == "Initrode"
+    [event] = invitations("exchange-online-tenant.ics")
+    assert event.domains == ("initrode.onmicrosoft.com", "example.com")

@@ -87,9 +87,19 @@ def mail_domain(address: str) -> str:
 _SECOND_LEVEL = {"co", "com", "net", "org", "ac", "gov", "edu", "ltd", "plc", "gob", "gouv", "ne"}
 
 
+# Domains under which each company has its own name: Microsoft 365 gives every organisation
+# `name.onmicrosoft.com` (Exchange Online invitations come from it until a domain is added).
+_TENANT_SUFFIXES = ("onmicrosoft.com",)
+
+
 def company_label(domain: str) -> str:
-    """The part of a mail domain that names the company: `mail.acme-corp.co.uk` → `acme-corp`."""
+    """The part of a mail domain that names the company: `mail.acme-corp.co.uk` → `acme-corp`,
+    `acme.onmicrosoft.com` → `acme`."""
     labels = [label for label in domain.lower().split(".") if label]
+    for suffix in _TENANT_SUFFIXES:
+        if ".".join(labels).endswith("." + suffix):
+            labels = labels[: -len(suffix.split("."))]
+            return labels[-1]
     if len(labels) < 2:
         return labels[0] if labels else ""
     if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL:

@@ -218,9 +218,7 @@ def _invitation(event: Any, method: str, where: str) -> Invitation:
         attendees=attendees,
         cancelled=cancelled,
         domains=tuple(
-            dict.fromkeys(
-                d for p in people if (d := mail_domain(p.email)) and d not in _free_domains()
-            )
+            dict.fromkeys(d for p in people if (d := mail_domain(p.email)) and not _free_domain(d))
         ),
     )
 
@@ -295,8 +293,10 @@ def _person(prop: Any) -> Attendee | None:
     if prop is None:
         return None
     value = str(prop).strip()
-    address = value[7:] if value.lower().startswith("mailto:") else ""
-    address = address or str(prop.params.get("EMAIL", "")).strip()
+    # RFC 7986's EMAIL parameter is the person's mail address; Apple's iCloud gives it beside a
+    # relay (mailto:2_…@imip.me.com) or a urn:uuid: address.
+    address = str(prop.params.get("EMAIL", "")).strip()
+    address = address or (value[7:] if value.lower().startswith("mailto:") else "")
     if not address and "@" in value and ":" not in value:
         address = value
     name = str(prop.params.get("CN", "")).strip()
@@ -415,6 +415,12 @@ def _mail_data() -> Any:
 def _free_domains() -> frozenset[str]:
     """Domains that say nothing about the employer (imports/mail_domains.json)."""
     return frozenset(d.lower() for d in _mail_data()["domains"])
+
+
+def _free_domain(domain: str) -> bool:
+    """A personal mailbox's domain or one under it (Apple's relay imip.me.com is me.com's)."""
+    labels = domain.split(".")
+    return any(".".join(labels[i:]) in _free_domains() for i in range(len(labels) - 1))
 
 
 @cache
