@@ -97,7 +97,7 @@ def open_table(
                 break
         if best is not None:
             break
-        if mapping is None:
+        if mapping is None and kind in (None, "applications"):
             _refuse_address_book(text, source)
     if best is None:
         index = next(i for i, (_, text) in enumerate(ahead) if text.strip())
