@@ -6,7 +6,8 @@ are inline quotes). The builder wraps it the way real mail clients and applicant
 do: a quoted earlier message in the client's style and language (`quote: STYLE QUOTE_ID`, the
 quotes in `quotes.txt`), a footer (`footer: ID`, from `footers.txt`), and a MIME shape
 (`shape:` plain, html, alternative, mixed, related, mixed-html, forward-attached: with
-`attach: QUOTE_ID` the attached message is that quote), charset and transfer encoding. Each set
+`attach: QUOTE_ID` the attached message is that quote; mixed-html with `attachment: X.ics` attaches
+an invitation, `method: CANCEL` a cancellation), charset and transfer encoding. Each set
 gets its .eml files and a `labels.json` of {file: kind}.
 
     .venv/bin/python bench/replies/build.py        # rebuilds both sets; deterministic
@@ -494,8 +495,13 @@ def build(spec: Block, quotes: dict[str, Block], footers: dict[str, Block], n: i
         put(message, markup, "html")
         message.make_mixed()
         if spec.meta.get("attachment", "").endswith(".ics"):
+            method = spec.meta.get("method", "REQUEST").upper()  # CANCEL: a meeting called off
             message.add_attachment(
-                ICS.encode(), maintype="text", subtype="calendar", filename=spec.meta["attachment"]
+                ICS.replace("METHOD:REQUEST", f"METHOD:{method}").encode(),
+                maintype="text",
+                subtype="calendar",
+                filename=spec.meta["attachment"],
+                params={"method": method} if "method" in spec.meta else {},
             )
         else:
             message.add_attachment(

@@ -29,6 +29,11 @@ from followup.services.inbox import Incoming
 
 _IDS = re.compile(r"<[^<>\s]+>")
 _PARSER = BytesHeaderParser(policy=compat32)
+# multipart/report's report-type: "disposition-notification" (a read receipt), "delivery-status"
+# (a bounce) — RFC 6522.
+_REPORT = re.compile(
+    r"^\s*multipart/report\s*;(?:.*;)?\s*report-type\s*=\s*\"?([\w-]+)", re.IGNORECASE | re.DOTALL
+)
 HEADER_LIMIT = 256 * 1024  # a header block larger than this is not a letter anyone wrote
 # What is read of a message, headers included: the text someone typed comes first, before any
 # attachment, and is a few kilobytes; a message of 40 MB costs no more than this.
@@ -87,6 +92,9 @@ def incoming(
     marks = tuple((name, text(name).strip()) for name in AUTOMATIC_MARKS if text(name).strip())
     if sender:  # a no-reply or applicant-tracking address is a mark too (rules.json `headers`)
         marks += (("from", sender),)
+    report = _REPORT.search(text("Content-Type"))
+    if report:  # a read receipt or a delivery report: a mail server wrote it (rules.json `headers`)
+        marks += (("report", report.group(1).lower()),)
     body, calendar = _body(raw[:MESSAGE_LIMIT]) if with_text else ("", "")
     if calendar:  # an event sent as a calendar invitation (rules.json `headers`: calendar)
         marks += (("calendar", calendar),)
