@@ -14,6 +14,7 @@ DATA: dict[str, object] = {
         "family and home": ["kitchen", "renovation", "family"],
         "culture": ["band"],
     },
+    "support": ["leisure time"],
     "owners": ["my", "our"],
     "frames": [r"\bhave\s+you\s+(?:ever\s+)?been\b"],
     "pleasantries": [r"\b(?:have|had)\s+a\s+(?:\w+\s+)?weekend\b"],
@@ -45,12 +46,23 @@ def test_one_entry_alone_is_not_a_topic():
     assert _found("I can come in on Saturday morning.") == []
 
 
-def test_an_entry_of_several_words_is_found_by_its_longest_word():
-    assert _found("What a match last night, and on a Saturday too.") == [
+def test_words_that_say_when_are_never_the_subject_alone():
+    assert _found("Thank you for seeing me on a Saturday, part of your weekend.") == []
+    assert _found("We had dinner out on Saturday.") == [
         (
-            "What a match last night, and on a Saturday too.",
-            ("last night", "saturday"),
-            ("leisure time",),
+            "We had dinner out on Saturday.",
+            ("dinner", "saturday"),
+            ("food and drink", "leisure time"),
+        )
+    ]
+
+
+def test_an_entry_of_several_words_is_found_by_its_longest_word():
+    assert _found("Our kitchen flooded last night.") == [
+        (
+            "Our kitchen flooded last night.",
+            ("kitchen", "last night"),
+            ("family and home", "leisure time"),
         )
     ]
 

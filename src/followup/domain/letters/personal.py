@@ -7,9 +7,10 @@ social media), frames that turn a sentence to private life ("have you ever been"
 way", "if you know anyone"), pleasantries whose words count for nothing ("have a good
 weekend") and the words of work ("client", "tender", "course"). A sentence is about private
 life when it holds two or more of the lexicon's entries or frames, at least one of them an
-entry (an entry owned by the writer, "my band", counts twice), and no word of work, of the
-interview's notes and topics, of the company or of the role: one word alone ("Saturday",
-"coffee", "the exhibition") is not a topic.
+entry of a subject (leisure time, "Saturday", "the weekend", only says when; an entry the
+writer owns, "my band", counts twice), and no word of work, of the interview's notes and
+topics, of the company or of the role: one word alone ("coffee", "the exhibition") is not a
+topic.
 """
 
 from __future__ import annotations
@@ -51,6 +52,8 @@ class Lexicon:
                     self.phrases.setdefault(parts[key], []).append((parts, key, domain, entry))
         self.firsts = frozenset(self.singles) | frozenset(self.phrases)
         self.owners = frozenset(str(w).lower() for w in data.get("owners", []))
+        # domains that say when, not what ("Saturday", "the weekend"): never the subject alone
+        self.support = frozenset(str(d) for d in data.get("support", []))
         self.work = frozenset(
             stem(w) for e in data.get("work", []) for w in _WORD_CHARS.findall(str(e).lower())
         )
@@ -79,6 +82,8 @@ class Lexicon:
             found, owned = self._entries(_WORD_CHARS.findall(lowered))
             if not found or len(found) + owned + len(self.frames) < self.threshold:
                 continue
+            if all(domain in self.support for domain in found.values()):
+                continue  # "on a Saturday morning, part of your weekend": when, not what
             score = len(found) + owned
             for frame in self.frames:
                 if score >= self.threshold:
