@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from followup.domain.letters.text import stem
@@ -57,9 +58,17 @@ class Lexicon:
         self.work = frozenset(
             stem(w) for e in data.get("work", []) for w in _WORD_CHARS.findall(str(e).lower())
         )
-        flags = re.IGNORECASE
-        self.frames = [re.compile(p, flags) for p in data.get("frames", [])]
-        self.pleasantries = [re.compile(p, flags) for p in data.get("pleasantries", [])]
+        self._frames = [str(p) for p in data.get("frames", [])]
+        self._pleasantries = [str(p) for p in data.get("pleasantries", [])]
+
+    # compiled when a sentence first needs them: most letters hold no entry of the lexicon
+    @cached_property
+    def frames(self) -> list[re.Pattern[str]]:
+        return [re.compile(p, re.IGNORECASE) for p in self._frames]
+
+    @cached_property
+    def pleasantries(self) -> list[re.Pattern[str]]:
+        return [re.compile(p, re.IGNORECASE) for p in self._pleasantries]
 
     def sentences(
         self,
@@ -80,7 +89,7 @@ class Lexicon:
             for pleasantry in self.pleasantries:  # "have a lovely weekend" says nothing
                 lowered = pleasantry.sub(lambda m: " " * len(m.group(0)), lowered)
             found, owned = self._entries(_WORD_CHARS.findall(lowered))
-            if not found or len(found) + owned + len(self.frames) < self.threshold:
+            if not found or len(found) + owned + len(self._frames) < self.threshold:
                 continue
             if all(domain in self.support for domain in found.values()):
                 continue  # "on a Saturday morning, part of your weekend": when, not what
