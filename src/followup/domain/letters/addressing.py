@@ -102,6 +102,12 @@ class Addressing:
             r"[ \t]*,[ \t]*(?:(?:your|the|our|my|his|her|their|a|an)\b[^,.!?\n]{1,50},[ \t]*"
             r"(?!(?:I|you|we|thank|thanks|please|let|hope)\b)[a-z]|(?:who|whom|whose)\b)"
         )
+        # …nor when the name opens a list of names, the subject of its sentence: "Rebecca, Sam
+        # and Joy were all generous with their time" speaks of three people, not to one.
+        self._name_list = re.compile(
+            rf"[ \t]*,[ \t]*{_CAP}(?:[ \t]*,[ \t]*{_CAP})*[ \t]*,?[ \t]+(?:and|&)[ \t]+"
+            rf"(?:{_CAP}|I|me)\b"
+        )
         # At the end of a sentence, after a comma: "…staying in touch, Hannah."
         self._word_comma = re.compile(r"(?P<before>[\w'’]+)[ \t]*,[ \t]*$")
         self._sentence_end = re.compile(r"[ \t]*[.!?]+(?=\s|$)")
@@ -236,6 +242,8 @@ class Addressing:
                     yield found
                 continue
             if _sentence_start(text, s):
+                if self._name_list.match(text, e):
+                    continue
                 opening = self._comma_next.match(text, e)
                 if opening and not self._appositive.match(text, e):
                     found = accept(_Joined(m, opening), "start")

@@ -19,6 +19,7 @@ from followup.domain.letters.addressing import same_person
 from followup.domain.letters.companies import links, other_companies
 from followup.domain.letters.context import LetterContext, fold_accents
 from followup.domain.letters.letter import Letter
+from followup.domain.letters.personal import Lexicon
 from followup.domain.letters.rulebook import Condition, LazyPattern, Rule, Rulebook
 from followup.domain.letters.text import WORD, nth_word_start, stem, words
 from followup.domain.letters.triggers import Entry
@@ -81,6 +82,8 @@ class LetterChecker:
         self._addressing = rules.addressing
         self._note_stems: dict[tuple[str, ...], frozenset[str]] = {}
         self._checked = 0
+        self._lexicon: Lexicon | None = None
+        self._contexts: dict[tuple[object, ...], frozenset[str]] = {}
 
     def check(self, text: str, ctx: LetterContext) -> list[Finding]:
         letter = Letter(text)
@@ -92,14 +95,16 @@ class LetterChecker:
         found += self._placeholders(letter)
         found += self._wrong_company(letter, ctx)
         found += self._wrong_name(letter, ctx)
-        found += self._phrases(letter, self.rules["flattery"])
-        found += self._phrases(letter, self.rules["needy"])
+        flattery = list(self._phrases(letter, self.rules["flattery"]))
+        found += flattery
+        needy = list(self._phrases(letter, self.rules["needy"]))
+        found += needy
         found += self._asks_decision(letter)
         found += self._too_long(letter, ctx)
         found += self._missing_thanks(letter, ctx)
         found += self._missing_contact(text, ctx)
         found += self._missing_recap(letter, ctx)
-        found += self._new_topic(letter, ctx)
+        found += self._new_topic(letter, ctx, [(f.start, f.end) for f in flattery + needy])
         if self.dictionary is not None:
             found += self._spelling(letter, ctx, self.dictionary)
         return sorted(set(found))
@@ -328,12 +333,14 @@ class LetterChecker:
             topics="; ".join(ctx.topics),
         )
 
-    def _new_topic(self, letter: Letter, ctx: LetterContext) -> Iterator[Finding]:
-        """Personal or unrelated matters, unless the interview notes mention them (003)."""
+    def _new_topic(
+        self, letter: Letter, ctx: LetterContext, taken: list[tuple[int, int]]
+    ) -> Iterator[Finding]:
+        """Personal or unrelated matters, unless the interview notes mention them (003). A
+        sentence that praises the reader's family is flattery and one that pleads with the
+        writer's family is needy, not a new topic (`taken`: the spans of those findings)."""
         rule = self.rules["new-topic"]
         patterns = self.rules.candidates(rule, letter)
-        if not patterns:
-            return
         noted: frozenset[str] | None = None
         reported: set[tuple[int, int]] = set()
         for pattern, entry in patterns:
@@ -351,6 +358,37 @@ class LetterChecker:
                     yield _finding(
                         rule, span[0], span[1], match=m.group(0), **{"class": _label(condition)}
                     )
+        # a sentence about private life, by what it is about (personal.py)
+        lexicon = self._lexicon
+        if lexicon is None:
+            lexicon = self._lexicon = Lexicon(rule.data)
+        if not letter.word_set & lexicon.firsts:
+            return
+        spans = [s for s in letter.sentences if s not in reported and not _overlaps(s, taken)]
+        for hit in lexicon.sentences(letter.text, spans, letter.word_set, self._context(ctx)):
+            yield _finding(
+                rule,
+                hit.start,
+                hit.end,
+                match=", ".join(hit.entries),
+                **{"class": "personal life: " + ", ".join(hit.domains)},
+            )
+
+    def _context(self, ctx: LetterContext) -> frozenset[str]:
+        """The stems that tie a sentence to the interview: its notes and topics, the company
+        and the role."""
+        found = self._contexts.get((ctx.topics, ctx.notes, ctx.company, ctx.role))
+        if found is None:
+            # not the words every job has ("planning", "team"): they tie nothing to this one
+            weak = self.rules["missing-recap"].words("weak")
+            weak = weak | {stem(w) for w in weak} | self.rules["new-topic"].words("not_context")
+            extra = " ".join((*ctx.topics, ctx.company, ctx.role)).lower()
+            words = self._noted(ctx) | {stem(w) for w in _WORD_CHARS.findall(extra)}
+            found = frozenset(w for w in words if w not in weak and len(w) >= 4)
+            if len(self._contexts) > 256:
+                self._contexts.clear()
+            self._contexts[(ctx.topics, ctx.notes, ctx.company, ctx.role)] = found
+        return found
 
     def _noted(self, ctx: LetterContext) -> frozenset[str]:
         """The stems of the words of the interview notes (not the little words)."""

@@ -1,0 +1,127 @@
+"""Sentences about the writer's or the reader's private life, found by what they are about rather
+than by a phrase (article 003: a follow-up letter sticks to the interview).
+
+The rule's data holds a lexicon of personal-life domains (leisure time, food and drink, travel,
+family and home, pets, culture, sport and fitness, health, faith, politics and gossip, causes,
+social media), frames that turn a sentence to private life ("have you ever been", "by the
+way", "if you know anyone"), pleasantries whose words count for nothing ("have a good
+weekend") and the words of work ("client", "tender", "course"). A sentence is about private
+life when it holds two or more of the lexicon's entries or frames, at least one of them an
+entry of a subject (leisure time, "Saturday", "the weekend", only says when; an entry the
+writer owns, "my band", counts twice), and no word of work, of the interview's notes and
+topics, of the company or of the role: one word alone ("coffee", "the exhibition") is not a
+topic.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+from followup.domain.letters.text import stem
+
+_WORD_CHARS = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Hit:
+    start: int
+    end: int
+    domains: tuple[str, ...]
+    entries: tuple[str, ...]
+
+
+class Lexicon:
+    """The rule's personal-life lexicon, compiled once. Its entries match as written (lowercase):
+    a stem would read "my train" as "training" and "my court" as "courts"; the words of work
+    match on their stems."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.threshold = int(data.get("threshold", 2))
+        self.singles: dict[str, tuple[str, str]] = {}  # word -> (domain, entry)
+        self.phrases: dict[str, list[tuple[tuple[str, ...], int, str, str]]] = {}  # key word -> …
+        for domain, entries in dict(data.get("lexicon", {})).items():
+            for entry in entries:
+                parts = tuple(_WORD_CHARS.findall(str(entry).lower()))
+                if len(parts) == 1:
+                    self.singles.setdefault(parts[0], (domain, entry))
+                elif parts:  # found by its longest word, the rarest: "night" of "last night"
+                    key = max(range(len(parts)), key=lambda i: (len(parts[i]), i))
+                    self.phrases.setdefault(parts[key], []).append((parts, key, domain, entry))
+        self.firsts = frozenset(self.singles) | frozenset(self.phrases)
+        self.owners = frozenset(str(w).lower() for w in data.get("owners", []))
+        # domains that say when, not what ("Saturday", "the weekend"): never the subject alone
+        self.support = frozenset(str(d) for d in data.get("support", []))
+        self.work = frozenset(
+            stem(w) for e in data.get("work", []) for w in _WORD_CHARS.findall(str(e).lower())
+        )
+        self._frames = [str(p) for p in data.get("frames", [])]
+        self._pleasantries = [str(p) for p in data.get("pleasantries", [])]
+
+    # compiled when a sentence first needs them: most letters hold no entry of the lexicon
+    @cached_property
+    def frames(self) -> list[re.Pattern[str]]:
+        return [re.compile(p, re.IGNORECASE) for p in self._frames]
+
+    @cached_property
+    def pleasantries(self) -> list[re.Pattern[str]]:
+        return [re.compile(p, re.IGNORECASE) for p in self._pleasantries]
+
+    def sentences(
+        self,
+        text: str,
+        spans: list[tuple[int, int]],
+        letter_words: set[str],
+        context: frozenset[str],
+    ) -> Iterator[Hit]:
+        """The sentences (of `spans`) about private life. `context` holds the stems that tie a
+        sentence to the interview: its notes and topics, the company and the role."""
+        if not letter_words & self.firsts:
+            return
+        for start, end in spans:
+            lowered = text[start:end].lower()
+            tokens = _WORD_CHARS.findall(lowered)
+            if not self.firsts.intersection(tokens):
+                continue
+            for pleasantry in self.pleasantries:  # "have a lovely weekend" says nothing
+                lowered = pleasantry.sub(lambda m: " " * len(m.group(0)), lowered)
+            found, owned = self._entries(_WORD_CHARS.findall(lowered))
+            if not found or len(found) + owned + len(self._frames) < self.threshold:
+                continue
+            if all(domain in self.support for domain in found.values()):
+                continue  # "on a Saturday morning, part of your weekend": when, not what
+            score = len(found) + owned
+            for frame in self.frames:
+                if score >= self.threshold:
+                    break
+                score += frame.search(lowered) is not None
+            if score < self.threshold:
+                continue
+            present = {stem(w) for w in tokens}
+            if present & self.work or any(s in context for s in present if len(s) >= 4):
+                continue  # about the work or the interview
+            domains = tuple(dict.fromkeys(found.values()))
+            yield Hit(start, end, domains, tuple(found))
+
+    def _entries(self, tokens: list[str]) -> tuple[dict[str, str], int]:
+        """The lexicon's entries among the words (entry -> domain), and 1 if the writer owns
+        one of them ("my band", "our new kitchen": the writer's own life), else 0."""
+        found: dict[str, str] = {}
+        owned = 0
+        for i, word in enumerate(tokens):
+            at = -1
+            if word in self.singles:
+                domain, entry = self.singles[word]
+                found[entry] = domain
+                at = i
+            for parts, key, domain, entry in self.phrases.get(word, ()):
+                first = i - key
+                if first >= 0 and tuple(tokens[first : first + len(parts)]) == parts:
+                    found[entry] = domain
+                    at = first
+            if at >= 0 and not owned and self.owners.intersection(tokens[max(0, at - 2) : at]):
+                owned = 1
+        return found, owned

@@ -1,0 +1,93 @@
+"""Sentences about private life, found by what they are about: the lexicon, its frames, its
+pleasantries, the words of work and the interview's own words."""
+
+from __future__ import annotations
+
+from followup.domain.letters.personal import Lexicon
+from followup.domain.letters.text import sentences
+
+DATA: dict[str, object] = {
+    "threshold": 2,
+    "lexicon": {
+        "leisure time": ["weekend", "saturday", "last night"],
+        "food and drink": ["dinner", "kimchi", "cooking"],
+        "family and home": ["kitchen", "renovation", "family"],
+        "culture": ["band"],
+    },
+    "support": ["leisure time"],
+    "owners": ["my", "our"],
+    "frames": [r"\bhave\s+you\s+(?:ever\s+)?been\b"],
+    "pleasantries": [r"\b(?:have|had)\s+a\s+(?:\w+\s+)?weekend\b"],
+    "work": ["client", "tender"],
+}
+
+
+def _found(text: str, context: frozenset[str] = frozenset(), data: dict[str, object] = DATA):
+    lexicon = Lexicon(data)
+    words = set(text.lower().replace(".", " ").replace("?", " ").split())
+    return [
+        (text[h.start : h.end], h.entries, h.domains)
+        for h in lexicon.sentences(text, sentences(text), words, context)
+    ]
+
+
+def test_two_entries_of_private_life_in_one_sentence_make_it_a_new_topic():
+    text = "The deck is attached. We are knee-deep in a kitchen renovation."
+    assert _found(text) == [
+        (
+            "We are knee-deep in a kitchen renovation.",
+            ("kitchen", "renovation"),
+            ("family and home",),
+        )
+    ]
+
+
+def test_one_entry_alone_is_not_a_topic():
+    assert _found("I can come in on Saturday morning.") == []
+
+
+def test_words_that_say_when_are_never_the_subject_alone():
+    assert _found("Thank you for seeing me on a Saturday, part of your weekend.") == []
+    assert _found("We had dinner out on Saturday.") == [
+        (
+            "We had dinner out on Saturday.",
+            ("dinner", "saturday"),
+            ("food and drink", "leisure time"),
+        )
+    ]
+
+
+def test_an_entry_of_several_words_is_found_by_its_longest_word():
+    assert _found("Our kitchen flooded last night.") == [
+        (
+            "Our kitchen flooded last night.",
+            ("kitchen", "last night"),
+            ("family and home", "leisure time"),
+        )
+    ]
+
+
+def test_a_frame_counts_as_an_entry_but_never_alone():
+    assert _found("I went to Lisbon at the weekend. Have you ever been?") == []
+    assert _found("Have you ever been cooking in Seoul?") == [
+        ("Have you ever been cooking in Seoul?", ("cooking",), ("food and drink",))
+    ]
+
+
+def test_an_entry_the_writer_owns_counts_twice():
+    assert _found("My band plays on Friday.") == [
+        ("My band plays on Friday.", ("band",), ("culture",))
+    ]
+    assert _found("The band plays on Friday.") == []
+
+
+def test_a_pleasantry_says_nothing():
+    assert _found("I hope you had a lovely weekend with the family.") == []
+
+
+def test_a_word_of_work_or_of_the_interview_ties_the_sentence_to_the_job():
+    assert _found("I met the client for dinner on Saturday.") == []
+    assert _found("The kimchi cooking demo went well.", frozenset({"demo"})) == []
+    assert _found("The kimchi cooking demo went well.") == [
+        ("The kimchi cooking demo went well.", ("kimchi", "cooking"), ("food and drink",))
+    ]
