@@ -45,6 +45,12 @@ def test_the_phone_beside_a_fax_on_one_line_is_the_phone():
     assert card.phone == "+33 1 42 68 53 00"
 
 
+def test_a_phone_run_into_the_fax_label_after_it_is_still_the_phone():
+    # Small print read as one line, the space before `F:` lost: `…46F:` hid the phone number.
+    card = read(["Søren Ødegaard", "P: +45 32 87 89 46F: +45 32 17 18 22"], "DK")
+    assert card.phone == "+45 32 87 89 46"
+
+
 def test_a_fax_printed_first_is_passed_over():
     card = read(["Jürgen Weiß", "Fax: 030 837819", "Tel.: 030 837818"], "DE")
     assert card.phone == "+49 30 837818"

@@ -147,7 +147,9 @@ def find_phones(text: str, region: str | None) -> list[Phone]:
     are in the text as mended: digits misread as letters, lost spaces)."""
     fixed = _LOOKALIKE.sub(lambda m: "0" if m.group(0) in "Oo" else "1", text)
     fixed = re.sub(r"(?<=\d),(?=\d)", ".", fixed)  # a dot read as a comma: `+33.1.23.70.04,64`
-    fixed = re.sub(r"(?<=\d)(?=[^\W\d_]{2})", " ", fixed)  # `580 0906Fax`: the space lost
+    # `580 0906Fax`, `89 46F: +45…`: the space before the next label lost (a word, or one
+    # letter and its colon)
+    fixed = re.sub(r"(?<=\d)(?=[^\W\d_](?:[^\W\d_]|\s?:))", " ", fixed)
     found: list[Phone] = []
     for leniency, valid in (
         (phonenumbers.Leniency.VALID, True),
