@@ -157,9 +157,18 @@ def test_a_dot_read_as_a_comma_and_a_space_lost_before_a_label_still_give_the_nu
         ("SENIOR CONSULTANT", "SENIOR CONSULTANT"),
         ("Directora Comercial", "Directora Comercial"),
         ("Fonoder & CEO", "Fonoder & CEO"),
+        # Small print: two confused letters in a word of seven, and in a longer word one letter
+        # of any kind besides.
+        ("Chief Technology Otticer", "Chief Technology Officer"),
+        ("Bosinass Development Resresantative", "Business Development Representative"),
+        ("Sales Manaqer", "Sales Manager"),
+        # A short word one letter of another kind off a known word is left: it may be another
+        # language's word (Dutch `analist`), or another word.
+        ("Analist", "Analist"),
+        ("Ingeniero de Ventas", "Ingeniero de Ventas"),
     ],
 )
-def test_a_title_word_one_confused_letter_off_a_known_word_is_put_right(read_as, title):
+def test_a_title_word_a_few_confused_letters_off_one_known_word_is_put_right(read_as, title):
     assert mend_title(read_as) == title
 
 

@@ -4,8 +4,8 @@ A card says most things twice: the email's domain is the website's and is spelt 
 name; a job title is made of known words; a company ends in a known legal form. Where one reading
 disagrees a little with the others, the one the others confirm wins:
 - the email's domain (`nortlrwiud.es` beside the company Northwind Traders and `northwind.es`);
-- a word of a job title one letter off a title word, by a letter the OCR confuses (`Parlner`,
-  `Technica)`), or two words run together (`HiringManager`);
+- a word of a job title a few letters off one title word and no other, by letters the OCR
+  confuses (`Parlner`, `Technica)`, `Otticer`), or two words run together (`HiringManager`);
 - a legal form read with look-alike characters (`S.r.I.`, `Sp. z 0.0.`, `A.$.`, `Gmbí`).
 Nothing is put right without such a witness: a word no list knows is left as it was read.
 """
@@ -19,7 +19,10 @@ from followup.adapters.cards.contacts import domain_of, fold, words
 # Letters the OCR takes for one another, in either direction (lower case).
 _CONFUSED = {
     frozenset(pair)
-    for pair in ("lt", "li", "l1", "i1", "lf", "tf", "o0", "nu", "nh", "ce", "ao", "rn", "mn", "bh")
+    for pair in (
+        *("lt", "li", "l1", "i1", "lf", "tf", "o0", "nu", "nh", "ce", "ao", "rn", "mn", "bh"),
+        *("ae", "eo", "gq"),  # round letters, in small print
+    )
 }
 
 
@@ -102,14 +105,24 @@ def _confusable(a: str, b: str) -> bool:
     return not (a.isalpha() and b.isalpha()) or frozenset((a.lower(), b.lower())) in _CONFUSED
 
 
-def _one_confusion(read: str, known: str) -> bool:
-    """`read` is `known` with one character changed: one the OCR confuses (`parlner`, a mark for
-    a letter in `technica)`), or any letter in a long word (`operajions`), which no other word
-    of the list is so near."""
-    if len(read) == len(known):
-        diffs = [(x, y) for x, y in zip(read, known, strict=True) if x != y]
-        return len(diffs) == 1 and (len(known) >= 8 or _confusable(*diffs[0]))
-    return False
+def _misreading_cost(read: str, known: str) -> float:
+    """What it costs to read `known` as `read`, letter for letter: 0.5 a letter the OCR confuses
+    (`parlner`, `otticer`, a mark for a letter in `technica)`), 1 any other, which only a long
+    word leaves recognisable (a short one is then as likely another word: `analist` is Dutch);
+    a word read with letters added or lost is not this word."""
+    if len(read) != len(known):
+        return float("inf")
+    other = 1.0 if len(known) >= 8 else float("inf")
+    return sum(
+        0.5 if _confusable(x, y) else other for x, y in zip(read, known, strict=True) if x != y
+    )
+
+
+def _misreading_allowed(length: int) -> float:
+    """How far a word of `length` letters may be misread and still be put right: one confused
+    letter in a short word (five other words are one letter off `sales`), two in a word of seven
+    letters, and in a longer one also one letter of any kind (`bosinass`, `resresantative`)."""
+    return 0.5 if length < 7 else 1.0 if length == 7 else 1.5
 
 
 def mend_title(text: str) -> str:
@@ -132,10 +145,10 @@ def _mended_word(token: str, vocabulary: frozenset[str], known: list[str]) -> st
     camel = re.fullmatch(r"([A-Z][a-z]{2,})([A-Z][a-z]{2,})", stripped)
     if camel and any(fold(part) in vocabulary for part in camel.groups()):
         return f"{camel.group(1)} {camel.group(2)}{tail}"
-    matches = [w for w in known if _one_confusion(bare, w)]
-    if len(matches) != 1:
-        return token
-    word = matches[0]
+    costs = sorted((_misreading_cost(bare, w), w) for w in known)
+    (cost, word), runner_up = costs[0], costs[1][0] if len(costs) > 1 else float("inf")
+    if cost > _misreading_allowed(len(bare)) or runner_up <= cost + 0.5:
+        return token  # too far from any known word, or as near to two
     if stripped.isupper():
         return word.upper() + tail
     if stripped[:1].isupper():
