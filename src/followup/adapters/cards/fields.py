@@ -176,6 +176,9 @@ def find_fields(lines: list[Line], region: str | None) -> BusinessCard:
     webs.sort(key=lambda w: not re.match(r"(?i)(https?://|www)", w))  # the surest first
     if not emails:
         emails = _email_misread_as_web(webs, web_words, _stacks(texts))
+    if not emails:
+        emails, row = _email_lost_its_dot(rows, webs)
+        texts = [text for text in texts if text.index != row]
     email, email_confidence = emails[0] if emails else (None, 0.0)
     if email:
         mended = mend_domain(email, webs, _stacks(texts))
@@ -313,6 +316,24 @@ def _email_misread_as_web(
                 if found:
                     return [(found[0].value, 0.6)]
     return []
+
+
+def _email_lost_its_dot(rows: list[Line], webs: list[str]) -> tuple[list[tuple[str, float]], int]:
+    """An email whose last dot the OCR lost (`anouk@brightwaterni` beside `brightwater.nl`): its
+    host, with no dot, is the website's domain without its dot, or that with one letter of the
+    ending misread. The email, and the row it was read on (then no line of text)."""
+    sites = [re.sub(r"(?i)^(https?://)?www\.", "", w).split("/")[0].lower() for w in webs]
+    for index, row in enumerate(rows):
+        for local, host in re.findall(r"([\w.+\-]+)@([a-z0-9\-]+)(?![\w.])", row.text.lower()):
+            for site in sites:
+                name, dot, ending = site.rpartition(".")
+                if not dot or not host.startswith(name) or len(host) != len(site) - 1:
+                    continue
+                if distance(host[len(name) :], ending) <= 1:
+                    found = find_emails(f"{local}@{site}")
+                    if found:
+                        return [(found[0].value, row.score * 0.7)], index
+    return [], -1
 
 
 def _checked_email(email: str, name: str | None) -> str:
