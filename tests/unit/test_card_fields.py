@@ -291,3 +291,43 @@ def test_a_card_from_another_country_has_its_number_read_as_dialled_there():
     assert card.phone == "+32 12 60 21 97"
     assert card.confidence["phone"] < read(["T 012 60 21 97"], "BE").confidence["phone"]
 
+
+def _at(text, left, top, right, bottom):
+    return Line(text, 0.99, left, top, right, bottom, bottom - top)
+
+
+def test_a_company_stacked_beside_the_name_keeps_its_smaller_and_taller_lines():
+    # A band layout: the company's words in a column on the left, the name and title on the
+    # right. The boxes differ in height by their letters alone (`Verdant` has no descender,
+    # `Energy` has; `plc` has both).
+    right = [
+        _at("Sørine Sørensen", 0.55, 0.0, 1.17, 0.084),
+        _at("Operations Director", 0.55, 0.093, 0.95, 0.149),
+        _at("E soerine@verdantenergy.dk", 0.56, 0.604, 1.05, 0.65),
+    ]
+    left = [
+        _at("Verdant", 0.0, 0.011, 0.24, 0.072),
+        _at("Energy", 0.0, 0.072, 0.22, 0.149),
+        _at("A/S", 0.0, 0.136, 0.11, 0.207),
+    ]
+    assert find_fields(left + right, "DK").company == "Verdant Energy A/S"
+    left = [
+        _at("Orion", 0.01, 0.002, 0.17, 0.069),
+        _at("Medical", 0.01, 0.067, 0.23, 0.132),
+        _at("Devices", 0.01, 0.131, 0.23, 0.2),
+        _at("plc", 0.0, 0.188, 0.11, 0.275),
+    ]
+    right[0] = _at("Rhys Ashworth", 0.55, 0.0, 1.13, 0.093)
+    right[2] = _at("rhys.ashworth@orion-medical-devices.co.uk", 0.56, 0.608, 1.42, 0.654)
+    assert find_fields(left + right, "GB").company == "Orion Medical Devices plc"
+
+
+def test_a_tagline_under_the_company_is_no_part_of_it():
+    lines = [
+        _at("Brightwater Health N.V.", 0.1, 0.0, 0.74, 0.073),
+        _at("Care close to home", 0.1, 0.064, 0.43, 0.11),
+        _at("Anouk van der Berg", 0.1, 0.3, 0.9, 0.41),
+        _at("Senior Consultant", 0.1, 0.42, 0.5, 0.48),
+        _at("anouk.van-der-berg@brightwater.nl", 0.1, 0.6, 0.8, 0.65),
+    ]
+    assert find_fields(lines, "NL").company == "Brightwater Health N.V."

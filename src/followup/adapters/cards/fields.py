@@ -632,7 +632,9 @@ def _neighbours(
         o = other.line
         if id(o) in taken or o is line:
             continue
-        same_size = smaller < o.height / line.height < 1.25
+        # A box holds the letters' ascenders and descenders: `plc` stands 1.25 times as tall
+        # as `Devices` above it, in the same type.
+        same_size = smaller < o.height / line.height < 1.3
         tolerance = 0.3 * line.height
         aligned = (
             abs(o.left - line.left) < tolerance
@@ -673,11 +675,14 @@ def _company_text(
             if candidate is None or part is None:
                 continue
             agreement = _domain_agreement(candidate.text, domain)
-            better = agreement > _domain_agreement(line.text, domain) or agreement >= 0.85
+            spelt = agreement > _domain_agreement(line.text, domain)  # the part is in the domain
+            better = spelt or agreement >= 0.85
             legal = _legal_form(mend_company(candidate.text)) and not _legal_form(line.text)
             wordy = _company_word(part.text)
-            if part.height < 0.8 * line.height and not legal:
-                continue  # only a legal form is printed smaller than the name it ends
+            if part.height < 0.8 * line.height and not (legal or spelt):
+                # Only a legal form is printed smaller than the name it ends, or a word the
+                # domain spells (`Verdant` over `Energy`: only the latter's box holds a `g`).
+                continue
             if (better or legal or wordy) and _title_strength(candidate.text) < 0.9:
                 grown = candidate
                 taken.add(id(part))
