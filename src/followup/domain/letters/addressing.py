@@ -68,6 +68,10 @@ class Addressing:
         not_before = data.get("not_vocative_before")
         self._not_before = re.compile(str(not_before), re.IGNORECASE) if not_before else None
         self.greetings = tuple(sorted(words("salutations"), key=len, reverse=True))
+        # endings that make another name of a name: "Helena" is not "Helen"
+        self.distinct_endings = words("distinct_endings")
+        # a first line that heads the letter ("Call script: Rajesh Iyer"): the greeting follows
+        self._heading = _optional(data, "headings", "")
         honorific = "|".join(
             re.escape(h.rstrip(".")) for h in sorted(self.honorifics, key=len, reverse=True)
         )
@@ -114,7 +118,10 @@ class Addressing:
         # Between commas, or a comma and a dash: "As you'll recall, Mr Kim, we met…", "Thanks
         # for the demos, Mark - really useful"
         self._comma = re.compile(r"[ \t]*(?:,|[—–:;]|-(?=[ \t]))")
-        self._first_line = re.compile(r"^[ \t]*(?P<line>[^\n]{1,200})$", re.MULTILINE)
+        # (a greeting may open a long line: a call script's one paragraph, "Hi Rakesh, …")
+        self._first_line = re.compile(
+            r"^[ \t]*(?P<line>[^\n]{1,200})(?P<more>[^\n]*)$", re.MULTILINE
+        )
         # A name spoken of as a person ("as I told Oliver", "Oliver's demo", "Oliver showed me"),
         # a third party introduced as one ("my old manager, Peter"), and a name credited with
         # being at the interview ("as I mentioned to Marcus during the interview").
@@ -163,6 +170,8 @@ class Addressing:
             if any(t in self.generic or t in company or t in own for t in folded):
                 return None
             first = folded[0]
+            if how in ("between", "end") and self._introduced(text, m.start("name")):
+                return None  # "my former manager at Kranich, Dr. Ute Hartmann, is happy to…"
             person = titled or any(t in known for t in folded)
             if how in ("salutation", "lead"):
                 ok = person or first not in self.not_names
@@ -280,6 +289,13 @@ class Addressing:
             return True
         return self._person_after is not None and bool(self._person_after.match(text, end))
 
+    def _introduced(self, text: str, start: int) -> bool:
+        """Is the name at `start` a third party introduced by who they are to the writer?"""
+        if self._third_party is None:
+            return False
+        line = text.rfind("\n", 0, start) + 1
+        return self._third_party.search(text[max(line, start - 80) : start]) is not None
+
     def credited(self, text: str, mine: frozenset[str]) -> Iterator[Addressed]:
         """Names credited with being at the interview ("as I told Marcus at the interview")
         that are none of `mine` (folded parts of the names of everyone met, the recipient's and
@@ -334,10 +350,16 @@ class Addressing:
 
     def _salutation(self, text: str) -> tuple[re.Match[str], str] | None:
         """The first non-empty line, when it opens with a greeting ("Dear Dana,") or is a name
-        set off by a comma or a dash ("Kwame -")."""
+        set off by a comma or a dash ("Kwame -"); after a heading ("Call script: Rajesh Iyer"),
+        the line that follows it, and there only a greeting."""
         line = self._first_line.search(text)
         if not line:
             return None
+        headed = self._heading is not None and self._heading.match(line.group("line"))
+        if headed:
+            line = self._first_line.search(text, line.end())
+            if not line:
+                return None
         body = line.group("line")
         lowered = body.lower()
         greeting = next(
@@ -352,6 +374,8 @@ class Addressing:
                 rest += 6
             m = self._name_at.match(text, offset + rest)
             return (m, "salutation") if m else None
+        if headed or line.group("more"):
+            return None  # "Opening: Hi Fiona" names a part of the script
         m = self._bare_salutation.match(text, offset)
         return (m, "salutation") if m else None
 
@@ -415,9 +439,21 @@ def _core(token: str) -> str:
     return re.sub(r"['’]s$", "", token.lower().strip(".,'’-"))
 
 
-def same_person(token: str, recipient_parts: frozenset[str]) -> bool:
-    """Is this word of a name one of the recipient's (or a short form of one: Dan, Daniel)?"""
+def same_person(
+    token: str, recipient_parts: frozenset[str], endings: frozenset[str] = frozenset()
+) -> bool:
+    """Is this word of a name one of the recipient's (or a short form of one: Dan, Daniel)?
+    A name that is another's with one of `endings` added is a name of its own: Helen is not
+    Helena, Victor is not Victoria, Graham is not Grahame."""
     t = fold_accents(_core(token))
     return t in recipient_parts or any(
-        len(t) >= 3 and (p.startswith(t) or t.startswith(p)) for p in recipient_parts
+        len(t) >= 3
+        and (p.startswith(t) or t.startswith(p))
+        and not _other_ending(t, p, endings)
+        for p in recipient_parts
     )
+
+
+def _other_ending(a: str, b: str, endings: frozenset[str]) -> bool:
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return len(short) >= 4 and long[len(short) :] in endings

@@ -145,10 +145,11 @@ class LetterChecker:
         recipient_parts = ctx.recipient_parts
         text = letter.text
         known = ctx.directory.person_words | ctx.people_parts
+        endings = self._addressing.distinct_endings
         for found in self._addressing.addressed(text, ctx, known):
             if _PLACEHOLDER_NAME.fullmatch(found.words[0]):
                 continue  # a placeholder, reported as such
-            if all(same_person(t, recipient_parts) for t in found.words):
+            if all(same_person(t, recipient_parts, endings) for t in found.words):
                 continue
             yield _finding(
                 rule,

@@ -60,6 +60,9 @@ class Lexicon:
         )
         self._frames = [str(p) for p in data.get("frames", [])]
         self._pleasantries = [str(p) for p in data.get("pleasantries", [])]
+        # the people at work named only as those a private offer is for ("in case anyone at
+        # your office is interested"): their workplace does not make the sentence about work
+        self._audiences = [str(p) for p in data.get("audiences", [])]
 
     # compiled when a sentence first needs them: most letters hold no entry of the lexicon
     @cached_property
@@ -69,6 +72,10 @@ class Lexicon:
     @cached_property
     def pleasantries(self) -> list[re.Pattern[str]]:
         return [re.compile(p, re.IGNORECASE) for p in self._pleasantries]
+
+    @cached_property
+    def audiences(self) -> list[re.Pattern[str]]:
+        return [re.compile(p, re.IGNORECASE) for p in self._audiences]
 
     def sentences(
         self,
@@ -100,6 +107,11 @@ class Lexicon:
                 score += frame.search(lowered) is not None
             if score < self.threshold:
                 continue
+            if self._audiences:
+                about = text[start:end].lower()
+                for audience in self.audiences:
+                    about = audience.sub(" ", about)
+                tokens = _WORD_CHARS.findall(about)
             present = {stem(w) for w in tokens}
             if present & self.work or any(s in context for s in present if len(s) >= 4):
                 continue  # about the work or the interview
