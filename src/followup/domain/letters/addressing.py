@@ -447,9 +447,7 @@ def same_person(
     Helena, Victor is not Victoria, Graham is not Grahame."""
     t = fold_accents(_core(token))
     return t in recipient_parts or any(
-        len(t) >= 3
-        and (p.startswith(t) or t.startswith(p))
-        and not _other_ending(t, p, endings)
+        len(t) >= 3 and (p.startswith(t) or t.startswith(p)) and not _other_ending(t, p, endings)
         for p in recipient_parts
     )
 
