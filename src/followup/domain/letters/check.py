@@ -11,6 +11,7 @@ first tells which patterns can match the letter at all (see Rulebook.hits and lo
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from itertools import islice
 from typing import TYPE_CHECKING, NamedTuple
@@ -510,6 +511,12 @@ def _holds(condition: Condition, letter: Letter, m: re.Match[str]) -> bool:
         return False
     if condition.unless is not None and condition.unless.search(sentence):
         return False
+    if condition.unless_next is not None:
+        i = bisect_left(letter.sentence_starts, end)
+        if i < len(letter.sentences):
+            after = letter.sentences[i]
+            if condition.unless_next.search(letter.text[after[0] : after[1]]):
+                return False
     return condition.unless_before is None or not condition.unless_before.search(sentence[:at])
 
 
