@@ -213,11 +213,14 @@ class Addressing:
             if not ok:
                 return None
             end = m.start("name") + len(raw)
-            start = (
-                end - len(" ".join(bare))
-                if len(bare) < len(tokens) and not titled
-                else m.start("name")
-            )
+            start = m.start("name")
+            if len(bare) < len(tokens) and not titled:
+                # the words dropped may stand before the name ("Hi Marcus") or after it, a
+                # courtesy word ("Priscilla Ma'am"): the name is its own words
+                at = tokens.index(bare[0])
+                spans = [w.span() for w in _TOKEN.finditer(raw)]
+                end = start + spans[at + len(bare) - 1][1]
+                start += spans[at][0]
             return Addressed(start, end, tuple(bare))
 
         salutation = self._salutation(text)
@@ -381,6 +384,7 @@ class Addressing:
 
 
 _MARKS = frozenset(",.!?;:—–-\n")
+_TOKEN = re.compile(r"\S+")
 
 
 def _optional(data: dict[str, object], key: str, suffix: str) -> re.Pattern[str] | None:
