@@ -84,6 +84,7 @@ class LetterChecker:
         self._note_stems: dict[tuple[str, ...], frozenset[str]] = {}
         self._checked = 0
         self._lexicon: Lexicon | None = None
+        self._targets: frozenset[str] | None = None
         self._contexts: dict[tuple[object, ...], frozenset[str]] = {}
 
     def check(self, text: str, ctx: LetterContext) -> list[Finding]:
@@ -105,7 +106,9 @@ class LetterChecker:
         found += self._missing_thanks(letter, ctx)
         found += self._missing_contact(text, ctx)
         found += self._missing_recap(letter, ctx)
-        found += self._new_topic(letter, ctx, [(f.start, f.end) for f in flattery + needy])
+        found += self._new_topic(
+            letter, ctx, [(f.start, f.end) for f in needy], [(f.start, f.end) for f in flattery]
+        )
         if self.dictionary is not None:
             found += self._spelling(letter, ctx, self.dictionary)
         return sorted(set(found))
@@ -336,11 +339,17 @@ class LetterChecker:
         )
 
     def _new_topic(
-        self, letter: Letter, ctx: LetterContext, taken: list[tuple[int, int]]
+        self,
+        letter: Letter,
+        ctx: LetterContext,
+        taken: list[tuple[int, int]],
+        praised: list[tuple[int, int]],
     ) -> Iterator[Finding]:
         """Personal or unrelated matters, unless the interview notes mention them (003). A
-        sentence that praises the reader's family is flattery and one that pleads with the
-        writer's family is needy, not a new topic (`taken`: the spans of those findings)."""
+        sentence that pleads with the writer's family is needy, not a new topic (`taken`: the
+        spans of those findings); one that praises the reader's family or home (`praised`:
+        flattery) is flattery alone, unless it brings in more of private life than the family
+        praised ("your wife's exhibition at the gallery": culture)."""
         rule = self.rules["new-topic"]
         patterns = self.rules.candidates(rule, letter)
         noted: frozenset[str] | None = None
@@ -367,7 +376,14 @@ class LetterChecker:
         if not letter.word_set & lexicon.firsts:
             return
         spans = [s for s in letter.sentences if s not in reported and not _overlaps(s, taken)]
-        for hit in lexicon.sentences(letter.text, spans, letter.word_set, self._context(ctx)):
+        text = letter.text
+        for start, end in praised:  # the words of the praise tie nothing to the work
+            text = text[:start] + " " * (end - start) + text[end:]
+        for hit in lexicon.sentences(text, spans, letter.word_set, self._context(ctx)):
+            if _overlaps((hit.start, hit.end), praised) and not lexicon.beyond_praise(
+                hit, self._praised()
+            ):
+                continue
             yield _finding(
                 rule,
                 hit.start,
@@ -375,6 +391,16 @@ class LetterChecker:
                 match=", ".join(hit.entries),
                 **{"class": "personal life: " + ", ".join(hit.domains)},
             )
+
+    def _praised(self) -> frozenset[str]:
+        """What flattery praises of the reader's (their office, family, photos: its TARGET)."""
+        found = self._targets
+        if found is None:
+            words = self.rules["flattery"].data.get("words", {})
+            found = self._targets = frozenset(
+                str(w).lower() for w in (words.get("TARGET", []) if isinstance(words, dict) else [])
+            )
+        return found
 
     def _context(self, ctx: LetterContext) -> frozenset[str]:
         """The stems that tie a sentence to the interview: its notes and topics, the company
