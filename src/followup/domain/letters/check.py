@@ -31,7 +31,7 @@ _NON_DIGITS = re.compile(r"\D+")
 _WORD_CHARS = re.compile(r"\w+")
 _PLACEHOLDER_NAME = re.compile(r"X+|\[.*|\(.*|<.*|\{.*")
 _FAST_AFTER = 9  # letters checked before the looser lowercase search is used (see _matches)
-_LOOK = 60  # how far around a "thanks" its frame is read ("thanks to the snow")
+_LOOK = 100  # how far around a "thanks" its frame is read ("thanks to the snow")
 
 
 class Finding(NamedTuple):  # a NamedTuple: a dataclass with order costs the start 10 ms
