@@ -303,8 +303,10 @@ class LetterChecker:
     def _missing_recap(self, letter: Letter, ctx: LetterContext) -> Iterator[Finding]:
         """A letter to someone who decides names at least one topic discussed with them: half
         of a topic's words or more, not only generic ones, or one long distinctive word of it
-        ("reactivation" for "reactivating lapsed customers"). Words match on their stems or
-        their first five letters ("expansion", "expand") (001, 003)."""
+        ("reactivation" for "reactivating lapsed customers"); or restates what they said about
+        one, as noted: half of the note's words, two of them distinctive ("38 clinics, half of
+        them buying direct"). Words match on their stems or their first five letters
+        ("expansion", "expand") (001, 003)."""
         rule = self.rules["missing-recap"]
         if ctx.kind not in rule.data.get("kinds", []) or not ctx.decision_maker or not ctx.topics:
             return
@@ -315,20 +317,25 @@ class LetterChecker:
             stem(w) for w in _WORD_CHARS.findall(f"{ctx.role} {ctx.company}".lower())
         }
         topics = [  # split as the letter's words are (`\w+`: "cold-calling" is two)
-            [w for w in _WORD_CHARS.findall(topic.lower()) if w not in stop] for topic in ctx.topics
+            [w for w in _WORD_CHARS.findall(topic.lower()) if w not in stop]
+            for topic in (*ctx.topics, *ctx.said)
         ]
+        named = len(ctx.topics)  # the topics' names; after them, what was said about them
         # the letter's words that could be a topic's word: same first three letters
         heads = {w[:3] for content in topics for w in content}
         near = [t for t in letter.word_set if t[:3] in heads]
         stems = {stem(t) for t in near}
         prefixes = {t[:5] for t in near if len(t) >= 6}
-        for content in topics:
+        for i, content in enumerate(topics):
             if not content:
                 continue
             hits = [w for w in content if stem(w) in stems or (len(w) >= 6 and w[:5] in prefixes)]
             needed = max(1, (len(content) + 1) // 2)
             strong = [w for w in hits if w not in weak and stem(w) not in weak]
-            if (len(hits) >= needed and strong) or any(len(w) >= 9 for w in strong):
+            if i >= named:
+                if len(hits) >= needed and len(strong) >= 2:
+                    return
+            elif (len(hits) >= needed and strong) or any(len(w) >= 9 for w in strong):
                 return
         yield _finding(
             rule,
