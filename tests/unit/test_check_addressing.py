@@ -58,3 +58,16 @@ def test_a_courtesy_word_alone_and_an_interjection_before_a_comma_address_no_one
     assert _addressed("Dear Graham,\n\nApologies, I gave you the wrong date.") == [
         ("Graham", ("Graham",))
     ]
+
+
+def test_a_pet_form_of_the_recipients_name_is_theirs_and_another_names_is_not():
+    from followup.adapters.check_rules import shipped_rules
+
+    addressing = Addressing(shipped_rules()["wrong-name"])
+    assert addressing.is_recipient("Thabs", frozenset({"thabo"}))
+    assert addressing.is_recipient("Jonno", frozenset({"jonathan"}))
+    assert addressing.is_recipient("Marty", frozenset({"martin"}))
+    assert addressing.is_recipient("Becky", frozenset({"rebecca", "holt"}))
+    assert not addressing.is_recipient("Vicky", frozenset({"victor"}))
+    assert not addressing.is_recipient("Helena", frozenset({"helen"}))
+    assert not addressing.is_recipient("Becky", frozenset({"aisha", "rahman"}))

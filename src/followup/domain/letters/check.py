@@ -149,11 +149,11 @@ class LetterChecker:
         recipient_parts = ctx.recipient_parts
         text = letter.text
         known = ctx.directory.person_words | ctx.people_parts
-        endings = self._addressing.distinct_endings
-        for found in self._addressing.addressed(text, ctx, known):
+        addressing = self._addressing
+        for found in addressing.addressed(text, ctx, known):
             if _PLACEHOLDER_NAME.fullmatch(found.words[0]):
                 continue  # a placeholder, reported as such
-            if all(same_person(t, recipient_parts, endings) for t in found.words):
+            if all(addressing.is_recipient(t, recipient_parts) for t in found.words):
                 continue
             yield _finding(
                 rule,
@@ -165,7 +165,6 @@ class LetterChecker:
         # a person from another opportunity named anywhere: a letter copied from another one;
         # by the first name alone where it is spoken of as a person ("as I told Oliver")
         mine = ctx.people_parts | recipient_parts
-        addressing = self._addressing
         for person, _ in _others(ctx, ctx.directory.people, letter):
             parts = person.split()
             if any(fold_accents(p.lower()) in mine for p in parts):
