@@ -33,3 +33,41 @@ def test_the_shipped_frames_credit_someone_met_beside_the_recipient_but_not_a_co
     data = shipped_rules()["wrong-name"]
     assert _credited(data, "It was a pleasure to be interviewed by you and Natalie.") == ["Natalie"]
     assert _credited(data, "I will send it to you and Helen tomorrow.") == []
+
+
+def _addressed(text: str) -> list[tuple[str, tuple[str, ...]]]:
+    from followup.adapters.check_rules import shipped_rules
+    from followup.domain.letters.context import LetterContext
+
+    ctx = LetterContext(kind="check_in", recipient="Graham Fenwick", company="Larkspur Energy")
+    found = Addressing(shipped_rules()["wrong-name"]).addressed(text, ctx, frozenset())
+    return [(text[a.start : a.end], a.words) for a in found]
+
+
+def test_a_courtesy_word_after_the_name_is_no_part_of_it_nor_of_its_span():
+    assert _addressed("Respected Priscilla Ma'am,\n\nThe map is attached.") == [
+        ("Priscilla", ("Priscilla",))
+    ]
+    assert _addressed("Hi  Priscilla Madam, the map is attached.") == [
+        ("Priscilla", ("Priscilla",))
+    ]
+
+
+def test_a_courtesy_word_alone_and_an_interjection_before_a_comma_address_no_one():
+    assert _addressed("Respected Sir,\n\nThe map is attached.") == []
+    assert _addressed("Dear Graham,\n\nApologies, I gave you the wrong date.") == [
+        ("Graham", ("Graham",))
+    ]
+
+
+def test_a_pet_form_of_the_recipients_name_is_theirs_and_another_names_is_not():
+    from followup.adapters.check_rules import shipped_rules
+
+    addressing = Addressing(shipped_rules()["wrong-name"])
+    assert addressing.is_recipient("Thabs", frozenset({"thabo"}))
+    assert addressing.is_recipient("Jonno", frozenset({"jonathan"}))
+    assert addressing.is_recipient("Marty", frozenset({"martin"}))
+    assert addressing.is_recipient("Becky", frozenset({"rebecca", "holt"}))
+    assert not addressing.is_recipient("Vicky", frozenset({"victor"}))
+    assert not addressing.is_recipient("Helena", frozenset({"helen"}))
+    assert not addressing.is_recipient("Becky", frozenset({"aisha", "rahman"}))

@@ -91,3 +91,19 @@ def test_a_word_of_work_or_of_the_interview_ties_the_sentence_to_the_job():
     assert _found("The kimchi cooking demo went well.") == [
         ("The kimchi cooking demo went well.", ("kimchi", "cooking"), ("food and drink",))
     ]
+
+
+def test_a_sentence_praising_the_family_goes_beyond_it_only_by_another_domain_not_praised():
+    lexicon = Lexicon({**DATA, "flattered": ["family and home"]})
+    (hit,) = lexicon.sentences(
+        "Your family and the band were wonderful.",
+        [(0, 40)],
+        {"family", "band"},
+        frozenset(),
+    )
+    assert lexicon.beyond_praise(hit, frozenset({"photos"})) is True  # the band: culture
+    assert lexicon.beyond_praise(hit, frozenset({"band"})) is False  # the band is what is praised
+    (family,) = lexicon.sentences(
+        "Your family kitchen is lovely.", [(0, 30)], {"family", "kitchen"}, frozenset()
+    )
+    assert lexicon.beyond_praise(family, frozenset()) is False  # the family's home alone

@@ -134,6 +134,14 @@ def letter_context(
         for text in (t.name, t.said, t.bring, t.promised)
         if text
     )
+    said = tuple(
+        t.said
+        for iv in opportunity.interviews
+        for c in iv.contacts
+        if same_name(c.name, recipient.name)
+        for t in c.noted_topics()
+        if t.said
+    )
     vocabulary = _vocabulary(candidate, opportunity)
     ctx = LetterContext(
         kind=chosen,
@@ -143,6 +151,7 @@ def letter_context(
         decision_maker=is_decision_maker(opportunity, recipient.name),
         topics=topics,
         notes=notes,
+        said=said,
         opportunity=opportunity_id,
         directory=_directory(uow, deps),
         people=people,

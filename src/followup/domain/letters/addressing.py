@@ -70,6 +70,15 @@ class Addressing:
         self.greetings = tuple(sorted(words("salutations"), key=len, reverse=True))
         # endings that make another name of a name: "Helena" is not "Helen"
         self.distinct_endings = words("distinct_endings")
+        # endings that make a pet form of a name ("Thabs", "Marty", "Jonno"), and pet forms
+        # that keep little of the name they stand for ("Becky": Rebecca)
+        self.pet_endings = tuple(sorted(words("pet_endings"), key=len, reverse=True))
+        forms = data.get("short_forms", {})
+        self.short_forms = {
+            str(k).lower(): frozenset(str(n).lower() for n in v)
+            for k, v in (forms.items() if isinstance(forms, dict) else [])
+            if isinstance(v, list)
+        }
         # a first line that heads the letter ("Call script: Rajesh Iyer"): the greeting follows
         self._heading = _optional(data, "headings", "")
         honorific = "|".join(
@@ -213,11 +222,14 @@ class Addressing:
             if not ok:
                 return None
             end = m.start("name") + len(raw)
-            start = (
-                end - len(" ".join(bare))
-                if len(bare) < len(tokens) and not titled
-                else m.start("name")
-            )
+            start = m.start("name")
+            if len(bare) < len(tokens) and not titled:
+                # the words dropped may stand before the name ("Hi Marcus") or after it, a
+                # courtesy word ("Priscilla Ma'am"): the name is its own words
+                at = tokens.index(bare[0])
+                spans = [w.span() for w in _TOKEN.finditer(raw)]
+                end = start + spans[at + len(bare) - 1][1]
+                start += spans[at][0]
             return Addressed(start, end, tuple(bare))
 
         salutation = self._salutation(text)
@@ -276,6 +288,23 @@ class Addressing:
                 found = accept(m, "between")
                 if found:
                     yield found
+
+    def is_recipient(self, token: str, recipient_parts: frozenset[str]) -> bool:
+        """Is this word of a name one of the recipient's, a short form of one (Dan, Daniel) or
+        a pet form of one ("Thabs" for Thabo, "Jonno" for Jonathan, "Becky" for Rebecca)?"""
+        if same_person(token, recipient_parts, self.distinct_endings):
+            return True
+        t = fold_accents(_core(token))
+        if recipient_parts & self.short_forms.get(t, frozenset()):
+            return True
+        for ending in self.pet_endings:
+            if not t.endswith(ending) or len(t) - len(ending) < 3:
+                continue
+            stem = t[: -len(ending)]
+            stems = {stem, stem[:-1]} if len(stem) >= 4 and stem[-1] == stem[-2] else {stem}
+            if any(p.startswith(s) for s in stems for p in recipient_parts):
+                return True
+        return False
 
     def spoken_of(self, text: str, start: int, end: int) -> bool:
         """Is the word at text[start:end] a person spoken of: after "told", "to", "with"…, or
@@ -381,6 +410,7 @@ class Addressing:
 
 
 _MARKS = frozenset(",.!?;:—–-\n")
+_TOKEN = re.compile(r"\S+")
 
 
 def _optional(data: dict[str, object], key: str, suffix: str) -> re.Pattern[str] | None:

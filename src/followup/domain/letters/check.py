@@ -11,6 +11,7 @@ first tells which patterns can match the letter at all (see Rulebook.hits and lo
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from itertools import islice
 from typing import TYPE_CHECKING, NamedTuple
@@ -30,7 +31,7 @@ _NON_DIGITS = re.compile(r"\D+")
 _WORD_CHARS = re.compile(r"\w+")
 _PLACEHOLDER_NAME = re.compile(r"X+|\[.*|\(.*|<.*|\{.*")
 _FAST_AFTER = 9  # letters checked before the looser lowercase search is used (see _matches)
-_LOOK = 60  # how far around a "thanks" its frame is read ("thanks to the snow")
+_LOOK = 100  # how far around a "thanks" its frame is read ("thanks to the snow")
 
 
 class Finding(NamedTuple):  # a NamedTuple: a dataclass with order costs the start 10 ms
@@ -83,6 +84,7 @@ class LetterChecker:
         self._note_stems: dict[tuple[str, ...], frozenset[str]] = {}
         self._checked = 0
         self._lexicon: Lexicon | None = None
+        self._targets: frozenset[str] | None = None
         self._contexts: dict[tuple[object, ...], frozenset[str]] = {}
 
     def check(self, text: str, ctx: LetterContext) -> list[Finding]:
@@ -104,7 +106,9 @@ class LetterChecker:
         found += self._missing_thanks(letter, ctx)
         found += self._missing_contact(text, ctx)
         found += self._missing_recap(letter, ctx)
-        found += self._new_topic(letter, ctx, [(f.start, f.end) for f in flattery + needy])
+        found += self._new_topic(
+            letter, ctx, [(f.start, f.end) for f in needy], [(f.start, f.end) for f in flattery]
+        )
         if self.dictionary is not None:
             found += self._spelling(letter, ctx, self.dictionary)
         return sorted(set(found))
@@ -145,11 +149,11 @@ class LetterChecker:
         recipient_parts = ctx.recipient_parts
         text = letter.text
         known = ctx.directory.person_words | ctx.people_parts
-        endings = self._addressing.distinct_endings
-        for found in self._addressing.addressed(text, ctx, known):
+        addressing = self._addressing
+        for found in addressing.addressed(text, ctx, known):
             if _PLACEHOLDER_NAME.fullmatch(found.words[0]):
                 continue  # a placeholder, reported as such
-            if all(same_person(t, recipient_parts, endings) for t in found.words):
+            if all(addressing.is_recipient(t, recipient_parts) for t in found.words):
                 continue
             yield _finding(
                 rule,
@@ -161,7 +165,6 @@ class LetterChecker:
         # a person from another opportunity named anywhere: a letter copied from another one;
         # by the first name alone where it is spoken of as a person ("as I told Oliver")
         mine = ctx.people_parts | recipient_parts
-        addressing = self._addressing
         for person, _ in _others(ctx, ctx.directory.people, letter):
             parts = person.split()
             if any(fold_accents(p.lower()) in mine for p in parts):
@@ -299,8 +302,10 @@ class LetterChecker:
     def _missing_recap(self, letter: Letter, ctx: LetterContext) -> Iterator[Finding]:
         """A letter to someone who decides names at least one topic discussed with them: half
         of a topic's words or more, not only generic ones, or one long distinctive word of it
-        ("reactivation" for "reactivating lapsed customers"). Words match on their stems or
-        their first five letters ("expansion", "expand") (001, 003)."""
+        ("reactivation" for "reactivating lapsed customers"); or restates what they said about
+        one, as noted: half of the note's words, two of them distinctive ("38 clinics, half of
+        them buying direct"). Words match on their stems or their first five letters
+        ("expansion", "expand") (001, 003)."""
         rule = self.rules["missing-recap"]
         if ctx.kind not in rule.data.get("kinds", []) or not ctx.decision_maker or not ctx.topics:
             return
@@ -311,20 +316,25 @@ class LetterChecker:
             stem(w) for w in _WORD_CHARS.findall(f"{ctx.role} {ctx.company}".lower())
         }
         topics = [  # split as the letter's words are (`\w+`: "cold-calling" is two)
-            [w for w in _WORD_CHARS.findall(topic.lower()) if w not in stop] for topic in ctx.topics
+            [w for w in _WORD_CHARS.findall(topic.lower()) if w not in stop]
+            for topic in (*ctx.topics, *ctx.said)
         ]
+        named = len(ctx.topics)  # the topics' names; after them, what was said about them
         # the letter's words that could be a topic's word: same first three letters
         heads = {w[:3] for content in topics for w in content}
         near = [t for t in letter.word_set if t[:3] in heads]
         stems = {stem(t) for t in near}
         prefixes = {t[:5] for t in near if len(t) >= 6}
-        for content in topics:
+        for i, content in enumerate(topics):
             if not content:
                 continue
             hits = [w for w in content if stem(w) in stems or (len(w) >= 6 and w[:5] in prefixes)]
             needed = max(1, (len(content) + 1) // 2)
             strong = [w for w in hits if w not in weak and stem(w) not in weak]
-            if (len(hits) >= needed and strong) or any(len(w) >= 9 for w in strong):
+            if i >= named:
+                if len(hits) >= needed and len(strong) >= 2:
+                    return
+            elif (len(hits) >= needed and strong) or any(len(w) >= 9 for w in strong):
                 return
         yield _finding(
             rule,
@@ -335,11 +345,17 @@ class LetterChecker:
         )
 
     def _new_topic(
-        self, letter: Letter, ctx: LetterContext, taken: list[tuple[int, int]]
+        self,
+        letter: Letter,
+        ctx: LetterContext,
+        taken: list[tuple[int, int]],
+        praised: list[tuple[int, int]],
     ) -> Iterator[Finding]:
         """Personal or unrelated matters, unless the interview notes mention them (003). A
-        sentence that praises the reader's family is flattery and one that pleads with the
-        writer's family is needy, not a new topic (`taken`: the spans of those findings)."""
+        sentence that pleads with the writer's family is needy, not a new topic (`taken`: the
+        spans of those findings); one that praises the reader's family or home (`praised`:
+        flattery) is flattery alone, unless it brings in more of private life than the family
+        praised ("your wife's exhibition at the gallery": culture)."""
         rule = self.rules["new-topic"]
         patterns = self.rules.candidates(rule, letter)
         noted: frozenset[str] | None = None
@@ -366,7 +382,14 @@ class LetterChecker:
         if not letter.word_set & lexicon.firsts:
             return
         spans = [s for s in letter.sentences if s not in reported and not _overlaps(s, taken)]
-        for hit in lexicon.sentences(letter.text, spans, letter.word_set, self._context(ctx)):
+        text = letter.text
+        for start, end in praised:  # the words of the praise tie nothing to the work
+            text = text[:start] + " " * (end - start) + text[end:]
+        for hit in lexicon.sentences(text, spans, letter.word_set, self._context(ctx)):
+            if _overlaps((hit.start, hit.end), praised) and not lexicon.beyond_praise(
+                hit, self._praised()
+            ):
+                continue
             yield _finding(
                 rule,
                 hit.start,
@@ -374,6 +397,16 @@ class LetterChecker:
                 match=", ".join(hit.entries),
                 **{"class": "personal life: " + ", ".join(hit.domains)},
             )
+
+    def _praised(self) -> frozenset[str]:
+        """What flattery praises of the reader's (their office, family, photos: its TARGET)."""
+        found = self._targets
+        if found is None:
+            words = self.rules["flattery"].data.get("words", {})
+            found = self._targets = frozenset(
+                str(w).lower() for w in (words.get("TARGET", []) if isinstance(words, dict) else [])
+            )
+        return found
 
     def _context(self, ctx: LetterContext) -> frozenset[str]:
         """The stems that tie a sentence to the interview: its notes and topics, the company
@@ -510,6 +543,12 @@ def _holds(condition: Condition, letter: Letter, m: re.Match[str]) -> bool:
         return False
     if condition.unless is not None and condition.unless.search(sentence):
         return False
+    if condition.unless_next is not None:
+        i = bisect_left(letter.sentence_starts, end)
+        if i < len(letter.sentences):
+            after = letter.sentences[i]
+            if condition.unless_next.search(letter.text[after[0] : after[1]]):
+                return False
     return condition.unless_before is None or not condition.unless_before.search(sentence[:at])
 
 

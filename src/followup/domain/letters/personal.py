@@ -42,9 +42,11 @@ class Lexicon:
     def __init__(self, data: dict[str, Any]) -> None:
         self.threshold = int(data.get("threshold", 2))
         self.singles: dict[str, tuple[str, str]] = {}  # word -> (domain, entry)
+        self.domain_of: dict[str, str] = {}  # entry -> domain
         self.phrases: dict[str, list[tuple[tuple[str, ...], int, str, str]]] = {}  # key word -> …
         for domain, entries in dict(data.get("lexicon", {})).items():
             for entry in entries:
+                self.domain_of.setdefault(str(entry), domain)
                 parts = tuple(_WORD_CHARS.findall(str(entry).lower()))
                 if len(parts) == 1:
                     self.singles.setdefault(parts[0], (domain, entry))
@@ -55,6 +57,8 @@ class Lexicon:
         self.owners = frozenset(str(w).lower() for w in data.get("owners", []))
         # domains that say when, not what ("Saturday", "the weekend"): never the subject alone
         self.support = frozenset(str(d) for d in data.get("support", []))
+        # domains a sentence praising the reader's family is about already: flattery alone
+        self.flattered = frozenset(str(d) for d in data.get("flattered", [])) | self.support
         self.work = frozenset(
             stem(w) for e in data.get("work", []) for w in _WORD_CHARS.findall(str(e).lower())
         )
@@ -117,6 +121,15 @@ class Lexicon:
                 continue  # about the work or the interview
             domains = tuple(dict.fromkeys(found.values()))
             yield Hit(start, end, domains, tuple(found))
+
+    def beyond_praise(self, hit: Hit, praised: frozenset[str]) -> bool:
+        """Does a sentence that praises the reader's family bring in more of private life than
+        the family praised: an entry of another domain that is not the thing praised ("your
+        wife's exhibition at the gallery", but not "the photos of your family")?"""
+        return any(
+            self.domain_of.get(e) not in self.flattered and e.lower() not in praised
+            for e in hit.entries
+        )
 
     def _entries(self, tokens: list[str]) -> tuple[dict[str, str], int]:
         """The lexicon's entries among the words (entry -> domain), and 1 if the writer owns

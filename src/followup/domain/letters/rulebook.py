@@ -138,17 +138,24 @@ class Condition(NamedTuple):
     """What else a match of one pattern needs, read from the rule's data: the class of language
     it belongs to (for the message), and regular expressions over the sentence that holds the
     match: `unless` (the sentence must not match it), `unless_before` (the sentence up to the
-    match must not match it, e.g. 'I am' before 'the best person') and `requires` (the sentence
-    must match it)."""
+    match must not match it, e.g. 'I am' before 'the best person'), `requires` (the sentence
+    must match it) and `unless_next` (the sentence after it must not match it: an apology for
+    a second message, then the figure it puts right)."""
 
     label: str = ""
     unless: LazyPattern | None = None
     unless_before: LazyPattern | None = None
     requires: LazyPattern | None = None
+    unless_next: LazyPattern | None = None
 
     @property
     def plain(self) -> bool:
-        return self.unless is None and self.unless_before is None and self.requires is None
+        return (
+            self.unless is None
+            and self.unless_before is None
+            and self.requires is None
+            and self.unless_next is None
+        )
 
 
 PLAIN = Condition()
@@ -398,7 +405,7 @@ def _compile(rule_id: str, spec: dict[str, Any], index: Index) -> Rule:
                     pattern = regex(str(item.get("pattern", "")), where)
                     extra = {
                         k: regex(str(item[k]), f"{where}.{k}", condition=True)
-                        for k in ("unless", "unless_before", "requires")
+                        for k in ("unless", "unless_before", "requires", "unless_next")
                         if item.get(k)
                     }
                     conditions[pattern] = Condition(str(label), **extra)
