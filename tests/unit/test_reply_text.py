@@ -111,6 +111,18 @@ def test_sentences_are_joined_across_wrapped_lines_and_split_at_their_ends():
     ]
 
 
+def test_a_reference_number_does_not_end_a_sentence():
+    text = (
+        "Le poste d'analyste (réf. 27-0412) a été pourvu. Die Stelle (Ref. 12) ist besetzt. "
+        "La vacante (núm. 8) está cubierta."
+    )
+    assert sentences(text) == [
+        "Le poste d'analyste (réf. 27-0412) a été pourvu.",
+        "Die Stelle (Ref. 12) ist besetzt.",
+        "La vacante (núm. 8) está cubierta.",
+    ]
+
+
 def test_the_subject_counts_only_when_it_is_the_senders_own():
     classifier = shipped_classifier()
     assert classifier.classify("See attached.", "Employment offer - Account Executive").kind == (
