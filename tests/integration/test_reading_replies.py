@@ -380,3 +380,29 @@ def test_an_interview_sent_as_a_calendar_event_is_an_invitation_whatever_the_tex
     seen = incoming(bytes(cancelled))
     assert dict(seen.marks)["calendar"] == "CANCEL:"
     assert shipped_classifier().classify(seen.text, seen.subject, dict(seen.marks)).kind == "other"
+
+
+def test_a_public_event_sent_as_a_calendar_event_is_no_invitation():
+    def event(summary: str, text: str, subject: str = "") -> str:
+        m = message()
+        if subject:
+            m.replace_header("Subject", subject)
+        m.set_content(text)
+        m.add_attachment(
+            "BEGIN:VCALENDAR\r\nMETHOD:PUBLISH\r\nBEGIN:VEVENT\r\nSUMMARY:"
+            f"{summary}\r\nDTSTART:20270303T170000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n".encode(),
+            maintype="text",
+            subtype="calendar",
+            filename="event.ics",
+        )
+        seen = incoming(bytes(m))
+        return shipped_classifier().classify(seen.text, seen.subject, dict(seen.marks)).kind
+
+    invited = "You're invited!\n\nJoin us on Wednesday at noon. A calendar file is attached."
+    assert event("Women in Data Engineering - live panel", invited) == "other"
+    assert event("Webinar: careers in data", invited) == "other"
+    panel = "Join us for a live virtual panel on Wednesday. Register for free below."
+    assert event("Women in Data", panel, "You're invited: Women in Data panel") == "other"
+    # the same words, but the event is the candidate's own interview
+    assert event("Panel interview - Data Engineer", invited) == "invitation"
+    assert event("Live panel: your second interview", invited) == "invitation"

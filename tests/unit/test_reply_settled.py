@@ -124,3 +124,35 @@ def test_the_signed_offer_mentioned_is_no_new_offer():
         "letter by Friday.\n\nAl"
     )
     assert new.kind == "offer"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I came across your profile and wanted to introduce myself. I don't have a specific role "
+        "for you right now, but I partner with several fintech teams.",
+        "Je suis tombée sur votre profil et je me permets de me présenter. Je n'ai pas de poste "
+        "précis pour l'instant.",
+        "Ich bin auf Ihr Profil gestoßen und wollte mich kurz vorstellen. Eine konkrete Stelle "
+        "habe ich gerade nicht.",
+        "Vi tu perfil y quería presentarme. Ahora mismo no tengo una posición concreta para ti.",
+    ],
+)
+def test_a_recruiters_introduction_with_no_role_is_no_rejection_whatever_the_model_says(text):
+    always_rejection = LearnedModel.from_data(
+        {
+            "kinds": list(KINDS),
+            "bias": [0.0, 9.0, 0.0, 0.0, 0.0, 0.0],
+            "weights": {},
+            "min_probability": 0.6,
+        }
+    )
+    reader = ReplyClassifier(learned=always_rejection)
+    assert reader.classify(f"Hi Sam,\n\n{text}\n\nTasha").kind == "other"
+    # without the introduction the model is asked and answers
+    assert reader.classify("Hi Sam,\n\nI partner with several fintech teams.\n\nTasha").kind == (
+        "rejection"
+    )
+    # and a rejection the rules read after an introduction still decides
+    stated = f"{text} Unfortunately we will not be moving forward with your application."
+    assert shipped_classifier().classify(f"Hi Sam,\n\n{stated}\n\nTasha").kind == "rejection"

@@ -68,6 +68,29 @@ def test_a_signature_after_a_sign_off_or_a_dash_line_is_left_out():
         assert classifier.new_text(f"{NEW}\n\n{sign_off}\nSam\n") == NEW
 
 
+def test_a_signature_with_no_sign_off_above_it_is_left_out_and_its_booking_link_invites_no_one():
+    classifier = shipped_classifier()
+    question = "Hi Morgan,\n\nCould you clarify what you were doing between March and October?"
+    for signature in (
+        "Marcus Dillard\nLab Operations Manager, Lone Star Bio\n"
+        "Schedule an interview with me: calendly.com/mdillard-lsb",
+        "María José de la Fuente\nResponsable de Selección\n+34 600 123 456",
+        "Jan Becker\nTeamleiter Vertrieb | jan.becker@c.example",
+    ):
+        text = f"{question}\n\n{signature}\n"
+        assert classifier.new_text(text) == question
+        assert classifier.classify(text).kind == "question"
+    # what is not a signature stays: times offered, a message that is only a signature's shape,
+    # a name line over sentences
+    for kept in (
+        f"{question}\n\nTuesday 11:00\nWednesday 15:00 via https://meet.example/x",
+        "Marcus Dillard\nLab Operations Manager, Lone Star Bio\nhttps://calendly.com/md",
+        f"{question}\n\nNext Steps\nPlease book your interview at https://cal.example/x.",
+        f"{question}\n\nNext Steps\nBook your interview: https://cal.example/x",
+    ):
+        assert classifier.new_text(kept) == kept
+
+
 @pytest.mark.parametrize(
     "footer",
     [
@@ -108,6 +131,18 @@ def test_sentences_are_joined_across_wrapped_lines_and_split_at_their_ends():
         "He would like to meet you again am 9. Dezember!",
         "Could you come in?",
         "Thanks",
+    ]
+
+
+def test_a_reference_number_does_not_end_a_sentence():
+    text = (
+        "Le poste d'analyste (réf. 27-0412) a été pourvu. Die Stelle (Ref. 12) ist besetzt. "
+        "La vacante (núm. 8) está cubierta."
+    )
+    assert sentences(text) == [
+        "Le poste d'analyste (réf. 27-0412) a été pourvu.",
+        "Die Stelle (Ref. 12) ist besetzt.",
+        "La vacante (núm. 8) está cubierta.",
     ]
 
 

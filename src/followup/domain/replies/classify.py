@@ -93,7 +93,10 @@ class ReplyClassifier:
         """`text` is the message body as text (HTML already turned to text); `headers` the few
         that mark automatic mail (Auto-Submitted, X-Autoreply, Precedence …), by lowercase name."""
         fresh = self.new_text(text)
-        settled = self.settled(fresh)
+        # A calendar event's summary says what the event is ("live panel", "webinar") as the text
+        # would: it is read for settled words too.
+        event = (headers or {}).get("calendar", "").partition(":")[2]
+        settled = self.settled(f"{fresh}\n\n{event}" if event.strip() else fresh)
         found = _weakened(self.evidence(fresh, subject, headers or {}), settled)
         found += self.passed_on(text, fresh, subject, headers or {}, found)
         best = max(found, key=_weight) if found else None
@@ -139,7 +142,7 @@ class ReplyClassifier:
         found: list[Evidence] = []
         for header in self.rules.headers:
             value = headers.get(header.header)
-            if value is not None and header.value.search(value):
+            if value is not None and header.search(value):
                 line = f"{header.header.title()}: {value}"
                 found.append(Evidence(header.kind, header.strength, -2, line, "header"))
         if subject.strip() and not self.rules.reply_subject.match(subject):
@@ -189,7 +192,7 @@ class ReplyClassifier:
         """Whether an address is an applicant-tracking system's or a no-reply one (the `from`
         header rules): a system a company sends its word through."""
         return bool(address) and any(
-            h.header == "from" and h.value.search(address) for h in self.rules.headers
+            h.header == "from" and h.search(address) for h in self.rules.headers
         )
 
     def _firing(self, folded: str, not_in: str) -> list[Rule]:
@@ -198,12 +201,14 @@ class ReplyClassifier:
 
 
 def _weakened(found: list[Evidence], settled: Mapping[str, int]) -> list[Evidence]:
-    """The evidence, each piece of a settled kind the less (none left at 0); headers keep theirs."""
+    """The evidence, each piece of a settled kind the less (none left at 0). The marks a machine
+    sets (Auto-Submitted, a no-reply sender) keep theirs; a calendar event is what the message
+    says, and is settled as its words are (a public event's, an onboarding call's)."""
     if not settled:
         return found
     kept = []
     for e in found:
-        by = settled.get(e.kind, 0) if e.rule != "header" else 0
+        by = settled.get(e.kind, 0) if e.rule != "header" or e.kind != "automatic" else 0
         if e.strength - by > 0:
             kept.append(replace(e, strength=e.strength - by) if by else e)
     return kept

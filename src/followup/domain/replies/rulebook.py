@@ -83,6 +83,14 @@ class HeaderRule:
     value: re.Pattern[str]
     kind: str
     strength: int
+    # Not when one of these matches the folded value (a calendar event that names a public event:
+    # a webinar or a live panel is no step of a selection).
+    unless: AnyOf | None = None
+
+    def search(self, value: str) -> bool:
+        if self.value.search(value) is None:
+            return False
+        return self.unless is None or self.unless.search(fold(value)) is None
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,8 +202,11 @@ def compile_rules(data: dict[str, Any]) -> Rules:
             re.compile(str(h.get("value", ".")), re.IGNORECASE),
             str(h["kind"]),
             int(h.get("strength", 1)),
+            one_of([expand(p, f"headers[{i}].unless") for p in h["unless"]], f"headers[{i}].unless")
+            if h.get("unless")
+            else None,
         )
-        for h in data.get("headers") or []
+        for i, h in enumerate(data.get("headers") or [])
     )
     subject = data.get("subject") or {}
 

@@ -23,11 +23,12 @@ _RULE_LINE = re.compile(r"^[_\-=*~]{5,}$")  # a separator drawn with characters
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 # A sentence ends at . ! ? (or …) and the spaces after, unless the dot follows a one- or
-# two-digit number ("am 9. Dezember") or a common abbreviation.
+# two-digit number ("am 9. Dezember") or a common abbreviation (a reference: "réf. 27-0412").
 _END = re.compile(r"(?<=[.!?…])[\"'”’»)\]]*\s+")
 _ABBREVIATION = re.compile(
     r"(?:\b(?:mr|mrs|ms|dr|prof|st|sr|sra|jr|mme|mlle|hr|fr|nr|no|vs|etc|approx|ca|bzw|"
-    r"z\.b|u\.a|d\.h|e\.g|i\.e|p\.s|ps|ggf|evtl|inkl|zzgl|ud|uds|av|tel|m)\.|\b\d{1,2}\.)$",
+    r"z\.b|u\.a|d\.h|e\.g|i\.e|p\.s|ps|ggf|evtl|inkl|zzgl|ud|uds|av|tel|m|"
+    r"ref|réf|núm|num|cf|vgl|incl|dept|ext)\.|\b\d{1,2}\.)$",
     re.IGNORECASE,
 )
 
@@ -49,6 +50,9 @@ class Markers:
     header_next: re.Pattern[str]  # … followed closely by its "Sent:"/"Date:" line
     signature_starts: tuple[re.Pattern[str], ...]  # "-- ", sign-offs
     signature_tail: int  # a sign-off counts only with at most this many lines after it
+    # a line only a signature has (a job title, an address, a phone number): right under a name,
+    # it makes a last paragraph a signature even without a sign-off
+    signature_lines: tuple[re.Pattern[str], ...]
     footers: tuple[re.Pattern[str], ...]  # a paragraph matching one is a footer
     forward_starts: re.Pattern[str]  # a line that begins a forwarded or attached message
     attached: re.Pattern[str]  # the line before a message attached whole
@@ -75,6 +79,7 @@ def compile_markers(data: dict[str, object]) -> Markers:
         header_next=alternation("header_next"),
         signature_starts=patterns("signature_starts"),
         signature_tail=int(tail) if isinstance(tail, int) else 10,
+        signature_lines=patterns("signature_lines"),
         footers=patterns("footers"),
         forward_starts=alternation("forward_starts"),
         attached=alternation("attached"),
@@ -103,8 +108,10 @@ def new_text(text: str, markers: Markers) -> str:
             continue
         kept.append(line)
     kept = _without_signature(kept, markers)
-    paragraphs = _paragraphs(kept)
-    return "\n\n".join(p for p in paragraphs if not _is_footer(p, markers))
+    paragraphs = [p for p in _paragraphs(kept) if not _is_footer(p, markers)]
+    if len(paragraphs) > 1 and _unsigned_signature(paragraphs[-1], markers):
+        paragraphs.pop()
+    return "\n\n".join(paragraphs)
 
 
 def _quote_starts(i: int, folded: Sequence[str], markers: Markers) -> bool:
@@ -158,6 +165,31 @@ def _signature_follows(after: list[str], markers: Markers) -> bool:
         if any(len(line.split()) >= 8 for line in paragraph.split("\n")):
             return False
     return True
+
+
+# A name on a line of its own: two to four capitalised words, with particles ("María de la Fuente").
+_NAME = re.compile(
+    r"^[^\W\d_][\w'’.-]*(?:\s+(?:(?:de|del|la|las|los|da|di|du|le|van|von|der|den|ter|y)\s+)*"
+    r"[^\W\d_][\w'’.-]*){1,3}$"
+)
+
+
+def _unsigned_signature(paragraph: str, markers: Markers) -> bool:
+    """A last paragraph that is a signature with no sign-off above it: a name, then short lines
+    that end no sentence, the first of them one only a signature has (a job title, an address,
+    a phone number; a link alone could be the booking page a heading introduces)."""
+    lines = paragraph.split("\n")
+    if not 2 <= len(lines) <= 6 or not _NAME.match(lines[0]):
+        return False
+    if not all(w[0].isupper() for w in lines[0].split() if w not in _PARTICLES):
+        return False
+    if any(len(x.split()) > 10 or x.rstrip().endswith((".", "?", "!")) for x in lines):
+        return False
+    return any(p.search(fold(lines[1])) for p in markers.signature_lines)
+
+
+_PARTICLES = {"de", "del", "la", "las", "los", "da", "di", "du", "le", "van", "von", "der", "den"}
+_PARTICLES |= {"ter", "y"}
 
 
 def _paragraphs(lines: list[str]) -> list[str]:
