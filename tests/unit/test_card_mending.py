@@ -50,8 +50,13 @@ def test_a_company_name_gives_the_domains_it_may_have():
         ("g@verdant-energy.ir", ["verdant-energy.fr/careers"], [], "g@verdant-energy.fr"),
         # A dot lost after a short first label.
         ("j@mailsaffron.es", ["www.saffron.es"], ["Saffron Hospitality"], "j@mail.saffron.es"),
+        # The ending from the website, the office's label before the name kept.
+        ("g@eu.verdant-energy.ir", ["www.verdant-energy.fr"], [], "g@eu.verdant-energy.fr"),
     ],
-    ids=["name-over-website", "extra-letter", "three-letters", "website", "tld", "lost-dot"],
+    ids=[
+        *("name-over-website", "extra-letter", "three-letters", "website", "tld", "lost-dot"),
+        "tld-office-label",
+    ],
 )
 def test_a_misread_domain_is_put_right_from_the_company_or_the_website(email, webs, texts, mended):
     assert mend_domain(email, webs, texts) == mended
@@ -67,8 +72,14 @@ def test_a_misread_domain_is_put_right_from_the_company_or_the_website(email, we
         # Nothing near enough: an abbreviation is no misreading.
         ("a@ibm.com", [], ["International Business Machines"]),
         ("dana@solvay.com", [], ["Northwind Traders"]),
+        # The mail of one office (`eu.`) beside the website of the whole company.
+        (
+            "m.washington@eu.internationalelogistikgruppe.com",
+            ["www.internationalelogistikgruppe.com"],
+            ["Internationale Logistik Gruppe"],
+        ),
     ],
-    ids=["confirmed", "short-confirmed", "abbreviation", "unrelated"],
+    ids=["confirmed", "short-confirmed", "abbreviation", "unrelated", "office-label"],
 )
 def test_a_domain_that_nothing_contradicts_is_left_as_read(email, webs, texts):
     assert mend_domain(email, webs, texts) == email

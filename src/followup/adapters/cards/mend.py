@@ -85,14 +85,16 @@ def mend_domain(email: str, webs: list[str], texts: list[str]) -> str:
             host = host.replace(org, f"{prefix}.{witness}", 1)
             org = witness
             break
-    # The rest of the host (`co.ok` for `co.uk`) from a website of the same name.
+    # The rest of the host (`co.ok` for `co.uk`) from a website of the same name. A label the
+    # address has before the name and the website has not (`eu.`, `corp.`: the mail of one
+    # office, the site of the whole company) is the address's own, and stays.
     for web in webs:
         site = re.sub(r"(?i)^(https?://)?www\.", "", web).split("/")[0].lower()
-        if (
-            site != host
-            and domain_of(None, site) == org
-            and 0 < distance(site, host) <= max(1, len(host) // 8)
-        ):
+        if domain_of(None, site) != org:
+            continue
+        head = host[: host.rfind(org)] if site.startswith(f"{org}.") else ""
+        site = head + site
+        if site != host and 0 < distance(site, host) <= max(1, len(host) // 8):
             host = site
             break
     return f"{local}@{host}"
