@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from followup.adapters.cards.contacts import domain_of, fold, words
+from followup.adapters.cards.emails import OFFICES
 
 # Letters the OCR takes for one another, in either direction (lower case).
 _CONFUSED = {
@@ -81,7 +82,7 @@ def mend_domain(email: str, webs: list[str], texts: list[str]) -> str:
     # `mailacme.com` for mail.acme.com: the dot after a short first label lost.
     for witness in from_text | from_web:
         prefix = org[: -len(witness)]
-        if org.endswith(witness) and prefix in ("mail", "email", "eu", "us", "uk", "corp", "en"):
+        if org.endswith(witness) and prefix in OFFICES:
             host = host.replace(org, f"{prefix}.{witness}", 1)
             org = witness
             break
