@@ -249,3 +249,17 @@ def test_a_dot_read_as_a_space_before_the_surname_gives_the_first_name_back():
     card = read([*lines, "E maigorzata zulawski@corp.elan.pl"], "PL")
     assert card.email == "malgorzata.zulawski@corp.elan.pl"
     assert read([*lines, "Email zulawski@corp.elan.pl"], "PL").email == "zulawski@corp.elan.pl"
+
+
+def test_a_lost_dot_after_an_office_label_is_put_back_before_the_name_is_put_right():
+    # `euelanvital` is also a few letters off `elanvital`: the label is not lost for it.
+    assert mend_domain(
+        "lueht.gross@euelanvital.de", ["eu.elanvitalde/careers"], ["ÉLAN VITAL AG"]
+    ) == ("lueht.gross@eu.elanvital.de")
+
+
+def test_an_address_that_spells_out_a_letter_the_names_line_lost_its_mark_on_is_kept():
+    # Kjær read as Kjar on the name's line; the address spells the Æ out, as addresses do.
+    lines = ["Internationale Logistik Gruppe A/S", "Mette T. Kjar", "Marketing Coordinator"]
+    card = read([*lines, "E mette.kjaer@mail.ilg.dk", "www.ilg.dk"], "DK")
+    assert card.email == "mette.kjaer@mail.ilg.dk"

@@ -119,6 +119,9 @@ def name_parts(name: str) -> tuple[list[set[str]], set[str]]:
     for spelt in parts:
         for s in spelt:
             pieces |= {s, s[0], *s.split("-")}
+            # A marked letter the OCR read without its mark on the name's line (Kjær as Kjar)
+            # and that the address spells out (kjaer).
+            pieces |= {f"{s[: i + 1]}e{s[i + 1 :]}" for i, c in enumerate(s) if c in "aou"}
     return parts, pieces
 
 

@@ -66,6 +66,14 @@ def mend_domain(email: str, webs: list[str], texts: list[str]) -> str:
     from_text: set[str] = set()
     for text in texts:
         from_text |= slugs(text)
+    # `mailacme.com` for mail.acme.com: the dot after a short first label lost. Asked first:
+    # `euelanvital` is also a few letters off `elanvital`, and would lose its label.
+    for witness in sorted(from_text | from_web):
+        prefix = org[: -len(witness)]
+        if org.endswith(witness) and prefix in OFFICES:
+            host = host.replace(org, f"{prefix}.{witness}", 1)
+            org = witness
+            break
     limit = 1 if len(org) < 8 else len(org) // 3
     # The company's name, printed large, is read more surely than a website in the same small
     # font as the email, which the OCR often misreads the same way: the name is asked first.
@@ -78,13 +86,6 @@ def mend_domain(email: str, webs: list[str], texts: list[str]) -> str:
             labels = host.split(".")
             labels[len(labels) - 1 - labels[::-1].index(org)] = near[0][1]
             host, org = ".".join(labels), near[0][1]
-            break
-    # `mailacme.com` for mail.acme.com: the dot after a short first label lost.
-    for witness in from_text | from_web:
-        prefix = org[: -len(witness)]
-        if org.endswith(witness) and prefix in OFFICES:
-            host = host.replace(org, f"{prefix}.{witness}", 1)
-            org = witness
             break
     # The rest of the host (`co.ok` for `co.uk`) from a website of the same name. A label the
     # address has before the name and the website has not (`eu.`, `corp.`: the mail of one
