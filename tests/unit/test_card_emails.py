@@ -213,3 +213,51 @@ def test_a_separator_read_as_a_space_is_taken_for_a_dot_the_separator_most_used(
     assert reconcile(
         None, ["dana reyes@acme.com"], "Dana Reyes", slugs("Acme Inc."), ["www.acme.com"]
     ) == ("dana.reyes@acme.com")
+
+
+@pytest.mark.parametrize(
+    ("rows", "name", "company", "country", "email"),
+    [
+        # `@` lost, and the last dot read as a space: the ending stands apart.
+        (
+            ["wouter lemaitreoelanvital be"],
+            "Wouter Lemaître",
+            "Élan Vital NV",
+            None,
+            "wouter.lemaitre@elanvital.be",
+        ),
+        # `@` lost before an office's label, which the address keeps.
+        (
+            ["a.garciadelafuentecorp.elanvital es"],
+            "Ángela García de la Fuente",
+            "Élan Vital S.L.",
+            None,
+            "a.garciadelafuente@corp.elanvital.es",
+        ),
+        # No ending read anywhere on the card: the phone number's country gives it.
+        (["wouter.lemaitreelanvital"], "Wouter Lemaître", "Élan Vital NV", None, None),
+        (
+            ["wouter.lemaitreelanvital"],
+            "Wouter Lemaître",
+            "Élan Vital NV",
+            "BE",
+            "wouter.lemaitre@elanvital.be",
+        ),
+    ],
+    ids=["ending-apart", "office-label", "no-ending-no-country", "phone-country"],
+)
+def test_an_email_with_its_at_sign_lost_is_found_by_the_name_company_and_ending(
+    rows, name, company, country, email
+):
+    # Without the country nothing gives the ending, and none is made up.
+    assert reconcile(None, rows, name, slugs(company), [], country) == email
+
+
+def test_a_line_with_no_address_in_it_gives_no_email_even_with_an_ending_beside_it():
+    rows = ["Brussels be", "Ideas that travel"]
+    assert reconcile(None, rows, "Wouter Lemaître", slugs("Élan Vital NV"), [], "BE") is None
+    assert readings("wouter lemaitreoelanvital be")[0] == Reading("wouter lemaitreoelanvital be")
+    assert readings("indmanokestrelse", slugs("Kestrel Analytics")) == [
+        Reading("indmanokestrelse", 0)
+    ]
+    assert readings("Ideas that travel") == []

@@ -111,6 +111,9 @@ def test_a_postcode_or_a_street_number_is_no_phone():
         ("dana.reyes @ acme-robotics . co.uk", "dana.reyes@acme-robotics.co.uk", False),
         ("dana.reyes©acme.com", "dana.reyes@acme.com", True),
         ("dana.reyes@acme,com", "dana.reyes@acme.com", True),
+        # Both dots of a country's second-level ending read as spaces.
+        ("E-mail: callum_davies@orion co uk", "callum_davies@orion.co.uk", False),
+        ("c.sahin@saffron.com tr", "c.sahin@saffron.com.tr", False),
     ],
 )
 def test_an_email_is_found_even_as_the_ocr_misreads_it(text, email, repaired):

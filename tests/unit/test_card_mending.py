@@ -50,8 +50,13 @@ def test_a_company_name_gives_the_domains_it_may_have():
         ("g@verdant-energy.ir", ["verdant-energy.fr/careers"], [], "g@verdant-energy.fr"),
         # A dot lost after a short first label.
         ("j@mailsaffron.es", ["www.saffron.es"], ["Saffron Hospitality"], "j@mail.saffron.es"),
+        # The ending from the website, the office's label before the name kept.
+        ("g@eu.verdant-energy.ir", ["www.verdant-energy.fr"], [], "g@eu.verdant-energy.fr"),
     ],
-    ids=["name-over-website", "extra-letter", "three-letters", "website", "tld", "lost-dot"],
+    ids=[
+        *("name-over-website", "extra-letter", "three-letters", "website", "tld", "lost-dot"),
+        "tld-office-label",
+    ],
 )
 def test_a_misread_domain_is_put_right_from_the_company_or_the_website(email, webs, texts, mended):
     assert mend_domain(email, webs, texts) == mended
@@ -67,8 +72,14 @@ def test_a_misread_domain_is_put_right_from_the_company_or_the_website(email, we
         # Nothing near enough: an abbreviation is no misreading.
         ("a@ibm.com", [], ["International Business Machines"]),
         ("dana@solvay.com", [], ["Northwind Traders"]),
+        # The mail of one office (`eu.`) beside the website of the whole company.
+        (
+            "m.washington@eu.internationalelogistikgruppe.com",
+            ["www.internationalelogistikgruppe.com"],
+            ["Internationale Logistik Gruppe"],
+        ),
     ],
-    ids=["confirmed", "short-confirmed", "abbreviation", "unrelated"],
+    ids=["confirmed", "short-confirmed", "abbreviation", "unrelated", "office-label"],
 )
 def test_a_domain_that_nothing_contradicts_is_left_as_read(email, webs, texts):
     assert mend_domain(email, webs, texts) == email
@@ -238,3 +249,17 @@ def test_a_dot_read_as_a_space_before_the_surname_gives_the_first_name_back():
     card = read([*lines, "E maigorzata zulawski@corp.elan.pl"], "PL")
     assert card.email == "malgorzata.zulawski@corp.elan.pl"
     assert read([*lines, "Email zulawski@corp.elan.pl"], "PL").email == "zulawski@corp.elan.pl"
+
+
+def test_a_lost_dot_after_an_office_label_is_put_back_before_the_name_is_put_right():
+    # `euelanvital` is also a few letters off `elanvital`: the label is not lost for it.
+    assert mend_domain(
+        "lueht.gross@euelanvital.de", ["eu.elanvitalde/careers"], ["ÉLAN VITAL AG"]
+    ) == ("lueht.gross@eu.elanvital.de")
+
+
+def test_an_address_that_spells_out_a_letter_the_names_line_lost_its_mark_on_is_kept():
+    # Kjær read as Kjar on the name's line; the address spells the Æ out, as addresses do.
+    lines = ["Internationale Logistik Gruppe A/S", "Mette T. Kjar", "Marketing Coordinator"]
+    card = read([*lines, "E mette.kjaer@mail.ilg.dk", "www.ilg.dk"], "DK")
+    assert card.email == "mette.kjaer@mail.ilg.dk"

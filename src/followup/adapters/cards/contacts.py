@@ -58,6 +58,10 @@ def find_emails(text: str) -> list[Found]:
     text = "".join(_ascii_letter(c) for c in text)
     text = re.sub(r"[(\[{|](?=@)|(?<=@)[)\]}|]", " ", text)
     text = re.sub(r"(@[A-Za-z0-9\-]+) ([a-z]{2,3})(?=\s|$)", r"\1.\2", text)
+    # And the dot of a country's second-level ending too (`acme co uk`, `acme.com tr`).
+    text = re.sub(
+        r"(@[A-Za-z0-9\-]+\.(?:co|com|org|net|ac|gov|edu)) ([a-z]{2})(?=\s|$)", r"\1.\2", text
+    )
     for match in _EMAIL.finditer(text):
         raw = match.group(0)
         candidate = re.sub(r"\s", "", raw).replace("©", "@").replace("®", "@")

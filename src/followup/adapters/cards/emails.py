@@ -80,6 +80,16 @@ def _row(pattern: str, text: str) -> list[float]:
     return previous
 
 
+OFFICES = ("mail", "email", "eu", "us", "uk", "corp", "en")  # labels before a company's name
+
+
+def _near(read: str, label: str) -> bool:
+    """One letter added, dropped or changed (`cop` for corp), and not the same."""
+    if read == label or abs(len(read) - len(label)) > 1:
+        return False
+    return _row(label, read)[-1] <= 1.0
+
+
 def _at_cost(c: str) -> float:
     """Reading one character where `@` is printed."""
     return 0.0 if c in "@©®" else 0.5 if c in "gqaeoc(" else 1.0
@@ -109,6 +119,9 @@ def name_parts(name: str) -> tuple[list[set[str]], set[str]]:
     for spelt in parts:
         for s in spelt:
             pieces |= {s, s[0], *s.split("-")}
+            # A marked letter the OCR read without its mark on the name's line (Kjær as Kjar)
+            # and that the address spells out (kjaer).
+            pieces |= {f"{s[: i + 1]}e{s[i + 1 :]}" for i, c in enumerate(s) if c in "aou"}
     return parts, pieces
 
 
@@ -195,13 +208,21 @@ def _split_host(host: str) -> tuple[str, str, str] | None:
 
 
 def hosts(
-    read: str | None, webs: list[str], orgs: set[str], country: str | None = None
+    read: str | None,
+    webs: list[str],
+    orgs: set[str],
+    country: str | None = None,
+    seen: set[str] | None = None,
+    labels: set[str] | None = None,
 ) -> tuple[set[str], set[str]]:
     """The domains the card allows, and those of them it confirms. Confirmed: the company's name
     (`orgs`, its spellings) with the ending the website or the address read gives, and a website
     written as one (`www.`, `https://`) where no company's name says otherwise. Allowed besides:
     the address as read, and the websites the company's name does not confirm. A bare domain
-    (`reyesgimabridgecapital.coru`) is no witness: an email whose `@` was lost reads as one."""
+    (`reyesgimabridgecapital.coru`) is no witness: an email whose `@` was lost reads as one.
+    Where the card gives no ending at all, those `seen` at the end of the lines that may be the
+    email (`elanvital es`) and the country's of the phone number are tried with the company's
+    name; an office's `labels` read before the company's name (`…corp.elanvital`) with it."""
     sites: dict[str, bool] = {}  # host: written as a website
     endings = set()  # a bare domain is no witness of a name, but its ending is one of the card's
     for web in webs:
@@ -219,9 +240,12 @@ def hosts(
             allowed_orgs.add(org)
             if written_as_site and (not orgs or org in orgs):
                 confirmed_orgs.add(org)
-    prefixes, suffixes = {""}, endings
+    prefixes, suffixes = {"", *(labels or ())}, endings
     for host in [*sites, *([read] if read else [])]:
         split = _split_host(host)
+        if split and host == read and split[0]:
+            # `cop.` for corp.: an office's label one letter off one that addresses use.
+            prefixes |= {f"{o}." for o in OFFICES if _near(split[0][:-1], o)}
         if split and _plausible_suffix(split[2]):
             suffixes.add(split[2])
             if host == read:
@@ -232,6 +256,9 @@ def hosts(
             # Of two endings as near (`.ez`: .cz, .az), the country the phone number is in.
             national = {e for e in like if country and e.endswith(f".{country.lower()}")}
             suffixes |= national or like
+    if not suffixes and orgs:
+        suffixes = {e for e in seen or set() if _plausible_suffix(e)}
+        suffixes |= {f".{country.lower()}"} if country else set()
     allowed = {f"{p}{o}{s}" for p in prefixes for o in allowed_orgs for s in suffixes}
     allowed |= set(sites) | ({read} if read else set())
     confirmed = set()
@@ -254,10 +281,12 @@ class Reading:
     left_out: int = 0
 
 
-def readings(row: str) -> list[Reading]:
+def readings(row: str, orgs: set[str] | frozenset[str] = frozenset()) -> list[Reading]:
     """The runs of words of a contact line that may be an email: no label, no number, and
-    something of an address in them (`@`, or a dot). A run is also read without its first word
-    or two (`hariet _davies@…`: the name may have run into it, or may not be part of it)."""
+    something of an address in them (`@`, or a dot; or, with both lost, an ending standing
+    apart, `wouter lemanuc elanvital be`, or the company's name, `indmanokestrelse`). A run is
+    also read without its first word or two (`hariet _davies@…`: the name may have run into
+    it, or may not be part of it)."""
     labels = words()["email_labels"] | words()["web_labels"] | words()["phone_labels"]
     labels |= words()["fax_labels"] | words()["mobile_labels"]
     runs: list[list[str]] = [[]]
@@ -270,15 +299,45 @@ def readings(row: str) -> list[Reading]:
         else:
             runs[-1].append(token)
     found = []
+    named = [o for o in orgs if len(o) >= 4]
+
+    def likely(text: str) -> bool:
+        if re.search(r"[@©®.]", text):
+            return True
+        last = text.rpartition(" ")[2]
+        return (" " in text and _plausible_suffix(last)) or any(o in fold(text) for o in named)
+
     for run in runs:
         text = " ".join(run)
-        if len(text) < 6 or not re.search(r"[@©®.]", text) or len(run) > 4:
+        if len(text) < 6 or not likely(text) or len(run) > 4:
             continue
         for skip in range(len(run)):
             rest = " ".join(run[skip:])
-            if re.search(r"[@©®.]", rest) and len(rest) >= 6:
+            if len(rest) >= 6 and likely(rest):
                 found.append(Reading(rest, skip))
     return found
+
+
+def endings_seen(text: str) -> set[str]:
+    """The endings a reading ends with, a dot read as a space or a comma (`elanvital es`,
+    `saffron.com tr`): `.es`; `.tr`, `.com.tr`."""
+    labels = re.findall(r"[a-z]+", text.lower().rpartition("@")[2])[-2:]
+    found = {f".{labels[-1]}"} if labels else set()
+    if len(labels) == 2:
+        found.add(f".{labels[0]}.{labels[1]}")
+    return {e for e in found if _plausible_suffix(e)}
+
+
+def labels_seen(text: str, orgs: set[str]) -> set[str]:
+    """An office's label read just before the company's name, the address's `@` lost before it
+    (`garciadriafaentecorp.elanvital es`): `corp.`."""
+    folded = fold(text)
+    return {
+        f"{label}."
+        for org in orgs
+        for label in OFFICES
+        if len(org) >= 4 and f"{label}.{org}" in folded
+    }
 
 
 def reconcile(
@@ -296,7 +355,10 @@ def reconcile(
     locals_ = local_parts(name) if name else set()
     _, pieces = name_parts(name) if name else ([], set())
     read_local, _, read_host = (read or "").partition("@")
-    allowed_hosts, confirmed_hosts = hosts(read_host or None, webs, orgs, country)
+    found = [r for row in rows for r in readings(row, orgs)]
+    seen = {e for r in found for e in endings_seen(r.text)}
+    labels = {label for r in found for label in labels_seen(r.text, orgs)}
+    allowed_hosts, confirmed_hosts = hosts(read_host or None, webs, orgs, country, seen, labels)
     if not allowed_hosts or not (locals_ or read_local):
         return read
     penalty: dict[tuple[str, str], float] = {}
@@ -309,7 +371,7 @@ def reconcile(
             cost += 0.0 if host in confirmed_hosts else UNCONFIRMED
             penalty[(local, host)] = cost
     scored: list[tuple[float, str]] = []
-    for reading in (r for row in rows for r in readings(row)):
+    for reading in found:
         text = reading.text
         tails = {host: _row(host[::-1], text[::-1])[::-1] for host in allowed_hosts}
         for local in all_locals:

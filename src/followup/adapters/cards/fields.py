@@ -348,7 +348,7 @@ def _checked_email(email: str, name: str | None) -> str:
         words += sorted({s for w in name.split() for s in spellings(w)} - set(words))
         parts = re.split(r"([._\-])", local)
         for i, part in enumerate(parts):
-            if len(part) >= 4 and part not in words:
+            if len(part) >= 4 and part not in words and not _spelt_out(part, words):
                 near = [w for w in words if distance(part, w) <= (1 if len(w) < 8 else 2)]
                 if len(near) == 1:
                     parts[i] = near[0]
@@ -359,6 +359,18 @@ def _checked_email(email: str, name: str | None) -> str:
         local = "".join(parts)
     repaired = f"{local}@{domain}"
     return repaired if find_emails(repaired) else email
+
+
+def _spelt_out(part: str, words: list[str]) -> bool:
+    """Whether `part` is one of `words` with a letter spelt out as an address spells a marked
+    one (`kjaer` beside Kjar: Kjær, its Æ read as A on the name's line, not in the address)."""
+    return any(
+        part == f"{w[: i + 1]}e{w[i + 1 :]}"
+        for w in words
+        if len(w) + 1 == len(part)
+        for i, c in enumerate(w)
+        if c in "aou"
+    )
 
 
 def _spelt_by(part: str, said: set[str]) -> bool:

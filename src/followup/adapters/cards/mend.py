@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from followup.adapters.cards.contacts import domain_of, fold, words
+from followup.adapters.cards.emails import OFFICES
 
 # Letters the OCR takes for one another, in either direction (lower case).
 _CONFUSED = {
@@ -65,6 +66,14 @@ def mend_domain(email: str, webs: list[str], texts: list[str]) -> str:
     from_text: set[str] = set()
     for text in texts:
         from_text |= slugs(text)
+    # `mailacme.com` for mail.acme.com: the dot after a short first label lost. Asked first:
+    # `euelanvital` is also a few letters off `elanvital`, and would lose its label.
+    for witness in sorted(from_text | from_web):
+        prefix = org[: -len(witness)]
+        if org.endswith(witness) and prefix in OFFICES:
+            host = host.replace(org, f"{prefix}.{witness}", 1)
+            org = witness
+            break
     limit = 1 if len(org) < 8 else len(org) // 3
     # The company's name, printed large, is read more surely than a website in the same small
     # font as the email, which the OCR often misreads the same way: the name is asked first.
@@ -78,21 +87,16 @@ def mend_domain(email: str, webs: list[str], texts: list[str]) -> str:
             labels[len(labels) - 1 - labels[::-1].index(org)] = near[0][1]
             host, org = ".".join(labels), near[0][1]
             break
-    # `mailacme.com` for mail.acme.com: the dot after a short first label lost.
-    for witness in from_text | from_web:
-        prefix = org[: -len(witness)]
-        if org.endswith(witness) and prefix in ("mail", "email", "eu", "us", "uk", "corp", "en"):
-            host = host.replace(org, f"{prefix}.{witness}", 1)
-            org = witness
-            break
-    # The rest of the host (`co.ok` for `co.uk`) from a website of the same name.
+    # The rest of the host (`co.ok` for `co.uk`) from a website of the same name. A label the
+    # address has before the name and the website has not (`eu.`, `corp.`: the mail of one
+    # office, the site of the whole company) is the address's own, and stays.
     for web in webs:
         site = re.sub(r"(?i)^(https?://)?www\.", "", web).split("/")[0].lower()
-        if (
-            site != host
-            and domain_of(None, site) == org
-            and 0 < distance(site, host) <= max(1, len(host) // 8)
-        ):
+        if domain_of(None, site) != org:
+            continue
+        head = host[: host.rfind(org)] if site.startswith(f"{org}.") else ""
+        site = head + site
+        if site != host and 0 < distance(site, host) <= max(1, len(host) // 8):
             host = site
             break
     return f"{local}@{host}"
