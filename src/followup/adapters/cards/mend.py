@@ -129,20 +129,56 @@ def _misreading_allowed(length: int) -> float:
     return 0.5 if length < 7 else 1.0 if length == 7 else 1.5
 
 
+# Two thin letters the OCR reads for one wide one (`Flead`, `Prograrn`, `Vicc`), as a word reads.
+_FOR_ONE = (("fl", "h"), ("rn", "m"), ("cl", "d"), ("li", "h"), ("vv", "w"))
+# Letters that elide before an apostrophe (`d’affaires`, `l’ingénieur`, `dell’ufficio`).
+_ELIDED = re.compile(r"(?i)^(?:[cdjlmns]|qu|dell|all|nell|sull|un)['’]")
+
+
 def mend_title(text: str) -> str:
-    """A job title with its words put right against the title words the reader knows."""
-    vocabulary = words()["title_words"] | words()["department_words"]
+    """A job title with its words put right against the title words the reader knows (and the
+    words companies are made of, which name departments too: `Software`)."""
+    vocabulary = words()["title_words"] | words()["department_words"] | words()["company_words"]
     known = [w for w in vocabulary if " " not in w and len(w) >= 5]
+    # A title names its team after a comma; a semicolon there is a comma with a speck above it.
+    text = re.sub(r"(?<=[^\W\d_]);(?= [^\W\d_])", ",", text)
+    tokens = text.split(" ")
+    # A mark on a capital (`Öffice`, `Šcientist`) in a title that has no other mark is a speck
+    # the OCR took for one, where the word without it is a known word; a title whose language
+    # writes marks (`Directeur Général`) has them elsewhere too, or on a word no list knows.
+    unmarked = [t for t in tokens if t.isascii()]
     out = []
-    for token in text.split(" "):
+    for token in tokens:
+        if len(unmarked) == len(tokens) - 1 and len(tokens) > 1:
+            token = _unspecked(token, vocabulary)
         out.append(_mended_word(token, vocabulary, known))
     return " ".join(out)
+
+
+def _unspecked(token: str, vocabulary: frozenset[str]) -> str:
+    first, rest = token[:1], token[1:]
+    if first.isupper() and not first.isascii() and rest.isascii() and rest.isalpha():
+        plain = fold(first).upper()
+        if plain.isascii() and fold(token) in vocabulary:
+            return plain + rest
+    return token
 
 
 def _mended_word(token: str, vocabulary: frozenset[str], known: list[str]) -> str:
     stripped = token.rstrip(",;:")
     tail = token[len(stripped) :]
+    # A speck read as an apostrophe inside a known word (`T’ecnico`), not an elision.
+    if re.search(r"\w['’]\w", stripped) and not _ELIDED.match(stripped):
+        joined = re.sub(r"['’]", "", stripped)
+        if fold(joined) in vocabulary:
+            return joined + tail
     bare = fold(stripped)
+    if len(bare) >= 4 and bare not in vocabulary:
+        for many, one in _FOR_ONE:
+            for at in [m.start() for m in re.finditer(many, bare)]:
+                word = bare[:at] + one + bare[at + len(many) :]
+                if word in vocabulary:
+                    return _cased(word, stripped) + tail
     if len(bare) < 5 or bare.strip(".&-/'’") in vocabulary:
         return token
     # Two words run together: `HiringManager`.
@@ -153,11 +189,16 @@ def _mended_word(token: str, vocabulary: frozenset[str], known: list[str]) -> st
     (cost, word), runner_up = costs[0], costs[1][0] if len(costs) > 1 else float("inf")
     if cost > _misreading_allowed(len(bare)) or runner_up <= cost + 0.5:
         return token  # too far from any known word, or as near to two
-    if stripped.isupper():
-        return word.upper() + tail
-    if stripped[:1].isupper():
-        return word[:1].upper() + word[1:] + tail
-    return word + tail
+    return _cased(word, stripped) + tail
+
+
+def _cased(word: str, like: str) -> str:
+    """`word` in the case `like` was read in: upper, capitalised or lower."""
+    if like.isupper() and len(like) > 1:
+        return word.upper()
+    if like[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
 
 
 # --- legal forms ---------------------------------------------------------------------------------
