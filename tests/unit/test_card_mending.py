@@ -208,6 +208,8 @@ def test_a_mark_the_ocr_added_to_a_known_title_word_is_taken_off(read_as, title)
         # Two thin letters read for one wide one: `Fl` for `H`, `rn` for `m`, `cl` for `d`.
         ("Flead of People", "Head of People"),
         ("Prograrn Manager", "Program Manager"),
+        # … and one wide letter for two thin ones besides another misread letter.
+        ("Software Engheeting Manager", "Software Engineering Manager"),
         # Words of a department that are also a company's words.
         ("Sottware Engineering Manager", "Software Engineering Manager"),
         ("Öffice Manager", "Office Manager"),

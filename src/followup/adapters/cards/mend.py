@@ -131,6 +131,8 @@ def _misreading_allowed(length: int) -> float:
 
 # Two thin letters the OCR reads for one wide one (`Flead`, `Prograrn`, `Vicc`), as a word reads.
 _FOR_ONE = (("fl", "h"), ("rn", "m"), ("cl", "d"), ("li", "h"), ("vv", "w"))
+# And one wide letter read for two thin ones (`Engheeting` for `Engineering`).
+_FOR_TWO = (("h", "in"), ("h", "ln"), ("m", "rn"))
 # Letters that elide before an apostrophe (`d’affaires`, `l’ingénieur`, `dell’ufficio`).
 _ELIDED = re.compile(r"(?i)^(?:[cdjlmns]|qu|dell|all|nell|sull|un)['’]")
 
@@ -185,7 +187,22 @@ def _mended_word(token: str, vocabulary: frozenset[str], known: list[str]) -> st
     camel = re.fullmatch(r"([A-Z][a-z]{2,})([A-Z][a-z]{2,})", stripped)
     if camel and any(fold(part) in vocabulary for part in camel.groups()):
         return f"{camel.group(1)} {camel.group(2)}{tail}"
-    costs = sorted((_misreading_cost(bare, w), w) for w in known)
+    # The word as read, and as read with letters taken one for two or two for one (which costs
+    # as much as a confused letter), each asked against every known word.
+    readings = [(bare, 0.0)] + [
+        (bare[:at] + two + bare[at + len(one) :], 0.5)
+        for one, two in _FOR_ONE + _FOR_TWO
+        for at in (m.start() for m in re.finditer(one, bare))
+    ]
+    nearest: dict[str, float] = {}
+    for reading, extra in readings:
+        for w in known:
+            cost = _misreading_cost(reading, w) + extra
+            if cost < nearest.get(w, float("inf")):
+                nearest[w] = cost
+    costs = sorted((cost, w) for w, cost in nearest.items())
+    if not costs:
+        return token
     (cost, word), runner_up = costs[0], costs[1][0] if len(costs) > 1 else float("inf")
     if cost > _misreading_allowed(len(bare)) or runner_up <= cost + 0.5:
         return token  # too far from any known word, or as near to two
