@@ -217,9 +217,7 @@ def test_a_mark_the_ocr_added_to_a_known_title_word_is_taken_off(read_as, title)
         ("Hiring Manager; Platform Team", "Hiring Manager, Platform Team"),
     ],
 )
-def test_a_title_word_read_with_two_letters_for_one_or_a_company_word_is_put_right(
-    read_as, title
-):
+def test_a_title_word_read_with_two_letters_for_one_or_a_company_word_is_put_right(read_as, title):
     assert mend_title(read_as) == title
 
 

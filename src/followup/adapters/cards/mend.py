@@ -114,6 +114,11 @@ def _misreading_cost(read: str, known: str) -> float:
     (`parlner`, `otticer`, a mark for a letter in `technica)`), 1 any other, which only a long
     word leaves recognisable (a short one is then as likely another word: `analist` is Dutch);
     a word read with letters added or lost is not this word."""
+    if abs(len(read) - len(known)) == 1 and min(len(read), len(known)) >= 8:
+        # A letter lost or added in a long word, which no other long word is as near to.
+        short, long = sorted((read, known), key=len)
+        gaps = (long[:at] + long[at + 1 :] for at in range(len(long)))
+        return 1.0 if short in gaps else float("inf")
     if len(read) != len(known):
         return float("inf")
     other = 1.0 if len(known) >= 8 else float("inf")
