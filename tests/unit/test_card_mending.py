@@ -217,6 +217,29 @@ def test_a_mark_the_ocr_added_to_a_known_title_word_is_taken_off(read_as, title)
         ("Hiring Manager; Platform Team", "Hiring Manager, Platform Team"),
     ],
 )
+@pytest.mark.parametrize(
+    ("read_as", "title"),
+    [
+        # A mark lost or read as another on a title word the reader knows with its marks.
+        ("Geschåftsführer", "Geschäftsführer"),
+        ("Geschaftsführer", "Geschäftsführer"),
+        ("DIRECTEUR GÉNERAL", "DIRECTEUR GÉNÉRAL"),
+        # A word without any mark is left: it may be another language's (`General Manager`,
+        # the Italian `Direttore Tecnico` beside the Spanish `Técnico`), or spelt out.
+        ("General Manager", "General Manager"),
+        ("Direttore Tecnico", "Direttore Tecnico"),
+        ("Geschaeftsfuehrer", "Geschaeftsfuehrer"),
+        # A speck read as a full stop after a whole title word, inside the title.
+        ("CHIEF FINANCIAL. OFFICER", "CHIEF FINANCIAL OFFICER"),
+        ("Sr. Manager", "Sr. Manager"),
+        # A `c` read as an `o` (round letters in small print).
+        ("Customer Suocess Lead", "Customer Success Lead"),
+    ],
+)
+def test_a_title_word_s_marks_and_specks_are_read_as_the_known_word_has_them(read_as, title):
+    assert mend_title(read_as) == title
+
+
 def test_a_title_word_read_with_two_letters_for_one_or_a_company_word_is_put_right(read_as, title):
     assert mend_title(read_as) == title
 

@@ -22,7 +22,7 @@ _CONFUSED = {
     frozenset(pair)
     for pair in (
         *("lt", "li", "l1", "i1", "lf", "tf", "o0", "nu", "nh", "ce", "ao", "rn", "mn", "bh"),
-        *("ae", "eo", "gq"),  # round letters, in small print
+        *("ae", "eo", "gq", "co"),  # round letters, in small print
     )
 }
 
@@ -154,12 +154,35 @@ def mend_title(text: str) -> str:
     # the OCR took for one, where the word without it is a known word; a title whose language
     # writes marks (`Directeur Général`) has them elsewhere too, or on a word no list knows.
     unmarked = [t for t in tokens if t.isascii()]
+    displays: dict[str, list[str]] = {}
+    for display in words()["title_display"]:
+        displays.setdefault(fold(display), []).append(display)
     out = []
-    for token in tokens:
+    for at, token in enumerate(tokens):
         if len(unmarked) == len(tokens) - 1 and len(tokens) > 1:
             token = _unspecked(token, vocabulary)
-        out.append(_mended_word(token, vocabulary, known))
+        # A speck read as a full stop after a whole title word, inside the title (not `Sr.`).
+        word = token[:-1]
+        if token.endswith(".") and at < len(tokens) - 1 and len(word) >= 4 and word.isalpha():
+            token = word if fold(word) in vocabulary else token
+        out.append(_remarked(_mended_word(token, vocabulary, known), displays))
     return " ".join(out)
+
+
+def _remarked(token: str, displays: dict[str, list[str]]) -> str:
+    """A word read with marks (`Geschåftsführer`, `Geschaftsführer`) that are not those of the
+    known word it folds to (`Geschäftsführer`) takes the known word's. A word read without any
+    mark is left: it may be another language's (`General`, Italian `Tecnico`), or spelt out."""
+    stripped = token.rstrip(",;:")
+    tail = token[len(stripped) :]
+    if stripped.isascii():
+        return token
+    known = displays.get(fold(stripped), [])
+    if len(known) != 1 or known[0].casefold() == stripped.casefold():
+        return token
+    if stripped.isupper():
+        return known[0].upper() + tail
+    return (known[0] if stripped[:1].isupper() else known[0].lower()) + tail
 
 
 def _unspecked(token: str, vocabulary: frozenset[str]) -> str:
