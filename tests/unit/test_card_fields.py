@@ -12,6 +12,7 @@ from followup.adapters.cards.fields import (
     lines_from_text,
     merge_rows,
 )
+from followup.adapters.cards.mend import mend_title
 from followup.adapters.cards.qr import parse_contact, parse_mecard, parse_vcard
 
 
@@ -162,6 +163,35 @@ def test_a_company_with_a_legal_form_is_not_taken_for_a_name():
 def test_a_compound_german_title_is_found_by_its_ending():
     card = read([("Käthe Krüger", 1.6), "Teamleiterin Softwareentwicklung", "kk@nordlicht.de"])
     assert card.title == "Teamleiterin Softwareentwicklung"
+
+
+def test_a_title_whose_words_are_misread_is_still_the_title_not_the_name():
+    # And a name whose marked capital was read small (`ş` for `Ş`) is still a name.
+    card = read(
+        [
+            "Acme Robotics",
+            "Chiet Financal Ofior",
+            "Teleton (0212) 307 53 87",
+            "şükrü Öztürk",
+            "acmerobotics.com.tr",
+        ],
+        "TR",
+    )
+    assert (card.name, card.title) == ("Şükrü Öztürk", "Chief Financial Ofior")
+
+
+@pytest.mark.parametrize(
+    ("read_as", "title"),
+    [
+        # A letter lost or added in a long word (small print drops an `i` between two letters).
+        ("Chief Financal Officer", "Chief Financial Officer"),
+        ("Head of Operatioons", "Head of Operations"),
+        # Not in a short one, which is then as likely another word.
+        ("Sales Manger", "Sales Manger"),
+    ],
+)
+def test_a_long_title_word_with_a_letter_lost_or_added_is_put_right(read_as, title):
+    assert mend_title(read_as) == title
 
 
 def test_a_title_printed_over_two_lines_is_joined():

@@ -184,6 +184,67 @@ def test_a_title_word_a_few_confused_letters_off_one_known_word_is_put_right(rea
 
 
 @pytest.mark.parametrize(
+    ("read_as", "title"),
+    [
+        # A speck over a capital read as its mark, on a word that is a known word without it,
+        # in a title that has no other mark.
+        ("Öffice Manager", "Office Manager"),
+        ("Principal Data Šcientist", "Principal Data Scientist"),
+        # A speck read as an apostrophe inside a known word (not an elision: d’affaires).
+        ("Direttore T’ecnico", "Direttore Tecnico"),
+        # Marks a title's own language writes are kept.
+        ("Directeur Général", "Directeur Général"),
+        ("Chargé d’affaires", "Chargé d’affaires"),
+        ("Ökonom", "Ökonom"),
+    ],
+)
+def test_a_mark_the_ocr_added_to_a_known_title_word_is_taken_off(read_as, title):
+    assert mend_title(read_as) == title
+
+
+@pytest.mark.parametrize(
+    ("read_as", "title"),
+    [
+        # A mark lost or read as another on a title word the reader knows with its marks.
+        ("Geschåftsführer", "Geschäftsführer"),
+        ("Geschaftsführer", "Geschäftsführer"),
+        ("DIRECTEUR GÉNERAL", "DIRECTEUR GÉNÉRAL"),
+        # A word without any mark is left: it may be another language's (`General Manager`,
+        # the Italian `Direttore Tecnico` beside the Spanish `Técnico`), or spelt out.
+        ("General Manager", "General Manager"),
+        ("Direttore Tecnico", "Direttore Tecnico"),
+        ("Geschaeftsfuehrer", "Geschaeftsfuehrer"),
+        # A speck read as a full stop after a whole title word, inside the title.
+        ("CHIEF FINANCIAL. OFFICER", "CHIEF FINANCIAL OFFICER"),
+        ("Sr. Manager", "Sr. Manager"),
+        # A `c` read as an `o` (round letters in small print).
+        ("Customer Suocess Lead", "Customer Success Lead"),
+    ],
+)
+def test_a_title_word_s_marks_and_specks_are_read_as_the_known_word_has_them(read_as, title):
+    assert mend_title(read_as) == title
+
+
+@pytest.mark.parametrize(
+    ("read_as", "title"),
+    [
+        # Two thin letters read for one wide one: `Fl` for `H`, `rn` for `m`, `cl` for `d`.
+        ("Flead of People", "Head of People"),
+        ("Prograrn Manager", "Program Manager"),
+        # … and one wide letter for two thin ones besides another misread letter.
+        ("Software Engheeting Manager", "Software Engineering Manager"),
+        # Words of a department that are also a company's words.
+        ("Sottware Engineering Manager", "Software Engineering Manager"),
+        ("Öffice Manager", "Office Manager"),
+        # A semicolon between a title and its team is a comma read with a speck above it.
+        ("Hiring Manager; Platform Team", "Hiring Manager, Platform Team"),
+    ],
+)
+def test_a_title_word_read_with_two_letters_for_one_or_a_company_word_is_put_right(read_as, title):
+    assert mend_title(read_as) == title
+
+
+@pytest.mark.parametrize(
     ("read_as", "company"),
     [
         ("Meridian Partners S.r.I.", "Meridian Partners S.r.l."),

@@ -555,7 +555,9 @@ def _assign(
         line = text.line
         size = line.height / tallest
         big = 1.0 if rank == 0 else 0.6 if rank == 1 else 0.0
-        titled = _title_strength(line.text)
+        # A title whose words are misread (`Chiet Financal Ofior`) is a title once they are put
+        # right, if less surely: else it may be taken for a name.
+        titled = _title_strength(line.text) or 0.8 * _title_strength(mend_title(line.text))
         legal = _legal_form(line.text)
         domain_match = _domain_agreement(line.text, domain)
         email_match = _email_agreement(line.text, local)
@@ -717,6 +719,15 @@ def _continues(first: str, second: str) -> bool:
 
 def _name_text(text: str) -> str:
     clean = _clean(text)
+    # A capital with a mark that differs from its small letter only in size (`Ş`, `Ł`, `Ö`) is
+    # often read small: no name starts with such a small letter but a particle (`ó`, `ní`).
+    particles = words()["name_particles"]
+    clean = " ".join(
+        t[0].upper() + t[1:]
+        if t[:1].islower() and not t[:1].isascii() and t not in particles
+        else t
+        for t in clean.split(" ")
+    )
     if " " not in clean:  # `MaximilianMüller`: the space lost (not the one of `MacLeod`)
         clean = re.sub(r"(?<=[^\W\d_]{3})(?<!Mac)(?<!Mc)(?=[A-ZÀ-ÞĀ-Ž][a-zß-ÿā-ž])", " ", clean)
     # Letters after the name (", PhD", ", MBA") are not part of it.

@@ -22,7 +22,7 @@ _CONFUSED = {
     frozenset(pair)
     for pair in (
         *("lt", "li", "l1", "i1", "lf", "tf", "o0", "nu", "nh", "ce", "ao", "rn", "mn", "bh"),
-        *("ae", "eo", "gq"),  # round letters, in small print
+        *("ae", "eo", "gq", "co"),  # round letters, in small print
     )
 }
 
@@ -114,6 +114,11 @@ def _misreading_cost(read: str, known: str) -> float:
     (`parlner`, `otticer`, a mark for a letter in `technica)`), 1 any other, which only a long
     word leaves recognisable (a short one is then as likely another word: `analist` is Dutch);
     a word read with letters added or lost is not this word."""
+    if abs(len(read) - len(known)) == 1 and min(len(read), len(known)) >= 8:
+        # A letter lost or added in a long word, which no other long word is as near to.
+        short, long = sorted((read, known), key=len)
+        gaps = (long[:at] + long[at + 1 :] for at in range(len(long)))
+        return 1.0 if short in gaps else float("inf")
     if len(read) != len(known):
         return float("inf")
     other = 1.0 if len(known) >= 8 else float("inf")
@@ -129,35 +134,116 @@ def _misreading_allowed(length: int) -> float:
     return 0.5 if length < 7 else 1.0 if length == 7 else 1.5
 
 
+# Two thin letters the OCR reads for one wide one (`Flead`, `Prograrn`, `Vicc`), as a word reads.
+_FOR_ONE = (("fl", "h"), ("rn", "m"), ("cl", "d"), ("li", "h"), ("vv", "w"))
+# And one wide letter read for two thin ones (`Engheeting` for `Engineering`).
+_FOR_TWO = (("h", "in"), ("h", "ln"), ("m", "rn"))
+# Letters that elide before an apostrophe (`d’affaires`, `l’ingénieur`, `dell’ufficio`).
+_ELIDED = re.compile(r"(?i)^(?:[cdjlmns]|qu|dell|all|nell|sull|un)['’]")
+
+
 def mend_title(text: str) -> str:
-    """A job title with its words put right against the title words the reader knows."""
-    vocabulary = words()["title_words"] | words()["department_words"]
+    """A job title with its words put right against the title words the reader knows (and the
+    words companies are made of, which name departments too: `Software`)."""
+    vocabulary = words()["title_words"] | words()["department_words"] | words()["company_words"]
     known = [w for w in vocabulary if " " not in w and len(w) >= 5]
+    # A title names its team after a comma; a semicolon there is a comma with a speck above it.
+    text = re.sub(r"(?<=[^\W\d_]);(?= [^\W\d_])", ",", text)
+    tokens = text.split(" ")
+    # A mark on a capital (`Öffice`, `Šcientist`) in a title that has no other mark is a speck
+    # the OCR took for one, where the word without it is a known word; a title whose language
+    # writes marks (`Directeur Général`) has them elsewhere too, or on a word no list knows.
+    unmarked = [t for t in tokens if t.isascii()]
+    displays: dict[str, list[str]] = {}
+    for display in words()["title_display"]:
+        displays.setdefault(fold(display), []).append(display)
     out = []
-    for token in text.split(" "):
-        out.append(_mended_word(token, vocabulary, known))
+    for at, token in enumerate(tokens):
+        if len(unmarked) == len(tokens) - 1 and len(tokens) > 1:
+            token = _unspecked(token, vocabulary)
+        # A speck read as a full stop after a whole title word, inside the title (not `Sr.`).
+        word = token[:-1]
+        if token.endswith(".") and at < len(tokens) - 1 and len(word) >= 4 and word.isalpha():
+            token = word if fold(word) in vocabulary else token
+        out.append(_remarked(_mended_word(token, vocabulary, known), displays))
     return " ".join(out)
+
+
+def _remarked(token: str, displays: dict[str, list[str]]) -> str:
+    """A word read with marks (`Geschåftsführer`, `Geschaftsführer`) that are not those of the
+    known word it folds to (`Geschäftsführer`) takes the known word's. A word read without any
+    mark is left: it may be another language's (`General`, Italian `Tecnico`), or spelt out."""
+    stripped = token.rstrip(",;:")
+    tail = token[len(stripped) :]
+    if stripped.isascii():
+        return token
+    known = displays.get(fold(stripped), [])
+    if len(known) != 1 or known[0].casefold() == stripped.casefold():
+        return token
+    if stripped.isupper():
+        return known[0].upper() + tail
+    return (known[0] if stripped[:1].isupper() else known[0].lower()) + tail
+
+
+def _unspecked(token: str, vocabulary: frozenset[str]) -> str:
+    first, rest = token[:1], token[1:]
+    if first.isupper() and not first.isascii() and rest.isascii() and rest.isalpha():
+        plain = fold(first).upper()
+        if plain.isascii() and fold(token) in vocabulary:
+            return plain + rest
+    return token
 
 
 def _mended_word(token: str, vocabulary: frozenset[str], known: list[str]) -> str:
     stripped = token.rstrip(",;:")
     tail = token[len(stripped) :]
+    # A speck read as an apostrophe inside a known word (`T’ecnico`), not an elision.
+    if re.search(r"\w['’]\w", stripped) and not _ELIDED.match(stripped):
+        joined = re.sub(r"['’]", "", stripped)
+        if fold(joined) in vocabulary:
+            return joined + tail
     bare = fold(stripped)
+    if len(bare) >= 4 and bare not in vocabulary:
+        for many, one in _FOR_ONE:
+            for at in [m.start() for m in re.finditer(many, bare)]:
+                word = bare[:at] + one + bare[at + len(many) :]
+                if word in vocabulary:
+                    return _cased(word, stripped) + tail
     if len(bare) < 5 or bare.strip(".&-/'’") in vocabulary:
         return token
     # Two words run together: `HiringManager`.
     camel = re.fullmatch(r"([A-Z][a-z]{2,})([A-Z][a-z]{2,})", stripped)
     if camel and any(fold(part) in vocabulary for part in camel.groups()):
         return f"{camel.group(1)} {camel.group(2)}{tail}"
-    costs = sorted((_misreading_cost(bare, w), w) for w in known)
+    # The word as read, and as read with letters taken one for two or two for one (which costs
+    # as much as a confused letter), each asked against every known word.
+    readings = [(bare, 0.0)] + [
+        (bare[:at] + two + bare[at + len(one) :], 0.5)
+        for one, two in _FOR_ONE + _FOR_TWO
+        for at in (m.start() for m in re.finditer(one, bare))
+    ]
+    nearest: dict[str, float] = {}
+    for reading, extra in readings:
+        for w in known:
+            cost = _misreading_cost(reading, w) + extra
+            if cost < nearest.get(w, float("inf")):
+                nearest[w] = cost
+    costs = sorted((cost, w) for w, cost in nearest.items())
+    if not costs:
+        return token
     (cost, word), runner_up = costs[0], costs[1][0] if len(costs) > 1 else float("inf")
     if cost > _misreading_allowed(len(bare)) or runner_up <= cost + 0.5:
         return token  # too far from any known word, or as near to two
-    if stripped.isupper():
-        return word.upper() + tail
-    if stripped[:1].isupper():
-        return word[:1].upper() + word[1:] + tail
-    return word + tail
+    return _cased(word, stripped) + tail
+
+
+def _cased(word: str, like: str) -> str:
+    """`word` in the case `like` was read in: upper, capitalised or lower."""
+    if like.isupper() and len(like) > 1:
+        return word.upper()
+    if like[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
 
 
 # --- legal forms ---------------------------------------------------------------------------------
