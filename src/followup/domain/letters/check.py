@@ -305,7 +305,11 @@ class LetterChecker:
         ("reactivation" for "reactivating lapsed customers"); or restates what they said about
         one, as noted: half of the note's words, two of them distinctive ("38 clinics, half of
         them buying direct"). Words match on their stems or their first five letters
-        ("expansion", "expand") (001, 003)."""
+        ("expansion", "expand"). One word alone names a topic of two or more only if it is the
+        topic's head ("retainers" of "agency retainers", "lending" of "lending to farms") or a
+        name in it ("Benelux" of "the Benelux expansion"), not a word that qualifies it: "my
+        agency background", "ready to branch out" and "my commercial experience" recap neither
+        "agency retainers", "the branch closures" nor "commercial solar tenders" (001, 003)."""
         rule = self.rules["missing-recap"]
         if ctx.kind not in rule.data.get("kinds", []) or not ctx.decision_maker or not ctx.topics:
             return
@@ -315,9 +319,15 @@ class LetterChecker:
         weak = rule.words("weak") | {
             stem(w) for w in _WORD_CHARS.findall(f"{ctx.role} {ctx.company}".lower())
         }
-        topics = [  # split as the letter's words are (`\w+`: "cold-calling" is two)
-            [w for w in _WORD_CHARS.findall(topic.lower()) if w not in stop]
-            for topic in (*ctx.topics, *ctx.said)
+        split = [  # split as the letter's words are (`\w+`: "cold-calling" is two)
+            _WORD_CHARS.findall(topic.lower()) for topic in (*ctx.topics, *ctx.said)
+        ]
+        topics = [[w for w in tokens if w not in stop] for tokens in split]
+        linking = rule.words("linking")
+        generic = weak | rule.words("generic_heads")
+        names = [  # a place or a name in a topic is distinctive alone ("Benelux", "Leeds")
+            {w.lower() for w in _WORD_CHARS.findall(topic) if w[0].isupper() and not w.isupper()}
+            for topic in ctx.topics
         ]
         named = len(ctx.topics)  # the topics' names; after them, what was said about them
         # the letter's words that could be a topic's word: same first three letters
@@ -334,8 +344,16 @@ class LetterChecker:
             if i >= named:
                 if len(hits) >= needed and len(strong) >= 2:
                     return
-            elif (len(hits) >= needed and strong) or any(len(w) >= 9 for w in strong):
-                return
+            else:
+                heads = set(content)
+                if len(content) > 1:
+                    heads = _heads(split[i], stop, linking, generic) | names[i]
+                if len(hits) == 1 and hits[0] not in heads:
+                    continue  # a word that qualifies the topic, not the topic
+                if (len(hits) >= needed and strong) or any(
+                    len(w) >= 9 and (w in heads or len(hits) > 1) for w in strong
+                ):
+                    return
         yield _finding(
             rule,
             0,
@@ -497,6 +515,37 @@ class LetterChecker:
 
 
 # -- helpers ------------------------------------------------------------------------------------
+def _heads(
+    tokens: list[str], stop: frozenset[str], linking: frozenset[str], generic: frozenset[str]
+) -> set[str]:
+    """The words a topic is about: the last word before its first linking word ("renewals" of
+    "renewals in the public sector", "tenders" of "commercial solar tenders"), each conjunct's
+    ("pricing and discounts"), and a first word in -ing, which heads what follows ("pitching"
+    of "pitching to retail brands"). A generic last word ("rates", "structure", "programme")
+    leaves the word before it the head too ("renewal" of "renewal rates")."""
+    found: set[str] = set()
+    head: list[str] = []
+
+    def close() -> None:
+        for word in reversed(head):
+            found.add(word)
+            if word not in generic and stem(word) not in generic:
+                break
+
+    for token in tokens:
+        if token in ("and", "or"):
+            close()
+            head = []
+        elif token in linking and (head or found):
+            break
+        elif token not in stop:
+            if not head and token.endswith("ing"):
+                found.add(token)
+            head.append(token)
+    close()
+    return found
+
+
 def _finding(rule: Rule, start: int, end: int, **values: object) -> Finding:
     try:
         message = rule.message.format(**values)

@@ -1,0 +1,68 @@
+"""missing-recap: which words of a topic name it (DESIGN's rule table; articles 001, 003)."""
+
+from __future__ import annotations
+
+import pytest
+
+from followup.adapters.check_rules import build_checker
+from followup.domain.letters.context import LetterContext
+
+CHECKER = build_checker(None)
+CONTACT = "\n\nInes Carvalho\n+44 7700 900761"
+
+
+def _recap_missing(text: str, *topics: str, role: str = "Account Director") -> bool:
+    ctx = LetterContext(
+        kind="thank_you",
+        recipient="Aisha Rahman",
+        company="Morgan Reid",
+        role=role,
+        decision_maker=True,
+        topics=topics,
+        notes=topics,
+        candidate_name="Ines Carvalho",
+        candidate_phone="+44 7700 900761",
+    )
+    found = CHECKER.check("Dear Aisha,\n\nThank you for Wednesday. " + text + CONTACT, ctx)
+    return any(f.rule == "missing-recap" for f in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "topics"),
+    [
+        ("Twelve years of agency life taught me to keep clients happy.", ("agency retainers",)),
+        ("I'm ready to branch out from retail banking.", ("the branch closures",)),
+        ("My commercial background fits the role.", ("commercial solar tenders",)),
+        (
+            "As an independent-minded seller, I'd fit.",
+            ("independent grocers in the Peak District",),
+        ),
+        (
+            "I was among the first small business owners here.",
+            ("churn among small business customers",),
+        ),
+        (
+            "Sam's tour of the demo environments was useful.",
+            ("agency retainers", "pitching to retail brands"),
+        ),
+    ],
+)
+def test_a_word_that_only_qualifies_a_topic_or_another_persons_topic_is_no_recap(text, topics):
+    assert _recap_missing(text, *topics)
+
+
+@pytest.mark.parametrize(
+    ("text", "topics"),
+    [
+        ("Your view on retainers versus project fees was new to me.", ("agency retainers",)),
+        ("You were frank about the closures.", ("the branch closures",)),
+        ("I've thought about the Benelux since.", ("the Benelux expansion",)),
+        ("Your renewal numbers surprised me.", ("renewal rates",)),
+        ("The commission plan you outlined is fair.", ("the commission structure",)),
+        ("Your point about discounts stayed with me.", ("pricing and discounts",)),
+        ("Your coaching ideas were practical.", ("coaching new SDRs",)),
+        ("The loyalty scheme is smart.", ("the loyalty programme",)),
+    ],
+)
+def test_a_topics_head_a_name_in_it_or_the_word_before_a_generic_head_recaps_it(text, topics):
+    assert not _recap_missing(text, *topics)
