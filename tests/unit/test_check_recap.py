@@ -66,3 +66,28 @@ def test_a_word_that_only_qualifies_a_topic_or_another_persons_topic_is_no_recap
 )
 def test_a_topics_head_a_name_in_it_or_the_word_before_a_generic_head_recaps_it(text, topics):
     assert not _recap_missing(text, *topics)
+
+
+@pytest.mark.parametrize(
+    ("text", "topics"),
+    [
+        ("My forecasting was within 3% of target for eight quarters.", ("quarterly forecasting",)),
+        ("Twenty years in business lending have prepared me well.", ("lending to farms",)),
+        ("I'd bring strong retainer relationships to the role.", ("agency retainers",)),
+        ("My lending experience would serve you well.", ("lending to farms",)),
+    ],
+)
+def test_a_topics_word_used_only_for_the_writers_own_record_is_no_recap(text, topics):
+    assert _recap_missing(text, *topics)
+
+
+@pytest.mark.parametrize(
+    ("text", "topics"),
+    [
+        ("You asked about my reactivation numbers in detail.", ("reactivating lapsed customers",)),
+        ("My notes on forecasting are attached.", ("quarterly forecasting",)),
+        ("Your forecasting point fits my forecasting habits.", ("quarterly forecasting",)),
+    ],
+)
+def test_the_writers_record_asked_about_or_the_topic_also_named_as_theirs_recaps(text, topics):
+    assert not _recap_missing(text, *topics)

@@ -85,6 +85,7 @@ class LetterChecker:
         self._checked = 0
         self._lexicon: Lexicon | None = None
         self._targets: frozenset[str] | None = None
+        self._frames: tuple[re.Pattern[str], ...] | None = None
         self._contexts: dict[tuple[object, ...], frozenset[str]] = {}
 
     def check(self, text: str, ctx: LetterContext) -> list[Finding]:
@@ -345,13 +346,16 @@ class LetterChecker:
                 if len(hits) >= needed and len(strong) >= 2:
                     return
             else:
-                heads = set(content)
+                main = set(content)
                 if len(content) > 1:
-                    heads = _heads(split[i], stop, linking, generic) | names[i]
-                if len(hits) == 1 and hits[0] not in heads:
+                    main = _heads(split[i], stop, linking, generic) | names[i]
+                if len(hits) == 1 and hits[0] not in main:
                     continue  # a word that qualifies the topic, not the topic
+                if hits and len(hits) <= 2:  # the writer's own record recaps nothing of theirs
+                    hits = [w for w in hits if not self._own_record(letter, w, near)]
+                    strong = [w for w in strong if w in hits]
                 if (len(hits) >= needed and strong) or any(
-                    len(w) >= 9 and (w in heads or len(hits) > 1) for w in strong
+                    len(w) >= 9 and (w in main or len(hits) > 1) for w in strong
                 ):
                     return
         yield _finding(
@@ -361,6 +365,35 @@ class LetterChecker:
             recipient=ctx.recipient,
             topics="; ".join(ctx.topics),
         )
+
+    def _own_record(self, letter: Letter, word: str, near: list[str]) -> bool:
+        """Is every use of a topic's word in the letter the writer's own record ("my
+        forecasting", "twenty years in business lending", "I'd bring strong retainer
+        relationships", "my lending experience")? Then it says what the writer has done, not
+        what was discussed (001: the recap is of the topics discussed), unless the reader asked
+        about it ("you asked about my reactivation numbers")."""
+        frames = self._frames
+        if frames is None:
+            own = self.rules["missing-recap"].data.get("own_record", {})
+            frames = self._frames = (
+                re.compile(f"(?:{own.get('before', '(?!)')})\\Z", re.I),
+                re.compile(f"\\A(?:{own.get('after', '(?!)')})", re.I),
+                re.compile(f"(?:{own.get('asked', '(?!)')})\\Z", re.I),
+            )
+        before, after, asked = frames
+        forms = [t for t in near if stem(t) == stem(word) or (len(word) >= 6 and t[:5] == word[:5])]
+        text = letter.text
+        seen = False
+        for form in forms:
+            for m in re.finditer(rf"\b{re.escape(form)}\b", text, re.I):
+                seen = True
+                start = max(0, m.start() - 60)
+                if asked.search(text, start, m.start()) or not (
+                    before.search(text, start, m.start())
+                    or after.match(text, m.end(), m.end() + 40)
+                ):
+                    return False
+        return seen
 
     def _new_topic(
         self,
