@@ -91,3 +91,13 @@ def test_a_topics_word_used_only_for_the_writers_own_record_is_no_recap(text, to
 )
 def test_the_writers_record_asked_about_or_the_topic_also_named_as_theirs_recaps(text, topics):
     assert not _recap_missing(text, *topics)
+
+
+def test_a_word_that_shares_only_its_first_letters_with_a_topics_word_is_no_recap():
+    assert _recap_missing("I believe I could contribute quickly.", "annual contracts")
+    assert _recap_missing("I lived through the foreclosure wave in Lisbon.", "quarterly forecasting")
+
+
+def test_a_word_of_the_same_family_as_a_topics_word_recaps_it():
+    assert not _recap_missing("We spoke about how you negotiate.", "contract negotiation")
+    assert not _recap_missing("Your plan to expand stayed with me.", "expansion into Ohio")

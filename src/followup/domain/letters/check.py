@@ -339,7 +339,12 @@ class LetterChecker:
         for i, content in enumerate(topics):
             if not content:
                 continue
-            hits = [w for w in content if stem(w) in stems or (len(w) >= 6 and w[:5] in prefixes)]
+            hits = [
+                w
+                for w in content
+                if stem(w) in stems
+                or (len(w) >= 6 and w[:5] in prefixes and any(_kin(w, t) for t in near))
+            ]
             needed = max(1, (len(content) + 1) // 2)
             strong = [w for w in hits if w not in weak and stem(w) not in weak]
             if i >= named:
@@ -381,7 +386,7 @@ class LetterChecker:
                 re.compile(f"(?:{own.get('asked', '(?!)')})\\Z", re.I),
             )
         before, after, asked = frames
-        forms = [t for t in near if stem(t) == stem(word) or (len(word) >= 6 and t[:5] == word[:5])]
+        forms = [t for t in near if stem(t) == stem(word) or _kin(word, t)]
         text = letter.text
         seen = False
         for form in forms:
@@ -548,6 +553,21 @@ class LetterChecker:
 
 
 # -- helpers ------------------------------------------------------------------------------------
+def _kin(word: str, other: str) -> bool:
+    """Two words of one family by their beginnings: they share five letters or more, and all
+    but the last two of the shorter stem ("expansion" and "expand", "negotiation" and
+    "negotiate"; not "contracts" and "contribute", which share only "contr")."""
+    if len(word) < 6 or len(other) < 6 or word[:5] != other[:5]:
+        return False
+    a, b = stem(word), stem(other)
+    shared = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        shared += 1
+    return shared >= max(5, min(len(a), len(b)) - 2)
+
+
 def _heads(
     tokens: list[str], stop: frozenset[str], linking: frozenset[str], generic: frozenset[str]
 ) -> set[str]:
