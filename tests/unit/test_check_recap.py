@@ -101,3 +101,9 @@ def test_a_word_that_shares_only_its_first_letters_with_a_topics_word_is_no_reca
 def test_a_word_of_the_same_family_as_a_topics_word_recaps_it():
     assert not _recap_missing("We spoke about how you negotiate.", "contract negotiation")
     assert not _recap_missing("Your plan to expand stayed with me.", "expansion into Ohio")
+
+
+def test_a_noun_and_its_verb_or_agent_recap_a_topic_together():
+    keep_close = "I've been thinking about how to keep farmers close as the branches close."
+    assert not _recap_missing(keep_close, "lending to farms", "the branch closures")
+    assert _recap_missing("I tend to prepare too much.", "commercial solar tenders")

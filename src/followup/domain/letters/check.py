@@ -335,6 +335,7 @@ class LetterChecker:
         heads = {w[:3] for content in topics for w in content}
         near = [t for t in letter.word_set if t[:3] in heads]
         stems = {stem(t) for t in near}
+        roots = {_root(t, "er") for t in near}
         prefixes = {t[:5] for t in near if len(t) >= 6}
         for i, content in enumerate(topics):
             if not content:
@@ -343,6 +344,7 @@ class LetterChecker:
                 w
                 for w in content
                 if stem(w) in stems
+                or _root(w) in roots
                 or (len(w) >= 6 and w[:5] in prefixes and any(_kin(w, t) for t in near))
             ]
             needed = max(1, (len(content) + 1) // 2)
@@ -553,6 +555,17 @@ class LetterChecker:
 
 
 # -- helpers ------------------------------------------------------------------------------------
+def _root(word: str, *more: str) -> str:
+    """A word's stem without the ending that makes a noun of a verb ("closures" and "close":
+    "clos"); `more` strips further endings, "er" for the letter's words ("farmers" for
+    "farms"), never for a topic's ("tenders" is not "tend")."""
+    w = stem(word)
+    for ending in (*more, "ure", "ment", "ion", "al", "e"):
+        if w.endswith(ending) and len(w) - len(ending) >= 4:
+            return w[: -len(ending)]
+    return w
+
+
 def _kin(word: str, other: str) -> bool:
     """Two words of one family by their beginnings: they share five letters or more, and all
     but the last two of the shorter stem ("expansion" and "expand", "negotiation" and
