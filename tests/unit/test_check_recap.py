@@ -95,7 +95,8 @@ def test_the_writers_record_asked_about_or_the_topic_also_named_as_theirs_recaps
 
 def test_a_word_that_shares_only_its_first_letters_with_a_topics_word_is_no_recap():
     assert _recap_missing("I believe I could contribute quickly.", "annual contracts")
-    assert _recap_missing("I lived through the foreclosure wave in Lisbon.", "quarterly forecasting")
+    foreclosures = "I lived through the foreclosure wave in Lisbon."
+    assert _recap_missing(foreclosures, "quarterly forecasting")
 
 
 def test_a_word_of_the_same_family_as_a_topics_word_recaps_it():
