@@ -85,6 +85,7 @@ class LetterChecker:
         self._checked = 0
         self._lexicon: Lexicon | None = None
         self._targets: frozenset[str] | None = None
+        self._frames: tuple[re.Pattern[str], ...] | None = None
         self._contexts: dict[tuple[object, ...], frozenset[str]] = {}
 
     def check(self, text: str, ctx: LetterContext) -> list[Finding]:
@@ -305,7 +306,11 @@ class LetterChecker:
         ("reactivation" for "reactivating lapsed customers"); or restates what they said about
         one, as noted: half of the note's words, two of them distinctive ("38 clinics, half of
         them buying direct"). Words match on their stems or their first five letters
-        ("expansion", "expand") (001, 003)."""
+        ("expansion", "expand"). One word alone names a topic of two or more only if it is the
+        topic's head ("retainers" of "agency retainers", "lending" of "lending to farms") or a
+        name in it ("Benelux" of "the Benelux expansion"), not a word that qualifies it: "my
+        agency background", "ready to branch out" and "my commercial experience" recap neither
+        "agency retainers", "the branch closures" nor "commercial solar tenders" (001, 003)."""
         rule = self.rules["missing-recap"]
         if ctx.kind not in rule.data.get("kinds", []) or not ctx.decision_maker or not ctx.topics:
             return
@@ -315,27 +320,51 @@ class LetterChecker:
         weak = rule.words("weak") | {
             stem(w) for w in _WORD_CHARS.findall(f"{ctx.role} {ctx.company}".lower())
         }
-        topics = [  # split as the letter's words are (`\w+`: "cold-calling" is two)
-            [w for w in _WORD_CHARS.findall(topic.lower()) if w not in stop]
-            for topic in (*ctx.topics, *ctx.said)
+        split = [  # split as the letter's words are (`\w+`: "cold-calling" is two)
+            _WORD_CHARS.findall(topic.lower()) for topic in (*ctx.topics, *ctx.said)
+        ]
+        topics = [[w for w in tokens if w not in stop] for tokens in split]
+        linking = rule.words("linking")
+        generic = weak | rule.words("generic_heads")
+        names = [  # a place or a name in a topic is distinctive alone ("Benelux", "Leeds")
+            {w.lower() for w in _WORD_CHARS.findall(topic) if w[0].isupper() and not w.isupper()}
+            for topic in ctx.topics
         ]
         named = len(ctx.topics)  # the topics' names; after them, what was said about them
         # the letter's words that could be a topic's word: same first three letters
         heads = {w[:3] for content in topics for w in content}
         near = [t for t in letter.word_set if t[:3] in heads]
         stems = {stem(t) for t in near}
+        roots = {_root(t, "er") for t in near}
         prefixes = {t[:5] for t in near if len(t) >= 6}
         for i, content in enumerate(topics):
             if not content:
                 continue
-            hits = [w for w in content if stem(w) in stems or (len(w) >= 6 and w[:5] in prefixes)]
+            hits = [
+                w
+                for w in content
+                if stem(w) in stems
+                or _root(w) in roots
+                or (len(w) >= 6 and w[:5] in prefixes and any(_kin(w, t) for t in near))
+            ]
             needed = max(1, (len(content) + 1) // 2)
             strong = [w for w in hits if w not in weak and stem(w) not in weak]
             if i >= named:
                 if len(hits) >= needed and len(strong) >= 2:
                     return
-            elif (len(hits) >= needed and strong) or any(len(w) >= 9 for w in strong):
-                return
+            else:
+                main = set(content)
+                if len(content) > 1:
+                    main = _heads(split[i], stop, linking, generic) | names[i]
+                if len(hits) == 1 and hits[0] not in main:
+                    continue  # a word that qualifies the topic, not the topic
+                if hits and len(hits) <= 2:  # the writer's own record recaps nothing of theirs
+                    hits = [w for w in hits if not self._own_record(letter, w, near)]
+                    strong = [w for w in strong if w in hits]
+                if (len(hits) >= needed and strong) or any(
+                    len(w) >= 9 and (w in main or len(hits) > 1) for w in strong
+                ):
+                    return
         yield _finding(
             rule,
             0,
@@ -343,6 +372,35 @@ class LetterChecker:
             recipient=ctx.recipient,
             topics="; ".join(ctx.topics),
         )
+
+    def _own_record(self, letter: Letter, word: str, near: list[str]) -> bool:
+        """Is every use of a topic's word in the letter the writer's own record ("my
+        forecasting", "twenty years in business lending", "I'd bring strong retainer
+        relationships", "my lending experience")? Then it says what the writer has done, not
+        what was discussed (001: the recap is of the topics discussed), unless the reader asked
+        about it ("you asked about my reactivation numbers")."""
+        frames = self._frames
+        if frames is None:
+            own = self.rules["missing-recap"].data.get("own_record", {})
+            frames = self._frames = (
+                re.compile(f"(?:{own.get('before', '(?!)')})\\Z", re.I),
+                re.compile(f"\\A(?:{own.get('after', '(?!)')})", re.I),
+                re.compile(f"(?:{own.get('asked', '(?!)')})\\Z", re.I),
+            )
+        before, after, asked = frames
+        forms = [t for t in near if stem(t) == stem(word) or _kin(word, t)]
+        text = letter.text
+        seen = False
+        for form in forms:
+            for m in re.finditer(rf"\b{re.escape(form)}\b", text, re.I):
+                seen = True
+                start = max(0, m.start() - 60)
+                if asked.search(text, start, m.start()) or not (
+                    before.search(text, start, m.start())
+                    or after.match(text, m.end(), m.end() + 40)
+                ):
+                    return False
+        return seen
 
     def _new_topic(
         self,
@@ -497,6 +555,63 @@ class LetterChecker:
 
 
 # -- helpers ------------------------------------------------------------------------------------
+def _root(word: str, *more: str) -> str:
+    """A word's stem without the ending that makes a noun of a verb ("closures" and "close":
+    "clos"); `more` strips further endings, "er" for the letter's words ("farmers" for
+    "farms"), never for a topic's ("tenders" is not "tend")."""
+    w = stem(word)
+    for ending in (*more, "ure", "ment", "ion", "al", "e"):
+        if w.endswith(ending) and len(w) - len(ending) >= 4:
+            return w[: -len(ending)]
+    return w
+
+
+def _kin(word: str, other: str) -> bool:
+    """Two words of one family by their beginnings: they share five letters or more, and all
+    but the last two of the shorter stem ("expansion" and "expand", "negotiation" and
+    "negotiate"; not "contracts" and "contribute", which share only "contr")."""
+    if len(word) < 6 or len(other) < 6 or word[:5] != other[:5]:
+        return False
+    a, b = stem(word), stem(other)
+    shared = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        shared += 1
+    return shared >= max(5, min(len(a), len(b)) - 2)
+
+
+def _heads(
+    tokens: list[str], stop: frozenset[str], linking: frozenset[str], generic: frozenset[str]
+) -> set[str]:
+    """The words a topic is about: the last word before its first linking word ("renewals" of
+    "renewals in the public sector", "tenders" of "commercial solar tenders"), each conjunct's
+    ("pricing and discounts"), and a first word in -ing, which heads what follows ("pitching"
+    of "pitching to retail brands"). A generic last word ("rates", "structure", "programme")
+    leaves the word before it the head too ("renewal" of "renewal rates")."""
+    found: set[str] = set()
+    head: list[str] = []
+
+    def close() -> None:
+        for word in reversed(head):
+            found.add(word)
+            if word not in generic and stem(word) not in generic:
+                break
+
+    for token in tokens:
+        if token in ("and", "or"):
+            close()
+            head = []
+        elif token in linking and (head or found):
+            break
+        elif token not in stop:
+            if not head and token.endswith("ing"):
+                found.add(token)
+            head.append(token)
+    close()
+    return found
+
+
 def _finding(rule: Rule, start: int, end: int, **values: object) -> Finding:
     try:
         message = rule.message.format(**values)

@@ -67,6 +67,8 @@ class Lexicon:
         # the people at work named only as those a private offer is for ("in case anyone at
         # your office is interested"): their workplace does not make the sentence about work
         self._audiences = [str(p) for p in data.get("audiences", [])]
+        # idioms whose word of work says nothing of work ("the childminder is working out")
+        self._audiences += [str(p) for p in data.get("not_work", [])]
 
     # compiled when a sentence first needs them: most letters hold no entry of the lexicon
     @cached_property

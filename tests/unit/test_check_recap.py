@@ -1,0 +1,110 @@
+"""missing-recap: which words of a topic name it (DESIGN's rule table; articles 001, 003)."""
+
+from __future__ import annotations
+
+import pytest
+
+from followup.adapters.check_rules import build_checker
+from followup.domain.letters.context import LetterContext
+
+CHECKER = build_checker(None)
+CONTACT = "\n\nInes Carvalho\n+44 7700 900761"
+
+
+def _recap_missing(text: str, *topics: str, role: str = "Account Director") -> bool:
+    ctx = LetterContext(
+        kind="thank_you",
+        recipient="Aisha Rahman",
+        company="Morgan Reid",
+        role=role,
+        decision_maker=True,
+        topics=topics,
+        notes=topics,
+        candidate_name="Ines Carvalho",
+        candidate_phone="+44 7700 900761",
+    )
+    found = CHECKER.check("Dear Aisha,\n\nThank you for Wednesday. " + text + CONTACT, ctx)
+    return any(f.rule == "missing-recap" for f in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "topics"),
+    [
+        ("Twelve years of agency life taught me to keep clients happy.", ("agency retainers",)),
+        ("I'm ready to branch out from retail banking.", ("the branch closures",)),
+        ("My commercial background fits the role.", ("commercial solar tenders",)),
+        (
+            "As an independent-minded seller, I'd fit.",
+            ("independent grocers in the Peak District",),
+        ),
+        (
+            "I was among the first small business owners here.",
+            ("churn among small business customers",),
+        ),
+        (
+            "Sam's tour of the demo environments was useful.",
+            ("agency retainers", "pitching to retail brands"),
+        ),
+    ],
+)
+def test_a_word_that_only_qualifies_a_topic_or_another_persons_topic_is_no_recap(text, topics):
+    assert _recap_missing(text, *topics)
+
+
+@pytest.mark.parametrize(
+    ("text", "topics"),
+    [
+        ("Your view on retainers versus project fees was new to me.", ("agency retainers",)),
+        ("You were frank about the closures.", ("the branch closures",)),
+        ("I've thought about the Benelux since.", ("the Benelux expansion",)),
+        ("Your renewal numbers surprised me.", ("renewal rates",)),
+        ("The commission plan you outlined is fair.", ("the commission structure",)),
+        ("Your point about discounts stayed with me.", ("pricing and discounts",)),
+        ("Your coaching ideas were practical.", ("coaching new SDRs",)),
+        ("The loyalty scheme is smart.", ("the loyalty programme",)),
+    ],
+)
+def test_a_topics_head_a_name_in_it_or_the_word_before_a_generic_head_recaps_it(text, topics):
+    assert not _recap_missing(text, *topics)
+
+
+@pytest.mark.parametrize(
+    ("text", "topics"),
+    [
+        ("My forecasting was within 3% of target for eight quarters.", ("quarterly forecasting",)),
+        ("Twenty years in business lending have prepared me well.", ("lending to farms",)),
+        ("I'd bring strong retainer relationships to the role.", ("agency retainers",)),
+        ("My lending experience would serve you well.", ("lending to farms",)),
+    ],
+)
+def test_a_topics_word_used_only_for_the_writers_own_record_is_no_recap(text, topics):
+    assert _recap_missing(text, *topics)
+
+
+@pytest.mark.parametrize(
+    ("text", "topics"),
+    [
+        ("You asked about my reactivation numbers in detail.", ("reactivating lapsed customers",)),
+        ("My notes on forecasting are attached.", ("quarterly forecasting",)),
+        ("Your forecasting point fits my forecasting habits.", ("quarterly forecasting",)),
+    ],
+)
+def test_the_writers_record_asked_about_or_the_topic_also_named_as_theirs_recaps(text, topics):
+    assert not _recap_missing(text, *topics)
+
+
+def test_a_word_that_shares_only_its_first_letters_with_a_topics_word_is_no_recap():
+    assert _recap_missing("I believe I could contribute quickly.", "annual contracts")
+    foreclosures = "I lived through the foreclosure wave in Lisbon."
+    assert _recap_missing(foreclosures, "quarterly forecasting")
+
+
+def test_a_word_of_the_same_family_as_a_topics_word_recaps_it():
+    assert not _recap_missing("We spoke about how you negotiate.", "contract negotiation")
+    assert not _recap_missing("Your plan to expand stayed with me.", "expansion into Ohio")
+
+
+def test_a_noun_and_its_verb_or_agent_recap_a_topic_together():
+    keep_close = "I've been thinking about how to keep farmers close as the branches close."
+    assert not _recap_missing(keep_close, "lending to farms", "the branch closures")
+    assert _recap_missing("I tend to prepare too much.", "commercial solar tenders")
