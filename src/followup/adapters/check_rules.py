@@ -17,12 +17,15 @@ import os
 import sys
 import zlib
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from followup.adapters.spelling import SpellingDictionary
 from followup.domain.errors import BadInput
 from followup.domain.letters.check import LetterChecker
 from followup.domain.letters.rulebook import Rulebook, merge_rules
+
+if TYPE_CHECKING:
+    from followup.domain.letters.atoms import Needs
 
 # Files read as paths (importlib.resources costs the start 5 ms): Followup is installed as files.
 _HERE = Path(__file__).parent
@@ -67,10 +70,10 @@ def _rules(shipped: bytes, extra: bytes | None, extra_file: Path | None) -> dict
     return data
 
 
-def _make_screen(forms: list[bytes | None]) -> Any:
+def _make_screen(needs: list[Needs], forms: list[bytes | None]) -> Any:
     from followup.adapters.pattern_screen import make_screen  # when many letters first need it
 
-    return make_screen(forms)
+    return make_screen(needs, forms)
 
 
 def _read(path: Path) -> bytes | None:
@@ -85,7 +88,7 @@ def build_checker(
 ) -> LetterChecker:
     """The check for the shipped rules and the user's; with a cache folder, the rules read
     once are kept there, and so is the spell checker's word list. With `screen`, a run of many
-    letters asks RE2 which patterns can match each letter (see pattern_screen.py)."""
+    letters asks a screen which patterns can match each letter (see pattern_screen.py)."""
     if cache is not None:
         rulebook = _cached_rulebook(user_folder, cache)
     else:

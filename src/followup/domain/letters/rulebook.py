@@ -15,18 +15,20 @@ from typing import Any, NamedTuple
 
 from followup.domain.errors import InvalidField
 from followup.domain.letters.addressing import Addressing
+from followup.domain.letters.atoms import Needs, needs_of, screen_text
 from followup.domain.letters.loosen import as_bytes, loosened
 from followup.domain.letters.probes import NO_PROBE, Probe, required_literals
 from followup.domain.letters.triggers import Entry, Selection, Triggers
 
 # What compiles a pattern (its text, its flags): re.compile, or the same from kept code.
 Maker = Callable[[str, int], "re.Pattern[str]"]
-# What makes a screen from the looser forms of the rulebook's patterns (see loosen.py; None for
-# a pattern that has none): an adapter's multi-pattern engine. The screen's `matching(data)`
-# gives the numbers of the forms that match somewhere in a letter's bytes (`as_bytes`), or None
-# when it cannot tell; its `refused` holds the numbers of the forms it could not take. None when
-# no engine can be had.
-ScreenMaker = Callable[[list[bytes | None]], Any]
+# What makes a screen from what each of the rulebook's patterns needs (see atoms.py; () for a
+# pattern whose needs are not known) and from their looser forms (see loosen.py; None for a
+# pattern that has none): an adapter's engines. The screen's `matching(text, data)` gives the
+# numbers of the patterns that could match a letter (told from its screen text, `screen_text`,
+# and its bytes, `as_bytes`), or None when it cannot tell; its `refused` holds the numbers of
+# the patterns it could not take. The maker gives None when no engine can be had.
+ScreenMaker = Callable[[list[Needs], list[bytes | None]], Any]
 
 RULE_IDS = (
     "placeholder",
@@ -266,7 +268,8 @@ class Rulebook:
             screen = self._screen = self._make_screen()
         if screen is False:
             return None
-        found = screen.matching(as_bytes(letter.text))
+        text = letter.text
+        found = screen.matching(screen_text(text), as_bytes(text))
         if found is None:
             return None
         if self._always:
@@ -278,11 +281,12 @@ class Rulebook:
         """The screen for the rulebook's patterns, or False when there is no engine."""
         if self.screening is None:
             return False
-        forms = [loosened(p.pattern, p.flags) for p in self.screened()]
-        screen = self.screening(forms)
+        patterns = self.screened()
+        needs = [needs_of(p.pattern, p.flags) for p in patterns]
+        screen = self.screening(needs, [loosened(p.pattern, p.flags) for p in patterns])
         if screen is None:
             return False
-        self._always = sorted({i for i, form in enumerate(forms) if form is None} | screen.refused)
+        self._always = sorted(screen.refused)
         return screen
 
     def patterns(self) -> list[LazyPattern]:
