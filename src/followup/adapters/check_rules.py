@@ -36,6 +36,7 @@ _READERS = (
     _HERE.parent / "domain" / "letters" / "probes.py",
     _HERE.parent / "domain" / "letters" / "triggers.py",
     _HERE.parent / "domain" / "letters" / "addressing.py",
+    _HERE.parent / "domain" / "letters" / "atoms.py",
     _HERE / "regex_cache.py",
 )
 

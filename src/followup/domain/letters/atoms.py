@@ -37,6 +37,8 @@ _SHORTEST = 3  # a clause with a string shorter than this (spaces aside) tells n
 # themselves in lowercase: a pattern's apostrophes, quotes and dashes.
 _CASELESS = frozenset("’‘“”–—…")
 _FOLD_TABLE = str.maketrans(FOLDING)
+# Characters letters rarely hold, each worth looking for alone (a placeholder's brackets)
+_RARE_MARKS = frozenset("[]{}<>%$_#|~^\\")
 # Words in nearly every letter: a string made of them alone tells no letter from another (and
 # found many times in each, costs the pass the most)
 _COMMON_WORDS = (
@@ -44,7 +46,7 @@ _COMMON_WORDS = (
     "had do did does will would can could should may might must shall i me my we our us you "
     "your he him his she her they them their it its this that these those there here what "
     "when where which who how not no so if than then very all any some more most much just "
-    "also about time day week month year team role work"
+    "also about"
 )
 _COMMON = frozenset(_COMMON_WORDS.split())
 
@@ -99,12 +101,16 @@ def _telling(clause: frozenset[str]) -> bool:
 
 
 def _rare(string: str) -> bool:
-    """Worth looking for: three characters or more, not only words found in nearly every letter
-    ("the", "your"), or two that are not letters ("[[", "${")."""
+    """Worth looking for: three characters or more, and not one or two words found in nearly
+    every letter ("the", "your", "i have"; "where we are on" is rare); or two characters that
+    are not letters ("[[", "${"), or one that letters rarely hold ("{", "%")."""
     core = string.replace(" ", "")
-    if len(core) == 2:
-        return not core.isalnum()
-    return len(core) >= _SHORTEST and not _COMMON.issuperset(string.split())
+    if len(core) <= 2:
+        return not core.isalnum() and (len(core) == 2 or core in _RARE_MARKS)
+    if len(core) < _SHORTEST:
+        return False
+    words = string.split()
+    return len(words) >= 3 or not _COMMON.issuperset(words)
 
 
 def best_clause(clauses: tuple[frozenset[str], ...]) -> frozenset[str] | None:

@@ -184,7 +184,7 @@ class LetterChecker:
                         rule, m.start(), m.end(), match=m.group(0), recipient=ctx.recipient
                     )
         # someone credited with being at the interview who was not met for this opportunity
-        for found in addressing.credited(text, mine | ctx.candidate_parts):
+        for found in addressing.credited(text, mine | ctx.candidate_parts, letter.spaced):
             yield _finding(
                 rule,
                 found.start,

@@ -15,7 +15,7 @@ from typing import Any, NamedTuple
 
 from followup.domain.errors import InvalidField
 from followup.domain.letters.addressing import Addressing
-from followup.domain.letters.atoms import Needs, needs_of, screen_text
+from followup.domain.letters.atoms import Needs, needs_of
 from followup.domain.letters.loosen import as_bytes, loosened
 from followup.domain.letters.probes import NO_PROBE, Probe, required_literals
 from followup.domain.letters.triggers import Entry, Selection, Triggers
@@ -268,8 +268,7 @@ class Rulebook:
             screen = self._screen = self._make_screen()
         if screen is False:
             return None
-        text = letter.text
-        found = screen.matching(screen_text(text), as_bytes(text))
+        found = screen.matching(letter.spaced, as_bytes(letter.text))
         if found is None:
             return None
         if self._always:
@@ -282,6 +281,8 @@ class Rulebook:
         if self.screening is None:
             return False
         patterns = self.screened()
+        for pattern in patterns:  # compiled now, not one by one in the letters of the run
+            _ = pattern.compiled, pattern.fast
         needs = [needs_of(p.pattern, p.flags) for p in patterns]
         screen = self.screening(needs, [loosened(p.pattern, p.flags) for p in patterns])
         if screen is None:
