@@ -81,10 +81,10 @@ class AtomScreen:
         self.automaton = automaton if numbers else None  # (one with no string cannot search)
         self.by_atom = {number: tuple(found) for number, found in by_atom.items()}
 
-    def matching(self, text: str, data: bytes) -> list[int]:
-        """The numbers of the patterns that could match a letter, unordered: those whose every
-        clause has a string in `text` (its screen text) and whose looser form matches somewhere
-        in `data` (its bytes, `as_bytes`)."""
+    def matching(self, text: str) -> list[int]:
+        """The numbers of the patterns whose every clause has a string in `text` (a letter's
+        screen text), and of those nothing is known of; unordered. Each is then to be asked
+        `confirms` (after the cheaper tests of the rulebook's own)."""
         automaton = self.automaton
         found = {number for _, number in automaton.iter(text)} if automaton is not None else set()
         by_atom, rest = self.by_atom, self.rest
@@ -105,17 +105,17 @@ class AtomScreen:
             else:
                 chosen.append(pattern)
         chosen += self.unindexed
+        return chosen
+
+    def confirms(self, pattern: int, data: bytes) -> bool:
+        """Could the pattern match the letter whose bytes (`as_bytes`) are `data`, as its looser
+        form tells? True when that cannot be told (no RE2, no form, a form RE2 refused)."""
         if self._re2 is None:
-            return chosen
-        compiled, size, anchor = self._compiled, len(data), self._unanchored
-        kept = []
-        for pattern in chosen:
-            form = compiled.get(pattern)
-            if form is None:
-                form = compiled[pattern] = self._compile(pattern)
-            if form is _REFUSED or form.Match(anchor, data, 0, size)[0][0] >= 0:
-                kept.append(pattern)
-        return kept
+            return True
+        form = self._compiled.get(pattern)
+        if form is None:
+            form = self._compiled[pattern] = self._compile(pattern)
+        return form is _REFUSED or form.Match(self._unanchored, data, 0, len(data))[0][0] >= 0
 
     def _compile(self, pattern: int) -> Any:
         form = self.forms[pattern]

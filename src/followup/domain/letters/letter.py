@@ -14,6 +14,7 @@ from functools import cached_property
 from typing import Any
 
 from followup.domain.letters.atoms import screen_text
+from followup.domain.letters.loosen import as_bytes
 from followup.domain.letters.text import WORD, sentences, stem
 from followup.domain.letters.triggers import Entry, Triggers
 
@@ -79,6 +80,11 @@ class Letter:
     def spaced(self) -> str:
         """The text as literal strings are looked for in it (see atoms.screen_text)."""
         return screen_text(self.text)
+
+    @cached_property
+    def data(self) -> bytes:
+        """The text as the patterns' looser forms read it (see loosen.as_bytes)."""
+        return as_bytes(self.text)
 
     @cached_property
     def word_set(self) -> set[str]:

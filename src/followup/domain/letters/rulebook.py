@@ -16,7 +16,7 @@ from typing import Any, NamedTuple
 from followup.domain.errors import InvalidField
 from followup.domain.letters.addressing import Addressing
 from followup.domain.letters.atoms import Needs, needs_of
-from followup.domain.letters.loosen import as_bytes, loosened
+from followup.domain.letters.loosen import loosened
 from followup.domain.letters.probes import NO_PROBE, Probe, required_literals
 from followup.domain.letters.triggers import Entry, Selection, Triggers
 
@@ -24,10 +24,11 @@ from followup.domain.letters.triggers import Entry, Selection, Triggers
 Maker = Callable[[str, int], "re.Pattern[str]"]
 # What makes a screen from what each of the rulebook's patterns needs (see atoms.py; () for a
 # pattern whose needs are not known) and from their looser forms (see loosen.py; None for a
-# pattern that has none): an adapter's engines. The screen's `matching(text, data)` gives the
-# numbers of the patterns that could match a letter (told from its screen text, `screen_text`,
-# and its bytes, `as_bytes`), or None when it cannot tell; its `refused` holds the numbers of
-# the patterns it could not take. The maker gives None when no engine can be had.
+# pattern that has none): an adapter's engines. The screen's `matching(text)` gives the numbers
+# of the patterns whose needs a letter's screen text (`screen_text`) meets, or None when it
+# cannot tell; `confirms(number, data)` whether a pattern's looser form matches the letter's
+# bytes (`as_bytes`); its `refused` holds the numbers of the patterns it could not take. The
+# maker gives None when no engine can be had.
 ScreenMaker = Callable[[list[Needs], list[bytes | None]], Any]
 
 RULE_IDS = (
@@ -261,14 +262,15 @@ class Rulebook:
 
     def hits(self, letter: Any) -> list[int] | None:
         """The numbers (in `screened()` order, ascending) of the patterns that could match the
-        letter at all: those whose looser form matches it and those the screen cannot tell
-        about. None when there is no screen: every pattern could."""
+        letter at all, as the screen's first pass tells (the strings they need; see `candidates`
+        for the second): those it cannot tell about included. None when there is no screen:
+        every pattern could."""
         screen = self._screen
         if screen is None:
             screen = self._screen = self._make_screen()
         if screen is False:
             return None
-        found = screen.matching(letter.spaced, as_bytes(letter.text))
+        found = screen.matching(letter.spaced)
         if found is None:
             return None
         if self._always:
@@ -335,6 +337,9 @@ class Rulebook:
             entries = selection.among(
                 places, present, letter.seen, letter.lowered, letter.word_text
             )
+            # the screen's second pass, on those left: each pattern's looser form (see loosen.py)
+            confirms, data = self._screen.confirms, letter.data
+            entries = [e for e in entries if confirms(base + e.place, data)]
         return [(patterns[entry.place], entry) for entry in entries]
 
 
