@@ -149,7 +149,7 @@ class Addressing:
             spec = f if isinstance(f, dict) else {"pattern": f}
             pattern = str(spec["pattern"]).replace("{NAME}", rf"(?P<name>(?-i:{_CAP}))")
             needs = tuple(str(n).lower() for n in spec.get("needs", []))
-            held = tuple(c for c in needs_of(pattern, re.IGNORECASE) if len(c) <= 16)
+            held = tuple(c for c in needs_of(pattern, re.IGNORECASE) if len(c) <= 64)
             self._credit.append((re.compile(pattern, re.IGNORECASE), needs, held))
         self._bare_salutation = re.compile(rf"{name}[ \t]*(?:,|[-—–:](?:[ \t]|$))", re.MULTILINE)
 
