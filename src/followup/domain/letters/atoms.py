@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import importlib
 import re
-from typing import Any, NamedTuple
+from typing import Any
 
 from followup.domain.letters.loosen import FOLDING
 
@@ -65,12 +65,17 @@ def screen_text(text: str) -> str:
     return squeezed
 
 
-class _Info(NamedTuple):
+class _Info:
     """What one part of a pattern matches: `exact`, every string it can match (None when not
     known or too many); `needs`, clauses it requires when `exact` is None."""
 
-    exact: frozenset[str] | None
-    needs: tuple[frozenset[str], ...] = ()
+    __slots__ = ("exact", "needs")  # (a plain class: a NamedTuple costs the start a millisecond)
+
+    def __init__(
+        self, exact: frozenset[str] | None, needs: tuple[frozenset[str], ...] = ()
+    ) -> None:
+        self.exact = exact
+        self.needs = needs
 
 
 _ANYTHING = _Info(None)
