@@ -15,7 +15,8 @@ a letter takes a few microseconds; about five patterns are left, and only those 
 with no clause (nothing known) is asked with its looser form on every letter; one that has no
 looser form, or whose form RE2 refuses, stays a candidate.
 
-The automaton and the RE2 forms are made when a run of many letters first needs them; where
+The automaton is made when a run of many letters first needs it, from strings worked out once
+and kept with the rules (see adapters/check_rules.py); each RE2 form when first asked; where
 pyahocorasick is not installed, the check reads every letter the plain way, and where google-re2
 is not, the strings alone decide.
 """
@@ -48,9 +49,8 @@ class AtomScreen:
             self._options = options
             self._unanchored = self._re2._re2.RE2.Anchor.UNANCHORED
         self.forms = forms
+        # each form compiled when a letter first asks it (most are never asked in a short run)
         self._compiled: dict[int, Any] = {}
-        if self._re2 is not None:  # all now (a fifth of a second): not one by one in the run
-            self._compiled = {i: self._compile(i) for i in range(len(forms))}
         # the patterns nothing is known of: candidates on every letter, unless their form says
         self.unindexed = [i for i, clauses in enumerate(needs) if not clauses]
         numbers: dict[str, int] = {}

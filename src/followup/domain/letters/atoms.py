@@ -31,7 +31,7 @@ from followup.domain.letters.loosen import FOLDING
 # What a pattern needs: every clause holds a string that stands in the screen text.
 Needs = tuple[frozenset[str], ...]
 
-_LIMIT = 4096  # strings one part may stand for, exactly, before only what it requires is kept
+_LIMIT = 16  # strings one part may stand for, exactly, before only what it requires is kept
 _SHORTEST = 3  # a clause with a string shorter than this (spaces aside) tells nearly nothing
 # Characters outside ASCII that match only themselves, ignoring case or not, and that stay
 # themselves in lowercase: a pattern's apostrophes, quotes and dashes.

@@ -30,6 +30,12 @@ Maker = Callable[[str, int], "re.Pattern[str]"]
 # bytes (`as_bytes`); its `refused` holds the numbers of the patterns it could not take. The
 # maker gives None when no engine can be had.
 ScreenMaker = Callable[[list[Needs], list[bytes | None]], Any]
+# What a screen is made from: each pattern's needs and looser form (both read from its parse
+# tree: about a third of a second for the shipped rules).
+ScreenInputs = tuple[list[Needs], list[bytes | None]]
+# What gives them to the screen: the adapter that keeps the rules between runs keeps these too
+# (it calls the function given, which works them out, only when it has none kept).
+InputKeeper = Callable[[Callable[[], ScreenInputs]], ScreenInputs]
 
 RULE_IDS = (
     "placeholder",
@@ -241,6 +247,7 @@ class Rulebook:
 
     def _unscreened(self) -> None:
         self.screening: ScreenMaker | None = None  # set by the adapter that has an engine
+        self.keeping: InputKeeper | None = None  # set by the adapter that keeps the rules
         self._screen: Any = None  # made when a run of many letters first needs it
         self._always: list[int] = []  # patterns the screen cannot tell about
 
@@ -248,7 +255,7 @@ class Rulebook:
         """What a kept rulebook holds: not the probes worked out by pattern text (`index`,
         only read while the rules are), which would cost the start two milliseconds, nor the
         screen (an engine's, made again when needed)."""
-        skip = {"index", "screening", "_screen", "_always"}
+        skip = {"index", "screening", "keeping", "_screen", "_always"}
         return {k: v for k, v in self.__dict__.items() if k not in skip}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
@@ -282,15 +289,21 @@ class Rulebook:
         """The screen for the rulebook's patterns, or False when there is no engine."""
         if self.screening is None:
             return False
-        patterns = self.screened()
-        for pattern in patterns:  # compiled now, not one by one in the letters of the run
-            _ = pattern.compiled, pattern.fast
-        needs = [needs_of(p.pattern, p.flags) for p in patterns]
-        screen = self.screening(needs, [loosened(p.pattern, p.flags) for p in patterns])
+        # (the patterns themselves are compiled as letters first need them, as ever)
+        keeping = self.keeping
+        needs, forms = keeping(self.screen_inputs) if keeping else self.screen_inputs()
+        screen = self.screening(needs, forms)
         if screen is None:
             return False
         self._always = sorted(screen.refused)
         return screen
+
+    def screen_inputs(self) -> ScreenInputs:
+        """What each pattern a screen tells about needs (see atoms.py) and its looser form (see
+        loosen.py), in `screened()` order."""
+        patterns = self.screened()
+        needs = [needs_of(p.pattern, p.flags) for p in patterns]
+        return needs, [loosened(p.pattern, p.flags) for p in patterns]
 
     def patterns(self) -> list[LazyPattern]:
         """Every pattern of every rule, conditions and exclusions included."""
