@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import pickle
 import re
 import sys
 from pathlib import Path
@@ -316,3 +317,43 @@ def test_every_match_of_a_pattern_holds_a_string_of_each_of_its_clauses(pattern,
 @given(st.text(alphabet="aZé'’- .,!\n1_\u212a", max_size=40))
 def test_a_letter_counts_its_words_as_the_word_pattern_reads_them(text):
     assert Letter(text).token_count == len(WORD.findall(text.lower()))
+
+
+def test_making_the_screen_compiles_no_pattern_each_is_compiled_when_a_letter_first_needs_it():
+    rulebook = Rulebook(shipped_rules())
+    rulebook.screening = make_screen
+    assert rulebook.hits(Letter("Dear Ada, thank you for your time.")) is not None
+    assert all(p._compiled is None and p._fast is None for p in rulebook.patterns())
+    assert rulebook._screen._compiled == {}  # no RE2 form either, until a letter asks one
+
+
+def test_the_screens_strings_are_worked_out_once_and_a_later_run_reads_them_from_the_cache(
+    tmp_path, monkeypatch
+):
+    letters = LETTERS[:40]
+    first = build_checker(None, cache=tmp_path)
+    found = [first.check(text, ctx) for text, ctx in letters]  # type: ignore[arg-type]
+    assert isinstance(first.rules._screen, AtomScreen)
+    [kept] = tmp_path.glob("screen-*.pickle")
+    assert kept.name.removeprefix("screen-") == next(tmp_path.glob("rules-*.pickle")).name[6:]
+
+    def never() -> object:
+        raise AssertionError("worked out again")
+
+    monkeypatch.setattr(Rulebook, "screen_inputs", lambda self: never())
+    second = build_checker(None, cache=tmp_path)
+    assert [second.check(text, ctx) for text, ctx in letters] == found  # type: ignore[arg-type]
+    assert isinstance(second.rules._screen, AtomScreen)
+
+
+def test_a_kept_file_of_the_screens_strings_that_cannot_be_read_is_worked_out_again(tmp_path):
+    build_checker(None, cache=tmp_path).check(*LETTERS[0])  # type: ignore[arg-type]
+    key = next(tmp_path.glob("rules-*.pickle")).name.removeprefix("rules-")
+    (tmp_path / f"screen-{key}").write_bytes(b"not a pickle")
+    checker = build_checker(None, cache=tmp_path)
+    plain = build_checker(None, screen=False)
+    for text, ctx in LETTERS[:40]:
+        assert checker.check(text, ctx) == plain.check(text, ctx)  # type: ignore[arg-type]
+    assert isinstance(checker.rules._screen, AtomScreen)
+    needs, forms = checker.rules.screen_inputs()
+    assert pickle.loads((tmp_path / f"screen-{key}").read_bytes()) == (needs, forms)
