@@ -71,3 +71,20 @@ def test_a_pet_form_of_the_recipients_name_is_theirs_and_another_names_is_not():
     assert not addressing.is_recipient("Vicky", frozenset({"victor"}))
     assert not addressing.is_recipient("Helena", frozenset({"helen"}))
     assert not addressing.is_recipient("Becky", frozenset({"aisha", "rahman"}))
+
+
+def test_a_frame_is_read_only_where_the_letter_holds_a_string_every_match_of_it_holds():
+    frame = r"\b(?:told|showed)\s+{NAME}\b[^.!?\n]{0,40}?\b(?:at|during)\s+the\s+interview\b"
+    addressing = Addressing({"credit_frames": [frame]})
+    held = addressing._credit[0][2]
+    assert held == (
+        frozenset({"told ", "showed "}),
+        frozenset({"at the interview", "during the interview"}),
+    )
+    text = "As I told\nMarcus   during the INTERVIEW, I can start in May."
+    assert [w for f in addressing.credited(text, frozenset()) for w in f.words] == ["Marcus"]
+    # without the frame's words the frame is not run, and with them it finds what it finds
+    assert (
+        list(addressing.credited("As I told Marcus at lunch, I can start in May.", frozenset()))
+        == []
+    )

@@ -1,23 +1,25 @@
-"""A run of many letters asks a screen (RE2's sets, over each pattern's looser form) which of the
-check's patterns can match a letter at all, and runs only those: the findings are exactly the
-plain check's, on every labelled letter of the repository, on the bench's letters of realistic
-length, and with rules the user added; the looser form of any pattern matches wherever the
-pattern matches, whatever the letter's characters."""
+"""A run of many letters asks a screen (the literal strings every match holds, found in one pass,
+then each remaining pattern's looser form, asked of RE2) which of the check's patterns can match a
+letter at all, and runs only those: the findings are exactly the plain check's, on every labelled
+letter of the repository, on the bench's letters of realistic length, and with rules the user
+added; every match of any pattern holds a string of each of its clauses, and its looser form
+matches it, whatever the letter's characters."""
 
 from __future__ import annotations
 
 import importlib.util
 import json
+import pickle
 import re
 import sys
 from pathlib import Path
 
-import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from followup.adapters.check_rules import build_checker, shipped_rules
-from followup.adapters.pattern_screen import Re2Screen, make_screen
+from followup.adapters.pattern_screen import AtomScreen, make_screen
+from followup.domain.letters.atoms import needs_of, screen_text
 from followup.domain.letters.letter import Letter
 from followup.domain.letters.loosen import FOLDING, as_bytes, loosened
 from followup.domain.letters.rulebook import Rulebook
@@ -54,7 +56,7 @@ def _same_findings(letters: list[tuple[str, object]], user_folder: Path | None =
     plain = build_checker(user_folder, screen=False)
     for text, ctx in letters:
         assert screened.check(text, ctx) == plain.check(text, ctx), text  # type: ignore[arg-type]
-    assert isinstance(screened.rules._screen, Re2Screen)  # the screen was asked, not skipped
+    assert isinstance(screened.rules._screen, AtomScreen)  # the screen was asked, not skipped
     assert plain.rules._screen is None
     return len(letters)
 
@@ -107,25 +109,39 @@ def test_a_pass_of_the_screen_that_fails_leaves_the_letter_to_the_plain_check():
         def __init__(self) -> None:
             self.refused: set[int] = set()
 
-        def matching(self, data: bytes) -> None:
+        def matching(self, text: str) -> None:
             return None
 
-    rulebook.screening = lambda forms: Failing()
+    rulebook.screening = lambda needs, forms: Failing()
     assert rulebook.hits(Letter("I beg you, please.")) is None
 
 
-def test_forms_the_engine_refuses_are_tried_on_every_letter():
-    forms = [b"(?i)beg", b"(?:(?:a{1,30}){1,30}){1,30}", None, b"please"]
-    screen = make_screen(forms)
-    assert screen is not None and screen.refused == {1}
-    assert screen.matching(as_bytes("I beg you, please")) == [0, 3]
+def test_patterns_nothing_is_known_of_and_forms_the_engine_refuses_stay_candidates():
+    needs = [(frozenset({"beg"}),), (), (), (frozenset({"please"}),), (frozenset({"zzz"}),)]
+    forms = [b"(?i)beg", b"(?:(?:a{1,30}){1,30}){1,30}", None, b"zzz", b"zzz"]
+    screen = make_screen(needs, forms)
+    assert screen is not None and screen.refused == set()
+    text = "I beg you, please"
+    # 0: its string and its form; 1: a form RE2 refuses; 2: no form; 3: its string, not its
+    # form; 4: not its string
+    assert sorted(_told(screen, text)) == [0, 1, 2]
+    assert sorted(_told(screen, "Nothing")) == [1, 2]
     rulebook = Rulebook(shipped_rules())
     refused = forms[1]
-    rulebook.screening = lambda given: make_screen(
-        [refused if i == 5 else form for i, form in enumerate(given)]
+    rulebook.screening = lambda given, looser: make_screen(
+        [() if i == 5 else need for i, need in enumerate(given)],
+        [refused if i == 5 else form for i, form in enumerate(looser)],
     )
-    assert rulebook.hits(Letter("Nothing to see.")) == [5]
-    assert rulebook._always == [5]
+    letter = Letter("Nothing to see.")
+    hits = rulebook.hits(letter)
+    assert hits is not None and 5 in hits
+    assert [i for i in hits if rulebook._screen.confirms(i, letter.data)] == [5]
+
+
+def _told(screen: AtomScreen, text: str) -> list[int]:
+    """What the screen's two passes leave of the patterns."""
+    data = as_bytes(text)
+    return [i for i in screen.matching(screen_text(text)) if screen.confirms(i, data)]
 
 
 def test_the_four_characters_folded_are_all_those_outside_ascii_that_match_an_ascii_one():
@@ -182,7 +198,7 @@ _ATOMS = [
 ]
 
 
-def _pattern() -> st.SearchStrategy[str]:
+def _pattern(atoms: list[str] = _ATOMS) -> st.SearchStrategy[str]:
     def grow(inner: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
         return st.one_of(
             st.lists(inner, min_size=2, max_size=4).map("".join),
@@ -201,8 +217,8 @@ def _pattern() -> st.SearchStrategy[str]:
             inner.map(lambda p: f"(a)?{p}(?(1)b|c)"),
         )
 
-    taking = st.sampled_from([a for a in _ATOMS if a not in (r"\b", r"\B", "^", "$", r"\Z")])
-    whole = st.recursive(st.sampled_from(_ATOMS), grow, max_leaves=8)
+    taking = st.sampled_from([a for a in atoms if a not in (r"\b", r"\B", "^", "$", r"\Z")])
+    whole = st.recursive(st.sampled_from(atoms), grow, max_leaves=8)
     # most with a character at one end, so that most have a looser form to test
     return st.one_of(
         st.tuples(taking, whole).map("".join), st.tuples(whole, taking).map("".join), whole
@@ -234,25 +250,110 @@ def test_the_looser_form_matches_every_match_of_the_pattern_in_any_part_of_a_tex
                     assert re.fullmatch(form, as_bytes(m.group(0))), (pattern, text, m)
 
 
-def test_the_engine_reads_the_looser_forms_as_python_does():
-    """RE2 (Latin-1) and Python's engine on bytes agree on the forms' syntax."""
+def test_the_screen_tells_exactly_the_patterns_whose_strings_and_looser_form_a_letter_holds():
+    """The automaton and RE2 (Latin-1) agree with plain Python: substrings, and the forms read
+    by Python's engine on bytes."""
     rulebook = Rulebook(shipped_rules())
-    forms = [loosened(p.pattern, p.flags) for p in rulebook.screened()]
-    screen = make_screen(forms)
+    patterns = rulebook.screened()
+    needs = [needs_of(p.pattern, p.flags) for p in patterns]
+    forms = [loosened(p.pattern, p.flags) for p in patterns]
+    screen = make_screen(needs, forms)
     assert screen is not None and not screen.refused
-    for text, _ in LETTERS[:12]:
-        data = as_bytes(text)
-        told = sorted(screen.matching(data) or [])
-        assert told == [i for i, f in enumerate(forms) if f and re.search(f, data)], text
+    assert sum(1 for n in needs if n) > 0.9 * len(needs)  # nearly every pattern is indexed
+    for text, _ in LETTERS[:12] + _bench_letters(12):
+        data, spaced = as_bytes(text), screen_text(text)
+        told = sorted(_told(screen, text))
+        assert told == [
+            i
+            for i, (need, form) in enumerate(zip(needs, forms, strict=True))
+            if all(any(a in spaced for a in clause) for clause in need)
+            and (form is None or re.search(form, data))
+        ], text
 
 
-@pytest.mark.parametrize("text", ["", "a", "Dear Dana,"])
-def test_a_screen_reports_its_canary_on_every_text(text):
-    screen = make_screen([b"zzz"])
-    assert screen is not None and screen.matching(as_bytes(text)) == []
+def test_a_screen_with_nothing_known_of_a_pattern_asks_its_form_alone():
+    screen = make_screen([(), ()], [b"zzz", None])
+    assert screen is not None
+    for text in ("", "a", "Dear Dana,"):
+        assert screen.matching(screen_text(text)) == [0, 1]
+        assert _told(screen, text) == [1]
+
+
+def test_a_screen_text_is_the_letter_in_lowercase_each_run_of_white_space_one_space():
+    assert screen_text("Dear  DANA,\n\n\tThanks\u00a0again ") == "dear dana, thanks again "
+    assert screen_text("\nHi") == " hi"
+    assert screen_text("\u212aelvin ſo İı") == "kelvin so ii"
+
+
+# -- every match holds a string of each clause ---------------------------------------------------
+_SPACED = [*_ATOMS, " ", "\n", "[ \t]", r"\s+", " *", "’", "xyz", "[.]", r"\$\{"]
+
+
+@settings(max_examples=800, deadline=None)
+@given(
+    _pattern(_SPACED),
+    st.sampled_from([0, re.IGNORECASE, re.IGNORECASE | re.ASCII, re.DOTALL]),
+    st.lists(st.text(alphabet=_CHARS + " \t\u2028xyz.${", max_size=12), min_size=6, max_size=6),
+)
+def test_every_match_of_a_pattern_holds_a_string_of_each_of_its_clauses(pattern, flags, texts):
+    try:
+        compiled = re.compile(pattern, flags)
+    except re.error:
+        assume(False)
+        return
+    needs = needs_of(pattern, flags)
+    for text in texts:
+        for start in range(len(text) + 1):
+            for stop in range(start, len(text) + 1):
+                for m in compiled.finditer(text, start, stop):
+                    spaced = screen_text(m.group(0))
+                    whole = screen_text(text)
+                    for clause in needs:
+                        assert any(a in spaced for a in clause), (pattern, text, m, clause)
+                        assert any(a in whole for a in clause), (pattern, text, m, clause)
 
 
 @settings(max_examples=600, deadline=None)
 @given(st.text(alphabet="aZé'’- .,!\n1_\u212a", max_size=40))
 def test_a_letter_counts_its_words_as_the_word_pattern_reads_them(text):
     assert Letter(text).token_count == len(WORD.findall(text.lower()))
+
+
+def test_making_the_screen_compiles_no_pattern_each_is_compiled_when_a_letter_first_needs_it():
+    rulebook = Rulebook(shipped_rules())
+    rulebook.screening = make_screen
+    assert rulebook.hits(Letter("Dear Ada, thank you for your time.")) is not None
+    assert all(p._compiled is None and p._fast is None for p in rulebook.patterns())
+    assert rulebook._screen._compiled == {}  # no RE2 form either, until a letter asks one
+
+
+def test_the_screens_strings_are_worked_out_once_and_a_later_run_reads_them_from_the_cache(
+    tmp_path, monkeypatch
+):
+    letters = LETTERS[:40]
+    first = build_checker(None, cache=tmp_path)
+    found = [first.check(text, ctx) for text, ctx in letters]  # type: ignore[arg-type]
+    assert isinstance(first.rules._screen, AtomScreen)
+    [kept] = tmp_path.glob("screen-*.pickle")
+    assert kept.name.removeprefix("screen-") == next(tmp_path.glob("rules-*.pickle")).name[6:]
+
+    def never() -> object:
+        raise AssertionError("worked out again")
+
+    monkeypatch.setattr(Rulebook, "screen_inputs", lambda self: never())
+    second = build_checker(None, cache=tmp_path)
+    assert [second.check(text, ctx) for text, ctx in letters] == found  # type: ignore[arg-type]
+    assert isinstance(second.rules._screen, AtomScreen)
+
+
+def test_a_kept_file_of_the_screens_strings_that_cannot_be_read_is_worked_out_again(tmp_path):
+    build_checker(None, cache=tmp_path).check(*LETTERS[0])  # type: ignore[arg-type]
+    key = next(tmp_path.glob("rules-*.pickle")).name.removeprefix("rules-")
+    (tmp_path / f"screen-{key}").write_bytes(b"not a pickle")
+    checker = build_checker(None, cache=tmp_path)
+    plain = build_checker(None, screen=False)
+    for text, ctx in LETTERS[:40]:
+        assert checker.check(text, ctx) == plain.check(text, ctx)  # type: ignore[arg-type]
+    assert isinstance(checker.rules._screen, AtomScreen)
+    needs, forms = checker.rules.screen_inputs()
+    assert pickle.loads((tmp_path / f"screen-{key}").read_bytes()) == (needs, forms)

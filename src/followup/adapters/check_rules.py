@@ -17,12 +17,18 @@ import os
 import sys
 import zlib
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from followup.adapters.spelling import SpellingDictionary
 from followup.domain.errors import BadInput
 from followup.domain.letters.check import LetterChecker
 from followup.domain.letters.rulebook import Rulebook, merge_rules
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from followup.domain.letters.atoms import Needs
+    from followup.domain.letters.rulebook import ScreenInputs
 
 # Files read as paths (importlib.resources costs the start 5 ms): Followup is installed as files.
 _HERE = Path(__file__).parent
@@ -33,6 +39,8 @@ _READERS = (
     _HERE.parent / "domain" / "letters" / "probes.py",
     _HERE.parent / "domain" / "letters" / "triggers.py",
     _HERE.parent / "domain" / "letters" / "addressing.py",
+    _HERE.parent / "domain" / "letters" / "atoms.py",
+    _HERE.parent / "domain" / "letters" / "loosen.py",
     _HERE / "regex_cache.py",
 )
 
@@ -67,10 +75,43 @@ def _rules(shipped: bytes, extra: bytes | None, extra_file: Path | None) -> dict
     return data
 
 
-def _make_screen(forms: list[bytes | None]) -> Any:
+def _make_screen(needs: list[Needs], forms: list[bytes | None]) -> Any:
     from followup.adapters.pattern_screen import make_screen  # when many letters first need it
 
-    return make_screen(forms)
+    return make_screen(needs, forms)
+
+
+class _KeptInputs:
+    """The screen's inputs (see Rulebook.screen_inputs) kept in a file of the cache folder,
+    named as the rules' own: worked out by the first run that needs them (a third of a second),
+    then read (a few milliseconds). Apart from the rules, so a check of one letter reads none."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def __call__(self, work_out: Callable[[], ScreenInputs]) -> ScreenInputs:
+        import pickle
+
+        try:
+            with self.path.open("rb") as kept:
+                found = pickle.load(kept)
+            if _are_inputs(found):
+                return found  # type: ignore[no-any-return]
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+            pass  # not made yet, or by another version: work them out again
+        inputs = work_out()
+        write_atomically(self.path, pickle.dumps(inputs, protocol=pickle.HIGHEST_PROTOCOL))
+        return inputs
+
+
+def _are_inputs(found: object) -> bool:
+    return (
+        isinstance(found, tuple)
+        and len(found) == 2
+        and isinstance(found[0], list)
+        and isinstance(found[1], list)
+        and len(found[0]) == len(found[1])
+    )
 
 
 def _read(path: Path) -> bytes | None:
@@ -85,9 +126,10 @@ def build_checker(
 ) -> LetterChecker:
     """The check for the shipped rules and the user's; with a cache folder, the rules read
     once are kept there, and so is the spell checker's word list. With `screen`, a run of many
-    letters asks RE2 which patterns can match each letter (see pattern_screen.py)."""
+    letters asks a screen which patterns can match each letter (see pattern_screen.py)."""
     if cache is not None:
-        rulebook = _cached_rulebook(user_folder, cache)
+        rulebook, key = _cached_rulebook(user_folder, cache)
+        rulebook.keeping = _KeptInputs(cache / f"screen-{key}.pickle")
     else:
         rulebook = Rulebook(load_rules(user_folder))
     if screen:
@@ -96,7 +138,8 @@ def build_checker(
     return LetterChecker(rulebook, dictionary if spelling else None)
 
 
-def _cached_rulebook(user_folder: Path | None, cache: Path) -> Rulebook:
+def _cached_rulebook(user_folder: Path | None, cache: Path) -> tuple[Rulebook, str]:
+    """The rulebook kept in the cache folder (made and kept when not there), and its key."""
     import pickle
 
     shipped = (SHIPPED / "rules.json").read_bytes()
@@ -109,7 +152,7 @@ def _cached_rulebook(user_folder: Path | None, cache: Path) -> Rulebook:
         with path.open("rb") as kept:
             found = pickle.load(kept)
         if isinstance(found, Rulebook):
-            return found
+            return found, key
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
         pass  # not made yet, or by another version: read the rules again
     rulebook = Rulebook(_rules(shipped, extra, extra_file))
@@ -124,7 +167,7 @@ def _cached_rulebook(user_folder: Path | None, cache: Path) -> Rulebook:
     out = BytesIO()
     pickler(out).dump(rulebook)
     write_atomically(path, out.getvalue())
-    return rulebook
+    return rulebook, key
 
 
 def content_key(parts: list[bytes]) -> str:

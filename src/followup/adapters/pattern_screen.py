@@ -1,73 +1,137 @@
-"""Which of the check's patterns can match a letter at all, told at once by RE2's sets.
+"""Which of the check's patterns can match a letter at all, told by the literal strings it holds.
 
-A run of many letters reads each letter with the looser form of every pattern (see
-domain/letters/loosen.py) in one pass of RE2's automaton per set of patterns, instead of asking
-Python for each pattern the letter holds the words of: on letters of realistic length a few
-patterns of some six hundred are left, where the words alone left seventy. Only those run.
+Every match of a pattern holds one string of each of its clauses (see domain/letters/atoms.py).
+The strings of all the patterns' clauses go into one Aho-Corasick automaton (pyahocorasick, in
+C): one pass over a letter's screen text finds every one of them it holds. A pattern is a
+candidate when each of its clauses has a string found; the others cannot match and do not run.
+Each pattern is indexed by one of its clauses (the one whose strings are longest), so that a
+letter visits only the patterns one of whose strings it holds.
 
-The patterns go into sets of a few dozen: one automaton for all of them grows a state for nearly
-every new stretch of text and stays slow on letters it has not seen; small ones stop growing.
-Each set also holds the empty pattern, which matches every text: a pass that does not report it
-failed (RE2 reports no match when its automaton runs out of memory), and the letter is then read
-the plain way. A form RE2 refuses, or a set it cannot compile, leaves its patterns to be tried
-on every letter as before.
+The strings tell nothing of their order or of what stands between them: of some twenty
+patterns a letter of 300 words is left with, most cannot match it. Each of these is then asked
+with its looser form (see domain/letters/loosen.py), compiled alone by RE2 (google-re2): one
+pattern's automaton is small and, kept from letter to letter, soon stops growing, so a pass over
+a letter takes a few microseconds; about five patterns are left, and only those run. A pattern
+with no clause (nothing known) is asked with its looser form on every letter; one that has no
+looser form, or whose form RE2 refuses, stays a candidate.
+
+The automaton is made when a run of many letters first needs it, from strings worked out once
+and kept with the rules (see adapters/check_rules.py); each RE2 form when first asked; where
+pyahocorasick is not installed, the check reads every letter the plain way, and where google-re2
+is not, the strings alone decide.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-GROUP = 40  # patterns in one set
-MEMORY = 8 << 20  # bytes of automaton one set may keep (RE2's default)
+from followup.domain.letters.atoms import Needs, best_clause
+
+MEMORY = 8 << 20  # bytes of automaton one pattern's RE2 form may keep (RE2's default)
+_REFUSED = object()  # a form RE2 would not compile: the pattern stays a candidate
 
 
-class Re2Screen:
-    def __init__(self, forms: list[bytes | None]) -> None:
+class AtomScreen:
+    def __init__(self, needs: list[Needs], forms: list[bytes | None]) -> None:
         import importlib
 
-        # google-re2, imported when a run of many letters first needs it (its stubs lack the
-        # options' encodings)
-        re2: Any = importlib.import_module("re2")
-        options = re2.Options()
-        options.encoding = re2.Options.Encoding.LATIN1  # one byte a character (as_bytes)
-        options.max_mem = MEMORY
-        options.log_errors = False
+        ahocorasick: Any = importlib.import_module("ahocorasick")  # (it ships no type stubs)
+        try:
+            # (its stubs lack the options' encodings)
+            self._re2: Any = importlib.import_module("re2")
+        except ImportError:
+            self._re2 = None
+        else:
+            options = self._re2.Options()
+            options.encoding = self._re2.Options.Encoding.LATIN1  # one byte a character
+            options.max_mem = MEMORY
+            options.log_errors = False
+            self._options = options
+            self._unanchored = self._re2._re2.RE2.Anchor.UNANCHORED
+        self.forms = forms
+        # each form compiled when a letter first asks it (most are never asked in a short run)
+        self._compiled: dict[int, Any] = {}
+        # the patterns nothing is known of: candidates on every letter, unless their form says
+        self.unindexed = [i for i, clauses in enumerate(needs) if not clauses]
+        numbers: dict[str, int] = {}
+        automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+        by_atom: dict[int, list[int]] = {}
+        self.rest: dict[int, tuple[frozenset[int], ...]] = {}
         self.refused: set[int] = set()
-        self.sets: list[tuple[Any, list[int]]] = []
-        numbers = [i for i, form in enumerate(forms) if form is not None]
-        for start in range(0, len(numbers), GROUP):
-            group = re2.Set.SearchSet(options)
-            group.Add(b"")  # matches every text: its absence tells a failed pass
-            members = [-1]
-            for number in numbers[start : start + GROUP]:
-                try:
-                    group.Add(forms[number])
-                except re2.error:
-                    self.refused.add(number)
-                    continue
-                members.append(number)
-            try:
-                group.Compile()
-            except re2.error:
-                self.refused.update(members[1:])
-                continue
-            self.sets.append((group, members))
+        for pattern, clauses in enumerate(needs):
+            if not clauses:
+                continue  # nothing known: the rulebook runs it on every letter
+            ids = []
+            for clause in clauses:
+                found = set()
+                for atom in clause:
+                    number = numbers.get(atom)
+                    if number is None:
+                        number = numbers[atom] = len(numbers)
+                        automaton.add_word(atom, number)
+                    found.add(number)
+                ids.append(frozenset(found))
+            key = clauses.index(best_clause(clauses))
+            for number in ids[key]:
+                by_atom.setdefault(number, []).append(pattern)
+            rest = tuple(c for i, c in enumerate(ids) if i != key)
+            if rest:
+                self.rest[pattern] = rest
+        automaton.make_automaton()
+        self.automaton = automaton if numbers else None  # (one with no string cannot search)
+        self.by_atom = {number: tuple(found) for number, found in by_atom.items()}
 
-    def matching(self, data: bytes) -> list[int] | None:
-        """The numbers of the forms that match somewhere in `data`; None when a pass failed."""
-        found: list[int] = []
-        for group, members in self.sets:
-            matched = group.Match(data)
-            if not matched or 0 not in matched:
-                return None
-            found += (members[i] for i in matched if i)
-        return found
+    def matching(self, text: str) -> list[int]:
+        """The numbers of the patterns whose every clause has a string in `text` (a letter's
+        screen text), and of those nothing is known of; unordered. Each is then to be asked
+        `confirms` (after the cheaper tests of the rulebook's own)."""
+        automaton = self.automaton
+        found = {number for _, number in automaton.iter(text)} if automaton is not None else set()
+        by_atom, rest = self.by_atom, self.rest
+        candidates: set[int] = set()
+        for number in found:
+            patterns = by_atom.get(number)
+            if patterns is not None:
+                candidates.update(patterns)
+        chosen = []
+        for pattern in candidates:
+            others = rest.get(pattern)
+            if others is not None:
+                for clause in others:
+                    if found.isdisjoint(clause):
+                        break
+                else:
+                    chosen.append(pattern)
+            else:
+                chosen.append(pattern)
+        chosen += self.unindexed
+        return chosen
+
+    def confirms(self, pattern: int, data: bytes) -> bool:
+        """Could the pattern match the letter whose bytes (`as_bytes`) are `data`, as its looser
+        form tells? True when that cannot be told (no RE2, no form, a form RE2 refused)."""
+        if self._re2 is None:
+            return True
+        form = self._compiled.get(pattern)
+        if form is None:
+            form = self._compiled[pattern] = self._compile(pattern)
+        return form is _REFUSED or form.Match(self._unanchored, data, 0, len(data))[0][0] >= 0
+
+    def _compile(self, pattern: int) -> Any:
+        form = self.forms[pattern]
+        if form is None:
+            return _REFUSED
+        try:
+            compiled = self._re2._re2.RE2(form, self._options)
+        except self._re2.error:
+            return _REFUSED
+        return compiled if compiled.ok() else _REFUSED
 
 
-def make_screen(forms: list[bytes | None]) -> Re2Screen | None:
-    """A screen for these forms, or None where RE2 is not installed (the check then reads
-    every letter the plain way)."""
+def make_screen(needs: list[Needs], forms: list[bytes | None]) -> AtomScreen | None:
+    """A screen for these patterns' needs and looser forms, or None where pyahocorasick is not
+    installed (the check then reads every letter the plain way)."""
     try:
-        return Re2Screen(forms)
+        return AtomScreen(needs, forms)
     except ImportError:
         return None

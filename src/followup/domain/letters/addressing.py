@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, NamedTuple
 
+from followup.domain.letters.atoms import Needs, needs_of, screen_text
 from followup.domain.letters.context import LetterContext, fold_accents
 
 # A word of a name: capitalised, with the shapes names take (O'Brien, McAllister, Jean-Luc).
@@ -141,12 +142,15 @@ class Addressing:
         # lowercased letter must hold for the frame to be read at all ("you and" for "met you
         # and Jonathan"), as a frame is read over the whole letter
         frames = data.get("credit_frames", [])
-        self._credit: list[tuple[re.Pattern[str], tuple[str, ...]]] = []
+        # (and what every match of the frame holds, read from it: see atoms.py; the few
+        # strings of its short clauses are cheaper to look for than the frame is to run)
+        self._credit: list[tuple[re.Pattern[str], tuple[str, ...], Needs]] = []
         for f in frames if isinstance(frames, list) else []:
             spec = f if isinstance(f, dict) else {"pattern": f}
             pattern = str(spec["pattern"]).replace("{NAME}", rf"(?P<name>(?-i:{_CAP}))")
             needs = tuple(str(n).lower() for n in spec.get("needs", []))
-            self._credit.append((re.compile(pattern, re.IGNORECASE), needs))
+            held = tuple(c for c in needs_of(pattern, re.IGNORECASE) if len(c) <= 64)
+            self._credit.append((re.compile(pattern, re.IGNORECASE), needs, held))
         self._bare_salutation = re.compile(rf"{name}[ \t]*(?:,|[-—–:](?:[ \t]|$))", re.MULTILINE)
 
     def addressed(
@@ -325,16 +329,22 @@ class Addressing:
         line = text.rfind("\n", 0, start) + 1
         return self._third_party.search(text[max(line, start - 80) : start]) is not None
 
-    def credited(self, text: str, mine: frozenset[str]) -> Iterator[Addressed]:
+    def credited(
+        self, text: str, mine: frozenset[str], spaced: str | None = None
+    ) -> Iterator[Addressed]:
         """Names credited with being at the interview ("as I told Marcus at the interview")
         that are none of `mine` (folded parts of the names of everyone met, the recipient's and
-        the candidate's)."""
+        the candidate's). `spaced`: the text's screen_text, when the caller has it."""
         lowered: str | None = None
-        for frame, needs in self._credit:
+        for frame, needs, held in self._credit:
             if needs:
                 lowered = text.lower() if lowered is None else lowered
                 if not any(n in lowered for n in needs):
                     continue
+            if held:
+                spaced = screen_text(text) if spaced is None else spaced
+                if not all(any(s in spaced for s in clause) for clause in held):
+                    continue  # a string every match holds is not in the letter
             for m in frame.finditer(text):
                 name = m.group("name")
                 folded = fold_accents(_core(name))

@@ -5,7 +5,7 @@ and patterns come from the rulebook (data); what is computed here is how they ap
 runs only when the letter contains what every match of it needs (see probes.py), and then only
 in the clauses around its rarest required word (see letter.py): most letters are clean, so most
 patterns never run, and those that do read a sentence or two. In a run of many letters, a screen
-first tells which patterns can match the letter at all (see Rulebook.hits and loosen.py).
+first tells which patterns can match the letter at all (see Rulebook.hits, atoms.py and loosen.py).
 """
 
 from __future__ import annotations
@@ -185,7 +185,7 @@ class LetterChecker:
                         rule, m.start(), m.end(), match=m.group(0), recipient=ctx.recipient
                     )
         # someone credited with being at the interview who was not met for this opportunity
-        for found in addressing.credited(text, mine | ctx.candidate_parts):
+        for found in addressing.credited(text, mine | ctx.candidate_parts, letter.spaced):
             yield _finding(
                 rule,
                 found.start,

@@ -13,6 +13,8 @@ from bisect import bisect_right
 from functools import cached_property
 from typing import Any
 
+from followup.domain.letters.atoms import screen_text
+from followup.domain.letters.loosen import as_bytes
 from followup.domain.letters.text import WORD, sentences, stem
 from followup.domain.letters.triggers import Entry, Triggers
 
@@ -73,6 +75,16 @@ class Letter:
             spaced = lowered.translate(_ASCII_SPACES)
             return [spaced[s:e].split() for s, e in self.clauses]
         return [_WORD_CHARS.findall(lowered, s, e) for s, e in self.clauses]
+
+    @cached_property
+    def spaced(self) -> str:
+        """The text as literal strings are looked for in it (see atoms.screen_text)."""
+        return screen_text(self.text)
+
+    @cached_property
+    def data(self) -> bytes:
+        """The text as the patterns' looser forms read it (see loosen.as_bytes)."""
+        return as_bytes(self.text)
 
     @cached_property
     def word_set(self) -> set[str]:

@@ -15,18 +15,27 @@ from typing import Any, NamedTuple
 
 from followup.domain.errors import InvalidField
 from followup.domain.letters.addressing import Addressing
-from followup.domain.letters.loosen import as_bytes, loosened
+from followup.domain.letters.atoms import Needs, needs_of
+from followup.domain.letters.loosen import loosened
 from followup.domain.letters.probes import NO_PROBE, Probe, required_literals
 from followup.domain.letters.triggers import Entry, Selection, Triggers
 
 # What compiles a pattern (its text, its flags): re.compile, or the same from kept code.
 Maker = Callable[[str, int], "re.Pattern[str]"]
-# What makes a screen from the looser forms of the rulebook's patterns (see loosen.py; None for
-# a pattern that has none): an adapter's multi-pattern engine. The screen's `matching(data)`
-# gives the numbers of the forms that match somewhere in a letter's bytes (`as_bytes`), or None
-# when it cannot tell; its `refused` holds the numbers of the forms it could not take. None when
-# no engine can be had.
-ScreenMaker = Callable[[list[bytes | None]], Any]
+# What makes a screen from what each of the rulebook's patterns needs (see atoms.py; () for a
+# pattern whose needs are not known) and from their looser forms (see loosen.py; None for a
+# pattern that has none): an adapter's engines. The screen's `matching(text)` gives the numbers
+# of the patterns whose needs a letter's screen text (`screen_text`) meets, or None when it
+# cannot tell; `confirms(number, data)` whether a pattern's looser form matches the letter's
+# bytes (`as_bytes`); its `refused` holds the numbers of the patterns it could not take. The
+# maker gives None when no engine can be had.
+ScreenMaker = Callable[[list[Needs], list[bytes | None]], Any]
+# What a screen is made from: each pattern's needs and looser form (both read from its parse
+# tree: about a third of a second for the shipped rules).
+ScreenInputs = tuple[list[Needs], list[bytes | None]]
+# What gives them to the screen: the adapter that keeps the rules between runs keeps these too
+# (it calls the function given, which works them out, only when it has none kept).
+InputKeeper = Callable[[Callable[[], ScreenInputs]], ScreenInputs]
 
 RULE_IDS = (
     "placeholder",
@@ -238,6 +247,7 @@ class Rulebook:
 
     def _unscreened(self) -> None:
         self.screening: ScreenMaker | None = None  # set by the adapter that has an engine
+        self.keeping: InputKeeper | None = None  # set by the adapter that keeps the rules
         self._screen: Any = None  # made when a run of many letters first needs it
         self._always: list[int] = []  # patterns the screen cannot tell about
 
@@ -245,7 +255,7 @@ class Rulebook:
         """What a kept rulebook holds: not the probes worked out by pattern text (`index`,
         only read while the rules are), which would cost the start two milliseconds, nor the
         screen (an engine's, made again when needed)."""
-        skip = {"index", "screening", "_screen", "_always"}
+        skip = {"index", "screening", "keeping", "_screen", "_always"}
         return {k: v for k, v in self.__dict__.items() if k not in skip}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
@@ -259,14 +269,15 @@ class Rulebook:
 
     def hits(self, letter: Any) -> list[int] | None:
         """The numbers (in `screened()` order, ascending) of the patterns that could match the
-        letter at all: those whose looser form matches it and those the screen cannot tell
-        about. None when there is no screen: every pattern could."""
+        letter at all, as the screen's first pass tells (the strings they need; see `candidates`
+        for the second): those it cannot tell about included. None when there is no screen:
+        every pattern could."""
         screen = self._screen
         if screen is None:
             screen = self._screen = self._make_screen()
         if screen is False:
             return None
-        found = screen.matching(as_bytes(letter.text))
+        found = screen.matching(letter.spaced)
         if found is None:
             return None
         if self._always:
@@ -278,12 +289,21 @@ class Rulebook:
         """The screen for the rulebook's patterns, or False when there is no engine."""
         if self.screening is None:
             return False
-        forms = [loosened(p.pattern, p.flags) for p in self.screened()]
-        screen = self.screening(forms)
+        # (the patterns themselves are compiled as letters first need them, as ever)
+        keeping = self.keeping
+        needs, forms = keeping(self.screen_inputs) if keeping else self.screen_inputs()
+        screen = self.screening(needs, forms)
         if screen is None:
             return False
-        self._always = sorted({i for i, form in enumerate(forms) if form is None} | screen.refused)
+        self._always = sorted(screen.refused)
         return screen
+
+    def screen_inputs(self) -> ScreenInputs:
+        """What each pattern a screen tells about needs (see atoms.py) and its looser form (see
+        loosen.py), in `screened()` order."""
+        patterns = self.screened()
+        needs = [needs_of(p.pattern, p.flags) for p in patterns]
+        return needs, [loosened(p.pattern, p.flags) for p in patterns]
 
     def patterns(self) -> list[LazyPattern]:
         """Every pattern of every rule, conditions and exclusions included."""
@@ -330,6 +350,9 @@ class Rulebook:
             entries = selection.among(
                 places, present, letter.seen, letter.lowered, letter.word_text
             )
+            # the screen's second pass, on those left: each pattern's looser form (see loosen.py)
+            confirms, data = self._screen.confirms, letter.data
+            entries = [e for e in entries if confirms(base + e.place, data)]
         return [(patterns[entry.place], entry) for entry in entries]
 
 
