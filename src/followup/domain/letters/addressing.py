@@ -343,7 +343,7 @@ class Addressing:
                     continue
             if held:
                 spaced = screen_text(text) if spaced is None else spaced
-                if not all(any(s in spaced for s in clause) for clause in held):
+                if not _holds_all(spaced, held):
                     continue  # a string every match holds is not in the letter
             for m in frame.finditer(text):
                 name = m.group("name")
@@ -421,6 +421,18 @@ class Addressing:
 
 _MARKS = frozenset(",.!?;:—–-\n")
 _TOKEN = re.compile(r"\S+")
+
+
+def _holds_all(text: str, needs: Needs) -> bool:
+    """Does the text hold a string of each clause? (Plain loops: a generator expression costs
+    more than the tests.)"""
+    for clause in needs:
+        for string in clause:
+            if string in text:
+                break
+        else:
+            return False
+    return True
 
 
 def _optional(data: dict[str, object], key: str, suffix: str) -> re.Pattern[str] | None:
