@@ -270,9 +270,7 @@ class LetterChecker:
         around = text[low:high].lower()
         for pattern in rule.exclusions:
             strings, word_sets, _ = rule.probes[pattern]
-            if any(s not in around for s in strings) or any(
-                not any(w in around for w in ws) for ws in word_sets
-            ):
+            if not _holds_needs(around, strings, word_sets):
                 continue  # it needs what is not there
             for m in pattern.finditer(text, low, high):
                 if not m.start() <= at < m.end():
@@ -443,7 +441,8 @@ class LetterChecker:
         text = letter.text
         for start, end in praised:  # the words of the praise tie nothing to the work
             text = text[:start] + " " * (end - start) + text[end:]
-        for hit in lexicon.sentences(text, spans, letter.word_set, self._context(ctx)):
+        known = None if praised else letter.word_set  # (the words of `text`, when they are)
+        for hit in lexicon.sentences(text, spans, letter.word_set, self._context(ctx), known):
             if _overlaps((hit.start, hit.end), praised) and not lexicon.beyond_praise(
                 hit, self._praised()
             ):
@@ -665,6 +664,23 @@ def _holds(condition: Condition, letter: Letter, m: re.Match[str]) -> bool:
             if condition.unless_next.search(letter.text[after[0] : after[1]]):
                 return False
     return condition.unless_before is None or not condition.unless_before.search(sentence[:at])
+
+
+def _holds_needs(
+    text: str, strings: tuple[str, ...], word_sets: tuple[frozenset[str], ...]
+) -> bool:
+    """Does the text hold each of the strings, and a word (as a string) of each set? (Plain
+    loops: generator expressions cost more than the tests.)"""
+    for string in strings:
+        if string not in text:
+            return False
+    for word_set in word_sets:
+        for word in word_set:
+            if word in text:
+                break
+        else:
+            return False
+    return True
 
 
 def _asks(text: str, clause: tuple[int, int], after: int) -> bool:

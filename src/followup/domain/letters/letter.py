@@ -25,9 +25,11 @@ _ASCII_SPACES = str.maketrans(
     {chr(i): chr(i) if chr(i).isalnum() or chr(i) == "_" else " " for i in range(128)}
 )
 # What WORD reads in ASCII text: a run of letters, apostrophes and hyphens holds one word (from
-# its first letter to its last) when it holds a letter; everything else made a space.
+# its first letter to its last) when it holds a letter. Apostrophes and hyphens are dropped and
+# everything else made a space: a run that held a letter keeps one, a run of apostrophes and
+# hyphens alone leaves nothing, so str.split counts the words (one translate, no loop).
 _WORD_RUNS = str.maketrans(
-    {chr(i): chr(i) if chr(i).isalpha() or chr(i) in "'-" else " " for i in range(128)}
+    {chr(i): chr(i) if chr(i).isalpha() else None if chr(i) in "'-" else " " for i in range(128)}
 )
 # A clause ends at . ! ? followed by space, or at a blank line; a single line break (a wrapped
 # line) does not end one.
@@ -45,7 +47,7 @@ class Letter:
         self.aligned = len(self.lowered) == len(text)
         self._triggers: Triggers | None = None
         self._present: set[int] = set()
-        self._masks: dict[str, int] = {}
+        self._held: list[frozenset[str]] = []  # each clause's words of the telling sets
         self._set_masks: dict[int, int] = {}
         self.many = True  # one of many letters checked: worth the looser search's compiling
         self.seen: dict[str, bool] = {}  # strings looked for in `lowered`, and whether found
@@ -116,7 +118,7 @@ class Letter:
         plain = self.lowered.replace("’", "'")
         if not plain.isascii():
             return len(self.tokens)
-        return sum(1 for run in plain.translate(_WORD_RUNS).split() if run.strip("'-"))
+        return len(plain.translate(_WORD_RUNS).split())
 
     @cached_property
     def stems(self) -> set[str]:
@@ -124,21 +126,14 @@ class Letter:
 
     def present(self, triggers: Triggers) -> set[int]:
         """The numbers of the rulebook's telling word sets this letter holds a word of; also
-        notes in which clauses each of their words stands."""
+        notes which of their words each clause holds (where a set's words stand is worked out
+        from these when a pattern asks, see `_set_mask`: most sets never are)."""
         if self._triggers is triggers:
             return self._present
         keys, by_word = triggers.words, triggers.by_word
-        masks: dict[str, int] = {}
-        for i, words in enumerate(self._clause_words):
-            hits = keys.intersection(words)
-            if hits:
-                bit = 1 << i
-                for word in hits:
-                    masks[word] = masks.get(word, 0) | bit
-        present: set[int] = set()
-        for word in masks:
-            present.update(by_word[word])
-        self._triggers, self._present, self._masks = triggers, present, masks
+        held = [keys.intersection(words) for words in self._clause_words]
+        present: set[int] = set().union(*map(by_word.__getitem__, set().union(*held)))
+        self._triggers, self._present, self._held = triggers, present, held
         self._set_masks = {}
         return present
 
@@ -190,10 +185,11 @@ class Letter:
         found = self._set_masks.get(number)
         if found is None:
             assert self._triggers is not None, "present() tells the letter the rulebook's sets"
-            masks = self._masks
+            words = self._triggers.sets[number]
             found = 0
-            for word in self._triggers.sets[number].intersection(masks):
-                found |= masks[word]
+            for i, held in enumerate(self._held):
+                if not words.isdisjoint(held):
+                    found |= 1 << i
             self._set_masks[number] = found
         return found
 

@@ -16,6 +16,7 @@ topic.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
@@ -24,6 +25,12 @@ from typing import Any
 from followup.domain.letters.text import stem
 
 _WORD_CHARS = re.compile(r"\w+")
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _is_word(text: str, at: int) -> bool:
+    """Is the character at `at` one `\\w` reads?"""
+    return _WORD_CHAR.match(text, at) is not None
 
 
 @dataclass(frozen=True)
@@ -89,12 +96,17 @@ class Lexicon:
         spans: list[tuple[int, int]],
         letter_words: set[str],
         context: frozenset[str],
+        words: set[str] | None = None,
     ) -> Iterator[Hit]:
         """The sentences (of `spans`) about private life. `context` holds the stems that tie a
-        sentence to the interview: its notes and topics, the company and the role."""
+        sentence to the interview: its notes and topics, the company and the role. `words`:
+        the words of `text` (`\\w+`, lowercase), when the caller has them."""
         if not letter_words & self.firsts:
             return
+        chosen = self._holding(text, spans, words)
         for start, end in spans:
+            if chosen is not None and (start, end) not in chosen:
+                continue  # it holds no word of the lexicon
             lowered = text[start:end].lower()
             tokens = _WORD_CHARS.findall(lowered)
             if not self.firsts.intersection(tokens):
@@ -123,6 +135,54 @@ class Lexicon:
                 continue  # about the work or the interview
             domains = tuple(dict.fromkeys(found.values()))
             yield Hit(start, end, domains, tuple(found))
+
+    def _holding(
+        self, text: str, spans: list[tuple[int, int]], words: set[str] | None
+    ) -> set[tuple[int, int]] | None:
+        """The spans that may hold a word of the lexicon (a first word of an entry), found by
+        looking each such word of the letter up in the whole text once, rather than reading
+        every sentence's words: a letter of 300 words has twenty sentences and two or three
+        of them hold one. Exact: a span is left out only where the text read as a whole shows
+        it holds none of them. None (read every span) where a span's text in lowercase is not
+        the same as the letter's in lowercase at its place (a character that changes length or
+        reads differently in lowercase at the end of a word: "İ", "Σ")."""
+        lowered = text.lower()
+        if len(lowered) != len(text) or "Σ" in text:
+            return None
+        if words is None:
+            words = set(_WORD_CHARS.findall(lowered))
+        firsts = self.firsts.intersection(words)
+        chosen: set[tuple[int, int]] = set()
+        size = len(text)
+        previous = 0
+        for start, end in spans:
+            if start < previous:
+                return None  # spans out of order or overlapping: read every one
+            previous = end
+        # a span cut inside a word reads a word of its own there: read it as ever (sentences
+        # are not cut so: what stands around each is looked at in one search first)
+        edges = "".join(lowered[e : e + 1] + lowered[s - 1 : s] for s, e in spans if s)
+        edges += "".join(lowered[e : e + 1] for s, e in spans if not s)
+        if _WORD_CHAR.search(edges):
+            for start, end in spans:
+                if (start and _is_word(lowered, start - 1) and _is_word(lowered, start)) or (
+                    0 < end < size and _is_word(lowered, end - 1) and _is_word(lowered, end)
+                ):
+                    chosen.add((start, end))
+        starts = [s for s, _ in spans]
+        for word in firsts:
+            length = len(word)
+            at = lowered.find(word)
+            while at >= 0:
+                after = at + length
+                if not (at and _is_word(lowered, at - 1)) and not (
+                    after < size and _is_word(lowered, after)
+                ):
+                    i = bisect_right(starts, at) - 1
+                    if i >= 0 and after <= spans[i][1]:
+                        chosen.add(spans[i])
+                at = lowered.find(word, at + 1)
+        return chosen
 
     def beyond_praise(self, hit: Hit, praised: frozenset[str]) -> bool:
         """Does a sentence that praises the reader's family bring in more of private life than

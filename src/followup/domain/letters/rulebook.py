@@ -343,7 +343,8 @@ class Rulebook:
             entries = selection.candidates(present, letter.seen, letter.lowered, letter.word_text)
         else:  # only those the screen lets through, which the selection then reads as ever
             base = self._bases[(rule.id, kind)]
-            places = [i - base for i in hits[bisect_left(hits, base) :] if i < base + len(patterns)]
+            high = bisect_left(hits, base + len(patterns))
+            places = [i - base for i in hits[bisect_left(hits, base, 0, high) : high]]
             if not places:
                 return []
             present = letter.present(self.triggers)
