@@ -364,3 +364,24 @@ def test_a_tagline_under_the_company_is_no_part_of_it():
         _at("anouk.van-der-berg@brightwater.nl", 0.1, 0.6, 0.8, 0.65),
     ]
     assert find_fields(lines, "NL").company == "Brightwater Health N.V."
+
+
+def test_a_surname_after_a_gaelic_particle_read_with_a_small_capital_is_still_the_name():
+    card = read(
+        [
+            ("Saffron Hospitality Group Ltd", 1.3),
+            ("Rhys Ó súilleabháin", 1.8),
+            "VP, Engineering",
+            "E r.osuilleabhain@saffronhospitalitygroup.co.uk",
+        ],
+        "GB",
+    )
+    assert card.name == "Rhys Ó Súilleabháin"
+    assert card.title == "VP, Engineering"
+
+
+def test_an_ae_ligature_read_as_two_capitals_is_put_back():
+    card = read([("Kestrel Analytics", 1.3), ("AErling Ødegaard", 1.8), "Sales Manager"], "DK")
+    assert card.name == "Ærling Ødegaard"
+    # Two capitals and a small letter are no ligature elsewhere in a name.
+    assert read([("Aeron Smith", 1.8), "Sales Manager"]).name == "Aeron Smith"

@@ -728,6 +728,15 @@ def _name_text(text: str) -> str:
         else t
         for t in clean.split(" ")
     )
+    # After a Gaelic particle the surname has its capital, whose small letter is the same shape
+    # (`Ó súilleabháin`: the S read small).
+    clean = re.sub(
+        r"(?i)(?<![^\s])(ó|ní|nic|mac|mc)(\s+)([a-zà-ÿ])",
+        lambda m: m.group(1) + m.group(2) + m.group(3).upper(),
+        clean,
+    )
+    # `Æ` read as the two letters it joins (`AErling`): no name is spelt with both capitals.
+    clean = re.sub(r"(?<![^\s-])AE(?=[a-zà-ÿ])", "Æ", clean)
     if " " not in clean:  # `MaximilianMüller`: the space lost (not the one of `MacLeod`)
         clean = re.sub(r"(?<=[^\W\d_]{3})(?<!Mac)(?<!Mc)(?=[A-ZÀ-ÞĀ-Ž][a-zß-ÿā-ž])", " ", clean)
     # Letters after the name (", PhD", ", MBA") are not part of it.
