@@ -385,3 +385,31 @@ def test_an_ae_ligature_read_as_two_capitals_is_put_back():
     assert card.name == "Ærling Ødegaard"
     # Two capitals and a small letter are no ligature elsewhere in a name.
     assert read([("Aeron Smith", 1.8), "Sales Manager"]).name == "Aeron Smith"
+
+
+def test_a_first_name_whose_capital_i_was_read_as_a_small_l_is_still_the_name():
+    card = read(
+        [
+            ("Helvetia Präzision S.p.A.", 1.3),
+            ("llaria Fabbri", 1.8),
+            "Direttore Tecnico",
+            "E-mail: ilaria@helvetia.it",
+        ],
+        "IT",
+    )
+    assert card.name == "Ilaria Fabbri"
+    assert read([("Anna de la Cruz", 1.8), "Sales Manager"]).name == "Anna de la Cruz"
+
+
+def test_a_name_with_an_initial_and_two_particles_is_a_name():
+    card = read(
+        [
+            ("Granite Peak Software S.A.", 1.3),
+            ("María J. García de la Fuente", 1.8),
+            "Head of People",
+            "E-mail: maria_garciadelafuente@granitepeaksoftware.es",
+        ],
+        "ES",
+    )
+    assert card.name == "María J. García de la Fuente"
+    assert card.title == "Head of People"

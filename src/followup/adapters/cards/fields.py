@@ -533,9 +533,11 @@ def _name_shape(text: str) -> float:
     if not _NAME_CHARS.match(clean) or any(c.isdigit() for c in clean):
         return 0.0
     tokens = clean.split()
-    if not 2 <= len(tokens) <= 5 or len(clean) > 45:
-        return 0.0
     particles = words()["name_particles"]
+    # `María J. García de la Fuente`: particles are no more words of the name.
+    named = [t for t in tokens if fold(t) not in particles]
+    if not 2 <= len(named) <= 5 or len(clean) > 45:
+        return 0.0
     capitalised = all(t[0].isupper() or fold(t) in particles for t in tokens)
     if not capitalised:
         return 0.0
@@ -734,6 +736,12 @@ def _name_text(text: str) -> str:
         r"(?i)(?<![^\s])(ó|ní|nic|mac|mc)(\s+)([a-zà-ÿ])",
         lambda m: m.group(1) + m.group(2) + m.group(3).upper(),
         clean,
+    )
+    # A capital I read as a small l (`llaria`, `lvan`): no name starts with a small l but a
+    # particle (`la`, `le`, `lo`).
+    clean = " ".join(
+        "I" + t[1:] if re.fullmatch(r"l[^\W\d_]+", t) and t not in particles else t
+        for t in clean.split(" ")
     )
     # `Æ` read as the two letters it joins (`AErling`): no name is spelt with both capitals.
     clean = re.sub(r"(?<![^\s-])AE(?=[a-zà-ÿ])", "Æ", clean)
