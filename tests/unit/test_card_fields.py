@@ -413,3 +413,24 @@ def test_a_name_with_an_initial_and_two_particles_is_a_name():
     )
     assert card.name == "María J. García de la Fuente"
     assert card.title == "Head of People"
+
+
+@pytest.mark.parametrize(
+    ("name_read", "email", "phone", "name"),
+    [
+        # The address spells out a mark the name's line lost, in the phone's country's letter.
+        ("Mette Molgaard", "mette.moelgaard@blueharbor.dk", "+45 32 12 34 56", "Mette Mølgaard"),
+        ("Jurgen Muller", "juergen.mueller@acme.de", "+49 30 1234567", "Jürgen Müller"),
+        # An address the name makes as read, or no country to write the mark as: left as read.
+        ("Anna Muller", "anna.muller@acme.de", "+49 30 1234567", "Anna Muller"),
+        ("Gianmarco Esposito", "gianmarcoesposito@acme.it", "+39 02 1234 5678", None),
+        ("Jurgen Muller", "juergen.mueller@acme.de", "", "Jurgen Muller"),
+    ],
+)
+def test_a_mark_the_names_line_lost_is_put_back_where_the_address_spells_it_out(
+    name_read, email, phone, name
+):
+    lines = [("Acme", 1.3), (name_read, 1.8), "Sales Manager", f"E-mail: {email}"]
+    card = read([*lines, phone] if phone else lines, "US")
+    assert card.email == email
+    assert card.name == (name or name_read)
