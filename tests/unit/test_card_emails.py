@@ -299,3 +299,32 @@ def test_a_label_run_into_the_address_is_no_part_of_it():
     # A first name that begins as a label does (Maïlys is no `mail` run into `ys`).
     read = "mailys.roux@acme.fr"
     assert reconcile(read, [read], "Maïlys Roux", slugs("Acme"), ["www.acme.fr"]) == read
+
+
+@pytest.mark.parametrize(
+    ("read", "row", "country", "webs", "email"),
+    [
+        # A real ending, one look-alike letter off the phone number's country's (`.ni`, `.nl`).
+        ("joost@atlas.ni", "joost@atlas.ni", "NL", [], "joost@atlas.nl"),
+        # A real ending, the country's less its last label (`.co`, `.co.uk`): the address cut
+        # short by a website read with its last dot lost (`blue-harbor.co uk`).
+        (
+            "ali@blue-harbor.co",
+            "ali@blue-harbor.co.uk",
+            "GB",
+            ["blue-harbor.co"],
+            "ali@blue-harbor.co.uk",
+        ),
+        # The same ending on the card's website, or no phone number: left as read.
+        ("joost@atlas.ni", "joost@atlas.ni", "NL", ["www.atlas.ni"], "joost@atlas.ni"),
+        ("joost@atlas.ni", "joost@atlas.ni", None, [], "joost@atlas.ni"),
+        # `.com` is no `.com.tr` cut short.
+        ("sukru@polaris.com", "sukru@polaris.com", "TR", [], "sukru@polaris.com"),
+    ],
+)
+def test_a_real_ending_next_to_the_phone_numbers_countrys_is_taken_for_it(
+    read, row, country, webs, email
+):
+    name = {"j": "Joost Bakker", "a": "Ali Reid", "s": "Şükrü Güneş"}[read[0]]
+    company = read.partition("@")[2].partition(".")[0].replace("-", " ")
+    assert reconcile(read, [f"E-mail: {row}"], name, slugs(company), webs, country) == email

@@ -251,6 +251,7 @@ def hosts(
             if written_as_site and (not orgs or org in orgs):
                 confirmed_orgs.add(org)
     prefixes, suffixes = {"", *(labels or ())}, endings
+    doubtful: set[str] = set()
     for host in [*sites, *([read] if read else [])]:
         split = _split_host(host)
         if split and host == read and split[0]:
@@ -260,6 +261,13 @@ def hosts(
             suffixes.add(split[2])
             if host == read:
                 prefixes.add(split[0])
+                # `.ni` or `.co` beside a Dutch or a British phone number: a real ending, but
+                # one look-alike letter off (or one label short of) the country's own, which
+                # no website of the card has: the country's is likelier.
+                own = _national_near(split[2], country)
+                if own and not any(site.endswith(split[2]) for site in sites):
+                    suffixes.add(own)
+                    doubtful.add(split[2])
         elif split and host == read:  # `.ez` for `.cz`: an ending one look-alike letter off
             prefixes.add(split[0])
             like = _endings_like(split[2])
@@ -274,9 +282,33 @@ def hosts(
     confirmed = set()
     for host in allowed:
         split = _split_host(host)
-        if split and split[1] in confirmed_orgs and plausible_ending(split[2]):
+        if (
+            split
+            and split[1] in confirmed_orgs
+            and plausible_ending(split[2])
+            and split[2] not in doubtful
+        ):
             confirmed.add(host)
     return allowed, confirmed
+
+
+def _national_near(suffix: str, country: str | None) -> str | None:
+    """The phone number's country's ending (`.nl`, `.co.uk`) where `suffix` is one look-alike
+    letter off it (`.ni`) or it less its last label (`.co`); None where it is the same."""
+    if not country:
+        return None
+    code = "uk" if country == "GB" else country.lower()
+    nationals = (f".{code}", f".co.{code}", f".com.{code}")
+    if suffix in nationals:
+        return None
+    for national in nationals:
+        if national.startswith(f"{suffix}.") and suffix != ".com":
+            return national
+        if len(national) == len(suffix):
+            cost = sum(_substitution(a, b) for a, b in zip(national, suffix, strict=True))
+            if cost == 0.5:
+                return national
+    return None
 
 
 # --- choosing ------------------------------------------------------------------------------------
