@@ -261,3 +261,70 @@ def test_a_line_with_no_address_in_it_gives_no_email_even_with_an_ending_beside_
         Reading("indmanokestrelse", 0)
     ]
     assert readings("Ideas that travel") == []
+
+
+def test_a_letter_standing_before_a_surname_is_a_particle_of_it():
+    found = local_parts("Harriet Ó Súilleabháin")
+    assert {"harriet.osuilleabhain", "harriet_o-suilleabhain", "harriet.suilleabhain"} <= found
+    # An initial with its dot is still no part of an address.
+    assert not {"bryce.soconnor", "bryce.s-oconnor"} & local_parts("Bryce S. O'Connor")
+    assert "bryce.oconnor" in local_parts("Bryce S. O'Connor")
+
+
+def test_an_address_that_spells_a_surnames_particle_is_kept_as_read():
+    read = "harriet.osuilleabhain@orion.co.uk"
+    rows = [f"E-mail: {read}", "orion.co.uk/careers"]
+    assert reconcile(read, rows, "Harriet Ó Súilleabháin", slugs("Orion Medical"), []) == read
+
+
+def test_a_word_and_the_dot_after_it_are_not_read_as_one_letter_as_an_initial_and_its_dot_are():
+    # `rn` read as `m`: the address has no dot to put back (bjorn.oberhauser is farther).
+    read = "bjomoberhauser@brightwater-health.de"
+    rows = [f"E-mail: {read}", "brightwater-health.de/careers"]
+    webs = ["brightwater-health.de/careers"]
+    assert reconcile(read, rows, "Björn C. Oberhäuser", slugs("Brightwater Health"), webs) == (
+        "bjornoberhauser@brightwater-health.de"
+    )
+
+
+def test_a_label_run_into_the_address_is_no_part_of_it():
+    # `Email alistair…` read with its space and two letters lost.
+    read = "emaialitairpemberton-hale@meridian-partners.co.uk"
+    rows = [read, "www.meridian-partners.co.uk"]
+    webs = ["www.meridian-partners.co.uk"]
+    name, orgs = "Alistair Pemberton-Hale", slugs("Meridian Partners")
+    assert reconcile(read, rows, name, orgs, webs) == (
+        "alistairpemberton-hale@meridian-partners.co.uk"
+    )
+    # A first name that begins as a label does (Maïlys is no `mail` run into `ys`).
+    read = "mailys.roux@acme.fr"
+    assert reconcile(read, [read], "Maïlys Roux", slugs("Acme"), ["www.acme.fr"]) == read
+
+
+@pytest.mark.parametrize(
+    ("read", "row", "country", "webs", "email"),
+    [
+        # A real ending, one look-alike letter off the phone number's country's (`.ni`, `.nl`).
+        ("joost@atlas.ni", "joost@atlas.ni", "NL", [], "joost@atlas.nl"),
+        # A real ending, the country's less its last label (`.co`, `.co.uk`): the address cut
+        # short by a website read with its last dot lost (`blue-harbor.co uk`).
+        (
+            "ali@blue-harbor.co",
+            "ali@blue-harbor.co.uk",
+            "GB",
+            ["blue-harbor.co"],
+            "ali@blue-harbor.co.uk",
+        ),
+        # The same ending on the card's website, or no phone number: left as read.
+        ("joost@atlas.ni", "joost@atlas.ni", "NL", ["www.atlas.ni"], "joost@atlas.ni"),
+        ("joost@atlas.ni", "joost@atlas.ni", None, [], "joost@atlas.ni"),
+        # `.com` is no `.com.tr` cut short.
+        ("sukru@polaris.com", "sukru@polaris.com", "TR", [], "sukru@polaris.com"),
+    ],
+)
+def test_a_real_ending_next_to_the_phone_numbers_countrys_is_taken_for_it(
+    read, row, country, webs, email
+):
+    name = {"j": "Joost Bakker", "a": "Ali Reid", "s": "Şükrü Güneş"}[read[0]]
+    company = read.partition("@")[2].partition(".")[0].replace("-", " ")
+    assert reconcile(read, [f"E-mail: {row}"], name, slugs(company), webs, country) == email

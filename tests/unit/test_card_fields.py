@@ -364,3 +364,73 @@ def test_a_tagline_under_the_company_is_no_part_of_it():
         _at("anouk.van-der-berg@brightwater.nl", 0.1, 0.6, 0.8, 0.65),
     ]
     assert find_fields(lines, "NL").company == "Brightwater Health N.V."
+
+
+def test_a_surname_after_a_gaelic_particle_read_with_a_small_capital_is_still_the_name():
+    card = read(
+        [
+            ("Saffron Hospitality Group Ltd", 1.3),
+            ("Rhys Ó súilleabháin", 1.8),
+            "VP, Engineering",
+            "E r.osuilleabhain@saffronhospitalitygroup.co.uk",
+        ],
+        "GB",
+    )
+    assert card.name == "Rhys Ó Súilleabháin"
+    assert card.title == "VP, Engineering"
+
+
+def test_an_ae_ligature_read_as_two_capitals_is_put_back():
+    card = read([("Kestrel Analytics", 1.3), ("AErling Ødegaard", 1.8), "Sales Manager"], "DK")
+    assert card.name == "Ærling Ødegaard"
+    # Two capitals and a small letter are no ligature elsewhere in a name.
+    assert read([("Aeron Smith", 1.8), "Sales Manager"]).name == "Aeron Smith"
+
+
+def test_a_first_name_whose_capital_i_was_read_as_a_small_l_is_still_the_name():
+    card = read(
+        [
+            ("Helvetia Präzision S.p.A.", 1.3),
+            ("llaria Fabbri", 1.8),
+            "Direttore Tecnico",
+            "E-mail: ilaria@helvetia.it",
+        ],
+        "IT",
+    )
+    assert card.name == "Ilaria Fabbri"
+    assert read([("Anna de la Cruz", 1.8), "Sales Manager"]).name == "Anna de la Cruz"
+
+
+def test_a_name_with_an_initial_and_two_particles_is_a_name():
+    card = read(
+        [
+            ("Granite Peak Software S.A.", 1.3),
+            ("María J. García de la Fuente", 1.8),
+            "Head of People",
+            "E-mail: maria_garciadelafuente@granitepeaksoftware.es",
+        ],
+        "ES",
+    )
+    assert card.name == "María J. García de la Fuente"
+    assert card.title == "Head of People"
+
+
+@pytest.mark.parametrize(
+    ("name_read", "email", "phone", "name"),
+    [
+        # The address spells out a mark the name's line lost, in the phone's country's letter.
+        ("Mette Molgaard", "mette.moelgaard@blueharbor.dk", "+45 32 12 34 56", "Mette Mølgaard"),
+        ("Jurgen Muller", "juergen.mueller@acme.de", "+49 30 1234567", "Jürgen Müller"),
+        # An address the name makes as read, or no country to write the mark as: left as read.
+        ("Anna Muller", "anna.muller@acme.de", "+49 30 1234567", "Anna Muller"),
+        ("Gianmarco Esposito", "gianmarcoesposito@acme.it", "+39 02 1234 5678", None),
+        ("Jurgen Muller", "juergen.mueller@acme.de", "", "Jurgen Muller"),
+    ],
+)
+def test_a_mark_the_names_line_lost_is_put_back_where_the_address_spells_it_out(
+    name_read, email, phone, name
+):
+    lines = [("Acme", 1.3), (name_read, 1.8), "Sales Manager", f"E-mail: {email}"]
+    card = read([*lines, phone] if phone else lines, "US")
+    assert card.email == email
+    assert card.name == (name or name_read)

@@ -253,6 +253,8 @@ def test_a_title_word_read_with_two_letters_for_one_or_a_company_word_is_put_rig
         ("Internationale Logistik Gruppe lnc.", "Internationale Logistik Gruppe Inc."),
         ("Kestrel Analytics Gmbí", "Kestrel Analytics GmbH"),
         ("Saffron Hospitality Group GmbII", "Saffron Hospitality Group GmbH"),
+        ("FJORD SYSTEMS LID.", "FJORD SYSTEMS LTD."),  # small capitals: the T's bar lost
+        ("ACME SAIC", "ACME SAIC"),  # no legal form with a T there: left as read
         ("Marlowe&Finch N.V.", "Marlowe & Finch N.V."),
         ("AT&T Inc.", "AT&T Inc."),
         ("Acme Inca", "Acme Inca"),
@@ -324,3 +326,14 @@ def test_an_address_that_spells_out_a_letter_the_names_line_lost_its_mark_on_is_
     lines = ["Internationale Logistik Gruppe A/S", "Mette T. Kjar", "Marketing Coordinator"]
     card = read([*lines, "E mette.kjaer@mail.ilg.dk", "www.ilg.dk"], "DK")
     assert card.email == "mette.kjaer@mail.ilg.dk"
+
+
+def test_a_website_misread_to_no_known_ending_does_not_give_the_address_its_ending():
+    # The website read `.ol`, which no domain ends with; the address's `.nl` stays.
+    assert mend_domain("brambakker@quantialabs.nl", ["www.quantialabs.ol"], ["Quantia Labs"]) == (
+        "brambakker@quantialabs.nl"
+    )
+    # A website with a real ending still puts a misread one right.
+    assert mend_domain("brambakker@quantialabs.ol", ["www.quantialabs.nl"], ["Quantia Labs"]) == (
+        "brambakker@quantialabs.nl"
+    )

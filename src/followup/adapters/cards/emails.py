@@ -59,21 +59,25 @@ def _gap(c: str) -> float:
 
 
 def _row(pattern: str, text: str) -> list[float]:
-    """The cost of reading `text[:k]` as `pattern`, for each k (the last row of the table). A
-    letter and the dot after it may be read as one letter (`l.lemaitre` as `Ilemaitre`)."""
+    """The cost of reading `text[:k]` as `pattern`, for each k (the last row of the table). An
+    initial and the dot after it may be read as one letter (`l.lemaitre` as `Ilemaitre`); not
+    the last letter of a word and a dot (`bjorn.oberhauser` is no nearer `bjomoberhauser` than
+    `bjornoberhauser` is)."""
     before: list[float] | None = None
     previous = [0.0]
     for c in text:
         previous.append(previous[-1] + _gap(c))
     for i, p in enumerate(pattern):
         current = [previous[0] + _gap(p)]
+        # After an initial (the pattern's first letter, or one after a separator).
+        after_initial = p == "." and (i == 1 or (i >= 2 and pattern[i - 2] in _SEPARATORS))
         for k, c in enumerate(text, 1):
             best = min(
                 previous[k] + _gap(p),
                 current[k - 1] + _gap(c),
                 previous[k - 1] + _substitution(p, c),
             )
-            if p == "." and before is not None and _substitution(pattern[i - 1], c) <= 0.5:
+            if after_initial and before is not None and _substitution(pattern[i - 1], c) <= 0.5:
                 best = min(best, before[k - 1] + 0.5)
             current.append(best)
         before, previous = previous, current
@@ -111,8 +115,14 @@ def spellings(word: str) -> set[str]:
 
 def name_parts(name: str) -> tuple[list[set[str]], set[str]]:
     """The spellings of each word of a name (initials like `S.` left out), and every word and
-    initial an address may use."""
-    tokens = [t for t in re.split(r"\s+", name.strip()) if t and not re.fullmatch(r"\w\.?", t)]
+    initial an address may use. A letter standing alone before the surname is kept: it may be
+    a particle of it (Irish `Ó Súilleabháin`: osuilleabhain, o-suilleabhain)."""
+    split = [t for t in re.split(r"\s+", name.strip()) if t]
+    tokens = [
+        t
+        for at, t in enumerate(split)
+        if not re.fullmatch(r"\w\.?", t) or (t.isalpha() and 0 < at < len(split) - 1)
+    ]
     parts = [spellings(t) for t in tokens]
     parts = [p for p in parts if p]
     pieces: set[str] = set()
@@ -163,7 +173,7 @@ def _spelt_by(part: str, pieces: set[str]) -> bool:
     )
 
 
-def _plausible_suffix(suffix: str) -> bool:
+def plausible_ending(suffix: str) -> bool:
     """`.com`, `.co.uk`, `.de`: labels a domain may end with (not `.coru`)."""
     import phonenumbers
 
@@ -188,7 +198,7 @@ def _endings_like(suffix: str) -> set[str]:
                 and sum(_substitution(a, b) for a, b in zip(label, known, strict=True)) == 0.5
             ):
                 mended = "." + ".".join([*labels[:i], known, *labels[i + 1 :]])
-                if _plausible_suffix(mended):
+                if plausible_ending(mended):
                     found.add(mended)
     return found
 
@@ -230,7 +240,7 @@ def hosts(
         if "." in host and re.match(r"(?i)(https?://|www)", web):
             sites[host] = True
         split = _split_host(host)
-        if split and _plausible_suffix(split[2]):
+        if split and plausible_ending(split[2]):
             endings.add(split[2])
     confirmed_orgs = set(orgs)
     allowed_orgs = set(orgs)
@@ -241,15 +251,23 @@ def hosts(
             if written_as_site and (not orgs or org in orgs):
                 confirmed_orgs.add(org)
     prefixes, suffixes = {"", *(labels or ())}, endings
+    doubtful: set[str] = set()
     for host in [*sites, *([read] if read else [])]:
         split = _split_host(host)
         if split and host == read and split[0]:
             # `cop.` for corp.: an office's label one letter off one that addresses use.
             prefixes |= {f"{o}." for o in OFFICES if _near(split[0][:-1], o)}
-        if split and _plausible_suffix(split[2]):
+        if split and plausible_ending(split[2]):
             suffixes.add(split[2])
             if host == read:
                 prefixes.add(split[0])
+                # `.ni` or `.co` beside a Dutch or a British phone number: a real ending, but
+                # one look-alike letter off (or one label short of) the country's own, which
+                # no website of the card has: the country's is likelier.
+                own = _national_near(split[2], country)
+                if own and not any(site.endswith(split[2]) for site in sites):
+                    suffixes.add(own)
+                    doubtful.add(split[2])
         elif split and host == read:  # `.ez` for `.cz`: an ending one look-alike letter off
             prefixes.add(split[0])
             like = _endings_like(split[2])
@@ -257,16 +275,40 @@ def hosts(
             national = {e for e in like if country and e.endswith(f".{country.lower()}")}
             suffixes |= national or like
     if not suffixes and orgs:
-        suffixes = {e for e in seen or set() if _plausible_suffix(e)}
+        suffixes = {e for e in seen or set() if plausible_ending(e)}
         suffixes |= {f".{country.lower()}"} if country else set()
     allowed = {f"{p}{o}{s}" for p in prefixes for o in allowed_orgs for s in suffixes}
     allowed |= set(sites) | ({read} if read else set())
     confirmed = set()
     for host in allowed:
         split = _split_host(host)
-        if split and split[1] in confirmed_orgs and _plausible_suffix(split[2]):
+        if (
+            split
+            and split[1] in confirmed_orgs
+            and plausible_ending(split[2])
+            and split[2] not in doubtful
+        ):
             confirmed.add(host)
     return allowed, confirmed
+
+
+def _national_near(suffix: str, country: str | None) -> str | None:
+    """The phone number's country's ending (`.nl`, `.co.uk`) where `suffix` is one look-alike
+    letter off it (`.ni`) or it less its last label (`.co`); None where it is the same."""
+    if not country:
+        return None
+    code = "uk" if country == "GB" else country.lower()
+    nationals = (f".{code}", f".co.{code}", f".com.{code}")
+    if suffix in nationals:
+        return None
+    for national in nationals:
+        if national.startswith(f"{suffix}.") and suffix != ".com":
+            return national
+        if len(national) == len(suffix):
+            cost = sum(_substitution(a, b) for a, b in zip(national, suffix, strict=True))
+            if cost == 0.5:
+                return national
+    return None
 
 
 # --- choosing ------------------------------------------------------------------------------------
@@ -305,7 +347,7 @@ def readings(row: str, orgs: set[str] | frozenset[str] = frozenset()) -> list[Re
         if re.search(r"[@©®.]", text):
             return True
         last = text.rpartition(" ")[2]
-        return (" " in text and _plausible_suffix(last)) or any(o in fold(text) for o in named)
+        return (" " in text and plausible_ending(last)) or any(o in fold(text) for o in named)
 
     for run in runs:
         text = " ".join(run)
@@ -315,7 +357,26 @@ def readings(row: str, orgs: set[str] | frozenset[str] = frozenset()) -> list[Re
             rest = " ".join(run[skip:])
             if len(rest) >= 6 and likely(rest):
                 found.append(Reading(rest, skip))
+                found.extend(Reading(unglued, skip) for unglued in _unlabelled(rest))
     return found
+
+
+def _unlabelled(text: str) -> list[str]:
+    """The reading less a label run into it, read a letter off or not (`Emaialitair…@…`, the
+    `Email` before `alistair…` with its space lost): each way of cutting it off."""
+    found = []
+    for label in words()["email_labels"]:
+        if len(label) < 4:
+            continue
+        for cut in range(len(label) - 1, len(label) + 2):
+            head = text[:cut].lower()
+            if (
+                len(text) - cut >= 6
+                and text[cut : cut + 1].isalpha()
+                and (head == label or _near(head, label))
+            ):
+                found.append(text[cut:])
+    return list(dict.fromkeys(found))
 
 
 def endings_seen(text: str) -> set[str]:
@@ -325,7 +386,7 @@ def endings_seen(text: str) -> set[str]:
     found = {f".{labels[-1]}"} if labels else set()
     if len(labels) == 2:
         found.add(f".{labels[0]}.{labels[1]}")
-    return {e for e in found if _plausible_suffix(e)}
+    return {e for e in found if plausible_ending(e)}
 
 
 def labels_seen(text: str, orgs: set[str]) -> set[str]:

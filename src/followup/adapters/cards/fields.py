@@ -28,7 +28,7 @@ from followup.adapters.cards.contacts import (
     looks_like_address,
     words,
 )
-from followup.adapters.cards.emails import spellings
+from followup.adapters.cards.emails import local_parts, spellings
 from followup.adapters.cards.mend import distance, mend_company, mend_domain, mend_title, slugs
 from followup.domain.cards import BusinessCard
 
@@ -221,7 +221,7 @@ def find_fields(lines: list[Line], region: str | None) -> BusinessCard:
         if witnessed != email:
             email, email_confidence = witnessed, 0.7
     return BusinessCard(
-        name=_name_text(name.line.text) if name else None,
+        name=_marked(_name_text(name.line.text), email, _region_of(phone_text)) if name else None,
         title=_title_text(texts, name, title, company) if title else None,
         company=company_text,
         email=email,
@@ -234,6 +234,49 @@ def find_fields(lines: list[Line], region: str | None) -> BusinessCard:
             "phone": phone_confidence,
         },
     )
+
+
+# A letter with a mark, as an address spells it out and as a name's line may lose the mark:
+# (as read, as spelt, as written in the Nordic countries, as written elsewhere).
+_MARKS = (
+    ("o", "oe", "ø", "ö"),
+    ("a", "ae", "æ", "ä"),
+    ("e", "ae", "æ", "æ"),  # Æ read as E
+    ("u", "ue", "ü", "ü"),
+    ("a", "aa", "å", "å"),
+)
+_NORDIC = frozenset({"DK", "NO", "FO", "GL", "IS"})
+
+
+def _marked(name: str, email: str | None, country: str | None) -> str:
+    """The name with a mark its line lost put back where the address is one the name makes
+    only with the mark spelt out (`Molgaard` beside mette.moelgaard@, `Erling Ødegaard` beside
+    aerlingoedegaard@), in the letter the phone number's country writes (`ø` in Denmark, `ö`
+    in Sweden or Germany). An address the name makes as read, or a card from no known
+    country, leaves it as read."""
+    if not email or not country:
+        return name
+    local = email.partition("@")[0].lower()
+    if local in local_parts(name):
+        return name
+    # Each word as read, and with one mark put back where the address spells it out there.
+    choices = []
+    for word in name.split(" "):
+        ways = [word]
+        if word.isascii() and word.isalpha():
+            for at, letter in enumerate(word.lower()):
+                for read, spelt, nordic, other in _MARKS:
+                    if letter == read and f"{word.lower()[:at]}{spelt}" in local:
+                        mark = nordic if country in _NORDIC else other
+                        mark = mark.upper() if word[at].isupper() else mark
+                        ways.append(word[:at] + mark + word[at + 1 :])
+        choices.append(ways)
+    found = {
+        candidate
+        for ways in product(*choices)
+        if (candidate := " ".join(ways)) != name and local in local_parts(candidate)
+    }
+    return found.pop() if len(found) == 1 else name
 
 
 def _region_of(phone: str | None) -> str | None:
@@ -533,9 +576,11 @@ def _name_shape(text: str) -> float:
     if not _NAME_CHARS.match(clean) or any(c.isdigit() for c in clean):
         return 0.0
     tokens = clean.split()
-    if not 2 <= len(tokens) <= 5 or len(clean) > 45:
-        return 0.0
     particles = words()["name_particles"]
+    # `María J. García de la Fuente`: particles are no more words of the name.
+    named = [t for t in tokens if fold(t) not in particles]
+    if not 2 <= len(named) <= 5 or len(clean) > 45:
+        return 0.0
     capitalised = all(t[0].isupper() or fold(t) in particles for t in tokens)
     if not capitalised:
         return 0.0
@@ -728,6 +773,21 @@ def _name_text(text: str) -> str:
         else t
         for t in clean.split(" ")
     )
+    # After a Gaelic particle the surname has its capital, whose small letter is the same shape
+    # (`Ó súilleabháin`: the S read small).
+    clean = re.sub(
+        r"(?i)(?<![^\s])(ó|ní|nic|mac|mc)(\s+)([a-zà-ÿ])",
+        lambda m: m.group(1) + m.group(2) + m.group(3).upper(),
+        clean,
+    )
+    # A capital I read as a small l (`llaria`, `lvan`): no name starts with a small l but a
+    # particle (`la`, `le`, `lo`).
+    clean = " ".join(
+        "I" + t[1:] if re.fullmatch(r"l[^\W\d_]+", t) and t not in particles else t
+        for t in clean.split(" ")
+    )
+    # `Æ` read as the two letters it joins (`AErling`): no name is spelt with both capitals.
+    clean = re.sub(r"(?<![^\s-])AE(?=[a-zà-ÿ])", "Æ", clean)
     if " " not in clean:  # `MaximilianMüller`: the space lost (not the one of `MacLeod`)
         clean = re.sub(r"(?<=[^\W\d_]{3})(?<!Mac)(?<!Mc)(?=[A-ZÀ-ÞĀ-Ž][a-zß-ÿā-ž])", " ", clean)
     # Letters after the name (", PhD", ", MBA") are not part of it.

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from followup.adapters.cards.contacts import domain_of, fold, words
-from followup.adapters.cards.emails import OFFICES
+from followup.adapters.cards.emails import OFFICES, plausible_ending
 
 # Letters the OCR takes for one another, in either direction (lower case).
 _CONFUSED = {
@@ -96,6 +96,9 @@ def mend_domain(email: str, webs: list[str], texts: list[str]) -> str:
             continue
         head = host[: host.rfind(org)] if site.startswith(f"{org}.") else ""
         site = head + site
+        ending = site[site.rfind(org) + len(org) :]
+        if not plausible_ending(ending) and plausible_ending(host[host.rfind(org) + len(org) :]):
+            continue  # the website misread (`quantialabs.ol`), not the address (`.nl`)
         if site != host and 0 < distance(site, host) <= max(1, len(host) // 8):
             host = site
             break
@@ -249,13 +252,18 @@ def _cased(word: str, like: str) -> str:
 # --- legal forms ---------------------------------------------------------------------------------
 
 # Look-alike readings of a legal form, tried in turn: `S.r.I.`, `Sp. z 0.0.`, `A.$.`; `lnc.`;
-# `GmbII`.
+# `GmbII`; `LID.` (small capitals: a T's bar lost).
 _TO_L = str.maketrans({"I": "l", "1": "l", "0": "o", "$": "Ş"})
 _TO_I = str.maketrans({"l": "I", "1": "I"})
 
 
 def _lookalikes(tail: str) -> list[str]:
-    return [tail.translate(_TO_L), tail.translate(_TO_I), tail.replace("II", "H")]
+    return [
+        tail.translate(_TO_L),
+        tail.translate(_TO_I),
+        tail.replace("II", "H"),
+        re.sub(r"(?<=[A-Z])I(?=[A-Z])", "T", tail),
+    ]
 
 
 def mend_company(text: str) -> str:
