@@ -3,8 +3,11 @@ that the labelled sets' builder does not make: Outlook's header block without a 
 French, Spanish and German, Outlook for Mac's "Date:" block, a block in bold stars, "-----Original
 Message-----" with "[mailto:…]", Yahoo's attribution, Gmail's attribution wrapped inside the
 address, HTML that is quoted only by its markup, a booking link in a signature, marketing words in
-a footer, a job title with a decision's words, a subject that says the opposite of the text, and
-charsets and transfer encodings. Each message goes the way `followup inbox classify` takes it."""
+a footer, a job title with a decision's words, a subject that says the opposite of the text, a
+question or a request above a quoted invitation or offer (HTML-only, Outlook in French, one line,
+another language), an ATS chore beside its automated footer, an out-of-office naming interviews,
+a newsletter of job offers, and charsets, transfer encodings and CRLF line ends. Each message
+goes the way `followup inbox classify` takes it."""
 
 from __future__ import annotations
 
@@ -101,6 +104,40 @@ TRAPS = [
     ("base64", "rejection", "Ihre Bewerbung",
      "Sehr geehrte Frau Ortiz,\n\nwir haben uns für eine andere Bewerberin entschieden.\n\n"
      "Mit freundlichen Grüßen\n", None, "utf-8", "base64"),
+    ("html-question-over-quoted-invitation", "question", "Re: Final interview", "",
+     '<div dir="ltr">Quick one before Thursday: could you send me two referees?</div><br>'
+     '<div class="gmail_quote"><div class="gmail_attr">On Mon, 1 Mar 2027 Dana Reyes wrote:</div>'
+     '<blockquote class="gmail_quote">We would like to invite you to a final interview on '
+     "Thursday at 10:00.</blockquote></div>", "utf-8", "base64"),
+    ("outlook-question-over-quoted-invitation-fr", "question", "RE: Entretien final", "",
+     "<html><body><div>Bonjour Sam, ce qui me manque encore, c'est ton préavis.</div>"
+     '<div id="appendonsend"></div><hr><div id="divRplyFwdMsg"><b>De :</b> Dana Reyes<br>'
+     "<b>Envoyé :</b> lundi<br><b>Objet :</b> Entretien final</div><div>Nous souhaitons vous "
+     "inviter à un entretien final jeudi à 10 h.</div></body></html>", "windows-1252",
+     "quoted-printable"),
+    ("one-line-question-over-quoted-offer", "question", "Re: Offer",
+     "Notice period?\n\nOn Mon, 1 Mar 2027 at 09:12, Dana Reyes <dana@acme.example> wrote:\n"
+     "> We are delighted to offer you the position of Analyst.\n", None, "utf-8", None),
+    ("mixed-language-request-over-german-invitation", "question", "Re: Einladung",
+     "Hi Sam, our HR team is in Munich, so one thing in English: could you send your payslips "
+     "before Tuesday?\n\nAm Mo., 1. März 2027 um 09:12 Uhr schrieb Personal <p@acme.example>:"
+     "\n> Wir möchten Sie zu einem zweiten Gespräch einladen.\n", None, "utf-8", "base64"),
+    ("ats-chore-with-automated-footer", "question", "Tâche à compléter",
+     "Bonjour Sam,\n\nNous vous demandons de remplir le formulaire de consentement. Accédez au "
+     "formulaire ici : https://ats.example/t/1.\n\nCourriel généré automatiquement, merci de ne "
+     "pas y répondre.\n", None, "windows-1252", "base64"),
+    ("auto-reply-mentioning-interviews", "automatic", "Abwesenheitsnotiz: Ihre Bewerbung", "",
+     "<html><body><p>Ich bin bis zum 14. März nicht im Büro. Bei Fragen zu "
+     "Vorstellungsgesprächen wenden Sie sich bitte an recruiting@acme.example.</p></body></html>",
+     "utf-8", "quoted-printable"),
+    ("quebec-rejection-keeps-cv", "rejection", "Re: Entrevue",
+     "Bonjour Sam,\r\n\r\nLe poste de coordonnateur a été comblé cette semaine. On garde ton CV "
+     "dans nos dossiers.\r\n\r\nGeneviève\r\n\r\nLe 18 févr. 2027 à 16:30, Sam <sam@example.com> "
+     "a écrit :\r\n> Merci pour l'entrevue de ce matin !\r\n", None, "windows-1252", "base64"),
+    ("newsletter-job-offers", "other", "Nouvelles offres d'emploi",
+     "Bonjour,\n\nDécouvrez nos offres d'emploi de la semaine : chef de projet, analyste, "
+     "développeuse. Postulez sur notre site carrières.\n\nSe désabonner\n", None, "utf-8",
+     "quoted-printable"),
 ]  # fmt: skip
 
 

@@ -228,3 +228,33 @@ def test_a_paragraph_that_only_mentions_confidentiality_is_no_footer():
     text = "Hi Sam,\n\nThis message is confidential for now, but we want to offer you the role."
     found = shipped_classifier().classify(text)
     assert (found.kind, found.new_text) == ("offer", text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hi Sam,\n\nDas Letzte, was HR noch braucht, ist Ihre unterschriebene "
+        "Datenschutzerklärung.",
+        "Hi Sam,\n\nLa dernière chose dont la RH a besoin, c'est ton formulaire RGPD signé.",
+    ],
+)
+def test_a_data_protection_form_asked_for_is_no_footer(text):
+    found = shipped_classifier().classify(text)
+    assert (found.kind, found.new_text) == ("question", text)
+
+
+def test_a_data_protection_notice_stays_a_footer():
+    for footer in (
+        "Informationen zum Datenschutz finden Sie unter acme.example/datenschutz.",
+        "Conformément au RGPD, vous disposez d'un droit d'accès à vos données.",
+    ):
+        found = shipped_classifier().classify(f"{NEW}\n\n{footer}\n")
+        assert (found.new_text, found.kind) == (NEW, "other")
+
+
+def test_spanish_abbreviations_of_two_letters_doubled_do_not_end_a_sentence():
+    text = "Lo último que necesita RR. HH. es tu formulario firmado. Viajo a EE. UU. el lunes."
+    assert sentences(text) == [
+        "Lo último que necesita RR. HH. es tu formulario firmado.",
+        "Viajo a EE. UU. el lunes.",
+    ]

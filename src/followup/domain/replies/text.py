@@ -28,7 +28,7 @@ _END = re.compile(r"(?<=[.!?…])[\"'”’»)\]]*\s+")
 _ABBREVIATION = re.compile(
     r"(?:\b(?:mr|mrs|ms|dr|prof|st|sr|sra|jr|mme|mlle|hr|fr|nr|no|vs|etc|approx|ca|bzw|"
     r"z\.b|u\.a|d\.h|e\.g|i\.e|p\.s|ps|ggf|evtl|inkl|zzgl|ud|uds|av|tel|m|"
-    r"ref|réf|núm|num|cf|vgl|incl|dept|ext)\.|\b\d{1,2}\.)$",
+    r"ref|réf|núm|num|cf|vgl|incl|dept|ext|rr|hh|ee|uu)\.|\b\d{1,2}\.)$",
     re.IGNORECASE,
 )
 
