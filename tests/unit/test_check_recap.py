@@ -108,3 +108,38 @@ def test_a_noun_and_its_verb_or_agent_recap_a_topic_together():
     keep_close = "I've been thinking about how to keep farmers close as the branches close."
     assert not _recap_missing(keep_close, "lending to farms", "the branch closures")
     assert _recap_missing("I tend to prepare too much.", "commercial solar tenders")
+
+
+@pytest.mark.parametrize(
+    ("text", "topics"),
+    [
+        (
+            "In the first round I said I could own those renewals from the first week this year.",
+            ("the first-year revenue target",),
+        ),
+        ("I could start next month and be selling in my second week.", ("second-month ramp-up",)),
+        ("Over the last ten years I've met every quarter's number.", ("the annual quota",)),
+        ("I'm free any day next week for a second conversation.", ("the weekly pipeline review",)),
+        ("By the end of the year I'd hope to be fully up to speed.", ("year-end close",)),
+    ],
+)
+def test_words_of_time_and_order_that_a_topic_shares_are_no_recap_alone(text, topics):
+    assert _recap_missing(text, *topics)
+
+
+@pytest.mark.parametrize(
+    ("text", "topics"),
+    [
+        (
+            "Your point that the first-year target ramps over two quarters was fair.",
+            ("the first-year revenue target",),
+        ),
+        ("I've been thinking about the ramp-up you described.", ("second-month ramp-up",)),
+        ("Your view of the quota as a floor stayed with me.", ("the annual quota",)),
+        ("I liked how you run the pipeline review.", ("the weekly pipeline review",)),
+        ("The year-end close you described sounds demanding.", ("year-end close",)),
+        ("Your plan for the first ninety days is clear.", ("the first ninety days",)),
+    ],
+)
+def test_a_topic_named_beside_its_words_of_time_is_still_a_recap(text, topics):
+    assert not _recap_missing(text, *topics)

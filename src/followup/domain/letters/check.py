@@ -308,7 +308,9 @@ class LetterChecker:
         topic's head ("retainers" of "agency retainers", "lending" of "lending to farms") or a
         name in it ("Benelux" of "the Benelux expansion"), not a word that qualifies it: "my
         agency background", "ready to branch out" and "my commercial experience" recap neither
-        "agency retainers", "the branch closures" nor "commercial solar tenders" (001, 003)."""
+        "agency retainers", "the branch closures" nor "commercial solar tenders". Words of time
+        and order name a topic only beside a word of its own: "the first round" and "this year"
+        do not recap "the first-year revenue target" (001, 003)."""
         rule = self.rules["missing-recap"]
         if ctx.kind not in rule.data.get("kinds", []) or not ctx.decision_maker or not ctx.topics:
             return
@@ -324,6 +326,9 @@ class LetterChecker:
         topics = [[w for w in tokens if w not in stop] for tokens in split]
         linking = rule.words("linking")
         generic = weak | rule.words("generic_heads")
+        # words of time and order ("first", "year", "end") are shared by any letter's "first
+        # round" or "this year": they tell a topic only beside a word of its own
+        timely = rule.words("time_words")
         names = [  # a place or a name in a topic is distinctive alone ("Benelux", "Leeds")
             {w.lower() for w in _WORD_CHARS.findall(topic) if w[0].isupper() and not w.isupper()}
             for topic in ctx.topics
@@ -347,6 +352,9 @@ class LetterChecker:
             ]
             needed = max(1, (len(content) + 1) // 2)
             strong = [w for w in hits if w not in weak and stem(w) not in weak]
+            if any(w not in weak and stem(w) not in weak and w not in timely for w in content):
+                # unless time is all the topic is about ("the first ninety days")
+                strong = [w for w in strong if w not in timely]
             if i >= named:
                 if len(hits) >= needed and len(strong) >= 2:
                     return
