@@ -424,13 +424,20 @@ class LetterChecker:
         patterns = self.rules.candidates(rule, letter)
         noted: frozenset[str] | None = None
         reported: set[tuple[int, int]] = set()
+        lexicon = self._lexicon
+        if lexicon is None:
+            lexicon = self._lexicon = Lexicon(rule.data)
+        pursued = lexicon.pursued(" ".join(ctx.notes)) if ctx.notes else frozenset()
         for pattern, entry in patterns:
             condition = rule.condition(pattern)
             for m in _matches(letter, pattern, entry):
                 if noted is None:
                     noted = self._noted(ctx)
-                if {stem(w.group(0)) for w in words(m.group(0))} & noted:
-                    continue  # the interview notes mention it: not a new topic
+                said = m.group(0).lower()
+                if {stem(w.group(0)) for w in words(said)} & noted or lexicon.kindred(
+                    _WORD_CHARS.findall(said), pursued
+                ):
+                    continue  # the interview notes mention it, or their pursuit: not new
                 if not _holds(condition, letter, m):
                     continue
                 span = letter.sentence_of(m.start(), m.start())
@@ -440,9 +447,6 @@ class LetterChecker:
                         rule, span[0], span[1], match=m.group(0), **{"class": _label(condition)}
                     )
         # a sentence about private life, by what it is about (personal.py)
-        lexicon = self._lexicon
-        if lexicon is None:
-            lexicon = self._lexicon = Lexicon(rule.data)
         if not letter.word_set & lexicon.firsts:
             return
         spans = [s for s in letter.sentences if s not in reported and not _overlaps(s, taken)]
@@ -450,7 +454,9 @@ class LetterChecker:
         for start, end in praised:  # the words of the praise tie nothing to the work
             text = text[:start] + " " * (end - start) + text[end:]
         known = None if praised else letter.word_set  # (the words of `text`, when they are)
-        for hit in lexicon.sentences(text, spans, letter.word_set, self._context(ctx), known):
+        for hit in lexicon.sentences(
+            text, spans, letter.word_set, self._context(ctx), known, noted=pursued
+        ):
             if _overlaps((hit.start, hit.end), praised) and not lexicon.beyond_praise(
                 hit, self._praised()
             ):
