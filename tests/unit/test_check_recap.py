@@ -143,3 +143,32 @@ def test_words_of_time_and_order_that_a_topic_shares_are_no_recap_alone(text, to
 )
 def test_a_topic_named_beside_its_words_of_time_is_still_a_recap(text, topics):
     assert not _recap_missing(text, *topics)
+
+
+@pytest.mark.parametrize(
+    ("text", "topics"),
+    [
+        ("The attrition among corner shops worries me too.", ("customer churn",)),
+        (
+            "Selling into Scandinavia through resellers is familiar ground.",
+            ("Nordic distributors",),
+        ),
+        ("Your farmers' loan book is a good fit for me.", ("agricultural lending",)),
+        ("The new flame-proof uniforms should sell themselves.", ("fire-retardant workwear",)),
+        ("The July bids for the council are worth chasing.", ("council tenders",)),
+    ],
+)
+def test_a_topic_restated_in_words_of_the_same_meaning_is_a_recap(text, topics):
+    assert not _recap_missing(text, *topics)
+
+
+@pytest.mark.parametrize(
+    ("text", "topics"),
+    [
+        ("I cut my teeth in retail.", ("shortening the sales cycle",)),
+        ("My uniform is ready for the first day.", ("fire-retardant workwear sales",)),
+        ("I bid you a pleasant weekend.", ("council tenders in Leeds",)),
+    ],
+)
+def test_a_word_of_the_same_meaning_as_a_qualifier_or_one_word_of_three_is_no_recap(text, topics):
+    assert _recap_missing(text, *topics)

@@ -84,6 +84,7 @@ class LetterChecker:
         self._note_stems: dict[tuple[str, ...], frozenset[str]] = {}
         self._checked = 0
         self._lexicon: Lexicon | None = None
+        self._synonyms: dict[str, frozenset[str]] | None = None
         self._targets: frozenset[str] | None = None
         self._frames: tuple[re.Pattern[str], ...] | None = None
         self._contexts: dict[tuple[object, ...], frozenset[str]] = {}
@@ -334,9 +335,20 @@ class LetterChecker:
             for topic in ctx.topics
         ]
         named = len(ctx.topics)  # the topics' names; after them, what was said about them
-        # the letter's words that could be a topic's word: same first three letters
+        # the letter's words that could be a topic's word: same first three letters; a word
+        # of the same meaning stands for it ("bids" for "tenders", "attrition" for "churn")
         heads = {w[:3] for content in topics for w in content}
-        near = [t for t in letter.word_set if t[:3] in heads]
+        said = letter.word_set
+        same = self._synonyms
+        if same is None:
+            same = self._synonyms = {
+                str(w).lower(): frozenset(str(g).lower() for g in group)
+                for group in rule.data.get("synonyms", [])
+                for w in group
+            }
+        if not said.isdisjoint(same):
+            said = said.union(*(same[w] for w in said if w in same))
+        near = [t for t in said if t[:3] in heads]
         stems = {stem(t) for t in near}
         roots = {_root(t, "er") for t in near}
         prefixes = {t[:5] for t in near if len(t) >= 6}
