@@ -144,3 +144,10 @@ def test_the_words_of_an_entry_of_private_life_are_not_words_of_work():
     work = {**PURSUITS, "work": ["partner"]}
     text = "If you want a climbing partner, I am out every Saturday."
     assert [e for _, e, _ in _found(text, data=work)] == [("climbing partner", "saturday")]
+
+
+def test_an_entry_of_private_life_that_the_notes_hold_still_ties_the_sentence_to_them():
+    text = "Good luck to your son in the cricket trials on Saturday."
+    data = {**PURSUITS, "lexicon": {**dict(PURSUITS["lexicon"]), "sport": ["cricket", "trials"]}}  # type: ignore[call-overload]
+    assert _found(text, data=data) != []
+    assert _found(text, context=frozenset({"cricket"}), data=data) == []

@@ -82,6 +82,7 @@ class LetterChecker:
         self.dictionary = dictionary
         self._addressing = rules.addressing
         self._note_stems: dict[tuple[str, ...], frozenset[str]] = {}
+        self._pursued: dict[tuple[str, ...], frozenset[str]] = {}
         self._checked = 0
         self._lexicon: Lexicon | None = None
         self._synonyms: dict[str, frozenset[str]] | None = None
@@ -439,7 +440,12 @@ class LetterChecker:
         lexicon = self._lexicon
         if lexicon is None:
             lexicon = self._lexicon = Lexicon(rule.data)
-        pursued = lexicon.pursued(" ".join(ctx.notes)) if ctx.notes else frozenset()
+        pursued = self._pursued.get(ctx.notes)
+        if pursued is None:  # the pursuits the notes name ("the Patagonian marathon")
+            pursued = lexicon.pursued(" ".join(ctx.notes))
+            if len(self._pursued) > 256:
+                self._pursued.clear()
+            self._pursued[ctx.notes] = pursued
         for pattern, entry in patterns:
             condition = rule.condition(pattern)
             for m in _matches(letter, pattern, entry):

@@ -168,10 +168,12 @@ class Lexicon:
                 for audience in self.audiences:
                     about = audience.sub(" ", about)
                 tokens = _WORD_CHARS.findall(about)
+            present = {stem(w) for w in tokens}
+            if any(s in context for s in present if len(s) >= 4):
+                continue  # about the interview: its notes, topics, company or role
             inside = {w for e in found for w in _WORD_CHARS.findall(e.lower())}
-            present = {stem(w) for w in tokens if w not in inside}
-            if present & self.work or any(s in context for s in present if len(s) >= 4):
-                continue  # about the work or the interview
+            if not self.work.isdisjoint(stem(w) for w in tokens if w not in inside):
+                continue  # about the work
             domains = tuple(dict.fromkeys(found.values()))
             yield Hit(start, end, domains, tuple(found))
 
