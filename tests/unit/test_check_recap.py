@@ -168,6 +168,7 @@ def test_a_topic_restated_in_words_of_the_same_meaning_is_a_recap(text, topics):
         ("I cut my teeth in retail.", ("shortening the sales cycle",)),
         ("My uniform is ready for the first day.", ("fire-retardant workwear sales",)),
         ("I bid you a pleasant weekend.", ("council tenders in Leeds",)),
+        ("The recruitment process was smooth and well run.", ("hiring SDRs",)),
     ],
 )
 def test_a_word_of_the_same_meaning_as_a_qualifier_or_one_word_of_three_is_no_recap(text, topics):
