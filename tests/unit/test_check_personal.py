@@ -107,3 +107,47 @@ def test_a_sentence_praising_the_family_goes_beyond_it_only_by_another_domain_no
         "Your family kitchen is lovely.", [(0, 30)], {"family", "kitchen"}, frozenset()
     )
     assert lexicon.beyond_praise(family, frozenset()) is False  # the family's home alone
+
+
+PURSUITS: dict[str, object] = {
+    **DATA,
+    "lexicon": {
+        **dict(DATA["lexicon"]),  # type: ignore[call-overload]
+        "sport and fitness": ["race", "training", "nets", "football", "match", "climbing partner"],
+    },
+    "pursuits": {
+        "running": {"names": ["marathon"], "words": ["race", "training"]},
+        "cricket": {"names": ["cricket"], "words": ["nets", "training", "match"]},
+        "football": {"names": ["football"], "words": ["match", "training"]},
+    },
+}
+
+
+def test_the_notes_pursuit_in_other_words_of_it_is_no_new_topic():
+    lexicon = Lexicon(PURSUITS)
+    noted = lexicon.pursued("he is running the Patagonian marathon in September")
+    assert noted == frozenset({"running"})
+    assert lexicon.kindred(["training", "for", "a", "race"], noted)
+    text = "Any tips on training for the race on Saturday?"
+    words = set(text.lower().replace("?", " ").split())
+    assert list(lexicon.sentences(text, sentences(text), words, frozenset(), noted=noted)) == []
+    assert _found(text, data=PURSUITS) != []
+
+
+def test_another_pursuit_or_a_word_of_a_pursuit_with_other_senses_is_not_the_notes_own():
+    lexicon = Lexicon(PURSUITS)
+    assert not lexicon.kindred(["the", "football", "match"], lexicon.pursued("county cricket"))
+    assert lexicon.pursued("118% attainment three years running; sales training") == frozenset()
+
+
+def test_the_words_of_an_entry_of_private_life_are_not_words_of_work():
+    work = {**PURSUITS, "work": ["partner"]}
+    text = "If you want a climbing partner, I am out every Saturday."
+    assert [e for _, e, _ in _found(text, data=work)] == [("climbing partner", "saturday")]
+
+
+def test_an_entry_of_private_life_that_the_notes_hold_still_ties_the_sentence_to_them():
+    text = "Good luck to your son in the cricket trials on Saturday."
+    data = {**PURSUITS, "lexicon": {**dict(PURSUITS["lexicon"]), "sport": ["cricket", "trials"]}}  # type: ignore[call-overload]
+    assert _found(text, data=data) != []
+    assert _found(text, context=frozenset({"cricket"}), data=data) == []

@@ -108,3 +108,68 @@ def test_a_noun_and_its_verb_or_agent_recap_a_topic_together():
     keep_close = "I've been thinking about how to keep farmers close as the branches close."
     assert not _recap_missing(keep_close, "lending to farms", "the branch closures")
     assert _recap_missing("I tend to prepare too much.", "commercial solar tenders")
+
+
+@pytest.mark.parametrize(
+    ("text", "topics"),
+    [
+        (
+            "In the first round I said I could own those renewals from the first week this year.",
+            ("the first-year revenue target",),
+        ),
+        ("I could start next month and be selling in my second week.", ("second-month ramp-up",)),
+        ("Over the last ten years I've met every quarter's number.", ("the annual quota",)),
+        ("I'm free any day next week for a second conversation.", ("the weekly pipeline review",)),
+        ("By the end of the year I'd hope to be fully up to speed.", ("year-end close",)),
+    ],
+)
+def test_words_of_time_and_order_that_a_topic_shares_are_no_recap_alone(text, topics):
+    assert _recap_missing(text, *topics)
+
+
+@pytest.mark.parametrize(
+    ("text", "topics"),
+    [
+        (
+            "Your point that the first-year target ramps over two quarters was fair.",
+            ("the first-year revenue target",),
+        ),
+        ("I've been thinking about the ramp-up you described.", ("second-month ramp-up",)),
+        ("Your view of the quota as a floor stayed with me.", ("the annual quota",)),
+        ("I liked how you run the pipeline review.", ("the weekly pipeline review",)),
+        ("The year-end close you described sounds demanding.", ("year-end close",)),
+        ("Your plan for the first ninety days is clear.", ("the first ninety days",)),
+    ],
+)
+def test_a_topic_named_beside_its_words_of_time_is_still_a_recap(text, topics):
+    assert not _recap_missing(text, *topics)
+
+
+@pytest.mark.parametrize(
+    ("text", "topics"),
+    [
+        ("The attrition among corner shops worries me too.", ("customer churn",)),
+        (
+            "Selling into Scandinavia through resellers is familiar ground.",
+            ("Nordic distributors",),
+        ),
+        ("Your farmers' loan book is a good fit for me.", ("agricultural lending",)),
+        ("The new flame-proof uniforms should sell themselves.", ("fire-retardant workwear",)),
+        ("The July bids for the council are worth chasing.", ("council tenders",)),
+    ],
+)
+def test_a_topic_restated_in_words_of_the_same_meaning_is_a_recap(text, topics):
+    assert not _recap_missing(text, *topics)
+
+
+@pytest.mark.parametrize(
+    ("text", "topics"),
+    [
+        ("I cut my teeth in retail.", ("shortening the sales cycle",)),
+        ("My uniform is ready for the first day.", ("fire-retardant workwear sales",)),
+        ("I bid you a pleasant weekend.", ("council tenders in Leeds",)),
+        ("The recruitment process was smooth and well run.", ("hiring SDRs",)),
+    ],
+)
+def test_a_word_of_the_same_meaning_as_a_qualifier_or_one_word_of_three_is_no_recap(text, topics):
+    assert _recap_missing(text, *topics)

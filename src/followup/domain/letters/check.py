@@ -82,8 +82,10 @@ class LetterChecker:
         self.dictionary = dictionary
         self._addressing = rules.addressing
         self._note_stems: dict[tuple[str, ...], frozenset[str]] = {}
+        self._pursued: dict[tuple[str, ...], frozenset[str]] = {}
         self._checked = 0
         self._lexicon: Lexicon | None = None
+        self._synonyms: dict[str, frozenset[str]] | None = None
         self._targets: frozenset[str] | None = None
         self._frames: tuple[re.Pattern[str], ...] | None = None
         self._contexts: dict[tuple[object, ...], frozenset[str]] = {}
@@ -308,7 +310,9 @@ class LetterChecker:
         topic's head ("retainers" of "agency retainers", "lending" of "lending to farms") or a
         name in it ("Benelux" of "the Benelux expansion"), not a word that qualifies it: "my
         agency background", "ready to branch out" and "my commercial experience" recap neither
-        "agency retainers", "the branch closures" nor "commercial solar tenders" (001, 003)."""
+        "agency retainers", "the branch closures" nor "commercial solar tenders". Words of time
+        and order name a topic only beside a word of its own: "the first round" and "this year"
+        do not recap "the first-year revenue target" (001, 003)."""
         rule = self.rules["missing-recap"]
         if ctx.kind not in rule.data.get("kinds", []) or not ctx.decision_maker or not ctx.topics:
             return
@@ -324,14 +328,28 @@ class LetterChecker:
         topics = [[w for w in tokens if w not in stop] for tokens in split]
         linking = rule.words("linking")
         generic = weak | rule.words("generic_heads")
+        # words of time and order ("first", "year", "end") are shared by any letter's "first
+        # round" or "this year": they tell a topic only beside a word of its own
+        timely = rule.words("time_words")
         names = [  # a place or a name in a topic is distinctive alone ("Benelux", "Leeds")
             {w.lower() for w in _WORD_CHARS.findall(topic) if w[0].isupper() and not w.isupper()}
             for topic in ctx.topics
         ]
         named = len(ctx.topics)  # the topics' names; after them, what was said about them
-        # the letter's words that could be a topic's word: same first three letters
+        # the letter's words that could be a topic's word: same first three letters; a word
+        # of the same meaning stands for it ("bids" for "tenders", "attrition" for "churn")
         heads = {w[:3] for content in topics for w in content}
-        near = [t for t in letter.word_set if t[:3] in heads]
+        said = letter.word_set
+        same = self._synonyms
+        if same is None:
+            same = self._synonyms = {
+                str(w).lower(): frozenset(str(g).lower() for g in group)
+                for group in rule.data.get("synonyms", [])
+                for w in group
+            }
+        if not said.isdisjoint(same):
+            said = said.union(*(same[w] for w in said if w in same))
+        near = [t for t in said if t[:3] in heads]
         stems = {stem(t) for t in near}
         roots = {_root(t, "er") for t in near}
         prefixes = {t[:5] for t in near if len(t) >= 6}
@@ -347,6 +365,9 @@ class LetterChecker:
             ]
             needed = max(1, (len(content) + 1) // 2)
             strong = [w for w in hits if w not in weak and stem(w) not in weak]
+            if any(w not in weak and stem(w) not in weak and w not in timely for w in content):
+                # unless time is all the topic is about ("the first ninety days")
+                strong = [w for w in strong if w not in timely]
             if i >= named:
                 if len(hits) >= needed and len(strong) >= 2:
                     return
@@ -416,13 +437,25 @@ class LetterChecker:
         patterns = self.rules.candidates(rule, letter)
         noted: frozenset[str] | None = None
         reported: set[tuple[int, int]] = set()
+        lexicon = self._lexicon
+        if lexicon is None:
+            lexicon = self._lexicon = Lexicon(rule.data)
+        pursued = self._pursued.get(ctx.notes)
+        if pursued is None:  # the pursuits the notes name ("the Patagonian marathon")
+            pursued = lexicon.pursued(" ".join(ctx.notes))
+            if len(self._pursued) > 256:
+                self._pursued.clear()
+            self._pursued[ctx.notes] = pursued
         for pattern, entry in patterns:
             condition = rule.condition(pattern)
             for m in _matches(letter, pattern, entry):
                 if noted is None:
                     noted = self._noted(ctx)
-                if {stem(w.group(0)) for w in words(m.group(0))} & noted:
-                    continue  # the interview notes mention it: not a new topic
+                said = m.group(0).lower()
+                if {stem(w.group(0)) for w in words(said)} & noted or lexicon.kindred(
+                    _WORD_CHARS.findall(said), pursued
+                ):
+                    continue  # the interview notes mention it, or their pursuit: not new
                 if not _holds(condition, letter, m):
                     continue
                 span = letter.sentence_of(m.start(), m.start())
@@ -432,9 +465,6 @@ class LetterChecker:
                         rule, span[0], span[1], match=m.group(0), **{"class": _label(condition)}
                     )
         # a sentence about private life, by what it is about (personal.py)
-        lexicon = self._lexicon
-        if lexicon is None:
-            lexicon = self._lexicon = Lexicon(rule.data)
         if not letter.word_set & lexicon.firsts:
             return
         spans = [s for s in letter.sentences if s not in reported and not _overlaps(s, taken)]
@@ -442,7 +472,9 @@ class LetterChecker:
         for start, end in praised:  # the words of the praise tie nothing to the work
             text = text[:start] + " " * (end - start) + text[end:]
         known = None if praised else letter.word_set  # (the words of `text`, when they are)
-        for hit in lexicon.sentences(text, spans, letter.word_set, self._context(ctx), known):
+        for hit in lexicon.sentences(
+            text, spans, letter.word_set, self._context(ctx), known, noted=pursued
+        ):
             if _overlaps((hit.start, hit.end), praised) and not lexicon.beyond_praise(
                 hit, self._praised()
             ):

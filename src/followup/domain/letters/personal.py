@@ -62,6 +62,19 @@ class Lexicon:
                     self.phrases.setdefault(parts[key], []).append((parts, key, domain, entry))
         self.firsts = frozenset(self.singles) | frozenset(self.phrases)
         self.owners = frozenset(str(w).lower() for w in data.get("owners", []))
+        # the pursuits a word belongs to ("race": running, cycling, swimming; "nets": cricket):
+        # the notes' own pursuit named in other words of it is no new topic. The notes hold a
+        # pursuit by one of its names ("marathon", "cricket"), not by a word of it that has
+        # other senses ("three years running", "sales training").
+        self.pursuits: dict[str, frozenset[str]] = {}
+        self.named: dict[str, frozenset[str]] = {}
+        for pursuit, entries in dict(data.get("pursuits", {})).items():
+            for part in ("names", "words"):
+                for entry in dict(entries).get(part, []):
+                    for word in _WORD_CHARS.findall(str(entry).lower()):
+                        self.pursuits[word] = self.pursuits.get(word, frozenset()) | {pursuit}
+                        if part == "names":
+                            self.named[word] = self.named.get(word, frozenset()) | {pursuit}
         # domains that say when, not what ("Saturday", "the weekend"): never the subject alone
         self.support = frozenset(str(d) for d in data.get("support", []))
         # domains a sentence praising the reader's family is about already: flattery alone
@@ -90,6 +103,22 @@ class Lexicon:
     def audiences(self) -> list[re.Pattern[str]]:
         return [re.compile(p, re.IGNORECASE) for p in self._audiences]
 
+    def pursued(self, text: str) -> frozenset[str]:
+        """The pursuits a text names (the notes': "the Patagonian marathon", running; "his
+        cycling club", cycling)."""
+        found: frozenset[str] = frozenset()
+        for word in _WORD_CHARS.findall(text.lower()):
+            found |= self.named.get(word, frozenset())
+        return found
+
+    def kindred(self, words: list[str], noted: frozenset[str]) -> bool:
+        """Are the words a pursuit the notes hold, in other words of it: every word of a
+        pursuit among them belongs to one of the notes' pursuits, and there is one ("tips on
+        training for a race" to the marathon runner; not "the football" to the cricketer's
+        mother)?"""
+        kin = [self.pursuits[w] for w in words if w in self.pursuits]
+        return bool(kin) and all(p & noted for p in kin)
+
     def sentences(
         self,
         text: str,
@@ -97,10 +126,13 @@ class Lexicon:
         letter_words: set[str],
         context: frozenset[str],
         words: set[str] | None = None,
+        noted: frozenset[str] = frozenset(),
     ) -> Iterator[Hit]:
         """The sentences (of `spans`) about private life. `context` holds the stems that tie a
         sentence to the interview: its notes and topics, the company and the role. `words`:
-        the words of `text` (`\\w+`, lowercase), when the caller has them."""
+        the words of `text` (`\\w+`, lowercase), when the caller has them; `noted` the
+        pursuits of the notes (see `kindred`). The words of an entry found ("a climbing
+        partner", "from the stands") are not words of work."""
         if not letter_words & self.firsts:
             return
         chosen = self._holding(text, spans, words)
@@ -118,6 +150,12 @@ class Lexicon:
                 continue
             if all(domain in self.support for domain in found.values()):
                 continue  # "on a Saturday morning, part of your weekend": when, not what
+            if noted and all(
+                self.domain_of.get(e) in self.support
+                or self.kindred(_WORD_CHARS.findall(e.lower()), noted)
+                for e in found
+            ):
+                continue  # the notes' own pursuit ("the nets sessions before his trials")
             score = len(found) + owned
             for frame in self.frames:
                 if score >= self.threshold:
@@ -131,8 +169,11 @@ class Lexicon:
                     about = audience.sub(" ", about)
                 tokens = _WORD_CHARS.findall(about)
             present = {stem(w) for w in tokens}
-            if present & self.work or any(s in context for s in present if len(s) >= 4):
-                continue  # about the work or the interview
+            if any(s in context for s in present if len(s) >= 4):
+                continue  # about the interview: its notes, topics, company or role
+            inside = {w for e in found for w in _WORD_CHARS.findall(e.lower())}
+            if not self.work.isdisjoint(stem(w) for w in tokens if w not in inside):
+                continue  # about the work
             domains = tuple(dict.fromkeys(found.values()))
             yield Hit(start, end, domains, tuple(found))
 
