@@ -103,3 +103,14 @@ def test_a_greeting_that_opens_a_scripts_spoken_line_addresses_the_name_after_it
 def test_a_greeting_word_inside_a_run_of_capitals_mid_sentence_addresses_no_one():
     assert _addressed("I liked the clients' Hello Fresh, which you showed me.") == []
     assert _addressed("I read the Welcome Pack, which you sent, on the train.") == []
+
+
+def test_a_sentence_that_offers_a_referee_is_told_from_one_that_does_not():
+    from followup.adapters.check_rules import shipped_rules
+
+    addressing = Addressing(shipped_rules()["wrong-name"])
+    assert addressing.offers_referee("You asked for a reference: Nina Bos is happy to help.")
+    assert addressing.offers_referee("Oksana is happy to vouch for my work with grocers.")
+    assert addressing.offers_referee("For references, Rebecca Holt is happy to be contacted.")
+    assert not addressing.offers_referee("For reference, Nina Bos told me about the tender.")
+    assert not addressing.offers_referee("As Rebecca said, the route plan matters most.")

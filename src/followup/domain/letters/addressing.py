@@ -142,6 +142,9 @@ class Addressing:
         self._person_before = _optional(data, "person_before", "")
         self._person_after = _optional(data, "person_after", "")
         self._third_party = _optional(data, "third_party_before", "")
+        # A sentence that offers a referee ("You asked for a reference: Nina Bos is happy to
+        # help"): the people it names are third parties, whoever else they are
+        self._referee = _optional(data, "referee_sentence", "")
         # A frame is a pattern, or {"pattern": ..., "needs": [...]}: strings one of which the
         # lowercased letter must hold for the frame to be read at all ("you and" for "met you
         # and Jonathan"), as a frame is read over the whole letter
@@ -337,6 +340,10 @@ class Addressing:
         if self._person_before is not None and self._person_before.search(before):
             return True
         return self._person_after is not None and bool(self._person_after.match(text, end))
+
+    def offers_referee(self, sentence: str) -> bool:
+        """Does the sentence offer someone as a referee (a reference, who will vouch)?"""
+        return self._referee is not None and self._referee.search(sentence) is not None
 
     def _introduced(self, text: str, start: int) -> bool:
         """Is the name at `start` a third party introduced by who they are to the writer?"""
