@@ -88,3 +88,29 @@ def test_a_frame_is_read_only_where_the_letter_holds_a_string_every_match_of_it_
         list(addressing.credited("As I told Marcus at lunch, I can start in May.", frozenset()))
         == []
     )
+
+
+def test_a_greeting_that_opens_a_scripts_spoken_line_addresses_the_name_after_it():
+    assert _addressed('Call: Graham Fenwick\nOpen: "Hi Priscilla, it\'s Ines."') == [
+        ("Priscilla", ("Priscilla",))
+    ]
+    assert _addressed("1. Greeting - 'Good morning Rebecca, Ines here.'") == [
+        ("Rebecca", ("Rebecca",))
+    ]
+    assert _addressed("Say: Hello Victor, it's Ines from Tuesday.") == [("Victor", ("Victor",))]
+
+
+def test_a_greeting_word_inside_a_run_of_capitals_mid_sentence_addresses_no_one():
+    assert _addressed("I liked the clients' Hello Fresh, which you showed me.") == []
+    assert _addressed("I read the Welcome Pack, which you sent, on the train.") == []
+
+
+def test_a_sentence_that_offers_a_referee_is_told_from_one_that_does_not():
+    from followup.adapters.check_rules import shipped_rules
+
+    addressing = Addressing(shipped_rules()["wrong-name"])
+    assert addressing.offers_referee("You asked for a reference: Nina Bos is happy to help.")
+    assert addressing.offers_referee("Oksana is happy to vouch for my work with grocers.")
+    assert addressing.offers_referee("For references, Rebecca Holt is happy to be contacted.")
+    assert not addressing.offers_referee("For reference, Nina Bos told me about the tender.")
+    assert not addressing.offers_referee("As Rebecca said, the route plan matters most.")

@@ -102,7 +102,11 @@ class Addressing:
         self._names = re.compile(rf"(?P<name>{_CAP}(?:[ \t]+{_CAP}){{0,2}})")
         self._title_before = re.compile(rf"(?:^|(?<=[\s,]))(?:{titles})\.?[ \t]+$")
         # After a greeting or a thanks, on the same line: "Thank you, Victor, for…", "Hey Isabel!"
-        self._lead_before = re.compile(rf"(?<![\w'’])(?i:{leads})[ \t]*,?[ \t]+$")
+        # (an apostrophe before it is a quote mark opening a script's spoken line: "'Hi Eva")
+        self._lead_before = re.compile(rf"(?<![\w’])(?<!\w')(?i:{leads})[ \t]*,?[ \t]+$")
+        # …and the greeting read as the first word of a run of capitalised words, where a
+        # script's spoken line opens after a label or a quote mark ('Open: "Hi Eva, it's…"')
+        self._lead_in = re.compile(rf"(?i:{leads})[ \t]+(?=[A-ZÀ-ÖØ-Þ])")
         self._lead_after = re.compile(r"[ \t]*(?:[,.!?;:—–]|-(?:[ \t]|$)|$)|[ \t]+[Ff]or\b", re.M)
         # At the start of a sentence, before a comma: "Maria, thank you…", "And Maria, …"
         self._comma_next = re.compile(r"[ \t]*,[ \t]*(?P<next>[\w'’]+)")
@@ -138,6 +142,9 @@ class Addressing:
         self._person_before = _optional(data, "person_before", "")
         self._person_after = _optional(data, "person_after", "")
         self._third_party = _optional(data, "third_party_before", "")
+        # A sentence that offers a referee ("You asked for a reference: Nina Bos is happy to
+        # help"): the people it names are third parties, whoever else they are
+        self._referee = _optional(data, "referee_sentence", "")
         # A frame is a pattern, or {"pattern": ..., "needs": [...]}: strings one of which the
         # lowercased letter must hold for the frame to be read at all ("you and" for "met you
         # and Jonathan"), as a frame is read over the whole letter
@@ -252,6 +259,14 @@ class Addressing:
                 continue  # "I", a lone initial
             if s and (text[s - 1].isalnum() or text[s - 1] in "_'’"):
                 continue  # inside a word ("McAllister" read from its "A")
+            opened = self._lead_in.match(text, s, e)
+            if opened and _opens_speech(text, s):
+                named = self._names.match(text, opened.end())
+                if named is None:
+                    continue
+                found_name = named
+                m = named
+                s, e = named.span()
             j = e
             while j < len(text) and text[j] in " \t":
                 j += 1
@@ -325,6 +340,10 @@ class Addressing:
         if self._person_before is not None and self._person_before.search(before):
             return True
         return self._person_after is not None and bool(self._person_after.match(text, end))
+
+    def offers_referee(self, sentence: str) -> bool:
+        """Does the sentence offer someone as a referee (a reference, who will vouch)?"""
+        return self._referee is not None and self._referee.search(sentence) is not None
 
     def _introduced(self, text: str, start: int) -> bool:
         """Is the name at `start` a third party introduced by who they are to the writer?"""
@@ -442,6 +461,19 @@ def _holds_all(text: str, needs: Needs) -> bool:
 def _optional(data: dict[str, object], key: str, suffix: str) -> re.Pattern[str] | None:
     found = data.get(key)
     return re.compile(str(found) + suffix, re.IGNORECASE) if found else None
+
+
+def _opens_speech(text: str, at: int) -> bool:
+    """Does a script's spoken line open at `at`: after a label's colon or dash, or an opening
+    quote mark ('Open: "Hi Eva', "Greeting - 'Hello Sam")?"""
+    i = at - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    # (a straight apostrophe after a letter is one of a word: "the clients' Hello Fresh")
+    quoted = i >= 0 and text[i] in "\"'“‘" and not (text[i] == "'" and i and text[i - 1].isalnum())
+    if quoted:
+        return True
+    return i >= 0 and (text[i] in ":—–" or (text[i] == "-" and i > 0 and text[i - 1] in " \t"))
 
 
 def _sentence_start(text: str, at: int) -> bool:

@@ -166,14 +166,22 @@ class LetterChecker:
                 recipient=ctx.recipient,
             )
         # a person from another opportunity named anywhere: a letter copied from another one;
-        # by the first name alone where it is spoken of as a person ("as I told Oliver")
+        # by the first name alone where it is spoken of as a person ("as I told Oliver"); not
+        # in a sentence that offers them as a referee (a third party, as DESIGN has it)
         mine = ctx.people_parts | recipient_parts
+
+        def referee(m: re.Match[str]) -> bool:
+            start, end = letter.sentence_of(m.start(), m.end())
+            return addressing.offers_referee(text[start:end])
+
         for person, _ in _others(ctx, ctx.directory.people, letter):
             parts = person.split()
             if any(fold_accents(p.lower()) in mine for p in parts):
                 continue
             if person in text:
                 for m in re.finditer(rf"\b{re.escape(person)}\b", text):
+                    if referee(m):
+                        continue
                     yield _finding(
                         rule, m.start(), m.end(), match=m.group(0), recipient=ctx.recipient
                     )
@@ -182,7 +190,7 @@ class LetterChecker:
             if len(parts) < 2 or fold_accents(first.lower()) in addressing.not_names:
                 continue
             for m in re.finditer(rf"\b{re.escape(first)}\b(?![ \t]+[A-Z])", text):
-                if addressing.spoken_of(text, m.start(), m.end()):
+                if addressing.spoken_of(text, m.start(), m.end()) and not referee(m):
                     yield _finding(
                         rule, m.start(), m.end(), match=m.group(0), recipient=ctx.recipient
                     )
