@@ -173,3 +173,43 @@ def test_a_topic_restated_in_words_of_the_same_meaning_is_a_recap(text, topics):
 )
 def test_a_word_of_the_same_meaning_as_a_qualifier_or_one_word_of_three_is_no_recap(text, topics):
     assert _recap_missing(text, *topics)
+
+
+@pytest.mark.parametrize(
+    ("text", "topics"),
+    [
+        (
+            "Ten more plants around Daegu on the books by December sounds right to me.",
+            ("winning Daegu manufacturers",),
+        ),
+        (
+            "The Osaka factory accounts you want to open are my kind of target.",
+            ("expanding into Osaka manufacturers",),
+        ),
+        (
+            "Fewer vendors in Lyon would make the buying simpler.",
+            ("supplier consolidation in Lyon",),
+        ),
+        (
+            "Getting the Ghent shops to reorder weekly is a fine goal.",
+            ("independent retailers in Ghent",),
+        ),
+    ],
+)
+def test_a_topic_whose_head_is_said_in_a_word_of_the_same_meaning_beside_its_place_is_a_recap(
+    text, topics
+):
+    assert not _recap_missing(text, *topics)
+
+
+@pytest.mark.parametrize(
+    ("text", "topics"),
+    [
+        ("I worked in a factory one summer as a student.", ("expanding into Busan manufacturers",)),
+        ("My parents still live in Daegu.", ("winning Daegu manufacturers",)),
+        ("The shops near your office were busy at lunch.", ("retailer loyalty schemes in Ghent",)),
+        ("I know many vendors from my trade-show days.", ("supplier consolidation in Lyon",)),
+    ],
+)
+def test_a_word_of_the_same_meaning_alone_or_the_place_alone_is_no_recap(text, topics):
+    assert _recap_missing(text, *topics)
