@@ -5,7 +5,15 @@ from __future__ import annotations
 import pytest
 
 from followup.adapters.check_rules import build_checker
+from followup.adapters.files.dossier import parse_dossier
+from followup.adapters.holidays import calendar_for
+from followup.adapters.policies import PolicyBook
 from followup.domain.letters.context import LetterContext
+from followup.services.dependencies import Dependencies
+from followup.services.dossier import import_dossier
+from followup.services.letters import check_letter
+
+from ..fakes import FakeStore
 
 CHECKER = build_checker(None)
 CONTACT = "\n\nInes Carvalho\n+44 7700 900761"
@@ -173,3 +181,107 @@ def test_a_topic_restated_in_words_of_the_same_meaning_is_a_recap(text, topics):
 )
 def test_a_word_of_the_same_meaning_as_a_qualifier_or_one_word_of_three_is_no_recap(text, topics):
     assert _recap_missing(text, *topics)
+
+
+@pytest.mark.parametrize(
+    ("text", "topics"),
+    [
+        (
+            "Ten more plants around Daegu on the books by December sounds right to me.",
+            ("winning Daegu manufacturers",),
+        ),
+        (
+            "The Osaka factory accounts you want to open are my kind of target.",
+            ("expanding into Osaka manufacturers",),
+        ),
+        (
+            "Fewer vendors in Lyon would make the buying simpler.",
+            ("supplier consolidation in Lyon",),
+        ),
+        (
+            "Getting the Ghent shops to reorder weekly is a fine goal.",
+            ("independent retailers in Ghent",),
+        ),
+    ],
+)
+def test_a_topic_whose_head_is_said_in_a_word_of_the_same_meaning_beside_its_place_is_a_recap(
+    text, topics
+):
+    assert not _recap_missing(text, *topics)
+
+
+@pytest.mark.parametrize(
+    ("text", "topics"),
+    [
+        ("I worked in a factory one summer as a student.", ("expanding into Busan manufacturers",)),
+        ("My parents still live in Daegu.", ("winning Daegu manufacturers",)),
+        ("The shops near your office were busy at lunch.", ("retailer loyalty schemes in Ghent",)),
+        ("I know many vendors from my trade-show days.", ("supplier consolidation in Lyon",)),
+    ],
+)
+def test_a_word_of_the_same_meaning_alone_or_the_place_alone_is_no_recap(text, topics):
+    assert _recap_missing(text, *topics)
+
+
+@pytest.mark.parametrize(
+    ("text", "topics"),
+    [
+        ("Could you tell me whether I made the shortlist?", ("shortening the approval cycle",)),
+        ("Our broadband at home held up well for the video call.", ("broadening the channel mix",)),
+        ("Selling freshwater fish taught me patience.", ("freshening the product range",)),
+        ("It felt like a tightrope walk at times.", ("tightening the discount rules",)),
+    ],
+)
+def test_a_compound_that_shares_only_its_first_word_with_a_topics_word_is_no_recap(text, topics):
+    assert _recap_missing(text, *topics)
+
+
+@pytest.mark.parametrize(
+    ("text", "topics"),
+    [
+        ("A shorter approval path would help the reps.", ("shortening the approval cycle",)),
+        ("Your plan to expand stayed with me.", ("expansion into Ohio",)),
+        ("The way you manage the channel was new to me.", ("channel management",)),
+    ],
+)
+def test_a_word_of_the_same_family_with_an_ending_is_still_a_recap(text, topics):
+    assert not _recap_missing(text, *topics)
+
+
+def _recap_missing_in(text: str) -> bool:
+    """Through the use case: the recipient's topic carries notes, as a dossier gives them."""
+    deps = Dependencies(FakeStore(), calendar_for, PolicyBook(None), checker=lambda: CHECKER)
+    topic = {
+        "name": "expansion into the Walloon market",
+        "said": "wants ten reference customers in Wallonia by the end of the year",
+        "bring": "three years covering Liège for a telecom reseller",
+        "promised": "a 90-day plan for Wallonia",
+    }
+    contact = {"name": "Aisha Rahman", "title": "Sales Director", "decision_maker": True}
+    dossier = {
+        "candidate": {"name": "Ines Carvalho", "phone": "+44 7700 900761"},
+        "opportunities": [
+            {
+                "id": "morgan",
+                "company": "Morgan Reid",
+                "role": "Account Director",
+                "interviews": [
+                    {
+                        "id": "morgan-1",
+                        "date": "2027-03-02",
+                        "round": 1,
+                        "contacts": [{**contact, "topics": [topic]}],
+                    }
+                ],
+            }
+        ],
+    }
+    import_dossier(deps, parse_dossier(dossier))
+    letter = "Dear Aisha,\n\nThank you for Wednesday. " + text + CONTACT
+    _, found = check_letter(deps, letter, "morgan", "Aisha Rahman", "thank_you")
+    return any(f.rule == "missing-recap" for f in found)
+
+
+def test_a_letter_that_restates_what_was_promised_on_a_topic_recaps_it():
+    assert not _recap_missing_in("I have started the 90-day plan for Wallonia we spoke of.")
+    assert _recap_missing_in("I have started a 90-day reading plan of my own.")

@@ -134,13 +134,16 @@ def letter_context(
         for text in (t.name, t.said, t.bring, t.promised)
         if text
     )
+    # what they said about a topic, and what the candidate promised them on it: a letter that
+    # restates either ("the 90-day plan for Flanders") recaps the topic
     said = tuple(
-        t.said
+        text
         for iv in opportunity.interviews
         for c in iv.contacts
         if same_name(c.name, recipient.name)
         for t in c.noted_topics()
-        if t.said
+        for text in (t.said, t.promised)
+        if text
     )
     vocabulary = _vocabulary(candidate, opportunity)
     ctx = LetterContext(

@@ -608,7 +608,10 @@ def _root(word: str, *more: str) -> str:
 def _kin(word: str, other: str) -> bool:
     """Two words of one family by their beginnings: they share five letters or more, and all
     but the last two of the shorter stem ("expansion" and "expand", "negotiation" and
-    "negotiate"; not "contracts" and "contribute", which share only "contr")."""
+    "negotiate"; not "contracts" and "contribute", which share only "contr"), and what follows
+    the shared part is an ending, not a word of its own: "shortlist", "broadband" and
+    "tightrope" are compounds of "short", "broad" and "tight", not of the family of
+    "shortening", "broadening" or "tightening"."""
     if len(word) < 6 or len(other) < 6 or word[:5] != other[:5]:
         return False
     a, b = stem(word), stem(other)
@@ -617,7 +620,19 @@ def _kin(word: str, other: str) -> bool:
         if x != y:
             break
         shared += 1
-    return shared >= max(5, min(len(a), len(b)) - 2)
+    if shared < max(5, min(len(a), len(b)) - 2):
+        return False
+    return all(len(tail) < 3 or tail.startswith(_ENDINGS) for tail in (a[shared:], b[shared:]))
+
+
+# What may follow a word's root in another word of its family ("expan|sion", "manage|ment"); a
+# longer tail that is none of these is a word of its own ("short|list", "broad|band")
+_ENDINGS = (
+    *("ion", "sion", "tion", "ation", "ition", "ment", "ing", "ive", "iz", "is", "ity", "ance"),
+    *("ence", "ant", "ent", "ure", "abl", "ibl", "al", "ar", "er", "or", "ous", "ness", "ship"),
+    *("ist", "ism", "at", "ic", "ed", "en", "ial", "ies", "ish", "ary", "ory", "ly", "ful"),
+    *("less", "y", "e", "s", "d", "t", "ul", "ud", "um", "u", "iv", "it", "a", "o", "i"),
+)
 
 
 def _heads(

@@ -101,8 +101,9 @@ class LetterContext:
     # interview notes (what may be mentioned without being a new topic).
     topics: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
-    # What the recipient said about each of their topics, as noted: a recap may restate it
-    # ("38 clinics, half of them buying direct") without naming the topic.
+    # What the recipient said about each of their topics, and what the candidate promised them
+    # on it, as noted: a recap may restate either ("38 clinics, half of them buying direct", "the
+    # 90-day plan for Flanders") without naming the topic.
     said: tuple[str, ...] = ()
     opportunity: str = ""  # its id: the directory's entries for it are not "other"
     directory: Directory = field(default_factory=Directory)  # every opportunity
