@@ -114,3 +114,40 @@ def test_a_sentence_that_offers_a_referee_is_told_from_one_that_does_not():
     assert addressing.offers_referee("For references, Rebecca Holt is happy to be contacted.")
     assert not addressing.offers_referee("For reference, Nina Bos told me about the tender.")
     assert not addressing.offers_referee("As Rebecca said, the route plan matters most.")
+
+
+def _addressed_to(recipient: str, text: str) -> list[tuple[str, ...]]:
+    from followup.adapters.check_rules import shipped_rules
+    from followup.domain.letters.context import LetterContext
+
+    ctx = LetterContext(kind="thank_you", recipient=recipient, company="Boğaziçi Yazılım")
+    return [
+        a.words for a in Addressing(shipped_rules()["wrong-name"]).addressed(text, ctx, frozenset())
+    ]
+
+
+def test_a_name_in_latin_letters_beyond_latin_1_is_read_whole():
+    # Turkish ğ ı ş İ, Polish ł, Romanian ș, Vietnamese ễ: none of them ends the name
+    assert _addressed_to("Çağrı Öztürk", "Dear Çağrı,\n\nThank you.") == [("Çağrı",)]
+    assert _addressed_to("Işıl Şahin", "Dear Işıl Şahin,\n\nThank you.") == [("Işıl", "Şahin")]
+    assert _addressed_to("Łukasz Wróbel", "Hi Łukasz, thank you.") == [("Łukasz",)]
+    assert _addressed_to("Ștefan Pop", "Dear Ștefan,\n\nThank you.") == [("Ștefan",)]
+    assert _addressed_to("Nguyễn Thị Hương", "Dear Hương,\n\nThank you.") == [("Hương",)]
+
+
+def test_an_honorific_after_the_name_or_joined_to_it_is_no_part_of_it():
+    assert _addressed_to("Çağrı Öztürk", "Dear Çağrı Bey,\n\nThank you.") == [("Çağrı",)]
+    assert _addressed_to("Işıl Şahin", "Sayın Işıl Hanım,\n\nThank you.") == [("Işıl",)]
+    assert _addressed_to("Yoko Nakamura", "Dear Nakamura-san,\n\nThank you.") == [("Nakamura",)]
+    assert _addressed_to("Rohit Sharma", "Namaste Sharma-ji,\n\nThank you.") == [("Sharma",)]
+    assert _addressed_to("Ana Ruiz", "Estimada Lic. Ruiz:\n\nThank you.") == [("Ruiz",)]
+
+
+def test_a_word_in_capitals_is_not_read_as_a_name_but_a_capital_inside_a_name_is():
+    assert _addressed_to("Ibrahim Güneş", "Dear IBRAHIM GÜNEŞ,\n\nThank you.") == []
+    assert _addressed_to("DeShawn Carter", "Dear DeShawn,\n\nThank you.") == [("DeShawn",)]
+
+
+def test_the_wrong_person_is_still_found_behind_these_forms():
+    assert _addressed_to("Çağrı Öztürk", "Dear Işıl Hanım,\n\nThank you.") == [("Işıl",)]
+    assert _addressed_to("Çağrı Öztürk", "Dear Şahin-san,\n\nThank you.") == [("Şahin",)]

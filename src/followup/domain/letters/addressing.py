@@ -16,11 +16,15 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from followup.domain.letters.atoms import Needs, needs_of, screen_text
 from followup.domain.letters.context import LetterContext, fold_accents
+from followup.domain.letters.text import LOWER, UPPER
 
 # A word of a name: capitalised, with the shapes names take (O'Brien, McAllister, Jean-Luc).
+# A word in capitals ("IBRAHIM") is not one: no part of it is taken for a name ("I"); a
+# capital inside a word after a small letter is part of it (DeShawn, LaToya).
 _CAP = (
-    r"[A-ZÀ-ÖØ-Þ](?:(?<=M)a?c[A-Z]|(?<=[OD])['’][A-Z])?[a-zà-öø-ÿ]*"
-    r"(?:['’-][A-ZÀ-ÖØ-Þa-zà-öø-ÿ][a-zà-öø-ÿ]*)*"
+    rf"[{UPPER}](?<![{UPPER}{LOWER}][{UPPER}])(?:(?<=M)a?c[{UPPER}]|(?<=[OD])['’][{UPPER}])?"
+    rf"[{LOWER}]*(?:(?<=[{LOWER}])[{UPPER}][{LOWER}]+)*(?:['’-][{UPPER}{LOWER}][{LOWER}]*)*"
+    rf"(?![{UPPER}{LOWER}])"
 )
 
 
@@ -95,6 +99,8 @@ class Addressing:
         )
         name = rf"(?P<name>(?:(?:{titles})\.?[ \t]+)?{_CAP}(?:[ \t]+{_CAP}){{0,2}})"
         self._honorific = re.compile(rf"(?i:{honorific})\.?$")
+        # an honorific joined to the name it follows: "Tanaka-san", "Sharma-ji", "Kim-nim"
+        self._suffixed = re.compile(rf"[-‐](?i:{honorific})\.?$")
         self._name_at = re.compile(name)
         # Every run of capitalised words: the names a letter could address, found in one pass.
         # It begins with a capital, so that the engine skips ahead to the next one; what stands
@@ -106,7 +112,7 @@ class Addressing:
         self._lead_before = re.compile(rf"(?<![\w’])(?<!\w')(?i:{leads})[ \t]*,?[ \t]+$")
         # …and the greeting read as the first word of a run of capitalised words, where a
         # script's spoken line opens after a label or a quote mark ('Open: "Hi Eva, it's…"')
-        self._lead_in = re.compile(rf"(?i:{leads})[ \t]+(?=[A-ZÀ-ÖØ-Þ])")
+        self._lead_in = re.compile(rf"(?i:{leads})[ \t]+(?=[{UPPER}])")
         self._lead_after = re.compile(r"[ \t]*(?:[,.!?;:—–]|-(?:[ \t]|$)|$)|[ \t]+[Ff]or\b", re.M)
         # At the start of a sentence, before a comma: "Maria, thank you…", "And Maria, …"
         self._comma_next = re.compile(r"[ \t]*,[ \t]*(?P<next>[\w'’]+)")
@@ -184,7 +190,7 @@ class Addressing:
             raw = m.group("name")
             tokens = raw.split()
             titled = bool(self._honorific.match(tokens[0])) if tokens else False
-            bare = [t for t in tokens if not self._honorific.match(t)]
+            bare = [self._suffixed.sub("", t) for t in tokens if not self._honorific.match(t)]
             # "Hi Marcus", "Call Mark Ellis": the words before the name are not the name
             while bare and fold_accents(_core(bare[0])) in self.not_names:
                 bare.pop(0)

@@ -22,7 +22,7 @@ from followup.domain.letters.context import LetterContext, fold_accents
 from followup.domain.letters.letter import Letter
 from followup.domain.letters.personal import Lexicon
 from followup.domain.letters.rulebook import Condition, LazyPattern, Rule, Rulebook
-from followup.domain.letters.text import WORD, nth_word_start, stem, words
+from followup.domain.letters.text import UPPER, WORD, nth_word_start, stem, words
 from followup.domain.letters.triggers import Entry
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -189,7 +189,7 @@ class LetterChecker:
             first = parts[0]
             if len(parts) < 2 or fold_accents(first.lower()) in addressing.not_names:
                 continue
-            for m in re.finditer(rf"\b{re.escape(first)}\b(?![ \t]+[A-Z])", text):
+            for m in re.finditer(rf"\b{re.escape(first)}\b(?![ \t]+[{UPPER}])", text):
                 if addressing.spoken_of(text, m.start(), m.end()) and not referee(m):
                     yield _finding(
                         rule, m.start(), m.end(), match=m.group(0), recipient=ctx.recipient

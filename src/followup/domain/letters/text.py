@@ -3,10 +3,33 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 
-_LETTER = "A-Za-zÀ-ÖØ-öø-ÿ"
+
+def _latin_class(keep: Callable[[str], bool]) -> str:
+    """The body of a character class: the Latin letters (Basic Latin, Latin-1, Latin Extended-A
+    and -B, Latin Extended Additional) for which `keep` holds, as ranges. Names and words are
+    written in all of them: Çağrı, Işıl, Łukasz, Nguyễn, Ștefan."""
+    points = [
+        c
+        for block in ((0x41, 0x7A), (0xC0, 0x24F), (0x1E00, 0x1EFF))
+        for c in range(block[0], block[1] + 1)
+        if keep(chr(c))
+    ]
+    ranges: list[str] = []
+    start = prev = points[0]
+    for c in [*points[1:], -1]:
+        if c != prev + 1:
+            ranges.append(chr(start) if start == prev else f"{chr(start)}-{chr(prev)}")
+            start = c
+        prev = c
+    return "".join(ranges)
+
+
+UPPER = _latin_class(str.isupper)
+LOWER = _latin_class(str.islower)
+_LETTER = _latin_class(lambda ch: ch.isupper() or ch.islower())
 WORD = re.compile(rf"[{_LETTER}](?:[{_LETTER}'’-]*[{_LETTER}])?")
 # A sentence ends at . ! ? followed by space, or at a line break (salutations, sign-offs).
 # (The stop is matched and left out by its group, as letter.py's clauses do: a look-behind at
