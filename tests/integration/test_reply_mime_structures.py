@@ -120,3 +120,49 @@ def test_iso_2022_jp_sent_as_seven_bit_bytes_with_crlf_reads():
         + f"Sam-san,\r\n\r\n{question}\r\n\r\nよろしくお願いいたします。\r\n".encode("iso-2022-jp")
     )
     assert _read(raw) == ("question", question)
+
+
+def _event(method: str, summary: str) -> str:
+    return (
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//EN\r\n"
+        f"METHOD:{method}\r\nBEGIN:VEVENT\r\nUID:1@acme.example\r\nDTSTAMP:20270111T090000Z\r\n"
+        "DTSTART:20270115T100000Z\r\nDTEND:20270115T110000Z\r\n"
+        f"SUMMARY:{summary}\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+
+
+# (kind, the text, the calendar part's METHOD): the text says what the event is.
+CALENDAR = [
+    (
+        "question",
+        "Suite à votre acceptation, notre équipe informatique vous propose un appel pour "
+        "préparer votre poste de travail.",
+        "REQUEST",
+    ),
+    (
+        "invitation",
+        "wir müssen den Termin am Freitag absagen und verlegen das Gespräch auf Montag, 10 Uhr.",
+        "CANCEL",
+    ),
+    (
+        "other",
+        "Tal como nos pediste, cancelamos la entrevista del viernes. ¡Mucha suerte!",
+        "CANCEL",
+    ),
+    (
+        "rejection",
+        "I'm cancelling Friday's final interview: the position has been filled internally.",
+        "CANCEL",
+    ),
+]
+
+
+@pytest.mark.parametrize(("kind", "text", "method"), CALENDAR, ids=[c[0] for c in CALENDAR])
+def test_a_calendar_part_is_read_by_what_the_text_says_of_it(kind, text, method):
+    alternative = MIMEMultipart("alternative")
+    alternative.attach(MIMEText(f"Hi Sam,\n\n{text}\n\nNina", "plain", "utf-8"))
+    calendar = MIMEText(_event(method, "Interview - Sam"), "calendar", "utf-8")
+    calendar.set_param("method", method)
+    alternative.attach(calendar)
+    found = _read(_headed(alternative, "nina@acme.example", "Interview"))
+    assert found == (kind, "" if kind == "other" else text)
