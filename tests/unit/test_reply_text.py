@@ -258,3 +258,24 @@ def test_spanish_abbreviations_of_two_letters_doubled_do_not_end_a_sentence():
         "Lo último que necesita RR. HH. es tu formulario firmado.",
         "Viajo a EE. UU. el lunes.",
     ]
+
+
+@pytest.mark.parametrize(
+    "sender",
+    [
+        "talent-noreply@ridge.example",
+        "careers.no-reply@acme.example",
+        "ne-pas-repondre@emploi.example",
+        "no-responder@portal.example",
+        "keine-antwort@karriere.example",
+        "alertas@empleos.example",
+    ],
+)
+def test_a_no_reply_word_anywhere_in_the_sender_marks_a_system(sender):
+    found = shipped_classifier().classify("Noted.", headers={"from": sender})
+    assert (found.kind, found.rule) == ("automatic", "header")
+
+
+@pytest.mark.parametrize("sender", ["noreen.reply@acme.example", "ana.avila@acme.example"])
+def test_a_person_whose_name_only_looks_like_a_system_is_not_one(sender):
+    assert shipped_classifier().classify("Noted.", headers={"from": sender}).kind == "other"
