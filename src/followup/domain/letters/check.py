@@ -580,6 +580,7 @@ class LetterChecker:
                 or lowered in ctx.directory.words
                 or _is_acronym(bare)
                 or dictionary.known(lowered)
+                or lowered in self._addressing.courtesy_words
             ):
                 continue
             if "-" in bare and all(
