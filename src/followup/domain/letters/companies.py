@@ -158,8 +158,8 @@ def _placed(
 ) -> bool:
     """Is the word at text[start:end], a company's first word alone, a place there?"""
     before, after = place
-    if " " in text[start:end] or len(company.split()) < 2:
-        return False
+    if " " in text[start:end] or len(company.split()) < 2 or text.startswith(("'s", "’s"), end):
+        return False  # the whole name, or the company's own ("near Larkspur's Bristol office")
     line = text.rfind("\n", 0, start) + 1
     return bool(
         (before is not None and before.search(text[max(line, start - 40) : start]))
