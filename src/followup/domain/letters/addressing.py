@@ -73,6 +73,11 @@ class Addressing:
         not_before = data.get("not_vocative_before")
         self._not_before = re.compile(str(not_before), re.IGNORECASE) if not_before else None
         self.greetings = tuple(sorted(words("salutations"), key=len, reverse=True))
+        # a greeting's words before a name are not the name ("Hola Ximena", "Querida Sofía"),
+        # though a word of one may be a name alone ("Cara")
+        self._greeting_words = frozenset(w for g in self.greetings for w in g.split())
+        # …and, with the honorifics, words, not misspellings ("Querida", "Liebe", "Kimura-sama")
+        self.courtesy_words = self._greeting_words | self.honorifics
         # endings that make another name of a name: "Helena" is not "Helen"
         self.distinct_endings = words("distinct_endings")
         # endings that make a pet form of a name ("Thabs", "Marty", "Jonno"), and pet forms
@@ -169,6 +174,12 @@ class Addressing:
             )
             self._credit.append((re.compile(pattern, re.IGNORECASE), needs, held))
         self._bare_salutation = re.compile(rf"{name}[ \t]*(?:,|[-—–:](?:[ \t]|$))", re.MULTILINE)
+        # a greeting written in lowercase, and the name after it ("hi naoko-san, thanks…")
+        lower = rf"[{LOWER}][{LOWER}'’-]*"
+        self._lower_name = re.compile(
+            rf"(?P<name>{lower}(?:[ \t]+{lower})?)(?=[ \t]*(?:[,!:—–]|-(?:[ \t]|$)|$))",
+            re.MULTILINE,
+        )
 
     def addressed(
         self, text: str, ctx: LetterContext, known: frozenset[str]
@@ -190,10 +201,18 @@ class Addressing:
             raw = m.group("name")
             tokens = raw.split()
             titled = bool(self._honorific.match(tokens[0])) if tokens else False
-            bare = [self._suffixed.sub("", t) for t in tokens if not self._honorific.match(t)]
+            # the name's words as written (kept), and as compared (bare: without honorifics
+            # joined after them, "Inoue-san" being Inoue, which make a person of the name)
+            kept = [t for t in tokens if not self._honorific.match(t)]
+            bare = [self._suffixed.sub("", t) for t in kept]
+            suffixed = any(b != t for b, t in zip(bare, kept, strict=True))
             # "Hi Marcus", "Call Mark Ellis": the words before the name are not the name
             while bare and fold_accents(_core(bare[0])) in self.not_names:
                 bare.pop(0)
+                kept.pop(0)
+            while len(bare) > 1 and fold_accents(_core(bare[0])) in self._greeting_words:
+                bare.pop(0)
+                kept.pop(0)
             if not bare:
                 return None
             folded = [fold_accents(_core(t)) for t in bare]
@@ -202,9 +221,12 @@ class Addressing:
             first = folded[0]
             if how in ("between", "end") and self._introduced(text, m.start("name")):
                 return None  # "my former manager at Kranich, Dr. Ute Hartmann, is happy to…"
-            person = titled or any(t in known for t in folded)
+            person = titled or suffixed or any(t in known for t in folded)
             if how in ("salutation", "lead"):
                 ok = person or first not in self.not_names
+            elif how == "lowercase":
+                # a word in lowercase is a name only when it is known as one
+                ok = person or first in self.given_names
             elif how == "start":
                 # an unknown word before a comma is a name spoken to when the sentence goes
                 # on to speak to someone ("Maria, thank you…"), not "Rotterdam, I think, …"
@@ -244,12 +266,12 @@ class Addressing:
                 return None
             end = m.start("name") + len(raw)
             start = m.start("name")
-            if len(bare) < len(tokens) and not titled:
+            if len(kept) < len(tokens) and not titled:
                 # the words dropped may stand before the name ("Hi Marcus") or after it, a
                 # courtesy word ("Priscilla Ma'am"): the name is its own words
-                at = tokens.index(bare[0])
+                at = tokens.index(kept[0])
                 spans = [w.span() for w in _TOKEN.finditer(raw)]
-                end = start + spans[at + len(bare) - 1][1]
+                end = start + spans[at + len(kept) - 1][1]
                 start += spans[at][0]
             return Addressed(start, end, tuple(bare))
 
@@ -441,7 +463,10 @@ class Addressing:
             if body[rest:].lower().startswith(("again ", "again\t")):  # "Hello again Oliver,"
                 rest += 6
             m = self._name_at.match(text, offset + rest)
-            return (m, "salutation") if m else None
+            if m is None:
+                m = self._lower_name.match(text, offset + rest)
+                return (m, "lowercase") if m else None
+            return (m, "salutation")
         if headed or line.group("more"):
             return None  # "Opening: Hi Fiona" names a part of the script
         m = self._bare_salutation.match(text, offset)

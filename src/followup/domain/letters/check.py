@@ -89,6 +89,7 @@ class LetterChecker:
         self._targets: frozenset[str] | None = None
         self._frames: tuple[re.Pattern[str], ...] | None = None
         self._contexts: dict[tuple[object, ...], frozenset[str]] = {}
+        self._place_frames: tuple[re.Pattern[str] | None, re.Pattern[str] | None] | None = None
 
     def check(self, text: str, ctx: LetterContext) -> list[Finding]:
         letter = Letter(text)
@@ -144,8 +145,19 @@ class LetterChecker:
             rule.words("legal_suffixes"),
             dictionary.known if dictionary is not None else None,
             lambda: letter.lowercase_voice,
+            self._places(rule),
         ):
             yield _finding(rule, start, end, match=letter.text[start:end], opportunity=opportunity)
+
+    def _places(self, rule: Rule) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+        """The wrong-company rule's frames of a place (compiled once)."""
+        if self._place_frames is None:
+            before, after = rule.data.get("place_before"), rule.data.get("place_after")
+            self._place_frames = (
+                re.compile(str(before), re.IGNORECASE) if before else None,
+                re.compile(str(after), re.IGNORECASE) if after else None,
+            )
+        return self._place_frames
 
     def _wrong_name(self, letter: Letter, ctx: LetterContext) -> Iterator[Finding]:
         rule = self.rules["wrong-name"]
@@ -580,6 +592,7 @@ class LetterChecker:
                 or lowered in ctx.directory.words
                 or _is_acronym(bare)
                 or dictionary.known(lowered)
+                or lowered in self._addressing.courtesy_words
             ):
                 continue
             if "-" in bare and all(

@@ -95,10 +95,13 @@ def other_companies(
     suffixes: frozenset[str],
     is_word: object,
     lowercase_voice: Callable[[], bool],
+    place: tuple[re.Pattern[str] | None, re.Pattern[str] | None] = (None, None),
 ) -> Iterator[tuple[int, int, str]]:
     """(start, end, opportunity) of each other company named in the text. `candidates` are the
     directory's companies whose first word is a word of the letter; `is_word` tells whether a
-    lowercase word is an ordinary English word."""
+    lowercase word is an ordinary English word; `place`, what stands before and after a
+    company's first word alone where it names a place ("the farms around Fayoum", "Damietta
+    port"), not the company."""
     own = _Own(text, company_pattern(ctx.company, suffixes))
     spans: list[tuple[int, int]] | None = None
     reported: list[tuple[int, int]] = []
@@ -111,6 +114,8 @@ def other_companies(
             word = m.group(0)
             if spans is None:
                 spans = links(text)
+            if _placed(text, m.start(), m.end(), company, place) and not _overlaps(m.span(), spans):
+                continue
             named = (
                 not word.islower()
                 or len(word.split()) > 1
@@ -142,6 +147,24 @@ def other_companies(
                         continue
                     reported.append(span)
                     yield span[0], span[1], opportunity
+
+
+def _placed(
+    text: str,
+    start: int,
+    end: int,
+    company: str,
+    place: tuple[re.Pattern[str] | None, re.Pattern[str] | None],
+) -> bool:
+    """Is the word at text[start:end], a company's first word alone, a place there?"""
+    before, after = place
+    if " " in text[start:end] or len(company.split()) < 2 or text.startswith(("'s", "’s"), end):
+        return False  # the whole name, or the company's own ("near Larkspur's Bristol office")
+    line = text.rfind("\n", 0, start) + 1
+    return bool(
+        (before is not None and before.search(text[max(line, start - 40) : start]))
+        or (after is not None and after.match(text, end, end + 40))
+    )
 
 
 class _Own:
