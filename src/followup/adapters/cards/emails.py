@@ -401,6 +401,16 @@ def labels_seen(text: str, orgs: set[str]) -> set[str]:
     }
 
 
+@dataclass(frozen=True)
+class Candidate:
+    """An address the card allows: how far the reading is from it (`cost`, the OCR's usual
+    confusions costing less), and how much of it nothing else on the card confirms (`doubt`)."""
+
+    cost: float
+    doubt: float
+    email: str
+
+
 def reconcile(
     read: str | None,
     rows: list[str],
@@ -411,8 +421,21 @@ def reconcile(
 ) -> str | None:
     """The email the card's lines best support: `read` (the address found, after repairs), or
     an address the name and the company's domain spell that the reading is nearer to."""
+    return chosen(read, candidates(read, rows, name, orgs, webs, country))
+
+
+def candidates(
+    read: str | None,
+    rows: list[str],
+    name: str | None,
+    orgs: set[str],
+    webs: list[str],
+    country: str | None = None,
+) -> list[Candidate]:
+    """Every address the name and the card's domains allow, each weighed against each reading
+    of the lines that may be the email (see `reconcile`)."""
     if not name and not read:
-        return read
+        return []
     locals_ = local_parts(name) if name else set()
     _, pieces = name_parts(name) if name else ([], set())
     read_local, _, read_host = (read or "").partition("@")
@@ -421,7 +444,7 @@ def reconcile(
     labels = {label for r in found for label in labels_seen(r.text, orgs)}
     allowed_hosts, confirmed_hosts = hosts(read_host or None, webs, orgs, country, seen, labels)
     if not allowed_hosts or not (locals_ or read_local):
-        return read
+        return []
     penalty: dict[tuple[str, str], float] = {}
     all_locals = locals_ | ({read_local} if read_local else set())
     for local in all_locals:
@@ -431,7 +454,7 @@ def reconcile(
             cost = 0.0 if (local in locals_ or (spelt and pieces)) else UNCONFIRMED
             cost += 0.0 if host in confirmed_hosts else UNCONFIRMED
             penalty[(local, host)] = cost
-    scored: list[tuple[float, str]] = []
+    scored: list[Candidate] = []
     for reading in found:
         text = reading.text
         tails = {host: _row(host[::-1], text[::-1])[::-1] for host in allowed_hosts}
@@ -442,19 +465,26 @@ def reconcile(
                     min(heads[k] + _at_cost(text[k]) + tail[k + 1] for k in range(len(text))),
                     min(heads[k] + 1.0 + tail[k] for k in range(len(text) + 1)),
                 )
-                cost = aligned + penalty[(local, host)] + LEFT_OUT * reading.left_out
-                scored.append((cost, f"{local}@{host}"))
+                doubt = penalty[(local, host)]
+                cost = aligned + doubt + LEFT_OUT * reading.left_out
+                scored.append(Candidate(cost, doubt, f"{local}@{host}"))
+    return scored
+
+
+def chosen(read: str | None, scored: list[Candidate]) -> str | None:
+    """The candidate the reading is clearly nearest to, else `read`."""
     if not scored:
         return read
     # Between equals: the address as read, then one with a dot (the separator most used, and
     # the one the OCR loses most), then the rest in a fixed order.
-    scored.sort(
-        key=lambda pair: (pair[0], pair[1] != read, "." not in pair[1].split("@")[0], pair[1])
+    ordered = sorted(
+        scored,
+        key=lambda c: (c.cost, c.email != read, "." not in c.email.split("@")[0], c.email),
     )
-    cost, best = scored[0]
+    cost, best = ordered[0].cost, ordered[0].email
     if best == read:
         return read
-    rival = next((c for c, e in scored if _skeleton(e) != _skeleton(best)), None)
+    rival = next((c.cost for c in ordered if _skeleton(c.email) != _skeleton(best)), None)
     if cost > 1.0 + 0.15 * len(best) or (rival is not None and rival - cost < 0.5):
         return read
     return best

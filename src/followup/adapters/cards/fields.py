@@ -33,7 +33,7 @@ from followup.adapters.cards.email_repairs import (
     email_misread_as_web,
     with_first_name,
 )
-from followup.adapters.cards.emails import local_parts
+from followup.adapters.cards.emails import candidates, chosen, local_parts
 from followup.adapters.cards.lines import Line, join, lines_from_text, merge_rows
 from followup.adapters.cards.mend import mend_domain, slugs
 from followup.adapters.cards.roles import (
@@ -45,6 +45,7 @@ from followup.adapters.cards.roles import (
     neighbours,
     title_text,
 )
+from followup.adapters.cards.weighing import weighed
 from followup.domain.cards import BusinessCard
 
 __all__ = ["Line", "card_from_contact", "find_fields", "lines_from_text", "merge_rows"]
@@ -111,12 +112,10 @@ def find_fields(lines: list[Line], region: str | None) -> BusinessCard:
             email, email_confidence = checked, min(email_confidence, 0.7)
     company_name = company_text(texts, name, title, company, domain) if company else None
     if name:  # the email against the name and the company printed on the same card
-        from followup.adapters.cards.emails import reconcile
-
         # Every line but the name, title and company: an email misread past recognition as one
         # (no `@`, no dot before its ending) was taken for a line of text.
         taken = {text.index for text in (name, title, company) if text is not None}
-        witnessed = reconcile(
+        allowed = candidates(
             email,
             [row.text for i, row in enumerate(rows) if i not in taken],
             name_text(name.line.text),
@@ -124,6 +123,10 @@ def find_fields(lines: list[Line], region: str | None) -> BusinessCard:
             webs,
             _region_of(phone_text),
         )
+        witnessed = chosen(email, allowed)
+        doubt = min((c.doubt for c in allowed if c.email == witnessed), default=0.0)
+        if witnessed is not None and doubt > 0:  # what the recogniser saw, as a last witness
+            witnessed = weighed(witnessed, doubt, allowed, lines)
         if witnessed != email:
             email, email_confidence = witnessed, 0.7
     return BusinessCard(

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from followup.adapters.cards.contacts import fold, words
+
+if TYPE_CHECKING:
+    from followup.adapters.cards.frames import Frames
 
 
 @dataclass(frozen=True)
@@ -19,6 +24,9 @@ class Line:
     right: float = 1.0
     bottom: float = 0.1
     height: float = 0.1
+    # What the recogniser saw along the line, asked for only where the email it may hold is in
+    # doubt (it costs a recognition): kept for a line that may hold the email.
+    frames: Callable[[], Frames | None] | None = field(default=None, compare=False, repr=False)
 
     @property
     def middle(self) -> float:
