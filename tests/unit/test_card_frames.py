@@ -140,3 +140,36 @@ def test_an_address_read_and_confirmed_stays_where_another_is_only_a_little_like
     read = "lena_vogt@kestrel-analytics.de"
     _, frames = frames_of_a_misreading("lena.vogt@kestrel-analytics.de", {4: "_"}, right=0.55)
     assert card_with_email_line(read, frames).email == read
+
+
+@pytest.mark.parametrize(
+    "misread",
+    [
+        {4: "z", 9: "b", 10: "x", 27: "c"},  # lenazvogtbxestrel-analyticscde
+        {
+            1: "s",
+            2: "m",
+            4: "z",
+            9: "b",
+            10: "x",
+            17: "u",
+            27: "o",
+        },  # lsmazvogtbxestreluanalyticsode
+    ],
+)
+def test_an_email_read_past_any_address_grammar_is_the_one_the_recogniser_saw_nearly_as_surely(
+    misread,
+):
+    printed = "lena.vogt@kestrel-analytics.de"
+    read, frames = frames_of_a_misreading(printed, misread)
+    assert card_with_email_line(read, None).email is None  # no @, no dot: no address read
+    card = card_with_email_line(read, frames)
+    assert card.email == printed
+    assert card.confidence["email"] == 0.49  # found, but unsure (0.5, times 0.99 as any)
+
+
+def test_a_line_that_holds_no_address_gives_no_email_whatever_the_card_allows():
+    # A tagline, read right: no address the name and website spell is anywhere near as likely.
+    tagline = "numbers you can trust every day"
+    _, frames = frames_of_a_misreading(tagline, {})
+    assert card_with_email_line(tagline, frames).email is None

@@ -33,6 +33,7 @@ _SPELT_OUT = str.maketrans(
     | {"Ü": "ue", "Ø": "oe", "Å": "aa", "Æ": "ae"}
 )
 UNCONFIRMED = 2.5  # the cost of a part of the address that nothing else on the card says
+UNREAD = 99.0  # the cost of an address no reading of the card's lines is near (see `weighing`)
 LEFT_OUT = 2.0  # the cost of a word run into the address (no label, no number) left out of it
 _TLDS = frozenset(
     {"com", "org", "net", "edu", "gov", "int", "mil", "io", "co", "ai", "biz", "info", "app"}
@@ -454,6 +455,8 @@ def candidates(
             cost = 0.0 if (local in locals_ or (spelt and pieces)) else UNCONFIRMED
             cost += 0.0 if host in confirmed_hosts else UNCONFIRMED
             penalty[(local, host)] = cost
+    if not found:  # nothing read that may be the email: only what the card confirms, unweighed
+        return [Candidate(UNREAD, 0.0, f"{lo}@{h}") for (lo, h), d in penalty.items() if not d]
     scored: list[Candidate] = []
     for reading in found:
         text = reading.text

@@ -45,7 +45,7 @@ from followup.adapters.cards.roles import (
     neighbours,
     title_text,
 )
-from followup.adapters.cards.weighing import weighed
+from followup.adapters.cards.weighing import unread, weighed
 from followup.domain.cards import BusinessCard
 
 __all__ = ["Line", "card_from_contact", "find_fields", "lines_from_text", "merge_rows"]
@@ -125,10 +125,15 @@ def find_fields(lines: list[Line], region: str | None) -> BusinessCard:
         )
         witnessed = chosen(email, allowed)
         doubt = min((c.doubt for c in allowed if c.email == witnessed), default=0.0)
-        if witnessed is not None and doubt > 0:  # what the recogniser saw, as a last witness
+        # What the recogniser saw, as a last witness: of a doubtful email, or of none read.
+        if witnessed is not None and doubt > 0:
             witnessed = weighed(witnessed, doubt, allowed, lines)
+        sureness = 0.7
+        if witnessed is None:
+            others = {t.line.text for t in (name, title, company) if t is not None}
+            witnessed, sureness = unread(allowed, lines, others), 0.5
         if witnessed != email:
-            email, email_confidence = witnessed, 0.7
+            email, email_confidence = witnessed, sureness
     return BusinessCard(
         name=_marked(name_text(name.line.text), email, _region_of(phone_text)) if name else None,
         title=title_text(texts, name, title, company) if title else None,

@@ -12,7 +12,6 @@ reading order.
 from __future__ import annotations
 
 import functools
-import re
 import threading
 from collections.abc import Callable
 from dataclasses import replace
@@ -92,12 +91,9 @@ def read_lines_and_crops(rgb: np.ndarray) -> list[tuple[Line, np.ndarray]]:
             height=(b1 - b0) / card_height,
         )
         found.append((line, crop))
-    # What the recogniser saw along a line that may hold the email: other spellings of the
-    # address are weighed on it afterwards (`weighing.py`).
-    found = [
-        (replace(line, frames=_later(crop)) if may_hold_email(line.text) else line, crop)
-        for line, crop in found
-    ]
+    # What the recogniser saw along each line, worked out if asked: other spellings of a
+    # doubtful email are weighed on its line afterwards (`weighing.py`).
+    found = [(replace(line, frames=_later(crop)), crop) for line, crop in found]
     if found:  # from the top-left of the text, as a card's coordinates are
         left0 = min(line.left for line, _ in found)
         top0 = min(line.top for line, _ in found)
@@ -115,14 +111,6 @@ def read_lines_and_crops(rgb: np.ndarray) -> list[tuple[Line, np.ndarray]]:
             for line, crop in found
         ]
     return found
-
-
-def may_hold_email(text: str) -> bool:
-    """An `@` (or a sign it is read as), or a dot between letters that is not a website's."""
-    lower = text.lower()
-    if re.search(r"[@©®]", lower):
-        return True
-    return bool(re.search(r"[a-z0-9]\.[a-z]{2}", lower)) and not re.match(r"\s*(www|http)", lower)
 
 
 def _stretched(bgr: np.ndarray) -> np.ndarray:

@@ -19,6 +19,11 @@ from followup.adapters.cards.mend import distance
 DOUBT_WEIGHT = 1.0  # log-likelihood (nats) a unit of doubt (`emails.UNCONFIRMED` = 2.5) costs
 MARGIN = 1.0  # how much likelier (nats) an address must be to replace the one chosen
 MOST = 40  # addresses weighed, the nearest by their letters first
+# Where no address was read at all: how much less likely (nats a character) than the line's own
+# reading the likeliest address may be and still be taken (a line read as `s.brvonepßcastalian.ch`
+# is s.brunner@castellan.ch at 0.6; a line that holds no address at all is at 2 or more).
+UNREAD_GAP = 0.9
+UNREAD_MOST = 300  # addresses weighed there (all those the card confirms, on a usual card)
 
 
 def weighed(email: str, doubt: float, scored: Sequence[Candidate], lines: Sequence[Line]) -> str:
@@ -69,3 +74,44 @@ def _place(email: str, lines: Sequence[Line]) -> tuple[Line, int, int] | None:
     if best is None or best[0] > len(email) // 2:
         return None
     return best[1], best[2], best[3]
+
+
+def unread(scored: Sequence[Candidate], lines: Sequence[Line], others: set[str]) -> str | None:
+    """Where no email was found on the card: the address the card allows that the recogniser
+    saw most surely on one of its lines (not the name, title or company: `others`), if it saw
+    it nearly as surely as what it read there; else None."""
+    best: dict[str, float] = {}
+    for candidate in sorted(scored, key=lambda c: c.cost):
+        best.setdefault(candidate.email, candidate.doubt)
+        if len(best) >= UNREAD_MOST:
+            break
+    if not best:
+        return None
+    texts = list(best)
+    found: tuple[float, str] | None = None
+    for line in lines:
+        if line.frames is None or line.text in others or not _may_be_unread_email(line.text):
+            continue
+        seen = line.frames()
+        if seen is None:
+            continue
+        # The whole line, or the line after its first word (a label, however misread).
+        head, _, tail = line.text.partition(" ")
+        prefixes = [""] + ([f"{head} "] if tail and len(head) <= 8 else [])
+        pairs = [(prefix, text) for prefix in prefixes for text in texts]
+        likelihoods = seen.log_likelihoods([p + t for p, t in pairs] + [line.text])
+        own = likelihoods[-1]
+        for (_, text), likelihood in zip(pairs, likelihoods, strict=False):
+            gap = (own - likelihood + DOUBT_WEIGHT * best[text]) / len(text)
+            if found is None or gap < found[0]:
+                found = (gap, text)
+    if found is None or found[0] > UNREAD_GAP:
+        return None
+    return found[1]
+
+
+def _may_be_unread_email(text: str) -> bool:
+    """A line that may be a misread email: letters, and not a phone number or a web address."""
+    lower = text.lower().strip()
+    digits = sum(c.isdigit() for c in lower)
+    return len(lower) >= 8 and digits < 3 and not lower.startswith(("www", "http"))
