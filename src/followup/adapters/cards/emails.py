@@ -288,6 +288,9 @@ def hosts(
             and split[1] in confirmed_orgs
             and plausible_ending(split[2])
             and split[2] not in doubtful
+            # An office's label before the name is one addresses use (`mall.` is no such label:
+            # mail. misread), or the one a website of the card has.
+            and (split[0][:-1] in ("", *OFFICES) or any(s.endswith(host) for s in sites))
         ):
             confirmed.add(host)
     return allowed, confirmed
