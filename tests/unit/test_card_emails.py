@@ -328,3 +328,19 @@ def test_a_real_ending_next_to_the_phone_numbers_countrys_is_taken_for_it(
     name = {"j": "Joost Bakker", "a": "Ali Reid", "s": "Şükrü Güneş"}[read[0]]
     company = read.partition("@")[2].partition(".")[0].replace("-", " ")
     assert reconcile(read, [f"E-mail: {row}"], name, slugs(company), webs, country) == email
+
+
+@pytest.mark.parametrize(
+    ("read", "email"),
+    [
+        ("liam@mall.kestrel.ca", "liam@mail.kestrel.ca"),  # an office's label misread
+        ("liam@maii.kestrel.ca", "liam@mail.kestrel.ca"),
+        ("liam@corp.kestrel.ca", "liam@corp.kestrel.ca"),  # a label addresses use stays
+        ("liam@dev.kestrel.ca", "liam@dev.kestrel.ca"),  # as does one no label is near
+        ("liam@kestrel.ca", "liam@kestrel.ca"),
+    ],
+)
+def test_a_label_before_the_company_s_name_one_letter_off_an_office_s_is_that_office_s(read, email):
+    head = [("Liam Dubois", 2.0), "Data Engineer", "Kestrel Analytics Inc.", "T 416 555 0199"]
+    lines = lines_from_text([*head, read, "www.kestrel.ca"])
+    assert find_fields(lines, "CA").email == email

@@ -33,6 +33,7 @@ _SPELT_OUT = str.maketrans(
     | {"Ü": "ue", "Ø": "oe", "Å": "aa", "Æ": "ae"}
 )
 UNCONFIRMED = 2.5  # the cost of a part of the address that nothing else on the card says
+UNREAD = 99.0  # the cost of an address no reading of the card's lines is near (see `weighing`)
 LEFT_OUT = 2.0  # the cost of a word run into the address (no label, no number) left out of it
 _TLDS = frozenset(
     {"com", "org", "net", "edu", "gov", "int", "mil", "io", "co", "ai", "biz", "info", "app"}
@@ -287,6 +288,9 @@ def hosts(
             and split[1] in confirmed_orgs
             and plausible_ending(split[2])
             and split[2] not in doubtful
+            # An office's label before the name is one addresses use (`mall.` is no such label:
+            # mail. misread), or the one a website of the card has.
+            and (split[0][:-1] in ("", *OFFICES) or any(s.endswith(host) for s in sites))
         ):
             confirmed.add(host)
     return allowed, confirmed
@@ -401,6 +405,16 @@ def labels_seen(text: str, orgs: set[str]) -> set[str]:
     }
 
 
+@dataclass(frozen=True)
+class Candidate:
+    """An address the card allows: how far the reading is from it (`cost`, the OCR's usual
+    confusions costing less), and how much of it nothing else on the card confirms (`doubt`)."""
+
+    cost: float
+    doubt: float
+    email: str
+
+
 def reconcile(
     read: str | None,
     rows: list[str],
@@ -411,8 +425,21 @@ def reconcile(
 ) -> str | None:
     """The email the card's lines best support: `read` (the address found, after repairs), or
     an address the name and the company's domain spell that the reading is nearer to."""
+    return chosen(read, candidates(read, rows, name, orgs, webs, country))
+
+
+def candidates(
+    read: str | None,
+    rows: list[str],
+    name: str | None,
+    orgs: set[str],
+    webs: list[str],
+    country: str | None = None,
+) -> list[Candidate]:
+    """Every address the name and the card's domains allow, each weighed against each reading
+    of the lines that may be the email (see `reconcile`)."""
     if not name and not read:
-        return read
+        return []
     locals_ = local_parts(name) if name else set()
     _, pieces = name_parts(name) if name else ([], set())
     read_local, _, read_host = (read or "").partition("@")
@@ -421,7 +448,7 @@ def reconcile(
     labels = {label for r in found for label in labels_seen(r.text, orgs)}
     allowed_hosts, confirmed_hosts = hosts(read_host or None, webs, orgs, country, seen, labels)
     if not allowed_hosts or not (locals_ or read_local):
-        return read
+        return []
     penalty: dict[tuple[str, str], float] = {}
     all_locals = locals_ | ({read_local} if read_local else set())
     for local in all_locals:
@@ -431,7 +458,9 @@ def reconcile(
             cost = 0.0 if (local in locals_ or (spelt and pieces)) else UNCONFIRMED
             cost += 0.0 if host in confirmed_hosts else UNCONFIRMED
             penalty[(local, host)] = cost
-    scored: list[tuple[float, str]] = []
+    if not found:  # nothing read that may be the email: only what the card confirms, unweighed
+        return [Candidate(UNREAD, 0.0, f"{lo}@{h}") for (lo, h), d in penalty.items() if not d]
+    scored: list[Candidate] = []
     for reading in found:
         text = reading.text
         tails = {host: _row(host[::-1], text[::-1])[::-1] for host in allowed_hosts}
@@ -442,19 +471,26 @@ def reconcile(
                     min(heads[k] + _at_cost(text[k]) + tail[k + 1] for k in range(len(text))),
                     min(heads[k] + 1.0 + tail[k] for k in range(len(text) + 1)),
                 )
-                cost = aligned + penalty[(local, host)] + LEFT_OUT * reading.left_out
-                scored.append((cost, f"{local}@{host}"))
+                doubt = penalty[(local, host)]
+                cost = aligned + doubt + LEFT_OUT * reading.left_out
+                scored.append(Candidate(cost, doubt, f"{local}@{host}"))
+    return scored
+
+
+def chosen(read: str | None, scored: list[Candidate]) -> str | None:
+    """The candidate the reading is clearly nearest to, else `read`."""
     if not scored:
         return read
     # Between equals: the address as read, then one with a dot (the separator most used, and
     # the one the OCR loses most), then the rest in a fixed order.
-    scored.sort(
-        key=lambda pair: (pair[0], pair[1] != read, "." not in pair[1].split("@")[0], pair[1])
+    ordered = sorted(
+        scored,
+        key=lambda c: (c.cost, c.email != read, "." not in c.email.split("@")[0], c.email),
     )
-    cost, best = scored[0]
+    cost, best = ordered[0].cost, ordered[0].email
     if best == read:
         return read
-    rival = next((c for c, e in scored if _skeleton(e) != _skeleton(best)), None)
+    rival = next((c.cost for c in ordered if _skeleton(c.email) != _skeleton(best)), None)
     if cost > 1.0 + 0.15 * len(best) or (rival is not None and rival - cost < 0.5):
         return read
     return best

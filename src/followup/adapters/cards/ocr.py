@@ -11,13 +11,17 @@ reading order.
 
 from __future__ import annotations
 
+import functools
 import threading
+from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 import cv2
 import numpy as np
 
-from followup.adapters.cards.fields import Line
+from followup.adapters.cards.frames import Frames
+from followup.adapters.cards.lines import Line
 
 MIN_SCORE = 0.5  # recognitions less sure than this are noise (a logo, a texture)
 
@@ -39,6 +43,11 @@ def engine() -> Any:
 
 def read_lines(rgb: np.ndarray) -> list[Line]:
     """The card's lines of text, upright, in reading order."""
+    return [line for line, _ in read_lines_and_crops(rgb)]
+
+
+def read_lines_and_crops(rgb: np.ndarray) -> list[tuple[Line, np.ndarray]]:
+    """The card's lines of text, upright, in reading order, each with its crop (BGR, upright)."""
     bgr = _stretched(np.ascontiguousarray(rgb[:, :, ::-1]))
     ocr = engine()
     with _reading:
@@ -66,38 +75,42 @@ def read_lines(rgb: np.ndarray) -> list[Line]:
     height, width = bgr.shape[:2]
     corners = np.array([[0, 0], [width, 0], [width, height], [0, height]], dtype=np.float32)
     card_height = float(np.ptp(corners @ down)) or 1.0
-    lines = []
-    for (a0, a1, b0, b1), (text, score) in zip(extents, read, strict=True):
+    found = []
+    for (a0, a1, b0, b1), (text, score), crop in zip(extents, read, crops, strict=True):
         if score < MIN_SCORE or not text.strip():
             continue
         if flipped:  # seen the other way up: what was last comes first
             a0, a1, b0, b1 = -a1, -a0, -b1, -b0
-        lines.append(
-            Line(
-                text=text,
-                score=score,
-                left=a0 / card_height,
-                top=b0 / card_height,
-                right=a1 / card_height,
-                bottom=b1 / card_height,
-                height=(b1 - b0) / card_height,
-            )
+        line = Line(
+            text=text,
+            score=score,
+            left=a0 / card_height,
+            top=b0 / card_height,
+            right=a1 / card_height,
+            bottom=b1 / card_height,
+            height=(b1 - b0) / card_height,
         )
-    if lines:  # from the top-left of the text, as a card's coordinates are
-        left0, top0 = min(ln.left for ln in lines), min(ln.top for ln in lines)
-        lines = [
-            Line(
-                ln.text,
-                ln.score,
-                ln.left - left0,
-                ln.top - top0,
-                ln.right - left0,
-                ln.bottom - top0,
-                ln.height,
+        found.append((line, crop))
+    # What the recogniser saw along each line, worked out if asked: other spellings of a
+    # doubtful email are weighed on its line afterwards (`weighing.py`).
+    found = [(replace(line, frames=_later(crop)), crop) for line, crop in found]
+    if found:  # from the top-left of the text, as a card's coordinates are
+        left0 = min(line.left for line, _ in found)
+        top0 = min(line.top for line, _ in found)
+        found = [
+            (
+                replace(
+                    line,
+                    left=line.left - left0,
+                    top=line.top - top0,
+                    right=line.right - left0,
+                    bottom=line.bottom - top0,
+                ),
+                crop,
             )
-            for ln in lines
+            for line, crop in found
         ]
-    return lines
+    return found
 
 
 def _stretched(bgr: np.ndarray) -> np.ndarray:
@@ -197,3 +210,28 @@ def _recognise(ocr: Any, crop: np.ndarray) -> tuple[str, float]:
     texts = getattr(result, "txts", None) or ("",)
     scores = getattr(result, "scores", None) or (0.0,)
     return str(texts[0]), float(scores[0])
+
+
+def _later(crop: np.ndarray) -> Callable[[], Frames | None]:
+    """The line's frames, worked out the first time they are asked for."""
+    return functools.cache(lambda: frames(crop))
+
+
+def frames(crop: np.ndarray) -> Frames | None:
+    """What the recogniser sees along a line (see `frames.py`), for weighing other spellings of
+    it; None where this version of RapidOCR does not let it be asked."""
+    load = getattr(engine(), "_load_rec_model", None)  # RapidOCR's own recogniser
+    if load is None:
+        return None
+    recogniser: Any = load()
+    try:
+        _, img_height, img_width = recogniser.rec_image_shape
+        characters = recogniser.postprocess_op.character
+        height, width = crop.shape[:2]
+        ratio = max(img_width / img_height, width / max(height, 1))
+        batch = recogniser.resize_norm_img(crop, ratio)[np.newaxis].astype(np.float32)
+        with _reading:
+            probs = recogniser.session(batch)[0]
+    except (AttributeError, TypeError, ValueError):
+        return None
+    return Frames(probs, characters)

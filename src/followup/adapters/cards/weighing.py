@@ -1,0 +1,117 @@
+"""The email chosen by what the recogniser saw: the addresses the card allows, weighed on the
+line they were printed on.
+
+The other steps compare spellings by their letters (`emails.py`): an `@` read as `g` costs less
+than one read as `x`. Here each address the card allows (the one read and put right, those the
+name and the company's domain spell) is put in the place of the reading on its line, and the
+recogniser's own probabilities along that line (`frames.py`) say how likely each is. An address
+that nothing else on the card confirms must be likelier by more than one the card confirms.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from followup.adapters.cards.emails import Candidate
+from followup.adapters.cards.lines import Line
+from followup.adapters.cards.mend import distance
+
+DOUBT_WEIGHT = 1.0  # log-likelihood (nats) a unit of doubt (`emails.UNCONFIRMED` = 2.5) costs
+MARGIN = 1.0  # how much likelier (nats) an address must be to replace the one chosen
+MOST = 40  # addresses weighed, the nearest by their letters first
+# Where no address was read at all: how much less likely (nats a character) than the line's own
+# reading the likeliest address may be and still be taken (a line read as `s.brvonepßcastalian.ch`
+# is s.brunner@castellan.ch at 0.6; a line that holds no address at all is at 2 or more).
+UNREAD_GAP = 0.9
+UNREAD_MOST = 300  # addresses weighed there (all those the card confirms, on a usual card)
+
+
+def weighed(email: str, doubt: float, scored: Sequence[Candidate], lines: Sequence[Line]) -> str:
+    """`email` (whose `doubt` is what the card leaves unconfirmed of it) or the candidate the
+    recogniser saw on the email's line more surely, counting each one's doubt against it."""
+    found = _place(email, lines)
+    if found is None:
+        return email
+    line, start, end = found
+    best: dict[str, float] = {}
+    for candidate in sorted(scored, key=lambda c: c.cost):
+        # Never towards an address the card confirms less: the recogniser is surest of its
+        # misreadings of small print (`bjomoberhauser` for bjornoberhauser).
+        if candidate.email not in best and candidate.doubt <= doubt:
+            best[candidate.email] = candidate.doubt
+        if len(best) >= MOST:
+            break
+    best[email] = doubt
+    texts = list(best)
+    seen = line.frames() if line.frames is not None else None
+    if seen is None:
+        return email
+    likelihoods = seen.log_likelihoods(
+        [line.text[:start] + text + line.text[end:] for text in texts]
+    )
+    value = {t: ll - DOUBT_WEIGHT * best[t] for t, ll in zip(texts, likelihoods, strict=True)}
+    winner = max(texts, key=lambda t: (value[t], t == email))
+    return winner if value[winner] > value[email] + MARGIN else email
+
+
+def _place(email: str, lines: Sequence[Line]) -> tuple[Line, int, int] | None:
+    """The line with frames the email was read on, and where on it: the run of its words
+    nearest to the address (a label before it and a number after it are no part of it)."""
+    best: tuple[int, Line, int, int] | None = None
+    for line in lines:
+        if line.frames is None:
+            continue
+        text = line.text
+        starts = [0] + [i + 1 for i, c in enumerate(text) if c in " :"]
+        ends = [i for i, c in enumerate(text) if c == " "] + [len(text)]
+        for start in starts:
+            for end in ends:
+                if end - start < 3:
+                    continue
+                cost = distance(text[start:end].lower(), email)
+                if best is None or cost < best[0]:
+                    best = (cost, line, start, end)
+    if best is None or best[0] > len(email) // 2:
+        return None
+    return best[1], best[2], best[3]
+
+
+def unread(scored: Sequence[Candidate], lines: Sequence[Line], others: set[str]) -> str | None:
+    """Where no email was found on the card: the address the card allows that the recogniser
+    saw most surely on one of its lines (not the name, title or company: `others`), if it saw
+    it nearly as surely as what it read there; else None."""
+    best: dict[str, float] = {}
+    for candidate in sorted(scored, key=lambda c: c.cost):
+        best.setdefault(candidate.email, candidate.doubt)
+        if len(best) >= UNREAD_MOST:
+            break
+    if not best:
+        return None
+    texts = list(best)
+    found: tuple[float, str] | None = None
+    for line in lines:
+        if line.frames is None or line.text in others or not _may_be_unread_email(line.text):
+            continue
+        seen = line.frames()
+        if seen is None:
+            continue
+        # The whole line, or the line after its first word (a label, however misread).
+        head, _, tail = line.text.partition(" ")
+        prefixes = [""] + ([f"{head} "] if tail and len(head) <= 8 else [])
+        pairs = [(prefix, text) for prefix in prefixes for text in texts]
+        likelihoods = seen.log_likelihoods([p + t for p, t in pairs] + [line.text])
+        own = likelihoods[-1]
+        for (_, text), likelihood in zip(pairs, likelihoods, strict=False):
+            gap = (own - likelihood + DOUBT_WEIGHT * best[text]) / len(text)
+            if found is None or gap < found[0]:
+                found = (gap, text)
+    if found is None or found[0] > UNREAD_GAP:
+        return None
+    return found[1]
+
+
+def _may_be_unread_email(text: str) -> bool:
+    """A line that may be a misread email: letters, and not a phone number or a web address."""
+    lower = text.lower().strip()
+    digits = sum(c.isdigit() for c in lower)
+    return len(lower) >= 8 and digits < 3 and not lower.startswith(("www", "http"))

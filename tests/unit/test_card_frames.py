@@ -1,0 +1,175 @@
+"""Weighing spellings of a line by what the recogniser saw along it (CTC)."""
+
+from __future__ import annotations
+
+import itertools
+import math
+
+import numpy as np
+import pytest
+
+from followup.adapters.cards.frames import Frames
+
+CHARACTERS = ["blank", "a", "b", "@", "g", "A"]
+
+
+def brute_force(probs: np.ndarray, text: str) -> float:
+    """The probability of `text` by summing every path of characters that collapses to it."""
+    total = 0.0
+    for path in itertools.product(range(len(CHARACTERS)), repeat=probs.shape[0]):
+        collapsed = [k for i, k in enumerate(path) if k and (i == 0 or k != path[i - 1])]
+        if "".join(CHARACTERS[k] for k in collapsed) == text:
+            total += math.prod(probs[t, k] for t, k in enumerate(path))
+    return total
+
+
+def random_frames(seed: int, steps: int) -> np.ndarray:
+    rng = np.random.default_rng(seed)
+    probs = rng.random((steps, len(CHARACTERS)))
+    probs[:, 5] = 0.0  # no capital: a capital and its small letter are one character here
+    return probs / probs.sum(axis=1, keepdims=True)
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+@pytest.mark.parametrize("text", ["a", "ab", "aa", "a@b", "bgb"])
+def test_the_likelihood_is_the_sum_over_every_path_that_spells_the_text(seed, text):
+    probs = random_frames(seed, 5)
+    [got] = Frames(probs, CHARACTERS).log_likelihoods([text])
+    assert got == pytest.approx(math.log(brute_force(probs, text)), abs=1e-4)
+
+
+def test_texts_of_different_lengths_are_weighed_together_as_each_alone():
+    probs = random_frames(7, 6)
+    frames = Frames(probs, CHARACTERS)
+    texts = ["a", "a@b", "ab", "gagb"]
+    together = frames.log_likelihoods(texts)
+    alone = [frames.log_likelihoods([t])[0] for t in texts]
+    assert together == pytest.approx(alone, abs=1e-9)
+
+
+def test_a_capital_and_its_small_letter_count_as_one():
+    probs = np.array([[0.1, 0.3, 0.0, 0.0, 0.0, 0.6], [0.9, 0.1, 0.0, 0.0, 0.0, 0.0]])
+    frames = Frames(probs, CHARACTERS)
+    [small, capital] = frames.log_likelihoods(["a", "A"])
+    assert small == pytest.approx(capital)
+    assert math.exp(small) == pytest.approx(0.9 * 0.9 + 0.1 * 0.1 + 0.9 * 0.1, abs=1e-6)
+
+
+def test_an_at_sign_read_as_a_g_is_still_the_likelier_when_the_g_was_a_near_thing():
+    # a, then a sign that is `g` at 0.55 and `@` at 0.45 over two steps, then b.
+    blankish = [0.9, 0.05, 0.05, 0.0, 0.0, 0.0]
+    probs = np.array(
+        [
+            [0.05, 0.9, 0.05, 0.0, 0.0, 0.0],
+            blankish,
+            [0.0, 0.0, 0.0, 0.45, 0.55, 0.0],
+            [0.0, 0.0, 0.0, 0.45, 0.55, 0.0],
+            blankish,
+            [0.05, 0.05, 0.9, 0.0, 0.0, 0.0],
+        ]
+    )
+    [greedy, right, wrong] = Frames(probs, CHARACTERS).log_likelihoods(["agb", "a@b", "abb"])
+    assert greedy > right > wrong + 5
+    assert greedy - right == pytest.approx(math.log(0.55**2 / 0.45**2), abs=0.2)
+
+
+# --- the email weighed on its line ---------------------------------------------------------------
+
+
+def frames_of_a_misreading(printed: str, misread: dict[int, str], right: float = 0.4):
+    """What a recogniser might see along `printed`: each character sure (0.95), but at the
+    places of `misread` another character a little likelier (1 - `right`) than the printed one.
+    The text it would return, and the frames."""
+    characters = ["blank", *sorted(set(printed) | set(misread.values()))]
+    column = {c: k for k, c in enumerate(characters)}
+    steps = []
+    for at, char in enumerate(printed):
+        step = np.zeros(len(characters))
+        if at in misread:
+            step[column[char]], step[column[misread[at]]] = right, 1 - right
+        else:
+            step[column[char]], step[0] = 0.95, 0.05
+        between = np.zeros(len(characters))
+        between[0], between[column[char]] = 0.97, 0.03
+        steps += [step, between]
+    read = "".join(misread.get(at, c) for at, c in enumerate(printed))
+    return read, Frames(np.array(steps), characters)
+
+
+def card_with_email_line(read: str, frames: Frames | None):
+    from dataclasses import replace
+
+    from followup.adapters.cards.fields import find_fields, lines_from_text
+
+    texts = ["Lena Vogt", "Head of Data", "Kestrel Analytics GmbH", "+49 30 1234567", read]
+    lines = lines_from_text([*texts, "www.kestrel-analytics.de"])
+    lines[4] = replace(lines[4], frames=(lambda: frames) if frames else None)
+    return find_fields(lines, "DE")
+
+
+@pytest.mark.parametrize(
+    "misread",
+    [
+        {9: "u", 17: "@", 28: "h"},  # lena.vogtukestrel@analytics.he: the @ found a word late
+        {9: "u", 17: "@", 28: "h", 1: "s", 5: "w"},  # and the name's letters misread too
+        {9: "u", 17: "@", 28: "h", 1: "s", 5: "w", 6: "s", 7: "x"},
+    ],
+)
+def test_the_address_the_card_confirms_wins_where_the_recogniser_saw_it_nearly_as_surely(
+    misread,
+):
+    printed = "lena.vogt@kestrel-analytics.de"
+    read, frames = frames_of_a_misreading(printed, misread)
+    assert card_with_email_line(read, frames).email == printed
+
+
+def test_without_frames_a_garbled_address_stays_as_read():
+    read, _ = frames_of_a_misreading("lena.vogt@kestrel-analytics.de", {9: "u", 17: "@", 28: "h"})
+    assert card_with_email_line(read, None).email == "lena.vogtukestrel@analytics.he"
+
+
+def test_a_misreading_the_recogniser_was_sure_of_does_not_undo_what_the_name_put_right():
+    # `lenn` for lena, the recogniser sure of its n: the name still says lena.
+    read, frames = frames_of_a_misreading("lena.vogt@kestrel-analytics.de", {3: "n"}, right=0.02)
+    assert read == "lenn.vogt@kestrel-analytics.de"
+    assert card_with_email_line(read, frames).email == "lena.vogt@kestrel-analytics.de"
+
+
+def test_an_address_read_and_confirmed_stays_where_another_is_only_a_little_likelier():
+    # Read lena_vogt (also hers); the recogniser saw a dot there at 0.55, the underscore at 0.45.
+    read = "lena_vogt@kestrel-analytics.de"
+    _, frames = frames_of_a_misreading("lena.vogt@kestrel-analytics.de", {4: "_"}, right=0.55)
+    assert card_with_email_line(read, frames).email == read
+
+
+@pytest.mark.parametrize(
+    "misread",
+    [
+        {4: "z", 9: "b", 10: "x", 27: "c"},  # lenazvogtbxestrel-analyticscde
+        {
+            1: "s",
+            2: "m",
+            4: "z",
+            9: "b",
+            10: "x",
+            17: "u",
+            27: "o",
+        },  # lsmazvogtbxestreluanalyticsode
+    ],
+)
+def test_an_email_read_past_any_address_grammar_is_the_one_the_recogniser_saw_nearly_as_surely(
+    misread,
+):
+    printed = "lena.vogt@kestrel-analytics.de"
+    read, frames = frames_of_a_misreading(printed, misread)
+    assert card_with_email_line(read, None).email is None  # no @, no dot: no address read
+    card = card_with_email_line(read, frames)
+    assert card.email == printed
+    assert card.confidence["email"] == 0.49  # found, but unsure (0.5, times 0.99 as any)
+
+
+def test_a_line_that_holds_no_address_gives_no_email_whatever_the_card_allows():
+    # A tagline, read right: no address the name and website spell is anywhere near as likely.
+    tagline = "numbers you can trust every day"
+    _, frames = frames_of_a_misreading(tagline, {})
+    assert card_with_email_line(tagline, frames).email is None
