@@ -68,6 +68,42 @@ def test_a_signature_after_a_sign_off_or_a_dash_line_is_left_out():
         assert classifier.new_text(f"{NEW}\n\n{sign_off}\nSam\n") == NEW
 
 
+@pytest.mark.parametrize(
+    ("sign_off", "signature"),
+    [
+        (
+            "Kind regards,",
+            "Dana Whitfield\nRecruitment Partner | Harbourline\n"
+            "Now hiring in Leeds! Schedule your interview in two clicks at harbourline.jobs",
+        ),
+        (
+            "Cordialement,",
+            "Luc Aubert\nChargé de recrutement, Valmont\n"
+            "Nous recrutons ! Réservez votre entretien en ligne sur valmont.fr/carrieres",
+        ),
+        (
+            "Viele Grüße",
+            "Eva Kranz\nPersonalreferentin | Nordwerk GmbH\n"
+            "Wir suchen Verstärkung! Buchen Sie Ihr Vorstellungsgespräch unter nordwerk.de/jobs",
+        ),
+        (
+            "Un saludo,",
+            "Paula Ortega\nTalento | Grupo Brisa\n"
+            "¡Estamos contratando! Agenda tu entrevista en unos clics en brisa.es/empleo este mes",
+        ),
+    ],
+)
+def test_a_long_slogan_under_a_name_and_a_title_is_still_the_signature(sign_off, signature):
+    asked = "Hi Sam,\n\nCould you send us a copy of your degree certificate by Friday?"
+    text = f"{asked}\n\n{sign_off}\n{signature}\n"
+    classifier = shipped_classifier()
+    assert classifier.new_text(text) == asked
+    assert classifier.classify(text).kind == "question"
+    # a P.S. under the signature is the sender's own word
+    postscript = f"{asked}\n\n{sign_off}\n{signature}\nP.S. the interview on Monday is confirmed.\n"
+    assert classifier.new_text(postscript) != asked
+
+
 def test_a_signature_with_no_sign_off_above_it_is_left_out_and_its_booking_link_invites_no_one():
     classifier = shipped_classifier()
     question = "Hi Morgan,\n\nCould you clarify what you were doing between March and October?"

@@ -157,14 +157,29 @@ def _signature_follows(after: list[str], markers: Markers) -> bool:
     """After a sign-off comes a signature (a name, a title, a phone number: short lines) and
     perhaps a footer; not sentences. "Thanks!" on a line of its own above the message is no
     sign-off."""
-    if len([x for x in after if x.strip()]) > markers.signature_tail:
+    said = [x.strip() for x in after if x.strip()]
+    if len(said) > markers.signature_tail:
         return False
+    if _named_and_titled(said, markers):
+        return True
     for paragraph in _paragraphs(after):
         if _is_footer(paragraph, markers):
             continue
         if any(len(line.split()) >= 8 for line in paragraph.split("\n")):
             return False
     return True
+
+
+_POSTSCRIPT = re.compile(r"^p\.?\s?s\b", re.IGNORECASE)
+
+
+def _named_and_titled(said: list[str], markers: Markers) -> bool:
+    """A name, then a job title, an address or a phone number right under the sign-off: a
+    signature, and so are the lines below it however long (a slogan, a "we're hiring" banner, a
+    line of company news), but a P.S., which the sender wrote to the candidate."""
+    if len(said) < 2 or not _NAME.match(said[0]) or any(_POSTSCRIPT.match(x) for x in said):
+        return False
+    return any(p.search(fold(said[1])) for p in markers.signature_lines)
 
 
 # A name on a line of its own: two to four capitalised words, with particles ("María de la Fuente").
