@@ -472,7 +472,9 @@ class LetterChecker:
                 if noted is None:
                     noted = self._noted(ctx)
                 said = m.group(0).lower()
-                if {stem(w.group(0)) for w in words(said)} & noted or lexicon.kindred(
+                # the notes naming the reader's son note what is said of him, not his new school
+                heard = {stem(w.group(0)) for w in words(said)} - lexicon.people
+                if heard & noted or lexicon.kindred(
                     _WORD_CHARS.findall(said), pursued
                 ):
                     continue  # the interview notes mention it, or their pursuit: not new
@@ -493,7 +495,13 @@ class LetterChecker:
             text = text[:start] + " " * (end - start) + text[end:]
         known = None if praised else letter.word_set  # (the words of `text`, when they are)
         for hit in lexicon.sentences(
-            text, spans, letter.word_set, self._context(ctx), known, noted=pursued
+            text,
+            spans,
+            letter.word_set,
+            self._context(ctx),
+            known,
+            noted=pursued,
+            noted_words=frozenset(_WORD_CHARS.findall(" ".join(ctx.notes).lower())),
         ):
             if _overlaps((hit.start, hit.end), praised) and not lexicon.beyond_praise(
                 hit, self._praised()
