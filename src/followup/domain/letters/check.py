@@ -370,6 +370,10 @@ class LetterChecker:
         if not said.isdisjoint(same):
             said = said.union(*(same[w] for w in said if w in same))
         near = [t for t in said if t[:3] in heads]
+        # a place said by its adjective or the adjective by its place ("Egypt" for "Egyptian
+        # system integrators", "a European port" for "to Europe", "northern" for "the north")
+        places = {w for content in topics for w in content if len(w) >= 4}
+        near += [p for t in near for p in places if p != t and _of_place(t, p)]
         stems = {stem(t) for t in near}
         roots = {_root(t, "er") for t in near}
         prefixes = {t[:5] for t in near if len(t) >= 6}
@@ -624,6 +628,23 @@ def _root(word: str, *more: str) -> str:
         if w.endswith(ending) and len(w) - len(ending) >= 4:
             return w[: -len(ending)]
     return w
+
+
+# What makes the adjective of a place or a direction ("Egypt|ian", "Europe|an", "north|ern")
+_PLACE_ENDINGS = ("ian", "ean", "an", "n", "ern", "ese", "i")
+
+
+def _of_place(word: str, other: str) -> bool:
+    """Is one word the other's adjective of place: the other, less a last vowel or "y", and
+    one of the endings of place ("egyptian" and "egypt", "european" and "europe", "mexican"
+    and "mexico", "italian" and "italy", "northern" and "north")?"""
+    short, long = sorted((word, other), key=len)
+    if len(short) < 4:
+        return False
+    bases = {short} | ({short[:-1]} if short[-1] in "aeiouy" else set())
+    return any(
+        long == base + ending for base in bases if len(base) >= 4 for ending in _PLACE_ENDINGS
+    )
 
 
 def _kin(word: str, other: str) -> bool:
