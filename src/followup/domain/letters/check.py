@@ -476,12 +476,13 @@ class LetterChecker:
                 if noted is None:
                     noted = self._noted(ctx)
                 said = m.group(0).lower()
-                # the notes naming the reader's son note what is said of him, not his new school
-                heard = {stem(w.group(0)) for w in words(said)} - lexicon.people
-                if heard & noted or lexicon.kindred(
+                heard = {stem(w.group(0)) for w in words(said)}
+                if (heard - lexicon.people) & noted or lexicon.kindred(
                     _WORD_CHARS.findall(said), pursued
                 ):
                     continue  # the interview notes mention it, or their pursuit: not new
+                if heard & lexicon.people & noted and self._of_the_notes(letter, m, noted):
+                    continue  # the notes' own person, and what the notes say of them
                 if not _holds(condition, letter, m):
                     continue
                 span = letter.sentence_of(m.start(), m.start())
@@ -518,6 +519,19 @@ class LetterChecker:
                 match=", ".join(hit.entries),
                 **{"class": "personal life: " + ", ".join(hit.domains)},
             )
+
+    def _of_the_notes(self, letter: Letter, m: re.Match[str], noted: frozenset[str]) -> bool:
+        """Does the sentence that names one of the reader's people the notes name ("your
+        daughter") say what the notes say of them ("her barrel racing in Cheyenne", "the
+        chess championship"), not something else of them ("your son's new school")?"""
+        start, end = letter.sentence_of(m.start(), m.start())
+        lexicon = self._lexicon
+        people = lexicon.people if lexicon is not None else frozenset()
+        weak = self.rules["new-topic"].words("not_context")
+        return any(
+            len(s) >= 4 and s in noted and s not in weak and s not in people
+            for s in (stem(w.group(0)) for w in words(letter.text[start:end].lower()))
+        )
 
     def _praised(self) -> frozenset[str]:
         """What flattery praises of the reader's (their office, family, photos: its TARGET)."""
