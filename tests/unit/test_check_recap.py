@@ -340,3 +340,18 @@ def test_the_place_or_its_adjective_alone_is_no_recap(text, topics):
 )
 def test_new_staff_coached_and_fruit_kept_cold_restate_their_topics(text, topics):
     assert not _recap_missing(text, *topics)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Supermarket own brands now take a third of the shelf, and the margin on them is thin.",
+        "I would sell the premium line against the store brands on margin, not on price.",
+    ],
+)
+def test_a_private_label_said_as_the_shops_own_brands_is_a_recap(text):
+    assert not _recap_missing(text, "private-label margins")
+
+
+def test_a_brand_alone_is_no_recap_of_private_label_margins():
+    assert _recap_missing("My background in brand marketing would help here.", "private-label margins")
