@@ -315,7 +315,10 @@ def test_a_place_said_by_its_adjective_or_the_adjective_by_its_place_is_a_recap(
 @pytest.mark.parametrize(
     ("text", "topics"),
     [
-        ("Egypt is where I grew up.", ("the channel partnership with Egyptian system integrators",)),
+        (
+            "Egypt is where I grew up.",
+            ("the channel partnership with Egyptian system integrators",),
+        ),
         ("My northern accent gave me away.", ("twelve new accounts in the north by December",)),
         ("I have family in Italy.", ("direct orders from hospitals in Italy",)),
     ],
@@ -354,4 +357,6 @@ def test_a_private_label_said_as_the_shops_own_brands_is_a_recap(text):
 
 
 def test_a_brand_alone_is_no_recap_of_private_label_margins():
-    assert _recap_missing("My background in brand marketing would help here.", "private-label margins")
+    assert _recap_missing(
+        "My background in brand marketing would help here.", "private-label margins"
+    )
