@@ -285,3 +285,78 @@ def _recap_missing_in(text: str) -> bool:
 def test_a_letter_that_restates_what_was_promised_on_a_topic_recaps_it():
     assert not _recap_missing_in("I have started the 90-day plan for Wallonia we spoke of.")
     assert _recap_missing_in("I have started a 90-day reading plan of my own.")
+
+
+@pytest.mark.parametrize(
+    ("text", "topics"),
+    [
+        (
+            "Selling through local integrators is how software wins in Egypt.",
+            ("the channel partnership with Egyptian system integrators",),
+        ),
+        (
+            "Most of the Italian hospital buyers I know order direct.",
+            ("direct orders from hospitals in Italy",),
+        ),
+        (
+            "I would start with the twelve northern accounts you want by December.",
+            ("twelve new accounts in the north by December",),
+        ),
+        (
+            "A Mexican distributor network changes the timing of every launch.",
+            ("distributor networks in Mexico",),
+        ),
+    ],
+)
+def test_a_place_said_by_its_adjective_or_the_adjective_by_its_place_is_a_recap(text, topics):
+    assert not _recap_missing(text, *topics)
+
+
+@pytest.mark.parametrize(
+    ("text", "topics"),
+    [
+        (
+            "Egypt is where I grew up.",
+            ("the channel partnership with Egyptian system integrators",),
+        ),
+        ("My northern accent gave me away.", ("twelve new accounts in the north by December",)),
+        ("I have family in Italy.", ("direct orders from hospitals in Italy",)),
+    ],
+)
+def test_the_place_or_its_adjective_alone_is_no_recap(text, topics):
+    assert _recap_missing(text, *topics)
+
+
+@pytest.mark.parametrize(
+    ("text", "topics"),
+    [
+        ("Mentoring new joiners is the part I enjoy most.", ("coaching a team of ten new agents",)),
+        (
+            "With half your agents new, I would train each recruit on live calls.",
+            ("coaching eight new agents",),
+        ),
+        (
+            "Keeping lemons chilled from the packhouse to the port is what buyers pay for.",
+            ("reefer shipping of citrus to Europe",),
+        ),
+    ],
+)
+def test_new_staff_coached_and_fruit_kept_cold_restate_their_topics(text, topics):
+    assert not _recap_missing(text, *topics)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Supermarket own brands now take a third of the shelf, and the margin on them is thin.",
+        "I would sell the premium line against the store brands on margin, not on price.",
+    ],
+)
+def test_a_private_label_said_as_the_shops_own_brands_is_a_recap(text):
+    assert not _recap_missing(text, "private-label margins")
+
+
+def test_a_brand_alone_is_no_recap_of_private_label_margins():
+    assert _recap_missing(
+        "My background in brand marketing would help here.", "private-label margins"
+    )

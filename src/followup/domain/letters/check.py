@@ -370,6 +370,10 @@ class LetterChecker:
         if not said.isdisjoint(same):
             said = said.union(*(same[w] for w in said if w in same))
         near = [t for t in said if t[:3] in heads]
+        # a place said by its adjective or the adjective by its place ("Egypt" for "Egyptian
+        # system integrators", "a European port" for "to Europe", "northern" for "the north")
+        places = {w for content in topics for w in content if len(w) >= 4}
+        near += [p for t in near for p in places if p != t and _of_place(t, p)]
         stems = {stem(t) for t in near}
         roots = {_root(t, "er") for t in near}
         prefixes = {t[:5] for t in near if len(t) >= 6}
@@ -472,10 +476,13 @@ class LetterChecker:
                 if noted is None:
                     noted = self._noted(ctx)
                 said = m.group(0).lower()
-                if {stem(w.group(0)) for w in words(said)} & noted or lexicon.kindred(
+                heard = {stem(w.group(0)) for w in words(said)}
+                if (heard - lexicon.people) & noted or lexicon.kindred(
                     _WORD_CHARS.findall(said), pursued
                 ):
                     continue  # the interview notes mention it, or their pursuit: not new
+                if heard & lexicon.people & noted and self._of_the_notes(letter, m, noted):
+                    continue  # the notes' own person, and what the notes say of them
                 if not _holds(condition, letter, m):
                     continue
                 span = letter.sentence_of(m.start(), m.start())
@@ -493,7 +500,13 @@ class LetterChecker:
             text = text[:start] + " " * (end - start) + text[end:]
         known = None if praised else letter.word_set  # (the words of `text`, when they are)
         for hit in lexicon.sentences(
-            text, spans, letter.word_set, self._context(ctx), known, noted=pursued
+            text,
+            spans,
+            letter.word_set,
+            self._context(ctx),
+            known,
+            noted=pursued,
+            noted_words=frozenset(_WORD_CHARS.findall(" ".join(ctx.notes).lower())),
         ):
             if _overlaps((hit.start, hit.end), praised) and not lexicon.beyond_praise(
                 hit, self._praised()
@@ -506,6 +519,19 @@ class LetterChecker:
                 match=", ".join(hit.entries),
                 **{"class": "personal life: " + ", ".join(hit.domains)},
             )
+
+    def _of_the_notes(self, letter: Letter, m: re.Match[str], noted: frozenset[str]) -> bool:
+        """Does the sentence that names one of the reader's people the notes name ("your
+        daughter") say what the notes say of them ("her barrel racing in Cheyenne", "the
+        chess championship"), not something else of them ("your son's new school")?"""
+        start, end = letter.sentence_of(m.start(), m.start())
+        lexicon = self._lexicon
+        people = lexicon.people if lexicon is not None else frozenset()
+        weak = self.rules["new-topic"].words("not_context")
+        return any(
+            len(s) >= 4 and s in noted and s not in weak and s not in people
+            for s in (stem(w.group(0)) for w in words(letter.text[start:end].lower()))
+        )
 
     def _praised(self) -> frozenset[str]:
         """What flattery praises of the reader's (their office, family, photos: its TARGET)."""
@@ -616,6 +642,23 @@ def _root(word: str, *more: str) -> str:
         if w.endswith(ending) and len(w) - len(ending) >= 4:
             return w[: -len(ending)]
     return w
+
+
+# What makes the adjective of a place or a direction ("Egypt|ian", "Europe|an", "north|ern")
+_PLACE_ENDINGS = ("ian", "ean", "an", "n", "ern", "ese", "i")
+
+
+def _of_place(word: str, other: str) -> bool:
+    """Is one word the other's adjective of place: the other, less a last vowel or "y", and
+    one of the endings of place ("egyptian" and "egypt", "european" and "europe", "mexican"
+    and "mexico", "italian" and "italy", "northern" and "north")?"""
+    short, long = sorted((word, other), key=len)
+    if len(short) < 4:
+        return False
+    bases = {short} | ({short[:-1]} if short[-1] in "aeiouy" else set())
+    return any(
+        long == base + ending for base in bases if len(base) >= 4 for ending in _PLACE_ENDINGS
+    )
 
 
 def _kin(word: str, other: str) -> bool:

@@ -79,11 +79,17 @@ class Lexicon:
         self.support = frozenset(str(d) for d in data.get("support", []))
         # domains a sentence praising the reader's family is about already: flattery alone
         self.flattered = frozenset(str(d) for d in data.get("flattered", [])) | self.support
+        # the words for the reader's people ("son", "wife"): notes that name one ("her son's
+        # cricket trials") note what is said of them, not everything about them
+        self.people = frozenset(str(w).lower() for w in data.get("people", []))
         self.work = frozenset(
             stem(w) for e in data.get("work", []) for w in _WORD_CHARS.findall(str(e).lower())
         )
         self._frames = [str(p) for p in data.get("frames", [])]
         self._pleasantries = [str(p) for p in data.get("pleasantries", [])]
+        # a word of the lexicon as the head of a word of trade ("the packing houses", "house
+        # brands", "the harvest season", "every season" of a trade): it counts for nothing
+        self._pleasantries += [str(p) for p in data.get("trade_senses", [])]
         # the people at work named only as those a private offer is for ("in case anyone at
         # your office is interested"): their workplace does not make the sentence about work
         self._audiences = [str(p) for p in data.get("audiences", [])]
@@ -127,11 +133,14 @@ class Lexicon:
         context: frozenset[str],
         words: set[str] | None = None,
         noted: frozenset[str] = frozenset(),
+        noted_words: frozenset[str] = frozenset(),
     ) -> Iterator[Hit]:
         """The sentences (of `spans`) about private life. `context` holds the stems that tie a
         sentence to the interview: its notes and topics, the company and the role. `words`:
         the words of `text` (`\\w+`, lowercase), when the caller has them; `noted` the
-        pursuits of the notes (see `kindred`). The words of an entry found ("a climbing
+        pursuits of the notes (see `kindred`), `noted_words` the notes' words (lowercase): a
+        sentence about the notes' own person doing the notes' pursuit ("your son's season" to
+        the mother of a cricketer) is no new topic. The words of an entry found ("a climbing
         partner", "from the stands") are not words of work."""
         if not letter_words & self.firsts:
             return
@@ -150,11 +159,7 @@ class Lexicon:
                 continue
             if all(domain in self.support for domain in found.values()):
                 continue  # "on a Saturday morning, part of your weekend": when, not what
-            if noted and all(
-                self.domain_of.get(e) in self.support
-                or self.kindred(_WORD_CHARS.findall(e.lower()), noted)
-                for e in found
-            ):
+            if noted and self._pursuit_of_the_notes(found, noted, noted_words):
                 continue  # the notes' own pursuit ("the nets sessions before his trials")
             score = len(found) + owned
             for frame in self.frames:
@@ -176,6 +181,22 @@ class Lexicon:
                 continue  # about the work
             domains = tuple(dict.fromkeys(found.values()))
             yield Hit(start, end, domains, tuple(found))
+
+    def _pursuit_of_the_notes(
+        self, found: dict[str, str], noted: frozenset[str], noted_words: frozenset[str]
+    ) -> bool:
+        """Are the entries found the notes' own pursuit, said in other words of it, with
+        perhaps the words of when and the notes' own person ("your son's season" where the
+        notes hold "her son's cricket trials"; not "your son's new school")?"""
+        kin = False
+        for entry in found:
+            if self.kindred(_WORD_CHARS.findall(entry.lower()), noted):
+                kin = True
+            elif self.domain_of.get(entry) in self.support:
+                continue
+            elif not (entry.lower() in self.people and entry.lower() in noted_words):
+                return False
+        return kin
 
     def _holding(
         self, text: str, spans: list[tuple[int, int]], words: set[str] | None
