@@ -35,7 +35,9 @@ _WORD_RUNS = str.maketrans(
 # line) does not end one.
 # (The stop itself is matched and left out by its group: a look-behind at every place of the
 # letter costs the search a fifth more.)
-_CLAUSE_END = re.compile(r"[.!?]([\"'”’)\]]*\s+)|\n[ \t]*\n\s*")
+# (Written to open with one class of the characters that can start it, as text.py's sentences
+# are: the engine then skips ahead to the next of them.)
+_CLAUSE_END = re.compile(r"[.!?\n](?:(?<=[.!?])([\"'”’)\]]*\s+)|(?<=\n)[ \t]*\n\s*)")
 
 
 class Letter:
