@@ -118,6 +118,18 @@ class Addressing:
         # …and the greeting read as the first word of a run of capitalised words, where a
         # script's spoken line opens after a label or a quote mark ('Open: "Hi Eva, it's…"')
         self._lead_in = re.compile(rf"(?i:{leads})[ \t]+(?=[{UPPER}])")
+        # (the first words of the leads, when they are all plain words: a run of capitalised
+        # words in ASCII whose first word is none of these cannot open with a lead, and is not
+        # asked; None: every run is asked)
+        lead_words = words("vocative_leads")
+        self._lead_firsts: frozenset[str] | None = (
+            frozenset(w.split()[0] for w in lead_words)
+            if all(re.fullmatch(r"[a-z]+(?: [a-z]+)*", w) for w in lead_words)
+            else None
+        )
+        # A greeting opening a line, the longest first ("good morning" before "good")
+        greetings = "|".join(re.escape(g) for g in self.greetings)
+        self._greeting = re.compile(rf"(?:{greetings})(?=[ ,\t])" if self.greetings else "(?!)")
         self._lead_after = re.compile(r"[ \t]*(?:[,.!?;:—–]|-(?:[ \t]|$)|$)|[ \t]+[Ff]or\b", re.M)
         # At the start of a sentence, before a comma: "Maria, thank you…", "And Maria, …"
         self._comma_next = re.compile(r"[ \t]*,[ \t]*(?P<next>[\w'’]+)")
@@ -287,7 +299,19 @@ class Addressing:
                 continue  # "I", a lone initial
             if s and (text[s - 1].isalnum() or text[s - 1] in "_'’"):
                 continue  # inside a word ("McAllister" read from its "A")
-            opened = self._lead_in.match(text, s, e)
+            firsts = self._lead_firsts
+            if firsts is None:
+                opened = self._lead_in.match(text, s, e)
+            else:
+                space = text.find(" ", s, e)
+                tab = text.find("\t", s, e)
+                if tab >= 0 and (space < 0 or tab < space):
+                    space = tab
+                first = text[s : space if space >= 0 else e]
+                if first.isascii() and first.lower() not in firsts:
+                    opened = None
+                else:
+                    opened = self._lead_in.match(text, s, e)
             if opened and _opens_speech(text, s):
                 named = self._names.match(text, opened.end())
                 if named is None:
@@ -452,9 +476,8 @@ class Addressing:
                 return None
         body = line.group("line")
         lowered = body.lower()
-        greeting = next(
-            (g for g in self.greetings if lowered.startswith((g + " ", g + ",", g + "\t"))), None
-        )
+        opening = self._greeting.match(lowered)
+        greeting = opening.group(0) if opening else None
         offset = line.start("line")
         if greeting:
             rest = len(greeting)
