@@ -11,11 +11,12 @@ letter, so a name that is not the recipient's is a letter meant for someone else
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, NamedTuple
 
 from followup.domain.letters.atoms import Needs, needs_of, screen_text
 from followup.domain.letters.context import LetterContext, fold_accents
+from followup.domain.letters.loosen import either, loosened
 from followup.domain.letters.text import LOWER, UPPER
 
 # A word of a name: capitalised, with the shapes names take (O'Brien, McAllister, Jean-Luc).
@@ -174,7 +175,10 @@ class Addressing:
         frames = data.get("credit_frames", [])
         # (and what every match of the frame holds, read from it: see atoms.py; the few
         # strings of its short clauses are cheaper to look for than the frame is to run)
+        # (and its looser form, see loosen.py: in a run of many letters an engine asks it of
+        # the whole letter first, a few microseconds where the frame itself takes a hundred)
         self._credit: list[tuple[re.Pattern[str], tuple[str, ...], Needs]] = []
+        self._loose: tuple[list[bytes | None], bytes | None] | None = None  # when first asked
         for f in frames if isinstance(frames, list) else []:
             spec = f if isinstance(f, dict) else {"pattern": f}
             pattern = str(spec["pattern"]).replace("{NAME}", rf"(?P<name>(?-i:{_CAP}))")
@@ -405,13 +409,24 @@ class Addressing:
         return self._third_party.search(text[max(line, start - 80) : start]) is not None
 
     def credited(
-        self, text: str, mine: frozenset[str], spaced: str | None = None
+        self,
+        text: str,
+        mine: frozenset[str],
+        spaced: str | None = None,
+        loose: Callable[[bytes], bool] | None = None,
     ) -> Iterator[Addressed]:
         """Names credited with being at the interview ("as I told Marcus at the interview")
         that are none of `mine` (folded parts of the names of everyone met, the recipient's and
-        the candidate's). `spaced`: the text's screen_text, when the caller has it."""
+        the candidate's). `spaced`: the text's screen_text, when the caller has it; `loose`:
+        whether a frame's looser form (see loosen.py) matches the text, when an engine can
+        tell (where it does not, the frame cannot)."""
         lowered: str | None = None
-        for frame, needs, held in self._credit:
+        forms: list[bytes | None] = []
+        if loose is not None:
+            forms, joined = self._credit_forms()
+            if joined is not None and not loose(joined):
+                return  # the looser form of no frame matches: no frame can
+        for i, (frame, needs, held) in enumerate(self._credit):
             if needs:
                 lowered = text.lower() if lowered is None else lowered
                 if not any(n in lowered for n in needs):
@@ -420,6 +435,9 @@ class Addressing:
                 spaced = screen_text(text) if spaced is None else spaced
                 if not _holds_all(spaced, held):
                     continue  # a string every match holds is not in the letter
+            form = forms[i] if forms else None
+            if loose is not None and form is not None and not loose(form):
+                continue  # where the looser form cannot match, the frame cannot
             for m in frame.finditer(text):
                 name = m.group("name")
                 folded = fold_accents(_core(name))
@@ -432,6 +450,14 @@ class Addressing:
                 if any(same_person(folded, frozenset({p})) for p in mine):
                     continue
                 yield Addressed(s, m.end("name"), (name,))
+
+    def _credit_forms(self) -> tuple[list[bytes | None], bytes | None]:
+        """The looser form of each credit frame (None where it has none), and one form that
+        matches where any of them does (None unless every frame has one)."""
+        if self._loose is None:
+            forms = [loosened(frame.pattern, frame.flags) for frame, _, _ in self._credit]
+            self._loose = forms, either([f for f in forms if f is not None], len(forms))
+        return self._loose
 
     def _speaks_to(self, text: str, start: int) -> bool:
         end = text.find("\n", start)

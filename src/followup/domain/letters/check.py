@@ -214,7 +214,8 @@ class LetterChecker:
                         rule, m.start(), m.end(), match=m.group(0), recipient=ctx.recipient
                     )
         # someone credited with being at the interview who was not met for this opportunity
-        for found in addressing.credited(text, mine | ctx.candidate_parts, letter.spaced):
+        loose = self.rules.loose_test(letter)
+        for found in addressing.credited(text, mine | ctx.candidate_parts, letter.spaced, loose):
             yield _finding(
                 rule,
                 found.start,
