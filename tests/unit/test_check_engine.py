@@ -23,7 +23,7 @@ from followup.adapters.policies import PolicyBook
 from followup.adapters.regex_cache import KeptCode, pickler, restore
 from followup.domain.letters.letter import Letter
 from followup.domain.letters.rulebook import Rulebook
-from followup.domain.letters.text import WORD, nth_word_start
+from followup.domain.letters.text import WORD, nth_word_start, sentences
 from followup.services.dependencies import Dependencies
 from followup.services.dossier import import_dossier
 from followup.services.letters import letter_context
@@ -154,6 +154,24 @@ def test_a_letter_is_split_into_the_clauses_it_always_was(text):
     if start < len(text):
         spans.append((start, len(text)))
     assert Letter(text).clauses == spans
+
+
+# The sentences as the check split them before its pattern opened with a class of characters.
+_SENTENCE_END_BEFORE = re.compile(r"[.!?]([\"'”’)\]]*\s+)|\n+")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="ab É'’- .!?\"”)]\n\t\r\x0b\x85\u2028", max_size=40))
+def test_a_letter_is_split_into_the_sentences_it_always_was(text):
+    spans, start = [], 0
+    for m in _SENTENCE_END_BEFORE.finditer(text):
+        end = m.start(1) if m.group(1) is not None else m.start()
+        if end > start:
+            spans.append((start, end))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text.rstrip())))
+    assert sentences(text) == [(s, e) for s, e in spans if text[s:e].strip()]
 
 
 @settings(max_examples=400, deadline=None)

@@ -51,6 +51,7 @@ class AtomScreen:
         self.forms = forms
         # each form compiled when a letter first asks it (most are never asked in a short run)
         self._compiled: dict[int, Any] = {}
+        self._others: dict[bytes, Any] = {}  # forms of patterns outside the screen's own
         # the patterns nothing is known of: candidates on every letter, unless their form says
         self.unindexed = [i for i, clauses in enumerate(needs) if not clauses]
         numbers: dict[str, int] = {}
@@ -117,10 +118,40 @@ class AtomScreen:
             form = self._compiled[pattern] = self._compile(pattern)
         return form is _REFUSED or form.Match(self._unanchored, data, 0, len(data))[0][0] >= 0
 
+    def confirms_in(self, pattern: int, data: bytes, spans: list[tuple[int, int]]) -> bool:
+        """Could the pattern match inside one of the spans of the letter's bytes, each searched
+        alone (as the check searches a pattern only in the clauses that could hold it)? The
+        looser form asserts nothing of what stands around it, so a match of the pattern inside
+        a span is a match of the form inside it. No span: no match."""
+        if not spans:
+            return False
+        if self._re2 is None:
+            return True
+        form = self._compiled.get(pattern)
+        if form is None:
+            form = self._compiled[pattern] = self._compile(pattern)
+        if form is _REFUSED:
+            return True
+        match, unanchored = form.Match, self._unanchored
+        return any(match(unanchored, data, start, end)[0][0] >= 0 for start, end in spans)
+
+    def form_matches(self, form: bytes, data: bytes) -> bool:
+        """Does a looser form (see loosen.py) that is none of the screen's own match the
+        letter's bytes? True when that cannot be told (no RE2, a form RE2 refuses)."""
+        if self._re2 is None:
+            return True
+        compiled = self._others.get(form)
+        if compiled is None:
+            compiled = self._others[form] = self._compile_form(form)
+        if compiled is _REFUSED:
+            return True
+        return bool(compiled.Match(self._unanchored, data, 0, len(data))[0][0] >= 0)
+
     def _compile(self, pattern: int) -> Any:
         form = self.forms[pattern]
-        if form is None:
-            return _REFUSED
+        return _REFUSED if form is None else self._compile_form(form)
+
+    def _compile_form(self, form: bytes) -> Any:
         try:
             compiled = self._re2._re2.RE2(form, self._options)
         except self._re2.error:

@@ -11,11 +11,12 @@ letter, so a name that is not the recipient's is a letter meant for someone else
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, NamedTuple
 
 from followup.domain.letters.atoms import Needs, needs_of, screen_text
 from followup.domain.letters.context import LetterContext, fold_accents
+from followup.domain.letters.loosen import either, loosened
 from followup.domain.letters.text import LOWER, UPPER
 
 # A word of a name: capitalised, with the shapes names take (O'Brien, McAllister, Jean-Luc).
@@ -118,6 +119,18 @@ class Addressing:
         # …and the greeting read as the first word of a run of capitalised words, where a
         # script's spoken line opens after a label or a quote mark ('Open: "Hi Eva, it's…"')
         self._lead_in = re.compile(rf"(?i:{leads})[ \t]+(?=[{UPPER}])")
+        # (the first words of the leads, when they are all plain words: a run of capitalised
+        # words in ASCII whose first word is none of these cannot open with a lead, and is not
+        # asked; None: every run is asked)
+        lead_words = words("vocative_leads")
+        self._lead_firsts: frozenset[str] | None = (
+            frozenset(w.split()[0] for w in lead_words)
+            if all(re.fullmatch(r"[a-z]+(?: [a-z]+)*", w) for w in lead_words)
+            else None
+        )
+        # A greeting opening a line, the longest first ("good morning" before "good")
+        greetings = "|".join(re.escape(g) for g in self.greetings)
+        self._greeting = re.compile(rf"(?:{greetings})(?=[ ,\t])" if self.greetings else "(?!)")
         self._lead_after = re.compile(r"[ \t]*(?:[,.!?;:—–]|-(?:[ \t]|$)|$)|[ \t]+[Ff]or\b", re.M)
         # At the start of a sentence, before a comma: "Maria, thank you…", "And Maria, …"
         self._comma_next = re.compile(r"[ \t]*,[ \t]*(?P<next>[\w'’]+)")
@@ -162,7 +175,10 @@ class Addressing:
         frames = data.get("credit_frames", [])
         # (and what every match of the frame holds, read from it: see atoms.py; the few
         # strings of its short clauses are cheaper to look for than the frame is to run)
+        # (and its looser form, see loosen.py: in a run of many letters an engine asks it of
+        # the whole letter first, a few microseconds where the frame itself takes a hundred)
         self._credit: list[tuple[re.Pattern[str], tuple[str, ...], Needs]] = []
+        self._loose: tuple[list[bytes | None], bytes | None] | None = None  # when first asked
         for f in frames if isinstance(frames, list) else []:
             spec = f if isinstance(f, dict) else {"pattern": f}
             pattern = str(spec["pattern"]).replace("{NAME}", rf"(?P<name>(?-i:{_CAP}))")
@@ -287,7 +303,19 @@ class Addressing:
                 continue  # "I", a lone initial
             if s and (text[s - 1].isalnum() or text[s - 1] in "_'’"):
                 continue  # inside a word ("McAllister" read from its "A")
-            opened = self._lead_in.match(text, s, e)
+            firsts = self._lead_firsts
+            if firsts is None:
+                opened = self._lead_in.match(text, s, e)
+            else:
+                space = text.find(" ", s, e)
+                tab = text.find("\t", s, e)
+                if tab >= 0 and (space < 0 or tab < space):
+                    space = tab
+                first = text[s : space if space >= 0 else e]
+                if first.isascii() and first.lower() not in firsts:
+                    opened = None
+                else:
+                    opened = self._lead_in.match(text, s, e)
             if opened and _opens_speech(text, s):
                 named = self._names.match(text, opened.end())
                 if named is None:
@@ -381,13 +409,24 @@ class Addressing:
         return self._third_party.search(text[max(line, start - 80) : start]) is not None
 
     def credited(
-        self, text: str, mine: frozenset[str], spaced: str | None = None
+        self,
+        text: str,
+        mine: frozenset[str],
+        spaced: str | None = None,
+        loose: Callable[[bytes], bool] | None = None,
     ) -> Iterator[Addressed]:
         """Names credited with being at the interview ("as I told Marcus at the interview")
         that are none of `mine` (folded parts of the names of everyone met, the recipient's and
-        the candidate's). `spaced`: the text's screen_text, when the caller has it."""
+        the candidate's). `spaced`: the text's screen_text, when the caller has it; `loose`:
+        whether a frame's looser form (see loosen.py) matches the text, when an engine can
+        tell (where it does not, the frame cannot)."""
         lowered: str | None = None
-        for frame, needs, held in self._credit:
+        forms: list[bytes | None] = []
+        if loose is not None:
+            forms, joined = self._credit_forms()
+            if joined is not None and not loose(joined):
+                return  # the looser form of no frame matches: no frame can
+        for i, (frame, needs, held) in enumerate(self._credit):
             if needs:
                 lowered = text.lower() if lowered is None else lowered
                 if not any(n in lowered for n in needs):
@@ -396,6 +435,9 @@ class Addressing:
                 spaced = screen_text(text) if spaced is None else spaced
                 if not _holds_all(spaced, held):
                     continue  # a string every match holds is not in the letter
+            form = forms[i] if forms else None
+            if loose is not None and form is not None and not loose(form):
+                continue  # where the looser form cannot match, the frame cannot
             for m in frame.finditer(text):
                 name = m.group("name")
                 folded = fold_accents(_core(name))
@@ -408,6 +450,14 @@ class Addressing:
                 if any(same_person(folded, frozenset({p})) for p in mine):
                     continue
                 yield Addressed(s, m.end("name"), (name,))
+
+    def _credit_forms(self) -> tuple[list[bytes | None], bytes | None]:
+        """The looser form of each credit frame (None where it has none), and one form that
+        matches where any of them does (None unless every frame has one)."""
+        if self._loose is None:
+            forms = [loosened(frame.pattern, frame.flags) for frame, _, _ in self._credit]
+            self._loose = forms, either([f for f in forms if f is not None], len(forms))
+        return self._loose
 
     def _speaks_to(self, text: str, start: int) -> bool:
         end = text.find("\n", start)
@@ -452,9 +502,8 @@ class Addressing:
                 return None
         body = line.group("line")
         lowered = body.lower()
-        greeting = next(
-            (g for g in self.greetings if lowered.startswith((g + " ", g + ",", g + "\t"))), None
-        )
+        opening = self._greeting.match(lowered)
+        greeting = opening.group(0) if opening else None
         offset = line.start("line")
         if greeting:
             rest = len(greeting)

@@ -74,6 +74,12 @@ if TYPE_CHECKING:  # a Protocol class costs the start a millisecond or two
 
 
 _Letter = Letter  # the name the tests of the probes use
+# What the recap rule reads of a context's topics (see LetterChecker._recap_topics): the weak
+# words, each topic's words (and what was said of it) as split and without the little words,
+# the words of time, each topic's main words, and the first three letters of every topic word.
+_Topics = tuple[
+    frozenset[str], list[list[str]], list[list[str]], frozenset[str], list[set[str]], set[str]
+]
 
 
 class LetterChecker:
@@ -90,6 +96,7 @@ class LetterChecker:
         self._frames: tuple[re.Pattern[str], ...] | None = None
         self._contexts: dict[tuple[object, ...], frozenset[str]] = {}
         self._place_frames: tuple[re.Pattern[str] | None, re.Pattern[str] | None] | None = None
+        self._topics: dict[tuple[object, ...], _Topics] = {}
 
     def check(self, text: str, ctx: LetterContext) -> list[Finding]:
         letter = Letter(text)
@@ -207,7 +214,8 @@ class LetterChecker:
                         rule, m.start(), m.end(), match=m.group(0), recipient=ctx.recipient
                     )
         # someone credited with being at the interview who was not met for this opportunity
-        for found in addressing.credited(text, mine | ctx.candidate_parts, letter.spaced):
+        loose = self.rules.loose_test(letter)
+        for found in addressing.credited(text, mine | ctx.candidate_parts, letter.spaced, loose):
             yield _finding(
                 rule,
                 found.start,
@@ -336,29 +344,8 @@ class LetterChecker:
         rule = self.rules["missing-recap"]
         if ctx.kind not in rule.data.get("kinds", []) or not ctx.decision_maker or not ctx.topics:
             return
-        stop = rule.words("stopwords")
-        # the words of the role and the company name the whole job, not one topic of it: a
-        # letter for an insurance role says "insurance" whatever it recaps
-        weak = rule.words("weak") | {
-            stem(w) for w in _WORD_CHARS.findall(f"{ctx.role} {ctx.company}".lower())
-        }
-        split = [  # split as the letter's words are (`\w+`: "cold-calling" is two)
-            _WORD_CHARS.findall(topic.lower()) for topic in (*ctx.topics, *ctx.said)
-        ]
-        topics = [[w for w in tokens if w not in stop] for tokens in split]
-        linking = rule.words("linking")
-        generic = weak | rule.words("generic_heads")
-        # words of time and order ("first", "year", "end") are shared by any letter's "first
-        # round" or "this year": they tell a topic only beside a word of its own
-        timely = rule.words("time_words")
-        names = [  # a place or a name in a topic is distinctive alone ("Benelux", "Leeds")
-            {w.lower() for w in _WORD_CHARS.findall(topic) if w[0].isupper() and not w.isupper()}
-            for topic in ctx.topics
-        ]
+        weak, _, topics, timely, mains, heads = self._recap_topics(ctx)
         named = len(ctx.topics)  # the topics' names; after them, what was said about them
-        # the letter's words that could be a topic's word: same first three letters; a word
-        # of the same meaning stands for it ("bids" for "tenders", "attrition" for "churn")
-        heads = {w[:3] for content in topics for w in content}
         said = letter.word_set
         same = self._synonyms
         if same is None:
@@ -396,9 +383,7 @@ class LetterChecker:
                 if len(hits) >= needed and len(strong) >= 2:
                     return
             else:
-                main = set(content)
-                if len(content) > 1:
-                    main = _heads(split[i], stop, linking, generic) | names[i]
+                main = mains[i]
                 if len(hits) == 1 and hits[0] not in main:
                     continue  # a word that qualifies the topic, not the topic
                 if hits and len(hits) <= 2:  # the writer's own record recaps nothing of theirs
@@ -415,6 +400,49 @@ class LetterChecker:
             recipient=ctx.recipient,
             topics="; ".join(ctx.topics),
         )
+
+    def _recap_topics(self, ctx: LetterContext) -> _Topics:
+        """What the recap rule reads of the context's topics (and of what was said of them),
+        worked out once per context: every letter to one person shares them."""
+        key = (ctx.topics, ctx.said, ctx.role, ctx.company)
+        found = self._topics.get(key)
+        if found is not None:
+            return found
+        rule = self.rules["missing-recap"]
+        stop = rule.words("stopwords")
+        # the words of the role and the company name the whole job, not one topic of it: a
+        # letter for an insurance role says "insurance" whatever it recaps
+        weak = rule.words("weak") | {
+            stem(w) for w in _WORD_CHARS.findall(f"{ctx.role} {ctx.company}".lower())
+        }
+        split = [  # split as the letter's words are (`\w+`: "cold-calling" is two)
+            _WORD_CHARS.findall(topic.lower()) for topic in (*ctx.topics, *ctx.said)
+        ]
+        topics = [[w for w in tokens if w not in stop] for tokens in split]
+        linking = rule.words("linking")
+        generic = weak | rule.words("generic_heads")
+        # words of time and order ("first", "year", "end") are shared by any letter's "first
+        # round" or "this year": they tell a topic only beside a word of its own
+        timely = rule.words("time_words")
+        names = [  # a place or a name in a topic is distinctive alone ("Benelux", "Leeds")
+            {w.lower() for w in _WORD_CHARS.findall(topic) if w[0].isupper() and not w.isupper()}
+            for topic in ctx.topics
+        ]
+        # each topic's main words: all of a topic of one word, else its heads and names
+        mains = [
+            (_heads(split[i], stop, linking, generic) | names[i])
+            if len(content) > 1
+            else set(content)
+            for i, content in enumerate(topics[: len(ctx.topics)])
+        ]
+        # the letter's words that could be a topic's word: same first three letters; a word
+        # of the same meaning stands for it ("bids" for "tenders", "attrition" for "churn")
+        heads = {w[:3] for content in topics for w in content}
+        found = (weak, split, topics, timely, mains, heads)
+        if len(self._topics) > 256:
+            self._topics.clear()
+        self._topics[key] = found
+        return found
 
     def _own_record(self, letter: Letter, word: str, near: list[str]) -> bool:
         """Is every use of a topic's word in the letter the writer's own record ("my

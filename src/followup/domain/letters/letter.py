@@ -35,7 +35,9 @@ _WORD_RUNS = str.maketrans(
 # line) does not end one.
 # (The stop itself is matched and left out by its group: a look-behind at every place of the
 # letter costs the search a fifth more.)
-_CLAUSE_END = re.compile(r"[.!?]([\"'”’)\]]*\s+)|\n[ \t]*\n\s*")
+# (Written to open with one class of the characters that can start it, as text.py's sentences
+# are: the engine then skips ahead to the next of them.)
+_CLAUSE_END = re.compile(r"[.!?\n](?:(?<=[.!?])([\"'”’)\]]*\s+)|(?<=\n)[ \t]*\n\s*)")
 
 
 class Letter:
@@ -49,6 +51,8 @@ class Letter:
         self._present: set[int] = set()
         self._held: list[frozenset[str]] = []  # each clause's words of the telling sets
         self._set_masks: dict[int, int] = {}
+        self._word_masks: dict[str, int] | None = None  # each telling word: its clauses, as bits
+        self._windows: dict[int, list[tuple[int, int]]] = {}  # by id() of a rulebook's Entry
         self.many = True  # one of many letters checked: worth the looser search's compiling
         self.seen: dict[str, bool] = {}  # strings looked for in `lowered`, and whether found
         self._hits: tuple[Any, list[int] | None] | None = None  # (rulebook, what its screen told)
@@ -135,6 +139,8 @@ class Letter:
         present: set[int] = set().union(*map(by_word.__getitem__, set().union(*held)))
         self._triggers, self._present, self._held = triggers, present, held
         self._set_masks = {}
+        self._word_masks = None
+        self._windows = {}
         return present
 
     def hits(self, rulebook: Any) -> list[int] | None:
@@ -149,7 +155,15 @@ class Letter:
     def windows(self, entry: Entry) -> list[tuple[int, int]]:
         """Where a pattern could match: the clauses that hold a word of each of its telling
         word sets, else those around the rarest string it needs, neighbours merged; the whole
-        letter when nothing tells (or when the letter changes length in lowercase)."""
+        letter when nothing tells (or when the letter changes length in lowercase). Worked out
+        once a pattern (the screen asks before the rule searches)."""
+        key = id(entry)  # (the rulebook's entries live as long as it does)
+        found = self._windows.get(key)
+        if found is None:
+            found = self._windows[key] = self._windows_of(entry)
+        return found
+
+    def _windows_of(self, entry: Entry) -> list[tuple[int, int]]:
         if not self.aligned:
             return [(0, len(self.text))]
         chosen = -1
@@ -185,11 +199,18 @@ class Letter:
         found = self._set_masks.get(number)
         if found is None:
             assert self._triggers is not None, "present() tells the letter the rulebook's sets"
-            words = self._triggers.sets[number]
+            masks = self._word_masks
+            if masks is None:  # once a letter: where each of its telling words stands
+                masks = self._word_masks = {}
+                for i, held in enumerate(self._held):
+                    bit = 1 << i
+                    for word in held:
+                        masks[word] = masks.get(word, 0) | bit
+                self._held_words = frozenset(masks)
             found = 0
-            for i, held in enumerate(self._held):
-                if not words.isdisjoint(held):
-                    found |= 1 << i
+            # (the set's words the letter holds, read in C from the smaller side)
+            for word in self._triggers.sets[number] & self._held_words:
+                found |= masks[word]
             self._set_masks[number] = found
         return found
 

@@ -82,6 +82,18 @@ def loosened(pattern: str, flags: int, repeats: int = _LONG_REPEAT) -> bytes | N
         return None
 
 
+def either(forms: list[bytes], count: int) -> bytes | None:
+    """One looser form that matches wherever one of the forms does (their alternation), or None
+    when fewer than `count` are given (a pattern without a form could match anywhere)."""
+    if not forms or len(forms) < count:
+        return None
+    caseless = b"(?i)"
+    return b"|".join(
+        b"(?i:" + f[len(caseless) :] + b")" if f.startswith(caseless) else b"(?:" + f + b")"
+        for f in forms
+    )
+
+
 def _sequence(items: list[Any], flags: int, sre: Any, caseless: bool, repeats: int) -> str:
     return "".join(_item(op, value, flags, sre, caseless, repeats) for op, value in items)
 

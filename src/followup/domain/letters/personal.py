@@ -106,6 +106,18 @@ class Lexicon:
         return [re.compile(p, re.IGNORECASE) for p in self._pleasantries]
 
     @cached_property
+    def any_pleasantry(self) -> re.Pattern[str] | None:
+        """One pattern that matches where any pleasantry does (where none matches, none is
+        taken out); None where they cannot be joined so (a back-reference, a flag of its own)."""
+        given = self._pleasantries
+        if not given or any(re.search(r"\\[1-9]|\(\?P=|\(\?[aiLmsux-]+\)", p) for p in given):
+            return None
+        try:
+            return re.compile("|".join(f"(?:{p})" for p in given), re.IGNORECASE)
+        except re.error:
+            return None
+
+    @cached_property
     def audiences(self) -> list[re.Pattern[str]]:
         return [re.compile(p, re.IGNORECASE) for p in self._audiences]
 
@@ -152,9 +164,14 @@ class Lexicon:
             tokens = _WORD_CHARS.findall(lowered)
             if not self.firsts.intersection(tokens):
                 continue
-            for pleasantry in self.pleasantries:  # "have a lovely weekend" says nothing
-                lowered = pleasantry.sub(lambda m: " " * len(m.group(0)), lowered)
-            found, owned = self._entries(_WORD_CHARS.findall(lowered))
+            # "have a lovely weekend" says nothing; most sentences hold no pleasantry, which
+            # one search for any of them tells (then the words are those already read)
+            kept = tokens
+            if self.any_pleasantry is None or self.any_pleasantry.search(lowered):
+                for pleasantry in self.pleasantries:
+                    lowered = pleasantry.sub(lambda m: " " * len(m.group(0)), lowered)
+                kept = _WORD_CHARS.findall(lowered)
+            found, owned = self._entries(kept)
             if not found or len(found) + owned + len(self._frames) < self.threshold:
                 continue
             if all(domain in self.support for domain in found.values()):

@@ -27,8 +27,10 @@ Maker = Callable[[str, int], "re.Pattern[str]"]
 # pattern that has none): an adapter's engines. The screen's `matching(text)` gives the numbers
 # of the patterns whose needs a letter's screen text (`screen_text`) meets, or None when it
 # cannot tell; `confirms(number, data)` whether a pattern's looser form matches the letter's
-# bytes (`as_bytes`); its `refused` holds the numbers of the patterns it could not take. The
-# maker gives None when no engine can be had.
+# bytes (`as_bytes`), `confirms_in(number, data, spans)` whether it matches inside one of
+# the spans (places in the letter, each searched alone), and `form_matches(form, data)` whether
+# any looser form given matches the bytes (True when it cannot tell); its `refused` holds the
+# numbers of the patterns it could not take. The maker gives None when no engine can be had.
 ScreenMaker = Callable[[list[Needs], list[bytes | None]], Any]
 # What a screen is made from: each pattern's needs and looser form (both read from its parse
 # tree: about a third of a second for the shipped rules).
@@ -298,6 +300,15 @@ class Rulebook:
         self._always = sorted(screen.refused)
         return screen
 
+    def loose_test(self, letter: Any) -> Callable[[bytes], bool] | None:
+        """In a run of many letters with a screen: whether a looser form (see loosen.py) matches
+        the letter, asked of the screen's engine (for the patterns a rule keeps outside the
+        rulebook's lists, such as the wrong-name rule's credit frames). None otherwise."""
+        if not letter.many or self.screening is None or letter.hits(self) is None:
+            return None
+        test, data = self._screen.form_matches, letter.data
+        return lambda form: bool(test(form, data))
+
     def screen_inputs(self) -> ScreenInputs:
         """What each pattern a screen tells about needs (see atoms.py) and its looser form (see
         loosen.py), in `screened()` order."""
@@ -351,9 +362,11 @@ class Rulebook:
             entries = selection.among(
                 places, present, letter.seen, letter.lowered, letter.word_text
             )
-            # the screen's second pass, on those left: each pattern's looser form (see loosen.py)
-            confirms, data = self._screen.confirms, letter.data
-            entries = [e for e in entries if confirms(base + e.place, data)]
+            # the screen's second pass, on those left: each pattern's looser form (see loosen.py),
+            # read only in the clauses the pattern would be searched in (`_matches` searches
+            # nowhere else): a sentence or two rather than the whole letter
+            confirms, data, windows = self._screen.confirms_in, letter.data, letter.windows
+            entries = [e for e in entries if confirms(base + e.place, data, windows(e))]
         return [(patterns[entry.place], entry) for entry in entries]
 
 

@@ -34,8 +34,11 @@ WORD = re.compile(rf"[{_LETTER}](?:[{_LETTER}'’-]*[{_LETTER}])?")
 # A sentence ends at . ! ? followed by space, or at a line break (salutations, sign-offs).
 # (The stop is matched and left out by its group, as letter.py's clauses do: a look-behind at
 # every place of the text costs the search a third more. What separates two sentences is the
-# group, or the line breaks.)
-_SENTENCE_END = re.compile(r"[.!?]([\"'”’)\]]*\s+)|\n+")
+# group, or the line breaks. The pattern opens with one class of the characters that can start
+# it, so that the engine skips ahead to the next of them: written `[.!?]…|\n+`, the same
+# pattern read every place of the text, three times slower; the look-behinds read the one
+# character just matched.)
+_SENTENCE_END = re.compile(r"[.!?\n](?:(?<=[.!?])([\"'”’)\]]*\s+)|(?<=\n)\n*)")
 
 
 def words(text: str) -> Iterator[re.Match[str]]:

@@ -1,0 +1,104 @@
+"""Where the letter check spends its time, stage by stage, on the letters check_bench.py measures.
+
+Makes the realistic letters of bench/check_bench.py (150 to 400 words), runs the check over one
+batch to warm it (patterns compiled, the screen built, the dictionary read: what a long run has
+done after its first letters), then checks a second batch of letters of their own stage by
+stage: the letter's shared readings first (clauses and their words, sentences, the screen's
+text and bytes, the screen's hits, the telling word sets), then each rule. Prints the CPU
+microseconds per letter of each stage (process time: other processes on a shared machine do
+not count), the median of several rounds. A stage is charged with what it is the first to ask
+of the letter.
+
+Run: .venv/bin/python bench/check_profile.py [--letters 1000] [--rounds 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from check_bench import make_letters
+
+from followup import bootstrap
+from followup.domain.letters.letter import Letter
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--letters", type=int, default=1000)
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+    warm = make_letters(args.letters, seed=11)
+    batch = make_letters(args.letters, seed=12)
+    checker = bootstrap.dependencies(":memory:").checker()
+    for text, ctx in warm:
+        checker.check(text, ctx)
+    rules = checker.rules
+    clock = time.process_time
+    rounds: list[dict[str, float]] = []
+    for _ in range(args.rounds):
+        spent: dict[str, float] = {}
+
+        def stage(name: str, work: Callable[[], object], spent: dict[str, float] = spent) -> object:
+            started = clock()
+            result = work()
+            spent[name] = spent.get(name, 0.0) + clock() - started
+            return result
+
+        for text, ctx in batch:
+            letter = Letter(text)
+            letter.many = True
+            stage("clauses and their words", lambda: letter.word_set)  # noqa: B023
+            stage("sentences", lambda: letter.sentences)  # noqa: B023
+            stage("screen text and bytes", lambda: (letter.spaced, letter.data))  # noqa: B023
+            stage("screen: strings (Aho-Corasick)", lambda: letter.hits(rules))  # noqa: B023
+            stage("telling word sets", lambda: letter.present(rules.triggers))  # noqa: B023
+            stage("placeholder", lambda: list(checker._placeholders(letter)))  # noqa: B023
+            stage("wrong-company", lambda: list(checker._wrong_company(letter, ctx)))  # noqa: B023
+            stage("wrong-name", lambda: list(checker._wrong_name(letter, ctx)))  # noqa: B023
+            flattery = stage(
+                "flattery",
+                lambda: list(checker._phrases(letter, rules["flattery"])),  # noqa: B023
+            )
+            needy = stage(
+                "needy",
+                lambda: list(checker._phrases(letter, rules["needy"])),  # noqa: B023
+            )
+            stage("asks-decision", lambda: list(checker._asks_decision(letter)))  # noqa: B023
+            stage("too-long", lambda: list(checker._too_long(letter, ctx)))  # noqa: B023
+            stage("missing-thanks", lambda: list(checker._missing_thanks(letter, ctx)))  # noqa: B023
+            stage("missing-contact", lambda: list(checker._missing_contact(text, ctx)))  # noqa: B023
+            stage("missing-recap", lambda: list(checker._missing_recap(letter, ctx)))  # noqa: B023
+            taken = [(f.start, f.end) for f in needy]  # type: ignore[attr-defined]
+            praised = [(f.start, f.end) for f in flattery]  # type: ignore[attr-defined]
+            stage(
+                "new-topic",
+                lambda: list(checker._new_topic(letter, ctx, taken, praised)),  # noqa: B023
+            )
+            dictionary = checker.dictionary
+            assert dictionary is not None
+            stage(
+                "spelling",
+                lambda: list(checker._spelling(letter, ctx, dictionary)),  # noqa: B023
+            )
+        rounds.append(spent)
+    per_letter = {
+        name: 1e6 * statistics.median(r[name] for r in rounds) / len(batch) for name in rounds[0]
+    }
+    print(
+        f"{len(batch)} letters of 150 to 400 words; CPU microseconds a letter, median of "
+        f"{args.rounds} rounds (a stage is charged with what it first asks of the letter):"
+    )
+    for name, micro in per_letter.items():
+        print(f"  {micro:7.1f}  {name}")
+    print(f"  {sum(per_letter.values()):7.1f}  in all")
+
+
+if __name__ == "__main__":
+    main()
