@@ -1,0 +1,90 @@
+"""flattery, needy and asks-decision in forms the voices do not hold (DESIGN; article 003).
+
+One sentence each, in a check-in (or a call script) to Graham Fenwick: each names the rule it must
+raise, or none for a near miss that must stay clean. Written by grammatical form in session 7
+(idioms of praise, rhetorical questions, a deadline pressed for the decision, an apology for
+writing), each run before the rules were changed for it."""
+
+from __future__ import annotations
+
+import pytest
+
+from followup.adapters.check_rules import build_checker
+from followup.domain.letters.context import LetterContext
+
+CHECKER = build_checker(None)
+RULES = {"flattery", "needy", "asks-decision"}
+
+
+def _found(sentence: str, kind: str) -> set[str]:
+    text = ("Call Graham\n- " if kind == "call" else "Graham,\n\n") + sentence + "\n\nInes"
+    ctx = LetterContext(
+        kind=kind,
+        recipient="Graham Fenwick",
+        company="Larkspur Energy",
+        people=("Graham Fenwick", "Priscilla Wong"),
+        candidate_name="Ines Carvalho",
+    )
+    return {f.rule for f in CHECKER.check(text, ctx)} & RULES
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "expected"),
+    [
+        ("You're a true inspiration to women in sales.", "check_in", {"flattery"}),
+        ("You were born to lead.", "check_in", {"flattery"}),
+        ("Your kindness knows no bounds.", "check_in", {"flattery"}),
+        ("Your office is fit for a queen.", "check_in", {"flattery"}),
+        ("Your children are a credit to you.", "check_in", {"flattery"}),
+        ("You must be the world's best negotiator.", "check_in", {"flattery"}),
+        ("You are the best boss anyone could have.", "check_in", {"flattery"}),
+        ("Honestly, you should be running the whole company.", "check_in", {"flattery"}),
+        ("How does it feel to be so brilliant?", "check_in", {"flattery"}),
+        ("Is there no end to your talents?", "check_in", {"flattery"}),
+        ("Larkspur's tracker is the best thing since sliced bread.", "check_in", {"flattery"}),
+        ("Your twins must be as clever as you.", "check_in", {"flattery"}),
+        ("I must compliment you on your impeccable taste in art.", "check_in", {"flattery"}),
+        ("Your platform is the greatest product on the planet.", "check_in", {"flattery"}),
+        ("You are the best manager a candidate could have asked for.", "check_in", {"flattery"}),
+        ("Butter him up about the tender win.\n- Offer the tracker.", "call", {"flattery"}),
+        ("I'll do anything for this role.", "check_in", {"needy"}),
+        ("Getting this job would mean the world to me.", "check_in", {"needy"}),
+        ("I have bills to pay and nothing else lined up.", "check_in", {"needy"}),
+        ("Since I haven't heard back, I assume I wasn't good enough?", "check_in", {"needy"}),
+        ("Please give me a chance to prove myself.", "check_in", {"needy"}),
+        ("Sorry if this is annoying.", "check_in", {"needy"}),
+        ("Is the role still open?", "check_in", {"asks-decision"}),
+        ("I'd appreciate a yes or no by Friday.", "check_in", {"asks-decision"}),
+        ("Am I still being considered?", "check_in", {"asks-decision"}),
+        ("Are you any closer to a decision?", "check_in", {"asks-decision"}),
+        ("Where are you with the Sales Engineer hire?", "check_in", {"asks-decision"}),
+        ("What are my chances?", "check_in", {"asks-decision"}),
+        (
+            "Could you give me an idea of the timeline for the decision?",
+            "check_in",
+            {"asks-decision"},
+        ),
+        ("Have you made up your mind about me?", "check_in", {"asks-decision"}),
+        ("It was an honour to meet you.", "check_in", set()),
+        ("You're too kind - thank you for the tender pack.", "check_in", set()),
+        ("The world's largest solar tender closes in May.", "check_in", set()),
+        ("The best thing about Friday was the tender walkthrough.", "check_in", set()),
+        ("Is the Bristol tender still open?", "check_in", set()),
+        ("Where are you with the Leeds office move?", "check_in", set()),
+        ("I'd appreciate the tender pack by Friday.", "check_in", set()),
+        ("I'm available for a second interview any day next week.", "check_in", set()),
+        ("I'll give you an answer by Friday on the second-round date.", "check_in", set()),
+        ("I'd appreciate the tender pack by Friday, if you can.", "check_in", set()),
+        ("Please let me have your decision by Monday.", "check_in", {"asks-decision"}),
+        (
+            "Sorry if my last email was unclear: the churn figure is 14%, not 41%.",
+            "check_in",
+            set(),
+        ),
+        ("Apologies if this is getting a bit annoying.", "check_in", {"needy"}),
+        ("Your customers are a credit to you for the tender work; thank you.", "check_in", set()),
+        ("A born salesman from my old team, Tom Reid, may apply too.", "check_in", set()),
+    ],
+)
+def test_each_form_raises_exactly_its_rule(sentence: str, kind: str, expected: set[str]) -> None:
+    assert _found(sentence, kind) == expected
