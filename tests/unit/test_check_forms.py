@@ -3,7 +3,7 @@
 One sentence each, in a check-in (or a call script) to Graham Fenwick: each names the rule it must
 raise, or none for a near miss that must stay clean. Written by grammatical form in session 7
 (idioms of praise, rhetorical questions, a deadline pressed for the decision, an apology for
-writing), each run before the rules were changed for it."""
+writing, self-deprecation), each run before the rules were changed for it."""
 
 from __future__ import annotations
 
@@ -84,6 +84,46 @@ def _found(sentence: str, kind: str) -> set[str]:
         ("Apologies if this is getting a bit annoying.", "check_in", {"needy"}),
         ("Your customers are a credit to you for the tender work; thank you.", "check_in", set()),
         ("A born salesman from my old team, Tom Reid, may apply too.", "check_in", set()),
+        (
+            "I realise I'm not the most experienced person you met, but I'd like to be considered.",
+            "check_in",
+            {"needy"},
+        ),
+        ("I'm sure the other candidates were far stronger than me.", "check_in", {"needy"}),
+        (
+            "I know I rambled and probably came across badly, so thank you for bearing with me.",
+            "check_in",
+            {"needy"},
+        ),
+        (
+            "I doubt I was what you had in mind, but I'd be so grateful for any chance.",
+            "check_in",
+            {"needy"},
+        ),
+        (
+            "I'm not the most experienced in solar tenders yet, so I've started the energy"
+            " procurement course.",
+            "check_in",
+            set(),
+        ),
+        (
+            "The other bidders were far stronger than us on price, which is why the churn model"
+            " matters.",
+            "check_in",
+            set(),
+        ),
+        (
+            "I'm just a nobody from a small agency, so it meant a lot that you saw me.",
+            "check_in",
+            {"needy"},
+        ),
+        ("I'll understand completely if I'm not good enough for Larkspur.", "check_in", {"needy"}),
+        (
+            "I know I rambled on renewals, so here is the short version: keep the council"
+            " accounts on one renewal date.",
+            "check_in",
+            set(),
+        ),
     ],
 )
 def test_each_form_raises_exactly_its_rule(sentence: str, kind: str, expected: set[str]) -> None:
