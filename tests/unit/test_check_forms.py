@@ -3,7 +3,8 @@
 One sentence each, in a check-in (or a call script) to Graham Fenwick: each names the rule it must
 raise, or none for a near miss that must stay clean. Written by grammatical form in session 7
 (idioms of praise, rhetorical questions, a deadline pressed for the decision, an apology for
-writing, self-deprecation), each run before the rules were changed for it."""
+writing, self-deprecation, idioms for the decision and their near misses about other things),
+each run before the rules were changed for it (30 of the 77 failed)."""
 
 from __future__ import annotations
 
@@ -124,6 +125,29 @@ def _found(sentence: str, kind: str) -> set[str]:
             "check_in",
             set(),
         ),
+        ("Has the ship sailed on the Sales Engineer role?", "check_in", {"asks-decision"}),
+        ("Have you found your person for the role yet?", "check_in", {"asks-decision"}),
+        ("Have you filled the seat?", "check_in", {"asks-decision"}),
+        ("Is the Sales Engineer job still up for grabs?", "check_in", {"asks-decision"}),
+        ("Are you close to making an offer?", "check_in", {"asks-decision"}),
+        ("Should I be looking elsewhere?", "check_in", {"asks-decision"}),
+        ("Do I still have a chance?", "check_in", {"asks-decision"}),
+        ("Did the role go to an internal candidate?", "check_in", {"asks-decision"}),
+        ("What's the verdict?", "check_in", {"asks-decision"}),
+        ("Am I through to the next round?", "check_in", {"asks-decision"}),
+        ("Any decision on my application?", "check_in", {"asks-decision"}),
+        ("Is it a no?", "check_in", {"asks-decision"}),
+        ("Can you tell me if it's good news or bad news?", "check_in", {"asks-decision"}),
+        ("I'm keen to know whether I got it.", "check_in", {"asks-decision"}),
+        ("Please tell me straight if I'm out of the running.", "check_in", {"asks-decision"}),
+        ("Is the Bristol tender still up for grabs?", "check_in", set()),
+        ("Have you found a haulier for the Leeds depot yet?", "check_in", set()),
+        ("Did the partner contract go to an internal team?", "check_in", set()),
+        ("What's the verdict on the new CRM?", "check_in", set()),
+        ("Has the ship sailed on the Nordic reseller deal?", "check_in", set()),
+        ("Should I send the scorecard elsewhere in the team?", "check_in", set()),
+        ("Is it a no on the Thursday slot?", "check_in", set()),
+        ("Any decision on the forecasting template format?", "check_in", set()),
     ],
 )
 def test_each_form_raises_exactly_its_rule(sentence: str, kind: str, expected: set[str]) -> None:
