@@ -3,8 +3,9 @@
 One sentence each, in a check-in (or a call script) to Graham Fenwick: each names the rule it must
 raise, or none for a near miss that must stay clean. Written by grammatical form in session 7
 (idioms of praise, rhetorical questions, a deadline pressed for the decision, an apology for
-writing, self-deprecation, idioms for the decision and their near misses about other things),
-each run before the rules were changed for it (30 of the 77 failed)."""
+writing, self-deprecation, idioms for the decision and their near misses about other things;
+warmth and praise of an idea, which stay clean), each run before the rules were changed for it
+(31 of the 89 failed)."""
 
 from __future__ import annotations
 
@@ -148,6 +149,47 @@ def _found(sentence: str, kind: str) -> set[str]:
         ("Should I send the scorecard elsewhere in the team?", "check_in", set()),
         ("Is it a no on the Thursday slot?", "check_in", set()),
         ("Any decision on the forecasting template format?", "check_in", set()),
+        (
+            "Your idea of bundling renewals by council was brilliant, and I've modelled it in the"
+            " tracker attached.",
+            "check_in",
+            set(),
+        ),
+        ("The way you framed churn as a service problem was really useful.", "check_in", set()),
+        ("Your point about small business churn was spot on.", "check_in", set()),
+        ("It was lovely to meet you and the solar team on Tuesday.", "check_in", set()),
+        (
+            "What a lovely surprise to get your note this morning. The tracker is attached.",
+            "check_in",
+            set(),
+        ),
+        ("Thank you for making me feel so welcome on Tuesday.", "check_in", set()),
+        (
+            "You were very generous with your time, and the tender walkthrough was clear.",
+            "check_in",
+            set(),
+        ),
+        (
+            "I really enjoyed our conversation and came away with a clear picture of the role.",
+            "check_in",
+            set(),
+        ),
+        (
+            "Congratulations on the council tender win - a great result for the team.",
+            "check_in",
+            set(),
+        ),
+        (
+            "I admire how Larkspur publishes its tender scores; it is rare in energy.",
+            "check_in",
+            set(),
+        ),
+        ("I was impressed by how clearly you explained the churn targets.", "check_in", set()),
+        (
+            "It was a real pleasure to meet you, and I learned a lot about solar tenders.",
+            "check_in",
+            set(),
+        ),
     ],
 )
 def test_each_form_raises_exactly_its_rule(sentence: str, kind: str, expected: set[str]) -> None:
