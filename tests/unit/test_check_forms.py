@@ -4,8 +4,8 @@ One sentence each, in a check-in (or a call script) to Graham Fenwick: each name
 raise, or none for a near miss that must stay clean. Written by grammatical form in session 7
 (idioms of praise, rhetorical questions, a deadline pressed for the decision, an apology for
 writing, self-deprecation, idioms for the decision and their near misses about other things;
-warmth and praise of an idea, which stay clean), each run before the rules were changed for it
-(31 of the 89 failed)."""
+warmth, praise of an idea and superlatives of someone else or of a time, which stay clean), each
+run before the rules were changed for it (33 of the 94 failed)."""
 
 from __future__ import annotations
 
@@ -187,6 +187,30 @@ def _found(sentence: str, kind: str) -> set[str]:
         ("I was impressed by how clearly you explained the churn targets.", "check_in", set()),
         (
             "It was a real pleasure to meet you, and I learned a lot about solar tenders.",
+            "check_in",
+            set(),
+        ),
+        (
+            "Now is the best time in the market to fix tariffs for small businesses.",
+            "check_in",
+            set(),
+        ),
+        (
+            "Thursday is the best day anywhere in the region for deliveries, so I've put the"
+            " depot runs then.",
+            "check_in",
+            set(),
+        ),
+        ("Priscilla is the best person on the team to ask about CRM hygiene.", "check_in", set()),
+        (
+            "My last manager was the best sales director in the whole of the North West, and she"
+            " taught me tender pricing.",
+            "check_in",
+            set(),
+        ),
+        (
+            "Larkspur has the best renewal rate on the entire coast, you said; the churn model"
+            " keeps it there.",
             "check_in",
             set(),
         ),
