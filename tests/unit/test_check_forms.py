@@ -5,7 +5,7 @@ raise, or none for a near miss that must stay clean. Written by grammatical form
 (idioms of praise, rhetorical questions, a deadline pressed for the decision, an apology for
 writing, self-deprecation, idioms for the decision and their near misses about other things;
 warmth, praise of an idea and superlatives of someone else or of a time, which stay clean), each
-run before the rules were changed for it (33 of the 94 failed)."""
+run before the rules were changed for it (40 of the 108 failed)."""
 
 from __future__ import annotations
 
@@ -214,6 +214,36 @@ def _found(sentence: str, kind: str) -> set[str]:
             "check_in",
             set(),
         ),
+        ("You never cease to amaze me.", "check_in", {"flattery"}),
+        ("You blew me away on Tuesday.", "check_in", {"flattery"}),
+        (
+            "Compared to you, every sales director I've worked for was an amateur.",
+            "check_in",
+            {"flattery"},
+        ),
+        ("You're simply top-notch.", "check_in", {"flattery"}),
+        ("You are, quite simply, incomparable.", "check_in", {"flattery"}),
+        ("The magic you work with a sales team is something to behold.", "check_in", {"flattery"}),
+        ("I left your office in total awe.", "check_in", {"flattery"}),
+        (
+            "Your reputation as the finest sales mind in energy is well deserved.",
+            "check_in",
+            {"flattery"},
+        ),
+        ("The tender results blew me away: four wins in a quarter.", "check_in", set()),
+        (
+            "The churn figures never cease to surprise me; two thirds leave in month three.",
+            "check_in",
+            set(),
+        ),
+        ("Our first-class delivery record is what I'd sell on.", "check_in", set()),
+        ("You are, as you said, the best placed to judge the tender.", "check_in", set()),
+        (
+            "You are, in my honest opinion, the best sales director in energy.",
+            "check_in",
+            {"flattery"},
+        ),
+        ("You were, as ever, right about the churn: it peaks in month three.", "check_in", set()),
     ],
 )
 def test_each_form_raises_exactly_its_rule(sentence: str, kind: str, expected: set[str]) -> None:
