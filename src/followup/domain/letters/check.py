@@ -22,6 +22,7 @@ from followup.domain.letters.context import LetterContext, fold_accents
 from followup.domain.letters.letter import Letter
 from followup.domain.letters.personal import Lexicon
 from followup.domain.letters.rulebook import Condition, LazyPattern, Rule, Rulebook
+from followup.domain.letters.spoken import second_person
 from followup.domain.letters.text import UPPER, WORD, nth_word_start, stem, words
 from followup.domain.letters.triggers import Entry
 
@@ -109,6 +110,8 @@ class LetterChecker:
         found += self._wrong_company(letter, ctx)
         found += self._wrong_name(letter, ctx)
         flattery = list(self._phrases(letter, self.rules["flattery"]))
+        if ctx.kind == "call":
+            flattery += self._spoken_flattery(letter, ctx, flattery)
         found += flattery
         needy = list(self._phrases(letter, self.rules["needy"]))
         found += needy
@@ -235,6 +238,30 @@ class LetterChecker:
                 yield _finding(
                     rule, m.start(), m.end(), match=m.group(0), **{"class": _label(condition)}
                 )
+
+    def _spoken_flattery(
+        self, letter: Letter, ctx: LetterContext, found: list[Finding]
+    ) -> list[Finding]:
+        """Praise a call script gives its recipient in the third person ("tell her she is the
+        sharpest director on the coast"): the script read as said to them (see spoken.py),
+        each finding reported on the script's own words."""
+        first = ctx.recipient.split()[0] if ctx.recipient.split() else ""
+        others = ctx.people_parts - ctx.recipient_parts
+        spoken, starts, ends = second_person(letter.text, first, others)
+        if spoken == letter.text:
+            return []
+        said = Letter(spoken)
+        said.many = letter.many
+        taken = [(f.start, f.end) for f in found]
+        more: list[Finding] = []
+        for f in self._phrases(said, self.rules["flattery"]):
+            start, end = starts[f.start], ends[f.end - 1]
+            if _overlaps((start, end), taken):
+                continue
+            taken.append((start, end))
+            message = f.message.replace(spoken[f.start : f.end], letter.text[start:end])
+            more.append(Finding(start, end, f.rule, message))
+        return more
 
     def _asks_decision(self, letter: Letter) -> Iterator[Finding]:
         """A question about the decision, or a request to be told it (003)."""
