@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from itertools import islice
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -105,9 +105,10 @@ class LetterChecker:
         self._checked += 1
         letter.many = self._checked > _FAST_AFTER
         found: list[Finding] = []
-        found += self._placeholders(letter)
+        placeholders = list(self._placeholders(letter))
+        found += placeholders
         found += self._wrong_company(letter, ctx)
-        found += self._wrong_name(letter, ctx)
+        found += self._wrong_name(letter, ctx, [(f.start, f.end) for f in placeholders])
         flattery = list(self._phrases(letter, self.rules["flattery"]))
         found += flattery
         needy = list(self._phrases(letter, self.rules["needy"]))
@@ -121,7 +122,9 @@ class LetterChecker:
             letter, ctx, [(f.start, f.end) for f in needy], [(f.start, f.end) for f in flattery]
         )
         if self.dictionary is not None:
-            found += self._spelling(letter, ctx, self.dictionary)
+            found += self._spelling(
+                letter, ctx, self.dictionary, [(f.start, f.end) for f in placeholders]
+            )
         return sorted(set(found))
 
     # -- rules --------------------------------------------------------------------------------
@@ -166,15 +169,19 @@ class LetterChecker:
             )
         return self._place_frames
 
-    def _wrong_name(self, letter: Letter, ctx: LetterContext) -> Iterator[Finding]:
+    def _wrong_name(
+        self, letter: Letter, ctx: LetterContext, template: list[tuple[int, int]]
+    ) -> Iterator[Finding]:
         rule = self.rules["wrong-name"]
         recipient_parts = ctx.recipient_parts
         text = letter.text
         known = ctx.directory.person_words | ctx.people_parts
         addressing = self._addressing
         for found in addressing.addressed(text, ctx, known):
-            if _PLACEHOLDER_NAME.fullmatch(found.words[0]):
-                continue  # a placeholder, reported as such
+            if _PLACEHOLDER_NAME.fullmatch(found.words[0]) or _overlaps(
+                (found.start, found.end), template
+            ):
+                continue  # a placeholder ("Dear First Name"), reported as such
             if all(addressing.is_recipient(t, recipient_parts) for t in found.words):
                 continue
             yield _finding(
@@ -604,7 +611,11 @@ class LetterChecker:
         return found
 
     def _spelling(
-        self, letter: Letter, ctx: LetterContext, dictionary: Dictionary
+        self,
+        letter: Letter,
+        ctx: LetterContext,
+        dictionary: Dictionary,
+        template: Sequence[tuple[int, int]] = (),
     ) -> Iterator[Finding]:
         rule = self.rules["spelling"]
         shortest = int(rule.data.get("min_length", 3))
@@ -622,7 +633,8 @@ class LetterChecker:
         }
         if not suspects:
             return
-        skip = [e.span() for e in _EMAIL.finditer(text)] + links(text)  # addresses, file names
+        # addresses, file names, and template marks (reported as placeholders: "Dear xxx")
+        skip = [e.span() for e in _EMAIL.finditer(text)] + links(text) + list(template)
         if letter.aligned:
             spans = sorted((at, at + len(w)) for w in suspects for at in letter.positions(w))
         else:
