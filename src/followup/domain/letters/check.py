@@ -13,12 +13,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 from itertools import islice
 from typing import TYPE_CHECKING, NamedTuple
 
 from followup.domain.letters.addressing import same_person
 from followup.domain.letters.companies import links, other_companies
-from followup.domain.letters.context import LetterContext, fold_accents
+from followup.domain.letters.context import LetterContext, fold_accents, loose_name
 from followup.domain.letters.letter import Letter
 from followup.domain.letters.personal import Lexicon
 from followup.domain.letters.rulebook import Condition, LazyPattern, Rule, Rulebook
@@ -177,7 +178,7 @@ class LetterChecker:
         text = letter.text
         known = ctx.directory.person_words | ctx.people_parts
         addressing = self._addressing
-        for found in addressing.addressed(text, ctx, known):
+        for found in addressing.addressed(_in_title_case(text), ctx, known):
             if _PLACEHOLDER_NAME.fullmatch(found.words[0]) or _overlaps(
                 (found.start, found.end), template
             ):
@@ -204,13 +205,10 @@ class LetterChecker:
             parts = person.split()
             if any(fold_accents(p.lower()) in mine for p in parts):
                 continue
-            if person in text:
-                for m in re.finditer(rf"\b{re.escape(person)}\b", text):
-                    if referee(m):
-                        continue
-                    yield _finding(
-                        rule, m.start(), m.end(), match=m.group(0), recipient=ctx.recipient
-                    )
+            whole = [m for m in _full_name(person).finditer(text) if not referee(m)]
+            for m in whole:  # in any case, without its accents, in a link or a file name
+                yield _finding(rule, m.start(), m.end(), match=m.group(0), recipient=ctx.recipient)
+            if whole or _full_name(person).search(text):
                 continue
             first = parts[0]
             if len(parts) < 2 or fold_accents(first.lower()) in addressing.not_names:
@@ -772,12 +770,37 @@ def _finding(rule: Rule, start: int, end: int, **values: object) -> Finding:
     return Finding(start, end, rule.id, message)
 
 
+def _in_title_case(text: str) -> str:
+    """A letter written all in capitals as a reader takes it ("DEAR GRAHAM" is "Dear
+    Graham"); any other letter as it is."""
+    if any(c.islower() for c in text) or not any(c.isupper() for c in text):
+        return text
+    titled = text.title()
+    return titled if len(titled) == len(text) else text
+
+
+@lru_cache(maxsize=1024)
+def _full_name(person: str) -> re.Pattern[str]:
+    """A person's full name in any case, with or without its accents ("Ayse Kaplan" for
+    "Ayşe Kaplan"), its words joined by spaces, dots, dashes or underscores as addresses and
+    file names join them ("ayse.kaplan@", "Ayse_Kaplan_notes.pdf")."""
+    parts = [loose_name(part) for part in person.split()]
+    joined = r"[\s._-]+".join(parts)
+    return re.compile(rf"(?<![^\W_])(?:{joined})(?![^\W_])", re.IGNORECASE)
+
+
 def _others(
     ctx: LetterContext, index: dict[str, tuple[tuple[str, str], ...]], letter: Letter
 ) -> list[tuple[str, str]]:
-    """Entries of other opportunities whose first word is a word of the letter."""
+    """Entries of other opportunities whose first word is a word of the letter (a word of a
+    file name's too: "martin" of "martin_kowalski_notes")."""
     found = []
-    for word in letter.word_set.intersection(index):
+    words = letter.word_set
+    if any("_" in w for w in words):
+        words = words | {p for w in words if "_" in w for p in w.split("_")}
+    if not letter.text.isascii():  # "DAĞLI" is "dağli" in lowercase: looked up as "dagli"
+        words = words | {fold_accents(w) for w in words if not w.isascii()}
+    for word in words.intersection(index):
         for name, opportunity in index[word]:
             if opportunity != ctx.opportunity:
                 found.append((name, opportunity))
