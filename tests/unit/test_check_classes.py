@@ -1,0 +1,82 @@
+"""Classes of language the check reads, in the voices set's dossier (tests/data/letters_voices),
+beyond the letters of that set: template marks of more shapes, holidays, games and greetings of
+our candidates' cultures, and the near misses each must leave clean. Each letter is checked for
+exactly the expected rule ids (spelling aside)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from followup.adapters.check_rules import build_checker
+from followup.adapters.files.dossier import parse_dossier
+from followup.adapters.holidays import calendar_for
+from followup.adapters.policies import PolicyBook
+from followup.services.dependencies import Dependencies
+from followup.services.dossier import import_dossier
+from followup.services.letters import check_letter
+
+from ..fakes import FakeStore
+
+VOICES = Path(__file__).parents[1] / "data" / "letters_voices"
+CHECKER = build_checker(None)
+
+
+@pytest.fixture(scope="module")
+def deps() -> Dependencies:
+    found = Dependencies(FakeStore(), calendar_for, PolicyBook(None), checker=lambda: CHECKER)
+    import_dossier(found, parse_dossier(json.loads((VOICES / "context.json").read_text())))
+    return found
+
+
+def _to_rebecca(body: str, sign: str = "Ines") -> str:
+    return f"Dear Rebecca,\n\n{body}\n\n{sign}"
+
+
+LETTERS = [
+    # template marks: an x standing for a name, a surname field, a field's name in capitals
+    (_to_rebecca("The renewals summary for the xxx account is attached."), ["placeholder"]),
+    (
+        _to_rebecca("The renewals summary is attached. Thank you again, Mr. Lastname."),
+        ["placeholder"],
+    ),
+    (
+        _to_rebecca("I'm still excited about the Job Title role and attached the summary."),
+        ["placeholder"],
+    ),
+    # near misses: kisses after the name, a CRM's field called by its name
+    (_to_rebecca("The renewals summary is attached. Speak soon!", "Ines xxx"), []),
+    (_to_rebecca("The summary is attached; I matched councils on the Company Name field."), []),
+    # private life: a name day, a game with the family, a folk dance at a festival
+    (_to_rebecca("Happy name day, by the way!"), ["new-topic"]),
+    (
+        _to_rebecca("The summary is attached. I spent the holiday playing tavla with my uncles."),
+        ["new-topic"],
+    ),
+    # near misses: a greeting of the season, trade senses of family, church and party, a
+    # holiday given as the time the writer is free
+    (_to_rebecca("The renewals summary is attached. Eid Mubarak to you and the team!"), []),
+    (
+        _to_rebecca(
+            "The summary is attached; one buyer is a family business running wedding venues."
+        ),
+        [],
+    ),
+    (
+        _to_rebecca(
+            "The summary is attached; churches and schools buy through the council framework."
+        ),
+        [],
+    ),
+    (_to_rebecca("The summary is attached; the contracts with the two parties renew in May."), []),
+    (_to_rebecca("The summary is attached; I'll be in Leeds after the Bayram holiday."), []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LETTERS, ids=[str(i) for i in range(len(LETTERS))])
+def test_each_class_of_language_gets_exactly_its_rules(deps, text, expected):
+    _, findings = check_letter(deps, text, "northgate", "Rebecca Holt", "check_in")
+    assert sorted({f.rule for f in findings} - {"spelling"}) == expected
+    assert [text[f.start : f.end] for f in findings if f.rule == "spelling"] == []
