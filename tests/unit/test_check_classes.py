@@ -80,3 +80,33 @@ def test_each_class_of_language_gets_exactly_its_rules(deps, text, expected):
     _, findings = check_letter(deps, text, "northgate", "Rebecca Holt", "check_in")
     assert sorted({f.rule for f in findings} - {"spelling"}) == expected
     assert [text[f.start : f.end] for f in findings if f.rule == "spelling"] == []
+
+
+def _thanks(first: str, body: str) -> str:
+    return f"Dear {first},\n\nThank you for the interview. {body}\n\nInes Carvalho\n+44 7700 900761"
+
+
+RECAPS = [
+    # a topic's head alone, said as what was discussed with the reader, recaps it
+    ("northgate", "Rebecca Holt", "I liked how frankly you talked about renewals.", []),
+    ("larkspur", "Graham Fenwick", "You were candid about churn, and I have ideas already.", []),
+    # not the writer's own record of it, nor a talk still to come
+    ("larkspur", "Graham Fenwick", "I cut churn by a third at my last firm.", ["missing-recap"]),
+    (
+        "northgate",
+        "Rebecca Holt",
+        "I look forward to talking about renewals when we next speak.",
+        ["missing-recap"],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("opportunity", "to", "body", "expected"), RECAPS, ids=[str(i) for i in range(len(RECAPS))]
+)
+def test_a_thank_you_recaps_a_topic_by_its_head_said_as_discussed(
+    deps, opportunity, to, body, expected
+):
+    text = _thanks(to.split()[0], body)
+    _, findings = check_letter(deps, text, opportunity, to, "thank_you")
+    assert sorted({f.rule for f in findings} - {"spelling"}) == expected

@@ -95,6 +95,7 @@ class LetterChecker:
         self._synonyms: dict[str, frozenset[str]] | None = None
         self._targets: frozenset[str] | None = None
         self._frames: tuple[re.Pattern[str], ...] | None = None
+        self._discussion: re.Pattern[str] | None = None
         self._contexts: dict[tuple[object, ...], frozenset[str]] = {}
         self._place_frames: tuple[re.Pattern[str] | None, re.Pattern[str] | None] | None = None
         self._topics: dict[tuple[object, ...], _Topics] = {}
@@ -394,8 +395,10 @@ class LetterChecker:
                 if hits and len(hits) <= 2:  # the writer's own record recaps nothing of theirs
                     hits = [w for w in hits if not self._own_record(letter, w, near)]
                     strong = [w for w in strong if w in hits]
-                if (len(hits) >= needed and strong) or any(
-                    len(w) >= 9 and (w in main or len(hits) > 1) for w in strong
+                if (
+                    (len(hits) >= needed and strong)
+                    or any(len(w) >= 9 and (w in main or len(hits) > 1) for w in strong)
+                    or self._named_apart(letter, ctx, strong, main, near, stems)
                 ):
                     return
         yield _finding(
@@ -448,6 +451,58 @@ class LetterChecker:
             self._topics.clear()
         self._topics[key] = found
         return found
+
+    def _named_apart(
+        self,
+        letter: Letter,
+        ctx: LetterContext,
+        strong: list[str],
+        main: frozenset[str] | set[str],
+        near: list[str],
+        stems: set[str],
+    ) -> bool:
+        """A long topic named by fewer than half its words: two distinctive ones, its head or
+        a name among them ("cold containers out of Piraeus" for "reefer freight from Piraeus to
+        Northern Europe"), or its head alone said as what was discussed ("how openly you spoke
+        about churn"); not by words of a colleague's topic the letter names ("the clinic
+        training days" is no recap of "the vet clinic network")."""
+        if not strong:
+            return False
+        elsewhere = self._colleagues_named(ctx, letter.stems)
+        own = [w for w in strong if stem(w) not in elsewhere]
+        if len(own) >= 2 and any(w in main for w in own):
+            return True
+        return any(w in main and self._discussed(letter, w, near) for w in own)
+
+    def _colleagues_named(self, ctx: LetterContext, stems: set[str]) -> frozenset[str]:
+        """The stems of the words of the opportunity's other topics that the letter names
+        (half of their words or more)."""
+        stop = self.rules["missing-recap"].words("stopwords")
+        found: set[str] = set()
+        for note in ctx.notes:
+            if note in ctx.topics or note in ctx.said:
+                continue  # the reader's own
+            content = {stem(w) for w in _WORD_CHARS.findall(note.lower()) if w not in stop}
+            if content and len(content & stems) * 2 >= len(content):
+                found |= content
+        return frozenset(found)
+
+    def _discussed(self, letter: Letter, word: str, near: list[str]) -> bool:
+        """Is a topic's word said in the letter as what the writer and the reader discussed
+        ("how openly you spoke about churn", "our conversation on renewals"), in the same
+        clause?"""
+        frame = self._discussion
+        if frame is None:
+            source = self.rules["missing-recap"].data.get("discussed", "(?!)")
+            frame = self._discussion = re.compile(str(source), re.I)
+        forms = [t for t in near if stem(t) == stem(word) or _kin(word, t)]
+        text = letter.text
+        for form in forms:
+            for m in re.finditer(rf"\b{re.escape(form)}\b", text, re.I):
+                start = letter.clause_of(m.start())[0]
+                if frame.search(text, start, m.start()):
+                    return True
+        return False
 
     def _own_record(self, letter: Letter, word: str, near: list[str]) -> bool:
         """Is every use of a topic's word in the letter the writer's own record ("my
