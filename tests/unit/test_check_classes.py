@@ -55,6 +55,9 @@ LETTERS = [
         _to_rebecca("The summary is attached. I spent the holiday playing tavla with my uncles."),
         ["new-topic"],
     ),
+    # the reader's holiday asked about, a table booked at a restaurant
+    (_to_rebecca("The summary is attached. How was the trip to Santorini?"), ["new-topic"]),
+    (_to_rebecca("Did you ever get a table at the fish place by the harbour?"), ["new-topic"]),
     # near misses: a greeting of the season, trade senses of family, church and party, a
     # holiday given as the time the writer is free
     (_to_rebecca("The renewals summary is attached. Eid Mubarak to you and the team!"), []),
@@ -72,6 +75,8 @@ LETTERS = [
     ),
     (_to_rebecca("The summary is attached; the contracts with the two parties renew in May."), []),
     (_to_rebecca("The summary is attached; I'll be in Leeds after the Bayram holiday."), []),
+    (_to_rebecca("The summary is attached. How was your trip to the Leeds office?"), []),
+    (_to_rebecca("How was the trip to Hull for the council tender briefing?"), []),
 ]
 
 
