@@ -115,3 +115,23 @@ def test_a_thank_you_recaps_a_topic_by_its_head_said_as_discussed(
     text = _thanks(to.split()[0], body)
     _, findings = check_letter(deps, text, opportunity, to, "thank_you")
     assert sorted({f.rule for f in findings} - {"spelling"}) == expected
+
+
+STAKES = [
+    "I had already told my parents I would be joining you in June.",
+    "My whole family is counting on this offer.",
+    "My kids are waiting to hear whether I got the job.",
+]
+
+
+@pytest.mark.parametrize("sentence", STAKES, ids=[str(i) for i in range(len(STAKES))])
+def test_the_writers_family_as_what_rides_on_the_job_is_no_new_topic(deps, sentence):
+    text = _to_rebecca(f"The renewals summary is attached. {sentence}")
+    _, findings = check_letter(deps, text, "northgate", "Rebecca Holt", "check_in")
+    assert "new-topic" not in {f.rule for f in findings}
+
+
+def test_the_writers_family_at_a_party_is_still_a_new_topic(deps):
+    text = _to_rebecca("The summary is attached. My whole family came over for my birthday.")
+    _, findings = check_letter(deps, text, "northgate", "Rebecca Holt", "check_in")
+    assert "new-topic" in {f.rule for f in findings}

@@ -558,9 +558,18 @@ class LetterChecker:
             if len(self._pursued) > 256:
                 self._pursued.clear()
             self._pursued[ctx.notes] = pursued
+        # the writer's family as what rides on the job ("I had told my family I would join
+        # you"): pleading, the needy rule's ground, not a new topic
+        stakes = [
+            letter.sentence_of(m.start(), m.end())
+            for source in rule.data.get("stakes", [])
+            for m in re.finditer(str(source), letter.text, re.IGNORECASE)
+        ]
         for pattern, entry in patterns:
             condition = rule.condition(pattern)
             for m in _matches(letter, pattern, entry):
+                if stakes and _overlaps(m.span(), stakes):
+                    continue
                 if noted is None:
                     noted = self._noted(ctx)
                 said = m.group(0).lower()
@@ -582,6 +591,7 @@ class LetterChecker:
         # a sentence about private life, by what it is about (personal.py)
         if not letter.word_set & lexicon.firsts:
             return
+        taken = taken + stakes
         spans = [s for s in letter.sentences if s not in reported and not _overlaps(s, taken)]
         text = letter.text
         for start, end in praised:  # the words of the praise tie nothing to the work
