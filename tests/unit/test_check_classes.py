@@ -95,6 +95,13 @@ RECAPS = [
     # a topic's head alone, said as what was discussed with the reader, recaps it
     ("northgate", "Rebecca Holt", "I liked how frankly you talked about renewals.", []),
     ("larkspur", "Graham Fenwick", "You were candid about churn, and I have ideas already.", []),
+    # what the reader said of a topic, restated by three of its words, two of them distinctive
+    (
+        "fernhill",
+        "Oksana Petrenko",
+        "The picture of shops phoning in their orders each Thursday stayed with me.",
+        [],
+    ),
     # not the writer's own record of it, nor a talk still to come
     ("larkspur", "Graham Fenwick", "I cut churn by a third at my last firm.", ["missing-recap"]),
     (
@@ -109,7 +116,7 @@ RECAPS = [
 @pytest.mark.parametrize(
     ("opportunity", "to", "body", "expected"), RECAPS, ids=[str(i) for i in range(len(RECAPS))]
 )
-def test_a_thank_you_recaps_a_topic_by_its_head_said_as_discussed(
+def test_a_thank_you_recaps_a_topic_in_fewer_words_when_they_still_tell_it(
     deps, opportunity, to, body, expected
 ):
     text = _thanks(to.split()[0], body)

@@ -386,7 +386,10 @@ class LetterChecker:
                 # unless time is all the topic is about ("the first ninety days")
                 strong = [w for w in strong if w not in timely]
             if i >= named:
-                if len(hits) >= needed and len(strong) >= 2:
+                # half of what was said, two of its words distinctive; or three words of a
+                # long note, two of them distinctive ("enterprise customers in Cebu and
+                # Davao" for "ten enterprise accounts in Cebu and Davao by year end")
+                if (len(hits) >= min(needed, 3)) and len(strong) >= 2:
                     return
             else:
                 main = mains[i]
