@@ -563,11 +563,15 @@ class LetterChecker:
             self._pursued[ctx.notes] = pursued
         # the writer's family as what rides on the job ("I had told my family I would join
         # you"): pleading, the needy rule's ground, not a new topic
-        stakes = [
-            letter.sentence_of(m.start(), m.end())
-            for source in rule.data.get("stakes", [])
-            for m in re.finditer(str(source), letter.text, re.IGNORECASE)
-        ]
+        stakes = (
+            [
+                letter.sentence_of(m.start(), m.end())
+                for source in rule.data.get("stakes", [])
+                for m in re.finditer(str(source), letter.text, re.IGNORECASE)
+            ]
+            if not letter.word_set.isdisjoint(lexicon.people)
+            else []
+        )
         for pattern, entry in patterns:
             condition = rule.condition(pattern)
             for m in _matches(letter, pattern, entry):
@@ -864,7 +868,7 @@ def _others(
     file name's too: "martin" of "martin_kowalski_notes")."""
     found = []
     words = letter.word_set
-    if any("_" in w for w in words):
+    if "_" in letter.text and any("_" in w for w in words):
         words = words | {p for w in words if "_" in w for p in w.split("_")}
     if not letter.text.isascii():  # "DAĞLI" is "dağli" in lowercase: looked up as "dagli"
         words = words | {fold_accents(w) for w in words if not w.isascii()}

@@ -130,8 +130,15 @@ def other_companies(
             if named:
                 reported.append(m.span())
                 yield m.start(), m.end(), opportunity
+    # a run-together name is read only where it starts as another company's compact form does
     joined = (
-        [m.span() for m in _JOINED.finditer(text)] if "#" in text or _CAMEL.search(text) else []
+        [
+            m.span()
+            for m in _JOINED.finditer(text)
+            if fold_accents(m.group(0).lstrip("#")[:4].lower()) in ctx.directory.compact
+        ]
+        if "#" in text or _CAMEL.search(text)
+        else []
     )
     if "." not in text and "@" not in text and not joined:
         return
