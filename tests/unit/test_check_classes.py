@@ -46,6 +46,9 @@ LETTERS = [
         _to_rebecca("I'm still excited about the Job Title role and attached the summary."),
         ["placeholder"],
     ),
+    # a subject's tag in lenticular brackets, as Japanese business mail writes it, is no mark
+    (_to_rebecca("【Thank you】 The renewals summary from our interview is attached."), []),
+    (_to_rebecca("The renewals summary for 【company name】 is attached."), ["placeholder"]),
     # near misses: kisses after the name, a CRM's field called by its name
     (_to_rebecca("The renewals summary is attached. Speak soon!", "Ines xxx"), []),
     (_to_rebecca("The summary is attached; I matched councils on the Company Name field."), []),
