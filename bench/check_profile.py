@@ -61,7 +61,7 @@ def main() -> None:
             stage("telling word sets", lambda: letter.present(rules.triggers))  # noqa: B023
             stage("placeholder", lambda: list(checker._placeholders(letter)))  # noqa: B023
             stage("wrong-company", lambda: list(checker._wrong_company(letter, ctx)))  # noqa: B023
-            stage("wrong-name", lambda: list(checker._wrong_name(letter, ctx)))  # noqa: B023
+            stage("wrong-name", lambda: list(checker._wrong_name(letter, ctx, [])))  # noqa: B023
             flattery = stage(
                 "flattery",
                 lambda: list(checker._phrases(letter, rules["flattery"])),  # noqa: B023

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from functools import lru_cache
 from itertools import islice
 from typing import TYPE_CHECKING, NamedTuple
 
 from followup.domain.letters.addressing import same_person
 from followup.domain.letters.companies import links, other_companies
-from followup.domain.letters.context import LetterContext, fold_accents
+from followup.domain.letters.context import LetterContext, fold_accents, loose_name
 from followup.domain.letters.letter import Letter
 from followup.domain.letters.personal import Lexicon
 from followup.domain.letters.rulebook import Condition, LazyPattern, Rule, Rulebook
@@ -95,6 +96,7 @@ class LetterChecker:
         self._synonyms: dict[str, frozenset[str]] | None = None
         self._targets: frozenset[str] | None = None
         self._frames: tuple[re.Pattern[str], ...] | None = None
+        self._discussion: re.Pattern[str] | None = None
         self._contexts: dict[tuple[object, ...], frozenset[str]] = {}
         self._place_frames: tuple[re.Pattern[str] | None, re.Pattern[str] | None] | None = None
         self._topics: dict[tuple[object, ...], _Topics] = {}
@@ -106,9 +108,10 @@ class LetterChecker:
         self._checked += 1
         letter.many = self._checked > _FAST_AFTER
         found: list[Finding] = []
-        found += self._placeholders(letter)
+        placeholders = list(self._placeholders(letter))
+        found += placeholders
         found += self._wrong_company(letter, ctx)
-        found += self._wrong_name(letter, ctx)
+        found += self._wrong_name(letter, ctx, [(f.start, f.end) for f in placeholders])
         flattery = list(self._phrases(letter, self.rules["flattery"]))
         if ctx.kind == "call":
             flattery += self._spoken_flattery(letter, ctx, flattery)
@@ -124,7 +127,9 @@ class LetterChecker:
             letter, ctx, [(f.start, f.end) for f in needy], [(f.start, f.end) for f in flattery]
         )
         if self.dictionary is not None:
-            found += self._spelling(letter, ctx, self.dictionary)
+            found += self._spelling(
+                letter, ctx, self.dictionary, [(f.start, f.end) for f in placeholders]
+            )
         return sorted(set(found))
 
     # -- rules --------------------------------------------------------------------------------
@@ -169,15 +174,19 @@ class LetterChecker:
             )
         return self._place_frames
 
-    def _wrong_name(self, letter: Letter, ctx: LetterContext) -> Iterator[Finding]:
+    def _wrong_name(
+        self, letter: Letter, ctx: LetterContext, template: list[tuple[int, int]]
+    ) -> Iterator[Finding]:
         rule = self.rules["wrong-name"]
         recipient_parts = ctx.recipient_parts
         text = letter.text
         known = ctx.directory.person_words | ctx.people_parts
         addressing = self._addressing
-        for found in addressing.addressed(text, ctx, known):
-            if _PLACEHOLDER_NAME.fullmatch(found.words[0]):
-                continue  # a placeholder, reported as such
+        for found in addressing.addressed(_in_title_case(text), ctx, known):
+            if _PLACEHOLDER_NAME.fullmatch(found.words[0]) or _overlaps(
+                (found.start, found.end), template
+            ):
+                continue  # a placeholder ("Dear First Name"), reported as such
             if all(addressing.is_recipient(t, recipient_parts) for t in found.words):
                 continue
             yield _finding(
@@ -200,13 +209,10 @@ class LetterChecker:
             parts = person.split()
             if any(fold_accents(p.lower()) in mine for p in parts):
                 continue
-            if person in text:
-                for m in re.finditer(rf"\b{re.escape(person)}\b", text):
-                    if referee(m):
-                        continue
-                    yield _finding(
-                        rule, m.start(), m.end(), match=m.group(0), recipient=ctx.recipient
-                    )
+            whole = [m for m in _full_name(person).finditer(text) if not referee(m)]
+            for m in whole:  # in any case, without its accents, in a link or a file name
+                yield _finding(rule, m.start(), m.end(), match=m.group(0), recipient=ctx.recipient)
+            if whole or _full_name(person).search(text):
                 continue
             first = parts[0]
             if len(parts) < 2 or fold_accents(first.lower()) in addressing.not_names:
@@ -407,7 +413,10 @@ class LetterChecker:
                 # unless time is all the topic is about ("the first ninety days")
                 strong = [w for w in strong if w not in timely]
             if i >= named:
-                if len(hits) >= needed and len(strong) >= 2:
+                # half of what was said, two of its words distinctive; or three words of a
+                # long note, two of them distinctive ("enterprise customers in Cebu and
+                # Davao" for "ten enterprise accounts in Cebu and Davao by year end")
+                if (len(hits) >= min(needed, 3)) and len(strong) >= 2:
                     return
             else:
                 main = mains[i]
@@ -416,8 +425,10 @@ class LetterChecker:
                 if hits and len(hits) <= 2:  # the writer's own record recaps nothing of theirs
                     hits = [w for w in hits if not self._own_record(letter, w, near)]
                     strong = [w for w in strong if w in hits]
-                if (len(hits) >= needed and strong) or any(
-                    len(w) >= 9 and (w in main or len(hits) > 1) for w in strong
+                if (
+                    (len(hits) >= needed and strong)
+                    or any(len(w) >= 9 and (w in main or len(hits) > 1) for w in strong)
+                    or self._named_apart(letter, ctx, strong, main, near, stems)
                 ):
                     return
         yield _finding(
@@ -470,6 +481,58 @@ class LetterChecker:
             self._topics.clear()
         self._topics[key] = found
         return found
+
+    def _named_apart(
+        self,
+        letter: Letter,
+        ctx: LetterContext,
+        strong: list[str],
+        main: frozenset[str] | set[str],
+        near: list[str],
+        stems: set[str],
+    ) -> bool:
+        """A long topic named by fewer than half its words: two distinctive ones, its head or
+        a name among them ("cold containers out of Piraeus" for "reefer freight from Piraeus to
+        Northern Europe"), or its head alone said as what was discussed ("how openly you spoke
+        about churn"); not by words of a colleague's topic the letter names ("the clinic
+        training days" is no recap of "the vet clinic network")."""
+        if not strong:
+            return False
+        elsewhere = self._colleagues_named(ctx, letter.stems)
+        own = [w for w in strong if stem(w) not in elsewhere]
+        if len(own) >= 2 and any(w in main for w in own):
+            return True
+        return any(w in main and self._discussed(letter, w, near) for w in own)
+
+    def _colleagues_named(self, ctx: LetterContext, stems: set[str]) -> frozenset[str]:
+        """The stems of the words of the opportunity's other topics that the letter names
+        (half of their words or more)."""
+        stop = self.rules["missing-recap"].words("stopwords")
+        found: set[str] = set()
+        for note in ctx.notes:
+            if note in ctx.topics or note in ctx.said:
+                continue  # the reader's own
+            content = {stem(w) for w in _WORD_CHARS.findall(note.lower()) if w not in stop}
+            if content and len(content & stems) * 2 >= len(content):
+                found |= content
+        return frozenset(found)
+
+    def _discussed(self, letter: Letter, word: str, near: list[str]) -> bool:
+        """Is a topic's word said in the letter as what the writer and the reader discussed
+        ("how openly you spoke about churn", "our conversation on renewals"), in the same
+        clause?"""
+        frame = self._discussion
+        if frame is None:
+            source = self.rules["missing-recap"].data.get("discussed", "(?!)")
+            frame = self._discussion = re.compile(str(source), re.I)
+        forms = [t for t in near if stem(t) == stem(word) or _kin(word, t)]
+        text = letter.text
+        for form in forms:
+            for m in re.finditer(rf"\b{re.escape(form)}\b", text, re.I):
+                start = letter.clause_of(m.start())[0]
+                if frame.search(text, start, m.start()):
+                    return True
+        return False
 
     def _own_record(self, letter: Letter, word: str, near: list[str]) -> bool:
         """Is every use of a topic's word in the letter the writer's own record ("my
@@ -525,9 +588,22 @@ class LetterChecker:
             if len(self._pursued) > 256:
                 self._pursued.clear()
             self._pursued[ctx.notes] = pursued
+        # the writer's family as what rides on the job ("I had told my family I would join
+        # you"): pleading, the needy rule's ground, not a new topic
+        stakes = (
+            [
+                letter.sentence_of(m.start(), m.end())
+                for source in rule.data.get("stakes", [])
+                for m in re.finditer(str(source), letter.text, re.IGNORECASE)
+            ]
+            if not letter.word_set.isdisjoint(lexicon.people)
+            else []
+        )
         for pattern, entry in patterns:
             condition = rule.condition(pattern)
             for m in _matches(letter, pattern, entry):
+                if stakes and _overlaps(m.span(), stakes):
+                    continue
                 if noted is None:
                     noted = self._noted(ctx)
                 said = m.group(0).lower()
@@ -549,6 +625,7 @@ class LetterChecker:
         # a sentence about private life, by what it is about (personal.py)
         if not letter.word_set & lexicon.firsts:
             return
+        taken = taken + stakes
         spans = [s for s in letter.sentences if s not in reported and not _overlaps(s, taken)]
         text = letter.text
         for start, end in praised:  # the words of the praise tie nothing to the work
@@ -631,7 +708,11 @@ class LetterChecker:
         return found
 
     def _spelling(
-        self, letter: Letter, ctx: LetterContext, dictionary: Dictionary
+        self,
+        letter: Letter,
+        ctx: LetterContext,
+        dictionary: Dictionary,
+        template: Sequence[tuple[int, int]] = (),
     ) -> Iterator[Finding]:
         rule = self.rules["spelling"]
         shortest = int(rule.data.get("min_length", 3))
@@ -649,7 +730,8 @@ class LetterChecker:
         }
         if not suspects:
             return
-        skip = [e.span() for e in _EMAIL.finditer(text)] + links(text)  # addresses, file names
+        # addresses, file names, and template marks (reported as placeholders: "Dear xxx")
+        skip = [e.span() for e in _EMAIL.finditer(text)] + links(text) + list(template)
         if letter.aligned:
             spans = sorted((at, at + len(w)) for w in suspects for at in letter.positions(w))
         else:
@@ -787,12 +869,37 @@ def _finding(rule: Rule, start: int, end: int, **values: object) -> Finding:
     return Finding(start, end, rule.id, message)
 
 
+def _in_title_case(text: str) -> str:
+    """A letter written all in capitals as a reader takes it ("DEAR GRAHAM" is "Dear
+    Graham"); any other letter as it is."""
+    if any(c.islower() for c in text) or not any(c.isupper() for c in text):
+        return text
+    titled = text.title()
+    return titled if len(titled) == len(text) else text
+
+
+@lru_cache(maxsize=1024)
+def _full_name(person: str) -> re.Pattern[str]:
+    """A person's full name in any case, with or without its accents ("Ayse Kaplan" for
+    "Ayşe Kaplan"), its words joined by spaces, dots, dashes or underscores as addresses and
+    file names join them ("ayse.kaplan@", "Ayse_Kaplan_notes.pdf")."""
+    parts = [loose_name(part) for part in person.split()]
+    joined = r"[\s._-]+".join(parts)
+    return re.compile(rf"(?<![^\W_])(?:{joined})(?![^\W_])", re.IGNORECASE)
+
+
 def _others(
     ctx: LetterContext, index: dict[str, tuple[tuple[str, str], ...]], letter: Letter
 ) -> list[tuple[str, str]]:
-    """Entries of other opportunities whose first word is a word of the letter."""
+    """Entries of other opportunities whose first word is a word of the letter (a word of a
+    file name's too: "martin" of "martin_kowalski_notes")."""
     found = []
-    for word in letter.word_set.intersection(index):
+    words = letter.word_set
+    if "_" in letter.text and any("_" in w for w in words):
+        words = words | {p for w in words if "_" in w for p in w.split("_")}
+    if not letter.text.isascii():  # "DAĞLI" is "dağli" in lowercase: looked up as "dagli"
+        words = words | {fold_accents(w) for w in words if not w.isascii()}
+    for word in words.intersection(index):
         for name, opportunity in index[word]:
             if opportunity != ctx.opportunity:
                 found.append((name, opportunity))

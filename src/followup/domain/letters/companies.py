@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 
-from followup.domain.letters.context import LetterContext, compact_forms, fold_accents
+from followup.domain.letters.context import LetterContext, compact_forms, fold_accents, loose_name
 from followup.domain.letters.text import fold
 
 _TOKEN_EDGE = " \t\n<>()\"'“”‘’[]"
@@ -25,6 +25,10 @@ _LINK_TAIL = re.compile(
 )
 
 
+# Names run together outside links: a hashtag ("#MorganReid") or words joined in camel case
+# ("FernhillFoods")
+_CAMEL = re.compile(r"[a-z][A-Z]")
+_JOINED = re.compile(r"(?<!\w)(?:#\w+|[A-Z][a-z]+(?:[A-Z][a-z0-9]+)+)(?!\w)")
 _CONNECTORS = frozenset({"&", "and", "+", "und", "et", "y"})
 _LETTERS = re.compile(r"[^\W\d_]+")
 
@@ -74,17 +78,17 @@ def _marks(text: str) -> list[int]:
 
 @lru_cache(maxsize=4096)
 def company_pattern(company: str, suffixes: frozenset[str]) -> re.Pattern[str]:
-    """A company's name in any case, with or without its legal suffix, its words joined by
-    spaces, dashes or underscores; and its distinctive first word alone ('Northwind' for
+    """A company's name in any case, with or without its legal suffix or its accents, its words
+    joined by spaces, dashes or underscores; and its distinctive first word alone ('Northwind' for
     'Northwind Traders'), unless the name joins two ('Stirling & Vance': Stirling alone is a
     town or a surname). Bounded by anything but a letter or a digit."""
     parts = company.split()
     while len(parts) > 1 and parts[-1].lower().rstrip(",") in suffixes:
         parts.pop()
-    forms = [r"[\s_-]+".join(re.escape(p) for p in parts)]
+    forms = [r"[\s_-]+".join(loose_name(p) for p in parts)]
     joined = any(p.lower() in _CONNECTORS for p in parts)
     if len(parts) > 1 and len(parts[0]) >= 4 and not joined:
-        forms.append(re.escape(parts[0]))
+        forms.append(loose_name(parts[0]))
     return re.compile(rf"(?<![^\W_])(?:{'|'.join(forms)})(?![^\W_])", re.IGNORECASE)
 
 
@@ -126,10 +130,21 @@ def other_companies(
             if named:
                 reported.append(m.span())
                 yield m.start(), m.end(), opportunity
-    if "." not in text and "@" not in text:
+    # a run-together name is read only where it starts as another company's compact form does
+    joined = (
+        [
+            m.span()
+            for m in _JOINED.finditer(text)
+            if fold_accents(m.group(0).lstrip("#")[:4].lower()) in ctx.directory.compact
+        ]
+        if "#" in text or _CAMEL.search(text)
+        else []
+    )
+    if "." not in text and "@" not in text and not joined:
         return
     if spans is None:
         spans = links(text)
+    spans = sorted(spans + [s for s in joined if not _overlaps(s, spans)])
     own_forms = set(compact_forms(ctx.company))
     for start, end in spans:
         for run in _LETTERS.finditer(text, start, end):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -38,16 +39,24 @@ class Directory:
         vocabulary: set[str] = set()
         person_words: set[str] = set()
         for opportunity, company, names in entries:
-            if company.split():
-                companies[company.split()[0].lower()].append((company, opportunity))
+            if company.split():  # by its first word as written, and without its accents
+                first = company.split()[0].lower()
+                companies[first].append((company, opportunity))
+                if fold_accents(first) != first:
+                    companies[fold_accents(first)].append((company, opportunity))
                 for form in compact_forms(company):
                     compact[form[:4]].append((form, company, opportunity))
             vocabulary.update(w.group(0).lower() for w in words(company))
+            vocabulary.update(fold_accents(w.group(0).lower()) for w in words(company))
             for name in names:
-                if name.split():
-                    people[name.split()[0].lower()].append((name, opportunity))
+                if name.split():  # by the first name as written, and without its accents
+                    first = name.split()[0].lower()
+                    people[first].append((name, opportunity))
+                    if fold_accents(first) != first:
+                        people[fold_accents(first)].append((name, opportunity))
                 found = [w.group(0).lower() for w in words(name)]
                 vocabulary.update(found)
+                vocabulary.update(fold_accents(w) for w in found)  # "Yildirim" for "Yıldırım"
                 person_words.update(fold_accents(w) for w in found)
         return cls(
             {k: tuple(v) for k, v in companies.items()},
@@ -81,13 +90,35 @@ def compact_forms(company: str) -> list[str]:
     return [f for f in dict.fromkeys(forms) if len(f) >= 4]
 
 
+# letters a name is written without where a keyboard lacks them, which NFKD does not fold
+# ("Yıldırım" is written "Yildirim", "Łukasz" "Lukasz")
+_BARE = str.maketrans("ıłŁøØđĐħ", "ilLoOdDh")
+
+
 def fold_accents(text: str) -> str:
-    """'Renée' → 'Renee': names are matched with or without their accents."""
+    """'Renée' → 'Renee', 'Yıldırım' → 'Yildirim': names are matched with or without their
+    accents."""
     if text.isascii():
         return text
     import unicodedata
 
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    bare = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return bare.translate(_BARE)
+
+
+def loose_name(word: str) -> str:
+    """A pattern for a word of a name with or without its accents ("Ay[şs]e")."""
+    if word.isascii():
+        return re.escape(word)
+    out = []
+    for ch in word:
+        bare = fold_accents(ch)
+        out.append(
+            f"[{re.escape(ch)}{re.escape(bare)}]"
+            if bare != ch and len(bare) == 1
+            else re.escape(ch)
+        )
+    return "".join(out)
 
 
 @dataclass(frozen=True)

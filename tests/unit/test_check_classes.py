@@ -1,0 +1,147 @@
+"""Classes of language the check reads, in the voices set's dossier (tests/data/letters_voices),
+beyond the letters of that set: template marks of more shapes, holidays, games and greetings of
+our candidates' cultures, and the near misses each must leave clean. Each letter is checked for
+exactly the expected rule ids (spelling aside)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from followup.adapters.check_rules import build_checker
+from followup.adapters.files.dossier import parse_dossier
+from followup.adapters.holidays import calendar_for
+from followup.adapters.policies import PolicyBook
+from followup.services.dependencies import Dependencies
+from followup.services.dossier import import_dossier
+from followup.services.letters import check_letter
+
+from ..fakes import FakeStore
+
+VOICES = Path(__file__).parents[1] / "data" / "letters_voices"
+CHECKER = build_checker(None)
+
+
+@pytest.fixture(scope="module")
+def deps() -> Dependencies:
+    found = Dependencies(FakeStore(), calendar_for, PolicyBook(None), checker=lambda: CHECKER)
+    import_dossier(found, parse_dossier(json.loads((VOICES / "context.json").read_text())))
+    return found
+
+
+def _to_rebecca(body: str, sign: str = "Ines") -> str:
+    return f"Dear Rebecca,\n\n{body}\n\n{sign}"
+
+
+LETTERS = [
+    # template marks: an x standing for a name, a surname field, a field's name in capitals
+    (_to_rebecca("The renewals summary for the xxx account is attached."), ["placeholder"]),
+    (
+        _to_rebecca("The renewals summary is attached. Thank you again, Mr. Lastname."),
+        ["placeholder"],
+    ),
+    (
+        _to_rebecca("I'm still excited about the Job Title role and attached the summary."),
+        ["placeholder"],
+    ),
+    # a subject's tag in lenticular brackets, as Japanese business mail writes it, is no mark
+    (_to_rebecca("【Thank you】 The renewals summary from our interview is attached."), []),
+    (_to_rebecca("The renewals summary for 【company name】 is attached."), ["placeholder"]),
+    # near misses: kisses after the name, a CRM's field called by its name
+    (_to_rebecca("The renewals summary is attached. Speak soon!", "Ines xxx"), []),
+    (_to_rebecca("The summary is attached; I matched councils on the Company Name field."), []),
+    # private life: a name day, a game with the family, a folk dance at a festival
+    (_to_rebecca("Happy name day, by the way!"), ["new-topic"]),
+    (
+        _to_rebecca("The summary is attached. I spent the holiday playing tavla with my uncles."),
+        ["new-topic"],
+    ),
+    # the reader's holiday asked about, a table booked at a restaurant
+    (_to_rebecca("The summary is attached. How was the trip to Santorini?"), ["new-topic"]),
+    (_to_rebecca("Did you ever get a table at the fish place by the harbour?"), ["new-topic"]),
+    # near misses: a greeting of the season, trade senses of family, church and party, a
+    # holiday given as the time the writer is free
+    (_to_rebecca("The renewals summary is attached. Eid Mubarak to you and the team!"), []),
+    (
+        _to_rebecca(
+            "The summary is attached; one buyer is a family business running wedding venues."
+        ),
+        [],
+    ),
+    (
+        _to_rebecca(
+            "The summary is attached; churches and schools buy through the council framework."
+        ),
+        [],
+    ),
+    (_to_rebecca("The summary is attached; the contracts with the two parties renew in May."), []),
+    (_to_rebecca("The summary is attached; I'll be in Leeds after the Bayram holiday."), []),
+    (_to_rebecca("The summary is attached. How was your trip to the Leeds office?"), []),
+    (_to_rebecca("How was the trip to Hull for the council tender briefing?"), []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LETTERS, ids=[str(i) for i in range(len(LETTERS))])
+def test_each_class_of_language_gets_exactly_its_rules(deps, text, expected):
+    _, findings = check_letter(deps, text, "northgate", "Rebecca Holt", "check_in")
+    assert sorted({f.rule for f in findings} - {"spelling"}) == expected
+    assert [text[f.start : f.end] for f in findings if f.rule == "spelling"] == []
+
+
+def _thanks(first: str, body: str) -> str:
+    return f"Dear {first},\n\nThank you for the interview. {body}\n\nInes Carvalho\n+44 7700 900761"
+
+
+RECAPS = [
+    # a topic's head alone, said as what was discussed with the reader, recaps it
+    ("northgate", "Rebecca Holt", "I liked how frankly you talked about renewals.", []),
+    ("larkspur", "Graham Fenwick", "You were candid about churn, and I have ideas already.", []),
+    # what the reader said of a topic, restated by three of its words, two of them distinctive
+    (
+        "fernhill",
+        "Oksana Petrenko",
+        "The picture of shops phoning in their orders each Thursday stayed with me.",
+        [],
+    ),
+    # not the writer's own record of it, nor a talk still to come
+    ("larkspur", "Graham Fenwick", "I cut churn by a third at my last firm.", ["missing-recap"]),
+    (
+        "northgate",
+        "Rebecca Holt",
+        "I look forward to talking about renewals when we next speak.",
+        ["missing-recap"],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("opportunity", "to", "body", "expected"), RECAPS, ids=[str(i) for i in range(len(RECAPS))]
+)
+def test_a_thank_you_recaps_a_topic_in_fewer_words_when_they_still_tell_it(
+    deps, opportunity, to, body, expected
+):
+    text = _thanks(to.split()[0], body)
+    _, findings = check_letter(deps, text, opportunity, to, "thank_you")
+    assert sorted({f.rule for f in findings} - {"spelling"}) == expected
+
+
+STAKES = [
+    "I had already told my parents I would be joining you in June.",
+    "My whole family is counting on this offer.",
+    "My kids are waiting to hear whether I got the job.",
+]
+
+
+@pytest.mark.parametrize("sentence", STAKES, ids=[str(i) for i in range(len(STAKES))])
+def test_the_writers_family_as_what_rides_on_the_job_is_no_new_topic(deps, sentence):
+    text = _to_rebecca(f"The renewals summary is attached. {sentence}")
+    _, findings = check_letter(deps, text, "northgate", "Rebecca Holt", "check_in")
+    assert "new-topic" not in {f.rule for f in findings}
+
+
+def test_the_writers_family_at_a_party_is_still_a_new_topic(deps):
+    text = _to_rebecca("The summary is attached. My whole family came over for my birthday.")
+    _, findings = check_letter(deps, text, "northgate", "Rebecca Holt", "check_in")
+    assert "new-topic" in {f.rule for f in findings}
