@@ -225,6 +225,7 @@ def hosts(
     country: str | None = None,
     seen: set[str] | None = None,
     labels: set[str] | None = None,
+    home: str | None = None,
 ) -> tuple[set[str], set[str]]:
     """The domains the card allows, and those of them it confirms. Confirmed: the company's name
     (`orgs`, its spellings) with the ending the website or the address read gives, and a website
@@ -233,7 +234,10 @@ def hosts(
     (`reyesgimabridgecapital.coru`) is no witness: an email whose `@` was lost reads as one.
     Where the card gives no ending at all, those `seen` at the end of the lines that may be the
     email (`elanvital es`) and the country's of the phone number are tried with the company's
-    name; an office's `labels` read before the company's name (`…corp.elanvital`) with it."""
+    name; an office's `labels` read before the company's name (`…corp.elanvital`) with it.
+    Where no address was read at all (its line too small or blurred to read, the phone number
+    often with it), the endings of the candidate's own country (`home`) and `.com` are tried
+    too, unconfirmed: the card is then only weighed on its lines by what the recogniser saw."""
     sites: dict[str, bool] = {}  # host: written as a website
     endings = set()  # a bare domain is no witness of a name, but its ending is one of the card's
     for web in webs:
@@ -243,8 +247,16 @@ def hosts(
         split = _split_host(host)
         if split and plausible_ending(split[2]):
             endings.add(split[2])
+        elif split and not read:  # `polurin.ce/oarves`: an ending one look-alike letter off
+            endings |= _endings_like(split[2])
     confirmed_orgs = set(orgs)
     allowed_orgs = set(orgs)
+    read_split = _split_host(read) if read else None
+    if read_split and len(read_split[1]) >= 3:
+        # The name the address read gives its domain, though the company's name was not found
+        # (`meridian.ez` beside a company line the address was mistaken for): allowed, not
+        # confirmed, so that its ending may be put right.
+        allowed_orgs.add(read_split[1])
     for host, written_as_site in sites.items():
         org = domain_of(None, host)
         if org:
@@ -278,6 +290,10 @@ def hosts(
     if not suffixes and orgs:
         suffixes = {e for e in seen or set() if plausible_ending(e)}
         suffixes |= {f".{country.lower()}"} if country else set()
+        if not read:  # guesses, which only what the recogniser saw may confirm
+            guessed = {e for c in {country, home} if c for e in _nationals(c)} | {".com"}
+            doubtful |= guessed - suffixes
+            suffixes |= guessed
     allowed = {f"{p}{o}{s}" for p in prefixes for o in allowed_orgs for s in suffixes}
     allowed |= set(sites) | ({read} if read else set())
     confirmed = set()
@@ -294,6 +310,12 @@ def hosts(
         ):
             confirmed.add(host)
     return allowed, confirmed
+
+
+def _nationals(country: str) -> set[str]:
+    """The endings a country's companies use (`.nl`; `.co.uk`; `.com.tr`), plausible ones."""
+    code = "uk" if country == "GB" else country.lower()
+    return {e for e in (f".{code}", f".co.{code}", f".com.{code}") if plausible_ending(e)}
 
 
 def _national_near(suffix: str, country: str | None) -> str | None:
@@ -435,6 +457,7 @@ def candidates(
     orgs: set[str],
     webs: list[str],
     country: str | None = None,
+    home: str | None = None,
 ) -> list[Candidate]:
     """Every address the name and the card's domains allow, each weighed against each reading
     of the lines that may be the email (see `reconcile`)."""
@@ -446,7 +469,9 @@ def candidates(
     found = [r for row in rows for r in readings(row, orgs)]
     seen = {e for r in found for e in endings_seen(r.text)}
     labels = {label for r in found for label in labels_seen(r.text, orgs)}
-    allowed_hosts, confirmed_hosts = hosts(read_host or None, webs, orgs, country, seen, labels)
+    allowed_hosts, confirmed_hosts = hosts(
+        read_host or None, webs, orgs, country, seen, labels, home
+    )
     if not allowed_hosts or not (locals_ or read_local):
         return []
     penalty: dict[tuple[str, str], float] = {}
@@ -457,6 +482,9 @@ def candidates(
         for host in allowed_hosts:
             cost = 0.0 if (local in locals_ or (spelt and pieces)) else UNCONFIRMED
             cost += 0.0 if host in confirmed_hosts else UNCONFIRMED
+            split_host = _split_host(host)
+            if not (split_host and plausible_ending(split_host[2])):
+                cost += UNCONFIRMED  # `.ez`, `.coru`: no domain ends so
             penalty[(local, host)] = cost
     if not found:  # nothing read that may be the email: only what the card confirms, unweighed
         return [Candidate(UNREAD, 0.0, f"{lo}@{h}") for (lo, h), d in penalty.items() if not d]

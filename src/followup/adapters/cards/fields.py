@@ -34,7 +34,7 @@ from followup.adapters.cards.email_repairs import (
     with_first_name,
 )
 from followup.adapters.cards.emails import candidates, chosen, local_parts
-from followup.adapters.cards.lines import Line, join, lines_from_text, merge_rows
+from followup.adapters.cards.lines import MIN_SCORE, Line, join, lines_from_text, merge_rows
 from followup.adapters.cards.mend import mend_domain, slugs
 from followup.adapters.cards.roles import (
     Text,
@@ -53,7 +53,11 @@ __all__ = ["Line", "card_from_contact", "find_fields", "lines_from_text", "merge
 
 def find_fields(lines: list[Line], region: str | None) -> BusinessCard:
     """The card's five fields from its lines; `region` is the country a number without `+`
-    belongs to (the candidate's)."""
+    belongs to (the candidate's). Lines read less surely than `MIN_SCORE` are noise for
+    every field; only where no email was read are they looked at, for the address the card
+    allows that the recogniser saw on one of them."""
+    faint = [line for line in lines if line.score < MIN_SCORE]
+    lines = [line for line in lines if line.score >= MIN_SCORE]
     rows = merge_rows(lines)
     emails: list[tuple[str, float]] = []
     phones: list[tuple[Phone, float]] = []
@@ -122,6 +126,7 @@ def find_fields(lines: list[Line], region: str | None) -> BusinessCard:
             slugs(company_name) if company_name else set(),
             webs,
             _region_of(phone_text),
+            region,
         )
         witnessed = chosen(email, allowed)
         doubt = min((c.doubt for c in allowed if c.email == witnessed), default=0.0)
@@ -131,7 +136,7 @@ def find_fields(lines: list[Line], region: str | None) -> BusinessCard:
         sureness = 0.7
         if witnessed is None:
             others = {t.line.text for t in (name, title, company) if t is not None}
-            witnessed, sureness = unread(allowed, lines, others), 0.5
+            witnessed, sureness = unread(allowed, [*lines, *faint], others), 0.5
         if witnessed != email:
             email, email_confidence = witnessed, sureness
     return BusinessCard(
