@@ -119,11 +119,18 @@ def find_fields(lines: list[Line], region: str | None) -> BusinessCard:
         # Every line but the name, title and company: an email misread past recognition as one
         # (no `@`, no dot before its ending) was taken for a line of text.
         taken = {text.index for text in (name, title, company) if text is not None}
+        orgs = slugs(company_name) if company_name else set()
+        if not email and not company:
+            # Neither the email nor the company found: any other line of text may be the
+            # company's name that the address's domain spells (`Atlas Freight`).
+            for text in texts:
+                if text.index not in taken:
+                    orgs |= slugs(text.line.text)
         allowed = candidates(
             email,
             [row.text for i, row in enumerate(rows) if i not in taken],
             name_text(name.line.text),
-            slugs(company_name) if company_name else set(),
+            orgs,
             webs,
             _region_of(phone_text),
             region,
@@ -139,6 +146,12 @@ def find_fields(lines: list[Line], region: str | None) -> BusinessCard:
             witnessed, sureness = unread(allowed, [*lines, *faint], others), 0.5
         if witnessed != email:
             email, email_confidence = witnessed, sureness
+        if email and not company:
+            # The address found says which line is the company's (its domain spells it).
+            again = assign(texts, email.partition("@")[0], domain_of(email))
+            if again[0] == name and again[1] == title and again[2] is not None:
+                company = again[2]
+                company_name = company_text(texts, name, title, company, domain_of(email))
     return BusinessCard(
         name=_marked(name_text(name.line.text), email, _region_of(phone_text)) if name else None,
         title=title_text(texts, name, title, company) if title else None,
