@@ -276,8 +276,9 @@ def hosts(
                 prefixes.add(split[0])
                 # `.ni` or `.co` beside a Dutch or a British phone number: a real ending, but
                 # one look-alike letter off (or one label short of) the country's own, which
-                # no website of the card has: the country's is likelier.
-                own = _national_near(split[2], country)
+                # no website of the card has: the country's is likelier. With no number
+                # read, the candidate's own country's.
+                own = _national_near(split[2], country or home)
                 if own and not any(site.endswith(split[2]) for site in sites):
                     suffixes.add(own)
                     doubtful.add(split[2])
@@ -485,6 +486,8 @@ def candidates(
             split_host = _split_host(host)
             if not (split_host and plausible_ending(split_host[2])):
                 cost += UNCONFIRMED  # `.ez`, `.coru`: no domain ends so
+            elif host not in confirmed_hosts and _national_near(split_host[2], country or home):
+                cost += UNCONFIRMED  # `.ni` beside a Dutch number: the country's own misread
             penalty[(local, host)] = cost
     if not found:  # nothing read that may be the email: only what the card confirms, unweighed
         return [Candidate(UNREAD, 0.0, f"{lo}@{h}") for (lo, h), d in penalty.items() if not d]
