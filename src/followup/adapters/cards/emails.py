@@ -489,8 +489,12 @@ def candidates(
             elif host not in confirmed_hosts and _national_near(split_host[2], country or home):
                 cost += UNCONFIRMED  # `.ni` beside a Dutch number: the country's own misread
             penalty[(local, host)] = cost
-    if not found:  # nothing read that may be the email: only what the card confirms, unweighed
-        return [Candidate(UNREAD, 0.0, f"{lo}@{h}") for (lo, h), d in penalty.items() if not d]
+    if not found:  # nothing read that may be the email: what the card allows by the name, unweighed
+        return [
+            Candidate(UNREAD, d, f"{lo}@{h}")
+            for (lo, h), d in penalty.items()
+            if d <= UNCONFIRMED and lo in locals_
+        ]
     scored: list[Candidate] = []
     for reading in found:
         text = reading.text

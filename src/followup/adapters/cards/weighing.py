@@ -87,7 +87,7 @@ def unread(scored: Sequence[Candidate], lines: Sequence[Line], others: set[str])
     saw most surely on one of its lines (not the name, title or company: `others`), if it saw
     it nearly as surely as what it read there; else None."""
     best: dict[str, float] = {}
-    for candidate in sorted(scored, key=lambda c: c.cost):
+    for candidate in sorted(scored, key=lambda c: (c.cost, c.doubt)):
         best.setdefault(candidate.email, candidate.doubt)
         if len(best) >= UNREAD_MOST:
             break
