@@ -87,20 +87,21 @@ def unread(scored: Sequence[Candidate], lines: Sequence[Line], others: set[str])
     saw most surely on one of its lines (not the name, title or company: `others`), if it saw
     it nearly as surely as what it read there; else None."""
     best: dict[str, float] = {}
-    for candidate in sorted(scored, key=lambda c: (c.cost, c.doubt)):
+    for candidate in sorted(scored, key=lambda c: (c.cost, c.doubt, c.email)):
         best.setdefault(candidate.email, candidate.doubt)
-        if len(best) >= UNREAD_MOST:
-            break
     if not best:
         return None
-    texts = list(best)
+    lines = [
+        line
+        for line in lines
+        if line.frames is not None and line.text not in others and _may_be_unread_email(line.text)
+    ]
+    texts = _likeliest(best, [line.text for line in lines])
     # Each address's best showing on any line: (nats less likely than what was read there,
     # counting its doubt; that a character).
     shown: dict[str, tuple[float, float]] = {}
     for line in lines:
-        if line.frames is None or line.text in others or not _may_be_unread_email(line.text):
-            continue
-        seen = line.frames()
+        seen = line.frames() if line.frames is not None else None
         if seen is None:
             continue
         # The whole line, or the line after its first word (a label, however misread).
@@ -126,6 +127,28 @@ def unread(scored: Sequence[Candidate], lines: Sequence[Line], others: set[str])
     if gap <= UNREAD_CLEAR_GAP and (rival is None or rival - loss >= UNREAD_CLEAR_MARGIN):
         return winner
     return None
+
+
+def _likeliest(best: dict[str, float], texts: list[str]) -> list[str]:
+    """The `UNREAD_MOST` addresses (of those in `best`, surest first) that share most of their
+    pairs of letters with one of the lines `texts`: a card with many spellings of its company
+    allows more addresses than are worth weighing, and those nothing on a line is like are the
+    ones left out."""
+    if len(best) <= UNREAD_MOST:
+        return list(best)
+    seen = [_pairs(text.lower()) for text in texts]
+
+    def likeness(email: str) -> float:
+        pairs = _pairs(email)
+        return max((len(pairs & line) / len(pairs) for line in seen), default=0.0)
+
+    order = {email: at for at, email in enumerate(best)}
+    ranked = sorted(best, key=lambda email: (-likeness(email), order[email]))
+    return ranked[:UNREAD_MOST]
+
+
+def _pairs(text: str) -> set[str]:
+    return {text[i : i + 2] for i in range(len(text) - 1)} or {text}
 
 
 def _skeleton(email: str) -> str:
