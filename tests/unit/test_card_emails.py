@@ -5,7 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from followup.adapters.cards.emails import Reading, hosts, local_parts, readings, reconcile
+from followup.adapters.cards.emails import (
+    Reading,
+    candidates,
+    hosts,
+    local_parts,
+    readings,
+    reconcile,
+)
 from followup.adapters.cards.fields import find_fields, lines_from_text
 from followup.adapters.cards.mend import slugs
 
@@ -344,3 +351,44 @@ def test_a_label_before_the_company_s_name_one_letter_off_an_office_s_is_that_of
     head = [("Liam Dubois", 2.0), "Data Engineer", "Kestrel Analytics Inc.", "T 416 555 0199"]
     lines = lines_from_text([*head, read, "www.kestrel.ca"])
     assert find_fields(lines, "CA").email == email
+
+
+def test_with_no_address_read_the_candidates_own_endings_and_com_are_tried_unconfirmed():
+    allowed, confirmed = hosts(None, [], slugs("Blue Harbor Logistics B.V."), home="NL")
+    assert {"blueharborlogistics.nl", "blue-harbor.com", "blueharbor.co.nl"} <= allowed
+    assert not confirmed  # a guess: only what the recogniser saw may take it
+    # An address read keeps to its own ending: nothing is guessed beside it.
+    allowed, _ = hosts("blueharbor.de", [], slugs("Blue Harbor B.V."), home="NL")
+    assert not any(host.endswith((".nl", ".com")) for host in allowed)
+
+
+def test_a_guessed_ending_alone_puts_no_address_together():
+    # The phone number lost, no ending anywhere: the candidate's country is no witness enough
+    # for the letters alone (the recogniser's frames may still find it, see test_card_frames).
+    rows = ["wouter.lemaitreelanvital"]
+    name, company = "Wouter Lemaître", slugs("Élan Vital NV")
+    assert reconcile(None, rows, name, company, [], None) is None
+    assert candidates(None, rows, name, company, [], None, "BE")  # but they are weighed
+
+
+def test_an_ending_no_domain_has_is_put_right_though_the_company_was_not_found():
+    # The company's line lost (read as the email and taken for the company): the domain the
+    # address reads is allowed, with the country's ending one look-alike letter off.
+    read = "jiricerny@meridian.ez"
+    assert reconcile(read, [read], "Jiří Černý", set(), [], "CZ") == "jiricerny@meridian.cz"
+
+
+@pytest.mark.parametrize("country, home", [("NL", None), (None, "NL")])
+def test_an_ending_a_letter_off_the_countrys_own_counts_against_the_address(country, home):
+    found = candidates(
+        "sjoerdvandijk@ironbridge-capital.ni",
+        ["E sjoerdvandijk@ironbridge-capital.ni"],
+        "Sjoerd van Dijk",
+        slugs("Ironbridge Capital"),
+        [],
+        country,
+        home,
+    )
+    doubt = {c.email: c.doubt for c in found}
+    assert doubt["sjoerdvandijk@ironbridge-capital.nl"] == 0.0
+    assert doubt["sjoerdvandijk@ironbridge-capital.ni"] >= 5.0

@@ -173,3 +173,47 @@ def test_a_line_that_holds_no_address_gives_no_email_whatever_the_card_allows():
     tagline = "numbers you can trust every day"
     _, frames = frames_of_a_misreading(tagline, {})
     assert card_with_email_line(tagline, frames).email is None
+
+
+def card_with_faint_email_line(read: str, frames: Frames | None, score: float):
+    """A card whose phone number and website were lost (no ending anywhere on it) and whose
+    email line was read at `score`: only the candidate's country (NL) says where it may be."""
+    from dataclasses import replace
+
+    from followup.adapters.cards.fields import find_fields, lines_from_text
+
+    lines = lines_from_text(["Sjoerd van Dijk", "Head of Data", "Blue Harbor Logistics B.V.", read])
+    lines[3] = replace(lines[3], score=score, frames=(lambda: frames) if frames else None)
+    return find_fields(lines, "NL")
+
+
+def test_an_email_line_read_too_faintly_to_keep_is_still_weighed_for_the_address():
+    printed = "sjoerd.vandijk@blueharborlogistics.nl"
+    read, frames = frames_of_a_misreading(printed, {4: "c", 8: "o", 14: "a", 35: "h"})
+    card = card_with_faint_email_line(read, frames, score=0.4)
+    assert card.email == printed
+    assert card.confidence["email"] == 0.49
+    # The faint line is no name, title or company, and without frames it gives nothing.
+    card = card_with_faint_email_line(read, None, score=0.4)
+    assert card.email is None
+    assert (card.name, card.title, card.company) == (
+        "Sjoerd van Dijk",
+        "Head of Data",
+        "Blue Harbor Logistics B.V.",
+    )
+
+
+def test_an_address_seen_less_surely_is_taken_where_no_other_comes_near_it():
+    # Ten letters misread, each with the printed one at 0.04: about 1.2 nats a character less
+    # likely than the line as read, but no address spelt otherwise is anywhere near.
+    printed = "lena.vogt@kestrel-analytics.de"
+    misread = {1: "s", 2: "m", 4: "z", 9: "b", 10: "x", 12: "c", 17: "u", 20: "j", 24: "o", 27: "o"}
+    read, frames = frames_of_a_misreading(printed, misread, right=0.04)
+    gap = 10 * math.log(0.96 / 0.04) / len(printed)
+    assert 0.9 < gap < 1.4
+    assert card_with_email_line(read, frames).email == printed
+    # Four letters more misread as surely: too far off to be taken, however alone it is.
+    more = {**misread, 14: "z", 15: "q", 19: "v", 22: "w"}
+    read, frames = frames_of_a_misreading(printed, more, right=0.04)
+    assert 14 * math.log(0.96 / 0.04) / len(printed) > 1.4
+    assert card_with_email_line(read, frames).email is None

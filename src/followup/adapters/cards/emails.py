@@ -225,6 +225,7 @@ def hosts(
     country: str | None = None,
     seen: set[str] | None = None,
     labels: set[str] | None = None,
+    home: str | None = None,
 ) -> tuple[set[str], set[str]]:
     """The domains the card allows, and those of them it confirms. Confirmed: the company's name
     (`orgs`, its spellings) with the ending the website or the address read gives, and a website
@@ -233,7 +234,10 @@ def hosts(
     (`reyesgimabridgecapital.coru`) is no witness: an email whose `@` was lost reads as one.
     Where the card gives no ending at all, those `seen` at the end of the lines that may be the
     email (`elanvital es`) and the country's of the phone number are tried with the company's
-    name; an office's `labels` read before the company's name (`…corp.elanvital`) with it."""
+    name; an office's `labels` read before the company's name (`…corp.elanvital`) with it.
+    Where no address was read at all (its line too small or blurred to read, the phone number
+    often with it), the endings of the candidate's own country (`home`) and `.com` are tried
+    too, unconfirmed: the card is then only weighed on its lines by what the recogniser saw."""
     sites: dict[str, bool] = {}  # host: written as a website
     endings = set()  # a bare domain is no witness of a name, but its ending is one of the card's
     for web in webs:
@@ -243,8 +247,16 @@ def hosts(
         split = _split_host(host)
         if split and plausible_ending(split[2]):
             endings.add(split[2])
+        elif split and not read:  # `polurin.ce/oarves`: an ending one look-alike letter off
+            endings |= _endings_like(split[2])
     confirmed_orgs = set(orgs)
     allowed_orgs = set(orgs)
+    read_split = _split_host(read) if read else None
+    if read_split and len(read_split[1]) >= 3:
+        # The name the address read gives its domain, though the company's name was not found
+        # (`meridian.ez` beside a company line the address was mistaken for): allowed, not
+        # confirmed, so that its ending may be put right.
+        allowed_orgs.add(read_split[1])
     for host, written_as_site in sites.items():
         org = domain_of(None, host)
         if org:
@@ -264,8 +276,9 @@ def hosts(
                 prefixes.add(split[0])
                 # `.ni` or `.co` beside a Dutch or a British phone number: a real ending, but
                 # one look-alike letter off (or one label short of) the country's own, which
-                # no website of the card has: the country's is likelier.
-                own = _national_near(split[2], country)
+                # no website of the card has: the country's is likelier. With no number
+                # read, the candidate's own country's.
+                own = _national_near(split[2], country or home)
                 if own and not any(site.endswith(split[2]) for site in sites):
                     suffixes.add(own)
                     doubtful.add(split[2])
@@ -278,6 +291,10 @@ def hosts(
     if not suffixes and orgs:
         suffixes = {e for e in seen or set() if plausible_ending(e)}
         suffixes |= {f".{country.lower()}"} if country else set()
+        if not read:  # guesses, which only what the recogniser saw may confirm
+            guessed = {e for c in {country, home} if c for e in _nationals(c)} | {".com"}
+            doubtful |= guessed - suffixes
+            suffixes |= guessed
     allowed = {f"{p}{o}{s}" for p in prefixes for o in allowed_orgs for s in suffixes}
     allowed |= set(sites) | ({read} if read else set())
     confirmed = set()
@@ -294,6 +311,12 @@ def hosts(
         ):
             confirmed.add(host)
     return allowed, confirmed
+
+
+def _nationals(country: str) -> set[str]:
+    """The endings a country's companies use (`.nl`; `.co.uk`; `.com.tr`), plausible ones."""
+    code = "uk" if country == "GB" else country.lower()
+    return {e for e in (f".{code}", f".co.{code}", f".com.{code}") if plausible_ending(e)}
 
 
 def _national_near(suffix: str, country: str | None) -> str | None:
@@ -435,6 +458,7 @@ def candidates(
     orgs: set[str],
     webs: list[str],
     country: str | None = None,
+    home: str | None = None,
 ) -> list[Candidate]:
     """Every address the name and the card's domains allow, each weighed against each reading
     of the lines that may be the email (see `reconcile`)."""
@@ -446,7 +470,9 @@ def candidates(
     found = [r for row in rows for r in readings(row, orgs)]
     seen = {e for r in found for e in endings_seen(r.text)}
     labels = {label for r in found for label in labels_seen(r.text, orgs)}
-    allowed_hosts, confirmed_hosts = hosts(read_host or None, webs, orgs, country, seen, labels)
+    allowed_hosts, confirmed_hosts = hosts(
+        read_host or None, webs, orgs, country, seen, labels, home
+    )
     if not allowed_hosts or not (locals_ or read_local):
         return []
     penalty: dict[tuple[str, str], float] = {}
@@ -457,9 +483,18 @@ def candidates(
         for host in allowed_hosts:
             cost = 0.0 if (local in locals_ or (spelt and pieces)) else UNCONFIRMED
             cost += 0.0 if host in confirmed_hosts else UNCONFIRMED
+            split_host = _split_host(host)
+            if not (split_host and plausible_ending(split_host[2])):
+                cost += UNCONFIRMED  # `.ez`, `.coru`: no domain ends so
+            elif host not in confirmed_hosts and _national_near(split_host[2], country or home):
+                cost += UNCONFIRMED  # `.ni` beside a Dutch number: the country's own misread
             penalty[(local, host)] = cost
-    if not found:  # nothing read that may be the email: only what the card confirms, unweighed
-        return [Candidate(UNREAD, 0.0, f"{lo}@{h}") for (lo, h), d in penalty.items() if not d]
+    if not found:  # nothing read that may be the email: what the card allows by the name, unweighed
+        return [
+            Candidate(UNREAD, d, f"{lo}@{h}")
+            for (lo, h), d in penalty.items()
+            if d <= UNCONFIRMED and lo in locals_
+        ]
     scored: list[Candidate] = []
     for reading in found:
         text = reading.text

@@ -34,7 +34,7 @@ from followup.adapters.cards.email_repairs import (
     with_first_name,
 )
 from followup.adapters.cards.emails import candidates, chosen, local_parts
-from followup.adapters.cards.lines import Line, join, lines_from_text, merge_rows
+from followup.adapters.cards.lines import MIN_SCORE, Line, join, lines_from_text, merge_rows
 from followup.adapters.cards.mend import mend_domain, slugs
 from followup.adapters.cards.roles import (
     Text,
@@ -53,7 +53,11 @@ __all__ = ["Line", "card_from_contact", "find_fields", "lines_from_text", "merge
 
 def find_fields(lines: list[Line], region: str | None) -> BusinessCard:
     """The card's five fields from its lines; `region` is the country a number without `+`
-    belongs to (the candidate's)."""
+    belongs to (the candidate's). Lines read less surely than `MIN_SCORE` are noise for
+    every field; only where no email was read are they looked at, for the address the card
+    allows that the recogniser saw on one of them."""
+    faint = [line for line in lines if line.score < MIN_SCORE]
+    lines = [line for line in lines if line.score >= MIN_SCORE]
     rows = merge_rows(lines)
     emails: list[tuple[str, float]] = []
     phones: list[tuple[Phone, float]] = []
@@ -115,13 +119,21 @@ def find_fields(lines: list[Line], region: str | None) -> BusinessCard:
         # Every line but the name, title and company: an email misread past recognition as one
         # (no `@`, no dot before its ending) was taken for a line of text.
         taken = {text.index for text in (name, title, company) if text is not None}
+        orgs = slugs(company_name) if company_name else set()
+        if not email and not company:
+            # Neither the email nor the company found: any other line of text may be the
+            # company's name that the address's domain spells (`Atlas Freight`).
+            for text in texts:
+                if text.index not in taken:
+                    orgs |= slugs(text.line.text)
         allowed = candidates(
             email,
             [row.text for i, row in enumerate(rows) if i not in taken],
             name_text(name.line.text),
-            slugs(company_name) if company_name else set(),
+            orgs,
             webs,
             _region_of(phone_text),
+            region,
         )
         witnessed = chosen(email, allowed)
         doubt = min((c.doubt for c in allowed if c.email == witnessed), default=0.0)
@@ -131,9 +143,15 @@ def find_fields(lines: list[Line], region: str | None) -> BusinessCard:
         sureness = 0.7
         if witnessed is None:
             others = {t.line.text for t in (name, title, company) if t is not None}
-            witnessed, sureness = unread(allowed, lines, others), 0.5
+            witnessed, sureness = unread(allowed, [*lines, *faint], others), 0.5
         if witnessed != email:
             email, email_confidence = witnessed, sureness
+        if email and not company:
+            # The address found says which line is the company's (its domain spells it).
+            again = assign(texts, email.partition("@")[0], domain_of(email))
+            if again[0] == name and again[1] == title and again[2] is not None:
+                company = again[2]
+                company_name = company_text(texts, name, title, company, domain_of(email))
     return BusinessCard(
         name=_marked(name_text(name.line.text), email, _region_of(phone_text)) if name else None,
         title=title_text(texts, name, title, company) if title else None,

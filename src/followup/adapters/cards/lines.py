@@ -12,6 +12,12 @@ if TYPE_CHECKING:
     from followup.adapters.cards.frames import Frames
 
 
+MIN_SCORE = 0.5  # recognitions less sure than this are noise (a logo, a texture)…
+# …or an email printed too small to read (`Emolng.pds` for tyrone.nguyen@fjord.com): lines down
+# to this sureness are kept, as faint, for weighing the addresses the card allows on them.
+FAINT_SCORE = 0.3
+
+
 @dataclass(frozen=True)
 class Line:
     """One line of text read from the card. Positions are in card heights from the top-left

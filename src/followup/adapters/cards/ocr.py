@@ -21,9 +21,7 @@ import cv2
 import numpy as np
 
 from followup.adapters.cards.frames import Frames
-from followup.adapters.cards.lines import Line
-
-MIN_SCORE = 0.5  # recognitions less sure than this are noise (a logo, a texture)
+from followup.adapters.cards.lines import FAINT_SCORE, Line
 
 _engine: Any = None
 _building = threading.Lock()
@@ -42,7 +40,9 @@ def engine() -> Any:
 
 
 def read_lines(rgb: np.ndarray) -> list[Line]:
-    """The card's lines of text, upright, in reading order."""
+    """The card's lines of text, upright, in reading order; those read less surely than
+    `MIN_SCORE` (down to `FAINT_SCORE`) are among them, and are only noise for anything but an
+    email that no line read surely holds (see `fields.find_fields`)."""
     return [line for line, _ in read_lines_and_crops(rgb)]
 
 
@@ -77,7 +77,7 @@ def read_lines_and_crops(rgb: np.ndarray) -> list[tuple[Line, np.ndarray]]:
     card_height = float(np.ptp(corners @ down)) or 1.0
     found = []
     for (a0, a1, b0, b1), (text, score), crop in zip(extents, read, crops, strict=True):
-        if score < MIN_SCORE or not text.strip():
+        if score < FAINT_SCORE or not text.strip():
             continue
         if flipped:  # seen the other way up: what was last comes first
             a0, a1, b0, b1 = -a1, -a0, -b1, -b0

@@ -10,6 +10,7 @@ that nothing else on the card confirms must be likelier by more than one the car
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from followup.adapters.cards.emails import Candidate
@@ -23,6 +24,11 @@ MOST = 40  # addresses weighed, the nearest by their letters first
 # reading the likeliest address may be and still be taken (a line read as `s.brvonepßcastalian.ch`
 # is s.brunner@castellan.ch at 0.6; a line that holds no address at all is at 2 or more).
 UNREAD_GAP = 0.9
+# A likeliest address further off than that (small print read as `E mcnelo fsnbri @sswvay.t`,
+# michele.fabbri@solvay.it at 1.3) is still taken where it is this much likelier (nats) than any
+# address spelt otherwise on any line: an unclear line, but one that says which address it is.
+UNREAD_CLEAR_GAP = 1.4
+UNREAD_CLEAR_MARGIN = 2.0
 UNREAD_MOST = 300  # addresses weighed there (all those the card confirms, on a usual card)
 
 
@@ -81,18 +87,21 @@ def unread(scored: Sequence[Candidate], lines: Sequence[Line], others: set[str])
     saw most surely on one of its lines (not the name, title or company: `others`), if it saw
     it nearly as surely as what it read there; else None."""
     best: dict[str, float] = {}
-    for candidate in sorted(scored, key=lambda c: c.cost):
+    for candidate in sorted(scored, key=lambda c: (c.cost, c.doubt, c.email)):
         best.setdefault(candidate.email, candidate.doubt)
-        if len(best) >= UNREAD_MOST:
-            break
     if not best:
         return None
-    texts = list(best)
-    found: tuple[float, str] | None = None
+    lines = [
+        line
+        for line in lines
+        if line.frames is not None and line.text not in others and _may_be_unread_email(line.text)
+    ]
+    texts = _likeliest(best, [line.text for line in lines])
+    # Each address's best showing on any line: (nats less likely than what was read there,
+    # counting its doubt; that a character).
+    shown: dict[str, tuple[float, float]] = {}
     for line in lines:
-        if line.frames is None or line.text in others or not _may_be_unread_email(line.text):
-            continue
-        seen = line.frames()
+        seen = line.frames() if line.frames is not None else None
         if seen is None:
             continue
         # The whole line, or the line after its first word (a label, however misread).
@@ -102,12 +111,49 @@ def unread(scored: Sequence[Candidate], lines: Sequence[Line], others: set[str])
         likelihoods = seen.log_likelihoods([p + t for p, t in pairs] + [line.text])
         own = likelihoods[-1]
         for (_, text), likelihood in zip(pairs, likelihoods, strict=False):
-            gap = (own - likelihood + DOUBT_WEIGHT * best[text]) / len(text)
-            if found is None or gap < found[0]:
-                found = (gap, text)
-    if found is None or found[0] > UNREAD_GAP:
+            loss = own - likelihood + DOUBT_WEIGHT * best[text]
+            if text not in shown or loss < shown[text][0]:
+                shown[text] = (loss, loss / len(text))
+    if not shown:
         return None
-    return found[1]
+    ranked = sorted(shown, key=lambda t: shown[t][1])
+    winner = ranked[0]
+    loss, gap = shown[winner]
+    if gap <= UNREAD_GAP:
+        return winner
+    rival = min(
+        (shown[t][0] for t in ranked[1:] if _skeleton(t) != _skeleton(winner)), default=None
+    )
+    if gap <= UNREAD_CLEAR_GAP and (rival is None or rival - loss >= UNREAD_CLEAR_MARGIN):
+        return winner
+    return None
+
+
+def _likeliest(best: dict[str, float], texts: list[str]) -> list[str]:
+    """The `UNREAD_MOST` addresses (of those in `best`, surest first) that share most of their
+    pairs of letters with one of the lines `texts`: a card with many spellings of its company
+    allows more addresses than are worth weighing, and those nothing on a line is like are the
+    ones left out."""
+    if len(best) <= UNREAD_MOST:
+        return list(best)
+    seen = [_pairs(text.lower()) for text in texts]
+
+    def likeness(email: str) -> float:
+        pairs = _pairs(email)
+        return max((len(pairs & line) / len(pairs) for line in seen), default=0.0)
+
+    order = {email: at for at, email in enumerate(best)}
+    ranked = sorted(best, key=lambda email: (-likeness(email), order[email]))
+    return ranked[:UNREAD_MOST]
+
+
+def _pairs(text: str) -> set[str]:
+    return {text[i : i + 2] for i in range(len(text) - 1)} or {text}
+
+
+def _skeleton(email: str) -> str:
+    """An address less its separators: `s.brunner` and `sbrunner` are spelt alike."""
+    return re.sub(r"[^a-z0-9@]", "", email.lower())
 
 
 def _may_be_unread_email(text: str) -> bool:
