@@ -23,12 +23,13 @@ _RULE_LINE = re.compile(r"^[_\-=*~]{5,}$")  # a separator drawn with characters
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 # A sentence ends at . ! ? (or …) and the spaces after, unless the dot follows a one- or
-# two-digit number ("am 9. Dezember") or a common abbreviation (a reference: "réf. 27-0412").
+# two-digit number ("am 9. Dezember") or a common abbreviation (a reference: "réf. 27-0412", a
+# length: "45 Min.").
 _END = re.compile(r"(?<=[.!?…])[\"'”’»)\]]*\s+")
 _ABBREVIATION = re.compile(
     r"(?:\b(?:mr|mrs|ms|dr|prof|st|sr|sra|jr|mme|mlle|hr|fr|nr|no|vs|etc|approx|ca|bzw|"
     r"z\.b|u\.a|d\.h|e\.g|i\.e|p\.s|ps|ggf|evtl|inkl|zzgl|ud|uds|av|tel|m|"
-    r"ref|réf|núm|num|cf|vgl|incl|dept|ext|rr|hh|ee|uu)\.|\b\d{1,2}\.)$",
+    r"ref|réf|núm|num|cf|vgl|incl|dept|ext|rr|hh|ee|uu|min|mins|std|hrs)\.|\b\d{1,2}\.)$",
     re.IGNORECASE,
 )
 
