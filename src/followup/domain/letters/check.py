@@ -793,8 +793,8 @@ def _of_place(word: str, other: str) -> bool:
     one of the endings of place ("egyptian" and "egypt", "european" and "europe", "mexican"
     and "mexico", "italian" and "italy", "northern" and "north")?"""
     short, long = sorted((word, other), key=len)
-    if len(short) < 4:
-        return False
+    if len(short) < 4 or not long.startswith(short[:-1]):
+        return False  # (every base below opens with the short word less its last letter)
     bases = {short} | ({short[:-1]} if short[-1] in "aeiouy" else set())
     return any(
         long == base + ending for base in bases if len(base) >= 4 for ending in _PLACE_ENDINGS
