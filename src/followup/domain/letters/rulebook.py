@@ -18,7 +18,7 @@ from followup.domain.letters.addressing import Addressing
 from followup.domain.letters.atoms import Needs, needs_of
 from followup.domain.letters.loosen import loosened
 from followup.domain.letters.probes import NO_PROBE, Probe, required_literals
-from followup.domain.letters.triggers import Entry, Selection, Triggers
+from followup.domain.letters.triggers import Entry, Selection, Triggers, has_strings
 
 # What compiles a pattern (its text, its flags): re.compile, or the same from kept code.
 Maker = Callable[[str, int], "re.Pattern[str]"]
@@ -355,18 +355,28 @@ class Rulebook:
         else:  # only those the screen lets through, which the selection then reads as ever
             base = self._bases[(rule.id, kind)]
             high = bisect_left(hits, base + len(patterns))
-            places = [i - base for i in hits[bisect_left(hits, base, 0, high) : high]]
-            if not places:
+            low = bisect_left(hits, base, 0, high)
+            if low == high:
                 return []
             present = letter.present(self.triggers)
-            entries = selection.among(
-                places, present, letter.seen, letter.lowered, letter.word_text
-            )
-            # the screen's second pass, on those left: each pattern's looser form (see loosen.py),
-            # read only in the clauses the pattern would be searched in (`_matches` searches
-            # nowhere else): a sentence or two rather than the whole letter
+            # What `Selection.among` tells (every telling word set held, every string), then
+            # the screen's second pass on those left: each pattern's looser form (see
+            # loosen.py), read only in the clauses the pattern would be searched in (`_matches`
+            # searches nowhere else): a sentence or two rather than the whole letter. One loop
+            # (some sixty patterns a letter come this far, most of them to be dropped here).
+            everything = selection.entries
+            seen, lowered, words = letter.seen, letter.lowered, letter.word_text
             confirms, data, windows = self._screen.confirms_in, letter.data, letter.windows
-            entries = [e for e in entries if confirms(base + e.place, data, windows(e))]
+            chosen = []
+            for number in hits[low:high]:
+                entry = everything[number - base]
+                if entry.sets and not present.issuperset(entry.sets):
+                    continue
+                if (entry.strings or entry.groups) and not has_strings(entry, seen, lowered, words):
+                    continue
+                if confirms(number, data, windows(entry)):
+                    chosen.append((patterns[entry.place], entry))
+            return chosen
         return [(patterns[entry.place], entry) for entry in entries]
 
 
