@@ -355,7 +355,7 @@ class LetterChecker:
         if len(phone) >= 7 and phone[-7:] in digits:
             return
         if not (ctx.candidate_email or len(phone) >= 7) and (
-            _EMAIL.search(text) or _PHONE.search(text)
+            ("@" in text and _EMAIL.search(text)) or _PHONE.search(text)
         ):
             return  # no contact details on file: any address or number will do
         end = len(text.rstrip())
@@ -733,8 +733,11 @@ class LetterChecker:
         }
         if not suspects:
             return
-        # addresses, file names, and template marks (reported as placeholders: "Dear xxx")
-        skip = [e.span() for e in _EMAIL.finditer(text)] + links(text) + list(template)
+        # addresses, file names, and template marks (reported as placeholders: "Dear xxx"); an
+        # address holds an "@": where none stands, the search, which tries each run of word
+        # characters as the start of one, is spared
+        skip = [e.span() for e in _EMAIL.finditer(text)] if "@" in text else []
+        skip += links(text) + list(template)
         if letter.aligned:
             spans = sorted((at, at + len(w)) for w in suspects for at in letter.positions(w))
         else:
