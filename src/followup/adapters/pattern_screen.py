@@ -138,6 +138,20 @@ class AtomScreen:
                 return True
         return False
 
+    def first(self, pattern: int, data: bytes, start: int, end: int) -> int | None:
+        """Where the leftmost match of the pattern's looser form inside data[start:end] starts
+        (-1: none there), or None when that cannot be told (no RE2, no form, a form RE2
+        refused). The looser form matches the very text each match of the pattern matches, so
+        no match of the pattern starts before it."""
+        if self._re2 is None:
+            return None
+        form = self._compiled.get(pattern)
+        if form is None:
+            form = self._compiled[pattern] = self._compile(pattern)
+        if form is _REFUSED:
+            return None
+        return int(form.Match(self._unanchored, data, start, end)[0][0])
+
     def form_matches(self, form: bytes, data: bytes) -> bool:
         """Does a looser form (see loosen.py) that is none of the screen's own match the
         letter's bytes? True when that cannot be told (no RE2, a form RE2 refuses)."""

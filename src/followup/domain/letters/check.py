@@ -916,6 +916,21 @@ def _matches(letter: Letter, pattern: LazyPattern, entry: Entry) -> Iterator[re.
     """The pattern's matches in the letter, searched for only in the clauses that could hold
     one (see Letter.windows)."""
     text = letter.text
+    number = letter.screened.get(id(entry)) if letter.screened else None
+    if number is not None and letter.first is not None:
+        # a run with a screen: the pattern tried only where its looser form's matches start,
+        # which RE2 finds (see LazyPattern.find_from), unless the screen cannot tell
+        first = letter.first
+        windows = letter.windows(entry)
+        if windows and first(number, windows[0][0], windows[0][1]) is not None:
+
+            def located(pos: int, end: int) -> int:
+                found = first(number, pos, end)
+                return pos if found is None else found  # (None: try every place, as ever)
+
+            for start, stop in windows:
+                yield from pattern.find_from(text, located, start, stop)
+            return
     if not letter.aligned or not letter.many:  # read the letter as it is
         for start, stop in letter.windows(entry):
             yield from pattern.finditer(text, start, stop)

@@ -105,6 +105,27 @@ class LazyPattern:
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         return self.compiled.search(text, pos, endpos)
 
+    def find_from(
+        self, text: str, first: Callable[[int, int], int], pos: int, endpos: int
+    ) -> Iterator[re.Match[str]]:
+        """What `finditer(text, pos, endpos)` yields, the pattern tried only where `first`
+        tells a match of its looser form starts (`first(pos, endpos)`: the leftmost such place
+        at or after pos, -1 for none). Every match of the pattern is a match of its looser form
+        at the same place, so no place where the pattern matches is skipped; the engine of the
+        looser form skips ahead where Python's would read every place (a pattern that opens
+        with a long alternation has no literal prefix to skip to)."""
+        exact = self.compiled.match
+        while True:
+            at = first(pos, endpos)
+            if at < 0:
+                return
+            m = exact(text, at, endpos)
+            if m is None:
+                pos = at + 1
+                continue
+            yield m
+            pos = m.end() if m.end() > at else at + 1
+
     def find_in(self, text: str, lowered: str, pos: int, endpos: int) -> Iterator[re.Match[str]]:
         """What `finditer(text, pos, endpos)` yields, found through the looser form in
         `lowered` (the text in lowercase, of the same length)."""
@@ -376,6 +397,10 @@ class Rulebook:
                     continue
                 if confirms(number, data, windows(entry)):
                     chosen.append((patterns[entry.place], entry))
+                    letter.screened[id(entry)] = number
+            if chosen and letter.first is None:
+                first = self._screen.first
+                letter.first = lambda number, start, end: first(number, data, start, end)
             return chosen
         return [(patterns[entry.place], entry) for entry in entries]
 
