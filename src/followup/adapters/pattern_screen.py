@@ -164,6 +164,18 @@ class AtomScreen:
             return True
         return bool(compiled.Match(self._unanchored, data, 0, len(data))[0][0] >= 0)
 
+    def form_matches_in(self, form: bytes, data: bytes, start: int, end: int) -> bool:
+        """Does the looser form match inside data[start:end] (searched alone: the form asserts
+        nothing of what stands around it)? True when that cannot be told."""
+        if self._re2 is None:
+            return True
+        compiled = self._others.get(form)
+        if compiled is None:
+            compiled = self._others[form] = self._compile_form(form)
+        if compiled is _REFUSED:
+            return True
+        return bool(compiled.Match(self._unanchored, data, start, end)[0][0] >= 0)
+
     def _compile(self, pattern: int) -> Any:
         form = self.forms[pattern]
         return _REFUSED if form is None else self._compile_form(form)

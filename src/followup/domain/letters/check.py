@@ -641,7 +641,7 @@ class LetterChecker:
             noted_words=frozenset(_WORD_CHARS.findall(" ".join(ctx.notes).lower())),
             # (the engine reads the letter as written: not where praise was blanked out, nor
             # where lowercase changes the letter's length)
-            loose=self.rules.loose_test(letter) if not praised and letter.aligned else None,
+            loose=self.rules.loose_span_test(letter) if not praised and letter.aligned else None,
         ):
             if _overlaps((hit.start, hit.end), praised) and not lexicon.beyond_praise(
                 hit, self._praised()

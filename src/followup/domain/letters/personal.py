@@ -121,9 +121,12 @@ class Lexicon:
     @cached_property
     def pleasantry_form(self) -> bytes | None:
         """The looser form (see loosen.py) of `any_pleasantry`: where an engine finds it nowhere
-        in a letter, no sentence of the letter holds a pleasantry. None where there is none."""
+        in a sentence of a letter, the sentence holds no pleasantry. None where there is none,
+        or where it reads case (a sentence is searched in lowercase, the engine reads the
+        letter as written)."""
         joined = self.any_pleasantry
-        return None if joined is None else loosened(joined.pattern, joined.flags)
+        form = None if joined is None else loosened(joined.pattern, joined.flags)
+        return form if form is not None and form.startswith(b"(?i)") else None
 
     @cached_property
     def audiences(self) -> list[re.Pattern[str]]:
@@ -154,7 +157,7 @@ class Lexicon:
         words: set[str] | None = None,
         noted: frozenset[str] = frozenset(),
         noted_words: frozenset[str] = frozenset(),
-        loose: Callable[[bytes], bool] | None = None,
+        loose: Callable[[bytes, int, int], bool] | None = None,
     ) -> Iterator[Hit]:
         """The sentences (of `spans`) about private life. `context` holds the stems that tie a
         sentence to the interview: its notes and topics, the company and the role. `words`:
@@ -163,13 +166,13 @@ class Lexicon:
         sentence about the notes' own person doing the notes' pursuit ("your son's season" to
         the mother of a cricketer) is no new topic. The words of an entry found ("a climbing
         partner", "from the stands") are not words of work. `loose`: whether a looser form
-        matches `text` (an engine's, where the caller has one): asked once, of the looser form of
-        every pleasantry, it spares most letters a search for one in each sentence (which takes
-        some ten microseconds a sentence; in a letter none holds, the engine takes a few)."""
+        matches inside text[start:end] (an engine's, where the caller has one): asked of the
+        looser form of every pleasantry in a sentence, it spares most sentences a search for one
+        (which takes some ten microseconds a sentence; the engine takes one)."""
         if not letter_words & self.firsts:
             return
         chosen = self._holding(text, spans, words)
-        pleasant: bool | None = None  # could the text hold a pleasantry at all (when asked)
+        form = self.pleasantry_form if loose is not None else None
         for start, end in spans:
             if chosen is not None and (start, end) not in chosen:
                 continue  # it holds no word of the lexicon
@@ -180,10 +183,10 @@ class Lexicon:
             # "have a lovely weekend" says nothing; most sentences hold no pleasantry, which
             # one search for any of them tells (then the words are those already read)
             kept = tokens
-            if pleasant is None:
-                form = self.pleasantry_form if loose is not None else None
-                pleasant = True if form is None or loose is None else loose(form)
-            if pleasant and (self.any_pleasantry is None or self.any_pleasantry.search(lowered)):
+            if self.any_pleasantry is None or (
+                (form is None or loose is None or loose(form, start, end))
+                and self.any_pleasantry.search(lowered)
+            ):
                 for pleasantry in self.pleasantries:
                     lowered = pleasantry.sub(lambda m: " " * len(m.group(0)), lowered)
                 kept = _WORD_CHARS.findall(lowered)

@@ -330,6 +330,14 @@ class Rulebook:
         test, data = self._screen.form_matches, letter.data
         return lambda form: bool(test(form, data))
 
+    def loose_span_test(self, letter: Any) -> Callable[[bytes, int, int], bool] | None:
+        """What `loose_test` tells, of a span of the letter searched alone: whether a looser
+        form matches inside letter.text[start:end]. None where `loose_test` is."""
+        if not letter.many or self.screening is None or letter.hits(self) is None:
+            return None
+        test, data = self._screen.form_matches_in, letter.data
+        return lambda form, start, end: bool(test(form, data, start, end))
+
     def screen_inputs(self) -> ScreenInputs:
         """What each pattern a screen tells about needs (see atoms.py) and its looser form (see
         loosen.py), in `screened()` order."""
