@@ -22,7 +22,7 @@ from followup.adapters.pattern_screen import AtomScreen, make_screen
 from followup.domain.letters.atoms import needs_of, screen_text
 from followup.domain.letters.letter import Letter
 from followup.domain.letters.loosen import FOLDING, as_bytes, loosened
-from followup.domain.letters.rulebook import Rulebook
+from followup.domain.letters.rulebook import LazyPattern, Rulebook
 from followup.domain.letters.text import WORD
 
 from .test_check_engine import LETTERS, SETS, labelled
@@ -248,6 +248,39 @@ def test_the_looser_form_matches_every_match_of_the_pattern_in_any_part_of_a_tex
                 for m in compiled.finditer(text, start, stop):
                     assert m.end() > m.start()  # a form exists only for patterns that take text
                     assert re.fullmatch(form, as_bytes(m.group(0))), (pattern, text, m)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    _pattern(),
+    st.sampled_from([0, re.IGNORECASE, re.IGNORECASE | re.ASCII, re.DOTALL]),
+    st.lists(st.text(alphabet=_CHARS, max_size=12), min_size=4, max_size=4),
+)
+def test_a_pattern_tried_only_where_its_looser_form_starts_finds_what_finditer_finds(
+    pattern, flags, texts
+):
+    try:
+        re.compile(pattern, flags)
+    except re.error:
+        assume(False)
+        return
+    form = loosened(pattern, flags)
+    if form is None:
+        return  # no looser form: the pattern is searched as ever
+    looser = re.compile(form)
+    lazy = LazyPattern(pattern, flags)
+    for text in texts:
+        data = as_bytes(text)
+
+        def first(pos: int, end: int, data: bytes = data) -> int:
+            found = looser.search(data, pos, end)
+            return found.start() if found else -1
+
+        for start in range(len(text) + 1):
+            for stop in range(start, len(text) + 1):
+                assert [m.span() for m in lazy.find_from(text, first, start, stop)] == [
+                    m.span() for m in lazy.finditer(text, start, stop)
+                ], (pattern, text, start, stop)
 
 
 def test_the_screen_tells_exactly_the_patterns_whose_strings_and_looser_form_a_letter_holds():

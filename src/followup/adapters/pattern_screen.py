@@ -133,7 +133,24 @@ class AtomScreen:
         if form is _REFUSED:
             return True
         match, unanchored = form.Match, self._unanchored
-        return any(match(unanchored, data, start, end)[0][0] >= 0 for start, end in spans)
+        for start, end in spans:  # noqa: SIM110 (a generator costs more than the span it reads)
+            if match(unanchored, data, start, end)[0][0] >= 0:
+                return True
+        return False
+
+    def first(self, pattern: int, data: bytes, start: int, end: int) -> int | None:
+        """Where the leftmost match of the pattern's looser form inside data[start:end] starts
+        (-1: none there), or None when that cannot be told (no RE2, no form, a form RE2
+        refused). The looser form matches the very text each match of the pattern matches, so
+        no match of the pattern starts before it."""
+        if self._re2 is None:
+            return None
+        form = self._compiled.get(pattern)
+        if form is None:
+            form = self._compiled[pattern] = self._compile(pattern)
+        if form is _REFUSED:
+            return None
+        return int(form.Match(self._unanchored, data, start, end)[0][0])
 
     def form_matches(self, form: bytes, data: bytes) -> bool:
         """Does a looser form (see loosen.py) that is none of the screen's own match the
@@ -146,6 +163,18 @@ class AtomScreen:
         if compiled is _REFUSED:
             return True
         return bool(compiled.Match(self._unanchored, data, 0, len(data))[0][0] >= 0)
+
+    def form_matches_in(self, form: bytes, data: bytes, start: int, end: int) -> bool:
+        """Does the looser form match inside data[start:end] (searched alone: the form asserts
+        nothing of what stands around it)? True when that cannot be told."""
+        if self._re2 is None:
+            return True
+        compiled = self._others.get(form)
+        if compiled is None:
+            compiled = self._others[form] = self._compile_form(form)
+        if compiled is _REFUSED:
+            return True
+        return bool(compiled.Match(self._unanchored, data, start, end)[0][0] >= 0)
 
     def _compile(self, pattern: int) -> Any:
         form = self.forms[pattern]

@@ -56,7 +56,9 @@ _COMMON = frozenset(_COMMON_WORDS.split())
 def screen_text(text: str) -> str:
     """The text as the atoms are looked for in it (see the module's text): white space as
     `str.split` reads it, which is what `\\s` matches."""
-    if not text.isascii():
+    # (translating with a table is slow on text outside ASCII, some sixty microseconds a
+    # letter: done only where one of the four characters stands, four looks at C speed)
+    if not text.isascii() and any(c in text for c in FOLDING):
         text = text.translate(_FOLD_TABLE)
     lowered = text.lower()
     squeezed = " ".join(lowered.split())

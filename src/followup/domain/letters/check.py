@@ -355,7 +355,7 @@ class LetterChecker:
         if len(phone) >= 7 and phone[-7:] in digits:
             return
         if not (ctx.candidate_email or len(phone) >= 7) and (
-            _EMAIL.search(text) or _PHONE.search(text)
+            ("@" in text and _EMAIL.search(text)) or _PHONE.search(text)
         ):
             return  # no contact details on file: any address or number will do
         end = len(text.rstrip())
@@ -639,6 +639,9 @@ class LetterChecker:
             known,
             noted=pursued,
             noted_words=frozenset(_WORD_CHARS.findall(" ".join(ctx.notes).lower())),
+            # (the engine reads the letter as written: not where praise was blanked out, nor
+            # where lowercase changes the letter's length)
+            loose=self.rules.loose_span_test(letter) if not praised and letter.aligned else None,
         ):
             if _overlaps((hit.start, hit.end), praised) and not lexicon.beyond_praise(
                 hit, self._praised()
@@ -730,8 +733,11 @@ class LetterChecker:
         }
         if not suspects:
             return
-        # addresses, file names, and template marks (reported as placeholders: "Dear xxx")
-        skip = [e.span() for e in _EMAIL.finditer(text)] + links(text) + list(template)
+        # addresses, file names, and template marks (reported as placeholders: "Dear xxx"); an
+        # address holds an "@": where none stands, the search, which tries each run of word
+        # characters as the start of one, is spared
+        skip = [e.span() for e in _EMAIL.finditer(text)] if "@" in text else []
+        skip += links(text) + list(template)
         if letter.aligned:
             spans = sorted((at, at + len(w)) for w in suspects for at in letter.positions(w))
         else:
@@ -790,8 +796,8 @@ def _of_place(word: str, other: str) -> bool:
     one of the endings of place ("egyptian" and "egypt", "european" and "europe", "mexican"
     and "mexico", "italian" and "italy", "northern" and "north")?"""
     short, long = sorted((word, other), key=len)
-    if len(short) < 4:
-        return False
+    if len(short) < 4 or not long.startswith(short[:-1]):
+        return False  # (every base below opens with the short word less its last letter)
     bases = {short} | ({short[:-1]} if short[-1] in "aeiouy" else set())
     return any(
         long == base + ending for base in bases if len(base) >= 4 for ending in _PLACE_ENDINGS
@@ -910,6 +916,21 @@ def _matches(letter: Letter, pattern: LazyPattern, entry: Entry) -> Iterator[re.
     """The pattern's matches in the letter, searched for only in the clauses that could hold
     one (see Letter.windows)."""
     text = letter.text
+    number = letter.screened.get(id(entry)) if letter.screened else None
+    if number is not None and letter.first is not None:
+        # a run with a screen: the pattern tried only where its looser form's matches start,
+        # which RE2 finds (see LazyPattern.find_from), unless the screen cannot tell
+        first = letter.first
+        windows = letter.windows(entry)
+        if windows and first(number, windows[0][0], windows[0][1]) is not None:
+
+            def located(pos: int, end: int) -> int:
+                found = first(number, pos, end)
+                return pos if found is None else found  # (None: try every place, as ever)
+
+            for start, stop in windows:
+                yield from pattern.find_from(text, located, start, stop)
+            return
     if not letter.aligned or not letter.many:  # read the letter as it is
         for start, stop in letter.windows(entry):
             yield from pattern.finditer(text, start, stop)

@@ -6,7 +6,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from followup.domain.letters.text import words
 from followup.domain.vocabulary import STEPS
@@ -76,7 +76,8 @@ _SUFFIXES = frozenset(
 )
 
 
-def compact_forms(company: str) -> list[str]:
+@lru_cache(maxsize=256)  # every letter to a company asks for its forms
+def compact_forms(company: str) -> tuple[str, ...]:
     """A company's name as links and file names write it: its words run together without its
     legal suffix ("halcyonsoftware"), and its first word alone when that is distinctive."""
     parts = [fold_accents(p.lower().strip(",")) for p in company.split()]
@@ -87,7 +88,7 @@ def compact_forms(company: str) -> list[str]:
     forms = ["".join(runs)]
     if len(runs) > 1 and len(runs[0]) >= 4:
         forms.append(runs[0])
-    return [f for f in dict.fromkeys(forms) if len(f) >= 4]
+    return tuple(f for f in dict.fromkeys(forms) if len(f) >= 4)
 
 
 # letters a name is written without where a keyboard lacks them, which NFKD does not fold

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from functools import cached_property
 from typing import Any
 
@@ -56,6 +57,12 @@ class Letter:
         self.many = True  # one of many letters checked: worth the looser search's compiling
         self.seen: dict[str, bool] = {}  # strings looked for in `lowered`, and whether found
         self._hits: tuple[Any, list[int] | None] | None = None  # (rulebook, what its screen told)
+        # In a run with a screen: the screen's number of each pattern it let through (by id()
+        # of the rulebook's Entry), and where the leftmost match of a pattern's looser form
+        # starts in a span of the letter (`first(number, start, end)`: -1 for none, None when
+        # the screen cannot tell), set by the rulebook (see Rulebook.candidates)
+        self.screened: dict[int, int] = {}
+        self.first: Callable[[int, int, int], int | None] | None = None
 
     # -- clauses and their words --------------------------------------------------------------
     @cached_property

@@ -18,7 +18,7 @@ from followup.domain.letters.addressing import Addressing
 from followup.domain.letters.atoms import Needs, needs_of
 from followup.domain.letters.loosen import loosened
 from followup.domain.letters.probes import NO_PROBE, Probe, required_literals
-from followup.domain.letters.triggers import Entry, Selection, Triggers
+from followup.domain.letters.triggers import Entry, Selection, Triggers, has_strings
 
 # What compiles a pattern (its text, its flags): re.compile, or the same from kept code.
 Maker = Callable[[str, int], "re.Pattern[str]"]
@@ -104,6 +104,27 @@ class LazyPattern:
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         return self.compiled.search(text, pos, endpos)
+
+    def find_from(
+        self, text: str, first: Callable[[int, int], int], pos: int, endpos: int
+    ) -> Iterator[re.Match[str]]:
+        """What `finditer(text, pos, endpos)` yields, the pattern tried only where `first`
+        tells a match of its looser form starts (`first(pos, endpos)`: the leftmost such place
+        at or after pos, -1 for none). Every match of the pattern is a match of its looser form
+        at the same place, so no place where the pattern matches is skipped; the engine of the
+        looser form skips ahead where Python's would read every place (a pattern that opens
+        with a long alternation has no literal prefix to skip to)."""
+        exact = self.compiled.match
+        while True:
+            at = first(pos, endpos)
+            if at < 0:
+                return
+            m = exact(text, at, endpos)
+            if m is None:
+                pos = at + 1
+                continue
+            yield m
+            pos = m.end() if m.end() > at else at + 1
 
     def find_in(self, text: str, lowered: str, pos: int, endpos: int) -> Iterator[re.Match[str]]:
         """What `finditer(text, pos, endpos)` yields, found through the looser form in
@@ -309,6 +330,14 @@ class Rulebook:
         test, data = self._screen.form_matches, letter.data
         return lambda form: bool(test(form, data))
 
+    def loose_span_test(self, letter: Any) -> Callable[[bytes, int, int], bool] | None:
+        """What `loose_test` tells, of a span of the letter searched alone: whether a looser
+        form matches inside letter.text[start:end]. None where `loose_test` is."""
+        if not letter.many or self.screening is None or letter.hits(self) is None:
+            return None
+        test, data = self._screen.form_matches_in, letter.data
+        return lambda form, start, end: bool(test(form, data, start, end))
+
     def screen_inputs(self) -> ScreenInputs:
         """What each pattern a screen tells about needs (see atoms.py) and its looser form (see
         loosen.py), in `screened()` order."""
@@ -355,18 +384,32 @@ class Rulebook:
         else:  # only those the screen lets through, which the selection then reads as ever
             base = self._bases[(rule.id, kind)]
             high = bisect_left(hits, base + len(patterns))
-            places = [i - base for i in hits[bisect_left(hits, base, 0, high) : high]]
-            if not places:
+            low = bisect_left(hits, base, 0, high)
+            if low == high:
                 return []
             present = letter.present(self.triggers)
-            entries = selection.among(
-                places, present, letter.seen, letter.lowered, letter.word_text
-            )
-            # the screen's second pass, on those left: each pattern's looser form (see loosen.py),
-            # read only in the clauses the pattern would be searched in (`_matches` searches
-            # nowhere else): a sentence or two rather than the whole letter
+            # What `Selection.among` tells (every telling word set held, every string), then
+            # the screen's second pass on those left: each pattern's looser form (see
+            # loosen.py), read only in the clauses the pattern would be searched in (`_matches`
+            # searches nowhere else): a sentence or two rather than the whole letter. One loop
+            # (some sixty patterns a letter come this far, most of them to be dropped here).
+            everything = selection.entries
+            seen, lowered, words = letter.seen, letter.lowered, letter.word_text
             confirms, data, windows = self._screen.confirms_in, letter.data, letter.windows
-            entries = [e for e in entries if confirms(base + e.place, data, windows(e))]
+            chosen = []
+            for number in hits[low:high]:
+                entry = everything[number - base]
+                if entry.sets and not present.issuperset(entry.sets):
+                    continue
+                if (entry.strings or entry.groups) and not has_strings(entry, seen, lowered, words):
+                    continue
+                if confirms(number, data, windows(entry)):
+                    chosen.append((patterns[entry.place], entry))
+                    letter.screened[id(entry)] = number
+            if chosen and letter.first is None:
+                first = self._screen.first
+                letter.first = lambda number, start, end: first(number, data, start, end)
+            return chosen
         return [(patterns[entry.place], entry) for entry in entries]
 
 

@@ -133,12 +133,12 @@ def _possible(
             if number not in present:
                 break
         else:
-            if _has_strings(entry, seen, lowered, words):
+            if has_strings(entry, seen, lowered, words):
                 chosen.append(entry)
     return chosen
 
 
-def _has_strings(entry: Entry, seen: dict[str, bool], lowered: str, words: str) -> bool:
+def has_strings(entry: Entry, seen: dict[str, bool], lowered: str, words: str) -> bool:
     """Does the letter hold every string the pattern needs (and one of each group)? A string of
     letters and digits only can stand only inside one of the letter's words: it is looked for in
     `words` (the distinct words, a third less to read than the letter); others in `lowered`."""
