@@ -82,7 +82,7 @@ class Addressing:
         # though a word of one may be a name alone ("Cara")
         self._greeting_words = frozenset(w for g in self.greetings for w in g.split())
         # …and, with the honorifics, words, not misspellings ("Querida", "Liebe", "Kimura-sama")
-        self.courtesy_words = self._greeting_words | self.honorifics
+        self.courtesy_words = self._greeting_words | self.honorifics | self.kin_terms
         # endings that make another name of a name: "Helena" is not "Helen"
         self.distinct_endings = words("distinct_endings")
         # endings that make a pet form of a name ("Thabs", "Marty", "Jonno"), and pet forms
