@@ -60,6 +60,10 @@ class Addressing:
             )
 
         self.honorifics = words("honorifics")
+        # Words of address written in lowercase before a name, as kin are called in Vietnamese
+        # ("Chào anh Minh", "chị Lan") or in Ghana ("auntie Efua"): not the name, and not a
+        # name without one after them (Anh is also a given name)
+        self.kin_terms = words("kin_terms")
         self.generic = words("generic")
         self.not_names = words("not_names") | self.generic
         self.openers = words("address_openers")
@@ -78,7 +82,7 @@ class Addressing:
         # though a word of one may be a name alone ("Cara")
         self._greeting_words = frozenset(w for g in self.greetings for w in g.split())
         # …and, with the honorifics, words, not misspellings ("Querida", "Liebe", "Kimura-sama")
-        self.courtesy_words = self._greeting_words | self.honorifics
+        self.courtesy_words = self._greeting_words | self.honorifics | self.kin_terms
         # endings that make another name of a name: "Helena" is not "Helen"
         self.distinct_endings = words("distinct_endings")
         # endings that make a pet form of a name ("Thabs", "Marty", "Jonno"), and pet forms
@@ -220,6 +224,10 @@ class Addressing:
             # the name's words as written (kept), and as compared (bare: without honorifics
             # joined after them, "Inoue-san" being Inoue, which make a person of the name)
             kept = [t for t in tokens if not self._honorific.match(t)]
+            if tokens and not kept and fold_accents(_core(tokens[-1])) in known:
+                # a title in one language that is a name of someone met ("hi tuan" where a
+                # Tuấn is in the user's data: not the Malay "sir")
+                kept, titled = tokens[-1:], False
             bare = [self._suffixed.sub("", t) for t in kept]
             suffixed = any(b != t for b, t in zip(bare, kept, strict=True))
             # "Hi Marcus", "Call Mark Ellis": the words before the name are not the name
@@ -439,17 +447,23 @@ class Addressing:
             if loose is not None and form is not None and not loose(form):
                 continue  # where the looser form cannot match, the frame cannot
             for m in frame.finditer(text):
-                name = m.group("name")
+                name, s, e = m.group("name"), m.start("name"), m.end("name")
                 folded = fold_accents(_core(name))
+                if folded in self.honorifics or f"{folded}." in self.honorifics:
+                    # the name is the word after its title ("met you and Ms. Hà")
+                    after = _AFTER_TITLE.match(text, e)
+                    if after is None or not after.group(1)[0].isupper():
+                        continue
+                    name, s, e = after.group(1), after.start(1), after.end(1)
+                    folded = fold_accents(_core(name))
                 if folded in mine or folded in self.not_names or len(folded) < 2:
                     continue
-                s = m.start("name")
                 line = text.rfind("\n", 0, s) + 1
                 if self._third_party is not None and self._third_party.search(text[line:s]):
                     continue
                 if any(same_person(folded, frozenset({p})) for p in mine):
                     continue
-                yield Addressed(s, m.end("name"), (name,))
+                yield Addressed(s, e, (name,))
 
     def _credit_forms(self) -> tuple[list[bytes | None], bytes | None]:
         """The looser form of each credit frame (None where it has none), and one form that
@@ -511,10 +525,15 @@ class Addressing:
                 rest += 1
             if body[rest:].lower().startswith(("again ", "again\t")):  # "Hello again Oliver,"
                 rest += 6
+            kin = _KIN.match(body, rest)
+            if kin and kin.group(1) in self.kin_terms and body[kin.end()].isupper():
+                rest = kin.end()  # "Chào anh Minh": the name is Minh
             m = self._name_at.match(text, offset + rest)
             if m is None:
                 m = self._lower_name.match(text, offset + rest)
-                return (m, "lowercase") if m else None
+                if m is None or m.group("name").split()[0] in self.kin_terms:
+                    return None  # "Chào anh," speaks to the recipient as an elder brother
+                return (m, "lowercase")
             return (m, "salutation")
         if headed or line.group("more"):
             return None  # "Opening: Hi Fiona" names a part of the script
@@ -522,6 +541,8 @@ class Addressing:
         return (m, "salutation") if m else None
 
 
+# a word in lowercase and the spaces after it, before a name
+_KIN = re.compile(r"([^\W\d_A-Z][\w]*)[ \t]+(?=\S)")
 _MARKS = frozenset(",.!?;:—–-\n")
 _TOKEN = re.compile(r"\S+")
 
@@ -600,6 +621,10 @@ class _Joined:
 
     def start(self, key: str = "name") -> int:
         return self._name.start(key)
+
+
+# the capitalised word after a title and its full stop
+_AFTER_TITLE = re.compile(r"\.?[ \t]+([^\W\d_][\w'’-]*)")
 
 
 def _core(token: str) -> str:
