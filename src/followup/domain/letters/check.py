@@ -344,11 +344,27 @@ class LetterChecker:
                 return True
         return False
 
+    @staticmethod
+    def _gives_address(text: str, address: str, data: dict[str, object]) -> bool:
+        """Does the letter give the address, as typed or written against harvesters
+        ("ines.carvalho (at) mail (dot) example", "ines.carvalho[at]mail.example")?"""
+        lowered, address = text.lower(), address.lower()
+        if address in lowered:
+            return True
+        if "@" not in address:
+            return False
+        name = address.split("@", 1)[0]
+        if name not in lowered:
+            return False  # cheap: the address's name must be there whatever its "@"
+        at = re.compile(str(data.get("address_at", "(?!)")), re.I)
+        dot = re.compile(str(data.get("address_dot", "(?!)")), re.I)
+        return address in dot.sub(".", at.sub("@", lowered))
+
     def _missing_contact(self, text: str, ctx: LetterContext) -> Iterator[Finding]:
         rule = self.rules["missing-contact"]
         if ctx.kind not in rule.data.get("kinds", []):
             return
-        if ctx.candidate_email and ctx.candidate_email.lower() in text.lower():
+        if ctx.candidate_email and self._gives_address(text, ctx.candidate_email, rule.data):
             return
         digits = _NON_DIGITS.sub("", text)
         phone = _NON_DIGITS.sub("", ctx.candidate_phone)
