@@ -108,14 +108,19 @@ class AtomScreen:
         chosen += self.unindexed
         return chosen
 
+    def _form(self, pattern: int) -> Any:
+        """The pattern's looser form compiled by RE2 (compiled on first use), or _REFUSED."""
+        form = self._compiled.get(pattern)
+        if form is None:
+            form = self._compiled[pattern] = self._compile(pattern)
+        return form
+
     def confirms(self, pattern: int, data: bytes) -> bool:
         """Could the pattern match the letter whose bytes (`as_bytes`) are `data`, as its looser
         form tells? True when that cannot be told (no RE2, no form, a form RE2 refused)."""
         if self._re2 is None:
             return True
-        form = self._compiled.get(pattern)
-        if form is None:
-            form = self._compiled[pattern] = self._compile(pattern)
+        form = self._form(pattern)
         return form is _REFUSED or form.Match(self._unanchored, data, 0, len(data))[0][0] >= 0
 
     def confirms_in(self, pattern: int, data: bytes, spans: list[tuple[int, int]]) -> bool:
@@ -127,9 +132,7 @@ class AtomScreen:
             return False
         if self._re2 is None:
             return True
-        form = self._compiled.get(pattern)
-        if form is None:
-            form = self._compiled[pattern] = self._compile(pattern)
+        form = self._form(pattern)
         if form is _REFUSED:
             return True
         match, unanchored = form.Match, self._unanchored
@@ -145,9 +148,7 @@ class AtomScreen:
         no match of the pattern starts before it."""
         if self._re2 is None:
             return None
-        form = self._compiled.get(pattern)
-        if form is None:
-            form = self._compiled[pattern] = self._compile(pattern)
+        form = self._form(pattern)
         if form is _REFUSED:
             return None
         return int(form.Match(self._unanchored, data, start, end)[0][0])
