@@ -156,14 +156,7 @@ class AtomScreen:
     def form_matches(self, form: bytes, data: bytes) -> bool:
         """Does a looser form (see loosen.py) that is none of the screen's own match the
         letter's bytes? True when that cannot be told (no RE2, a form RE2 refuses)."""
-        if self._re2 is None:
-            return True
-        compiled = self._others.get(form)
-        if compiled is None:
-            compiled = self._others[form] = self._compile_form(form)
-        if compiled is _REFUSED:
-            return True
-        return bool(compiled.Match(self._unanchored, data, 0, len(data))[0][0] >= 0)
+        return self.form_matches_in(form, data, 0, len(data))
 
     def form_matches_in(self, form: bytes, data: bytes, start: int, end: int) -> bool:
         """Does the looser form match inside data[start:end] (searched alone: the form asserts
