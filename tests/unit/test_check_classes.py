@@ -91,6 +91,12 @@ LETTERS = [
     (_to_rebecca("Your reply about the Leeds office opening made my whole week."), []),
     (_to_rebecca("I'm humbled to be shortlisted for the second round."), []),
     (_to_rebecca("Which is the best morning in June for the Leeds visit?"), []),
+    # the reader ranked through "you'd have to be"; the writer's own need to be the best is not
+    (
+        _to_rebecca("Honestly, you'd have to be the best sales boss in the whole of England."),
+        ["flattery"],
+    ),
+    (_to_rebecca("I have to be the best salesperson in the region to hit that target."), []),
 ]
 
 
