@@ -97,6 +97,9 @@ LETTERS = [
         ["flattery"],
     ),
     (_to_rebecca("I have to be the best salesperson in the region to hit that target."), []),
+    # hospitality at their office ranked is no praise of the office; the office itself is
+    (_to_rebecca("The coffee at your office is the best I've had in Leeds."), []),
+    (_to_rebecca("Your office is the best I've ever seen."), ["flattery"]),
 ]
 
 
