@@ -80,6 +80,26 @@ LETTERS = [
     (_to_rebecca("The summary is attached; I'll be in Leeds after the Bayram holiday."), []),
     (_to_rebecca("The summary is attached. How was your trip to the Leeds office?"), []),
     (_to_rebecca("How was the trip to Hull for the council tender briefing?"), []),
+    # flattery: the acronym of praise in capitals, the rarity of meeting the reader, meeting
+    # them as the high point of a week; near misses: a goat dairy on their list, a message that
+    # made the writer's week, the writer humbled by a chance of their own, a time ranked
+    (_to_rebecca("You're the GOAT of council renewals."), ["flattery"]),
+    (_to_rebecca("It's not often one gets to work with someone of your calibre."), ["flattery"]),
+    (_to_rebecca("It is rare to meet someone with your grasp of council budgets."), ["flattery"]),
+    (_to_rebecca("Meeting you made my week."), ["flattery"]),
+    (_to_rebecca("The summary is attached; a goat dairy near York is on your supplier list."), []),
+    (_to_rebecca("Your reply about the Leeds office opening made my whole week."), []),
+    (_to_rebecca("I'm humbled to be shortlisted for the second round."), []),
+    (_to_rebecca("Which is the best morning in June for the Leeds visit?"), []),
+    # the reader ranked through "you'd have to be"; the writer's own need to be the best is not
+    (
+        _to_rebecca("Honestly, you'd have to be the best sales boss in the whole of England."),
+        ["flattery"],
+    ),
+    (_to_rebecca("I have to be the best salesperson in the region to hit that target."), []),
+    # hospitality at their office ranked is no praise of the office; the office itself is
+    (_to_rebecca("The coffee at your office is the best I've had in Leeds."), []),
+    (_to_rebecca("Your office is the best I've ever seen."), ["flattery"]),
 ]
 
 
