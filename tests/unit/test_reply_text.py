@@ -182,6 +182,39 @@ def test_a_reference_number_does_not_end_a_sentence():
     ]
 
 
+def test_a_month_abbreviated_behind_its_day_ends_no_sentence_before_a_year_or_a_time():
+    text = (
+        "Entretien le mardi 8 déc. 2026 à 14 h avec Claire. Termin am Di 8. Dez. 2026 im Büro. "
+        "Entrevista el mié 9 dic. 15:00 en la oficina. We spoke on 8 Dec. It went well."
+    )
+    assert sentences(text) == [
+        "Entretien le mardi 8 déc. 2026 à 14 h avec Claire.",
+        "Termin am Di 8. Dez. 2026 im Büro.",
+        "Entrevista el mié 9 dic. 15:00 en la oficina.",
+        "We spoke on 8 Dec.",
+        "It went well.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "footer",
+    [
+        "Questions? Email talent@northwind.example.",
+        "Des questions ? Écrivez à rh@lumen.example.",
+        "Fragen? Wenden Sie sich an personal@kessler.example.",
+        "¿Dudas? Escribe a rrhh@nortena.example.",
+        "Northwind does not discriminate on the basis of race, religion or disability.",
+    ],
+)
+def test_a_help_desk_line_and_a_short_non_discrimination_line_are_footers(footer):
+    text = f"Please upload your work permit in the portal.\n\n{footer}\n"
+    found = shipped_classifier().classify(text)
+    assert (found.new_text, found.kind) == (
+        "Please upload your work permit in the portal.",
+        "question",
+    )
+
+
 def test_the_subject_counts_only_when_it_is_the_senders_own():
     classifier = shipped_classifier()
     assert classifier.classify("See attached.", "Employment offer - Account Executive").kind == (

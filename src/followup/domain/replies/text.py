@@ -32,6 +32,13 @@ _ABBREVIATION = re.compile(
     r"ref|réf|núm|num|cf|vgl|incl|dept|ext|rr|hh|ee|uu|min|mins|std|hrs)\.|\b\d{1,2}\.)$",
     re.IGNORECASE,
 )
+# Nor after a month abbreviated behind its day when a year or a time follows: a calendar's
+# "mardi 8 déc. 2026 14:00", "Di 8. Dez. 2026", "9 dic. 2026" is one date.
+_MONTH = re.compile(
+    r"\b\d{1,2}\.?\s+(?:jan|janv|ene|feb|fev|févr|fevr|mar|apr|avr|abr|jun|jul|juil|aug|ago|"
+    r"sep|sept|oct|okt|nov|dec|déc|dez|dic)\.$",
+    re.IGNORECASE,
+)
 
 
 def fold(text: str) -> str:
@@ -265,7 +272,9 @@ def _split(text: str) -> list[str]:
     start = 0
     for match in _END.finditer(text):
         head = text[start : match.start()]
-        if _ABBREVIATION.search(head):
+        if _ABBREVIATION.search(head) or (
+            text[match.end() : match.end() + 1].isdigit() and _MONTH.search(head)
+        ):
             continue
         parts.append(text[start : match.start()].strip())
         start = match.end()
