@@ -290,7 +290,8 @@ def hosts(
             suffixes |= national or like
     if not suffixes and orgs:
         suffixes = {e for e in seen or set() if plausible_ending(e)}
-        suffixes |= {f".{country.lower()}"} if country else set()
+        if country:  # the phone's country's own ending (Britain's is .uk, mostly .co.uk)
+            suffixes |= {".uk", ".co.uk"} if country == "GB" else {f".{country.lower()}"}
         if not read:  # guesses, which only what the recogniser saw may confirm
             guessed = {e for c in {country, home} if c for e in _nationals(c)} | {".com"}
             doubtful |= guessed - suffixes
@@ -420,12 +421,20 @@ def labels_seen(text: str, orgs: set[str]) -> set[str]:
     """An office's label read just before the company's name, the address's `@` lost before it
     (`garciadriafaentecorp.elanvital es`): `corp.`."""
     folded = fold(text)
-    return {
+    found = {
         f"{label}."
         for org in orgs
         for label in OFFICES
         if len(org) >= 4 and f"{label}.{org}" in folded
     }
+    if "@" not in folded and orgs:
+        # The company's name misread too (`harretseu.giaritepeakscttware co.uk`): an office's
+        # label run into the local part, then a dot and a word, is allowed; the reading, weighed
+        # against the addresses with and without it, says whether it is there.
+        found |= {
+            f"{label}." for label in OFFICES if re.search(rf"[a-z]{{2}}{label}\.[a-z]{{4}}", folded)
+        }
+    return found
 
 
 @dataclass(frozen=True)
