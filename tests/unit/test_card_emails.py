@@ -425,3 +425,26 @@ def test_an_office_s_label_is_not_tried_where_no_reading_has_one():
         "GB",
     )
     assert not any("@eu." in c.email for c in found)
+
+
+def test_an_ending_any_letter_off_the_numbers_country_is_its_where_the_website_is_misread_too():
+    # `.ck` beside a Danish number, the website's name misread in the same small print.
+    read = "joergen@atlas-freight.ck"
+    webs = ["www.atias-freight.ck"]
+    company = slugs("ATLAS FREIGHT")
+    assert reconcile(read, [read], "Jørgen Mølgaard", company, webs, "DK") == (
+        "joergen@atlas-freight.dk"
+    )
+    # The website read whole with that ending confirms it; and without the card's number, only
+    # a look-alike letter (not any) is the candidate's own country's.
+    assert reconcile(read, [read], "Jørgen Mølgaard", company, ["www.atlas-freight.ck"], "DK") == (
+        read
+    )
+    found = candidates(read, [read], "Jørgen Mølgaard", company, webs, None, "DK")
+    assert min(found, key=lambda c: c.cost).email == read
+
+
+def test_no_address_read_a_misread_websites_ending_a_letter_off_the_numbers_country_is_its():
+    allowed, confirmed = hosts(None, ["www.verdantenargy.sn"], slugs("Verdant Energy"), "SE")
+    assert "verdantenergy.se" in confirmed
+    assert "verdantenergy.sn" in allowed - confirmed
