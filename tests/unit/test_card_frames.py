@@ -247,3 +247,13 @@ def test_no_dot_is_put_after_an_initial_where_the_recogniser_saw_none():
     read, frames = frames_of_a_loss("Email lvogt@kestrel-analytics.de", {5}, kept=0.2)
     assert read == "Emaillvogt@kestrel-analytics.de"
     assert card_with_email_line(read, frames).email == "lvogt@kestrel-analytics.de"
+
+
+@pytest.mark.parametrize("kept, email", [(0.4, "lena_vogt"), (0.05, "lenavogt")])
+def test_an_address_read_and_confirmed_gains_a_separator_only_where_the_recogniser_nearly_saw_it(
+    kept, email
+):
+    # lenavogt and lena_vogt are both hers: the frames say whether an underscore was printed.
+    read, frames = frames_of_a_loss("lena_vogt@kestrel-analytics.de", {4}, kept=kept)
+    assert read == "lenavogt@kestrel-analytics.de"
+    assert card_with_email_line(read, frames).email == f"{email}@kestrel-analytics.de"

@@ -36,9 +36,19 @@ UNREAD_CLEAR_MARGIN = 2.0
 UNREAD_MOST = 300  # addresses weighed there (all those the card confirms, on a usual card)
 
 
-def weighed(email: str, doubt: float, scored: Sequence[Candidate], lines: Sequence[Line]) -> str:
+def weighed(
+    email: str,
+    doubt: float,
+    scored: Sequence[Candidate],
+    lines: Sequence[Line],
+    separators_only: bool = False,
+) -> str:
     """`email` (whose `doubt` is what the card leaves unconfirmed of it) or the candidate the
-    recogniser saw on the email's line more surely, counting each one's doubt against it."""
+    recogniser saw on the email's line more surely, counting each one's doubt against it. With
+    `separators_only` (an address the card confirms), only the same address with one more
+    separator is weighed against it."""
+    if separators_only:
+        scored = [c for c in scored if _one_more_separator(c.email, email)]
     found = _place(email, lines)
     if found is None:
         return email
@@ -68,12 +78,26 @@ def weighed(email: str, doubt: float, scored: Sequence[Candidate], lines: Sequen
     for (_, text), likelihood in zip(pairs, likelihoods, strict=True):
         value[text] = max(value.get(text, -1e9), likelihood - DOUBT_WEIGHT * best[text])
     winner = max(texts, key=lambda t: (value[t], t == email))
-    # The dot after an initial is the mark small print loses most (`Emailggirard` for
-    # g.girard): the recogniser's frames make it nearly as likely lost as there.
-    dotted = f"{winner[:1]}.{winner[1:]}"
-    if dotted in value and value[dotted] >= value[winner] - DOT_LOST:
-        winner = dotted
-    return winner if value[winner] > value[email] + MARGIN else email
+    if value[winner] <= value[email] + MARGIN:
+        winner = email
+    # A dot or an underscore is the mark small print loses most (`Emailggirard` for g.girard,
+    # `femkevanderberg` for femke_vanderberg): the same address with one more separator that
+    # the recogniser's frames make nearly as likely as without it is the one printed.
+    separated = [
+        t for t in texts if _one_more_separator(t, winner) and value[t] >= value[winner] - DOT_LOST
+    ]
+    return max(separated, key=lambda t: value[t]) if separated else winner
+
+
+def separable(email: str, scored: Sequence[Candidate]) -> bool:
+    """Whether the card allows, as surely, `email` with one more separator (`femke_vanderberg`
+    beside femkevanderberg): a doubt only the recogniser's frames can settle."""
+    doubt = min((c.doubt for c in scored if c.email == email), default=0.0)
+    return any(c.doubt <= doubt and _one_more_separator(c.email, email) for c in scored)
+
+
+def _one_more_separator(other: str, email: str) -> bool:
+    return len(other) == len(email) + 1 and _skeleton(other) == _skeleton(email)
 
 
 def _label_run_in(read: str, email: str) -> str:
