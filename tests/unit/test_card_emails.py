@@ -392,3 +392,59 @@ def test_an_ending_a_letter_off_the_countrys_own_counts_against_the_address(coun
     doubt = {c.email: c.doubt for c in found}
     assert doubt["sjoerdvandijk@ironbridge-capital.nl"] == 0.0
     assert doubt["sjoerdvandijk@ironbridge-capital.ni"] >= 5.0
+
+
+def test_a_british_number_s_country_gives_the_endings_british_companies_use_not_gb():
+    allowed, confirmed = hosts(None, [], slugs("Marlowe & Finch"), "GB", set())
+    assert {"marlowefinch.co.uk", "marlowe-finch.uk"} <= confirmed
+    assert not any(host.endswith(".gb") for host in allowed)
+
+
+def test_an_office_s_label_run_into_an_address_misread_past_its_company_is_tried():
+    # `@` read as s, and the company's name misread too: eu. is still seen before a word.
+    found = candidates(
+        None,
+        ["harretseu.giaritepeakscttware co.uk"],
+        "Harriet Ashworth",
+        slugs("Granite Peak Software plc"),
+        ["www.groniteocoksoftwore.co.uk"],
+        "GB",
+    )
+    best = min(found, key=lambda c: c.cost)
+    assert best.email == "harriet@eu.granitepeaksoftware.co.uk"
+    assert best.doubt == 0.0
+
+
+def test_an_office_s_label_is_not_tried_where_no_reading_has_one():
+    found = candidates(
+        None,
+        ["harretsgiaritepeakscttware co.uk"],
+        "Harriet Ashworth",
+        slugs("Granite Peak Software plc"),
+        ["www.granitepeaksoftware.co.uk"],
+        "GB",
+    )
+    assert not any("@eu." in c.email for c in found)
+
+
+def test_an_ending_any_letter_off_the_numbers_country_is_its_where_the_website_is_misread_too():
+    # `.ck` beside a Danish number, the website's name misread in the same small print.
+    read = "joergen@atlas-freight.ck"
+    webs = ["www.atias-freight.ck"]
+    company = slugs("ATLAS FREIGHT")
+    assert reconcile(read, [read], "Jørgen Mølgaard", company, webs, "DK") == (
+        "joergen@atlas-freight.dk"
+    )
+    # The website read whole with that ending confirms it; and without the card's number, only
+    # a look-alike letter (not any) is the candidate's own country's.
+    assert reconcile(read, [read], "Jørgen Mølgaard", company, ["www.atlas-freight.ck"], "DK") == (
+        read
+    )
+    found = candidates(read, [read], "Jørgen Mølgaard", company, webs, None, "DK")
+    assert min(found, key=lambda c: c.cost).email == read
+
+
+def test_no_address_read_a_misread_websites_ending_a_letter_off_the_numbers_country_is_its():
+    allowed, confirmed = hosts(None, ["www.verdantenargy.sn"], slugs("Verdant Energy"), "SE")
+    assert "verdantenergy.se" in confirmed
+    assert "verdantenergy.sn" in allowed - confirmed

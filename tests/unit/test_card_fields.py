@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from followup.adapters.cards.contacts import domain_of, find_emails, find_phones
+from followup.adapters.cards.contacts import domain_of, find_emails, find_phones, find_web
 from followup.adapters.cards.fields import (
     Line,
     card_from_contact,
@@ -434,3 +434,16 @@ def test_a_mark_the_names_line_lost_is_put_back_where_the_address_spells_it_out(
     card = read([*lines, phone] if phone else lines, "US")
     assert card.email == email
     assert card.name == (name or name_read)
+
+
+@pytest.mark.parametrize(
+    "text, web",
+    [
+        ("www.granitepeak.co uk", "www.granitepeak.co.uk"),
+        ("saffron.com tr/careers", "saffron.com.tr"),
+        ("www.granitepeak.co.uk", "www.granitepeak.co.uk"),
+        ("www.acme.com Berlin", "www.acme.com"),  # a word, not a country's code, after it
+    ],
+)
+def test_a_websites_last_dot_read_as_a_space_in_a_countrys_ending_is_put_back(text, web):
+    assert [found.value for found in find_web(text)] == [web]

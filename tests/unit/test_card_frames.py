@@ -217,3 +217,43 @@ def test_an_address_seen_less_surely_is_taken_where_no_other_comes_near_it():
     read, frames = frames_of_a_misreading(printed, more, right=0.04)
     assert 14 * math.log(0.96 / 0.04) / len(printed) > 1.4
     assert card_with_email_line(read, frames).email is None
+
+
+def frames_of_a_loss(printed: str, lost: set[int], kept: float = 0.3) -> tuple[str, Frames]:
+    """What a recogniser might see along `printed` where the characters at `lost` are faint
+    (seen at `kept`, blank the rest): the text it would return without them, and the frames."""
+    characters = ["blank", *sorted(set(printed))]
+    column = {c: k for k, c in enumerate(characters)}
+    steps = []
+    for at, char in enumerate(printed):
+        step = np.zeros(len(characters))
+        sure = kept if at in lost else 0.95
+        step[column[char]], step[0] = sure, 1 - sure
+        between = np.zeros(len(characters))
+        between[0], between[column[char]] = 0.97, 0.03
+        steps += [step, between]
+    read = "".join(c for at, c in enumerate(printed) if at not in lost)
+    return read, Frames(np.array(steps), characters)
+
+
+def test_a_label_run_into_the_address_and_the_dot_after_its_initial_are_lost_faintly_seen():
+    # `Email l.vogt@…` read `Emaillvogt@…`: the label is printed there, the dot a near thing.
+    read, frames = frames_of_a_loss("Email l.vogt@kestrel-analytics.de", {5, 7}, kept=0.4)
+    assert read == "Emaillvogt@kestrel-analytics.de"
+    assert card_with_email_line(read, frames).email == "l.vogt@kestrel-analytics.de"
+
+
+def test_no_dot_is_put_after_an_initial_where_the_recogniser_saw_none():
+    read, frames = frames_of_a_loss("Email lvogt@kestrel-analytics.de", {5}, kept=0.2)
+    assert read == "Emaillvogt@kestrel-analytics.de"
+    assert card_with_email_line(read, frames).email == "lvogt@kestrel-analytics.de"
+
+
+@pytest.mark.parametrize("kept, email", [(0.4, "lena_vogt"), (0.05, "lenavogt")])
+def test_an_address_read_and_confirmed_gains_a_separator_only_where_the_recogniser_nearly_saw_it(
+    kept, email
+):
+    # lenavogt and lena_vogt are both hers: the frames say whether an underscore was printed.
+    read, frames = frames_of_a_loss("lena_vogt@kestrel-analytics.de", {4}, kept=kept)
+    assert read == "lenavogt@kestrel-analytics.de"
+    assert card_with_email_line(read, frames).email == f"{email}@kestrel-analytics.de"

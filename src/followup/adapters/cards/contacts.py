@@ -96,12 +96,22 @@ _WEB = re.compile(
 )
 
 
+# A country's second-level ending whose last dot was read as a space (`www.acme.co uk`).
+_SPLIT_ENDING = re.compile(r"\.(?:co|com|org|net|ac|gov|edu) ([a-z]{2})(?=[\s/]|$)")
+
+
 def find_web(text: str) -> list[Found]:
-    return [
-        Found(m.group(0), m.start(), m.end())
-        for m in _WEB.finditer(text)
-        if "@" not in text[max(0, m.start() - 1) : m.end() + 1]
-    ]
+    found = []
+    for m in _WEB.finditer(text):
+        if "@" in text[max(0, m.start() - 1) : m.end() + 1]:
+            continue
+        value, end = m.group(0), m.end()
+        split = _SPLIT_ENDING.match(text, end - len(m.group(0).rpartition(".")[2]) - 1)
+        if split and split.start() + len(split.group(0)) - 3 == end:
+            # `www.acme.co uk` is acme.co.uk: the web address and the country after it.
+            value, end = f"{value}.{split.group(1)}", split.end()
+        found.append(Found(value, m.start(), end, repaired=end != m.end()))
+    return found
 
 
 def domain_of(email: str | None, web: str | None = None) -> str | None:

@@ -240,6 +240,7 @@ def hosts(
     too, unconfirmed: the card is then only weighed on its lines by what the recogniser saw."""
     sites: dict[str, bool] = {}  # host: written as a website
     endings = set()  # a bare domain is no witness of a name, but its ending is one of the card's
+    misread: set[str] = set()  # endings of websites whose names were misread
     for web in webs:
         host = re.sub(r"(?i)^(https?://)?(www\.)?", "", web).split("/")[0].lower().strip(".")
         if "." in host and re.match(r"(?i)(https?://|www)", web):
@@ -247,6 +248,12 @@ def hosts(
         split = _split_host(host)
         if split and plausible_ending(split[2]):
             endings.add(split[2])
+            # A website whose name was misread (`www.verdantenargy.sn` beside a Swedish number)
+            # may have its ending misread too: the number's country's is tried beside it.
+            own = _national_near(split[2], country, True) if country else None
+            if own and not read and split[1] not in orgs:
+                endings.add(own)
+                misread.add(split[2])
         elif split and not read:  # `polurin.ce/oarves`: an ending one look-alike letter off
             endings |= _endings_like(split[2])
     confirmed_orgs = set(orgs)
@@ -264,7 +271,7 @@ def hosts(
             if written_as_site and (not orgs or org in orgs):
                 confirmed_orgs.add(org)
     prefixes, suffixes = {"", *(labels or ())}, endings
-    doubtful: set[str] = set()
+    doubtful: set[str] = set(misread)
     for host in [*sites, *([read] if read else [])]:
         split = _split_host(host)
         if split and host == read and split[0]:
@@ -278,8 +285,13 @@ def hosts(
                 # one look-alike letter off (or one label short of) the country's own, which
                 # no website of the card has: the country's is likelier. With no number
                 # read, the candidate's own country's.
-                own = _national_near(split[2], country or home)
-                if own and not any(site.endswith(split[2]) for site in sites):
+                own = _national_near(split[2], country or home, country is not None)
+                # A website ending so confirms it only where its name was read right too:
+                # `www.atias-freight.ck` is the same small print misread the same way.
+                if own and not any(
+                    site.endswith(split[2]) and domain_of(None, site) in confirmed_orgs
+                    for site in sites
+                ):
                     suffixes.add(own)
                     doubtful.add(split[2])
         elif split and host == read:  # `.ez` for `.cz`: an ending one look-alike letter off
@@ -290,7 +302,8 @@ def hosts(
             suffixes |= national or like
     if not suffixes and orgs:
         suffixes = {e for e in seen or set() if plausible_ending(e)}
-        suffixes |= {f".{country.lower()}"} if country else set()
+        if country:  # the phone's country's own ending (Britain's is .uk, mostly .co.uk)
+            suffixes |= {".uk", ".co.uk"} if country == "GB" else {f".{country.lower()}"}
         if not read:  # guesses, which only what the recogniser saw may confirm
             guessed = {e for c in {country, home} if c for e in _nationals(c)} | {".com"}
             doubtful |= guessed - suffixes
@@ -319,9 +332,13 @@ def _nationals(country: str) -> set[str]:
     return {e for e in (f".{code}", f".co.{code}", f".com.{code}") if plausible_ending(e)}
 
 
-def _national_near(suffix: str, country: str | None) -> str | None:
+def _national_near(suffix: str, country: str | None, numbered: bool = False) -> str | None:
     """The phone number's country's ending (`.nl`, `.co.uk`) where `suffix` is one look-alike
-    letter off it (`.ni`) or it less its last label (`.co`); None where it is the same."""
+    letter off it (`.ni`) or it less its last label (`.co`); None where it is the same. Where the
+    country is the number's on the card (`numbered`), a country's two letters with any one of
+    them misread (`.ck` beside a Danish number, `.at` beside an Italian one) are its too: a
+    company's address in another country one letter off its number's is rarer than a misread
+    letter of small print."""
     if not country:
         return None
     code = "uk" if country == "GB" else country.lower()
@@ -333,7 +350,7 @@ def _national_near(suffix: str, country: str | None) -> str | None:
             return national
         if len(national) == len(suffix):
             cost = sum(_substitution(a, b) for a, b in zip(national, suffix, strict=True))
-            if cost == 0.5:
+            if cost == 0.5 or (numbered and cost == 1.0 and len(suffix) == 3):
                 return national
     return None
 
@@ -420,12 +437,20 @@ def labels_seen(text: str, orgs: set[str]) -> set[str]:
     """An office's label read just before the company's name, the address's `@` lost before it
     (`garciadriafaentecorp.elanvital es`): `corp.`."""
     folded = fold(text)
-    return {
+    found = {
         f"{label}."
         for org in orgs
         for label in OFFICES
         if len(org) >= 4 and f"{label}.{org}" in folded
     }
+    if "@" not in folded and orgs:
+        # The company's name misread too (`harretseu.giaritepeakscttware co.uk`): an office's
+        # label run into the local part, then a dot and a word, is allowed; the reading, weighed
+        # against the addresses with and without it, says whether it is there.
+        found |= {
+            f"{label}." for label in OFFICES if re.search(rf"[a-z]{{2}}{label}\.[a-z]{{4}}", folded)
+        }
+    return found
 
 
 @dataclass(frozen=True)
@@ -486,7 +511,9 @@ def candidates(
             split_host = _split_host(host)
             if not (split_host and plausible_ending(split_host[2])):
                 cost += UNCONFIRMED  # `.ez`, `.coru`: no domain ends so
-            elif host not in confirmed_hosts and _national_near(split_host[2], country or home):
+            elif host not in confirmed_hosts and _national_near(
+                split_host[2], country or home, country is not None
+            ):
                 cost += UNCONFIRMED  # `.ni` beside a Dutch number: the country's own misread
             penalty[(local, host)] = cost
     if not found:  # nothing read that may be the email: what the card allows by the name, unweighed

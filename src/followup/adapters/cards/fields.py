@@ -45,7 +45,7 @@ from followup.adapters.cards.roles import (
     neighbours,
     title_text,
 )
-from followup.adapters.cards.weighing import unread, weighed
+from followup.adapters.cards.weighing import separable, unread, weighed
 from followup.domain.cards import BusinessCard
 
 __all__ = ["Line", "card_from_contact", "find_fields", "lines_from_text", "merge_rows"]
@@ -140,6 +140,9 @@ def find_fields(lines: list[Line], region: str | None) -> BusinessCard:
         # What the recogniser saw, as a last witness: of a doubtful email, or of none read.
         if witnessed is not None and doubt > 0:
             witnessed = weighed(witnessed, doubt, allowed, lines)
+        elif witnessed is not None and separable(witnessed, allowed):
+            # Confirmed, but so is the address with a dot or an underscore the OCR may have lost.
+            witnessed = weighed(witnessed, doubt, allowed, lines, separators_only=True)
         sureness = 0.7
         if witnessed is None:
             others = {t.line.text for t in (name, title, company) if t is not None}

@@ -13,12 +13,16 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from followup.adapters.cards.contacts import words
 from followup.adapters.cards.emails import Candidate
 from followup.adapters.cards.lines import Line
 from followup.adapters.cards.mend import distance
 
 DOUBT_WEIGHT = 1.0  # log-likelihood (nats) a unit of doubt (`emails.UNCONFIRMED` = 2.5) costs
 MARGIN = 1.0  # how much likelier (nats) an address must be to replace the one chosen
+# How much less likely (nats) an address with a dot after its initial may be than the same
+# without it and still be taken: the one line of frames barely sees a dot in small print.
+DOT_LOST = 0.5
 MOST = 40  # addresses weighed, the nearest by their letters first
 # Where no address was read at all: how much less likely (nats a character) than the line's own
 # reading the likeliest address may be and still be taken (a line read as `s.brvonepßcastalian.ch`
@@ -32,9 +36,19 @@ UNREAD_CLEAR_MARGIN = 2.0
 UNREAD_MOST = 300  # addresses weighed there (all those the card confirms, on a usual card)
 
 
-def weighed(email: str, doubt: float, scored: Sequence[Candidate], lines: Sequence[Line]) -> str:
+def weighed(
+    email: str,
+    doubt: float,
+    scored: Sequence[Candidate],
+    lines: Sequence[Line],
+    separators_only: bool = False,
+) -> str:
     """`email` (whose `doubt` is what the card leaves unconfirmed of it) or the candidate the
-    recogniser saw on the email's line more surely, counting each one's doubt against it."""
+    recogniser saw on the email's line more surely, counting each one's doubt against it. With
+    `separators_only` (an address the card confirms), only the same address with one more
+    separator is weighed against it."""
+    if separators_only:
+        scored = [c for c in scored if _one_more_separator(c.email, email)]
     found = _place(email, lines)
     if found is None:
         return email
@@ -52,12 +66,50 @@ def weighed(email: str, doubt: float, scored: Sequence[Candidate], lines: Sequen
     seen = line.frames() if line.frames is not None else None
     if seen is None:
         return email
-    likelihoods = seen.log_likelihoods(
-        [line.text[:start] + text + line.text[end:] for text in texts]
-    )
-    value = {t: ll - DOUBT_WEIGHT * best[t] for t, ll in zip(texts, likelihoods, strict=True)}
+    # A label run into the reading (`Emailggirard@…`) is printed there: an address without it
+    # is weighed with it kept in its place, as well as in the place of the whole reading.
+    label = _label_run_in(line.text[start:end], email)
+    heads = [line.text[:start]]
+    if label:  # the label as read, and with the space after it the reading lost
+        heads += [line.text[: start + len(label)], line.text[: start + len(label)] + " "]
+    pairs = [(head, text) for text in texts for head in heads]
+    likelihoods = seen.log_likelihoods([head + text + line.text[end:] for head, text in pairs])
+    value: dict[str, float] = {}
+    for (_, text), likelihood in zip(pairs, likelihoods, strict=True):
+        value[text] = max(value.get(text, -1e9), likelihood - DOUBT_WEIGHT * best[text])
     winner = max(texts, key=lambda t: (value[t], t == email))
-    return winner if value[winner] > value[email] + MARGIN else email
+    if value[winner] <= value[email] + MARGIN:
+        winner = email
+    # A dot or an underscore is the mark small print loses most (`Emailggirard` for g.girard,
+    # `femkevanderberg` for femke_vanderberg): the same address with one more separator that
+    # the recogniser's frames make nearly as likely as without it is the one printed.
+    separated = [
+        t for t in texts if _one_more_separator(t, winner) and value[t] >= value[winner] - DOT_LOST
+    ]
+    return max(separated, key=lambda t: value[t]) if separated else winner
+
+
+def separable(email: str, scored: Sequence[Candidate]) -> bool:
+    """Whether the card allows, as surely, `email` with one more separator (`femke_vanderberg`
+    beside femkevanderberg): a doubt only the recogniser's frames can settle."""
+    doubt = min((c.doubt for c in scored if c.email == email), default=0.0)
+    return any(c.doubt <= doubt and _one_more_separator(c.email, email) for c in scored)
+
+
+def _one_more_separator(other: str, email: str) -> bool:
+    return len(other) == len(email) + 1 and _skeleton(other) == _skeleton(email)
+
+
+def _label_run_in(read: str, email: str) -> str:
+    """The label an email's reading begins with, its space lost (`Email` of `Emailggirard@…`),
+    where the address read holds it too; else ''."""
+    lower = read.lower()
+    for label in sorted(words()["email_labels"], key=len, reverse=True):
+        if len(label) >= 4 and lower.startswith(label) and email.startswith(label):
+            rest = lower[len(label) :]
+            if rest[:1].isalpha() and "@" in rest:
+                return read[: len(label)]
+    return ""
 
 
 def _place(email: str, lines: Sequence[Line]) -> tuple[Line, int, int] | None:
