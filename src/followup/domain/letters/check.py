@@ -31,6 +31,8 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(r"(?:\+?\d[\d\s().-]{6,}\d)")
 _NON_DIGITS = re.compile(r"\D+")
 _WORD_CHARS = re.compile(r"\w+")
+# the capitalised word after a name, on its line ("Queensland Health")
+_NAME_AFTER = re.compile(rf"[ \t]+([{UPPER}][\w'’-]*)")
 _PLACEHOLDER_NAME = re.compile(r"X+|\[.*|\(.*|<.*|\{.*")
 _FAST_AFTER = 9  # letters checked before the looser lowercase search is used (see _matches)
 _LOOK = 100  # how far around a "thanks" its frame is read ("thanks to the snow")
@@ -441,6 +443,16 @@ class LetterChecker:
                 if hits and len(hits) <= 2:  # the writer's own record recaps nothing of theirs
                     hits = [w for w in hits if not self._own_record(letter, w, near)]
                     strong = [w for w in strong if w in hits]
+                named_in = _names_of(ctx.topics[i]) if hits else frozenset()
+                if not named_in.isdisjoint(hits):
+                    # a topic's name inside another name ("Queensland Health" is no recap of
+                    # "the North Queensland territory", "Leeds United" of the Leeds office)
+                    hits = [
+                        w
+                        for w in hits
+                        if w not in named_in or not _inside_name(letter.text, w, near, content)
+                    ]
+                    strong = [w for w in strong if w in hits]
                 if (
                     (len(hits) >= needed and strong)
                     or any(len(w) >= 9 and (w in main or len(hits) > 1) for w in strong)
@@ -805,6 +817,34 @@ def _root(word: str, *more: str) -> str:
 
 # What makes the adjective of a place or a direction ("Egypt|ian", "Europe|an", "north|ern")
 _PLACE_ENDINGS = ("ian", "ean", "an", "n", "ern", "ese", "i")
+
+
+@lru_cache(maxsize=1024)
+def _names_of(topic: str) -> frozenset[str]:
+    """The capitalised words of a topic, lowercased: its names ("Leeds", "Queensland")."""
+    return frozenset(w.lower() for w in _WORD_CHARS.findall(topic) if w[0].isupper())
+
+
+def _inside_name(text: str, word: str, near: list[str], content: list[str]) -> bool:
+    """Is every use of a topic's word in the letter a capitalised word followed by another
+    that is no word of the topic: a part of another name ("Queensland Health", "Leeds United",
+    "Peak District Rugby Club"), not the topic's own name ("North Queensland", "the Leeds
+    Office")?"""
+    forms = [t for t in near if stem(t) == stem(word) or _kin(word, t)]
+    seen = False
+    for form in forms:
+        for m in re.finditer(rf"\b{re.escape(form)}\b", text, re.I):
+            seen = True
+            after = _NAME_AFTER.match(text, m.end())
+            if not (
+                text[m.start()].isupper()
+                and after
+                and after.group(1) != "I"
+                and after.group(1).lower() not in content
+                and stem(after.group(1).lower()) not in {stem(w) for w in content}
+            ):
+                return False
+    return seen
 
 
 def _of_place(word: str, other: str) -> bool:
