@@ -360,3 +360,30 @@ def test_a_brand_alone_is_no_recap_of_private_label_margins():
     assert _recap_missing(
         "My background in brand marketing would help here.", "private-label margins"
     )
+
+
+def _said_recap_missing(text: str) -> bool:
+    ctx = LetterContext(
+        kind="thank_you",
+        recipient="Aisha Rahman",
+        company="Morgan Reid",
+        role="Account Director",
+        decision_maker=True,
+        topics=("agency retainers",),
+        notes=("agency retainers",),
+        said=("the retail retainers are due for renewal today and budgets close soon",),
+        candidate_name="Ines Carvalho",
+        candidate_phone="+44 7700 900761",
+    )
+    found = CHECKER.check("Dear Aisha,\n\nThank you for your time today. " + text + CONTACT, ctx)
+    return any(f.rule == "missing-recap" for f in found)
+
+
+def test_words_of_time_a_thanks_carries_do_not_restate_what_was_said() -> None:
+    # "today" and "soon" are in any letter; with one word of the note besides, no recap
+    assert _said_recap_missing("I hope to hear soon, and I'd close any gap in my CV quickly.")
+    assert _said_recap_missing("Now I'm keen to start; tomorrow I'll send the references.")
+
+
+def test_what_was_said_restated_beside_words_of_time_is_still_a_recap() -> None:
+    assert not _said_recap_missing("Good luck closing those retail renewals before budgets close.")

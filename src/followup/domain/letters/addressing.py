@@ -145,7 +145,11 @@ class Addressing:
         # them: "Rajesh, your analyst, showed me the reports" and "Grant, who managed me, …"
         # speak of someone, not to them.
         self._appositive = re.compile(
-            r"[ \t]*,[ \t]*(?:(?:your|the|our|my|his|her|their|a|an)\b[^,.!?\n]{1,50},[ \t]*"
+            r"[ \t]*,[ \t]*(?:(?:your|the|our|my|his|her|their|a|an)\b"
+            # (a noun phrase, not a clause: in "Omar, the slides are on their way, I hope",
+            # a sentence is spoken to Omar)
+            r"(?:(?!\b(?:is|are|was|were|will|has|have|had|can|could|should|would|must)\b)"
+            r"[^,.!?\n]){1,50},[ \t]*"
             r"(?!(?:I|you|we|thank|thanks|please|let|hope)\b)[a-z]|(?:who|whom|whose)\b)"
         )
         # …nor when the name opens a list of names, the subject of its sentence: "Rebecca, Sam
