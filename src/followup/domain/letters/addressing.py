@@ -135,6 +135,13 @@ class Addressing:
         # A greeting opening a line, the longest first ("good morning" before "good")
         greetings = "|".join(re.escape(g) for g in self.greetings)
         self._greeting = re.compile(rf"(?:{greetings})(?=[ ,\t])" if self.greetings else "(?!)")
+        # …or a thanks or a farewell opening a letter written all in lowercase, before a name
+        # known as one ("cheers tom, …", "thanks priya!"): said to someone, as a greeting is
+        opens = "|".join(
+            re.escape(w).replace(r"\ ", r"[ \t]+")
+            for w in sorted(words("vocative_leads"), key=len, reverse=True)
+        )
+        self._lead_open = re.compile(rf"(?:{opens})(?=[ ,\t])" if opens else "(?!)")
         self._lead_after = re.compile(r"[ \t]*(?:[,.!?;:—–]|-(?:[ \t]|$)|$)|[ \t]+[Ff]or\b", re.M)
         # At the start of a sentence, before a comma: "Maria, thank you…", "And Maria, …"
         self._comma_next = re.compile(r"[ \t]*,[ \t]*(?P<next>[\w'’]+)")
@@ -539,6 +546,14 @@ class Addressing:
                     return None  # "Chào anh," speaks to the recipient as an elder brother
                 return (m, "lowercase")
             return (m, "salutation")
+        lead = None if headed else self._lead_open.match(lowered)
+        if lead:
+            rest = lead.end()
+            while rest < len(body) and body[rest] in " \t,":
+                rest += 1
+            m = self._lower_name.match(text, offset + rest)
+            if m is not None and m.group("name").split()[0] not in self.kin_terms:
+                return (m, "lowercase")
         if headed or line.group("more"):
             return None  # "Opening: Hi Fiona" names a part of the script
         m = self._bare_salutation.match(text, offset)

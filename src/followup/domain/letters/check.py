@@ -98,6 +98,7 @@ class LetterChecker:
         self._synonyms: dict[str, frozenset[str]] | None = None
         self._targets: frozenset[str] | None = None
         self._frames: tuple[re.Pattern[str], ...] | None = None
+        self._named_after: re.Pattern[str] | None = None
         self._discussion: re.Pattern[str] | None = None
         self._contexts: dict[tuple[object, ...], frozenset[str]] = {}
         self._place_frames: tuple[re.Pattern[str] | None, re.Pattern[str] | None] | None = None
@@ -558,16 +559,27 @@ class LetterChecker:
         for form in forms:
             for m in re.finditer(rf"\b{re.escape(form)}\b", text, re.I):
                 start = letter.clause_of(m.start())[0]
-                if frame.search(text, start, m.start()):
+                if frame.search(text, start, m.start()) or self._discussed_after(text, m.end()):
                     return True
         return False
+
+    def _discussed_after(self, text: str, end: int) -> bool:
+        """Is the thing a topic's word names said after it to be what was discussed ("the churn
+        model we talked through", "the stage definitions you asked for")?"""
+        after = self._named_after
+        if after is None:
+            own = self.rules["missing-recap"].data.get("own_record", {})
+            source = own.get("named_as_discussed", "(?!)")
+            after = self._named_after = re.compile(f"(?:{source})", re.I)
+        return after.match(text, end, end + 60) is not None
 
     def _own_record(self, letter: Letter, word: str, near: list[str]) -> bool:
         """Is every use of a topic's word in the letter the writer's own record ("my
         forecasting", "twenty years in business lending", "I'd bring strong retainer
         relationships", "my lending experience")? Then it says what the writer has done, not
         what was discussed (001: the recap is of the topics discussed), unless the reader asked
-        about it ("you asked about my reactivation numbers")."""
+        about it ("you asked about my reactivation numbers") or the letter names the thing as
+        what was discussed ("happy to bring the churn model we talked through")."""
         frames = self._frames
         if frames is None:
             own = self.rules["missing-recap"].data.get("own_record", {})
@@ -584,7 +596,9 @@ class LetterChecker:
             for m in re.finditer(rf"\b{re.escape(form)}\b", text, re.I):
                 seen = True
                 start = max(0, m.start() - 60)
-                if asked.search(text, start, m.start()) or not (
+                if (
+                    asked.search(text, start, m.start()) or self._discussed_after(text, m.end())
+                ) or not (
                     before.search(text, start, m.start())
                     or after.match(text, m.end(), m.end() + 40)
                 ):

@@ -79,16 +79,24 @@ def _marks(text: str) -> list[int]:
 @lru_cache(maxsize=4096)
 def company_pattern(company: str, suffixes: frozenset[str]) -> re.Pattern[str]:
     """A company's name in any case, with or without its legal suffix or its accents, its words
-    joined by spaces, dashes or underscores; and its distinctive first word alone ('Northwind' for
-    'Northwind Traders'), unless the name joins two ('Stirling & Vance': Stirling alone is a
-    town or a surname). Bounded by anything but a letter or a digit."""
-    parts = company.split()
-    while len(parts) > 1 and parts[-1].lower().rstrip(",") in suffixes:
-        parts.pop()
+    joined by spaces, dashes or underscores; the name without its last words ('Cullen Bay' for
+    'Cullen Bay Foods') and its distinctive first word alone ('Northwind' for 'Northwind
+    Traders'), unless the name joins two ('Stirling & Vance': Stirling alone is a town or a
+    surname). Bounded by anything but a letter or a digit."""
+    parts = _name_parts(company, suffixes)
     forms = [r"[\s_-]+".join(loose_name(p) for p in parts)]
     joined = any(p.lower() in _CONNECTORS for p in parts)
-    if len(parts) > 1 and len(parts[0]) >= 4 and not joined:
-        forms.append(loose_name(parts[0]))
+    if len(parts) > 1 and not joined:
+        # the name without its last words, longest first: "Cullen Bay" for "Cullen Bay Foods"
+        # (a company's own words, not a place by the bay, which its first word alone may be)
+        # (ending on a capitalised word: "Bank of" for "Bank of Scotland" is no name)
+        forms += [
+            r"[\s_-]+".join(loose_name(p) for p in parts[:k])
+            for k in range(len(parts) - 1, 1, -1)
+            if parts[k - 1][:1].isupper()
+        ]
+        if len(parts[0]) >= 4:
+            forms.append(loose_name(parts[0]))
     return re.compile(rf"(?<![^\W_])(?:{'|'.join(forms)})(?![^\W_])", re.IGNORECASE)
 
 
@@ -118,11 +126,17 @@ def other_companies(
             word = m.group(0)
             if spans is None:
                 spans = links(text)
-            if _placed(text, m.start(), m.end(), company, place) and not _overlaps(m.span(), spans):
+            many = re.split(r"[\s_-]+", word)
+            whole = len(many) >= len(_name_parts(company, suffixes))
+            if (
+                not whole
+                and _placed(text, m.start(), m.end(), place)
+                and not _overlaps(m.span(), spans)
+            ):
                 continue
             named = (
                 not word.islower()
-                or len(word.split()) > 1
+                or (len(many) > 1 and (whole or _proper(many, is_word)))
                 or _overlaps(m.span(), spans)
                 or not (callable(is_word) and is_word(word))
                 or lowercase_voice()
@@ -164,17 +178,31 @@ def other_companies(
                     yield span[0], span[1], opportunity
 
 
+def _name_parts(company: str, suffixes: frozenset[str]) -> list[str]:
+    """A company's words without its legal suffix ("Morgan Reid" of "Morgan Reid Ltd")."""
+    parts = company.split()
+    while len(parts) > 1 and parts[-1].lower().rstrip(",") in suffixes:
+        parts.pop()
+    return parts
+
+
+def _proper(words: list[str], is_word: object) -> bool:
+    """Does a part of a company's name found in lowercase hold a word that is no ordinary
+    English word ("cullen bay", not "green valley" of "Green Valley Farms")?"""
+    return not callable(is_word) or not all(is_word(w) for w in words)
+
+
 def _placed(
     text: str,
     start: int,
     end: int,
-    company: str,
     place: tuple[re.Pattern[str] | None, re.Pattern[str] | None],
 ) -> bool:
-    """Is the word at text[start:end], a company's first word alone, a place there?"""
+    """Are the words at text[start:end], a company's first words without the rest of its name
+    ("Fernhill", "Hội An" of "Hội An Insurance Partners"), a place there?"""
     before, after = place
-    if " " in text[start:end] or len(company.split()) < 2 or text.startswith(("'s", "’s"), end):
-        return False  # the whole name, or the company's own ("near Larkspur's Bristol office")
+    if text.startswith(("'s", "’s"), end):
+        return False  # the company's own ("near Larkspur's Bristol office")
     line = text.rfind("\n", 0, start) + 1
     return bool(
         (before is not None and before.search(text[max(line, start - 40) : start]))
