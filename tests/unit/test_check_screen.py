@@ -225,23 +225,32 @@ def _pattern(atoms: list[str] = _ATOMS) -> st.SearchStrategy[str]:
     )
 
 
+_FLAGS = st.sampled_from([0, re.IGNORECASE, re.IGNORECASE | re.ASCII, re.DOTALL])
+
+
+def _compiled_and_form(pattern: str, flags: int) -> tuple[re.Pattern[str], str | None]:
+    """The pattern compiled (a drawn pattern Python refuses is not an example) and its looser
+    form, None where it has none (the pattern is then tried on every letter, as ever)."""
+    try:
+        compiled = re.compile(pattern, flags)
+    except re.error:
+        assume(False)
+        raise
+    return compiled, loosened(pattern, flags)
+
+
 @settings(max_examples=800, deadline=None)
 @given(
     _pattern(),
-    st.sampled_from([0, re.IGNORECASE, re.IGNORECASE | re.ASCII, re.DOTALL]),
+    _FLAGS,
     st.lists(st.text(alphabet=_CHARS, max_size=10), min_size=6, max_size=6),
 )
 def test_the_looser_form_matches_every_match_of_the_pattern_in_any_part_of_a_text(
     pattern, flags, texts
 ):
-    try:
-        compiled = re.compile(pattern, flags)
-    except re.error:
-        assume(False)
-        return
-    form = loosened(pattern, flags)
+    compiled, form = _compiled_and_form(pattern, flags)
     if form is None:
-        return  # no looser form: the pattern is tried on every letter
+        return
     for text in texts:
         for start in range(len(text) + 1):
             for stop in range(start, len(text) + 1):
@@ -253,20 +262,15 @@ def test_the_looser_form_matches_every_match_of_the_pattern_in_any_part_of_a_tex
 @settings(max_examples=500, deadline=None)
 @given(
     _pattern(),
-    st.sampled_from([0, re.IGNORECASE, re.IGNORECASE | re.ASCII, re.DOTALL]),
+    _FLAGS,
     st.lists(st.text(alphabet=_CHARS, max_size=12), min_size=4, max_size=4),
 )
 def test_a_pattern_tried_only_where_its_looser_form_starts_finds_what_finditer_finds(
     pattern, flags, texts
 ):
-    try:
-        re.compile(pattern, flags)
-    except re.error:
-        assume(False)
-        return
-    form = loosened(pattern, flags)
+    _, form = _compiled_and_form(pattern, flags)
     if form is None:
-        return  # no looser form: the pattern is searched as ever
+        return
     looser = re.compile(form)
     lazy = LazyPattern(pattern, flags)
     for text in texts:
