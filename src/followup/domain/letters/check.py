@@ -845,6 +845,7 @@ def _inside_name(text: str, word: str, near: list[str], content: list[str]) -> b
     "Peak District Rugby Club"), not the topic's own name ("North Queensland", "the Leeds
     Office")?"""
     forms = [t for t in near if stem(t) == stem(word) or _kin(word, t)]
+    stems = {stem(w) for w in content}  # worked out once, not at every use
     seen = False
     for form in forms:
         for m in re.finditer(rf"\b{re.escape(form)}\b", text, re.I):
@@ -855,7 +856,7 @@ def _inside_name(text: str, word: str, near: list[str], content: list[str]) -> b
                 and after
                 and after.group(1) != "I"
                 and after.group(1).lower() not in content
-                and stem(after.group(1).lower()) not in {stem(w) for w in content}
+                and stem(after.group(1).lower()) not in stems
             ):
                 return False
     return seen
