@@ -83,6 +83,9 @@ def test_a_topics_head_a_name_in_it_or_the_word_before_a_generic_head_recaps_it(
         ("Twenty years in business lending have prepared me well.", ("lending to farms",)),
         ("I'd bring strong retainer relationships to the role.", ("agency retainers",)),
         ("My lending experience would serve you well.", ("lending to farms",)),
+        # the record named by what follows the word, with nothing before it
+        ("Lending experience is what I'd put first.", ("lending to farms",)),
+        ("Forecasting skills, eight years of them, are on the CV.", ("quarterly forecasting",)),
     ],
 )
 def test_a_topics_word_used_only_for_the_writers_own_record_is_no_recap(text, topics):

@@ -585,7 +585,7 @@ class LetterChecker:
             own = self.rules["missing-recap"].data.get("own_record", {})
             frames = self._frames = (
                 re.compile(f"(?:{own.get('before', '(?!)')})\\Z", re.I),
-                re.compile(f"\\A(?:{own.get('after', '(?!)')})", re.I),
+                re.compile(f"(?:{own.get('after', '(?!)')})", re.I),
                 re.compile(f"(?:{own.get('asked', '(?!)')})\\Z", re.I),
             )
         before, after, asked = frames
