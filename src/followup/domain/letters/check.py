@@ -18,7 +18,7 @@ from itertools import islice
 from typing import TYPE_CHECKING, NamedTuple
 
 from followup.domain.letters.addressing import same_person
-from followup.domain.letters.companies import links, other_companies
+from followup.domain.letters.companies import Places, links, other_companies
 from followup.domain.letters.context import LetterContext, fold_accents, loose_name
 from followup.domain.letters.letter import Letter
 from followup.domain.letters.personal import Lexicon
@@ -101,7 +101,7 @@ class LetterChecker:
         self._named_after: re.Pattern[str] | None = None
         self._discussion: re.Pattern[str] | None = None
         self._contexts: dict[tuple[object, ...], frozenset[str]] = {}
-        self._place_frames: tuple[re.Pattern[str] | None, re.Pattern[str] | None] | None = None
+        self._place_frames: Places | None = None
         self._topics: dict[tuple[object, ...], _Topics] = {}
 
     def check(self, text: str, ctx: LetterContext) -> list[Finding]:
@@ -167,13 +167,22 @@ class LetterChecker:
         ):
             yield _finding(rule, start, end, match=letter.text[start:end], opportunity=opportunity)
 
-    def _places(self, rule: Rule) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
-        """The wrong-company rule's frames of a place (compiled once)."""
+    def _places(self, rule: Rule) -> Places:
+        """The wrong-company rule's frames of a place or of another name (compiled once): what
+        stands before or after a company's first words where they name a place, a street or
+        another firm ("Morgan Stanley"), and what stands before them where they name a sea or a
+        range when no word of theirs follows ("across the Solent")."""
         if self._place_frames is None:
-            before, after = rule.data.get("place_before"), rule.data.get("place_after")
+
+            def compiled(*keys: str) -> re.Pattern[str] | None:
+                found = [str(rule.data[k]) for k in keys if rule.data.get(k)]
+                return re.compile("|".join(f"(?:{p})" for p in found), re.I) if found else None
+
             self._place_frames = (
-                re.compile(str(before), re.IGNORECASE) if before else None,
-                re.compile(str(after), re.IGNORECASE) if after else None,
+                compiled("place_before"),
+                compiled("place_after", "other_name_after"),
+                compiled("place_bare_before"),
+                compiled("place_bare_after"),
             )
         return self._place_frames
 

@@ -32,6 +32,12 @@ _JOINED = re.compile(r"(?<!\w)(?:#\w+|[A-Z][a-z]+(?:[A-Z][a-z0-9]+)+)(?!\w)")
 _CONNECTORS = frozenset({"&", "and", "+", "und", "et", "y"})
 _LETTERS = re.compile(r"[^\W\d_]+")
 
+# The frames of a place: before and after a company's first words ("near Fernhill", "Larkspur
+# Lane", "Morgan Stanley"), and before them where no word of theirs follows ("across the Solent")
+Places = tuple[
+    re.Pattern[str] | None, re.Pattern[str] | None, re.Pattern[str] | None, re.Pattern[str] | None
+]
+
 
 def links(text: str) -> list[tuple[int, int]]:
     """Spans of the links, email addresses, file names and bare domains in a text: the
@@ -107,7 +113,7 @@ def other_companies(
     suffixes: frozenset[str],
     is_word: object,
     lowercase_voice: Callable[[], bool],
-    place: tuple[re.Pattern[str] | None, re.Pattern[str] | None] = (None, None),
+    place: Places = (None, None, None, None),
 ) -> Iterator[tuple[int, int, str]]:
     """(start, end, opportunity) of each other company named in the text. `candidates` are the
     directory's companies whose first word is a word of the letter; `is_word` tells whether a
@@ -196,17 +202,26 @@ def _placed(
     text: str,
     start: int,
     end: int,
-    place: tuple[re.Pattern[str] | None, re.Pattern[str] | None],
+    place: Places,
 ) -> bool:
     """Are the words at text[start:end], a company's first words without the rest of its name
-    ("Fernhill", "Hội An" of "Hội An Insurance Partners"), a place there?"""
-    before, after = place
+    ("Fernhill", "Hội An" of "Hội An Insurance Partners"), a place there, or the first words
+    of another name ("Morgan Stanley")?"""
+    before, after, bare_before, bare_after = place
     if text.startswith(("'s", "’s"), end):
         return False  # the company's own ("near Larkspur's Bristol office")
     line = text.rfind("\n", 0, start) + 1
+    ahead = text[max(line, start - 40) : start]
     return bool(
-        (before is not None and before.search(text[max(line, start - 40) : start]))
+        (before is not None and before.search(ahead))
         or (after is not None and after.match(text, end, end + 40))
+        or (
+            # a sea, a strait or a range: "the Solent" crossed, not "the Solent portfolio"
+            bare_before is not None
+            and bare_after is not None
+            and bare_before.search(ahead)
+            and bare_after.match(text, end, end + 40)
+        )
     )
 
 
