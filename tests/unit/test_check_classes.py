@@ -165,3 +165,69 @@ def test_the_writers_family_at_a_party_is_still_a_new_topic(deps):
     text = _to_rebecca("The summary is attached. My whole family came over for my birthday.")
     _, findings = check_letter(deps, text, "northgate", "Rebecca Holt", "check_in")
     assert "new-topic" in {f.rule for f in findings}
+
+
+def _note(greeting: str, body: str, sign: str = "Ines") -> str:
+    return f"{greeting}\n\n{body}\n\n{sign}"
+
+
+SUMMARY = "The renewals summary is attached."
+N, R = "northgate", "Rebecca Holt"
+
+# Names and companies in other Englishes (engineer A, session 9): spelling aside, as these
+# letters hold words of other languages on purpose. (Left out, as the check still gets it wrong:
+# the Ethiopian "W/ro" before a name, read as a name "W".)
+OTHER_ENGLISHES = [
+    # a company's first word as another's surname ("Sarah Morgan", "Piers Morgan"), and alone
+    # still the company; its word in lowercase, a flower
+    (N, R, _to_rebecca("My old manager, Sarah Morgan, has agreed to act as a referee."), []),
+    (N, R, _to_rebecca(f"{SUMMARY} I saw Piers Morgan at Leeds station this morning!"), []),
+    (N, R, _to_rebecca(f"{SUMMARY} Working with Morgan would be a dream."), ["wrong-company"]),
+    (N, R, _to_rebecca("Thank you for the larkspur seedlings from your stand."), []),
+    # honorifics of Ethiopian and Malaysian English before the recipient's name or another's
+    ("otterbrook", "Martin Kowalski", _note("Dear Ato Martin,", SUMMARY), []),
+    ("otterbrook", "Martin Kowalski", _note("Dear Datuk Martin,", SUMMARY), []),
+    (N, R, _note("Respected Weizero Rebecca,", SUMMARY), []),
+    (N, R, _note("Dear Ato Martin,", SUMMARY), ["wrong-name"]),
+    # a message's greeting ended by an emoji: another's name, or the recipient's
+    (N, R, _note("hey sam \U0001f44b", "quick one - summary attached", "ines"), ["wrong-name"]),
+    (N, R, _note("hey rebecca \U0001f44b", "quick one - summary attached", "ines"), []),
+    (N, R, _note("Hi Graham \U0001f642", SUMMARY), ["wrong-name"]),
+    # another person spoken to in a bullet; one of another opportunity spoken of by first name
+    # (a letter copied, as the house reads it)
+    (N, R, _to_rebecca("- summary: attached\n- Graham, thanks for the intro!"), ["wrong-name"]),
+    (N, R, _to_rebecca("- summary: attached\n- Graham's intro: very kind"), ["wrong-name"]),
+    # sign-offs and interjections of Jamaican, Welsh, Māori, South African, Ghanaian, Ethiopian
+    # and Indian English, and places opening a sentence, are no name
+    (N, R, _to_rebecca(SUMMARY, "Walk good,\nInes"), []),
+    (N, R, _to_rebecca(SUMMARY, "Hwyl fawr,\nInes"), []),
+    (N, R, _to_rebecca(SUMMARY, "Noho ora mai,\nInes"), []),
+    (N, R, _to_rebecca(SUMMARY, "Ka kite,\nInes"), []),
+    (N, R, _to_rebecca("Boy, the April renewals came in strong! Summary attached."), []),
+    (N, R, _to_rebecca("Sweet as, the summary is attached."), []),
+    (N, R, _to_rebecca("Ehh, I nearly missed the deadline. Summary attached."), []),
+    (N, R, _to_rebecca("Haibo, the renewals doubled! Summary attached."), []),
+    (N, R, _to_rebecca("Yaa, the summary is attached."), []),
+    (N, R, _to_rebecca("Ishi, I'll send the summary by Friday."), []),
+    (N, R, _to_rebecca("Bai, the summary is attached, no?"), []),
+    (N, R, _to_rebecca("Kandy, you'll remember, was my old patch."), []),
+    (N, R, _to_rebecca("Kingston, Montego Bay and Ocho Rios were my old territory."), []),
+    (N, R, _to_rebecca("Addis, Bahir Dar and Hawassa were my old territory."), []),
+    # greetings to a group or a friend in Māori; a name called out on the first line
+    (N, R, _note("Kia ora koutou,", SUMMARY), []),
+    (N, R, _note("M\u014drena e hoa,", SUMMARY), []),
+    (N, R, _note("Yes Rebecca!", SUMMARY), []),
+    (N, R, _note("Yes Graham!", SUMMARY), ["wrong-name"]),
+]
+
+
+@pytest.mark.parametrize(
+    ("opportunity", "to", "text", "expected"),
+    OTHER_ENGLISHES,
+    ids=[str(i) for i in range(len(OTHER_ENGLISHES))],
+)
+def test_names_and_companies_in_other_englishes_get_exactly_their_rules(
+    deps, opportunity, to, text, expected
+):
+    _, findings = check_letter(deps, text, opportunity, to, "check_in")
+    assert sorted({f.rule for f in findings} - {"spelling"}) == expected

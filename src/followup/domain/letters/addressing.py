@@ -205,10 +205,13 @@ class Addressing:
             )
             self._credit.append((re.compile(pattern, re.IGNORECASE), needs, held))
         self._bare_salutation = re.compile(rf"{name}[ \t]*(?:,|[-—–:](?:[ \t]|$))", re.MULTILINE)
+        # a first line that calls out a name ("Yes Graham!", "Martin!"): a name only when it is
+        # known as one ("Big news!" is no name)
+        self._called_out = re.compile(rf"{name}[ \t]*!+[ \t]*$", re.MULTILINE)
         # a greeting written in lowercase, and the name after it ("hi naoko-san, thanks…")
         lower = rf"[{LOWER}][{LOWER}'’-]*"
         self._lower_name = re.compile(
-            rf"(?P<name>{lower}(?:[ \t]+{lower})?)(?=[ \t]*(?:[,!:—–]|-(?:[ \t]|$)|$))",
+            rf"(?P<name>{lower}(?:[ \t]+{lower})?)(?=[ \t]*(?:[,!:—–{_EMOJI}]|-(?:[ \t]|$)|$))",
             re.MULTILINE,
         )
 
@@ -557,12 +560,18 @@ class Addressing:
         if headed or line.group("more"):
             return None  # "Opening: Hi Fiona" names a part of the script
         m = self._bare_salutation.match(text, offset)
-        return (m, "salutation") if m else None
+        if m is None:
+            m = self._called_out.match(text, offset)
+            return (m, "lowercase") if m else None
+        return (m, "salutation")
 
 
 # a word in lowercase and the spaces after it, before a name
 _KIN = re.compile(r"([^\W\d_A-Z][\w]*)[ \t]+(?=\S)")
 _MARKS = frozenset(",.!?;:—–-\n")
+_BULLETS = frozenset("-*•·▪–—")
+# an emoji after a name, as a greeting of a message ends ("hey sam 👋")
+_EMOJI = "\u2600-\u27bf\U0001f300-\U0001faff"
 _TOKEN = re.compile(r"\S+")
 
 
@@ -604,7 +613,15 @@ def _sentence_start(text: str, at: int) -> bool:
     while i >= 0 and text[i] in "\"'”’)]":
         i -= 1
     # a dash set off by spaces opens a clause too ("…going well - Chloé, I'd love…")
-    return i < 0 or text[i] in ".!?\n" or (text[i] in "-—–" and i > 0 and text[i - 1] in " \t")
+    if i < 0 or text[i] in ".!?\n" or (text[i] in "-—–" and i > 0 and text[i - 1] in " \t"):
+        return True
+    # …and a bullet's mark opens its line ("- Chloé, thanks for the intro")
+    if text[i] not in _BULLETS:
+        return False
+    i -= 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    return i < 0 or text[i] == "\n"
 
 
 class _Titled:

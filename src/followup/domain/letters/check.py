@@ -168,21 +168,26 @@ class LetterChecker:
             yield _finding(rule, start, end, match=letter.text[start:end], opportunity=opportunity)
 
     def _places(self, rule: Rule) -> Places:
-        """The wrong-company rule's frames of a place or of another name (compiled once): what
-        stands before or after a company's first words where they name a place, a street or
-        another firm ("Morgan Stanley"), and what stands before them where they name a sea or a
-        range when no word of theirs follows ("across the Solent")."""
+        """The wrong-company rule's frames of a place or of another name (compiled once)."""
         if self._place_frames is None:
 
-            def compiled(*keys: str) -> re.Pattern[str] | None:
-                found = [str(rule.data[k]) for k in keys if rule.data.get(k)]
-                return re.compile("|".join(f"(?:{p})" for p in found), re.I) if found else None
+            def compiled(key: str) -> re.Pattern[str] | None:
+                found = rule.data.get(key)
+                return re.compile(str(found), re.IGNORECASE) if found else None
 
-            self._place_frames = (
-                compiled("place_before"),
-                compiled("place_after", "other_name_after"),
-                compiled("place_bare_before"),
-                compiled("place_bare_after"),
+            self._place_frames = Places(
+                *(
+                    compiled(k)
+                    for k in (
+                        "place_before",
+                        "place_after",
+                        "place_bare_before",
+                        "place_bare_after",
+                        "other_name_before",
+                        "other_name_after",
+                        "company_after",
+                    )
+                )
             )
         return self._place_frames
 

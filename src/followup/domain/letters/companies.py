@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
+from typing import NamedTuple
 
 from followup.domain.letters.context import LetterContext, compact_forms, fold_accents, loose_name
 from followup.domain.letters.text import fold
@@ -32,11 +33,24 @@ _JOINED = re.compile(r"(?<!\w)(?:#\w+|[A-Z][a-z]+(?:[A-Z][a-z0-9]+)+)(?!\w)")
 _CONNECTORS = frozenset({"&", "and", "+", "und", "et", "y"})
 _LETTERS = re.compile(r"[^\W\d_]+")
 
-# The frames of a place: before and after a company's first words ("near Fernhill", "Larkspur
-# Lane", "Morgan Stanley"), and before them where no word of theirs follows ("across the Solent")
-Places = tuple[
-    re.Pattern[str] | None, re.Pattern[str] | None, re.Pattern[str] | None, re.Pattern[str] | None
-]
+
+class Places(NamedTuple):
+    """The wrong-company rule's frames of a place or of another name, where a company's first
+    words stand without the rest of its name: before and after them ("near Fernhill",
+    "Larkspur Lane"); before them where no word of theirs follows ("across the Solent"); the
+    words of another name around them ("Sarah Morgan", "Morgan Stanley"), unless words of the
+    company's own places follow ("the Larkspur Bristol office")."""
+
+    before: re.Pattern[str] | None = None
+    after: re.Pattern[str] | None = None
+    bare_before: re.Pattern[str] | None = None
+    bare_after: re.Pattern[str] | None = None
+    other_before: re.Pattern[str] | None = None
+    other_after: re.Pattern[str] | None = None
+    company_after: re.Pattern[str] | None = None
+
+
+_NO_PLACES = Places()
 
 
 def links(text: str) -> list[tuple[int, int]]:
@@ -113,7 +127,7 @@ def other_companies(
     suffixes: frozenset[str],
     is_word: object,
     lowercase_voice: Callable[[], bool],
-    place: Places = (None, None, None, None),
+    place: Places = _NO_PLACES,
 ) -> Iterator[tuple[int, int, str]]:
     """(start, end, opportunity) of each other company named in the text. `candidates` are the
     directory's companies whose first word is a word of the letter; `is_word` tells whether a
@@ -198,30 +212,34 @@ def _proper(words: list[str], is_word: object) -> bool:
     return not callable(is_word) or not all(is_word(w) for w in words)
 
 
-def _placed(
-    text: str,
-    start: int,
-    end: int,
-    place: Places,
-) -> bool:
+def _placed(text: str, start: int, end: int, place: Places) -> bool:
     """Are the words at text[start:end], a company's first words without the rest of its name
-    ("Fernhill", "Hội An" of "Hội An Insurance Partners"), a place there, or the first words
-    of another name ("Morgan Stanley")?"""
-    before, after, bare_before, bare_after = place
+    ("Fernhill", "Hội An" of "Hội An Insurance Partners"), a place there, or a part of another
+    name ("Morgan Stanley", "Sarah Morgan")?"""
     if text.startswith(("'s", "’s"), end):
         return False  # the company's own ("near Larkspur's Bristol office")
     line = text.rfind("\n", 0, start) + 1
     ahead = text[max(line, start - 40) : start]
-    return bool(
-        (before is not None and before.search(ahead))
-        or (after is not None and after.match(text, end, end + 40))
-        or (
-            # a sea, a strait or a range: "the Solent" crossed, not "the Solent portfolio"
-            bare_before is not None
-            and bare_after is not None
-            and bare_before.search(ahead)
-            and bare_after.match(text, end, end + 40)
-        )
+    if (place.before is not None and place.before.search(ahead)) or (
+        place.after is not None and place.after.match(text, end, end + 40)
+    ):
+        return True
+    if (
+        # a sea, a strait or a range: "the Solent" crossed, not "the Solent portfolio"
+        place.bare_before is not None
+        and place.bare_after is not None
+        and place.bare_before.search(ahead)
+        and place.bare_after.match(text, end, end + 40)
+    ):
+        return True
+    own = place.company_after
+    other = place.other_after.match(text, end, end + 40) if place.other_after else None
+    if other is not None and (own is None or not own.match(text, other.end(), other.end() + 40)):
+        return True
+    return (
+        place.other_before is not None
+        and place.other_before.search(ahead) is not None
+        and (own is None or not own.match(text, end, end + 40))
     )
 
 
