@@ -171,13 +171,18 @@ def _note(greeting: str, body: str, sign: str = "Ines") -> str:
     return f"{greeting}\n\n{body}\n\n{sign}"
 
 
+def _to_graham(body: str) -> str:
+    return f"Dear Graham,\n\nThe churn summary is attached. {body}\n\nInes"
+
+
 SUMMARY = "The renewals summary is attached."
 N, R = "northgate", "Rebecca Holt"
+L, G = "larkspur", "Graham Fenwick"
 
 # Names and companies in other Englishes (engineer A, session 9): spelling aside, as these
 # letters hold words of other languages on purpose. (Left out, as the check still gets it wrong:
 # the Ethiopian "W/ro" before a name, read as a name "W".)
-OTHER_ENGLISHES = [
+NAMES_AND_COMPANIES = [
     # a company's first word as another's surname ("Sarah Morgan", "Piers Morgan"), and alone
     # still the company; its word in lowercase, a flower
     (N, R, _to_rebecca("My old manager, Sarah Morgan, has agreed to act as a referee."), []),
@@ -218,13 +223,38 @@ OTHER_ENGLISHES = [
     (N, R, _note("M\u014drena e hoa,", SUMMARY), []),
     (N, R, _note("Yes Rebecca!", SUMMARY), []),
     (N, R, _note("Yes Graham!", SUMMARY), ["wrong-name"]),
+    # a company's first word naming a place by its lowercase kind: a shopping centre, an
+    # industrial estate, a retail park, a ward, a school, a shore; a sea crossed
+    (L, G, _to_graham("I'll be at the Northgate shopping centre pop-up on Saturday."), []),
+    (L, G, _to_graham("Two of the shops sit on the Otterbrook industrial estate."), []),
+    (L, G, _to_graham("The pilot site is the Fernhill retail park near Derby."), []),
+    (L, G, _to_graham("The Northgate ward has the highest churn in the city, oddly."), []),
+    (L, G, _to_graham("I've mapped the solar tenders along the Solent shore."), []),
+    (L, G, _to_graham("We're halfway across the Solent and the summary is attached."), []),
+    (L, G, _to_graham("The sample came from the Kestrel Bay Marina, oddly enough."), []),
+    # …beside the company named by its first words: its people, offices, family, a notice
+    # period there, an interview there, a link, a P.S.
+    (L, G, _to_graham("I'd love to help Northgate tackle churn."), ["wrong-company"]),
+    (L, G, _to_graham("I shared it with the Northgate people last week."), ["wrong-company"]),
+    (L, G, _to_graham("I have shared my plan with the Otterbrook team."), ["wrong-company"]),
+    (L, G, _to_graham("I can come to the Northgate offices in Leeds."), ["wrong-company"]),
+    (L, G, _to_graham("My notes from my Fernhill interview are attached."), ["wrong-company"]),
+    (L, G, _to_graham("My portfolio: fernhill-foods-careers.example/ines."), ["wrong-company"]),
+    (L, G, _to_graham("- start date: June\n- notice at Otterbrook: none"), ["wrong-company"]),
+    (L, G, _to_graham("P.S. Say hi to everyone at Kestrel Bay!"), ["wrong-company"]),
+    (
+        L,
+        G,
+        _to_graham("I'm thrilled at the thought of joining the Solent family."),
+        ["wrong-company"],
+    ),
 ]
 
 
 @pytest.mark.parametrize(
     ("opportunity", "to", "text", "expected"),
-    OTHER_ENGLISHES,
-    ids=[str(i) for i in range(len(OTHER_ENGLISHES))],
+    NAMES_AND_COMPANIES,
+    ids=[str(i) for i in range(len(NAMES_AND_COMPANIES))],
 )
 def test_names_and_companies_in_other_englishes_get_exactly_their_rules(
     deps, opportunity, to, text, expected
