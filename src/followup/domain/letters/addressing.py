@@ -363,6 +363,15 @@ class Addressing:
                 if found:
                     yield found
                 continue
+            if _after_bullet(text, s):
+                # a bullet's item is a name spoken to only when a clause for them follows
+                # ("- Chloé, thanks for…"), not a list of referees ("- Mr. Endo, my manager")
+                opening = self._comma_next.match(text, e)
+                if opening and opening.group("next").lower() in self.openers:
+                    found = accept(_Joined(m, opening), "start")
+                    if found:
+                        yield found
+                continue
             if _sentence_start(text, s):
                 if self._name_list.match(text, e):
                     continue
@@ -613,10 +622,15 @@ def _sentence_start(text: str, at: int) -> bool:
     while i >= 0 and text[i] in "\"'”’)]":
         i -= 1
     # a dash set off by spaces opens a clause too ("…going well - Chloé, I'd love…")
-    if i < 0 or text[i] in ".!?\n" or (text[i] in "-—–" and i > 0 and text[i - 1] in " \t"):
-        return True
-    # …and a bullet's mark opens its line ("- Chloé, thanks for the intro")
-    if text[i] not in _BULLETS:
+    return i < 0 or text[i] in ".!?\n" or (text[i] in "-—–" and i > 0 and text[i - 1] in " \t")
+
+
+def _after_bullet(text: str, at: int) -> bool:
+    """Does a bullet's item begin at `at` ("- Chloé, thanks for the intro")?"""
+    i = at - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    if i < 0 or text[i] not in _BULLETS:
         return False
     i -= 1
     while i >= 0 and text[i] in " \t":
