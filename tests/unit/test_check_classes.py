@@ -248,6 +248,31 @@ NAMES_AND_COMPANIES = [
         _to_graham("I'm thrilled at the thought of joining the Solent family."),
         ["wrong-company"],
     ),
+    # a company's first word among places listed after a preposition of place, or joined to
+    # one by a slash before a noun, or as the place a produce comes from; beside companies
+    # listed or joined so
+    (L, G, _to_graham("The depots in Derby, Fernhill and Buxton share a van."), []),
+    (L, G, _to_graham("The shops around Northgate, Ripon and Thirsk churn least."), []),
+    (L, G, _to_graham("The Derby/Fernhill shops renew in May."), []),
+    (L, G, _to_graham("We shipped a crate of Otterbrook cheese to Leeds."), []),
+    (L, G, _to_graham("I've had offers from Northgate and Otterbrook."), ["wrong-company"]),
+    (L, G, _to_graham("The Northgate/Otterbrook offers both expire in May."), ["wrong-company"]),
+    (
+        L,
+        G,
+        _to_graham("I'm weighing it against Northgate, Otterbrook and Fernhill."),
+        ["wrong-company"],
+    ),
+    # a sentence opened by a preposition before a firm or a place speaks to no one; thanks in
+    # other languages before another person's name in the body speak to them
+    (N, R, _to_rebecca("Before Halden, I sold council software, as you know."), []),
+    (N, R, _to_rebecca("After Harrogate, I can call you any day."), []),
+    (N, R, _to_rebecca("Graham, before Friday I'll send the figures."), ["wrong-name"]),
+    (N, R, _to_rebecca("Diolch Graham for the introduction to your team."), ["wrong-name"]),
+    (N, R, _to_rebecca("Terima kasih Puan Aisha for your time."), ["wrong-name"]),
+    (N, R, _to_rebecca("Terima kasih Rebecca for your time."), []),
+    (N, R, _to_rebecca("Cheers Graham for the introduction."), ["wrong-name"]),
+    (N, R, _to_rebecca("Cheers Leeds for hosting the council fair."), []),
 ]
 
 

@@ -70,6 +70,9 @@ class Addressing:
         # Words that open a clause of their own after "and": "…, Karen, and I hope…" speaks to
         # Karen; "the director, Karen, and the analyst" is a list
         self.clause_openers = words("clause_openers")
+        # Prepositions whose object the capitalised words after them are: "Before Jentayu, I
+        # sold…" speaks of a place or a firm, not to someone
+        self.object_leads = words("object_leads")
         # First names common enough to be read as a name set off between commas even when no
         # one of that name is in the user's data ("I'd welcome your view, Jessica, on…")
         self.given_names = words("given_names")
@@ -245,9 +248,13 @@ class Addressing:
             bare = [self._suffixed.sub("", t) for t in kept]
             suffixed = any(b != t for b, t in zip(bare, kept, strict=True))
             # "Hi Marcus", "Call Mark Ellis": the words before the name are not the name
+            governed = False
             while bare and fold_accents(_core(bare[0])) in self.not_names:
+                governed = fold_accents(_core(bare[0])) in self.object_leads
                 bare.pop(0)
                 kept.pop(0)
+            if governed and how in ("start", "start-dash"):
+                return None  # "After Leeds, I…": the object of a preposition, not spoken to
             while len(bare) > 1 and fold_accents(_core(bare[0])) in self._greeting_words:
                 bare.pop(0)
                 kept.pop(0)
@@ -345,6 +352,15 @@ class Addressing:
                 found_name = named
                 m = named
                 s, e = named.span()
+            elif opened and _FOR.match(text, e):
+                # a thanks written as one run with the name ("Cheers Graham for…", "Diolch
+                # Graham for…"): said to them, when the name is known as one
+                named = self._names.match(text, opened.end())
+                if named is not None:
+                    found = accept(named, "lowercase")
+                    if found:
+                        yield found
+                continue
             j = e
             while j < len(text) and text[j] in " \t":
                 j += 1
@@ -578,6 +594,7 @@ class Addressing:
 # a word in lowercase and the spaces after it, before a name
 _KIN = re.compile(r"([^\W\d_A-Z][\w]*)[ \t]+(?=\S)")
 _MARKS = frozenset(",.!?;:—–-\n")
+_FOR = re.compile(r"[ \t]+[Ff]or\b")
 _BULLETS = frozenset("-*•·▪–—")
 # an emoji after a name, as a greeting of a message ends ("hey sam 👋")
 _EMOJI = "\u2600-\u27bf\U0001f300-\U0001faff"

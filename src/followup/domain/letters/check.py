@@ -186,6 +186,11 @@ class LetterChecker:
                         "other_name_before",
                         "other_name_after",
                         "company_after",
+                        "place_list_before",
+                        "place_list_lead",
+                        "place_list_after",
+                        "place_pair_before",
+                        "place_pair_after",
                     )
                 )
             )

@@ -11,7 +11,7 @@ names no company.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Container, Iterable, Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -39,7 +39,9 @@ class Places(NamedTuple):
     words stand without the rest of its name: before and after them ("near Fernhill",
     "Larkspur Lane"); before them where no word of theirs follows ("across the Solent"); the
     words of another name around them ("Sarah Morgan", "Morgan Stanley"), unless words of the
-    company's own places follow ("the Larkspur Bristol office")."""
+    company's own places follow ("the Larkspur Bristol office"); a list of places after a
+    preposition of place ("in Derby, Fernhill and Buxton") or two joined by a slash before a
+    noun ("Derby/Fernhill shops"), whose other members are no company of the user's."""
 
     before: re.Pattern[str] | None = None
     after: re.Pattern[str] | None = None
@@ -48,6 +50,11 @@ class Places(NamedTuple):
     other_before: re.Pattern[str] | None = None
     other_after: re.Pattern[str] | None = None
     company_after: re.Pattern[str] | None = None
+    list_before: re.Pattern[str] | None = None
+    list_lead: re.Pattern[str] | None = None
+    list_after: re.Pattern[str] | None = None
+    pair_before: re.Pattern[str] | None = None
+    pair_after: re.Pattern[str] | None = None
 
 
 _NO_PLACES = Places()
@@ -150,7 +157,7 @@ def other_companies(
             whole = len(many) >= len(_name_parts(company, suffixes))
             if (
                 not whole
-                and _placed(text, m.start(), m.end(), place)
+                and _placed(text, m.start(), m.end(), place, ctx.directory.companies)
                 and not _overlaps(m.span(), spans)
             ):
                 continue
@@ -212,7 +219,7 @@ def _proper(words: list[str], is_word: object) -> bool:
     return not callable(is_word) or not all(is_word(w) for w in words)
 
 
-def _placed(text: str, start: int, end: int, place: Places) -> bool:
+def _placed(text: str, start: int, end: int, place: Places, companies: Container[str] = ()) -> bool:
     """Are the words at text[start:end], a company's first words without the rest of its name
     ("Fernhill", "Hội An" of "Hội An Insurance Partners"), a place there, or a part of another
     name ("Morgan Stanley", "Sarah Morgan")?"""
@@ -236,11 +243,43 @@ def _placed(text: str, start: int, end: int, place: Places) -> bool:
     other = place.other_after.match(text, end, end + 40) if place.other_after else None
     if other is not None and (own is None or not own.match(text, other.end(), other.end() + 40)):
         return True
-    return (
+    if (
         place.other_before is not None
         and place.other_before.search(ahead) is not None
         and (own is None or not own.match(text, end, end + 40))
-    )
+    ):
+        return True
+    return _listed(text, end, ahead, place, companies)
+
+
+def _listed(text: str, end: int, ahead: str, place: Places, companies: Container[str]) -> bool:
+    """Is a company's first word, ending at `end` after `ahead`, one of a list of places ("in
+    Derby, Fernhill and Buxton", "Derby/Fernhill shops"), none of whose other members is a
+    company of the user's?"""
+
+    def places(found: re.Match[str] | None) -> bool:
+        if found is None:
+            return False
+        listed = found.group("list") or ""
+        return not any(w.lower() in companies for w in _LETTERS.findall(listed))
+
+    if place.list_before is not None and places(place.list_before.search(ahead)):
+        return True
+    if (
+        place.list_lead is not None
+        and place.list_after is not None
+        and place.list_lead.search(ahead)
+        and places(place.list_after.match(text, end, end + 80))
+    ):
+        return True
+    if place.pair_after is None:
+        return False
+    pair = place.pair_after.match(text, end, end + 60)
+    if pair is None:
+        return False
+    if pair.group("list") is not None:
+        return places(pair)
+    return place.pair_before is not None and places(place.pair_before.search(ahead))
 
 
 class _Own:
