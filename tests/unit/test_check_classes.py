@@ -273,6 +273,8 @@ NAMES_AND_COMPANIES = [
     (N, R, _to_rebecca("Terima kasih Rebecca for your time."), []),
     (N, R, _to_rebecca("Cheers Graham for the introduction."), ["wrong-name"]),
     (N, R, _to_rebecca("Cheers Leeds for hosting the council fair."), []),
+    # a company's first word before "de", "of" and a capitalised word: another name
+    (N, R, _to_rebecca("My mentor, Morgan de Souza, reviewed the plan."), []),
 ]
 
 
@@ -285,4 +287,88 @@ def test_names_and_companies_in_other_englishes_get_exactly_their_rules(
     deps, opportunity, to, text, expected
 ):
     _, findings = check_letter(deps, text, opportunity, to, "check_in")
+    assert sorted({f.rule for f in findings} - {"spelling"}) == expected
+
+
+# A dossier where another opportunity's company bears the name of a town this opportunity's
+# notes discuss, and where someone met bears the name of a football club (engineer A, session 9)
+BORDERS = {
+    "candidate": {"name": "Ines Carvalho", "email": "ines.carvalho@mail.example"},
+    "opportunities": [
+        {
+            "id": "tweed",
+            "company": "Tweed Valley Medical",
+            "role": "Territory Manager",
+            "policy": "etiquette",
+            "interviews": [
+                {
+                    "id": "tweed-1",
+                    "date": "2027-05-10",
+                    "round": 1,
+                    "contacts": [
+                        {
+                            "name": "Morag Innes",
+                            "title": "Sales Director",
+                            "email": "morag.innes@tweed.example",
+                            "minutes": 40,
+                            "decision_maker": True,
+                            "topics": ["the Melrose and Hawick clinic accounts"],
+                        },
+                        {"name": "Everton Baptiste", "title": "Team Lead", "minutes": 20},
+                    ],
+                }
+            ],
+        },
+        {
+            "id": "melrose",
+            "company": "Melrose Insurance Brokers",
+            "role": "Inside Sales Lead",
+            "policy": "etiquette",
+            "interviews": [
+                {
+                    "id": "melrose-1",
+                    "date": "2027-05-12",
+                    "round": 1,
+                    "contacts": [{"name": "Calum Reid", "title": "Head of Sales", "minutes": 30}],
+                }
+            ],
+        },
+    ],
+}
+
+
+@pytest.fixture(scope="module")
+def borders() -> Dependencies:
+    found = Dependencies(FakeStore(), calendar_for, PolicyBook(None), checker=lambda: CHECKER)
+    import_dossier(found, parse_dossier(BORDERS))
+    return found
+
+
+IN_THE_NOTES = [
+    # the town of the notes' topic, said beside a word of it there, is no other company
+    ("Morag Innes", "I'd gladly take on the Melrose and Hawick clinic accounts.", []),
+    ("Morag Innes", "For Melrose and Hawick, I'd visit each clinic fortnightly.", []),
+    # …the company named by its first word is
+    ("Morag Innes", "I also had an interview at Melrose this week.", ["wrong-company"]),
+    # a person met is no football club; spoken to in a postscript, they are addressed
+    ("Everton Baptiste", "Thank you for showing me the floor.", []),
+    ("Morag Innes", "Everton kindly showed me the floor after our talk.", []),
+    ("Morag Innes", "The plan is attached.\n\nP.S. Everton - big up yourself!", ["wrong-name"]),
+    # referees in a numbered list, with their titles, are spoken of
+    (
+        "Morag Innes",
+        "My referees:\n1. Mr. Alan Moffat, my manager at Borders Print\n2. Ms. Jean Hogg, a client",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("to", "body", "expected"), IN_THE_NOTES, ids=[str(i) for i in range(len(IN_THE_NOTES))]
+)
+def test_a_town_of_the_notes_and_a_person_met_are_read_as_what_the_dossier_says(
+    borders, to, body, expected
+):
+    text = f"Hi {to.split()[0]},\n\n{body}\n\nInes"
+    _, findings = check_letter(borders, text, "tweed", to, "check_in")
     assert sorted({f.rule for f in findings} - {"spelling"}) == expected

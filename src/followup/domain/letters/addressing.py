@@ -391,6 +391,17 @@ class Addressing:
             if _sentence_start(text, s):
                 if self._name_list.match(text, e):
                     continue
+                if (
+                    _POSTSCRIPT.match(before)
+                    and (self._comma_next.match(text, e) or self._dash_next.match(text, e))
+                    and not self._appositive.match(text, e)
+                ):
+                    # "P.S. Everton — big up yourself": a postscript's name set off is spoken
+                    # to, whatever follows, when it is known as one
+                    found = accept(m, "lowercase")
+                    if found:
+                        yield found
+                    continue
                 opening = self._comma_next.match(text, e)
                 if opening and not self._appositive.match(text, e):
                     found = accept(_Joined(m, opening), "start")
@@ -594,6 +605,7 @@ class Addressing:
 # a word in lowercase and the spaces after it, before a name
 _KIN = re.compile(r"([^\W\d_A-Z][\w]*)[ \t]+(?=\S)")
 _MARKS = frozenset(",.!?;:—–-\n")
+_POSTSCRIPT = re.compile(r"[ \t]*(?:P\.?[ \t]?){1,2}S\.?[ \t]*[:,]?[ \t]*$")
 _FOR = re.compile(r"[ \t]+[Ff]or\b")
 _BULLETS = frozenset("-*•·▪–—")
 # an emoji after a name, as a greeting of a message ends ("hey sam 👋")
@@ -647,7 +659,11 @@ def _after_bullet(text: str, at: int) -> bool:
     i = at - 1
     while i >= 0 and text[i] in " \t":
         i -= 1
-    if i < 0 or text[i] not in _BULLETS:
+    if i >= 0 and text[i] in ".)" and i > 0 and text[i - 1].isdigit():
+        i -= 1  # a numbered item ("1. Mr. Endo, my former manager")
+        while i > 0 and text[i - 1].isdigit():
+            i -= 1
+    elif i < 0 or text[i] not in _BULLETS:
         return False
     i -= 1
     while i >= 0 and text[i] in " \t":

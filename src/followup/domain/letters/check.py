@@ -675,6 +675,8 @@ class LetterChecker:
                     continue  # the interview notes mention it, or their pursuit: not new
                 if heard & lexicon.people & noted and self._of_the_notes(letter, m, noted):
                     continue  # the notes' own person, and what the notes say of them
+                if m.group(0)[:1].isupper() and _a_person(said, ctx):
+                    continue  # "Hi Everton,": a person of the user's data, not the club
                 if not _holds(condition, letter, m):
                     continue
                 span = letter.sentence_of(m.start(), m.start())
@@ -972,6 +974,14 @@ def _in_title_case(text: str) -> str:
         return text
     titled = text.title()
     return titled if len(titled) == len(text) else text
+
+
+def _a_person(said: str, ctx: LetterContext) -> bool:
+    """Are the words of a match the names of a person of the user's data ("Everton" where an
+    Everton Grant was met), which a name of a club or a place may also be?"""
+    names = _WORD_CHARS.findall(said)
+    people = ctx.directory.person_words | ctx.people_parts
+    return bool(names) and all(fold_accents(n) in people for n in names)
 
 
 @lru_cache(maxsize=1024)

@@ -157,7 +157,10 @@ def other_companies(
             whole = len(many) >= len(_name_parts(company, suffixes))
             if (
                 not whole
-                and _placed(text, m.start(), m.end(), place, ctx.directory.companies)
+                and (
+                    _placed(text, m.start(), m.end(), place, ctx.directory.companies)
+                    or _noted(text, m.start(), m.end(), ctx)
+                )
                 and not _overlaps(m.span(), spans)
             ):
                 continue
@@ -203,6 +206,37 @@ def other_companies(
                         continue
                     reported.append(span)
                     yield span[0], span[1], opportunity
+
+
+def _noted(text: str, start: int, end: int, ctx: LetterContext) -> bool:
+    """Are a company's first words, found at text[start:end] without the rest of its name,
+    words of this opportunity's own interview notes said as the notes say them, beside a word
+    of theirs there ("the Mandeville and May Pen clinic accounts" discussed with a medical
+    supplier, where Mandeville is also another opportunity's insurer): the topic's place or
+    thing, not the other company?"""
+    if not (ctx.notes or ctx.said):
+        return False
+    words = fold(text[start:end])
+    found = re.compile(rf"(?<![^\W_]){re.escape(words)}(?![^\W_])")
+    near = {
+        w
+        for w in _LETTERS.findall(fold(text[max(0, start - 30) : start]))[-2:]
+        + _LETTERS.findall(fold(text[end : end + 30]))[:2]
+        if len(w) > 2 and w not in _FUNCTION_WORDS
+    }
+    for note in (*ctx.notes, *ctx.said):
+        folded = fold(note)
+        for m in found.finditer(folded):
+            around = _LETTERS.findall(folded[max(0, m.start() - 30) : m.start()])[-2:]
+            around += _LETTERS.findall(folded[m.end() : m.end() + 30])[:2]
+            if near.intersection(around):
+                return True
+    return False
+
+
+_FUNCTION_WORDS = frozenset(
+    ("the", "and", "for", "with", "our", "your", "their", "from", "into", "over", "than", "that")
+)
 
 
 def _name_parts(company: str, suffixes: frozenset[str]) -> list[str]:
