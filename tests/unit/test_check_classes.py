@@ -165,3 +165,210 @@ def test_the_writers_family_at_a_party_is_still_a_new_topic(deps):
     text = _to_rebecca("The summary is attached. My whole family came over for my birthday.")
     _, findings = check_letter(deps, text, "northgate", "Rebecca Holt", "check_in")
     assert "new-topic" in {f.rule for f in findings}
+
+
+def _note(greeting: str, body: str, sign: str = "Ines") -> str:
+    return f"{greeting}\n\n{body}\n\n{sign}"
+
+
+def _to_graham(body: str) -> str:
+    return f"Dear Graham,\n\nThe churn summary is attached. {body}\n\nInes"
+
+
+SUMMARY = "The renewals summary is attached."
+N, R = "northgate", "Rebecca Holt"
+L, G = "larkspur", "Graham Fenwick"
+
+# Names and companies in other Englishes (engineer A, session 9): spelling aside, as these
+# letters hold words of other languages on purpose. (Left out, as the check still gets it wrong:
+# the Ethiopian "W/ro" before a name, read as a name "W".)
+NAMES_AND_COMPANIES = [
+    # a company's first word as another's surname ("Sarah Morgan", "Piers Morgan"), and alone
+    # still the company; its word in lowercase, a flower
+    (N, R, _to_rebecca("My old manager, Sarah Morgan, has agreed to act as a referee."), []),
+    (N, R, _to_rebecca(f"{SUMMARY} I saw Piers Morgan at Leeds station this morning!"), []),
+    (N, R, _to_rebecca(f"{SUMMARY} Working with Morgan would be a dream."), ["wrong-company"]),
+    (N, R, _to_rebecca("Thank you for the larkspur seedlings from your stand."), []),
+    # honorifics of Ethiopian and Malaysian English before the recipient's name or another's
+    ("otterbrook", "Martin Kowalski", _note("Dear Ato Martin,", SUMMARY), []),
+    ("otterbrook", "Martin Kowalski", _note("Dear Datuk Martin,", SUMMARY), []),
+    (N, R, _note("Respected Weizero Rebecca,", SUMMARY), []),
+    (N, R, _note("Dear Ato Martin,", SUMMARY), ["wrong-name"]),
+    # a message's greeting ended by an emoji: another's name, or the recipient's
+    (N, R, _note("hey sam \U0001f44b", "quick one - summary attached", "ines"), ["wrong-name"]),
+    (N, R, _note("hey rebecca \U0001f44b", "quick one - summary attached", "ines"), []),
+    (N, R, _note("Hi Graham \U0001f642", SUMMARY), ["wrong-name"]),
+    # another person spoken to in a bullet; one of another opportunity spoken of by first name
+    # (a letter copied, as the house reads it)
+    (N, R, _to_rebecca("- summary: attached\n- Graham, thanks for the intro!"), ["wrong-name"]),
+    (N, R, _to_rebecca("- summary: attached\n- Graham's intro: very kind"), ["wrong-name"]),
+    # sign-offs and interjections of Jamaican, Welsh, Māori, South African, Ghanaian, Ethiopian
+    # and Indian English, and places opening a sentence, are no name
+    (N, R, _to_rebecca(SUMMARY, "Walk good,\nInes"), []),
+    (N, R, _to_rebecca(SUMMARY, "Hwyl fawr,\nInes"), []),
+    (N, R, _to_rebecca(SUMMARY, "Noho ora mai,\nInes"), []),
+    (N, R, _to_rebecca(SUMMARY, "Ka kite,\nInes"), []),
+    (N, R, _to_rebecca("Boy, the April renewals came in strong! Summary attached."), []),
+    (N, R, _to_rebecca("Sweet as, the summary is attached."), []),
+    (N, R, _to_rebecca("Ehh, I nearly missed the deadline. Summary attached."), []),
+    (N, R, _to_rebecca("Haibo, the renewals doubled! Summary attached."), []),
+    (N, R, _to_rebecca("Yaa, the summary is attached."), []),
+    (N, R, _to_rebecca("Ishi, I'll send the summary by Friday."), []),
+    (N, R, _to_rebecca("Bai, the summary is attached, no?"), []),
+    (N, R, _to_rebecca("Kandy, you'll remember, was my old patch."), []),
+    (N, R, _to_rebecca("Kingston, Montego Bay and Ocho Rios were my old territory."), []),
+    (N, R, _to_rebecca("Addis, Bahir Dar and Hawassa were my old territory."), []),
+    # greetings to a group or a friend in Māori; a name called out on the first line
+    (N, R, _note("Kia ora koutou,", SUMMARY), []),
+    (N, R, _note("M\u014drena e hoa,", SUMMARY), []),
+    (N, R, _note("Yes Rebecca!", SUMMARY), []),
+    (N, R, _note("Yes Graham!", SUMMARY), ["wrong-name"]),
+    # a company's first word naming a place by its lowercase kind: a shopping centre, an
+    # industrial estate, a retail park, a ward, a school, a shore; a sea crossed
+    (L, G, _to_graham("I'll be at the Northgate shopping centre pop-up on Saturday."), []),
+    (L, G, _to_graham("Two of the shops sit on the Otterbrook industrial estate."), []),
+    (L, G, _to_graham("The pilot site is the Fernhill retail park near Derby."), []),
+    (L, G, _to_graham("The Northgate ward has the highest churn in the city, oddly."), []),
+    (L, G, _to_graham("I've mapped the solar tenders along the Solent shore."), []),
+    (L, G, _to_graham("We're halfway across the Solent and the summary is attached."), []),
+    (L, G, _to_graham("The sample came from the Kestrel Bay Marina, oddly enough."), []),
+    # …beside the company named by its first words: its people, offices, family, a notice
+    # period there, an interview there, a link, a P.S.
+    (L, G, _to_graham("I'd love to help Northgate tackle churn."), ["wrong-company"]),
+    (L, G, _to_graham("I shared it with the Northgate people last week."), ["wrong-company"]),
+    (L, G, _to_graham("I have shared my plan with the Otterbrook team."), ["wrong-company"]),
+    (L, G, _to_graham("I can come to the Northgate offices in Leeds."), ["wrong-company"]),
+    (L, G, _to_graham("My notes from my Fernhill interview are attached."), ["wrong-company"]),
+    (L, G, _to_graham("My portfolio: fernhill-foods-careers.example/ines."), ["wrong-company"]),
+    (L, G, _to_graham("- start date: June\n- notice at Otterbrook: none"), ["wrong-company"]),
+    (L, G, _to_graham("P.S. Say hi to everyone at Kestrel Bay!"), ["wrong-company"]),
+    (
+        L,
+        G,
+        _to_graham("I'm thrilled at the thought of joining the Solent family."),
+        ["wrong-company"],
+    ),
+    # a company's first word among places listed after a preposition of place, or joined to
+    # one by a slash before a noun, or as the place a produce comes from; beside companies
+    # listed or joined so
+    (L, G, _to_graham("The depots in Derby, Fernhill and Buxton share a van."), []),
+    (L, G, _to_graham("The shops around Northgate, Ripon and Thirsk churn least."), []),
+    (L, G, _to_graham("The Derby/Fernhill shops renew in May."), []),
+    (L, G, _to_graham("We shipped a crate of Otterbrook cheese to Leeds."), []),
+    (L, G, _to_graham("I've had offers from Northgate and Otterbrook."), ["wrong-company"]),
+    (L, G, _to_graham("The Northgate/Otterbrook offers both expire in May."), ["wrong-company"]),
+    (
+        L,
+        G,
+        _to_graham("I'm weighing it against Northgate, Otterbrook and Fernhill."),
+        ["wrong-company"],
+    ),
+    # a sentence opened by a preposition before a firm or a place speaks to no one; thanks in
+    # other languages before another person's name in the body speak to them
+    (N, R, _to_rebecca("Before Halden, I sold council software, as you know."), []),
+    (N, R, _to_rebecca("After Harrogate, I can call you any day."), []),
+    (N, R, _to_rebecca("Graham, before Friday I'll send the figures."), ["wrong-name"]),
+    (N, R, _to_rebecca("Diolch Graham for the introduction to your team."), ["wrong-name"]),
+    (N, R, _to_rebecca("Terima kasih Puan Aisha for your time."), ["wrong-name"]),
+    (N, R, _to_rebecca("Terima kasih Rebecca for your time."), []),
+    (N, R, _to_rebecca("Cheers Graham for the introduction."), ["wrong-name"]),
+    (N, R, _to_rebecca("Cheers Leeds for hosting the council fair."), []),
+    # a company's first word before "de", "of" and a capitalised word: another name
+    (N, R, _to_rebecca("My mentor, Morgan de Souza, reviewed the plan."), []),
+]
+
+
+@pytest.mark.parametrize(
+    ("opportunity", "to", "text", "expected"),
+    NAMES_AND_COMPANIES,
+    ids=[str(i) for i in range(len(NAMES_AND_COMPANIES))],
+)
+def test_names_and_companies_in_other_englishes_get_exactly_their_rules(
+    deps, opportunity, to, text, expected
+):
+    _, findings = check_letter(deps, text, opportunity, to, "check_in")
+    assert sorted({f.rule for f in findings} - {"spelling"}) == expected
+
+
+# A dossier where another opportunity's company bears the name of a town this opportunity's
+# notes discuss, and where someone met bears the name of a football club (engineer A, session 9)
+BORDERS = {
+    "candidate": {"name": "Ines Carvalho", "email": "ines.carvalho@mail.example"},
+    "opportunities": [
+        {
+            "id": "tweed",
+            "company": "Tweed Valley Medical",
+            "role": "Territory Manager",
+            "policy": "etiquette",
+            "interviews": [
+                {
+                    "id": "tweed-1",
+                    "date": "2027-05-10",
+                    "round": 1,
+                    "contacts": [
+                        {
+                            "name": "Morag Innes",
+                            "title": "Sales Director",
+                            "email": "morag.innes@tweed.example",
+                            "minutes": 40,
+                            "decision_maker": True,
+                            "topics": ["the Melrose and Hawick clinic accounts"],
+                        },
+                        {"name": "Everton Baptiste", "title": "Team Lead", "minutes": 20},
+                    ],
+                }
+            ],
+        },
+        {
+            "id": "melrose",
+            "company": "Melrose Insurance Brokers",
+            "role": "Inside Sales Lead",
+            "policy": "etiquette",
+            "interviews": [
+                {
+                    "id": "melrose-1",
+                    "date": "2027-05-12",
+                    "round": 1,
+                    "contacts": [{"name": "Calum Reid", "title": "Head of Sales", "minutes": 30}],
+                }
+            ],
+        },
+    ],
+}
+
+
+@pytest.fixture(scope="module")
+def borders() -> Dependencies:
+    found = Dependencies(FakeStore(), calendar_for, PolicyBook(None), checker=lambda: CHECKER)
+    import_dossier(found, parse_dossier(BORDERS))
+    return found
+
+
+IN_THE_NOTES = [
+    # the town of the notes' topic, said beside a word of it there, is no other company
+    ("Morag Innes", "I'd gladly take on the Melrose and Hawick clinic accounts.", []),
+    ("Morag Innes", "For Melrose and Hawick, I'd visit each clinic fortnightly.", []),
+    # …the company named by its first word is
+    ("Morag Innes", "I also had an interview at Melrose this week.", ["wrong-company"]),
+    # a person met is no football club; spoken to in a postscript, they are addressed
+    ("Everton Baptiste", "Thank you for showing me the floor.", []),
+    ("Morag Innes", "Everton kindly showed me the floor after our talk.", []),
+    ("Morag Innes", "The plan is attached.\n\nP.S. Everton - big up yourself!", ["wrong-name"]),
+    # referees in a numbered list, with their titles, are spoken of
+    (
+        "Morag Innes",
+        "My referees:\n1. Mr. Alan Moffat, my manager at Borders Print\n2. Ms. Jean Hogg, a client",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("to", "body", "expected"), IN_THE_NOTES, ids=[str(i) for i in range(len(IN_THE_NOTES))]
+)
+def test_a_town_of_the_notes_and_a_person_met_are_read_as_what_the_dossier_says(
+    borders, to, body, expected
+):
+    text = f"Hi {to.split()[0]},\n\n{body}\n\nInes"
+    _, findings = check_letter(borders, text, "tweed", to, "check_in")
+    assert sorted({f.rule for f in findings} - {"spelling"}) == expected

@@ -70,6 +70,9 @@ class Addressing:
         # Words that open a clause of their own after "and": "…, Karen, and I hope…" speaks to
         # Karen; "the director, Karen, and the analyst" is a list
         self.clause_openers = words("clause_openers")
+        # Prepositions whose object the capitalised words after them are: "Before Jentayu, I
+        # sold…" speaks of a place or a firm, not to someone
+        self.object_leads = words("object_leads")
         # First names common enough to be read as a name set off between commas even when no
         # one of that name is in the user's data ("I'd welcome your view, Jessica, on…")
         self.given_names = words("given_names")
@@ -205,10 +208,13 @@ class Addressing:
             )
             self._credit.append((re.compile(pattern, re.IGNORECASE), needs, held))
         self._bare_salutation = re.compile(rf"{name}[ \t]*(?:,|[-—–:](?:[ \t]|$))", re.MULTILINE)
+        # a first line that calls out a name ("Yes Graham!", "Martin!"): a name only when it is
+        # known as one ("Big news!" is no name)
+        self._called_out = re.compile(rf"{name}[ \t]*!+[ \t]*$", re.MULTILINE)
         # a greeting written in lowercase, and the name after it ("hi naoko-san, thanks…")
         lower = rf"[{LOWER}][{LOWER}'’-]*"
         self._lower_name = re.compile(
-            rf"(?P<name>{lower}(?:[ \t]+{lower})?)(?=[ \t]*(?:[,!:—–]|-(?:[ \t]|$)|$))",
+            rf"(?P<name>{lower}(?:[ \t]+{lower})?)(?=[ \t]*(?:[,!:—–{_EMOJI}]|-(?:[ \t]|$)|$))",
             re.MULTILINE,
         )
 
@@ -242,9 +248,13 @@ class Addressing:
             bare = [self._suffixed.sub("", t) for t in kept]
             suffixed = any(b != t for b, t in zip(bare, kept, strict=True))
             # "Hi Marcus", "Call Mark Ellis": the words before the name are not the name
+            governed = False
             while bare and fold_accents(_core(bare[0])) in self.not_names:
+                governed = fold_accents(_core(bare[0])) in self.object_leads
                 bare.pop(0)
                 kept.pop(0)
+            if governed and how in ("start", "start-dash"):
+                return None  # "After Leeds, I…": the object of a preposition, not spoken to
             while len(bare) > 1 and fold_accents(_core(bare[0])) in self._greeting_words:
                 bare.pop(0)
                 kept.pop(0)
@@ -342,6 +352,15 @@ class Addressing:
                 found_name = named
                 m = named
                 s, e = named.span()
+            elif opened and _FOR.match(text, e):
+                # a thanks written as one run with the name ("Cheers Graham for…", "Diolch
+                # Graham for…"): said to them, when the name is known as one
+                named = self._names.match(text, opened.end())
+                if named is not None:
+                    found = accept(named, "lowercase")
+                    if found:
+                        yield found
+                continue
             j = e
             while j < len(text) and text[j] in " \t":
                 j += 1
@@ -360,8 +379,28 @@ class Addressing:
                 if found:
                     yield found
                 continue
+            if _after_bullet(text, s):
+                # a bullet's item is a name spoken to only when a clause for them follows
+                # ("- Chloé, thanks for…"), not a list of referees ("- Mr. Endo, my manager")
+                opening = self._comma_next.match(text, e)
+                if opening and opening.group("next").lower() in self.openers:
+                    found = accept(_Joined(m, opening), "start")
+                    if found:
+                        yield found
+                continue
             if _sentence_start(text, s):
                 if self._name_list.match(text, e):
+                    continue
+                if (
+                    _POSTSCRIPT.match(before)
+                    and (self._comma_next.match(text, e) or self._dash_next.match(text, e))
+                    and not self._appositive.match(text, e)
+                ):
+                    # "P.S. Everton — big up yourself": a postscript's name set off is spoken
+                    # to, whatever follows, when it is known as one
+                    found = accept(m, "lowercase")
+                    if found:
+                        yield found
                     continue
                 opening = self._comma_next.match(text, e)
                 if opening and not self._appositive.match(text, e):
@@ -557,12 +596,20 @@ class Addressing:
         if headed or line.group("more"):
             return None  # "Opening: Hi Fiona" names a part of the script
         m = self._bare_salutation.match(text, offset)
-        return (m, "salutation") if m else None
+        if m is None:
+            m = self._called_out.match(text, offset)
+            return (m, "lowercase") if m else None
+        return (m, "salutation")
 
 
 # a word in lowercase and the spaces after it, before a name
 _KIN = re.compile(r"([^\W\d_A-Z][\w]*)[ \t]+(?=\S)")
 _MARKS = frozenset(",.!?;:—–-\n")
+_POSTSCRIPT = re.compile(r"[ \t]*(?:P\.?[ \t]?){1,2}S\.?[ \t]*[:,]?[ \t]*$")
+_FOR = re.compile(r"[ \t]+[Ff]or\b")
+_BULLETS = frozenset("-*•·▪–—")
+# an emoji after a name, as a greeting of a message ends ("hey sam 👋")
+_EMOJI = "\u2600-\u27bf\U0001f300-\U0001faff"
 _TOKEN = re.compile(r"\S+")
 
 
@@ -605,6 +652,23 @@ def _sentence_start(text: str, at: int) -> bool:
         i -= 1
     # a dash set off by spaces opens a clause too ("…going well - Chloé, I'd love…")
     return i < 0 or text[i] in ".!?\n" or (text[i] in "-—–" and i > 0 and text[i - 1] in " \t")
+
+
+def _after_bullet(text: str, at: int) -> bool:
+    """Does a bullet's item begin at `at` ("- Chloé, thanks for the intro")?"""
+    i = at - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    if i >= 0 and text[i] in ".)" and i > 0 and text[i - 1].isdigit():
+        i -= 1  # a numbered item ("1. Mr. Endo, my former manager")
+        while i > 0 and text[i - 1].isdigit():
+            i -= 1
+    elif i < 0 or text[i] not in _BULLETS:
+        return False
+    i -= 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    return i < 0 or text[i] == "\n"
 
 
 class _Titled:

@@ -18,7 +18,7 @@ from itertools import islice
 from typing import TYPE_CHECKING, NamedTuple
 
 from followup.domain.letters.addressing import same_person
-from followup.domain.letters.companies import links, other_companies
+from followup.domain.letters.companies import Places, links, other_companies
 from followup.domain.letters.context import LetterContext, fold_accents, loose_name
 from followup.domain.letters.letter import Letter
 from followup.domain.letters.personal import Lexicon
@@ -101,7 +101,7 @@ class LetterChecker:
         self._named_after: re.Pattern[str] | None = None
         self._discussion: re.Pattern[str] | None = None
         self._contexts: dict[tuple[object, ...], frozenset[str]] = {}
-        self._place_frames: tuple[re.Pattern[str] | None, re.Pattern[str] | None] | None = None
+        self._place_frames: Places | None = None
         self._topics: dict[tuple[object, ...], _Topics] = {}
 
     def check(self, text: str, ctx: LetterContext) -> list[Finding]:
@@ -167,13 +167,32 @@ class LetterChecker:
         ):
             yield _finding(rule, start, end, match=letter.text[start:end], opportunity=opportunity)
 
-    def _places(self, rule: Rule) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
-        """The wrong-company rule's frames of a place (compiled once)."""
+    def _places(self, rule: Rule) -> Places:
+        """The wrong-company rule's frames of a place or of another name (compiled once)."""
         if self._place_frames is None:
-            before, after = rule.data.get("place_before"), rule.data.get("place_after")
-            self._place_frames = (
-                re.compile(str(before), re.IGNORECASE) if before else None,
-                re.compile(str(after), re.IGNORECASE) if after else None,
+
+            def compiled(key: str) -> re.Pattern[str] | None:
+                found = rule.data.get(key)
+                return re.compile(str(found), re.IGNORECASE) if found else None
+
+            self._place_frames = Places(
+                *(
+                    compiled(k)
+                    for k in (
+                        "place_before",
+                        "place_after",
+                        "place_bare_before",
+                        "place_bare_after",
+                        "other_name_before",
+                        "other_name_after",
+                        "company_after",
+                        "place_list_before",
+                        "place_list_lead",
+                        "place_list_after",
+                        "place_pair_before",
+                        "place_pair_after",
+                    )
+                )
             )
         return self._place_frames
 
@@ -656,6 +675,8 @@ class LetterChecker:
                     continue  # the interview notes mention it, or their pursuit: not new
                 if heard & lexicon.people & noted and self._of_the_notes(letter, m, noted):
                     continue  # the notes' own person, and what the notes say of them
+                if m.group(0)[:1].isupper() and _a_person(said, ctx):
+                    continue  # "Hi Everton,": a person of the user's data, not the club
                 if not _holds(condition, letter, m):
                     continue
                 span = letter.sentence_of(m.start(), m.start())
@@ -953,6 +974,14 @@ def _in_title_case(text: str) -> str:
         return text
     titled = text.title()
     return titled if len(titled) == len(text) else text
+
+
+def _a_person(said: str, ctx: LetterContext) -> bool:
+    """Are the words of a match the names of a person of the user's data ("Everton" where an
+    Everton Grant was met), which a name of a club or a place may also be?"""
+    names = _WORD_CHARS.findall(said)
+    people = ctx.directory.person_words | ctx.people_parts
+    return bool(names) and all(fold_accents(n) in people for n in names)
 
 
 @lru_cache(maxsize=1024)

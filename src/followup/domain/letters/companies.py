@@ -11,8 +11,9 @@ names no company.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Container, Iterable, Iterator
 from functools import lru_cache
+from typing import NamedTuple
 
 from followup.domain.letters.context import LetterContext, compact_forms, fold_accents, loose_name
 from followup.domain.letters.text import fold
@@ -31,6 +32,32 @@ _CAMEL = re.compile(r"[a-z][A-Z]")
 _JOINED = re.compile(r"(?<!\w)(?:#\w+|[A-Z][a-z]+(?:[A-Z][a-z0-9]+)+)(?!\w)")
 _CONNECTORS = frozenset({"&", "and", "+", "und", "et", "y"})
 _LETTERS = re.compile(r"[^\W\d_]+")
+
+
+class Places(NamedTuple):
+    """The wrong-company rule's frames of a place or of another name, where a company's first
+    words stand without the rest of its name: before and after them ("near Fernhill",
+    "Larkspur Lane"); before them where no word of theirs follows ("across the Solent"); the
+    words of another name around them ("Sarah Morgan", "Morgan Stanley"), unless words of the
+    company's own places follow ("the Larkspur Bristol office"); a list of places after a
+    preposition of place ("in Derby, Fernhill and Buxton") or two joined by a slash before a
+    noun ("Derby/Fernhill shops"), whose other members are no company of the user's."""
+
+    before: re.Pattern[str] | None = None
+    after: re.Pattern[str] | None = None
+    bare_before: re.Pattern[str] | None = None
+    bare_after: re.Pattern[str] | None = None
+    other_before: re.Pattern[str] | None = None
+    other_after: re.Pattern[str] | None = None
+    company_after: re.Pattern[str] | None = None
+    list_before: re.Pattern[str] | None = None
+    list_lead: re.Pattern[str] | None = None
+    list_after: re.Pattern[str] | None = None
+    pair_before: re.Pattern[str] | None = None
+    pair_after: re.Pattern[str] | None = None
+
+
+_NO_PLACES = Places()
 
 
 def links(text: str) -> list[tuple[int, int]]:
@@ -107,7 +134,7 @@ def other_companies(
     suffixes: frozenset[str],
     is_word: object,
     lowercase_voice: Callable[[], bool],
-    place: tuple[re.Pattern[str] | None, re.Pattern[str] | None] = (None, None),
+    place: Places = _NO_PLACES,
 ) -> Iterator[tuple[int, int, str]]:
     """(start, end, opportunity) of each other company named in the text. `candidates` are the
     directory's companies whose first word is a word of the letter; `is_word` tells whether a
@@ -130,7 +157,10 @@ def other_companies(
             whole = len(many) >= len(_name_parts(company, suffixes))
             if (
                 not whole
-                and _placed(text, m.start(), m.end(), place)
+                and (
+                    _placed(text, m.start(), m.end(), place, ctx.directory.companies)
+                    or _noted(text, m.start(), m.end(), ctx)
+                )
                 and not _overlaps(m.span(), spans)
             ):
                 continue
@@ -178,6 +208,37 @@ def other_companies(
                     yield span[0], span[1], opportunity
 
 
+def _noted(text: str, start: int, end: int, ctx: LetterContext) -> bool:
+    """Are a company's first words, found at text[start:end] without the rest of its name,
+    words of this opportunity's own interview notes said as the notes say them, beside a word
+    of theirs there ("the Mandeville and May Pen clinic accounts" discussed with a medical
+    supplier, where Mandeville is also another opportunity's insurer): the topic's place or
+    thing, not the other company?"""
+    if not (ctx.notes or ctx.said):
+        return False
+    words = fold(text[start:end])
+    found = re.compile(rf"(?<![^\W_]){re.escape(words)}(?![^\W_])")
+    near = {
+        w
+        for w in _LETTERS.findall(fold(text[max(0, start - 30) : start]))[-2:]
+        + _LETTERS.findall(fold(text[end : end + 30]))[:2]
+        if len(w) > 2 and w not in _FUNCTION_WORDS
+    }
+    for note in (*ctx.notes, *ctx.said):
+        folded = fold(note)
+        for m in found.finditer(folded):
+            around = _LETTERS.findall(folded[max(0, m.start() - 30) : m.start()])[-2:]
+            around += _LETTERS.findall(folded[m.end() : m.end() + 30])[:2]
+            if near.intersection(around):
+                return True
+    return False
+
+
+_FUNCTION_WORDS = frozenset(
+    ("the", "and", "for", "with", "our", "your", "their", "from", "into", "over", "than", "that")
+)
+
+
 def _name_parts(company: str, suffixes: frozenset[str]) -> list[str]:
     """A company's words without its legal suffix ("Morgan Reid" of "Morgan Reid Ltd")."""
     parts = company.split()
@@ -192,22 +253,67 @@ def _proper(words: list[str], is_word: object) -> bool:
     return not callable(is_word) or not all(is_word(w) for w in words)
 
 
-def _placed(
-    text: str,
-    start: int,
-    end: int,
-    place: tuple[re.Pattern[str] | None, re.Pattern[str] | None],
-) -> bool:
+def _placed(text: str, start: int, end: int, place: Places, companies: Container[str] = ()) -> bool:
     """Are the words at text[start:end], a company's first words without the rest of its name
-    ("Fernhill", "Hội An" of "Hội An Insurance Partners"), a place there?"""
-    before, after = place
+    ("Fernhill", "Hội An" of "Hội An Insurance Partners"), a place there, or a part of another
+    name ("Morgan Stanley", "Sarah Morgan")?"""
     if text.startswith(("'s", "’s"), end):
         return False  # the company's own ("near Larkspur's Bristol office")
     line = text.rfind("\n", 0, start) + 1
-    return bool(
-        (before is not None and before.search(text[max(line, start - 40) : start]))
-        or (after is not None and after.match(text, end, end + 40))
-    )
+    ahead = text[max(line, start - 40) : start]
+    if (place.before is not None and place.before.search(ahead)) or (
+        place.after is not None and place.after.match(text, end, end + 40)
+    ):
+        return True
+    if (
+        # a sea, a strait or a range: "the Solent" crossed, not "the Solent portfolio"
+        place.bare_before is not None
+        and place.bare_after is not None
+        and place.bare_before.search(ahead)
+        and place.bare_after.match(text, end, end + 40)
+    ):
+        return True
+    own = place.company_after
+    other = place.other_after.match(text, end, end + 40) if place.other_after else None
+    if other is not None and (own is None or not own.match(text, other.end(), other.end() + 40)):
+        return True
+    if (
+        place.other_before is not None
+        and place.other_before.search(ahead) is not None
+        and (own is None or not own.match(text, end, end + 40))
+    ):
+        return True
+    return _listed(text, end, ahead, place, companies)
+
+
+def _listed(text: str, end: int, ahead: str, place: Places, companies: Container[str]) -> bool:
+    """Is a company's first word, ending at `end` after `ahead`, one of a list of places ("in
+    Derby, Fernhill and Buxton", "Derby/Fernhill shops"), none of whose other members is a
+    company of the user's?"""
+
+    def places(found: re.Match[str] | None) -> bool:
+        if found is None:
+            return False
+        listed = found.group("list") or ""
+        return not any(w.lower() in companies for w in _LETTERS.findall(listed))
+
+    if place.list_before is not None and places(place.list_before.search(ahead)):
+        return True
+    if (
+        place.list_lead is not None
+        and place.list_after is not None
+        and place.list_lead.search(ahead)
+        and places(place.list_after.match(text, end, end + 80))
+    ):
+        return True
+    if place.pair_after is None:
+        return False
+    pair = place.pair_after.match(text, end, end + 60)
+    if pair is None:
+        return False
+    if pair.group("list") is not None:
+        return places(pair)
+    return place.pair_before is not None and places(place.pair_before.search(ahead))
 
 
 class _Own:
