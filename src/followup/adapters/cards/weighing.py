@@ -90,9 +90,9 @@ def weighed(
 
 
 def separable(email: str, scored: Sequence[Candidate]) -> bool:
-    """Whether the card allows, as surely, `email` with its separators otherwise: one more
+    """Whether the card allows, as surely, `email` with its separators otherwise: more of them
     (`femke_vanderberg` beside femkevanderberg, `orion-medical-devices` beside
-    orionmedicaldevices) or another (`harriet_davies` beside harriet.davies, a space read where
+    orionmedicaldevices) or others (`harriet_davies` beside harriet.davies, a space read where
     an underscore is printed and taken for a dot): a doubt only the recogniser's frames can
     settle."""
     doubt = min((c.doubt for c in scored if c.email == email), default=0.0)
@@ -100,7 +100,10 @@ def separable(email: str, scored: Sequence[Candidate]) -> bool:
 
 
 def _separated_otherwise(other: str, email: str) -> bool:
-    return other != email and _skeleton(other) == _skeleton(email)
+    """The same letters with other separators, or more of them; never fewer: small print loses
+    a separator or reads it as a space, it does not make one up (`g in-presti` is g.lo-presti,
+    though the frames, seeing a gap, find glo-presti a little likelier)."""
+    return other != email and len(other) >= len(email) and _skeleton(other) == _skeleton(email)
 
 
 def _one_more_separator(other: str, email: str) -> bool:
