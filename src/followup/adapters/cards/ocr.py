@@ -222,7 +222,7 @@ WIDER = 1.3  # how much wider (more lets a font's letters lose their shape)
 
 
 def _crowded(text: str, crop: np.ndarray) -> bool:
-    height, width = crop.shape[:2]
+    height, width = (int(side) for side in crop.shape[:2])
     steps = _REC_HEIGHT * width / max(height, 1) / _REC_STEP
     return len(text.strip()) > CROWDED * steps
 
