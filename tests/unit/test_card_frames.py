@@ -257,3 +257,38 @@ def test_an_address_read_and_confirmed_gains_a_separator_only_where_the_recognis
     read, frames = frames_of_a_loss("lena_vogt@kestrel-analytics.de", {4}, kept=kept)
     assert read == "lenavogt@kestrel-analytics.de"
     assert card_with_email_line(read, frames).email == f"{email}@kestrel-analytics.de"
+
+
+@pytest.mark.parametrize(
+    "printed, misread",
+    [
+        ("lena_vogt@kestrel-analytics.de", {4: " "}),  # the underscore read as a space
+        ("lena-vogt@kestrel-analytics.de", {4: " "}),  # the hyphen too
+    ],
+)
+def test_an_address_confirmed_with_another_separator_is_the_one_the_recogniser_saw(
+    printed, misread
+):
+    # lena.vogt, lena_vogt and lena-vogt are all hers: the recogniser saw which was printed.
+    read, frames = frames_of_a_misreading(printed, misread, right=0.4)
+    assert card_with_email_line(read, None).email != printed
+    assert card_with_email_line(read, frames).email == printed
+
+
+def test_an_address_confirmed_keeps_its_separator_where_the_recogniser_saw_it():
+    read, frames = frames_of_a_misreading("lena_vogt@kestrel-analytics.de", {})
+    assert card_with_email_line(read, frames).email == read
+    read, frames = frames_of_a_misreading("lena.vogt@kestrel-analytics.de", {})
+    assert card_with_email_line(read, frames).email == read
+
+
+def test_an_address_confirmed_loses_no_separator_however_likely_the_frames_find_it_without():
+    # The dot of lena.vogt read as a space, the frames finding nothing there likelier than a dot
+    # (a gap): small print loses separators, it does not make them up.
+    printed = "lena.vogt@kestrel-analytics.de"
+    read, frames = frames_of_a_misreading(printed, {4: " "})
+    frames.probs[8, :] = 0.0  # the step of the dot: space 0.48, nothing 0.42, the dot 0.10
+    frames.probs[8, [0, frames._index[" "], frames._index["."]]] = (0.42, 0.48, 0.10)
+    without, dotted = frames.log_likelihoods(["lenavogt@kestrel-analytics.de", printed])
+    assert without > dotted + 1.0
+    assert card_with_email_line(read, frames).email == printed

@@ -45,10 +45,10 @@ def weighed(
 ) -> str:
     """`email` (whose `doubt` is what the card leaves unconfirmed of it) or the candidate the
     recogniser saw on the email's line more surely, counting each one's doubt against it. With
-    `separators_only` (an address the card confirms), only the same address with one more
-    separator is weighed against it."""
+    `separators_only` (an address the card confirms), only the same address with its
+    separators otherwise (one more, or other ones) is weighed against it."""
     if separators_only:
-        scored = [c for c in scored if _one_more_separator(c.email, email)]
+        scored = [c for c in scored if _separated_otherwise(c.email, email)]
     found = _place(email, lines)
     if found is None:
         return email
@@ -90,10 +90,20 @@ def weighed(
 
 
 def separable(email: str, scored: Sequence[Candidate]) -> bool:
-    """Whether the card allows, as surely, `email` with one more separator (`femke_vanderberg`
-    beside femkevanderberg): a doubt only the recogniser's frames can settle."""
+    """Whether the card allows, as surely, `email` with its separators otherwise: more of them
+    (`femke_vanderberg` beside femkevanderberg, `orion-medical-devices` beside
+    orionmedicaldevices) or others (`harriet_davies` beside harriet.davies, a space read where
+    an underscore is printed and taken for a dot): a doubt only the recogniser's frames can
+    settle."""
     doubt = min((c.doubt for c in scored if c.email == email), default=0.0)
-    return any(c.doubt <= doubt and _one_more_separator(c.email, email) for c in scored)
+    return any(c.doubt <= doubt and _separated_otherwise(c.email, email) for c in scored)
+
+
+def _separated_otherwise(other: str, email: str) -> bool:
+    """The same letters with other separators, or more of them; never fewer: small print loses
+    a separator or reads it as a space, it does not make one up (`g in-presti` is g.lo-presti,
+    though the frames, seeing a gap, find glo-presti a little likelier)."""
+    return other != email and len(other) >= len(email) and _skeleton(other) == _skeleton(email)
 
 
 def _one_more_separator(other: str, email: str) -> bool:
