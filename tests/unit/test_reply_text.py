@@ -321,6 +321,35 @@ def test_a_data_protection_notice_stays_a_footer():
         assert (found.new_text, found.kind) == (NEW, "other")
 
 
+@pytest.mark.parametrize(
+    ("said", "footer"),
+    [
+        (
+            "We have gone with another applicant.",
+            "Under our privacy policy and terms, your data is deleted after six months.",
+        ),
+        ("Können wir Ihr Profil weitergeben?", "Aus Datenschutzgründen brauchen wir Ihr Okay."),
+        ("Could you do Tuesday at 10am?", "Sent from my iPhone"),
+    ],
+)
+def test_what_the_sender_wrote_before_a_footer_sentence_in_one_paragraph_is_kept(said, footer):
+    found = shipped_classifier().classify(f"Hi Sam,\n\n{said} {footer}\n")
+    assert found.new_text == f"Hi Sam,\n\n{said}"
+
+
+@pytest.mark.parametrize(
+    "footer",
+    [
+        "This e-mail is confidential. It does not constitute an offer of employment.",
+        "Automated message. Incomplete applications cannot be considered. Unsubscribe here.",
+        "Mensaje automático. No podremos considerar candidaturas incompletas. Darte de baja.",
+    ],
+)
+def test_a_footer_that_opens_as_one_is_left_out_whole(footer):
+    found = shipped_classifier().classify(f"{NEW}\n\n{footer}\n")
+    assert (found.new_text, found.kind) == (NEW, "other")
+
+
 def test_spanish_abbreviations_of_two_letters_doubled_do_not_end_a_sentence():
     text = "Lo último que necesita RR. HH. es tu formulario firmado. Viajo a EE. UU. el lunes."
     assert sentences(text) == [

@@ -62,6 +62,7 @@ class Markers:
     # it makes a last paragraph a signature even without a sign-off
     signature_lines: tuple[re.Pattern[str], ...]
     footers: tuple[re.Pattern[str], ...]  # a paragraph matching one is a footer
+    footer_openings: tuple[re.Pattern[str], ...]  # a sentence that opens a disclaimer
     forward_starts: re.Pattern[str]  # a line that begins a forwarded or attached message
     attached: re.Pattern[str]  # the line before a message attached whole
     forward_headers: re.Pattern[str]  # a header line of a forwarded message (From:, Objet : …)
@@ -89,6 +90,7 @@ def compile_markers(data: dict[str, object]) -> Markers:
         signature_tail=int(tail) if isinstance(tail, int) else 10,
         signature_lines=patterns("signature_lines"),
         footers=patterns("footers"),
+        footer_openings=patterns("footer_openings"),
         forward_starts=alternation("forward_starts"),
         attached=alternation("attached"),
         forward_headers=alternation("forward_headers"),
@@ -116,7 +118,7 @@ def new_text(text: str, markers: Markers) -> str:
             continue
         kept.append(line)
     kept = _without_signature(kept, markers)
-    paragraphs = [p for p in _paragraphs(kept) if not _is_footer(p, markers)]
+    paragraphs = [p for p in (_before_footer(p, markers) for p in _paragraphs(kept)) if p]
     if len(paragraphs) > 1 and _unsigned_signature(paragraphs[-1], markers):
         paragraphs.pop()
     return "\n\n".join(paragraphs)
@@ -230,6 +232,22 @@ def _paragraphs(lines: list[str]) -> list[str]:
 def _is_footer(paragraph: str, markers: Markers) -> bool:
     here = fold(" ".join(paragraph.split()))
     return any(p.search(here) for p in markers.footers)
+
+
+def _before_footer(paragraph: str, markers: Markers) -> str:
+    """A paragraph without its footer: "" when it is one, or what the sender wrote before the
+    first sentence that is one on its own (a decision, then "your data is deleted after six
+    months under our data-protection policy"; a question, then "Sent from my iPhone"), unless a
+    sentence before it opens a disclaimer ("This e-mail is confidential.")."""
+    if not _is_footer(paragraph, markers):
+        return paragraph
+    said = _split(" ".join(paragraph.split()))
+    for n, sentence in enumerate(said):
+        if _is_footer(sentence, markers):
+            before = said[:n]
+            opens = any(p.search(fold(x)) for x in before for p in markers.footer_openings)
+            return "" if opens else " ".join(before)
+    return ""
 
 
 # A list item: "- ", "• " at the start of a line; "1. ", "2) ", "a) " when the paragraph has
