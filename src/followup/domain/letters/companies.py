@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 
 from followup.domain.letters.context import LetterContext, compact_forms, fold_accents, loose_name
-from followup.domain.letters.text import fold
+from followup.domain.letters.text import UPPER, fold
 
 _TOKEN_EDGE = " \t\n<>()\"'“”‘’[]"
 _LINK_TAIL = re.compile(
@@ -204,10 +204,24 @@ def _placed(
     if text.startswith(("'s", "’s"), end):
         return False  # the company's own ("near Larkspur's Bristol office")
     line = text.rfind("\n", 0, start) + 1
+    head = text[max(line, start - 80) : start]
+    # the last of a list of places takes the place test of the list's first ("from Whitby down
+    # to Scarborough and Fernhill", "around Bakewell, Matlock and Fernhill")
+    listed = _LISTED.search(head)
+    if listed:
+        head = head[: listed.start()]
     return bool(
-        (before is not None and before.search(text[max(line, start - 40) : start]))
+        (before is not None and before.search(head[-40:]))
         or (after is not None and after.match(text, end, end + 40))
     )
+
+
+# Capitalised names, one or two words each, joined by commas, "and", "or" or "&", ending where a
+# company's first word would follow ("Tulcea and ", "Bakewell, Matlock and ")
+_LISTED = re.compile(
+    rf"(?:(?<=\s)[{UPPER}][\w'’.-]*(?:[ \t]+[{UPPER}][\w'’.-]*)?"
+    r"(?:[ \t]*,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or|&)[ \t]+))+$"
+)
 
 
 class _Own:
