@@ -576,8 +576,11 @@ class Addressing:
             if body[rest:].lower().startswith(("again ", "again\t")):  # "Hello again Oliver,"
                 rest += 6
             kin = _KIN.match(body, rest)
-            if kin and kin.group(1) in self.kin_terms and body[kin.end()].isupper():
-                rest = kin.end()  # "Chào anh Minh": the name is Minh
+            if kin and body[kin.end()].isupper():
+                if kin.group(1) in self.kin_terms:
+                    rest = kin.end()  # "Chào anh Minh": the name is Minh
+                elif self._honorific.match(kin.group(1)):
+                    rest = kin.end()  # "Stimate domnule Enache": the name is Enache
             m = self._name_at.match(text, offset + rest)
             if m is None:
                 m = self._lower_name.match(text, offset + rest)

@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from followup.domain.letters.context import LetterContext, compact_forms, fold_accents, loose_name
-from followup.domain.letters.text import fold
+from followup.domain.letters.text import UPPER, fold
 
 _TOKEN_EDGE = " \t\n<>()\"'“”‘’[]"
 _LINK_TAIL = re.compile(
@@ -283,6 +283,12 @@ def _placed(text: str, start: int, end: int, place: Places, companies: Container
         and (own is None or not own.match(text, end, end + 40))
     ):
         return True
+    # the last of a list of places takes the place test of the list's first ("from Whitby down
+    # to Scarborough and Fernhill", "around Bakewell, Matlock and Fernhill")
+    head = text[max(line, start - 80) : start]
+    listed = _LISTED.search(head)
+    if listed and place.before is not None and place.before.search(head[: listed.start()][-40:]):
+        return True
     return _listed(text, end, ahead, place, companies)
 
 
@@ -314,6 +320,14 @@ def _listed(text: str, end: int, ahead: str, place: Places, companies: Container
     if pair.group("list") is not None:
         return places(pair)
     return place.pair_before is not None and places(place.pair_before.search(ahead))
+
+
+# Capitalised names, one or two words each, joined by commas, "and", "or" or "&", ending where a
+# company's first word would follow ("Tulcea and ", "Bakewell, Matlock and ")
+_LISTED = re.compile(
+    rf"(?:(?<=\s)[{UPPER}][\w'’.-]*(?:[ \t]+[{UPPER}][\w'’.-]*)?"
+    r"(?:[ \t]*,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or|&)[ \t]+))+$"
+)
 
 
 class _Own:
