@@ -683,8 +683,6 @@ class LetterChecker:
                     continue  # "Hi Everton,": a person of the user's data, not the club
                 if not _holds(condition, letter, m):
                     continue
-                if _names_of_people(m.group(0), ctx):
-                    continue  # "Hi Everton," where Everton Mensah was met: him, not the club
                 span = letter.sentence_of(m.start(), m.start())
                 if span not in reported:  # one finding a sentence
                     reported.add(span)
@@ -1128,15 +1126,6 @@ def _forbidden_items(text: str, source: object) -> list[tuple[int, int]]:
             spans.append((at, stop))
             at = stop + 1
     return spans
-
-
-def _names_of_people(said: str, ctx: LetterContext) -> bool:
-    """Is what a pattern found only the name of someone in the user's data, written as a name
-    ("Everton" where Everton Mensah was met), rather than the club or the pastime it also
-    names?"""
-    found = [w.group(0) for w in words(said)]
-    people = ctx.directory.person_words
-    return bool(found) and all(w[:1].isupper() and fold_accents(w.lower()) in people for w in found)
 
 
 def _named_people(
