@@ -300,11 +300,15 @@ class LetterChecker:
         if not (questions or requests):
             return
         text = letter.text
+        # what a script lists as not to do ("Do not:", "Avoid:" and the items under it)
+        forbidden = _forbidden_items(text, rule.data.get("forbidden_lists")) if ":" in text else []
         flagged: dict[tuple[int, int], int] = {}  # clause: where the asking starts
         for patterns, asked in ((questions, True), (requests, False)):
             for pattern, entry in patterns:
                 condition = rule.condition(pattern)
                 for m in _matches(letter, pattern, entry):
+                    if forbidden and _overlaps(m.span(), forbidden):
+                        continue
                     clause = letter.clause_of(m.start())
                     if asked and not _asks(text, clause, m.end()):
                         continue
@@ -693,7 +697,13 @@ class LetterChecker:
         text = letter.text
         for start, end in praised:  # the words of the praise tie nothing to the work
             text = text[:start] + " " * (end - start) + text[end:]
-        known = None if praised else letter.word_set  # (the words of `text`, when they are)
+        # a person of the user's data named by a word of the lexicon ("Lydia Beach", "Sunday
+        # Okafor") is that person: the name says nothing of the beach or the weekend
+        named = _named_people(letter, ctx, lexicon.firsts)
+        for start, end in named:
+            text = text[:start] + " " * (end - start) + text[end:]
+        blanked = bool(praised or named)
+        known = None if blanked else letter.word_set  # (the words of `text`, when they are)
         for hit in lexicon.sentences(
             text,
             spans,
@@ -704,7 +714,7 @@ class LetterChecker:
             noted_words=frozenset(_WORD_CHARS.findall(" ".join(ctx.notes).lower())),
             # (the engine reads the letter as written: not where praise was blanked out, nor
             # where lowercase changes the letter's length)
-            loose=self.rules.loose_span_test(letter) if not praised and letter.aligned else None,
+            loose=self.rules.loose_span_test(letter) if not blanked and letter.aligned else None,
         ):
             if _overlaps((hit.start, hit.end), praised) and not lexicon.beyond_praise(
                 hit, self._praised()
@@ -1085,6 +1095,55 @@ def _asks(text: str, clause: tuple[int, int], after: int) -> bool:
     return not any(c in ".!\n" for c in text[after:end]) or text[clause[0] : clause[1]].rstrip(
         " \"'”’)"
     ).endswith("?")
+
+
+_ITEM = re.compile(r"[ \t]*(?:[-*•–·]|\d{1,2}[.)])\s+\S")
+
+
+@lru_cache(maxsize=8)
+def _heading(source: str) -> re.Pattern[str]:
+    return re.compile(source, re.IGNORECASE | re.MULTILINE)
+
+
+def _forbidden_items(text: str, source: object) -> list[tuple[int, int]]:
+    """The spans a script lists as not to do: after a heading ("Do not:", "Avoid:", "Don'ts:",
+    `source`), the rest of its line and the list items on the lines under it, up to the first
+    line that is no item."""
+    if not source:
+        return []
+    spans: list[tuple[int, int]] = []
+    for m in _heading(str(source)).finditer(text):
+        end = text.find("\n", m.end())
+        end = len(text) if end < 0 else end
+        if text[m.end() : end].strip():
+            spans.append((m.end(), end))
+        at = end + 1
+        while at < len(text):
+            stop = text.find("\n", at)
+            stop = len(text) if stop < 0 else stop
+            if not _ITEM.match(text, at, stop):
+                break
+            spans.append((at, stop))
+            at = stop + 1
+    return spans
+
+
+def _named_people(
+    letter: Letter, ctx: LetterContext, firsts: frozenset[str]
+) -> list[tuple[int, int]]:
+    """Where the letter writes, with a capital, a word of the personal-life lexicon that is a
+    part of the name of someone in the user's data ("Lydia Beach")."""
+    people = ctx.directory.person_words
+    both = [w for w in letter.word_set & firsts if fold_accents(w) in people]
+    if not both:
+        return []
+    return [
+        m.span()
+        for m in re.finditer(
+            r"\b(?:" + "|".join(re.escape(w) for w in both) + r")\b", letter.text, re.IGNORECASE
+        )
+        if m.group(0)[:1].isupper()
+    ]
 
 
 def _label(condition: Condition) -> str:
