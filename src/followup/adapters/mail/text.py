@@ -6,10 +6,11 @@ and everything after it, Thunderbird's `moz-cite-prefix` …) comes out as `> ` 
 plain-text client quotes: the reader of replies leaves them out of the new text, and can still
 find a message forwarded inside them. Signatures marked as such are left out. In
 multipart/alternative the plain text is preferred, unless it is empty or a stub ("view this message
-in a browser", or a few words about HTML in any language that the HTML part does not say); multipart/mixed and related give their inline text parts in order; files are not
-read. A message attached whole (message/rfc822: forwarded as an attachment) comes last, after an
-`ATTACHED` line and its From/Date/Subject lines, so that it is read as a forwarded message
-(never inside a delivery report, whose attached message is the one that bounced).
+in a browser", or a few words about HTML in any language that the HTML part does not say);
+multipart/mixed and related give their inline text parts in order; files are not read. A
+message attached whole (message/rfc822: forwarded as an attachment) comes last, after an
+`ATTACHED` line and its From/Date/Subject lines, so that it is read as a forwarded message (never
+inside a delivery report, whose attached message is the one that bounced).
 
 Bounded: at most `TEXT_LIMIT` characters of each part and `PART_LIMIT` parts are read; the
 caller bounds the raw bytes (`mailbox.MESSAGE_LIMIT`).
