@@ -161,6 +161,30 @@ def test_a_plain_part_that_only_points_to_the_html_gives_way_to_it():
 
 
 @pytest.mark.parametrize(
+    "stub",
+    [
+        "Your mail program shows only plain text; this notice is written in HTML.",
+        "Ce courriel est au format HTML : ouvrez-le avec une messagerie qui l'affiche.",
+        "Dieser Newsletter ist im HTML-Format verfasst und wird hier nicht dargestellt.",
+        "Para leer este aviso necesitas un programa de correo que muestre HTML.",
+    ],
+)
+def test_a_short_plain_part_that_speaks_of_html_gives_way_to_the_html_in_any_language(stub):
+    m = message()
+    m.set_content(stub)
+    m.add_alternative(f"<p>Hello,</p><p>{REJECTION}</p>", subtype="html")
+    assert body_text(bytes(m)) == f"Hello,\n\n{REJECTION}"
+
+
+def test_a_plain_part_that_names_html_among_its_own_words_is_kept():
+    text = "Thanks for the HTML sample you sent.\n\n" + REJECTION
+    m = message()
+    m.set_content(text)
+    m.add_alternative(f"<p>{text}</p><p>{'Footer. ' * 80}</p>", subtype="html")
+    assert body_text(bytes(m)) == text
+
+
+@pytest.mark.parametrize(
     ("charset", "encoding"),
     [
         ("utf-8", "base64"),

@@ -156,3 +156,18 @@ def test_a_recruiters_introduction_with_no_role_is_no_rejection_whatever_the_mod
     # and a rejection the rules read after an introduction still decides
     stated = f"{text} Unfortunately we will not be moving forward with your application."
     assert shipped_classifier().classify(f"Hi Sam,\n\n{stated}\n\nTasha").kind == "rejection"
+
+
+@pytest.mark.parametrize(
+    ("subject", "kind"),
+    [
+        ("Talent news: an invitation to our careers webinar", "other"),
+        ("Newsletter : invitation à notre webinaire carrières", "other"),
+        ("Neuigkeiten: Einladung zum Infoabend am Standort Kassel", "other"),
+        ("Einladung zum Vorstellungsgespräch", "invitation"),
+        ("Invitation to interview: Sales Lead", "invitation"),
+    ],
+)
+def test_a_subject_inviting_to_a_public_event_invites_to_no_interview(subject, kind):
+    text = "Hello Sam,\n\nHere is what is new at Harrow Works this month.\n\nThe careers team"
+    assert shipped_classifier().classify(text, subject=subject).kind == kind

@@ -5,11 +5,12 @@ What mail clients mark as quoted (`blockquote`, Gmail's `gmail_quote`, Outlook's
 and everything after it, Thunderbird's `moz-cite-prefix` …) comes out as `> ` lines, the way a
 plain-text client quotes: the reader of replies leaves them out of the new text, and can still
 find a message forwarded inside them. Signatures marked as such are left out. In
-multipart/alternative the plain text is preferred, unless it is empty or a "view this message in a
-browser" stub; multipart/mixed and related give their inline text parts in order; files are not
-read. A message attached whole (message/rfc822: forwarded as an attachment) comes last, after an
-`ATTACHED` line and its From/Date/Subject lines, so that it is read as a forwarded message
-(never inside a delivery report, whose attached message is the one that bounced).
+multipart/alternative the plain text is preferred, unless it is empty or a stub ("view this message
+in a browser", or a few words about HTML in any language that the HTML part does not say);
+multipart/mixed and related give their inline text parts in order; files are not read. A
+message attached whole (message/rfc822: forwarded as an attachment) comes last, after an
+`ATTACHED` line and its From/Date/Subject lines, so that it is read as a forwarded message (never
+inside a delivery report, whose attached message is the one that bounced).
 
 Bounded: at most `TEXT_LIMIT` characters of each part and `PART_LIMIT` parts are read; the
 caller bounds the raw bytes (`mailbox.MESSAGE_LIMIT`).
@@ -124,9 +125,23 @@ def _alternative(
         elif ctype in ("text/html", "text/calendar") or child.is_multipart():
             rich = _texts(child, budget, calendar, attached) or rich
     text = "\n".join(plain).strip()
-    if text and not (len(text) < 400 and _STUB.search(text)):
+    if text and not (len(text) < 400 and _stub(text, rich)):
         return plain
     return rich or plain
+
+
+_HTML = re.compile(r"\bhtml\b", re.IGNORECASE)
+
+
+def _stub(plain: str, rich: list[str]) -> bool:
+    """Whether a short plain part only points to the HTML one: it says so in so many words, or
+    it names HTML (in whatever language) and is none of the HTML part's own text."""
+    if _STUB.search(plain):
+        return True
+    if not _HTML.search(plain):
+        return False
+    folded = " ".join(" ".join(rich).split()).casefold()
+    return bool(folded) and " ".join(plain.split()).casefold() not in folded
 
 
 _ICS_LINE = re.compile(r"^(METHOD|SUMMARY)(?:;[^:]*)?:(.*)$", re.MULTILINE | re.IGNORECASE)
