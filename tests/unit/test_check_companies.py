@@ -59,12 +59,14 @@ def _named(text: str) -> list[str]:
         ("The shops asked for more Wrenfield honey before Easter.", []),
         # the notes' place, said beside another word of the same note
         ("The Wrenfield lanes run half empty on Mondays.", []),
+        ("I counted six empty trailers on the Wrenfield run down to the coast.", []),
         # …but the company, named in full, shortened, possessive, or by its own words
         ("Cape Marlow Shipping offered me the role.", ["Cape Marlow Shipping"]),
         ("The Cape Marlow team called again.", ["Cape Marlow"]),
         ("Wrenfield's buyers want an answer by Friday.", ["Wrenfield"]),
         ("The Wrenfield Traders desk rang me today.", ["Wrenfield"]),
         ("I met the Wrenfield people on Monday.", ["Wrenfield"]),
+        ("Wrenfield offered me the role between two other interviews.", ["Wrenfield"]),
     ],
 )
 def test_a_word_shared_with_a_place_product_or_the_notes_names_no_company(text, expected):

@@ -254,6 +254,8 @@ def _noted(text: str, start: int, end: int, ctx: LetterContext) -> bool:
         + _LETTERS.findall(fold(text[end : end + 30]))[:2]
         if len(w) > 2 and w not in _FUNCTION_WORDS
     }
+    own = set(_LETTERS.findall(words))
+    elsewhere: set[str] = set()
     for note in (*ctx.notes, *ctx.said):
         folded = fold(note)
         for m in found.finditer(folded):
@@ -261,12 +263,30 @@ def _noted(text: str, start: int, end: int, ctx: LetterContext) -> bool:
             around += _LETTERS.findall(folded[m.end() : m.end() + 30])[:2]
             if near.intersection(around):
                 return True
-    return False
+            elsewhere.update(
+                w
+                for w in _LETTERS.findall(folded)
+                if len(w) > 2 and w not in _SLIGHT and w not in own
+            )
+    if not elsewhere:
+        return False
+    # …or beside a word of the same note further off in the letter's sentence ("the Northgate
+    # night trunk" where a note has "the Northgate and Harwich night trunks")
+    ends = [m.start() for m in _SENTENCE_END.finditer(text, 0, start)]
+    after = _SENTENCE_END.search(text, end)
+    sentence = fold(text[ends[-1] + 1 if ends else 0 : after.start() if after else len(text)])
+    return not elsewhere.isdisjoint(_LETTERS.findall(sentence))
 
 
 _FUNCTION_WORDS = frozenset(
     ("the", "and", "for", "with", "our", "your", "their", "from", "into", "over", "than", "that")
 )
+# …and words that tie nothing to a note when said anywhere in the letter's sentence
+_SLIGHT = _FUNCTION_WORDS | frozenset(
+    {"onto", "out", "his", "her", "its", "this", "these", "those", "between", "about", "per"}
+    | {"are", "was", "were", "has", "have", "had", "will", "not", "who", "which"}
+)
+_SENTENCE_END = re.compile(r"[.!?\n]")
 
 
 def _name_parts(company: str, suffixes: frozenset[str]) -> list[str]:
