@@ -67,6 +67,8 @@ def _named(text: str) -> list[str]:
         ("The Wrenfield Traders desk rang me today.", ["Wrenfield"]),
         ("I met the Wrenfield people on Monday.", ["Wrenfield"]),
         ("Wrenfield offered me the role between two other interviews.", ["Wrenfield"]),
+        # two companies beside a slash are both named
+        ("My Wrenfield/Cape Marlow folders are attached.", ["Wrenfield", "Cape Marlow"]),
     ],
 )
 def test_a_word_shared_with_a_place_product_or_the_notes_names_no_company(text, expected):
