@@ -275,6 +275,14 @@ NAMES_AND_COMPANIES = [
     (N, R, _to_rebecca("Cheers Leeds for hosting the council fair."), []),
     # a company's first word before "de", "of" and a capitalised word: another name
     (N, R, _to_rebecca("My mentor, Morgan de Souza, reviewed the plan."), []),
+    # (engineer C's classes, ported) a preposition that is no word of greeting governs the name
+    # after it; Jamaican and Turkish thanks, and a salute after a name set off, speak to it
+    (N, R, _to_rebecca("Despite Graham, I sent the renewals on time."), []),
+    (N, R, _to_rebecca("Per Graham, I have moved the council call to Friday."), []),
+    (N, R, _to_rebecca("Big up Graham for the introduction."), ["wrong-name"]),
+    (N, R, _to_rebecca("Much obliged Graham for the introduction."), ["wrong-name"]),
+    (N, R, _to_rebecca("Much obliged Rebecca for the introduction."), []),
+    (N, R, _to_rebecca(f"{SUMMARY}\n\nGraham — big respect for the demo."), ["wrong-name"]),
 ]
 
 

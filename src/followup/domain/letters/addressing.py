@@ -248,6 +248,14 @@ class Addressing:
             bare = [self._suffixed.sub("", t) for t in kept]
             suffixed = any(b != t for b, t in zip(bare, kept, strict=True))
             # "Hi Marcus", "Call Mark Ellis": the words before the name are not the name
+            if (
+                how in ("start", "start-dash")
+                and len(bare) > 1
+                and fold_accents(_core(bare[0])) in self.object_leads
+            ):
+                # "Like Sam, I think…", "Unlike Brightwell, I…": a preposition that is no
+                # word of greeting (so kept as a word of the name below) governs the name too
+                return None
             governed = False
             while bare and fold_accents(_core(bare[0])) in self.not_names:
                 governed = fold_accents(_core(bare[0])) in self.object_leads

@@ -170,30 +170,7 @@ class LetterChecker:
     def _places(self, rule: Rule) -> Places:
         """The wrong-company rule's frames of a place or of another name (compiled once)."""
         if self._place_frames is None:
-
-            def compiled(key: str) -> re.Pattern[str] | None:
-                found = rule.data.get(key)
-                return re.compile(str(found), re.IGNORECASE) if found else None
-
-            self._place_frames = Places(
-                *(
-                    compiled(k)
-                    for k in (
-                        "place_before",
-                        "place_after",
-                        "place_bare_before",
-                        "place_bare_after",
-                        "other_name_before",
-                        "other_name_after",
-                        "company_after",
-                        "place_list_before",
-                        "place_list_lead",
-                        "place_list_after",
-                        "place_pair_before",
-                        "place_pair_after",
-                    )
-                )
-            )
+            self._place_frames = Places.of(rule.data)
         return self._place_frames
 
     def _wrong_name(

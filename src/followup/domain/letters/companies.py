@@ -11,7 +11,7 @@ names no company.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Container, Iterable, Iterator
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -41,7 +41,10 @@ class Places(NamedTuple):
     words of another name around them ("Sarah Morgan", "Morgan Stanley"), unless words of the
     company's own places follow ("the Larkspur Bristol office"); a list of places after a
     preposition of place ("in Derby, Fernhill and Buxton") or two joined by a slash before a
-    noun ("Derby/Fernhill shops"), whose other members are no company of the user's."""
+    noun ("Derby/Fernhill shops"), whose other members are no company of the user's; the word
+    of an organisation's kind after them ("Larkspur Dairy", "Otterbrook Motors"), another
+    organisation even where words of the company's own places follow ("the Larkspur Dairy
+    depot")."""
 
     before: re.Pattern[str] | None = None
     after: re.Pattern[str] | None = None
@@ -55,8 +58,35 @@ class Places(NamedTuple):
     list_after: re.Pattern[str] | None = None
     pair_before: re.Pattern[str] | None = None
     pair_after: re.Pattern[str] | None = None
+    organisation_after: re.Pattern[str] | None = None
+
+    @classmethod
+    def of(cls, data: Mapping[str, object]) -> Places:
+        """The frames of the wrong-company rule's data, each compiled in any case."""
+
+        def compiled(key: str) -> re.Pattern[str] | None:
+            found = data.get(key)
+            return re.compile(str(found), re.IGNORECASE) if found else None
+
+        return cls(*(compiled(key) for key in _PLACE_KEYS))
 
 
+# the rule's keys of Places' frames, in the order of its fields
+_PLACE_KEYS = (
+    "place_before",
+    "place_after",
+    "place_bare_before",
+    "place_bare_after",
+    "other_name_before",
+    "other_name_after",
+    "company_after",
+    "place_list_before",
+    "place_list_lead",
+    "place_list_after",
+    "place_pair_before",
+    "place_pair_after",
+    "organisation_after",
+)
 _NO_PLACES = Places()
 
 
@@ -158,7 +188,7 @@ def other_companies(
             if (
                 not whole
                 and (
-                    _placed(text, m.start(), m.end(), place, ctx.directory.companies)
+                    _placed(text, m.start(), m.end(), place, ctx.directory.companies, company)
                     or _noted(text, m.start(), m.end(), ctx)
                 )
                 and not _overlaps(m.span(), spans)
@@ -224,6 +254,8 @@ def _noted(text: str, start: int, end: int, ctx: LetterContext) -> bool:
         + _LETTERS.findall(fold(text[end : end + 30]))[:2]
         if len(w) > 2 and w not in _FUNCTION_WORDS
     }
+    own = set(_LETTERS.findall(words))
+    elsewhere: set[str] = set()
     for note in (*ctx.notes, *ctx.said):
         folded = fold(note)
         for m in found.finditer(folded):
@@ -231,12 +263,30 @@ def _noted(text: str, start: int, end: int, ctx: LetterContext) -> bool:
             around += _LETTERS.findall(folded[m.end() : m.end() + 30])[:2]
             if near.intersection(around):
                 return True
-    return False
+            elsewhere.update(
+                w
+                for w in _LETTERS.findall(folded)
+                if len(w) > 2 and w not in _SLIGHT and w not in own
+            )
+    if not elsewhere:
+        return False
+    # …or beside a word of the same note further off in the letter's sentence ("the Northgate
+    # night trunk" where a note has "the Northgate and Harwich night trunks")
+    ends = [m.start() for m in _SENTENCE_END.finditer(text, 0, start)]
+    after = _SENTENCE_END.search(text, end)
+    sentence = fold(text[ends[-1] + 1 if ends else 0 : after.start() if after else len(text)])
+    return not elsewhere.isdisjoint(_LETTERS.findall(sentence))
 
 
 _FUNCTION_WORDS = frozenset(
     ("the", "and", "for", "with", "our", "your", "their", "from", "into", "over", "than", "that")
 )
+# …and words that tie nothing to a note when said anywhere in the letter's sentence
+_SLIGHT = _FUNCTION_WORDS | frozenset(
+    {"onto", "out", "his", "her", "its", "this", "these", "those", "between", "about", "per"}
+    | {"are", "was", "were", "has", "have", "had", "will", "not", "who", "which"}
+)
+_SENTENCE_END = re.compile(r"[.!?\n]")
 
 
 def _name_parts(company: str, suffixes: frozenset[str]) -> list[str]:
@@ -253,10 +303,18 @@ def _proper(words: list[str], is_word: object) -> bool:
     return not callable(is_word) or not all(is_word(w) for w in words)
 
 
-def _placed(text: str, start: int, end: int, place: Places, companies: Container[str] = ()) -> bool:
-    """Are the words at text[start:end], a company's first words without the rest of its name
-    ("Fernhill", "Hội An" of "Hội An Insurance Partners"), a place there, or a part of another
-    name ("Morgan Stanley", "Sarah Morgan")?"""
+def _placed(
+    text: str,
+    start: int,
+    end: int,
+    place: Places,
+    companies: Container[str] = (),
+    company: str = "",
+) -> bool:
+    """Are the words at text[start:end], the first words of `company` without the rest of its
+    name ("Fernhill", "Hội An" of "Hội An Insurance Partners"), a place there, or a part of
+    another name ("Morgan Stanley", "Sarah Morgan"), one whose next word is no word of the
+    company's own ("Fernhill Food Group" is Fernhill Foods)?"""
     if text.startswith(("'s", "’s"), end):
         return False  # the company's own ("near Larkspur's Bristol office")
     line = text.rfind("\n", 0, start) + 1
@@ -275,8 +333,11 @@ def _placed(text: str, start: int, end: int, place: Places, companies: Container
         return True
     own = place.company_after
     other = place.other_after.match(text, end, end + 40) if place.other_after else None
-    if other is not None and (own is None or not own.match(text, other.end(), other.end() + 40)):
-        return True
+    if other is not None and not _its_own(other.group(0), company):
+        if own is None or not own.match(text, other.end(), other.end() + 40):
+            return True
+        if place.organisation_after is not None and place.organisation_after.match(text, end):
+            return True  # "the Larkspur Dairy depot": another organisation's depot
     if (
         place.other_before is not None
         and place.other_before.search(ahead) is not None
@@ -290,6 +351,16 @@ def _placed(text: str, start: int, end: int, place: Places, companies: Container
     if listed and place.before is not None and place.before.search(head[: listed.start()][-40:]):
         return True
     return _listed(text, end, ahead, place, companies)
+
+
+def _its_own(following: str, company: str) -> bool:
+    """Is the capitalised word that follows a company's first words a word of the company's own
+    name, in another form ("Food" of Fernhill Foods, "Traders" of Wrenfield Cocoa Traders)?"""
+    word = _LETTERS.search(following)
+    if word is None or not word.group(0)[:1].isupper() or len(word.group(0)) < 3:
+        return False
+    stem = fold(word.group(0))[:4]
+    return any(fold(part).startswith(stem) for part in company.split()[1:])
 
 
 def _listed(text: str, end: int, ahead: str, place: Places, companies: Container[str]) -> bool:
