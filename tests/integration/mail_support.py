@@ -42,7 +42,7 @@ def write_config(
     config: Path,
     port: int,
     user: str = "",
-    window: str = "00:00-23:59",
+    window: str = "00:00-24:00",
     security: str = "none",
     cafile: Path | None = None,
 ) -> None:

@@ -72,7 +72,7 @@ def oauth_config(
     }
     text += "[oauth2]\n" + "".join(f"{k} = {json.dumps(v)}\n" for k, v in lines.items())
     text += 'scopes = ["mail", "offline_access"]\n'
-    text += '\n[send_window]\nstart = "00:00"\nend = "23:59"\n'
+    text += '\n[send_window]\nstart = "00:00"\nend = "24:00"\n'
     (config / "followup.toml").write_text(text)
 
 

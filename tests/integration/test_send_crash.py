@@ -36,7 +36,7 @@ def test_killing_the_dispatcher_never_sends_a_letter_twice_or_loses_one(tmp_path
         for i in range(LETTERS)
     }
     server, port = start_smtp(tmp_path / "box")
-    write_config(tmp_path / "config", port, window="00:00-23:59")
+    write_config(tmp_path / "config", port, window="00:00-24:00")
     env = dict(
         os.environ, FOLLOWUP_DATABASE=str(database), FOLLOWUP_CONFIG=str(tmp_path / "config")
     )

@@ -53,7 +53,7 @@ def test_four_dispatchers_killed_at_random_send_each_letter_once_or_flag_it(
         approved |= approve_all(database, person, share)
     assert len(approved) == LETTERS
     server, port = start_smtp(tmp_path / "box")
-    write_config(tmp_path / "config", port, window="00:00-23:59")
+    write_config(tmp_path / "config", port, window="00:00-24:00")
     env = dict(os.environ, FOLLOWUP_DATABASE=database.location)
     env["FOLLOWUP_CONFIG"] = str(tmp_path / "config")
     env.pop("FOLLOWUP_USER", None)  # the office's dispatchers: everyone's letters

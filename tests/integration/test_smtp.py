@@ -6,6 +6,8 @@ import json
 import os
 import subprocess
 import sys
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -82,7 +84,10 @@ def test_outside_the_send_window_the_letter_waits(setup):
     run, folder = setup
     server, port = start_smtp(folder / "box")
     try:
-        write_config(folder / "config", port, window="00:00-00:01")
+        # a minute of the day half a day away from now in the candidate's zone (a fixed window
+        # would hold the clock's own minute once a day)
+        hour = datetime.now(ZoneInfo("America/Chicago")).hour
+        write_config(folder / "config", port, window="20:00-20:01" if hour < 12 else "08:00-08:01")
         run("approve", "--opportunity", "acme-ae", "--to", "Lee Park")
         assert run("send").stdout.strip() == "Sent 0, failed 0."
     finally:

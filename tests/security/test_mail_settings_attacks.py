@@ -18,7 +18,7 @@ def approved(cli, tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
     monkeypatch.delenv("TEST_SMTP_PASSWORD", raising=False)
     (tmp_path / "config").mkdir()
     (tmp_path / "config" / "followup.toml").write_text(
-        '[send_window]\nstart = "00:00"\nend = "23:59"\n'
+        '[send_window]\nstart = "00:00"\nend = "24:00"\n'
     )
     dossier = tmp_path / "d.json"
     dossier.write_text(json.dumps(always_open_dossier()))
@@ -27,7 +27,7 @@ def approved(cli, tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
     return cli
 
 
-def _config(tmp_path, smtp: str, window: str = 'start = "00:00"\nend = "23:59"\n') -> None:  # type: ignore[no-untyped-def]
+def _config(tmp_path, smtp: str, window: str = 'start = "00:00"\nend = "24:00"\n') -> None:  # type: ignore[no-untyped-def]
     folder = tmp_path / "config"
     folder.mkdir(exist_ok=True)
     (folder / "followup.toml").write_text(f"[smtp]\n{smtp}\n[send_window]\n{window}")

@@ -18,7 +18,7 @@
 
     [send_window]
     start = "08:30"
-    end = "11:30"
+    end = "11:30"                            # "24:00": up to midnight
 
 Passwords are never written to the database or to this file. A mailbox that takes no password
 says `auth = "oauth2"` in [smtp] and [imap], and an [oauth2] table says how to sign in
@@ -109,7 +109,10 @@ def load_mail_settings(path: Path) -> MailSettings:
     if not isinstance(window, dict):
         raise InvalidField("send_window", "a table with start and end", window)
     start = _time(window.get("start", "08:30"), "send_window.start")
-    end = _time(window.get("end", "11:30"), "send_window.end")
+    # "24:00" ends the window at midnight, so that 00:00 to 24:00 is the whole day (an end of
+    # 23:59 would leave out the day's last minute)
+    end_value = window.get("end", "11:30")
+    end = time.max if end_value == "24:00" else _time(end_value, "send_window.end")
     if end <= start:
         raise InvalidField(
             "send_window.end", f"a time after the start ({start:%H:%M})", f"{end:%H:%M}"
