@@ -43,7 +43,7 @@ def _named(text: str) -> list[str]:
         if entry[1] != "own"
     ]
     found = other_companies(text, CONTEXT, candidates, SUFFIXES, None, lambda: False, PLACES)
-    return [text[start:end] for start, end, _ in found]
+    return [text[start:end] for start, end, _ in sorted(found)]  # in the order of the text
 
 
 @pytest.mark.parametrize(
