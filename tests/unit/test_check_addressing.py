@@ -194,3 +194,29 @@ def test_a_greeting_of_a_feast_or_a_blessing_is_no_name_nor_part_of_one():
     assert _addressed("Jumma Mubarak, Karim Bhai.\n\nThe map is attached.") == [
         ("Karim", ("Karim",))
     ]
+
+
+def test_a_wish_for_any_feast_is_no_name_and_the_name_after_it_is_read():
+    assert _addressed("Happy Sallah, Graham!\n\nThe map is attached.") == [("Graham", ("Graham",))]
+    assert _addressed("Hayırlı Cumalar, Graham.\n\nThe map is attached.") == [
+        ("Graham", ("Graham",))
+    ]
+    assert _addressed("Happy New Month, Emeka!\n\nThe map is attached.") == [("Emeka", ("Emeka",))]
+    assert _addressed(
+        "Dear Graham,\n\nThe map is attached. Happy Independence Day, by the way."
+    ) == [("Graham", ("Graham",))]
+
+
+def test_a_title_in_lowercase_after_a_name_in_the_body_is_read_with_it():
+    assert _addressed("Dear Graham,\n\nThanks, Rina apa, for the map.") == [
+        ("Graham", ("Graham",)),
+        ("Rina", ("Rina",)),
+    ]
+    assert _addressed("Dear Graham,\n\nThank you, Rahul sir, for the map.")[1] == (
+        "Rahul",
+        ("Rahul",),
+    )
+    # a lowercase word after a name that is no title leaves it unread, as before
+    assert _addressed("Dear Graham,\n\nThanks, Rina team, for the map.") == [
+        ("Graham", ("Graham",))
+    ]

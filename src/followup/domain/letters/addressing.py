@@ -102,6 +102,10 @@ class Addressing:
         # Navidad", "Selamat Hari Raya"): a run of capitalised words that opens with one is
         # the greeting and what follows it, not a name that holds it ("Eid Saeed": no Saeed)
         self._phrases = frozenset(tuple(g.split()) for g in self.greetings if " " in g)
+        # the first words of a wish for a feast or a season, in any language ("Happy Sallah",
+        # "God Jul", "Hayırlı Cumalar", "Selamat Natal"): with the capitalised words after
+        # them, a wish, whatever feast it names, and no name
+        self.wish_openers = words("wish_openers")
         self._phrase_sizes = sorted({len(p) for p in self._phrases}, reverse=True)
         # endings that make another name of a name: "Helena" is not "Helen"
         self.distinct_endings = words("distinct_endings")
@@ -154,6 +158,21 @@ class Addressing:
             frozenset(w.split()[0] for w in lead_words)
             if all(re.fullmatch(r"[a-z]+(?: [a-z]+)*", w) for w in lead_words)
             else None
+        )
+        wishes = "|".join(re.escape(w) for w in sorted(self.wish_openers, key=len, reverse=True))
+        self._wish: re.Pattern[str] | None = (
+            re.compile(rf"(?i:{wishes})[ \t]+{_CAP}(?:[ \t]+{_CAP}){{0,3}}[ \t]*(?=,)")
+            if wishes
+            else None
+        )
+        # a title in lowercase after a name ("Thanks, Rina apa, for…"): the name's, read with it
+        lower_titles = "|".join(
+            re.escape(h.rstrip("."))
+            for h in sorted(self.honorifics | self.titles_after, key=len, reverse=True)
+            if h[:1].isalpha()
+        )
+        self._lower_title = re.compile(
+            rf"[ \t]+(?:{lower_titles})\.?(?![\w'’-])(?=[ \t]*(?:[,.!?;:—–\n]|-(?=[ \t])|$))"
         )
         # A greeting opening a line, the longest first ("good morning" before "good")
         greetings = "|".join(re.escape(g) for g in self.greetings)
@@ -284,6 +303,8 @@ class Addressing:
                     if size <= len(folded_all) and folded_all[:size] in self._phrases:
                         bare, kept = bare[size:], kept[size:]
                         break
+            if len(bare) > 1 and fold_accents(_core(bare[0])) in self.wish_openers:
+                return None  # "Happy New Month", "Hayırlı Cumalar": a wish, not a name
             governed = False
             while bare and fold_accents(_core(bare[0])) in self.not_names:
                 governed = fold_accents(_core(bare[0])) in self.object_leads
@@ -402,10 +423,14 @@ class Addressing:
                 j += 1
             after = text[j : j + 1]
             if after and after not in _MARKS and not text.startswith(("for ", "For "), j):
-                continue  # a name spoken to is followed by a comma, a stop, a dash or "for"
+                lower_title = self._lower_title.match(text, e)
+                if lower_title is None:
+                    continue  # a name spoken to is followed by a comma, a stop, a dash or "for"
+                e = lower_title.end()  # "Thanks, Rina apa, for…": the title is the name's
+                m = _Titled(text, s, e)
             title = self._title_before.search(text, max(0, s - 12), s)
             if title:  # "Mr. Webb": the title belongs to the name
-                m = _Titled(text, title.start(), found_name)
+                m = _Titled(text, title.start(), e)
                 s = title.start()
             line = text.rfind("\n", 0, s) + 1
             before = text[max(line, s - 40) : s]
@@ -615,6 +640,10 @@ class Addressing:
         lowered = body.lower()
         opening = self._greeting.match(lowered)
         greeting = opening.group(0) if opening else None
+        if greeting is None and self._wish is not None:
+            # a wish for a feast before the name ("Happy Sallah, Emeka!"): the name follows it
+            wish = self._wish.match(body)
+            greeting = wish.group(0) if wish else None
         offset = line.start("line")
         if greeting:
             rest = len(greeting)
@@ -722,12 +751,13 @@ def _after_bullet(text: str, at: int) -> bool:
 
 
 class _Titled:
-    """A name's match that starts earlier, at its title ("Mr. Webb")."""
+    """A name's match that starts earlier, at its title ("Mr. Webb"), or ends later, at its
+    title in lowercase ("Rina apa")."""
 
-    def __init__(self, text: str, start: int, name: re.Match[str]) -> None:
+    def __init__(self, text: str, start: int, end: int) -> None:
         self._text = text
         self._start = start
-        self._end = name.end("name")
+        self._end = end
 
     def group(self, key: str) -> str:
         return self._text[self._start : self._end]
