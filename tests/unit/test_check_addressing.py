@@ -178,6 +178,13 @@ def test_a_title_that_is_also_a_name_is_a_title_only_beside_a_name():
     assert _addressed("Dear Anna Kowalska,\n\nThe map is attached.") == [
         ("Anna Kowalska", ("Anna", "Kowalska"))
     ]
+    # a surname that is also a title somewhere ("Chan", "Tai") is read as the surname it is
+    assert _addressed("Dear Peter Chan,\n\nThe map is attached.") == [
+        ("Peter Chan", ("Peter", "Chan"))
+    ]
+    assert _addressed("Dear Peter Tai,\n\nThe map is attached.") == [
+        ("Peter Tai", ("Peter", "Tai"))
+    ]
 
 
 def test_a_greeting_of_a_feast_or_a_blessing_is_no_name_nor_part_of_one():
