@@ -151,3 +151,79 @@ def test_a_word_in_capitals_is_not_read_as_a_name_but_a_capital_inside_a_name_is
 def test_the_wrong_person_is_still_found_behind_these_forms():
     assert _addressed_to("Çağrı Öztürk", "Dear Işıl Hanım,\n\nThank you.") == [("Işıl",)]
     assert _addressed_to("Çağrı Öztürk", "Dear Şahin-san,\n\nThank you.") == [("Şahin",)]
+
+
+def test_a_kinship_or_respect_title_of_any_region_is_no_part_of_the_name_it_stands_beside():
+    # after the name (Hindi, Telugu, Turkish, Chinese, Nigerian English), before it (Ghanaian,
+    # Caribbean and Filipino English, Thai, Korean); the name's words are what is compared
+    assert _addressed("Namaskar Graham Dada,\n\nThe map is attached.") == [("Graham", ("Graham",))]
+    assert _addressed("Dear Graham Garu,\n\nThe map is attached.") == [("Graham", ("Graham",))]
+    assert _addressed("Sevgili Graham Hocam,\n\nThe map is attached.") == [("Graham", ("Graham",))]
+    assert _addressed("Hi Graham Oga,\n\nThe map is attached.") == [("Graham", ("Graham",))]
+    assert _addressed("Dear Uncle Graham,\n\nThe map is attached.")[0][1] == ("Graham",)
+    assert _addressed("Dear Kuya Graham,\n\nThe map is attached.")[0][1] == ("Graham",)
+    assert _addressed("Khun Graham,\n\nThe map is attached.")[0][1] == ("Graham",)
+    assert _addressed("Thanks again, Fenwick Laoshi, for the map.") == [("Fenwick", ("Fenwick",))]
+
+
+def test_a_title_that_is_also_a_name_is_a_title_only_beside_a_name():
+    # "Anna" (Tamil elder brother) and "Jan" (Persian dear) after a name, "Don" and "Nana" before
+    # one; alone, each is a name, and another person's
+    assert _addressed("Dear Graham Anna,\n\nThe map is attached.") == [("Graham", ("Graham",))]
+    assert _addressed("Salaam Graham Jan,\n\nThe map is attached.") == [("Graham", ("Graham",))]
+    assert _addressed("Hola Don Graham,\n\nThe map is attached.")[0][1] == ("Graham",)
+    assert _addressed("Dear Nana Graham,\n\nThe map is attached.")[0][1] == ("Graham",)
+    assert _addressed("Dear Anna,\n\nThe map is attached.") == [("Anna", ("Anna",))]
+    assert _addressed("Dear Don,\n\nThe map is attached.") == [("Don", ("Don",))]
+    assert _addressed("Dear Anna Kowalska,\n\nThe map is attached.") == [
+        ("Anna Kowalska", ("Anna", "Kowalska"))
+    ]
+    # a surname that is also a title somewhere ("Chan", "Tai") is read as the surname it is
+    assert _addressed("Dear Peter Chan,\n\nThe map is attached.") == [
+        ("Peter Chan", ("Peter", "Chan"))
+    ]
+    assert _addressed("Dear Peter Tai,\n\nThe map is attached.") == [
+        ("Peter Tai", ("Peter", "Tai"))
+    ]
+
+
+def test_a_greeting_of_a_feast_or_a_blessing_is_no_name_nor_part_of_one():
+    for greeting in ("Eid Mubarak", "Eid Saeed", "Ramadan Kareem", "Shubh Deepavali"):
+        assert _addressed(f"{greeting}, Graham!\n\nThe map is attached.") == [
+            ("Graham", ("Graham",))
+        ], greeting
+    for greeting in ("Selamat Hari Raya", "Feliz Navidad", "Shana Tova", "Nowruz Mubarak"):
+        assert _addressed(f"{greeting}, Graham.\n\nThe map is attached.") == [
+            ("Graham", ("Graham",))
+        ], greeting
+    assert _addressed("The map is attached, and once again, Eid Mubarak!") == []
+    # the name after the greeting is still read, another's as well
+    assert _addressed("Jumma Mubarak, Karim Bhai.\n\nThe map is attached.") == [
+        ("Karim", ("Karim",))
+    ]
+
+
+def test_a_wish_for_any_feast_is_no_name_and_the_name_after_it_is_read():
+    assert _addressed("Happy Sallah, Graham!\n\nThe map is attached.") == [("Graham", ("Graham",))]
+    assert _addressed("Hayırlı Cumalar, Graham.\n\nThe map is attached.") == [
+        ("Graham", ("Graham",))
+    ]
+    assert _addressed("Happy New Month, Emeka!\n\nThe map is attached.") == [("Emeka", ("Emeka",))]
+    assert _addressed(
+        "Dear Graham,\n\nThe map is attached. Happy Independence Day, by the way."
+    ) == [("Graham", ("Graham",))]
+
+
+def test_a_title_in_lowercase_after_a_name_in_the_body_is_read_with_it():
+    assert _addressed("Dear Graham,\n\nThanks, Rina apa, for the map.") == [
+        ("Graham", ("Graham",)),
+        ("Rina", ("Rina",)),
+    ]
+    assert _addressed("Dear Graham,\n\nThank you, Rahul sir, for the map.")[1] == (
+        "Rahul",
+        ("Rahul",),
+    )
+    # a lowercase word after a name that is no title leaves it unread, as before
+    assert _addressed("Dear Graham,\n\nThanks, Rina team, for the map.") == [
+        ("Graham", ("Graham",))
+    ]

@@ -380,3 +380,78 @@ def test_a_town_of_the_notes_and_a_person_met_are_read_as_what_the_dossier_says(
     text = f"Hi {to.split()[0]},\n\n{body}\n\nInes"
     _, findings = check_letter(borders, text, "tweed", to, "check_in")
     assert sorted({f.rule for f in findings} - {"spelling"}) == expected
+
+
+# A named competition, a club's news, a rumour about the reader's firm, and praise of the
+# reader's child (engineer LA, session 10): each class in words of its own, with near misses
+SPORT_AND_RUMOUR = [
+    # a league or a cup known by its own proper name, its final or derby asked about
+    (N, R, _to_rebecca(f"{SUMMARY} Were you watching the Ranji Trophy final?"), ["new-topic"]),
+    (N, R, _to_rebecca(f"{SUMMARY} Thoughts on the Currie Cup decider?"), ["new-topic"]),
+    (N, R, _to_rebecca(f"{SUMMARY} How mad was the Liga MX final!"), ["new-topic"]),
+    (N, R, _to_rebecca(f"{SUMMARY} What did you think of the H2 final figures?"), []),
+    (N, R, _to_rebecca(f"{SUMMARY} What did you make of the Q3 final?"), []),
+    # a club's players and coach; a firm's clients, staff and coaches are work
+    (N, R, _to_rebecca(f"{SUMMARY} Did you see they sacked the goalkeeper?"), ["new-topic"]),
+    (N, R, _to_rebecca(f"{SUMMARY} Rovers finally signed a new winger!"), ["new-topic"]),
+    (N, R, _to_rebecca(f"{SUMMARY} We signed a new coach company for the site visits."), []),
+    (N, R, _to_rebecca(f"{SUMMARY} My firm signed a new executive coach for the sales team."), []),
+    # a rumour that someone at the reader's firm is going, however it was heard
+    (
+        N,
+        R,
+        _to_rebecca(f"{SUMMARY} Rumour has it your sales director is defecting to a rival."),
+        ["new-topic"],
+    ),
+    (
+        N,
+        R,
+        _to_rebecca(f"{SUMMARY} A contact says your COO has been headhunted - true?"),
+        ["new-topic"],
+    ),
+    (
+        N,
+        R,
+        _to_rebecca(f"{SUMMARY} I'm told your head of finance is jumping ship in June."),
+        ["new-topic"],
+    ),
+    (
+        N,
+        R,
+        _to_rebecca(f"{SUMMARY} I hear your CEO is leaving on Friday for the Leeds summit."),
+        [],
+    ),
+    (
+        N,
+        R,
+        _to_rebecca(f"{SUMMARY} I hear a rival is moving to a new pricing model."),
+        [],
+    ),
+    # praise of the reader's child for what the child did: flattery alone
+    (
+        L,
+        G,
+        _to_graham(
+            "Your daughter's county hockey cap: she gets her talent from her brilliant dad."
+        ),
+        ["flattery"],
+    ),
+    (
+        L,
+        G,
+        _to_graham("I hear your daughter got a county hockey cap - congratulations!"),
+        ["new-topic"],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("opportunity", "to", "text", "expected"),
+    SPORT_AND_RUMOUR,
+    ids=[str(i) for i in range(len(SPORT_AND_RUMOUR))],
+)
+def test_sport_by_its_proper_names_rumours_and_praise_of_a_child_get_exactly_their_rules(
+    deps, opportunity, to, text, expected
+):
+    _, findings = check_letter(deps, text, opportunity, to, "check_in")
+    assert sorted({f.rule for f in findings} - {"spelling"}) == expected

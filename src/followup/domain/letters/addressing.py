@@ -60,6 +60,12 @@ class Addressing:
             )
 
         self.honorifics = words("honorifics")
+        # Titles that are also given names, so a title only beside a name: before it, as
+        # "Don Tomás", "Tita Ofelia" or the Akan "Nana Kwame" are called; or after it, as
+        # kin and elders are in South and East Asia ("Kumar Anna", "Hetal Ben", "Ali Jan",
+        # "Wei Jie"). Alone ("Dear Anna,") the word is a name.
+        self.titles_before = words("titles_before")
+        self.titles_after = words("titles_after")
         # Words of address written in lowercase before a name, as kin are called in Vietnamese
         # ("Chào anh Minh", "chị Lan") or in Ghana ("auntie Efua"): not the name, and not a
         # name without one after them (Anh is also a given name)
@@ -85,7 +91,22 @@ class Addressing:
         # though a word of one may be a name alone ("Cara")
         self._greeting_words = frozenset(w for g in self.greetings for w in g.split())
         # …and, with the honorifics, words, not misspellings ("Querida", "Liebe", "Kimura-sama")
-        self.courtesy_words = self._greeting_words | self.honorifics | self.kin_terms
+        self.courtesy_words = (
+            self._greeting_words
+            | self.honorifics
+            | self.kin_terms
+            | self.titles_before
+            | self.titles_after
+        )
+        # greetings of more than one word, which no name opens with ("Eid Mubarak", "Feliz
+        # Navidad", "Selamat Hari Raya"): a run of capitalised words that opens with one is
+        # the greeting and what follows it, not a name that holds it ("Eid Saeed": no Saeed)
+        self._phrases = frozenset(tuple(g.split()) for g in self.greetings if " " in g)
+        # the first words of a wish for a feast or a season, in any language ("Happy Sallah",
+        # "God Jul", "Hayırlı Cumalar", "Selamat Natal"): with the capitalised words after
+        # them, a wish, whatever feast it names, and no name
+        self.wish_openers = words("wish_openers")
+        self._phrase_sizes = sorted({len(p) for p in self._phrases}, reverse=True)
         # endings that make another name of a name: "Helena" is not "Helen"
         self.distinct_endings = words("distinct_endings")
         # endings that make a pet form of a name ("Thabs", "Marty", "Jonno"), and pet forms
@@ -113,7 +134,10 @@ class Addressing:
         name = rf"(?P<name>(?:(?:{titles})\.?[ \t]+)?{_CAP}(?:[ \t]+{_CAP}){{0,2}})"
         self._honorific = re.compile(rf"(?i:{honorific})\.?$")
         # an honorific joined to the name it follows: "Tanaka-san", "Sharma-ji", "Kim-nim"
-        self._suffixed = re.compile(rf"[-‐](?i:{honorific})\.?$")
+        after = "|".join(
+            re.escape(h) for h in sorted(self.honorifics | self.titles_after, key=len, reverse=True)
+        )
+        self._suffixed = re.compile(rf"[-‐](?i:{after})\.?$")
         self._name_at = re.compile(name)
         # Every run of capitalised words: the names a letter could address, found in one pass.
         # It begins with a capital, so that the engine skips ahead to the next one; what stands
@@ -134,6 +158,21 @@ class Addressing:
             frozenset(w.split()[0] for w in lead_words)
             if all(re.fullmatch(r"[a-z]+(?: [a-z]+)*", w) for w in lead_words)
             else None
+        )
+        wishes = "|".join(re.escape(w) for w in sorted(self.wish_openers, key=len, reverse=True))
+        self._wish: re.Pattern[str] | None = (
+            re.compile(rf"(?i:{wishes})[ \t]+{_CAP}(?:[ \t]+{_CAP}){{0,3}}[ \t]*(?=,)")
+            if wishes
+            else None
+        )
+        # a title in lowercase after a name ("Thanks, Rina apa, for…"): the name's, read with it
+        lower_titles = "|".join(
+            re.escape(h.rstrip("."))
+            for h in sorted(self.honorifics | self.titles_after, key=len, reverse=True)
+            if h[:1].isalpha()
+        )
+        self._lower_title = re.compile(
+            rf"[ \t]+(?:{lower_titles})\.?(?![\w'’-])(?=[ \t]*(?:[,.!?;:—–\n]|-(?=[ \t])|$))"
         )
         # A greeting opening a line, the longest first ("good morning" before "good")
         greetings = "|".join(re.escape(g) for g in self.greetings)
@@ -237,10 +276,11 @@ class Addressing:
         def accept(m: _NameMatch, how: str) -> Addressed | None:
             raw = m.group("name")
             tokens = raw.split()
-            titled = bool(self._honorific.match(tokens[0])) if tokens else False
+            titles = [self._title(tokens, i) for i in range(len(tokens))]
+            titled = bool(titles) and titles[0]
             # the name's words as written (kept), and as compared (bare: without honorifics
             # joined after them, "Inoue-san" being Inoue, which make a person of the name)
-            kept = [t for t in tokens if not self._honorific.match(t)]
+            kept = [t for t, title in zip(tokens, titles, strict=True) if not title]
             if tokens and not kept and fold_accents(_core(tokens[-1])) in known:
                 # a title in one language that is a name of someone met ("hi tuan" where a
                 # Tuấn is in the user's data: not the Malay "sir")
@@ -256,6 +296,15 @@ class Addressing:
                 # "Like Sam, I think…", "Unlike Brightwell, I…": a preposition that is no
                 # word of greeting (so kept as a word of the name below) governs the name too
                 return None
+            if self._phrases and len(bare) > 1:
+                # a greeting of several words opening the run: "Eid Saeed", "Feliz Navidad"
+                folded_all = tuple(fold_accents(_core(t)) for t in bare)
+                for size in self._phrase_sizes:
+                    if size <= len(folded_all) and folded_all[:size] in self._phrases:
+                        bare, kept = bare[size:], kept[size:]
+                        break
+            if len(bare) > 1 and fold_accents(_core(bare[0])) in self.wish_openers:
+                return None  # "Happy New Month", "Hayırlı Cumalar": a wish, not a name
             governed = False
             while bare and fold_accents(_core(bare[0])) in self.not_names:
                 governed = fold_accents(_core(bare[0])) in self.object_leads
@@ -374,10 +423,14 @@ class Addressing:
                 j += 1
             after = text[j : j + 1]
             if after and after not in _MARKS and not text.startswith(("for ", "For "), j):
-                continue  # a name spoken to is followed by a comma, a stop, a dash or "for"
+                lower_title = self._lower_title.match(text, e)
+                if lower_title is None:
+                    continue  # a name spoken to is followed by a comma, a stop, a dash or "for"
+                e = lower_title.end()  # "Thanks, Rina apa, for…": the title is the name's
+                m = _Titled(text, s, e)
             title = self._title_before.search(text, max(0, s - 12), s)
             if title:  # "Mr. Webb": the title belongs to the name
-                m = _Titled(text, title.start(), found_name)
+                m = _Titled(text, title.start(), e)
                 s = title.start()
             line = text.rfind("\n", 0, s) + 1
             before = text[max(line, s - 40) : s]
@@ -433,6 +486,17 @@ class Addressing:
                 found = accept(m, "between")
                 if found:
                     yield found
+
+    def _title(self, tokens: list[str], i: int) -> bool:
+        """Is the i-th word of a run of capitalised words a title: an honorific, or a title
+        that is also a name where it stands beside a name ("Don Tomás", "Kumar Anna")?"""
+        token = tokens[i]
+        if self._honorific.match(token):
+            return True
+        if len(tokens) < 2:
+            return False
+        word = fold_accents(_core(token))
+        return (i == 0 and word in self.titles_before) or (i > 0 and word in self.titles_after)
 
     def is_recipient(self, token: str, recipient_parts: frozenset[str]) -> bool:
         """Is this word of a name one of the recipient's, a short form of one (Dan, Daniel) or
@@ -576,6 +640,10 @@ class Addressing:
         lowered = body.lower()
         opening = self._greeting.match(lowered)
         greeting = opening.group(0) if opening else None
+        if greeting is None and self._wish is not None:
+            # a wish for a feast before the name ("Happy Sallah, Emeka!"): the name follows it
+            wish = self._wish.match(body)
+            greeting = wish.group(0) if wish else None
         offset = line.start("line")
         if greeting:
             rest = len(greeting)
@@ -683,12 +751,13 @@ def _after_bullet(text: str, at: int) -> bool:
 
 
 class _Titled:
-    """A name's match that starts earlier, at its title ("Mr. Webb")."""
+    """A name's match that starts earlier, at its title ("Mr. Webb"), or ends later, at its
+    title in lowercase ("Rina apa")."""
 
-    def __init__(self, text: str, start: int, name: re.Match[str]) -> None:
+    def __init__(self, text: str, start: int, end: int) -> None:
         self._text = text
         self._start = start
-        self._end = name.end("name")
+        self._end = end
 
     def group(self, key: str) -> str:
         return self._text[self._start : self._end]

@@ -661,6 +661,12 @@ class LetterChecker:
                 if not _holds(condition, letter, m):
                     continue
                 span = letter.sentence_of(m.start(), m.start())
+                if (
+                    praised
+                    and _overlaps(span, praised)
+                    and _of_their_people(letter.text[span[0] : span[1]], lexicon.people)
+                ):
+                    continue  # the reader's child praised for what they did: flattery alone
                 if span not in reported:  # one finding a sentence
                     reported.add(span)
                     yield _finding(
@@ -693,10 +699,11 @@ class LetterChecker:
             # where lowercase changes the letter's length)
             loose=self.rules.loose_span_test(letter) if not blanked and letter.aligned else None,
         ):
-            if _overlaps((hit.start, hit.end), praised) and not lexicon.beyond_praise(
-                hit, self._praised()
+            if _overlaps((hit.start, hit.end), praised) and (
+                not lexicon.beyond_praise(hit, self._praised())
+                or _of_their_people(text[hit.start : hit.end], lexicon.people)
             ):
-                continue
+                continue  # praise of the family, or of what one of them did: flattery alone
             yield _finding(
                 rule,
                 hit.start,
@@ -1125,6 +1132,19 @@ def _named_people(
 
 def _label(condition: Condition) -> str:
     return condition.label or "your pattern"
+
+
+_THEIR = re.compile(r"\byour\s+([\w-]+)(?:\s+([\w-]+))?", re.IGNORECASE)
+
+
+def _of_their_people(sentence: str, people: frozenset[str]) -> bool:
+    """Does the sentence speak of one of the reader's people, a person ("your son", "your
+    eldest daughter's recital"), not the family as a whole?"""
+    return any(
+        word.lower() in people and word.lower() not in ("family", "families")
+        for m in _THEIR.finditer(sentence)
+        for word in m.groups("")
+    )
 
 
 def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
