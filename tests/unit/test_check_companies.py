@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from followup.adapters.gazetteer import Gazetteer
 from followup.domain.letters.companies import Places, other_companies
 from followup.domain.letters.context import Directory, LetterContext
 
@@ -73,3 +74,90 @@ def _named(text: str) -> list[str]:
 )
 def test_a_word_shared_with_a_place_product_or_the_notes_names_no_company(text, expected):
     assert _named(text) == expected
+
+
+# Companies named after real places (Tamale, Bergen, Cusco): their first word alone is the
+# place wherever no frame of a company holds it.
+GAZETTEER = Gazetteer()
+PLACED = Directory.build(
+    [
+        ("tamale", "Tamale Grain Merchants", ["Abena Mensah"]),
+        ("bergen", "Bergen Offshore", ["Nils Dahl"]),
+        ("cusco", "Cusco Travel Tech", ["Rosa Mamani"]),
+        ("own", "Harbourline Foods", ["Sara Okafor"]),
+    ]
+)
+PLACED_CONTEXT = LetterContext(
+    kind="check_in",
+    recipient="Sara Okafor",
+    company="Harbourline Foods",
+    opportunity="own",
+    directory=PLACED,
+)
+
+
+def _named_placed(text: str, known_place=GAZETTEER.knows) -> list[str]:
+    candidates = [
+        entry
+        for word in {w.lower() for w in re.findall(r"\w+", text)}
+        for entry in PLACED.companies.get(word, ())
+        if entry[1] != "own"
+    ]
+    found = other_companies(
+        text, PLACED_CONTEXT, candidates, SUFFIXES, None, lambda: False, PLACES, known_place
+    )
+    return [text[start:end] for start, end, _ in sorted(found)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the town: a route, a trip, a shipment, a customer there, the town as a subject
+        ("Our lorries take the northern road into Tamale twice a week.", []),
+        ("Half my old customers were wholesalers based out of Bergen.", []),
+        ("I'm back from Cusco on Sunday night.", []),
+        ("Freight rates through Bergen rose again in March.", []),
+        ("Tamale gets very hot in April, so the grain moves early.", []),
+        ("The Cusco hotels I sold to booked their linen a year ahead.", []),
+        ("Bergen's fish market opens at seven.", []),
+        ("A supplier stuck at Bergen for a week cost us the order.", []),
+        # the company: joined, helped, dealt with, its people and papers, its doings, its own
+        ("I can't wait to join Bergen in the autumn.", ["Bergen"]),
+        ("The Tamale hiring manager called me back.", ["Tamale"]),
+        ("Cusco have invited me to a final round.", ["Cusco"]),
+        ("I'd like to help Tamale reach more millers.", ["Tamale"]),
+        ("My second interview with Bergen is on Friday.", ["Bergen"]),
+        ("Nobody inside Cusco has seen the plan yet.", ["Cusco"]),
+        ("Bergen's commercial director wants a reply this week.", ["Bergen"]),
+        ("I've been talking to Cusco and Tamale about similar roles.", ["Cusco", "Tamale"]),
+        # the company named in full is the company whatever the frame
+        ("The road to Tamale Grain Merchants is long.", ["Tamale Grain Merchants"]),
+        # …or by its first word before a word of its own name, or after a meeting or a choice
+        ("Tamale Grains have asked me back.", ["Tamale"]),
+        ("I'm in with Bergen all morning.", ["Bergen"]),
+        ("It all comes down to Cusco and you now.", ["Cusco"]),
+        # …or weighed against another employer
+        ("Honestly, Bergen is still my first choice.", ["Bergen"]),
+        ("I'm comparing your offer against Tamale this week.", ["Tamale"]),
+        ("The Cusco salary is lower than yours.", ["Cusco"]),
+        ("Still no word: I'm waiting for Bergen to call.", ["Bergen"]),
+        # …but not the place where a choice is only near it
+        ("Bergen is the port my old cargo cleared through.", []),
+        ("I'm waiting for a lorry from Tamale.", []),
+    ],
+)
+def test_a_company_named_after_a_real_place_is_the_place_outside_a_company_frame(text, expected):
+    assert _named_placed(text) == expected
+
+
+def test_without_a_gazetteer_a_company_word_alone_is_the_company_unless_a_place_frame_holds_it():
+    assert _named_placed("I'm back from Cusco on Sunday night.", None) == ["Cusco"]
+    assert _named_placed("The Cusco hotels I sold to booked early.", None) == ["Cusco"]
+
+
+def test_a_company_whose_words_are_a_place_by_their_shape_is_the_place_outside_a_company_frame():
+    # no gazetteer: "Cape Marlow" is a place by its first word, a generic word of a place
+    assert _named("I drove out past Cape Marlow at dawn.") == []
+    assert _named("I am meeting Cape Marlow at dawn.") == ["Cape Marlow"]
+    assert PLACES.named_place("Kestrel Bay") and PLACES.named_place("cape-marlow")
+    assert not PLACES.named_place("Kestrel") and not PLACES.named_place("Morgan Reid")

@@ -19,6 +19,7 @@ import zlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from followup.adapters.gazetteer import Gazetteer
 from followup.adapters.spelling import SpellingDictionary
 from followup.domain.errors import BadInput
 from followup.domain.letters.check import LetterChecker
@@ -135,7 +136,8 @@ def build_checker(
     if screen:
         rulebook.screening = _make_screen
     dictionary = SpellingDictionary(user_folder / "words.txt" if user_folder else None, cache)
-    return LetterChecker(rulebook, dictionary if spelling else None)
+    # the place names are read when a letter first names a company's first words alone
+    return LetterChecker(rulebook, dictionary if spelling else None, Gazetteer().knows)
 
 
 def _cached_rulebook(user_folder: Path | None, cache: Path) -> tuple[Rulebook, str]:

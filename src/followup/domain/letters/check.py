@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 from itertools import islice
 from typing import TYPE_CHECKING, NamedTuple
@@ -87,9 +87,17 @@ _Topics = tuple[
 
 
 class LetterChecker:
-    def __init__(self, rules: Rulebook, dictionary: Dictionary | None = None) -> None:
+    def __init__(
+        self,
+        rules: Rulebook,
+        dictionary: Dictionary | None = None,
+        places: Callable[[str], bool] | None = None,
+    ) -> None:
         self.rules = rules
         self.dictionary = dictionary
+        # whether words are a real place's name (the wrong-company rule's gazetteer), asked
+        # only when a letter names another company's first words alone
+        self.places = places
         self._addressing = rules.addressing
         self._note_stems: dict[tuple[str, ...], frozenset[str]] = {}
         self._pursued: dict[tuple[str, ...], frozenset[str]] = {}
@@ -164,6 +172,7 @@ class LetterChecker:
             dictionary.known if dictionary is not None else None,
             lambda: letter.lowercase_voice,
             self._places(rule),
+            self.places,
         ):
             yield _finding(rule, start, end, match=letter.text[start:end], opportunity=opportunity)
 

@@ -44,7 +44,14 @@ class Places(NamedTuple):
     noun ("Derby/Fernhill shops"), whose other members are no company of the user's; the word
     of an organisation's kind after them ("Larkspur Dairy", "Otterbrook Motors"), another
     organisation even where words of the company's own places follow ("the Larkspur Dairy
-    depot")."""
+    depot"); a place's own things after its possessive ("Fernhill's old harbour").
+
+    Where the words are a known place's name (`known_place`, a gazetteer), they are the place
+    in any frame but a company's: a word of dealing with an organisation before them ("join",
+    "help", "the role at", "talking to", "nobody outside"), a word of its people, dealings or
+    papers after them ("the Kisumu team", "the Makati call") or a verb of what an organisation
+    does ("Sharjah have asked me back"), their possessive of anything but a place's own things,
+    or another of the user's companies beside them in a list."""
 
     before: re.Pattern[str] | None = None
     after: re.Pattern[str] | None = None
@@ -59,6 +66,12 @@ class Places(NamedTuple):
     pair_before: re.Pattern[str] | None = None
     pair_after: re.Pattern[str] | None = None
     organisation_after: re.Pattern[str] | None = None
+    company_before: re.Pattern[str] | None = None
+    company_next: re.Pattern[str] | None = None
+    possessed: re.Pattern[str] | None = None
+    # the generic words of a place ("Bay", "Valley", "Cape"), which make a place's name of a
+    # company's words they end or begin ("Kestrel Bay", "Cape Marlow")
+    features: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, data: Mapping[str, object]) -> Places:
@@ -68,7 +81,22 @@ class Places(NamedTuple):
             found = data.get(key)
             return re.compile(str(found), re.IGNORECASE) if found else None
 
-        return cls(*(compiled(key) for key in _PLACE_KEYS))
+        features = data.get("place_features")
+        fields = cls._fields[: len(_PLACE_KEYS)]
+        frames = {key: compiled(name) for key, name in zip(fields, _PLACE_KEYS, strict=True)}
+        return cls(
+            **frames,
+            features=frozenset(
+                str(w).lower() for w in (features if isinstance(features, list) else ())
+            ),
+        )
+
+    def named_place(self, words: str) -> bool:
+        """Are a company's words, without the rest of its name, a place's name by their shape:
+        ended by a generic word of a place ("Kestrel Bay") or begun by one before a name ("Cape
+        Marlow")?"""
+        parts = re.split(r"[\s_-]+", words.lower())
+        return len(parts) > 1 and (parts[-1] in self.features or parts[0] in self.features)
 
 
 # the rule's keys of Places' frames, in the order of its fields
@@ -86,6 +114,9 @@ _PLACE_KEYS = (
     "place_pair_before",
     "place_pair_after",
     "organisation_after",
+    "company_before",
+    "company_next",
+    "place_possessed",
 )
 _NO_PLACES = Places()
 
@@ -165,12 +196,15 @@ def other_companies(
     is_word: object,
     lowercase_voice: Callable[[], bool],
     place: Places = _NO_PLACES,
+    known_place: Callable[[str], bool] | None = None,
 ) -> Iterator[tuple[int, int, str]]:
     """(start, end, opportunity) of each other company named in the text. `candidates` are the
     directory's companies whose first word is a word of the letter; `is_word` tells whether a
     lowercase word is an ordinary English word; `place`, what stands before and after a
     company's first word alone where it names a place ("the farms around Fayoum", "Damietta
-    port"), not the company."""
+    port"), not the company; `known_place`, whether words are a real place's name, which then
+    name the place unless a frame of a company says otherwise ("the road to Kisumu", not "the
+    Kisumu team")."""
     own = _Own(text, company_pattern(ctx.company, suffixes))
     spans: list[tuple[int, int]] | None = None
     reported: list[tuple[int, int]] = []
@@ -190,6 +224,12 @@ def other_companies(
                 and (
                     _placed(text, m.start(), m.end(), place, ctx.directory.companies, company)
                     or _noted(text, m.start(), m.end(), ctx)
+                    or (
+                        (place.named_place(word) or (known_place is not None and known_place(word)))
+                        and not _as_company(
+                            text, m.start(), m.end(), place, ctx.directory.companies, company
+                        )
+                    )
                 )
                 and not _overlaps(m.span(), spans)
             ):
@@ -316,7 +356,9 @@ def _placed(
     another name ("Morgan Stanley", "Sarah Morgan"), one whose next word is no word of the
     company's own ("Fernhill Food Group" is Fernhill Foods)?"""
     if text.startswith(("'s", "’s"), end):
-        return False  # the company's own ("near Larkspur's Bristol office")
+        # the company's own ("near Larkspur's Bristol office"), not the place's ("Fernhill's
+        # old harbour")
+        return place.possessed is not None and place.possessed.match(text, end + 2) is not None
     line = text.rfind("\n", 0, start) + 1
     ahead = text[max(line, start - 40) : start]
     if (place.before is not None and place.before.search(ahead)) or (
@@ -351,6 +393,46 @@ def _placed(
     if listed and place.before is not None and place.before.search(head[: listed.start()][-40:]):
         return True
     return _listed(text, end, ahead, place, companies)
+
+
+def _as_company(
+    text: str, start: int, end: int, place: Places, companies: Container[str], company: str
+) -> bool:
+    """Do a frame of a company hold the words at text[start:end], a place's name that is also
+    `company`'s first words: its possessive (a place's own things are read before this), a
+    word of dealing with an organisation before them, its people, dealings or doings after them,
+    or another of the user's companies beside them in a list ("at Otterbrook and Fernhill")?"""
+    if text.startswith(("'s", "’s"), end):
+        return True
+    line = text.rfind("\n", 0, start) + 1
+    ahead = text[max(line, start - 60) : start]
+    before = place.company_before
+    if before is not None and before.search(ahead):
+        return True
+    if place.company_next is not None and place.company_next.match(text, end):
+        return True
+    following = _NEXT_NAME.match(text, end)
+    if following is not None and _its_own(following.group(0), company):
+        return True  # "Fernhill Food Group rang me"
+    # the last of a list takes the frame of the list's first ("interviews at Kumasi and Sharjah")
+    head = text[max(line, start - 100) : start]
+    listed = _LISTED.search(head)
+    if listed and before is not None and before.search(head[: listed.start()][-60:]):
+        return True
+    first = fold(company.split()[0]) if company.split() else ""
+    beside = [_BESIDE_AFTER.match(text, end, end + 40), _BESIDE_BEFORE.search(ahead)]
+    return any(
+        found is not None
+        and fold(found.group("word")) != first
+        and (found.group("word").lower() in companies or fold(found.group("word")) in companies)
+        for found in beside
+    )
+
+
+_NEXT_NAME = re.compile(rf"[ \t]+[{UPPER}][\w'’-]*")
+# a word beside another joined by a comma, a slash, "&", "and" or "or"
+_BESIDE_AFTER = re.compile(r"[ \t]*(?:,|/|&|\band\b|\bor\b)[ \t]*(?P<word>[^\W\d_]+)")
+_BESIDE_BEFORE = re.compile(r"(?P<word>[^\W\d_]+)[ \t]*(?:,|/|&|\band\b|\bor\b)[ \t]*$")
 
 
 def _its_own(following: str, company: str) -> bool:
