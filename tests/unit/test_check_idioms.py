@@ -710,3 +710,46 @@ def test_a_word_of_two_synonym_groups_stands_for_both(deps):
 def test_praise_as_a_noun_or_a_question_but_not_thanks_or_a_real_question(deps, body, expected):
     letter = f"Hi Graham,\n\n{body}\n\nInes"
     assert _rules(deps, "larkspur", "Graham Fenwick", "check_in", letter) == expected
+
+
+@pytest.mark.parametrize(
+    ("opportunity", "to", "form", "body", "expected"),
+    [
+        # a fourth round, run before the last change (these failed; see the report)
+        (
+            "northgate",
+            "Rebecca Holt",
+            "note",
+            "I'd appreciate a heads-up on whether I've been unsuccessful.",
+            ["asks-decision"],
+        ),
+        ("dagli", "Gülşen Yıldız", "note", "Is my candidacy still alive?", ["asks-decision"]),
+        (
+            "dagli",
+            "Gülşen Yıldız",
+            "note",
+            "I've met many export directors, but you are on another level.",
+            ["flattery"],
+        ),
+        ("larkspur", "Graham Fenwick", "note", "I'm at my wits' end waiting for news.", ["needy"]),
+        (
+            "fernhill",
+            "Oksana Petrenko",
+            "note",
+            "I'm at my wits' end with the old route "
+            "software, so the new plan can't come soon enough.",
+            [],
+        ),
+        (
+            "larkspur",
+            "Graham Fenwick",
+            "thanks",
+            "Thank you for the interview. Firms that drift "
+            "away to cheaper suppliers after year one are where I'd focus.",
+            [],
+        ),
+    ],
+)
+def test_a_fourth_round_of_the_same_classes(deps, opportunity, to, form, body, expected):
+    kind, text = _letter(to, form, body)
+    assert _rules(deps, opportunity, to, kind, text) == expected

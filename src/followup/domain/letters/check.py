@@ -501,7 +501,7 @@ class LetterChecker:
     def _said_in_other_words(self, letter: Letter, rule: Rule) -> set[str]:
         """The words a topic is said by in a phrase of other words ("clients that sign again
         every year" for renewals, "a monthly fee" for a retainer, "calling the quarter" for
-        forecasting): the rule's `phrases`, each a pattern and the word it stands for. A phrase
+        forecasting): the rule's `phrases`, each a pattern and the words it stands for. A phrase
         said of the writer's own record ("my monthly fee as a freelancer") stands for nothing."""
         phrases = self._phrases_said
         if phrases is None:
@@ -515,7 +515,7 @@ class LetterChecker:
                 continue
             for m in pattern.finditer(text):
                 if not self._own_before(text, m.start(), m.end(), rule):
-                    found.add(word)
+                    found.update(word.split())  # "churn customers": customers who leave
                     break
         return found
 
