@@ -104,6 +104,9 @@ class LetterChecker:
         self._checked = 0
         self._lexicon: Lexicon | None = None
         self._synonyms: dict[str, frozenset[str]] | None = None
+        self._senses: re.Pattern[str] | None = None
+        self._phrases_said: list[tuple[re.Pattern[str], str]] | None = None
+        self._own_lead: tuple[re.Pattern[str], re.Pattern[str]] | None = None
         self._targets: frozenset[str] | None = None
         self._frames: tuple[re.Pattern[str], ...] | None = None
         self._named_after: re.Pattern[str] | None = None
@@ -407,14 +410,16 @@ class LetterChecker:
             return
         weak, _, topics, timely, mains, heads = self._recap_topics(ctx)
         named = len(ctx.topics)  # the topics' names; after them, what was said about them
-        said = letter.word_set
+        said = self._said_in_sense(letter, rule)
+        said |= self._said_in_other_words(letter, rule)
         same = self._synonyms
         if same is None:
-            same = self._synonyms = {
-                str(w).lower(): frozenset(str(g).lower() for g in group)
-                for group in rule.data.get("synonyms", [])
-                for w in group
-            }
+            # a word in two groups ("train" of coaching and of rail) stands for both
+            groups: dict[str, set[str]] = {}
+            for group in rule.data.get("synonyms", []):
+                for w in group:
+                    groups.setdefault(str(w).lower(), set()).update(str(g).lower() for g in group)
+            same = self._synonyms = {w: frozenset(g) for w, g in groups.items()}
         if not said.isdisjoint(same):
             said = said.union(*(same[w] for w in said if w in same))
         near = [t for t in said if t[:3] in heads]
@@ -475,6 +480,68 @@ class LetterChecker:
             len(letter.text.rstrip()),
             recipient=ctx.recipient,
             topics="; ".join(ctx.topics),
+        )
+
+    def _said_in_sense(self, letter: Letter, rule: Rule) -> set[str]:
+        """The letter's words, less those it uses only inside an idiom that gives them another
+        sense than a topic's ("lend a hand" is no lending, "renewed my enthusiasm" no renewal,
+        "close the gaps" no closure, "keep my career on the rails" no rail freight): the rule's
+        `other_senses`. A word also said outside such an idiom stays."""
+        said = letter.word_set
+        senses = self._senses
+        if senses is None:
+            sources = [str(p) for p in rule.data.get("other_senses", [])]
+            joined = "|".join(f"(?:{p})" for p in sources) or "(?!)"
+            senses = self._senses = re.compile(joined, re.I)
+        spans = [m.span() for m in senses.finditer(letter.text)]
+        if not spans:
+            return said
+        inside: set[str] = set()
+        outside = []
+        last = 0
+        for start, end in spans:
+            inside.update(w.lower() for w in _WORD_CHARS.findall(letter.text, start, end))
+            outside.append(letter.text[last:start])
+            last = end
+        outside.append(letter.text[last:])
+        kept = {w.lower() for w in _WORD_CHARS.findall(" ".join(outside))}
+        return {w for w in said if w not in inside or w in kept}
+
+    def _said_in_other_words(self, letter: Letter, rule: Rule) -> set[str]:
+        """The words a topic is said by in a phrase of other words ("clients that sign again
+        every year" for renewals, "a monthly fee" for a retainer, "calling the quarter" for
+        forecasting): the rule's `phrases`, each a pattern and the words it stands for. A phrase
+        said of the writer's own record ("my monthly fee as a freelancer") stands for nothing."""
+        phrases = self._phrases_said
+        if phrases is None:
+            phrases = self._phrases_said = [
+                (re.compile(str(p), re.I), str(w).lower()) for p, w in rule.data.get("phrases", [])
+            ]
+        text = letter.text
+        found: set[str] = set()
+        for pattern, word in phrases:
+            if word in found:
+                continue
+            for m in pattern.finditer(text):
+                if not self._own_before(text, m.start(), m.end(), rule):
+                    found.update(word.split())  # "churn customers": customers who leave
+                    break
+        return found
+
+    def _own_before(self, text: str, start: int, end: int, rule: Rule) -> bool:
+        """Is what is said from `start` to `end` the writer's own ("my", "years in", "I'd
+        bring"), and not something brought in ("bringing high-street brands into the agency")?"""
+        frames = self._own_lead
+        if frames is None:
+            own = rule.data.get("own_record", {})
+            frames = self._own_lead = (
+                re.compile(f"(?:{own.get('before', '(?!)')})\\Z", re.I),
+                re.compile(f"(?:{own.get('brought_in', '(?!)')})", re.I),
+            )
+        before, brought_in = frames
+        return (
+            before.search(text, max(0, start - 60), start) is not None
+            and brought_in.match(text, end, end + 40) is None
         )
 
     def _recap_topics(self, ctx: LetterContext) -> _Topics:
@@ -588,7 +655,9 @@ class LetterChecker:
         relationships", "my lending experience")? Then it says what the writer has done, not
         what was discussed (001: the recap is of the topics discussed), unless the reader asked
         about it ("you asked about my reactivation numbers") or the letter names the thing as
-        what was discussed ("happy to bring the churn model we talked through")."""
+        what was discussed ("happy to bring the churn model we talked through"), or the thing
+        is brought in rather than brought along ("bringing retail brands into the agency" wins
+        the topic's customers; "I'd bring strong retainer relationships" offers the writer's)."""
         frames = self._frames
         if frames is None:
             own = self.rules["missing-recap"].data.get("own_record", {})
@@ -596,8 +665,9 @@ class LetterChecker:
                 re.compile(f"(?:{own.get('before', '(?!)')})\\Z", re.I),
                 re.compile(f"(?:{own.get('after', '(?!)')})", re.I),
                 re.compile(f"(?:{own.get('asked', '(?!)')})\\Z", re.I),
+                re.compile(f"(?:{own.get('brought_in', '(?!)')})", re.I),
             )
-        before, after, asked = frames
+        before, after, asked, brought_in = frames
         forms = [t for t in near if stem(t) == stem(word) or _kin(word, t)]
         text = letter.text
         seen = False
@@ -606,7 +676,9 @@ class LetterChecker:
                 seen = True
                 start = max(0, m.start() - 60)
                 if (
-                    asked.search(text, start, m.start()) or self._discussed_after(text, m.end())
+                    asked.search(text, start, m.start())
+                    or self._discussed_after(text, m.end())
+                    or brought_in.match(text, m.end(), m.end() + 40)
                 ) or not (
                     before.search(text, start, m.start())
                     or after.match(text, m.end(), m.end() + 40)
