@@ -129,3 +129,54 @@ def test_an_organisation_is_a_domain_without_its_subdomains():
     assert organisation("a@mail.acme.com") == "acme.com"
     assert organisation("rsalinas@acerosdelnorte.com.mx") == "acerosdelnorte.com.mx"
     assert organisation("") == ""
+
+
+# lang: (the sender's new text, the note they forward, what that note reads as when passed on)
+INTRODUCTION = {
+    "en": (
+        "Sam, I've sent your resume over to our Denver office, see below. Whether they have "
+        "something is up to them; from my side, that's everything.",
+        "---------- Forwarded message ---------\nFrom: Ann Lee <ann.lee@acme.example>\n"
+        "Subject: Profile for Denver\nTo: Tom <tom@acme.example>\n\nHey Tom,\n\nPassing along "
+        "Sam's resume. We turned Sam down here only for the location. Would you reach out to "
+        "him if you have headcount?\n\nAnn\n",
+        "question",
+    ),
+    "de": (
+        "Hallo Herr Ortiz, Ihren Lebenslauf habe ich an die Kollegen in Bremen geschickt. Ob sie "
+        "jemanden brauchen, liegt ganz bei ihnen; meinerseits ist die Sache abgeschlossen.",
+        "---------- Weitergeleitete Nachricht ---------\nVon: Ann Lee <ann.lee@acme.example>\n"
+        "Subject: Kandidat für Bremen\n\nHi Malte,\n\nanbei der Lebenslauf von Herrn Ortiz. Für "
+        "München hat es nicht gepasst. Kannst du ihn anrufen, wenn ihr jemanden sucht?\n\nAnn\n",
+        "rejection",
+    ),
+    "fr": (
+        "Bonjour Sam, j'ai transmis votre CV à mon collègue de Nantes. C'est à eux de décider "
+        "s'ils ont un poste pour vous ; de mon côté, tout est fait.",
+        "---------- Message transféré ---------\nDe: Ann Lee <ann.lee@acme.example>\n"
+        "Subject: Profil pour Nantes\n\nBonjour Yann,\n\nJe te transmets le CV de Sam. Nous ne "
+        "l'avons pas retenu pour Lyon. Peux-tu le contacter si tu as un besoin ?\n\nAnn\n",
+        "question",
+    ),
+    "es": (
+        "Hola Sam: he pasado tu CV al equipo de Valencia. Si tienen algo, depende de ellos; por "
+        "mi parte, es todo.",
+        "---------- Mensaje reenviado ---------\nDe: Ann Lee <ann.lee@acme.example>\n"
+        "Subject: Perfil para Valencia\n\nHola Luis:\n\nTe paso el CV de Sam. Para Madrid no "
+        "encajaba por la ubicación. ¿Puedes llamarle si necesitáis a alguien?\n\nAnn\n",
+        "question",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", INTRODUCTION)
+def test_an_introduction_the_sender_leaves_to_a_colleague_passes_nothing_on(lang):
+    """A recruiter forwards their own note to a colleague about the candidate: its request is to
+    the colleague and its 'we turned Sam down' is the past; the sender says the rest is up to
+    the colleague and their own part is done, so what they forward is no word to the candidate."""
+    new, note, as_passed_on = INTRODUCTION[lang]
+    found = read(f"{new}\n\n{note}", subject="Fwd: Profile")
+    assert (found.kind, found.evidence, found.rule) == ("other", "", "")
+    # Without those words the note is passed on as the sender's own word (the reading before).
+    passed = read(f"{new.split('.')[0]}.\n\n{note}", subject="Fwd: Profile")
+    assert passed.kind == as_passed_on

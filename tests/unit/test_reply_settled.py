@@ -171,3 +171,61 @@ def test_a_recruiters_introduction_with_no_role_is_no_rejection_whatever_the_mod
 def test_a_subject_inviting_to_a_public_event_invites_to_no_interview(subject, kind):
     text = "Hello Sam,\n\nHere is what is new at Harrow Works this month.\n\nThe careers team"
     assert shipped_classifier().classify(text, subject=subject).kind == kind
+
+
+SURE_INVITATION = LearnedModel.from_data(
+    {
+        "kinds": list(KINDS),
+        "bias": [0.0] * 6,
+        "weights": {"wombat": [9.0, 0.0, 0.0, 0.0, 0.0, 0.0]},
+        "min_probability": 0.6,
+    }
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "settled"),
+    [
+        # who goes on still to be decided
+        ("The wombat panel picks who goes through to the final round on the 9th.", "selection"),
+        ("Wombat: wer ins Abschlussgespräch kommt, entscheidet der Vorstand.", "selection"),
+        ("Le wombat nous dira d'ici lundi si vous passez au tour suivant.", "selection"),
+        # a meeting set before, named as the reason for directions
+        ("Now that your interview is booked for Friday, the wombat gate is on Mill Street.", "set"),
+        ("Dado que la entrevista quedó fijada, el wombat te espera en recepción.", "set"),
+    ],
+)
+def test_no_decision_yet_and_a_meeting_set_before_are_no_invitation_whatever_the_model_says(
+    text, settled
+):
+    reader = ReplyClassifier(learned=SURE_INVITATION)
+    assert reader.settled(text) == {"invitation": 1}
+    found = reader.classify(text)
+    assert (found.kind, found.evidence, found.rule) == ("other", "", "")
+    # the same model answers where nothing is settled
+    assert reader.classify("The wombat has spoken.").kind == "invitation"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We've received your email. Sorry we won't work together, but I understand your reasons.",
+        "Hemos recibido tu mensaje. Sentimos mucho tu decisión, aunque la respetamos.",
+        "Votre réponse nous est bien parvenue. Je regrette votre choix, mais je le comprends.",
+        "Ihre Nachricht ist angekommen. Wir bedauern Ihre Entscheidung, können sie aber verstehen.",
+    ],
+)
+def test_a_persons_receipt_of_the_candidates_withdrawal_is_no_portal_receipt(text):
+    found = shipped_classifier().classify(f"Hi Sam,\n\n{text}\n\nBest,\nAl")
+    assert (found.kind, found.evidence) == ("other", "")
+    settled = shipped_classifier().settled(text)
+    assert settled == {"rejection": 3, "offer": 3, "automatic": 2}
+
+
+def test_a_regret_that_explains_a_rejection_is_no_withdrawal_answered():
+    text = (
+        "I'm sorry this isn't the news you hoped for, but I understand it will be disappointing. "
+        "We've decided to move forward with another candidate."
+    )
+    assert "rejection" not in shipped_classifier().settled(text)
+    assert shipped_classifier().classify(text).kind == "rejection"
