@@ -9,7 +9,8 @@ layouts classic, centered, split, band, dark, columns, and tall: a card standing
 to look at while improving the reader; `heldout` (URW fonts, layouts portrait, name-below,
 right-aligned) is only measured. Cards are drawn with Pillow, then photographed: put on
 a table, turned by quarter turns, tilted and skewed in perspective, lit unevenly, blurred, noised
-and saved as JPEG (some as PNG or HEIC), at phone size (3000×4000), as a messaging app sends it on
+and saved as JPEG (some as PNG or HEIC), at phone size (3000×4000, the card filling a third of
+the frame to most of it), as a messaging app sends it on
 (1280 to 1600 pixels), or small. German and Nordic addresses spell their letters out in about half
 the cards (Müller -> mueller, Søren -> soeren, Åsa -> aasa), as many companies do.
 """
@@ -655,7 +656,9 @@ def photograph(card_image: Image.Image, rng: random.Random, size_kind: str) -> I
     ch, cw = card.shape[:2]
     if size_kind == "phone":
         out_w, out_h = (3000, 4000) if rng.random() < 0.5 else (4000, 3000)
-        fill = rng.uniform(0.55, 0.85)
+        # Held close, or from further off (a card on a desk among other things): a photo at a
+        # phone's size in which the card, and its email, are as few pixels as in a small one.
+        fill = rng.uniform(0.3, 0.85)
     elif size_kind == "medium":  # as a messaging app or an email client sends it on
         out_w, out_h = rng.choice([(1600, 1200), (1280, 960), (1200, 1600), (960, 1280)])
         fill = rng.uniform(0.65, 0.8)

@@ -448,3 +448,61 @@ def test_no_address_read_a_misread_websites_ending_a_letter_off_the_numbers_coun
     allowed, confirmed = hosts(None, ["www.verdantenargy.sn"], slugs("Verdant Energy"), "SE")
     assert "verdantenergy.se" in confirmed
     assert "verdantenergy.sn" in allowed - confirmed
+
+
+def test_a_website_read_whole_but_its_ending_gives_way_to_the_number_s_country_on_the_email():
+    # `.lk` on the website, `.dk` where the email's `@` was lost, a Danish number: two readings
+    # of the same small print, and the number says which is right.
+    rows = ["kasper.holmvintershipping.dk"]
+    company, webs = slugs("Vinter Shipping ApS"), ["www.vintershipping.lk"]
+    assert reconcile(None, rows, "Kasper Holm", company, webs, "DK") == (
+        "kasper.holm@vintershipping.dk"
+    )
+    # Without the number's country on the email's line, the website's ending stands.
+    rows = ["kasper.holmvintershipping.lk"]
+    assert reconcile(None, rows, "Kasper Holm", company, webs, "DK") == (
+        "kasper.holm@vintershipping.lk"
+    )
+
+
+@pytest.mark.parametrize(
+    ("row", "email"),
+    [
+        # An office's label run into the company's name, its dot and the `@` before it lost.
+        ("kasper.holmBeuvintershipping.dk", "kasper.holm@eu.vintershipping.dk"),
+        ("kasper.holm@vintershipping.dk", "kasper.holm@vintershipping.dk"),
+        # A name ending as a label does (Mathieu) is no label before the company's name.
+        ("mathieuvintershipping.dk", "mathieu@vintershipping.dk"),
+    ],
+)
+def test_an_office_s_label_run_into_the_company_s_name_without_its_dot_is_tried(row, email):
+    name = "Mathieu Roux" if row.startswith("mathieu") else "Kasper Holm"
+    company, webs = slugs("Vinter Shipping ApS"), ["www.vintershipping.dk"]
+    read = row if "@" in row else None
+    assert reconcile(read, [row], name, company, webs, "DK") == email
+
+
+@pytest.mark.parametrize(
+    ("company", "site", "read", "email"),
+    [
+        # The company's line misread (RN for M, IIE for NE): the website and the email's own
+        # reading agree on another spelling, which the website confirms.
+        (
+            "TIDEWATER MARIIIE",
+            "www.tidewatermarine.nl",
+            "ilse.maas@tidewatermarlne.nl",
+            "ilse.maas@tidewatermarine.nl",
+        ),
+        # The website misread instead: the email's reading is the company's, which stands.
+        (
+            "Tidewater Marine",
+            "www.tidewatenmarlne.nl",
+            "ilse.maas@tidewatermarime.nl",
+            "ilse.maas@tidewatermarine.nl",
+        ),
+    ],
+)
+def test_of_a_company_and_a_website_a_few_letters_apart_the_email_s_reading_says_which(
+    company, site, read, email
+):
+    assert reconcile(read, [read], "Ilse Maas", slugs(company), [site], "NL") == email

@@ -35,6 +35,7 @@ _SPELT_OUT = str.maketrans(
 UNCONFIRMED = 2.5  # the cost of a part of the address that nothing else on the card says
 UNREAD = 99.0  # the cost of an address no reading of the card's lines is near (see `weighing`)
 LEFT_OUT = 2.0  # the cost of a word run into the address (no label, no number) left out of it
+NEAR_COMPANY = 0.2  # look-alike cost a letter by which a website may differ from the company
 _TLDS = frozenset(
     {"com", "org", "net", "edu", "gov", "int", "mil", "io", "co", "ai", "biz", "info", "app"}
     | {"dev", "tech", "eu", "uk", "me", "tv", "cc", "us"}
@@ -226,10 +227,12 @@ def hosts(
     seen: set[str] | None = None,
     labels: set[str] | None = None,
     home: str | None = None,
+    texts: list[str] | None = None,
 ) -> tuple[set[str], set[str]]:
     """The domains the card allows, and those of them it confirms. Confirmed: the company's name
     (`orgs`, its spellings) with the ending the website or the address read gives, and a website
-    written as one (`www.`, `https://`) where no company's name says otherwise. Allowed besides:
+    written as one (`www.`, `https://`) where no company's name says otherwise (or the company's
+    line was misread: `_misread_company`, by the email's readings, `texts`). Allowed besides:
     the address as read, and the websites the company's name does not confirm. A bare domain
     (`reyesgimabridgecapital.coru`) is no witness: an email whose `@` was lost reads as one.
     Where the card gives no ending at all, those `seen` at the end of the lines that may be the
@@ -251,7 +254,10 @@ def hosts(
             # A website whose name was misread (`www.verdantenargy.sn` beside a Swedish number)
             # may have its ending misread too: the number's country's is tried beside it.
             own = _national_near(split[2], country, True) if country else None
-            if own and not read and split[1] not in orgs:
+            # So may a website read whole where a line that may be the email ends with the
+            # country's own (`www.cobalt.lk` over `…eucobalt.dk` beside a Danish number): two
+            # readings of the same small print, and the number says which is right.
+            if own and (split[1] not in orgs or own in (seen or set())):
                 endings.add(own)
                 misread.add(split[2])
         elif split and not read:  # `polurin.ce/oarves`: an ending one look-alike letter off
@@ -268,7 +274,9 @@ def hosts(
         org = domain_of(None, host)
         if org:
             allowed_orgs.add(org)
-            if written_as_site and (not orgs or org in orgs):
+            if written_as_site and (
+                not orgs or org in orgs or _misread_company(org, orgs, texts or [])
+            ):
                 confirmed_orgs.add(org)
     prefixes, suffixes = {"", *(labels or ())}, endings
     doubtful: set[str] = set(misread)
@@ -324,6 +332,22 @@ def hosts(
         ):
             confirmed.add(host)
     return allowed, confirmed
+
+
+def _misread_company(org: str, orgs: set[str], texts: list[str]) -> bool:
+    """Whether a website's name is the company's name misread on the company's line: a spelling
+    of it a few look-alike letters off (`atlasfreight` beside `ATLAS FREIGIIT`) that a reading
+    of the email (`…@atlasfroight.ez`, a third print of the name) is nearer to than to the
+    company's line. One of the two lines was misread; the email's reading says which."""
+    near = [o for o in orgs if len(o) >= 6 and _row(o, org)[-1] <= NEAR_COMPANY * len(o)]
+    if len(org) < 6 or not near:
+        return False
+    for text in texts:
+        backwards = fold(text)[::-1]
+        site = min(_row(org[::-1], backwards))
+        if all(site < min(_row(o[::-1], backwards)) for o in orgs if o != org):
+            return True
+    return False
 
 
 def _nationals(country: str) -> set[str]:
@@ -450,6 +474,13 @@ def labels_seen(text: str, orgs: set[str]) -> set[str]:
         found |= {
             f"{label}." for label in OFFICES if re.search(rf"[a-z]{{2}}{label}\.[a-z]{{4}}", folded)
         }
+        # Its dot lost too (`meltejorgeneenbeucobalt.dk`): the label run into the company's name.
+        found |= {
+            f"{label}."
+            for org in orgs
+            for label in OFFICES
+            if len(org) >= 4 and label + org in folded
+        }
     return found
 
 
@@ -496,7 +527,7 @@ def candidates(
     seen = {e for r in found for e in endings_seen(r.text)}
     labels = {label for r in found for label in labels_seen(r.text, orgs)}
     allowed_hosts, confirmed_hosts = hosts(
-        read_host or None, webs, orgs, country, seen, labels, home
+        read_host or None, webs, orgs, country, seen, labels, home, [r.text for r in found]
     )
     if not allowed_hosts or not (locals_ or read_local):
         return []
