@@ -229,3 +229,52 @@ def test_a_regret_that_explains_a_rejection_is_no_withdrawal_answered():
     )
     assert "rejection" not in shipped_classifier().settled(text)
     assert shipped_classifier().classify(text).kind == "rejection"
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        (
+            "Your application moved on. As a next step, please take the online logic test. It "
+            "must be completed by 2 May and you can pause and resume.",
+            "It must be completed by 2 May and you can pause and resume.",
+        ),
+        (
+            "Votre candidature avance. Avant de planifier un entretien, merci de remplir le "
+            "questionnaire en ligne via le lien ci-dessous d'ici le 2 mai.",
+            "Avant de planifier un entretien, merci de remplir le questionnaire en ligne via le "
+            "lien ci-dessous d'ici le 2 mai.",
+        ),
+    ],
+)
+def test_a_task_done_alone_by_a_date_is_a_request_though_called_the_next_step(text, asked):
+    reader = shipped_classifier()
+    assert reader.settled(text) == {"invitation": 2}
+    found = reader.classify(f"Hi Sam,\n\n{text}\n\nBest,\nAl")
+    assert (found.kind, found.evidence) == ("question", asked)
+
+
+def test_a_next_step_with_slots_to_choose_stays_an_invitation():
+    text = (
+        "As a next step we'd like you to meet our sales director. Would Monday at 10:00 or "
+        "Wednesday at 14:00 suit you?"
+    )
+    assert shipped_classifier().settled(text) == {}
+    found = shipped_classifier().classify(f"Hi Sam,\n\n{text}\n\nBest,\nAl")
+    assert found.kind == "invitation"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No problem - I've moved your interview with Lena to Thursday at 11:00, as you asked.",
+        "À votre demande, j'ai reporté votre entretien avec Lena à jeudi 11h.",
+        "Ihr Gespräch mit Frau Lenz ist wie gewünscht auf Donnerstag, 11 Uhr verschoben.",
+        "He movido tu entrevista con Lena al jueves a las 11, como me pediste.",
+    ],
+)
+def test_a_meeting_moved_as_the_candidate_asked_is_no_new_invitation(text):
+    reader = shipped_classifier()
+    assert reader.settled(text)["invitation"] == 3
+    found = reader.classify(f"Hi Sam,\n\n{text} The calendar invite is updated.\n\nBest,\nAl")
+    assert (found.kind, found.evidence) == ("other", "")
