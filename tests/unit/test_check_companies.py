@@ -161,3 +161,41 @@ def test_a_company_whose_words_are_a_place_by_their_shape_is_the_place_outside_a
     assert _named("I am meeting Cape Marlow at dawn.") == ["Cape Marlow"]
     assert PLACES.named_place("Kestrel Bay") and PLACES.named_place("cape-marlow")
     assert not PLACES.named_place("Kestrel") and not PLACES.named_place("Morgan Reid")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a sentence copied from another application: the company as a workplace one joins,
+        # belongs to, is chosen by, works beside, or as the subject of what an employer does
+        ("I would be glad to be joining up with Bergen next spring.", ["Bergen"]),
+        ("Becoming part of Cusco would mean a lot to me.", ["Cusco"]),
+        ("It is an honour to be shortlisted by Tamale.", ["Tamale"]),
+        ("I'd enjoy selling alongside the Bergen reps.", ["Bergen"]),
+        ("I will hit the ground running for Cusco.", ["Cusco"]),
+        ("I want to grow with Tamale over the next decade.", ["Tamale"]),
+        ("Success at Bergen means every mill account renewed.", ["Bergen"]),
+        ("I picture myself at Cusco for the long haul.", ["Cusco"]),
+        ("At Tamale I would start with the millers I already know.", ["Tamale"]),
+        ("Bergen would be lucky to have a closer like me.", ["Bergen"]),
+        ("Cusco deserves a regional lead who knows the agencies.", ["Cusco"]),
+        ("I could see how much Tamale invests in its people.", ["Tamale"]),
+        ("Please let me know whether Bergen moves me forward.", ["Bergen"]),
+        ("Cusco has my full commitment.", ["Cusco"]),
+        ("Tamale feels like the natural next step.", ["Tamale"]),
+        ("I know Bergen and I would work well together.", ["Bergen"]),
+        ("The Cusco way of selling suits me.", ["Cusco"]),
+        ("Thanks to the Tamale folks for the tour of the floor.", ["Tamale"]),
+        # …but the town in the same words: a trip, a holiday, the writer's own branch there
+        ("At Bergen we would watch the boats from the quay.", []),
+        ("At Cusco I'd spend a day acclimatising first.", []),
+        ("Cusco is the perfect place for a walking holiday.", []),
+        ("Tamale deserves better roads, and the region is building them.", []),
+        ("Our Bergen office handles the Norwegian accounts.", []),
+        ("Bergen and I go back a long way, I studied there.", []),
+    ],
+)
+def test_a_place_named_company_is_the_company_in_a_copied_sentence_about_an_employer(
+    text, expected
+):
+    assert _named_placed(text) == expected

@@ -69,6 +69,10 @@ class Places(NamedTuple):
     company_before: re.Pattern[str] | None = None
     company_next: re.Pattern[str] | None = None
     possessed: re.Pattern[str] | None = None
+    # what follows a place's name after "at" where it is a workplace ("At Kumasi I would…")
+    at_next: re.Pattern[str] | None = None
+    # a branch after "our"/"my" ("our Makati office"), the writer's own firm's in the town
+    own_branch: re.Pattern[str] | None = None
     # the generic words of a place ("Bay", "Valley", "Cape"), which make a place's name of a
     # company's words they end or begin ("Kestrel Bay", "Cape Marlow")
     features: frozenset[str] = frozenset()
@@ -117,6 +121,8 @@ _PLACE_KEYS = (
     "company_before",
     "company_next",
     "place_possessed",
+    "company_at_next",
+    "place_own_branch",
 )
 _NO_PLACES = Places()
 
@@ -406,11 +412,23 @@ def _as_company(
         return True
     line = text.rfind("\n", 0, start) + 1
     ahead = text[max(line, start - 60) : start]
+    if (
+        place.own_branch is not None
+        and _OURS.search(ahead) is not None
+        and place.own_branch.match(text, end) is not None
+    ):
+        return False  # "our Makati office": the writer's own firm's branch in the town
     before = place.company_before
     if before is not None and before.search(ahead):
         return True
     if place.company_next is not None and place.company_next.match(text, end):
         return True
+    if (
+        place.at_next is not None
+        and _AT.search(ahead) is not None
+        and place.at_next.match(text, end) is not None
+    ):
+        return True  # "At Kumasi I would build…": a workplace, not a town
     following = _NEXT_NAME.match(text, end)
     if following is not None and _its_own(following.group(0), company):
         return True  # "Fernhill Food Group rang me"
@@ -429,6 +447,8 @@ def _as_company(
     )
 
 
+_OURS = re.compile(r"\b(?:our|my)[ \t]+$", re.IGNORECASE)
+_AT = re.compile(r"\bat[ \t]+(?:the[ \t]+)?$", re.IGNORECASE)
 _NEXT_NAME = re.compile(rf"[ \t]+[{UPPER}][\w'’-]*")
 # a word beside another joined by a comma, a slash, "&", "and" or "or"
 _BESIDE_AFTER = re.compile(r"[ \t]*(?:,|/|&|\band\b|\bor\b)[ \t]*(?P<word>[^\W\d_]+)")
