@@ -5,30 +5,17 @@ exactly the expected rule ids (spelling aside)."""
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
-from followup.adapters.check_rules import build_checker
-from followup.adapters.files.dossier import parse_dossier
-from followup.adapters.holidays import calendar_for
-from followup.adapters.policies import PolicyBook
 from followup.services.dependencies import Dependencies
-from followup.services.dossier import import_dossier
 from followup.services.letters import check_letter
 
-from ..fakes import FakeStore
-
-VOICES = Path(__file__).parents[1] / "data" / "letters_voices"
-CHECKER = build_checker(None)
+from .voices import dossier_deps, voices_deps
 
 
 @pytest.fixture(scope="module")
 def deps() -> Dependencies:
-    found = Dependencies(FakeStore(), calendar_for, PolicyBook(None), checker=lambda: CHECKER)
-    import_dossier(found, parse_dossier(json.loads((VOICES / "context.json").read_text())))
-    return found
+    return voices_deps()
 
 
 def _to_rebecca(body: str, sign: str = "Ines") -> str:
@@ -347,9 +334,7 @@ BORDERS = {
 
 @pytest.fixture(scope="module")
 def borders() -> Dependencies:
-    found = Dependencies(FakeStore(), calendar_for, PolicyBook(None), checker=lambda: CHECKER)
-    import_dossier(found, parse_dossier(BORDERS))
-    return found
+    return dossier_deps(BORDERS)
 
 
 IN_THE_NOTES = [

@@ -8,31 +8,19 @@ aside)."""
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
-from followup.adapters.check_rules import build_checker
-from followup.adapters.files.dossier import parse_dossier
-from followup.adapters.holidays import calendar_for
-from followup.adapters.policies import PolicyBook
 from followup.services.dependencies import Dependencies
-from followup.services.dossier import import_dossier
 from followup.services.letters import check_letter
 
-from ..fakes import FakeStore
+from .voices import voices_deps
 
-VOICES = Path(__file__).parents[1] / "data" / "letters_voices"
-CHECKER = build_checker(None)
 SIGNED = "\n\nInes Carvalho\n+44 7700 900761"
 
 
 @pytest.fixture(scope="module")
 def deps() -> Dependencies:
-    found = Dependencies(FakeStore(), calendar_for, PolicyBook(None), checker=lambda: CHECKER)
-    import_dossier(found, parse_dossier(json.loads((VOICES / "context.json").read_text())))
-    return found
+    return voices_deps()
 
 
 def _rules(deps: Dependencies, opportunity: str, to: str, kind: str, text: str) -> list[str]:

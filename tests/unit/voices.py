@@ -1,0 +1,32 @@
+"""The letter check over a dossier, as the check's unit tests read it: the voices' context
+(tests/data/letters_voices) or a dossier of a test's own, on a fake store."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from followup.adapters.check_rules import build_checker
+from followup.adapters.files.dossier import parse_dossier
+from followup.adapters.holidays import calendar_for
+from followup.adapters.policies import PolicyBook
+from followup.services.dependencies import Dependencies
+from followup.services.dossier import import_dossier
+
+from ..fakes import FakeStore
+
+VOICES = Path(__file__).parents[1] / "data" / "letters_voices"
+CHECKER = build_checker(None)
+
+
+def dossier_deps(dossier: dict[str, Any]) -> Dependencies:
+    """Dependencies holding one dossier, checking with the shipped rules."""
+    found = Dependencies(FakeStore(), calendar_for, PolicyBook(None), checker=lambda: CHECKER)
+    import_dossier(found, parse_dossier(dossier))
+    return found
+
+
+def voices_deps() -> Dependencies:
+    """Dependencies holding the voices' candidate and opportunities."""
+    return dossier_deps(json.loads((VOICES / "context.json").read_text()))
