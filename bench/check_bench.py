@@ -9,7 +9,7 @@ letters per second of CPU time for both and their ratio: the median of several r
 alternate. Target: at least 20 times proselint's throughput.
 
 Run: .venv/bin/python bench/check_bench.py [--letters 2000] [--rounds 5] [--short] [--fresh]
-(proselint must be installed in the same environment: pip install proselint; --short keeps
+(proselint must be installed in the same environment: pip install -e '.[bench]'; --short keeps
 the labelled letters at their own length, as the first version of this bench did; --fresh gives
 each round letters of its own, so that nothing the check learnt of a letter in one round, such as
 the states of RE2's automata, helps it in the next)
