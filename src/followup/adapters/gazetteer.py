@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from followup.adapters.sorted_lines import holds_line
 from followup.domain.letters.context import fold_accents
 
 if TYPE_CHECKING:
@@ -34,7 +35,7 @@ class Gazetteer:
         key = " ".join(fold_accents(words.lower()).replace("_", " ").replace("-", " ").split())
         found = self._known.get(key)
         if found is None:
-            found = len(key) >= 4 and _listed(self._open(), key.encode("utf-8"))
+            found = len(key) >= 4 and holds_line(self._open(), key.encode("utf-8"))
             self._known[key] = found
         return found
 
@@ -48,20 +49,3 @@ class Gazetteer:
                 except (OSError, ValueError):  # a file system that maps nothing, or no names
                     self._names = file.read()
         return self._names
-
-
-def _listed(names: mmap.mmap | bytes, key: bytes) -> bool:
-    """Is `key` one of the lines of `names`, sorted lines each ending in a newline?"""
-    low, high = 0, len(names)  # the line sought starts in [low, high)
-    while low < high:
-        middle = (low + high) // 2
-        start = names.rfind(b"\n", 0, middle) + 1  # the start of the line holding middle
-        end = names.find(b"\n", start)
-        line = names[start:end]
-        if line == key:
-            return True
-        if line < key:
-            low = end + 1
-        else:
-            high = start
-    return False

@@ -15,6 +15,8 @@ import sys
 from functools import cached_property
 from pathlib import Path
 
+from followup.adapters.sorted_lines import holds_line
+
 # Read as a path (importlib.resources costs the start 5 ms): Followup is installed as files.
 _SHIPPED_WORDS = Path(__file__).parent.parent / "checks" / "words.txt"
 
@@ -92,7 +94,7 @@ class SpellingDictionary:
         table = self._table
         if table is None:
             return word in self.words
-        return _bisect(table, word.encode("utf-8"))
+        return holds_line(table, word.encode("utf-8"))
 
     @cached_property
     def _table(self) -> mmap.mmap | None:
@@ -169,22 +171,3 @@ def _english_list() -> Path | None:
         if (package / "__init__.py").is_file():
             return package / "resources" / "en.json.gz"
     return None
-
-
-def _bisect(table: mmap.mmap, word: bytes) -> bool:
-    """Is `word` a line of the sorted file (one word a line, a line break first and last)?"""
-    low, high = 0, len(table)
-    while low < high:
-        middle = (low + high) // 2
-        start = table.rfind(b"\n", 0, middle) + 1  # the line that holds the middle
-        end = table.find(b"\n", start)
-        if end < 0:
-            end = len(table)
-        found = table[start:end]
-        if found == word:
-            return True
-        if found < word:
-            low = end + 1
-        else:
-            high = start
-    return False
