@@ -4,7 +4,7 @@ pleasantries, the words of work and the interview's own words."""
 from __future__ import annotations
 
 from followup.domain.letters.personal import Lexicon
-from followup.domain.letters.text import sentences
+from followup.domain.letters.text import sentences, stem
 
 DATA: dict[str, object] = {
     "threshold": 2,
@@ -151,3 +151,91 @@ def test_an_entry_of_private_life_that_the_notes_hold_still_ties_the_sentence_to
     data = {**PURSUITS, "lexicon": {**dict(PURSUITS["lexicon"]), "sport": ["cricket", "trials"]}}  # type: ignore[call-overload]
     assert _found(text, data=data) != []
     assert _found(text, context=frozenset({"cricket"}), data=data) == []
+
+
+# -- the words of private life a word list brings (checks/pastimes.txt, from WordNet) ---------
+
+EXTRA = {"durian": "food and drink", "mangoes": "food and drink", "whippets": "pets and animals"}
+WITH_FRAMES: dict[str, object] = {
+    **DATA,
+    "frames": [
+        r"\bhave\s+you\s+(?:ever\s+)?(?:been|tried)\b",
+        r"\bif\s+you\s+(?:like|fancy)\s+(?:them|it)\b",
+    ],
+    "harvests": ["season"],
+}
+
+
+def _found_with(text: str, extra=EXTRA, context: frozenset[str] = frozenset()):
+    lexicon = Lexicon(WITH_FRAMES, extra)
+    words = {w.strip(".,?!") for w in text.lower().split()}
+    return [
+        (text[h.start : h.end], h.entries, h.domains)
+        for h in lexicon.sentences(text, sentences(text), words, context)
+    ]
+
+
+def test_a_word_of_the_word_list_is_an_entry_of_its_domain():
+    text = "Our durian tree gave fruit this year."
+    assert _found_with(text) == [(text, ("durian",), ("food and drink",))]
+    assert _found_with(text, extra={}) == []
+
+
+def test_a_word_of_the_word_list_counts_only_as_written_in_lowercase():
+    # "Mangoes" of a name or a title is not the fruit; the rule's own entries read any case
+    assert _found_with("Our Durian tree gave fruit this year.") == []
+
+
+def test_one_entry_is_a_topic_where_a_sentence_of_the_same_line_beside_it_adds_a_frame():
+    text = "The durian here is wonderful. Have you tried it yet?"
+    assert _found_with(text) == [
+        ("The durian here is wonderful.", ("durian",), ("food and drink",))
+    ]
+    # another line (a P.S., a bullet) is another passage: the entry stays alone
+    assert _found_with("The durian here is wonderful.\nHave you tried it yet?") == []
+
+
+def test_a_sentence_beside_tied_to_the_work_or_the_interview_adds_nothing():
+    assert _found_with("The durian here is wonderful. Have you tried the client portal?") == []
+    text = "The durian here is wonderful. Have you tried the loyalty app?"
+    assert _found_with(text, context=frozenset({stem("loyalty")})) == []
+
+
+def test_the_season_of_a_crop_is_a_trade_s_not_a_sport_s():
+    assert _found_with("Good timing for the durian season.") == []
+    lexicon = Lexicon({**WITH_FRAMES, "harvests": []}, EXTRA)
+    text = "Good timing for the durian season."
+    hits = list(lexicon.sentences(text, sentences(text), {"durian", "season"}, frozenset()))
+    assert hits == []  # ("season" is no entry of this data: the durian stays alone)
+
+
+def test_the_shipped_word_list_holds_words_of_each_domain_and_no_word_of_work():
+    from followup.adapters.pastimes import Pastimes
+
+    words = Pastimes().words()
+    assert words["durian"] == "food and drink"
+    assert words["mangoes"] == "food and drink"
+    assert words["handball"] == "sport and fitness"
+    assert words["whippets"] == "pets and animals"
+    assert words["shingles"] == "health"
+    for work in ("course", "client", "tender", "team", "forecast", "playing", "congestion"):
+        assert work not in words
+    # not verbs, adjectives or names: "back", "cook", "game", "thor"
+    for other in ("back", "cook", "game", "thor"):
+        assert other not in words
+
+
+def test_the_word_list_is_read_once_and_a_missing_file_reads_as_none(tmp_path):
+    from followup.adapters.pastimes import Pastimes
+
+    path = tmp_path / "pastimes.txt"
+    path.write_text("food and drink\tdurian mangoes\nhealth\tshingles\n", encoding="utf-8")
+    list_ = Pastimes(path)
+    assert list_.words() == {
+        "durian": "food and drink",
+        "mangoes": "food and drink",
+        "shingles": "health",
+    }
+    path.unlink()
+    assert list_.words()["durian"] == "food and drink"  # kept from the first read
+    assert Pastimes(tmp_path / "none.txt").words() == {}

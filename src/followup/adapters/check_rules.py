@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from followup.adapters.gazetteer import Gazetteer
+from followup.adapters.pastimes import Pastimes
 from followup.adapters.spelling import SpellingDictionary
 from followup.domain.errors import BadInput
 from followup.domain.letters.check import LetterChecker
@@ -136,8 +137,11 @@ def build_checker(
     if screen:
         rulebook.screening = _make_screen
     dictionary = SpellingDictionary(user_folder / "words.txt" if user_folder else None, cache)
-    # the place names are read when a letter first names a company's first words alone
-    return LetterChecker(rulebook, dictionary if spelling else None, Gazetteer().knows)
+    # the place names are read when a letter first names a company's first words alone, the
+    # words of private life when a letter is first read for new topics
+    return LetterChecker(
+        rulebook, dictionary if spelling else None, Gazetteer().knows, Pastimes().words
+    )
 
 
 def _cached_rulebook(user_folder: Path | None, cache: Path) -> tuple[Rulebook, str]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from itertools import islice
 from typing import TYPE_CHECKING, NamedTuple
@@ -92,12 +92,16 @@ class LetterChecker:
         rules: Rulebook,
         dictionary: Dictionary | None = None,
         places: Callable[[str], bool] | None = None,
+        pastimes: Callable[[], Mapping[str, str]] | None = None,
     ) -> None:
         self.rules = rules
         self.dictionary = dictionary
         # whether words are a real place's name (the wrong-company rule's gazetteer), asked
         # only when a letter names another company's first words alone
         self.places = places
+        # the words of private life beside the rule's lexicon (word -> domain), asked for when
+        # the lexicon is first built
+        self.pastimes = pastimes
         self._addressing = rules.addressing
         self._note_stems: dict[tuple[str, ...], frozenset[str]] = {}
         self._pursued: dict[tuple[str, ...], frozenset[str]] = {}
@@ -704,7 +708,8 @@ class LetterChecker:
         reported: set[tuple[int, int]] = set()
         lexicon = self._lexicon
         if lexicon is None:
-            lexicon = self._lexicon = Lexicon(rule.data)
+            extra = self.pastimes() if self.pastimes is not None else None
+            lexicon = self._lexicon = Lexicon(rule.data, extra)
         pursued = self._pursued.get(ctx.notes)
         if pursued is None:  # the pursuits the notes name ("the Patagonian marathon")
             pursued = lexicon.pursued(" ".join(ctx.notes))

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -47,7 +47,7 @@ class Lexicon:
     a stem would read "my train" as "training" and "my court" as "courts"; the words of work
     match on their stems."""
 
-    def __init__(self, data: dict[str, Any]) -> None:
+    def __init__(self, data: dict[str, Any], extra: Mapping[str, str] | None = None) -> None:
         self.threshold = int(data.get("threshold", 2))
         self.singles: dict[str, tuple[str, str]] = {}  # word -> (domain, entry)
         self.domain_of: dict[str, str] = {}  # entry -> domain
@@ -62,6 +62,15 @@ class Lexicon:
                     key = max(range(len(parts)), key=lambda i: (len(parts[i]), i))
                     self.phrases.setdefault(parts[key], []).append((parts, key, domain, entry))
         self.firsts = frozenset(self.singles) | frozenset(self.phrases)
+        # the words of private life a word list brings (`extra`: "durian" -> food and drink),
+        # after the rule's own: they count only as written in lowercase, the way a noun of
+        # the kind is written ("Jonathan" is a name, "jonathan" an apple)
+        self.extra: Mapping[str, str] = extra or {}
+        self.lowercase_only = frozenset(self.extra.keys() - self.firsts)
+        # the words that, after a word of food ("the tomato season", "the mango harvest"),
+        # name the crop's time, a trade's, not a sport's
+        self.harvests = frozenset(str(w).lower() for w in data.get("harvests", []))
+        self.firsts |= self.lowercase_only
         self.owners = frozenset(str(w).lower() for w in data.get("owners", []))
         # the pursuits a word belongs to ("race": running, cycling, swimming; "nets": cricket):
         # the notes' own pursuit named in other words of it is no new topic. The notes hold a
@@ -173,7 +182,8 @@ class Lexicon:
             return
         chosen = self._holding(text, spans, words)
         form = self.pleasantry_form if loose is not None else None
-        for start, end in spans:
+        weak: list[tuple[int, int, int, int, dict[str, str]]] = []
+        for index, (start, end) in enumerate(spans):
             if chosen is not None and (start, end) not in chosen:
                 continue  # it holds no word of the lexicon
             lowered = text[start:end].lower()
@@ -191,6 +201,8 @@ class Lexicon:
                     lowered = pleasantry.sub(lambda m: " " * len(m.group(0)), lowered)
                 kept = _WORD_CHARS.findall(lowered)
             found, owned = self._entries(kept)
+            if found and self.lowercase_only:
+                found = self._as_written(found, text[start:end])
             if not found or len(found) + owned + len(self._frames) < self.threshold:
                 continue
             if all(domain in self.support for domain in found.values()):
@@ -202,8 +214,6 @@ class Lexicon:
                 if score >= self.threshold:
                     break
                 score += frame.search(lowered) is not None
-            if score < self.threshold:
-                continue
             if self._audiences:
                 about = text[start:end].lower()
                 for audience in self.audiences:
@@ -215,8 +225,50 @@ class Lexicon:
             inside = {w for e in found for w in _WORD_CHARS.findall(e.lower())}
             if not self.work.isdisjoint(stem(w) for w in tokens if w not in inside):
                 continue  # about the work
+            if score < self.threshold:  # one entry: the sentences beside it may say more
+                weak.append((index, start, end, score, found))
+                continue
             domains = tuple(dict.fromkeys(found.values()))
             yield Hit(start, end, domains, tuple(found))
+        # one entry of a subject ("the durian") in a passage about private life: the sentences
+        # of the same line beside it, themselves tied to no work, bring entries or frames of
+        # their own ("have you tried …", "if you fancy it") that make it a topic
+        for index, start, end, score, found in weak:
+            for other in (index - 1, index + 1):
+                if not 0 <= other < len(spans):
+                    continue
+                near_start, near_end = spans[other]
+                if "\n" in text[min(end, near_end) : max(start, near_start)]:
+                    continue  # another line: a P.S., a bullet, another paragraph
+                score += self._evidence(text[near_start:near_end], context)
+            if score >= self.threshold:
+                yield Hit(start, end, tuple(dict.fromkeys(found.values())), tuple(found))
+
+    def _evidence(self, sentence: str, context: frozenset[str]) -> int:
+        """What a sentence beside one about private life adds to it: its entries of the
+        lexicon, whose writer owns one, and its frames; nothing where it is tied to the work or
+        the interview, or holds none of them."""
+        lowered = sentence.lower()
+        for pleasantry in self.pleasantries:
+            lowered = pleasantry.sub(lambda m: " " * len(m.group(0)), lowered)
+        tokens = _WORD_CHARS.findall(lowered)
+        present = {stem(w) for w in tokens}
+        if any(s in context for s in present if len(s) >= 4) or not self.work.isdisjoint(present):
+            return 0
+        found, owned = self._entries(tokens)
+        if found and self.lowercase_only:
+            found = self._as_written(found, sentence)
+        return len(found) + owned + sum(f.search(lowered) is not None for f in self.frames)
+
+    def _as_written(self, found: dict[str, str], sentence: str) -> dict[str, str]:
+        """The entries found, less those of the word list the sentence writes only with a
+        capital ("Jonathan", "Turkey")."""
+        return {
+            entry: domain
+            for entry, domain in found.items()
+            if entry not in self.lowercase_only
+            or re.search(rf"(?<!\w){re.escape(entry)}(?!\w)", sentence) is not None
+        }
 
     def _pursuit_of_the_notes(
         self, found: dict[str, str], noted: frozenset[str], noted_words: frozenset[str]
@@ -291,6 +343,12 @@ class Lexicon:
             for e in hit.entries
         )
 
+    def _domain(self, word: str) -> str | None:
+        """The domain of a word that is an entry by itself."""
+        if word in self.singles:
+            return self.singles[word][0]
+        return self.extra.get(word) if word in self.lowercase_only else None
+
     def _entries(self, tokens: list[str]) -> tuple[dict[str, str], int]:
         """The lexicon's entries among the words (entry -> domain), and 1 if the writer owns
         one of them ("my band", "our new kitchen": the writer's own life), else 0."""
@@ -298,9 +356,14 @@ class Lexicon:
         owned = 0
         for i, word in enumerate(tokens):
             at = -1
+            if word in self.harvests and i and self._domain(tokens[i - 1]) == "food and drink":
+                continue
             if word in self.singles:
                 domain, entry = self.singles[word]
                 found[entry] = domain
+                at = i
+            elif word in self.lowercase_only:
+                found[word] = self.extra[word]
                 at = i
             for parts, key, domain, entry in self.phrases.get(word, ()):
                 first = i - key
