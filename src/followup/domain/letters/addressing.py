@@ -498,6 +498,11 @@ class Addressing:
         word = fold_accents(_core(token))
         return (i == 0 and word in self.titles_before) or (i > 0 and word in self.titles_after)
 
+    def titled(self, text: str, start: int) -> bool:
+        """Does a title of respect stand right before the word at `start` ("Mr Morgan",
+        "Dr. Haugen"), making a person's name of it?"""
+        return self._title_before.search(text, max(0, start - 12), start) is not None
+
     def is_recipient(self, token: str, recipient_parts: frozenset[str]) -> bool:
         """Is this word of a name one of the recipient's, a short form of one (Dan, Daniel) or
         a pet form of one ("Thabs" for Thabo, "Jonno" for Jonathan, "Becky" for Rebecca)?"""

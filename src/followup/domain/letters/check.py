@@ -177,6 +177,8 @@ class LetterChecker:
             self._places(rule),
             self.places,
         ):
+            if self._addressing.titled(letter.text, start):
+                continue  # a person of that name ("Mr Morgan"), not the company
             yield _finding(rule, start, end, match=letter.text[start:end], opportunity=opportunity)
 
     def _places(self, rule: Rule) -> Places:
