@@ -200,7 +200,7 @@ class LetterChecker:
                 (found.start, found.end), template
             ):
                 continue  # a placeholder ("Dear First Name"), reported as such
-            if all(addressing.is_recipient(t, recipient_parts) for t in found.words):
+            if not addressing.names_another(found.words, recipient_parts, known):
                 continue
             yield _finding(
                 rule,
