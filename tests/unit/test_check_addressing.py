@@ -227,3 +227,106 @@ def test_a_title_in_lowercase_after_a_name_in_the_body_is_read_with_it():
     assert _addressed("Dear Graham,\n\nThanks, Rina team, for the map.") == [
         ("Graham", ("Graham",))
     ]
+
+
+def _another(recipient: str, text: str, known: frozenset[str] = frozenset()) -> list[str]:
+    """The names a letter addresses that the check reads as someone other than the recipient."""
+    from followup.adapters.check_rules import shipped_rules
+    from followup.domain.letters.context import LetterContext, fold_accents
+
+    ctx = LetterContext(kind="check_in", recipient=recipient, company="Larkspur Energy")
+    addressing = Addressing(shipped_rules()["wrong-name"])
+    parts = frozenset(fold_accents(p.lower()) for p in recipient.split())
+    return [
+        text[a.start : a.end]
+        for a in addressing.addressed(text, ctx, known)
+        if addressing.names_another(a.words, parts, known)
+    ]
+
+
+def test_a_word_beside_the_recipients_name_names_another_only_when_it_is_someone_elses_name():
+    # a title of respect or kin, a greeting, a father's name, a second family name: not known
+    # as anyone's name in the user's data, so the recipient's name beside it is what counts
+    assert _another("Otieno Odhiambo", "Dear Jaduong Otieno,\n\nA note.") == []
+    assert _another("Oksana Petrenko", "Dear Oksana Mykolaivna,\n\nA note.") == []
+    assert _another("Sigrid Haugen", "Tervehdys Sigrid,\n\nA note.") == []
+    assert _another("Lucía Quispe", "Estimada Lic. Quispe Mamani:\n\nUna nota.") == []
+    # …but a word that is the name of someone else in the user's data is another person
+    known = frozenset({"otieno", "odhiambo", "kamau", "wanjiru"})
+    assert _another("Otieno Odhiambo", "Dear Otieno Kamau,\n\nA note.", known) == ["Otieno Kamau"]
+    # and a name with none of the recipient's words is still someone else, known or not
+    assert _another("Rania Haddad", "Dear Ms. Okafor,\n\nA note.") == ["Ms. Okafor"]
+    assert _another("Otieno Odhiambo", "Dear Jaduong Kwame,\n\nA note.") == ["Jaduong Kwame"]
+
+
+def test_a_title_cut_short_with_a_slash_is_no_name():
+    assert _another("Meron Tadele", "Dear W/ro Meron,\n\nA note.") == []
+    assert _another("Johan Lindqvist", "Dear A/Prof. Lindqvist,\n\nA note.") == []
+    assert _another("Johan Lindqvist", "Dear A/Prof. Haugen,\n\nA note.") == ["Haugen"]
+
+
+def test_the_recipients_name_in_another_spelling_or_a_diminutive_is_theirs():
+    from followup.adapters.check_rules import shipped_rules
+
+    addressing = Addressing(shipped_rules()["wrong-name"])
+    assert addressing.is_recipient("Viktor", frozenset({"victor"}))
+    assert addressing.is_recipient("Khaled", frozenset({"khalid"}))
+    assert addressing.is_recipient("Muhammad", frozenset({"mohammed"}))
+    assert addressing.is_recipient("Tomek", frozenset({"tomasz"}))
+    assert addressing.is_recipient("Dieguito", frozenset({"diego"}))
+    assert addressing.is_recipient("Cel", frozenset({"maricel"}))
+    # another name that sounds alike is not: another shape, another first vowel, a listed name
+    assert not addressing.is_recipient("Petra", frozenset({"peter"}))
+    assert not addressing.is_recipient("Hussein", frozenset({"hassan"}))
+    assert not addressing.is_recipient("Erika", frozenset({"eric"}))
+    assert not addressing.is_recipient("Anika", frozenset({"anil"}))
+    assert not addressing.is_recipient("Dana", frozenset({"daniel"}))
+
+
+def test_a_salutation_to_two_addresses_the_second_unless_both_were_met_together():
+    known = frozenset({"sigrid", "haugen", "johan", "lindqvist"})
+    assert _another("Sigrid Haugen", "Kjære Sigrid og Johan,\n\nA note.", known) == ["Johan"]
+    assert _another("Sigrid Haugen", "Dear Sigrid and team,\n\nA note.", known) == []
+
+    from followup.adapters.check_rules import shipped_rules
+    from followup.domain.letters.context import LetterContext
+
+    ctx = LetterContext(
+        kind="thank_you",
+        recipient="Joy Petersen",
+        company="Northgate",
+        people=("Joy Petersen", "Sam Okonjo"),
+    )
+    text = "Good morning Joy and Sam!\n\nThank you both."
+    found = Addressing(shipped_rules()["wrong-name"]).addressed(text, ctx, frozenset({"sam"}))
+    assert [text[a.start : a.end] for a in found] == ["Joy"]
+
+
+def test_a_call_that_asks_for_someone_addresses_them_and_a_letter_that_names_them_does_not():
+    from followup.adapters.check_rules import shipped_rules
+    from followup.domain.letters.context import LetterContext
+
+    addressing = Addressing(shipped_rules()["wrong-name"])
+    known = frozenset({"victor", "sam"})
+    text = 'Open: "Hello, is this Sam? Ines here."'
+    call = LetterContext(kind="call", recipient="Victor Lindgren", company="Northgate")
+    assert [text[a.start : a.end] for a in addressing.addressed(text, call, known)] == ["Sam"]
+    text = "Could I speak to Sam, please, about the demo?"
+    letter = LetterContext(kind="check_in", recipient="Victor Lindgren", company="Northgate")
+    assert list(addressing.addressed(text, letter, known)) == []
+    assert [text[a.start : a.end] for a in addressing.addressed(text, call, known)] == ["Sam"]
+
+
+def test_a_postscript_after_a_colon_addresses_the_name_it_opens_with():
+    assert _another(
+        "Priscilla Wong",
+        "Dear Priscilla,\n\nNotes attached.\n\nPS: Mr Fenwick, the tender notes are attached too.",
+    ) == ["Mr Fenwick"]
+
+
+def test_the_pronoun_i_with_its_verb_is_credited_with_nothing():
+    from followup.adapters.check_rules import shipped_rules
+
+    data = shipped_rules()["wrong-name"]
+    assert _credited(data, "Good to meet you and I'm keen to start.") == []
+    assert _credited(data, "Good to meet you and Ingrid on Monday.") == ["Ingrid"]

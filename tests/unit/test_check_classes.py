@@ -167,9 +167,20 @@ N, R = "northgate", "Rebecca Holt"
 L, G = "larkspur", "Graham Fenwick"
 
 # Names and companies in other Englishes (engineer A, session 9): spelling aside, as these
-# letters hold words of other languages on purpose. (Left out, as the check still gets it wrong:
-# the Ethiopian "W/ro" before a name, read as a name "W".)
+# letters hold words of other languages on purpose.
 NAMES_AND_COMPANIES = [
+    # a title cut short with a slash (the Ethiopian "W/ro") before the recipient's name or
+    # another's (session 11)
+    (N, R, _note("Dear W/ro Rebecca,", SUMMARY), []),
+    (N, R, _note("Dear W/ro Joy,", SUMMARY), ["wrong-name"]),
+    # a company's first word after a title of respect: a person of that name (session 11)
+    (N, R, _to_rebecca(f"{SUMMARY} My first manager was a Mr Morgan; he taught me renewals."), []),
+    (
+        N,
+        R,
+        _to_rebecca(f"{SUMMARY}\n\nPS: Mr Fenwick, the tender notes are attached."),
+        ["wrong-name"],
+    ),
     # a company's first word as another's surname ("Sarah Morgan", "Piers Morgan"), and alone
     # still the company; its word in lowercase, a flower
     (N, R, _to_rebecca("My old manager, Sarah Morgan, has agreed to act as a referee."), []),

@@ -70,6 +70,15 @@ def _named(text: str) -> list[str]:
         ("Wrenfield offered me the role between two other interviews.", ["Wrenfield"]),
         # two companies beside a slash are both named
         ("My Wrenfield/Cape Marlow folders are attached.", ["Wrenfield", "Cape Marlow"]),
+        # a region or an island after a preposition of where, ending its clause, which no
+        # gazetteer of towns may hold…
+        ("Before this I sold to the fish farms in Wrenfield, mostly through co-ops.", []),
+        ("I served distributors right across Wrenfield.", []),
+        ("In Wrenfield, buyers order by phone.", []),
+        # …but not after a word of the application, nor with what the writer would do there
+        ("I also have a final round in Wrenfield.", ["Wrenfield"]),
+        ("My interview in Wrenfield went well.", ["Wrenfield"]),
+        ("In Wrenfield, I would have built the cocoa desk.", ["Wrenfield"]),
     ],
 )
 def test_a_word_shared_with_a_place_product_or_the_notes_names_no_company(text, expected):

@@ -112,6 +112,14 @@ class Addressing:
         # endings that make a pet form of a name ("Thabs", "Marty", "Jonno"), and pet forms
         # that keep little of the name they stand for ("Becky": Rebecca)
         self.pet_endings = tuple(sorted(words("pet_endings"), key=len, reverse=True))
+        # letters that spell one sound in the ways names are carried into the Latin alphabet
+        # ("ph" and "f", "c" and "k", "ou" and "u"), each pair's first replaced by its second
+        pairs = data.get("spelling_variants", [])
+        self.spellings = tuple(
+            (str(a), str(b)) for a, b in (pairs if isinstance(pairs, list) else [])
+        )
+        # endings of a diminutive in other languages, put on the name cut short ("Tomek")
+        self.diminutive_endings = tuple(sorted(words("diminutive_endings"), key=len, reverse=True))
         forms = data.get("short_forms", {})
         self.short_forms = {
             str(k).lower(): frozenset(str(n).lower() for n in v)
@@ -226,6 +234,9 @@ class Addressing:
         # A sentence that offers a referee ("You asked for a reference: Nina Bos is happy to
         # help"): the people it names are third parties, whoever else they are
         self._referee = _optional(data, "referee_sentence", "")
+        # What a call's opening says before the name of the person it asks for ("is this",
+        # "may I speak to"): in a call script, the person spoken to
+        self._asked = _optional(data, "asked_for", r"[ \t]+$")
         # A frame is a pattern, or {"pattern": ..., "needs": [...]}: strings one of which the
         # lowercased letter must hold for the frame to be read at all ("you and" for "met you
         # and Jonathan"), as a frame is read over the whole letter
@@ -246,6 +257,19 @@ class Addressing:
                 sorted((c for c in needs_of(pattern, re.IGNORECASE) if len(c) <= 64), key=len)
             )
             self._credit.append((re.compile(pattern, re.IGNORECASE), needs, held))
+        # another name greeted beside the first, after "and" in some language or a comma, and
+        # before the salutation's end or the next of them
+        ands = "|".join(re.escape(w) for w in sorted(words("and_words"), key=len, reverse=True))
+        self._also: re.Pattern[str] | None = (
+            re.compile(
+                rf"(?:[ \t]*,[ \t]*(?:(?:{ands})[ \t]+)?|[ \t]+(?:{ands})[ \t]+)"
+                rf"(?:(?:{titles})\.?[ \t]+)?(?P<name>{_CAP})"
+                rf"(?=[ \t]*(?:[,!:;.—–]|$|(?:{ands})[ \t]))",
+                re.MULTILINE,
+            )
+            if ands
+            else None
+        )
         self._bare_salutation = re.compile(rf"{name}[ \t]*(?:,|[-—–:](?:[ \t]|$))", re.MULTILINE)
         # a first line that calls out a name ("Yes Graham!", "Martin!"): a name only when it is
         # known as one ("Big news!" is no name)
@@ -377,11 +401,30 @@ class Addressing:
                 start += spans[at][0]
             return Addressed(start, end, tuple(bare))
 
+        asked = self._asked if ctx.kind == "call" else None
         salutation = self._salutation(text)
         if salutation is not None:
             found = accept(*salutation)
             if found:
                 yield found
+            if salutation[1] == "salutation" and self._also is not None:
+                # the salutation greets more than one ("Good morning Joy and Sam!", "Kjære
+                # Sigrid og Johan"): each is addressed, a name known as one ("and team" is not),
+                # but for a letter to two people met together ("Dear Marcus and Sofia")
+                at = salutation[0].start("name") + len(salutation[0].group("name"))
+                more = self._also.match(text, at)
+                while more is not None:
+                    together = fold_accents(_core(more.group("name"))) in ctx.people_parts
+                    found = (
+                        None
+                        if together
+                        else accept(
+                            _Titled(text, more.start("name"), more.end("name")), "lowercase"
+                        )
+                    )
+                    if found:
+                        yield found
+                    more = self._also.match(text, more.end("name"))
         for found_name in self._names.finditer(text):
             m: _NameMatch = found_name
             s, e = found_name.span()
@@ -434,6 +477,13 @@ class Addressing:
                 s = title.start()
             line = text.rfind("\n", 0, s) + 1
             before = text[max(line, s - 40) : s]
+            if asked is not None and asked.search(before) and _ASKED_AFTER.match(text, e):
+                # a call's opening asks for the person it speaks to ("Hello, is this Sam?",
+                # "Could I speak to Priscilla, please?"): a name known as one is addressed
+                found = accept(m, "lowercase")
+                if found:
+                    yield found
+                continue
             lead = before and before[-1] in " \t" and self._lead_before.search(before)
             if lead and self._lead_after.match(text, e):
                 found = accept(m, "lead")
@@ -449,7 +499,7 @@ class Addressing:
                     if found:
                         yield found
                 continue
-            if _sentence_start(text, s):
+            if _sentence_start(text, s) or _POSTSCRIPT.match(before):
                 if self._name_list.match(text, e):
                     continue
                 if (
@@ -498,6 +548,31 @@ class Addressing:
         word = fold_accents(_core(token))
         return (i == 0 and word in self.titles_before) or (i > 0 and word in self.titles_after)
 
+    def titled(self, text: str, start: int) -> bool:
+        """Does a title of respect stand right before the word at `start` ("Mr Morgan",
+        "Dr. Haugen"), making a person's name of it?"""
+        return self._title_before.search(text, max(0, start - 12), start) is not None
+
+    def names_another(
+        self, words: tuple[str, ...], recipient_parts: frozenset[str], known: frozenset[str]
+    ) -> bool:
+        """Do the words of a name the letter addresses name someone other than the recipient?
+        With none of the recipient's names among them, yes ("Dear Mr. Okafor" to Harriet
+        Osei). With one of them, the other words beside it are a title of respect or of kin in
+        some language ("Jaduong Otieno", "Sitt Rania"), a greeting ("Kjære Sigrid"), a father's
+        name or a second family name ("Oksana Mykolaivna", "Quispe Mamani"): they name another
+        person only where they are a name of someone in the user's data who is not the
+        recipient ("Dear Graham Okonjo" where a Sam Okonjo was met)."""
+        others = [w for w in words if not self.is_recipient(w, recipient_parts)]
+        if not others:
+            return False
+        if len(others) == len(words):
+            return True
+        return any(
+            (folded := fold_accents(_core(w))) in known and folded not in recipient_parts
+            for w in others
+        )
+
     def is_recipient(self, token: str, recipient_parts: frozenset[str]) -> bool:
         """Is this word of a name one of the recipient's, a short form of one (Dan, Daniel) or
         a pet form of one ("Thabs" for Thabo, "Jonno" for Jonathan, "Becky" for Rebecca)?"""
@@ -513,7 +588,41 @@ class Addressing:
             stems = {stem, stem[:-1]} if len(stem) >= 4 and stem[-1] == stem[-2] else {stem}
             if any(p.startswith(s) for s in stems for p in recipient_parts):
                 return True
-        return False
+        if t in self.given_names or len(t) < 3:
+            return False  # a name of its own ("Dana" is not Daniel)
+        for ending in self.diminutive_endings:
+            stem = t[: -len(ending)]
+            if not t.endswith(ending) or len(stem) < 3:
+                continue
+            for p in recipient_parts:
+                rest = p[len(stem) :] if p.startswith(stem) else None
+                if rest is not None and (len(rest) >= 2 or (len(rest) == 1 and rest in "aeiou")):
+                    return True
+        # a short form that keeps the end of the name ("Cel" for Maricel, "Tunde" for
+        # Babatunde), and the same name spelt from another script or language ("Viktor" for
+        # Victor, "Khaled" for Khalid, "Aleksandr" for Alexander)
+        sound = self._sound(t)
+        return any(
+            (len(p) >= len(t) + 2 and p.endswith(t))
+            or (
+                len(sound[0]) >= 3
+                and self._sound(p) == sound
+                and not _other_ending(t, p, self.distinct_endings)
+            )
+            for p in recipient_parts
+        )
+
+    def _sound(self, word: str) -> tuple[str, str, str]:
+        """A name as it sounds, read the same across spellings: its consonants, once each where
+        doubled; its first vowel (e and i alike, o and u alike); and where its vowels fall
+        between them (Peter is not Petra)."""
+        for written, said in self.spellings:
+            word = word.replace(written, said)
+        word = re.sub(r"(.)\1+", r"\1", word)
+        vowel = next((c for c in word if c in "aeiou"), "")
+        shape = re.sub("V+", "V", "".join("V" if c in "aeiou" else "C" for c in word))
+        consonants = "".join(c for c in word if c not in "aeiou")
+        return consonants, vowel.translate(_VOWEL_CLASS), shape
 
     def spoken_of(self, text: str, start: int, end: int) -> bool:
         """Is the word at text[start:end] a person spoken of: after "told", "to", "with"…, or
@@ -580,6 +689,8 @@ class Addressing:
                     folded = fold_accents(_core(name))
                 if folded in mine or folded in self.not_names or len(folded) < 2:
                     continue
+                if folded[:2] in ("i'", "i’"):
+                    continue  # the pronoun ("met you and I'm keen"), no name
                 line = text.rfind("\n", 0, s) + 1
                 if self._third_party is not None and self._third_party.search(text[line:s]):
                     continue
@@ -651,6 +762,9 @@ class Addressing:
                 rest += 1
             if body[rest:].lower().startswith(("again ", "again\t")):  # "Hello again Oliver,"
                 rest += 6
+            cut = _ABBREVIATED.match(body, rest)
+            if cut:
+                rest = cut.end()  # a title cut short with a slash: "W/ro Meron", "A/Prof. Lee"
             kin = _KIN.match(body, rest)
             if kin and body[kin.end()].isupper():
                 if kin.group(1) in self.kin_terms:
@@ -675,12 +789,30 @@ class Addressing:
         if headed or line.group("more"):
             return None  # "Opening: Hi Fiona" names a part of the script
         m = self._bare_salutation.match(text, offset)
+        if m is None and self._also is not None:
+            # names joined, the whole of the first line ("Kjære Sigrid og Johan,")
+            first = self._name_at.match(text, offset)
+            end = first.end() if first else -1
+            more = self._also.match(text, end) if first else None
+            while more is not None:
+                end = more.end()
+                more = self._also.match(text, end)
+            if first and end > first.end() and _LINE_END.match(text, end):
+                return (first, "salutation")
         if m is None:
             m = self._called_out.match(text, offset)
             return (m, "lowercase") if m else None
         return (m, "salutation")
 
 
+# a word cut short with a slash, as titles are abbreviated ("W/ro", "A/Prof.", "S/Sgt")
+_ABBREVIATED = re.compile(r"[^\W\d_]{1,4}/[^\W\d_]{1,5}\.?[ \t]+(?=\S)")
+# what ends the name a call asks for ("is this Sam?", "speak to Sam, please")
+_ASKED_AFTER = re.compile(r"[ \t]*(?:[,.!?;:—–]|[Pp]lease\b|$)", re.MULTILINE)
+# the end of a salutation's line, after the names it greets
+_LINE_END = re.compile(r"[ \t]*[,:!—–-]?[ \t]*$", re.MULTILINE)
+# the classes of a name's first vowel: e as i, u as o
+_VOWEL_CLASS = str.maketrans("eu", "io")
 # a word in lowercase and the spaces after it, before a name
 _KIN = re.compile(r"([^\W\d_A-Z][\w]*)[ \t]+(?=\S)")
 _MARKS = frozenset(",.!?;:—–-\n")

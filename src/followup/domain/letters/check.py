@@ -181,6 +181,8 @@ class LetterChecker:
             self._places(rule),
             self.places,
         ):
+            if self._addressing.titled(letter.text, start):
+                continue  # a person of that name ("Mr Morgan"), not the company
             yield _finding(rule, start, end, match=letter.text[start:end], opportunity=opportunity)
 
     def _places(self, rule: Rule) -> Places:
@@ -202,7 +204,7 @@ class LetterChecker:
                 (found.start, found.end), template
             ):
                 continue  # a placeholder ("Dear First Name"), reported as such
-            if all(addressing.is_recipient(t, recipient_parts) for t in found.words):
+            if not addressing.names_another(found.words, recipient_parts, known):
                 continue
             yield _finding(
                 rule,

@@ -73,6 +73,10 @@ class Places(NamedTuple):
     at_next: re.Pattern[str] | None = None
     # a branch after "our"/"my" ("our Makati office"), the writer's own firm's in the town
     own_branch: re.Pattern[str] | None = None
+    # a preposition of where before a name that ends its clause ("the village shops
+    # throughout Otterbrook, where", "warehouses all over Northgate."): a region or an island,
+    # which no gazetteer of towns holds
+    within: re.Pattern[str] | None = None
     # the generic words of a place ("Bay", "Valley", "Cape"), which make a place's name of a
     # company's words they end or begin ("Kestrel Bay", "Cape Marlow")
     features: frozenset[str] = frozenset()
@@ -123,6 +127,7 @@ _PLACE_KEYS = (
     "place_possessed",
     "company_at_next",
     "place_own_branch",
+    "place_within_before",
 )
 _NO_PLACES = Places()
 
@@ -377,6 +382,15 @@ def _placed(
         and place.bare_after is not None
         and place.bare_before.search(ahead)
         and place.bare_after.match(text, end, end + 40)
+    ):
+        return True
+    if (
+        place.within is not None
+        and place.bare_after is not None
+        and place.within.search(ahead)
+        and place.bare_after.match(text, end, end + 40)
+        and (place.company_before is None or not place.company_before.search(ahead))
+        and (place.at_next is None or not place.at_next.match(text, end))
     ):
         return True
     own = place.company_after
