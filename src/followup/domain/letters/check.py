@@ -21,6 +21,7 @@ from followup.domain.letters.addressing import same_person
 from followup.domain.letters.companies import Places, links, other_companies
 from followup.domain.letters.context import LetterContext, fold_accents, loose_name
 from followup.domain.letters.letter import Letter
+from followup.domain.letters.loosen import either, loosened
 from followup.domain.letters.personal import Lexicon
 from followup.domain.letters.rulebook import Condition, LazyPattern, Rule, Rulebook
 from followup.domain.letters.spoken import second_person
@@ -106,6 +107,11 @@ class LetterChecker:
         self._synonyms: dict[str, frozenset[str]] | None = None
         self._senses: re.Pattern[str] | None = None
         self._phrases_said: list[tuple[re.Pattern[str], str]] | None = None
+        # the looser forms (see loosen.py) of the recap's idioms, all in one, and of its phrases,
+        # each and all in one: in a run of many letters, a letter in which a form does not
+        # match is not searched with its patterns at all (worked out when first needed there)
+        self._senses_form: tuple[bytes | None] | None = None
+        self._phrase_forms: tuple[list[bytes | None], bytes | None] | None = None
         self._own_lead: tuple[re.Pattern[str], re.Pattern[str]] | None = None
         self._targets: frozenset[str] | None = None
         self._frames: tuple[re.Pattern[str], ...] | None = None
@@ -523,6 +529,13 @@ class LetterChecker:
             sources = [str(p) for p in rule.data.get("other_senses", [])]
             joined = "|".join(f"(?:{p})" for p in sources) or "(?!)"
             senses = self._senses = self.rules.pattern(joined, re.I)
+        loose = self.rules.loose_test(letter)
+        if loose is not None:
+            if self._senses_form is None:
+                self._senses_form = (loosened(senses.pattern, re.I),)
+            form = self._senses_form[0]
+            if form is not None and not loose(form):
+                return said  # where the looser form cannot match, no idiom can
         spans = [m.span() for m in senses.finditer(letter.text)]
         if not spans:
             return said
@@ -550,9 +563,21 @@ class LetterChecker:
             ]
         text = letter.text
         found: set[str] = set()
-        for pattern, word in phrases:
+        loose = self.rules.loose_test(letter) if phrases else None
+        forms: list[bytes | None] = []
+        if loose is not None:
+            if self._phrase_forms is None:
+                each = [loosened(p.pattern, re.I) for p, _ in phrases]
+                self._phrase_forms = (each, either([f for f in each if f is not None], len(each)))
+            forms, joined = self._phrase_forms
+            if joined is not None and not loose(joined):
+                return found  # the looser form of no phrase matches: no phrase can
+        for i, (pattern, word) in enumerate(phrases):
             if word in found:
                 continue
+            form = forms[i] if forms else None
+            if loose is not None and form is not None and not loose(form):
+                continue  # where the looser form cannot match, the phrase cannot
             for m in pattern.finditer(text):
                 if not self._own_before(text, m.start(), m.end(), rule):
                     found.update(word.split())  # "churn customers": customers who leave
