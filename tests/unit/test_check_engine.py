@@ -96,14 +96,22 @@ def test_the_first_letters_a_check_reads_are_read_as_the_later_ones(kept):
 
 
 def test_every_pattern_compiled_from_kept_code_is_the_one_re_compile_makes(kept):
-    rulebook = build_checker(None, cache=kept).rules
+    checker = build_checker(None, cache=kept)
+    rulebook = checker.rules
     patterns = rulebook.patterns()
     assert len(patterns) > 200
     for pattern in patterns:
         assert pattern.compiled == re.compile(pattern.pattern, pattern.flags)
         assert pattern.fast == re.compile(pattern.fast.pattern, pattern.fast.flags)
+    # the patterns the rules' code makes from their data, kept too (see LetterChecker.prepare)
+    checker.prepare()
+    made = rulebook._made
+    assert len(made) > 30
     kept_table = rulebook.patterns()[0].maker.table  # type: ignore[attr-defined]
-    assert len(kept_table) == len({(p.pattern, p.flags) for p in patterns})
+    assert set(made) <= set(kept_table)
+    for (source, flags), compiled in made.items():
+        assert compiled == re.compile(source, flags)
+    assert len(kept_table) == len({(p.pattern, p.flags) for p in patterns} | set(made))
     addressing = [v for v in vars(rulebook.addressing).values() if isinstance(v, re.Pattern)]
     assert len(addressing) > 10
     for compiled in addressing:

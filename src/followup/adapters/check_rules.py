@@ -166,10 +166,12 @@ def _cached_rulebook(user_folder: Path | None, cache: Path) -> tuple[Rulebook, s
 
     from followup.adapters.regex_cache import KeptCode, pickler
 
-    # Kept with the code of every pattern (compiled when first needed), and the addressing's
-    # patterns compiled (few, and every check reads them).
+    # Kept with the code of every pattern (compiled when first needed), the patterns the
+    # rules' code makes from their data included, and the addressing's patterns compiled (few,
+    # and every check reads them).
     rulebook.compile_with(KeptCode.recording())
     rulebook.compile_all()
+    LetterChecker(rulebook).prepare()
     out = BytesIO()
     pickler(out).dump(rulebook)
     write_atomically(path, out.getvalue())

@@ -21,6 +21,7 @@ from followup.domain.letters.addressing import same_person
 from followup.domain.letters.companies import Places, links, other_companies
 from followup.domain.letters.context import LetterContext, fold_accents, loose_name
 from followup.domain.letters.letter import Letter
+from followup.domain.letters.loosen import either, loosened
 from followup.domain.letters.personal import Lexicon
 from followup.domain.letters.rulebook import Condition, LazyPattern, Rule, Rulebook
 from followup.domain.letters.spoken import second_person
@@ -110,6 +111,11 @@ class LetterChecker:
         self._synonyms: dict[str, frozenset[str]] | None = None
         self._senses: re.Pattern[str] | None = None
         self._phrases_said: list[tuple[re.Pattern[str], str]] | None = None
+        # the looser forms (see loosen.py) of the recap's idioms, all in one, and of its phrases,
+        # each and all in one: in a run of many letters, a letter in which a form does not
+        # match is not searched with its patterns at all (worked out when first needed there)
+        self._senses_form: tuple[bytes | None] | None = None
+        self._phrase_forms: tuple[list[bytes | None], bytes | None] | None = None
         self._own_lead: tuple[re.Pattern[str], re.Pattern[str]] | None = None
         self._targets: frozenset[str] | None = None
         self._frames: tuple[re.Pattern[str], ...] | None = None
@@ -188,8 +194,36 @@ class LetterChecker:
     def _places(self, rule: Rule) -> Places:
         """The wrong-company rule's frames of a place or of another name (compiled once)."""
         if self._place_frames is None:
-            self._place_frames = Places.of(rule.data)
+            self._place_frames = Places.of(rule.data, self.rules.pattern)
         return self._place_frames
+
+    def _lexicon_of(self, rule: Rule) -> Lexicon:
+        """The new-topic rule's lexicon of private life (made once)."""
+        if self._lexicon is None:
+            extra = self.pastimes() if self.pastimes is not None else None
+            self._lexicon = Lexicon(rule.data, extra, self.rules.pattern)
+        return self._lexicon
+
+    def prepare(self) -> None:
+        """Compile now the patterns the rules' code makes from their data when a letter first
+        needs them (the wrong-company rule's frames, the recap's idioms, phrases and frames, the
+        lexicon's, the stakes, an address's marks), each through the rulebook (see
+        Rulebook.pattern): for the adapter that keeps their compiled code with the rules, so
+        that a command that checks one letter reads them rather than compiles them."""
+        self._places(self.rules["wrong-company"])
+        recap, empty = self.rules["missing-recap"], Letter("")
+        self._said_in_sense(empty, recap)
+        self._said_in_other_words(empty, recap)
+        self._own_before("", 0, 0, recap)
+        self._discussed(empty, "", [])
+        self._discussed_after("", 0)
+        self._own_record(empty, "", [])
+        rule = self.rules["new-topic"]
+        lexicon = self._lexicon_of(rule)
+        _ = (lexicon.frames, lexicon.pleasantries, lexicon.any_pleasantry, lexicon.audiences)
+        for source in rule.data.get("stakes", []):
+            self.rules.pattern(str(source), re.IGNORECASE)
+        self._address_marks(self.rules["missing-contact"].data)
 
     def _wrong_name(
         self, letter: Letter, ctx: LetterContext, template: list[tuple[int, int]]
@@ -365,8 +399,7 @@ class LetterChecker:
                 return True
         return False
 
-    @staticmethod
-    def _gives_address(text: str, address: str, data: dict[str, object]) -> bool:
+    def _gives_address(self, text: str, address: str, data: dict[str, object]) -> bool:
         """Does the letter give the address, as typed or written against harvesters
         ("ines.carvalho (at) mail (dot) example", "ines.carvalho[at]mail.example")?"""
         lowered, address = text.lower(), address.lower()
@@ -377,9 +410,13 @@ class LetterChecker:
         name = address.split("@", 1)[0]
         if name not in lowered:
             return False  # cheap: the address's name must be there whatever its "@"
-        at = re.compile(str(data.get("address_at", "(?!)")), re.I)
-        dot = re.compile(str(data.get("address_dot", "(?!)")), re.I)
+        at, dot = self._address_marks(data)
         return address in dot.sub(".", at.sub("@", lowered))
+
+    def _address_marks(self, data: dict[str, object]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+        """The "@" and the "." of an address as written against harvesters ("(at)", "[dot]")."""
+        at = self.rules.pattern(str(data.get("address_at", "(?!)")), re.I)
+        return at, self.rules.pattern(str(data.get("address_dot", "(?!)")), re.I)
 
     def _missing_contact(self, text: str, ctx: LetterContext) -> Iterator[Finding]:
         rule = self.rules["missing-contact"]
@@ -498,7 +535,14 @@ class LetterChecker:
         if senses is None:
             sources = [str(p) for p in rule.data.get("other_senses", [])]
             joined = "|".join(f"(?:{p})" for p in sources) or "(?!)"
-            senses = self._senses = re.compile(joined, re.I)
+            senses = self._senses = self.rules.pattern(joined, re.I)
+        loose = self.rules.loose_test(letter)
+        if loose is not None:
+            if self._senses_form is None:
+                self._senses_form = (loosened(senses.pattern, re.I),)
+            form = self._senses_form[0]
+            if form is not None and not loose(form):
+                return said  # where the looser form cannot match, no idiom can
         spans = [m.span() for m in senses.finditer(letter.text)]
         if not spans:
             return said
@@ -521,13 +565,26 @@ class LetterChecker:
         phrases = self._phrases_said
         if phrases is None:
             phrases = self._phrases_said = [
-                (re.compile(str(p), re.I), str(w).lower()) for p, w in rule.data.get("phrases", [])
+                (self.rules.pattern(str(p), re.I), str(w).lower())
+                for p, w in rule.data.get("phrases", [])
             ]
         text = letter.text
         found: set[str] = set()
-        for pattern, word in phrases:
+        loose = self.rules.loose_test(letter) if phrases else None
+        forms: list[bytes | None] = []
+        if loose is not None:
+            if self._phrase_forms is None:
+                each = [loosened(p.pattern, re.I) for p, _ in phrases]
+                self._phrase_forms = (each, either([f for f in each if f is not None], len(each)))
+            forms, joined = self._phrase_forms
+            if joined is not None and not loose(joined):
+                return found  # the looser form of no phrase matches: no phrase can
+        for i, (pattern, word) in enumerate(phrases):
             if word in found:
                 continue
+            form = forms[i] if forms else None
+            if loose is not None and form is not None and not loose(form):
+                continue  # where the looser form cannot match, the phrase cannot
             for m in pattern.finditer(text):
                 if not self._own_before(text, m.start(), m.end(), rule):
                     found.update(word.split())  # "churn customers": customers who leave
@@ -541,8 +598,8 @@ class LetterChecker:
         if frames is None:
             own = rule.data.get("own_record", {})
             frames = self._own_lead = (
-                re.compile(f"(?:{own.get('before', '(?!)')})\\Z", re.I),
-                re.compile(f"(?:{own.get('brought_in', '(?!)')})", re.I),
+                self.rules.pattern(f"(?:{own.get('before', '(?!)')})\\Z", re.I),
+                self.rules.pattern(f"(?:{own.get('brought_in', '(?!)')})", re.I),
             )
         before, brought_in = frames
         return (
@@ -635,7 +692,7 @@ class LetterChecker:
         frame = self._discussion
         if frame is None:
             source = self.rules["missing-recap"].data.get("discussed", "(?!)")
-            frame = self._discussion = re.compile(str(source), re.I)
+            frame = self._discussion = self.rules.pattern(str(source), re.I)
         forms = [t for t in near if stem(t) == stem(word) or _kin(word, t)]
         text = letter.text
         for form in forms:
@@ -652,7 +709,7 @@ class LetterChecker:
         if after is None:
             own = self.rules["missing-recap"].data.get("own_record", {})
             source = own.get("named_as_discussed", "(?!)")
-            after = self._named_after = re.compile(f"(?:{source})", re.I)
+            after = self._named_after = self.rules.pattern(f"(?:{source})", re.I)
         return after.match(text, end, end + 60) is not None
 
     def _own_record(self, letter: Letter, word: str, near: list[str]) -> bool:
@@ -668,10 +725,10 @@ class LetterChecker:
         if frames is None:
             own = self.rules["missing-recap"].data.get("own_record", {})
             frames = self._frames = (
-                re.compile(f"(?:{own.get('before', '(?!)')})\\Z", re.I),
-                re.compile(f"(?:{own.get('after', '(?!)')})", re.I),
-                re.compile(f"(?:{own.get('asked', '(?!)')})\\Z", re.I),
-                re.compile(f"(?:{own.get('brought_in', '(?!)')})", re.I),
+                self.rules.pattern(f"(?:{own.get('before', '(?!)')})\\Z", re.I),
+                self.rules.pattern(f"(?:{own.get('after', '(?!)')})", re.I),
+                self.rules.pattern(f"(?:{own.get('asked', '(?!)')})\\Z", re.I),
+                self.rules.pattern(f"(?:{own.get('brought_in', '(?!)')})", re.I),
             )
         before, after, asked, brought_in = frames
         forms = [t for t in near if stem(t) == stem(word) or _kin(word, t)]
@@ -708,10 +765,7 @@ class LetterChecker:
         patterns = self.rules.candidates(rule, letter)
         noted: frozenset[str] | None = None
         reported: set[tuple[int, int]] = set()
-        lexicon = self._lexicon
-        if lexicon is None:
-            extra = self.pastimes() if self.pastimes is not None else None
-            lexicon = self._lexicon = Lexicon(rule.data, extra)
+        lexicon = self._lexicon_of(rule)
         pursued = self._pursued.get(ctx.notes)
         if pursued is None:  # the pursuits the notes name ("the Patagonian marathon")
             pursued = lexicon.pursued(" ".join(ctx.notes))
@@ -724,7 +778,7 @@ class LetterChecker:
             [
                 letter.sentence_of(m.start(), m.end())
                 for source in rule.data.get("stakes", [])
-                for m in re.finditer(str(source), letter.text, re.IGNORECASE)
+                for m in self.rules.pattern(str(source), re.IGNORECASE).finditer(letter.text)
             ]
             if not letter.word_set.isdisjoint(lexicon.people)
             else []

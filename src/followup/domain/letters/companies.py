@@ -82,12 +82,17 @@ class Places(NamedTuple):
     features: frozenset[str] = frozenset()
 
     @classmethod
-    def of(cls, data: Mapping[str, object]) -> Places:
-        """The frames of the wrong-company rule's data, each compiled in any case."""
+    def of(
+        cls,
+        data: Mapping[str, object],
+        compiler: Callable[[str, int], re.Pattern[str]] = re.compile,
+    ) -> Places:
+        """The frames of the wrong-company rule's data, each compiled in any case (by
+        `compiler`: the rulebook's, which may read them from kept code)."""
 
         def compiled(key: str) -> re.Pattern[str] | None:
             found = data.get(key)
-            return re.compile(str(found), re.IGNORECASE) if found else None
+            return compiler(str(found), re.IGNORECASE) if found else None
 
         features = data.get("place_features")
         fields = cls._fields[: len(_PLACE_KEYS)]

@@ -47,7 +47,14 @@ class Lexicon:
     a stem would read "my train" as "training" and "my court" as "courts"; the words of work
     match on their stems."""
 
-    def __init__(self, data: dict[str, Any], extra: Mapping[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        data: dict[str, Any],
+        extra: Mapping[str, str] | None = None,
+        compiler: Callable[[str, int], re.Pattern[str]] = re.compile,
+    ) -> None:
+        # what compiles the lexicon's patterns: the rulebook's, which may read them from kept code
+        self._compiler = compiler
         self.threshold = int(data.get("threshold", 2))
         self.singles: dict[str, tuple[str, str]] = {}  # word -> (domain, entry)
         self.domain_of: dict[str, str] = {}  # entry -> domain
@@ -109,11 +116,11 @@ class Lexicon:
     # compiled when a sentence first needs them: most letters hold no entry of the lexicon
     @cached_property
     def frames(self) -> list[re.Pattern[str]]:
-        return [re.compile(p, re.IGNORECASE) for p in self._frames]
+        return [self._compiler(p, re.IGNORECASE) for p in self._frames]
 
     @cached_property
     def pleasantries(self) -> list[re.Pattern[str]]:
-        return [re.compile(p, re.IGNORECASE) for p in self._pleasantries]
+        return [self._compiler(p, re.IGNORECASE) for p in self._pleasantries]
 
     @cached_property
     def any_pleasantry(self) -> re.Pattern[str] | None:
@@ -123,7 +130,7 @@ class Lexicon:
         if not given or any(re.search(r"\\[1-9]|\(\?P=|\(\?[aiLmsux-]+\)", p) for p in given):
             return None
         try:
-            return re.compile("|".join(f"(?:{p})" for p in given), re.IGNORECASE)
+            return self._compiler("|".join(f"(?:{p})" for p in given), re.IGNORECASE)
         except re.error:
             return None
 
@@ -139,7 +146,7 @@ class Lexicon:
 
     @cached_property
     def audiences(self) -> list[re.Pattern[str]]:
-        return [re.compile(p, re.IGNORECASE) for p in self._audiences]
+        return [self._compiler(p, re.IGNORECASE) for p in self._audiences]
 
     def pursued(self, text: str) -> frozenset[str]:
         """The pursuits a text names (the notes': "the Patagonian marathon", running; "his

@@ -266,6 +266,8 @@ class Rulebook:
             for kind in KINDS:
                 self._bases[(rule.id, kind)] = count
                 count += len(getattr(rule, kind))
+        # What compiles the patterns a rule's code makes from its data (see `pattern`).
+        self.maker: Maker = re.compile
         self._unscreened()
 
     def _unscreened(self) -> None:
@@ -273,12 +275,13 @@ class Rulebook:
         self.keeping: InputKeeper | None = None  # set by the adapter that keeps the rules
         self._screen: Any = None  # made when a run of many letters first needs it
         self._always: list[int] = []  # patterns the screen cannot tell about
+        self._made: dict[tuple[str, int], re.Pattern[str]] = {}  # see `pattern`
 
     def __getstate__(self) -> dict[str, Any]:
         """What a kept rulebook holds: not the probes worked out by pattern text (`index`,
         only read while the rules are), which would cost the start two milliseconds, nor the
         screen (an engine's, made again when needed)."""
-        skip = {"index", "screening", "keeping", "_screen", "_always"}
+        skip = {"index", "screening", "keeping", "_screen", "_always", "_made"}
         return {k: v for k, v in self.__dict__.items() if k not in skip}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
@@ -361,8 +364,21 @@ class Rulebook:
         for pattern in self.patterns():
             _ = pattern.compiled
 
+    def pattern(self, source: str, flags: int = 0) -> re.Pattern[str]:
+        """A pattern a rule's code makes from its data, outside the rule's lists (a frame, a
+        phrase, several joined in one), compiled as the rulebook's own are: by its maker, which
+        reads the pattern's kept code when the adapter that keeps the rules kept it (see
+        LetterChecker.prepare), and once a rulebook."""
+        key = (source, flags)
+        found = self._made.get(key)
+        if found is None:
+            found = self._made[key] = self.maker(source, flags)
+        return found
+
     def compile_with(self, maker: Maker) -> None:
         """Compile every pattern with `maker` from now on."""
+        self.maker = maker
+        self._made = {}
         for pattern in self.patterns():
             pattern.maker = maker
             pattern._compiled = pattern._fast = None
