@@ -18,6 +18,7 @@ from itertools import islice
 from typing import TYPE_CHECKING, NamedTuple
 
 from followup.domain.letters.addressing import same_person
+from followup.domain.letters.asking import Asking
 from followup.domain.letters.companies import Places, links, other_companies
 from followup.domain.letters.context import LetterContext, fold_accents, loose_name
 from followup.domain.letters.letter import Letter
@@ -114,6 +115,7 @@ class LetterChecker:
         self._contexts: dict[tuple[object, ...], frozenset[str]] = {}
         self._place_frames: Places | None = None
         self._topics: dict[tuple[object, ...], _Topics] = {}
+        self._asking: Asking | None = None
 
     def check(self, text: str, ctx: LetterContext) -> list[Finding]:
         letter = Letter(text)
@@ -286,9 +288,16 @@ class LetterChecker:
         book = self.rules
         questions = book.candidates(rule, letter, "questions") if "?" in letter.text else []
         requests = book.candidates(rule, letter, "requests")
-        if not (questions or requests):
-            return
+        asking = self._asking
+        if asking is None:
+            asking = self._asking = Asking(rule.data["structure"])
         text = letter.text
+        # a request whose object is the hiring outcome, read as structure (asking.py)
+        # (a lowercase of the same length: a few characters grow in lowercase, 'İ')
+        lowered = letter.lowered if letter.aligned else "".join(c.lower()[0] for c in text)
+        structured = list(asking.spans(text, lowered, letter.word_text, letter.sentences))
+        if not (questions or requests or structured):
+            return
         # what a script lists as not to do ("Do not:", "Avoid:" and the items under it)
         forbidden = _forbidden_items(text, rule.data.get("forbidden_lists")) if ":" in text else []
         flagged: dict[tuple[int, int], int] = {}  # clause: where the asking starts
@@ -304,6 +313,11 @@ class LetterChecker:
                     if condition.plain or _holds(condition, letter, m):
                         at = letter.sentence_of(m.start(), m.end())[0]
                         flagged[clause] = min(flagged.get(clause, at), max(at, clause[0]))
+        for at, _ in structured:
+            if forbidden and _overlaps((at, at + 1), forbidden):
+                continue
+            clause = letter.clause_of(at)
+            flagged[clause] = min(flagged.get(clause, at), max(at, clause[0]))
         for (_, end), at in sorted(flagged.items()):
             yield _finding(rule, at, end, match=text[at:end].strip())
 
