@@ -19,11 +19,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from itertools import takewhile
 from typing import Any
-
-_TOKEN = re.compile(r"[\w'’-]+|[,;:()–—]")
-_FIRST_WORD = re.compile(r"[a-z]+")
 
 
 def _alternatives(values: list[str]) -> str:
@@ -31,38 +29,52 @@ def _alternatives(values: list[str]) -> str:
 
 
 class Asking:
-    """The structure's data compiled once (see the module's docstring)."""
+    """The structure's data made into patterns once (see the module's docstring). `make` makes a
+    pattern from its text and flags: `re.compile`, or the rulebook's lazy patterns, which are
+    compiled when first needed and kept compiled between runs with the rules (see
+    Rulebook.patterns)."""
 
-    def __init__(self, data: dict[str, Any]) -> None:
+    def __init__(self, data: dict[str, Any], make: Callable[[str, int], Any] = re.compile) -> None:
         flags = re.IGNORECASE
+        made: list[Any] = []
+
+        def pattern(text: str, flags: int = flags) -> Any:
+            made.append(make(text, flags))
+            return made[-1]
+
+        def words(key: str) -> str:
+            return r"\b(?:" + _alternatives(data[key]) + r")\b"
+
         # each frame alone, read in the letter's lowercase only when the letter holds the word
         # it opens with: one pattern of many alternatives read every place of every letter
-        self.frames: list[tuple[str, re.Pattern[str]]] = [
-            (_FIRST_WORD.match(f).group(0), re.compile(f))  # type: ignore[union-attr]
-            for f in data["frames"]
+        self.frames: list[tuple[str, Any]] = [
+            ("".join(takewhile(str.isalpha, f)), pattern(f, 0)) for f in data["frames"]
         ]
-        self.not_before_frame = re.compile(r"(?:" + data["not_before_frame"] + r")\s*$", flags)
-        self.offers = re.compile(data["offers"], flags)
-        self.choosing = re.compile(r"\b(?:" + _alternatives(data["choosing"]) + r")\b", flags)
+        self.not_before_frame = pattern(r"(?:" + data["not_before_frame"] + r")\s*$")
+        self.offers = pattern(data["offers"])
+        self.choosing = pattern(words("choosing"))
         # verbs that ask for the outcome only with a hire named: "confirm the successful
         # candidate", not "could you confirm?" (receipt of a CV)
-        self.named = re.compile(r"\b(?:" + _alternatives(data["choosing_named"]) + r")\b", flags)
-        self.outcomes = re.compile(r"\b(?:" + _alternatives(data["outcomes"]) + r")\b", flags)
-        self.tidings = re.compile(r"\b(?:" + _alternatives(data["tidings"]) + r")\b", flags)
-        self.standing = re.compile("|".join(f"(?:{s})" for s in data["standing"]), flags)
-        self.own = re.compile(r"(?:" + data["own_subject"] + r")\s*$", flags)
-        self.passive = re.compile(r"(?:" + data["passive_before"] + r")\s*$", flags)
-        self.helping = re.compile(r"(?:" + data["helping_before"] + r")\s*$", flags)
+        self.named = pattern(words("choosing_named"))
+        self.outcomes = pattern(words("outcomes"))
+        self.tidings = pattern(words("tidings"))
+        self.standing = pattern("|".join(f"(?:{s})" for s in data["standing"]))
+        self.complement = pattern(r"^\s+(?:with|on|regarding|about|for)\b")
+        self.own = pattern(r"(?:" + data["own_subject"] + r")\s*$")
+        self.passive = pattern(r"(?:" + data["passive_before"] + r")\s*$")
+        self.helping = pattern(r"(?:" + data["helping_before"] + r")\s*$")
+        self.cut = pattern(data["scope_ends"])
+        self.proposition = pattern(data["proposition"])
+        self.question_cuts = pattern(data["question_cuts"])
+        self.boundary = pattern(
+            r"\b(?:whether|if|when|who|what|which|how|where|once|until|while)\b|,"
+        )
+        self.token = pattern(r"[\w'’-]+|[,;:()–—]", 0)
+        self.made = tuple(made)
         self.hiring = frozenset(w.lower() for w in data["hiring"])
         self.empty = frozenset(w.lower() for w in data["empty"])
         self.stops = frozenset(w.lower() for w in data["stops"])
         self.sides = frozenset(w.lower() for w in data["sides"])
-        self.cut = re.compile(data["scope_ends"], flags)
-        self.proposition = re.compile(data["proposition"], flags)
-        self.question_cuts = re.compile(data["question_cuts"], flags)
-        self.boundary = re.compile(
-            r"\b(?:whether|if|when|who|what|which|how|where|once|until|while)\b|,", flags
-        )
 
     def spans(
         self, text: str, lowered: str, words: str, sentences: list[tuple[int, int]]
@@ -118,7 +130,7 @@ class Asking:
         for m in self.standing.finditer(scope, 0, limit):
             # "where things stand with the farm review" is not the hire's
             rest = scope[m.end() :]
-            if not re.match(r"\s+(?:with|on|regarding|about|for)\b", rest):
+            if self.complement.search(rest) is None:
                 return True
             if self._about_a_hire(rest) is not False:
                 return True
@@ -160,7 +172,7 @@ class Asking:
         for b in self.boundary.finditer(before):
             start, chosen = b.end(), b.group(0).lower() == "which"
         hire = False
-        for m in _TOKEN.finditer(before, start):
+        for m in self.token.finditer(before, start):
             word = m.group(0).lower().replace("’", "'")
             if word in self.hiring or word.rstrip("s") in self.hiring:
                 hire = True
@@ -178,7 +190,7 @@ class Asking:
         start = 0
         for b in self.boundary.finditer(before):
             start = b.end()
-        for m in _TOKEN.finditer(before, start):
+        for m in self.token.finditer(before, start):
             word = m.group(0).lower()
             if word in self.hiring or word.rstrip("s") in self.hiring:
                 return True
@@ -189,7 +201,7 @@ class Asking:
         (False), or nothing at all (None)?"""
         content = False
         words = []
-        for i, m in enumerate(_TOKEN.finditer(after)):
+        for i, m in enumerate(self.token.finditer(after)):
             word = m.group(0).lower().replace("’", "'")
             if i >= 7 or word in self.stops or not word[0].isalnum():
                 break

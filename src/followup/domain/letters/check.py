@@ -18,7 +18,6 @@ from itertools import islice
 from typing import TYPE_CHECKING, NamedTuple
 
 from followup.domain.letters.addressing import same_person
-from followup.domain.letters.asking import Asking
 from followup.domain.letters.companies import Places, links, other_companies
 from followup.domain.letters.context import LetterContext, fold_accents, loose_name
 from followup.domain.letters.letter import Letter
@@ -115,7 +114,6 @@ class LetterChecker:
         self._contexts: dict[tuple[object, ...], frozenset[str]] = {}
         self._place_frames: Places | None = None
         self._topics: dict[tuple[object, ...], _Topics] = {}
-        self._asking: Asking | None = None
 
     def check(self, text: str, ctx: LetterContext) -> list[Finding]:
         letter = Letter(text)
@@ -288,14 +286,14 @@ class LetterChecker:
         book = self.rules
         questions = book.candidates(rule, letter, "questions") if "?" in letter.text else []
         requests = book.candidates(rule, letter, "requests")
-        asking = self._asking
-        if asking is None:
-            asking = self._asking = Asking(rule.data["structure"])
         text = letter.text
         # a request whose object is the hiring outcome, read as structure (asking.py)
-        # (a lowercase of the same length: a few characters grow in lowercase, 'İ')
-        lowered = letter.lowered if letter.aligned else "".join(c.lower()[0] for c in text)
-        structured = list(asking.spans(text, lowered, letter.word_text, letter.sentences))
+        structured: list[tuple[int, int]] = []
+        if book.asking is not None:
+            # (a lowercase of the same length: a few characters grow in lowercase, 'İ')
+            lowered = letter.lowered if letter.aligned else "".join(c.lower()[0] for c in text)
+            words = letter.word_text
+            structured = list(book.asking.spans(text, lowered, words, letter.sentences))
         if not (questions or requests or structured):
             return
         # what a script lists as not to do ("Do not:", "Avoid:" and the items under it)
