@@ -41,6 +41,7 @@ _READERS = (
     _HERE.parent / "domain" / "letters" / "probes.py",
     _HERE.parent / "domain" / "letters" / "triggers.py",
     _HERE.parent / "domain" / "letters" / "addressing.py",
+    _HERE.parent / "domain" / "letters" / "asking.py",
     _HERE.parent / "domain" / "letters" / "atoms.py",
     _HERE.parent / "domain" / "letters" / "loosen.py",
     _HERE / "regex_cache.py",

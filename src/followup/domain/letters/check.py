@@ -326,9 +326,16 @@ class LetterChecker:
         book = self.rules
         questions = book.candidates(rule, letter, "questions") if "?" in letter.text else []
         requests = book.candidates(rule, letter, "requests")
-        if not (questions or requests):
-            return
         text = letter.text
+        # a request whose object is the hiring outcome, read as structure (asking.py)
+        structured: list[tuple[int, int]] = []
+        if book.asking is not None:
+            # (a lowercase of the same length: a few characters grow in lowercase, 'İ')
+            lowered = letter.lowered if letter.aligned else "".join(c.lower()[0] for c in text)
+            words = letter.word_text
+            structured = list(book.asking.spans(text, lowered, words, letter.sentences))
+        if not (questions or requests or structured):
+            return
         # what a script lists as not to do ("Do not:", "Avoid:" and the items under it)
         forbidden = _forbidden_items(text, rule.data.get("forbidden_lists")) if ":" in text else []
         flagged: dict[tuple[int, int], int] = {}  # clause: where the asking starts
@@ -344,6 +351,11 @@ class LetterChecker:
                     if condition.plain or _holds(condition, letter, m):
                         at = letter.sentence_of(m.start(), m.end())[0]
                         flagged[clause] = min(flagged.get(clause, at), max(at, clause[0]))
+        for at, _ in structured:
+            if forbidden and _overlaps((at, at + 1), forbidden):
+                continue
+            clause = letter.clause_of(at)
+            flagged[clause] = min(flagged.get(clause, at), max(at, clause[0]))
         for (_, end), at in sorted(flagged.items()):
             yield _finding(rule, at, end, match=text[at:end].strip())
 

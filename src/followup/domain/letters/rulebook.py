@@ -15,6 +15,7 @@ from typing import Any, NamedTuple
 
 from followup.domain.errors import InvalidField
 from followup.domain.letters.addressing import Addressing
+from followup.domain.letters.asking import Asking
 from followup.domain.letters.atoms import Needs, needs_of
 from followup.domain.letters.loosen import loosened
 from followup.domain.letters.probes import NO_PROBE, Probe, required_literals
@@ -258,6 +259,9 @@ class Rulebook:
         }
         # Whom a letter addresses, read with the wrong-name rule's words and patterns.
         self.addressing = Addressing(self.rules["wrong-name"].data)
+        # The decision asked for, read as structure (asking.py), its patterns lazy like the rest.
+        structure = self.rules["asks-decision"].data.get("structure")
+        self.asking = Asking(structure, LazyPattern) if structure else None
         # The patterns a screen tells about, numbered in this order: each rule's patterns,
         # questions and requests; where each rule's of each kind begin.
         self._bases: dict[tuple[str, str], int] = {}
@@ -355,6 +359,8 @@ class Rulebook:
             found += (*rule.patterns, *rule.questions, *rule.requests, *rule.exclusions)
             for condition in rule.conditions.values():
                 found += (c for c in condition[1:] if c is not None)
+        if self.asking is not None:
+            found += self.asking.made
         return found
 
     def compile_all(self) -> None:

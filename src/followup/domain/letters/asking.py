@@ -1,0 +1,227 @@
+"""The decision asked for, read as structure: a request whose object is the hiring outcome (003).
+
+A request is a direct question (a clause that ends with '?') or a frame that asks to be told
+(wondering, curious, keen to know, grateful for a line on, let me know, any update, tell me…).
+Its object is what follows the frame, to the end of the sentence. The object asks for the
+decision when it holds one of the outcome's forms, each read from the rule's data
+(`asks-decision.structure` in rules.json):
+- a verb of choosing, filling or concluding whose object is a hire (someone, the role, the
+  candidates), or that has none ("let me know what you decide");
+- a noun of the outcome (decision, verdict, status) about a hire, or about nothing named;
+- a phrase of standing: where things stand, the role still open or filled, the candidate through
+  or still considered, the process closed.
+What is not asked: a timeline stated (no request), an offer to help them decide ("let me know if
+you need references"), a question about the job itself, a choice of something else ("have you
+chosen a new platform?"), the candidate's own choices ("whether I chose the right example").
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Callable, Iterator
+from itertools import takewhile
+from typing import Any
+
+
+def _alternatives(values: list[str]) -> str:
+    return "|".join(sorted((str(v) for v in values), key=len, reverse=True))
+
+
+class Asking:
+    """The structure's data made into patterns once (see the module's docstring). `make` makes a
+    pattern from its text and flags: `re.compile`, or the rulebook's lazy patterns, which are
+    compiled when first needed and kept compiled between runs with the rules (see
+    Rulebook.patterns)."""
+
+    def __init__(self, data: dict[str, Any], make: Callable[[str, int], Any] = re.compile) -> None:
+        flags = re.IGNORECASE
+        made: list[Any] = []
+
+        def pattern(text: str, flags: int = flags) -> Any:
+            made.append(make(text, flags))
+            return made[-1]
+
+        def words(key: str) -> str:
+            return r"\b(?:" + _alternatives(data[key]) + r")\b"
+
+        # each frame alone, read in the letter's lowercase only when the letter holds the word
+        # it opens with: one pattern of many alternatives read every place of every letter
+        self.frames: list[tuple[str, Any]] = [
+            ("".join(takewhile(str.isalpha, f)), pattern(f, 0)) for f in data["frames"]
+        ]
+        self.not_before_frame = pattern(r"(?:" + data["not_before_frame"] + r")\s*$")
+        self.offers = pattern(data["offers"])
+        self.choosing = pattern(words("choosing"))
+        # verbs that ask for the outcome only with a hire named: "confirm the successful
+        # candidate", not "could you confirm?" (receipt of a CV)
+        self.named = pattern(words("choosing_named"))
+        self.outcomes = pattern(words("outcomes"))
+        self.tidings = pattern(words("tidings"))
+        self.standing = pattern("|".join(f"(?:{s})" for s in data["standing"]))
+        self.complement = pattern(r"^\s+(?:with|on|regarding|about|for)\b")
+        self.own = pattern(r"(?:" + data["own_subject"] + r")\s*$")
+        self.passive = pattern(r"(?:" + data["passive_before"] + r")\s*$")
+        self.helping = pattern(r"(?:" + data["helping_before"] + r")\s*$")
+        self.cut = pattern(data["scope_ends"])
+        self.proposition = pattern(data["proposition"])
+        self.question_cuts = pattern(data["question_cuts"])
+        self.boundary = pattern(
+            r"\b(?:whether|if|when|who|what|which|how|where|once|until|while)\b|,"
+        )
+        self.token = pattern(r"[\w'’-]+|[,;:()–—]", 0)
+        self.made = tuple(made)
+        self.hiring = frozenset(w.lower() for w in data["hiring"])
+        self.empty = frozenset(w.lower() for w in data["empty"])
+        self.stops = frozenset(w.lower() for w in data["stops"])
+        self.sides = frozenset(w.lower() for w in data["sides"])
+
+    def spans(
+        self, text: str, lowered: str, words: str, sentences: list[tuple[int, int]]
+    ) -> Iterator[tuple[int, int]]:
+        """Where the letter asks for the outcome: (where the request starts, the sentence's end).
+        `lowered` is the text in lowercase, of the same length; `words` its words in one string
+        (a frame's first word is looked for in it as a string: "wonder" in "wondering")."""
+        hits = []
+        for word, frame in self.frames:
+            if word in words:
+                for m in frame.finditer(lowered):
+                    at = m.start()
+                    if at == 0 or not lowered[at - 1].isalnum():
+                        hits.append(m.span())
+        if not hits and "?" not in text:
+            return
+        hits.sort()
+        starts = [start for start, _ in hits]
+        for start, end in sentences:
+            sentence = text[start:end]
+            question = sentence.rstrip(" \"'”’)").endswith("?")
+            first = bisect_left(starts, start)
+            inside = [(a - start, b - start) for a, b in hits[first:] if a < end and b <= end]
+            if not question and not inside:
+                continue
+            scopes: list[int] = []
+            if question:  # the last part of the question: "As you decide in March, may I ask…?"
+                cut = 0
+                for c in self.question_cuts.finditer(sentence):
+                    if len(sentence[c.end() :].split()) > 2:
+                        cut = c.end()
+                scopes.append(cut)
+            for a, b in inside:
+                if self.not_before_frame.search(sentence, 0, a) is None:
+                    scopes.append(b)
+            for at in scopes:
+                scope = sentence[at:]
+                cut_at = self.cut.search(scope)
+                if cut_at is not None:
+                    scope = scope[: cut_at.start()]
+                said = self.proposition.search(scope)  # "any sign that I'm still considered"
+                if said is not None:
+                    scope = scope[: said.start()]
+                if scope.lstrip().lower().startswith("that "):  # a statement reported
+                    continue
+                if self.asks_outcome(scope):
+                    yield start + at, end
+                    break
+
+    def asks_outcome(self, scope: str) -> bool:
+        offer = self.offers.search(scope)
+        limit = offer.start() if offer is not None else len(scope)
+        for m in self.standing.finditer(scope, 0, limit):
+            # "where things stand with the farm review" is not the hire's
+            rest = scope[m.end() :]
+            if self.complement.search(rest) is None:
+                return True
+            if self._about_a_hire(rest) is not False:
+                return True
+        for m in self.choosing.finditer(scope, 0, limit):
+            before = scope[max(0, m.start() - 40) : m.start()]
+            if self.helping.search(before):
+                continue
+            if self.own.search(before) and not self.passive.search(before):
+                continue  # the candidate's own choice
+            found = self._about_a_hire(scope[m.end() :])
+            if found or (found is None and self._chooser(scope[: m.start()])):
+                return True
+        for m in self.named.finditer(scope, 0, limit):
+            if self._about_a_hire(scope[m.end() :]):
+                return True
+            before = scope[: m.start()]
+            if self.passive.search(before[-40:]) and self._hire_before(before):
+                return True  # "has the successful applicant been identified?"
+        for m in self.outcomes.finditer(scope, 0, limit):
+            before = scope[max(0, m.start() - 40) : m.start()]
+            if self.helping.search(before):
+                continue
+            words = before.split()
+            last = words[-1].lower().strip(",'’") if words else ""
+            if last and last not in self.empty and last not in self.hiring and last.isalnum():
+                continue  # the outcome of something named: "the Q3 results", "the tender outcome"
+            if self._about_a_hire(scope[m.end() :]) is not False:
+                return True
+        # news, an update: of the hire only when the hire is named ("any news on the vacancy")
+        tidings = self.tidings.finditer(scope, 0, limit)
+        return any(self._about_a_hire(scope[m.end() :]) for m in tidings)
+
+    def _chooser(self, before: str) -> bool:
+        """Is who decides (what stands before the verb, back to "whether", "when"…) the hiring
+        side or unnamed, rather than something else ("while the council decides")? After
+        "which" the thing chosen stands there too, and must be a hire: "which one you chose"
+        (a CRM named before) is not."""
+        start, chosen = 0, False
+        for b in self.boundary.finditer(before):
+            start, chosen = b.end(), b.group(0).lower() == "which"
+        hire = False
+        for m in self.token.finditer(before, start):
+            word = m.group(0).lower().replace("’", "'")
+            if word in self.hiring or word.rstrip("s") in self.hiring:
+                hire = True
+                continue
+            if word in self.empty or word in self.sides or word.rstrip("s") in self.sides:
+                continue
+            return False
+        return hire or not chosen
+
+    def _hire(self, word: str) -> bool:
+        return word in self.hiring or word.rstrip("s") in self.hiring
+
+    def _hire_before(self, before: str) -> bool:
+        """Does what stands before the verb, back to "whether", "when"…, name a hire?"""
+        start = 0
+        for b in self.boundary.finditer(before):
+            start = b.end()
+        for m in self.token.finditer(before, start):
+            word = m.group(0).lower()
+            if word in self.hiring or word.rstrip("s") in self.hiring:
+                return True
+        return False
+
+    def _about_a_hire(self, after: str) -> bool | None:
+        """Does what follows a verb or noun of the outcome name a hire (True), something else
+        (False), or nothing at all (None)?"""
+        content = False
+        words = []
+        for i, m in enumerate(self.token.finditer(after)):
+            word = m.group(0).lower().replace("’", "'")
+            if i >= 7 or word in self.stops or not word[0].isalnum():
+                break
+            words.append(word)
+        for i, word in enumerate(words):
+            if word in self.hiring or word.rstrip("s") in self.hiring:
+                following = words[i + 1] if i + 1 < len(words) else ""
+                if following and following not in self.empty and not self._hire(following):
+                    content = True  # a modifier: "the appointment time", "the job advert"
+                    continue
+                # "a shortlist of bidders": the hire's word owned by something else
+                if following in ("of", "for"):
+                    owner = next((w for w in words[i + 2 :] if w not in self.empty), None)
+                    if owner is not None and owner not in self.hiring:
+                        content = True
+                        continue
+                return True
+            if word not in self.empty:
+                content = True
+        return False if content else None
+
+
+__all__ = ["Asking"]
