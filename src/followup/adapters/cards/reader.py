@@ -30,8 +30,8 @@ def read_card(photo: bytes, region: str | None = None, field: str = "PHOTO") -> 
         )
         if all(getattr(from_qr, key) for key in CARD_FIELDS):
             return from_qr
-    card, _ = straighten(rgb)
-    read = find_fields(read_lines(card), region)
+    card, alone = straighten(rgb)
+    read = find_fields(read_lines(card, alone), region)
     if from_qr is not None:
         return _completed(from_qr, read)
     if not (read.name or read.email or read.phone):
