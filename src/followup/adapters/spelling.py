@@ -81,8 +81,18 @@ class SpellingDictionary:
         return self._loaded
 
     def suggest(self, word: str) -> str | None:
-        found = self._checker.correction(word)
-        return str(found) if found else None
+        """The likeliest spelling, as pyspellchecker's correction() chooses it, except that a tie
+        between equally frequent words goes to the first in alphabetical order: correction()
+        takes the first of a set, whose order changes with the hash seed, so the same letter
+        could be given "cordial's" in one process and "cordials" in the next."""
+        checker = self._checker
+        found = checker.candidates(word)
+        if not found:
+            return None
+        # words that differ only by their accents first, as correction() does
+        bare = checker._remove_diacritics(word)
+        accents = sorted(c for c in found if checker._remove_diacritics(c) == bare)
+        return str(max(accents or sorted(found), key=checker.__getitem__))
 
     # -- how -------------------------------------------------------------------------------
     def _has(self, word: str) -> bool:
