@@ -2,7 +2,7 @@
 rule reads (a decision said in words the rules do not know).
 
 Multinomial logistic regression over folded word unigrams and bigrams (and a mark for a question
-mark), trained offline by `bench/replies/train.py` on the dev sets and the probe table; its
+mark), trained offline by `bench/replies/train.py` on every labelled set and the probe table; its
 weights ship in `learned.json`. Adopted because, measured once on messages in voices the rules had
 not seen, rules with it read more of them right than the rules alone. It is asked only when no
 rule gives clear evidence, and answers only when it is fairly sure of a kind other than `other`.
