@@ -58,6 +58,8 @@ class Asking:
         self.named = pattern(words("choosing_named"))
         self.outcomes = pattern(words("outcomes"))
         self.tidings = pattern(words("tidings"))
+        # a remark given, not news: "put in a good word for me", "have a word with Joy"
+        self.remark = pattern(r"(?:" + data["remark_before"] + r")\s*$")
         self.standing = pattern("|".join(f"(?:{s})" for s in data["standing"]))
         self.complement = pattern(r"^\s+(?:with|on|regarding|about|for)\b")
         self.own = pattern(r"(?:" + data["own_subject"] + r")\s*$")
@@ -161,7 +163,11 @@ class Asking:
                 return True
         # news, an update: of the hire only when the hire is named ("any news on the vacancy")
         tidings = self.tidings.finditer(scope, 0, limit)
-        return any(self._about_a_hire(scope[m.end() :]) for m in tidings)
+        return any(
+            self._about_a_hire(scope[m.end() :])
+            and self.remark.search(scope[max(0, m.start() - 40) : m.start()]) is None
+            for m in tidings
+        )
 
     def _chooser(self, before: str) -> bool:
         """Is who decides (what stands before the verb, back to "whether", "when"…) the hiring

@@ -256,11 +256,15 @@ class LetterChecker:
             start, end = letter.sentence_of(m.start(), m.end())
             return addressing.offers_referee(text[start:end])
 
-        for person, _ in _others(ctx, ctx.directory.people, letter):
+        for person, theirs in _others(ctx, ctx.directory.people, letter):
             parts = person.split()
             if any(fold_accents(p.lower()) in mine for p in parts):
                 continue
-            whole = [m for m in _full_name(person).finditer(text) if not referee(m)]
+            whole = [
+                m
+                for m in _full_name(person).finditer(text)
+                if not referee(m) and not _at_own_company(text, m.end(), theirs, ctx)
+            ]
             for m in whole:  # in any case, without its accents, in a link or a file name
                 yield _finding(rule, m.start(), m.end(), match=m.group(0), recipient=ctx.recipient)
             if whole or _full_name(person).search(text):
@@ -269,6 +273,8 @@ class LetterChecker:
             if len(parts) < 2 or fold_accents(first.lower()) in addressing.not_names:
                 continue
             for m in re.finditer(rf"\b{re.escape(first)}\b(?![ \t]+[{UPPER}])", text):
+                if _at_own_company(text, m.end(), theirs, ctx):
+                    continue
                 if addressing.spoken_of(text, m.start(), m.end()) and not referee(m):
                     yield _finding(
                         rule, m.start(), m.end(), match=m.group(0), recipient=ctx.recipient
@@ -1140,6 +1146,27 @@ def _full_name(person: str) -> re.Pattern[str]:
     parts = [loose_name(part) for part in person.split()]
     joined = r"[\s._-]+".join(parts)
     return re.compile(rf"(?<![^\W_])(?:{joined})(?![^\W_])", re.IGNORECASE)
+
+
+# a person placed at a firm: "Priscilla Wong at Larkspur", "Harriet Osei from Solent", "… of …"
+_AT_FIRM = re.compile(r"[ \t]+(?:at|from|of)[ \t]+(?:the[ \t]+)?([^\W\d_][\w&'’-]*)")
+
+
+def _at_own_company(text: str, end: int, opportunity: str, ctx: LetterContext) -> bool:
+    """Is the person named before `end` placed at the company of their own opportunity ("Graham
+    Fenwick of Larkspur Energy")? Then they are a third party spoken of, at another firm (the
+    company is the wrong-company rule's), not someone the letter addresses (article 001)."""
+    m = _AT_FIRM.match(text, end)
+    if m is None:
+        return False
+    first = m.group(1).lower()
+    entries = ctx.directory.companies.get(first) or ctx.directory.companies.get(
+        fold_accents(first), ()
+    )
+    return any(
+        theirs == opportunity and text[m.start(1) :].lower().startswith(company.lower())
+        for company, theirs in entries
+    )
 
 
 def _others(
