@@ -816,6 +816,15 @@ class LetterChecker:
                     continue  # the interview notes mention it, or their pursuit: not new
                 if heard & lexicon.people & noted and self._of_the_notes(letter, m, noted):
                     continue  # the notes' own person, and what the notes say of them
+                if (
+                    heard & lexicon.people
+                    and said.startswith(("my ", "our "))
+                    and self._says_a_note(letter, m, ctx)
+                ):
+                    # the writer's own people in what the notes are about (a move the notes
+                    # name, the pursuit they name): not a new topic by the person alone; the
+                    # sentence is read below by what else it is about
+                    continue
                 if m.group(0)[:1].isupper() and _a_person(said, ctx):
                     continue  # "Hi Everton,": a person of the user's data, not the club
                 if not _holds(condition, letter, m):
@@ -884,6 +893,41 @@ class LetterChecker:
             len(s) >= 4 and s in noted and s not in weak and s not in people
             for s in (stem(w.group(0)) for w in words(letter.text[start:end].lower()))
         )
+
+    def _says_a_note(self, letter: Letter, m: re.Match[str], ctx: LetterContext) -> bool:
+        """Does the sentence of the match say what one note of the interview says: two of
+        that note's own words ("we move from Kyiv to Dnipro in May" of "relocation from Kyiv
+        to Dnipro"), or one of them beside the note's pursuit in other words ("the pike bite
+        best on the Dnipro" of "fishing on the Dnipro")? One word of a note alone ("off to
+        Leeds for a wedding", of "the Leeds office opening") is not."""
+        start, end = letter.sentence_of(m.start(), m.start())
+        found = _WORD_CHARS.findall(letter.text[start:end].lower())
+        stems = {stem(w) for w in found}
+        lexicon = self._lexicon_of(self.rules["new-topic"])
+        stop = self.rules["missing-recap"].words("stopwords")
+        weak = self.rules["new-topic"].words("not_context") | lexicon.people
+        for note in ctx.notes:
+            own = {
+                s
+                for s in (stem(w) for w in _WORD_CHARS.findall(note.lower()) if w not in stop)
+                if len(s) >= 4 and s not in weak
+            }
+            shared = own & stems
+            pursuits = lexicon.pursued(note) if shared else frozenset()
+            if len(shared) < 2 and not (pursuits and lexicon.kindred(found, pursuits)):
+                continue
+            # and nothing more of private life than the note's matter: the writer's people,
+            # when it happens, the note's own words and pursuit ("my sister met her husband
+            # at a cycling club; their wedding": the wedding is new)
+            if all(
+                entry in lexicon.people
+                or domain in lexicon.support
+                or {stem(w) for w in _WORD_CHARS.findall(entry)} <= own
+                or (pursuits and lexicon.pursuits.get(entry, frozenset()) & pursuits)
+                for entry, domain in lexicon.entries(letter.text[start:end]).items()
+            ):
+                return True
+        return False
 
     def _praised(self) -> frozenset[str]:
         """What flattery praises of the reader's (their office, family, photos: its TARGET)."""

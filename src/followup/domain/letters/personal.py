@@ -156,6 +156,11 @@ class Lexicon:
             found |= self.named.get(word, frozenset())
         return found
 
+    def entries(self, text: str) -> dict[str, str]:
+        """The entries of the lexicon a text holds, each with its domain ("wedding": family
+        and home)."""
+        return self._entries(_WORD_CHARS.findall(text.lower()))[0]
+
     def kindred(self, words: list[str], noted: frozenset[str]) -> bool:
         """Are the words a pursuit the notes hold, in other words of it: every word of a
         pursuit among them belongs to one of the notes' pursuits, and there is one ("tips on
