@@ -358,6 +358,73 @@ def test_anything_else_is_left_to_argparse_and_its_messages(argv):
     assert _fast_agenda(argv) is None
 
 
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["check", "letter.txt", "--opportunity", "acme-ae", "--to", "Dana Reyes"],
+        ["check", "--to", "Dana Reyes", "-", "--opportunity=acme-ae", "--json"],
+        [
+            "--database",
+            "x.db",
+            "--user=a@b.example",
+            "check",
+            "l.txt",
+            "--to",
+            "",
+            "--opportunity",
+            "o",
+        ],
+        [
+            "--user",
+            "a@b.example",
+            "check",
+            "--kind",
+            "final",
+            "--opportunity",
+            "o",
+            "--to",
+            "N",
+            "f",
+        ],
+        ["check", "f", "--opportunity", "o", "--to", "N", "--kind=call", "--json", "--json"],
+        ["check", "check", "--opportunity", "o", "--to", "first", "--to", "second"],
+    ],
+)
+def test_the_check_read_without_argparse_reads_as_argparse_does(argv):
+    from followup.cli.main import _fast_check
+
+    fast = vars(_fast_check(argv))
+    slow = vars(build_parser().parse_args(argv))
+    assert fast == {key: slow[key] for key in fast}
+    assert fast["handler"] is slow["handler"]
+    assert set(slow) - set(fast) == {"command_parser"}
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["check", "--help"],
+        ["check", "f", "--opportunity", "o"],
+        ["check", "--opportunity", "o", "--to", "N"],
+        ["check", "f", "g", "--opportunity", "o", "--to", "N"],
+        ["check", "f", "--opp", "o", "--to", "N"],
+        ["check", "f", "--opportunity", "o", "--to", "-N"],
+        ["check", "f", "--opportunity", "o", "--to"],
+        ["check", "f", "--opportunity", "o", "--to", "N", "--kind", "postcard"],
+        ["check", "f", "--opportunity", "o", "--to", "N", "--json=yes"],
+        ["check", "f", "--opportunity", "o", "--to", "N", "--database", "x.db"],
+        ["--json", "check", "f", "--opportunity", "o", "--to", "N"],
+        ["check", "f", "--opportunity", "o", "--to", "N", "--"],
+        ["draft", "--opportunity", "o", "--to", "N"],
+        [],
+    ],
+)
+def test_any_other_check_is_left_to_argparse_and_its_messages(argv):
+    from followup.cli.main import _fast_check
+
+    assert _fast_check(argv) is None
+
+
 def test_an_error_in_an_agenda_read_without_argparse_names_the_option(cli):
     result = cli("--database", "/no/such/folder/f.sqlite3", "agenda")
     assert (result.code, result.err) == (

@@ -133,3 +133,28 @@ def test_the_agenda_starts_without_argparse_typing_json_or_the_folder_and_policy
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
     assert out.stdout.startswith("Agenda for "), out.stderr
     assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_the_check_of_one_letter_starts_without_argparse(tmp_path):
+    """`followup check FILE --opportunity ID --to NAME` is read without argparse (its start-up is
+    measured by bench/check_startup.py): neither argparse nor its gettext is
+    loaded. An error still goes through argparse, which names the option."""
+    env = {**os.environ, "FOLLOWUP_DATABASE": str(tmp_path / "f.sqlite3")}
+    env["FOLLOWUP_CONFIG"] = str(tmp_path / "config")
+    notes = Path(__file__).parents[1] / "data" / "notes.json"
+    setup = f"from followup.cli.main import main; main(['import', {str(notes)!r}])"
+    subprocess.run([sys.executable, "-c", setup], capture_output=True, check=True, env=env)
+    letter = tmp_path / "letter.txt"
+    letter.write_text("Dear Dana,\n\nThank you.\n", encoding="utf-8")
+    code = (
+        "import sys; from followup.cli.main import main; "
+        f"code = main(['check', {str(letter)!r}, '--opportunity', 'acme-ae', "
+        "'--to', 'Dana Reyes']); "
+        "print(code, sorted(m for m in ('argparse', 'gettext') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert out.stdout.strip().splitlines()[-1] == "1 []", out.stderr
+    code = code.replace("'acme-ae'", "'nowhere'")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert out.stdout.strip() == "2 ['argparse', 'gettext']", out.stderr
+    assert out.stderr.startswith("followup: error: --opportunity: no opportunity 'nowhere'")

@@ -108,6 +108,8 @@ class Contact:
 
 @dataclass(frozen=True, slots=True)
 class Interview:
+    """One round of interviews: its day, the people met, and when and where it took place."""
+
     id: str
     date: date
     round: int = 1

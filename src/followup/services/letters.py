@@ -30,6 +30,8 @@ MAX_LETTER_BYTES = 1_000_000
 
 @dataclass(frozen=True, slots=True)
 class Draft:
+    """A drafted letter: its subject and body, who sends it to whom, and its warnings."""
+
     kind: str
     subject: str
     body: str

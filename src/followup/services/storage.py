@@ -43,6 +43,8 @@ class TouchRow:
 
 @dataclass(frozen=True, slots=True)
 class OpportunitySummary:
+    """One opportunity as a list shows it, with its next touch."""
+
     id: str
     company: str
     role: str
@@ -53,6 +55,8 @@ class OpportunitySummary:
 
 @dataclass(frozen=True, slots=True)
 class AgendaRows:
+    """The agenda's touches, overdue, due today and coming, each with how many more there are."""
+
     overdue: list[TouchRow]
     overdue_more: int
     today: list[TouchRow]

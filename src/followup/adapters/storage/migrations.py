@@ -15,6 +15,8 @@ TYPE_CHECKING = False  # typing is not loaded at start-up (opening a store reads
 
 @dataclass(frozen=True, slots=True)
 class Migration:
+    """One schema change: its file name and its SQL."""
+
     name: str
     sql: str
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
-from typing import TYPE_CHECKING
 
 from followup.cli.args import command, deps, read_input, write_bytes, write_output
 
+TYPE_CHECKING = False  # argparse and typing are not loaded by the check read without argparse
 if TYPE_CHECKING:
+    import argparse
+
     from followup.cli.args import Subcommands
 
 

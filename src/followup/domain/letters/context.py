@@ -124,6 +124,9 @@ def loose_name(word: str) -> str:
 
 @dataclass(frozen=True)
 class LetterContext:
+    """What the check of one letter knows: its kind, who it is for, their company and role, and
+    what was said at the interview."""
+
     kind: str
     recipient: str
     company: str

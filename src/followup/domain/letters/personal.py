@@ -36,6 +36,8 @@ def _is_word(text: str, at: int) -> bool:
 
 @dataclass(frozen=True)
 class Hit:
+    """Where a letter names private life, and the domains and lexicon entries it names."""
+
     start: int
     end: int
     domains: tuple[str, ...]

@@ -12,6 +12,8 @@ PROPOSAL_STATUSES = ("none", "proposed", "confirmed", "dismissed")
 
 @dataclass(frozen=True, slots=True)
 class Reply:
+    """A message from the hiring side, matched to an opportunity and read for what it says."""
+
     opportunity: str
     contact: str
     received_at: datetime  # UTC
