@@ -223,6 +223,9 @@ def _one_shot(handler: Handler, args: Any) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # the process is this command's own (the console script): the garbage collector may be
+    # paused and what it made frozen (_one_shot); a caller that passes argv keeps its collector
+    own_process = argv is None
     argv = sys.argv[1:] if argv is None else list(argv)
     bad = _undecodable(argv)
     if bad:
@@ -239,7 +242,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         getattr(args, "group_parser", parser).print_help()
         return 2
     try:
-        return handler(args) if parser is not None else _one_shot(handler, args)
+        if parser is None and own_process:
+            return _one_shot(handler, args)
+        return handler(args)
     except FollowupError as error:
         if parser is None:  # read by the fast path: the parser names the options
             parser = build_parser(_command_module(argv))
