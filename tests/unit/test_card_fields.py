@@ -308,8 +308,10 @@ def test_a_qr_code_that_is_no_contact_is_ignored():
             "dana@internationale.com",
         ),
         (["Harriet MacLeod", "harry.macleod@marlowe.co.uk"], "harry.macleod@marlowe.co.uk"),
+        (["Bjørn Dahl", "bjoem.dahl@marlowe.co.uk"], "bjoern.dahl@marlowe.co.uk"),
+        (["Arne Kjeldsen", "ame.kjeldsen@marlowe.co.uk"], "arne.kjeldsen@marlowe.co.uk"),
     ],
-    ids=["name-letter", "initial", "domain-from-website", "a-nickname-is-kept"],
+    ids=["name-letter", "initial", "domain-from-website", "a-nickname-is-kept", "rn-as-m", "rn"],
 )
 def test_letters_misread_in_an_email_are_put_right_from_the_name_and_website(lines, email):
     card = read([(lines[0], 1.6), *lines[1:]], "GB")
