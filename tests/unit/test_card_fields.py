@@ -98,6 +98,9 @@ def test_a_number_without_country_code_belongs_to_the_candidates_country():
 
 def test_letters_the_ocr_put_in_a_number_are_read_as_the_digits_they_look_like():
     assert read(["Jürgen Weiß", "Tel. O3O 8378l8"], "DE").phone == "+49 30 837818"
+    # A 1 read as a bracket no bracket opened, after a dot: small print's narrowest digit.
+    assert read(["Ana Peña", "Tel: +1.312.555.) 134"], "ES").phone == "+1 312-555-1134"
+    assert read(["Ana Peña", "Tel. 030-] 837818"], "DE").phone == "+49 30 1837818"
 
 
 def test_a_postcode_or_a_street_number_is_no_phone():
@@ -305,8 +308,10 @@ def test_a_qr_code_that_is_no_contact_is_ignored():
             "dana@internationale.com",
         ),
         (["Harriet MacLeod", "harry.macleod@marlowe.co.uk"], "harry.macleod@marlowe.co.uk"),
+        (["Bjørn Dahl", "bjoem.dahl@marlowe.co.uk"], "bjoern.dahl@marlowe.co.uk"),
+        (["Arne Kjeldsen", "ame.kjeldsen@marlowe.co.uk"], "arne.kjeldsen@marlowe.co.uk"),
     ],
-    ids=["name-letter", "initial", "domain-from-website", "a-nickname-is-kept"],
+    ids=["name-letter", "initial", "domain-from-website", "a-nickname-is-kept", "rn-as-m", "rn"],
 )
 def test_letters_misread_in_an_email_are_put_right_from_the_name_and_website(lines, email):
     card = read([(lines[0], 1.6), *lines[1:]], "GB")
@@ -447,3 +452,20 @@ def test_a_mark_the_names_line_lost_is_put_back_where_the_address_spells_it_out(
 )
 def test_a_websites_last_dot_read_as_a_space_in_a_countrys_ending_is_put_back(text, web):
     assert [found.value for found in find_web(text)] == [web]
+
+
+@pytest.mark.parametrize(
+    "line, region, phone",
+    [
+        ("Tel. +851.21.278.4114", "PT", "+351 21 278 4114"),  # 3 read as 8: no country's code
+        ("T +44 30 837818", "DE", "+49 30 837818"),  # 9 read as 4: no number in GB
+        ("Mob. +34 612 345 678", "IT", "+34 612 34 56 78"),  # valid in Spain: kept
+        ("Tel +32 450 80 81 04", "DE", "+32 450 80 81 04"),  # valid in Belgium: kept
+    ],
+)
+def test_a_calling_code_a_digit_off_the_cards_own_is_the_cards_where_no_number_was_valid(
+    line, region, phone
+):
+    card = read([("Inês Costa", 1.6), line], region)
+    assert card.phone == phone
+    assert card.confidence["phone"] == (0.7 if phone[:3] != line.split()[1][:3] else 0.99)

@@ -161,6 +161,9 @@ def find_phones(text: str, region: str | None) -> list[Phone]:
     are in the text as mended: digits misread as letters, lost spaces)."""
     fixed = _LOOKALIKE.sub(lambda m: "0" if m.group(0) in "Oo" else "1", text)
     fixed = re.sub(r"(?<=\d),(?=\d)", ".", fixed)  # a dot read as a comma: `+33.1.23.70.04,64`
+    # A 1 read as a closing bracket where no bracket closes, after a dot or a dash between digits
+    # (`+1.201.521.) 190`): a bracket closes an area code, after its digits.
+    fixed = re.sub(r"(?<=\d[.\-/])[)\]](?=\s?\d)", "1", fixed)
     # `580 0906Fax`, `89 46F: +45…`: the space before the next label lost (a word, or one
     # letter and its colon)
     fixed = re.sub(r"(?<=\d)(?=[^\W\d_](?:[^\W\d_]|\s?:))", " ", fixed)
@@ -197,6 +200,22 @@ def find_phones(text: str, region: str | None) -> list[Phone]:
         labelled.append(Phone(phone.number, kind, known, phone.valid, phone.start, phone.end))
         previous_end = phone.end
     return labelled
+
+
+def recoded_country(text: str, country: str) -> str:
+    """`text` with each international prefix one digit off `country`'s calling code made that
+    code (`+851` -> `+351` for PT: 3 read as 8); the same length, so that places in `text`
+    still hold. Asked only where no number valid anywhere was read."""
+    code = str(phonenumbers.country_code_for_region(country))
+    if code == "0":
+        return text
+
+    def mend(match: re.Match[str]) -> str:
+        digits = match.group(1)
+        wrong = sum(a != b for a, b in zip(digits, code, strict=True))
+        return f"+{code}" if wrong == 1 else match.group(0)
+
+    return re.sub(rf"\+({'[0-9]' * len(code)})(?!\d)", mend, text)
 
 
 def _label(before: str) -> tuple[str, bool]:

@@ -83,7 +83,11 @@ def checked_email(email: str, name: str | None) -> str:
         parts = re.split(r"([._\-])", local)
         for i, part in enumerate(parts):
             if len(part) >= 4 and part not in words and not _spelt_out(part, words):
-                near = [w for w in words if distance(part, w) <= (1 if len(w) < 8 else 2)]
+                near = [
+                    w
+                    for w in words
+                    if distance(part, w) <= (1 if len(w) < 8 else 2) or _rn(part) == _rn(w)
+                ]
                 if len(near) == 1:
                     parts[i] = near[0]
             elif len(part) == 1 and i == 0 and len(parts) > 2 and words:
@@ -93,6 +97,12 @@ def checked_email(email: str, name: str | None) -> str:
         local = "".join(parts)
     repaired = f"{local}@{domain}"
     return repaired if find_emails(repaired) else email
+
+
+def _rn(word: str) -> str:
+    """`word` with `rn` as small print is read, one letter (`bjoem` for bjoern, `hem` for
+    hern): the two letters, set close, are one `m` to the recogniser, as two edits apart."""
+    return word.replace("rn", "m")
 
 
 def _spelt_out(part: str, words: list[str]) -> bool:

@@ -26,6 +26,7 @@ from followup.adapters.cards.contacts import (
     find_web,
     fold,
     looks_like_address,
+    recoded_country,
 )
 from followup.adapters.cards.email_repairs import (
     checked_email,
@@ -106,6 +107,19 @@ def find_fields(lines: list[Line], region: str | None) -> BusinessCard:
         if any(p.valid and p.kind != "fax" for p, _ in foreign):
             phone_text, phone_confidence = _choose_phone(foreign)
             phone_confidence = round(phone_confidence * 0.9, 2)
+    if not any(p.valid and p.kind != "fax" for p, _ in phones):
+        # A `+` number valid nowhere whose country code is the card's own with a digit misread
+        # (`+851 21 278 4114` on a card from Portugal, +351): read with the card's code.
+        for country in dict.fromkeys(c for c in (abroad, region) if c):
+            recoded = [
+                (p, score)
+                for rest, score in rests
+                for p in find_phones(recoded_country(rest, country), country)
+            ]
+            if any(p.valid and p.kind != "fax" for p, _ in recoded):
+                phone_text, phone_confidence = _choose_phone(recoded)
+                phone_confidence = min(phone_confidence, 0.7)
+                break
     local = email.partition("@")[0] if email else None
     name, title, company = assign(texts, local, domain)
     if email:

@@ -23,6 +23,12 @@ MARGIN = 1.0  # how much likelier (nats) an address must be to replace the one c
 # How much less likely (nats) an address with a dot after its initial may be than the same
 # without it and still be taken: the one line of frames barely sees a dot in small print.
 DOT_LOST = 0.5
+# And this much more for each character the reading is shorter than the address: a reading that
+# dropped letters and marks the address surely holds (`Idubos-lacroix@quantatatste` for
+# l.dubois-lacroix@quantialabs.fr: the i, the l, the domain's dot) was of print too small for the
+# recogniser's steps, which lose a dot beside a narrow initial first; their doubt about that dot
+# says little there.
+DOT_LOST_EACH = 0.75
 MOST = 40  # addresses weighed, the nearest by their letters first
 # Where no address was read at all: how much less likely (nats a character) than the line's own
 # reading the likeliest address may be and still be taken (a line read as `s.brvonepßcastalian.ch`
@@ -83,10 +89,17 @@ def weighed(
     # A dot or an underscore is the mark small print loses most (`Emailggirard` for g.girard,
     # `femkevanderberg` for femke_vanderberg): the same address with one more separator that
     # the recogniser's frames make nearly as likely as without it is the one printed.
+    margin = _dot_margin(line.text[start:end], winner)
     separated = [
-        t for t in texts if _one_more_separator(t, winner) and value[t] >= value[winner] - DOT_LOST
+        t for t in texts if _one_more_separator(t, winner) and value[t] >= value[winner] - margin
     ]
     return max(separated, key=lambda t: value[t]) if separated else winner
+
+
+def _dot_margin(read: str, email: str) -> float:
+    """How much less likely than `email` the same address with one more separator may be and
+    still be taken, by how many characters its reading `read` dropped."""
+    return DOT_LOST + DOT_LOST_EACH * max(0, len(email) - len(read.strip()))
 
 
 def separable(email: str, scored: Sequence[Candidate]) -> bool:
@@ -162,6 +175,7 @@ def unread(scored: Sequence[Candidate], lines: Sequence[Line], others: set[str])
     # Each address's best showing on any line: (nats less likely than what was read there,
     # counting its doubt; that a character).
     shown: dict[str, tuple[float, float]] = {}
+    where: dict[str, str] = {}  # the line each address showed best on
     for line in lines:
         seen = line.frames() if line.frames is not None else None
         if seen is None:
@@ -176,19 +190,25 @@ def unread(scored: Sequence[Candidate], lines: Sequence[Line], others: set[str])
             loss = own - likelihood + DOUBT_WEIGHT * best[text]
             if text not in shown or loss < shown[text][0]:
                 shown[text] = (loss, loss / len(text))
+                where[text] = line.text
     if not shown:
         return None
     ranked = sorted(shown, key=lambda t: shown[t][1])
     winner = ranked[0]
     loss, gap = shown[winner]
-    if gap <= UNREAD_GAP:
-        return winner
     rival = min(
         (shown[t][0] for t in ranked[1:] if _skeleton(t) != _skeleton(winner)), default=None
     )
-    if gap <= UNREAD_CLEAR_GAP and (rival is None or rival - loss >= UNREAD_CLEAR_MARGIN):
-        return winner
-    return None
+    if gap > UNREAD_CLEAR_GAP or (
+        gap > UNREAD_GAP and rival is not None and rival - loss < UNREAD_CLEAR_MARGIN
+    ):
+        return None
+    # As where an address was read (`weighed`): one more separator, nearly as likely, was printed.
+    margin = _dot_margin(where[winner], winner)
+    separated = [
+        t for t in shown if _one_more_separator(t, winner) and shown[t][0] <= loss + margin
+    ]
+    return min(separated, key=lambda t: shown[t][0]) if separated else winner
 
 
 def _likeliest(best: dict[str, float], texts: list[str]) -> list[str]:
