@@ -896,9 +896,9 @@ class LetterChecker:
 
     def _says_a_note(self, letter: Letter, m: re.Match[str], ctx: LetterContext) -> bool:
         """Does the sentence of the match say what one note of the interview says: two of
-        that note's own words ("we move from Kyiv to Dnipro in May" of "relocation from Kyiv
-        to Dnipro"), or one of them beside the note's pursuit in other words ("the pike bite
-        best on the Dnipro" of "fishing on the Dnipro")? One word of a note alone ("off to
+        that note's own words ("we move from Porto to Braga in June" of "relocation from Porto
+        to Braga"), or one of them beside the note's pursuit in other words ("the trout rise
+        early on the Tamar" of "fishing on the Tamar")? One word of a note alone ("off to
         Leeds for a wedding", of "the Leeds office opening") is not."""
         start, end = letter.sentence_of(m.start(), m.start())
         found = _WORD_CHARS.findall(letter.text[start:end].lower())
