@@ -116,6 +116,15 @@ def test_a_sentence_without_a_word_of_the_lexicon_is_not_read():
     assert lexicon._holding(text, [(0, 3), (31, 36)], None) == {(31, 36)}
 
 
+def test_a_word_that_only_finds_a_phrase_is_read_only_where_the_text_holds_the_phrase_words():
+    lexicon = Lexicon(DATA)  # "night" finds "last night", and is no entry by itself
+    text = "The night shift starts at six. The deck is attached."
+    assert lexicon._holding(text, sentences(text), None) == set()
+    text = "The night shift starts at six. We spoke last week."
+    spans = sentences(text)
+    assert lexicon._holding(text, spans, None) == {spans[0]}  # "last" stands in the text
+
+
 # -- clauses that hold a word of a telling set ----------------------------------------------------
 _RULES = Rulebook(shipped_rules())
 _WORDS = sorted(_RULES.triggers.words)[:400:7]

@@ -307,15 +307,25 @@ class Lexicon:
         looking each such word of the letter up in the whole text once, rather than reading
         every sentence's words: a letter of 300 words has twenty sentences and two or three
         of them hold one. Exact: a span is left out only where the text read as a whole shows
-        it holds none of them. None (read every span) where a span's text in lowercase is not
-        the same as the letter's in lowercase at its place (a character that changes length or
-        reads differently in lowercase at the end of a word: "İ", "Σ")."""
+        it holds none of them (or only words phrases are found by, each without a word of its
+        phrases anywhere in the text: no entry can be read there). None (read every span) where
+        a span's text in lowercase is not the same as the letter's in lowercase at its place (a
+        character that changes length or reads differently in lowercase at the end of a word:
+        "İ", "Σ")."""
         lowered = text.lower()
         if len(lowered) != len(text) or "Σ" in text:
             return None
         if words is None:
             words = set(_WORD_CHARS.findall(lowered))
-        firsts = self.firsts.intersection(words)
+        # a word that is no entry by itself, only the word a phrase is found by ("team" of
+        # "quiz team"), stands for nothing where the text lacks another word of each of its
+        # phrases: most letters say "team", "first" and "one" and hold no phrase of them
+        only = self._phrases_only
+        firsts = [
+            word
+            for word in self.firsts.intersection(words)
+            if word not in only or any(parts <= words for parts in only[word])
+        ]
         chosen: set[tuple[int, int]] = set()
         size = len(text)
         previous = 0
@@ -347,6 +357,16 @@ class Lexicon:
                         chosen.add(spans[i])
                 at = lowered.find(word, at + 1)
         return chosen
+
+    @cached_property
+    def _phrases_only(self) -> dict[str, tuple[frozenset[str], ...]]:
+        """The words phrases are found by that are no entry by themselves, each with the words
+        of its phrases."""
+        return {
+            word: tuple(frozenset(parts) for parts, _, _, _ in found)
+            for word, found in self.phrases.items()
+            if word not in self.singles
+        }
 
     def beyond_praise(self, hit: Hit, praised: frozenset[str]) -> bool:
         """Does a sentence that praises the reader's family bring in more of private life than
