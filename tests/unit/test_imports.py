@@ -214,3 +214,15 @@ def test_reading_whole_and_streamed_agree_on_the_worked_example():
     whole = parse_dossier(read_dossier_text(raw, "w.json"))
     assert streamed.candidate == whole.candidate and streamed.count == whole.count == 1
     assert list(streamed.entries()) == list(whole.entries())
+
+
+def test_a_number_of_thousands_of_digits_is_one_clear_line_not_a_crash(deps):
+    """Python refuses to turn more than 4,300 digits into an int: the streamed reader must give
+    up on it like on any JSON it cannot stream, so reading it whole names the problem."""
+    opportunity = copy.deepcopy(WORKED["opportunities"][0])
+    text = json.dumps({"opportunities": [opportunity]}).replace(
+        '"round": 1', '"round": ' + "7" * 5000
+    )
+    with pytest.raises(BadInput, match=r"^big\.json: expected JSON with numbers of sane size"):
+        import_file(deps, source(text.encode(), "big.json"))
+    assert deps.store.commits == 0
