@@ -226,3 +226,19 @@ def test_a_number_of_thousands_of_digits_is_one_clear_line_not_a_crash(deps):
     with pytest.raises(BadInput, match=r"^big\.json: expected JSON with numbers of sane size"):
         import_file(deps, source(text.encode(), "big.json"))
     assert deps.store.commits == 0
+
+
+def test_a_dossier_saved_with_a_byte_order_mark_is_still_a_dossier(deps):
+    """Windows' Notepad starts a UTF-8 file with a BOM; the CSV readers must not claim it."""
+    raw = b"\xef\xbb\xbf" + json.dumps(WORKED).encode()
+    report = import_file(deps, source(raw, "dossier.json"))
+    assert (report.kind, report.added) == ("dossier", 1)
+
+
+def test_a_dossier_in_utf16_is_told_to_be_utf8_not_to_give_a_column_mapping(deps):
+    raw = json.dumps(WORKED).encode("utf-16")
+    with pytest.raises(BadInput) as refused:
+        import_file(deps, source(raw, "wide.json"))
+    assert str(refused.value) == (
+        "wide.json: expected UTF-8 JSON, found a byte that is not UTF-8 at offset 0"
+    )
