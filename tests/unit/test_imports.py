@@ -242,3 +242,32 @@ def test_a_dossier_in_utf16_is_told_to_be_utf8_not_to_give_a_column_mapping(deps
     assert str(refused.value) == (
         "wide.json: expected UTF-8 JSON, found a byte that is not UTF-8 at offset 0"
     )
+
+
+@pytest.mark.parametrize(
+    ("raw", "name", "kind"),
+    [
+        (json.dumps(WORKED).encode(), "dossier.json", "dossier"),
+        (b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Jo Bloggs\r\nEND:VCARD\r\n", "jo.vcf", "vcard"),
+    ],
+)
+def test_a_column_mapping_given_with_a_file_that_is_no_csv_says_what_the_file_is(
+    deps, raw, name, kind
+):
+    from followup.services.ports import ImportOptions
+
+    with pytest.raises(InvalidField) as refused:
+        import_file(deps, source(raw, name), options=ImportOptions(mapping={"company": "Firm"}))
+    assert str(refused.value) == (
+        f"mapping: expected a file of kind applications ({name} is {kind})"
+    )
+    assert deps.store.commits == 0
+
+
+def test_a_column_mapping_still_reads_any_csv_as_applications(deps):
+    from followup.services.ports import ImportOptions
+
+    raw = b"Firm;Job;When\nHooli;Sales Lead;2026-10-01\n"
+    mapping = {"company": "Firm", "role": "Job", "applied": "When"}
+    report = import_file(deps, source(raw, "mine.csv"), options=ImportOptions(mapping=mapping))
+    assert (report.kind, report.added) == ("applications", 1)
