@@ -271,3 +271,20 @@ def test_a_column_mapping_still_reads_any_csv_as_applications(deps):
     mapping = {"company": "Firm", "role": "Job", "applied": "When"}
     report = import_file(deps, source(raw, "mine.csv"), options=ImportOptions(mapping=mapping))
     assert (report.kind, report.added) == ("applications", 1)
+
+
+def test_a_candidate_without_a_name_round_trips_through_export_and_import(deps):
+    """`followup profile --timezone …` alone stores a candidate with no name; its export must
+    import again (a dossier Followup writes is one Followup reads)."""
+    from followup.adapters.json_shapes import dossier_json
+    from followup.services.dossier import export_dossier
+    from followup.services.recording import update_profile
+
+    update_profile(deps, timezone="Europe/Lisbon", country="PT")
+    import_file(deps, source({"opportunities": WORKED["opportunities"]}))
+    exported = dossier_json(*export_dossier(deps)).encode()
+    again = Dependencies(
+        FakeStore(), calendar_for, PolicyBook(None), clock=deps.clock, readers=bootstrap.readers
+    )
+    assert import_file(again, source(exported, "backup.json")).added == 1
+    assert again.store.committed.candidate == deps.store.committed.candidate
