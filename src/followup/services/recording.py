@@ -304,5 +304,9 @@ def snooze_touch(
             raise InvalidField(
                 "touch", f"a planned {step} to {contact} due {due.isoformat()} in {opportunity_id}"
             )
+        if until <= due:  # a snooze puts a touch off; before its due day it would show early
+            raise InvalidField(
+                "until", f"a day after the touch's due date ({due.isoformat()})", until.isoformat()
+            )
         uow.snooze(opportunity_id, step, planned[0].contact, due, until, reason.strip())
         uow.commit()
