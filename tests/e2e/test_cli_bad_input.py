@@ -204,6 +204,17 @@ BAD_COMMANDS = [
         "got 'title=VP'\n",
     ),
     (
+        (
+            "add-interview",
+            "acme-ae",
+            "--date",
+            "2027-01-12",
+            "--person",
+            "Kim Lo; minutes=45; title=VP; Minutes=50",
+        ),
+        "followup: error: --person 1 minutes: expected it once, but it is given again, got '50'\n",
+    ),
+    (
         ("profile", "--timezone", "Europe/Atlantis"),
         "followup: error: --timezone: expected an IANA time zone like America/Chicago, "
         "got 'Europe/Atlantis'\n",

@@ -72,6 +72,17 @@ def test_classify_refuses_a_missing_or_empty_file_in_one_line(cli, tmp_path):
     assert "FILE: expected a message (.eml)" in empty.err
 
 
+def test_classify_refuses_a_file_that_is_no_message_in_one_line(cli, tmp_path):
+    """A photo or an archive picked by mistake is named as such, not read as a "question"."""
+    picked = tmp_path / "scan.eml"
+    picked.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4)
+    result = cli("inbox", "classify", str(picked))
+    assert (result.code, result.out) == (2, "")
+    assert result.err == (
+        f"followup: error: FILE: expected a message (.eml), {str(picked)!r} is binary\n"
+    )
+
+
 def test_imported_replies_propose_and_review_confirms(cli, tmp_path):
     assert cli("import", str(DATA / "acme-first.json")).code == 0
     box = mailbox.mbox(tmp_path / "in.mbox")

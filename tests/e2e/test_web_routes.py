@@ -286,6 +286,17 @@ def test_downloads_carry_the_edited_letter(web):
     assert pdf.headers["content-type"] == "application/pdf" and pdf.content.startswith(b"%PDF-")
 
 
+@pytest.mark.parametrize("route", ["/letters/check", "/letters/eml", "/letters/pdf"])
+@pytest.mark.parametrize("missing", ["opportunity", "to"])
+def test_a_letter_form_without_its_opportunity_or_person_names_the_field(web, route, missing):
+    form = {"csrf": token(web), "opportunity": "acme-ae", "to": "Dana Reyes", "text": "Dear Dana"}
+    del form[missing]
+    response = web.post(route, data=form)
+    assert response.status_code == 400
+    assert f"{missing}: expected a value (the field is required)" in response.text
+    assert "None" not in response.text
+
+
 def test_settings_save_and_refuse_an_unknown_time_zone(web):
     page = web.get("/settings").text
     assert 'value="America/Chicago"' in page

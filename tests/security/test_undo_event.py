@@ -78,3 +78,27 @@ def test_the_web_removes_an_event_with_its_button(tmp_path):
         assert uow.get_opportunity("acme-ae").events == []
     missing = web.post("/opportunities/acme-ae/events/7/remove", data={"csrf": token(web)})
     assert missing.status_code == 400
+
+
+def test_unlog_of_what_is_no_event_number_quotes_what_was_typed(cli):
+    assert cli("import", str(DATA / "acme.json")).code == 0
+    before = cli.dump()
+    for typed in ("-1", "two", "3.0", "99999999999999999999"):
+        result = cli("unlog", "acme-ae", typed, "--yes")
+        assert (result.code, result.err) == (
+            2,
+            "followup: error: N: expected an event number from 1 to 3 (see followup show "
+            f"acme-ae), got {typed!r}\n",
+        )
+    assert cli("unlog", "acme-ae", "7", "--yes").err.endswith(", got 7\n")
+    assert cli.dump() == before
+
+
+def test_the_web_names_what_was_given_for_an_event_number(tmp_path):
+    web = client(tmp_path)
+    for given in ("-1", "x"):
+        response = web.post(
+            f"/opportunities/acme-ae/events/{given}/remove", data={"csrf": token(web)}
+        )
+        assert response.status_code == 400
+        assert f"got &#39;{given}&#39;" in response.text

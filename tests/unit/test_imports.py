@@ -214,3 +214,77 @@ def test_reading_whole_and_streamed_agree_on_the_worked_example():
     whole = parse_dossier(read_dossier_text(raw, "w.json"))
     assert streamed.candidate == whole.candidate and streamed.count == whole.count == 1
     assert list(streamed.entries()) == list(whole.entries())
+
+
+def test_a_number_of_thousands_of_digits_is_one_clear_line_not_a_crash(deps):
+    """Python refuses to turn more than 4,300 digits into an int: the streamed reader must give
+    up on it like on any JSON it cannot stream, so reading it whole names the problem."""
+    opportunity = copy.deepcopy(WORKED["opportunities"][0])
+    text = json.dumps({"opportunities": [opportunity]}).replace(
+        '"round": 1', '"round": ' + "7" * 5000
+    )
+    with pytest.raises(BadInput, match=r"^big\.json: expected JSON with numbers of sane size"):
+        import_file(deps, source(text.encode(), "big.json"))
+    assert deps.store.commits == 0
+
+
+def test_a_dossier_saved_with_a_byte_order_mark_is_still_a_dossier(deps):
+    """Windows' Notepad starts a UTF-8 file with a BOM; the CSV readers must not claim it."""
+    raw = b"\xef\xbb\xbf" + json.dumps(WORKED).encode()
+    report = import_file(deps, source(raw, "dossier.json"))
+    assert (report.kind, report.added) == ("dossier", 1)
+
+
+def test_a_dossier_in_utf16_is_told_to_be_utf8_not_to_give_a_column_mapping(deps):
+    raw = json.dumps(WORKED).encode("utf-16")
+    with pytest.raises(BadInput) as refused:
+        import_file(deps, source(raw, "wide.json"))
+    assert str(refused.value) == (
+        "wide.json: expected UTF-8 JSON, found a byte that is not UTF-8 at offset 0"
+    )
+
+
+@pytest.mark.parametrize(
+    ("raw", "name", "kind"),
+    [
+        (json.dumps(WORKED).encode(), "dossier.json", "dossier"),
+        (b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Jo Bloggs\r\nEND:VCARD\r\n", "jo.vcf", "vcard"),
+    ],
+)
+def test_a_column_mapping_given_with_a_file_that_is_no_csv_says_what_the_file_is(
+    deps, raw, name, kind
+):
+    from followup.services.ports import ImportOptions
+
+    with pytest.raises(InvalidField) as refused:
+        import_file(deps, source(raw, name), options=ImportOptions(mapping={"company": "Firm"}))
+    assert str(refused.value) == (
+        f"mapping: expected a file of kind applications ({name} is {kind})"
+    )
+    assert deps.store.commits == 0
+
+
+def test_a_column_mapping_still_reads_any_csv_as_applications(deps):
+    from followup.services.ports import ImportOptions
+
+    raw = b"Firm;Job;When\nHooli;Sales Lead;2026-10-01\n"
+    mapping = {"company": "Firm", "role": "Job", "applied": "When"}
+    report = import_file(deps, source(raw, "mine.csv"), options=ImportOptions(mapping=mapping))
+    assert (report.kind, report.added) == ("applications", 1)
+
+
+def test_a_candidate_without_a_name_round_trips_through_export_and_import(deps):
+    """`followup profile --timezone …` alone stores a candidate with no name; its export must
+    import again (a dossier Followup writes is one Followup reads)."""
+    from followup.adapters.json_shapes import dossier_json
+    from followup.services.dossier import export_dossier
+    from followup.services.recording import update_profile
+
+    update_profile(deps, timezone="Europe/Lisbon", country="PT")
+    import_file(deps, source({"opportunities": WORKED["opportunities"]}))
+    exported = dossier_json(*export_dossier(deps)).encode()
+    again = Dependencies(
+        FakeStore(), calendar_for, PolicyBook(None), clock=deps.clock, readers=bootstrap.readers
+    )
+    assert import_file(again, source(exported, "backup.json")).added == 1
+    assert again.store.committed.candidate == deps.store.committed.candidate

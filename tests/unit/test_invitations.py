@@ -473,6 +473,20 @@ def test_google_sequence_written_as_a_timestamp_is_read_and_a_later_version_move
     assert (interview.date, interview.time) == (date(2026, 12, 22), time(11, 0))
 
 
+def test_a_sequence_of_thousands_of_digits_is_held_at_the_largest_too():
+    """Past 4,300 digits Python's int() refuses a number: a SEQUENCE that long is still a whole
+    number, held at the largest stored, not refused as "expected a whole number"."""
+    raw = (DATA / "google-timestamp-sequence.ics").read_bytes()
+    start = raw.index(b"SEQUENCE:") + len(b"SEQUENCE:")
+    end = raw.index(b"\r\n", start)
+    [event] = [
+        r.value
+        for r in read_invitations(raw[:start] + b"7" * 5000 + raw[end:], "long.ics")
+        if isinstance(r, Found)
+    ]
+    assert event.sequence == 2**31 - 1
+
+
 def test_white_space_after_values_and_a_vendor_prefixed_zone_are_read_without_a_warning():
     """PHP iCalendar writes "DURATION:PT45M " and "/softwarestudio.org/…/America/Chicago"; the
     warning icalendar gives for that zone does not reach the user's terminal."""

@@ -267,6 +267,27 @@ def test_snoozing_needs_a_reason_a_later_day_and_a_planned_touch(deps):
         )  # cancelled by the reply
 
 
+def test_snoozing_puts_a_touch_off_never_brings_it_forward(deps):
+    """A touch not yet due snoozed to a day before its due date would show early, "snoozed"."""
+    from followup.services.recording import snooze_touch
+
+    import_dossier(deps, parse_dossier(WORKED))
+    deps.clock = lambda: datetime(2027, 1, 4, 15, 0, tzinfo=UTC)
+    before = statuses(deps)
+    for until in ("2027-01-12", "2027-01-22"):
+        with pytest.raises(InvalidField) as refused:
+            snooze_touch(
+                deps, "acme-ae", "stay_in_touch", "Dana Reyes", d("2027-01-22"), d(until), "busy"
+            )
+        assert str(refused.value) == (
+            f"until: expected a day after the touch's due date (2027-01-22), got '{until}'"
+        )
+    assert statuses(deps) == before
+    snooze_touch(
+        deps, "acme-ae", "stay_in_touch", "Dana Reyes", d("2027-01-22"), d("2027-01-25"), "busy"
+    )
+
+
 def test_strengths_and_resume_updates_round_trip_through_export_and_import(deps):
     from followup.adapters.files.dossier import dossier_to_dict
 

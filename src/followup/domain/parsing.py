@@ -105,6 +105,8 @@ def parse_person(spec: str, field: str) -> Contact:
                 "parts like title=…, email=…, phone=…, minutes=…, topics=…, or decision-maker",
                 part,
             )
+        if key in values:  # "minutes=45; … minutes=50": which one was meant is not ours to guess
+            raise InvalidField(f"{field} {key}", "it once, but it is given again", value.strip())
         values[key] = value.strip()
     minutes = parse_minutes(values["minutes"], f"{field} minutes") if "minutes" in values else 0
     return Contact(

@@ -49,6 +49,7 @@ MERGES: dict[str, Merge] = {
 }
 # Which kinds each option is for (anything else given it is a mistake worth saying).
 OPTION_KINDS = {"opportunity": ("invite",), "mapping": ("applications",)}
+TABLE_KINDS = ("linkedin", "google", "applications")  # the CSV kinds, found by their header
 
 
 def import_file(
@@ -65,7 +66,10 @@ def import_file(
     progress = progress or NoProgress()
     options = options or ImportOptions()
     if kind is None and options.mapping is not None:
-        kind = "applications"  # a mapping only makes sense for a CSV of applications
+        # A mapping only makes sense for a CSV of applications: any CSV is read as one, while
+        # a file of another kind (a dossier, vCards, an invitation) is named below as such.
+        found = choose_reader(deps, source, None).kind
+        kind = "applications" if found in TABLE_KINDS else found
     reader = choose_reader(deps, source, kind)
     for option, kinds in OPTION_KINDS.items():
         if getattr(options, option) is not None and reader.kind not in kinds:

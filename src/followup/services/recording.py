@@ -207,19 +207,19 @@ def log_event(
     return event
 
 
-def event_of(deps: Dependencies, opportunity_id: str, number: int) -> Event:
-    """The opportunity's event by its number (1 for the first, as `show` lists them)."""
+def event_of(deps: Dependencies, opportunity_id: str, number: int | str) -> Event:
+    """The opportunity's event by its number as typed (1 for the first, as `show` lists them)."""
     with deps.store.unit_of_work(readonly=True) as uow:
         opportunity = require_opportunity(uow, opportunity_id, "opportunity")
-        return _numbered(opportunity, number)
+        return opportunity.events[_numbered(opportunity, number)]
 
 
-def remove_event(deps: Dependencies, opportunity_id: str, number: int) -> Event:
-    """Take back an event logged by mistake; the plan follows as if it had never been."""
+def remove_event(deps: Dependencies, opportunity_id: str, number: int | str) -> Event:
+    """Take back an event logged by mistake (its number as typed, as `show` lists them); the
+    plan follows as if it had never been."""
     with deps.store.unit_of_work() as uow:
         opportunity = require_opportunity(uow, opportunity_id, "opportunity")
-        event = _numbered(opportunity, number)
-        del opportunity.events[number - 1]
+        event = opportunity.events.pop(_numbered(opportunity, number))
         _save(deps, uow, uow.get_candidate(), opportunity)
         uow.commit()
     return event
@@ -232,16 +232,19 @@ def describe_event(event: Event) -> str:
     return f"{what}{who} on {event.date.isoformat()}"
 
 
-def _numbered(opportunity: Opportunity, number: int) -> Event:
+def _numbered(opportunity: Opportunity, number: int | str) -> int:
+    """The index of the event numbered `number` (as typed: the error quotes it as it came)."""
     count = len(opportunity.events)
-    if not 1 <= number <= count:
+    text = str(number).strip()
+    index = int(text) if text.isascii() and text.isdigit() and len(text) <= 9 else None
+    if index is None or not 1 <= index <= count:
         expected = (
             f"an event number from 1 to {count} (see followup show {opportunity.id})"
             if count
             else f"an event number, but {opportunity.id} has no events"
         )
-        raise InvalidField("number", expected, number)
-    return opportunity.events[number - 1]
+        raise InvalidField("number", expected, text if index is None else index)
+    return index - 1
 
 
 def record_event(
@@ -300,6 +303,10 @@ def snooze_touch(
         if not planned:
             raise InvalidField(
                 "touch", f"a planned {step} to {contact} due {due.isoformat()} in {opportunity_id}"
+            )
+        if until <= due:  # a snooze puts a touch off; before its due day it would show early
+            raise InvalidField(
+                "until", f"a day after the touch's due date ({due.isoformat()})", until.isoformat()
             )
         uow.snooze(opportunity_id, step, planned[0].contact, due, until, reason.strip())
         uow.commit()

@@ -174,8 +174,10 @@ def parse_dossier(data: Any) -> Dossier:
 
 
 def parse_candidate(data: dict[str, Any], where: str) -> Candidate:
+    # The name may be missing or empty, as the store allows (`followup profile --timezone …`
+    # alone makes such a candidate): an exported dossier always imports again.
     return Candidate(
-        name=_str(data, "name", where, required=True),
+        name=_str(data, "name", where),
         email=_str(data, "email", where),
         phone=_str(data, "phone", where),
         timezone=_str(data, "timezone", where) or "UTC",

@@ -200,9 +200,12 @@ def _invitation(event: Any, method: str, where: str) -> Invitation:
     uid = str(event.get("UID", "")).strip() or _made_uid(event)
     said = str(event.get("SEQUENCE", 0)).strip()
     try:
-        sequence = min(max(int(said or 0), 0), MAX_SEQUENCE)
+        # Ten digits and more are past the range anyway, and past 4,300 int() refuses them.
+        long = said.isascii() and said.isdigit() and len(said) > 10
+        sequence = MAX_SEQUENCE if long else min(max(int(said or 0), 0), MAX_SEQUENCE)
     except ValueError:
-        raise BadInput(f"{where}: SEQUENCE: expected a whole number, got {said!r}") from None
+        shown = said if len(said) <= 40 else said[:40] + "…"
+        raise BadInput(f"{where}: SEQUENCE: expected a whole number, got {shown!r}") from None
     people = [p for p in (organizer, *attendees) if p is not None]
     if organizer is not None and _role_account(organizer.email):
         organizer = None

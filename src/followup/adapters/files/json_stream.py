@@ -4,8 +4,9 @@ elements of one array member one at a time, so memory holds one element, never t
 Each value is decoded by the standard library's C decoder (`raw_decode`) from a sliding window
 of the file, so this is as fast as `json.loads` and as strict. It reads the common shape only:
 anything else (a top-level value that is not an object, a key given twice, bytes that are not
-UTF-8, a syntax error) raises `NotStreamable`, and the caller reads the file whole instead —
-which then reports the problem exactly as `json.loads` words it.
+UTF-8, a syntax error, a number of more digits than Python reads) raises `NotStreamable`, and
+the caller reads the file whole instead — which then reports the problem exactly as
+`json.loads` words it.
 """
 
 from __future__ import annotations
@@ -82,6 +83,8 @@ class _Window:
             except json.JSONDecodeError:
                 if self.more(len(self.text)):
                     continue
+                raise NotStreamable from None
+            except ValueError:  # an integer of thousands of digits: the whole read names it
                 raise NotStreamable from None
             if end == len(self.text) and self.more(len(self.text)):
                 continue  # a number may go on in the next piece

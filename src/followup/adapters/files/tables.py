@@ -390,9 +390,9 @@ class TableReader:
     def sniff(self, head: bytes, name: str) -> bool:
         import io
 
-        text = head.lstrip(b" \t\r\n")
-        if text[:1] in (b"{", b"[") or not text:
-            return False  # JSON: a dossier
+        text = head.lstrip(b"\xef\xbb\xbf \t\r\n")  # a BOM too: Notepad writes one
+        if text[:1] in (b"{", b"[") or not text or _wide_json(text):
+            return False  # JSON: a dossier (which says so when it is not UTF-8)
         whole = head if len(head) < 64 * 1024 else head[: head.rfind(b"\n") + 1]
         try:
             table = open_table(DecodedLines(io.BytesIO(whole), name))
@@ -413,6 +413,13 @@ class TableReader:
                 yield from read_applications(table)
             else:
                 yield from read_people(table)
+
+
+def _wide_json(head: bytes) -> bool:
+    """JSON saved as UTF-16 (with its BOM), which the dossier reader refuses as not UTF-8."""
+    if head[:2] not in (b"\xff\xfe", b"\xfe\xff"):
+        return False
+    return head[:64].decode("utf-16", errors="ignore").lstrip()[:1] in ("{", "[")
 
 
 def _binary(head: bytes, name: str) -> bool:

@@ -92,8 +92,7 @@ def cmd_unlog(args: argparse.Namespace) -> int:
     from followup.services.recording import describe_event, event_of, remove_event
 
     found = deps(args)
-    text = args.number.strip()
-    number = int(text) if text.isascii() and text.isdigit() and len(text) <= 9 else 0
+    number = args.number.strip()
     if not args.yes:
         event = event_of(found, args.opportunity, number)
         what = f"event {number} of {args.opportunity} ({describe_event(event)})"

@@ -22,6 +22,8 @@ def cmd_inbox_classify(args: argparse.Namespace) -> int:
     raw = read_input(args.file, MESSAGE_LIMIT)  # what is read of any message
     if not raw.strip():
         raise BadInput(f"FILE: expected a message (.eml), {args.file!r} is empty")
+    if b"\x00" in raw[:4096]:  # a photo or an archive picked by mistake (headers hold no NUL)
+        raise BadInput(f"FILE: expected a message (.eml), {args.file!r} is binary")
     found = classify_message(deps(args), incoming(raw))
     if args.json:
         from followup.adapters.json_shapes import classification_dict, dumps

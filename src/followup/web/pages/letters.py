@@ -12,7 +12,7 @@ from starlette.routing import Route
 from followup.domain.errors import InvalidField
 from followup.domain.letters.check import Finding
 from followup.services.letters import MAX_LETTER_BYTES, Draft, check_letter, draft_letter
-from followup.web.common import call, checked_form, deps_of, render
+from followup.web.common import call, checked_form, deps_of, form_text, render
 
 
 async def editor(request: Request) -> Response:
@@ -35,8 +35,8 @@ async def check(request: Request) -> Response:
         check_letter,
         deps_of(request),
         text,
-        str(form.get("opportunity")),
-        str(form.get("to")),
+        form_text(form, "opportunity"),
+        form_text(form, "to"),
         str(form.get("kind") or "") or None,
     )
     subject = str(form.get("subject") or "")
@@ -89,8 +89,8 @@ async def _edited(request: Request):  # type: ignore[no-untyped-def]
     draft: Draft = await call(
         draft_letter,
         deps,
-        str(form.get("opportunity")),
-        str(form.get("to")),
+        form_text(form, "opportunity"),
+        form_text(form, "to"),
         str(form.get("kind") or "") or None,
     )
     text = _letter_text(form.get("text"))

@@ -93,8 +93,7 @@ async def remove(request: Request) -> Response:
     """Take back an event recorded by mistake (its number as the page lists them)."""
     await checked_form(request)
     opportunity_id = request.path_params["id"]
-    text = request.path_params["n"]
-    number = int(text) if text.isascii() and text.isdigit() and len(text) <= 9 else 0
+    number = request.path_params["n"]
     await call(recording.remove_event, deps_of(request), opportunity_id, number)
     return RedirectResponse(f"/opportunities/{path_segment(opportunity_id)}", status_code=303)
 
