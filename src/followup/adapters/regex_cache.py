@@ -13,12 +13,17 @@ a code that differs is not kept); a pattern without code, or whose code the engi
 from __future__ import annotations
 
 import importlib
+import marshal
+import os
 import re
+import sys
 from array import array
 from typing import IO, TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import pickle
+
+_SRE: Any = importlib.import_module("_sre")  # the regular expression engine, written in C
 
 # What a pattern is made of: flags, code (as bytes), groups, group index, index group.
 Saved = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]
@@ -110,8 +115,80 @@ def _engine(
 ) -> re.Pattern[str]:
     code = array("I")
     code.frombytes(raw)
-    engine = importlib.import_module("_sre")
-    made: re.Pattern[str] = engine.compile(
+    made: re.Pattern[str] = _SRE.compile(
         pattern, flags, code.tolist(), groups, groupindex, indexgroup
     )
     return made
+
+
+# How many patterns a process keeps for the next (see `keep`): those a check of one letter
+# compiles are about sixty; a run that compiled more read the rules afresh.
+_MOST = 160
+
+
+def kept_file(folder: str) -> str:
+    """The file in the cache folder that keeps the patterns a command compiled (`keep`), named
+    for the Python whose code it holds."""
+    tag = f"{sys.implementation.cache_tag}-{getattr(_SRE, 'MAGIC', 0)}"
+    return os.path.join(folder, f"patterns-{tag}.marshal")
+
+
+def prime(path: str) -> dict[tuple[str, int], Saved]:
+    """Put the patterns kept at `path` (see `keep`) into the `re` module's own cache, restored
+    from their code: those Followup's modules compile as they are imported and those a check
+    compiles as it runs (forty of them, a third of a millisecond each) then take microseconds,
+    as `re.compile` finds them there. A pattern not kept is compiled as usual. Returns what the
+    file held; nothing when there is no file, or it cannot be read."""
+    cache = getattr(re, "_cache", None)
+    try:
+        with open(path, "rb") as kept:
+            table = marshal.load(kept)
+    except (OSError, EOFError, ValueError, TypeError):
+        return {}
+    if not isinstance(cache, dict) or not isinstance(table, dict):
+        return {}
+    for key, saved in table.items():
+        try:
+            pattern, flags = key
+            fresh = (str, pattern, flags) not in cache
+            if fresh and isinstance(pattern, str) and isinstance(flags, int):
+                cache[str, pattern, flags] = _engine(pattern, *saved)
+        except Exception:  # written by another version: that pattern is compiled as usual
+            continue
+    return table
+
+
+def keep(path: str, kept: dict[tuple[str, int], Saved]) -> None:
+    """Write the patterns in the `re` module's cache to `path`, as their code, when this
+    process compiled patterns that were not kept (`kept`, what `prime` found): all of them on
+    the first run, four or more after a change to the code. A run that compiled more than
+    `_MOST` (reading the rules afresh) writes nothing; a folder that cannot be written is no
+    error."""
+    cache = getattr(re, "_cache", None)
+    if not isinstance(cache, dict):
+        return
+    keys = [(key[1], key[2]) for key in list(cache) if key[0] is str and isinstance(key[2], int)]
+    new = [key for key in keys if key not in kept]
+    if len(keys) > _MOST or len(new) < (4 if kept else 1):
+        return
+    table: dict[tuple[str, int], Saved] = {}
+    for key in keys:
+        saved = kept.get(key)
+        if saved is None:
+            saved = _save(*key)
+            compiled = cache[str, key[0], key[1]]
+            if saved is None or not _same(_engine(key[0], *saved), compiled):
+                continue
+        table[key] = saved
+    temporary = f"{path}.{os.getpid()}.tmp"
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as out:
+            marshal.dump(table, out)
+        os.replace(temporary, path)
+    except OSError:
+        pass
+
+
+def _same(restored: re.Pattern[str], compiled: re.Pattern[str]) -> bool:
+    return restored == compiled and restored.groupindex == compiled.groupindex
