@@ -142,3 +142,29 @@ def test_the_check_in_its_own_process_finds_what_it_finds_called_and_loads_no_in
     assert (
         done.stdout == outputs[0][1] + "1 ['ast', 'dis', 'inspect', 'ipaddress', 'tokenize']\n"
     ), done.stderr
+
+
+def test_the_rules_read_back_restore_their_patterns_from_the_code_kept_apart(
+    tmp_path, monkeypatch, fresh_cache
+):
+    """The rules are kept in one file and their patterns' code in another, named from what it
+    holds; without that file, each pattern is compiled from its text, and is the same."""
+    from followup.adapters.check_rules import build_checker
+
+    build_checker(None, cache=tmp_path)
+    (code,) = tmp_path.glob("code-*.bin")
+    (rules,) = tmp_path.glob("rules-*.pickle")
+    assert rules.stat().st_size < code.stat().st_size
+    patterns = build_checker(None, cache=tmp_path).rules.patterns()[::20]
+    expected = [re.compile(p.pattern, p.flags) for p in patterns]
+    re.purge()
+
+    def no_compiling(*args: object) -> None:
+        raise AssertionError(f"compiled from its text: {args}")
+
+    monkeypatch.setattr(re._compiler, "compile", no_compiling)
+    assert [p.compiled for p in patterns] == expected
+    monkeypatch.undo()
+    code.unlink()
+    again = build_checker(None, cache=tmp_path).rules.patterns()[::20]
+    assert [p.compiled for p in again] == expected

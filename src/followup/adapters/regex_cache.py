@@ -27,20 +27,31 @@ _SRE: Any = importlib.import_module("_sre")  # the regular expression engine, wr
 
 # What a pattern is made of: flags, code (as bytes), groups, group index, index group.
 Saved = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]
+# The same with its code kept apart in a file (see KeptCode.take_code_apart): where the code
+# starts in the file and how long it is, in place of the code.
+Placed = tuple[int, tuple[int, int], int, dict[str, int], tuple[str | None, ...]]
 
 
 class KeptCode:
-    """`re.compile` for the patterns whose code it keeps (by pattern and flags)."""
+    """`re.compile` for the patterns whose code it keeps (by pattern and flags).
 
-    def __init__(self, table: dict[tuple[str, int], Saved], record: bool = False) -> None:
+    Kept with the rules, it keeps its code apart, in a file of the cache folder named from what
+    it holds (`take_code_apart`, `read_code_from`): a check of one letter restores a tenth of the
+    patterns, and reading the rules then reads only their code, not four megabytes of it."""
+
+    def __init__(self, table: dict[tuple[str, int], Saved | Placed], record: bool = False) -> None:
         self.table = table
         self._record = record
+        self.apart: str | None = None  # the name of the file that holds the code kept apart
+        self._folder = ""  # the folder it is in
+        self._code: Any = None  # its bytes (mapped into memory when first read); False: unread
 
-    def __getstate__(self) -> dict[tuple[str, int], Saved]:
-        return self.table
+    def __getstate__(self) -> tuple[str | None, dict[tuple[str, int], Saved | Placed]]:
+        return self.apart, self.table
 
-    def __setstate__(self, table: dict[tuple[str, int], Saved]) -> None:
-        self.table, self._record = table, False
+    def __setstate__(self, state: tuple[str | None, dict[tuple[str, int], Saved | Placed]]) -> None:
+        self.apart, self.table = state
+        self._record, self._folder, self._code = False, "", None
 
     @classmethod
     def recording(cls) -> KeptCode:
@@ -49,13 +60,58 @@ class KeptCode:
 
     def __call__(self, pattern: str, flags: int = 0) -> re.Pattern[str]:
         key = (pattern, flags)
-        saved = self.table.get(key)
-        if saved is None and self._record:
-            saved = _save(pattern, flags)
-            if saved is None:
+        kept = self.table.get(key)
+        if kept is None and self._record:
+            kept = _save(pattern, flags)
+            if kept is None:
                 return re.compile(pattern, flags)
-            self.table[key] = saved
-        return restore(pattern, flags, saved)
+            self.table[key] = kept
+        return restore(pattern, flags, self._saved(kept) if kept is not None else None)
+
+    def take_code_apart(self) -> bytes:
+        """The code of every pattern kept, one after the other, to be written to a file (see
+        read_code_from); the table keeps where each pattern's code is in it."""
+        parts, start = [], 0
+        for key, kept in self.table.items():
+            saved = self._saved(kept)
+            if saved is None:
+                continue
+            flags, raw, groups, groupindex, indexgroup = saved
+            self.table[key] = (flags, (start, len(raw)), groups, groupindex, indexgroup)
+            parts.append(raw)
+            start += len(raw)
+        code = self._code = b"".join(parts)
+        return code
+
+    def read_code_from(self, folder: str, name: str | None = None) -> None:
+        """Read the code kept apart from the file `name` (the one it was kept in when None)
+        in `folder`, when a pattern first needs it. A pattern whose code cannot be read is
+        compiled from its text."""
+        if name is not None:
+            self.apart = name
+        self._folder = folder
+
+    def _saved(self, kept: Saved | Placed) -> Saved | None:
+        flags, code, groups, groupindex, indexgroup = kept
+        if isinstance(code, bytes):
+            return (flags, code, groups, groupindex, indexgroup)
+        if self._code is None:
+            self._code = _mapped(os.path.join(self._folder, self.apart or ""))
+        start, length = code
+        raw = self._code[start : start + length] if self._code else b""
+        return (flags, raw, groups, groupindex, indexgroup) if len(raw) == length else None
+
+
+def _mapped(path: str) -> Any:
+    """The file mapped into memory, read only (pages are read as they are touched); False
+    when it cannot be."""
+    import mmap
+
+    try:
+        with open(path, "rb") as file:
+            return mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)
+    except (OSError, ValueError):  # missing, unreadable, or empty
+        return False
 
 
 def pickler(out: IO[bytes]) -> pickle.Pickler:
