@@ -57,15 +57,21 @@ def cache_dir() -> Path:
     folder."""
     from pathlib import Path
 
+    return Path(cache_folder())
+
+
+def cache_folder() -> str:
+    """cache_dir() as a string, found without pathlib (which loads urllib.parse): what the
+    check of one letter reads before anything else."""
     override = os.environ.get("FOLLOWUP_CACHE")
     if override:
-        return Path(override).expanduser()
+        return os.path.expanduser(override)
     config = os.environ.get("FOLLOWUP_CONFIG")
     if config:
-        return Path(config).expanduser() / "cache"
-    from platformdirs import user_cache_path
+        return os.path.join(os.path.expanduser(config), "cache")
+    from platformdirs import user_cache_dir
 
-    return user_cache_path(APP_NAME, appauthor=False)
+    return user_cache_dir(APP_NAME, appauthor=False)
 
 
 def database_location(explicit: str | None = None) -> str:

@@ -159,6 +159,10 @@ def _cached_rulebook(user_folder: Path | None, cache: Path) -> tuple[Rulebook, s
         with path.open("rb") as kept:
             found = pickle.load(kept)
         if isinstance(found, Rulebook):
+            from followup.adapters.regex_cache import KeptCode
+
+            if isinstance(found.maker, KeptCode):
+                found.maker.read_code_from(str(cache))
             return found, key
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
         pass  # not made yet, or by another version: read the rules again
@@ -170,9 +174,15 @@ def _cached_rulebook(user_folder: Path | None, cache: Path) -> tuple[Rulebook, s
     # Kept with the code of every pattern (compiled when first needed), the patterns the
     # rules' code makes from their data included, and the addressing's patterns compiled (few,
     # and every check reads them).
-    rulebook.compile_with(KeptCode.recording())
+    maker = KeptCode.recording()
+    rulebook.compile_with(maker)
     rulebook.compile_all()
     LetterChecker(rulebook).prepare()
+    # the code apart, in a file named from what it holds: rules read back find theirs
+    blob = maker.take_code_apart()
+    name = f"code-{content_key([blob])}.bin"
+    write_atomically(cache / name, blob)
+    maker.read_code_from(str(cache), name)
     out = BytesIO()
     pickler(out).dump(rulebook)
     write_atomically(path, out.getvalue())

@@ -13,29 +13,45 @@ a code that differs is not kept); a pattern without code, or whose code the engi
 from __future__ import annotations
 
 import importlib
+import marshal
+import os
 import re
+import sys
 from array import array
 from typing import IO, TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import pickle
 
+_SRE: Any = importlib.import_module("_sre")  # the regular expression engine, written in C
+
 # What a pattern is made of: flags, code (as bytes), groups, group index, index group.
 Saved = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]
+# The same with its code kept apart in a file (see KeptCode.take_code_apart): where the code
+# starts in the file and how long it is, in place of the code.
+Placed = tuple[int, tuple[int, int], int, dict[str, int], tuple[str | None, ...]]
 
 
 class KeptCode:
-    """`re.compile` for the patterns whose code it keeps (by pattern and flags)."""
+    """`re.compile` for the patterns whose code it keeps (by pattern and flags).
 
-    def __init__(self, table: dict[tuple[str, int], Saved], record: bool = False) -> None:
+    Kept with the rules, it keeps its code apart, in a file of the cache folder named from what
+    it holds (`take_code_apart`, `read_code_from`): a check of one letter restores a tenth of the
+    patterns, and reading the rules then reads only their code, not four megabytes of it."""
+
+    def __init__(self, table: dict[tuple[str, int], Saved | Placed], record: bool = False) -> None:
         self.table = table
         self._record = record
+        self.apart: str | None = None  # the name of the file that holds the code kept apart
+        self._folder = ""  # the folder it is in
+        self._code: Any = None  # its bytes (mapped into memory when first read); False: unread
 
-    def __getstate__(self) -> dict[tuple[str, int], Saved]:
-        return self.table
+    def __getstate__(self) -> tuple[str | None, dict[tuple[str, int], Saved | Placed]]:
+        return self.apart, self.table
 
-    def __setstate__(self, table: dict[tuple[str, int], Saved]) -> None:
-        self.table, self._record = table, False
+    def __setstate__(self, state: tuple[str | None, dict[tuple[str, int], Saved | Placed]]) -> None:
+        self.apart, self.table = state
+        self._record, self._folder, self._code = False, "", None
 
     @classmethod
     def recording(cls) -> KeptCode:
@@ -44,13 +60,58 @@ class KeptCode:
 
     def __call__(self, pattern: str, flags: int = 0) -> re.Pattern[str]:
         key = (pattern, flags)
-        saved = self.table.get(key)
-        if saved is None and self._record:
-            saved = _save(pattern, flags)
-            if saved is None:
+        kept = self.table.get(key)
+        if kept is None and self._record:
+            kept = _save(pattern, flags)
+            if kept is None:
                 return re.compile(pattern, flags)
-            self.table[key] = saved
-        return restore(pattern, flags, saved)
+            self.table[key] = kept
+        return restore(pattern, flags, self._saved(kept) if kept is not None else None)
+
+    def take_code_apart(self) -> bytes:
+        """The code of every pattern kept, one after the other, to be written to a file (see
+        read_code_from); the table keeps where each pattern's code is in it."""
+        parts, start = [], 0
+        for key, kept in self.table.items():
+            saved = self._saved(kept)
+            if saved is None:
+                continue
+            flags, raw, groups, groupindex, indexgroup = saved
+            self.table[key] = (flags, (start, len(raw)), groups, groupindex, indexgroup)
+            parts.append(raw)
+            start += len(raw)
+        code = self._code = b"".join(parts)
+        return code
+
+    def read_code_from(self, folder: str, name: str | None = None) -> None:
+        """Read the code kept apart from the file `name` (the one it was kept in when None)
+        in `folder`, when a pattern first needs it. A pattern whose code cannot be read is
+        compiled from its text."""
+        if name is not None:
+            self.apart = name
+        self._folder = folder
+
+    def _saved(self, kept: Saved | Placed) -> Saved | None:
+        flags, code, groups, groupindex, indexgroup = kept
+        if isinstance(code, bytes):
+            return (flags, code, groups, groupindex, indexgroup)
+        if self._code is None:
+            self._code = _mapped(os.path.join(self._folder, self.apart or ""))
+        start, length = code
+        raw = self._code[start : start + length] if self._code else b""
+        return (flags, raw, groups, groupindex, indexgroup) if len(raw) == length else None
+
+
+def _mapped(path: str) -> Any:
+    """The file mapped into memory, read only (pages are read as they are touched); False
+    when it cannot be."""
+    import mmap
+
+    try:
+        with open(path, "rb") as file:
+            return mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)
+    except (OSError, ValueError):  # missing, unreadable, or empty
+        return False
 
 
 def pickler(out: IO[bytes]) -> pickle.Pickler:
@@ -110,8 +171,80 @@ def _engine(
 ) -> re.Pattern[str]:
     code = array("I")
     code.frombytes(raw)
-    engine = importlib.import_module("_sre")
-    made: re.Pattern[str] = engine.compile(
+    made: re.Pattern[str] = _SRE.compile(
         pattern, flags, code.tolist(), groups, groupindex, indexgroup
     )
     return made
+
+
+# How many patterns a process keeps for the next (see `keep`): those a check of one letter
+# compiles are about sixty; a run that compiled more read the rules afresh.
+_MOST = 160
+
+
+def kept_file(folder: str) -> str:
+    """The file in the cache folder that keeps the patterns a command compiled (`keep`), named
+    for the Python whose code it holds."""
+    tag = f"{sys.implementation.cache_tag}-{getattr(_SRE, 'MAGIC', 0)}"
+    return os.path.join(folder, f"patterns-{tag}.marshal")
+
+
+def prime(path: str) -> dict[tuple[str, int], Saved]:
+    """Put the patterns kept at `path` (see `keep`) into the `re` module's own cache, restored
+    from their code: those Followup's modules compile as they are imported and those a check
+    compiles as it runs (forty of them, a third of a millisecond each) then take microseconds,
+    as `re.compile` finds them there. A pattern not kept is compiled as usual. Returns what the
+    file held; nothing when there is no file, or it cannot be read."""
+    cache = getattr(re, "_cache", None)
+    try:
+        with open(path, "rb") as kept:
+            table = marshal.load(kept)
+    except (OSError, EOFError, ValueError, TypeError):
+        return {}
+    if not isinstance(cache, dict) or not isinstance(table, dict):
+        return {}
+    for key, saved in table.items():
+        try:
+            pattern, flags = key
+            fresh = (str, pattern, flags) not in cache
+            if fresh and isinstance(pattern, str) and isinstance(flags, int):
+                cache[str, pattern, flags] = _engine(pattern, *saved)
+        except Exception:  # written by another version: that pattern is compiled as usual
+            continue
+    return table
+
+
+def keep(path: str, kept: dict[tuple[str, int], Saved]) -> None:
+    """Write the patterns in the `re` module's cache to `path`, as their code, when this
+    process compiled patterns that were not kept (`kept`, what `prime` found): all of them on
+    the first run, four or more after a change to the code. A run that compiled more than
+    `_MOST` (reading the rules afresh) writes nothing; a folder that cannot be written is no
+    error."""
+    cache = getattr(re, "_cache", None)
+    if not isinstance(cache, dict):
+        return
+    keys = [(key[1], key[2]) for key in list(cache) if key[0] is str and isinstance(key[2], int)]
+    new = [key for key in keys if key not in kept]
+    if len(keys) > _MOST or len(new) < (4 if kept else 1):
+        return
+    table: dict[tuple[str, int], Saved] = {}
+    for key in keys:
+        saved = kept.get(key)
+        if saved is None:
+            saved = _save(*key)
+            compiled = cache[str, key[0], key[1]]
+            if saved is None or not _same(_engine(key[0], *saved), compiled):
+                continue
+        table[key] = saved
+    temporary = f"{path}.{os.getpid()}.tmp"
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as out:
+            marshal.dump(table, out)
+        os.replace(temporary, path)
+    except OSError:
+        pass
+
+
+def _same(restored: re.Pattern[str], compiled: re.Pattern[str]) -> bool:
+    return restored == compiled and restored.groupindex == compiled.groupindex

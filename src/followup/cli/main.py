@@ -16,7 +16,7 @@ from followup.domain.errors import FollowupError
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     import argparse
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
     from typing import Any
 
     from followup.cli.args import Handler
@@ -141,6 +141,13 @@ def _fast_check(argv: list[str]) -> Any:
     starts sooner (argparse and what it loads are a tenth of its start-up). Anything else — help,
     an abbreviation, a missing or repeated argument, a value that starts with `-` or a kind that
     is not one — returns None, and argparse reads it and words any error as always."""
+    args = _read_check(argv)
+    return args if args is not None and _known_kind(args) else None
+
+
+def _read_check(argv: list[str]) -> Any:
+    """_fast_check, but for the kind, which _known_kind reads (after _ready_one_shot: the
+    letter kinds are the first of the check's modules to load)."""
     values: dict[str, Any] = {"database": None, "user": None, "file": None, "kind": None}
     values.update(opportunity=None, to=None, json=False)
     command = False
@@ -170,16 +177,21 @@ def _fast_check(argv: list[str]) -> Any:
         i += 1
     if not command or None in (values["file"], values["opportunity"], values["to"]):
         return None
-    if values["kind"] is not None:
-        from followup.domain.letters.context import LETTER_KINDS
-
-        if values["kind"] not in LETTER_KINDS:
-            return None
     from types import SimpleNamespace
 
     from followup.cli.commands.letters import cmd_check
 
     return SimpleNamespace(handler=cmd_check, **values)
+
+
+def _known_kind(args: Any) -> bool:
+    """The kind given to the check read without argparse, if any, is one."""
+    kind = getattr(args, "kind", None)
+    if kind is None:
+        return True
+    from followup.domain.letters.context import LETTER_KINDS
+
+    return kind in LETTER_KINDS
 
 
 def _fast_value(option: str, text: str) -> Any:
@@ -204,7 +216,24 @@ def _fast_value(option: str, text: str) -> Any:
     return text
 
 
-def _one_shot(handler: Handler, args: Any) -> int:
+def _ready_one_shot(check: bool) -> Callable[[], None] | None:
+    """Before a command read without argparse runs in its own process: the modules it never
+    uses stand in until read (_import_lazily), and for the check of one letter, the regular
+    expressions its modules compile are restored from their code as the last check kept them
+    (adapters/regex_cache.py: `prime`), which takes a tenth of the time. Returns what keeps
+    them once the command has run."""
+    _import_lazily(_SELDOM_USED)
+    if not check:
+        return None
+    from followup import bootstrap
+    from followup.adapters import regex_cache
+
+    path = regex_cache.kept_file(bootstrap.cache_folder())
+    kept = regex_cache.prime(path)
+    return lambda: regex_cache.keep(path, kept)
+
+
+def _one_shot(handler: Handler, args: Any, then: Callable[[], None] | None = None) -> int:
     """Run a command read without argparse (the agenda, the check of one letter) with the cyclic
     garbage collector paused. Such a command makes its long-lived objects in one go — the modules,
     the letter check's kept rules — and ends: collecting among them as they are made, and again as
@@ -215,11 +244,44 @@ def _one_shot(handler: Handler, args: Any) -> int:
     paused = gc.isenabled()
     gc.disable()
     try:
-        return handler(args)
+        status = handler(args)
+        if then is not None:
+            then()
+        return status
     finally:
         if paused:
             gc.freeze()
             gc.enable()
+
+
+# Modules the standard library imports for what checking one letter or reading the agenda never
+# does: `dataclasses` imports `inspect` (and with it ast, dis and tokenize) to write a signature
+# into a class that has no docstring, and `copy` for `asdict`; `urllib.parse` (which `pathlib`
+# imports) imports `ipaddress` for a URL's host. A third of the imports' time in all.
+_SELDOM_USED = ("inspect", "copy", "ipaddress")
+
+
+def _import_lazily(names: Sequence[str]) -> None:
+    """Stand in for each of these modules until one of its names is first read, then import it.
+    Used only by a command that owns its process (_one_shot); a module already imported is left
+    as it is. (importlib.util.LazyLoader will not do: on Python 3.11 the next `import` of the
+    module reads its `__spec__`, which loads it.)"""
+    import types
+
+    class Deferred(types.ModuleType):
+        def __getattr__(self, attribute: str) -> Any:
+            name = self.__name__
+            if sys.modules.get(name) is self:
+                del sys.modules[name]
+            real = importlib.import_module(name)
+            self.__dict__.update(real.__dict__)
+            return getattr(real, attribute)
+
+    for name in names:
+        if name not in sys.modules:
+            stand_in = Deferred(name)
+            stand_in.__spec__ = None  # read by every `import` of it: not one being initialised
+            sys.modules[name] = stand_in
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -231,7 +293,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if bad:
         sys.stderr.write(f"followup: error: {bad}\n")
         return 2
-    args = _fast_agenda(argv) or _fast_check(argv)
+    agenda = _fast_agenda(argv)
+    check = None if agenda is not None else _read_check(argv)
+    args = agenda or check
+    then = _ready_one_shot(check is not None) if args is not None and own_process else None
+    if check is not None and not _known_kind(check):
+        args = None
     parser = None
     if args is None:
         parser = build_parser(_command_module(argv))
@@ -243,7 +310,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     try:
         if parser is None and own_process:
-            return _one_shot(handler, args)
+            return _one_shot(handler, args, then)
         return handler(args)
     except FollowupError as error:
         if parser is None:  # read by the fast path: the parser names the options

@@ -19,6 +19,10 @@ WEEK_AHEAD = 7
 
 @dataclass(frozen=True, slots=True)
 class Agenda:
+    """What is due on a day: overdue, today and the days ahead, each list cut to its limit with
+    how many more there are. (A docstring of its own: without one, dataclasses reads the class's
+    signature with inspect, which the agenda otherwise never loads.)"""
+
     on: date
     overdue: list[TouchRow]
     overdue_more: int

@@ -17,11 +17,11 @@ from types import TracebackType
 from followup.domain.errors import FollowupError
 from followup.domain.model import Candidate, Opportunity, Touch
 from followup.domain.people import Person
-from followup.domain.replies.model import Reply
 
 TYPE_CHECKING = False  # typing is not loaded at start-up (the agenda starts through here)
 if TYPE_CHECKING:  # the history's types load only for the pages and commands that count
     from followup.domain.progress import Funnel, History
+    from followup.domain.replies.model import Reply  # loaded by what reads replies
     from followup.services.office import Accounts  # a shared server's; not loaded by the agenda
 
 

@@ -31,7 +31,6 @@ from followup.domain.model import (
     Touch,
 )
 from followup.domain.people import Person, email_key
-from followup.domain.replies.model import Reply
 from followup.services.storage import (
     AgendaRows,
     InvitationRecord,
@@ -47,6 +46,7 @@ if TYPE_CHECKING:
     from typing import Any, ClassVar, Protocol
 
     from followup.domain.progress import Funnel, History
+    from followup.domain.replies.model import Reply
 
     class Cursor(Protocol):
         rowcount: int
@@ -888,6 +888,8 @@ _REPLY_COLUMNS = (
 
 
 def _reply(r: Sequence[Any]) -> Reply:
+    from followup.domain.replies.model import Reply  # the check of a letter reads none
+
     return Reply(
         opportunity=r[1],
         contact=r[2],
