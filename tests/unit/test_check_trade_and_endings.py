@@ -135,3 +135,217 @@ def test_each_letter_gets_exactly_its_rules(deps, opportunity, to, kind, body, e
     text = f"Dear {first},\n\n{body}{SIGNED}"
     _, findings = check_letter(deps, text, opportunity, to, kind)
     assert sorted({f.rule for f in findings if f.rule != "spelling"}) == expected
+
+
+# A word of the role or the company names the whole job: it stands for no topic's word by a
+# word of the same meaning ("agricultural" of an agricultural role is no recap of "farm loans").
+FARMS = {
+    "candidate": {
+        "name": "Ines Carvalho",
+        "email": "ines.carvalho@mail.example",
+        "phone": "+44 7700 900761",
+        "timezone": "Europe/London",
+        "country": "GB",
+    },
+    "opportunities": [
+        {
+            "id": "greenacre",
+            "company": "Greenacre Agricultural Supplies",
+            "role": "Agricultural Sales Manager",
+            "policy": "persistent",
+            "interviews": [
+                {
+                    "id": "greenacre-1",
+                    "date": "2027-06-09",
+                    "round": 1,
+                    "contacts": [
+                        {
+                            "name": "Tobias Wren",
+                            "title": "Sales Director",
+                            "minutes": 40,
+                            "decision_maker": True,
+                            "topics": ["tractor sales to farms"],
+                        }
+                    ],
+                }
+            ],
+        }
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "I remain very keen on the agricultural sales role and have since finished a "
+            "short course in agronomy.",
+            ["missing-recap"],
+        ),
+        (
+            "I remain very keen on the role; since we spoke about tractor sales to farms, "
+            "I have met three Devon dealers at the county show.",
+            [],
+        ),
+    ],
+)
+def test_a_word_of_the_role_recaps_no_topic_by_its_synonyms(body, expected):
+    from .voices import dossier_deps
+
+    deps = dossier_deps(FARMS)
+    text = f"Dear Tobias,\n\n{body}{SIGNED}"
+    _, findings = check_letter(deps, text, "greenacre", "Tobias Wren", "secondary")
+    assert sorted({f.rule for f in findings if f.rule != "spelling"}) == expected
+
+
+# Session 12's third round (written after the spent sets letters35h/43h/45h-dev showed the
+# classes), whole letters: the reader praised as the parent whatever follows; confidences passed
+# on; politics and the cost of living as small talk, beside politics as a buyer's process; a
+# company named by its legal form; the reader's own things for sale, beside a capacity sold.
+WHOLE = [
+    (
+        "fernhill",
+        "Oksana Petrenko",
+        "Dear Oksana,\n\nI am sure your son will shine at Trent Bridge - with such a "
+        "clever and determined mother, how could he not?\n\nBest wishes,\nInes",
+        ["flattery"],
+    ),
+    (
+        "fernhill",
+        "Oksana Petrenko",
+        "Oksana - fingers crossed for the trials! With a mum so talented, it can "
+        "only go well. Ines",
+        ["flattery"],
+    ),
+    (
+        "fernhill",
+        "Oksana Petrenko",
+        "Dear Oksana,\n\nWith such a patient and careful planner as your dispatcher, "
+        "the Thursday orders will never go astray.\n\nBest wishes,\nInes",
+        [],
+    ),
+    (
+        "kinabalu",
+        "Aminah Yusof",
+        "Dear Aminah,\n\nA friend at the port authority says one of your competitors "
+        "is about to lose its bonded warehouse licence. You didn't hear it from "
+        "me!\n\nBest,\nInes",
+        ["new-topic"],
+    ),
+    (
+        "tromso",
+        "Sigrid Haugen",
+        "Sigrid, I probably shouldn't tell you this, but the Bergen plant is being "
+        "sold to a Danish group next month. Ines",
+        ["new-topic"],
+    ),
+    (
+        "kumasi",
+        "Kwame Asante",
+        "Dear Kwame,\n\nStrictly between us, a trader in Tema told me a big exporter "
+        "there is close to bankruptcy. Please do not repeat it.\n\nBest,\nInes",
+        ["new-topic"],
+    ),
+    (
+        "kinabalu",
+        "Aminah Yusof",
+        "Dear Aminah,\n\nThe port authority announced that two competitors lost "
+        "their bonded warehouse licences last week; their palm oil shippers may be "
+        "looking for a new partner.\n\nBest,\nInes",
+        [],
+    ),
+    (
+        "uppsala",
+        "Johan Lindqvist",
+        "Dear Johan,\n\nPlease keep this between us for now: I have told my current "
+        "employer I am leaving only this week.\n\nKind regards,\nInes",
+        [],
+    ),
+    (
+        "kisumu",
+        "Otieno Odhiambo",
+        "Dear Otieno,\n\nI saw that bread and fuel went up again. Life is getting so "
+        "expensive for everybody - let's hope the government acts soon.\n\nRegards,\n"
+        "Ines",
+        ["new-topic"],
+    ),
+    (
+        "makati",
+        "Maricel Santos",
+        "Hi Maricel,\n\nP.S. Those new taxes are crazy, no? Everyone in London is "
+        "complaining. Hopefully the politicians wake up.\n\nInes",
+        ["new-topic"],
+    ),
+    (
+        "kisumu",
+        "Otieno Odhiambo",
+        "Dear Otieno,\n\nI hope the ministry publishes the irrigation subsidy rules "
+        "soon; three cooperatives told me they are waiting for them before ordering "
+        "kits.\n\nRegards,\nInes",
+        [],
+    ),
+    (
+        "northgate",
+        "Rebecca Holt",
+        "Rebecca - two councils I spoke to said internal politics, not budget, is "
+        "what slows their renewals. Worth knowing for the public sector pitch. Ines",
+        [],
+    ),
+    (
+        "sharjah",
+        "Rania Haddad",
+        "Dear Rania,\n\nLast year I ran a similar promotion with Gulf Dairy LLC, and "
+        "it lifted their shelf share by a fifth over the Ramadan season.\n\nBest,\n"
+        "Ines",
+        [],
+    ),
+    (
+        "kumasi",
+        "Kwame Asante",
+        "Dear Kwame,\n\nAt Coastal Cocoa Ltd we saw orders double in the Christmas "
+        "season, mostly from Belgian chocolate makers.\n\nBest,\nInes",
+        [],
+    ),
+    (
+        "kumasi",
+        "Kwame Asante",
+        "Dear Kwame,\n\nWe spent the Christmas season at my parents' house in Porto "
+        "- too much food, as always!\n\nBest,\nInes",
+        ["new-topic"],
+    ),
+    (
+        "morgan",
+        "Aisha Rahman",
+        "Aisha - is your flat in Clapham still for sale? A friend of mine is house-hunting. Ines",
+        ["new-topic"],
+    ),
+    (
+        "otterbrook",
+        "Martin Kowalski",
+        "Dear Martin,\n\nAre you still trying to sell your sailing boat? I know "
+        "someone in Falmouth who wants one.\n\nKind regards,\nInes",
+        ["new-topic"],
+    ),
+    (
+        "larkspur",
+        "Graham Fenwick",
+        "Dear Graham,\n\nAre you still selling the rooftop solar package to small "
+        "business customers on the old tariff? Two of my contacts asked.\n\nBest,\n"
+        "Ines",
+        [],
+    ),
+    (
+        "kestrel",
+        "Tomasz Wierzbicki",
+        "Dear Tomasz,\n\nAre you still selling the spare trailer capacity on the "
+        "Harwich night trunk? A haulier I know needs four slots a week.\n\nBest "
+        "regards,\nInes",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("opportunity", "to", "text", "expected"), WHOLE)
+def test_each_whole_letter_gets_exactly_its_rules(deps, opportunity, to, text, expected):
+    _, findings = check_letter(deps, text, opportunity, to, "check_in")
+    assert sorted({f.rule for f in findings if f.rule != "spelling"}) == expected

@@ -482,7 +482,10 @@ class LetterChecker:
                     groups.setdefault(str(w).lower(), set()).update(str(g).lower() for g in group)
             same = self._synonyms = {w: frozenset(g) for w, g in groups.items()}
         if not said.isdisjoint(same):
-            said = said.union(*(same[w] for w in said if w in same))
+            # not for a word of the role or the company ("agricultural" in a letter for an
+            # agricultural sales role): it names the whole job, not a topic's word in other words
+            job = {stem(w) for w in _WORD_CHARS.findall(f"{ctx.role} {ctx.company}".lower())}
+            said = said.union(*(same[w] for w in said if w in same and stem(w) not in job))
         near = [t for t in said if t[:3] in heads]
         # a place said by its adjective or the adjective by its place ("Egypt" for "Egyptian
         # system integrators", "a European port" for "to Europe", "northern" for "the north")
