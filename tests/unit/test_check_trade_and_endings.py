@@ -342,6 +342,115 @@ WHOLE = [
         "regards,\nInes",
         [],
     ),
+    # near misses of the round's own patterns, and true topics beside them
+    (
+        "larkspur",
+        "Graham Fenwick",
+        "Dear Graham,\n\nMy two boys now go to three different swimming clubs, so my "
+        "weekends are spent in the car!\n\nBest,\nInes",
+        ["new-topic"],
+    ),
+    (
+        "northgate",
+        "Rebecca Holt",
+        "Rebecca - we visited four yoga studios on holiday in Bali, each one "
+        "lovelier than the last. Ines",
+        ["new-topic"],
+    ),
+    (
+        "otterbrook",
+        "Martin Kowalski",
+        "Dear Martin,\n\nI heard from a client that the branch team had some issues "
+        "with the management of the closure timetable; I've drafted a short customer "
+        "letter that might help.\n\nKind regards,\nInes",
+        [],
+    ),
+    (
+        "otterbrook",
+        "Martin Kowalski",
+        "Dear Martin,\n\nI heard the farmers' union had problems with the board "
+        "approving the new lending criteria, so I expect the loan volumes to pick up "
+        "in autumn.\n\nKind regards,\nInes",
+        [],
+    ),
+    (
+        "uppsala",
+        "Johan Lindqvist",
+        "Dear Johan,\n\nYour sales director has worked in hospital procurement for "
+        "years, so she will know the Skåne buyers.\n\nKind regards,\nInes",
+        [],
+    ),
+    (
+        "sharjah",
+        "Rania Haddad",
+        "Hi Rania,\n\nAre you still selling the house brand in the Dubai stores? A "
+        "buyer asked me about the recycled-board packs.\n\nInes",
+        [],
+    ),
+    (
+        "fernhill",
+        "Oksana Petrenko",
+        "Dear Oksana,\n\nThe shops we visited were lucky to have her as their rep "
+        "for so long; the new route keeps her best customers first.\n\nBest,\nInes",
+        [],
+    ),
+    (
+        "miraflores",
+        "Diego Salazar",
+        "Dear Diego,\n\nDo you know when the Lima office search ends? I know a good "
+        "agent in Miraflores if you need one.\n\nBest,\nInes",
+        [],
+    ),
+    (
+        "miraflores",
+        "Diego Salazar",
+        "Dear Diego,\n\nPlease let me know if you need anything from me before you "
+        "close the search.\n\nBest,\nInes",
+        [],
+    ),
+    (
+        "kisumu",
+        "Otieno Odhiambo",
+        "Dear Otieno,\n\nPrices of irrigation pipe are crazy this year, which is why "
+        "the kits with credit sell better than cash sales.\n\nRegards,\nInes",
+        [],
+    ),
+    (
+        "makati",
+        "Maricel Santos",
+        "Dear Maricel,\n\nThings are getting hard for small merchants these days, "
+        "which is why the QR fees matter so much to them.\n\nBest regards,\nInes",
+        [],
+    ),
+    (
+        "kumasi",
+        "Kwame Asante",
+        "Dear Kwame,\n\nI hope the government releases the cocoa price for the new "
+        "season soon; the buyers in Hamburg are waiting to place orders.\n\nBest,\n"
+        "Ines",
+        [],
+    ),
+    (
+        "tromso",
+        "Sigrid Haugen",
+        "Sigrid, don't tell anyone, but I heard your export director is pregnant with twins! Ines",
+        ["new-topic"],
+    ),
+    (
+        "arequipa",
+        "Lucía Quispe",
+        "Dear Lucía,\n\nOur site manager in Cerro Verde was in hospital supplies "
+        "before mining, so she already knows how critical spare parts stock is.\n\n"
+        "Saludos,\nInes",
+        [],
+    ),
+    (
+        "kestrel",
+        "Tomasz Wierzbicki",
+        "Dear Tomasz,\n\nI probably shouldn't say this so early, but I think the "
+        "Felixstowe rail slots will sell out by March.\n\nBest regards,\nInes",
+        [],
+    ),
 ]
 
 
