@@ -3,8 +3,9 @@ v3900-v3958): new-topic for a word of leisure that is the trade of the company w
 part of a company's name (work, not a pastime) and for hearsay of a colleague's row with a
 superior; flattery of the reader's child by likeness to a parent or as a gain to others;
 asks-decision by a verb of ending whose object or subject is the hire itself; missing-recap where
-the only shared word is the writer's own availability. Each beside clean near misses that share
-its words. Every letter is a check-in (no thanks, contact or recap needed) unless its kind is
+the only shared word is the writer's own availability; then, in whole letters, the later rounds
+(confidences, politics as small talk, things for sale, a vote on the candidates, the writer's
+skills as no recap). Each beside clean near misses that share its words. Every letter is a check-in (no thanks, contact or recap needed) unless its kind is
 given, and is checked for exactly the expected rule ids (spelling aside)."""
 
 from __future__ import annotations
@@ -457,4 +458,192 @@ WHOLE = [
 @pytest.mark.parametrize(("opportunity", "to", "text", "expected"), WHOLE)
 def test_each_whole_letter_gets_exactly_its_rules(deps, opportunity, to, text, expected):
     _, findings = check_letter(deps, text, opportunity, to, "check_in")
+    assert sorted({f.rule for f in findings if f.rule != "spelling"}) == expected
+
+
+# A fourth round, probing common classes in other voices: new topics of festivals, food, weddings,
+# surgery and finals; praise of the office or the boss; the decision asked by a vote or a light at
+# the end of the tunnel; no recap but the writer's skills ('good with buyers'); with near misses.
+LETTERS_OF_KINDS = [
+    (
+        "kisumu",
+        "Otieno Odhiambo",
+        "check_in",
+        "Dear Otieno,\n\nNext month is our village harvest festival; if you are "
+        "around, you should come and try my grandmother's cooking.\n\nRegards,\nInes",
+        ["new-topic"],
+    ),
+    (
+        "tromso",
+        "Sigrid Haugen",
+        "check_in",
+        "Dear Sigrid,\n\nI finally tried the cloudberry cake you recommended at the "
+        "café by the harbour. Heavenly!\n\nBest,\nInes",
+        ["new-topic"],
+    ),
+    (
+        "makati",
+        "Maricel Santos",
+        "check_in",
+        "Hi Maricel, my sister is getting married in Cebu in December and I'm the "
+        "maid of honour - so excited! Ines",
+        ["new-topic"],
+    ),
+    (
+        "uppsala",
+        "Johan Lindqvist",
+        "check_in",
+        "Dear Johan,\n\nI hope your back is better after the surgery. My father had "
+        "the same operation and recovered well.\n\nKind regards,\nInes",
+        ["new-topic"],
+    ),
+    (
+        "kumasi",
+        "Kwame Asante",
+        "check_in",
+        "Dear Kwame,\n\nWhat a final on Sunday! I still can't believe the Black "
+        "Stars let it slip in the last minute.\n\nBest,\nInes",
+        ["new-topic"],
+    ),
+    (
+        "salalah",
+        "Khalid Al-Harthy",
+        "check_in",
+        "Dear Khalid,\n\nRamadan Kareem to you and your family. We break the fast at "
+        "my aunt's house every Friday; you would be most welcome to join us.\n\nBest "
+        "regards,\nInes",
+        ["new-topic"],
+    ),
+    (
+        "arequipa",
+        "Lucía Quispe",
+        "check_in",
+        "Dear Lucía,\n\nYour office has the most breathtaking view of the Misti I "
+        "have ever seen.\n\nSaludos,\nInes",
+        ["flattery"],
+    ),
+    (
+        "naivasha",
+        "Wanjiru Kamau",
+        "check_in",
+        "Dear Wanjiru,\n\nI have never met a director with such grace and such a "
+        "sharp mind.\n\nKind regards,\nInes",
+        ["flattery"],
+    ),
+    (
+        "sharjah",
+        "Rania Haddad",
+        "check_in",
+        "Rania - honestly, the best boss anyone could wish for. Your team doesn't "
+        "know how lucky they are! Ines",
+        ["flattery"],
+    ),
+    (
+        "miraflores",
+        "Diego Salazar",
+        "check_in",
+        "Dear Diego,\n\nHas the committee already voted on the AE candidates?\n\nBest,\nInes",
+        ["asks-decision"],
+    ),
+    (
+        "kinabalu",
+        "Aminah Yusof",
+        "check_in",
+        "Dear Aminah,\n\nIs there any light at the end of the tunnel regarding the "
+        "freight sales position?\n\nBest,\nInes",
+        ["asks-decision"],
+    ),
+    (
+        "kinabalu",
+        "Aminah Yusof",
+        "check_in",
+        "Dear Aminah,\n\nShould I keep my hopes up for the role, or has the train "
+        "left the station?\n\nBest,\nInes",
+        ["asks-decision"],
+    ),
+    (
+        "uppsala",
+        "Johan Lindqvist",
+        "check_in",
+        "Dear Johan,\n\nI am curious whether you have settled on someone for the "
+        "territory.\n\nKind regards,\nInes",
+        ["asks-decision"],
+    ),
+    (
+        "naivasha",
+        "Wanjiru Kamau",
+        "thank_you",
+        "Dear Wanjiru,\n\nThank you for the interview yesterday. The flowers in your "
+        "reception were beautiful, and I came away even more excited about exporting "
+        "with you.\n\nInes Carvalho\n+44 7700 900761",
+        ["missing-recap"],
+    ),
+    (
+        "kumasi",
+        "Kwame Asante",
+        "thank_you",
+        "Dear Kwame,\n\nThank you for the interview. I am a fast learner, good with "
+        "buyers, and I would bring energy to the team.\n\nInes Carvalho\n+44 7700 "
+        "900761",
+        ["missing-recap"],
+    ),
+    (
+        "kinabalu",
+        "Aminah Yusof",
+        "secondary",
+        "Dear Aminah,\n\nI write to confirm my interest in the role and my "
+        "availability for a second interview at the port office.\n\nInes Carvalho\n"
+        "+44 7700 900761",
+        ["missing-recap"],
+    ),
+    (
+        "kinabalu",
+        "Aminah Yusof",
+        "secondary",
+        "Dear Aminah,\n\nSince our talk about the queues at Sepanggar port, I have "
+        "mapped which palm oil shippers lose most days to them.\n\nInes Carvalho\n"
+        "+44 7700 900761",
+        [],
+    ),
+    (
+        "miraflores",
+        "Diego Salazar",
+        "check_in",
+        "Dear Diego,\n\nHas the board voted on the new partner budget? Two banks "
+        "asked me whether the channel will grow.\n\nBest,\nInes",
+        [],
+    ),
+    (
+        "kinabalu",
+        "Aminah Yusof",
+        "check_in",
+        "Dear Aminah,\n\nIs there any light at the end of the tunnel for the "
+        "congestion at Sepanggar? My shippers keep asking.\n\nBest,\nInes",
+        [],
+    ),
+    (
+        "kumasi",
+        "Kwame Asante",
+        "thank_you",
+        "Dear Kwame,\n\nThank you for the interview. I am confident the buyers in "
+        "Europe will pay more for beans graded the way you described.\n\nInes "
+        "Carvalho\n+44 7700 900761",
+        [],
+    ),
+    (
+        "kumasi",
+        "Kwame Asante",
+        "secondary",
+        "Dear Kwame,\n\nI remain keen on the role: I am good at bean sorting and "
+        "patient with the slowest customers.\n\nInes Carvalho\n+44 7700 900761",
+        ["missing-recap"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("opportunity", "to", "kind", "text", "expected"), LETTERS_OF_KINDS)
+def test_each_letter_of_its_kind_gets_exactly_its_rules(
+    deps, opportunity, to, kind, text, expected
+):
+    _, findings = check_letter(deps, text, opportunity, to, kind)
     assert sorted({f.rule for f in findings if f.rule != "spelling"}) == expected
