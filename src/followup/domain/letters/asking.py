@@ -10,6 +10,8 @@ decision when it holds one of the outcome's forms, each read from the rule's dat
 - a noun of the outcome (decision, verdict, status) about a hire, or about nothing named;
 - a phrase of standing: where things stand, the role still open or filled, the candidate through
   or still considered, the process closed.
+- a verb of ending whose object or subject is the hire itself: "when will you close that process",
+  "when will the search end", not "close the funding round" or "when the tender process closes".
 What is not asked: a timeline stated (no request), an offer to help them decide ("let me know if
 you need references"), a question about the job itself, a choice of something else ("have you
 chosen a new platform?"), the candidate's own choices ("whether I chose the right example").
@@ -56,6 +58,10 @@ class Asking:
         # verbs that ask for the outcome only with a hire named: "confirm the successful
         # candidate", not "could you confirm?" (receipt of a CV)
         self.named = pattern(words("choosing_named"))
+        # verbs that end a process: of the hire only when the hire itself is what they end
+        self.concluding = pattern(words("concluding")) if data.get("concluding") else None
+        self.modifiers = frozenset(w.lower() for w in data.get("hiring_modifiers", []))
+        self.ended = frozenset(w.lower() for w in data.get("ended", []))
         self.outcomes = pattern(words("outcomes"))
         self.tidings = pattern(words("tidings"))
         # a remark given, not news: "put in a good word for me", "have a word with Joy"
@@ -151,6 +157,13 @@ class Asking:
             before = scope[: m.start()]
             if self.passive.search(before[-40:]) and self._hire_before(before):
                 return True  # "has the successful applicant been identified?"
+        if self.concluding is not None:
+            for m in self.concluding.finditer(scope, 0, limit):
+                before = scope[: m.start()]
+                if self.helping.search(before[-40:]):
+                    continue
+                if self._ends_a_hire(scope[m.end() :]) or self._hire_ended(before):
+                    return True
         for m in self.outcomes.finditer(scope, 0, limit):
             before = scope[max(0, m.start() - 40) : m.start()]
             if self.helping.search(before):
@@ -201,6 +214,52 @@ class Asking:
             if word in self.hiring or word.rstrip("s") in self.hiring:
                 return True
         return False
+
+    def _owned(self, words: list[str], i: int) -> bool:
+        """Is the hire's word at `i` owned by the word before it, a word of something else
+        ("the funding round", "the tender process", "the onboarding process"), rather than
+        one of the hire's own ("the interview process", "the final round")?"""
+        if i == 0:
+            return False
+        word = words[i - 1]
+        return not (word in self.empty or self._hire(word) or word in self.modifiers)
+
+    def _ends_a_hire(self, after: str) -> bool:
+        """Is what a verb of ending takes as its object the hire itself ("close that process",
+        "wrap up the search", "finish the interviews"), within its first words?"""
+        words = []
+        for i, m in enumerate(self.token.finditer(after)):
+            word = m.group(0).lower().replace("’", "'")
+            if i >= 5 or word in self.stops or not word[0].isalnum():
+                break
+            words.append(word)
+        for i, word in enumerate(words):
+            if word in self.empty or word in self.modifiers:
+                continue
+            return word in self.ended and self._the_hire(words, i)
+        return False
+
+    def _the_hire(self, words: list[str], i: int) -> bool:
+        """Is the word at `i`, a word of the hire that can be ended, the hire itself: not owned
+        by the word before it, nor modified by the word after it ("the interview room"), nor
+        of something else ("the round of the tender")?"""
+        if self._owned(words, i):
+            return False
+        following = words[i + 1] if i + 1 < len(words) else ""
+        if following in ("of", "for"):
+            owner = next((w for w in words[i + 2 :] if w not in self.empty), None)
+            return owner is None or self._hire(owner)
+        return not following or following in self.empty or self._hire(following)
+
+    def _hire_ended(self, before: str) -> bool:
+        """Is the subject of a verb of ending (back to "when", "whether"…) the hire itself
+        ("when will the process be completed", "how soon the search ends"), not owned by a word
+        of something else ("when the tender process closes")?"""
+        start = 0
+        for b in self.boundary.finditer(before):
+            start = b.end()
+        words = [m.group(0).lower().replace("’", "'") for m in self.token.finditer(before, start)]
+        return any(w in self.ended and self._the_hire(words, i) for i, w in enumerate(words))
 
     def _about_a_hire(self, after: str) -> bool | None:
         """Does what follows a verb or noun of the outcome name a hire (True), something else

@@ -482,7 +482,10 @@ class LetterChecker:
                     groups.setdefault(str(w).lower(), set()).update(str(g).lower() for g in group)
             same = self._synonyms = {w: frozenset(g) for w, g in groups.items()}
         if not said.isdisjoint(same):
-            said = said.union(*(same[w] for w in said if w in same))
+            # not for a word of the role or the company ("agricultural" in a letter for an
+            # agricultural sales role): it names the whole job, not a topic's word in other words
+            job = {stem(w) for w in _WORD_CHARS.findall(f"{ctx.role} {ctx.company}".lower())}
+            said = said.union(*(same[w] for w in said if w in same and stem(w) not in job))
         near = [t for t in said if t[:3] in heads]
         # a place said by its adjective or the adjective by its place ("Egypt" for "Egyptian
         # system integrators", "a European port" for "to Europe", "northern" for "the north")
@@ -827,6 +830,8 @@ class LetterChecker:
                     continue
                 if m.group(0)[:1].isupper() and _a_person(said, ctx):
                     continue  # "Hi Everton,": a person of the user's data, not the club
+                if self._of_a_company(letter, m, ctx):
+                    continue  # "the pottery aisle" to a pottery, "Costa Verde Ceramics": trade
                 if not _holds(condition, letter, m):
                     continue
                 span = letter.sentence_of(m.start(), m.start())
@@ -852,6 +857,7 @@ class LetterChecker:
         # a person of the user's data named by a word of the lexicon ("Lydia Beach", "Sunday
         # Okafor") is that person: the name says nothing of the beach or the weekend
         named = _named_people(letter, ctx, lexicon.firsts)
+        named += _named_companies(letter, ctx, lexicon.firsts)
         for start, end in named:
             text = text[:start] + " " * (end - start) + text[end:]
         blanked = bool(praised or named)
@@ -880,6 +886,28 @@ class LetterChecker:
                 match=", ".join(hit.entries),
                 **{"class": "personal life: " + ", ".join(hit.domains)},
             )
+
+    def _of_a_company(self, letter: Letter, m: re.Match[str], ctx: LetterContext) -> bool:
+        """Is what a pattern of private life found the trade of the company written to, every
+        word of it a word of the company's name or of the role ("the pottery aisle at the garden
+        centre" to Kilnworth Pottery, "Scottish cycling sales" to Fellgate Cycling), or a part
+        of the name of a company of the user's data ("a year at Costa Verde Ceramics")? Then it
+        is work, not a pastime."""
+        weak = self.rules["new-topic"].words("not_context")
+        said = [w.lower() for w in _WORD_CHARS.findall(m.group(0))]
+        content = {stem(w) for w in said if len(w) >= 4 and w not in weak}
+        if content:
+            trade = {
+                stem(w)
+                for w in _WORD_CHARS.findall(f"{ctx.company} {ctx.role}".lower())
+                if len(w) >= 4
+            }
+            if content <= trade:
+                return True
+        return any(
+            start <= m.start() and m.end() <= end
+            for start, end in _named_companies(letter, ctx, frozenset(said))
+        )
 
     def _of_the_notes(self, letter: Letter, m: re.Match[str], noted: frozenset[str]) -> bool:
         """Does the sentence that names one of the reader's people the notes name ("your
@@ -1353,6 +1381,22 @@ def _named_people(
         )
         if m.group(0)[:1].isupper()
     ]
+
+
+def _named_companies(
+    letter: Letter, ctx: LetterContext, words: frozenset[str]
+) -> list[tuple[int, int]]:
+    """Where the letter names, in full, a company of the user's data whose name holds one of
+    `words` (lowercase): "Costa Verde Ceramics" is a company, whatever "ceramics" may mean."""
+    index = ctx.directory.companies
+    found: list[tuple[int, int]] = []
+    for first in letter.word_set.intersection(index):
+        for name, _ in index[first]:
+            if words.isdisjoint(w.lower() for w in _WORD_CHARS.findall(name)):
+                continue
+            pattern = rf"(?<!\w){re.escape(name)}(?!\w)"
+            found += [m.span() for m in re.finditer(pattern, letter.text, re.IGNORECASE)]
+    return found
 
 
 def _label(condition: Condition) -> str:
