@@ -186,7 +186,27 @@ def _cached_rulebook(user_folder: Path | None, cache: Path) -> tuple[Rulebook, s
     out = BytesIO()
     pickler(out).dump(rulebook)
     write_atomically(path, out.getvalue())
+    prune(cache)
     return rulebook, key
+
+
+# How many of each kind of cache file stay once a fresh rulebook is written: an upgrade or an
+# edited rules file writes new ones (five megabytes each), and the old would pile up for ever.
+KEEP_CACHED = 6
+_CACHED = ("rules-*.pickle", "code-*.bin", "screen-*.pickle")
+
+
+def prune(cache: Path, keep: int = KEEP_CACHED) -> None:
+    """Remove all but the `keep` newest files of each kind the check keeps in the cache folder.
+    A process still holding one removed is not harmed: a rules file not found is read again, a
+    code file not found compiles its patterns from their text."""
+    for kind in _CACHED:
+        try:
+            found = sorted(cache.glob(kind), key=lambda p: p.stat().st_mtime, reverse=True)
+            for stale in found[keep:]:
+                stale.unlink(missing_ok=True)
+        except OSError:
+            continue  # a folder that cannot be listed or written: left as it is
 
 
 def content_key(parts: list[bytes]) -> str:
