@@ -12,7 +12,6 @@ reading order.
 from __future__ import annotations
 
 import functools
-import re
 import threading
 from collections.abc import Callable
 from dataclasses import replace
@@ -111,12 +110,6 @@ def read_lines_and_crops(rgb: np.ndarray, alone: bool = False) -> list[tuple[Lin
                 again = _recognise(ocr, wide)
                 if again[1] > score:
                     read[i], crops[i] = again, wide
-        for i, (text, score) in enumerate(read):
-            if _may_be_address(text):
-                roomy = _margined(crops[i])
-                again = _recognise(ocr, roomy)
-                if again[1] > score:
-                    read[i], crops[i] = again, roomy
     height, width = bgr.shape[:2]
     corners = np.array([[0, 0], [width, 0], [width, height], [0, height]], dtype=np.float32)
     card_height = float(np.ptp(corners @ down)) or 1.0
@@ -297,23 +290,6 @@ def _crowded(text: str, crop: np.ndarray) -> bool:
 def _widened(crop: np.ndarray) -> np.ndarray:
     height, width = crop.shape[:2]
     return cv2.resize(crop, (round(width * WIDER), height), interpolation=cv2.INTER_CUBIC)
-
-
-# The detector's box hugs a line of small print: an underscore, under the letters, may fall
-# outside it, and is then read as nothing (`maansaakesson` for maans_aakesson) or a space. A line
-# that may hold an address (its ending a domain's) is read again with a margin above and below,
-# and the reading more sure of itself kept.
-MARGIN = 0.15  # of the line's height, above and below
-_ADDRESS_END = re.compile(r"[^\W_][.,][A-Za-z]{2,4}\s*$")
-
-
-def _may_be_address(text: str) -> bool:
-    return "@" in text or bool(_ADDRESS_END.search(text))
-
-
-def _margined(crop: np.ndarray) -> np.ndarray:
-    margin = max(1, round(crop.shape[0] * MARGIN))
-    return cv2.copyMakeBorder(crop, margin, margin, 0, 0, cv2.BORDER_REPLICATE)
 
 
 def _recognise(ocr: Any, crop: np.ndarray) -> tuple[str, float]:
