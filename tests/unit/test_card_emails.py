@@ -506,3 +506,32 @@ def test_of_a_company_and_a_website_a_few_letters_apart_the_email_s_reading_says
     company, site, read, email
 ):
     assert reconcile(read, [read], "Ilse Maas", slugs(company), [site], "NL") == email
+
+
+def test_a_line_labelled_as_the_email_is_no_company_though_no_address_parses_in_it():
+    # `@` read as a letter and the company's name misread in it, as in the website under it:
+    # the line still says it is the email's, and the company is the line that names it.
+    card = find_fields(
+        lines_from_text(
+            [  # the contact block at the top, the person and the company under it
+                "qiuntelaazulejos.pt/equipa",
+                "Gestora de Projetos",
+                "E-mail: benedita_quaresmaGqiuntelaazulejos.pt",
+                "Telefone 22 614 3097",
+                ("Benedita Quaresma", 1.6),
+                ("Quintela Azulejos Lda.", 1.6),
+            ]
+        ),
+        "PT",
+    )
+    assert (card.company, card.email) == (
+        "Quintela Azulejos Lda.",
+        "benedita_quaresma@quintelaazulejos.pt",
+    )
+
+
+@pytest.mark.parametrize("text", ["Mail Boxes Etc.", "Mel J.Harrow", "Posta Verde S.r.l."])
+def test_a_text_that_only_starts_like_an_email_label_is_still_text(text):
+    from followup.adapters.cards.fields import _is_text
+
+    assert _is_text(text)

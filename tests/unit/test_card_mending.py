@@ -6,7 +6,7 @@ import pytest
 
 from followup.adapters.cards.contacts import find_emails, find_phones
 from followup.adapters.cards.fields import Line, find_fields, lines_from_text
-from followup.adapters.cards.mend import mend_company, mend_domain, mend_title, slugs
+from followup.adapters.cards.mend import mend_company, mend_domain, mend_title, slugs, unglued
 
 
 def read(texts, region="US"):
@@ -336,4 +336,44 @@ def test_a_website_misread_to_no_known_ending_does_not_give_the_address_its_endi
     # A website with a real ending still puts a misread one right.
     assert mend_domain("brambakker@quantialabs.ol", ["www.quantialabs.nl"], ["Quantia Labs"]) == (
         "brambakker@quantialabs.nl"
+    )
+
+
+@pytest.mark.parametrize(
+    ("read_as", "company"),
+    [
+        ("Nordlicht VerlagGmbH", "Nordlicht Verlag GmbH"),
+        ("Vasconcelos TêxteisLda.", "Vasconcelos Têxteis Lda."),
+        ("Bursztyn ZakładySp. z o.o.", "Bursztyn Zakłady Sp. z o.o."),
+        ("Fiordaliso CeramicheS.r.l.", "Fiordaliso Ceramiche S.r.l."),
+        ("Lindqvist ByggAB", "Lindqvist Bygg AB"),
+    ],
+)
+def test_a_legal_form_run_into_the_word_before_it_is_set_apart(read_as, company):
+    assert unglued(read_as) == company
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Harbour TelCo", "Orla McDonald", "BlackRock Partners", "Quay DeVries", "Tessel NetApp"],
+)
+def test_capitals_inside_a_word_that_start_no_legal_form_are_left_as_read(name):
+    assert unglued(name) == name
+
+
+def test_a_company_whose_legal_form_lost_its_space_gives_its_domain_and_keeps_the_email():
+    card = read(
+        [
+            ("Nordlicht VerlagGmbH", 1.3),
+            ("Henrike Albers", 1.8),
+            "Verlagsleiterin",
+            "Tel. +49 30 9018 2266",
+            "henrike.albers@nordlichtverlag.de",
+            "www.nordlichtverlag.de",
+        ],
+        "DE",
+    )
+    assert (card.company, card.email) == (
+        "Nordlicht Verlag GmbH",
+        "henrike.albers@nordlichtverlag.de",
     )

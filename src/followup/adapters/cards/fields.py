@@ -27,6 +27,7 @@ from followup.adapters.cards.contacts import (
     fold,
     looks_like_address,
     recoded_country,
+    words,
 )
 from followup.adapters.cards.email_repairs import (
     checked_email,
@@ -36,7 +37,7 @@ from followup.adapters.cards.email_repairs import (
 )
 from followup.adapters.cards.emails import candidates, chosen, local_parts
 from followup.adapters.cards.lines import MIN_SCORE, Line, join, lines_from_text, merge_rows
-from followup.adapters.cards.mend import mend_domain, slugs
+from followup.adapters.cards.mend import mend_domain, slugs, unglued
 from followup.adapters.cards.roles import (
     Text,
     assign,
@@ -84,7 +85,9 @@ def find_fields(lines: list[Line], region: str | None) -> BusinessCard:
         if found_emails or found_web or found_phones:
             continue
         if _is_text(line.text):
-            texts.append(Text(line, index))
+            # `Helvetia PräzisionLda.`: a legal form run into the name tells no company, and
+            # spells no domain (helvetiaprazisionlda), until its space is put back.
+            texts.append(Text(replace(line, text=unglued(line.text)), index))
     webs.sort(key=lambda w: not re.match(r"(?i)(https?://|www)", w))  # the surest first
     if not emails:
         emails = email_misread_as_web(webs, web_words, _stacks(texts))
@@ -283,7 +286,29 @@ def _is_text(text: str) -> bool:
         return True  # the middle of a company's name stacked over lines (Marlowe / & / Finch)
     text = re.sub(r"\b[0o]\.[0o]\.?$", "o.o.", text)  # sp. z o.o. read with zeros
     letters = sum(c.isalpha() for c in text)
+    if _labelled_email(text):
+        return False
     return letters >= 2 and not re.search(r"\b\d+\b", text) and not looks_like_address(text)
+
+
+def _labelled_email(text: str) -> bool:
+    """A line that says it holds the email (`E-mail: …`, `Courriel …`), though no address parses
+    in it (`@` read as a letter): one word after the label, ending as a domain does. It names no
+    company, though the domain it holds spells one (`Mail Boxes Etc.`, `Mel J.Harrow` have no
+    such word after what looks like a label)."""
+    folded = fold(text).strip()
+    found = re.match(r"(e[\s\-]?mail|[^\W\d_]+)\s*(:?)\s*(\S+)$", folded)
+    if not found:
+        return False
+    label, colon, rest = found.groups()
+    label = re.sub(r"[\s\-]", "", label)
+    known = {re.sub(r"-", "", w) for w in words()["email_labels"]}
+    return (
+        label in known
+        and (label != "e" or bool(colon))
+        and len(rest) >= 8
+        and bool(re.search(r"[^\W_]\.[a-z]{2,4}$", rest))
+    )
 
 
 def _choose_phone(phones: list[tuple[Phone, float]]) -> tuple[str | None, float]:

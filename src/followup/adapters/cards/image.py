@@ -34,8 +34,8 @@ def check_size(size: int, field: str = "PHOTO") -> None:
         )
 
 
-def load_photo(data: bytes, field: str = "PHOTO") -> np.ndarray:
-    """The photo as RGB pixels (height × width × 3), upright, its long side at most WORK_SIDE."""
+def load_photo(data: bytes, field: str = "PHOTO", side: int = WORK_SIDE) -> np.ndarray:
+    """The photo as RGB pixels (height × width × 3), upright, its long side at most `side`."""
     check_size(len(data), field)
     _register_heif()
     try:
@@ -54,11 +54,11 @@ def load_photo(data: bytes, field: str = "PHOTO") -> np.ndarray:
                     f"{field}: expected a JPEG, PNG or HEIC photo, got a {opened.format} image"
                 )
             if opened.format in ("JPEG", "MPO"):
-                shrink = WORK_SIDE / max(width, height)
+                shrink = min(1.0, side / max(width, height))
                 opened.draft("RGB", (round(width * shrink), round(height * shrink)))
             image = _upright(opened)
             image = _rgb(image)
-            image.thumbnail((WORK_SIDE, WORK_SIDE), Image.Resampling.BILINEAR)
+            image.thumbnail((side, side), Image.Resampling.BILINEAR)
             pixels = np.asarray(image)
     except BadInput:
         raise

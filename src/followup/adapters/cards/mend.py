@@ -292,6 +292,26 @@ def mend_company(text: str) -> str:
     return text
 
 
+def unglued(text: str) -> str:
+    """A company's name whose legal form the OCR ran into the word before it, with the space put
+    back (`Helvetia PräzisionLda.`, `Nordlicht VerlagGmbH`): a capital after a small letter
+    that starts a legal form as printed (with a dot, in capitals, or as `legal_display` has
+    it), up to the end of the line. Capitals inside a word that start none (`TelCo`,
+    `McDonald`, `BlackRock`) are left as read."""
+    tokens = text.split(" ")
+    legal = words()["legal_forms"]
+    display = words()["legal_display"]
+    for at in range(max(0, len(tokens) - 3), len(tokens)):
+        token = tokens[at]
+        for match in re.finditer(r"(?<=[^\W\d_]{2})(?<=[^\W\dA-Z_])(?=[A-Z])", token):
+            head, form = token[: match.start()], token[match.start() :]
+            tail = " ".join([form, *tokens[at + 1 :]])
+            printed = "." in form or (form.isupper() and len(form) >= 2) or form in display
+            if printed and _is_legal(tail, legal):
+                return " ".join([*tokens[:at], head, tail])
+    return text
+
+
 def _is_legal(tail: str, legal: frozenset[str]) -> bool:
     folded = fold(tail)
     return folded in legal or folded.rstrip(".") in legal or folded == "sp. z o.o."

@@ -32,6 +32,12 @@ def straighten(rgb: np.ndarray) -> tuple[np.ndarray, bool]:
         return _enlarged(rgb), False
     if not USUAL_ASPECT[0] <= _aspect(quad) <= USUAL_ASPECT[1]:
         return _enlarged(_around(rgb, quad)), False
+    return squared(rgb, quad), True
+
+
+def squared(rgb: np.ndarray, quad: np.ndarray) -> np.ndarray:
+    """The card whose corners are `quad` (top-left, top-right, bottom-right, bottom-left in
+    `rgb`), mapped onto a rectangle of `MIN_SIDE` to `OUT_SIDE` pixels along its long side."""
     tl, tr, br, bl = quad
     width = float(max(np.linalg.norm(tr - tl), np.linalg.norm(br - bl)))
     height = float(max(np.linalg.norm(bl - tl), np.linalg.norm(br - tr)))
@@ -41,8 +47,7 @@ def straighten(rgb: np.ndarray) -> tuple[np.ndarray, bool]:
     target = np.array([[0, 0], [w - 1, 0], [w - 1, h - 1], [0, h - 1]], dtype=np.float32)
     matrix = cv2.getPerspectiveTransform(quad.astype(np.float32), target)
     flags = cv2.INTER_AREA if scale <= 1 else cv2.INTER_CUBIC
-    card = cv2.warpPerspective(rgb, matrix, (w, h), flags=flags)
-    return card, True
+    return cv2.warpPerspective(rgb, matrix, (w, h), flags=flags)
 
 
 def _around(rgb: np.ndarray, quad: np.ndarray) -> np.ndarray:
@@ -66,8 +71,11 @@ def _enlarged(rgb: np.ndarray) -> np.ndarray:
     return cv2.resize(rgb, size, interpolation=cv2.INTER_CUBIC)
 
 
-def find_card(rgb: np.ndarray) -> np.ndarray | None:
-    """The card's corners (top-left, top-right, bottom-right, bottom-left) in `rgb`, or None."""
+def find_card(
+    rgb: np.ndarray, smallest: float = MIN_AREA, largest: float = MAX_AREA
+) -> np.ndarray | None:
+    """The card's corners (top-left, top-right, bottom-right, bottom-left) in `rgb`, or None;
+    a card that fills from `smallest` to `largest` of the photo."""
     height, width = rgb.shape[:2]
     factor = FIND_SIDE / max(height, width)
     size = (round(width * factor), round(height * factor))
@@ -82,7 +90,7 @@ def find_card(rgb: np.ndarray) -> np.ndarray | None:
             quad = _quadrilateral(contour)
             if quad is None:
                 continue
-            score = _plausibility(quad, contour, area)
+            score = _plausibility(quad, contour, area, smallest, largest)
             if score > 0 and (best is None or score > best[0]):
                 best = (score, quad)
     if best is None:
@@ -116,11 +124,13 @@ def _quadrilateral(contour: np.ndarray) -> np.ndarray | None:
     return None
 
 
-def _plausibility(quad: np.ndarray, contour: np.ndarray, area: float) -> float:
+def _plausibility(
+    quad: np.ndarray, contour: np.ndarray, area: float, smallest: float, largest: float
+) -> float:
     """How much this shape looks like a card: large, filled, of a card's proportions."""
     quad_area = float(cv2.contourArea(quad))
     share = quad_area / area
-    if not MIN_AREA <= share <= MAX_AREA:
+    if not smallest <= share <= largest:
         return 0.0
     if not MIN_ASPECT <= _aspect(_ordered(quad)) <= MAX_ASPECT:
         return 0.0
