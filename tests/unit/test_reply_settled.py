@@ -92,6 +92,40 @@ def test_settled_says_how_much_less_per_kind_and_checks_the_amounts():
         ReplyClassifier(data)
 
 
+def test_a_settled_rule_stands_down_when_a_sentence_matches_its_unless():
+    data = copy.deepcopy(shipped_rules())
+    data["settled"] = [
+        {
+            "id": "t/heron",
+            "kinds": ["rejection"],
+            "by": 3,
+            "patterns": ["\\bheron\\b"],
+            "unless": {"en": ["\\bnews today\\b"]},
+        }
+    ]
+    reader = ReplyClassifier(data, learned=False)
+    assert reader.settled("The heron again.") == {"rejection": 3}
+    assert reader.settled("The heron again. Here is the news today.") == {}
+    data["settled"][0]["unless"] = ["("]
+    with pytest.raises(InvalidField, match=r"settled\[0\]\.unless"):
+        ReplyClassifier(data)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We've now completed our final interviews and picked a candidate who already covers the "
+        "region. You asked for feedback after the panel: your account plan was the best we saw.",
+        "Ce n'est pas la réponse que vous attendiez : nous avons retenu un autre profil. Vous "
+        "m'aviez demandé un retour, le voici : votre étude de cas était très solide.",
+    ],
+)
+def test_feedback_asked_for_beside_a_decision_told_now_is_a_rejection(text):
+    found = shipped_classifier().classify(f"Hi Sam,\n\n{text}\n\nBest,\nAl")
+    assert found.kind == "rejection"
+    assert shipped_classifier().settled(text) == {}
+
+
 def test_a_call_about_the_start_after_an_accepted_offer_is_a_request_not_an_invitation():
     classifier = shipped_classifier()
     onboarding = classifier.classify(

@@ -132,7 +132,9 @@ class ReplyClassifier:
             return found
         said = [fold(s) for s in sentences(fresh)]
         for rule in self.rules.settled:
-            if any(rule.pattern.search(s) for s in said):
+            if any(rule.pattern.search(s) for s in said) and not (
+                rule.unless is not None and any(rule.unless.search(s) for s in said)
+            ):
                 for kind, by in rule.by.items():
                     found[kind] = max(found.get(kind, 0), by)
         return found

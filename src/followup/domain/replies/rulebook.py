@@ -71,6 +71,9 @@ class Settled:
     by: Mapping[str, int]  # kind → how much less its evidence counts
     looks_for: str
     pattern: AnyOf
+    # Not when a sentence of the new text matches one of these: the decision is told now, not
+    # before ("I know it's not the news you hoped for" beside feedback the candidate asked for).
+    unless: AnyOf | None = None
 
     @property
     def kinds(self) -> tuple[str, ...]:
@@ -241,12 +244,18 @@ def compile_rules(data: dict[str, Any]) -> Rules:
         ]
         if not patterns:
             raise InvalidField(f"{where}.patterns", "at least one pattern")
+        unless = [
+            expand(p, f"{where}.unless")
+            for found in _by_language(spec.get("unless")).values()
+            for p in found
+        ]
         settled.append(
             Settled(
                 id=str(spec.get("id") or where),
                 by=by,
                 looks_for=str(spec.get("looks_for", "")),
                 pattern=one_of(patterns, f"{where}.patterns"),
+                unless=one_of(unless, f"{where}.unless") if unless else None,
             )
         )
     return Rules(
