@@ -81,8 +81,8 @@ class Places(NamedTuple):
     # words after it are no place's name, the company (an interview in a town is the town's)
     in_before: re.Pattern[str] | None = None
     # a lowercase word after a company's first words that makes them a modifier of a noun of
-    # its own ("the Otterbrook growers", "working with the Solent ferry crews"), not the head of their
-    # phrase: a frame before them governs that noun, and says nothing of the company
+    # its own ("the Otterbrook growers", "working with the Solent ferry crews"), not the head
+    # of their phrase: a frame before them governs that noun, and says nothing of the company
     modified: re.Pattern[str] | None = None
     # where someone takes part from ("joining the call from Kisumu", "working from
     # Sharjah"): a place's name after it is the place, though "from" follows a word of the
@@ -474,8 +474,8 @@ def _as_company(
     if placename and place.origin is not None and place.origin.search(ahead):
         return False  # "joining the call from Kisumu": where the person was
     # the words head their phrase, not a modifier of a noun of its own after them, as they
-    # are after an article or a possessive ("working with the Otterbrook growers"; "Fernhill knew" is a
-    # clause, its verb after the name)
+    # are after an article or a possessive ("working with the Otterbrook growers"; "Fernhill
+    # knew" is a clause, its verb after the name)
     head = (
         place.modified is None
         or _DETERMINED.search(ahead) is None
