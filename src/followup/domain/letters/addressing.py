@@ -386,7 +386,7 @@ class Addressing:
                 # a name set off at a sentence's end is spoken to when it is known as a name, or
                 # is one word in a sentence that speaks to someone ("…a good weekend, Petra."),
                 # not where it renames what the sentence spoke of ("…our old supplier,
-                # Castellano.", "you may know him, Jonas Berg?")
+                # Castellano.", "I think you met him once, Jonas Berg.")
                 before = m.group("before")
                 at = m.start("name")
                 ok = not self._renames(text, at) and (
@@ -621,7 +621,7 @@ class Addressing:
 
     def _inflecting(self, text: str) -> bool:
         """Does the letter hold a word of a language that calls people by an inflected name (a
-        greeting, a title or a thanks: "ahoj", "pane", "cześć", "dragă", "díky")?"""
+        greeting, a title or a thanks: "ahoj", "pane", "cześć", "dragă", "děkuji")?"""
         if not text or not self.vocative_cues:
             return False
         words = {fold_accents(w) for w in re.findall(r"[^\W\d_]+", text.lower())}
