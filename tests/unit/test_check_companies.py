@@ -174,6 +174,8 @@ def test_without_a_gazetteer_a_company_word_alone_is_the_company_only_in_a_frame
     assert _named_placed("The Cusco recruiter rang me back.", None) == ["Cusco"]
     assert _named_placed("My final round in Cusco went well.", None) == ["Cusco"]
     assert _named_placed("My final round in Cusco went well.") == []
+    assert _named_placed("I'll be at Cusco from June, in the sales team.", None) == ["Cusco"]
+    assert _named_placed("My second round was on Monday, at Cusco.", None) == ["Cusco"]
     # …where the words head their phrase: after an article, a noun of their own after them
     # is what the frame governs ("the Tamale millers"), not the company
     assert _named_placed("I enjoyed working with the Tamale millers last year.", None) == []

@@ -77,8 +77,9 @@ class Places(NamedTuple):
     # throughout Otterbrook, where", "warehouses all over Northgate."): a region or an island,
     # which no gazetteer of towns holds
     within: re.Pattern[str] | None = None
-    # a word of the application before "in" ("a final round in", "my interview in"): where the
-    # words after it are no place's name, the company (an interview in a town is the town's)
+    # a word of the application before "in" ("a final round in", "my interview in"), or the
+    # writer placed "at" them ("I'm now at", "I'll be at"): where the words after it are no
+    # place's name, the company (an interview in a town is the town's)
     in_before: re.Pattern[str] | None = None
     # a lowercase word after a company's first words that makes them a modifier of a noun of
     # its own ("the Otterbrook growers", "working with the Solent ferry crews"), not the head
