@@ -240,7 +240,7 @@ def _another(recipient: str, text: str, known: frozenset[str] = frozenset()) -> 
     return [
         text[a.start : a.end]
         for a in addressing.addressed(text, ctx, known)
-        if addressing.names_another(a.words, parts, known)
+        if addressing.names_another(a.words, parts, known, text)
     ]
 
 
@@ -330,3 +330,57 @@ def test_the_pronoun_i_with_its_verb_is_credited_with_nothing():
     data = shipped_rules()["wrong-name"]
     assert _credited(data, "Good to meet you and I'm keen to start.") == []
     assert _credited(data, "Good to meet you and Ingrid on Monday.") == ["Ingrid"]
+
+
+def test_the_recipients_name_in_a_case_ending_is_theirs_in_a_letter_of_a_language_that_has_one():
+    # a vocative ending in a letter that greets, titles or thanks in such a language
+    assert _another("Radek Svoboda", "Čau Radku, the list is attached.") == []
+    assert _another("Martin Kowalski", "Dobrý den,\n\nMartine, thank you for the call.") == []
+    assert _another("Pavel Novák", "Milý Pavle,\n\nthe sheet is attached.") == []
+    assert _another("Marek Zieliński", "Cześć Marku,\n\nthe sheet is attached.") == []
+    # …but not in an English letter, where the ending makes another name ("Grahame")
+    assert _another("Graham Fenwick", "Hello Grahame,\n\nthe sheet is attached.") == ["Grahame"]
+    assert _another("Martin Kowalski", "Dear Martine,\n\nThe sheet is attached.") == ["Martine"]
+    # …nor where the form is a listed given name, or someone else's in the user's data
+    assert _another("Louis Morel", "Ahoj Louise,\n\nthe sheet is attached.") == ["Louise"]
+    known = frozenset({"martine"})
+    assert _another("Martin Kowalski", "Ahoj Martine,\n\nthe sheet.", known) == ["Martine"]
+
+
+def test_a_name_at_a_sentences_end_is_spoken_to_only_with_evidence_that_it_is():
+    # a common first name, or one word in a sentence that speaks to someone
+    assert _another("Graham Fenwick", "Dear Graham,\n\nI hope you had a good weekend, Petra.") == [
+        "Petra"
+    ]
+    assert _another("Graham Fenwick", "Dear Graham,\n\nThanks for the call, Oluwaseun.") == [
+        "Oluwaseun"
+    ]
+    # …not words that rename what the sentence spoke of: a thing, a firm, a person after
+    # "him" or "her"
+    text = "Dear Graham,\n\nThe buyer is still the co-op, Agrovita."
+    assert _another("Graham Fenwick", text) == []
+    assert (
+        _another("Graham Fenwick", "Dear Graham,\n\nThe one you liked is ours, Baltic Reefers.")
+        == []
+    )
+    assert _another("Graham Fenwick", "Dear Graham,\n\nI think you met him once, Jonas Berg.") == []
+    assert _another("Graham Fenwick", "Dear Graham,\n\nDo you remember her, Grace?") == []
+
+
+def test_a_name_between_commas_that_is_placed_or_described_after_them_is_not_spoken_to():
+    text = "Dear Graham,\n\nI met a soil scientist, Dr Anna Berg, at the fair in Leeds."
+    assert _another("Graham Fenwick", text) == []
+    text = "Dear Graham,\n\nAs you will recall, Dr Berg, we met at the fair."
+    assert _another("Graham Fenwick", text) == ["Dr Berg"]
+
+
+def test_a_name_that_opens_a_clause_after_and_or_a_semicolon_is_spoken_to():
+    text = "Dear Graham,\n\nThe list is attached, and Priscilla, I will send you the rest."
+    assert _another("Graham Fenwick", text) == ["Priscilla"]
+    text = "Dear Graham,\n\nThe list is attached; Joy, please tell me if it works for you."
+    assert _another("Graham Fenwick", text) == ["Joy"]
+    # …not a place that opens it, nor a name described after its comma
+    text = "Dear Graham,\n\nWe cover Leeds and York; Bradford, I think, comes next year."
+    assert _another("Graham Fenwick", text) == []
+    text = "Dear Graham,\n\nThanks for the call, and Priya, my colleague, will send the file."
+    assert _another("Graham Fenwick", text) == []

@@ -150,6 +150,10 @@ def _named_placed(text: str, known_place=GAZETTEER.knows) -> list[str]:
         ("I'm comparing your offer against Tamale this week.", ["Tamale"]),
         ("The Cusco salary is lower than yours.", ["Cusco"]),
         ("Still no word: I'm waiting for Bergen to call.", ["Bergen"]),
+        # …nor the place someone took part from, after a word of the application
+        ("Thanks for joining the interview from Bergen on Monday.", []),
+        ("I'd be working from Tamale most weeks.", []),
+        ("I got an offer from Bergen yesterday.", ["Bergen"]),
         # …but not the place where a choice is only near it
         ("Bergen is the port my old cargo cleared through.", []),
         ("I'm waiting for a lorry from Tamale.", []),
@@ -159,9 +163,23 @@ def test_a_company_named_after_a_real_place_is_the_place_outside_a_company_frame
     assert _named_placed(text) == expected
 
 
-def test_without_a_gazetteer_a_company_word_alone_is_the_company_unless_a_place_frame_holds_it():
-    assert _named_placed("I'm back from Cusco on Sunday night.", None) == ["Cusco"]
-    assert _named_placed("The Cusco hotels I sold to booked early.", None) == ["Cusco"]
+def test_without_a_gazetteer_a_company_word_alone_is_the_company_only_in_a_frame_of_a_company():
+    # the words alone say nothing of the company: a road, a river, a region, a surname
+    assert _named_placed("I'm back from Cusco on Sunday night.", None) == []
+    assert _named_placed("The Cusco hotels I sold to booked early.", None) == []
+    assert _named_placed("We ate at a café on Bergen 14, by the station.", None) == []
+    assert _named_placed("Ing. Paula Tamale ran the audit with me.", None) == []
+    # …a frame of a company does, and "in" after a word of the application where the words
+    # are no place's name that the gazetteer knows
+    assert _named_placed("The Cusco recruiter rang me back.", None) == ["Cusco"]
+    assert _named_placed("My final round in Cusco went well.", None) == ["Cusco"]
+    assert _named_placed("My final round in Cusco went well.") == []
+    assert _named_placed("I'll be at Cusco from June, in the sales team.", None) == ["Cusco"]
+    assert _named_placed("My second round was on Monday, at Cusco.", None) == ["Cusco"]
+    # …where the words head their phrase: after an article, a noun of their own after them
+    # is what the frame governs ("the Tamale millers"), not the company
+    assert _named_placed("I enjoyed working with the Tamale millers last year.", None) == []
+    assert _named_placed("I enjoyed working with Tamale last year.", None) == ["Tamale"]
 
 
 def test_a_company_whose_words_are_a_place_by_their_shape_is_the_place_outside_a_company_frame():

@@ -109,6 +109,11 @@ class Addressing:
         self._phrase_sizes = sorted({len(p) for p in self._phrases}, reverse=True)
         # endings that make another name of a name: "Helena" is not "Helen"
         self.distinct_endings = words("distinct_endings")
+        # the case endings a name takes when the person is spoken to, in languages that
+        # inflect names ("Martine", "Pavle", "Marku", "Tomaszu")
+        self.vocative_endings = tuple(sorted(words("vocative_endings"), key=len, reverse=True))
+        # …read as such only in a letter with a word of such a language
+        self.vocative_cues = frozenset(fold_accents(w) for w in words("vocative_cues"))
         # endings that make a pet form of a name ("Thabs", "Marty", "Jonno"), and pet forms
         # that keep little of the name they stand for ("Becky": Rebecca)
         self.pet_endings = tuple(sorted(words("pet_endings"), key=len, reverse=True))
@@ -231,6 +236,11 @@ class Addressing:
         self._person_before = _optional(data, "person_before", "")
         self._person_after = _optional(data, "person_after", "")
         self._third_party = _optional(data, "third_party_before", "")
+        # …a name after a comma that renames a person just spoken of ("do you remember her,
+        # Grace?"), and the words after a name set off between commas that place or describe
+        # them ("Dr Anna Solent, at the fair", "Tom Ellis, who ran"): third parties
+        self._renamed = _optional(data, "renamed_before", "")
+        self._described_after = _optional(data, "described_after", "")
         # A sentence that offers a referee ("You asked for a reference: Nina Bos is happy to
         # help"): the people it names are third parties, whoever else they are
         self._referee = _optional(data, "referee_sentence", "")
@@ -373,19 +383,34 @@ class Addressing:
                     )
                 )
             elif how == "end":
+                # a name set off at a sentence's end is spoken to when it is known as a name, or
+                # is one word in a sentence that speaks to someone ("…a good weekend, Petra."),
+                # not where it renames what the sentence spoke of ("…our old supplier,
+                # Castellano.", "I think you met him once, Jonas Berg.")
                 before = m.group("before")
-                ok = person or (
-                    first not in self.not_names
-                    and before[:1].islower()
-                    and len(bare) <= 2
-                    and not self._listed(text, m.start("name"))
+                at = m.start("name")
+                ok = not self._renames(text, at) and (
+                    person
+                    or (
+                        first not in self.not_names
+                        and before[:1].islower()
+                        and len(bare) <= 2
+                        and not self._listed(text, at)
+                        and (
+                            first in self.given_names
+                            or (len(bare) == 1 and self._speaks_before(text, at))
+                        )
+                    )
                 )
             elif how == "between":
-                ok = person or (
-                    len(bare) == 1
-                    and first in self.given_names
-                    and self._aside(text, m.start("name"), m.start("name") + len(raw))
-                )
+                ok = (
+                    person
+                    or (
+                        len(bare) == 1
+                        and first in self.given_names
+                        and self._aside(text, m.start("name"), m.start("name") + len(raw))
+                    )
+                ) and not self._described(text, m.start("name") + len(raw))
             else:
                 ok = person
             if not ok:
@@ -527,6 +552,15 @@ class Addressing:
                 continue
             comma_before = self._word_comma.search(before)
             if comma_before is None and not before.rstrip(" \t").endswith(","):
+                if _CLAUSE_JOINED.search(before):
+                    # a clause of its own after ", and" or ";" that opens with a name set off
+                    # ("…, and Sam, I will send you…"; "; Joy, please…"): spoken to, as at a
+                    # sentence's start
+                    opening = self._comma_next.match(text, e)
+                    if opening and not self._appositive.match(text, e):
+                        found = accept(_Joined(m, opening), "start")
+                        if found:
+                            yield found
                 continue
             if self._sentence_end.match(text, e) and comma_before is not None:
                 found = accept(_Joined(m, comma_before), "end")
@@ -554,7 +588,11 @@ class Addressing:
         return self._title_before.search(text, max(0, start - 12), start) is not None
 
     def names_another(
-        self, words: tuple[str, ...], recipient_parts: frozenset[str], known: frozenset[str]
+        self,
+        words: tuple[str, ...],
+        recipient_parts: frozenset[str],
+        known: frozenset[str],
+        text: str = "",
     ) -> bool:
         """Do the words of a name the letter addresses name someone other than the recipient?
         With none of the recipient's names among them, yes ("Dear Mr. Okafor" to Harriet
@@ -562,8 +600,16 @@ class Addressing:
         some language ("Jaduong Otieno", "Sitt Rania"), a greeting ("Kjære Sigrid"), a father's
         name or a second family name ("Oksana Mykolaivna", "Quispe Mamani"): they name another
         person only where they are a name of someone in the user's data who is not the
-        recipient ("Dear Graham Okonjo" where a Sam Okonjo was met)."""
-        others = [w for w in words if not self.is_recipient(w, recipient_parts)]
+        recipient ("Dear Graham Okonjo" where a Sam Okonjo was met). A word that is one of the
+        recipient's names in a case ending is theirs in a letter written with words of a
+        language that inflects names (`text`: "Čau Pavle", "Dobrý den… Martine,")."""
+        inflecting = self._inflecting(text)
+        others = [
+            w
+            for w in words
+            if not self.is_recipient(w, recipient_parts)
+            and not (inflecting and self._inflected(fold_accents(_core(w)), recipient_parts, known))
+        ]
         if not others:
             return False
         if len(others) == len(words):
@@ -572,6 +618,31 @@ class Addressing:
             (folded := fold_accents(_core(w))) in known and folded not in recipient_parts
             for w in others
         )
+
+    def _inflecting(self, text: str) -> bool:
+        """Does the letter hold a word of a language that calls people by an inflected name (a
+        greeting, a title or a thanks: "ahoj", "pane", "cześć", "dragă", "děkuji")?"""
+        if not text or not self.vocative_cues:
+            return False
+        words = {fold_accents(w) for w in re.findall(r"[^\W\d_]+", text.lower())}
+        return not words.isdisjoint(self.vocative_cues)
+
+    def _inflected(self, word: str, recipient_parts: frozenset[str], known: frozenset[str]) -> bool:
+        """Is the word one of the recipient's names with a case ending of the languages that
+        call people by an inflected name ("Petře" of Petr, "Martine" of Martin, "Pavle" of
+        Pavel, "Marku" of Marek), and no name of its own: no listed given name ("Louise" is
+        not Louis) and no one else's in the user's data?"""
+        if word in self.given_names or word in known:
+            return False
+        for ending in self.vocative_endings:
+            stem = word[: -len(ending)]
+            if not word.endswith(ending) or len(stem) < 3:
+                continue
+            for p in recipient_parts:
+                # the name as it is, or without the "e" its last syllable drops ("Pavel")
+                if stem == p or (len(p) > 3 and p[-2] == "e" and stem == p[:-2] + p[-1]):
+                    return True
+        return False
 
     def is_recipient(self, token: str, recipient_parts: frozenset[str]) -> bool:
         """Is this word of a name one of the recipient's, a short form of one (Dan, Daniel) or
@@ -729,6 +800,24 @@ class Addressing:
         line = text.rfind("\n", 0, start) + 1
         return self._speaks_to(text, line)
 
+    def _speaks_before(self, text: str, start: int) -> bool:
+        """Does the sentence that ends with the name at `start` speak to someone?"""
+        opened = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
+        return self._evidence is None or bool(self._evidence.search(text, opened, start))
+
+    def _renames(self, text: str, start: int) -> bool:
+        """Does the name at `start`, after a comma, rename a person spoken of just before it
+        ("you may know him already, Jonas Berg?")?"""
+        return self._renamed is not None and bool(
+            self._renamed.search(text[max(0, start - 40) : start])
+        )
+
+    def _described(self, text: str, end: int) -> bool:
+        """Do the words after the comma that closes the name at `end` say where the person is
+        or who they are ("a soil scientist, Dr Anna Solent, at the fair"): a third party,
+        not someone spoken to?"""
+        return self._described_after is not None and bool(self._described_after.match(text, end))
+
     def _listed(self, text: str, name_start: int) -> bool:
         """Is the name the end of a list or an aside ("as you guessed, Salesforce")?"""
         comma = text.rfind(",", 0, name_start)
@@ -806,6 +895,8 @@ class Addressing:
 
 
 # a word cut short with a slash, as titles are abbreviated ("W/ro", "A/Prof.", "S/Sgt")
+# the end of a clause and the joining word of the next, before a name that opens it
+_CLAUSE_JOINED = re.compile(r"(?:,[ \t]*(?:and|but|so)|;)[ \t]+$")
 _ABBREVIATED = re.compile(r"[^\W\d_]{1,4}/[^\W\d_]{1,5}\.?[ \t]+(?=\S)")
 # what ends the name a call asks for ("is this Sam?", "speak to Sam, please")
 _ASKED_AFTER = re.compile(r"[ \t]*(?:[,.!?;:—–]|[Pp]lease\b|$)", re.MULTILINE)

@@ -238,7 +238,7 @@ class LetterChecker:
                 (found.start, found.end), template
             ):
                 continue  # a placeholder ("Dear First Name"), reported as such
-            if not addressing.names_another(found.words, recipient_parts, known):
+            if not addressing.names_another(found.words, recipient_parts, known, text):
                 continue
             yield _finding(
                 rule,

@@ -77,6 +77,18 @@ class Places(NamedTuple):
     # throughout Otterbrook, where", "warehouses all over Northgate."): a region or an island,
     # which no gazetteer of towns holds
     within: re.Pattern[str] | None = None
+    # a word of the application before "in" ("a final round in", "my interview in"), or the
+    # writer placed "at" them ("I'm now at", "I'll be at"): where the words after it are no
+    # place's name, the company (an interview in a town is the town's)
+    in_before: re.Pattern[str] | None = None
+    # a lowercase word after a company's first words that makes them a modifier of a noun of
+    # its own ("the Otterbrook growers", "working with the Solent ferry crews"), not the head
+    # of their phrase: a frame before them governs that noun, and says nothing of the company
+    modified: re.Pattern[str] | None = None
+    # where someone takes part from ("joining the call from Kisumu", "working from
+    # Sharjah"): a place's name after it is the place, though "from" follows a word of the
+    # application
+    origin: re.Pattern[str] | None = None
     # the generic words of a place ("Bay", "Valley", "Cape"), which make a place's name of a
     # company's words they end or begin ("Kestrel Bay", "Cape Marlow")
     features: frozenset[str] = frozenset()
@@ -133,6 +145,9 @@ _PLACE_KEYS = (
     "company_at_next",
     "place_own_branch",
     "place_within_before",
+    "company_in_before",
+    "company_modified",
+    "place_origin_before",
 )
 _NO_PLACES = Places()
 
@@ -235,19 +250,27 @@ def other_companies(
                 spans = links(text)
             many = re.split(r"[\s_-]+", word)
             whole = len(many) >= len(_name_parts(company, suffixes))
+            # A company's first words alone are the company only where the letter says so in a
+            # frame of a company (see _as_company): a word shared with a company's name is
+            # otherwise a place, a road, a river, a person's surname, a former employer or a
+            # client, whatever else it may be ("Otterbrook 14", "the Otterbrook growers", "Ing.
+            # Petra Otterbrook"); a place's frame ("near Fernhill") says the place even then
             if (
                 not whole
+                and not _overlaps(m.span(), spans)
                 and (
                     _placed(text, m.start(), m.end(), place, ctx.directory.companies, company)
                     or _noted(text, m.start(), m.end(), ctx)
-                    or (
-                        (place.named_place(word) or (known_place is not None and known_place(word)))
-                        and not _as_company(
-                            text, m.start(), m.end(), place, ctx.directory.companies, company
-                        )
+                    or not _as_company(
+                        text,
+                        m.start(),
+                        m.end(),
+                        place,
+                        ctx.directory.companies,
+                        company,
+                        place.named_place(word) or (known_place is not None and known_place(word)),
                     )
                 )
-                and not _overlaps(m.span(), spans)
             ):
                 continue
             named = (
@@ -421,12 +444,22 @@ def _placed(
 
 
 def _as_company(
-    text: str, start: int, end: int, place: Places, companies: Container[str], company: str
+    text: str,
+    start: int,
+    end: int,
+    place: Places,
+    companies: Container[str],
+    company: str,
+    placename: bool = True,
 ) -> bool:
-    """Do a frame of a company hold the words at text[start:end], a place's name that is also
-    `company`'s first words: its possessive (a place's own things are read before this), a
-    word of dealing with an organisation before them, its people, dealings or doings after them,
-    or another of the user's companies beside them in a list ("at Otterbrook and Fernhill")?"""
+    """Do a frame of a company hold the words at text[start:end], `company`'s first words
+    without the rest of its name: its possessive (a place's own things are read before this),
+    a word of dealing with an organisation before them where they head their phrase, its
+    people, dealings or doings after them, what the writer would do there ("At Kumasi I would
+    build…"), or another of the user's companies beside them in a list ("at Otterbrook and
+    Fernhill")? Where the words are no place's name (`placename` false), "in" after a word of
+    the application says the company too ("a final round in Otterbrook", "In Otterbrook, I
+    would have built…")."""
     if text.startswith(("'s", "’s"), end):
         return True
     line = text.rfind("\n", 0, start) + 1
@@ -437,24 +470,35 @@ def _as_company(
         and place.own_branch.match(text, end) is not None
     ):
         return False  # "our Makati office": the writer's own firm's branch in the town
-    before = place.company_before
-    if before is not None and before.search(ahead):
-        return True
     if place.company_next is not None and place.company_next.match(text, end):
         return True
-    if (
-        place.at_next is not None
-        and _AT.search(ahead) is not None
-        and place.at_next.match(text, end) is not None
-    ):
-        return True  # "At Kumasi I would build…": a workplace, not a town
+    if placename and place.origin is not None and place.origin.search(ahead):
+        return False  # "joining the call from Kisumu": where the person was
+    # the words head their phrase, not a modifier of a noun of its own after them, as they
+    # are after an article or a possessive ("working with the Otterbrook growers"; "Fernhill
+    # knew" is a clause, its verb after the name)
+    head = (
+        place.modified is None
+        or _DETERMINED.search(ahead) is None
+        or place.modified.match(text, end) is None
+    )
+    before = place.company_before
+    if head and before is not None and before.search(ahead):
+        return True
+    if head and not placename and place.in_before is not None and place.in_before.search(ahead):
+        return True
+    at = _AT.search(ahead) if placename else _AT_IN.search(ahead)
+    if place.at_next is not None and at is not None:
+        later = _TIME_AFTER.match(text, end)
+        if place.at_next.match(text, later.end() if later else end) is not None:
+            return True  # "At Kumasi I would build…": a workplace, not a town
     following = _NEXT_NAME.match(text, end)
     if following is not None and _its_own(following.group(0), company):
         return True  # "Fernhill Food Group rang me"
     # the last of a list takes the frame of the list's first ("interviews at Kumasi and Sharjah")
-    head = text[max(line, start - 100) : start]
-    listed = _LISTED.search(head)
-    if listed and before is not None and before.search(head[: listed.start()][-60:]):
+    lead = text[max(line, start - 100) : start]
+    listed = _LISTED.search(lead)
+    if listed and before is not None and before.search(lead[: listed.start()][-60:]):
         return True
     first = fold(company.split()[0]) if company.split() else ""
     beside = [_BESIDE_AFTER.match(text, end, end + 40), _BESIDE_BEFORE.search(ahead)]
@@ -466,8 +510,19 @@ def _as_company(
     )
 
 
+_DETERMINED = re.compile(
+    r"\b(?:the|a|an|this|that|these|those|our|their|its|his|her|my|your)[ \t]+$", re.IGNORECASE
+)
 _OURS = re.compile(r"\b(?:our|my)[ \t]+$", re.IGNORECASE)
 _AT = re.compile(r"\bat[ \t]+(?:the[ \t]+)?$", re.IGNORECASE)
+# …and, for words that are no place's name, "in" or a span of time there ("Over the Otterbrook
+# years ahead, I'd hope to build…")
+_AT_IN = re.compile(
+    r"\b(?:at|in|over[ \t]+the|during[ \t]+the|within)[ \t]+(?:the[ \t]+)?$", re.IGNORECASE
+)
+_TIME_AFTER = re.compile(
+    r"[ \t]+(?:years?|months?|days|era)(?:[ \t]+(?:ahead|to[ \t]+come))?", re.IGNORECASE
+)
 _NEXT_NAME = re.compile(rf"[ \t]+[{UPPER}][\w'’-]*")
 # a word beside another joined by a comma, a slash, "&", "and" or "or"
 _BESIDE_AFTER = re.compile(r"[ \t]*(?:,|/|&|\band\b|\bor\b)[ \t]*(?P<word>[^\W\d_]+)")
