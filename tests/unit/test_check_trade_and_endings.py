@@ -5,8 +5,9 @@ superior; flattery of the reader's child by likeness to a parent or as a gain to
 asks-decision by a verb of ending whose object or subject is the hire itself; missing-recap where
 the only shared word is the writer's own availability; then, in whole letters, the later rounds
 (confidences, politics as small talk, things for sale, a vote on the candidates, the writer's
-skills as no recap). Each beside clean near misses that share its words. Every letter is a check-in (no thanks, contact or recap needed) unless its kind is
-given, and is checked for exactly the expected rule ids (spelling aside)."""
+skills as no recap). Each beside clean near misses that share its words. Every letter is a
+check-in (no thanks, contact or recap needed) unless its kind is given, and is checked for
+exactly the expected rule ids (spelling aside)."""
 
 from __future__ import annotations
 
