@@ -191,9 +191,10 @@ def _cached_rulebook(user_folder: Path | None, cache: Path) -> tuple[Rulebook, s
 
 
 # How many of each kind of cache file stay once a fresh rulebook is written: an upgrade or an
-# edited rules file writes new ones (five megabytes each), and the old would pile up for ever.
+# edited rules or words file writes new ones (one to five megabytes each), and the old would pile
+# up for ever.
 KEEP_CACHED = 6
-_CACHED = ("rules-*.pickle", "code-*.bin", "screen-*.pickle")
+_CACHED = ("rules-*.pickle", "code-*.bin", "screen-*.pickle", "words-*.txt")
 
 
 def prune(cache: Path, keep: int = KEEP_CACHED) -> None:
