@@ -54,7 +54,7 @@ def _read(photo: bytes, rgb: np.ndarray, region: str | None, field: str) -> Busi
         closer = _small_card(photo, rgb, field)
         if closer is not None:
             small = find_fields(read_lines(closer, True), region)
-            if small.email and small.phone:
+            if _whole_card(small):
                 return small
             whole = find_fields(read_lines(card, alone), region)
             return small if _contacts(small) > _contacts(whole) else whole
@@ -102,6 +102,13 @@ def _small_card(photo: bytes, rgb: np.ndarray, field: str) -> np.ndarray | None:
         [whole.shape[1] / rgb.shape[1], whole.shape[0] / rgb.shape[0]], dtype=np.float32
     )
     return squared(whole, quad * scale)
+
+
+def _whole_card(card: BusinessCard) -> bool:
+    """A reading that is a whole card's: its name, email and phone and at least one of its
+    title and company. A shape inside a scanned card (a framed block of its contacts, its logo)
+    looks like a small card too, and reading it gives the email and phone alone."""
+    return bool(card.name and card.email and card.phone and (card.title or card.company))
 
 
 def _contacts(card: BusinessCard) -> tuple[int, int]:
