@@ -64,6 +64,9 @@ class Asking:
         self.ended = frozenset(w.lower() for w in data.get("ended", []))
         self.outcomes = pattern(words("outcomes"))
         self.tidings = pattern(words("tidings"))
+        # a frame that ends in a noun of tidings ("any news", "a quick word"): its object
+        # starts at that noun, which the hire named after it makes the hire's news
+        self.tidings_last = pattern(words("tidings") + r"\s*$")
         # a remark given, not news: "put in a good word for me", "have a word with Joy"
         self.remark = pattern(r"(?:" + data["remark_before"] + r")\s*$")
         self.standing = pattern("|".join(f"(?:{s})" for s in data["standing"]))
@@ -117,7 +120,8 @@ class Asking:
                 scopes.append(cut)
             for a, b in inside:
                 if self.not_before_frame.search(sentence, 0, a) is None:
-                    scopes.append(b)
+                    last = self.tidings_last.search(sentence, a, b)
+                    scopes.append(last.start() if last is not None else b)
             for at in scopes:
                 scope = sentence[at:]
                 cut_at = self.cut.search(scope)
@@ -271,7 +275,15 @@ class Asking:
             if i >= 7 or word in self.stops or not word[0].isalnum():
                 break
             words.append(word)
+        giver = False  # after "of", "from", "by": who gives the outcome, not what it is of
         for i, word in enumerate(words):
+            if word in ("of", "from", "by"):
+                giver = True
+                continue
+            if giver and word in self.sides:
+                continue  # "the verdict of the panel", "news from the team"
+            if word not in self.empty:
+                giver = False
             if word in self.hiring or word.rstrip("s") in self.hiring:
                 following = words[i + 1] if i + 1 < len(words) else ""
                 if following and following not in self.empty and not self._hire(following):
