@@ -77,6 +77,9 @@ class Asking:
         self.cut = pattern(data["scope_ends"])
         self.proposition = pattern(data["proposition"])
         self.question_cuts = pattern(data["question_cuts"])
+        # a tag that ends a question ("…, do you think?") is no part of its own: the question
+        # is what stands before it
+        self.question_tags = pattern("^(?:" + data.get("question_tags", "(?!)") + ")")
         self.boundary = pattern(
             r"\b(?:whether|if|when|who|what|which|how|where|once|until|while)\b|,"
         )
@@ -115,7 +118,8 @@ class Asking:
             if question:  # the last part of the question: "As you decide in March, may I ask…?"
                 cut = 0
                 for c in self.question_cuts.finditer(sentence):
-                    if len(sentence[c.end() :].split()) > 2:
+                    rest = sentence[c.end() :]
+                    if len(rest.split()) > 2 and self.question_tags.search(rest) is None:
                         cut = c.end()
                 scopes.append(cut)
             for a, b in inside:
