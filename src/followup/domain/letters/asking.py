@@ -64,6 +64,9 @@ class Asking:
         self.ended = frozenset(w.lower() for w in data.get("ended", []))
         self.outcomes = pattern(words("outcomes"))
         self.tidings = pattern(words("tidings"))
+        # a frame that ends in a noun of tidings ("any news", "a quick word"): its object
+        # starts at that noun, which the hire named after it makes the hire's news
+        self.tidings_last = pattern(words("tidings") + r"\s*$")
         # a remark given, not news: "put in a good word for me", "have a word with Joy"
         self.remark = pattern(r"(?:" + data["remark_before"] + r")\s*$")
         self.standing = pattern("|".join(f"(?:{s})" for s in data["standing"]))
@@ -74,6 +77,9 @@ class Asking:
         self.cut = pattern(data["scope_ends"])
         self.proposition = pattern(data["proposition"])
         self.question_cuts = pattern(data["question_cuts"])
+        # a tag that ends a question ("…, do you think?") is no part of its own: the question
+        # is what stands before it
+        self.question_tags = pattern("^(?:" + data.get("question_tags", "(?!)") + ")")
         self.boundary = pattern(
             r"\b(?:whether|if|when|who|what|which|how|where|once|until|while)\b|,"
         )
@@ -112,12 +118,14 @@ class Asking:
             if question:  # the last part of the question: "As you decide in March, may I ask…?"
                 cut = 0
                 for c in self.question_cuts.finditer(sentence):
-                    if len(sentence[c.end() :].split()) > 2:
+                    rest = sentence[c.end() :]
+                    if len(rest.split()) > 2 and self.question_tags.search(rest) is None:
                         cut = c.end()
                 scopes.append(cut)
             for a, b in inside:
                 if self.not_before_frame.search(sentence, 0, a) is None:
-                    scopes.append(b)
+                    last = self.tidings_last.search(sentence, a, b)
+                    scopes.append(last.start() if last is not None else b)
             for at in scopes:
                 scope = sentence[at:]
                 cut_at = self.cut.search(scope)
@@ -271,7 +279,15 @@ class Asking:
             if i >= 7 or word in self.stops or not word[0].isalnum():
                 break
             words.append(word)
+        giver = False  # after "of", "from", "by": who gives the outcome, not what it is of
         for i, word in enumerate(words):
+            if word in ("of", "from", "by"):
+                giver = True
+                continue
+            if giver and word in self.sides:
+                continue  # "the verdict of the panel", "news from the team"
+            if word not in self.empty:
+                giver = False
             if word in self.hiring or word.rstrip("s") in self.hiring:
                 following = words[i + 1] if i + 1 < len(words) else ""
                 if following and following not in self.empty and not self._hire(following):
