@@ -384,3 +384,48 @@ def test_a_name_that_opens_a_clause_after_and_or_a_semicolon_is_spoken_to():
     assert _another("Graham Fenwick", text) == []
     text = "Dear Graham,\n\nThanks for the call, and Priya, my colleague, will send the file."
     assert _another("Graham Fenwick", text) == []
+
+
+def _addressed_as(kind: str, text: str) -> list[str]:
+    """The names a letter of `kind` to Graham Fenwick addresses, Priscilla Wong having been met
+    with him."""
+    from followup.adapters.check_rules import shipped_rules
+    from followup.domain.letters.context import LetterContext
+
+    ctx = LetterContext(
+        kind=kind,
+        recipient="Graham Fenwick",
+        company="Larkspur Energy",
+        people=("Graham Fenwick", "Priscilla Wong"),
+    )
+    found = Addressing(shipped_rules()["wrong-name"]).addressed(text, ctx, ctx.people_parts)
+    return [text[a.start : a.end] for a in found]
+
+
+def test_two_people_met_together_are_greeted_together_in_a_thank_you_or_a_letter_to_both():
+    greeting = "Dear Graham and Priscilla,\n\n"
+    assert _addressed_as("thank_you", greeting + "Thank you for Tuesday.") == ["Graham"]
+    assert _addressed_as("check_in", greeting + "A note for you both: the tenders are out.") == [
+        "Graham"
+    ]
+    assert _addressed_as("check_in", greeting + "Each of you asked for the list.") == ["Graham"]
+    # …a letter written to one greets the other as well: someone other than the recipient
+    assert _addressed_as("check_in", greeting + "The tenders are out.") == ["Graham", "Priscilla"]
+    assert _addressed_as("check_in", "Morning Graham & Priscilla -\n\nThe tenders are out.") == [
+        "Graham",
+        "Priscilla",
+    ]
+
+
+def test_a_name_in_apposition_to_a_noun_of_a_person_is_a_third_party_not_addressed():
+    assert _addressed("Dear Graham,\n\nThe best advice came from an old colleague, Tariq.") == [
+        ("Graham", ("Graham",))
+    ]
+    assert _addressed("Dear Graham,\n\nI met your colleague in Leeds, Tariq, at the fair.") == [
+        ("Graham", ("Graham",))
+    ]
+    # …a wish at a sentence's end speaks to the name after it
+    assert _addressed("Dear Graham,\n\nThe map is attached. Have a lovely weekend, Tariq!") == [
+        ("Graham", ("Graham",)),
+        ("Tariq", ("Tariq",)),
+    ]

@@ -226,3 +226,71 @@ def test_a_place_named_company_is_the_company_in_a_copied_sentence_about_an_empl
     text, expected
 ):
     assert _named_placed(text) == expected
+
+
+def _named_in(
+    companies: list[tuple[str, str]], text: str, words: frozenset[str] | None = None
+) -> list[str]:
+    """The other companies named in `text`, in a directory of `companies` (id, name) beside
+    the letter's own (Harbourline Foods); `words`, the ordinary words a dictionary knows."""
+    directory = Directory.build(
+        [(key, name, []) for key, name in companies]
+        + [("own", "Harbourline Foods", ["Sara Okafor"])]
+    )
+    context = LetterContext(
+        kind="check_in",
+        recipient="Sara Okafor",
+        company="Harbourline Foods",
+        opportunity="own",
+        directory=directory,
+    )
+    candidates = [
+        entry
+        for word in {w.lower() for w in re.findall(r"\w+", text)}
+        for entry in directory.companies.get(word, ())
+        if entry[1] != "own"
+    ]
+    known = None if words is None else words.__contains__
+    found = other_companies(text, context, candidates, SUFFIXES, known, lambda: False, PLACES)
+    return [text[start:end] for start, end, _ in sorted(found)]
+
+
+def test_a_company_is_named_without_its_legal_form_of_one_word_or_several():
+    firms = [
+        ("tind", "Tindholm Pumper A/S"),
+        ("zel", "Zelwa Meble Sp. z o.o."),
+        ("kor", "Korvala Oy"),
+    ]
+    assert _named_in(firms, "I met the Tindholm Pumper buyers.") == ["Tindholm Pumper"]
+    assert _named_in(firms, "zelwa meble shipped late again.") == ["zelwa meble"]
+    assert _named_in(firms, "Korvala rang me.") == ["Korvala"]
+    # the first word alone is still the company only in a frame of one
+    assert _named_in(firms, "We drove past Tindholm on the way.") == []
+
+
+def test_two_names_joined_are_the_firm_without_its_trade_words():
+    firms = [("fl", "Fenwick & Lowe Surveyors")]
+    assert _named_in(firms, "It would help Fenwick & Lowe win.") == ["Fenwick & Lowe"]
+    assert _named_in(firms, "I know fenwick and lowe well.") == ["fenwick and lowe"]
+    assert _named_in(firms, "FENWICK+LOWE's team rang.") == ["FENWICK+LOWE"]
+    # either name alone is a surname or a town
+    assert _named_in(firms, "My referee, Dr Fenwick, knows Lowe well.") == []
+
+
+def test_another_company_named_as_a_customer_or_partner_of_the_one_written_to_is_named():
+    firms = [("wren", "Wrenfield Cocoa Traders")]
+    assert _named_in(firms, "I saw Wrenfield among your reference customers.") == ["Wrenfield"]
+    assert _named_in(firms, "Your new client Wrenfield was at the fair.") == ["Wrenfield"]
+    assert _named_in(firms, "Wrenfield, one of your partners, rang.") == ["Wrenfield"]
+    assert _named_in(firms, "Wrenfield has been a client of yours for years.") == ["Wrenfield"]
+    # …not a customer of your own in a place of that name, nor customers alone
+    assert _named_in(firms, "Your customers near Wrenfield order weekly.") == []
+
+
+def test_two_common_words_joined_in_lowercase_are_no_firm():
+    firms = [("sp", "Salt & Pepper Catering"), ("fl", "Fenwick & Lowe Surveyors")]
+    words = frozenset({"salt", "pepper", "and", "lowe"})
+    assert _named_in(firms, "We ran out of salt and pepper at the stand.", words) == []
+    assert _named_in(firms, "Salt & Pepper rang me back.", words) == ["Salt & Pepper"]
+    # …a surname no dictionary holds makes a firm of them in lowercase too
+    assert _named_in(firms, "I met fenwick and lowe.", words) == ["fenwick and lowe"]

@@ -244,6 +244,10 @@ class Addressing:
         # A sentence that offers a referee ("You asked for a reference: Nina Bos is happy to
         # help"): the people it names are third parties, whoever else they are
         self._referee = _optional(data, "referee_sentence", "")
+        # Two people met together greeted in one salutation ("Dear Marcus and Sofia"): in a
+        # thank-you for the meeting, or in a letter that speaks to them as two ("you both")
+        self.joint_kinds = words("joint_kinds")
+        self._joint = _optional(data, "joint_address", "")
         # What a call's opening says before the name of the person it asks for ("is this",
         # "may I speak to"): in a call script, the person spoken to
         self._asked = _optional(data, "asked_for", r"[ \t]+$")
@@ -274,7 +278,7 @@ class Addressing:
             re.compile(
                 rf"(?:[ \t]*,[ \t]*(?:(?:{ands})[ \t]+)?|[ \t]+(?:{ands})[ \t]+)"
                 rf"(?:(?:{titles})\.?[ \t]+)?(?P<name>{_CAP})"
-                rf"(?=[ \t]*(?:[,!:;.—–]|$|(?:{ands})[ \t]))",
+                rf"(?=[ \t]*(?:[,!:;.—–]|-(?:[ \t]|$)|$|(?:{ands})[ \t]))",
                 re.MULTILINE,
             )
             if ands
@@ -403,14 +407,20 @@ class Addressing:
                     )
                 )
             elif how == "between":
+                # not where it renames a person spoken of ("the council's energy lead, Mr
+                # Okafor, and…")
                 ok = (
-                    person
-                    or (
-                        len(bare) == 1
-                        and first in self.given_names
-                        and self._aside(text, m.start("name"), m.start("name") + len(raw))
+                    not self._renames(text, m.start("name"))
+                    and (
+                        person
+                        or (
+                            len(bare) == 1
+                            and first in self.given_names
+                            and self._aside(text, m.start("name"), m.start("name") + len(raw))
+                        )
                     )
-                ) and not self._described(text, m.start("name") + len(raw))
+                    and not self._described(text, m.start("name") + len(raw))
+                )
             else:
                 ok = person
             if not ok:
@@ -435,11 +445,15 @@ class Addressing:
             if salutation[1] == "salutation" and self._also is not None:
                 # the salutation greets more than one ("Good morning Joy and Sam!", "Kjære
                 # Sigrid og Johan"): each is addressed, a name known as one ("and team" is not),
-                # but for a letter to two people met together ("Dear Marcus and Sofia")
+                # but for a letter to two people met together ("Dear Marcus and Sofia"), a
+                # thank-you for that meeting or a letter that speaks to them both
                 at = salutation[0].start("name") + len(salutation[0].group("name"))
                 more = self._also.match(text, at)
+                joint = ctx.kind in self.joint_kinds or (
+                    self._joint is not None and self._joint.search(text) is not None
+                )
                 while more is not None:
-                    together = fold_accents(_core(more.group("name"))) in ctx.people_parts
+                    together = joint and fold_accents(_core(more.group("name"))) in ctx.people_parts
                     found = (
                         None
                         if together
@@ -809,7 +823,7 @@ class Addressing:
         """Does the name at `start`, after a comma, rename a person spoken of just before it
         ("you may know him already, Jonas Berg?")?"""
         return self._renamed is not None and bool(
-            self._renamed.search(text[max(0, start - 40) : start])
+            self._renamed.search(text[max(0, start - 60) : start])
         )
 
     def _described(self, text: str, end: int) -> bool:

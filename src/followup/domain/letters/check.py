@@ -134,8 +134,11 @@ class LetterChecker:
         found: list[Finding] = []
         placeholders = list(self._placeholders(letter))
         found += placeholders
-        found += self._wrong_company(letter, ctx)
-        found += self._wrong_name(letter, ctx, [(f.start, f.end) for f in placeholders])
+        companies = list(self._wrong_company(letter, ctx))
+        found += companies
+        # another company's name is that company, not a person addressed ("Kilnworth, one of
+        # your customers, told me…"): reported once, by wrong-company
+        found += self._wrong_name(letter, ctx, [(f.start, f.end) for f in placeholders + companies])
         flattery = list(self._phrases(letter, self.rules["flattery"]))
         if ctx.kind == "call":
             flattery += self._spoken_flattery(letter, ctx, flattery)
@@ -237,7 +240,7 @@ class LetterChecker:
             if _PLACEHOLDER_NAME.fullmatch(found.words[0]) or _overlaps(
                 (found.start, found.end), template
             ):
-                continue  # a placeholder ("Dear First Name"), reported as such
+                continue  # a placeholder ("Dear First Name") or a company, reported as such
             if not addressing.names_another(found.words, recipient_parts, known, text):
                 continue
             yield _finding(

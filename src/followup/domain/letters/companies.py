@@ -15,7 +15,13 @@ from collections.abc import Callable, Container, Iterable, Iterator, Mapping
 from functools import lru_cache
 from typing import NamedTuple
 
-from followup.domain.letters.context import LetterContext, compact_forms, fold_accents, loose_name
+from followup.domain.letters.context import (
+    LetterContext,
+    compact_forms,
+    fold_accents,
+    loose_name,
+    without_legal_form,
+)
 from followup.domain.letters.text import UPPER, fold
 
 _TOKEN_EDGE = " \t\n<>()\"'“”‘’[]"
@@ -32,6 +38,7 @@ _CAMEL = re.compile(r"[a-z][A-Z]")
 _JOINED = re.compile(r"(?<!\w)(?:#\w+|[A-Z][a-z]+(?:[A-Z][a-z0-9]+)+)(?!\w)")
 _CONNECTORS = frozenset({"&", "and", "+", "und", "et", "y"})
 _LETTERS = re.compile(r"[^\W\d_]+")
+_JOINED_PAIR = re.compile(r"\w[\s_-]*[&+][\s_-]*\w|\w[\s_-]+and[\s_-]+\w", re.IGNORECASE)
 
 
 class Places(NamedTuple):
@@ -203,8 +210,17 @@ def company_pattern(company: str, suffixes: frozenset[str]) -> re.Pattern[str]:
     Traders'), unless the name joins two ('Stirling & Vance': Stirling alone is a town or a
     surname). Bounded by anything but a letter or a digit."""
     parts = _name_parts(company, suffixes)
-    forms = [r"[\s_-]+".join(loose_name(p) for p in parts)]
+    forms = [_form(parts)]
     joined = any(p.lower() in _CONNECTORS for p in parts)
+    if joined and len(parts) > 3:
+        # two names joined, without the trade word or words after them ("Brennan & Roe" of
+        # "Brennan & Roe Surveyors"): the firm's own pair, which no place or surname makes
+        last = max(i for i, p in enumerate(parts) if p.lower() in _CONNECTORS)
+        forms += [
+            _form(parts[:k])
+            for k in range(len(parts) - 1, last + 1, -1)
+            if parts[k - 1][:1].isupper()
+        ]
     if len(parts) > 1 and not joined:
         # the name without its last words, longest first: "Cullen Bay" for "Cullen Bay Foods"
         # (a company's own words, not a place by the bay, which its first word alone may be)
@@ -217,6 +233,25 @@ def company_pattern(company: str, suffixes: frozenset[str]) -> re.Pattern[str]:
         if len(parts[0]) >= 4:
             forms.append(loose_name(parts[0]))
     return re.compile(rf"(?<![^\W_])(?:{'|'.join(forms)})(?![^\W_])", re.IGNORECASE)
+
+
+# a connector of a firm's names as written in any letter: "&", "+" or "and", spaced or not, or
+# the name's own word ("und")
+_JOIN = r"(?:[\s_-]*[&+][\s_-]*|[\s_-]+(?:and|{})[\s_-]+)"
+
+
+def _form(parts: list[str]) -> str:
+    """A pattern of a company's words in order, joined by spaces, dashes or underscores, its
+    connector written "&", "+" or "and" ("Brennan & Roe", "brennan and roe", "Brennan+Roe")."""
+    out = ""
+    for i, part in enumerate(parts):
+        if part.lower() in _CONNECTORS and 0 < i < len(parts) - 1:
+            out += _JOIN.format(re.escape(part.lower()))
+        elif i > 1 and parts[i - 1].lower() in _CONNECTORS:
+            out += loose_name(part)
+        else:
+            out += (r"[\s_-]+" if i else "") + loose_name(part)
+    return out
 
 
 def other_companies(
@@ -249,7 +284,11 @@ def other_companies(
             if spans is None:
                 spans = links(text)
             many = re.split(r"[\s_-]+", word)
+            # the whole name, or two names joined as the firm's own ("Brennan & Roe"), which
+            # needs no frame of a company (in lowercase, only where a word is no common word:
+            # "salt and pepper" is no "Salt & Pepper Catering")
             whole = len(many) >= len(_name_parts(company, suffixes))
+            pair = not whole and _JOINED_PAIR.search(word) is not None
             # A company's first words alone are the company only where the letter says so in a
             # frame of a company (see _as_company): a word shared with a company's name is
             # otherwise a place, a road, a river, a person's surname, a former employer or a
@@ -257,6 +296,7 @@ def other_companies(
             # Petra Otterbrook"); a place's frame ("near Fernhill") says the place even then
             if (
                 not whole
+                and not pair
                 and not _overlaps(m.span(), spans)
                 and (
                     _placed(text, m.start(), m.end(), place, ctx.directory.companies, company)
@@ -277,7 +317,8 @@ def other_companies(
                 not word.islower()
                 or (len(many) > 1 and (whole or _proper(many, is_word)))
                 or _overlaps(m.span(), spans)
-                or not (callable(is_word) and is_word(word))
+                or (not pair and not (callable(is_word) and is_word(word)))
+                or (pair and _proper(_LETTERS.findall(word), is_word))
                 or lowercase_voice()
             )
             if named:
@@ -369,11 +410,9 @@ _SENTENCE_END = re.compile(r"[.!?\n]")
 
 
 def _name_parts(company: str, suffixes: frozenset[str]) -> list[str]:
-    """A company's words without its legal suffix ("Morgan Reid" of "Morgan Reid Ltd")."""
-    parts = company.split()
-    while len(parts) > 1 and parts[-1].lower().rstrip(",") in suffixes:
-        parts.pop()
-    return parts
+    """A company's words without its legal suffix ("Morgan Reid" of "Morgan Reid Ltd", "Mazur Okna"
+    of "Mazur Okna Sp. z o.o.")."""
+    return without_legal_form(company.split(), suffixes)
 
 
 def _proper(words: list[str], is_word: object) -> bool:

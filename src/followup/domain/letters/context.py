@@ -68,12 +68,34 @@ class Directory:
 
 
 _CONNECTORS = frozenset({"&", "and", "+", "the"})
-# Legal suffixes links leave out; the same as the wrong-company rule's list in checks/rules.json.
+# Legal suffixes links leave out; the same as the wrong-company rule's list in checks/rules.json
+# (a form of several words, "sp. z o.o.", "sdn bhd", is one entry).
 _SUFFIXES = frozenset(
     {"inc", "inc.", "incorporated", "corp", "corp.", "corporation", "co", "co.", "company"}
-    | {"llc", "ltd", "ltd.", "limited", "plc", "gmbh", "ag", "sa", "s.a.", "bv", "nv"}
-    | {"group", "holdings"}
+    | {"llc", "l.l.c.", "ltd", "ltd.", "limited", "plc", "gmbh", "ag", "sa", "s.a.", "bv", "nv"}
+    | {"group", "holdings", "& co", "& co."}
+    | {"a/s", "aps", "as", "asa", "ab", "oy", "oyj", "hf", "ehf", "a.s.", "s.r.o.", "sp. z o.o."}
+    | {"sp.j.", "s.a.s.", "sas", "sarl", "s.a.r.l.", "srl", "s.r.l.", "s.p.a.", "sl", "s.l."}
+    | {"slu", "s.l.u.", "ltda", "ltda.", "lda", "lda.", "kft", "kft.", "zrt", "zrt.", "bhd"}
+    | {"sdn bhd", "berhad", "pty", "pty ltd", "pte", "pte ltd", "pte. ltd.", "pvt", "pvt ltd"}
+    | {"pvt. ltd.", "private limited", "kg", "gmbh & co. kg", "ohg", "ug", "e.k.", "oü", "uab"}
+    | {"sia", "d.o.o.", "doo", "jsc", "pjsc", "llp", "lp", "k.k.", "se", "bvba", "nv/sa"}
 )
+
+
+def without_legal_form(parts: list[str], suffixes: frozenset[str]) -> list[str]:
+    """A company's words (`parts`) without the legal form that ends them, of one word or of
+    several ("Mazur Okna" of "Mazur Okna Sp. z o.o.", "Foo Logistics" of "Foo Logistics A/S");
+    at least one word is kept."""
+    parts = list(parts)
+    while len(parts) > 1:
+        for size in range(min(4, len(parts) - 1), 0, -1):
+            if " ".join(parts[-size:]).lower().rstrip(",") in suffixes:
+                del parts[-size:]
+                break
+        else:
+            break
+    return parts
 
 
 @lru_cache(maxsize=256)  # every letter to a company asks for its forms
@@ -81,9 +103,7 @@ def compact_forms(company: str) -> tuple[str, ...]:
     """A company's name as links and file names write it: its words run together without its
     legal suffix ("halcyonsoftware"), and its first word alone when that is distinctive."""
     parts = [fold_accents(p.lower().strip(",")) for p in company.split()]
-    parts = [p for p in parts if p not in _CONNECTORS]
-    while len(parts) > 1 and parts[-1] in _SUFFIXES:
-        parts.pop()
+    parts = [p for p in without_legal_form(parts, _SUFFIXES) if p not in _CONNECTORS]
     runs = ["".join(ch for ch in p if ch.isalnum()) for p in parts]
     forms = ["".join(runs)]
     if len(runs) > 1 and len(runs[0]) >= 4:
