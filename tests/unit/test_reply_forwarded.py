@@ -180,3 +180,44 @@ def test_an_introduction_the_sender_leaves_to_a_colleague_passes_nothing_on(lang
     # Without those words the note is passed on as the sender's own word (the reading before).
     passed = read(f"{new.split('.')[0]}.\n\n{note}", subject="Fwd: Profile")
     assert passed.kind == as_passed_on
+
+
+CANCELLED_MEETING = {
+    "en": (
+        "Sam, no problem at all, and good luck with the move. I've cancelled Thursday with Jo; "
+        "the calendar's notice is attached below, you can just ignore it.",
+        "This event has been cancelled.\n\nSecond interview Acme - Sam\nThursday 5 March 2026, "
+        "11:00 - 12:00\nWhere: Microsoft Teams",
+    ),
+    "de": (
+        "Hallo Sam, alles klar und viel Erfolg! Den Termin mit Jo habe ich gestrichen; die "
+        "Kalendernachricht hängt unten an, die können Sie einfach ignorieren.",
+        "Dieser Termin wurde abgesagt.\n\nZweitgespräch Acme - Sam\nDonnerstag, 5. März 2026, "
+        "11:00 - 12:00\nOrt: Teams",
+    ),
+    "es": (
+        "Hola Sam, entendido y mucha suerte. He anulado la reunión del jueves con Jo; te adjunto "
+        "el aviso del calendario, puedes ignorarlo.",
+        "Este evento se ha cancelado.\n\nSegunda entrevista Acme - Sam\njueves, 5 de marzo de "
+        "2026, 11:00 - 12:00\nLugar: Teams",
+    ),
+    "fr": (
+        "Bonjour Sam, c'est noté et bonne continuation. J'ai annulé le rendez-vous de jeudi avec "
+        "Jo ; l'avis du calendrier est joint, vous pouvez l'ignorer.",
+        "Cet événement a été annulé.\n\nDeuxième entretien Acme - Sam\njeudi 5 mars 2026, "
+        "11:00 - 12:00\nLieu : Teams",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", CANCELLED_MEETING)
+def test_an_attached_notice_the_sender_says_to_ignore_passes_nothing_on(lang):
+    """The candidate withdrew; the recruiter cancels the interview and attaches the calendar's
+    cancellation, telling the candidate to ignore it: its day and time are no invitation."""
+    new, notice = CANCELLED_MEETING[lang]
+    attached = (
+        "---------- Attached message ----------\nFrom: Jo Park <jo.park@acme.example>\n"
+        f"Subject: Interview\n\n{notice}\n"
+    )
+    found = read(f"{new}\n\n{attached}", subject="Re: Withdrawal")
+    assert (found.kind, found.evidence, found.rule) == ("other", "", "")
