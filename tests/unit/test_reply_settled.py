@@ -83,13 +83,58 @@ def test_settled_says_how_much_less_per_kind_and_checks_the_amounts():
         {"id": "t/otter", "by": {"offer": 1, "invitation": 2}, "patterns": ["\\botter\\b"]}
     ]
     assert ReplyClassifier(data).settled("An otter.") == {"offer": 1, "invitation": 2}
-    for wrong in ({"offer": 0}, {"offer": "1"}, {"offer": True}):
+    for wrong in ({"offer": -1}, {"offer": "1"}, {"offer": True}):
         data["settled"][0]["by"] = wrong
         with pytest.raises(InvalidField, match=r"settled\[0\]\.by"):
             ReplyClassifier(data)
     data["settled"][0]["by"] = {"other": 1}
     with pytest.raises(InvalidField, match=r"settled\[0\]\.kinds"):
         ReplyClassifier(data)
+
+
+def test_a_settled_kind_by_0_keeps_the_rules_evidence_and_only_bars_the_model():
+    data = copy.deepcopy(shipped_rules())
+    data["settled"] = [{"id": "t/lynx", "by": {"question": 0}, "patterns": ["\\blynx\\b"]}]
+    sure_question = LearnedModel.from_data(
+        {
+            "kinds": list(KINDS),
+            "bias": [0.0] * 6,
+            "weights": {"diploma": [0.0, 0.0, 0.0, 9.0, 0.0, 0.0]},
+            "min_probability": 0.6,
+        }
+    )
+    reader = ReplyClassifier(data, learned=sure_question)
+    assert reader.settled("The lynx.") == {"question": 0}
+    # the model alone would call it a request; the settled words bar it from that kind
+    assert reader.classify("Your diploma arrived.").kind == "question"
+    assert reader.classify("The lynx: your diploma arrived.").kind == "other"
+    # a request the rules read still decides, at its full strength
+    found = reader.classify("The lynx. Could you send me your diploma?")
+    assert (found.kind, found.rule, found.evidence) == (
+        "question",
+        "question/request",
+        "Could you send me your diploma?",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("No need to send the diploma after all, I found it in your file.", "other"),
+        ("Inutile de m'envoyer le diplôme, je l'ai retrouvé dans votre dossier.", "other"),
+        ("No need to send the diploma. Could you send me your passport instead?", "question"),
+        ("I've blocked your first morning so we can go through the accounts together.", "other"),
+        (
+            "I've blocked your first morning for the accounts. Could you tell me which region "
+            "you'd like to start with?",
+            "question",
+        ),
+    ],
+)
+def test_a_need_denied_or_the_first_day_arranged_asks_nothing_but_a_request_beside_it_does(
+    text, kind
+):
+    assert shipped_classifier().classify(f"Hi Sam,\n\n{text}\n\nBest,\nAl").kind == kind
 
 
 def test_a_settled_rule_stands_down_when_a_sentence_matches_its_unless():
