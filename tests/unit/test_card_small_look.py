@@ -32,9 +32,8 @@ def looks(monkeypatch):
     shape = np.ones((4, 4, 3), np.uint8)
     monkeypatch.setattr(reader, "straighten", lambda rgb: (photo, False))  # no card found
     monkeypatch.setattr(reader, "_small_card", lambda *args: shape)
-    monkeypatch.setattr(reader, "read_lines", lambda image, alone: image)
     readings: dict[int, BusinessCard] = {}
-    monkeypatch.setattr(reader, "find_fields", lambda image, region: readings[int(image.max())])
+    monkeypatch.setattr(reader, "_fields", lambda image, alone, region: readings[int(image.max())])
     return photo, readings
 
 

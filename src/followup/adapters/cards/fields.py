@@ -102,7 +102,10 @@ def find_fields(lines: list[Line], region: str | None) -> BusinessCard:
     domain = domain_of(email, webs[0] if webs else None)
     if email and domain and any(domain in fold(w) for w in webs) and email_confidence > 0.7:
         email_confidence = min(1.0, email_confidence + 0.05)  # the website agrees
+    phones, recoded_phones = _recoded_by_card(phones, rests, region)
     phone_text, phone_confidence = _choose_phone(phones)
+    if phone_text in recoded_phones:
+        phone_confidence = min(phone_confidence, 0.7)
     abroad = _country_of(email, webs)
     if not any(p.valid and p.kind != "fax" for p, _ in phones) and abroad not in (None, region):
         # A card from another country, its numbers written as they are dialled there.
@@ -229,6 +232,38 @@ def _marked(name: str, email: str | None, country: str | None) -> str:
         if (candidate := " ".join(ways)) != name and local in local_parts(candidate)
     }
     return found.pop() if len(found) == 1 else name
+
+
+def _recoded_by_card(
+    phones: list[tuple[Phone, float]], rests: list[tuple[str, float]], region: str | None
+) -> tuple[list[tuple[Phone, float]], set[str]]:
+    """The card's numbers, with a `+` number valid nowhere read again with the calling code of
+    another number valid on the same card where one digit of its code was misread (`+16 8 16 31
+    51` above `Fax +46 8 10 82 80`: the office's number, not the fax, is the phone); and the
+    numbers so read (international). Unchanged where no number is valid (that case is
+    `recoded_country`'s with the card's own country, below)."""
+    import phonenumbers
+
+    codes = [phonenumbers.region_code_for_number(p.number) for p, _ in phones if p.valid]
+    countries: list[str] = [c for c in dict.fromkeys(codes) if c and c != "ZZ"]
+    if not countries:
+        return phones, set()
+    mended: list[tuple[Phone, float]] = []
+    recoded: set[str] = set()
+    for rest, score in rests:
+        found = find_phones(rest, region)
+        for country in countries if "+" in rest else ():
+            text = recoded_country(rest, country)
+            if text != rest:
+                again = find_phones(text, region)
+                if sum(p.valid for p in again) > sum(p.valid for p in found):
+                    recoded |= {p.international for p in again if p.valid} - {
+                        p.international for p in found
+                    }
+                    found = again
+                    break
+        mended.extend((p, score) for p in found)
+    return mended, recoded
 
 
 def _region_of(phone: str | None) -> str | None:

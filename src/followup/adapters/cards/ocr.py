@@ -292,6 +292,13 @@ def _widened(crop: np.ndarray) -> np.ndarray:
     return cv2.resize(crop, (round(width * WIDER), height), interpolation=cv2.INTER_CUBIC)
 
 
+def recognise(crop: np.ndarray) -> tuple[str, float]:
+    """One line's crop (BGR, upright) read by the recogniser alone: its text and sureness."""
+    ocr = engine()
+    with _reading:
+        return _recognise(ocr, crop)
+
+
 def _recognise(ocr: Any, crop: np.ndarray) -> tuple[str, float]:
     result = ocr(crop, use_det=False, use_cls=False, use_rec=True)
     texts = getattr(result, "txts", None) or ("",)

@@ -9,8 +9,9 @@ import numpy as np
 
 from followup.adapters.cards.fields import card_from_contact, find_fields
 from followup.adapters.cards.image import WORK_SIDE, NotAnImage, load_photo
-from followup.adapters.cards.ocr import read_lines
+from followup.adapters.cards.ocr import read_lines_and_crops, recognise
 from followup.adapters.cards.qr import read_qr
+from followup.adapters.cards.second_look import voted_phone
 from followup.adapters.cards.straighten import MIN_AREA, MIN_SIDE, find_card, squared, straighten
 from followup.domain.cards import CARD_FIELDS, BusinessCard
 
@@ -53,20 +54,34 @@ def _read(photo: bytes, rgb: np.ndarray, region: str | None, field: str) -> Busi
         # it is read first, and the whole photo only where that card's contacts are not read.
         closer = _small_card(photo, rgb, field)
         if closer is not None:
-            small = find_fields(read_lines(closer, True), region)
+            small = _fields(closer, True, region)
             if _whole_card(small):
                 return small
-            whole = find_fields(read_lines(card, alone), region)
+            whole = _fields(card, alone, region)
             return small if _contacts(small) > _contacts(whole) else whole
-        return find_fields(read_lines(card, alone), region)
-    read = find_fields(read_lines(card, alone), region)
+        return _fields(card, alone, region)
+    read = _fields(card, alone, region)
     if read.email and read.phone:
         return read
     closer = _small_card(photo, rgb, field)
     if closer is None:
         return read
-    again = find_fields(read_lines(closer, True), region)
+    again = _fields(closer, True, region)
     return again if _contacts(again) > _contacts(read) else read
+
+
+def _fields(image: np.ndarray, alone: bool, region: str | None) -> BusinessCard:
+    """The fields read on `image` (see `ocr.read_lines`), the phone number's line read twice
+    more where it was read unsurely (`second_look`)."""
+    found = read_lines_and_crops(image, alone)
+    read = find_fields([line for line, _ in found], region)
+    if read.phone is None:
+        return read
+    voted = voted_phone(read.phone, found, recognise)
+    if voted is None:
+        return read
+    confidence = dict(read.confidence, phone=min(read.confidence.get("phone", 0.0), 0.8))
+    return replace(read, phone=voted, confidence=confidence)
 
 
 def _completed(from_qr: BusinessCard, read: BusinessCard) -> BusinessCard:
