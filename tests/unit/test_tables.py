@@ -447,3 +447,14 @@ def test_an_address_book_csv_is_not_taken_for_job_applications():
     assert TableReader("applications").sniff(
         (DATA / "thunderbird-addressbook.csv").read_bytes(), "t.csv"
     )  # claimed, to say so, not left to the dossier reader's "expected JSON"
+
+
+def test_google_contacts_phone_types_the_primary_first_and_never_a_fax():
+    """Google CSV's `Phone N - Type` says what each number is: `* ` marks the primary one, and a
+    pager or a fax listed first (as in roundcube's Google samples) is no phone to call."""
+    records = values(read_people(table_of("google-contacts-fax.csv")))
+    assert [(p.name, p.phone) for p in records] == [
+        ("Ilse Hartmann", "+49 171 5550 0002"),
+        ("Chidi Okafor", "+234 1 555 0102"),
+        ("Aino Virtanen", ""),
+    ]

@@ -251,3 +251,16 @@ def test_utf16_without_a_byte_order_mark_is_read_and_recognised():
             source="vcard",
         )
     ]
+
+
+def test_a_fax_is_never_the_phone_and_a_pager_only_when_there_is_nothing_else():
+    """Roundcube's vCards made from Google data list the pager and the fax first
+    (`TEL;TYPE=pager`, `TEL;TYPE=homefax`); Outlook and Android write `TEL;WORK;FAX` before the
+    mobile; a vCard 4.0 may prefer its fax. The phone to call is a voice line."""
+    assert [(p.name, p.phone) for p in people(read("fax-beside-phones.vcf"))] == [
+        ("Ilse Hartmann", "+49 30 5550 1200"),
+        ("Chidi Okafor", "+234 803 555 0101"),
+        ("Aino Virtanen", ""),
+        ("Rui Costa", "+351 21 555 0400"),
+        ("Mei Lin", "+852-5550-0501"),
+    ]

@@ -16,7 +16,7 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from typing import Any
 
@@ -24,7 +24,7 @@ from followup.adapters.files.dates import DateReader
 from followup.adapters.files.text_lines import DecodedLines, check_size, refuse_binary
 from followup.domain.application import APPLICATION_FIELDS, Application
 from followup.domain.errors import BadInput, InvalidField
-from followup.domain.people import Person, fold, name_from_address
+from followup.domain.people import Person, fold, name_from_address, phone_to_call
 from followup.domain.records import Found, Skip
 from followup.services.ports import ImportOptions, ImportSource, Progress
 
@@ -60,6 +60,28 @@ class Table:
             if index < len(row) and row[index].strip():
                 return row[index].strip()
         return ""
+
+    @cached_property
+    def names(self) -> list[str]:
+        return [norm(h) for h in self.header]
+
+    def labelled(self, row: list[str], name: str) -> list[tuple[str, str]]:
+        """Every value of the field's columns with what the file says it is: Google's numbered
+        columns carry it beside them (`Phone 2 - Type` or `Phone 2 - Label` for `Phone 2 -
+        Value`, `* Mobile` for the primary one); `:::` multi-values share it."""
+        names = self.names
+        found = []
+        for index in self.columns.get(name, []):
+            if index >= len(row):
+                continue
+            label = ""
+            if names[index].endswith(" value"):
+                stem = names[index][: -len("value")]
+                beside = [i for i, n in enumerate(names) if n in (stem + "type", stem + "label")]
+                if beside and beside[0] < len(row):
+                    label = row[beside[0]].strip()
+            found += [(label, v) for v in MULTI.split(row[index].strip()) if v]
+        return found
 
     def cells(self, row: list[str], name: str) -> list[str]:
         """Every value of the field's columns, Google's `:::` multi-values split."""
@@ -308,7 +330,8 @@ def read_people(table: Table) -> Iterator[Found[Person] | Skip]:
         if not name:
             yield Skip(where, "no name and no email address")
             continue
-        phones = table.cells(row, "phone")
+        # The primary number first (Google marks its label with "* "), then in the file's order.
+        phones = sorted(table.labelled(row, "phone"), key=lambda p: not p[0].startswith("*"))
         urls = table.cells(row, "url")
         yield Found(
             where,
@@ -317,7 +340,7 @@ def read_people(table: Table) -> Iterator[Found[Person] | Skip]:
                 title=table.cell(row, "title"),
                 company=table.cell(row, "company"),
                 email=emails[0] if emails else "",
-                phone=phones[0] if phones else "",
+                phone=phone_to_call(([label], number) for label, number in phones),
                 url=urls[0] if urls else "",
                 source=table.kind,
                 other_emails=tuple(emails[1:]),

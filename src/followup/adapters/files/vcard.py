@@ -20,7 +20,7 @@ from typing import Any, TextIO
 
 from followup.adapters.files.text_lines import DecodedLines, check_size, text_encoding
 from followup.domain.errors import BadInput
-from followup.domain.people import Person, name_from_address
+from followup.domain.people import Person, name_from_address, phone_to_call
 from followup.domain.records import Found, Skip
 from followup.services.ports import ImportOptions, ImportSource, Progress
 
@@ -158,7 +158,9 @@ def read_vcards(lines: DecodedLines) -> Iterator[Found[Person] | Skip]:
 def card_person(card: Any) -> Person | None:
     emails = [_text(p.value) for p in _by_preference(card.contents.get("email", []))]
     emails = [e for e in emails if e]
-    phones = [_phone(_text(p.value)) for p in _by_preference(card.contents.get("tel", []))]
+    phones = [
+        (_kinds(p), _phone(_text(p.value))) for p in _by_preference(card.contents.get("tel", []))
+    ]
     org = _first(card, "org")
     # ORG is "company;unit;…"; a comma not escaped as the RFC asks splits a part once more.
     company = _joined(org[0] if isinstance(org, list) and org else org or "")
@@ -171,7 +173,7 @@ def card_person(card: Any) -> Person | None:
         title=_text(_first(card, "title") or _first(card, "role") or ""),
         company=company,
         email=emails[0] if emails else "",
-        phone=next((p for p in phones if p), ""),
+        phone=phone_to_call(phones),
         url=_text(_first(card, "url") or ""),
         source="vcard",
         other_emails=tuple(emails[1:]),
@@ -200,6 +202,13 @@ def _by_preference(props: list[Any]) -> list[Any]:
         return 1 if "pref" in types | singles else 101
 
     return sorted(props, key=rank)
+
+
+def _kinds(prop: Any) -> list[str]:
+    """A property's TYPE values (`TYPE=work,fax`, `type=WORK;type=FAX`) and vCard 2.1's nameless
+    ones (`TEL;WORK;FAX`)."""
+    types = [t for v in prop.params.get("TYPE", []) for t in str(v).split(",")]
+    return types + [str(s) for s in getattr(prop, "singletonparams", [])]
 
 
 def _structured_name(value: Any) -> str:
