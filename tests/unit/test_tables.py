@@ -458,3 +458,16 @@ def test_google_contacts_phone_types_the_primary_first_and_never_a_fax():
         ("Chidi Okafor", "+234 1 555 0102"),
         ("Aino Virtanen", ""),
     ]
+
+
+def test_a_csv_cut_short_inside_a_quoted_cell_is_refused_not_read_in_part():
+    """A download or a copy cut short in a multi-line cell (Google's formatted address): the csv
+    module quietly closes the open cell at the end of the file, and the last contact would be
+    stored with half an address; the file is damaged and says so."""
+    table = table_of("truncated-contacts.csv")
+    with pytest.raises(BadInput) as error:
+        list(read_people(table))
+    assert str(error.value) == (
+        "truncated-contacts.csv: line 4: expected the closing quote of a quoted cell, the file "
+        "ends inside it: it is cut short (truncated)"
+    )

@@ -11,6 +11,7 @@ the file's size.
 from __future__ import annotations
 
 import csv
+import io
 import itertools
 import json
 import re
@@ -183,19 +184,59 @@ def _sniff(sample: list[str]) -> str:
     return max(DELIMITERS, key=score)
 
 
+class _Record:
+    """The lines the csv reader takes, kept until the record they make is read: the last one is
+    looked at again when the file ends."""
+
+    def __init__(self, lines: Iterator[str]) -> None:
+        self.lines = lines
+        self.taken: list[str] = []
+
+    def __iter__(self) -> _Record:
+        return self
+
+    def __next__(self) -> str:
+        line = next(self.lines)
+        self.taken.append(line)
+        return line
+
+
+def _ends_inside_quotes(text: str, delimiter: str) -> bool:
+    """Whether a record's text ends inside a quoted cell: the csv module closes such a cell at
+    the end of the file without a word, unless it is strict."""
+    if '"' not in text:
+        return False
+    try:
+        for _ in csv.reader(io.StringIO(text), delimiter=delimiter, strict=True):
+            pass
+    except csv.Error as error:
+        return "unexpected end of data" in str(error)
+    return False
+
+
 def _rows(
     lines: Iterator[str], delimiter: str, header_line: int, source: str
 ) -> Iterator[tuple[int, list[str]]]:
-    reader = csv.reader(lines, delimiter=delimiter)
+    record = _Record(lines)
+    reader = csv.reader(record, delimiter=delimiter)
+    last: list[str] = []  # the lines of the record last read, and where it starts
+    last_start = start = header_line + 1
     while True:
         try:
             row = next(reader)
         except StopIteration:
+            if last and _ends_inside_quotes("".join(last), delimiter):
+                raise BadInput(
+                    f"{source}: line {last_start}: expected the closing quote of a quoted cell, "
+                    "the file ends inside it: it is cut short (truncated)"
+                ) from None
             return
         except csv.Error as error:
             raise BadInput(
                 f"{source}: line {header_line + reader.line_num}: expected a CSV row, {error}"
             ) from None
+        last, record.taken = record.taken, []
+        last_start, start = start, header_line + reader.line_num + 1
         if any(cell.strip() for cell in row):
             yield header_line + reader.line_num, row
 
