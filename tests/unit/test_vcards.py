@@ -264,3 +264,15 @@ def test_a_fax_is_never_the_phone_and_a_pager_only_when_there_is_nothing_else():
         ("Rui Costa", "+351 21 555 0400"),
         ("Mei Lin", "+852-5550-0501"),
     ]
+
+
+def test_a_file_cut_short_inside_a_card_says_so_and_where_the_card_begins():
+    """An address book whose copy stopped in the middle of a card's photo (Apple Contacts' folded
+    base64): vobject's own words ("At line 6: Component VCARD was never closed") named two
+    lines, neither the card's; the line says what is wrong and where the cut card starts."""
+    with pytest.raises(BadInput) as error:
+        read("truncated-contacts.vcf")
+    assert str(error.value) == (
+        "truncated-contacts.vcf: expected END:VCARD for the BEGIN:VCARD of line 8: the file is "
+        "cut short (truncated)"
+    )

@@ -133,6 +133,11 @@ def read_vcards(lines: DecodedLines) -> Iterator[Found[Person] | Skip]:
         except StopIteration:
             break
         except vobject.base.ParseError as error:
+            if "never closed" in str(error) and reader.starts:  # the file ends inside a card
+                raise BadInput(
+                    f"{source}: expected END:VCARD for the BEGIN:VCARD of line "
+                    f"{reader.starts[-1]}: the file is cut short (truncated)"
+                ) from None
             at = reader.file_line(getattr(error, "lineNumber", None))
             raise BadInput(
                 f"{source}: line {at}: expected a vCard line like NAME:value, {_shown(error)}"
