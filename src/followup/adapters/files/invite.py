@@ -143,7 +143,7 @@ def read_calendar(raw: bytes, where: str) -> list[Found[Invitation] | Skip]:
 def _read_calendar(raw: bytes, where: str) -> list[Found[Invitation] | Skip]:
     import icalendar
 
-    text = _text(raw, where)
+    text = _named_zones(_text(raw, where))
     _check_structure(text, where)
     try:
         calendar = icalendar.Calendar.from_ical(text)
@@ -350,6 +350,21 @@ def _text(raw: bytes, where: str) -> str:
         except UnicodeDecodeError:
             continue
     return raw.decode("latin-1")
+
+
+# Exchange 2010 has written a VTIMEZONE named by nothing ("TZID:") and times in it as
+# "DTSTART;TZID=:…"; icalendar refuses a zone with no name, so it is given one, and the times are
+# read by the offsets that VTIMEZONE defines.
+_BLANK_TZID = re.compile(r"^TZID:[ \t]*(?=\r?$)", re.IGNORECASE | re.MULTILINE)
+_BLANK_TZID_PARAM = re.compile(r';TZID=(?:"")?(?=[:;])', re.IGNORECASE)
+UNNAMED_ZONE = "Unnamed zone"
+
+
+def _named_zones(text: str) -> str:
+    if not _BLANK_TZID.search(text):
+        return text
+    text = _BLANK_TZID.sub(f"TZID:{UNNAMED_ZONE}", text)
+    return _BLANK_TZID_PARAM.sub(f";TZID={UNNAMED_ZONE}", text)
 
 
 _LINE = re.compile(r"^(BEGIN|END):([A-Za-z0-9-]+)\s*$", re.IGNORECASE)
