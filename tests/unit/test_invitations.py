@@ -589,3 +589,15 @@ def test_exchange_2010_with_a_blank_time_zone_name_reads_by_its_vtimezone():
         "sam.ortiz@example.com",
         "pieter.vanwyk@karoo-mining.example",
     ]
+
+
+def test_a_file_with_one_calendar_per_event_reads_every_event():
+    """ownCloud's calendar exported each event in a VCALENDAR of its own, one after the other
+    (nextcloud/calendar issue 336; ical4j's samples keep such files): the file was refused as
+    'multiple components where only one is allowed'; each event is an invitation."""
+    found = invitations("owncloud-calendar-per-event.ics")
+    vienna = ZoneInfo("Europe/Vienna")
+    assert [(i.uid, i.start, i.minutes) for i in found] == [
+        ("a81f3c92d4", datetime(2026, 12, 9, 10, 0, tzinfo=vienna), 45),
+        ("b5520e17f0", datetime(2026, 12, 16, 14, 0, tzinfo=vienna), 60),
+    ]

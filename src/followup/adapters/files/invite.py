@@ -146,26 +146,30 @@ def _read_calendar(raw: bytes, where: str) -> list[Found[Invitation] | Skip]:
     text = _named_zones(_text(raw, where))
     _check_structure(text, where)
     try:
-        calendar = icalendar.Calendar.from_ical(text)
+        # Several calendars one after the other are read each (ownCloud's calendar exported
+        # every event in a VCALENDAR of its own).
+        calendars = icalendar.Calendar.from_ical(text, multiple=True)
     except ValueError as error:
         raise BadInput(f"{where}: expected an iCalendar file, {_first_line(error)}") from None
-    method = str(calendar.get("METHOD", "PUBLISH")).strip().upper()
-    if method not in ("REQUEST", "PUBLISH", "CANCEL"):
-        what = (
-            " (an answer to an invitation, not one)"
-            if method in ("REPLY", "COUNTER", "DECLINECOUNTER", "REFRESH")
-            else ""
-        )
-        raise BadInput(
-            f"{where}: METHOD: expected an invitation (REQUEST, PUBLISH) or a cancellation "
-            f"(CANCEL), got {method}{what}"
-        )
-    events = list(calendar.walk("VEVENT"))
+    events: list[tuple[Any, str]] = []
+    for calendar in calendars:
+        method = str(calendar.get("METHOD", "PUBLISH")).strip().upper()
+        if method not in ("REQUEST", "PUBLISH", "CANCEL"):
+            what = (
+                " (an answer to an invitation, not one)"
+                if method in ("REPLY", "COUNTER", "DECLINECOUNTER", "REFRESH")
+                else ""
+            )
+            raise BadInput(
+                f"{where}: METHOD: expected an invitation (REQUEST, PUBLISH) or a cancellation "
+                f"(CANCEL), got {method}{what}"
+            )
+        events += [(event, method) for event in calendar.walk("VEVENT")]
     if not events:
         raise BadInput(f"{where}: expected an event (VEVENT) in the calendar, found none")
-    masters = {str(e.get("UID", "")) for e in events if e.get("RECURRENCE-ID") is None}
+    masters = {str(e.get("UID", "")) for e, _ in events if e.get("RECURRENCE-ID") is None}
     records: list[Found[Invitation] | Skip] = []
-    for n, event in enumerate(events, start=1):
+    for n, (event, method) in enumerate(events, start=1):
         here = f"{where} event {n}" if len(events) > 1 else where
         _check_errors(event, here)
         if event.get("RECURRENCE-ID") is not None and str(event.get("UID", "")) in masters:
