@@ -276,3 +276,18 @@ def test_a_file_cut_short_inside_a_card_says_so_and_where_the_card_begins():
         "truncated-contacts.vcf: expected END:VCARD for the BEGIN:VCARD of line 8: the file is "
         "cut short (truncated)"
     )
+
+
+def test_a_group_of_contacts_is_no_person():
+    """Apple's address books export their groups as cards (`X-ADDRESSBOOKSERVER-KIND:group` with
+    `X-ADDRESSBOOKSERVER-MEMBER` lines, as sabre/vobject's converter tests show), vCard 4.0 as
+    `KIND:group`: they became people called "Recruiters" or "Interview panel"."""
+    records = read("contact-groups.vcf")
+    assert [(p.name, p.email) for p in people(records)] == [
+        ("Femke Achterberg", "femke@polderlicht.example"),
+        ("Joost de Vries", "joost@polderlicht.example"),
+    ]
+    assert [(r.where, r.reason) for r in records if isinstance(r, Skip)] == [
+        ("card 2 (line 12)", "a group of contacts (KIND:group), not a person"),
+        ("card 3 (line 22)", "a group of contacts (KIND:group), not a person"),
+    ]

@@ -28,7 +28,8 @@ from followup.services.ports import ImportOptions, ImportSource, Progress
 # addresses, X- extensions) is passed over line by line before vobject parses the card, which
 # both keeps memory flat and halves the time a phone's address book takes.
 _KEPT = re.compile(
-    r"^(?:[A-Za-z0-9-]+\.)?(?:BEGIN|END|VERSION|FN|N|ORG|TITLE|ROLE|EMAIL|TEL|URL)[;:]",
+    r"^(?:[A-Za-z0-9-]+\.)?(?:BEGIN|END|VERSION|FN|N|ORG|TITLE|ROLE|EMAIL|TEL|URL|KIND|"
+    r"X-ADDRESSBOOKSERVER-KIND)[;:]",
     re.IGNORECASE,
 )
 
@@ -152,12 +153,21 @@ def read_vcards(lines: DecodedLines) -> Iterator[Found[Person] | Skip]:
         if card.name.upper() != "VCARD":
             raise BadInput(f"{source}: line {start}: expected BEGIN:VCARD, got BEGIN:{card.name}")
         person = card_person(card)
-        if person is None:
+        if _kind(card) == "group":
+            yield Skip(where, "a group of contacts (KIND:group), not a person")
+        elif person is None:
             yield Skip(where, "no name and no email address")
         else:
             yield Found(where, person)
     if number == 0:
         raise BadInput(f"{source}: expected vCards (BEGIN:VCARD … END:VCARD), found none")
+
+
+def _kind(card: Any) -> str:
+    """What the card stands for: vCard 4.0's KIND (RFC 6350 6.1.4), or the property Apple's
+    address books write for it in 3.0 (X-ADDRESSBOOKSERVER-KIND); a person when neither."""
+    said = _first(card, "kind") or _first(card, "x-addressbookserver-kind") or "individual"
+    return _text(said).lower()
 
 
 def card_person(card: Any) -> Person | None:
