@@ -4,7 +4,7 @@ events; and the interviews they make, move and remove — on the in-memory store
 from __future__ import annotations
 
 import warnings
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -572,3 +572,32 @@ def test_an_exchange_online_tenant_domain_names_the_company_not_microsoft():
     assert company_from_domain("mail.initrode.onmicrosoft.com") == "Initrode"
     [event] = invitations("exchange-online-tenant.ics")
     assert event.domains == ("initrode.onmicrosoft.com", "example.com")
+
+
+def test_exchange_2010_with_a_blank_time_zone_name_reads_by_its_vtimezone():
+    """Exchange 2010 has written its zone as `TZID:` with no name, and `DTSTART;TZID=:` (ical4j's
+    samples keep one such invitation): the whole file was refused ("mandatory TZID not found");
+    the VTIMEZONE it defines (here UTC's offsets) says when the interview is."""
+    (invitation,) = invitations("exchange-blank-tzid.ics")
+    assert invitation.start.utcoffset() == timedelta(0)
+    assert (invitation.start.replace(tzinfo=None), invitation.minutes) == (
+        datetime(2026, 12, 18, 9, 0),
+        60,
+    )
+    assert [a.email for a in invitation.attendees] == [
+        "thandiwe.mokoena@karoo-mining.example",
+        "sam.ortiz@example.com",
+        "pieter.vanwyk@karoo-mining.example",
+    ]
+
+
+def test_a_file_with_one_calendar_per_event_reads_every_event():
+    """ownCloud's calendar exported each event in a VCALENDAR of its own, one after the other
+    (nextcloud/calendar issue 336; ical4j's samples keep such files): the file was refused as
+    'multiple components where only one is allowed'; each event is an invitation."""
+    found = invitations("owncloud-calendar-per-event.ics")
+    vienna = ZoneInfo("Europe/Vienna")
+    assert [(i.uid, i.start, i.minutes) for i in found] == [
+        ("a81f3c92d4", datetime(2026, 12, 9, 10, 0, tzinfo=vienna), 45),
+        ("b5520e17f0", datetime(2026, 12, 16, 14, 0, tzinfo=vienna), 60),
+    ]

@@ -447,3 +447,27 @@ def test_an_address_book_csv_is_not_taken_for_job_applications():
     assert TableReader("applications").sniff(
         (DATA / "thunderbird-addressbook.csv").read_bytes(), "t.csv"
     )  # claimed, to say so, not left to the dossier reader's "expected JSON"
+
+
+def test_google_contacts_phone_types_the_primary_first_and_never_a_fax():
+    """Google CSV's `Phone N - Type` says what each number is: `* ` marks the primary one, and a
+    pager or a fax listed first (as in roundcube's Google samples) is no phone to call."""
+    records = values(read_people(table_of("google-contacts-fax.csv")))
+    assert [(p.name, p.phone) for p in records] == [
+        ("Ilse Hartmann", "+49 171 5550 0002"),
+        ("Chidi Okafor", "+234 1 555 0102"),
+        ("Aino Virtanen", ""),
+    ]
+
+
+def test_a_csv_cut_short_inside_a_quoted_cell_is_refused_not_read_in_part():
+    """A download or a copy cut short in a multi-line cell (Google's formatted address): the csv
+    module quietly closes the open cell at the end of the file, and the last contact would be
+    stored with half an address; the file is damaged and says so."""
+    table = table_of("truncated-contacts.csv")
+    with pytest.raises(BadInput) as error:
+        list(read_people(table))
+    assert str(error.value) == (
+        "truncated-contacts.csv: line 4: expected the closing quote of a quoted cell, the file "
+        "ends inside it: it is cut short (truncated)"
+    )

@@ -251,3 +251,43 @@ def test_utf16_without_a_byte_order_mark_is_read_and_recognised():
             source="vcard",
         )
     ]
+
+
+def test_a_fax_is_never_the_phone_and_a_pager_only_when_there_is_nothing_else():
+    """Roundcube's vCards made from Google data list the pager and the fax first
+    (`TEL;TYPE=pager`, `TEL;TYPE=homefax`); Outlook and Android write `TEL;WORK;FAX` before the
+    mobile; a vCard 4.0 may prefer its fax. The phone to call is a voice line."""
+    assert [(p.name, p.phone) for p in people(read("fax-beside-phones.vcf"))] == [
+        ("Ilse Hartmann", "+49 30 5550 1200"),
+        ("Chidi Okafor", "+234 803 555 0101"),
+        ("Aino Virtanen", ""),
+        ("Rui Costa", "+351 21 555 0400"),
+        ("Mei Lin", "+852-5550-0501"),
+    ]
+
+
+def test_a_file_cut_short_inside_a_card_says_so_and_where_the_card_begins():
+    """An address book whose copy stopped in the middle of a card's photo (Apple Contacts' folded
+    base64): vobject's own words ("At line 6: Component VCARD was never closed") named two
+    lines, neither the card's; the line says what is wrong and where the cut card starts."""
+    with pytest.raises(BadInput) as error:
+        read("truncated-contacts.vcf")
+    assert str(error.value) == (
+        "truncated-contacts.vcf: expected END:VCARD for the BEGIN:VCARD of line 8: the file is "
+        "cut short (truncated)"
+    )
+
+
+def test_a_group_of_contacts_is_no_person():
+    """Apple's address books export their groups as cards (`X-ADDRESSBOOKSERVER-KIND:group` with
+    `X-ADDRESSBOOKSERVER-MEMBER` lines, as sabre/vobject's converter tests show), vCard 4.0 as
+    `KIND:group`: they became people called "Recruiters" or "Interview panel"."""
+    records = read("contact-groups.vcf")
+    assert [(p.name, p.email) for p in people(records)] == [
+        ("Femke Achterberg", "femke@polderlicht.example"),
+        ("Joost de Vries", "joost@polderlicht.example"),
+    ]
+    assert [(r.where, r.reason) for r in records if isinstance(r, Skip)] == [
+        ("card 2 (line 12)", "a group of contacts (KIND:group), not a person"),
+        ("card 3 (line 22)", "a group of contacts (KIND:group), not a person"),
+    ]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -153,3 +154,24 @@ def name_from_address(address: str) -> str:
     if not words:
         return local or address
     return " ".join(w.capitalize() for w in words)
+
+
+# What a number is for, as the files say it (vCard's TEL TYPE, RFC 6350 6.4.1 and vCard 2.1's
+# FAX and PAGER; Google CSV's "Phone N - Type": "Work Fax", "Pager"; roundcube's "homefax"): a
+# fax is no phone to call, and a pager is one only when no other number is given.
+_FAX = re.compile(r"fax", re.IGNORECASE)
+_PAGER = re.compile(r"pager|beeper", re.IGNORECASE)
+
+
+def phone_to_call(numbers: Iterable[tuple[Iterable[str], str]]) -> str:
+    """The person's phone among (kinds, number) pairs given most preferred first: the first
+    voice number, else the first pager, never a fax."""
+    pager = ""
+    for kinds, number in numbers:
+        said = " ".join(kinds)
+        if not number or _FAX.search(said):
+            continue
+        if not _PAGER.search(said):
+            return number
+        pager = pager or number
+    return pager

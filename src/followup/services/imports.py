@@ -96,6 +96,10 @@ def choose_reader(deps: Dependencies, source: ImportSource, kind: str | None) ->
             raise InvalidField("kind", f"one of {', '.join(readers)}", kind)
         return readers[kind]
     head = source.head()
+    # An empty file has nothing to tell its kind by: one named .json is an empty dossier (the
+    # reader that takes what no other claims says so); any other is only empty.
+    if not head.lstrip(b"\xef\xbb\xbf \t\r\n") and not source.name.lower().endswith(".json"):
+        raise BadInput(f"{source.name}: the file is empty: nothing to import")
     for reader in readers.values():
         if reader.sniff(head, source.name):
             return reader

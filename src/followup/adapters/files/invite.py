@@ -143,29 +143,33 @@ def read_calendar(raw: bytes, where: str) -> list[Found[Invitation] | Skip]:
 def _read_calendar(raw: bytes, where: str) -> list[Found[Invitation] | Skip]:
     import icalendar
 
-    text = _text(raw, where)
+    text = _named_zones(_text(raw, where))
     _check_structure(text, where)
     try:
-        calendar = icalendar.Calendar.from_ical(text)
+        # Several calendars one after the other are read each (ownCloud's calendar exported
+        # every event in a VCALENDAR of its own).
+        calendars = icalendar.Calendar.from_ical(text, multiple=True)
     except ValueError as error:
         raise BadInput(f"{where}: expected an iCalendar file, {_first_line(error)}") from None
-    method = str(calendar.get("METHOD", "PUBLISH")).strip().upper()
-    if method not in ("REQUEST", "PUBLISH", "CANCEL"):
-        what = (
-            " (an answer to an invitation, not one)"
-            if method in ("REPLY", "COUNTER", "DECLINECOUNTER", "REFRESH")
-            else ""
-        )
-        raise BadInput(
-            f"{where}: METHOD: expected an invitation (REQUEST, PUBLISH) or a cancellation "
-            f"(CANCEL), got {method}{what}"
-        )
-    events = list(calendar.walk("VEVENT"))
+    events: list[tuple[Any, str]] = []
+    for calendar in calendars:
+        method = str(calendar.get("METHOD", "PUBLISH")).strip().upper()
+        if method not in ("REQUEST", "PUBLISH", "CANCEL"):
+            what = (
+                " (an answer to an invitation, not one)"
+                if method in ("REPLY", "COUNTER", "DECLINECOUNTER", "REFRESH")
+                else ""
+            )
+            raise BadInput(
+                f"{where}: METHOD: expected an invitation (REQUEST, PUBLISH) or a cancellation "
+                f"(CANCEL), got {method}{what}"
+            )
+        events += [(event, method) for event in calendar.walk("VEVENT")]
     if not events:
         raise BadInput(f"{where}: expected an event (VEVENT) in the calendar, found none")
-    masters = {str(e.get("UID", "")) for e in events if e.get("RECURRENCE-ID") is None}
+    masters = {str(e.get("UID", "")) for e, _ in events if e.get("RECURRENCE-ID") is None}
     records: list[Found[Invitation] | Skip] = []
-    for n, event in enumerate(events, start=1):
+    for n, (event, method) in enumerate(events, start=1):
         here = f"{where} event {n}" if len(events) > 1 else where
         _check_errors(event, here)
         if event.get("RECURRENCE-ID") is not None and str(event.get("UID", "")) in masters:
@@ -350,6 +354,21 @@ def _text(raw: bytes, where: str) -> str:
         except UnicodeDecodeError:
             continue
     return raw.decode("latin-1")
+
+
+# Exchange 2010 has written a VTIMEZONE named by nothing ("TZID:") and times in it as
+# "DTSTART;TZID=:…"; icalendar refuses a zone with no name, so it is given one, and the times are
+# read by the offsets that VTIMEZONE defines.
+_BLANK_TZID = re.compile(r"^TZID:[ \t]*(?=\r?$)", re.IGNORECASE | re.MULTILINE)
+_BLANK_TZID_PARAM = re.compile(r';TZID=(?:"")?(?=[:;])', re.IGNORECASE)
+UNNAMED_ZONE = "Unnamed zone"
+
+
+def _named_zones(text: str) -> str:
+    if not _BLANK_TZID.search(text):
+        return text
+    text = _BLANK_TZID.sub(f"TZID:{UNNAMED_ZONE}", text)
+    return _BLANK_TZID_PARAM.sub(f";TZID={UNNAMED_ZONE}", text)
 
 
 _LINE = re.compile(r"^(BEGIN|END):([A-Za-z0-9-]+)\s*$", re.IGNORECASE)

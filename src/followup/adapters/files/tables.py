@@ -11,12 +11,13 @@ the file's size.
 from __future__ import annotations
 
 import csv
+import io
 import itertools
 import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from typing import Any
 
@@ -24,7 +25,7 @@ from followup.adapters.files.dates import DateReader
 from followup.adapters.files.text_lines import DecodedLines, check_size, refuse_binary
 from followup.domain.application import APPLICATION_FIELDS, Application
 from followup.domain.errors import BadInput, InvalidField
-from followup.domain.people import Person, fold, name_from_address
+from followup.domain.people import Person, fold, name_from_address, phone_to_call
 from followup.domain.records import Found, Skip
 from followup.services.ports import ImportOptions, ImportSource, Progress
 
@@ -60,6 +61,28 @@ class Table:
             if index < len(row) and row[index].strip():
                 return row[index].strip()
         return ""
+
+    @cached_property
+    def names(self) -> list[str]:
+        return [norm(h) for h in self.header]
+
+    def labelled(self, row: list[str], name: str) -> list[tuple[str, str]]:
+        """Every value of the field's columns with what the file says it is: Google's numbered
+        columns carry it beside them (`Phone 2 - Type` or `Phone 2 - Label` for `Phone 2 -
+        Value`, `* Mobile` for the primary one); `:::` multi-values share it."""
+        names = self.names
+        found = []
+        for index in self.columns.get(name, []):
+            if index >= len(row):
+                continue
+            label = ""
+            if names[index].endswith(" value"):
+                stem = names[index][: -len("value")]
+                beside = [i for i, n in enumerate(names) if n in (stem + "type", stem + "label")]
+                if beside and beside[0] < len(row):
+                    label = row[beside[0]].strip()
+            found += [(label, v) for v in MULTI.split(row[index].strip()) if v]
+        return found
 
     def cells(self, row: list[str], name: str) -> list[str]:
         """Every value of the field's columns, Google's `:::` multi-values split."""
@@ -161,19 +184,59 @@ def _sniff(sample: list[str]) -> str:
     return max(DELIMITERS, key=score)
 
 
+class _Record:
+    """The lines the csv reader takes, kept until the record they make is read: the last one is
+    looked at again when the file ends."""
+
+    def __init__(self, lines: Iterator[str]) -> None:
+        self.lines = lines
+        self.taken: list[str] = []
+
+    def __iter__(self) -> _Record:
+        return self
+
+    def __next__(self) -> str:
+        line = next(self.lines)
+        self.taken.append(line)
+        return line
+
+
+def _ends_inside_quotes(text: str, delimiter: str) -> bool:
+    """Whether a record's text ends inside a quoted cell: the csv module closes such a cell at
+    the end of the file without a word, unless it is strict."""
+    if '"' not in text:
+        return False
+    try:
+        for _ in csv.reader(io.StringIO(text), delimiter=delimiter, strict=True):
+            pass
+    except csv.Error as error:
+        return "unexpected end of data" in str(error)
+    return False
+
+
 def _rows(
     lines: Iterator[str], delimiter: str, header_line: int, source: str
 ) -> Iterator[tuple[int, list[str]]]:
-    reader = csv.reader(lines, delimiter=delimiter)
+    record = _Record(lines)
+    reader = csv.reader(record, delimiter=delimiter)
+    last: list[str] = []  # the lines of the record last read, and where it starts
+    last_start = start = header_line + 1
     while True:
         try:
             row = next(reader)
         except StopIteration:
+            if last and _ends_inside_quotes("".join(last), delimiter):
+                raise BadInput(
+                    f"{source}: line {last_start}: expected the closing quote of a quoted cell, "
+                    "the file ends inside it: it is cut short (truncated)"
+                ) from None
             return
         except csv.Error as error:
             raise BadInput(
                 f"{source}: line {header_line + reader.line_num}: expected a CSV row, {error}"
             ) from None
+        last, record.taken = record.taken, []
+        last_start, start = start, header_line + reader.line_num + 1
         if any(cell.strip() for cell in row):
             yield header_line + reader.line_num, row
 
@@ -308,7 +371,8 @@ def read_people(table: Table) -> Iterator[Found[Person] | Skip]:
         if not name:
             yield Skip(where, "no name and no email address")
             continue
-        phones = table.cells(row, "phone")
+        # The primary number first (Google marks its label with "* "), then in the file's order.
+        phones = sorted(table.labelled(row, "phone"), key=lambda p: not p[0].startswith("*"))
         urls = table.cells(row, "url")
         yield Found(
             where,
@@ -317,7 +381,7 @@ def read_people(table: Table) -> Iterator[Found[Person] | Skip]:
                 title=table.cell(row, "title"),
                 company=table.cell(row, "company"),
                 email=emails[0] if emails else "",
-                phone=phones[0] if phones else "",
+                phone=phone_to_call(([label], number) for label, number in phones),
                 url=urls[0] if urls else "",
                 source=table.kind,
                 other_emails=tuple(emails[1:]),

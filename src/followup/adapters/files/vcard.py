@@ -20,7 +20,7 @@ from typing import Any, TextIO
 
 from followup.adapters.files.text_lines import DecodedLines, check_size, text_encoding
 from followup.domain.errors import BadInput
-from followup.domain.people import Person, name_from_address
+from followup.domain.people import Person, name_from_address, phone_to_call
 from followup.domain.records import Found, Skip
 from followup.services.ports import ImportOptions, ImportSource, Progress
 
@@ -28,7 +28,8 @@ from followup.services.ports import ImportOptions, ImportSource, Progress
 # addresses, X- extensions) is passed over line by line before vobject parses the card, which
 # both keeps memory flat and halves the time a phone's address book takes.
 _KEPT = re.compile(
-    r"^(?:[A-Za-z0-9-]+\.)?(?:BEGIN|END|VERSION|FN|N|ORG|TITLE|ROLE|EMAIL|TEL|URL)[;:]",
+    r"^(?:[A-Za-z0-9-]+\.)?(?:BEGIN|END|VERSION|FN|N|ORG|TITLE|ROLE|EMAIL|TEL|URL|KIND|"
+    r"X-ADDRESSBOOKSERVER-KIND)[;:]",
     re.IGNORECASE,
 )
 
@@ -133,6 +134,11 @@ def read_vcards(lines: DecodedLines) -> Iterator[Found[Person] | Skip]:
         except StopIteration:
             break
         except vobject.base.ParseError as error:
+            if "never closed" in str(error) and reader.starts:  # the file ends inside a card
+                raise BadInput(
+                    f"{source}: expected END:VCARD for the BEGIN:VCARD of line "
+                    f"{reader.starts[-1]}: the file is cut short (truncated)"
+                ) from None
             at = reader.file_line(getattr(error, "lineNumber", None))
             raise BadInput(
                 f"{source}: line {at}: expected a vCard line like NAME:value, {_shown(error)}"
@@ -147,7 +153,9 @@ def read_vcards(lines: DecodedLines) -> Iterator[Found[Person] | Skip]:
         if card.name.upper() != "VCARD":
             raise BadInput(f"{source}: line {start}: expected BEGIN:VCARD, got BEGIN:{card.name}")
         person = card_person(card)
-        if person is None:
+        if _kind(card) == "group":
+            yield Skip(where, "a group of contacts (KIND:group), not a person")
+        elif person is None:
             yield Skip(where, "no name and no email address")
         else:
             yield Found(where, person)
@@ -155,10 +163,19 @@ def read_vcards(lines: DecodedLines) -> Iterator[Found[Person] | Skip]:
         raise BadInput(f"{source}: expected vCards (BEGIN:VCARD … END:VCARD), found none")
 
 
+def _kind(card: Any) -> str:
+    """What the card stands for: vCard 4.0's KIND (RFC 6350 6.1.4), or the property Apple's
+    address books write for it in 3.0 (X-ADDRESSBOOKSERVER-KIND); a person when neither."""
+    said = _first(card, "kind") or _first(card, "x-addressbookserver-kind") or "individual"
+    return _text(said).lower()
+
+
 def card_person(card: Any) -> Person | None:
     emails = [_text(p.value) for p in _by_preference(card.contents.get("email", []))]
     emails = [e for e in emails if e]
-    phones = [_phone(_text(p.value)) for p in _by_preference(card.contents.get("tel", []))]
+    phones = [
+        (_kinds(p), _phone(_text(p.value))) for p in _by_preference(card.contents.get("tel", []))
+    ]
     org = _first(card, "org")
     # ORG is "company;unit;…"; a comma not escaped as the RFC asks splits a part once more.
     company = _joined(org[0] if isinstance(org, list) and org else org or "")
@@ -171,7 +188,7 @@ def card_person(card: Any) -> Person | None:
         title=_text(_first(card, "title") or _first(card, "role") or ""),
         company=company,
         email=emails[0] if emails else "",
-        phone=next((p for p in phones if p), ""),
+        phone=phone_to_call(phones),
         url=_text(_first(card, "url") or ""),
         source="vcard",
         other_emails=tuple(emails[1:]),
@@ -200,6 +217,13 @@ def _by_preference(props: list[Any]) -> list[Any]:
         return 1 if "pref" in types | singles else 101
 
     return sorted(props, key=rank)
+
+
+def _kinds(prop: Any) -> list[str]:
+    """A property's TYPE values (`TYPE=work,fax`, `type=WORK;type=FAX`) and vCard 2.1's nameless
+    ones (`TEL;WORK;FAX`)."""
+    types = [t for v in prop.params.get("TYPE", []) for t in str(v).split(",")]
+    return types + [str(s) for s in getattr(prop, "singletonparams", [])]
 
 
 def _structured_name(value: Any) -> str:
