@@ -225,7 +225,8 @@ class LetterChecker:
         lexicon = self._lexicon_of(rule)
         _ = (lexicon.frames, lexicon.pleasantries, lexicon.any_pleasantry, lexicon.audiences)
         for source in rule.data.get("stakes", []):
-            self.rules.pattern(str(source), re.IGNORECASE)
+            for part in _stake_parts(source):
+                self.rules.pattern(part, re.IGNORECASE)
         self._address_marks(self.rules["missing-contact"].data)
 
     def _wrong_name(
@@ -798,11 +799,20 @@ class LetterChecker:
             self._pursued[ctx.notes] = pursued
         # the writer's family as what rides on the job ("I had told my family I would join
         # you"): pleading, the needy rule's ground, not a new topic
+        # (an entry may ask, by "requires", for words of the plea in the same sentence: "my
+        # parents sold their car" is a plea only "to pay for my course")
         stakes = (
             [
-                letter.sentence_of(m.start(), m.end())
+                span
                 for source in rule.data.get("stakes", [])
-                for m in self.rules.pattern(str(source), re.IGNORECASE).finditer(letter.text)
+                for m in self.rules.pattern(_stake_parts(source)[0], re.IGNORECASE).finditer(
+                    letter.text
+                )
+                for span in [letter.sentence_of(m.start(), m.end())]
+                if len(_stake_parts(source)) == 1
+                or self.rules.pattern(_stake_parts(source)[1], re.IGNORECASE).search(
+                    letter.text, span[0], span[1]
+                )
             ]
             if not letter.word_set.isdisjoint(lexicon.people)
             else []
@@ -934,6 +944,17 @@ class LetterChecker:
         start, end = letter.sentence_of(m.start(), m.start())
         found = _WORD_CHARS.findall(letter.text[start:end].lower())
         stems = {stem(w) for w in found}
+        # the matter of the sentence before, on the same line, carries on ("thank you for the
+        # details of the move to Perth. My wife can transfer and the kids start in March")
+        before = letter.text[max(0, start - 300) : start]
+        cut = max(before.rfind("\n"), before.rfind(". ", 0, max(0, len(before.rstrip()) - 1)))
+        before = before[cut + 1 :] if "\n" not in before[cut + 1 :] else ""
+        # (where the sentence points back to it, "it", "that", "there", and opens no other
+        # matter: "Separately, my brother runs a catering firm" is one)
+        said = letter.text[start:end]
+        if not _POINTS_BACK.search(said) or _OTHER_MATTER.match(said):
+            before = ""
+        carried = {stem(w) for w in _WORD_CHARS.findall(before.lower())}
         lexicon = self._lexicon_of(self.rules["new-topic"])
         stop = self.rules["missing-recap"].words("stopwords")
         weak = self.rules["new-topic"].words("not_context") | lexicon.people
@@ -945,7 +966,14 @@ class LetterChecker:
             }
             shared = own & stems
             pursuits = lexicon.pursued(note) if shared else frozenset()
-            if len(shared) < 2 and not (pursuits and lexicon.kindred(found, pursuits)):
+            # or the note named in the sentence before, all its own words or two of them
+            # ("relocating to Inverness", "the start date"; its words said the same way)
+            told = {s for s in own if any(_same_stem(s, c) for c in carried)}
+            if not (
+                len(shared) >= 2
+                or (pursuits and lexicon.kindred(found, pursuits))
+                or (told and (len(told) >= 2 or told == own))
+            ):
                 continue
             # and nothing more of private life than the note's matter: the writer's people,
             # when it happens, the note's own words and pursuit ("my sister met her husband
@@ -1444,3 +1472,31 @@ def _is_acronym(word: str) -> bool:
 def _sentence_initial(text: str, index: int) -> bool:
     before = text[:index].rstrip(" \t\"'“‘(")
     return not before or before[-1] in ".!?\n:"
+
+
+def _stake_parts(source: object) -> tuple[str, ...]:
+    """The pattern of an entry of the new-topic rule's stakes, and what it requires in the same
+    sentence where it asks for something (an entry is a pattern, or {"pattern", "requires"})."""
+    if isinstance(source, dict):
+        required = source.get("requires")
+        pattern = str(source["pattern"])
+        return (pattern, str(required)) if required else (pattern,)
+    return (str(source),)
+
+
+_POINTS_BACK = re.compile(r"\b(?:it|this|that|these|those|there|then)\b", re.IGNORECASE)
+_OTHER_MATTER = re.compile(
+    r"\W*(?:separately|unrelated(?:ly)?|on\s+(?:a|an)\s+(?:other|different|unrelated|separate|"
+    r"personal|lighter)\s+note|by\s+the\s+way|btw|incidentally|(?:also|and)\s+on\s+a\s+"
+    r"(?:personal|separate)\s+note|off[\s-]topic)\b",
+    re.IGNORECASE,
+)
+
+
+def _same_stem(one: str, other: str) -> bool:
+    """Two stems of one word ("relocation", "relocat"): equal, or one the start of the other
+    where both are long enough to say so."""
+    if one == other:
+        return True
+    short, long_ = sorted((one, other), key=len)
+    return len(short) >= 5 and long_.startswith(short)

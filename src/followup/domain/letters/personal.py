@@ -217,6 +217,15 @@ class Lexicon:
             found, owned = self._entries(kept)
             if found and self.lowercase_only:
                 found = self._as_written(found, text[start:end])
+            if found and noted_words:
+                # a word the notes themselves use ("the dealer ordering app"), too short to
+                # tie the sentence to them by `context`: the notes' matter, not private life
+                found = {
+                    entry: domain
+                    for entry, domain in found.items()
+                    if entry.lower() in self.people
+                    or not set(_WORD_CHARS.findall(entry.lower())) <= noted_words
+                }
             if not found or len(found) + owned + len(self._frames) < self.threshold:
                 continue
             if all(domain in self.support for domain in found.values()):
