@@ -390,3 +390,29 @@ def test_words_of_time_a_thanks_carries_do_not_restate_what_was_said() -> None:
 
 def test_what_was_said_restated_beside_words_of_time_is_still_a_recap() -> None:
     assert not _said_recap_missing("Good luck closing those retail renewals before budgets close.")
+
+
+@pytest.mark.parametrize(
+    ("text", "topics"),
+    [
+        # the abbreviation the notes give a topic in brackets names the whole topic alone
+        ("My years at Lidl could help with the GPO talks.", ("group purchasing organisations (GPO)",)),
+        ("Happy to say more about winning KAM accounts.", ("key account management (KAM)",)),
+        ("- the SLA renewals: I have a plan", ("service level agreements (SLAs)",)),
+    ],
+)
+def test_the_abbreviation_the_notes_give_a_topic_recaps_it(text, topics):
+    assert not _recap_missing(text, *topics)
+
+
+@pytest.mark.parametrize(
+    ("text", "topics"),
+    [
+        # not given in brackets: an abbreviation inside the topic's words qualifies it
+        ("My CRM skills are strong.", ("the CRM migration to the new regional platform",)),
+        # another abbreviation than the one the notes give
+        ("My KPI reports were praised at Lidl.", ("group purchasing organisations (GPO)",)),
+    ],
+)
+def test_an_abbreviation_not_given_for_the_topic_is_no_recap(text, topics):
+    assert _recap_missing(text, *topics)

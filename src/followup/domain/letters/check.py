@@ -539,6 +539,7 @@ class LetterChecker:
                 if (
                     (len(hits) >= needed and strong)
                     or any(len(w) >= 9 and (w in main or len(hits) > 1) for w in strong)
+                    or (strong and _abbreviates(ctx.topics[i], strong))
                     or self._named_apart(letter, ctx, strong, main, near, stems)
                 ):
                     return
@@ -655,8 +656,10 @@ class LetterChecker:
         # words of time and order ("first", "year", "end") are shared by any letter's "first
         # round" or "this year": they tell a topic only beside a word of its own
         timely = rule.words("time_words")
-        names = [  # a place or a name in a topic is distinctive alone ("Benelux", "Leeds")
+        names = [  # a place or a name in a topic is distinctive alone ("Benelux", "Leeds"),
+            # and so is the abbreviation the notes give it in brackets ("key accounts (KAM)")
             {w.lower() for w in _WORD_CHARS.findall(topic) if w[0].isupper() and not w.isupper()}
+            | {w.lower() for w in _BRACKETED_ACRONYM.findall(topic)}
             for topic in ctx.topics
         ]
         # each topic's main words: all of a topic of one word, else its heads and names
@@ -1462,6 +1465,19 @@ def _hyphenated(text: str, start: int, end: int) -> str:
         while end < len(text) and text[end].isalnum():
             end += 1
     return text[start:end]
+
+
+# an abbreviation in brackets after a topic's words: "purchasing groups (GPO)"
+_BRACKETED_ACRONYM = re.compile(r"\((?-i:([A-Z][A-Z0-9]{1,5}))s?\)")
+
+
+def _abbreviates(topic: str, words: list[str]) -> bool:
+    """Is one of `words` the abbreviation the notes give the whole topic in brackets ("GHT" of
+    "purchasing groups (GHT)")? Said alone, it names the topic as its own words do."""
+    if "(" not in topic:
+        return False
+    given = {a.lower() for a in _BRACKETED_ACRONYM.findall(topic)}
+    return any(w in given or w.rstrip("s") in given for w in words)
 
 
 def _is_acronym(word: str) -> bool:
