@@ -429,3 +429,25 @@ def test_a_name_in_apposition_to_a_noun_of_a_person_is_a_third_party_not_address
         ("Graham", ("Graham",)),
         ("Tariq", ("Tariq",)),
     ]
+
+
+def test_a_call_scripts_heading_in_another_language_is_no_salutation_and_its_bullet_greets():
+    # one word for a call before a dash or a colon heads the script: the greeting is read after
+    assert _addressed_to("Ana Ruiz", "Anruf – Ana Ruiz, Talvane\n\n- Hi Ana, Ines here.") == [
+        ("Ana",)
+    ]
+    assert _addressed_to("Ana Ruiz", "Llamada: Ana Ruiz\n• Hello Ana, it is Ines.") == [("Ana",)]
+    # …and the greeting of the bullet after a heading speaks to whom it names
+    assert _addressed_to("Ana Ruiz", "Call notes\n\n- Bonjour Madame Okafor, Ines here.") == [
+        ("Okafor",)
+    ]
+    assert _addressed_to("Ana Ruiz", "Script\n* Guten Tag Frau Wei, Ines hier.") == [("Wei",)]
+
+
+def test_a_name_with_a_job_title_set_off_by_commas_on_its_line_is_given_not_addressed():
+    text = "My referee:\n\nMr Tobias Renner, Head of Finance, Halcyon Freight, +44 20 7946 0321."
+    assert _addressed_to("Ana Ruiz", text) == []
+    text = "Here you are:\nDr Amara Nwosu, Senior Lecturer, Leeds."
+    assert _addressed_to("Ana Ruiz", text) == []
+    # a name spoken to at a line's start still is
+    assert _addressed_to("Ana Ruiz", "Thanks for Tuesday.\nSara, thank you again.") == [("Sara",)]

@@ -294,3 +294,17 @@ def test_two_common_words_joined_in_lowercase_are_no_firm():
     assert _named_in(firms, "Salt & Pepper rang me back.", words) == ["Salt & Pepper"]
     # …a surname no dictionary holds makes a firm of them in lowercase too
     assert _named_in(firms, "I met fenwick and lowe.", words) == ["fenwick and lowe"]
+
+
+def test_a_company_doing_something_after_what_or_in_a_plural_verb_is_named_and_a_place_is_not():
+    firms = [("bryn", "Brynmoor Cable Networks"), ("tal", "Talvane Data")]
+    # what the company is doing, asked about or admired; an organisation's plural verb
+    assert _named_in(firms, "I'm excited about what Brynmoor Cable is building.") == [
+        "Brynmoor Cable"
+    ]
+    assert _named_in(firms, "I admire how Talvane has grown its channel.") == ["Talvane"]
+    assert _named_in(firms, "Brynmoor Cable are rolling out fibre to farms.") == ["Brynmoor Cable"]
+    # the word after "the" where a verb follows it is a place ("in the Talvane can offer")
+    assert _named_in(firms, "Few dealers in the Talvane can offer next-day parts.") == []
+    assert _named_in(firms, "Buyers across the Brynmoor will call it cheap.") == []
+    assert _named_in(firms, "Brynmoor is quiet in winter.") == []

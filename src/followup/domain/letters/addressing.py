@@ -241,6 +241,8 @@ class Addressing:
         # them ("Dr Anna Solent, at the fair", "Tom Ellis, who ran"): third parties
         self._renamed = _optional(data, "renamed_before", "")
         self._described_after = _optional(data, "described_after", "")
+        # …and a job title set off by commas after a name opening a line: a person's details
+        self._titled_after = _optional(data, "titled_after", "")
         # A sentence that offers a referee ("You asked for a reference: Nina Bos is happy to
         # help"): the people it names are third parties, whoever else they are
         self._referee = _optional(data, "referee_sentence", "")
@@ -553,7 +555,11 @@ class Addressing:
                         yield found
                     continue
                 opening = self._comma_next.match(text, e)
-                if opening and not self._appositive.match(text, e):
+                if (
+                    opening
+                    and not self._appositive.match(text, e)
+                    and (self._titled_after is None or not self._titled_after.match(text, e))
+                ):
                     found = accept(_Joined(m, opening), "start")
                     if found:
                         yield found
@@ -853,6 +859,10 @@ class Addressing:
         body = line.group("line")
         lowered = body.lower()
         opening = self._greeting.match(lowered)
+        bullet = _BULLET_OPEN.match(body) if headed and opening is None else None
+        if bullet is not None:
+            # a script's first spoken line as a bullet ("- Guten Tag Frau Lindgren, …")
+            opening = self._greeting.match(lowered, bullet.end())
         greeting = opening.group(0) if opening else None
         if greeting is None and self._wish is not None:
             # a wish for a feast before the name ("Happy Sallah, Emeka!"): the name follows it
@@ -860,7 +870,7 @@ class Addressing:
             greeting = wish.group(0) if wish else None
         offset = line.start("line")
         if greeting:
-            rest = len(greeting)
+            rest = len(greeting) + (bullet.end() if opening is not None and bullet else 0)
             while rest < len(body) and body[rest] in " \t,":
                 rest += 1
             if body[rest:].lower().startswith(("again ", "again\t")):  # "Hello again Oliver,"
@@ -921,6 +931,8 @@ _VOWEL_CLASS = str.maketrans("eu", "io")
 # a word in lowercase and the spaces after it, before a name
 _KIN = re.compile(r"([^\W\d_A-Z][\w]*)[ \t]+(?=\S)")
 _MARKS = frozenset(",.!?;:—–-\n")
+# a bullet's mark or an item's number opening a line ("- ", "• ", "2. ")
+_BULLET_OPEN = re.compile(r"(?:[-*•·▪–—]|\d{1,2}[.)])[ \t]+")
 _POSTSCRIPT = re.compile(r"[ \t]*(?:P\.?[ \t]?){1,2}S\.?[ \t]*[:,]?[ \t]*$")
 _FOR = re.compile(r"[ \t]+[Ff]or\b")
 _BULLETS = frozenset("-*•·▪–—")

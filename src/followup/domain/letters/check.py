@@ -255,6 +255,8 @@ class LetterChecker:
         # by the first name alone where it is spoken of as a person ("as I told Oliver"); not
         # in a sentence that offers them as a referee (a third party, as DESIGN has it)
         mine = ctx.people_parts | recipient_parts
+        copy_line = rule.data.get("copy_line")
+        copied = self.rules.pattern(str(copy_line), re.IGNORECASE) if copy_line else None
 
         def referee(m: re.Match[str]) -> bool:
             start, end = letter.sentence_of(m.start(), m.end())
@@ -267,7 +269,9 @@ class LetterChecker:
             whole = [
                 m
                 for m in _full_name(person).finditer(text)
-                if not referee(m) and not _at_own_company(text, m.end(), theirs, ctx)
+                if not referee(m)
+                and not _at_own_company(text, m.end(), theirs, ctx)
+                and not _copied_address(text, m, copied)
             ]
             for m in whole:  # in any case, without its accents, in a link or a file name
                 yield _finding(rule, m.start(), m.end(), match=m.group(0), recipient=ctx.recipient)
@@ -1256,6 +1260,18 @@ def _full_name(person: str) -> re.Pattern[str]:
 
 # a person placed at a firm: "Priscilla Wong at Larkspur", "Harriet Osei from Solent", "… of …"
 _AT_FIRM = re.compile(r"[ \t]+(?:at|from|of)[ \t]+(?:the[ \t]+)?([^\W\d_][\w&'’-]*)")
+
+
+def _copied_address(text: str, m: re.Match[str], copy_line: re.Pattern[str] | None) -> bool:
+    """Is the name at `m` the start of an email address on a line the letter is copied to
+    ("cc: ana.ruiz@…")? A copy is sent to them, not addressed to them: the address's company,
+    where it is another opportunity's, is the wrong-company rule's (DESIGN)."""
+    if copy_line is None or _ADDRESS_REST.match(text, m.end()) is None:
+        return False
+    return copy_line.match(text, text.rfind("\n", 0, m.start()) + 1) is not None
+
+
+_ADDRESS_REST = re.compile(r"[\w.+-]*@[\w-]+\.")
 
 
 def _at_own_company(text: str, end: int, opportunity: str, ctx: LetterContext) -> bool:
