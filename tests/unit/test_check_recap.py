@@ -396,7 +396,10 @@ def test_what_was_said_restated_beside_words_of_time_is_still_a_recap() -> None:
     ("text", "topics"),
     [
         # the abbreviation the notes give a topic in brackets names the whole topic alone
-        ("My years at Lidl could help with the GPO talks.", ("group purchasing organisations (GPO)",)),
+        (
+            "My years at Lidl could help with the GPO talks.",
+            ("group purchasing organisations (GPO)",),
+        ),
         ("Happy to say more about winning KAM accounts.", ("key account management (KAM)",)),
         ("- the SLA renewals: I have a plan", ("service level agreements (SLAs)",)),
     ],
