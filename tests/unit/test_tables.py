@@ -471,3 +471,25 @@ def test_a_csv_cut_short_inside_a_quoted_cell_is_refused_not_read_in_part():
         "truncated-contacts.csv: line 4: expected the closing quote of a quoted cell, the file "
         "ends inside it: it is cut short (truncated)"
     )
+
+
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        # a spreadsheet whose first row was left empty: Excel writes it as separators alone
+        (
+            b",,\r\n\"Who\",\"What\",Since\r\n,,\r\nAcme,AE,2026-12-01\r\n",
+            "file.csv: the columns (Who, What, Since) are not a layout Followup knows",
+        ),
+        (
+            b',,\n"#Name","Kind Enum",Flags\n\n"ONE","TWO",\n',
+            "file.csv: the columns (#Name, Kind Enum, Flags) are not a layout Followup knows",
+        ),
+        (b";;;\n;;;\n", "file.csv: the columns (;;;) are not a layout Followup knows"),
+    ],
+)
+def test_a_header_after_empty_rows_is_named_and_the_refusal_is_one_line(raw, message):
+    with pytest.raises(BadInput) as refused:
+        open_table(lines(raw), None, None)
+    assert str(refused.value).startswith(message)
+    assert "\n" not in str(refused.value) and "\r" not in str(refused.value)
