@@ -601,3 +601,30 @@ def test_a_file_with_one_calendar_per_event_reads_every_event():
         ("a81f3c92d4", datetime(2026, 12, 9, 10, 0, tzinfo=vienna), 45),
         ("b5520e17f0", datetime(2026, 12, 16, 14, 0, tzinfo=vienna), 60),
     ]
+
+
+def test_a_name_that_only_says_there_is_none_is_no_name_the_address_gives_it(deps):
+    """Scheduling tools fill a CN they lack with a word for "no name" ("Unknown", "No Name",
+    "Unknown attendee 3", a script's "undefined"): nobody is called that; the address names the
+    person, as when there is no CN at all. An attendee with neither is nobody."""
+    [event] = invitations("scheduler-placeholder-names.ics")
+    assert [(a.name, a.email) for a in event.people] == [
+        ("Priya Natarajan", "priya.natarajan@brightwave.example"),
+        ("", "m.keller@brightwave.example"),
+        ("", "jonas.osei@brightwave.example"),
+        ("", "a.lindqvist@brightwave.example"),
+        ("", "tomas.ferreira@brightwave.example"),
+        ("Sam Ortiz", "sam.ortiz@example.com"),
+    ]
+    report = load(deps, "scheduler-placeholder-names.ics")
+    assert counts(report) == ("invite", 1, 0, 0)
+    [interview] = show_opportunity(
+        deps, "brightwave-customer-success-manager"
+    ).opportunity.interviews
+    assert [c.name for c in interview.contacts] == [
+        "Priya Natarajan",
+        "M Keller",
+        "Jonas Osei",
+        "A Lindqvist",
+        "Tomas Ferreira",
+    ]

@@ -34,6 +34,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from followup.domain.errors import BadInput
 from followup.domain.invitation import Attendee, Invitation, mail_domain
 from followup.domain.records import Found, Skip
+from followup.domain.people import fold
 from followup.services.ports import ImportOptions, ImportSource, Progress
 
 CALENDAR_TYPES = ("text/calendar", "application/ics", "text/x-vcalendar", "application/x-ics")
@@ -307,6 +308,8 @@ def _person(prop: Any) -> Attendee | None:
     if not address and "@" in value and ":" not in value:
         address = value
     name = str(prop.params.get("CN", "")).strip()
+    if _placeholder_name(name):
+        name = ""
     if not address and not name:
         return None
     # No address holds white space: where one does, a line was folded with one space too many
@@ -443,6 +446,21 @@ def _free_domain(domain: str) -> bool:
     """A personal mailbox's domain or one under it (Apple's relay imip.me.com is me.com's)."""
     labels = domain.split(".")
     return any(".".join(labels[i:]) in _free_domains() for i in range(len(labels) - 1))
+
+
+@cache
+def _placeholders() -> frozenset[str]:
+    data = json.loads(
+        (resources.files("followup.imports") / "placeholder_names.json").read_text("utf-8")
+    )
+    return frozenset(data["placeholders"])
+
+
+def _placeholder_name(name: str) -> bool:
+    """A CN that only says there is no name ("Unknown", "No Name", "Unknown attendee 3"):
+    imports/placeholder_names.json."""
+    folded = " ".join(re.sub(r"[^a-z]+", " ", fold(name)).split())
+    return bool(folded) and folded in _placeholders()
 
 
 @cache
