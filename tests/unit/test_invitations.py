@@ -3,6 +3,7 @@ events; and the interviews they make, move and remove — on the in-memory store
 
 from __future__ import annotations
 
+import base64
 import warnings
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
@@ -627,4 +628,50 @@ def test_a_name_that_only_says_there_is_none_is_no_name_the_address_gives_it(dep
         "Jonas Osei",
         "A Lindqvist",
         "Tomas Ferreira",
+    ]
+
+
+def test_an_answer_beside_the_invitation_is_left_out_and_an_answer_alone_is_refused(deps):
+    """A recruiter forwards the invitation with a colleague's acceptance attached (Outlook:
+    the REQUEST as a text/calendar part, the "Accepted:" message with its METHOD:REPLY as an
+    attached message): the invitation comes in, the answer is left out saying why. A file of
+    answers only is still no invitation."""
+    records = read_invitations((DATA / "outlook-forward-with-reply.eml").read_bytes(), "fw.eml")
+    assert [(type(r).__name__, r.where) for r in records] == [
+        ("Found", "fw.eml (text/calendar)"),
+        ("Skip", "fw.eml (text/calendar)"),
+    ]
+    assert records[1].reason == (
+        "METHOD:REPLY: an answer to an invitation (someone accepting or declining), not one"
+    )
+    report = load(deps, "outlook-forward-with-reply.eml")
+    assert counts(report) == ("invite", 1, 0, 0)
+    [interview] = show_opportunity(
+        deps, "thamesford-partnerships-manager"
+    ).opportunity.interviews
+    assert [c.name for c in interview.contacts] == ["Harriet Okonjo", "Graham Pell"]
+    raw = (DATA / "outlook-forward-with-reply.eml").read_bytes()
+    answer_only = raw.replace(b"method=REQUEST", b"method=REPLY")
+    answer_only = answer_only.replace(
+        raw[raw.index(b"Content-Transfer-Encoding: base64\r\n\r\n") + 37 :].split(b"\r\n\r\n")[0],
+        base64.b64encode(b"BEGIN:VCALENDAR\r\nMETHOD:REPLY\r\nEND:VCALENDAR\r\n"),
+    )
+    with pytest.raises(BadInput) as refused:
+        read_invitations(answer_only, "fw.eml")
+    assert str(refused.value) == (
+        "fw.eml (text/calendar): METHOD: expected an invitation (REQUEST, PUBLISH) or a "
+        "cancellation (CANCEL), got REPLY (an answer to an invitation, not one)"
+    )
+
+
+def test_an_answer_among_the_calendars_of_one_file_is_left_out_by_its_number():
+    """An iTIP inbox or a calendar export holding several VCALENDARs: the one that answers
+    (METHOD:REPLY) is named by its place in the file and left out; the others come in."""
+    text = (DATA / "owncloud-calendar-per-event.ics").read_text("utf-8")
+    second = text.index("BEGIN:VCALENDAR", 10)
+    text = text[:second] + text[second:].replace("VERSION:2.0", "VERSION:2.0\nMETHOD:REPLY", 1)
+    records = read_invitations(text.encode(), "x.ics")
+    assert [(type(r).__name__, r.where) for r in records] == [
+        ("Skip", "x.ics calendar 2"),
+        ("Found", "x.ics"),
     ]

@@ -71,8 +71,15 @@ def read_invitations(raw: bytes, source: str) -> list[Found[Invitation] | Skip]:
         calendars = calendars_in_message(raw, source)
     found: dict[str, Found[Invitation] | Skip] = {}
     order: list[Found[Invitation] | Skip] = []
+    answers: list[_AnswersOnly] = []
     for where, data in calendars:
-        for record in read_calendar(data, where):
+        try:
+            records = read_calendar(data, where)
+        except _AnswersOnly as answer:  # left out if an invitation comes with it
+            answers.append(answer)
+            order.append(Skip(where, answer.reason))
+            continue
+        for record in records:
             if isinstance(record, Skip):
                 order.append(record)
                 continue
@@ -85,7 +92,23 @@ def read_invitations(raw: bytes, source: str) -> list[Found[Invitation] | Skip]:
                 order.remove(earlier)
             found[key] = record
             order.append(record)
+    if answers and not found:
+        raise answers[0]
     return order
+
+
+class _AnswersOnly(BadInput):
+    """A calendar of answers to an invitation (METHOD:REPLY, COUNTER…) and nothing else: no
+    invitation, unless another calendar of the file or message is one."""
+
+    def __init__(self, where: str, method: str) -> None:
+        super().__init__(
+            f"{where}: METHOD: expected an invitation (REQUEST, PUBLISH) or a cancellation "
+            f"(CANCEL), got {method} (an answer to an invitation, not one)"
+        )
+        self.reason = (
+            f"METHOD:{method}: an answer to an invitation (someone accepting or declining), not one"
+        )
 
 
 def calendars_in_message(raw: bytes, source: str) -> list[tuple[str, bytes]]:
@@ -153,23 +176,28 @@ def _read_calendar(raw: bytes, where: str) -> list[Found[Invitation] | Skip]:
     except ValueError as error:
         raise BadInput(f"{where}: expected an iCalendar file, {_first_line(error)}") from None
     events: list[tuple[Any, str]] = []
-    for calendar in calendars:
+    answers: list[tuple[int, _AnswersOnly]] = []
+    for number, calendar in enumerate(calendars, start=1):
         method = str(calendar.get("METHOD", "PUBLISH")).strip().upper()
+        if method in ("REPLY", "COUNTER", "DECLINECOUNTER", "REFRESH"):
+            # an answer: left out beside invitations (an iTIP inbox, a forward with the
+            # acceptance attached), refused alone
+            answers.append((number, _AnswersOnly(where, method)))
+            continue
         if method not in ("REQUEST", "PUBLISH", "CANCEL"):
-            what = (
-                " (an answer to an invitation, not one)"
-                if method in ("REPLY", "COUNTER", "DECLINECOUNTER", "REFRESH")
-                else ""
-            )
             raise BadInput(
                 f"{where}: METHOD: expected an invitation (REQUEST, PUBLISH) or a cancellation "
-                f"(CANCEL), got {method}{what}"
+                f"(CANCEL), got {method}"
             )
         events += [(event, method) for event in calendar.walk("VEVENT")]
+    if not events and answers:
+        raise answers[0][1]
     if not events:
         raise BadInput(f"{where}: expected an event (VEVENT) in the calendar, found none")
     masters = {str(e.get("UID", "")) for e, _ in events if e.get("RECURRENCE-ID") is None}
-    records: list[Found[Invitation] | Skip] = []
+    records: list[Found[Invitation] | Skip] = [
+        Skip(f"{where} calendar {n}", answer.reason) for n, answer in answers
+    ]
     for n, (event, method) in enumerate(events, start=1):
         here = f"{where} event {n}" if len(events) > 1 else where
         _check_errors(event, here)
