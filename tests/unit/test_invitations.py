@@ -646,9 +646,7 @@ def test_an_answer_beside_the_invitation_is_left_out_and_an_answer_alone_is_refu
     )
     report = load(deps, "outlook-forward-with-reply.eml")
     assert counts(report) == ("invite", 1, 0, 0)
-    [interview] = show_opportunity(
-        deps, "thamesford-partnerships-manager"
-    ).opportunity.interviews
+    [interview] = show_opportunity(deps, "thamesford-partnerships-manager").opportunity.interviews
     assert [c.name for c in interview.contacts] == ["Harriet Okonjo", "Graham Pell"]
     raw = (DATA / "outlook-forward-with-reply.eml").read_bytes()
     answer_only = raw.replace(b"method=REQUEST", b"method=REPLY")

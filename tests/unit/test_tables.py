@@ -478,7 +478,7 @@ def test_a_csv_cut_short_inside_a_quoted_cell_is_refused_not_read_in_part():
     [
         # a spreadsheet whose first row was left empty: Excel writes it as separators alone
         (
-            b",,\r\n\"Who\",\"What\",Since\r\n,,\r\nAcme,AE,2026-12-01\r\n",
+            b',,\r\n"Who","What",Since\r\n,,\r\nAcme,AE,2026-12-01\r\n',
             "file.csv: the columns (Who, What, Since) are not a layout Followup knows",
         ),
         (

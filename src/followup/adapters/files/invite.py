@@ -33,8 +33,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from followup.domain.errors import BadInput
 from followup.domain.invitation import Attendee, Invitation, mail_domain
-from followup.domain.records import Found, Skip
 from followup.domain.people import fold
+from followup.domain.records import Found, Skip
 from followup.services.ports import ImportOptions, ImportSource, Progress
 
 CALENDAR_TYPES = ("text/calendar", "application/ics", "text/x-vcalendar", "application/x-ics")
