@@ -673,3 +673,38 @@ def test_an_answer_among_the_calendars_of_one_file_is_left_out_by_its_number():
         ("Skip", "x.ics calendar 2"),
         ("Found", "x.ics"),
     ]
+
+
+def test_an_exchange_colleague_addressed_by_directory_name_is_met_by_name(deps):
+    """Exchange addresses a colleague of its own organisation by the directory's X.500 name
+    (`MAILTO:/O=EXCHANGELABS/OU=…/CN=RECIPIENTS/CN=…`), not a mail address: that person is met,
+    known by the CN; the invitation is not lost for it. A room given with an empty address is
+    nobody, as before."""
+    [event] = invitations("exchange-x500-attendee.ics")
+    assert [(a.name, a.email) for a in event.people] == [
+        ("Katrin Vogel", "katrin.vogel@rheinwerk-logistik.example"),
+        ("Jens Albrecht", ""),
+        ("Sam Ortiz", "sam.ortiz@example.com"),
+    ]
+    report = load(deps, "exchange-x500-attendee.ics")
+    assert counts(report) == ("invite", 1, 0, 0)
+    [opportunity] = [
+        view.opportunity for view in [show_opportunity(deps, "rheinwerk-logistik-disponent-m-w-d")]
+    ]
+    [interview] = opportunity.interviews
+    assert [(c.name, c.email) for c in interview.contacts] == [
+        ("Katrin Vogel", "katrin.vogel@rheinwerk-logistik.example"),
+        ("Jens Albrecht", ""),
+    ]
+
+
+def test_an_address_that_is_no_mail_address_leaves_out_that_attendee_only():
+    """Google's birthdays calendar gives its one attendee as `…@virtual`: no one to write to,
+    so no one met (the event is then skipped as having no one to meet, not refused for a field
+    of the dossier)."""
+    text = (DATA / "google-timestamp-sequence.ics").read_text("utf-8")
+    records = read_invitations(
+        text.replace("priya.raman@hooli.example", "4dhmurjkc5hn8@virtual").encode(), "x.ics"
+    )
+    [event] = [r.value for r in records if isinstance(r, Found)]
+    assert [a.email for a in event.people] == ["sam.ortiz@example.com"]

@@ -342,7 +342,25 @@ def _person(prop: Any) -> Attendee | None:
         return None
     # No address holds white space: where one does, a line was folded with one space too many
     # (as in calendars copied from RFC 5545's indented examples).
-    return Attendee(name=name, email="".join(address.split()))
+    address = "".join(address.split())
+    if address and not _mail_address(address):
+        if address.upper().startswith("/O=") and name:
+            # Exchange names a colleague of its own organisation by the directory's X.500
+            # name (/O=EXCHANGELABS/OU=…/CN=RECIPIENTS/CN=…): met, known by the CN alone
+            return Attendee(name=name, email="", directory=True)
+        return None  # no one to write to (Google's birthdays calendar: `…@virtual`)
+    return Attendee(name=name, email=address)
+
+
+def _mail_address(address: str) -> bool:
+    from followup.adapters.email_address import check_email
+    from followup.domain.errors import InvalidField
+
+    try:
+        check_email(address, "email")
+    except InvalidField:
+        return False
+    return True
 
 
 def _location(event: Any) -> str:
