@@ -493,3 +493,22 @@ def test_a_header_after_empty_rows_is_named_and_the_refusal_is_one_line(raw, mes
         open_table(lines(raw), None, None)
     assert str(refused.value).startswith(message)
     assert "\n" not in str(refused.value) and "\r" not in str(refused.value)
+
+
+def test_linkedins_contacts_csv_is_an_address_book_not_a_layout_to_map():
+    """LinkedIn's data export also holds Contacts.csv, the address book synced from a phone or
+    a mailbox, its column names run together and plural (`FirstName`, `Emails`): said to be an
+    address book, not answered with a --mapping of company and role."""
+    raw = (
+        "Source,FirstName,LastName,Companies,Title,Emails,PhoneNumbers,CreatedAt,Addresses,"
+        "Sites,InstantMessageHandles,FullName,Birthday,Location,BookmarkedAt,Profiles\n"
+        'MOBILE_CONTACTS,Rosa,Lindqvist,,,rosa@lindqvist.example," +46 70 123 45 67",'
+        '"11/22/25, 7:00 PM",,,,,,,,\n'
+    ).encode()
+    with pytest.raises(BadInput) as refused:
+        open_table(lines(raw, "Contacts.csv"), None, None)
+    assert str(refused.value) == (
+        "Contacts.csv: the columns (Source, FirstName, LastName, Companies, Title, Emails, "
+        "PhoneNumbers, CreatedAt, …) are an address book's that Followup does not read as CSV: "
+        "export the contacts as vCard (.vcf) and import that file"
+    )

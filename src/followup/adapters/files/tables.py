@@ -273,8 +273,13 @@ def _layout(
     return None
 
 
-_PERSON_NAME = {"first name", "given name", "last name", "family name", "display name"}
-_EMAIL = re.compile(r"(?:\w+ )*e ?mail(?: \w+)*")
+# A person's name and mail address as address books head their columns, the words apart or run
+# together and plural as LinkedIn's Contacts.csv writes them (FirstName, Emails).
+_PERSON_NAME = {
+    *("first name", "given name", "last name", "family name", "display name"),
+    *("firstname", "givenname", "lastname", "familyname", "displayname"),
+}
+_EMAIL = re.compile(r"(?:\w+ )*e ?mails?(?: \w+)*")
 
 
 def _refuse_address_book(text: str, source: str) -> None:
