@@ -500,11 +500,11 @@ def test_linkedins_contacts_csv_is_an_address_book_not_a_layout_to_map():
     a mailbox, its column names run together and plural (`FirstName`, `Emails`): said to be an
     address book, not answered with a --mapping of company and role."""
     raw = (
-        "Source,FirstName,LastName,Companies,Title,Emails,PhoneNumbers,CreatedAt,Addresses,"
-        "Sites,InstantMessageHandles,FullName,Birthday,Location,BookmarkedAt,Profiles\n"
-        'MOBILE_CONTACTS,Rosa,Lindqvist,,,rosa@lindqvist.example," +46 70 123 45 67",'
-        '"11/22/25, 7:00 PM",,,,,,,,\n'
-    ).encode()
+        b"Source,FirstName,LastName,Companies,Title,Emails,PhoneNumbers,CreatedAt,Addresses,"
+        b"Sites,InstantMessageHandles,FullName,Birthday,Location,BookmarkedAt,Profiles\n"
+        b'MOBILE_CONTACTS,Rosa,Lindqvist,,,rosa@lindqvist.example," +46 70 123 45 67",'
+        b'"11/22/25, 7:00 PM",,,,,,,,\n'
+    )
     with pytest.raises(BadInput) as refused:
         open_table(lines(raw, "Contacts.csv"), None, None)
     assert str(refused.value) == (
