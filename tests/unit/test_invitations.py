@@ -708,3 +708,22 @@ def test_an_address_that_is_no_mail_address_leaves_out_that_attendee_only():
     )
     [event] = [r.value for r in records if isinstance(r, Found)]
     assert [a.email for a in event.people] == ["sam.ortiz@example.com"]
+
+
+def test_without_the_candidates_address_two_employers_invitations_stay_apart():
+    """Before the profile has an address, the candidate is one more attendee on every
+    invitation: their own mail domain must not join one employer's interview to another's.
+    The opportunity is the one whose people share the organizer's domain (DESIGN), only."""
+    deps = Dependencies(
+        FakeStore(),
+        calendar_for,
+        PolicyBook(None),
+        clock=lambda: datetime(2026, 12, 16, 15, 0, tzinfo=UTC),
+        readers=bootstrap.readers,
+    )
+    assert counts(load(deps, "exchange-x500-attendee.ics")) == ("invite", 1, 0, 0)
+    assert counts(load(deps, "outlook-forward-with-reply.eml")) == ("invite", 1, 0, 0)
+    [first] = show_opportunity(deps, "rheinwerk-logistik-disponent-m-w-d").opportunity.interviews
+    [second] = show_opportunity(deps, "thamesford-partnerships-manager").opportunity.interviews
+    assert [c.name for c in first.contacts] == ["Katrin Vogel", "Jens Albrecht", "Sam Ortiz"]
+    assert [c.name for c in second.contacts] == ["Harriet Okonjo", "Graham Pell", "Sam Ortiz"]
