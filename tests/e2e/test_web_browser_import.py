@@ -74,3 +74,29 @@ def test_a_file_chosen_the_usual_way_and_a_bad_one_is_a_clear_page(server, brows
     page.goto(server + "/pipeline")
     assert page.get_by_role("heading", name="Saved").count() == 1
     page.close()
+
+
+def test_long_file_names_and_long_words_stay_inside_a_phone_screen(server, browser, tmp_path):  # noqa: F811
+    """A phone's export is named by the phone (long, with underscores and no space) and German
+    company names are single long words: the preview and the report wrap them instead of making
+    the page scroll sideways."""
+    exported = tmp_path / "Contacts_exported_2026-11-30_08-15-00_from_Pixel_8_Pro_full_backup.vcf"
+    exported.write_text(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Anneliese Brückner\r\n"
+        "ORG:Donaudampfschifffahrtselektrizitätenhauptbetriebswerkbauunterbeamtengesellschaft\r\n"
+        "EMAIL:anneliese.brueckner@donaudampfschifffahrtselektrizitaeten.example\r\n"
+        "END:VCARD\r\n",
+        encoding="utf-8",
+    )
+    page = browser.new_page(viewport=VIEWPORTS["phone"])
+    page.goto(server + "/transfer")
+    page.set_input_files("#file", str(exported))
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    page.get_by_role("button", name="See what will change").click()
+    page.locator("#preview").wait_for()
+    shot(page, "phone-import-long-words-preview")
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    page.get_by_role("button", name="Import it").click()
+    page.get_by_text("1 added, 0 updated, 0 unchanged.").wait_for()
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    page.close()

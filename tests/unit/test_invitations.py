@@ -3,6 +3,7 @@ events; and the interviews they make, move and remove — on the in-memory store
 
 from __future__ import annotations
 
+import base64
 import warnings
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
@@ -601,3 +602,128 @@ def test_a_file_with_one_calendar_per_event_reads_every_event():
         ("a81f3c92d4", datetime(2026, 12, 9, 10, 0, tzinfo=vienna), 45),
         ("b5520e17f0", datetime(2026, 12, 16, 14, 0, tzinfo=vienna), 60),
     ]
+
+
+def test_a_name_that_only_says_there_is_none_is_no_name_the_address_gives_it(deps):
+    """Scheduling tools fill a CN they lack with a word for "no name" ("Unknown", "No Name",
+    "Unknown attendee 3", a script's "undefined"): nobody is called that; the address names the
+    person, as when there is no CN at all. An attendee with neither is nobody."""
+    [event] = invitations("scheduler-placeholder-names.ics")
+    assert [(a.name, a.email) for a in event.people] == [
+        ("Priya Natarajan", "priya.natarajan@brightwave.example"),
+        ("", "m.keller@brightwave.example"),
+        ("", "jonas.osei@brightwave.example"),
+        ("", "a.lindqvist@brightwave.example"),
+        ("", "tomas.ferreira@brightwave.example"),
+        ("Sam Ortiz", "sam.ortiz@example.com"),
+    ]
+    report = load(deps, "scheduler-placeholder-names.ics")
+    assert counts(report) == ("invite", 1, 0, 0)
+    [interview] = show_opportunity(
+        deps, "brightwave-customer-success-manager"
+    ).opportunity.interviews
+    assert [c.name for c in interview.contacts] == [
+        "Priya Natarajan",
+        "M Keller",
+        "Jonas Osei",
+        "A Lindqvist",
+        "Tomas Ferreira",
+    ]
+
+
+def test_an_answer_beside_the_invitation_is_left_out_and_an_answer_alone_is_refused(deps):
+    """A recruiter forwards the invitation with a colleague's acceptance attached (Outlook:
+    the REQUEST as a text/calendar part, the "Accepted:" message with its METHOD:REPLY as an
+    attached message): the invitation comes in, the answer is left out saying why. A file of
+    answers only is still no invitation."""
+    records = read_invitations((DATA / "outlook-forward-with-reply.eml").read_bytes(), "fw.eml")
+    assert [(type(r).__name__, r.where) for r in records] == [
+        ("Found", "fw.eml (text/calendar)"),
+        ("Skip", "fw.eml (text/calendar)"),
+    ]
+    assert records[1].reason == (
+        "METHOD:REPLY: an answer to an invitation (someone accepting or declining), not one"
+    )
+    report = load(deps, "outlook-forward-with-reply.eml")
+    assert counts(report) == ("invite", 1, 0, 0)
+    [interview] = show_opportunity(deps, "thamesford-partnerships-manager").opportunity.interviews
+    assert [c.name for c in interview.contacts] == ["Harriet Okonjo", "Graham Pell"]
+    raw = (DATA / "outlook-forward-with-reply.eml").read_bytes()
+    answer_only = raw.replace(b"method=REQUEST", b"method=REPLY")
+    answer_only = answer_only.replace(
+        raw[raw.index(b"Content-Transfer-Encoding: base64\r\n\r\n") + 37 :].split(b"\r\n\r\n")[0],
+        base64.b64encode(b"BEGIN:VCALENDAR\r\nMETHOD:REPLY\r\nEND:VCALENDAR\r\n"),
+    )
+    with pytest.raises(BadInput) as refused:
+        read_invitations(answer_only, "fw.eml")
+    assert str(refused.value) == (
+        "fw.eml (text/calendar): METHOD: expected an invitation (REQUEST, PUBLISH) or a "
+        "cancellation (CANCEL), got REPLY (an answer to an invitation, not one)"
+    )
+
+
+def test_an_answer_among_the_calendars_of_one_file_is_left_out_by_its_number():
+    """An iTIP inbox or a calendar export holding several VCALENDARs: the one that answers
+    (METHOD:REPLY) is named by its place in the file and left out; the others come in."""
+    text = (DATA / "owncloud-calendar-per-event.ics").read_text("utf-8")
+    second = text.index("BEGIN:VCALENDAR", 10)
+    text = text[:second] + text[second:].replace("VERSION:2.0", "VERSION:2.0\nMETHOD:REPLY", 1)
+    records = read_invitations(text.encode(), "x.ics")
+    assert [(type(r).__name__, r.where) for r in records] == [
+        ("Skip", "x.ics calendar 2"),
+        ("Found", "x.ics"),
+    ]
+
+
+def test_an_exchange_colleague_addressed_by_directory_name_is_met_by_name(deps):
+    """Exchange addresses a colleague of its own organisation by the directory's X.500 name
+    (`MAILTO:/O=EXCHANGELABS/OU=…/CN=RECIPIENTS/CN=…`), not a mail address: that person is met,
+    known by the CN; the invitation is not lost for it. A room given with an empty address is
+    nobody, as before."""
+    [event] = invitations("exchange-x500-attendee.ics")
+    assert [(a.name, a.email) for a in event.people] == [
+        ("Katrin Vogel", "katrin.vogel@rheinwerk-logistik.example"),
+        ("Jens Albrecht", ""),
+        ("Sam Ortiz", "sam.ortiz@example.com"),
+    ]
+    report = load(deps, "exchange-x500-attendee.ics")
+    assert counts(report) == ("invite", 1, 0, 0)
+    [opportunity] = [
+        view.opportunity for view in [show_opportunity(deps, "rheinwerk-logistik-disponent-m-w-d")]
+    ]
+    [interview] = opportunity.interviews
+    assert [(c.name, c.email) for c in interview.contacts] == [
+        ("Katrin Vogel", "katrin.vogel@rheinwerk-logistik.example"),
+        ("Jens Albrecht", ""),
+    ]
+
+
+def test_an_address_that_is_no_mail_address_leaves_out_that_attendee_only():
+    """Google's birthdays calendar gives its one attendee as `…@virtual`: no one to write to,
+    so no one met (the event is then skipped as having no one to meet, not refused for a field
+    of the dossier)."""
+    text = (DATA / "google-timestamp-sequence.ics").read_text("utf-8")
+    records = read_invitations(
+        text.replace("priya.raman@hooli.example", "4dhmurjkc5hn8@virtual").encode(), "x.ics"
+    )
+    [event] = [r.value for r in records if isinstance(r, Found)]
+    assert [a.email for a in event.people] == ["sam.ortiz@example.com"]
+
+
+def test_without_the_candidates_address_two_employers_invitations_stay_apart():
+    """Before the profile has an address, the candidate is one more attendee on every
+    invitation: their own mail domain must not join one employer's interview to another's.
+    The opportunity is the one whose people share the organizer's domain (DESIGN), only."""
+    deps = Dependencies(
+        FakeStore(),
+        calendar_for,
+        PolicyBook(None),
+        clock=lambda: datetime(2026, 12, 16, 15, 0, tzinfo=UTC),
+        readers=bootstrap.readers,
+    )
+    assert counts(load(deps, "exchange-x500-attendee.ics")) == ("invite", 1, 0, 0)
+    assert counts(load(deps, "outlook-forward-with-reply.eml")) == ("invite", 1, 0, 0)
+    [first] = show_opportunity(deps, "rheinwerk-logistik-disponent-m-w-d").opportunity.interviews
+    [second] = show_opportunity(deps, "thamesford-partnerships-manager").opportunity.interviews
+    assert [c.name for c in first.contacts] == ["Katrin Vogel", "Jens Albrecht", "Sam Ortiz"]
+    assert [c.name for c in second.contacts] == ["Harriet Okonjo", "Graham Pell", "Sam Ortiz"]

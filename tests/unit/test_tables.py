@@ -471,3 +471,44 @@ def test_a_csv_cut_short_inside_a_quoted_cell_is_refused_not_read_in_part():
         "truncated-contacts.csv: line 4: expected the closing quote of a quoted cell, the file "
         "ends inside it: it is cut short (truncated)"
     )
+
+
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        # a spreadsheet whose first row was left empty: Excel writes it as separators alone
+        (
+            b',,\r\n"Who","What",Since\r\n,,\r\nAcme,AE,2026-12-01\r\n',
+            "file.csv: the columns (Who, What, Since) are not a layout Followup knows",
+        ),
+        (
+            b',,\n"#Name","Kind Enum",Flags\n\n"ONE","TWO",\n',
+            "file.csv: the columns (#Name, Kind Enum, Flags) are not a layout Followup knows",
+        ),
+        (b";;;\n;;;\n", "file.csv: the columns (;;;) are not a layout Followup knows"),
+    ],
+)
+def test_a_header_after_empty_rows_is_named_and_the_refusal_is_one_line(raw, message):
+    with pytest.raises(BadInput) as refused:
+        open_table(lines(raw), None, None)
+    assert str(refused.value).startswith(message)
+    assert "\n" not in str(refused.value) and "\r" not in str(refused.value)
+
+
+def test_linkedins_contacts_csv_is_an_address_book_not_a_layout_to_map():
+    """LinkedIn's data export also holds Contacts.csv, the address book synced from a phone or
+    a mailbox, its column names run together and plural (`FirstName`, `Emails`): said to be an
+    address book, not answered with a --mapping of company and role."""
+    raw = (
+        b"Source,FirstName,LastName,Companies,Title,Emails,PhoneNumbers,CreatedAt,Addresses,"
+        b"Sites,InstantMessageHandles,FullName,Birthday,Location,BookmarkedAt,Profiles\n"
+        b'MOBILE_CONTACTS,Rosa,Lindqvist,,,rosa@lindqvist.example," +46 70 123 45 67",'
+        b'"11/22/25, 7:00 PM",,,,,,,,\n'
+    )
+    with pytest.raises(BadInput) as refused:
+        open_table(lines(raw, "Contacts.csv"), None, None)
+    assert str(refused.value) == (
+        "Contacts.csv: the columns (Source, FirstName, LastName, Companies, Title, Emails, "
+        "PhoneNumbers, CreatedAt, …) are an address book's that Followup does not read as CSV: "
+        "export the contacts as vCard (.vcf) and import that file"
+    )

@@ -291,3 +291,27 @@ def test_a_group_of_contacts_is_no_person():
         ("card 2 (line 12)", "a group of contacts (KIND:group), not a person"),
         ("card 3 (line 22)", "a group of contacts (KIND:group), not a person"),
     ]
+
+
+def test_a_utf8_value_a_phone_cut_inside_a_character_loses_that_character_only():
+    """Android writes long quoted-printable values cut at a byte count, sometimes inside a
+    character (CardMe's Android sample, kept in ez-vcard's tests, ends its ORG on a lone `=80`
+    after a soft break). The one broken character is dropped; the rest of the card and the other
+    cards of the phone's address book come in."""
+    assert people(read("android-cut-utf8.vcf")) == [
+        Person(
+            "Lucía Ortega",
+            email="lucia.ortega@alba-rrhh.example",
+            phone="+34 655 12 34 56",
+            source="vcard",
+        ),
+        Person(
+            "Íñigo Zubizarreta Etxeberria",
+            title="Jefe de Selección",
+            company="Servicios Logísticos Peñalara y Asociados Compañ",
+            email="inigo.zubizarreta@penalara-log.example",
+            phone="+34 944 00 11 22",
+            source="vcard",
+        ),
+        Person("Hana Sato", email="hana.sato@correo.example", source="vcard"),
+    ]

@@ -17,6 +17,9 @@ METHODS = ("REQUEST", "PUBLISH", "CANCEL")
 class Attendee:
     name: str  # the CN, may be empty
     email: str
+    # Known to the organizer's directory by name, without a mail address (Exchange's X.500
+    # names): met all the same, by the name.
+    directory: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,9 +45,9 @@ class Invitation:
         """The organizer and the attendees, each address once."""
         seen: dict[str, Attendee] = {}
         for person in (self.organizer, *self.attendees):
-            if person is None or not person.email:
+            if person is None or not (person.email or (person.directory and person.name)):
                 continue
-            key = email_key(person.email)
+            key = email_key(person.email) if person.email else "name:" + fold(person.name)
             if key not in seen or (not seen[key].name and person.name):
                 seen[key] = person
         return tuple(seen.values())

@@ -281,16 +281,18 @@ class _Importer:
         return Opportunity(id=oid, company=company, role=role, policy=policy)
 
     def _by_domain(self, domains: list[str], summary: str) -> Opportunity | None:
-        """The opportunity whose people share the first domain that any of them shares."""
+        """The opportunity whose people share the organizer's domain (DESIGN), or the first
+        attendee's where the organizer writes from a mailbox or a scheduling service that says
+        nothing of the employer. Only that one: the other attendees' domains may be anyone's
+        (the candidate's own, when the profile has no address, is on every invitation)."""
         if not domains:
             return None
         by_domain: dict[str, list[str]] = {}
         for address, places in self.uow.contacts_by_email().items():
             for oid, _ in places:
                 by_domain.setdefault(mail_domain(address), []).append(oid)
-        for domain in domains:
-            if domain in by_domain:
-                return self._pick(dict.fromkeys(by_domain[domain]), summary)
+        if domains[0] in by_domain:
+            return self._pick(dict.fromkeys(by_domain[domains[0]]), summary)
         return None
 
     def _by_company(self, domains: list[str], company: str, summary: str) -> Opportunity | None:

@@ -33,6 +33,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from followup.domain.errors import BadInput
 from followup.domain.invitation import Attendee, Invitation, mail_domain
+from followup.domain.people import fold
 from followup.domain.records import Found, Skip
 from followup.services.ports import ImportOptions, ImportSource, Progress
 
@@ -70,8 +71,15 @@ def read_invitations(raw: bytes, source: str) -> list[Found[Invitation] | Skip]:
         calendars = calendars_in_message(raw, source)
     found: dict[str, Found[Invitation] | Skip] = {}
     order: list[Found[Invitation] | Skip] = []
+    answers: list[_AnswersOnly] = []
     for where, data in calendars:
-        for record in read_calendar(data, where):
+        try:
+            records = read_calendar(data, where)
+        except _AnswersOnly as answer:  # left out if an invitation comes with it
+            answers.append(answer)
+            order.append(Skip(where, answer.reason))
+            continue
+        for record in records:
             if isinstance(record, Skip):
                 order.append(record)
                 continue
@@ -84,7 +92,23 @@ def read_invitations(raw: bytes, source: str) -> list[Found[Invitation] | Skip]:
                 order.remove(earlier)
             found[key] = record
             order.append(record)
+    if answers and not found:
+        raise answers[0]
     return order
+
+
+class _AnswersOnly(BadInput):
+    """A calendar of answers to an invitation (METHOD:REPLY, COUNTER…) and nothing else: no
+    invitation, unless another calendar of the file or message is one."""
+
+    def __init__(self, where: str, method: str) -> None:
+        super().__init__(
+            f"{where}: METHOD: expected an invitation (REQUEST, PUBLISH) or a cancellation "
+            f"(CANCEL), got {method} (an answer to an invitation, not one)"
+        )
+        self.reason = (
+            f"METHOD:{method}: an answer to an invitation (someone accepting or declining), not one"
+        )
 
 
 def calendars_in_message(raw: bytes, source: str) -> list[tuple[str, bytes]]:
@@ -152,23 +176,28 @@ def _read_calendar(raw: bytes, where: str) -> list[Found[Invitation] | Skip]:
     except ValueError as error:
         raise BadInput(f"{where}: expected an iCalendar file, {_first_line(error)}") from None
     events: list[tuple[Any, str]] = []
-    for calendar in calendars:
+    answers: list[tuple[int, _AnswersOnly]] = []
+    for number, calendar in enumerate(calendars, start=1):
         method = str(calendar.get("METHOD", "PUBLISH")).strip().upper()
+        if method in ("REPLY", "COUNTER", "DECLINECOUNTER", "REFRESH"):
+            # an answer: left out beside invitations (an iTIP inbox, a forward with the
+            # acceptance attached), refused alone
+            answers.append((number, _AnswersOnly(where, method)))
+            continue
         if method not in ("REQUEST", "PUBLISH", "CANCEL"):
-            what = (
-                " (an answer to an invitation, not one)"
-                if method in ("REPLY", "COUNTER", "DECLINECOUNTER", "REFRESH")
-                else ""
-            )
             raise BadInput(
                 f"{where}: METHOD: expected an invitation (REQUEST, PUBLISH) or a cancellation "
-                f"(CANCEL), got {method}{what}"
+                f"(CANCEL), got {method}"
             )
         events += [(event, method) for event in calendar.walk("VEVENT")]
+    if not events and answers:
+        raise answers[0][1]
     if not events:
         raise BadInput(f"{where}: expected an event (VEVENT) in the calendar, found none")
     masters = {str(e.get("UID", "")) for e, _ in events if e.get("RECURRENCE-ID") is None}
-    records: list[Found[Invitation] | Skip] = []
+    records: list[Found[Invitation] | Skip] = [
+        Skip(f"{where} calendar {n}", answer.reason) for n, answer in answers
+    ]
     for n, (event, method) in enumerate(events, start=1):
         here = f"{where} event {n}" if len(events) > 1 else where
         _check_errors(event, here)
@@ -307,11 +336,31 @@ def _person(prop: Any) -> Attendee | None:
     if not address and "@" in value and ":" not in value:
         address = value
     name = str(prop.params.get("CN", "")).strip()
+    if _placeholder_name(name):
+        name = ""
     if not address and not name:
         return None
     # No address holds white space: where one does, a line was folded with one space too many
     # (as in calendars copied from RFC 5545's indented examples).
-    return Attendee(name=name, email="".join(address.split()))
+    address = "".join(address.split())
+    if address and not _mail_address(address):
+        if address.upper().startswith("/O=") and name:
+            # Exchange names a colleague of its own organisation by the directory's X.500
+            # name (/O=EXCHANGELABS/OU=…/CN=RECIPIENTS/CN=…): met, known by the CN alone
+            return Attendee(name=name, email="", directory=True)
+        return None  # no one to write to (Google's birthdays calendar: `…@virtual`)
+    return Attendee(name=name, email=address)
+
+
+def _mail_address(address: str) -> bool:
+    from followup.adapters.email_address import check_email
+    from followup.domain.errors import InvalidField
+
+    try:
+        check_email(address, "email")
+    except InvalidField:
+        return False
+    return True
 
 
 def _location(event: Any) -> str:
@@ -443,6 +492,21 @@ def _free_domain(domain: str) -> bool:
     """A personal mailbox's domain or one under it (Apple's relay imip.me.com is me.com's)."""
     labels = domain.split(".")
     return any(".".join(labels[i:]) in _free_domains() for i in range(len(labels) - 1))
+
+
+@cache
+def _placeholders() -> frozenset[str]:
+    data = json.loads(
+        (resources.files("followup.imports") / "placeholder_names.json").read_text("utf-8")
+    )
+    return frozenset(data["placeholders"])
+
+
+def _placeholder_name(name: str) -> bool:
+    """A CN that only says there is no name ("Unknown", "No Name", "Unknown attendee 3"):
+    imports/placeholder_names.json."""
+    folded = " ".join(re.sub(r"[^a-z]+", " ", fold(name)).split())
+    return bool(folded) and folded in _placeholders()
 
 
 @cache

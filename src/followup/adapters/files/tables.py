@@ -123,10 +123,14 @@ def open_table(
         if mapping is None and kind in (None, "applications"):
             _refuse_address_book(text, source)
     if best is None:
-        index = next(i for i, (_, text) in enumerate(ahead) if text.strip())
+        # the header is the first row that names a column: a spreadsheet's empty first rows
+        # are separators alone (`,,`)
+        filled = [i for i, (_, text) in enumerate(ahead) if text.strip(" \t\r\n,;|")]
+        index = (filled or [next(i for i, (_, text) in enumerate(ahead) if text.strip())])[0]
         delimiter = _sniff([text for _, text in ahead[index:]])
         header = _cells(ahead[index][1], delimiter)
-        shown = ", ".join(h.strip() for h in header[:12] if h.strip()) or ahead[index][1][:60]
+        shown = ", ".join(h.strip() for h in header[:12] if h.strip())
+        shown = " ".join((shown or ahead[index][1][:60]).split())  # one line, whatever it holds
         wanted = {
             "linkedin": "LinkedIn's Connections.csv (First Name, Last Name, … Connected On)",
             "google": "a Google Contacts CSV (First Name, Last Name, E-mail 1 - Value, …)",
@@ -269,8 +273,13 @@ def _layout(
     return None
 
 
-_PERSON_NAME = {"first name", "given name", "last name", "family name", "display name"}
-_EMAIL = re.compile(r"(?:\w+ )*e ?mail(?: \w+)*")
+# A person's name and mail address as address books head their columns, the words apart or run
+# together and plural as LinkedIn's Contacts.csv writes them (FirstName, Emails).
+_PERSON_NAME = {
+    *("first name", "given name", "last name", "family name", "display name"),
+    *("firstname", "givenname", "lastname", "familyname", "displayname"),
+}
+_EMAIL = re.compile(r"(?:\w+ )*e ?mails?(?: \w+)*")
 
 
 def _refuse_address_book(text: str, source: str) -> None:

@@ -34,6 +34,7 @@ _KEPT = re.compile(
 )
 
 _QUOTED = re.compile(r"[;=]QUOTED-PRINTABLE\b", re.IGNORECASE)
+_CHARSET = re.compile(r';CHARSET=("[^"]*"|[^;:]*)', re.IGNORECASE)
 
 # A content line as RFC 6350 writes it (group, name, parameters, colon); a line that is not one
 # is left for vobject to refuse, naming it.
@@ -81,12 +82,12 @@ class _Lines:
     def _with_charset(self, line: str) -> str:
         """A quoted-printable value without a CHARSET is UTF-8 (what phones write) or, where its
         bytes are not UTF-8, Windows-1252 (what older Windows mailers such as The Bat! and
-        Outlook Express write): said so in the line, so that vobject decodes it right. The
+        Outlook Express write): said so in the line, so that vobject decodes it right. A value
+        whose bytes break the CHARSET it names (Android cuts long values at a byte count, now
+        and then inside a character) loses the broken bytes only, not the whole file. The
         value's soft-broken lines are read ahead to decide, and given next."""
-        head = line.split(":", 1)[0]
-        if "CHARSET=" in head.upper():
-            return line
-        parts = [line.split(":", 1)[1]]
+        head, first = line.split(":", 1)
+        parts = [first]
         while parts[-1].rstrip("\r\n").endswith("="):
             more = self._lines.readline()
             if not more:
@@ -94,10 +95,20 @@ class _Lines:
             self._pending.append((more, self._lines.number))
             parts.append(more)
         value = "".join(p.rstrip("\r\n").removesuffix("=") for p in parts)
+        raw = quopri.decodestring(value.encode("ascii", "replace"))
+        named = _CHARSET.search(head)
+        charset = named.group(1).strip('"') if named else "utf-8"
         try:
-            quopri.decodestring(value.encode("ascii", "replace")).decode("utf-8")
+            raw.decode(charset)
+        except LookupError:  # a charset nobody knows: vobject names it
+            return line
         except UnicodeDecodeError:
-            return f"{head};CHARSET=windows-1252:{line.split(':', 1)[1]}"
+            if not named:
+                return f"{head};CHARSET=windows-1252:{first}"
+            # the broken bytes dropped, the value given again whole on one line
+            self._pending.clear()
+            kept = raw.decode(charset, errors="ignore").encode(charset)
+            return f"{head}:{_quoted_printable(kept)}\r\n"
         return line
 
     def _past(self, line: str) -> str:
@@ -117,6 +128,12 @@ class _Lines:
     def file_line(self, given: int | None) -> int:
         """The file's line number of the `given`-th line vobject was given."""
         return next((n for g, n in self._recent if g == given), self._lines.number)
+
+
+def _quoted_printable(data: bytes) -> str:
+    """`data` as one quoted-printable line: printable ASCII as itself (the `;` and `,` that
+    structure N and ORG included), every other byte and `=` as `=XX`."""
+    return "".join(chr(b) if 32 < b < 127 and b != 61 else f"={b:02X}" for b in data)
 
 
 def read_vcards(lines: DecodedLines) -> Iterator[Found[Person] | Skip]:
