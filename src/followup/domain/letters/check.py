@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from followup.domain.letters.addressing import same_person
 from followup.domain.letters.companies import Places, links, other_companies
 from followup.domain.letters.context import LetterContext, fold_accents, loose_name
+from followup.domain.letters.learned import second_reading
 from followup.domain.letters.letter import Letter
 from followup.domain.letters.loosen import either, loosened
 from followup.domain.letters.personal import Lexicon
@@ -157,7 +158,8 @@ class LetterChecker:
             found += self._spelling(
                 letter, ctx, self.dictionary, [(f.start, f.end) for f in placeholders]
             )
-        return sorted(set(found))
+        # a small learned model reviews what the rules found (see learned.py)
+        return sorted(set(second_reading(self.rules, text, ctx, found, _finding)))
 
     # -- rules --------------------------------------------------------------------------------
     def _placeholders(self, letter: Letter) -> Iterator[Finding]:

@@ -1,0 +1,137 @@
+"""The learned second reader of the letter check (domain/letters/learned.py): what it sees of a
+letter, how a reader adds a rule it is very sure of (with the sentence that speaks most for it,
+its message as the rule's others) and withdraws one it is very sure the letter is clean of, and
+that the shipped reader leaves a clean letter clean. Letters written for this test, in the voices
+set's dossier (tests/data/letters_voices)."""
+
+from __future__ import annotations
+
+import pytest
+
+from followup.domain.letters.check import Finding, _finding
+from followup.domain.letters.learned import (
+    LearnedReader,
+    Roles,
+    features,
+    second_reading,
+    shipped_reader,
+)
+from followup.services.dependencies import Dependencies
+from followup.services.letters import check_letter
+
+from .voices import CHECKER, voices_deps
+
+CLEAN = (
+    "Dear Graham,\n\nSince we spoke I have finished a course on site safety, which bears on the "
+    "solar tenders we discussed.\n\nBest,\nInes"
+)
+LOOKS_UP = (
+    "Dear Graham,\n\nThank you for Tuesday. The whole trade looks up to you. I would like "
+    "to hear more about the tenders.\n\nBest,\nInes"
+)
+NAMED = (
+    "Dear Graham,\n\nI also met Otterbrook last week, but Larkspur is where I want to be.\n\n"
+    "Best,\nInes"
+)
+
+
+@pytest.fixture(scope="module")
+def deps() -> Dependencies:
+    return voices_deps()
+
+
+def _reader(add: float = 0.9, withdraw: float = 0.005) -> LearnedReader:
+    """A reader of two rules: "looks up" speaks for flattery, another company against naming
+    one."""
+    return LearnedReader.from_data(
+        {
+            "rules": ["flattery", "wrong-company"],
+            "bias": [-3.0, -3.0],
+            "features": "looks up\n<other-co>\n<kind:check_in>",
+            "weights": [8.0, 0.0, 0.0, -10.0, 0.0, 0.0],
+            "add": {"flattery": add, "wrong-company": add},
+            "withdraw": {"flattery": withdraw, "wrong-company": withdraw},
+        }
+    )
+
+
+def _context(deps: Dependencies, text: str):  # type: ignore[no-untyped-def]
+    ctx, found = check_letter(deps, text, "larkspur", "Graham Fenwick", "check_in")
+    return ctx, found
+
+
+def test_features_read_names_and_topics_by_their_role(deps: Dependencies) -> None:
+    ctx, _ = _context(deps, NAMED)
+    seen = features("Graham, Priscilla and Otterbrook: churn, Ines.", Roles.of(ctx))
+    assert seen == {
+        "<to>",
+        "<met>",
+        "and",
+        "<other-co>",
+        "<topic>",
+        "<me>",
+        "<to> <met>",
+        "<met> and",
+        "and <other-co>",
+        "<other-co> <topic>",
+        "<topic> <me>",
+        "<kind:check_in>",
+    }
+
+
+def test_a_rule_the_reader_is_very_sure_of_is_added_with_its_sentence(deps: Dependencies) -> None:
+    ctx, found = _context(deps, LOOKS_UP)
+    assert [f.rule for f in found if f.rule != "spelling"] == []  # the rules miss this form
+    got = second_reading(CHECKER.rules, LOOKS_UP, ctx, [], _finding, _reader())
+    start = LOOKS_UP.index("The whole")
+    end = LOOKS_UP.index("you.") + len("you.")
+    assert got == [
+        Finding(
+            start,
+            end,
+            "flattery",
+            "fawns over the interviewer, their office, their family or the occasion (as a "
+            "learned reading of the letter finds it): The whole trade looks up to you. (article "
+            "003)",
+        )
+    ]
+
+
+def test_a_reader_not_sure_enough_adds_nothing(deps: Dependencies) -> None:
+    ctx, _ = _context(deps, LOOKS_UP)
+    assert second_reading(CHECKER.rules, LOOKS_UP, ctx, [], _finding, _reader(add=0.999)) == []
+
+
+def test_a_rule_the_reader_is_very_sure_is_wrong_is_withdrawn(deps: Dependencies) -> None:
+    ctx, found = _context(deps, NAMED)
+    rules = [f.rule for f in found if f.rule != "spelling"]
+    assert rules == ["wrong-company"]
+    kept = second_reading(CHECKER.rules, NAMED, ctx, found, _finding, _reader())
+    assert [f.rule for f in kept if f.rule != "spelling"] == []
+    # at a threshold it does not reach, the finding stays
+    kept = second_reading(CHECKER.rules, NAMED, ctx, found, _finding, _reader(withdraw=1e-9))
+    assert kept == found
+
+
+def test_the_shipped_reader_leaves_a_clean_letter_clean(deps: Dependencies) -> None:
+    ctx, found = _context(deps, CLEAN)
+    assert found == []
+    reader = shipped_reader()
+    chances = reader.probabilities(CLEAN, ctx)
+    assert set(chances) == set(reader.rules)
+    assert all(p < 0.5 for p in chances.values())
+
+
+def test_the_shipped_reader_says_what_it_was_trained_on() -> None:
+    reader = shipped_reader()
+    assert reader.rules == (
+        "flattery",
+        "needy",
+        "asks-decision",
+        "new-topic",
+        "wrong-name",
+        "wrong-company",
+        "missing-recap",
+    )
+    assert reader.add == {}  # measured, not shipped (see bench/letters/train.py)
+    assert reader.withdraw == {r: 0.005 for r in reader.rules}
