@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 
 from followup.domain.errors import BadInput
-from followup.services.dependencies import Dependencies
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -25,7 +24,7 @@ if TYPE_CHECKING:
     from followup.domain.model import Candidate
     from followup.domain.policy import Policy
     from followup.domain.replies.classify import ReplyClassifier
-    from followup.services.dependencies import CardReader, Passwords, Renderer
+    from followup.services.dependencies import CardReader, Dependencies, Passwords, Renderer
     from followup.services.ports import Locks, Reader
     from followup.services.storage import Store
 
@@ -160,6 +159,8 @@ def dependencies(
         from followup.adapters.auth.passwords import Argon2Passwords
 
         return Argon2Passwords()
+
+    from followup.services.dependencies import Dependencies
 
     store = store_for(database, user, roles)
     return Dependencies(

@@ -220,17 +220,27 @@ def _ready_one_shot(check: bool) -> Callable[[], None] | None:
     """Before a command read without argparse runs in its own process: the modules it never
     uses stand in until read (_import_lazily), and for the check of one letter, the regular
     expressions its modules compile are restored from their code as the last check kept them
-    (adapters/regex_cache.py: `prime`), which takes a tenth of the time. Returns what keeps
-    them once the command has run."""
+    (adapters/regex_cache.py: `prime`), which takes a tenth of the time, and so are the methods
+    `dataclasses` writes for its classes (adapters/class_code.py). Returns what keeps them once
+    the command has run."""
     _import_lazily(_SELDOM_USED)
     if not check:
         return None
     from followup import bootstrap
-    from followup.adapters import regex_cache
+    from followup.adapters import class_code, regex_cache
 
-    path = regex_cache.kept_file(bootstrap.cache_folder())
+    folder = bootstrap.cache_folder()
+    classes = class_code.kept_file(folder)
+    methods = class_code.install(classes)
+    path = regex_cache.kept_file(folder)
     kept = regex_cache.prime(path)
-    return lambda: regex_cache.keep(path, kept)
+
+    def then() -> None:
+        regex_cache.keep(path, kept)
+        if methods is not None:
+            class_code.keep(classes, methods)
+
+    return then
 
 
 def _one_shot(handler: Handler, args: Any, then: Callable[[], None] | None = None) -> int:

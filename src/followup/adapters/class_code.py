@@ -1,0 +1,98 @@
+"""The methods `dataclasses` writes for a class, kept in the cache folder as their compiled code.
+
+`@dataclass` writes the source of each method it adds to a class (`__init__`, `__repr__`,
+`__eq__`, `__hash__`, ...) and compiles it with `exec`: the check of one letter imports two dozen
+such classes, and compiling their 130 methods takes a tenth of its start-up. The code compiled
+from a given source is always the same: a command that owns its process (cli/main.py,
+`_ready_one_shot`) keeps it, by its source, in a file of the cache folder, and the next run executes
+the code kept instead of compiling the source again, which takes microseconds. The functions made
+are those `exec` makes of the source; a source not kept is compiled as usual.
+"""
+
+from __future__ import annotations
+
+import marshal
+import os
+import sys
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from types import CodeType
+    from typing import Any
+
+# How many sources a file keeps at most: the classes of every command are about two hundred.
+_MOST = 600
+
+
+def kept_file(folder: str) -> str:
+    """The file in the cache folder that keeps the methods' code, named for the Python whose
+    bytecode it holds."""
+    from importlib._bootstrap_external import MAGIC_NUMBER
+
+    tag = f"{sys.implementation.cache_tag}-{MAGIC_NUMBER.hex()}"
+    return os.path.join(folder, f"classes-{tag}.marshal")
+
+
+class KeptMethods:
+    """`exec` for the dataclasses module: a source it has the code of is not compiled again."""
+
+    def __init__(self, table: dict[str, CodeType]) -> None:
+        self.table = table
+        self.new = 0  # how many sources this process compiled
+
+    def __call__(
+        self, source: Any, globals: dict[str, Any] | None = None, locals: Any = None
+    ) -> None:
+        if globals is None:  # as `exec` does when called without them: the caller's
+            caller = sys._getframe(1)
+            globals = caller.f_globals
+            if locals is None:
+                locals = caller.f_locals
+        if isinstance(source, str):
+            code = self.table.get(source)
+            if code is None:
+                # as `exec` compiles a source: no `from __future__` of this module inherited
+                code = compile(source, "<string>", "exec", dont_inherit=True)
+                if len(self.table) < _MOST:
+                    self.table[source] = code
+                    self.new += 1
+            source = code
+        exec(source, globals, locals)
+
+
+def install(path: str) -> KeptMethods | None:
+    """Have `dataclasses` execute the code kept at `path` for the sources it writes (those not
+    kept are compiled as usual). Returns what keeps them (see `keep`); None when `dataclasses`
+    is not as expected, and nothing is changed."""
+    import dataclasses
+
+    if "exec" in vars(dataclasses) or not hasattr(dataclasses, "_create_fn"):
+        return None
+    table: dict[str, CodeType] = {}
+    try:
+        with open(path, "rb") as kept:
+            found = marshal.load(kept)
+        if isinstance(found, dict):
+            from types import CodeType
+
+            table = {s: c for s, c in found.items() if isinstance(c, CodeType)}
+    except (OSError, EOFError, ValueError, TypeError):
+        pass  # not kept yet, or unreadable: compiled as usual, and kept afresh
+    methods = KeptMethods(table)
+    dataclasses.exec = methods  # type: ignore[attr-defined]  # read before the builtin
+    return methods
+
+
+def keep(path: str, methods: KeptMethods) -> None:
+    """Write the code of every source kept to `path` when this process compiled new ones; a
+    folder that cannot be written is no error."""
+    if not methods.new:
+        return
+    temporary = f"{path}.{os.getpid()}.tmp"
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as out:
+            marshal.dump(methods.table, out)
+        os.replace(temporary, path)
+    except (OSError, ValueError):
+        pass
