@@ -3,7 +3,9 @@ and executed by the next instead of compiled again, make the classes compiling m
 
 from __future__ import annotations
 
+import collections
 import dataclasses
+import marshal
 import subprocess
 import sys
 import types
@@ -50,51 +52,69 @@ def _behaviour(cls: type) -> list[object]:
 
 @pytest.fixture
 def unpatched(monkeypatch):
-    monkeypatch.delattr(dataclasses, "exec", raising=False)
+    for module, name in ((dataclasses, "exec"), (collections, "eval")):
+        monkeypatch.delattr(module, name, raising=False)
     yield monkeypatch
-    monkeypatch.delattr(dataclasses, "exec", raising=False)
+    for module, name in ((dataclasses, "exec"), (collections, "eval")):
+        monkeypatch.delattr(module, name, raising=False)
+
+
+def _unpatch(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delattr(dataclasses, "exec")
+    monkeypatch.delattr(collections, "eval")
+
+
+def _pair() -> list[object]:
+    """A named tuple's behaviour (its `__new__` is written with eval)."""
+    pair = collections.namedtuple("pair", "left right", defaults=(2,))
+    return [pair(1), pair(1, right=3), repr(pair(left=0)), pair._make([4, 5])]
 
 
 def test_methods_kept_by_one_process_are_executed_by_the_next_without_compiling(
     tmp_path, unpatched
 ):
-    before = _behaviour(_define(tmp_path))
+    before = _behaviour(_define(tmp_path)), _pair()
     path = class_code.kept_file(str(tmp_path / "cache"))
-    methods = class_code.install(path)
-    assert methods is not None and not methods.table
-    first = _behaviour(_define(tmp_path))
+    methods, tuples = class_code.install(path)
+    assert (methods.mode, tuples.mode) == ("exec", "eval")
+    assert not methods.table and not tuples.table
+    first = _behaviour(_define(tmp_path)), _pair()
     assert methods.new >= 5  # __init__, __repr__, __eq__, the orderings, __hash__, ...
-    class_code.keep(path, methods)
+    assert tuples.new == 1
+    class_code.keep(path, (methods, tuples))
     assert Path(path).is_file()
 
-    unpatched.delattr(dataclasses, "exec")
+    _unpatch(unpatched)
     again = class_code.install(path)
-    assert again is not None and set(again.table) == set(methods.table)
+    assert [set(m.table) for m in again] == [set(methods.table), set(tuples.table)]
 
     def no_compiling(*args: object, **kwargs: object) -> None:
         raise AssertionError(f"compiled again: {args[0]!r}")
 
     unpatched.setattr(class_code, "compile", no_compiling, raising=False)
-    assert _behaviour(_define(tmp_path)) == first == before
-    assert again.new == 0
+    assert (_behaviour(_define(tmp_path)), _pair()) == first == before
+    assert [m.new for m in again] == [0, 0]
     written = Path(path).read_bytes()
     class_code.keep(path, again)  # nothing new: the file is left as it is
     assert Path(path).read_bytes() == written
 
 
-@pytest.mark.parametrize("content", [b"", b"\x00not marshal", b"\xe9" * 40, b"\xfb\x00"])
+@pytest.mark.parametrize(
+    "content", [b"", b"\x00not marshal", b"\xe9" * 40, b"\xfb\x00", marshal.dumps({"exec": 1})]
+)
 def test_a_missing_or_unreadable_file_compiles_as_usual(tmp_path, content, unpatched):
     path = tmp_path / "bad.marshal"
     path.write_bytes(content)
-    methods = class_code.install(str(path))
-    assert methods is not None and methods.table == {}
+    methods, tuples = class_code.install(str(path))
+    assert methods.table == {} and tuples.table == {}
     assert _behaviour(_define(tmp_path)) == _behaviour(_define(tmp_path))
-    assert methods.new >= 5
+    assert _pair() == _pair()
+    assert methods.new >= 5 and tuples.new == 1
 
 
 def test_installed_once_only(tmp_path, unpatched):
-    assert class_code.install(str(tmp_path / "a.marshal")) is not None
-    assert class_code.install(str(tmp_path / "b.marshal")) is None
+    assert len(class_code.install(str(tmp_path / "a.marshal"))) == 2
+    assert class_code.install(str(tmp_path / "b.marshal")) == ()
 
 
 def test_the_check_in_its_own_process_keeps_the_methods_and_finds_the_same(tmp_path):

@@ -6,7 +6,8 @@ such classes, and compiling their 130 methods takes a tenth of its start-up. The
 from a given source is always the same: a command that owns its process (cli/main.py,
 `_ready_one_shot`) keeps it, by its source, in a file of the cache folder, and the next run executes
 the code kept instead of compiling the source again, which takes microseconds. The functions made
-are those `exec` makes of the source; a source not kept is compiled as usual.
+are those `exec` makes of the source; a source not kept is compiled as usual. So it is of the
+`__new__` that `collections.namedtuple` writes (with `eval`) for each named tuple.
 """
 
 from __future__ import annotations
@@ -34,16 +35,18 @@ def kept_file(folder: str) -> str:
 
 
 class KeptMethods:
-    """`exec` for the dataclasses module: a source it has the code of is not compiled again."""
+    """`exec` for the dataclasses module (`eval` for collections, with mode "eval"): a source it
+    has the code of is not compiled again."""
 
-    def __init__(self, table: dict[str, CodeType]) -> None:
+    def __init__(self, table: dict[str, CodeType], mode: str = "exec") -> None:
         self.table = table
+        self.mode = mode
         self.new = 0  # how many sources this process compiled
 
     def __call__(
         self, source: Any, globals: dict[str, Any] | None = None, locals: Any = None
-    ) -> None:
-        if globals is None:  # as `exec` does when called without them: the caller's
+    ) -> Any:
+        if globals is None:  # as `exec` and `eval` do when called without them: the caller's
             caller = sys._getframe(1)
             globals = caller.f_globals
             if locals is None:
@@ -52,47 +55,59 @@ class KeptMethods:
             code = self.table.get(source)
             if code is None:
                 # as `exec` compiles a source: no `from __future__` of this module inherited
-                code = compile(source, "<string>", "exec", dont_inherit=True)
+                code = compile(source, "<string>", self.mode, dont_inherit=True)
                 if len(self.table) < _MOST:
                     self.table[source] = code
                     self.new += 1
             source = code
+        if self.mode == "eval":
+            return eval(source, globals, locals)
         exec(source, globals, locals)
+        return None
 
 
-def install(path: str) -> KeptMethods | None:
-    """Have `dataclasses` execute the code kept at `path` for the sources it writes (those not
-    kept are compiled as usual). Returns what keeps them (see `keep`); None when `dataclasses`
-    is not as expected, and nothing is changed."""
+def install(path: str) -> tuple[KeptMethods, ...]:
+    """Have `dataclasses` (and `collections`) execute the code kept at `path` for the sources
+    they write (those not kept are compiled as usual). Returns what keeps them (see `keep`);
+    nothing for a module that is not as expected, which is left as it is."""
+    import collections
     import dataclasses
 
-    if "exec" in vars(dataclasses) or not hasattr(dataclasses, "_create_fn"):
-        return None
-    table: dict[str, CodeType] = {}
+    tables: dict[str, dict[str, CodeType]] = {}
     try:
         with open(path, "rb") as kept:
             found = marshal.load(kept)
         if isinstance(found, dict):
             from types import CodeType
 
-            table = {s: c for s, c in found.items() if isinstance(c, CodeType)}
+            for mode, table in found.items():
+                if isinstance(table, dict):
+                    tables[mode] = {s: c for s, c in table.items() if isinstance(c, CodeType)}
     except (OSError, EOFError, ValueError, TypeError):
         pass  # not kept yet, or unreadable: compiled as usual, and kept afresh
-    methods = KeptMethods(table)
-    dataclasses.exec = methods  # type: ignore[attr-defined]  # read before the builtin
-    return methods
+    installed = []
+    for module, mode, writes in (
+        (dataclasses, "exec", "_create_fn"),
+        (collections, "eval", "namedtuple"),
+    ):
+        if mode in vars(module) or not hasattr(module, writes):
+            continue
+        methods = KeptMethods(tables.get(mode, {}), mode)
+        setattr(module, mode, methods)  # read before the builtin of that name
+        installed.append(methods)
+    return tuple(installed)
 
 
-def keep(path: str, methods: KeptMethods) -> None:
+def keep(path: str, kept: tuple[KeptMethods, ...]) -> None:
     """Write the code of every source kept to `path` when this process compiled new ones; a
     folder that cannot be written is no error."""
-    if not methods.new:
+    if not any(methods.new for methods in kept):
         return
     temporary = f"{path}.{os.getpid()}.tmp"
     try:
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as out:
-            marshal.dump(methods.table, out)
+            marshal.dump({methods.mode: methods.table for methods in kept}, out)
         os.replace(temporary, path)
     except (OSError, ValueError):
         pass

@@ -221,8 +221,8 @@ def _ready_one_shot(check: bool) -> Callable[[], None] | None:
     uses stand in until read (_import_lazily), and for the check of one letter, the regular
     expressions its modules compile are restored from their code as the last check kept them
     (adapters/regex_cache.py: `prime`), which takes a tenth of the time, and so are the methods
-    `dataclasses` writes for its classes (adapters/class_code.py). Returns what keeps them once
-    the command has run."""
+    `dataclasses` and `namedtuple` write for its classes (adapters/class_code.py). Returns what
+    keeps them once the command has run."""
     _import_lazily(_SELDOM_USED)
     if not check:
         return None
@@ -237,8 +237,7 @@ def _ready_one_shot(check: bool) -> Callable[[], None] | None:
 
     def then() -> None:
         regex_cache.keep(path, kept)
-        if methods is not None:
-            class_code.keep(classes, methods)
+        class_code.keep(classes, methods)
 
     return then
 
@@ -248,11 +247,17 @@ def _one_shot(handler: Handler, args: Any, then: Callable[[], None] | None = Non
     garbage collector paused. Such a command makes its long-lived objects in one go — the modules,
     the letter check's kept rules — and ends: collecting among them as they are made, and again as
     the process exits, cost the check a tenth of its start-up. What it made is then frozen (kept
-    out of every later collection, see gc.freeze) and the collector runs again as it did."""
+    out of every later collection, see gc.freeze) and the collector runs again as it did.
+
+    The services the command made (cli/args.py: `deps`) are kept to the end and never freed
+    (their tens of thousands of objects, the check's rules, take milliseconds to free, which
+    the end of the process does at no cost)."""
     import gc
 
     paused = gc.isenabled()
     gc.disable()
+    made: list[Any] = []
+    args.made = made
     try:
         status = handler(args)
         if then is not None:
@@ -260,6 +265,7 @@ def _one_shot(handler: Handler, args: Any, then: Callable[[], None] | None = Non
         return status
     finally:
         if paused:
+            made.append(made)  # a cycle, frozen: not freed as the interpreter ends either
             gc.freeze()
             gc.enable()
 
