@@ -17,7 +17,6 @@ import os
 import sys
 import zlib
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from followup.adapters.gazetteer import Gazetteer
 from followup.adapters.pastimes import Pastimes
@@ -26,8 +25,10 @@ from followup.domain.errors import BadInput
 from followup.domain.letters.check import LetterChecker
 from followup.domain.letters.rulebook import Rulebook, merge_rules
 
+TYPE_CHECKING = False  # typing is not loaded by the check's start-up
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from typing import Any
 
     from followup.domain.letters.atoms import Needs
     from followup.domain.letters.rulebook import ScreenInputs
@@ -147,7 +148,10 @@ def build_checker(
 
 def _cached_rulebook(user_folder: Path | None, cache: Path) -> tuple[Rulebook, str]:
     """The rulebook kept in the cache folder (made and kept when not there), and its key."""
-    import pickle
+    try:  # the unpickler alone: `pickle` itself is a millisecond of the check's start-up
+        from _pickle import UnpicklingError, load
+    except ImportError:
+        from pickle import UnpicklingError, load
 
     shipped = (SHIPPED / "rules.json").read_bytes()
     extra_file = user_folder / "rules.json" if user_folder is not None else None
@@ -157,14 +161,14 @@ def _cached_rulebook(user_folder: Path | None, cache: Path) -> tuple[Rulebook, s
     path = cache / f"rules-{key}.pickle"
     try:
         with path.open("rb") as kept:
-            found = pickle.load(kept)
+            found = load(kept)
         if isinstance(found, Rulebook):
             from followup.adapters.regex_cache import KeptCode
 
             if isinstance(found.maker, KeptCode):
                 found.maker.read_code_from(str(cache))
             return found, key
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+    except (OSError, UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
         pass  # not made yet, or by another version: read the rules again
     rulebook = Rulebook(_rules(shipped, extra, extra_file))
     from io import BytesIO

@@ -10,11 +10,11 @@ millisecond where reading and splitting the names would cost tens; each answer i
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from followup.adapters.sorted_lines import holds_line
 from followup.domain.letters.context import fold_accents
 
+TYPE_CHECKING = False  # typing is not loaded by the check's start-up
 if TYPE_CHECKING:
     import mmap
 
