@@ -42,12 +42,18 @@ def data_dir() -> Path:
 def config_dir() -> Path:
     from pathlib import Path
 
+    return Path(config_folder())
+
+
+def config_folder() -> str:
+    """config_dir() as a string, found without pathlib (which loads urllib.parse): what the
+    check of one letter reads."""
     override = os.environ.get("FOLLOWUP_CONFIG")
     if override:
-        return Path(override).expanduser()
-    from platformdirs import user_config_path
+        return os.path.expanduser(override)
+    from platformdirs import user_config_dir
 
-    return user_config_path(APP_NAME, appauthor=False)
+    return user_config_dir(APP_NAME, appauthor=False)
 
 
 def cache_dir() -> Path:
@@ -133,7 +139,7 @@ def dependencies(
     def checker() -> LetterChecker:
         from followup.adapters.check_rules import build_checker
 
-        return build_checker(config_dir() / "check", cache=cache_dir())
+        return build_checker(os.path.join(config_folder(), "check"), cache=cache_folder())
 
     def renderer() -> Renderer:
         from followup.adapters.templates import TemplateRenderer
