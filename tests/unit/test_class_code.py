@@ -147,3 +147,20 @@ def test_the_check_in_its_own_process_keeps_the_methods_and_finds_the_same(tmp_p
             direct.stdout,
             direct.stderr,
         )
+
+
+def test_a_process_that_compiles_keeps_only_what_it_read(tmp_path, unpatched):
+    """After an upgrade the classes' sources change: what no process reads any more is
+    dropped when the file is written again, so the file never fills with old code."""
+    path = tmp_path / "kept.marshal"
+    stale = compile("def gone(): pass", "<string>", "exec", dont_inherit=True)
+    path.write_bytes(marshal.dumps({"exec": {"def gone(): pass": stale}, "eval": {}}))
+    methods, tuples = class_code.install(str(path))
+    assert set(methods.table) == {"def gone(): pass"}
+    before = _behaviour(_define(tmp_path))
+    class_code.keep(str(path), (methods, tuples))
+    _unpatch(unpatched)
+    again, _ = class_code.install(str(path))
+    assert "def gone(): pass" not in again.table
+    assert set(again.table) == set(methods.used) and len(again.table) >= 5
+    assert _behaviour(_define(tmp_path)) == before and again.new == 0

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from types import CodeType
     from typing import Any
 
-# How many sources a file keeps at most: the classes of every command are about two hundred.
+# How many sources a file keeps at most: the classes a command imports make about two hundred.
 _MOST = 600
 
 
@@ -42,6 +42,7 @@ class KeptMethods:
         self.table = table
         self.mode = mode
         self.new = 0  # how many sources this process compiled
+        self.used: dict[str, CodeType] = {}  # the code of those this process read, kept or not
 
     def __call__(
         self, source: Any, globals: dict[str, Any] | None = None, locals: Any = None
@@ -55,10 +56,12 @@ class KeptMethods:
             code = self.table.get(source)
             if code is None:
                 # as `exec` compiles a source: no `from __future__` of this module inherited
-                code = compile(source, "<string>", self.mode, dont_inherit=True)
-                if len(self.table) < _MOST:
-                    self.table[source] = code
-                    self.new += 1
+                code = self.table[source] = compile(
+                    source, "<string>", self.mode, dont_inherit=True
+                )
+                self.new += 1
+            if len(self.used) < _MOST:
+                self.used[source] = code
             source = code
         if self.mode == "eval":
             return eval(source, globals, locals)
@@ -99,15 +102,16 @@ def install(path: str) -> tuple[KeptMethods, ...]:
 
 
 def keep(path: str, kept: tuple[KeptMethods, ...]) -> None:
-    """Write the code of every source kept to `path` when this process compiled new ones; a
-    folder that cannot be written is no error."""
+    """Write the code of the sources this process read to `path` when it compiled new ones
+    (those of an earlier version of the code, no longer read, are dropped); a folder that
+    cannot be written is no error."""
     if not any(methods.new for methods in kept):
         return
     temporary = f"{path}.{os.getpid()}.tmp"
     try:
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as out:
-            marshal.dump({methods.mode: methods.table for methods in kept}, out)
+            marshal.dump({methods.mode: methods.used for methods in kept}, out)
         os.replace(temporary, path)
     except (OSError, ValueError):
         pass
