@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 
 from followup.domain.errors import BadInput
-from followup.services.dependencies import Dependencies
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -25,7 +24,7 @@ if TYPE_CHECKING:
     from followup.domain.model import Candidate
     from followup.domain.policy import Policy
     from followup.domain.replies.classify import ReplyClassifier
-    from followup.services.dependencies import CardReader, Passwords, Renderer
+    from followup.services.dependencies import CardReader, Dependencies, Passwords, Renderer
     from followup.services.ports import Locks, Reader
     from followup.services.storage import Store
 
@@ -43,12 +42,18 @@ def data_dir() -> Path:
 def config_dir() -> Path:
     from pathlib import Path
 
+    return Path(config_folder())
+
+
+def config_folder() -> str:
+    """config_dir() as a string, found without pathlib (which loads urllib.parse): what the
+    check of one letter reads."""
     override = os.environ.get("FOLLOWUP_CONFIG")
     if override:
-        return Path(override).expanduser()
-    from platformdirs import user_config_path
+        return os.path.expanduser(override)
+    from platformdirs import user_config_dir
 
-    return user_config_path(APP_NAME, appauthor=False)
+    return user_config_dir(APP_NAME, appauthor=False)
 
 
 def cache_dir() -> Path:
@@ -134,7 +139,7 @@ def dependencies(
     def checker() -> LetterChecker:
         from followup.adapters.check_rules import build_checker
 
-        return build_checker(config_dir() / "check", cache=cache_dir())
+        return build_checker(os.path.join(config_folder(), "check"), cache=cache_folder())
 
     def renderer() -> Renderer:
         from followup.adapters.templates import TemplateRenderer
@@ -160,6 +165,8 @@ def dependencies(
         from followup.adapters.auth.passwords import Argon2Passwords
 
         return Argon2Passwords()
+
+    from followup.services.dependencies import Dependencies
 
     store = store_for(database, user, roles)
     return Dependencies(

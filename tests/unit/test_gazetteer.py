@@ -62,7 +62,7 @@ def test_the_names_are_read_once_and_only_when_first_asked(tmp_path: Path):
 
 
 def test_the_shipped_names_are_folded_sorted_and_whole_lines():
-    lines = PLACES.read_text(encoding="utf-8").split("\n")
+    lines = Path(PLACES).read_text(encoding="utf-8").split("\n")
     assert lines[-1] == ""
     names = lines[:-1]
     assert names == sorted(set(names))

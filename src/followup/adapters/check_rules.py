@@ -16,8 +16,6 @@ import json
 import os
 import sys
 import zlib
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from followup.adapters.gazetteer import Gazetteer
 from followup.adapters.pastimes import Pastimes
@@ -26,41 +24,50 @@ from followup.domain.errors import BadInput
 from followup.domain.letters.check import LetterChecker
 from followup.domain.letters.rulebook import Rulebook, merge_rules
 
+TYPE_CHECKING = False  # typing is not loaded by the check's start-up
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from typing import Any
+
+    Folder = str | os.PathLike[str]
 
     from followup.domain.letters.atoms import Needs
     from followup.domain.letters.rulebook import ScreenInputs
 
 # Files read as paths (importlib.resources costs the start 5 ms): Followup is installed as files.
-_HERE = Path(__file__).parent
-SHIPPED = _HERE.parent / "checks"
+# Paths as strings: pathlib (and the urllib.parse it imports) is 2 ms of the check's start-up.
+_HERE = os.path.dirname(__file__)
+_PACKAGE = os.path.dirname(_HERE)
+SHIPPED = os.path.join(_PACKAGE, "checks")
+_LETTERS = os.path.join(_PACKAGE, "domain", "letters")
 # The code whose output the cache holds: a change to any of these makes a new cache entry.
 _READERS = (
-    _HERE.parent / "domain" / "letters" / "rulebook.py",
-    _HERE.parent / "domain" / "letters" / "probes.py",
-    _HERE.parent / "domain" / "letters" / "triggers.py",
-    _HERE.parent / "domain" / "letters" / "addressing.py",
-    _HERE.parent / "domain" / "letters" / "asking.py",
-    _HERE.parent / "domain" / "letters" / "atoms.py",
-    _HERE.parent / "domain" / "letters" / "loosen.py",
-    _HERE / "regex_cache.py",
+    os.path.join(_LETTERS, "rulebook.py"),
+    os.path.join(_LETTERS, "probes.py"),
+    os.path.join(_LETTERS, "triggers.py"),
+    os.path.join(_LETTERS, "addressing.py"),
+    os.path.join(_LETTERS, "asking.py"),
+    os.path.join(_LETTERS, "atoms.py"),
+    os.path.join(_LETTERS, "loosen.py"),
+    os.path.join(_HERE, "regex_cache.py"),
 )
 
 
 def shipped_rules() -> dict[str, Any]:
-    data: dict[str, Any] = json.loads((SHIPPED / "rules.json").read_bytes())
+    data: dict[str, Any] = json.loads(_bytes(os.path.join(SHIPPED, "rules.json")))
     return data
 
 
-def load_rules(user_folder: Path | None = None) -> dict[str, Any]:
-    extra_file = user_folder / "rules.json" if user_folder is not None else None
+def load_rules(user_folder: Folder | None = None) -> dict[str, Any]:
+    extra_file = os.path.join(user_folder, "rules.json") if user_folder is not None else None
     return _rules(
-        (SHIPPED / "rules.json").read_bytes(), _read(extra_file) if extra_file else None, extra_file
+        _bytes(os.path.join(SHIPPED, "rules.json")),
+        _read(extra_file) if extra_file else None,
+        extra_file,
     )
 
 
-def _rules(shipped: bytes, extra: bytes | None, extra_file: Path | None) -> dict[str, Any]:
+def _rules(shipped: bytes, extra: bytes | None, extra_file: str | None) -> dict[str, Any]:
     """The shipped rules with the user's additions (the bytes of both files)."""
     data: dict[str, Any] = json.loads(shipped)
     if extra is not None and extra_file is not None:
@@ -68,14 +75,23 @@ def _rules(shipped: bytes, extra: bytes | None, extra_file: Path | None) -> dict
             added = json.loads(extra)
         except json.JSONDecodeError as error:
             raise BadInput(
-                f"{extra_file}: expected JSON, {error.msg} at line {error.lineno}"
+                f"{_shown(extra_file)}: expected JSON, {error.msg} at line {error.lineno}"
             ) from None
         except UnicodeDecodeError:
-            raise BadInput(f"{extra_file}: expected JSON, found bytes that are not text") from None
+            raise BadInput(
+                f"{_shown(extra_file)}: expected JSON, found bytes that are not text"
+            ) from None
         if not isinstance(added, dict):
-            raise BadInput(f"{extra_file}: expected a JSON object keyed by rule id")
+            raise BadInput(f"{_shown(extra_file)}: expected a JSON object keyed by rule id")
         data = merge_rules(data, added)
     return data
+
+
+def _shown(path: str) -> str:
+    """A file named as pathlib names it (loaded only to say what is wrong with one)."""
+    from pathlib import Path
+
+    return str(Path(path))
 
 
 def _make_screen(needs: list[Needs], forms: list[bytes | None]) -> Any:
@@ -89,14 +105,14 @@ class _KeptInputs:
     named as the rules' own: worked out by the first run that needs them (a third of a second),
     then read (a few milliseconds). Apart from the rules, so a check of one letter reads none."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: str) -> None:
         self.path = path
 
     def __call__(self, work_out: Callable[[], ScreenInputs]) -> ScreenInputs:
         import pickle
 
         try:
-            with self.path.open("rb") as kept:
+            with open(self.path, "rb") as kept:
                 found = pickle.load(kept)
             if _are_inputs(found):
                 return found  # type: ignore[no-any-return]
@@ -117,14 +133,19 @@ def _are_inputs(found: object) -> bool:
     )
 
 
-def _read(path: Path) -> bytes | None:
-    return path.read_bytes() if path.is_file() else None
+def _read(path: str) -> bytes | None:
+    return _bytes(path) if os.path.isfile(path) else None
+
+
+def _bytes(path: str) -> bytes:
+    with open(path, "rb") as file:
+        return file.read()
 
 
 def build_checker(
-    user_folder: Path | None = None,
+    user_folder: Folder | None = None,
     spelling: bool = True,
-    cache: Path | None = None,
+    cache: Folder | None = None,
     screen: bool = True,
 ) -> LetterChecker:
     """The check for the shipped rules and the user's; with a cache folder, the rules read
@@ -132,12 +153,13 @@ def build_checker(
     letters asks a screen which patterns can match each letter (see pattern_screen.py)."""
     if cache is not None:
         rulebook, key = _cached_rulebook(user_folder, cache)
-        rulebook.keeping = _KeptInputs(cache / f"screen-{key}.pickle")
+        rulebook.keeping = _KeptInputs(os.path.join(cache, f"screen-{key}.pickle"))
     else:
         rulebook = Rulebook(load_rules(user_folder))
     if screen:
         rulebook.screening = _make_screen
-    dictionary = SpellingDictionary(user_folder / "words.txt" if user_folder else None, cache)
+    words = os.path.join(user_folder, "words.txt") if user_folder else None
+    dictionary = SpellingDictionary(words, cache)
     # the place names are read when a letter first names a company's first words alone, the
     # words of private life when a letter is first read for new topics
     return LetterChecker(
@@ -145,26 +167,30 @@ def build_checker(
     )
 
 
-def _cached_rulebook(user_folder: Path | None, cache: Path) -> tuple[Rulebook, str]:
+def _cached_rulebook(user_folder: Folder | None, cache: Folder) -> tuple[Rulebook, str]:
     """The rulebook kept in the cache folder (made and kept when not there), and its key."""
-    import pickle
+    try:  # the unpickler alone: `pickle` itself is a millisecond of the check's start-up
+        from _pickle import UnpicklingError, load
+    except ImportError:
+        from pickle import UnpicklingError, load
 
-    shipped = (SHIPPED / "rules.json").read_bytes()
-    extra_file = user_folder / "rules.json" if user_folder is not None else None
+    cache = os.fspath(cache)
+    shipped = _bytes(os.path.join(SHIPPED, "rules.json"))
+    extra_file = os.path.join(user_folder, "rules.json") if user_folder is not None else None
     extra = _read(extra_file) if extra_file is not None else None
-    code = [path.read_bytes() for path in _READERS]
+    code = [_bytes(path) for path in _READERS]
     key = content_key([shipped, extra or b"", sys.version.encode(), *code])
-    path = cache / f"rules-{key}.pickle"
+    path = os.path.join(cache, f"rules-{key}.pickle")
     try:
-        with path.open("rb") as kept:
-            found = pickle.load(kept)
+        with open(path, "rb") as kept:
+            found = load(kept)
         if isinstance(found, Rulebook):
             from followup.adapters.regex_cache import KeptCode
 
             if isinstance(found.maker, KeptCode):
-                found.maker.read_code_from(str(cache))
+                found.maker.read_code_from(cache)
             return found, key
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+    except (OSError, UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
         pass  # not made yet, or by another version: read the rules again
     rulebook = Rulebook(_rules(shipped, extra, extra_file))
     from io import BytesIO
@@ -181,8 +207,8 @@ def _cached_rulebook(user_folder: Path | None, cache: Path) -> tuple[Rulebook, s
     # the code apart, in a file named from what it holds: rules read back find theirs
     blob = maker.take_code_apart()
     name = f"code-{content_key([blob])}.bin"
-    write_atomically(cache / name, blob)
-    maker.read_code_from(str(cache), name)
+    write_atomically(os.path.join(cache, name), blob)
+    maker.read_code_from(cache, name)
     out = BytesIO()
     pickler(out).dump(rulebook)
     write_atomically(path, out.getvalue())
@@ -197,13 +223,16 @@ KEEP_CACHED = 6
 _CACHED = ("rules-*.pickle", "code-*.bin", "screen-*.pickle", "words-*.txt")
 
 
-def prune(cache: Path, keep: int = KEEP_CACHED) -> None:
+def prune(cache: Folder, keep: int = KEEP_CACHED) -> None:
     """Remove all but the `keep` newest files of each kind the check keeps in the cache folder.
     A process still holding one removed is not harmed: a rules file not found is read again, a
     code file not found compiles its patterns from their text."""
+    from pathlib import Path  # when rules are written afresh
+
+    folder = Path(cache)
     for kind in _CACHED:
         try:
-            found = sorted(cache.glob(kind), key=lambda p: p.stat().st_mtime, reverse=True)
+            found = sorted(folder.glob(kind), key=lambda p: p.stat().st_mtime, reverse=True)
             for stale in found[keep:]:
                 stale.unlink(missing_ok=True)
         except OSError:
@@ -215,14 +244,15 @@ def content_key(parts: list[bytes]) -> str:
     return f"{zlib.crc32(whole):08x}{zlib.adler32(whole):08x}{len(whole):x}"
 
 
-def write_atomically(path: Path, data: bytes) -> None:
+def write_atomically(path: Folder, data: bytes) -> None:
     """Write a cache file whole or not at all; a folder that cannot be written is no error
     (the next run reads the rules again)."""
     import tempfile
 
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+        folder = os.path.dirname(os.fspath(path)) or "."
+        os.makedirs(folder, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-")
         with os.fdopen(handle, "wb") as out:
             out.write(data)
         os.replace(temporary, path)

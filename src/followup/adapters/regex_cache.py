@@ -18,10 +18,11 @@ import os
 import re
 import sys
 from array import array
-from typing import IO, TYPE_CHECKING, Any
 
+TYPE_CHECKING = False  # typing is not loaded by the check's start-up
 if TYPE_CHECKING:
     import pickle
+    from typing import IO, Any
 
 _SRE: Any = importlib.import_module("_sre")  # the regular expression engine, written in C
 

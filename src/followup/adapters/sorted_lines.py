@@ -4,8 +4,7 @@ reading and splitting the lines would cost tens of milliseconds."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
+TYPE_CHECKING = False  # typing is not loaded by the check's start-up
 if TYPE_CHECKING:
     import mmap
 

@@ -11,14 +11,19 @@ are read into a set. pyspellchecker itself is loaded only to suggest a spelling.
 from __future__ import annotations
 
 import mmap
+import os
 import sys
 from functools import cached_property
-from pathlib import Path
 
 from followup.adapters.sorted_lines import holds_line
 
-# Read as a path (importlib.resources costs the start 5 ms): Followup is installed as files.
-_SHIPPED_WORDS = Path(__file__).parent.parent / "checks" / "words.txt"
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    Folder = str | os.PathLike[str]
+
+# Read as a path (importlib.resources costs the start 5 ms): Followup is installed as files;
+# paths as strings (pathlib is 2 ms of the check's start-up).
+_SHIPPED_WORDS = os.path.join(os.path.dirname(os.path.dirname(__file__)), "checks", "words.txt")
 
 # British spellings are not mistakes: 'organising' is as right as 'organizing'.
 _BRITISH = (
@@ -50,7 +55,7 @@ _LOOKUPS_BEFORE_LOADING = 4000  # bisection is cheaper than loading for a letter
 
 
 class SpellingDictionary:
-    def __init__(self, user_words: Path | None = None, cache: Path | None = None) -> None:
+    def __init__(self, user_words: Folder | None = None, cache: Folder | None = None) -> None:
         self._user_words = user_words
         self._cache = cache
         self._lookups = 0
@@ -112,22 +117,22 @@ class SpellingDictionary:
         path = self._cache_file()
         if path is None:
             return None
-        if not path.is_file():
+        if not os.path.isfile(path):
             from followup.adapters.check_rules import write_atomically
 
             words = sorted(w for w in self.words if "\n" not in w)
             write_atomically(path, ("\n" + "\n".join(words) + "\n").encode("utf-8"))
         try:
-            with path.open("rb") as handle:
+            with open(path, "rb") as handle:
                 return mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
         except (OSError, ValueError):
             return None
 
     def _read(self) -> frozenset[str]:
         path = self._cache_file()
-        if path is not None and path.is_file():
+        if path is not None and os.path.isfile(path):
             try:
-                return frozenset(w for w in path.read_text(encoding="utf-8").split("\n") if w)
+                return frozenset(w for w in _text(path).split("\n") if w)
             except OSError:
                 pass
         return frozenset(self._checker.word_frequency.dictionary)
@@ -135,14 +140,10 @@ class SpellingDictionary:
     @cached_property
     def _extra(self) -> list[str]:
         """The shipped sales words and the user's own."""
-        extra = _SHIPPED_WORDS.read_text(encoding="utf-8")
+        extra = _text(_SHIPPED_WORDS)
         words = [w.strip().lower() for w in extra.splitlines() if w.strip() and w[0] != "#"]
-        if self._user_words and self._user_words.is_file():
-            words += [
-                w.strip().lower()
-                for w in self._user_words.read_text(encoding="utf-8").splitlines()
-                if w.strip()
-            ]
+        if self._user_words and os.path.isfile(self._user_words):
+            words += [w.strip().lower() for w in _text(self._user_words).splitlines() if w.strip()]
         return words
 
     @cached_property
@@ -153,7 +154,7 @@ class SpellingDictionary:
         checker.word_frequency.load_words(self._extra)
         return checker
 
-    def _cache_file(self) -> Path | None:
+    def _cache_file(self) -> str | None:
         """Named after pyspellchecker's English list (where it lies, its size and time) and
         both word files, so that a new list or a new word makes a new file."""
         if self._cache is None:
@@ -164,20 +165,25 @@ class SpellingDictionary:
         english = _english_list()
         if english is not None:
             try:
-                stat = english.stat()
+                stat = os.stat(english)
                 source = f"{english}:{stat.st_size}:{stat.st_mtime_ns}".encode()
             except OSError:
                 pass
         key = content_key([source, "\n".join(self._extra).encode("utf-8")])
-        return self._cache / f"words-{key}.txt"
+        return os.path.join(self._cache, f"words-{key}.txt")
 
 
-def _english_list() -> Path | None:
+def _text(path: Folder) -> str:
+    with open(path, encoding="utf-8") as file:
+        return file.read()
+
+
+def _english_list() -> str | None:
     """Where pyspellchecker's English list lies, found without importing it (it takes a sixth
     of a second) nor importlib.util (a few milliseconds): the first `spellchecker` package on
     the import path, as the import system would find it."""
     for folder in sys.path:
-        package = Path(folder or ".") / "spellchecker"
-        if (package / "__init__.py").is_file():
-            return package / "resources" / "en.json.gz"
+        package = os.path.join(folder, "spellchecker") if folder else "spellchecker"
+        if os.path.isfile(os.path.join(package, "__init__.py")):
+            return os.path.join(package, "resources", "en.json.gz")
     return None

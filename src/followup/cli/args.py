@@ -94,7 +94,11 @@ def deps(args: argparse.Namespace, roles: tuple[str, ...] = ()) -> Dependencies:
     unless `roles` says who else may run the command)."""
     from followup import bootstrap
 
-    return bootstrap.dependencies(args.database, getattr(args, "user", None), roles)
+    made = bootstrap.dependencies(args.database, getattr(args, "user", None), roles)
+    kept = getattr(args, "made", None)
+    if kept is not None:  # a command that owns its process keeps them (main._one_shot)
+        kept.append(made)
+    return made
 
 
 def mail_settings() -> MailSettings:

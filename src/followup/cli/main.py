@@ -220,17 +220,26 @@ def _ready_one_shot(check: bool) -> Callable[[], None] | None:
     """Before a command read without argparse runs in its own process: the modules it never
     uses stand in until read (_import_lazily), and for the check of one letter, the regular
     expressions its modules compile are restored from their code as the last check kept them
-    (adapters/regex_cache.py: `prime`), which takes a tenth of the time. Returns what keeps
-    them once the command has run."""
+    (adapters/regex_cache.py: `prime`), which takes a tenth of the time, and so are the methods
+    `dataclasses` and `namedtuple` write for its classes (adapters/class_code.py). Returns what
+    keeps them once the command has run."""
     _import_lazily(_SELDOM_USED)
     if not check:
         return None
     from followup import bootstrap
-    from followup.adapters import regex_cache
+    from followup.adapters import class_code, regex_cache
 
-    path = regex_cache.kept_file(bootstrap.cache_folder())
+    folder = bootstrap.cache_folder()
+    classes = class_code.kept_file(folder)
+    methods = class_code.install(classes)
+    path = regex_cache.kept_file(folder)
     kept = regex_cache.prime(path)
-    return lambda: regex_cache.keep(path, kept)
+
+    def then() -> None:
+        regex_cache.keep(path, kept)
+        class_code.keep(classes, methods)
+
+    return then
 
 
 def _one_shot(handler: Handler, args: Any, then: Callable[[], None] | None = None) -> int:
@@ -238,11 +247,17 @@ def _one_shot(handler: Handler, args: Any, then: Callable[[], None] | None = Non
     garbage collector paused. Such a command makes its long-lived objects in one go — the modules,
     the letter check's kept rules — and ends: collecting among them as they are made, and again as
     the process exits, cost the check a tenth of its start-up. What it made is then frozen (kept
-    out of every later collection, see gc.freeze) and the collector runs again as it did."""
+    out of every later collection, see gc.freeze) and the collector runs again as it did.
+
+    The services the command made (cli/args.py: `deps`) are kept to the end and never freed
+    (their tens of thousands of objects, the check's rules, take milliseconds to free, which
+    the end of the process does at no cost)."""
     import gc
 
     paused = gc.isenabled()
     gc.disable()
+    made: list[Any] = []
+    args.made = made
     try:
         status = handler(args)
         if then is not None:
@@ -250,6 +265,7 @@ def _one_shot(handler: Handler, args: Any, then: Callable[[], None] | None = Non
         return status
     finally:
         if paused:
+            made.append(made)  # a cycle, frozen: not freed as the interpreter ends either
             gc.freeze()
             gc.enable()
 

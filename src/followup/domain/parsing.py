@@ -10,11 +10,14 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from datetime import date, time
-from typing import Any
 
 from followup.domain.errors import BadInput, InvalidField
 from followup.domain.model import Contact
 from followup.domain.validation import MAX_MINUTES, MAX_ROUND, check_date
+
+TYPE_CHECKING = False  # typing is not loaded by the check's start-up
+if TYPE_CHECKING:
+    from typing import Any
 
 DATE_EXPECTED = "a date that exists, as YYYY-MM-DD"
 TIME_EXPECTED = "a time of day as HH:MM (24-hour)"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any
 
 from followup.domain.errors import InvalidField, NotFound
 from followup.domain.letters.context import LETTER_KINDS, Directory, LetterContext
@@ -20,7 +19,10 @@ from followup.domain.model import (
 from followup.services.dependencies import Dependencies
 from followup.services.storage import UnitOfWork
 
+TYPE_CHECKING = False  # nor is typing loaded by the check's start-up
 if TYPE_CHECKING:  # `followup check` starts in milliseconds: drafting is loaded to draft
+    from typing import Any
+
     from followup.domain.letters import drafting
     from followup.domain.letters.check import Finding
     from followup.domain.replies.model import Reply

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, NamedTuple
 
 from followup.domain.letters.atoms import Needs, needs_of, screen_text
 from followup.domain.letters.context import LetterContext, fold_accents
 from followup.domain.letters.loosen import either, loosened
 from followup.domain.letters.text import LOWER, UPPER
+from followup.domain.tuples import NamedTuple
 
 # A word of a name: capitalised, with the shapes names take (O'Brien, McAllister, Jean-Luc).
 # A word in capitals ("IBRAHIM") is not one: no part of it is taken for a name ("I"); a
@@ -29,6 +29,7 @@ _CAP = (
 )
 
 
+TYPE_CHECKING = False  # typing is not loaded by the check's start-up
 if TYPE_CHECKING:  # a Protocol class costs the start a millisecond
     from typing import Protocol
 

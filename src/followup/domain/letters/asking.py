@@ -23,7 +23,10 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from itertools import takewhile
-from typing import Any
+
+TYPE_CHECKING = False  # typing is not loaded by the check's start-up
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def _alternatives(values: list[str]) -> str:

@@ -24,9 +24,12 @@ from __future__ import annotations
 
 import importlib
 import re
-from typing import Any
 
 from followup.domain.letters.loosen import FOLDING
+
+TYPE_CHECKING = False  # typing is not loaded by the check's start-up
+if TYPE_CHECKING:
+    from typing import Any
 
 # What a pattern needs: every clause holds a string that stands in the screen text.
 Needs = tuple[frozenset[str], ...]

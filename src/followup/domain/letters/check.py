@@ -15,7 +15,6 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from itertools import islice
-from typing import TYPE_CHECKING, NamedTuple
 
 from followup.domain.letters.addressing import same_person
 from followup.domain.letters.companies import Places, links, other_companies
@@ -28,6 +27,7 @@ from followup.domain.letters.rulebook import Condition, LazyPattern, Rule, Ruleb
 from followup.domain.letters.spoken import second_person
 from followup.domain.letters.text import UPPER, WORD, nth_word_start, stem, words
 from followup.domain.letters.triggers import Entry
+from followup.domain.tuples import NamedTuple
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(r"(?:\+?\d[\d\s().-]{6,}\d)")
@@ -66,6 +66,7 @@ class _Span:
         return self._start, self._end
 
 
+TYPE_CHECKING = False  # typing is not loaded by the check's start-up
 if TYPE_CHECKING:  # a Protocol class costs the start a millisecond or two
     from typing import Protocol
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Container, Iterable, Iterator, Mapping
 from functools import lru_cache
-from typing import NamedTuple
 
 from followup.domain.letters.context import (
     LetterContext,
@@ -23,6 +22,7 @@ from followup.domain.letters.context import (
     without_legal_form,
 )
 from followup.domain.letters.text import UPPER, fold
+from followup.domain.tuples import NamedTuple
 
 _TOKEN_EDGE = " \t\n<>()\"'“”‘’[]"
 _LINK_TAIL = re.compile(

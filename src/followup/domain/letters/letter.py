@@ -12,12 +12,15 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 from functools import cached_property
-from typing import Any
 
 from followup.domain.letters.atoms import screen_text
 from followup.domain.letters.loosen import as_bytes
 from followup.domain.letters.text import WORD, sentences, stem
 from followup.domain.letters.triggers import Entry, Triggers
+
+TYPE_CHECKING = False  # typing is not loaded by the check's start-up
+if TYPE_CHECKING:
+    from typing import Any
 
 _WORD_CHARS = re.compile(r"\w+")
 # What `\w+` reads in ASCII text, at a third of its cost: every character that is not a letter,

@@ -26,7 +26,10 @@ from __future__ import annotations
 import importlib
 import re
 from functools import lru_cache
-from typing import Any
+
+TYPE_CHECKING = False  # typing is not loaded by the check's start-up
+if TYPE_CHECKING:
+    from typing import Any
 
 _NON_ASCII = 0x80  # a character outside ASCII reads as a byte from here to 0xFF
 _LONG_REPEAT = 32  # repeats bounded above this are read as unbounded

@@ -20,10 +20,13 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
 
 from followup.domain.letters.loosen import loosened
 from followup.domain.letters.text import stem
+
+TYPE_CHECKING = False  # typing is not loaded by the check's start-up
+if TYPE_CHECKING:
+    from typing import Any
 
 _WORD_CHARS = re.compile(r"\w+")
 _WORD_CHAR = re.compile(r"\w")

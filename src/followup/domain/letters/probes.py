@@ -10,7 +10,12 @@ from __future__ import annotations
 
 import importlib
 import re
-from typing import Any, NamedTuple
+
+from followup.domain.tuples import NamedTuple
+
+TYPE_CHECKING = False  # typing is not loaded by the check's start-up
+if TYPE_CHECKING:
+    from typing import Any
 
 # What a letter must contain for a pattern to match, all of it: strings (each a substring of
 # the lowercased letter), word sets (one of each a word of the letter) and groups (one of each

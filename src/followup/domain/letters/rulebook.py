@@ -11,7 +11,6 @@ import re
 import sys
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
-from typing import Any, NamedTuple
 
 from followup.domain.errors import InvalidField
 from followup.domain.letters.addressing import Addressing
@@ -20,6 +19,11 @@ from followup.domain.letters.atoms import Needs, needs_of
 from followup.domain.letters.loosen import loosened
 from followup.domain.letters.probes import NO_PROBE, Probe, required_literals
 from followup.domain.letters.triggers import Entry, Selection, Triggers, has_strings
+from followup.domain.tuples import NamedTuple
+
+TYPE_CHECKING = False  # typing is not loaded by the check's start-up
+if TYPE_CHECKING:
+    from typing import Any
 
 # What compiles a pattern (its text, its flags): re.compile, or the same from kept code.
 Maker = Callable[[str, int], "re.Pattern[str]"]
@@ -32,7 +36,7 @@ Maker = Callable[[str, int], "re.Pattern[str]"]
 # the spans (places in the letter, each searched alone), and `form_matches(form, data)` whether
 # any looser form given matches the bytes (True when it cannot tell); its `refused` holds the
 # numbers of the patterns it could not take. The maker gives None when no engine can be had.
-ScreenMaker = Callable[[list[Needs], list[bytes | None]], Any]
+ScreenMaker = Callable[[list[Needs], list[bytes | None]], "Any"]
 # What a screen is made from: each pattern's needs and looser form (both read from its parse
 # tree: about a third of a second for the shipped rules).
 ScreenInputs = tuple[list[Needs], list[bytes | None]]

@@ -14,9 +14,9 @@ around the rarest string it needs, or in the whole letter.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import NamedTuple
 
 from followup.domain.letters.probes import Probe
+from followup.domain.tuples import NamedTuple
 
 # Words in nearly every clause of every letter: a set holding one tells nothing of where a match
 # could be.
