@@ -25,15 +25,15 @@ import json
 import math
 import os
 import re
-from collections.abc import Callable
 from functools import lru_cache
 from itertools import pairwise
-from typing import TYPE_CHECKING, Any, TypeVar
 
 from followup.domain.letters.context import Directory, LetterContext, fold_accents
 
+TYPE_CHECKING = False  # typing is not loaded by the check's start-up
 if TYPE_CHECKING:  # a Protocol class costs the start a millisecond or two
-    from typing import Protocol
+    from collections.abc import Callable
+    from typing import Any, Protocol, TypeVar
 
     from followup.domain.letters.rulebook import Rule, Rulebook
 
@@ -256,7 +256,8 @@ def shipped_reader() -> LearnedReader:
         return LearnedReader.from_data(json.load(f))
 
 
-F = TypeVar("F", bound="_Found")  # a finding of the check
+if TYPE_CHECKING:
+    F = TypeVar("F", bound="_Found")  # a finding of the check
 _WHOLE = frozenset({"missing-recap"})
 _READER: list[LearnedReader] = []  # loaded once, when the first letter is checked
 
