@@ -176,6 +176,18 @@ class AtomScreen:
             return True
         return bool(compiled.Match(self._unanchored, data, start, end)[0][0] >= 0)
 
+    def form_first(self, form: bytes, data: bytes, start: int, end: int) -> int | None:
+        """Where the leftmost match of a looser form that is none of the screen's own starts
+        inside data[start:end] (-1: none there), or None when that cannot be told."""
+        if self._re2 is None:
+            return None
+        compiled = self._others.get(form)
+        if compiled is None:
+            compiled = self._others[form] = self._compile_form(form)
+        if compiled is _REFUSED:
+            return None
+        return int(compiled.Match(self._unanchored, data, start, end)[0][0])
+
     def _compile(self, pattern: int) -> Any:
         form = self.forms[pattern]
         return _REFUSED if form is None else self._compile_form(form)

@@ -623,13 +623,13 @@ class Addressing:
         recipient ("Dear Graham Okonjo" where a Sam Okonjo was met). A word that is one of the
         recipient's names in a case ending is theirs in a letter written with words of a
         language that inflects names (`text`: "Čau Pavle", "Dobrý den… Martine,")."""
-        inflecting = self._inflecting(text)
-        others = [
-            w
-            for w in words
-            if not self.is_recipient(w, recipient_parts)
-            and not (inflecting and self._inflected(fold_accents(_core(w)), recipient_parts, known))
-        ]
+        others = [w for w in words if not self.is_recipient(w, recipient_parts)]
+        if others and self._inflecting(text):  # (read of the letter only when asked)
+            others = [
+                w
+                for w in others
+                if not self._inflected(fold_accents(_core(w)), recipient_parts, known)
+            ]
         if not others:
             return False
         if len(others) == len(words):

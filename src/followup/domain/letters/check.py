@@ -566,14 +566,24 @@ class LetterChecker:
             sources = [str(p) for p in rule.data.get("other_senses", [])]
             joined = "|".join(f"(?:{p})" for p in sources) or "(?!)"
             senses = self._senses = self.rules.pattern(joined, re.I)
-        loose = self.rules.loose_test(letter)
-        if loose is not None:
+        first = self.rules.loose_first(letter)
+        matches: Iterator[re.Match[str]] | None = None
+        if first is not None:
             if self._senses_form is None:
                 self._senses_form = (loosened(senses.pattern, re.I),)
             form = self._senses_form[0]
-            if form is not None and not loose(form):
-                return said  # where the looser form cannot match, no idiom can
-        spans = [m.span() for m in senses.finditer(letter.text)]
+            if form is not None:
+                size = len(letter.text)
+                at = first(form, 0, size)
+                if at is not None and at < 0:
+                    return said  # where the looser form cannot match, no idiom can
+                if at is not None:
+                    # (the idioms, one alternation of some twenty, tried only where their
+                    # looser form's matches start: Python's engine would try every place)
+                    matches = _find_from(senses, letter.text, _located(first, form), at, size)
+        if matches is None:
+            matches = senses.finditer(letter.text)
+        spans = [m.span() for m in matches]
         if not spans:
             return said
         inside: set[str] = set()
@@ -1335,6 +1345,38 @@ def _matches(letter: Letter, pattern: LazyPattern, entry: Entry) -> Iterator[re.
     lowered = letter.lowered
     for start, stop in letter.windows(entry):
         yield from pattern.find_in(text, lowered, start, stop)
+
+
+def _located(
+    first: Callable[[bytes, int, int], int | None], form: bytes
+) -> Callable[[int, int], int]:
+    """Where the leftmost match of the looser form starts in a span (`pos` itself when that
+    cannot be told: every place is then tried)."""
+
+    def located(pos: int, end: int) -> int:
+        found = first(form, pos, end)
+        return pos if found is None else found
+
+    return located
+
+
+def _find_from(
+    pattern: re.Pattern[str], text: str, first: Callable[[int, int], int], pos: int, endpos: int
+) -> Iterator[re.Match[str]]:
+    """What `pattern.finditer(text, pos, endpos)` yields (a pattern that matches no empty
+    text), the pattern tried only where `first(pos, endpos)` tells the leftmost match of its
+    looser form starts (-1: none), as LazyPattern.find_from does for a rule's own patterns."""
+    exact = pattern.match
+    while pos <= endpos:
+        at = first(pos, endpos)
+        if at < 0:
+            return
+        m = exact(text, at, endpos)
+        if m is None:
+            pos = at + 1
+            continue
+        yield m
+        pos = m.end() if m.end() > at else at + 1
 
 
 def _holds(condition: Condition, letter: Letter, m: re.Match[str]) -> bool:

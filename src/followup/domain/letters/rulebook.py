@@ -345,6 +345,15 @@ class Rulebook:
         test, data = self._screen.form_matches_in, letter.data
         return lambda form, start, end: bool(test(form, data, start, end))
 
+    def loose_first(self, letter: Any) -> Callable[[bytes, int, int], int | None] | None:
+        """Where in letter.text[start:end] the leftmost match of a looser form starts (-1:
+        none there; None: it cannot be told), so that a pattern of a rule's own is tried only
+        from there on (see LazyPattern.find_from). None where `loose_test` is."""
+        if not letter.many or self.screening is None or letter.hits(self) is None:
+            return None
+        first, data = self._screen.form_first, letter.data
+        return lambda form, start, end: first(form, data, start, end)
+
     def screen_inputs(self) -> ScreenInputs:
         """What each pattern a screen tells about needs (see atoms.py) and its looser form (see
         loosen.py), in `screened()` order."""
