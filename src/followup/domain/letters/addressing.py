@@ -187,6 +187,14 @@ class Addressing:
         self._lower_title = re.compile(
             rf"[ \t]+(?:{lower_titles})\.?(?![\w'’-])(?=[ \t]*(?:[,.!?;:—–\n]|-(?=[ \t])|$))"
         )
+        # (each title's first run of word characters, "dott" of "dott.ssa": a title matched
+        # is followed by no such character, so the run after the spaces is one of these, and
+        # a run that is none of them is not asked, some three hundred titles tried one by one)
+        self._lower_titles = frozenset(
+            _RUN.match(h).group()  # type: ignore[union-attr]
+            for h in self.honorifics | self.titles_after
+            if h[:1].isalpha()
+        )
         # A greeting opening a line, the longest first ("good morning" before "good")
         greetings = "|".join(re.escape(g) for g in self.greetings)
         self._greeting = re.compile(rf"(?:{greetings})(?=[ ,\t])" if self.greetings else "(?!)")
@@ -451,10 +459,12 @@ class Addressing:
                 # thank-you for that meeting or a letter that speaks to them both
                 at = salutation[0].start("name") + len(salutation[0].group("name"))
                 more = self._also.match(text, at)
-                joint = ctx.kind in self.joint_kinds or (
-                    self._joint is not None and self._joint.search(text) is not None
-                )
+                joint: bool | None = None  # (the letter read for it only when a name follows)
                 while more is not None:
+                    if joint is None:
+                        joint = ctx.kind in self.joint_kinds or (
+                            self._joint is not None and self._joint.search(text) is not None
+                        )
                     together = joint and fold_accents(_core(more.group("name"))) in ctx.people_parts
                     found = (
                         None
@@ -507,7 +517,12 @@ class Addressing:
                 j += 1
             after = text[j : j + 1]
             if after and after not in _MARKS and not text.startswith(("for ", "For "), j):
-                lower_title = self._lower_title.match(text, e)
+                run = _RUN.match(text, j)
+                lower_title = (
+                    self._lower_title.match(text, e)
+                    if run is not None and run.group() in self._lower_titles
+                    else None
+                )
                 if lower_title is None:
                     continue  # a name spoken to is followed by a comma, a stop, a dash or "for"
                 e = lower_title.end()  # "Thanks, Rina apa, for…": the title is the name's
@@ -939,6 +954,7 @@ _BULLETS = frozenset("-*•·▪–—")
 # an emoji after a name, as a greeting of a message ends ("hey sam 👋")
 _EMOJI = "\u2600-\u27bf\U0001f300-\U0001faff"
 _TOKEN = re.compile(r"\S+")
+_RUN = re.compile(r"[\w'’-]+")  # a word as a title after a name is read (see _lower_title)
 
 
 def _holds_all(text: str, needs: Needs) -> bool:

@@ -124,6 +124,10 @@ class LetterChecker:
         self._contexts: dict[tuple[object, ...], frozenset[str]] = {}
         self._place_frames: Places | None = None
         self._topics: dict[tuple[object, ...], _Topics] = {}
+        # the new-topic rule's stakes: each pattern, what it requires, its looser form
+        self._stake_patterns: (
+            list[tuple[re.Pattern[str], re.Pattern[str] | None, bytes | None]] | None
+        ) = None
 
     def check(self, text: str, ctx: LetterContext) -> list[Finding]:
         letter = Letter(text)
@@ -791,6 +795,35 @@ class LetterChecker:
                     return False
         return seen
 
+    def _stakes(self, letter: Letter, rule: Rule) -> list[tuple[int, int]]:
+        """The sentences where the writer's family is what rides on the job (the new-topic
+        rule's `stakes`: a pattern, and what it may require in the same sentence), each
+        pattern tried only where RE2 finds its looser form starts in a run of many letters."""
+        stakes = self._stake_patterns
+        if stakes is None:
+            stakes = self._stake_patterns = []
+            for source in rule.data.get("stakes", []):
+                parts = _stake_parts(source)
+                pattern = self.rules.pattern(parts[0], re.IGNORECASE)
+                required = self.rules.pattern(parts[1], re.IGNORECASE) if parts[1:] else None
+                stakes.append((pattern, required, loosened(parts[0], re.IGNORECASE)))
+        text = letter.text
+        first = self.rules.loose_first(letter)
+        found = []
+        for pattern, required, form in stakes:
+            matches: Iterator[re.Match[str]] | None = None
+            if first is not None and form is not None:
+                at = first(form, 0, len(text))
+                if at is not None:
+                    if at < 0:
+                        continue  # where the looser form cannot match, the pattern cannot
+                    matches = _find_from(pattern, text, _located(first, form), at, len(text))
+            for m in matches if matches is not None else pattern.finditer(text):
+                span = letter.sentence_of(m.start(), m.end())
+                if required is None or required.search(text, span[0], span[1]):
+                    found.append(span)
+        return found
+
     def _new_topic(
         self,
         letter: Letter,
@@ -819,20 +852,7 @@ class LetterChecker:
         # (an entry may ask, by "requires", for words of the plea in the same sentence: "my
         # parents sold their car" is a plea only "to pay for my course")
         stakes = (
-            [
-                span
-                for source in rule.data.get("stakes", [])
-                for m in self.rules.pattern(_stake_parts(source)[0], re.IGNORECASE).finditer(
-                    letter.text
-                )
-                for span in [letter.sentence_of(m.start(), m.end())]
-                if len(_stake_parts(source)) == 1
-                or self.rules.pattern(_stake_parts(source)[1], re.IGNORECASE).search(
-                    letter.text, span[0], span[1]
-                )
-            ]
-            if not letter.word_set.isdisjoint(lexicon.people)
-            else []
+            self._stakes(letter, rule) if not letter.word_set.isdisjoint(lexicon.people) else []
         )
         for pattern, entry in patterns:
             condition = rule.condition(pattern)
