@@ -157,6 +157,14 @@ class Addressing:
         # before it is looked at afterwards.
         self._names = re.compile(rf"(?P<name>{_CAP}(?:[ \t]+{_CAP}){{0,2}})")
         self._title_before = re.compile(rf"(?:^|(?<=[\s,]))(?:{titles})\.?[ \t]+$")
+        # (the last word of each title: a title matched before a name is the last word before
+        # it, so where that word is none of these, the titles are not tried one by one)
+        # (None where a title is no word at all: every place is then asked)
+        self._title_ends: frozenset[str] | None = (
+            frozenset(h.rstrip(".").capitalize().split()[-1] for h in self.honorifics)
+            if all(h.rstrip(".").split() for h in self.honorifics)
+            else None
+        )
         # After a greeting or a thanks, on the same line: "Thank you, Victor, for…", "Hey Isabel!"
         # (an apostrophe before it is a quote mark opening a script's spoken line: "'Hi Eva")
         self._lead_before = re.compile(rf"(?<![\w’])(?<!\w')(?i:{leads})[ \t]*,?[ \t]+$")
@@ -527,7 +535,7 @@ class Addressing:
                     continue  # a name spoken to is followed by a comma, a stop, a dash or "for"
                 e = lower_title.end()  # "Thanks, Rina apa, for…": the title is the name's
                 m = _Titled(text, s, e)
-            title = self._title_before.search(text, max(0, s - 12), s)
+            title = self._title_before_at(text, s)
             if title:  # "Mr. Webb": the title belongs to the name
                 m = _Titled(text, title.start(), e)
                 s = title.start()
@@ -585,7 +593,9 @@ class Addressing:
                     if found:
                         yield found
                 continue
-            comma_before = self._word_comma.search(before)
+            comma_before = (  # (a comma ends `before` where it matches: asked only then)
+                self._word_comma.search(before) if before.rstrip(" \t\n").endswith(",") else None
+            )
             if comma_before is None and not before.rstrip(" \t").endswith(","):
                 if _CLAUSE_JOINED.search(before):
                     # a clause of its own after ", and" or ";" that opens with a name set off
@@ -620,7 +630,21 @@ class Addressing:
     def titled(self, text: str, start: int) -> bool:
         """Does a title of respect stand right before the word at `start` ("Mr Morgan",
         "Dr. Haugen"), making a person's name of it?"""
-        return self._title_before.search(text, max(0, start - 12), start) is not None
+        return self._title_before_at(text, start) is not None
+
+    def _title_before_at(self, text: str, start: int) -> re.Match[str] | None:
+        """`_title_before` searched in the twelve characters before `start`, asked only when
+        the word they end with (a stop after it and the spaces left aside) is a title's last
+        word: the title a match holds ends right before its optional stop and its spaces."""
+        pos = max(0, start - 12)
+        ends = self._title_ends
+        last = text[pos:start].rstrip(" \t\n").replace(",", " ").split()[-1:]
+        if ends is not None and (
+            not last
+            or (last[0] not in ends and not (last[0].endswith(".") and last[0][:-1] in ends))
+        ):
+            return None
+        return self._title_before.search(text, pos, start)
 
     def names_another(
         self,

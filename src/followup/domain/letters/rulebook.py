@@ -25,9 +25,10 @@ from followup.domain.letters.triggers import Entry, Selection, Triggers, has_str
 Maker = Callable[[str, int], "re.Pattern[str]"]
 # What makes a screen from what each of the rulebook's patterns needs (see atoms.py; () for a
 # pattern whose needs are not known) and from their looser forms (see loosen.py; None for a
-# pattern that has none): an adapter's engines. The screen's `matching(text)` gives the numbers
-# of the patterns whose needs a letter's screen text (`screen_text`) meets, or None when it
-# cannot tell; `confirms(number, data)` whether a pattern's looser form matches the letter's
+# pattern that has none): an adapter's engines. The screen's `matching(text, data)` gives the
+# numbers of the patterns whose needs a letter's screen text (`screen_text`) meets (less some
+# whose looser form does not match the letter's bytes at all), or None when it cannot tell;
+# `confirms(number, data)` whether a pattern's looser form matches the letter's
 # bytes (`as_bytes`), `confirms_in(number, data, spans)` whether it matches inside one of
 # the spans (places in the letter, each searched alone), and `form_matches(form, data)` whether
 # any looser form given matches the bytes (True when it cannot tell); its `refused` holds the
@@ -307,7 +308,7 @@ class Rulebook:
             screen = self._screen = self._make_screen()
         if screen is False:
             return None
-        found = screen.matching(letter.spaced)
+        found = screen.matching(letter.spaced, letter.data)
         if found is None:
             return None
         if self._always:
