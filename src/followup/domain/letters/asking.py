@@ -31,14 +31,15 @@ def _alternatives(values: list[str]) -> str:
 
 
 # an optional group of words before a frame's first word ("(?:so\s+|very\s+)?kind")
-_OPTIONAL_LEAD = re.compile(r"\(\?:[^()\\]*(?:\\s[+*][^()\\]*)*\)\?")
+# (compiled when the rules are first read, not when the module is imported)
+_OPTIONAL_LEAD = r"\(\?:[^()\\]*(?:\\s[+*][^()\\]*)*\)\?"
 
 
 def _opening(frame: str) -> str:
     r"""The word every match of a frame holds at its start, or after an optional group of words
     it may open with ("kind" of "(?:so\s+|very\s+)?kind\s+…"); "" for none (the frame is
     then read in every letter: a pattern with no word to skip to reads every place)."""
-    lead = _OPTIONAL_LEAD.match(frame)
+    lead = re.match(_OPTIONAL_LEAD, frame)
     return "".join(takewhile(str.isalpha, frame[lead.end() :] if lead else frame))
 
 
