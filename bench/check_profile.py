@@ -9,12 +9,20 @@ microseconds per letter of each stage (process time: other processes on a shared
 not count), the median of several rounds. A stage is charged with what it is the first to ask
 of the letter.
 
-Run: .venv/bin/python bench/check_profile.py [--letters 1000] [--rounds 3]
+It also times the check as a run of many letters does it (`checker.check`, every rule at once,
+on the same letters, in rounds alternating with the stages'), and with `--budget MICROSECONDS`
+is a speed gate: it exits with status 1 when the check's median CPU a letter is over the budget.
+Run it at every merge, with a budget a little above what the last merge measured on the same
+machine (CPU time still grows on a loaded machine: compare at a similar load).
+
+Run: .venv/bin/python bench/check_profile.py [--letters 1000] [--rounds 3] [--budget 2200]
+[--whole] (--whole: only the whole check, not stage by stage: quicker)
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import time
@@ -33,6 +41,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--letters", type=int, default=1000)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument(
+        "--budget",
+        type=float,
+        help="CPU microseconds a letter the whole check may take (median of rounds): over it, "
+        "the command exits with status 1",
+    )
+    parser.add_argument("--whole", action="store_true", help="time the whole check only")
     args = parser.parse_args()
     warm = make_letters(args.letters, seed=11)
     batch = make_letters(args.letters, seed=12)
@@ -42,7 +57,14 @@ def main() -> None:
     rules = checker.rules
     clock = time.process_time
     rounds: list[dict[str, float]] = []
+    whole: list[float] = []
     for _ in range(args.rounds):
+        started = clock()
+        for text, ctx in batch:
+            checker.check(text, ctx)
+        whole.append(clock() - started)
+        if args.whole:
+            continue
         spent: dict[str, float] = {}
 
         def stage(name: str, work: Callable[[], object], spent: dict[str, float] = spent) -> object:
@@ -88,16 +110,30 @@ def main() -> None:
                 lambda: list(checker._spelling(letter, ctx, dictionary)),  # noqa: B023
             )
         rounds.append(spent)
-    per_letter = {
-        name: 1e6 * statistics.median(r[name] for r in rounds) / len(batch) for name in rounds[0]
-    }
+    if rounds:
+        per_letter = {
+            name: 1e6 * statistics.median(r[name] for r in rounds) / len(batch)
+            for name in rounds[0]
+        }
+        print(
+            f"{len(batch)} letters of 150 to 400 words; CPU microseconds a letter, median of "
+            f"{args.rounds} rounds (a stage is charged with what it first asks of the letter):"
+        )
+        for name, micro in per_letter.items():
+            print(f"  {micro:7.1f}  {name}")
+        print(f"  {sum(per_letter.values()):7.1f}  in all")
+    spent = 1e6 * statistics.median(whole) / len(batch)
     print(
-        f"{len(batch)} letters of 150 to 400 words; CPU microseconds a letter, median of "
-        f"{args.rounds} rounds (a stage is charged with what it first asks of the letter):"
+        f"the whole check: {spent:.0f} CPU microseconds a letter ({1e6 / spent:.0f} letters/s; "
+        f"median of {args.rounds} rounds: "
+        + ", ".join(f"{1e6 * w / len(batch):.0f}" for w in whole)
+        + f"); machine load (1 min) {os.getloadavg()[0]:.1f}"
     )
-    for name, micro in per_letter.items():
-        print(f"  {micro:7.1f}  {name}")
-    print(f"  {sum(per_letter.values()):7.1f}  in all")
+    if args.budget is not None:
+        if spent > args.budget:
+            print(f"OVER BUDGET: {spent:.0f} > {args.budget:.0f} microseconds a letter")
+            sys.exit(1)
+        print(f"within budget: {spent:.0f} <= {args.budget:.0f} microseconds a letter")
 
 
 if __name__ == "__main__":

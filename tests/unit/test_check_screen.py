@@ -18,7 +18,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from followup.adapters.check_rules import build_checker, shipped_rules
-from followup.adapters.pattern_screen import AtomScreen, make_screen
+from followup.adapters.pattern_screen import LEARN, AtomScreen, make_screen
 from followup.domain.letters.atoms import needs_of, screen_text
 from followup.domain.letters.letter import Letter
 from followup.domain.letters.loosen import FOLDING, as_bytes, loosened
@@ -109,7 +109,7 @@ def test_a_pass_of_the_screen_that_fails_leaves_the_letter_to_the_plain_check():
         def __init__(self) -> None:
             self.refused: set[int] = set()
 
-        def matching(self, text: str) -> None:
+        def matching(self, text: str, data: bytes | None = None) -> None:
             return None
 
     rulebook.screening = lambda needs, forms: Failing()
@@ -306,6 +306,38 @@ def test_the_screen_tells_exactly_the_patterns_whose_strings_and_looser_form_a_l
             if all(any(a in spaced for a in clause) for clause in need)
             and (form is None or re.search(form, data))
         ], text
+
+
+def test_the_common_patterns_go_into_one_set_that_drops_those_whose_form_matches_nowhere():
+    # 0: a string in every letter; 1: nothing known; 2: a form RE2 refuses; 3: no form;
+    # 4: a rare string
+    needs = [(frozenset({"call"}),), (), (), (), (frozenset({"zzz"}),)]
+    forms = [b"(?i)call him", b"(?i)please", b"(?:(?:a{1,30}){1,30}){1,30}", None, b"zzz"]
+    screen = make_screen(needs, forms)
+    assert screen is not None
+    learning = [f"Could you call me, {i}?" for i in range(LEARN)]
+    for text in learning:  # what the screen learns from: each letter as it comes
+        assert sorted(screen.matching(screen_text(text), as_bytes(text))) == [0, 1, 2, 3]
+    assert screen._common is not None
+    assert [sorted(members) for _, _, members in screen._common] == [[0, 1]]  # (not 2: refused)
+    for text, left, strings in [
+        ("Could you call me?", [2, 3], [0, 1, 2, 3]),
+        ("Do CALL him, please.", [0, 1, 2, 3], [0, 1, 2, 3]),
+        ("Please do, zzz.", [1, 2, 3, 4], [1, 2, 3, 4]),
+        ("zzz, call", [2, 3, 4], [0, 1, 2, 3, 4]),  # (4: its form is left to `confirms`)
+    ]:
+        assert sorted(screen.matching(screen_text(text), as_bytes(text))) == left, text
+        assert sorted(screen.matching(screen_text(text))) == strings, text
+    # a letter whose search the set cannot finish tells nothing: every pattern stays
+    screen._common = [(_Failed(), *screen._common[0][1:])]
+    assert sorted(screen.matching("call", b"call")) == [0, 1, 2, 3]
+
+
+class _Failed:
+    """An RE2 set whose automaton ran out of memory: it answers nothing."""
+
+    def Match(self, data: bytes) -> list[int]:  # (RE2's name)
+        return []
 
 
 def test_a_screen_with_nothing_known_of_a_pattern_asks_its_form_alone():

@@ -158,6 +158,14 @@ class Addressing:
         # before it is looked at afterwards.
         self._names = re.compile(rf"(?P<name>{_CAP}(?:[ \t]+{_CAP}){{0,2}})")
         self._title_before = re.compile(rf"(?:^|(?<=[\s,]))(?:{titles})\.?[ \t]+$")
+        # (the last word of each title: a title matched before a name is the last word before
+        # it, so where that word is none of these, the titles are not tried one by one)
+        # (None where a title is no word at all: every place is then asked)
+        self._title_ends: frozenset[str] | None = (
+            frozenset(h.rstrip(".").capitalize().split()[-1] for h in self.honorifics)
+            if all(h.rstrip(".").split() for h in self.honorifics)
+            else None
+        )
         # After a greeting or a thanks, on the same line: "Thank you, Victor, for…", "Hey Isabel!"
         # (an apostrophe before it is a quote mark opening a script's spoken line: "'Hi Eva")
         self._lead_before = re.compile(rf"(?<![\w’])(?<!\w')(?i:{leads})[ \t]*,?[ \t]+$")
@@ -187,6 +195,14 @@ class Addressing:
         )
         self._lower_title = re.compile(
             rf"[ \t]+(?:{lower_titles})\.?(?![\w'’-])(?=[ \t]*(?:[,.!?;:—–\n]|-(?=[ \t])|$))"
+        )
+        # (each title's first run of word characters, "dott" of "dott.ssa": a title matched
+        # is followed by no such character, so the run after the spaces is one of these, and
+        # a run that is none of them is not asked, some three hundred titles tried one by one)
+        self._lower_titles = frozenset(
+            _RUN.match(h).group()  # type: ignore[union-attr]
+            for h in self.honorifics | self.titles_after
+            if h[:1].isalpha()
         )
         # A greeting opening a line, the longest first ("good morning" before "good")
         greetings = "|".join(re.escape(g) for g in self.greetings)
@@ -452,10 +468,12 @@ class Addressing:
                 # thank-you for that meeting or a letter that speaks to them both
                 at = salutation[0].start("name") + len(salutation[0].group("name"))
                 more = self._also.match(text, at)
-                joint = ctx.kind in self.joint_kinds or (
-                    self._joint is not None and self._joint.search(text) is not None
-                )
+                joint: bool | None = None  # (the letter read for it only when a name follows)
                 while more is not None:
+                    if joint is None:
+                        joint = ctx.kind in self.joint_kinds or (
+                            self._joint is not None and self._joint.search(text) is not None
+                        )
                     together = joint and fold_accents(_core(more.group("name"))) in ctx.people_parts
                     found = (
                         None
@@ -508,12 +526,17 @@ class Addressing:
                 j += 1
             after = text[j : j + 1]
             if after and after not in _MARKS and not text.startswith(("for ", "For "), j):
-                lower_title = self._lower_title.match(text, e)
+                run = _RUN.match(text, j)
+                lower_title = (
+                    self._lower_title.match(text, e)
+                    if run is not None and run.group() in self._lower_titles
+                    else None
+                )
                 if lower_title is None:
                     continue  # a name spoken to is followed by a comma, a stop, a dash or "for"
                 e = lower_title.end()  # "Thanks, Rina apa, for…": the title is the name's
                 m = _Titled(text, s, e)
-            title = self._title_before.search(text, max(0, s - 12), s)
+            title = self._title_before_at(text, s)
             if title:  # "Mr. Webb": the title belongs to the name
                 m = _Titled(text, title.start(), e)
                 s = title.start()
@@ -571,7 +594,9 @@ class Addressing:
                     if found:
                         yield found
                 continue
-            comma_before = self._word_comma.search(before)
+            comma_before = (  # (a comma ends `before` where it matches: asked only then)
+                self._word_comma.search(before) if before.rstrip(" \t\n").endswith(",") else None
+            )
             if comma_before is None and not before.rstrip(" \t").endswith(","):
                 if _CLAUSE_JOINED.search(before):
                     # a clause of its own after ", and" or ";" that opens with a name set off
@@ -606,7 +631,21 @@ class Addressing:
     def titled(self, text: str, start: int) -> bool:
         """Does a title of respect stand right before the word at `start` ("Mr Morgan",
         "Dr. Haugen"), making a person's name of it?"""
-        return self._title_before.search(text, max(0, start - 12), start) is not None
+        return self._title_before_at(text, start) is not None
+
+    def _title_before_at(self, text: str, start: int) -> re.Match[str] | None:
+        """`_title_before` searched in the twelve characters before `start`, asked only when
+        the word they end with (a stop after it and the spaces left aside) is a title's last
+        word: the title a match holds ends right before its optional stop and its spaces."""
+        pos = max(0, start - 12)
+        ends = self._title_ends
+        last = text[pos:start].rstrip(" \t\n").replace(",", " ").split()[-1:]
+        if ends is not None and (
+            not last
+            or (last[0] not in ends and not (last[0].endswith(".") and last[0][:-1] in ends))
+        ):
+            return None
+        return self._title_before.search(text, pos, start)
 
     def names_another(
         self,
@@ -624,13 +663,13 @@ class Addressing:
         recipient ("Dear Graham Okonjo" where a Sam Okonjo was met). A word that is one of the
         recipient's names in a case ending is theirs in a letter written with words of a
         language that inflects names (`text`: "Čau Pavle", "Dobrý den… Martine,")."""
-        inflecting = self._inflecting(text)
-        others = [
-            w
-            for w in words
-            if not self.is_recipient(w, recipient_parts)
-            and not (inflecting and self._inflected(fold_accents(_core(w)), recipient_parts, known))
-        ]
+        others = [w for w in words if not self.is_recipient(w, recipient_parts)]
+        if others and self._inflecting(text):  # (read of the letter only when asked)
+            others = [
+                w
+                for w in others
+                if not self._inflected(fold_accents(_core(w)), recipient_parts, known)
+            ]
         if not others:
             return False
         if len(others) == len(words):
@@ -940,6 +979,7 @@ _BULLETS = frozenset("-*•·▪–—")
 # an emoji after a name, as a greeting of a message ends ("hey sam 👋")
 _EMOJI = "\u2600-\u27bf\U0001f300-\U0001faff"
 _TOKEN = re.compile(r"\S+")
+_RUN = re.compile(r"[\w'’-]+")  # a word as a title after a name is read (see _lower_title)
 
 
 def _holds_all(text: str, needs: Needs) -> bool:

@@ -20,7 +20,7 @@ chosen a new platform?"), the candidate's own choices ("whether I chose the righ
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from itertools import takewhile
 
@@ -31,6 +31,19 @@ if TYPE_CHECKING:
 
 def _alternatives(values: list[str]) -> str:
     return "|".join(sorted((str(v) for v in values), key=len, reverse=True))
+
+
+# an optional group of words before a frame's first word ("(?:so\s+|very\s+)?kind")
+# (compiled when the rules are first read, not when the module is imported)
+_OPTIONAL_LEAD = r"\(\?:[^()\\]*(?:\\s[+*][^()\\]*)*\)\?"
+
+
+def _opening(frame: str) -> str:
+    r"""The word every match of a frame holds at its start, or after an optional group of words
+    it may open with ("kind" of "(?:so\s+|very\s+)?kind\s+…"); "" for none (the frame is
+    then read in every letter: a pattern with no word to skip to reads every place)."""
+    lead = re.match(_OPTIONAL_LEAD, frame)
+    return "".join(takewhile(str.isalpha, frame[lead.end() :] if lead else frame))
 
 
 class Asking:
@@ -52,9 +65,7 @@ class Asking:
 
         # each frame alone, read in the letter's lowercase only when the letter holds the word
         # it opens with: one pattern of many alternatives read every place of every letter
-        self.frames: list[tuple[str, Any]] = [
-            ("".join(takewhile(str.isalpha, f)), pattern(f, 0)) for f in data["frames"]
-        ]
+        self.frames: list[tuple[str, Any]] = [(_opening(f), pattern(f, 0)) for f in data["frames"]]
         self.not_before_frame = pattern(r"(?:" + data["not_before_frame"] + r")\s*$")
         self.offers = pattern(data["offers"])
         self.choosing = pattern(words("choosing"))
@@ -110,7 +121,16 @@ class Asking:
             return
         hits.sort()
         starts = [start for start, _ in hits]
-        for start, end in sentences:
+        # (only the sentences that hold a frame's start or a "?" can ask: the others are not
+        # read at all; the sentences are in order and apart)
+        openings = [start for start, _ in sentences]
+        held = {bisect_right(openings, a) - 1 for a in starts}
+        at = text.find("?")
+        while at >= 0:
+            held.add(bisect_right(openings, at) - 1)
+            at = text.find("?", at + 1)
+        held.discard(-1)
+        for start, end in (sentences[i] for i in sorted(held)):
             sentence = text[start:end]
             question = sentence.rstrip(" \"'”’)").endswith("?")
             first = bisect_left(starts, start)

@@ -126,6 +126,10 @@ class LetterChecker:
         self._contexts: dict[tuple[object, ...], frozenset[str]] = {}
         self._place_frames: Places | None = None
         self._topics: dict[tuple[object, ...], _Topics] = {}
+        # the new-topic rule's stakes: each pattern, what it requires, its looser form
+        self._stake_patterns: (
+            list[tuple[re.Pattern[str], re.Pattern[str] | None, bytes | None]] | None
+        ) = None
 
     def check(self, text: str, ctx: LetterContext) -> list[Finding]:
         letter = Letter(text)
@@ -569,14 +573,24 @@ class LetterChecker:
             sources = [str(p) for p in rule.data.get("other_senses", [])]
             joined = "|".join(f"(?:{p})" for p in sources) or "(?!)"
             senses = self._senses = self.rules.pattern(joined, re.I)
-        loose = self.rules.loose_test(letter)
-        if loose is not None:
+        first = self.rules.loose_first(letter)
+        matches: Iterator[re.Match[str]] | None = None
+        if first is not None:
             if self._senses_form is None:
                 self._senses_form = (loosened(senses.pattern, re.I),)
             form = self._senses_form[0]
-            if form is not None and not loose(form):
-                return said  # where the looser form cannot match, no idiom can
-        spans = [m.span() for m in senses.finditer(letter.text)]
+            if form is not None:
+                size = len(letter.text)
+                at = first(form, 0, size)
+                if at is not None and at < 0:
+                    return said  # where the looser form cannot match, no idiom can
+                if at is not None:
+                    # (the idioms, one alternation of some twenty, tried only where their
+                    # looser form's matches start: Python's engine would try every place)
+                    matches = _find_from(senses, letter.text, _located(first, form), at, size)
+        if matches is None:
+            matches = senses.finditer(letter.text)
+        spans = [m.span() for m in matches]
         if not spans:
             return said
         inside: set[str] = set()
@@ -784,6 +798,35 @@ class LetterChecker:
                     return False
         return seen
 
+    def _stakes(self, letter: Letter, rule: Rule) -> list[tuple[int, int]]:
+        """The sentences where the writer's family is what rides on the job (the new-topic
+        rule's `stakes`: a pattern, and what it may require in the same sentence), each
+        pattern tried only where RE2 finds its looser form starts in a run of many letters."""
+        stakes = self._stake_patterns
+        if stakes is None:
+            stakes = self._stake_patterns = []
+            for source in rule.data.get("stakes", []):
+                parts = _stake_parts(source)
+                pattern = self.rules.pattern(parts[0], re.IGNORECASE)
+                required = self.rules.pattern(parts[1], re.IGNORECASE) if parts[1:] else None
+                stakes.append((pattern, required, loosened(parts[0], re.IGNORECASE)))
+        text = letter.text
+        first = self.rules.loose_first(letter)
+        found = []
+        for pattern, required, form in stakes:
+            matches: Iterator[re.Match[str]] | None = None
+            if first is not None and form is not None:
+                at = first(form, 0, len(text))
+                if at is not None:
+                    if at < 0:
+                        continue  # where the looser form cannot match, the pattern cannot
+                    matches = _find_from(pattern, text, _located(first, form), at, len(text))
+            for m in matches if matches is not None else pattern.finditer(text):
+                span = letter.sentence_of(m.start(), m.end())
+                if required is None or required.search(text, span[0], span[1]):
+                    found.append(span)
+        return found
+
     def _new_topic(
         self,
         letter: Letter,
@@ -812,20 +855,7 @@ class LetterChecker:
         # (an entry may ask, by "requires", for words of the plea in the same sentence: "my
         # parents sold their car" is a plea only "to pay for my course")
         stakes = (
-            [
-                span
-                for source in rule.data.get("stakes", [])
-                for m in self.rules.pattern(_stake_parts(source)[0], re.IGNORECASE).finditer(
-                    letter.text
-                )
-                for span in [letter.sentence_of(m.start(), m.end())]
-                if len(_stake_parts(source)) == 1
-                or self.rules.pattern(_stake_parts(source)[1], re.IGNORECASE).search(
-                    letter.text, span[0], span[1]
-                )
-            ]
-            if not letter.word_set.isdisjoint(lexicon.people)
-            else []
+            self._stakes(letter, rule) if not letter.word_set.isdisjoint(lexicon.people) else []
         )
         for pattern, entry in patterns:
             condition = rule.condition(pattern)
@@ -1338,6 +1368,38 @@ def _matches(letter: Letter, pattern: LazyPattern, entry: Entry) -> Iterator[re.
     lowered = letter.lowered
     for start, stop in letter.windows(entry):
         yield from pattern.find_in(text, lowered, start, stop)
+
+
+def _located(
+    first: Callable[[bytes, int, int], int | None], form: bytes
+) -> Callable[[int, int], int]:
+    """Where the leftmost match of the looser form starts in a span (`pos` itself when that
+    cannot be told: every place is then tried)."""
+
+    def located(pos: int, end: int) -> int:
+        found = first(form, pos, end)
+        return pos if found is None else found
+
+    return located
+
+
+def _find_from(
+    pattern: re.Pattern[str], text: str, first: Callable[[int, int], int], pos: int, endpos: int
+) -> Iterator[re.Match[str]]:
+    """What `pattern.finditer(text, pos, endpos)` yields (a pattern that matches no empty
+    text), the pattern tried only where `first(pos, endpos)` tells the leftmost match of its
+    looser form starts (-1: none), as LazyPattern.find_from does for a rule's own patterns."""
+    exact = pattern.match
+    while pos <= endpos:
+        at = first(pos, endpos)
+        if at < 0:
+            return
+        m = exact(text, at, endpos)
+        if m is None:
+            pos = at + 1
+            continue
+        yield m
+        pos = m.end() if m.end() > at else at + 1
 
 
 def _holds(condition: Condition, letter: Letter, m: re.Match[str]) -> bool:

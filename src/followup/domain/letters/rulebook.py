@@ -29,9 +29,10 @@ if TYPE_CHECKING:
 Maker = Callable[[str, int], "re.Pattern[str]"]
 # What makes a screen from what each of the rulebook's patterns needs (see atoms.py; () for a
 # pattern whose needs are not known) and from their looser forms (see loosen.py; None for a
-# pattern that has none): an adapter's engines. The screen's `matching(text)` gives the numbers
-# of the patterns whose needs a letter's screen text (`screen_text`) meets, or None when it
-# cannot tell; `confirms(number, data)` whether a pattern's looser form matches the letter's
+# pattern that has none): an adapter's engines. The screen's `matching(text, data)` gives the
+# numbers of the patterns whose needs a letter's screen text (`screen_text`) meets (less some
+# whose looser form does not match the letter's bytes at all), or None when it cannot tell;
+# `confirms(number, data)` whether a pattern's looser form matches the letter's
 # bytes (`as_bytes`), `confirms_in(number, data, spans)` whether it matches inside one of
 # the spans (places in the letter, each searched alone), and `form_matches(form, data)` whether
 # any looser form given matches the bytes (True when it cannot tell); its `refused` holds the
@@ -311,7 +312,7 @@ class Rulebook:
             screen = self._screen = self._make_screen()
         if screen is False:
             return None
-        found = screen.matching(letter.spaced)
+        found = screen.matching(letter.spaced, letter.data)
         if found is None:
             return None
         if self._always:
@@ -348,6 +349,15 @@ class Rulebook:
             return None
         test, data = self._screen.form_matches_in, letter.data
         return lambda form, start, end: bool(test(form, data, start, end))
+
+    def loose_first(self, letter: Any) -> Callable[[bytes, int, int], int | None] | None:
+        """Where in letter.text[start:end] the leftmost match of a looser form starts (-1:
+        none there; None: it cannot be told), so that a pattern of a rule's own is tried only
+        from there on (see LazyPattern.find_from). None where `loose_test` is."""
+        if not letter.many or self.screening is None or letter.hits(self) is None:
+            return None
+        first, data = self._screen.form_first, letter.data
+        return lambda form, start, end: first(form, data, start, end)
 
     def screen_inputs(self) -> ScreenInputs:
         """What each pattern a screen tells about needs (see atoms.py) and its looser form (see
