@@ -1,6 +1,8 @@
-"""The learned fallback: asked only when no rule gives clear evidence, it answers only when it is
-sure enough of a kind other than `other`, and its evidence is the sentence that speaks most for
-that kind."""
+"""The learned model weighed with the rules: each kind scores the log of the model's probability
+plus `rules_weight` times its rule evidence's strength; the rules' reading stands unless another
+kind scores more than `overrule_margin` above it; a kind no rule reads wins only when the model
+gives it `min_probability` (`other` excepted), never a settled kind, never `automatic` from a
+person; the evidence is the rule's sentence, or the one that speaks most for the model's kind."""
 
 from __future__ import annotations
 
@@ -14,6 +16,8 @@ def model(weights: dict[str, list[float]], bias: list[float] | None = None) -> L
             "kinds": list(KINDS),
             "bias": bias or [0.0] * 6,
             "weights": weights,
+            "rules_weight": 1.0,
+            "overrule_margin": 1.0,
             "min_probability": 0.6,
         }
     )
@@ -36,19 +40,30 @@ def test_the_model_reads_what_no_rule_reads_and_names_its_sentence():
     )
 
 
-def test_clear_evidence_from_a_rule_wins_over_the_model():
-    reader = ReplyClassifier(learned=model(REJECTION_WORD))
-    found = reader.classify("The wombat says we would like to invite you to an interview.")
+def test_a_rules_evidence_stands_unless_the_model_is_sure_enough_to_overrule_it():
+    said = "The wombat says we would like to invite you to an interview."
+    # p(rejection) = e^2.5 / (e^2.5 + 5) = 0.71; log-odds against invitation 2.5 < 3 × 1.0 + 1.0
+    fairly_sure = ReplyClassifier(learned=model({"wombat": [0.0, 2.5, 0.0, 0.0, 0.0, 0.0]}))
+    found = fairly_sure.classify(said)
     assert (found.kind, found.rule) == ("invitation", "invitation/invite")
+    # log-odds 9 > 3 × 1.0 + 1.0: the model overrules the rule (strength 3)
+    sure = ReplyClassifier(learned=model(REJECTION_WORD))
+    found = sure.classify(said)
+    assert (found.kind, found.rule, found.evidence) == ("rejection", "learned", said)
 
 
-def test_an_unsure_model_or_one_that_says_other_leaves_the_rules_reading():
+def test_a_kind_no_rule_reads_wins_only_when_the_model_is_sure_enough_of_it():
     unsure = ReplyClassifier(learned=model({"wombat": [0.0, 0.5, 0.0, 0.0, 0.0, 0.0]}))
-    assert unsure.classify("The wombat has spoken.").kind == "other"
-    other = ReplyClassifier(learned=model({"wombat": [0.0, 0.0, 0.0, 0.0, 0.0, 9.0]}))
-    assert other.classify("The wombat has spoken.").kind == "other"
-    weak_rule = other.classify("Thanks for applying.", headers={"from": "no-reply@x.example"})
-    assert weak_rule.kind == "automatic"  # the model may overrule only what it is sure of
+    assert unsure.classify("The wombat has spoken.").kind == "other"  # p(rejection) 0.25
+    sure_other = ReplyClassifier(learned=model({"wombat": [0.0, 0.0, 0.0, 0.0, 0.0, 9.0]}))
+    assert sure_other.classify("The wombat has spoken.").kind == "other"
+
+
+def test_a_reading_a_header_decided_stands_whatever_the_model_says():
+    mail = ("Thanks for applying, the wombat has spoken.", {"from": "no-reply@x.example"})
+    sure_other = ReplyClassifier(learned=model({"wombat": [0.0, 0.0, 0.0, 0.0, 0.0, 9.0]}))
+    found = sure_other.classify(mail[0], headers=mail[1])
+    assert (found.kind, found.rule) == ("automatic", "header")
 
 
 def test_the_model_calls_a_message_automatic_only_when_a_header_says_a_machine_sent_it():
@@ -58,7 +73,7 @@ def test_the_model_calls_a_message_automatic_only_when_a_header_says_a_machine_s
     system = sure.classify(
         "Noted, the wombat has spoken.", headers={"from": "no-reply@acme.example"}
     )
-    assert (system.kind, system.rule) == ("automatic", "learned")
+    assert (system.kind, system.rule) == ("automatic", "header")
     bulk = sure.classify("The wombat has spoken.", headers={"precedence": "bulk"})
     assert bulk.kind == "other"  # mail sent to many is not a notice about the application
 

@@ -52,6 +52,8 @@ def test_a_settled_kind_is_weakened_by_its_amount_and_the_model_may_not_answer_i
             "kinds": list(KINDS),
             "bias": [0.0] * 6,
             "weights": {"wombat": [0.0, 9.0, 0.0, 0.0, 0.0, 0.0]},
+            "rules_weight": 1.0,
+            "overrule_margin": 1.0,
             "min_probability": 0.6,
         }
     )
@@ -100,6 +102,8 @@ def test_a_settled_kind_by_0_keeps_the_rules_evidence_and_only_bars_the_model():
             "kinds": list(KINDS),
             "bias": [0.0] * 6,
             "weights": {"diploma": [0.0, 0.0, 0.0, 9.0, 0.0, 0.0]},
+            "rules_weight": 1.0,
+            "overrule_margin": 1.0,
             "min_probability": 0.6,
         }
     )
@@ -223,6 +227,8 @@ def test_a_recruiters_introduction_with_no_role_is_no_rejection_whatever_the_mod
             "kinds": list(KINDS),
             "bias": [0.0, 9.0, 0.0, 0.0, 0.0, 0.0],
             "weights": {},
+            "rules_weight": 1.0,
+            "overrule_margin": 1.0,
             "min_probability": 0.6,
         }
     )
@@ -257,6 +263,8 @@ SURE_INVITATION = LearnedModel.from_data(
         "kinds": list(KINDS),
         "bias": [0.0] * 6,
         "weights": {"wombat": [9.0, 0.0, 0.0, 0.0, 0.0, 0.0]},
+        "rules_weight": 1.0,
+        "overrule_margin": 1.0,
         "min_probability": 0.6,
     }
 )

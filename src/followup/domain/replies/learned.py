@@ -1,11 +1,13 @@
-"""The learned fallback: a small linear model over the words of the new text, for the messages no
-rule reads (a decision said in words the rules do not know).
+"""The learned model: a small linear model over the words of the new text, weighed with the
+rules' evidence (`classify.ReplyClassifier._weighed`).
 
 Multinomial logistic regression over folded word unigrams and bigrams (and a mark for a question
-mark), trained offline by `bench/replies/train.py` on every labelled set and the probe table; its
-weights ship in `learned.json`. Adopted because, measured once on messages in voices the rules had
-not seen, rules with it read more of them right than the rules alone. It is asked only when no
-rule gives clear evidence, and answers only when it is fairly sure of a kind other than `other`.
+mark), trained offline by `bench/replies/train.py` on every labelled set, the spent evaluation
+sets and the probe table; its weights ship in `learned.json`, with `rules_weight`, what one step
+of a rule's strength counts against the model's log-probability. Until session 14 it was asked
+only when no rule gave clear evidence; measured on sets no one had read at two earlier points of
+the reader, the rules with strong evidence were what misread them, and the model weighed with
+them read those sets far better (train.py says the figures).
 """
 
 from __future__ import annotations
@@ -39,7 +41,9 @@ class LearnedModel:
     kinds: tuple[str, ...]
     bias: tuple[float, ...]
     weights: dict[str, tuple[float, ...]]
-    min_probability: float  # below this, the model does not answer
+    rules_weight: float  # what one step of a rule's strength counts against the model's log-odds
+    overrule_margin: float  # by how much another kind must score above the rules' reading
+    min_probability: float  # a kind no rule gives evidence of wins only this sure (not `other`)
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> LearnedModel:
@@ -48,7 +52,9 @@ class LearnedModel:
             kinds=kinds,
             bias=tuple(float(b) for b in data["bias"]),
             weights={f: tuple(float(w) for w in ws) for f, ws in data["weights"].items()},
-            min_probability=float(data.get("min_probability", 0.5)),
+            rules_weight=float(data["rules_weight"]),
+            overrule_margin=float(data["overrule_margin"]),
+            min_probability=float(data["min_probability"]),
         )
 
     def scores(self, found: set[str]) -> list[float]:
