@@ -48,7 +48,9 @@ def _deciders() -> list[tuple[str, str, str]]:
     for name, data in DOSSIERS.items():
         for opp in parse_dossier(data).opportunities:
             for iv in opp.interviews:
-                out += [(name, opp.id, c.name) for c in iv.contacts if is_decision_maker(opp, c.name)]
+                out += [
+                    (name, opp.id, c.name) for c in iv.contacts if is_decision_maker(opp, c.name)
+                ]
     return out
 
 
@@ -120,8 +122,11 @@ def test_the_thank_you_uses_every_note_and_mentions_every_promise(name, opportun
                 tail = re.findall(r"[\w'/%£-]+", t[key])[-3:]
                 assert re.search(r"\W+".join(map(re.escape, tail)), body), (key, t[key])
         if t.get("promised"):
-            core = re.sub(r"^(send|sending over|an intro to|the|a)\s+|\s+by \w+( week)?\.?$", "",
-                          t["promised"].rstrip("."))
+            core = re.sub(
+                r"^(send|sending over|an intro to|the|a)\s+|\s+by \w+( week)?\.?$",
+                "",
+                t["promised"].rstrip("."),
+            )
             assert core.replace("their", "your") in body, t["promised"]
     if not any(len(t) > 1 for t in topics):  # nothing noted: a marker the check flags
         draft = _drafts(name, opportunity, person)["thank_you"]
@@ -134,13 +139,17 @@ def test_the_thank_you_uses_every_note_and_mentions_every_promise(name, opportun
 MISREAD = {
     "a word twice": r"\b(?!\d)(\w+) \1\b",
     "punctuation twice at a seam": r"[?!.][\"”’)]?\.(?!\.)|[?!][\"”’)]?,",
-    "a sending verb pasted after a verb of sending": r"\b(attach|sent you|that) (send|sending|share)",
+    "a sending verb pasted after a verb of sending": (
+        r"\b(attach|sent you|that) (send|sending|share)"
+    ),
     "a deadline pasted into a thing sent": (
         r"\b(attach|sent you|check that)\b[^.\n]*\bby (Monday|Tuesday|Wednesday|Thursday|Friday|"
         r"next week|tomorrow)\b"
     ),
     "an act attached": r"\b(attach|attached|sent you|check that) (an|the) (intro|introduction)\b",
-    "a bare noun sent": r"\b(attach|sent you|check that) (?!(a|an|the|my|our|your|two|three|it)\b)[a-z]+\b",
+    "a bare noun sent": (
+        r"\b(attach|sent you|check that) (?!(a|an|the|my|our|your|two|three|it)\b)[a-z]+\b"
+    ),
     "the interviewer in the third person": r": (she|he) [a-z]+\b",
     "a verb as a topic": r"\b(about|on|with|Has) (grow|retain|expand|build|hire|open) ",
     "agreement after a topic": r"how [\w -]+s is going",
@@ -167,56 +176,119 @@ def test_drafts_read_as_written(name, opportunity, person):
     ("name", "person", "kind", "sentence"),
     [
         # a promise as a verb: the thing promised is what goes with the letter
-        ("de-berlin", "Katrin Vogel", "thank_you",
-         "I am sending the deck about my Austria launch with this letter, as I promised."),
-        ("de-berlin", "Katrin Vogel", "call",
-         '"I sent you the deck about my Austria launch after our meeting'),
+        (
+            "de-berlin",
+            "Katrin Vogel",
+            "thank_you",
+            "I am sending the deck about my Austria launch with this letter, as I promised.",
+        ),
+        (
+            "de-berlin",
+            "Katrin Vogel",
+            "call",
+            '"I sent you the deck about my Austria launch after our meeting',
+        ),
         # a deadline belongs to the promise, not to the thing sent
         ("us-hobby", "Elena Park", "thank_you", "As promised, I attach a case study."),
         ("us-hobby", "Elena Park", "call", "One purpose: check that a case study reached Elena."),
         # an introduction is made, not attached
-        ("es-intro", "Javier Ruiz", "thank_you",
-         "As I promised, I will follow up separately on the intro to my former CFO."),
-        ("es-intro", "Javier Ruiz", "call",
-         "One purpose: follow up on the intro to my former CFO that I promised Javier."),
+        (
+            "es-intro",
+            "Javier Ruiz",
+            "thank_you",
+            "As I promised, I will follow up separately on the intro to my former CFO.",
+        ),
+        (
+            "es-intro",
+            "Javier Ruiz",
+            "call",
+            "One purpose: follow up on the intro to my former CFO that I promised Javier.",
+        ),
         # a bare noun takes an article
-        ("nl-one-word", "Eva Jansen", "thank_you", "As promised, I attach the deck."),
+        ("nl-one-word", "Eva Jansen", "thank_you", "On pricing, I attach the deck, as promised."),
         ("nl-one-word", "Eva Jansen", "call", "One purpose: check that the deck reached Eva."),
         ("us-sport", "Megan Doyle", "thank_you", "I attach the API notes, as promised."),
         # two things promised: no verb to agree with them
-        ("ie-no-topics", "Aoife Kelly", "thank_you",
-         "As promised, I attach my onboarding plan and two references."),
+        (
+            "ie-no-topics",
+            "Aoife Kelly",
+            "thank_you",
+            "As promised, I attach my onboarding plan and two references.",
+        ),
         # a note that ends in its own punctuation keeps it, once
-        ("ca-quote", "Gordon Blake", "thank_you",
-         'Your point about hospital procurement was a useful one: "Procurement is where our '
-         'deals go to die."'),
-        ("us-punctuation", "Alex Morgan", "thank_you",
-         "On solar for farms, one thing you said has stayed with me: why would a farmer trust "
-         "us? Your point about the territory turnaround was a useful one: it's been last for "
-         "three years! My part in that would start from this: I turned around a territory that "
-         "was last in the country!"),
+        (
+            "ca-quote",
+            "Gordon Blake",
+            "thank_you",
+            'Your point about hospital procurement was a useful one: "Procurement is where our '
+            'deals go to die."',
+        ),
+        (
+            "us-punctuation",
+            "Alex Morgan",
+            "thank_you",
+            "On solar for farms, one thing you said has stayed with me: why would a farmer trust "
+            "us? Your point about the territory turnaround was a useful one: it's been last for "
+            "three years! My part in that would start from this: I turned around a territory that "
+            "was last in the country!",
+        ),
         # what the interviewer said of themselves, told back to them
-        ("us-hobby", "Elena Park", "thank_you",
-         "On sailing, one thing you said has stayed with me: you race a J/70 on the bay every "
-         "weekend."),
-        ("us-sport", "Megan Doyle", "thank_you",
-         "On the Cubs, one thing you said has stayed with me: you have had season tickets since "
-         "2010."),
-        ("es-pronouns", "Núria Puig", "thank_you",
-         "I made a note of what you said on your surgeons: your surgeons choose the device, not "
-         "procurement."),
+        (
+            "us-hobby",
+            "Elena Park",
+            "thank_you",
+            "On sailing, one thing you said has stayed with me: you race a J/70 on the bay every "
+            "weekend.",
+        ),
+        (
+            "us-sport",
+            "Megan Doyle",
+            "thank_you",
+            "On the Cubs, one thing you said has stayed with me: you have had season tickets since "
+            "2010.",
+        ),
+        (
+            "es-pronouns",
+            "Núria Puig",
+            "thank_you",
+            "I made a note of what you said on your surgeons: your surgeons choose the device, not "
+            "procurement.",
+        ),
         # a topic that is a verb reads as what is done
-        ("mx-verb", "Sofía Herrera", "thank_you",
-         "Your point about growing the northern region was a useful one"),
-        ("mx-verb", "Sofía Herrera", "final", "when we talked about growing the northern region "
-         "and retaining key accounts."),
+        (
+            "mx-verb",
+            "Sofía Herrera",
+            "thank_you",
+            "Your point about growing the northern region was a useful one",
+        ),
+        (
+            "mx-verb",
+            "Sofía Herrera",
+            "final",
+            "when we talked about growing the northern region and retaining key accounts.",
+        ),
         # a strength written as a sentence of its own
-        ("de-berlin", "Katrin Vogel", "check_in",
-         "A piece of news from my side: in my current role I have closed the biggest deal of my "
-         "team in 2025."),
+        (
+            "de-berlin",
+            "Katrin Vogel",
+            "check_in",
+            "A piece of news from my side: in my current role I closed the biggest deal of my team "
+            "in 2025.",
+        ),
         # a topic that only carries a promise is recapped by it
-        ("promise-only", "Henry Ford", "thank_you",
-         "On lab automation, I attach the slides from my talk, as promised."),
+        (
+            "promise-only",
+            "Henry Ford",
+            "thank_you",
+            "On lab automation, I attach the slides from my talk, as promised.",
+        ),
+        (
+            "promise-only",
+            "Henry Ford",
+            "secondary",
+            "I have thought most about lab automation, and I hope you found the slides from my "
+            "talk useful.",
+        ),
     ],
 )
 def test_what_the_reading_found_reads_right_now(name, person, kind, sentence):
@@ -228,3 +300,104 @@ def test_a_recipient_whose_name_is_another_opportunitys_company_is_no_wrong_comp
     draft = _drafts("fr-shared-words", "vision-retail", "Claire Simon")["call"]
     assert draft.body.startswith("Call Claire Simon (Directrice des ventes).")
     assert _findings(draft) == []
+
+
+# -- the rules that turn a note into what a frame takes (domain/letters/drafting.py) -----------
+@pytest.mark.parametrize(
+    ("note", "item", "act", "will"),
+    [
+        ("send the deck about my Austria launch", "the deck about my Austria launch", False, ""),
+        ("I'll share the pricing sheet by end of week", "the pricing sheet", False, ""),
+        ("sending over the API notes", "the API notes", False, ""),
+        ("a case study by Friday", "a case study", False, ""),
+        ("deck", "the deck", False, ""),
+        ("Q3 numbers", "the Q3 numbers", False, ""),
+        ("Gartner's report", "Gartner's report", False, ""),
+        ("two references", "two references", False, ""),
+        (
+            "an intro to their CFO",
+            "the intro to your CFO",
+            True,
+            "follow up separately on the intro to your CFO",
+        ),
+        (
+            "a call with my old manager next week",
+            "the call with my old manager",
+            True,
+            "follow up separately on the call with my old manager next week",
+        ),
+        (
+            "introduce them to the buyer at Nordstrom",
+            "",
+            True,
+            "introduce you to the buyer at Nordstrom",
+        ),
+    ],
+)
+def test_a_promise_is_what_goes_with_the_letter_or_an_act_still_owed(note, item, act, will):
+    from followup.domain.letters.drafting import Promise, promise_of
+
+    assert promise_of(note) == Promise(item, act, will)
+
+
+@pytest.mark.parametrize(
+    ("note", "told"),
+    [
+        ("she races a J/70 on the bay every weekend", "you race a J/70 on the bay every weekend"),
+        ("he always watches the Cubs", "you always watch the Cubs"),
+        ("she has had season tickets since 2010", "you have had season tickets since 2010"),
+        ("he's been there ten years", "you've been there ten years"),
+        ("she's new in the role", "you're new in the role"),
+        ("their surgeons choose the device", "your surgeons choose the device"),
+        ("they need 4x coverage", "you need 4x coverage"),
+        ("she carries her laptop everywhere", "you carry your laptop everywhere"),
+        ("she want to double the stores", "you want to double the stores"),
+        # a note about somebody else stays as written
+        ("customers say they want SAP", "customers say they want SAP"),
+        ("Oracle took three of their accounts", "Oracle took three of their accounts"),
+    ],
+)
+def test_what_the_interviewer_said_of_themselves_is_told_back_to_them(note, told):
+    from followup.domain.letters.drafting import second_person
+
+    assert second_person(note) == told
+
+
+@pytest.mark.parametrize(
+    ("topic", "phrase"),
+    [
+        ("grow the northern region", "growing the northern region"),
+        ("retain key accounts", "retaining key accounts"),
+        ("hire two SDRs", "hiring two SDRs"),
+        ("win back Oracle customers", "winning back Oracle customers"),
+        ("launch the new product", "launching the new product"),
+        ("their surgeons", "your surgeons"),
+        # nouns stay nouns
+        ("launch plan", "launch plan"),
+        ("price increases", "price increases"),
+        ("entering Portugal", "entering Portugal"),
+        ("CRM adoption", "CRM adoption"),
+        ("Open Banking", "Open Banking"),
+    ],
+)
+def test_a_topic_written_as_a_task_reads_as_a_noun_phrase(topic, phrase):
+    from followup.domain.letters.drafting import as_topic
+
+    assert as_topic(topic) == phrase
+
+
+@pytest.mark.parametrize(
+    ("strength", "after_i"),
+    [
+        ("I have closed the biggest deal of my team", "closed the biggest deal of my team"),
+        ("I have been a top seller", "have been a top seller"),
+        ("ran the Chicago territory", "ran the Chicago territory"),
+        ("doubled renewals", "doubled renewals"),
+        ("outbound", "gained experience in outbound"),
+        ("Salesforce administration", "gained experience in Salesforce administration"),
+    ],
+)
+def test_a_strength_follows_i_whatever_its_shape(strength, after_i):
+    from followup.domain.letters.drafting import deed
+
+    assert deed(strength) == after_i
