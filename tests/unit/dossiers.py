@@ -1092,4 +1092,94 @@ def dossiers() -> dict[str, dict]:
             ),
         ],
     }
+    # 25. Titles before names, notes in the interviewer's own first person, a promise of an
+    #     act written with "to", a second round with the same person, no phone.
+    d["eg-titles"] = {
+        "candidate": {
+            "name": "Omar Farouk",
+            "email": "omar.farouk@example.com",
+            "timezone": "Africa/Cairo",
+            "country": "EG",
+            "strengths": ["led a team of twelve in pharmacy sales"],
+        },
+        "opportunities": [
+            {
+                "id": "nile-pharma",
+                "company": "Nile Pharma",
+                "role": "Area Sales Manager",
+                "policy": "persistent",
+                "timeline": {"preliminary_deadline": "2027-03-18"},
+                "interviews": [
+                    {
+                        "id": "nile-1",
+                        "date": "2027-03-04",
+                        "round": 1,
+                        "contacts": [
+                            _person(
+                                "Dr. Amira Haddad",
+                                "Medical Director",
+                                "amira@nilepharma.example",
+                                40,
+                                True,
+                                _t("pharmacy chains", said="I don't trust the big chains"),
+                                _t(
+                                    "key opinion leaders",
+                                    said="we lose doctors when reps change every year",
+                                    promised="to connect her with the cardiologist I trained with",
+                                ),
+                            )
+                        ],
+                    },
+                    {
+                        "id": "nile-2",
+                        "date": "2027-03-11",
+                        "round": 2,
+                        "contacts": [
+                            _person(
+                                "Dr. Amira Haddad",
+                                "Medical Director",
+                                "amira@nilepharma.example",
+                                60,
+                                True,
+                                _t("territory split", bring="I split Giza into four routes"),
+                            )
+                        ],
+                    },
+                ],
+            }
+        ],
+    }
+
+    # 26. No role given; a single-word candidate name; notes with trailing spaces and lines.
+    d["no-role"] = {
+        "candidate": _candidate(
+            "Zanele",
+            "zanele@example.com",
+            "+27 21 555 0100",
+            "Africa/Johannesburg",
+            "ZA",
+            None,
+            strengths=["  sold solar kits to 300 farms.  "],
+        ),
+        "opportunities": [
+            _opp(
+                "karoo",
+                "Karoo Energy",
+                "",
+                "2027-06-14",
+                [
+                    _person(
+                        "Pieter Botha",
+                        "Founder",
+                        "pieter@karoo.example",
+                        45,
+                        True,
+                        _t("farm  financing ", said=" banks   won't lend to small farms "),
+                        _t("Our installer network", said="We need twenty installers by March"),
+                    )
+                ],
+                prelim="2027-06-28",
+            )
+        ],
+    }
     return d

@@ -229,7 +229,9 @@ def letter_variables(
         },
         "recipient": {
             "name": recipient.name,
-            "first_name": parts[0],
+            # what the letter calls them: the first name, or a title and surname where the
+            # name is written with a title ("Dr. Amira Haddad": "Dr. Haddad")
+            "first_name": drafting.address_of(recipient.name),
             "last_name": parts[-1],
             "title": recipient.title,
             "email": recipient.email,

@@ -63,7 +63,7 @@ def noted_topics(topics: Sequence[Topic], strengths: Sequence[str]) -> list[Note
         out.append(
             NotedTopic(
                 as_topic(topic.name),
-                second_person(tidy(topic.said)),
+                told(topic.said),
                 tidy(topic.bring),
                 tidy(topic.promised),
                 deed(strength) if strength else "",
@@ -194,6 +194,8 @@ def promise_of(note: str) -> Promise:
     if found and found.start() > 0:
         when, text = found.group(0).strip(), text[: found.start()].rstrip(" ,")
     text = _SENDING.sub("", text, count=1) or text
+    if text.lower().startswith("to ") and len(text) > 3:  # "to connect her with ..."
+        text = text[3:]
     first, _, rest = text.partition(" ")
     if first.lower() in _ACT_VERBS and rest:
         return Promise("", True, _joined(text, when))
@@ -241,6 +243,11 @@ _ADVERBS = frozenset(
     {"always", "never", "still", "also", "often", "usually", "really", "just", "only", "already"}
     | {"even", "now", "rarely", "sometimes", "basically", "actually", "clearly", "mostly"}
 )
+# words after "her" that make it the object ("connect her with"), not a possessive
+_LINKS = frozenset(
+    {"to", "and", "with", "about", "for", "on", "in", "at", "from", "by", "into", "over", "as"}
+    | {"that", "than", "or", "if", "when", "up", "out", "back", "know"}
+)
 _PARTICIPLES = frozenset({"been", "got", "had", "done", "seen", "made", "gone", "taken"})
 _PRONOUN = re.compile(
     r"\b(?:she|he|they|him|them|his|their|theirs|hers|himself|herself|themselves|her)"
@@ -268,7 +275,7 @@ def second_person(note: str, whole: bool = False) -> str:
         after = note[m.end() :]
         if key == "her":  # possessive before a word, else the object
             nxt = re.match(r"\s+([A-Za-z]+)", after)
-            new = "your" if nxt and nxt.group(1).lower() not in _ADVERBS | {"to", "and"} else "you"
+            new = "your" if nxt and nxt.group(1).lower() not in _ADVERBS | _LINKS else "you"
             if not after.strip() or re.match(r"[\s]*[.,;:!?]", after):
                 new = "you"
         elif key in ("she's", "he's"):
@@ -323,6 +330,39 @@ _TASK_NOUNS = frozenset(
 _BEFORE_OBJECT = _DETERMINERS | {"back", "up", "out", "into", "down", "over", "off", "more", "new"}
 
 
+_OWN_VOICE = re.compile(r"(?:i|we|our|my|us)\b|i['’]", re.IGNORECASE)
+
+
+def told(said: str) -> str:
+    """What the interviewer said, as the letter tells it back: in the third person told to
+    them ('she races' -> 'you race'); in their own first person ('we lose doctors when reps
+    change', 'I don't trust the big chains') quoted as their words, which the candidate's
+    voice would otherwise take over."""
+    text = tidy(said)
+    if not text or text[0] in "\"“'‘":
+        return second_person(text)
+    if _OWN_VOICE.match(text):
+        end = "" if text[-1] in "?!" else "."
+        return f'"{text[0].upper()}{text[1:]}{end}"'
+    return second_person(text)
+
+
+# a title written before a name: the letter calls that person by title and surname
+_TITLES = frozenset(
+    {"dr", "prof", "mr", "mrs", "ms", "mx", "miss", "herr", "frau", "mme", "mlle", "sr", "sra"}
+    | {"dra", "ing", "dott", "dhr", "mevr", "pr", "professor", "doctor"}
+)
+
+
+def address_of(name: str) -> str:
+    """What a letter calls someone: 'Dana' of 'Dana Reyes'; 'Dr. Haddad' of 'Dr. Amira
+    Haddad'."""
+    parts = name.split()
+    if len(parts) > 1 and parts[0].lower().rstrip(".") in _TITLES:
+        return f"{parts[0]} {parts[-1]}"
+    return parts[0] if parts else ""
+
+
 def as_topic(name: str) -> str:
     """A topic as a noun phrase: a task ('grow the northern region') as what is done ('growing
     the northern region'); a possessive of theirs as yours ('their surgeons' -> 'your
@@ -330,8 +370,10 @@ def as_topic(name: str) -> str:
     name = tidy(name)
     first, _, rest = name.partition(" ")
     low = first.lower()
-    if low in ("their", "his", "her") and rest:
+    if low in ("their", "his", "her", "our") and rest:  # theirs, or theirs in their words
         return f"your {rest}"
+    if low in _DETERMINERS and first[:1].isupper() and rest:  # "The renewal book"
+        return f"{low} {rest}"
     second = rest.split(" ", 1)[0].lower() if rest else ""
     if (
         rest
