@@ -14,6 +14,7 @@ within a loop that writes nothing can only be stopped from outside.
 from __future__ import annotations
 
 import contextlib
+import re
 import threading
 from pathlib import Path
 from typing import Any
@@ -26,11 +27,17 @@ RENDER_SECONDS = 5.0
 WORKER_MEMORY = 1 << 30  # address space of the worker process
 
 
+# A frame's full stop after a note that ends its own sentence ('... trust us?' '... to die."'):
+# the note's own mark stays, once.
+_STOP_TWICE = re.compile(r"(?<!\.\.)(?<=[.?!])([\"”’)]*)\.(?!\.)")
+
+
 def paragraph(text: str) -> str:
     """The lines of a block joined into one paragraph (`{% filter paragraph %}`), so that a
     template can put each sentence, and each of its phrasings, on a line of its own. An empty
-    block leaves nothing, not even a blank line."""
-    joined = " ".join(text.split())
+    block leaves nothing, not even a blank line. A note pasted before a frame's full stop that
+    ends with its own (a question, an exclamation, a quotation) keeps only its own."""
+    joined = _STOP_TWICE.sub(r"\1", " ".join(text.split()))
     return joined + "\n" if joined else ""
 
 

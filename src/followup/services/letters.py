@@ -203,7 +203,14 @@ def letter_variables(
     parts = recipient.name.split()
     strengths = [*opportunity.strengths, *candidate.strengths]
     topics = drafting.noted_topics(_noted_with(opportunity, recipient.name), strengths)
-    noted = [t for t in topics if t.noted]
+    # the recap: topics with what they said or what the candidate brings, and those that carry
+    # only a promise (the promise is what the letter says of them)
+    noted = [t for t in topics if t.noted or t.promised]
+    promises = [(t, drafting.promise_of(t.promised)) for t in topics if t.promised]
+    # what the thank-you's closing paragraph still has to say: the promises a recap sentence
+    # did not already carry (a topic with nothing else to say of it carries its own)
+    told = {t.name for t in topics if t.promised and not t.noted} if ctx.decision_maker else set()
+    rest = [p for t, p in promises if t.name not in told]
     point = drafting.the_point(topics)
     news = drafting.news_items(candidate.courses, strengths)
     deadline = opportunity.timeline.preliminary_deadline
@@ -224,7 +231,9 @@ def letter_variables(
         },
         "recipient": {
             "name": recipient.name,
-            "first_name": parts[0],
+            # what the letter calls them: the first name, or a title and surname where the
+            # name is written with a title ("Dr. Amira Haddad": "Dr. Haddad")
+            "first_name": drafting.address_of(recipient.name),
             "last_name": parts[-1],
             "title": recipient.title,
             "email": recipient.email,
@@ -236,8 +245,12 @@ def letter_variables(
         # What the notes give the letter: the topics with something to say about them, those
         # without, what was promised, the one point, a strength no topic took.
         "recap": [_as_dict(t) for t in noted],
-        "unnoted": [t.name for t in topics if not t.noted],
+        "unnoted": [t.name for t in topics if not (t.noted or t.promised)],
         "promised": [t.promised for t in topics if t.promised],
+        # each promise as a letter says it: a thing sent (`item`) or an act owed (`will`)
+        "promises": [_promise_dict(p) for _, p in promises],
+        "sent": [p.item for p in rest if not p.act],
+        "owed": [p.will for p in rest if p.act],
         "point": _as_dict(point) if point else None,
         "strength": drafting.spare_strength(topics, strengths),
         "deadline": _long_date(deadline) if deadline else "",
@@ -261,14 +274,21 @@ def _noted_with(opportunity: Opportunity, name: str) -> list[Topic]:
     return list(seen.values())
 
 
-def _as_dict(topic: drafting.NotedTopic) -> dict[str, str]:
+def _as_dict(topic: drafting.NotedTopic) -> dict[str, Any]:
+    from followup.domain.letters import drafting
+
     return {
         "name": topic.name,
         "said": topic.said,
         "bring": topic.bring,
         "promised": topic.promised,
+        "promise": _promise_dict(drafting.promise_of(topic.promised)) if topic.promised else None,
         "strength": topic.strength,
     }
+
+
+def _promise_dict(promise: drafting.Promise) -> dict[str, Any]:
+    return {"item": promise.item, "act": promise.act, "will": promise.will}
 
 
 def _news(items: list[tuple[str, str]], k: int) -> dict[str, str] | None:

@@ -281,6 +281,8 @@ def other_companies(
             if _overlaps(m.span(), own) or _overlaps(m.span(), reported):
                 continue
             word = m.group(0)
+            if _in_a_name(text, m.start(), m.end(), (*ctx.people, ctx.candidate_name)):
+                continue  # "Claire Simon", this opportunity's own person, is not "Simon SA"
             if spans is None:
                 spans = links(text)
             many = re.split(r"[\s_-]+", word)
@@ -356,6 +358,21 @@ def other_companies(
                         continue
                     reported.append(span)
                     yield span[0], span[1], opportunity
+
+
+def _in_a_name(text: str, start: int, end: int, names: Iterable[str]) -> bool:
+    """Do the words at text[start:end] stand inside the full name of one of this
+    opportunity's people (or the candidate's), written as the name is ("Call Claire Simon",
+    where another opportunity is "Simon SA")? Then they name that person, not the company."""
+    for name in names:
+        parts = name.split()
+        if len(parts) < 2:
+            continue
+        pattern = r"(?<![^\W_])" + r"\s+".join(map(re.escape, parts)) + r"(?![^\W_])"
+        for m in re.finditer(pattern, text, re.IGNORECASE):
+            if m.start() <= start and end <= m.end():
+                return True
+    return False
 
 
 def _noted(text: str, start: int, end: int, ctx: LetterContext) -> bool:

@@ -57,7 +57,13 @@ class Directory:
                 found = [w.group(0).lower() for w in words(name)]
                 vocabulary.update(found)
                 vocabulary.update(fold_accents(w) for w in found)  # "Yildirim" for "Yıldırım"
-                person_words.update(fold_accents(w) for w in found)
+                # a word of the name written with a full stop is a title, an initial or a
+                # suffix ("Dr. Amira Haddad", "J.", "Jr."): no name anyone is called by
+                person_words.update(
+                    fold_accents(w.group(0).lower())
+                    for w in words(name)
+                    if not name.startswith(".", w.end())
+                )
         return cls(
             {k: tuple(v) for k, v in companies.items()},
             {k: tuple(v) for k, v in people.items()},

@@ -9,6 +9,7 @@ that the same person's letters never share a sentence and a draft is the same ev
 
 from __future__ import annotations
 
+import re
 import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -52,7 +53,7 @@ def noted_topics(topics: Sequence[Topic], strengths: Sequence[str]) -> list[Note
     out = []
     for topic in topics:
         strength = ""
-        if not topic.bring and left:
+        if topic.said and not topic.bring and left:  # what they said, answered by a strength
             about = _content(f"{topic.name} {topic.said}")
             scored = [(len(about & _content(s)), -i, s) for i, s in enumerate(left)]
             best = max(scored)
@@ -61,11 +62,11 @@ def noted_topics(topics: Sequence[Topic], strengths: Sequence[str]) -> list[Note
                 left.remove(strength)
         out.append(
             NotedTopic(
-                topic.name,
-                tidy(topic.said),
+                as_topic(topic.name),
+                told(topic.said),
                 tidy(topic.bring),
                 tidy(topic.promised),
-                strength,
+                deed(strength) if strength else "",
             )
         )
     return out
@@ -73,8 +74,12 @@ def noted_topics(topics: Sequence[Topic], strengths: Sequence[str]) -> list[Note
 
 def the_point(topics: Sequence[NotedTopic]) -> NotedTopic | None:
     """The one topic a secondary letter or a call is about: the first with what they said,
-    else the first with what the candidate brings."""
-    return next((t for t in topics if t.said), None) or next((t for t in topics if t.bring), None)
+    else the first with what the candidate brings, else the first with a promise."""
+    return (
+        next((t for t in topics if t.said), None)
+        or next((t for t in topics if t.bring), None)
+        or next((t for t in topics if t.promised), None)
+    )
 
 
 def spare_strength(topics: Sequence[NotedTopic], strengths: Sequence[str]) -> str:
@@ -82,14 +87,14 @@ def spare_strength(topics: Sequence[NotedTopic], strengths: Sequence[str]) -> st
     if any(t.strength or t.bring for t in topics):
         return ""
     used = {t.strength for t in topics}
-    return next((tidy(s) for s in strengths if tidy(s) and tidy(s) not in used), "")
+    return next((deed(s) for s in strengths if tidy(s) and deed(s) not in used), "")
 
 
 def news_items(courses: Sequence[str], strengths: Sequence[str]) -> list[tuple[str, str]]:
     """The candidate's news, in the order check-ins carry it: each course taken, then each
     piece of current work ("course", text) or ("work", text)."""
     items = [("course", tidy(c)) for c in courses if tidy(c)]
-    items += [("work", tidy(s)) for s in strengths if tidy(s)]
+    items += [("work", deed(s)) for s in strengths if tidy(s)]
     return items
 
 
@@ -127,3 +132,295 @@ def quoted(text: str, limit: int = 20) -> str:
 
 def _content(text: str) -> set[str]:
     return {stem(w.group(0)) for w in words(text) if w.group(0).lower() not in _STOP}
+
+
+# -- notes as a frame takes them ----------------------------------------------------------------
+# A note is written in the candidate's notebook, about the interviewer; a letter speaks to the
+# interviewer. A promise is written as the candidate said it ("send the deck by Friday"); a
+# letter names the thing that goes with it, or the act still owed. A topic may be written as a
+# task ("grow the northern region"); a letter's frames take noun phrases. A strength may be a
+# sentence ("I have closed ...") or a noun ("outbound"); frames take a verb phrase after "I".
+
+_DETERMINERS = frozenset(
+    {"a", "an", "the", "my", "our", "your", "his", "her", "their", "its", "this", "that"}
+    | {"these", "those", "some", "any", "all", "both", "each", "every", "one", "two", "three"}
+    | {"four", "five", "six", "seven", "eight", "nine", "ten", "several", "a few", "no"}
+)
+_SENDING = re.compile(
+    r"^(?:i(?:'ll|’ll| will| would| shall| can)?\s+|to\s+|will\s+)?"
+    r"(?:send|sending|share|sharing|forward|forwarding|e-?mail|e-?mailing|mail|mailing|pass|"
+    r"passing|drop|dropping|get|getting|provide|providing)"
+    r"(?:\s+(?:over|across|along|on|through))?(?:\s+(?:you|her|him|them))?"
+    r"(?:\s+(?:over|across|along|on|through))?\s+",
+    re.IGNORECASE,
+)
+_DAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri)"
+_WHEN = re.compile(
+    rf"\s+(?:(?:by|before|until|no later than|within|on)\s+(?:the\s+)?(?:end of\s+(?:the\s+)?)?"
+    rf"(?:next\s+|this\s+)?(?:{_DAY}|week|weekend|month|tomorrow|today|tonight|eod|eow|cob|"
+    rf"\d+\s+days?|a few days|two days)|(?:next|this)\s+(?:{_DAY}|week|weekend|month)|"
+    rf"tomorrow|today|tonight|asap|this afternoon|end of (?:the )?week)$",
+    re.IGNORECASE,
+)
+# what is done rather than sent: an introduction, a call, a meeting (a noun after the article)
+_ACT_NOUNS = frozenset(
+    {"intro", "intros", "introduction", "introductions", "referral", "referrals", "call"}
+    | {"meeting", "chat", "coffee", "connection", "word", "catch-up", "follow-up"}
+)
+# ... or a verb of doing, not of sending
+_ACT_VERBS = frozenset(
+    {"introduce", "connect", "put", "call", "ask", "check", "find", "look", "set", "arrange"}
+    | {"book", "organise", "organize", "schedule", "follow", "reach", "loop", "make", "talk"}
+    | {"speak", "recommend", "refer", "invite", "bring"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Promise:
+    """What was promised, as a letter says it: `item`, the thing (a noun phrase, "" for an act
+    written as a verb); `act`, whether it is done rather than sent; `will`, what follows "I
+    will" for an act ("follow up separately on the intro to your CFO by Friday")."""
+
+    item: str
+    act: bool = False
+    will: str = ""
+
+
+def promise_of(note: str) -> Promise:
+    """A promise as written ("send the deck by Friday", "an intro to their CFO", "deck")."""
+    text = second_person(tidy(note), whole=True)
+    when = ""
+    found = _WHEN.search(text)
+    if found and found.start() > 0:
+        when, text = found.group(0).strip(), text[: found.start()].rstrip(" ,")
+    text = _SENDING.sub("", text, count=1) or text
+    if text.lower().startswith("to ") and len(text) > 3:  # "to connect her with ..."
+        text = text[3:]
+    first, _, rest = text.partition(" ")
+    if first.lower() in _ACT_VERBS and rest:
+        return Promise("", True, _joined(text, when))
+    words_ = text.split()
+    head = words_[1] if len(words_) > 1 and words_[0].lower() in ("a", "an", "the") else first
+    if head.lower() in _ACT_NOUNS:
+        item = "the " + " ".join(words_[1:]) if words_[0].lower() in ("a", "an") else text
+        item = _with_article(item)
+        return Promise(item, True, _joined(f"follow up separately on {item}", when))
+    return Promise(_with_article(text))
+
+
+def _joined(text: str, when: str) -> str:
+    return f"{text} {when}" if when else text
+
+
+def _with_article(text: str) -> str:
+    """'deck' -> 'the deck'; 'my plan', 'two references', "Gartner's report" stay as written."""
+    first = text.split(" ", 1)[0]
+    lowered = first.lower()
+    if (
+        not first
+        or lowered in _DETERMINERS
+        or lowered.endswith(("'s", "’s", "s'"))
+        or (first[0].isdigit() and not any(ch.isalpha() for ch in first))
+    ):
+        return text
+    return f"the {text}"
+
+
+_THIRD = {
+    "she": "you", "he": "you", "they": "you", "him": "you", "them": "you",
+    "his": "your", "their": "your", "theirs": "yours", "hers": "yours",
+    "himself": "yourself", "herself": "yourself", "themselves": "yourselves",
+    "she's": "you're", "he's": "you're", "they're": "you're", "they've": "you've",
+    "they'd": "you'd", "she'd": "you'd", "he'd": "you'd", "they'll": "you'll",
+    "she'll": "you'll", "he'll": "you'll",
+}  # fmt: skip
+_SINGULAR = frozenset({"she", "he"})
+_AGREE = {
+    "is": "are", "was": "were", "has": "have", "does": "do", "isn't": "aren't",
+    "wasn't": "weren't", "hasn't": "haven't", "doesn't": "don't",
+}  # fmt: skip
+_ADVERBS = frozenset(
+    {"always", "never", "still", "also", "often", "usually", "really", "just", "only", "already"}
+    | {"even", "now", "rarely", "sometimes", "basically", "actually", "clearly", "mostly"}
+)
+# words after "her" that make it the object ("connect her with"), not a possessive
+_LINKS = frozenset(
+    {"to", "and", "with", "about", "for", "on", "in", "at", "from", "by", "into", "over", "as"}
+    | {"that", "than", "or", "if", "when", "up", "out", "back", "know"}
+)
+_PARTICIPLES = frozenset({"been", "got", "had", "done", "seen", "made", "gone", "taken"})
+_PRONOUN = re.compile(
+    r"\b(?:she|he|they|him|them|his|their|theirs|hers|himself|herself|themselves|her)"
+    r"(?:['’](?:s|re|ve|d|ll))?\b",
+    re.IGNORECASE,
+)
+
+
+_VERB_AFTER = re.compile(r"(\s+(?:(?:" + "|".join(sorted(_ADVERBS)) + r")\s+)*)([A-Za-z’']+)")
+
+
+def second_person(note: str, whole: bool = False) -> str:
+    """A note about the interviewer, told back to them: 'she races a J/70' -> 'you race a
+    J/70', 'their surgeons choose' -> 'your surgeons choose'. Only a note that starts with such a
+    pronoun is about them (or, with `whole`, a promise made to them: 'an intro to their CFO');
+    'customers say they want SAP' is about the customers and stays as written."""
+    first = note.split(" ", 1)[0].lower().replace("’", "'")
+    if not note or (not whole and first not in _THIRD and first != "her"):
+        return note
+    out: list[str] = []
+    pos = 0
+    for m in _PRONOUN.finditer(note):
+        word = m.group(0)
+        key = word.lower().replace("’", "'")
+        after = note[m.end() :]
+        if key == "her":  # possessive before a word, else the object
+            nxt = re.match(r"\s+([A-Za-z]+)", after)
+            new = "your" if nxt and nxt.group(1).lower() not in _ADVERBS | _LINKS else "you"
+            if not after.strip() or re.match(r"[\s]*[.,;:!?]", after):
+                new = "you"
+        elif key in ("she's", "he's"):
+            nxt = re.match(r"\s+([A-Za-z]+)", after)
+            perfect = nxt and (nxt.group(1) in _PARTICIPLES or nxt.group(1).endswith("ed"))
+            new = "you've" if perfect else "you're"
+        else:
+            new = _THIRD[key]
+        if word[0].isupper():
+            new = new[0].upper() + new[1:]
+        out.append(note[pos : m.start()] + new)
+        pos = m.end()
+        if key in _SINGULAR:  # the verb that follows agrees with "you"
+            verb = _VERB_AFTER.match(after)
+            if verb:
+                out.append(verb.group(1) + _plain(verb.group(2)))
+                pos = m.end() + verb.end()
+    out.append(note[pos:])
+    return "".join(out)
+
+
+def _plain(verb: str) -> str:
+    """The form of a third-person verb after 'you': races -> race, has -> have, carries ->
+    carry; a verb that is already plain ('she want') stays."""
+    low = verb.lower()
+    if low in _AGREE:
+        return _AGREE[low]
+    if low.endswith("ies") and len(low) > 4:
+        return verb[:-3] + "y"
+    if low.endswith(("sses", "shes", "ches", "xes", "zes", "oes")):
+        return verb[:-2]
+    if low.endswith("s") and not low.endswith(("ss", "us", "is")) and len(low) > 2:
+        return verb[:-1]
+    return verb
+
+
+# Verbs a topic may start with when written as a task. Those that are also nouns ("launch
+# plan", "price increases") are verbs only before an article, a possessive or a particle.
+_TASK_VERBS = frozenset(
+    {"grow", "retain", "expand", "open", "reduce", "improve", "sell", "enter", "replace"}
+    | {"shorten", "simplify", "modernise", "modernize", "restructure", "rebuild", "migrate"}
+    | {"automate", "consolidate", "accelerate", "penetrate", "recruit", "unify", "integrate"}
+    | {"digitise", "digitize", "onboard", "upsell", "renew", "get", "make", "keep", "find"}
+    | {"bring", "break", "hit", "reach", "win", "manage", "cut", "boost", "lower", "raise"}
+    | {"standardise", "standardize", "professionalise", "professionalize", "fix", "rethink"}
+)
+_TASK_NOUNS = frozenset(
+    {"launch", "increase", "scale", "hire", "build", "lead", "price", "target", "support"}
+    | {"forecast", "track", "measure", "close", "run", "drive", "land", "move", "turn", "set"}
+    | {"train", "coach", "double", "triple", "change", "plan", "test", "pilot", "review"}
+)
+_BEFORE_OBJECT = _DETERMINERS | {"back", "up", "out", "into", "down", "over", "off", "more", "new"}
+
+
+_OWN_VOICE = re.compile(r"(?:i|we|our|my|us)\b|i['’]", re.IGNORECASE)
+
+
+def told(said: str) -> str:
+    """What the interviewer said, as the letter tells it back: in the third person told to
+    them ('she races' -> 'you race'); in their own first person ('we lose doctors when reps
+    change', 'I don't trust the big chains') quoted as their words, which the candidate's
+    voice would otherwise take over."""
+    text = tidy(said)
+    if not text or text[0] in "\"“'‘":
+        return second_person(text)
+    if _OWN_VOICE.match(text):
+        end = "" if text[-1] in "?!" else "."
+        return f'"{text[0].upper()}{text[1:]}{end}"'
+    return second_person(text)
+
+
+# a title written before a name: the letter calls that person by title and surname
+_TITLES = frozenset(
+    {"dr", "prof", "mr", "mrs", "ms", "mx", "miss", "herr", "frau", "mme", "mlle", "sr", "sra"}
+    | {"dra", "ing", "dott", "dhr", "mevr", "pr", "professor", "doctor"}
+)
+
+
+def address_of(name: str) -> str:
+    """What a letter calls someone: 'Dana' of 'Dana Reyes'; 'Dr. Haddad' of 'Dr. Amira
+    Haddad'."""
+    parts = name.split()
+    if len(parts) > 1 and parts[0].lower().rstrip(".") in _TITLES:
+        return f"{parts[0]} {parts[-1]}"
+    return parts[0] if parts else ""
+
+
+def as_topic(name: str) -> str:
+    """A topic as a noun phrase: a task ('grow the northern region') as what is done ('growing
+    the northern region'); a possessive of theirs as yours ('their surgeons' -> 'your
+    surgeons')."""
+    name = tidy(name)
+    first, _, rest = name.partition(" ")
+    low = first.lower()
+    if low in ("their", "his", "her", "our") and rest:  # theirs, or theirs in their words
+        return f"your {rest}"
+    if low in _DETERMINERS and first[:1].isupper() and rest:  # "The renewal book"
+        return f"{low} {rest}"
+    second = rest.split(" ", 1)[0].lower() if rest else ""
+    if (
+        rest
+        and first.islower()
+        and (low in _TASK_VERBS or (low in _TASK_NOUNS and second in _BEFORE_OBJECT))
+    ):
+        return f"{_gerund(first)} {rest}"
+    return name
+
+
+def _gerund(verb: str) -> str:
+    """grow -> growing, retain -> retaining, hire -> hiring, win -> winning, open -> opening."""
+    if verb.endswith("e") and not verb.endswith(("ee", "ye", "oe")) and len(verb) > 2:
+        return verb[:-1] + "ing"
+    vowels = re.findall(r"[aeiou]+", verb)
+    cvc = re.search(r"[^aeiou][aeiou][^aeiouwxy]$", verb)
+    if len(vowels) == 1 and cvc:
+        return verb + verb[-1] + "ing"
+    return verb + "ing"
+
+
+_PAST = frozenset(
+    {"ran", "built", "rebuilt", "led", "sold", "grew", "won", "brought", "cut", "set", "hit"}
+    | {"beat", "made", "took", "wrote", "drove", "kept", "held", "taught", "spoke", "met"}
+    | {"sent", "spent", "found", "became", "began", "bought", "caught", "chose", "fought"}
+    | {"gave", "got", "knew", "left", "lost", "oversaw", "rose", "saw", "shut", "stood"}
+    | {"struck", "threw", "understood", "went", "did", "had", "was", "have", "has", "am"}
+    | {"manage", "lead", "run", "own", "sell", "build", "grow", "coach", "train", "speak"}
+    | {"hold", "know", "bring", "work", "handle", "cover", "mentor", "close"}
+)
+
+
+def deed(strength: str) -> str:
+    """A strength as it follows 'I' in a frame ('where I ...'): a sentence of its own loses its
+    'I' and a 'have' before what was done ('I have closed ...' -> 'closed ...'); a noun
+    ('outbound') becomes the experience ('gained experience in outbound')."""
+    text = tidy(strength)
+    if re.match(r"i\s", text, re.IGNORECASE):
+        text = text[2:].lstrip()
+    # the frames tell what was done ('In my last role I ...'): 'have signed' -> 'signed'
+    done = re.match(r"(?:have|had)\s+([a-z]+)\s", text)
+    if done and (done.group(1).endswith("ed") or done.group(1) in _PAST - {"have", "has"}):
+        text = text[done.end(1) - len(done.group(1)) :]
+    first = text.split(" ", 1)[0]
+    if not first:
+        return text
+    low = first.lower()
+    if first[0].islower() and (low in _PAST or low.endswith("ed")):
+        return text
+    return f"gained experience in {text}"
