@@ -23,7 +23,7 @@ from followup.domain.letters.learned import second_reading
 from followup.domain.letters.letter import Letter
 from followup.domain.letters.loosen import either, loosened
 from followup.domain.letters.personal import Lexicon
-from followup.domain.letters.rulebook import Condition, LazyPattern, Rule, Rulebook
+from followup.domain.letters.rulebook import Condition, LazyPattern, Rule, Rulebook, find_from
 from followup.domain.letters.spoken import second_person
 from followup.domain.letters.text import UPPER, WORD, nth_word_start, stem, words
 from followup.domain.letters.triggers import Entry
@@ -587,7 +587,7 @@ class LetterChecker:
                 if at is not None:
                     # (the idioms, one alternation of some twenty, tried only where their
                     # looser form's matches start: Python's engine would try every place)
-                    matches = _find_from(senses, letter.text, _located(first, form), at, size)
+                    matches = find_from(senses, letter.text, _located(first, form), at, size)
         if matches is None:
             matches = senses.finditer(letter.text)
         spans = [m.span() for m in matches]
@@ -820,7 +820,7 @@ class LetterChecker:
                 if at is not None:
                     if at < 0:
                         continue  # where the looser form cannot match, the pattern cannot
-                    matches = _find_from(pattern, text, _located(first, form), at, len(text))
+                    matches = find_from(pattern, text, _located(first, form), at, len(text))
             for m in matches if matches is not None else pattern.finditer(text):
                 span = letter.sentence_of(m.start(), m.end())
                 if required is None or required.search(text, span[0], span[1]):
@@ -1381,25 +1381,6 @@ def _located(
         return pos if found is None else found
 
     return located
-
-
-def _find_from(
-    pattern: re.Pattern[str], text: str, first: Callable[[int, int], int], pos: int, endpos: int
-) -> Iterator[re.Match[str]]:
-    """What `pattern.finditer(text, pos, endpos)` yields (a pattern that matches no empty
-    text), the pattern tried only where `first(pos, endpos)` tells the leftmost match of its
-    looser form starts (-1: none), as LazyPattern.find_from does for a rule's own patterns."""
-    exact = pattern.match
-    while pos <= endpos:
-        at = first(pos, endpos)
-        if at < 0:
-            return
-        m = exact(text, at, endpos)
-        if m is None:
-            pos = at + 1
-            continue
-        yield m
-        pos = m.end() if m.end() > at else at + 1
 
 
 def _holds(condition: Condition, letter: Letter, m: re.Match[str]) -> bool:

@@ -120,17 +120,7 @@ class LazyPattern:
         at the same place, so no place where the pattern matches is skipped; the engine of the
         looser form skips ahead where Python's would read every place (a pattern that opens
         with a long alternation has no literal prefix to skip to)."""
-        exact = self.compiled.match
-        while True:
-            at = first(pos, endpos)
-            if at < 0:
-                return
-            m = exact(text, at, endpos)
-            if m is None:
-                pos = at + 1
-                continue
-            yield m
-            pos = m.end() if m.end() > at else at + 1
+        return find_from(self.compiled, text, first, pos, endpos)
 
     def find_in(self, text: str, lowered: str, pos: int, endpos: int) -> Iterator[re.Match[str]]:
         """What `finditer(text, pos, endpos)` yields, found through the looser form in
@@ -155,6 +145,25 @@ class LazyPattern:
 
     def __repr__(self) -> str:
         return f"LazyPattern({self.pattern[:60]!r})"
+
+
+def find_from(
+    pattern: re.Pattern[str], text: str, first: Callable[[int, int], int], pos: int, endpos: int
+) -> Iterator[re.Match[str]]:
+    """What `pattern.finditer(text, pos, endpos)` yields (a pattern that matches no empty
+    text), the pattern tried only where `first(pos, endpos)` tells the leftmost match of its
+    looser form starts (-1: none)."""
+    exact = pattern.match
+    while pos <= endpos:
+        at = first(pos, endpos)
+        if at < 0:
+            return
+        m = exact(text, at, endpos)
+        if m is None:
+            pos = at + 1
+            continue
+        yield m
+        pos = m.end() if m.end() > at else at + 1
 
 
 def _lowercase(pattern: str) -> str:
