@@ -315,3 +315,46 @@ def test_a_utf8_value_a_phone_cut_inside_a_character_loses_that_character_only()
         ),
         Person("Hana Sato", email="hana.sato@correo.example", source="vcard"),
     ]
+
+
+def test_a_card_whose_begin_line_is_missing_is_refused_naming_the_line():
+    raw = (
+        b"VERSION:3.0\r\nFN:Dana Reyes\r\nEND:VCARD\r\n"
+        b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Lee\r\nEND:VCARD\r\n"
+    )
+    with pytest.raises(BadInput) as error:
+        list(read_vcards(DecodedLines(io.BytesIO(raw), "x.vcf")))
+    assert (
+        str(error.value) == "x.vcf: line 1: expected BEGIN:VCARD to open a card, got 'VERSION:3.0'"
+    )
+
+
+def test_a_line_between_cards_is_refused_naming_its_line():
+    raw = (
+        b"\r\nBEGIN:VCARD\r\nVERSION:3.0\r\nFN:Lee\r\nEND:VCARD\r\n\r\nFN:Kim Ito\r\n"
+        b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Kim\r\nEND:VCARD\r\n"
+    )
+    with pytest.raises(BadInput) as error:
+        list(read_vcards(DecodedLines(io.BytesIO(raw), "x.vcf")))
+    assert (
+        str(error.value) == "x.vcf: line 7: expected BEGIN:VCARD to open a card, got 'FN:Kim Ito'"
+    )
+
+
+def test_blank_lines_around_cards_are_no_stray_lines():
+    raw = b"\r\n\r\nBEGIN:VCARD\r\nVERSION:3.0\r\nFN:Lee\r\nEND:VCARD\r\n\r\n\r\n"
+    found = list(read_vcards(DecodedLines(io.BytesIO(raw), "x.vcf")))
+    assert [f.value.name for f in found] == ["Lee"]
+
+
+@pytest.mark.parametrize(
+    ("head", "name", "claimed"),
+    [
+        (b"VERSION:3.0\r\nFN:Dana\r\n", "contacts.vcf", True),  # its BEGIN:VCARD is missing
+        (b"item1.EMAIL;type=INTERNET:d@x.example\r\n", "a.VCARD", True),
+        (b"VERSION:3.0\r\nFN:Dana\r\n", "contacts.txt", False),  # not named as vCards
+        (b"Name,Email\r\nDana,d@x.example\r\n", "contacts.vcf", False),  # a CSV misnamed
+    ],
+)
+def test_a_file_named_as_vcards_that_opens_with_a_property_is_claimed(head, name, claimed):
+    assert VcardReader().sniff(head, name) is claimed

@@ -53,6 +53,9 @@ class _Lines:
         self._recent: deque[tuple[int, int]] = deque(maxlen=256)
         self.starts: deque[int] = deque()  # file lines of the cards' BEGIN lines not yet taken
         self._depth = 0
+        # the first line outside every card that opens none (file line, text): a card whose
+        # BEGIN:VCARD line is missing
+        self.stray: tuple[int, str] | None = None
         self._pending: deque[tuple[str, int]] = deque()  # a kept value's soft-broken lines
 
     def readline(self) -> str:
@@ -75,6 +78,8 @@ class _Lines:
                 if self._depth == 0:
                     self.starts.append(self._lines.number)
                 self._depth += 1
+            elif self._depth == 0 and line.strip() and self.stray is None:
+                self.stray = (number, line.strip())
             elif word[:4] == "END:":
                 self._depth = max(0, self._depth - 1)
         return line
@@ -151,6 +156,7 @@ def read_vcards(lines: DecodedLines) -> Iterator[Found[Person] | Skip]:
         except StopIteration:
             break
         except vobject.base.ParseError as error:
+            _refuse_stray(source, reader)
             if "never closed" in str(error) and reader.starts:  # the file ends inside a card
                 raise BadInput(
                     f"{source}: expected END:VCARD for the BEGIN:VCARD of line "
@@ -164,6 +170,7 @@ def read_vcards(lines: DecodedLines) -> Iterator[Found[Person] | Skip]:
             raise BadInput(
                 f"{source}: line {lines.number}: expected a vCard value, {error}"
             ) from None
+        _refuse_stray(source, reader)
         number += 1
         start = reader.starts.popleft() if reader.starts else lines.number
         where = f"card {number} (line {start})"
@@ -176,8 +183,18 @@ def read_vcards(lines: DecodedLines) -> Iterator[Found[Person] | Skip]:
             yield Skip(where, "no name and no email address")
         else:
             yield Found(where, person)
+    _refuse_stray(source, reader)
     if number == 0:
         raise BadInput(f"{source}: expected vCards (BEGIN:VCARD … END:VCARD), found none")
+
+
+def _refuse_stray(source: str, reader: _Lines) -> None:
+    """A line outside every card: the BEGIN:VCARD of its card is missing (a file cut at the
+    start, or copied from the middle of another)."""
+    if reader.stray is not None:
+        at, text = reader.stray
+        shown = f"{text[:60]!r}" + (" (cut)" if len(text) > 60 else "")
+        raise BadInput(f"{source}: line {at}: expected BEGIN:VCARD to open a card, got {shown}")
 
 
 def _kind(card: Any) -> str:
@@ -332,7 +349,13 @@ class VcardReader:
             bom = 2 if start.startswith((b"\xff\xfe", b"\xfe\xff")) else 0
             cut = head[: len(head) // 2 * 2] if bom == 0 else start[2:]
             start = cut[:128].decode(wide, errors="ignore").lstrip().encode()
-        return start[:16].upper().startswith(b"BEGIN:VCARD")
+        if start[:16].upper().startswith(b"BEGIN:VCARD"):
+            return True
+        # a file named as vCards that opens with a card's property: its BEGIN:VCARD is missing,
+        # which the reader says (not a CSV of one column named "VERSION:3.0")
+        first = start.split(b"\n", 1)[0].decode("utf-8", errors="ignore")
+        named = name.lower().endswith((".vcf", ".vcard"))
+        return named and _PROPERTY.match(first) is not None
 
     def read(
         self, source: ImportSource, progress: Progress, options: ImportOptions
