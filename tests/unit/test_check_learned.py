@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from followup.adapters.check_rules import build_checker
 from followup.domain.letters.check import Finding, _finding
 from followup.domain.letters.learned import (
     LearnedReader,
@@ -134,4 +135,23 @@ def test_the_shipped_reader_says_what_it_was_trained_on() -> None:
         "missing-recap",
     )
     assert reader.add == {}  # measured, not shipped (see bench/letters/train.py)
-    assert reader.withdraw == {r: 0.005 for r in reader.rules}
+    # only the rules that read a word by its place in the context (see bench/letters/train.py)
+    assert reader.withdraw == {r: 0.005 for r in ("new-topic", "wrong-name", "wrong-company")}
+
+
+def test_the_shipped_reader_leaves_a_plain_question_for_the_decision_found(
+    deps: Dependencies,
+) -> None:
+    text = CLEAN.replace("Dear Graham,\n\n", "Dear Graham,\n\nDid I get the job? ")
+    _, found = _context(deps, text)
+    assert [f.rule for f in found if f.rule != "spelling"] == ["asks-decision"]
+
+
+def test_a_rule_the_user_extended_is_never_withdrawn(deps: Dependencies, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "rules.json").write_text('{"wrong-company": {"patterns": ["\\\\bzzq\\\\b"]}}')
+    rules = build_checker(str(tmp_path), spelling=False).rules
+    assert rules["wrong-company"].data.get("user") is True
+    assert CHECKER.rules["wrong-company"].data.get("user") is None
+    ctx, found = _context(deps, NAMED)
+    # the same reader withdraws it from the shipped rules (the test above), not from the user's
+    assert second_reading(rules, NAMED, ctx, found, _finding, _reader()) == found

@@ -84,6 +84,9 @@ def _rules(shipped: bytes, extra: bytes | None, extra_file: str | None) -> dict[
         if not isinstance(added, dict):
             raise BadInput(f"{_shown(extra_file)}: expected a JSON object keyed by rule id")
         data = merge_rules(data, added)
+        for rule_id in added:  # marked for the learned reader, which leaves them as found
+            if isinstance(data.get(rule_id), dict):
+                data[rule_id] = {**data[rule_id], "user": True}
     return data
 
 

@@ -282,6 +282,9 @@ def second_reading(
     total = reader.scores(features(text, roles))
     chances = {r: 1.0 / (1.0 + math.exp(-s)) for r, s in zip(reader.rules, total, strict=True)}
     added, withdrawn = reader.decide(chances, {f.rule for f in found})
+    # a rule the user extended (their rules.json) finds what they asked for: the model, which
+    # never saw their patterns, does not withdraw it
+    withdrawn = {r for r in withdrawn if not rules[r].data.get("user")}
     if not added and not withdrawn:
         return found
     kept = [f for f in found if f.rule not in withdrawn]
