@@ -467,3 +467,22 @@ def test_a_letter_calls_a_titled_person_by_title_and_surname(name, called):
     from followup.domain.letters.drafting import address_of
 
     assert address_of(name) == called
+
+
+@pytest.mark.parametrize(
+    ("said", "topic", "told_back"),
+    [
+        # a 'they' in the note of a named party is that party speaking
+        ("they want a single supplier by June", "Kansanshi", "they want a single supplier by June"),
+        ("their buyers sit in Lyon", "Carrefour Belgium", "their buyers sit in Lyon"),
+        # a subject, or a product led by an acronym: 'they' is the interviewer's side
+        ("they want to be in Vienna", "expansion to Austria", "you want to be in Vienna"),
+        ("they need 4x coverage", "Pipeline hygiene", "you need 4x coverage"),
+        ("they keep it in spreadsheets", "SAP integration", "you keep it in spreadsheets"),
+        ("she runs it herself", "Kansanshi", "you run it yourself"),
+    ],
+)
+def test_a_they_in_the_note_of_a_named_party_is_that_party(said, topic, told_back):
+    from followup.domain.letters.drafting import told
+
+    assert told(said, topic) == told_back

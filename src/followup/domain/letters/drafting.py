@@ -63,7 +63,7 @@ def noted_topics(topics: Sequence[Topic], strengths: Sequence[str]) -> list[Note
         out.append(
             NotedTopic(
                 as_topic(topic.name),
-                told(topic.said),
+                told(topic.said, topic.name),
                 tidy(topic.bring),
                 tidy(topic.promised),
                 deed(strength) if strength else "",
@@ -333,12 +333,29 @@ _BEFORE_OBJECT = _DETERMINERS | {"back", "up", "out", "into", "down", "over", "o
 _OWN_VOICE = re.compile(r"(?:i|we|our|my|us)\b|i['’]", re.IGNORECASE)
 
 
-def told(said: str) -> str:
+_THEY = frozenset({"they", "them", "their", "theirs", "themselves", "they're", "they've"})
+_THEY |= {"they'd", "they'll"}
+
+
+def _named(topic: str) -> bool:
+    """A topic that is a name ('Kansanshi', 'Migros Zürich'): a 'they' in its note is more
+    likely that named party than the interviewer. A topic with a word in lower case ('expansion
+    to Austria') is a subject, and one led by an acronym ('SAP integration') a product or a
+    field: neither is a party that speaks."""
+    words = [w for w in tidy(topic).split() if w[0].isalpha()]
+    return bool(words) and not words[0].isupper() and all(w[0].isupper() for w in words)
+
+
+def told(said: str, topic: str = "") -> str:
     """What the interviewer said, as the letter tells it back: in the third person told to
     them ('she races' -> 'you race'); in their own first person ('we lose doctors when reps
     change', 'I don't trust the big chains') quoted as their words, which the candidate's
-    voice would otherwise take over."""
+    voice would otherwise take over. A 'they' in the note of a topic that is a name stays:
+    'Kansanshi: they want a single supplier' is the mine speaking, not the interviewer."""
     text = tidy(said)
+    first = text.split(" ", 1)[0].lower().replace("’", "'")
+    if first in _THEY and _named(topic):
+        return text
     if not text or text[0] in "\"“'‘":
         return second_person(text)
     if _OWN_VOICE.match(text):
