@@ -478,6 +478,8 @@ def test_a_letter_calls_a_titled_person_by_title_and_surname(name, called):
         # a subject, or a product led by an acronym: 'they' is the interviewer's side
         ("they want to be in Vienna", "expansion to Austria", "you want to be in Vienna"),
         ("they need 4x coverage", "Pipeline hygiene", "you need 4x coverage"),
+        ("they run the old line", "BMW Dingolfing", "they run the old line"),
+        ("they want weekly forecasts", "CRM", "you want weekly forecasts"),
         ("they keep it in spreadsheets", "SAP integration", "you keep it in spreadsheets"),
         ("she runs it herself", "Kansanshi", "you run it yourself"),
     ],
@@ -486,3 +488,33 @@ def test_a_they_in_the_note_of_a_named_party_is_that_party(said, topic, told_bac
     from followup.domain.letters.drafting import told
 
     assert told(said, topic) == told_back
+
+
+@pytest.mark.parametrize(
+    ("said", "told_back"),
+    [
+        # written as the sentence they said: quoted, since the frame takes it mid-sentence
+        ("Price is not the issue, delivery time is", '"Price is not the issue, delivery time is."'),
+        # a pronoun told back mid-sentence is not capitalised
+        ("He wants weekly forecasts", "you want weekly forecasts"),
+        ("Their reps churn after a year", "your reps churn after a year"),
+        # a name that leads a short note, or a note in lower case, stays as written
+        ("Munich Re", "Munich Re"),
+        ("delivery time matters more than price", "delivery time matters more than price"),
+    ],
+)
+def test_a_note_in_its_own_capitals_reads_right_after_a_colon(said, told_back):
+    from followup.domain.letters.drafting import told
+
+    assert told(said) == told_back
+
+
+def test_a_strength_is_not_given_to_a_topic_for_a_light_verb_they_share():
+    from followup.domain.letters.drafting import noted_topics
+    from followup.domain.model import Topic
+
+    (topic,) = noted_topics(
+        [Topic("his marathon training", said="runs the Munich marathon in October")],
+        ["I run my own newsletter for 4,000 buyers"],
+    )
+    assert topic.strength == ""

@@ -23,6 +23,10 @@ _STOP = frozenset(
     | {"why", "new", "this", "that", "these", "those", "is", "are", "be", "as", "via", "per"}
     | {"vs", "i", "me", "it", "was", "were", "had", "has", "have"}
 )
+# light verbs (by their stem): sharing one says nothing of a strength fitting a topic ('runs a
+# marathon', 'I run a newsletter')
+_LIGHT = frozenset({stem(w) for w in ("run", "get", "make", "do", "take", "go", "want", "need")})
+_LIGHT |= {stem(w) for w in ("use", "say", "keep", "put", "give", "come", "see", "know")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,7 +135,8 @@ def quoted(text: str, limit: int = 20) -> str:
 
 
 def _content(text: str) -> set[str]:
-    return {stem(w.group(0)) for w in words(text) if w.group(0).lower() not in _STOP}
+    found = {stem(w.group(0)) for w in words(text) if w.group(0).lower() not in _STOP}
+    return found - _LIGHT
 
 
 # -- notes as a frame takes them ----------------------------------------------------------------
@@ -339,11 +344,13 @@ _THEY |= {"they'd", "they'll"}
 
 def _named(topic: str) -> bool:
     """A topic that is a name ('Kansanshi', 'Migros Zürich'): a 'they' in its note is more
-    likely that named party than the interviewer. A topic with a word in lower case ('expansion
-    to Austria') is a subject, and one led by an acronym ('SAP integration') a product or a
-    field: neither is a party that speaks."""
-    words = [w for w in tidy(topic).split() if w[0].isalpha()]
-    return bool(words) and not words[0].isupper() and all(w[0].isupper() for w in words)
+    likely that named party than the interviewer ('BMW Dingolfing' too). A topic with a word in
+    lower case ('expansion to Austria', 'SAP integration') is a subject, and an acronym alone
+    ('CRM') a product or a field: neither is a party that speaks."""
+    names = [w for w in tidy(topic).split() if w[0].isalpha()]
+    return (
+        bool(names) and all(w[0].isupper() for w in names) and not all(w.isupper() for w in names)
+    )
 
 
 def told(said: str, topic: str = "") -> str:
@@ -361,7 +368,16 @@ def told(said: str, topic: str = "") -> str:
     if _OWN_VOICE.match(text):
         end = "" if text[-1] in "?!" else "."
         return f'"{text[0].upper()}{text[1:]}{end}"'
-    return second_person(text)
+    told_back = second_person(text)
+    if told_back != text and told_back[:1].isupper():  # 'He wants' -> 'you want', mid-sentence
+        return told_back[0].lower() + told_back[1:]
+    parts = text.split()
+    if len(parts) > 2 and parts[0][0].isupper() and parts[1][0].islower() and first not in _THEY:
+        # written as the sentence they said ('Price is not the issue'): quoted as their words,
+        # since a frame takes it after a colon, mid-sentence
+        end = "" if text[-1] in "?!" else "."
+        return f'"{text}{end}"'
+    return told_back
 
 
 # a title written before a name: the letter calls that person by title and surname
