@@ -392,6 +392,8 @@ class Rulebook:
         a run can afford, and would double what is kept)."""
         for pattern in self.patterns():
             _ = pattern.compiled
+        for source, flags in self.addressing.patterns():
+            self.maker(source, flags)
 
     def pattern(self, source: str, flags: int = 0) -> re.Pattern[str]:
         """A pattern a rule's code makes from its data, outside the rule's lists (a frame, a
@@ -407,6 +409,7 @@ class Rulebook:
     def compile_with(self, maker: Maker) -> None:
         """Compile every pattern with `maker` from now on."""
         self.maker = maker
+        self.addressing.maker = maker
         self._made = {}
         for pattern in self.patterns():
             pattern.maker = maker
