@@ -111,11 +111,22 @@ def test_every_pattern_compiled_from_kept_code_is_the_one_re_compile_makes(kept)
     assert set(made) <= set(kept_table)
     for (source, flags), compiled in made.items():
         assert compiled == re.compile(source, flags)
-    assert len(kept_table) == len({(p.pattern, p.flags) for p in patterns} | set(made))
-    addressing = [v for v in vars(rulebook.addressing).values() if isinstance(v, re.Pattern)]
-    assert len(addressing) > 10
-    for compiled in addressing:
-        assert compiled == re.compile(compiled.pattern, compiled.flags)
+    # the addressing's patterns too, kept as their text and compiled from their code when read
+    addressing = rulebook.addressing.patterns()
+    assert len(addressing) > 40
+    assert set(addressing) <= set(kept_table)
+    assert len(kept_table) == len(
+        {(p.pattern, p.flags) for p in patterns} | set(made) | set(addressing)
+    )
+    lazy = vars(rulebook.addressing)["_lazy"]
+    assert len(lazy) > 30
+    for name, (source, flags) in lazy.items():
+        assert name not in vars(rulebook.addressing)
+        assert getattr(rulebook.addressing, name) == re.compile(source, flags)
+        assert name in vars(rulebook.addressing)  # compiled once, then an attribute
+    for i in range(len(rulebook.addressing._credit)):
+        frame = rulebook.addressing._frame(i)
+        assert frame == re.compile(frame.pattern, frame.flags)
 
 
 def test_code_the_engine_refuses_is_compiled_from_the_pattern_instead():

@@ -155,3 +155,38 @@ def test_a_rule_the_user_extended_is_never_withdrawn(deps: Dependencies, tmp_pat
     ctx, found = _context(deps, NAMED)
     # the same reader withdraws it from the shipped rules (the test above), not from the user's
     assert second_reading(rules, NAMED, ctx, found, _finding, _reader()) == found
+
+
+def test_a_reader_that_could_decide_nothing_does_not_read_the_letter(
+    deps: Dependencies, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the shipped weights only withdraw new-topic, wrong-name and wrong-company
+    reader = shipped_reader()
+    assert not reader.may_decide(set())
+    assert not reader.may_decide({"flattery", "spelling", "asks-decision"})
+    assert reader.may_decide({"flattery", "wrong-company"})
+    # a reader that adds may add to any letter; one that withdraws only what fired
+    assert _reader().may_decide(set())
+    withdrawing = LearnedReader.from_data(
+        {
+            "rules": ["flattery"],
+            "bias": [0.0],
+            "features": "x",
+            "weights": [0.0],
+            "withdraw": {"flattery": 0.5},
+        }
+    )
+    assert not withdrawing.may_decide(set())
+    assert withdrawing.may_decide({"flattery"})
+    # …and a letter it could decide nothing of is returned as found, its words never read
+    ctx, _ = _context(deps, LOOKS_UP)
+
+    def unread(*_: object) -> set[str]:
+        raise AssertionError("the letter was read")
+
+    monkeypatch.setattr("followup.domain.letters.learned.features", unread)
+    flattery = [_finding(CHECKER.rules["flattery"], 0, 5, match="x", **{"class": "y"})]
+    assert second_reading(CHECKER.rules, LOOKS_UP, ctx, flattery, _finding, reader) == flattery
+    assert second_reading(CHECKER.rules, LOOKS_UP, ctx, [], _finding, withdrawing) == []
+    with pytest.raises(AssertionError, match="was read"):
+        second_reading(CHECKER.rules, LOOKS_UP, ctx, [], _finding, _reader())

@@ -278,7 +278,8 @@ class Addressing:
         # strings of its short clauses are cheaper to look for than the frame is to run)
         # (and its looser form, see loosen.py: in a run of many letters an engine asks it of
         # the whole letter first, a few microseconds where the frame itself takes a hundred)
-        self._credit: list[tuple[re.Pattern[str], tuple[str, ...], Needs]] = []
+        # (a frame kept lazily is its text and flags until first read: see _frame)
+        self._credit: list[tuple[re.Pattern[str] | tuple[str, int], tuple[str, ...], Needs]] = []
         self._loose: tuple[list[bytes | None], bytes | None] | None = None  # when first asked
         for f in frames if isinstance(frames, list) else []:
             spec = f if isinstance(f, dict) else {"pattern": f}
@@ -313,6 +314,57 @@ class Addressing:
             rf"(?P<name>{lower}(?:[ \t]+{lower})?)(?=[ \t]*(?:[,!:—–{_EMOJI}]|-(?:[ \t]|$)|$))",
             re.MULTILINE,
         )
+        # What compiles a pattern kept lazily (see __getstate__): the rulebook's maker, which
+        # reads its kept code (see Rulebook.compile_with)
+        self.maker: Callable[[str, int], re.Pattern[str]] = re.compile
+
+    # Kept between runs (pickled with the rules), the patterns are kept as their text and
+    # compiled when a letter first reads them: a check of one letter reads about half of them,
+    # and restoring all forty (a hundred thousand words of code) was two milliseconds of its
+    # start-up. Made afresh, they are compiled at once (a bad pattern of the user's is told
+    # as the rules are read).
+    def __getstate__(self) -> dict[str, object]:
+        state = dict(self.__dict__)
+        lazy: dict[str, tuple[str, int]] = {}
+        for name, value in self.__dict__.items():
+            if isinstance(value, re.Pattern):
+                lazy[name] = _source(value)
+                del state[name]
+        state["_lazy"] = lazy
+        state["_credit"] = [
+            (_source(frame) if isinstance(frame, re.Pattern) else frame, needs, held)
+            for frame, needs, held in self._credit
+        ]
+        return state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+
+    def __getattr__(self, name: str) -> object:
+        """A pattern kept lazily, compiled when first read (then an attribute as any other)."""
+        lazy = self.__dict__.get("_lazy")
+        if lazy is None or name not in lazy:
+            raise AttributeError(name)
+        made = self.__dict__["maker"](*lazy[name])
+        setattr(self, name, made)
+        return made
+
+    def patterns(self) -> list[tuple[str, int]]:
+        """The text and flags of every pattern it compiles (to keep their code: see
+        Rulebook.compile_all)."""
+        lazy: dict[str, tuple[str, int]] = self.__dict__.get("_lazy", {})
+        found = [_source(v) for v in self.__dict__.values() if isinstance(v, re.Pattern)]
+        found += [*lazy.values()]
+        found += [_source(f) if isinstance(f, re.Pattern) else f for f, _, _ in self._credit]
+        return found
+
+    def _frame(self, i: int) -> re.Pattern[str]:
+        """The i-th credit frame, compiled (when first read, where it was kept lazily)."""
+        frame, needs, held = self._credit[i]
+        if not isinstance(frame, re.Pattern):
+            frame = self.maker(*frame)
+            self._credit[i] = (frame, needs, held)
+        return frame
 
     def addressed(
         self, text: str, ctx: LetterContext, known: frozenset[str]
@@ -796,7 +848,7 @@ class Addressing:
             forms, joined = self._credit_forms()
             if joined is not None and not loose(joined):
                 return  # the looser form of no frame matches: no frame can
-        for i, (frame, needs, held) in enumerate(self._credit):
+        for i, (_, needs, held) in enumerate(self._credit):
             if needs:
                 lowered = text.lower() if lowered is None else lowered
                 if not any(n in lowered for n in needs):
@@ -808,7 +860,7 @@ class Addressing:
             form = forms[i] if forms else None
             if loose is not None and form is not None and not loose(form):
                 continue  # where the looser form cannot match, the frame cannot
-            for m in frame.finditer(text):
+            for m in self._frame(i).finditer(text):
                 name, s, e = m.group("name"), m.start("name"), m.end("name")
                 folded = fold_accents(_core(name))
                 if folded in self.honorifics or f"{folded}." in self.honorifics:
@@ -833,7 +885,8 @@ class Addressing:
         """The looser form of each credit frame (None where it has none), and one form that
         matches where any of them does (None unless every frame has one)."""
         if self._loose is None:
-            forms = [loosened(frame.pattern, frame.flags) for frame, _, _ in self._credit]
+            frames = [self._frame(i) for i in range(len(self._credit))]
+            forms = [loosened(frame.pattern, frame.flags) for frame in frames]
             self._loose = forms, either([f for f in forms if f is not None], len(forms))
         return self._loose
 
@@ -992,6 +1045,13 @@ def _holds_all(text: str, needs: Needs) -> bool:
         else:
             return False
     return True
+
+
+def _source(pattern: re.Pattern[str] | tuple[str, int]) -> tuple[str, int]:
+    """A pattern's text and flags, as given to compile it."""
+    if isinstance(pattern, tuple):
+        return pattern
+    return pattern.pattern, pattern.flags & ~re.UNICODE
 
 
 def _optional(data: dict[str, object], key: str, suffix: str) -> re.Pattern[str] | None:

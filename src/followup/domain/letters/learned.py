@@ -225,6 +225,13 @@ class LearnedReader:
         total = self.scores(features(text, Roles.of(ctx)))
         return {r: 1.0 / (1.0 + math.exp(-s)) for r, s in zip(self.rules, total, strict=True)}
 
+    def may_decide(self, fired: set[str]) -> bool:
+        """Could `decide` add or withdraw anything for a letter whose rules fired `fired`,
+        whatever the probabilities? Only a rule not fired with a threshold to add it, or a rule
+        fired with one to withdraw it: the shipped weights only withdraw, three rules, so most
+        letters need not be read at all (a fifth of the check's time on clean letters)."""
+        return any((r in self.withdraw) if r in fired else (r in self.add) for r in self.rules)
+
     def decide(
         self, probabilities: dict[str, float], fired: set[str]
     ) -> tuple[list[str], set[str]]:
@@ -280,10 +287,13 @@ def second_reading(
         if not _READER:
             _READER.append(shipped_reader())
         reader = _READER[0]
+    fired = {f.rule for f in found}
+    if not reader.may_decide(fired):
+        return found  # (what `decide` would tell, without reading the letter)
     roles = _roles_of(ctx)
     total = reader.scores(features(text, roles))
     chances = {r: 1.0 / (1.0 + math.exp(-s)) for r, s in zip(reader.rules, total, strict=True)}
-    added, withdrawn = reader.decide(chances, {f.rule for f in found})
+    added, withdrawn = reader.decide(chances, fired)
     # a rule the user extended (their rules.json) finds what they asked for: the model, which
     # never saw their patterns, does not withdraw it
     withdrawn = {r for r in withdrawn if not rules[r].data.get("user")}

@@ -124,19 +124,15 @@ class LazyPattern:
 
     def find_in(self, text: str, lowered: str, pos: int, endpos: int) -> Iterator[re.Match[str]]:
         """What `finditer(text, pos, endpos)` yields, found through the looser form in
-        `lowered` (the text in lowercase, of the same length)."""
-        fast, exact = self.fast.search, self.compiled.match
-        while True:
-            candidate = fast(lowered, pos, endpos)
-            if candidate is None:
-                return
-            at = candidate.start()
-            m = exact(text, at, endpos)
-            if m is None:
-                pos = at + 1
-                continue
-            yield m
-            pos = m.end() if m.end() > at else at + 1
+        `lowered` (the text in lowercase, of the same length): `find_from`, told where the
+        looser form's leftmost match starts."""
+        fast = self.fast.search
+
+        def first(pos: int, endpos: int) -> int:
+            found = fast(lowered, pos, endpos)
+            return -1 if found is None else found.start()
+
+        return find_from(self.compiled, text, first, pos, endpos)
 
     def finditer(
         self, text: str, pos: int = 0, endpos: int = sys.maxsize
@@ -392,6 +388,8 @@ class Rulebook:
         a run can afford, and would double what is kept)."""
         for pattern in self.patterns():
             _ = pattern.compiled
+        for source, flags in self.addressing.patterns():
+            self.maker(source, flags)
 
     def pattern(self, source: str, flags: int = 0) -> re.Pattern[str]:
         """A pattern a rule's code makes from its data, outside the rule's lists (a frame, a
@@ -407,6 +405,7 @@ class Rulebook:
     def compile_with(self, maker: Maker) -> None:
         """Compile every pattern with `maker` from now on."""
         self.maker = maker
+        self.addressing.maker = maker
         self._made = {}
         for pattern in self.patterns():
             pattern.maker = maker
