@@ -2,16 +2,18 @@
 
 DESIGN's rule for telling people apart: one email address (in any case) is one person; without
 an email, the same name at the same company is, with case and accents folded ("José Muñoz" at
-"Société Générale" is "jose munoz" at "societe generale").
+"Société Générale" is "jose munoz" at "societe generale", "Østergaard" is "ostergaard"; see
+`domain/folding.py`).
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
+
+from followup.domain.folding import fold
 
 PERSON_FIELDS = ("name", "title", "company", "email", "phone", "url")
 # Where a person came from: the import kinds, an interview, a business card, typed in.
@@ -47,15 +49,6 @@ class Person:
     @property
     def company_key(self) -> str:
         return company_key(self.company)
-
-
-def fold(text: str) -> str:
-    """Case, accents and runs of spaces folded: what two spellings of one name share."""
-    if text.isascii():  # no accents to drop: the common case, and much quicker
-        return " ".join(text.lower().split())
-    decomposed = unicodedata.normalize("NFKD", text)
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(bare.casefold().split())
 
 
 def key(text: str) -> str:
