@@ -70,7 +70,11 @@ LEGAL_FORMS = frozenset(
 @lru_cache(maxsize=4096)  # an import names the same companies again and again
 def company_key(company: str) -> str:
     """A company as compared: "Iberia Ventas, S.L." and "Iberia Ventas SL" are one."""
-    words = key(company).split()
+    return company_words(key(company).split())
+
+
+def company_words(words: list[str]) -> str:
+    """A company's folded words without the legal form at their end."""
     while len(words) > 1 and words[-1] in LEGAL_FORMS:
         words.pop()
     if len(words) > 2 and "".join(words[-2:]) in LEGAL_FORMS:  # "S.L." is "s l" by now

@@ -32,8 +32,8 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from followup.domain.errors import BadInput
+from followup.domain.folding import fold
 from followup.domain.invitation import Attendee, Invitation, mail_domain
-from followup.domain.people import fold
 from followup.domain.records import Found, Skip
 from followup.services.ports import ImportOptions, ImportSource, Progress
 

@@ -25,7 +25,8 @@ from followup.adapters.files.dates import DateReader
 from followup.adapters.files.text_lines import DecodedLines, check_size, refuse_binary
 from followup.domain.application import APPLICATION_FIELDS, Application
 from followup.domain.errors import BadInput, InvalidField
-from followup.domain.people import Person, fold, name_from_address, phone_to_call
+from followup.domain.folding import fold
+from followup.domain.people import Person, name_from_address, phone_to_call
 from followup.domain.records import Found, Skip
 from followup.services.ports import ImportOptions, ImportSource, Progress
 
