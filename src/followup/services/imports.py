@@ -17,6 +17,7 @@ A new kind adds one of each.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from followup.domain.errors import BadInput, InvalidField
@@ -76,8 +77,11 @@ def import_file(
             raise InvalidField(
                 option, f"a file of kind {' or '.join(kinds)} ({source.name} is {reader.kind})"
             )
-    records = reader.read(source, progress, options)
     with deps.store.unit_of_work() as uow:
+        candidate = uow.get_candidate()
+        if options.country is None and candidate is not None and candidate.country:
+            options = replace(options, country=candidate.country)
+        records = reader.read(source, progress, options)
         progress.start("importing", source.size)
         report = MERGES[reader.kind](deps, uow, records, options)
         progress.finish()
@@ -107,6 +111,4 @@ def choose_reader(deps: Dependencies, source: ImportSource, kind: str | None) ->
 
 
 def _as_dry_run(report: ImportReport) -> ImportReport:
-    from dataclasses import replace
-
     return replace(report, dry_run=True)
