@@ -585,3 +585,39 @@ def test_linkedins_contacts_csv_is_an_address_book_not_a_layout_to_map():
         "PhoneNumbers, CreatedAt, …) are an address book's that Followup does not read as CSV: "
         "export the contacts as vCard (.vcf) and import that file"
     )
+
+
+@pytest.mark.parametrize(
+    ("raw", "mapping", "message"),
+    [
+        (
+            "Company,Position,Company,Date Applied\r\nAcme Corp,AE,Globex,2026-10-01\r\n",
+            None,
+            "the column 'Company' is there twice (columns 1 and 3)",
+        ),
+        (
+            "Firma;Stelle;Stelle\r\nAcme;AE;SDR\r\n",
+            {"company": "Firma", "role": "Stelle"},
+            "the column 'Stelle' is there twice (columns 2 and 3)",
+        ),
+        (
+            "First Name,Last Name,E-mail 1 - Value,Last Name\r\nDana,Reyes,d@acme.example,R\r\n",
+            None,
+            "the column 'Last Name' is there twice (columns 2 and 4)",
+        ),
+    ],
+)
+def test_a_column_read_that_the_header_names_twice_is_said_not_guessed(raw, mapping, message):
+    with pytest.raises(BadInput) as error:
+        open_table(lines(raw.encode(), "jobs.csv"), mapping=mapping)
+    assert str(error.value) == (
+        f"jobs.csv: {message}: expected each column once; rename or remove one of them"
+    )
+
+
+def test_a_column_named_twice_matters_only_when_the_import_reads_it():
+    raw = b"Company,Position,Notes,Notes\r\nAcme Corp,AE,,\r\n"
+    with pytest.raises(BadInput, match="'Notes' is there twice"):
+        open_table(lines(raw))
+    raw = b"Company,Position,Salary,Salary\r\nAcme Corp,AE,90k,120k\r\n"
+    assert values(read_applications(open_table(lines(raw)))) == [Application("Acme Corp", "AE")]

@@ -149,6 +149,7 @@ def open_table(
             "notes) to your column names"
         )
     index, delimiter, header, (found_kind, layout, columns, stage) = best
+    _refuse_repeats(header, columns, source)
     start_line = ahead[index][0]
     rest = itertools.chain((text for _, text in ahead[index + 1 :]), lines)
     return Table(
@@ -161,6 +162,23 @@ def open_table(
         columns=columns,
         stage=stage,
     )
+
+
+def _refuse_repeats(header: list[str], columns: dict[str, list[int]], source: str) -> None:
+    """A column the import reads, named twice ("Company" as the first and the third column): which
+    one is the company cannot be told, so it is said rather than guessed."""
+    names = [norm(h) for h in header]
+    for indexes in columns.values():
+        seen: dict[str, int] = {}
+        for index in indexes:
+            if names[index] in seen:
+                first = seen[names[index]]
+                raise BadInput(
+                    f"{source}: the column {header[index].strip()!r} is there twice (columns "
+                    f"{first + 1} and {index + 1}): expected each column once; rename or remove "
+                    "one of them"
+                )
+            seen[names[index]] = index
 
 
 def _cells(text: str, delimiter: str) -> list[str]:
@@ -350,7 +368,7 @@ def _mapped(header: list[str], mapping: dict[str, str]) -> dict[str, list[int]]:
         if not found:
             shown = ", ".join(h.strip() for h in header[:12])
             raise InvalidField(f"--mapping {ours}", f"one of the file's columns ({shown})", theirs)
-        columns[ours] = found[:1]
+        columns[ours] = found  # a name given twice is said (open_table), not guessed
     return columns
 
 
