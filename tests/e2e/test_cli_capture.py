@@ -34,6 +34,7 @@ FILES = [
     ("huntr-jobs.csv", "applications", 5),
     ("teal-job-tracker.csv", "applications", 4),
     ("suivi-candidatures.csv", "applications", 4),
+    ("excel-unicode-text.txt", "applications", 3),
 ]
 
 
@@ -114,6 +115,21 @@ BAD = [
     ("winmail.eml", "it has only a winmail.dat, Outlook's own format"),
     ("broken.vcf", "line 11: expected a vCard line like NAME:value, got 'this line lost its"),
     ("pipeline-export.csv", "the columns (Who, What, When, Where it stands, Link, Thoughts) are"),
+    (
+        "photo-only.vcf",
+        "photo-only.vcf: expected vCards with a name or an email address, none could be imported "
+        "(card 1 (line 1): no name and no email address)",
+    ),
+    (
+        "todo-and-journal.ics",
+        "todo-and-journal.ics: expected an event (VEVENT) in the calendar, found only a to-do "
+        "(VTODO) and a journal entry (VJOURNAL)",
+    ),
+    (
+        "repeated-column.csv",
+        "repeated-column.csv: the column 'Company' is there twice (columns 1 and 4): expected each "
+        "column once; rename or remove one of them",
+    ),
 ]
 
 
@@ -126,6 +142,41 @@ def test_a_bad_file_is_one_clear_line_exit_2_and_nothing_stored(sam, name, messa
     assert result.err.count("\n") == 1 and result.err.startswith("followup: error: ")
     assert message in result.err
     assert sam.dump() == before
+
+
+@pytest.mark.parametrize(
+    ("name", "raw", "expected"),
+    [
+        ("jobs.csv", b"", "a CSV export with a header row"),
+        ("contacts.vcf", b"\xef\xbb\xbf\r\n", "vCards (BEGIN:VCARD … END:VCARD)"),
+        ("invite.ics", b"", "an invitation (BEGIN:VCALENDAR … END:VCALENDAR)"),
+        ("Unicode text.txt", "\ufeff\r\n".encode("utf-16-le"), "a CSV or tab-separated export"),
+        ("IMG_0412.jpg", b"", "a dossier (JSON), an invitation (.ics, .eml), vCards (.vcf) or"),
+    ],
+)
+def test_an_empty_file_names_itself_and_what_it_should_have_held(
+    sam, tmp_path, name, raw, expected
+):
+    path = tmp_path / name
+    path.write_bytes(raw)
+    before = sam.dump()
+    result = sam("import", str(path))
+    assert (result.code, result.out) == (2, "")
+    assert result.err.startswith(f"followup: error: {path}: expected {expected}")
+    assert result.err.endswith(", the file is empty\n") and result.err.count("\n") == 1
+    assert sam.dump() == before
+
+
+def test_dates_of_a_day_first_file_are_read_day_first_from_its_first_row(sam):
+    sam("import", str(IMPORTS / "excel-unicode-text.txt"))
+    exported = json.loads(sam("export").out)
+    applied = {o["company"]: o.get("applied") for o in exported["opportunities"]}
+    # 03/11/2026 comes first; 14/10/2026 below it shows the file writes the day first
+    assert applied == {
+        "Østergaard A/S": "2026-11-03",
+        "Łódź Trading sp. z o.o.": "2026-10-14",
+        "Straße & Söhne GmbH": "2026-10-28",
+    }
 
 
 def test_a_file_that_goes_bad_half_way_changes_nothing(sam, tmp_path):

@@ -169,9 +169,23 @@ def test_card_of_a_file_that_is_no_photo_exits_2_with_one_line(cli, tmp_path):
     result = cli("card", str(bad))
     assert (result.code, result.out) == (2, "")
     assert result.err == (
-        "followup: error: PHOTO: expected a JPEG, PNG or HEIC photo; the file is not one, or is "
+        f"followup: error: {bad}: expected a JPEG, PNG or HEIC photo; the file is not one, or is "
         "damaged\n"
     )
+
+
+def test_card_of_an_empty_file_names_it_and_what_was_expected(cli, tmp_path):
+    cli("import", str(DATA / "acme.json"))
+    before = cli.dump()
+    empty = tmp_path / "IMG_0412.HEIC"
+    empty.write_bytes(b"")
+    for args in ((), ("--opportunity", "acme-ae", "--interview", "acme-1", "--yes")):
+        result = cli("card", str(empty), *args)
+        assert (result.code, result.out) == (2, "")
+        assert result.err == (
+            f"followup: error: {empty}: expected a JPEG, PNG or HEIC photo, the file is empty\n"
+        )
+    assert cli.dump() == before
 
 
 def test_card_of_a_missing_file_exits_2(cli, tmp_path):

@@ -100,3 +100,60 @@ def test_long_file_names_and_long_words_stay_inside_a_phone_screen(server, brows
     page.get_by_text("1 added, 0 updated, 0 unchanged.").wait_for()
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     page.close()
+
+
+BAD_FILES = [
+    (
+        "photo-only.vcf",
+        "photo-only.vcf: expected vCards with a name or an email address, none could be imported",
+    ),
+    (
+        "todo-and-journal.ics",
+        "todo-and-journal.ics: expected an event (VEVENT) in the calendar, found only a to-do "
+        "(VTODO) and a journal entry (VJOURNAL)",
+    ),
+    ("repeated-column.csv", "repeated-column.csv: the column 'Company' is there twice"),
+]
+
+
+def test_a_new_users_bad_files_are_clear_pages_and_excels_unicode_text_imports(
+    server,  # noqa: F811
+    browser,  # noqa: F811
+    tmp_path,
+):
+    """Files a new user might pick: each bad one is a clear alert naming it and what was
+    expected, nothing imported; Excel's "Unicode text" (UTF-16 with a BOM, tabs) is read."""
+    page = browser.new_page(viewport=VIEWPORTS["phone"])
+    page.goto(server + "/transfer")
+    empty = tmp_path / "Applications.csv"
+    empty.write_bytes(b"")
+    cases = [*((str(IMPORTS / name), said) for name, said in BAD_FILES)]
+    cases.append(
+        (str(empty), "Applications.csv: expected a CSV export with a header row, the file")
+    )
+    for path, said in cases:
+        page.set_input_files("#file", path)
+        page.get_by_role("button", name="See what will change").click()
+        alert = page.get_by_role("alert")
+        alert.wait_for()
+        assert said in alert.inner_text(), alert.inner_text()
+        assert page.locator("#preview").count() == 0
+    shot(page, "phone-import-bad-file")
+    page.set_input_files("#file", str(IMPORTS / "excel-unicode-text.txt"))
+    page.get_by_role("button", name="See what will change").click()
+    page.locator("#preview").wait_for()
+    assert "3 to add, 0 to update" in page.locator("#preview").inner_text()
+    page.get_by_role("button", name="Import it").click()
+    page.get_by_text("3 added, 0 updated, 0 unchanged.").wait_for()
+    page.goto(server + "/pipeline")
+    assert page.get_by_text("Østergaard A/S").count() >= 1
+
+    photo = tmp_path / "IMG_0412.jpg"
+    photo.write_bytes(b"")
+    page.goto(server + "/capture/card")
+    page.set_input_files("#photo", str(photo))
+    page.get_by_role("button", name="Read the card").click()
+    alert = page.get_by_role("alert")
+    alert.wait_for()
+    assert "photo: expected a JPEG, PNG or HEIC photo, the file is empty" in alert.inner_text()
+    page.close()

@@ -178,3 +178,32 @@ def test_a_mapping_makes_any_csv_applications(deps):
         deps, source, options=ImportOptions(mapping={"company": "Who", "role": "What"})
     )
     assert (report.kind, report.added) == ("applications", 3)
+
+
+@pytest.mark.parametrize(
+    ("country", "applied"), [("DE", date(2026, 11, 3)), ("US", date(2026, 3, 11))]
+)
+def test_an_import_reads_dates_that_read_both_ways_as_the_profiles_country_writes_them(
+    deps, country, applied
+):
+    from followup.domain.model import Candidate
+
+    with deps.store.unit_of_work() as uow:
+        uow.save_candidate(Candidate(name="Kim", country=country))
+        uow.commit()
+    raw = b"Company,Position,Date Applied\r\nAcme Corp,Account Executive,03/11/2026\r\n"
+    import_file(deps, ImportSource.from_bytes(raw, "jobs.csv"))
+    assert [o.applied for o in deps.store.committed.opportunities.values()] == [applied]
+
+
+def test_a_date_that_does_not_exist_stops_the_import_and_nothing_is_stored(deps):
+    from followup.domain.errors import BadInput
+
+    raw = b"Company,Position,Date Applied\r\nAcme Corp,AE,14/10/2026\r\nGlobex,SDR,31/09/2026\r\n"
+    with pytest.raises(BadInput) as error:
+        import_file(deps, ImportSource.from_bytes(raw, "jobs.csv"))
+    assert str(error.value) == (
+        "jobs.csv: line 3, column 'Date Applied': '31/09/2026' is no date (September has no day "
+        "31, read day first, as '14/10/2026' in this file shows); nothing was imported"
+    )
+    assert deps.store.committed.opportunities == {}

@@ -290,10 +290,14 @@ def test_a_candidate_without_a_name_round_trips_through_export_and_import(deps):
     assert again.store.committed.candidate == deps.store.committed.candidate
 
 
-@pytest.mark.parametrize("raw", [b"", b"\xef\xbb\xbf\r\n  \n"])
+@pytest.mark.parametrize(
+    "raw", [b"", b"\xef\xbb\xbf\r\n  \n", b"\xff\xfe", "\ufeff\r\n".encode("utf-16-le")]
+)
 def test_an_empty_file_says_it_is_empty_not_which_kind_it_failed_to_be(deps, raw):
     """An empty `.ics` (ical4j's samples hold one) was read as the kind that takes what no other
     claims, and the line spoke of a JSON dossier."""
     with pytest.raises(BadInput) as error:
         import_file(deps, ImportSource.from_bytes(raw, "Day.ics"))
-    assert str(error.value) == "Day.ics: the file is empty: nothing to import"
+    assert str(error.value) == (
+        "Day.ics: expected an invitation (BEGIN:VCALENDAR … END:VCALENDAR), the file is empty"
+    )

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from followup.adapters.files.dates import DateReader
+from followup.adapters.files.dates import DateReader, NoSuchDate
 from followup.adapters.files.tables import (
     TableReader,
     open_table,
@@ -23,6 +23,7 @@ from followup.domain.application import Application
 from followup.domain.errors import BadInput, InvalidField
 from followup.domain.people import Person
 from followup.domain.records import Found, Skip
+from followup.services.ports import ImportOptions, ImportSource, NoProgress
 
 DATA = Path(__file__).parents[1] / "data" / "imports"
 
@@ -334,17 +335,89 @@ def test_stage_words_of_other_tools_map_onto_ours(word, stage):
             ["23 Dec 2026", "Dec 23, 2026", "1 janvier 2027"],
             [date(2026, 12, 23)] * 2 + [date(2027, 1, 1)],
         ),
-        (
-            ["03/04/2026", "25/04/2026", "03/04/2026"],
-            [date(2026, 3, 4), date(2026, 4, 25), date(2026, 4, 3)],
-        ),
+        (["03/04/2026", "04/03/2026"], [date(2026, 3, 4), date(2026, 4, 3)]),
         (["46014"], [date(2025, 12, 23)]),
-        (["soon", "2026-02-30"], [None, None]),
+        (["soon", "next week"], [None, None]),
     ],
 )
 def test_dates_as_spreadsheets_write_them(texts, expected):
-    reader = DateReader()
+    reader = DateReader()  # month first unless told
     assert [reader.read(t) for t in texts] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("2026-02-30", "February has no day 30"),
+        ("31 Apr 2027", "April has no day 31"),
+        ("12/13/2026", "there is no month 13, read day first, as told"),
+    ],
+)
+def test_a_date_that_does_not_exist_is_said_not_passed_over(text, message):
+    reader = DateReader(lambda: (True, "day first, as told"))
+    with pytest.raises(NoSuchDate) as error:
+        reader.read(text)
+    assert str(error.value) == message
+
+
+def import_dates(raw: str, name: str = "jobs.csv", country: str | None = None) -> list:
+    source = ImportSource.from_bytes(raw.encode(), name)
+    records = TableReader("applications").read(source, NoProgress(), ImportOptions(country=country))
+    return [r.value.applied for r in records if isinstance(r, Found)]
+
+
+ENGLISH = "Company,Position,Date Applied\r\n"
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        # a later date settles the order of the whole file, the rows before it included
+        (["03/11/2026", "04/11/2026", "25/11/2026"], [(11, 3), (11, 4), (11, 25)]),
+        (["03/11/2026", "04/11/2026", "11/25/2026"], [(3, 11), (4, 11), (11, 25)]),
+        (["2026-11-03", "03/11/2026", "30/11/2026"], [(11, 3), (11, 3), (11, 30)]),
+    ],
+)
+def test_the_file_settles_its_day_and_month_order_once_for_every_row(rows, expected):
+    raw = ENGLISH + "".join(f"Firm {i},AE,{r}\r\n" for i, r in enumerate(rows))
+    for country in (None, "US", "FR"):  # the file's own evidence wins over the country
+        assert [(d.month, d.day) for d in import_dates(raw, country=country)] == expected
+
+
+@pytest.mark.parametrize(
+    ("country", "expected"),
+    [
+        ("FR", [(11, 3), (11, 5)]),
+        ("gb", [(11, 3), (11, 5)]),
+        ("IN", [(11, 3), (11, 5)]),
+        ("US", [(3, 11), (5, 11)]),
+        ("PH", [(3, 11), (5, 11)]),
+        (None, [(3, 11), (5, 11)]),  # no country: a comma-separated file, month first
+    ],
+)
+def test_a_file_whose_dates_read_both_ways_is_read_as_the_candidates_country_writes(
+    country, expected
+):
+    raw = ENGLISH + "Acme Corp,AE,03/11/2026\r\nGlobex,SDR,05/11/2026\r\n"
+    assert [(d.month, d.day) for d in import_dates(raw, country=country)] == expected
+
+
+def test_linkedin_is_read_month_first_as_it_writes_its_dates_whatever_the_country():
+    raw = (
+        "Application Date,Contact Email,Contact Phone Number,Company Name,Job Title,Job Url\r\n"
+        '"03/11/26, 9:42 AM",sam@example.com,,Acme Corp,AE,http://www.linkedin.com/jobs/view/1\r\n'
+    )
+    assert import_dates(raw, "Job Applications.csv", country="FR") == [date(2026, 3, 11)]
+
+
+def test_an_impossible_date_names_its_line_and_column_and_why_it_was_read_so():
+    raw = ENGLISH + "Acme Corp,AE,25/11/2026\r\nGlobex,SDR,11/25/2026\r\n"
+    with pytest.raises(BadInput) as error:
+        import_dates(raw)
+    assert str(error.value) == (
+        "jobs.csv: line 3, column 'Date Applied': '11/25/2026' is no date (there is no month 25, "
+        "read day first, as '25/11/2026' in this file shows); nothing was imported"
+    )
 
 
 def test_a_file_larger_than_an_import_can_be_stops_without_reading_it_all():
@@ -512,3 +585,39 @@ def test_linkedins_contacts_csv_is_an_address_book_not_a_layout_to_map():
         "PhoneNumbers, CreatedAt, …) are an address book's that Followup does not read as CSV: "
         "export the contacts as vCard (.vcf) and import that file"
     )
+
+
+@pytest.mark.parametrize(
+    ("raw", "mapping", "message"),
+    [
+        (
+            "Company,Position,Company,Date Applied\r\nAcme Corp,AE,Globex,2026-10-01\r\n",
+            None,
+            "the column 'Company' is there twice (columns 1 and 3)",
+        ),
+        (
+            "Firma;Stelle;Stelle\r\nAcme;AE;SDR\r\n",
+            {"company": "Firma", "role": "Stelle"},
+            "the column 'Stelle' is there twice (columns 2 and 3)",
+        ),
+        (
+            "First Name,Last Name,E-mail 1 - Value,Last Name\r\nDana,Reyes,d@acme.example,R\r\n",
+            None,
+            "the column 'Last Name' is there twice (columns 2 and 4)",
+        ),
+    ],
+)
+def test_a_column_read_that_the_header_names_twice_is_said_not_guessed(raw, mapping, message):
+    with pytest.raises(BadInput) as error:
+        open_table(lines(raw.encode(), "jobs.csv"), mapping=mapping)
+    assert str(error.value) == (
+        f"jobs.csv: {message}: expected each column once; rename or remove one of them"
+    )
+
+
+def test_a_column_named_twice_matters_only_when_the_import_reads_it():
+    raw = b"Company,Position,Notes,Notes\r\nAcme Corp,AE,,\r\n"
+    with pytest.raises(BadInput, match="'Notes' is there twice"):
+        open_table(lines(raw))
+    raw = b"Company,Position,Salary,Salary\r\nAcme Corp,AE,90k,120k\r\n"
+    assert values(read_applications(open_table(lines(raw)))) == [Application("Acme Corp", "AE")]

@@ -8,8 +8,9 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
+from followup.domain.folding import fold
 from followup.domain.model import Event, Opportunity
-from followup.domain.people import company_key, fold
+from followup.domain.people import company_key
 from followup.domain.stage import TRACKED_STAGES
 
 # Stages another tool can report that are events here: the plan must follow them.
@@ -32,7 +33,12 @@ def opportunity_id(company: str, role: str) -> str:
     """The same company and role always give the same id, whatever their case or accents:
     `Société Générale SA`, `Account Executive` → `societe-generale-account-executive` (a legal
     form like "Inc." or "SA" left out, as one source writes it and another does not)."""
-    words = [w for w in re.split(r"[\W_]+", f"{company_key(company)} {fold(role)}") if w]
+    return id_from(company_key(company), fold(role))
+
+
+def id_from(company: str, role: str) -> str:
+    """The id from a company's key and a role already folded."""
+    words = [w for w in re.split(r"[\W_]+", f"{company} {role}") if w]
     return "-".join(words)[:80].strip("-") or "opportunity"
 
 

@@ -7,8 +7,9 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from followup.domain.folding import fold
 from followup.domain.model import Contact
-from followup.domain.people import email_key, fold, name_from_address
+from followup.domain.people import email_key, name_from_address
 
 METHODS = ("REQUEST", "PUBLISH", "CANCEL")
 

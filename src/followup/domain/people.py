@@ -2,16 +2,18 @@
 
 DESIGN's rule for telling people apart: one email address (in any case) is one person; without
 an email, the same name at the same company is, with case and accents folded ("José Muñoz" at
-"Société Générale" is "jose munoz" at "societe generale").
+"Société Générale" is "jose munoz" at "societe generale", "Østergaard" is "ostergaard"; see
+`domain/folding.py`).
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
+
+from followup.domain.folding import fold
 
 PERSON_FIELDS = ("name", "title", "company", "email", "phone", "url")
 # Where a person came from: the import kinds, an interview, a business card, typed in.
@@ -49,15 +51,6 @@ class Person:
         return company_key(self.company)
 
 
-def fold(text: str) -> str:
-    """Case, accents and runs of spaces folded: what two spellings of one name share."""
-    if text.isascii():  # no accents to drop: the common case, and much quicker
-        return " ".join(text.lower().split())
-    decomposed = unicodedata.normalize("NFKD", text)
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(bare.casefold().split())
-
-
 def key(text: str) -> str:
     """A name as compared: folded, punctuation dropped ("Jordan O'Neil" is "jordan o neil")."""
     return " ".join(re.sub(r"[\W_]+", " ", fold(text)).split())
@@ -77,7 +70,11 @@ LEGAL_FORMS = frozenset(
 @lru_cache(maxsize=4096)  # an import names the same companies again and again
 def company_key(company: str) -> str:
     """A company as compared: "Iberia Ventas, S.L." and "Iberia Ventas SL" are one."""
-    words = key(company).split()
+    return company_words(key(company).split())
+
+
+def company_words(words: list[str]) -> str:
+    """A company's folded words without the legal form at their end."""
     while len(words) > 1 and words[-1] in LEGAL_FORMS:
         words.pop()
     if len(words) > 2 and "".join(words[-2:]) in LEGAL_FORMS:  # "S.L." is "s l" by now

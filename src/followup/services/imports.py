@@ -17,6 +17,7 @@ A new kind adds one of each.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from followup.domain.errors import BadInput, InvalidField
@@ -76,11 +77,15 @@ def import_file(
             raise InvalidField(
                 option, f"a file of kind {' or '.join(kinds)} ({source.name} is {reader.kind})"
             )
-    records = reader.read(source, progress, options)
     with deps.store.unit_of_work() as uow:
+        candidate = uow.get_candidate()
+        if options.country is None and candidate is not None and candidate.country:
+            options = replace(options, country=candidate.country)
+        records = reader.read(source, progress, options)
         progress.start("importing", source.size)
         report = MERGES[reader.kind](deps, uow, records, options)
         progress.finish()
+        _refuse_nothing_usable(source.name, report)
         if dry_run:
             return _as_dry_run(report)
         uow.commit()
@@ -98,15 +103,63 @@ def choose_reader(deps: Dependencies, source: ImportSource, kind: str | None) ->
     head = source.head()
     # An empty file has nothing to tell its kind by: one named .json is an empty dossier (the
     # reader that takes what no other claims says so); any other is only empty.
-    if not head.lstrip(b"\xef\xbb\xbf \t\r\n") and not source.name.lower().endswith(".json"):
-        raise BadInput(f"{source.name}: the file is empty: nothing to import")
+    if _blank(head) and not source.name.lower().endswith(".json"):
+        raise BadInput(f"{source.name}: expected {_expected(source.name)}, the file is empty")
     for reader in readers.values():
         if reader.sniff(head, source.name):
             return reader
     return list(readers.values())[-1]  # the last one takes what no other claims
 
 
-def _as_dry_run(report: ImportReport) -> ImportReport:
-    from dataclasses import replace
+# What a file of each ending should have held, for the one line that says an empty one is.
+_EXPECTED = {
+    ".csv": "a CSV export with a header row",
+    ".tsv": "a tab-separated export with a header row",
+    ".txt": "a CSV or tab-separated export with a header row (Excel's Unicode text)",
+    ".vcf": "vCards (BEGIN:VCARD … END:VCARD)",
+    ".vcard": "vCards (BEGIN:VCARD … END:VCARD)",
+    ".ics": "an invitation (BEGIN:VCALENDAR … END:VCALENDAR)",
+    ".eml": "a mail message carrying an invitation",
+}
 
+
+# What a record of each kind needs, for the line that says a file held none that had it.
+_A_RECORD = {
+    "vcard": "vCards with a name or an email address",
+    "linkedin": "connections with a name",
+    "google": "contacts with a name or an email address",
+    "applications": "rows with a company",
+}
+
+
+def _refuse_nothing_usable(name: str, report: ImportReport) -> None:
+    """A file of people or applications of which every record was passed over (a vCard that
+    holds only a photo) is refused in one line, as a file that is not what it claims: the
+    import stores nothing and exits 2 rather than reporting an import of nothing."""
+    if report.read or not report.skipped or report.kind not in _A_RECORD:
+        return
+    first = report.skipped[0]
+    more = len(report.skipped) - 1
+    raise BadInput(
+        f"{name}: expected {_A_RECORD[report.kind]}, none could be imported ({first.where}: "
+        f"{first.reason}{f'; and {more} more' if more else ''})"
+    )
+
+
+def _blank(head: bytes) -> bool:
+    """Nothing but a byte-order mark and blank lines (UTF-8, or UTF-16 as Excel's "Unicode
+    text" writes it)."""
+    if head[:2] in (b"\xff\xfe", b"\xfe\xff") and len(head) < 4096:
+        return not head.decode("utf-16", errors="replace").strip(" \t\r\n\ufeff")
+    return not head.lstrip(b"\xef\xbb\xbf \t\r\n")
+
+
+def _expected(name: str) -> str:
+    ending = name[name.rfind(".") :].lower() if "." in name else ""
+    return _EXPECTED.get(
+        ending, "a dossier (JSON), an invitation (.ics, .eml), vCards (.vcf) or a CSV export"
+    )
+
+
+def _as_dry_run(report: ImportReport) -> ImportReport:
     return replace(report, dry_run=True)

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 from followup.domain.application import opportunity_id as stable_id
 from followup.domain.errors import InvalidField
+from followup.domain.folding import fold
 from followup.domain.invitation import (
     Invitation,
     company_from_domain,
@@ -20,7 +21,7 @@ from followup.domain.invitation import (
     role_and_company,
 )
 from followup.domain.model import Candidate, Contact, Interview, Opportunity
-from followup.domain.people import email_key, fold, name_from_address
+from followup.domain.people import email_key, name_from_address
 from followup.domain.validation import validate_opportunity
 from followup.services.dependencies import Dependencies
 from followup.services.importing import Found, Skip, Tally

@@ -71,6 +71,9 @@ class ImportOptions:
 
     opportunity: str | None = None
     mapping: dict[str, str] | None = None
+    # The candidate's country (the profile's), filled in by the import: how a spreadsheet whose
+    # own dates read both ways writes them (day first in most countries).
+    country: str | None = None
 
 
 class Progress(Protocol):

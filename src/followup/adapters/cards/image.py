@@ -37,6 +37,8 @@ def check_size(size: int, field: str = "PHOTO") -> None:
 def load_photo(data: bytes, field: str = "PHOTO", side: int = WORK_SIDE) -> np.ndarray:
     """The photo as RGB pixels (height × width × 3), upright, its long side at most `side`."""
     check_size(len(data), field)
+    if not data:  # a photo the phone did not finish writing, or a download that failed
+        raise NotAnImage(f"{field}: expected a JPEG, PNG or HEIC photo, the file is empty")
     _register_heif()
     try:
         with warnings.catch_warnings():  # the pixel bound below is ours, not Pillow's warning

@@ -32,8 +32,8 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from followup.domain.errors import BadInput
+from followup.domain.folding import fold
 from followup.domain.invitation import Attendee, Invitation, mail_domain
-from followup.domain.people import fold
 from followup.domain.records import Found, Skip
 from followup.services.ports import ImportOptions, ImportSource, Progress
 
@@ -193,7 +193,11 @@ def _read_calendar(raw: bytes, where: str) -> list[Found[Invitation] | Skip]:
     if not events and answers:
         raise answers[0][1]
     if not events:
-        raise BadInput(f"{where}: expected an event (VEVENT) in the calendar, found none")
+        held = [
+            what for component, what in _NOT_EVENTS if any(c.walk(component) for c in calendars)
+        ]
+        found = f"found only {' and '.join(held)}" if held else "found none"
+        raise BadInput(f"{where}: expected an event (VEVENT) in the calendar, {found}")
     masters = {str(e.get("UID", "")) for e, _ in events if e.get("RECURRENCE-ID") is None}
     records: list[Found[Invitation] | Skip] = [
         Skip(f"{where} calendar {n}", answer.reason) for n, answer in answers
@@ -521,6 +525,12 @@ def _role_account(address: str) -> bool:
 
 
 # -- as a reader of `followup import` ------------------------------------------------------------
+# What a calendar holds instead of an event, as the message names it (RFC 5545 3.6).
+_NOT_EVENTS = (
+    ("VTODO", "a to-do (VTODO)"),
+    ("VJOURNAL", "a journal entry (VJOURNAL)"),
+    ("VFREEBUSY", "free/busy time (VFREEBUSY)"),
+)
 MAX_BYTES = 50 * 1024 * 1024  # an invitation with its attachments; a mailbox is not one
 _MAIL_HEADERS = re.compile(
     rb"^(from|to|cc|subject|date|mime-version|content-type|received|return-path|message-id|"

@@ -15,17 +15,19 @@ import io
 import itertools
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cache, cached_property
 from importlib import resources
 from typing import Any
 
-from followup.adapters.files.dates import DateReader
+from followup.adapters.files.dates import DateReader, NoSuchDate, Order, file_order
 from followup.adapters.files.text_lines import DecodedLines, check_size, refuse_binary
 from followup.domain.application import APPLICATION_FIELDS, Application
 from followup.domain.errors import BadInput, InvalidField
-from followup.domain.people import Person, fold, name_from_address, phone_to_call
+from followup.domain.folding import fold
+from followup.domain.people import Person, name_from_address, phone_to_call
 from followup.domain.records import Found, Skip
 from followup.services.ports import ImportOptions, ImportSource, Progress
 
@@ -57,10 +59,14 @@ class Table:
     stage: str = ""  # the stage every row has (LinkedIn's saved and applied jobs)
 
     def cell(self, row: list[str], name: str) -> str:
+        return self.cell_and_column(row, name)[0]
+
+    def cell_and_column(self, row: list[str], name: str) -> tuple[str, str]:
+        """The field's first value in the row, and the name of the column it is in."""
         for index in self.columns.get(name, []):
             if index < len(row) and row[index].strip():
-                return row[index].strip()
-        return ""
+                return row[index].strip(), self.header[index].strip()
+        return "", ""
 
     @cached_property
     def names(self) -> list[str]:
@@ -143,6 +149,7 @@ def open_table(
             "notes) to your column names"
         )
     index, delimiter, header, (found_kind, layout, columns, stage) = best
+    _refuse_repeats(header, columns, source)
     start_line = ahead[index][0]
     rest = itertools.chain((text for _, text in ahead[index + 1 :]), lines)
     return Table(
@@ -155,6 +162,23 @@ def open_table(
         columns=columns,
         stage=stage,
     )
+
+
+def _refuse_repeats(header: list[str], columns: dict[str, list[int]], source: str) -> None:
+    """A column the import reads, named twice ("Company" as the first and the third column): which
+    one is the company cannot be told, so it is said rather than guessed."""
+    names = [norm(h) for h in header]
+    for indexes in columns.values():
+        seen: dict[str, int] = {}
+        for index in indexes:
+            if names[index] in seen:
+                first = seen[names[index]]
+                raise BadInput(
+                    f"{source}: the column {header[index].strip()!r} is there twice (columns "
+                    f"{first + 1} and {index + 1}): expected each column once; rename or remove "
+                    "one of them"
+                )
+            seen[names[index]] = index
 
 
 def _cells(text: str, delimiter: str) -> list[str]:
@@ -344,7 +368,7 @@ def _mapped(header: list[str], mapping: dict[str, str]) -> dict[str, list[int]]:
         if not found:
             shown = ", ".join(h.strip() for h in header[:12])
             raise InvalidField(f"--mapping {ours}", f"one of the file's columns ({shown})", theirs)
-        columns[ours] = found[:1]
+        columns[ours] = found  # a name given twice is said (open_table), not guessed
     return columns
 
 
@@ -398,8 +422,54 @@ def read_people(table: Table) -> Iterator[Found[Person] | Skip]:
         )
 
 
-def read_applications(table: Table) -> Iterator[Found[Application] | Skip]:
-    dates = DateReader(day_first=table.delimiter == ";")
+DATE_FIELDS = ("applied", "stage_date")
+
+
+def date_order(
+    table: Table, dates: Iterable[str] | None = None, country: str | None = None
+) -> Order:
+    """Whether the file's dates are day first, and why, for the whole file (never row by row):
+    from its own dates (`dates`, all of them), else as the tool that wrote it documents, else
+    as the candidate's country writes dates (imports/date_order.json names its sources), else
+    day first when separated by semicolons (Excel in most of Europe), month first otherwise."""
+    found = file_order(dates) if dates is not None else None
+    if found is not None:
+        day_first, shown = found
+        said = "day" if day_first else "month"
+        return day_first, f"{said} first, as {shown!r} in this file shows"
+    data = _data("date_order.json")
+    tool = data["tools"].get(table.layout)
+    if tool is not None:
+        day_first = tool == "day_first"
+        return day_first, f"{'day' if day_first else 'month'} first, as {table.layout} writes them"
+    if country:
+        day_first = country.upper() not in data["month_first"]
+        return day_first, (
+            f"{'day' if day_first else 'month'} first, as dates are written in the candidate's "
+            f"country ({country.upper()})"
+        )
+    if table.delimiter == ";":
+        return True, "day first, as spreadsheets separated by semicolons write them"
+    return False, "month first: neither the file nor the profile's country says otherwise"
+
+
+def read_applications(
+    table: Table, order: Callable[[], Order] | None = None
+) -> Iterator[Found[Application] | Skip]:
+    """The applications of a table; `order` says how its dates read (asked once, the first time
+    a date reads both ways), by default `date_order` without the file's other dates."""
+    dates = DateReader(order or (lambda: date_order(table)))
+
+    def read(line: int, row: list[str], name: str) -> tuple[str, date | None]:
+        text, column = table.cell_and_column(row, name)
+        try:
+            return text, dates.read(text)
+        except NoSuchDate as error:
+            raise BadInput(
+                f"{table.source}: line {line}, column {column!r}: {text!r} is no date ({error}); "
+                "nothing was imported"
+            ) from None
+
     for line, row in table.rows:
         where = f"line {line}"
         company = table.cell(row, "company")
@@ -414,8 +484,7 @@ def read_applications(table: Table) -> Iterator[Found[Application] | Skip]:
                 f"{said!r} is not a stage Followup knows (imports/stages.json); the row was "
                 "imported without it",
             )
-        applied_text = table.cell(row, "applied")
-        applied = dates.read(applied_text)
+        applied_text, applied = read(line, row, "applied")
         if applied_text and applied is None:
             yield Skip(
                 f"{where} applied",
@@ -431,7 +500,7 @@ def read_applications(table: Table) -> Iterator[Found[Application] | Skip]:
                 url=table.cell(row, "url"),
                 stage=stage or "",
                 notes=table.cell(row, "notes")[:10_000],
-                stage_date=dates.read(table.cell(row, "stage_date")),
+                stage_date=read(line, row, "stage_date")[1],
             ),
         )
 
@@ -483,9 +552,23 @@ class TableReader:
             lines = DecodedLines(stream, source.name, progress=progress)
             table = open_table(lines, self.kind, options.mapping)
             if table.kind == "applications":
-                yield from read_applications(table)
+
+                def order() -> Order:  # a second pass over the file's dates, when needed
+                    return date_order(table, self._dates(source, options), options.country)
+
+                yield from read_applications(table, order)
             else:
                 yield from read_people(table)
+
+    def _dates(self, source: ImportSource, options: ImportOptions) -> Iterator[str]:
+        """Every date the file holds, read from its start again (columns only, nothing kept)."""
+        with source.open() as stream:
+            table = open_table(DecodedLines(stream, source.name), self.kind, options.mapping)
+            indexes = [i for name in DATE_FIELDS for i in table.columns.get(name, [])]
+            for _, row in table.rows:
+                for index in indexes:
+                    if index < len(row):
+                        yield row[index]
 
 
 def _wide_json(head: bytes) -> bool:

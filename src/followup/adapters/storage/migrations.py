@@ -41,6 +41,17 @@ class Migration:
         return parts
 
 
+def data_step(name: str) -> Callable[..., None] | None:
+    """The Python that completes a migration where SQL alone cannot: `*_folded_keys` computes
+    every key built from a name again with the domain's folding (adapters/storage/refold.py).
+    It runs after the file's SQL, in the same transaction."""
+    if name.endswith("_folded_keys"):
+        from followup.adapters.storage.refold import refold
+
+        return refold
+    return None
+
+
 def migration_names(package: str) -> list[str]:
     """The migrations of a package of `NNNN_name.sql` files, in order (read straight from its
     folder: every command opening the store asks, so this stays a directory listing)."""
@@ -61,6 +72,7 @@ def _folder(package: str) -> str:
 
 
 if TYPE_CHECKING:  # a Protocol only for mypy: the agenda opens the store and starts fast
+    from collections.abc import Callable
     from typing import Protocol
 
     class Target(Protocol):

@@ -27,7 +27,9 @@ def cmd_card(args: argparse.Namespace) -> int:
     if bool(args.opportunity) != bool(args.interview):
         raise BadInput("--interview: expected both --opportunity and --interview, or neither")
     found = deps(args)
-    card = read_card(found, read_input(args.photo))
+    # a message names the file the user gave ("PHOTO" for standard input)
+    field = "PHOTO" if args.photo == "-" else args.photo
+    card = read_card(found, read_input(args.photo), field)
     if args.json:
         from followup.adapters.json_shapes import dumps
 

@@ -9,7 +9,7 @@ from typing import Any
 import psycopg
 from psycopg import sql
 
-from followup.adapters.storage.migrations import Migration
+from followup.adapters.storage.migrations import Migration, data_step
 from followup.adapters.storage.migrations import migrate as run_migrations
 from followup.domain.errors import BadInput
 
@@ -40,6 +40,9 @@ class PostgresTarget:
                 return False
             # the whole file at once: PostgreSQL's functions hold `;` in their bodies
             self._db.execute(migration.sql.encode())
+            step = data_step(migration.name)
+            if step is not None:
+                step(self._db.execute, postgres=True)
             self._db.execute("INSERT INTO schema_migrations (name) VALUES (%s)", (migration.name,))
         return True
 

@@ -11,8 +11,8 @@ import os
 import sqlite3
 from os import PathLike
 
+from followup.adapters.storage.migrations import data_step, migration_names
 from followup.adapters.storage.migrations import migrate as run_migrations
-from followup.adapters.storage.migrations import migration_names
 from followup.adapters.storage.sql import SqlUnitOfWork
 from followup.domain.errors import BadInput, Busy, FollowupError, StorageFailed
 from followup.services.storage import Store
@@ -211,6 +211,9 @@ class _SqliteTarget:
                 return False
             for statement in migration.statements():
                 self._db.execute(statement)
+            step = data_step(migration.name)
+            if step is not None:
+                step(self._db.execute, postgres=False)
             self._db.execute("INSERT INTO schema_migrations (name) VALUES (?)", (migration.name,))
             self._db.execute("COMMIT")
         except BaseException:
