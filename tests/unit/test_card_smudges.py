@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from followup.adapters.cards.contacts import find_phones
-from followup.adapters.cards.fields import find_fields, lines_from_text
+from followup.adapters.cards.fields import _web_path, find_fields, lines_from_text
 
 
 def read(texts, region="US"):
@@ -67,3 +67,106 @@ def test_a_lost_plus_on_a_mobile_makes_it_the_phone_before_the_office_fax():
         "NO",
     )
     assert card.phone == "+47 41 23 45 67"
+
+
+def test_a_website_with_a_page_its_dot_lost_is_no_company_and_no_email_domain():
+    card = read(
+        [
+            ("KESTREL ANALYTICS", 1.3),
+            ("Joanna Okafor", 1.8),
+            "Data Engineer",
+            "P: (617) 555-0192",
+            "Email joanna.okafor @ kestrel.io",
+            "kestrelio/jobs",
+        ]
+    )
+    assert (card.company, card.email) == ("KESTREL ANALYTICS", "joanna.okafor@kestrel.io")
+
+
+def test_a_website_with_a_page_its_dot_read_as_a_space_is_no_company():
+    card = read(
+        [
+            ("Fjellstad Bygg", 1.3),
+            ("Sindre Moe", 1.8),
+            "Prosjektleder",
+            "sindre@fjellstad.no",
+            "fjellstad no/ledige",
+        ],
+        "NO",
+    )
+    assert (card.company, card.email) == ("Fjellstad Bygg", "sindre@fjellstad.no")
+
+
+def test_a_legal_form_with_a_slash_is_still_a_company():
+    card = read(
+        [
+            ("Nordhavn Shipping A/S", 1.3),
+            ("Mads Krogh", 1.8),
+            "Direktør",
+            "mads@nordhavn.dk",
+        ],
+        "DK",
+    )
+    assert card.company == "Nordhavn Shipping A/S"
+
+
+def test_a_website_with_a_page_says_which_office_the_email_is_at():
+    # `@m` read as `im`: the host the website gives, `mail.` before the company's name, is
+    # the email's, though no `@` was read.
+    card = read(
+        [
+            ("Corvid Labs", 1.3),
+            ("Tomasz Wrobel", 1.8),
+            "Kierownik Projektu",
+            "tomaszwrobelimnail.corvid-labs.pl",
+            "mail.corvid-labs.pl/kariera",
+        ],
+        "PL",
+    )
+    assert card.email == "tomaszwrobel@mail.corvid-labs.pl"
+
+
+def test_a_labelled_email_read_as_words_is_not_the_company():
+    card = read(
+        [
+            ("Lindqvist Arkitekter AB", 1.3),
+            ("Maja Lindqvist", 1.8),
+            "Arkitekt",
+            "T: 08-654 32 10",
+            "E maja lindqvistgharkitekter se",
+        ],
+        "SE",
+    )
+    assert card.company == "Lindqvist Arkitekter AB"
+
+
+def test_a_website_alone_on_its_line_with_a_space_after_its_dot_is_no_company():
+    card = read(
+        [
+            ("Harbour Lane Foods", 1.3),
+            ("Aoife Brennan", 1.8),
+            "Buyer",
+            "aoife.brennan@harbourlane.ie",
+            "harbourlane. ieicareers",
+        ],
+        "IE",
+    )
+    assert card.company == "Harbour Lane Foods"
+
+
+@pytest.mark.parametrize(
+    ("text", "website"),
+    [
+        ("brightlinepl/careers", True),
+        ("brightline pl/careers", True),
+        ("brightline. plicareers", True),
+        ("Build. Ship.", False),  # capitals: a tagline or a name
+        ("build. ship. grow.", False),  # words and dots, not a host and its ending
+        ("Nordhavn Shipping A/S", False),
+        ("c/o Hansen", False),
+        ("Design/Build", False),
+        ("s/a", False),
+    ],
+)
+def test_a_web_address_misread_is_told_from_a_line_of_text(text, website):
+    assert _web_path(text) is website
