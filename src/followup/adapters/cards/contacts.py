@@ -158,7 +158,46 @@ _LABEL = re.compile(r"([^\W\d_][\w.\-/ ]{0,20}?)[\s:.|/\-]*$")
 
 def find_phones(text: str, region: str | None) -> list[Phone]:
     """Telephone numbers in one line of text, each with what its label says it is (their places
-    are in the text as mended: digits misread as letters, lost spaces)."""
+    are in the text as mended: digits misread as letters, lost spaces). Where no number read is
+    valid, the line is read again with the marks small print loses mended (`_unsmudged`), and
+    that reading is taken where it finds more valid numbers."""
+    found = _phones(text, region)
+    if any(p.valid for p in found):
+        return found
+    mended = _unsmudged(text)
+    if mended == text:
+        return found
+    again = _phones(mended, region)
+    return again if sum(p.valid for p in again) > sum(p.valid for p in found) else found
+
+
+# The `+` of an international number read as a letter or a dash (`Mobile: r31 6 12744418`,
+# `cell –49 1512…`): a lone `r`, `t` or long dash just before a country code, at the start of
+# the number (after a space, a colon or the line's start).
+_LOST_PLUS = re.compile(r"(?:(?<=[\s:])|^)[rt–—](?=[1-9]\d{0,2}[\s.\-/]\d)")
+# A colon read between the groups of a number's digits (`08-19:9689`): not a time (`9:30`,
+# two digits after it).
+_COLON = re.compile(r"(?<=\d\d):(?=\d{3})")
+
+
+def _unsmudged(text: str) -> str:
+    """`text` with what small print loses mended: a lost `+` (`_LOST_PLUS`), a colon read for
+    a space between digits (`_COLON`), and a one-letter label run into its number (`T08-19`,
+    `M06 123`: a space put back after it, where the letter is a label's)."""
+    text = _LOST_PLUS.sub("+", text)
+    text = _COLON.sub(" ", text)
+    vocabulary = words()
+    labels = vocabulary["phone_labels"] | vocabulary["mobile_labels"] | vocabulary["fax_labels"]
+
+    def parted(match: re.Match[str]) -> str:
+        letter = match.group(1)
+        return f"{letter} " if letter.lower() in labels else letter
+
+    return re.sub(r"(?:(?<=\s)|^)([^\W\d_])(?=\+?\d)", parted, text)
+
+
+def _phones(text: str, region: str | None) -> list[Phone]:
+    """The numbers of `find_phones` in `text` as read."""
     fixed = _LOOKALIKE.sub(lambda m: "0" if m.group(0) in "Oo" else "1", text)
     fixed = re.sub(r"(?<=\d),(?=\d)", ".", fixed)  # a dot read as a comma: `+33.1.23.70.04,64`
     # A 1 read as a closing bracket where no bracket closes, after a dot or a dash between digits

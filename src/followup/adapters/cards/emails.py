@@ -248,6 +248,11 @@ def hosts(
         host = re.sub(r"(?i)^(https?://)?(www\.)?", "", web).split("/")[0].lower().strip(".")
         if "." in host and re.match(r"(?i)(https?://|www)", web):
             sites[host] = True
+        elif "." in host and re.match(r"[^/]+/[^\W\d_]{3,}", web) and domain_of(None, host) in orgs:
+            # A page of the site after the host (`mail.acme.nl/careers`; an email has no path)
+            # whose name is the company's: a website too, and the office's label before the
+            # name (`mail.`) the email's.
+            sites[host] = True
         split = _split_host(host)
         if split and plausible_ending(split[2]):
             endings.add(split[2])

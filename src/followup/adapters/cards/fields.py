@@ -35,7 +35,7 @@ from followup.adapters.cards.email_repairs import (
     email_misread_as_web,
     with_first_name,
 )
-from followup.adapters.cards.emails import candidates, chosen, local_parts
+from followup.adapters.cards.emails import candidates, chosen, local_parts, plausible_ending
 from followup.adapters.cards.lines import MIN_SCORE, Line, join, lines_from_text, merge_rows
 from followup.adapters.cards.mend import mend_domain, slugs, unglued
 from followup.adapters.cards.roles import (
@@ -321,9 +321,25 @@ def _is_text(text: str) -> bool:
         return True  # the middle of a company's name stacked over lines (Marlowe / & / Finch)
     text = re.sub(r"\b[0o]\.[0o]\.?$", "o.o.", text)  # sp. z o.o. read with zeros
     letters = sum(c.isalpha() for c in text)
-    if _labelled_email(text):
+    if _labelled_email(text) or _labelled_spaced_email(text) or _web_path(text):
         return False
     return letters >= 2 and not re.search(r"\b\d+\b", text) and not looks_like_address(text)
+
+
+# A web address with a page of the site after it (`brightwater.pl/careers`), its dot read as
+# nothing or as a space (`brightwaterpl/careers`, `atlasfreight nl/careers`): lower case, a
+# slash between letters. `A/S`, `S/A` and `c/o` (a legal form, care of) have one letter before it.
+_WEB_PATH = re.compile(r"(?:^|\s)[a-z0-9\-]*[a-z0-9]{2}/[a-z]{3,}/?(?:\s|$)")
+# Or a web address alone on its line with a space read after its dot (`blue-harbor. pl/careers`,
+# its slash read as a letter too: `blue-harbor. plicareers`).
+_WEB_SPACED = re.compile(r"[a-z0-9\-]{3,}\. [a-z]{2,}\S*")
+
+
+def _web_path(text: str) -> bool:
+    """A line that is a web address misread (see `_WEB_PATH`, `_WEB_SPACED`): in lower case, as
+    no company's or person's line is."""
+    text = text.strip()
+    return text == text.lower() and bool(_WEB_PATH.search(text) or _WEB_SPACED.fullmatch(text))
 
 
 def _labelled_email(text: str) -> bool:
@@ -344,6 +360,19 @@ def _labelled_email(text: str) -> bool:
         and len(rest) >= 8
         and bool(re.search(r"[^\W_]\.[a-z]{2,4}$", rest))
     )
+
+
+def _labelled_spaced_email(text: str) -> bool:
+    """A labelled email whose `@` and dots were read as letters and spaces (`E ngit odmanghessera
+    design studo se`): after an email's label, three words or more all in lower case, the last a
+    domain's ending (`se`, `com`). A company's or a person's line has capitals."""
+    found = re.match(r"\s*([^\W\d_][\w\-]*)\s*:?\s+(.+)$", text)
+    if not found or fold(found.group(1)).replace("-", "") not in {
+        re.sub(r"-", "", w) for w in words()["email_labels"]
+    }:
+        return False
+    rest = found.group(2).split()
+    return len(rest) >= 3 and all(w == w.lower() for w in rest) and plausible_ending(f".{rest[-1]}")
 
 
 def _choose_phone(phones: list[tuple[Phone, float]]) -> tuple[str | None, float]:

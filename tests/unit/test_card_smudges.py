@@ -1,0 +1,172 @@
+"""Contact lines whose small print lost a mark (a `+`, a dot, the space after a label): read
+again by class, and a misread line kept out of the company's and the email's way."""
+
+from __future__ import annotations
+
+import pytest
+
+from followup.adapters.cards.contacts import find_phones
+from followup.adapters.cards.fields import _web_path, find_fields, lines_from_text
+
+
+def read(texts, region="US"):
+    return find_fields(lines_from_text(texts), region)
+
+
+def numbers(text, region):
+    return [(p.international, p.kind, p.valid, p.labelled) for p in find_phones(text, region)]
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "expected"),
+    [
+        # The `+` read as a letter or a long dash, before the country code.
+        ("Mob: r44 7911 123456", "US", [("+44 7911 123456", "mobile", True, True)]),
+        ("tel t353 1 234 5678", "US", [("+353 1 234 5678", "phone", True, True)]),
+        ("Tel. –33 1 42 68 53 00", "US", [("+33 1 42 68 53 00", "phone", True, True)]),
+        # A colon read for the space between groups of digits.
+        ("Tfn 031-70:4512", "SE", [("+46 31 70 45 12", "phone", True, True)]),
+        # A one-letter label run into its number.
+        ("T020 7946 0958", "GB", [("+44 20 7946 0958", "phone", True, True)]),
+        ("M0612345678", "NL", [("+31 6 12345678", "mobile", True, True)]),
+        ("F030 901820", "DE", [("+49 30 901820", "fax", True, True)]),
+    ],
+)
+def test_a_number_whose_small_print_lost_a_mark_is_read_again(text, region, expected):
+    assert numbers(text, region) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        ("Open 9:30-17:00", "SE"),  # hours: two digits after the colon
+        ("Room t12", "US"),  # a room, no country code and no number after it
+        ("Gate M4 5AB", "GB"),  # a postcode, though M is a label's letter
+        ("ref r12-7", "US"),
+    ],
+)
+def test_what_is_no_number_stays_no_number(text, region):
+    assert numbers(text, region) == []
+
+
+def test_a_number_read_right_is_not_read_again():
+    # Valid as read: the `t` glued before it is not taken for a lost `+`.
+    assert numbers("P: 0612345678 t2", "NL") == [("+31 6 12345678", "phone", True, True)]
+
+
+def test_a_lost_plus_on_a_mobile_makes_it_the_phone_before_the_office_fax():
+    card = read(
+        [
+            ("Halvorsen & Lie AS", 1.3),
+            ("Ingeborg Lie", 1.8),
+            "Daglig leder",
+            "Fax 22 33 44 55",
+            "Mobil: r47 412 34 567",
+            "ingeborg@halvorsenlie.no",
+        ],
+        "NO",
+    )
+    assert card.phone == "+47 41 23 45 67"
+
+
+def test_a_website_with_a_page_its_dot_lost_is_no_company_and_no_email_domain():
+    card = read(
+        [
+            ("KESTREL ANALYTICS", 1.3),
+            ("Joanna Okafor", 1.8),
+            "Data Engineer",
+            "P: (617) 555-0192",
+            "Email joanna.okafor @ kestrel.io",
+            "kestrelio/jobs",
+        ]
+    )
+    assert (card.company, card.email) == ("KESTREL ANALYTICS", "joanna.okafor@kestrel.io")
+
+
+def test_a_website_with_a_page_its_dot_read_as_a_space_is_no_company():
+    card = read(
+        [
+            ("Fjellstad Bygg", 1.3),
+            ("Sindre Moe", 1.8),
+            "Prosjektleder",
+            "sindre@fjellstad.no",
+            "fjellstad no/ledige",
+        ],
+        "NO",
+    )
+    assert (card.company, card.email) == ("Fjellstad Bygg", "sindre@fjellstad.no")
+
+
+def test_a_legal_form_with_a_slash_is_still_a_company():
+    card = read(
+        [
+            ("Nordhavn Shipping A/S", 1.3),
+            ("Mads Krogh", 1.8),
+            "Direktør",
+            "mads@nordhavn.dk",
+        ],
+        "DK",
+    )
+    assert card.company == "Nordhavn Shipping A/S"
+
+
+def test_a_website_with_a_page_says_which_office_the_email_is_at():
+    # `@m` read as `im`: the host the website gives, `mail.` before the company's name, is
+    # the email's, though no `@` was read.
+    card = read(
+        [
+            ("Corvid Labs", 1.3),
+            ("Tomasz Wrobel", 1.8),
+            "Kierownik Projektu",
+            "tomaszwrobelimnail.corvid-labs.pl",
+            "mail.corvid-labs.pl/kariera",
+        ],
+        "PL",
+    )
+    assert card.email == "tomaszwrobel@mail.corvid-labs.pl"
+
+
+def test_a_labelled_email_read_as_words_is_not_the_company():
+    card = read(
+        [
+            ("Lindqvist Arkitekter AB", 1.3),
+            ("Maja Lindqvist", 1.8),
+            "Arkitekt",
+            "T: 08-654 32 10",
+            "E maja lindqvistgharkitekter se",
+        ],
+        "SE",
+    )
+    assert card.company == "Lindqvist Arkitekter AB"
+
+
+def test_a_website_alone_on_its_line_with_a_space_after_its_dot_is_no_company():
+    card = read(
+        [
+            ("Harbour Lane Foods", 1.3),
+            ("Aoife Brennan", 1.8),
+            "Buyer",
+            "aoife.brennan@harbourlane.ie",
+            "harbourlane. ieicareers",
+        ],
+        "IE",
+    )
+    assert card.company == "Harbour Lane Foods"
+
+
+@pytest.mark.parametrize(
+    ("text", "website"),
+    [
+        ("brightlinepl/careers", True),
+        ("brightline pl/careers", True),
+        ("brightline. plicareers", True),
+        ("Build. Ship.", False),  # capitals: a tagline or a name
+        ("build. ship. grow.", False),  # words and dots, not a host and its ending
+        ("Nordhavn Shipping A/S", False),
+        ("c/o Hansen", False),
+        ("Design/Build", False),
+        ("s/a", False),
+    ],
+)
+def test_a_web_address_misread_is_told_from_a_line_of_text(text, website):
+    assert _web_path(text) is website
