@@ -14,7 +14,9 @@ that kind in the new text count less: the welcome and the papers asked for after
 are a request, feedback on a rejection sent earlier is no new rejection.
 
 A message forwarded under the new text, or attached whole, is read too when the sender passes it
-on as their own word (`rules.json`, `forwarded`): their new text decides nothing itself, the
+on as their own word (`rules.json`, `forwarded`): their new text decides and asks nothing itself
+(a request of their own, the papers for the contract of the offer below, makes that offer the
+background: a request about an offer made earlier is a question), the
 forwarded message comes from their own organisation (or an applicant-tracking system, which
 sends for companies), and they do not hold it at a distance ("an example", "for reference", "this
 landed in my inbox"). A hiring manager re-sending the offer HR's email failed to deliver makes an
@@ -127,8 +129,10 @@ class ReplyClassifier:
         assert self.learned is not None
         model = self.learned
         best = max(found, key=_weight) if found else None
-        if best is not None and not 0 <= best.order < FORWARDED:
-            # decided by the subject, a header or a message passed on, which the model never reads
+        if best is not None and not 0 <= best.order < FORWARDED and best.rule != "header":
+            # decided by the subject or a message passed on, which the model never reads; a
+            # header only says a machine sent the message, and systems send rejections and
+            # tasks too: it counts as the rules' evidence of `automatic` and the words decide
             return Classification(best.kind, best.sentence, fresh, best.rule)
         strongest: dict[str, Evidence] = {}
         for e in found:
@@ -204,7 +208,12 @@ class ReplyClassifier:
         word (see the module's docstring); read after the new text."""
         rules = self.rules
         if not rules.passed_on or any(
-            e.kind in DECISIONS and e.strength >= FALLBACK_BELOW for e in found
+            e.strength >= FALLBACK_BELOW
+            and (
+                e.kind in DECISIONS
+                or (e.kind == "question" and not rules.receipt_asked.search(fold(e.sentence)))
+            )
+            for e in found
         ):
             return []
         sender = organisation(headers.get("from", ""))
