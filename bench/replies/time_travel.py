@@ -92,8 +92,8 @@ def decide(
 ) -> str:
     """`weight` None: the old fallback; else classify.py's weighing of rules and model (margin
     0 and floor 0: the plain weighing, the rules' reading kept on no margin). `headers_weighed`:
-    a header's `automatic` (order -2) is weighed with the model as session 15 does, instead of
-    deciding alone as session 14 had it."""
+    a weak header's `automatic` (order -2, below strength 3: a machine sent it) is weighed with
+    the model as session 15 does, instead of deciding alone as session 14 had it."""
     kind = KINDS[int(np.argmax(p))]
     if weight is None:
         sure = r["strength"] < 2 and kind != "other" and p.max() >= 0.6
@@ -101,7 +101,8 @@ def decide(
             return kind
         return str(r["rules"])
     order = r.get("order", 0)
-    if r["strength"] > 0 and not 0 <= order < 1000 and not (headers_weighed and order == -2):
+    mark = order == -2 and r["rules"] == "automatic" and r["strength"] < 3
+    if r["strength"] > 0 and not 0 <= order < 1000 and not (headers_weighed and mark):
         return str(r["rules"])  # the subject, a header or a message passed on decided
     scores = {}
     for i, kind in enumerate(KINDS):

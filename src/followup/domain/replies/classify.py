@@ -129,10 +129,11 @@ class ReplyClassifier:
         assert self.learned is not None
         model = self.learned
         best = max(found, key=_weight) if found else None
-        if best is not None and not 0 <= best.order < FORWARDED and best.rule != "header":
-            # decided by the subject or a message passed on, which the model never reads; a
-            # header only says a machine sent the message, and systems send rejections and
-            # tasks too: it counts as the rules' evidence of `automatic` and the words decide
+        if best is not None and not 0 <= best.order < FORWARDED and not _machine_mark(best):
+            # decided by the subject, a header that names what the message is (an auto-reply, a
+            # mail server's report, a calendar request) or a message passed on, which the model
+            # never reads; a weak header only says a machine sent the message, and systems send
+            # rejections and tasks too: it counts as the rules' evidence of `automatic`
             return Classification(best.kind, best.sentence, fresh, best.rule)
         strongest: dict[str, Evidence] = {}
         for e in found:
@@ -266,6 +267,12 @@ def _machine_sent(found: list[Evidence]) -> bool:
     no-reply sender, Auto-Submitted …). The learned model reads only words, and a person's "noted,
     thanks" sounds like a system's acknowledgement: it may call a message automatic only then."""
     return any(e.rule == "header" and e.kind == "automatic" for e in found)
+
+
+def _machine_mark(evidence: Evidence) -> bool:
+    """A header that says only that a machine sent the message (Auto-Submitted: auto-generated, a
+    no-reply sender: `automatic` below strength 3), not what the message is."""
+    return evidence.rule == "header" and evidence.kind == "automatic" and evidence.strength < 3
 
 
 def _weight(evidence: Evidence) -> tuple[int, int, int]:
