@@ -83,17 +83,26 @@ def dump(root: Path, out: Path, sets: list[Path]) -> None:
 
 
 def decide(
-    r: dict[str, Any], p: np.ndarray, weight: float | None, margin: float = 1.0, floor: float = 0.6
+    r: dict[str, Any],
+    p: np.ndarray,
+    weight: float | None,
+    margin: float = 1.0,
+    floor: float = 0.6,
+    headers_weighed: bool = False,
 ) -> str:
     """`weight` None: the old fallback; else classify.py's weighing of rules and model (margin
-    0 and floor 0: the plain weighing, the rules' reading kept on no margin)."""
+    0 and floor 0: the plain weighing, the rules' reading kept on no margin). `headers_weighed`:
+    a weak header's `automatic` (order -2, below strength 3: a machine sent it) is weighed with
+    the model as session 15 does, instead of deciding alone as session 14 had it."""
     kind = KINDS[int(np.argmax(p))]
     if weight is None:
         sure = r["strength"] < 2 and kind != "other" and p.max() >= 0.6
         if sure and kind not in r["settled"] and (kind != "automatic" or r["machine"]):
             return kind
         return str(r["rules"])
-    if r["strength"] > 0 and not 0 <= r.get("order", 0) < 1000:
+    order = r.get("order", 0)
+    mark = order == -2 and r["rules"] == "automatic" and r["strength"] < 3
+    if r["strength"] > 0 and not 0 <= order < 1000 and not (headers_weighed and mark):
         return str(r["rules"])  # the subject, a header or a message passed on decided
     scores = {}
     for i, kind in enumerate(KINDS):
@@ -128,7 +137,9 @@ def read(dumped: Path, held: list[str]) -> None:
             said = [decide(r, q, weight, 0.0, 0.0) for r, q in zip(rs, p, strict=True)]
             rows.append((f"weighed {weight}", said))
         said = [decide(r, q, 0.75) for r, q in zip(rs, p, strict=True)]
-        rows.append(("as shipped now", said))
+        rows.append(("weighed s14", said))
+        said = [decide(r, q, 0.75, headers_weighed=True) for r, q in zip(rs, p, strict=True)]
+        rows.append(("headers weighed", said))
         for label, said in rows:
             right = sum(1 for r, s in zip(rs, said, strict=True) if r["kind"] == s)
             recall = {}

@@ -59,11 +59,25 @@ def test_a_kind_no_rule_reads_wins_only_when_the_model_is_sure_enough_of_it():
     assert sure_other.classify("The wombat has spoken.").kind == "other"
 
 
-def test_a_reading_a_header_decided_stands_whatever_the_model_says():
-    mail = ("Thanks for applying, the wombat has spoken.", {"from": "no-reply@x.example"})
-    sure_other = ReplyClassifier(learned=model({"wombat": [0.0, 0.0, 0.0, 0.0, 0.0, 9.0]}))
-    found = sure_other.classify(mail[0], headers=mail[1])
+def test_a_header_is_weighed_with_the_model_as_the_rules_evidence_of_automatic():
+    # a header says a machine sent the message, not what it says: systems send rejections too
+    mail = ("The wombat has spoken.", {"from": "no-reply@x.example"})
+    unsure = ReplyClassifier(learned=model({"wombat": [0.0, 0.5, 0.0, 0.0, 0.0, 0.0]}))
+    found = unsure.classify(mail[0], headers=mail[1])
     assert (found.kind, found.rule) == ("automatic", "header")
+    sure_rejection = ReplyClassifier(learned=model(REJECTION_WORD))
+    found = sure_rejection.classify(mail[0], headers=mail[1])
+    assert (found.kind, found.rule, found.evidence) == (
+        "rejection",
+        "learned",
+        "The wombat has spoken.",
+    )
+
+
+def test_a_reading_the_subject_decided_stands_whatever_the_model_says():
+    sure_other = ReplyClassifier(learned=model({"wombat": [0.0, 0.0, 0.0, 0.0, 0.0, 9.0]}))
+    found = sure_other.classify("The wombat has spoken.", subject="Interview invitation")
+    assert (found.kind, found.rule) == ("invitation", "invitation/subject")
 
 
 def test_the_model_calls_a_message_automatic_only_when_a_header_says_a_machine_sent_it():

@@ -14,7 +14,9 @@ that kind in the new text count less: the welcome and the papers asked for after
 are a request, feedback on a rejection sent earlier is no new rejection.
 
 A message forwarded under the new text, or attached whole, is read too when the sender passes it
-on as their own word (`rules.json`, `forwarded`): their new text decides nothing itself, the
+on as their own word (`rules.json`, `forwarded`): their new text decides and asks nothing itself
+(a request of their own, the papers for the contract of the offer below, makes that offer the
+background: a request about an offer made earlier is a question), the
 forwarded message comes from their own organisation (or an applicant-tracking system, which
 sends for companies), and they do not hold it at a distance ("an example", "for reference", "this
 landed in my inbox"). A hiring manager re-sending the offer HR's email failed to deliver makes an
@@ -127,8 +129,11 @@ class ReplyClassifier:
         assert self.learned is not None
         model = self.learned
         best = max(found, key=_weight) if found else None
-        if best is not None and not 0 <= best.order < FORWARDED:
-            # decided by the subject, a header or a message passed on, which the model never reads
+        if best is not None and not 0 <= best.order < FORWARDED and not _machine_mark(best):
+            # decided by the subject, a header that names what the message is (an auto-reply, a
+            # mail server's report, a calendar request) or a message passed on, which the model
+            # never reads; a weak header only says a machine sent the message, and systems send
+            # rejections and tasks too: it counts as the rules' evidence of `automatic`
             return Classification(best.kind, best.sentence, fresh, best.rule)
         strongest: dict[str, Evidence] = {}
         for e in found:
@@ -204,7 +209,12 @@ class ReplyClassifier:
         word (see the module's docstring); read after the new text."""
         rules = self.rules
         if not rules.passed_on or any(
-            e.kind in DECISIONS and e.strength >= FALLBACK_BELOW for e in found
+            e.strength >= FALLBACK_BELOW
+            and (
+                e.kind in DECISIONS
+                or (e.kind == "question" and not rules.receipt_asked.search(fold(e.sentence)))
+            )
+            for e in found
         ):
             return []
         sender = organisation(headers.get("from", ""))
@@ -257,6 +267,12 @@ def _machine_sent(found: list[Evidence]) -> bool:
     no-reply sender, Auto-Submitted …). The learned model reads only words, and a person's "noted,
     thanks" sounds like a system's acknowledgement: it may call a message automatic only then."""
     return any(e.rule == "header" and e.kind == "automatic" for e in found)
+
+
+def _machine_mark(evidence: Evidence) -> bool:
+    """A header that says only that a machine sent the message (Auto-Submitted: auto-generated, a
+    no-reply sender: `automatic` below strength 3), not what the message is."""
+    return evidence.rule == "header" and evidence.kind == "automatic" and evidence.strength < 3
 
 
 def _weight(evidence: Evidence) -> tuple[int, int, int]:

@@ -108,6 +108,8 @@ class Rules:
     not_passed_on: re.Pattern[str]  # new text that holds what it forwards at a distance
     misdelivered: re.Pattern[str]  # new text saying a system's mail reached the sender by mistake
     settled: tuple[Settled, ...] = ()
+    # a request that only asks whether what is forwarded arrived: it passes the message on
+    receipt_asked: re.Pattern[str] = re.compile("(?!)")
 
 
 def shipped_rules() -> dict[str, Any]:
@@ -120,7 +122,8 @@ def shipped_rules() -> dict[str, Any]:
 def merge_rules(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
     """The user's additions: word lists and marker lists are extended, rules with a new id are
     added, and a rule with a known id gets the extra patterns (per language) and `unless`;
-    `settled` rules are added, and `forwarded` patterns (`not_passed_on`, `misdelivered`) too."""
+    `settled` rules are added, and `forwarded` patterns (`not_passed_on`, `misdelivered`,
+    `receipt_asked`) too."""
     merged: dict[str, Any] = json.loads(json.dumps(base))
     for name, words in (extra.get("words") or {}).items():
         merged.setdefault("words", {}).setdefault(name, []).extend(words)
@@ -128,7 +131,7 @@ def merge_rules(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
         if isinstance(values, list):
             merged.setdefault("new_text", {}).setdefault(key, []).extend(values)
     merged.setdefault("settled", []).extend(extra.get("settled") or [])
-    for key in ("not_passed_on", "misdelivered"):
+    for key in ("not_passed_on", "misdelivered", "receipt_asked"):
         added = (extra.get("forwarded") or {}).get(key)
         if added:
             target = merged.setdefault("forwarded", {}).setdefault(key, {})
@@ -269,6 +272,7 @@ def compile_rules(data: dict[str, Any]) -> Rules:
         not_passed_on=forwarded_patterns("not_passed_on"),
         misdelivered=forwarded_patterns("misdelivered"),
         settled=tuple(settled),
+        receipt_asked=forwarded_patterns("receipt_asked"),
     )
 
 
