@@ -27,8 +27,8 @@ CLEAN = (
     "solar tenders we discussed.\n\nBest,\nInes"
 )
 LOOKS_UP = (
-    "Dear Graham,\n\nThank you for Tuesday. The whole trade looks up to you. I would like "
-    "to hear more about the tenders.\n\nBest,\nInes"
+    "Dear Graham,\n\nThank you for Tuesday. Half the trade looks up to how you run tenders. "
+    "I would like to hear more about the tenders.\n\nBest,\nInes"
 )
 NAMED = (
     "Dear Graham,\n\nI also met Otterbrook last week, but Larkspur is where I want to be.\n\n"
@@ -84,15 +84,16 @@ def test_a_rule_the_reader_is_very_sure_of_is_added_with_its_sentence(deps: Depe
     ctx, found = _context(deps, LOOKS_UP)
     assert [f.rule for f in found if f.rule != "spelling"] == []  # the rules miss this form
     got = second_reading(CHECKER.rules, LOOKS_UP, ctx, [], _finding, _reader())
-    start = LOOKS_UP.index("The whole")
-    end = LOOKS_UP.index("you.") + len("you.")
+    start = LOOKS_UP.index("Half the")
+    end = LOOKS_UP.index("tenders.") + len("tenders.")
     assert got == [
         Finding(
             start,
             end,
             "flattery",
             "fawns over the interviewer, their office, their family or the occasion (as a "
-            "learned reading of the letter finds it): The whole trade looks up to you. (article "
+            "learned reading of the letter finds it): Half the trade looks up to how you run "
+            "tenders. (article "
             "003)",
         )
     ]

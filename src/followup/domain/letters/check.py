@@ -11,7 +11,7 @@ first tells which patterns can match the letter at all (see Rulebook.hits, atoms
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from itertools import islice
@@ -857,6 +857,9 @@ class LetterChecker:
         stakes = (
             self._stakes(letter, rule) if not letter.word_set.isdisjoint(lexicon.people) else []
         )
+        # the reader's family praised: the sentences beside the praise that tell of those
+        # people ("I saw your son won the piano prize. He's a genius") are the praise's matter
+        kin = _kin_praised(letter, praised, lexicon.people) if praised else []
         for pattern, entry in patterns:
             condition = rule.condition(pattern)
             for m in _matches(letter, pattern, entry):
@@ -888,7 +891,7 @@ class LetterChecker:
                 if not _holds(condition, letter, m):
                     continue
                 span = letter.sentence_of(m.start(), m.start())
-                if (
+                if span in kin or (
                     praised
                     and _overlaps(span, praised)
                     and _of_their_people(letter.text[span[0] : span[1]], lexicon.people)
@@ -927,9 +930,12 @@ class LetterChecker:
             # where lowercase changes the letter's length)
             loose=self.rules.loose_span_test(letter) if not blanked and letter.aligned else None,
         ):
-            if _overlaps((hit.start, hit.end), praised) and (
-                not lexicon.beyond_praise(hit, self._praised())
-                or _of_their_people(text[hit.start : hit.end], lexicon.people)
+            if (hit.start, hit.end) in kin or (
+                _overlaps((hit.start, hit.end), praised)
+                and (
+                    not lexicon.beyond_praise(hit, self._praised())
+                    or _of_their_people(text[hit.start : hit.end], lexicon.people)
+                )
             ):
                 continue  # praise of the family, or of what one of them did: flattery alone
             yield _finding(
@@ -1500,6 +1506,46 @@ def _label(condition: Condition) -> str:
 
 
 _THEIR = re.compile(r"\byour\s+([\w-]+)(?:\s+([\w-]+))?", re.IGNORECASE)
+
+
+def _kin_praised(
+    letter: Letter, praised: list[tuple[int, int]], people: frozenset[str]
+) -> list[tuple[int, int]]:
+    """The sentences next to flattery of the reader's family that tell of the reader's people
+    ("I saw your daughter's post. What a gifted girl!"; "Congratulations to your son. The
+    talent runs in the family"): the family praised is their matter (DESIGN: flattery covers the
+    family), not a new topic. Flattery of the person alone ("You are a born leader") lends its
+    neighbours nothing."""
+    sentences = letter.sentences
+    text = letter.text
+    found: list[tuple[int, int]] = []
+    for start, _ in praised:
+        at = bisect_right(letter.sentence_starts, start) - 1
+        if at < 0:
+            continue
+        s, e = sentences[at]
+        said = [w.lower() for w in _WORD_CHARS.findall(text[s:e])]
+        before = sentences[at - 1] if at else None
+        told = before is not None and _names_their_people(text[before[0] : before[1]], people)
+        if not (people.intersection(said) or (told and _KIN_PRONOUNS.intersection(said))):
+            continue  # the praise is not of their people
+        for near in (at - 1, at + 1):
+            if not 0 <= near < len(sentences):
+                continue
+            ns, ne = sentences[near]
+            if "\n\n" in text[min(e, ne) : max(s, ns)]:
+                continue  # another paragraph: another matter
+            if _names_their_people(text[ns:ne], people):
+                found.append((ns, ne))
+    return found
+
+
+_KIN_PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "his"})
+
+
+def _names_their_people(sentence: str, people: frozenset[str]) -> bool:
+    """Does the sentence name the reader's people or family ("your son", "your family")?"""
+    return any(word.lower() in people for m in _THEIR.finditer(sentence) for word in m.groups(""))
 
 
 def _of_their_people(sentence: str, people: frozenset[str]) -> bool:
