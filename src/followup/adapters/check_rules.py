@@ -18,6 +18,7 @@ import sys
 import zlib
 
 from followup.adapters.gazetteer import Gazetteer
+from followup.adapters.nicknames import Nicknames
 from followup.adapters.pastimes import Pastimes
 from followup.adapters.spelling import SpellingDictionary
 from followup.domain.errors import BadInput
@@ -164,9 +165,14 @@ def build_checker(
     words = os.path.join(user_folder, "words.txt") if user_folder else None
     dictionary = SpellingDictionary(words, cache)
     # the place names are read when a letter first names a company's first words alone, the
-    # words of private life when a letter is first read for new topics
+    # words of private life when a letter is first read for new topics, the nicknames when a
+    # letter first greets someone by a name that is none of the recipient's by its letters
     return LetterChecker(
-        rulebook, dictionary if spelling else None, Gazetteer().knows, Pastimes().words
+        rulebook,
+        dictionary if spelling else None,
+        Gazetteer().knows,
+        Pastimes().words,
+        Nicknames().linked,
     )
 
 

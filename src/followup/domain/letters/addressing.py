@@ -11,7 +11,7 @@ letter, so a name that is not the recipient's is a letter meant for someone else
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 
 from followup.domain.letters.atoms import Needs, needs_of, screen_text
 from followup.domain.letters.context import LetterContext, fold_accents
@@ -415,7 +415,7 @@ class Addressing:
             if len(bare) > 1 and fold_accents(_core(bare[0])) in self.wish_openers:
                 return None  # "Happy New Month", "Hayırlı Cumalar": a wish, not a name
             governed = False
-            while bare and fold_accents(_core(bare[0])) in self.not_names:
+            while bare and _plain(bare[0], fold_accents(_core(bare[0]))) in self.not_names:
                 governed = fold_accents(_core(bare[0])) in self.object_leads
                 bare.pop(0)
                 kept.pop(0)
@@ -427,14 +427,21 @@ class Addressing:
             if not bare:
                 return None
             folded = [fold_accents(_core(t)) for t in bare]
-            if any(t in self.generic or t in company or t in own for t in folded):
+            # a word written with accents its folded form lacks is no English word of the
+            # lists ("Pál" is not "pal", "Máté" not "mate"); and a title of respect makes a
+            # person of a word of the company's name ("Dear Mr. Vogel" at Hartmann & Vogel)
+            if any(
+                _plain(t, f) in self.generic or (f in company and not titled) or f in own
+                for t, f in zip(bare, folded, strict=True)
+            ):
                 return None
             first = folded[0]
+            plain = _plain(bare[0], first)  # (as compared with the words that are no names)
             if how in ("between", "end") and self._introduced(text, m.start("name")):
                 return None  # "my former manager at Kranich, Dr. Ute Hartmann, is happy to…"
             person = titled or suffixed or any(t in known for t in folded)
             if how in ("salutation", "lead"):
-                ok = person or first not in self.not_names
+                ok = person or plain not in self.not_names
             elif how == "lowercase":
                 # a word in lowercase is a name only when it is known as one
                 ok = person or first in self.given_names
@@ -442,18 +449,33 @@ class Addressing:
                 # an unknown word before a comma is a name spoken to when the sentence goes
                 # on to speak to someone ("Maria, thank you…"), not "Rotterdam, I think, …"
                 ok = person or (
-                    first not in self.not_names
+                    plain not in self.not_names
                     and not first.endswith("ly")
                     and m.group("next").lower() in self.openers
                     and self._speaks_to(text, m.start())
                 )
             elif how == "start-dash":
                 # "Leeds - I think…" is not spoken to: only a name known as one is
-                ok = m.group("next").lower() in self.openers and (
-                    person
+                # (not a noun phrase set off by two dashes that says who they are: "Sam -
+                # your analyst - will…" speaks of Sam)
+                aside = _DASHED_ASIDE.match(text, m.start("name") + len(raw)) is not None
+                ok = not aside and (
+                    (
+                        m.group("next").lower() in self.openers
+                        and (
+                            person
+                            or (
+                                len(bare) == 1
+                                and first in self.given_names
+                                and self._speaks_to(text, m.start())
+                            )
+                        )
+                    )
                     or (
+                        # someone met for this opportunity, set off by a dash before a sentence
+                        # that speaks to them ("And Dev - the trick you showed me saved…")
                         len(bare) == 1
-                        and first in self.given_names
+                        and first in ctx.people_parts
                         and self._speaks_to(text, m.start())
                     )
                 )
@@ -467,7 +489,7 @@ class Addressing:
                 ok = not self._renames(text, at) and (
                     person
                     or (
-                        first not in self.not_names
+                        plain not in self.not_names
                         and before[:1].islower()
                         and len(bare) <= 2
                         and not self._listed(text, at)
@@ -680,6 +702,11 @@ class Addressing:
         word = fold_accents(_core(token))
         return (i == 0 and word in self.titles_before) or (i > 0 and word in self.titles_after)
 
+    def opens_with_title(self, name: str) -> bool:
+        """Does a name as addressed open with a title of respect ("Mr. Vogel", "Frau Weber")?"""
+        first = name.split(maxsplit=1)[:1]
+        return bool(first) and len(name.split()) > 1 and self._honorific.match(first[0]) is not None
+
     def titled(self, text: str, start: int) -> bool:
         """Does a title of respect stand right before the word at `start` ("Mr Morgan",
         "Dr. Haugen"), making a person's name of it?"""
@@ -705,6 +732,7 @@ class Addressing:
         recipient_parts: frozenset[str],
         known: frozenset[str],
         text: str = "",
+        nicknames: Callable[[str], Collection[str]] | None = None,
     ) -> bool:
         """Do the words of a name the letter addresses name someone other than the recipient?
         With none of the recipient's names among them, yes ("Dear Mr. Okafor" to Harriet
@@ -715,7 +743,7 @@ class Addressing:
         recipient ("Dear Graham Okonjo" where a Sam Okonjo was met). A word that is one of the
         recipient's names in a case ending is theirs in a letter written with words of a
         language that inflects names (`text`: "Čau Pavle", "Dobrý den… Martine,")."""
-        others = [w for w in words if not self.is_recipient(w, recipient_parts)]
+        others = [w for w in words if not self.is_recipient(w, recipient_parts, nicknames)]
         if others and self._inflecting(text):  # (read of the letter only when asked)
             others = [
                 w
@@ -756,7 +784,12 @@ class Addressing:
                     return True
         return False
 
-    def is_recipient(self, token: str, recipient_parts: frozenset[str]) -> bool:
+    def is_recipient(
+        self,
+        token: str,
+        recipient_parts: frozenset[str],
+        nicknames: Callable[[str], Collection[str]] | None = None,
+    ) -> bool:
         """Is this word of a name one of the recipient's, a short form of one (Dan, Daniel) or
         a pet form of one ("Thabs" for Thabo, "Jonno" for Jonathan, "Becky" for Rebecca)?"""
         if same_person(token, recipient_parts, self.distinct_endings):
@@ -764,6 +797,10 @@ class Addressing:
         t = fold_accents(_core(token))
         if recipient_parts & self.short_forms.get(t, frozenset()):
             return True
+        if nicknames is not None and _nicknamed(
+            t, recipient_parts, nicknames, self.distinct_endings
+        ):
+            return True  # "Peggy" for Margaret, "Hank" for Henry (the nicknames package)
         for ending in self.pet_endings:
             if not t.endswith(ending) or len(t) - len(ending) < 3:
                 continue
@@ -1012,6 +1049,12 @@ class Addressing:
 
 
 # a word cut short with a slash, as titles are abbreviated ("W/ro", "A/Prof.", "S/Sgt")
+# a dash after a name, a noun phrase, and a second dash: an aside that says who they are
+_DASHED_ASIDE = re.compile(
+    r"[ \t]*(?:[—–]|-(?=[ \t]))[ \t]*(?:your|the|our|my|his|her|their|a|an)\b"
+    r"[^.!?\n—–]*?[ \t](?:[—–]|-(?=[ \t]))",
+    re.IGNORECASE,
+)
 # the end of a clause and the joining word of the next, before a name that opens it
 _CLAUSE_JOINED = re.compile(r"(?:,[ \t]*(?:and|but|so)|;)[ \t]+$")
 _ABBREVIATED = re.compile(r"[^\W\d_]{1,4}/[^\W\d_]{1,5}\.?[ \t]+(?=\S)")
@@ -1138,6 +1181,34 @@ class _Joined:
 
 # the capitalised word after a title and its full stop
 _AFTER_TITLE = re.compile(r"\.?[ \t]+([^\W\d_][\w'’-]*)")
+
+
+def _nicknamed(
+    word: str,
+    parts: frozenset[str],
+    linked: Callable[[str], Collection[str]],
+    endings: frozenset[str] = frozenset(),
+) -> bool:
+    """Is the word a nickname of one of the names, or the name of which one of them is a
+    nickname, one step of the table `linked` reads (the `nicknames` package's English given
+    names, see adapters/nicknames.py)? The word without a pet ending "s" counts too ("Becks":
+    Beck, of Rebecca). A name that is the other with one of `endings` is a name of its own,
+    whatever the table links (Louise is not Louis). (One step only: the table links names both
+    ways, and two steps would join "Vicky" to Victor through "Vic".)"""
+    words = {word} | ({word[:-1]} if len(word) > 4 and word.endswith("s") else set())
+    for w in words:
+        for p in parts.intersection(linked(w)):
+            if not _other_ending(w, p, endings):
+                return True
+    return False
+
+
+def _plain(token: str, folded: str) -> str:
+    """A name's word as compared with the lists of words that are no names: folded, unless
+    it is written with accents its folded form lacks ("Pál", "Máté"), which no English word
+    of those lists has: then as written, lowercase."""
+    core = _core(token)
+    return folded if core.isascii() else core
 
 
 def _core(token: str) -> str:

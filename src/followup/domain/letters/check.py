@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from functools import lru_cache
 from itertools import islice
 
@@ -96,8 +96,13 @@ class LetterChecker:
         dictionary: Dictionary | None = None,
         places: Callable[[str], bool] | None = None,
         pastimes: Callable[[], Mapping[str, str]] | None = None,
+        nicknames: Callable[[str], Collection[str]] | None = None,
     ) -> None:
         self.rules = rules
+        # the names a given name is a nickname of, or the nicknames of it (the wrong-name
+        # rule's short forms of the recipient's name), asked only for a name that is none of
+        # the recipient's by its letters
+        self.nicknames = nicknames
         self.dictionary = dictionary
         # whether words are a real place's name (the wrong-company rule's gazetteer), asked
         # only when a letter names another company's first words alone
@@ -144,7 +149,12 @@ class LetterChecker:
         found += companies
         # another company's name is that company, not a person addressed ("Kilnworth, one of
         # your customers, told me…"): reported once, by wrong-company
-        found += self._wrong_name(letter, ctx, [(f.start, f.end) for f in placeholders + companies])
+        # what the rules read from the letter's structure, which the learned reader's words
+        # do not show it (see below)
+        sure = [f for f in companies if _run_together(text, f.start, f.end)]
+        found += self._wrong_name(
+            letter, ctx, [(f.start, f.end) for f in placeholders + companies], sure
+        )
         flattery = list(self._phrases(letter, self.rules["flattery"]))
         if ctx.kind == "call":
             flattery += self._spoken_flattery(letter, ctx, flattery)
@@ -163,8 +173,16 @@ class LetterChecker:
             found += self._spelling(
                 letter, ctx, self.dictionary, [(f.start, f.end) for f in placeholders]
             )
-        # a small learned model reviews what the rules found (see learned.py)
-        return sorted(set(second_reading(self.rules, text, ctx, found, _finding)))
+        # a small learned model reviews what the rules found (see learned.py), but does not
+        # withdraw what it cannot see: another company run together in a file name, a link
+        # or a hashtag ("CV_AcmeCorp.pdf", one word to it, no company's), and a person met
+        # for this opportunity or a titled name spoken to ("Sam, you'll enjoy this", "Dear
+        # Mr. Vogel"), where the model sees a name mentioned, which letters mostly do cleanly
+        reviewed = second_reading(self.rules, text, ctx, found, _finding)
+        if sure:
+            kept = set(reviewed)
+            reviewed = reviewed + [f for f in sure if f not in kept]
+        return sorted(set(reviewed))
 
     # -- rules --------------------------------------------------------------------------------
     def _placeholders(self, letter: Letter) -> Iterator[Finding]:
@@ -237,27 +255,44 @@ class LetterChecker:
         self._address_marks(self.rules["missing-contact"].data)
 
     def _wrong_name(
-        self, letter: Letter, ctx: LetterContext, template: list[tuple[int, int]]
+        self,
+        letter: Letter,
+        ctx: LetterContext,
+        template: list[tuple[int, int]],
+        sure: list[Finding] | None = None,
     ) -> Iterator[Finding]:
+        """Names addressed that are not the recipient's, people of other opportunities named,
+        and people credited with being at the interview who were not met (001). A name spoken
+        to that is someone met for this opportunity, or that a title makes a person's, is also
+        put in `sure`."""
         rule = self.rules["wrong-name"]
         recipient_parts = ctx.recipient_parts
         text = letter.text
         known = ctx.directory.person_words | ctx.people_parts
         addressing = self._addressing
+        met = ctx.people_parts - recipient_parts
         for found in addressing.addressed(_in_title_case(text), ctx, known):
             if _PLACEHOLDER_NAME.fullmatch(found.words[0]) or _overlaps(
                 (found.start, found.end), template
             ):
                 continue  # a placeholder ("Dear First Name") or a company, reported as such
-            if not addressing.names_another(found.words, recipient_parts, known, text):
+            if not addressing.names_another(
+                found.words, recipient_parts, known, text, self.nicknames
+            ):
                 continue
-            yield _finding(
+            finding = _finding(
                 rule,
                 found.start,
                 found.end,
                 match=text[found.start : found.end],
                 recipient=ctx.recipient,
             )
+            if sure is not None and (
+                addressing.opens_with_title(text[found.start : found.end])
+                or any(fold_accents(w.lower()) in met for w in found.words)
+            ):
+                sure.append(finding)
+            yield finding
         # a person from another opportunity named anywhere: a letter copied from another one;
         # by the first name alone where it is spoken of as a person ("as I told Oliver"); not
         # in a sentence that offers them as a referee (a third party, as DESIGN has it)
@@ -1258,6 +1293,23 @@ def _heads(
             head.append(token)
     close()
     return found
+
+
+def _run_together(text: str, start: int, end: int) -> bool:
+    """Is the name at text[start:end] run together with what stands beside it, in one
+    token without spaces: a file name, a link, an address or a hashtag ("CV_AcmeCorp.pdf",
+    "acme-corp.example/jobs", "#AcmeCorp")?"""
+    before = text[start - 1 : start]
+    after = text[end : end + 1]
+    if before and (before.isalnum() or before in _JOINERS):
+        return True
+    # (a stop or a dash after it joins it only to a word that follows: not "… at Acme.")
+    return bool(after) and (
+        after.isalnum() or (after in _JOINERS and text[end + 1 : end + 2].strip() != "")
+    )
+
+
+_JOINERS = "_-./@#+"  # what joins words in a file name, a link, an address or a hashtag
 
 
 def _finding(rule: Rule, start: int, end: int, **values: object) -> Finding:
