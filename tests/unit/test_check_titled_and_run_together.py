@@ -133,3 +133,21 @@ def test_a_name_the_table_links_is_not_the_recipients_when_it_is_theirs_with_an_
     endings = frozenset({"a", "e", "ia", "ine"})
     assert not _nicknamed("louise", frozenset({"louis", "morel"}), LINKED, endings)
     assert _nicknamed("lou", frozenset({"louis", "morel"}), LINKED, endings)
+
+
+@pytest.mark.parametrize("title", ["Mag.", "Dkfm."])
+def test_an_austrian_academic_title_is_a_title_not_a_name_by_the_rules_alone(
+    deps, monkeypatch, title
+):
+    # Austria writes academic degrees before the name in a salutation (Magister, Diplom-Kaufmann)
+    import followup.domain.letters.check as check
+
+    def keep_all(rules, text, ctx, found, make, reader=None):
+        return found
+
+    monkeypatch.setattr(check, "second_reading", keep_all)
+    text = f"Sehr geehrter {title} Tóth,\n\nThe Linz rail slots are booked for June.\n\nInes"
+    assert _found(deps, "szalai", "József Tóth", text) == []
+    assert _found(deps, "szalai", "József Tóth", text.replace("Tóth", "Rocha", 1)) == [
+        ("wrong-name", f"{title} Rocha")
+    ]
