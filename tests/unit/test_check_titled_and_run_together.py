@@ -78,6 +78,26 @@ LETTERS = [
         "Dear József,\n\nThe slots are booked. Guillermo - your pricing lead - was right.",
         [],
     ),
+    # a sentence's first word with an aside to the reader is its subject, not spoken to; without
+    # the aside's verb, the same word before "you'll" is spoken to
+    (
+        "szalai",
+        "József Tóth",
+        "Dear József,\n\nTatabánya, you'll remember, was my old patch.\n\nInes",
+        [],
+    ),
+    (
+        "szalai",
+        "József Tóth",
+        "Dear József,\n\nLinz, as you know, has new rail slots.\n\nInes",
+        [],
+    ),
+    (
+        "szalai",
+        "József Tóth",
+        "Dear József,\n\nMiklós, you'll like this one: the slots are booked.\n\nInes",
+        [("wrong-name", "Miklós")],
+    ),
     # another company run together in a file name, which the learned reader may not withdraw
     (
         "szalai",

@@ -448,8 +448,12 @@ class Addressing:
             elif how == "start":
                 # an unknown word before a comma is a name spoken to when the sentence goes
                 # on to speak to someone ("Maria, thank you…"), not "Rotterdam, I think, …"
+                # nor the subject of a sentence with an aside to the reader ("Kandy, you'll
+                # remember, was my old patch")
+                subject = _SUBJECT_ASIDE.match(text, m.start("name") + len(raw)) is not None
                 ok = person or (
-                    plain not in self.not_names
+                    not subject
+                    and plain not in self.not_names
                     and not first.endswith("ly")
                     and m.group("next").lower() in self.openers
                     and self._speaks_to(text, m.start())
@@ -1050,6 +1054,14 @@ class Addressing:
 
 # a word cut short with a slash, as titles are abbreviated ("W/ro", "A/Prof.", "S/Sgt")
 # a dash after a name, a noun phrase, and a second dash: an aside that says who they are
+# a short aside to the reader set off by commas after a sentence's first word, and the verb
+# that word is the subject of: "Kandy, you'll remember, was…", "Leeds, as you know, has…"
+_SUBJECT_ASIDE = re.compile(
+    r"[ \t]*,[ \t]*(?:as[ \t]+)?(?:you|i|we)(?:['’](?:ll|d|ve|re|m))?(?:[ \t]+[\w'’]+){1,3}?"
+    r"[ \t]*,[ \t]*(?:still[ \t]+|also[ \t]+|once[ \t]+)?(?:was|is|were|are|has|had|have|will"
+    r"|would|could|can|used|remains|remained|became|becomes)\b",
+    re.IGNORECASE,
+)
 _DASHED_ASIDE = re.compile(
     r"[ \t]*(?:[—–]|-(?=[ \t]))[ \t]*(?:your|the|our|my|his|her|their|a|an)\b"
     r"[^.!?\n—–]*?[ \t](?:[—–]|-(?=[ \t]))",
