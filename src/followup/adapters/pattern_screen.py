@@ -235,14 +235,8 @@ class AtomScreen:
     def form_matches_in(self, form: bytes, data: bytes, start: int, end: int) -> bool:
         """Does the looser form match inside data[start:end] (searched alone: the form asserts
         nothing of what stands around it)? True when that cannot be told."""
-        if self._re2 is None:
-            return True
-        compiled = self._others.get(form)
-        if compiled is None:
-            compiled = self._others[form] = self._compile_form(form)
-        if compiled is _REFUSED:
-            return True
-        return bool(compiled.Match(self._unanchored, data, start, end)[0][0] >= 0)
+        first = self.form_first(form, data, start, end)
+        return first is None or first >= 0
 
     def form_first(self, form: bytes, data: bytes, start: int, end: int) -> int | None:
         """Where the leftmost match of a looser form that is none of the screen's own starts
