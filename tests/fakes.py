@@ -6,12 +6,13 @@ from __future__ import annotations
 import copy
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, datetime
 
 from followup.domain.model import Candidate, Opportunity, Touch
 from followup.domain.people import Person, email_key
 from followup.domain.progress import Funnel, History, ReplyRecord, TouchRecord, history_of
 from followup.domain.replies.model import Reply
+from followup.services.dependencies import Dependencies
 from followup.services.storage import (
     AgendaRows,
     InvitationRecord,
@@ -316,3 +317,14 @@ class FakeStore(Store):
     @property
     def location(self) -> str:
         return "memory"
+
+
+def fake_deps(now: datetime, readers: bool = True) -> Dependencies:
+    """The services over an in-memory store, with the real calendars and policies, at `now`; with
+    the file readers (imports) unless `readers` is False."""
+    from followup import bootstrap
+    from followup.adapters.holidays import calendar_for
+    from followup.adapters.policies import PolicyBook
+
+    extra = {"readers": bootstrap.readers} if readers else {}
+    return Dependencies(FakeStore(), calendar_for, PolicyBook(None), clock=lambda: now, **extra)

@@ -8,9 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from followup import bootstrap
-from followup.adapters.holidays import calendar_for
-from followup.adapters.policies import PolicyBook
 from followup.domain.application import Application, apply_application, opportunity_id
 from followup.domain.model import Event, Opportunity
 from followup.domain.records import Found, Skip
@@ -20,7 +17,7 @@ from followup.services.dependencies import Dependencies
 from followup.services.imports import import_file
 from followup.services.ports import ImportOptions, ImportSource
 
-from ..fakes import FakeStore
+from ..fakes import fake_deps
 
 DATA = Path(__file__).parents[1] / "data" / "imports"
 TODAY = date(2026, 12, 28)
@@ -28,13 +25,7 @@ TODAY = date(2026, 12, 28)
 
 @pytest.fixture
 def deps() -> Dependencies:
-    return Dependencies(
-        FakeStore(),
-        calendar_for,
-        PolicyBook(None),
-        clock=lambda: datetime(2026, 12, 28, 15, 0, tzinfo=UTC),
-        readers=bootstrap.readers,
-    )
+    return fake_deps(datetime(2026, 12, 28, 15, 0, tzinfo=UTC))
 
 
 def merge(deps, *rows: Application | Skip):

@@ -9,9 +9,6 @@ from datetime import UTC, datetime
 
 import pytest
 
-from followup import bootstrap
-from followup.adapters.holidays import calendar_for
-from followup.adapters.policies import PolicyBook
 from followup.domain.application import Application, opportunity_id
 from followup.domain.folding import fold
 from followup.domain.people import Person, company_key, key
@@ -21,18 +18,12 @@ from followup.services.agenda import list_opportunities
 from followup.services.applications import merge_applications
 from followup.services.dependencies import Dependencies
 
-from ..fakes import FakeStore
+from ..fakes import fake_deps
 
 
 @pytest.fixture
 def deps() -> Dependencies:
-    return Dependencies(
-        FakeStore(),
-        calendar_for,
-        PolicyBook(None),
-        clock=lambda: datetime(2026, 12, 28, 15, 0, tzinfo=UTC),
-        readers=bootstrap.readers,
-    )
+    return fake_deps(datetime(2026, 12, 28, 15, 0, tzinfo=UTC))
 
 
 @pytest.mark.parametrize(

@@ -23,20 +23,14 @@ from followup.services.imports import import_file
 from followup.services.planning import plan_touches
 from followup.services.ports import ImportSource, NoProgress
 
-from ..fakes import FakeStore
+from ..fakes import FakeStore, fake_deps
 
 WORKED = json.loads((Path(__file__).parents[1] / "data" / "acme.json").read_text())
 
 
 @pytest.fixture
 def deps() -> Dependencies:
-    return Dependencies(
-        FakeStore(),
-        calendar_for,
-        PolicyBook(None),
-        clock=lambda: datetime(2027, 1, 21, 15, 0, tzinfo=UTC),
-        readers=bootstrap.readers,
-    )
+    return fake_deps(datetime(2027, 1, 21, 15, 0, tzinfo=UTC))
 
 
 def source(data: object, name: str = "dossier.json") -> ImportSource:

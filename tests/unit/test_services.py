@@ -25,7 +25,7 @@ from followup.services.recording import (
     update_profile,
 )
 
-from ..fakes import FakeStore
+from ..fakes import FakeStore, fake_deps
 from .conftest import d, ev, log
 
 WORKED = json.loads((Path(__file__).parents[1] / "data" / "acme.json").read_text())
@@ -33,12 +33,7 @@ WORKED = json.loads((Path(__file__).parents[1] / "data" / "acme.json").read_text
 
 @pytest.fixture
 def deps() -> Dependencies:
-    return Dependencies(
-        FakeStore(),
-        calendar_for,
-        PolicyBook(None),
-        clock=lambda: datetime(2027, 1, 21, 15, 0, tzinfo=UTC),
-    )
+    return fake_deps(datetime(2027, 1, 21, 15, 0, tzinfo=UTC), readers=False)
 
 
 def statuses(deps, opportunity=None):
