@@ -110,7 +110,15 @@ def open_store(location: str, user: str | None = None, roles: tuple[str, ...] = 
         )
     from followup.adapters.storage.sqlite.store import SqliteStore
 
-    return SqliteStore(os.path.expanduser(location))
+    return SqliteStore(os.path.expanduser(location), plan=_plan_after_migration)
+
+
+def _plan_after_migration(opportunity: Any, candidate: Any) -> Any:
+    """How a migration that makes two opportunities one plans it again: DESIGN's rules with the
+    user's policies and calendar, as every use case plans (adapters/storage/refold.py)."""
+    from followup.adapters.storage.refold import planner
+
+    return planner(_Policies().get, _calendar_for)(opportunity, candidate)
 
 
 def migrate_database(database: str | None, app_role: str) -> list[str]:
@@ -120,10 +128,10 @@ def migrate_database(database: str | None, app_role: str) -> list[str]:
     if is_server(location):
         from followup.adapters.storage.postgres.store import PostgresStore
 
-        return PostgresStore(location).migrate(app_role)
+        return PostgresStore(location).migrate(app_role, plan=_plan_after_migration)
     from followup.adapters.storage.sqlite.store import SqliteStore
 
-    return SqliteStore(os.path.expanduser(location)).migrate()
+    return SqliteStore(os.path.expanduser(location), plan=_plan_after_migration).migrate()
 
 
 def acting_user(explicit: str | None, location: str) -> str | None:

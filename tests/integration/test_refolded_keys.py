@@ -117,8 +117,13 @@ def test_old_keys_are_folded_again_and_what_is_now_one_is_merged(database):
             ("lodz-1", ["Paweł Nowak"])
         ]
         assert merged.events == [Event(date(2026, 12, 4), "done", "Paweł Nowak", "thank_you")]
-        assert [(r.touch.contact, r.touch.status, r.touch.interview) for r in uow.plan(NEW)] == [
-            ("Paweł Nowak", "done", "lodz-1")
+        # planned again from what it holds now: the thank-you done, the call after it
+        assert [
+            (r.touch.contact, r.touch.step, r.touch.status, r.touch.interview)
+            for r in uow.plan(NEW)
+        ] == [
+            ("Paweł Nowak", "thank_you", "done", "lodz-1"),
+            ("Paweł Nowak", "call", "planned", None),
         ]
         people = [(r.person.name, r.person.title, r.person.phone, r.person.email)
                   for r in uow.people()]  # fmt: skip
@@ -144,3 +149,147 @@ def test_after_the_migration_the_same_rows_again_change_nothing(database):
         report = merge_applications(deps, uow, rows)
         uow.commit()
     assert (report.added, report.updated, report.unchanged) == (0, 0, 2)
+
+
+def _deps(database):
+    from followup.adapters.holidays import calendar_for
+    from followup.adapters.policies import PolicyBook
+    from followup.services.dependencies import Dependencies
+
+    return Dependencies(database.store(), calendar_for, PolicyBook(None))
+
+
+def _fresh_plan(deps, opportunity_id):
+    """The plan DESIGN's rules make of the opportunity as it is stored now."""
+    from followup.domain.model import Candidate
+    from followup.domain.planner import plan_opportunity
+
+    with deps.store.unit_of_work(readonly=True) as uow:
+        opportunity = uow.get_opportunity(opportunity_id)
+        candidate = uow.get_candidate() or Candidate()
+    touches = plan_opportunity(
+        opportunity, deps.policies.get(opportunity.policy), deps.calendars(candidate)
+    )
+    return [(t.contact, t.step, t.due, t.status, t.interview) for t in touches]
+
+
+def test_what_is_merged_is_planned_again_in_the_migration(database):
+    """Two opportunities made one hold one plan, made by DESIGN's rules from everything they
+    now hold (the interview of the one, the application of the other), not the two old plans
+    side by side; and the agenda shows it at once."""
+    from followup.services.agenda import agenda
+    from followup.services.planning import replan
+
+    deps = _deps(database)
+    with deps.store.unit_of_work() as uow:
+        old = Opportunity(
+            "østergaard-marine-skibsingeniør",
+            "Østergaard Marine",
+            "Skibsingeniør",
+            applied=date(2026, 11, 2),
+            interviews=[
+                Interview(
+                    "oster-1",
+                    date(2026, 11, 24),
+                    round=2,
+                    contacts=(Contact("Sigrid Dahl", minutes=45, email="sd@om.example"),),
+                )
+            ],
+        )
+        new = Opportunity(
+            "ostergaard-marine-skibsingenior",
+            "Ostergaard Marine",
+            "Skibsingeniør",
+            applied=date(2026, 11, 2),
+            interviews=[
+                Interview(
+                    "holm-1", date(2026, 11, 10), contacts=(Contact("Jens Holm", minutes=30),)
+                )
+            ],
+            events=[Event(date(2026, 11, 11), "done", "Jens Holm", "thank_you")],
+        )
+        for opportunity in (old, new):
+            uow.save_opportunity(opportunity)
+        replan(deps, uow, None, [old, new])
+        uow.commit()
+    _migrate_again(database)
+    deps = _deps(database)
+    with deps.store.unit_of_work(readonly=True) as uow:
+        assert uow.opportunity_ids() == ["ostergaard-marine-skibsingenior"]
+        stored = [
+            (r.touch.contact, r.touch.step, r.touch.due, r.touch.status, r.touch.interview)
+            for r in uow.plan("ostergaard-marine-skibsingenior")
+        ]
+        (summary,) = uow.summaries()
+    expected = _fresh_plan(deps, "ostergaard-marine-skibsingenior")
+    # the second round's call waits for the first's: the two old plans side by side had both
+    assert [(c, s) for c, s, _, status, _ in expected if status == "planned"] == [
+        ("Jens Holm", "call"),
+        ("Sigrid Dahl", "thank_you"),
+    ]
+    assert sorted(stored, key=str) == sorted(expected, key=str)
+    assert summary.stage == "interviewing"
+    seen = agenda(deps, on=date(2026, 11, 24), limit=50)
+    shown = [(r.touch.step, r.touch.contact) for r in seen.today + seen.upcoming]
+    assert ("thank_you", "Sigrid Dahl") in shown
+    assert len(shown) == len(set(shown))
+
+
+def test_two_that_hold_a_letter_of_one_touch_are_merged_keeping_both(database):
+    """Both opportunities hold a letter for the same touch (and the same reply): they are still
+    made one, with nothing lost. Only one letter of a touch may wait to be sent: the one of the
+    opportunity that keeps the id waits, the other is kept as cancelled, saying why."""
+
+    deps = _deps(database)
+    with deps.store.unit_of_work() as uow:
+        for oid, company in (
+            ("łodz-trading-handlowiec", "Łódź Trading"),
+            ("lodz-trading-handlowiec", "Lodz Trading"),
+        ):
+            uow.save_opportunity(Opportunity(oid, company, "Handlowiec"))
+        uow.commit()
+    for n, (oid, status) in enumerate(
+        (("łodz-trading-handlowiec", "queued"), ("lodz-trading-handlowiec", "queued"))
+    ):
+        _letter(database, oid, status, f"<m{n}@followup>")
+    for n, oid in enumerate(("łodz-trading-handlowiec", "lodz-trading-handlowiec")):
+        _reply(database, oid, "proposed" if n else "confirmed")
+    _migrate_again(database)
+    with database.store().unit_of_work(readonly=True) as uow:
+        assert uow.opportunity_ids() == [NEW]
+        letters = sorted((i.message_id, i.status, i.opportunity) for i in uow.outbox())
+    assert letters == [("<m0@followup>", "cancelled", NEW), ("<m1@followup>", "queued", NEW)]
+    reason = database.sql("SELECT last_error FROM outbox WHERE message_id = '<m0@followup>'")[0][0]
+    assert "lodz-trading-handlowiec" in reason
+    replies = database.sql("SELECT opportunity_id, status FROM reply")
+    assert replies == [(NEW, "confirmed")]
+
+
+def _letter(database, oid, status, message_id):
+    param = "%s" if database.kind == "postgresql" else "?"
+    account = ", account_id" if database.kind == "postgresql" else ""
+    account_value = ", (SELECT min(id) FROM account)" if database.kind == "postgresql" else ""
+    database.sql(
+        f"INSERT INTO outbox (opportunity_id, step, contact, to_name, to_address, subject, body, "
+        f"message_id, send_after, status, created_at, due{account}) VALUES ({param}, "
+        f"'thank_you', 'Paweł Nowak', 'Paweł Nowak', 'pawel@lodz.example', 'Dziękuję', 'Body', "
+        f"{param}, '2026-12-04T09:00:00+00:00', {param}, '2026-12-03T09:00:00+00:00', "
+        f"'2026-12-04'{account_value})",
+        oid,
+        message_id,
+        status,
+    )
+
+
+def _reply(database, oid, status):
+    param = "%s" if database.kind == "postgresql" else "?"
+    account = ", account_id" if database.kind == "postgresql" else ""
+    account_value = ", (SELECT min(id) FROM account)" if database.kind == "postgresql" else ""
+    database.sql(
+        f"INSERT INTO reply (opportunity_id, contact, received_at, message_id, identity, subject, "
+        f"body, kind, evidence, proposal, status{account}) VALUES ({param}, 'Paweł Nowak', "
+        f"'2026-12-05T10:00:00+00:00', '<r1@lodz.example>', '<r1@lodz.example>', 'Next round', "
+        f"'We invite you', 'invitation', 'We invite you', 'invited', {param}{account_value})",
+        oid,
+        status,
+    )

@@ -13,8 +13,16 @@ key again and merges what is now one, losing nothing:
   address takes in their namesakes who have none, as `services/people.py` does on an import;
 - opportunities whose id is the one an import made from their company and role with the old
   folding get the new id: renamed when it is free, else merged into the one holding it (its
-  blanks filled; interviews, people met, events, touches, letters, replies, snoozes and
-  invitations moved over). An id typed by a person (a dossier's) is never touched.
+  blanks filled; interviews, people met, events, letters, replies, snoozes and invitations
+  moved over), and what is merged is planned again in the same transaction, by DESIGN's rules
+  from everything it now holds: the two old plans side by side would chase twice, and the
+  second round's call would not wait for the first's. An id typed by a person (a dossier's) is
+  never touched;
+- where both hold a letter of the same touch, both are kept on the one opportunity: only one
+  letter of a touch may wait to be sent (DESIGN: each letter goes out at most once), so the
+  one furthest along (being sent, else the one of the opportunity keeping the id) waits and
+  the other is kept as cancelled, saying why; the same reply read for both is one message,
+  kept once with the decision the candidate took on either.
 On PostgreSQL each account's rows are taken apart: nothing moves between accounts.
 """
 
@@ -28,9 +36,15 @@ from dataclasses import replace
 from typing import Any
 
 from followup.domain.application import id_from, opportunity_id
+from followup.domain.model import Candidate, Opportunity, Touch
 from followup.domain.people import Person, company_words, merge
 
 Execute = Callable[[str, Sequence[Any]], Any]  # runs one statement, returns a cursor
+# The plan of an opportunity by DESIGN's rules, with the candidate's calendar: its touches and
+# its stage (bootstrap's reads the user's own policies too; shipped_plan the shipped ones).
+Plan = Callable[[Opportunity, Candidate | None], tuple[list[Touch], str]]
+WAITING = ("queued", "sending")  # a letter that may still go out
+DECIDED = ("confirmed", "dismissed")  # a reply's proposal the candidate answered
 
 
 def _old_fold(text: str) -> str:
@@ -48,9 +62,11 @@ def _old_id(company: str, role: str) -> str:
 class Refold:
     """The step on one connection; `postgres` scopes every statement by account."""
 
-    def __init__(self, execute: Execute, postgres: bool) -> None:
+    def __init__(self, execute: Execute, postgres: bool, plan: Plan | None = None) -> None:
         self._execute = execute
         self.postgres = postgres
+        self.plan = plan or shipped_plan()
+        self.merged: list[tuple[Any, str]] = []  # (account, id) of each opportunity merged into
 
     def q(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
         cursor = self._execute(sql.replace("?", "%s") if self.postgres else sql, tuple(params))
@@ -66,6 +82,7 @@ class Refold:
     def run(self) -> None:
         self.people()
         self.opportunities()
+        self.plan_merged()
 
     # -- the address book -----------------------------------------------------------------------
     def people(self) -> None:
@@ -110,32 +127,115 @@ class Refold:
             if self.postgres:  # the revision the triggers bump is the account's
                 self.q("SELECT set_config('followup.account', ?, true)", (str(account),))
             if (account, new) in ids:
-                if self.clash(account, oid, new):
-                    continue  # both hold a letter or a reply of one touch: left as two
+                self.settle_clashes(account, oid, new)
                 self.merge_into(account, oid, new)
+                if (account, new) not in self.merged:
+                    self.merged.append((account, new))
             else:
                 self.rename(account, oid, new)
                 ids.add((account, new))
             ids.discard((account, oid))
 
-    def clash(self, account: int, old: str, new: str) -> bool:
-        """Whether both hold a letter for the same touch or the same reply, which one store
-        cannot hold twice (rare enough to leave both as they are)."""
+    def settle_clashes(self, account: int, old: str, new: str) -> None:
+        """What one opportunity cannot hold twice, settled before the two are made one: two
+        letters waiting for the same touch (the one furthest along waits, the other is kept
+        cancelled, saying why), and the same reply read for both (kept once, with the
+        decision the candidate took on either)."""
         cond, arg = self.mine(account)
-        for table, same in (
-            ("outbox", "a.step = b.step AND a.contact = b.contact AND a.due = b.due"),
-            ("reply", "a.identity = b.identity"),
+        waiting = ", ".join(f"'{status}'" for status in WAITING)
+        for mine, theirs, mine_status, their_status in self.q(
+            f"SELECT a.id, b.id, a.status, b.status FROM outbox a, outbox b WHERE "
+            f"a.opportunity_id = ? AND b.opportunity_id = ? AND a.step = b.step AND "
+            f"a.contact = b.contact AND a.due = b.due AND a.status IN ({waiting}) AND "
+            f"b.status IN ({waiting}){self.both(cond)}",
+            (old, new, *arg, *arg),
         ):
-            extra = cond.replace("account_id", "a.account_id") + cond.replace(
-                "account_id", "b.account_id"
+            if mine_status == "sending" and their_status == "queued":
+                cancelled, kept = theirs, old
+            else:
+                cancelled, kept = mine, new
+            self.q(
+                f"UPDATE outbox SET status = 'cancelled', last_error = ? WHERE id = ?{cond}",
+                (
+                    f"not sent: {old} and {new} were made one opportunity, and the letter "
+                    f"{kept} held for the same touch is the one that goes out",
+                    cancelled,
+                    *arg,
+                ),
             )
-            if self.q(
-                f"SELECT 1 FROM {table} a, {table} b WHERE a.opportunity_id = ? AND "
-                f"b.opportunity_id = ? AND {same}{extra}",
-                (old, new, *arg, *arg),
-            ):
-                return True
-        return False
+        decided = ", ".join(f"'{status}'" for status in DECIDED)
+        for mine, theirs, status, decided_at in self.q(
+            f"SELECT a.id, b.id, a.status, a.decided_at FROM reply a, reply b WHERE "
+            f"a.opportunity_id = ? AND b.opportunity_id = ? AND a.identity = b.identity"
+            f"{self.both(cond)}",
+            (old, new, *arg, *arg),
+        ):
+            self.q(
+                f"UPDATE reply SET status = ?, decided_at = ? WHERE id = ?{cond} AND status "
+                f"NOT IN ({decided}) AND ? IN ({decided})",
+                (status, decided_at, theirs, *arg, status),
+            )
+            self.q(f"DELETE FROM reply WHERE id = ?{cond}", (mine, *arg))
+
+    @staticmethod
+    def both(cond: str) -> str:
+        """The account's condition on the two sides `a` and `b` of a self-join."""
+        return cond.replace("account_id", "a.account_id") + cond.replace(
+            "account_id", "b.account_id"
+        )
+
+    def plan_merged(self) -> None:
+        """Every opportunity that took another in, planned again from what it now holds; an
+        opportunity whose policy cannot be read keeps its plan until its next change."""
+        from followup.domain.errors import FollowupError
+
+        for account, oid in self.merged:
+            if self.postgres:
+                self.q("SELECT set_config('followup.account', ?, true)", (str(account),))
+            reader = _reader(self._execute, self.postgres, account)
+            opportunity = reader.get_opportunity(oid)
+            if opportunity is None:
+                continue
+            try:
+                touches, stage = self.plan(opportunity, reader.get_candidate())
+            except FollowupError:
+                continue
+            self.store_plan(account, oid, touches, stage)
+
+    def store_plan(self, account: int, oid: str, touches: list[Touch], stage: str) -> None:
+        """As the stores' replace_plan does, each statement kept to the account."""
+        cond, arg = self.mine(account)
+        self.q(f"DELETE FROM touch WHERE opportunity_id = ?{cond}", (oid, *arg))
+        for t in touches:
+            self.q(
+                "INSERT INTO touch (opportunity_id, seq, contact, step, channel, due, status, "
+                "reason, done_on, interview_id, show_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    oid,
+                    t.seq,
+                    t.contact,
+                    t.step,
+                    t.channel,
+                    t.due.isoformat(),
+                    t.status,
+                    t.reason,
+                    t.done_on.isoformat() if t.done_on else None,
+                    t.interview,
+                    t.due.isoformat(),
+                ),
+            )
+        touch, snooze = (
+            cond.replace("account_id", f"{side}.account_id") for side in ("touch", "s")
+        )
+        self.q(
+            "UPDATE touch SET show_on = CASE WHEN s.until > touch.due THEN s.until "
+            "ELSE touch.due END, snooze_reason = s.reason FROM snooze s WHERE "
+            "touch.opportunity_id = ? AND s.opportunity_id = touch.opportunity_id AND "
+            f"s.step = touch.step AND s.contact = touch.contact AND s.due = touch.due{touch}"
+            f"{snooze}",
+            (oid, *arg, *arg),
+        )
+        self.q(f"UPDATE opportunity SET stage = ? WHERE id = ?{cond}", (stage, oid, *arg))
 
     def children(self) -> list[str]:
         """Every table with an opportunity's id besides the ones moved by hand."""
@@ -269,6 +369,57 @@ class Refold:
         self.q(f"DELETE FROM opportunity WHERE id = ?{cond}", (old, *arg))
 
 
-def refold(execute: Execute, postgres: bool = False) -> None:
+def refold(execute: Execute, postgres: bool = False, plan: Plan | None = None) -> None:
     """Run the step on a connection inside the migration's transaction."""
-    Refold(execute, postgres).run()
+    Refold(execute, postgres, plan).run()
+
+
+def shipped_plan() -> Plan:
+    """DESIGN's rules with the shipped policies and the candidate's calendar (what a store
+    opened without bootstrap's plan uses: tests, a migration run by hand)."""
+    from followup.adapters.holidays import calendar_for
+    from followup.adapters.policies import PolicyBook
+
+    return planner(PolicyBook(None).get, calendar_for)
+
+
+def planner(policy: Callable[[str], Any], calendar: Callable[[Candidate], Any]) -> Plan:
+    """A Plan from where policies and calendars come from."""
+    from followup.domain.planner import plan_opportunity
+    from followup.domain.stage import opportunity_stage
+
+    def plan(opportunity: Opportunity, candidate: Candidate | None) -> tuple[list[Touch], str]:
+        touches = plan_opportunity(
+            opportunity, policy(opportunity.policy), calendar(candidate or Candidate())
+        )
+        return touches, opportunity_stage(opportunity, touches)
+
+    return plan
+
+
+def _reader(execute: Execute, postgres: bool, account: int) -> Any:
+    """The stores' own reading of an opportunity and the candidate, on the migration's
+    connection; on PostgreSQL (whose owner reads every account's rows) kept to one account."""
+    from followup.adapters.storage.sql import SqlUnitOfWork
+
+    class _Connection:
+        def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
+            if postgres:
+                sql = re.sub(r"\bWHERE\b", f"WHERE account_id = {int(account)} AND", sql, count=1)
+            return execute(sql, params)
+
+    class _Reader(SqlUnitOfWork):
+        def commit(self) -> None:  # the migration commits
+            pass
+
+        def rollback(self) -> None:
+            pass
+
+    if postgres:
+        from followup.adapters.storage.postgres.store import PostgresDialect
+
+        class _PostgresReader(_Reader):
+            dialect = PostgresDialect()
+
+        return _PostgresReader(_Connection())
+    return _Reader(_Connection())

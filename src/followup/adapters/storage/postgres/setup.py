@@ -18,8 +18,9 @@ MIGRATION_LOCK = 3  # advisory lock class: one migrating process at a time
 
 
 class PostgresTarget:
-    def __init__(self, connection: psycopg.Connection[Any]) -> None:
+    def __init__(self, connection: psycopg.Connection[Any], plan: Any = None) -> None:
         self._db = connection
+        self._plan = plan  # how a migration that merges opportunities plans them again
 
     def applied(self) -> set[str]:
         with self._db.transaction():  # two processes creating it at once would collide
@@ -42,13 +43,17 @@ class PostgresTarget:
             self._db.execute(migration.sql.encode())
             step = data_step(migration.name)
             if step is not None:
-                step(self._db.execute, postgres=True)
+                step(self._db.execute, postgres=True, plan=self._plan)
             self._db.execute("INSERT INTO schema_migrations (name) VALUES (%s)", (migration.name,))
         return True
 
 
 def migrate_database(
-    connection: psycopg.Connection[Any], app_role: str, location: str, upto: str | None = None
+    connection: psycopg.Connection[Any],
+    app_role: str,
+    location: str,
+    upto: str | None = None,
+    plan: Any = None,
 ) -> list[str]:
     """Apply what is missing, then grant `app_role` (which must be bound by row-level security)
     its privileges. Run as the owner of the database's tables."""
@@ -75,7 +80,7 @@ def migrate_database(
             "another role for the application",
             "--app-role",
         )
-    applied = run_migrations(MIGRATIONS, PostgresTarget(connection), upto)
+    applied = run_migrations(MIGRATIONS, PostgresTarget(connection, plan), upto)
     grants = (resources.files(__package__) / "grants.sql").read_text(encoding="utf-8")
     statement = sql.SQL(grants).format(app=sql.Identifier(app_role))
     with connection.transaction():  # two processes granting at once would collide too

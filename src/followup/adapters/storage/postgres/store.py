@@ -325,12 +325,13 @@ class PostgresStore(Store):
         with Lease(self, account) as lease:
             yield lease
 
-    def migrate(self, app_role: str) -> list[str]:
-        """Bring the schema up to date and grant `app_role` what it needs (run as the owner)."""
+    def migrate(self, app_role: str, plan: Any = None) -> list[str]:
+        """Bring the schema up to date and grant `app_role` what it needs (run as the owner);
+        `plan` plans again what a migration merges (adapters/storage/refold.py)."""
         from followup.adapters.storage.postgres.setup import migrate_database
 
         with self.connections.connect() as connection:
-            return migrate_database(connection, app_role, self.location)
+            return migrate_database(connection, app_role, self.location, plan=plan)
 
 
 class PostgresUnitOfWork(SqlUnitOfWork):

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from typing import Any
 
     from followup.adapters.storage.migrations import Migration
+    from followup.adapters.storage.refold import Plan
 
 MIGRATIONS = "followup.adapters.storage.sqlite.migrations"
 # Waiting longer for another writer only makes a person (or a web request) wait for nothing:
@@ -76,9 +77,12 @@ def _translated(error: sqlite3.Error, path: str) -> BaseException:
 
 
 class SqliteStore(Store):
-    def __init__(self, path: str | PathLike[str], upto: str | None = None) -> None:
+    def __init__(
+        self, path: str | PathLike[str], upto: str | None = None, plan: Plan | None = None
+    ) -> None:
         self._path = os.fspath(path)
         self._upto = upto  # tests make databases as an earlier version did
+        self._plan = plan  # how a migration that merges opportunities plans them again
         self._migrated = False
         self._watch: sqlite3.Connection | None = None  # changes(): a connection that only reads
         self._watch_lock = _thread.allocate_lock()  # _thread: threading is not loaded here
@@ -91,7 +95,7 @@ class SqliteStore(Store):
         """Bring the file's schema up to date now; the names of the migrations applied."""
         connection = self._connect(migrate_now=False)
         try:
-            applied = migrate(connection, self._upto)
+            applied = migrate(connection, self._upto, self._plan)
         finally:
             connection.close()
         self._migrated = True
@@ -139,7 +143,7 @@ class SqliteStore(Store):
             connection.execute("PRAGMA synchronous = NORMAL")
             if migrate_now and not self._migrated:
                 if self._upto is not None or not is_current(connection):
-                    migrate(connection, self._upto)
+                    migrate(connection, self._upto, self._plan)
                 self._migrated = True
         except sqlite3.DatabaseError as error:  # not a database, or not one Followup can read
             connection.close()
@@ -193,8 +197,9 @@ def check_ownership(connection: sqlite3.Connection, path: str) -> None:
 
 
 class _SqliteTarget:
-    def __init__(self, connection: sqlite3.Connection) -> None:
+    def __init__(self, connection: sqlite3.Connection, plan: Plan | None = None) -> None:
         self._db = connection
+        self._plan = plan
 
     def applied(self) -> set[str]:
         self._db.execute(
@@ -213,7 +218,7 @@ class _SqliteTarget:
                 self._db.execute(statement)
             step = data_step(migration.name)
             if step is not None:
-                step(self._db.execute, postgres=False)
+                step(self._db.execute, postgres=False, plan=self._plan)
             self._db.execute("INSERT INTO schema_migrations (name) VALUES (?)", (migration.name,))
             self._db.execute("COMMIT")
         except BaseException:
@@ -222,9 +227,11 @@ class _SqliteTarget:
         return True
 
 
-def migrate(connection: sqlite3.Connection, upto: str | None = None) -> list[str]:
+def migrate(
+    connection: sqlite3.Connection, upto: str | None = None, plan: Plan | None = None
+) -> list[str]:
     """Apply every migration not yet applied (up to `upto`), each in its own transaction."""
-    return run_migrations(MIGRATIONS, _SqliteTarget(connection), upto)
+    return run_migrations(MIGRATIONS, _SqliteTarget(connection, plan), upto)
 
 
 class SqliteUnitOfWork(SqlUnitOfWork):
