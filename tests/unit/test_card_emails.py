@@ -535,3 +535,36 @@ def test_a_text_that_only_starts_like_an_email_label_is_still_text(text):
     from followup.adapters.cards.fields import _is_text
 
     assert _is_text(text)
+
+
+@pytest.mark.parametrize(
+    ("name", "local"),
+    [
+        ("Ægir Þórsson", "aegir.thorsson"),
+        ("Đorđe Đurić", "dorde.duric"),
+        ("Işıl Yıldız", "isil.yildiz"),
+        ("Łucja Wałęsa", "lucja.walesa"),
+        ("Henrik Ørbæk", "henrik.orbaek"),
+        ("Jörg Straßmann", "jorg.strassmann"),
+        ("Zoë Œhlenschläger", "zoe.oehlenschlager"),
+    ],
+)
+def test_a_name_with_letters_that_do_not_decompose_gives_them_as_addresses_write_them(name, local):
+    """The card reader folds names as every key is folded (domain/folding.py): a capital
+    Æ, Đ, Þ or Œ is no letter lost (`gir.orsson` for Ægir Þórsson, `orde.uric` beside Đorđe
+    Đurić)."""
+    assert local in local_parts(name)
+
+
+@pytest.mark.parametrize(
+    ("read", "name", "right"),
+    [
+        ("aegir.thorssom@vatn.is", "Ægir Þórsson", "aegir.thorsson@vatn.is"),
+        ("dorde.durlc@most.rs", "Đorđe Đurić", "dorde.duric@most.rs"),
+        ("henrik.orbaak@hav.dk", "Henrik Ørbæk", "henrik.orbaek@hav.dk"),
+    ],
+)
+def test_an_email_misread_is_put_right_by_a_name_with_such_letters(read, name, right):
+    from followup.adapters.cards.email_repairs import checked_email
+
+    assert checked_email(read, name) == right

@@ -32,8 +32,15 @@ def _letters() -> dict[int, str]:
 
 def fold(text: str) -> str:
     """Case, accents and runs of spaces folded: what two spellings of one name share."""
+    return " ".join(fold_letters(text).split())
+
+
+def fold_letters(text: str) -> str:
+    """Case and accents folded, the letters that do not decompose written as ASCII; spaces and
+    marks left as they are (what a reader that finds words by their places compares: the card
+    reader)."""
     if text.isascii():  # no accents to drop: the common case, and much quicker
-        return " ".join(text.lower().split())
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text)
     bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(bare.translate(_letters()).casefold().split())
+    return bare.translate(_letters()).casefold()

@@ -17,6 +17,8 @@ from importlib import resources
 
 import phonenumbers
 
+from followup.domain.folding import fold_letters
+
 
 @cache
 def words() -> dict[str, frozenset[str]]:
@@ -25,11 +27,10 @@ def words() -> dict[str, frozenset[str]]:
 
 
 def fold(text: str) -> str:
-    """Lower case without accents, for comparing words (`Géraldine` ~ `geraldine`)."""
-    text = text.replace("ß", "ss").replace("ø", "o").replace("Ø", "O").replace("æ", "ae")
-    text = text.replace("ł", "l").replace("Ł", "L").replace("ı", "i").replace("đ", "d")
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    """Lower case without accents, for comparing words (`Géraldine` ~ `geraldine`): the one
+    folding the domain owns, so that a card's names and addresses fold as every key does
+    (`Ægir Þórsson` ~ `aegir thorsson`, `Đorđe` ~ `dorde`), spaces kept where they were."""
+    return fold_letters(text)
 
 
 # --- email ---------------------------------------------------------------------------------------
