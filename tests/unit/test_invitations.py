@@ -727,3 +727,26 @@ def test_without_the_candidates_address_two_employers_invitations_stay_apart():
     [second] = show_opportunity(deps, "thamesford-partnerships-manager").opportunity.interviews
     assert [c.name for c in first.contacts] == ["Katrin Vogel", "Jens Albrecht", "Sam Ortiz"]
     assert [c.name for c in second.contacts] == ["Harriet Okonjo", "Graham Pell", "Sam Ortiz"]
+
+
+def test_a_shared_calendar_that_organizes_is_no_one_met(deps):
+    """Google sends an invitation made on a team's shared calendar with that calendar as the
+    ORGANIZER (`c_…@group.calendar.google.com`, its CN the calendar's name), and books a room
+    as an attendee (`…@resource.calendar.google.com`): addresses of calendars, not of anyone to
+    thank. Only the interviewer is met."""
+    [event] = invitations("google-group-calendar-organizer.ics")
+    assert [(a.name, a.email) for a in event.people] == [
+        ("Ingrid Solberg", "ingrid.solberg@nordlicht.example"),
+        ("sam.ortiz@example.com", "sam.ortiz@example.com"),  # the candidate, left out below
+    ]
+    report = load(deps, "google-group-calendar-organizer.ics")
+    assert counts(report) == ("invite", 1, 0, 0)
+    [summary] = bootstrap_summaries(deps)
+    [interview] = show_opportunity(deps, summary).opportunity.interviews
+    assert [c.name for c in interview.contacts] == ["Ingrid Solberg"]
+    assert counts(load(deps, "google-group-calendar-organizer.ics")) == ("invite", 0, 0, 1)
+
+
+def bootstrap_summaries(deps) -> list[str]:
+    with deps.store.unit_of_work(readonly=True) as uow:
+        return uow.opportunity_ids()

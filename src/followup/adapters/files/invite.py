@@ -519,9 +519,17 @@ def _role_accounts() -> frozenset[str]:
 
 
 def _role_account(address: str) -> bool:
-    """A team's or a machine's mailbox (talent@, no-reply@): no one to thank."""
-    local = address.partition("@")[0].lower()
+    """A team's or a machine's mailbox (talent@, no-reply@), or a calendar's address (a team's
+    shared calendar organizing, a room booked): no one to thank."""
+    local, _, domain = address.lower().rpartition("@")
+    if domain.rstrip(".") in _calendar_domains():
+        return True
     return local.replace(".", "").replace("_", "-") in _role_accounts() or local in _role_accounts()
+
+
+@cache
+def _calendar_domains() -> frozenset[str]:
+    return frozenset(d.lower() for d in _mail_data()["calendar_domains"])
 
 
 # -- as a reader of `followup import` ------------------------------------------------------------
