@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from followup.adapters.storage.postgres.store import PostgresStore
 from followup.adapters.storage.sqlite.store import SqliteStore
 from followup.domain.application import Application
@@ -235,10 +237,19 @@ def test_what_is_merged_is_planned_again_in_the_migration(database):
     assert len(shown) == len(set(shown))
 
 
-def test_two_that_hold_a_letter_of_one_touch_are_merged_keeping_both(database):
+@pytest.mark.parametrize(
+    ("statuses", "after"),
+    [
+        (("queued", "queued"), ("cancelled", "queued")),  # the keeper's waits
+        (("sending", "queued"), ("sending", "cancelled")),  # the one being sent goes on
+        (("sent", "queued"), ("sent", "queued")),  # one sent already: history, both kept
+    ],
+)
+def test_two_that_hold_a_letter_of_one_touch_are_merged_keeping_both(database, statuses, after):
     """Both opportunities hold a letter for the same touch (and the same reply): they are still
-    made one, with nothing lost. Only one letter of a touch may wait to be sent: the one of the
-    opportunity that keeps the id waits, the other is kept as cancelled, saying why."""
+    made one, with nothing lost. Only one letter of a touch may wait to be sent: the one being
+    sent goes on, else the one of the opportunity that keeps the id waits, and the other is kept
+    as cancelled, saying why; a letter sent already is history, kept as it is."""
 
     deps = _deps(database)
     with deps.store.unit_of_work() as uow:
@@ -248,9 +259,7 @@ def test_two_that_hold_a_letter_of_one_touch_are_merged_keeping_both(database):
         ):
             uow.save_opportunity(Opportunity(oid, company, "Handlowiec"))
         uow.commit()
-    for n, (oid, status) in enumerate(
-        (("łodz-trading-handlowiec", "queued"), ("lodz-trading-handlowiec", "queued"))
-    ):
+    for n, (oid, status) in enumerate(zip((OLD, NEW), statuses, strict=True)):
         _letter(database, oid, status, f"<m{n}@followup>")
     for n, oid in enumerate(("łodz-trading-handlowiec", "lodz-trading-handlowiec")):
         _reply(database, oid, "proposed" if n else "confirmed")
@@ -258,9 +267,11 @@ def test_two_that_hold_a_letter_of_one_touch_are_merged_keeping_both(database):
     with database.store().unit_of_work(readonly=True) as uow:
         assert uow.opportunity_ids() == [NEW]
         letters = sorted((i.message_id, i.status, i.opportunity) for i in uow.outbox())
-    assert letters == [("<m0@followup>", "cancelled", NEW), ("<m1@followup>", "queued", NEW)]
-    reason = database.sql("SELECT last_error FROM outbox WHERE message_id = '<m0@followup>'")[0][0]
-    assert "lodz-trading-handlowiec" in reason
+    assert letters == [("<m0@followup>", after[0], NEW), ("<m1@followup>", after[1], NEW)]
+    reasons = [r for (r,) in database.sql("SELECT last_error FROM outbox ORDER BY message_id")]
+    assert [bool(r and f"{OLD} and {NEW} were made one" in r) for r in reasons] == [
+        status == "cancelled" for status in after
+    ]
     replies = database.sql("SELECT opportunity_id, status FROM reply")
     assert replies == [(NEW, "confirmed")]
 
