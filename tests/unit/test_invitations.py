@@ -750,3 +750,35 @@ def test_a_shared_calendar_that_organizes_is_no_one_met(deps):
 def bootstrap_summaries(deps) -> list[str]:
     with deps.store.unit_of_work(readonly=True) as uow:
         return uow.opportunity_ids()
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Probe//EN\r\n{}END:VCALENDAR\r\n",
+            "hours.ics: expected an event (VEVENT) in the calendar, found only office hours "
+            "(VAVAILABILITY)",
+        ),
+        (
+            "{}",
+            "hours.ics: expected an iCalendar file starting with BEGIN:VCALENDAR",
+        ),
+    ],
+)
+def test_office_hours_published_as_availability_are_a_calendar_without_an_event(
+    deps, text, message
+):
+    """RFC 7953's VAVAILABILITY (the hours someone can be booked, as a scheduling tool publishes
+    them) is a calendar's component: in a calendar or alone, it is named as what it is, not read
+    as a spreadsheet of unknown columns."""
+    hours = (
+        "BEGIN:VAVAILABILITY\r\nORGANIZER:mailto:hiring@harbour.example\r\nUID:hours-1\r\n"
+        "DTSTAMP:20261201T090000Z\r\nBEGIN:AVAILABLE\r\nUID:hours-1-a\r\n"
+        "DTSTAMP:20261201T090000Z\r\nDTSTART:20261207T090000Z\r\nDTEND:20261207T120000Z\r\n"
+        "END:AVAILABLE\r\nEND:VAVAILABILITY\r\n"
+    )
+    source = ImportSource.from_bytes(text.format(hours).encode(), "hours.ics")
+    with pytest.raises(BadInput) as raised:
+        import_file(deps, source)
+    assert raised.value.message.startswith(message)

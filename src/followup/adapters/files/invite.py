@@ -53,7 +53,7 @@ MAX_SEQUENCE = 2**31 - 1
 
 # A calendar's own components (RFC 5545 3.6), found at the top of a file without the VCALENDAR
 # around them: read as an invitation that is not whole, not as some other kind of file.
-_LONE_COMPONENT = re.compile(rb"BEGIN:V(EVENT|TODO|JOURNAL|FREEBUSY|TIMEZONE|ALARM)\b")
+_LONE_COMPONENT = re.compile(rb"BEGIN:V(EVENT|TODO|JOURNAL|FREEBUSY|TIMEZONE|ALARM|AVAILABILITY)\b")
 
 
 def read_invitations(raw: bytes, source: str) -> list[Found[Invitation] | Skip]:
@@ -538,6 +538,7 @@ _NOT_EVENTS = (
     ("VTODO", "a to-do (VTODO)"),
     ("VJOURNAL", "a journal entry (VJOURNAL)"),
     ("VFREEBUSY", "free/busy time (VFREEBUSY)"),
+    ("VAVAILABILITY", "office hours (VAVAILABILITY)"),  # RFC 7953: when one can be booked
 )
 MAX_BYTES = 50 * 1024 * 1024  # an invitation with its attachments; a mailbox is not one
 _MAIL_HEADERS = re.compile(
