@@ -198,3 +198,24 @@ def test_a_date_that_does_not_exist_stops_the_import_and_nothing_is_stored(deps)
         "31, read day first, as '14/10/2026' in this file shows); nothing was imported"
     )
     assert deps.store.committed.opportunities == {}
+
+
+def test_excels_separator_line_before_the_header_is_no_row(deps):
+    """Excel writes (and reads) `sep=;` as a file's first line to say its separator; a German
+    tracker saved so, in Windows-1252 with day-first dates, quotes „…“ and the euro sign: the
+    line names the separator, the header follows it."""
+    name = "excel-sep-line-bewerbungen.csv"
+    source = ImportSource.from_bytes((DATA / name).read_bytes(), name)
+    report = import_file(deps, source)
+    assert (report.kind, report.added, report.skipped) == ("applications", 2, ())
+    stored = sorted(
+        (o.company, o.role, o.applied, o.tracked_stage, o.notes)
+        for o in deps.store.committed.opportunities.values()
+    )
+    assert stored == [
+        ("Müller & Söhne GmbH", "Vertriebsleiter", date(2026, 11, 3), "applied",
+         "Gespräch „vielversprechend“"),
+        ("Ærø Shipping ApS", "Key Account", date(2026, 11, 12), "interviewing", "€ 60k"),
+    ]  # fmt: skip
+    again = import_file(deps, source)
+    assert (again.added, again.updated, again.unchanged) == (0, 0, 2)
