@@ -65,7 +65,7 @@ class Refold:
     def __init__(self, execute: Execute, postgres: bool, plan: Plan | None = None) -> None:
         self._execute = execute
         self.postgres = postgres
-        self.plan = plan or shipped_plan()
+        self._plan = plan  # None: shipped_plan, made only when something was merged
         self.merged: list[tuple[Any, str]] = []  # (account, id) of each opportunity merged into
 
     def q(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
@@ -189,6 +189,9 @@ class Refold:
         opportunity whose policy cannot be read keeps its plan until its next change."""
         from followup.domain.errors import FollowupError
 
+        if not self.merged:
+            return  # a new database: nothing to plan, no policy or calendar loaded
+        plan = self._plan or shipped_plan()
         for account, oid in self.merged:
             if self.postgres:
                 self.q("SELECT set_config('followup.account', ?, true)", (str(account),))
@@ -197,7 +200,7 @@ class Refold:
             if opportunity is None:
                 continue
             try:
-                touches, stage = self.plan(opportunity, reader.get_candidate())
+                touches, stage = plan(opportunity, reader.get_candidate())
             except FollowupError:
                 continue
             self.store_plan(account, oid, touches, stage)
