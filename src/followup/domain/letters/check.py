@@ -35,6 +35,14 @@ _NON_DIGITS = re.compile(r"\D+")
 _WORD_CHARS = re.compile(r"\w+")
 # the capitalised word after a name, on its line ("Queensland Health")
 _NAME_AFTER = re.compile(rf"[ \t]+([{UPPER}][\w'’-]*)")
+# the capitalised word right before a name ("Port Khalid", "St. Martin"), and the capitalised
+# words that are never the first part of a longer name
+_WORD_BEFORE = re.compile(rf"(?<![\w'’-])([{UPPER}][\w'’-]*|(?:St|Ste|Mt|Ft)\.)[ \t]+$")
+_NOT_NAME_PARTS = frozenset(
+    {"I", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+    | {"January", "February", "March", "April", "May", "June", "July", "August"}
+    | {"September", "October", "November", "December"}
+)
 _PLACEHOLDER_NAME = re.compile(r"X+|\[.*|\(.*|<.*|\{.*")
 _FAST_AFTER = 9  # letters checked before the looser lowercase search is used (see _matches)
 _LOOK = 100  # how far around a "thanks" its frame is read ("thanks to the snow")
@@ -325,6 +333,8 @@ class LetterChecker:
             for m in re.finditer(rf"\b{re.escape(first)}\b(?![ \t]+[{UPPER}])", text):
                 if _at_own_company(text, m.end(), theirs, ctx):
                     continue
+                if self._ends_a_name(text, m.start()):
+                    continue  # "through Port Khalid, the", "San Diego": a place, not Khalid
                 if addressing.spoken_of(text, m.start(), m.end()) and not referee(m):
                     yield _finding(
                         rule, m.start(), m.end(), match=m.group(0), recipient=ctx.recipient
@@ -339,6 +349,27 @@ class LetterChecker:
                 match=text[found.start : found.end],
                 recipient=ctx.recipient,
             )
+
+    def _ends_a_name(self, text: str, start: int) -> bool:
+        """Is the given name at `start` the last word of a longer name, the capitalised word
+        before it no title of respect ("Mr Khalid"): a place's ("Port Khalid", "San Francisco",
+        "St Martin's"), a street's, another person's ("Rosa Khalid")? Mid-sentence, any such
+        word says so; at a sentence's start ("Tell Khalid", "As Diego said") or after a title
+        that also opens a place's name ("San", "Santa"), only the two words being a known
+        place's name."""
+        before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+        if before is None or before.group(1) in _NOT_NAME_PARTS:
+            return False
+        if not self._addressing.titled(text, start) and not _sentence_initial(
+            text, before.start(1)
+        ):
+            return True
+        name = _WORD_CHARS.match(text, start)
+        return (
+            self.places is not None
+            and name is not None
+            and self.places(text[before.start(1) : name.end()])
+        )
 
     def _phrases(self, letter: Letter, rule: Rule) -> Iterator[Finding]:
         taken: list[tuple[int, int]] = []
