@@ -173,7 +173,7 @@ class LetterChecker:
         found += self._too_long(letter, ctx)
         found += self._missing_thanks(letter, ctx)
         found += self._missing_contact(text, ctx)
-        found += self._missing_recap(letter, ctx)
+        found += self._missing_recap(letter, ctx, bool(placeholders))
         found += self._new_topic(
             letter, ctx, [(f.start, f.end) for f in needy], [(f.start, f.end) for f in flattery]
         )
@@ -534,7 +534,9 @@ class LetterChecker:
         end = len(text.rstrip())
         yield _finding(rule, end, end)
 
-    def _missing_recap(self, letter: Letter, ctx: LetterContext) -> Iterator[Finding]:
+    def _missing_recap(
+        self, letter: Letter, ctx: LetterContext, template: bool = False
+    ) -> Iterator[Finding]:
         """A letter to someone who decides names at least one topic discussed with them: half
         of a topic's words or more, not only generic ones, or one long distinctive word of it
         ("reactivation" for "reactivating lapsed customers"); or restates what they said about
@@ -546,7 +548,10 @@ class LetterChecker:
         agency background", "ready to branch out" and "my commercial experience" recap neither
         "agency retainers", "the branch closures" nor "commercial solar tenders". Words of time
         and order name a topic only beside a word of its own: "the first round" and "this year"
-        do not recap "the first-year revenue target" (001, 003)."""
+        do not recap "the first-year revenue target" (001, 003). In a letter whose template
+        markers are left in (`template`: "to talk about [TOPIC 1] and [TOPIC 2]"), where the
+        recap was to be, a marker recaps nothing, and neither does a topic's place or name said
+        alone elsewhere ("seeing Felixstowe again" beside "rail freight out of Felixstowe")."""
         rule = self.rules["missing-recap"]
         if ctx.kind not in rule.data.get("kinds", []) or not ctx.decision_maker or not ctx.topics:
             return
@@ -604,6 +609,8 @@ class LetterChecker:
                     hits = [w for w in hits if not self._own_record(letter, w, near)]
                     strong = [w for w in strong if w in hits]
                 named_in = _names_of(ctx.topics[i]) if hits else frozenset()
+                if template and named_in.issuperset(hits):
+                    continue  # its place or name alone, where the markers stand for the recap
                 if not named_in.isdisjoint(hits):
                     # a topic's name inside another name ("Queensland Health" is no recap of
                     # "the North Queensland territory", "Leeds United" of the Leeds office)
