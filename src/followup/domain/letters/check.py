@@ -35,6 +35,14 @@ _NON_DIGITS = re.compile(r"\D+")
 _WORD_CHARS = re.compile(r"\w+")
 # the capitalised word after a name, on its line ("Queensland Health")
 _NAME_AFTER = re.compile(rf"[ \t]+([{UPPER}][\w'’-]*)")
+# the capitalised word right before a name ("Port Khalid", "St. Martin"), and the capitalised
+# words that are never the first part of a longer name
+_WORD_BEFORE = re.compile(rf"(?<![\w'’-])([{UPPER}][\w'’-]*|(?:St|Ste|Mt|Ft)\.)[ \t]+$")
+_NOT_NAME_PARTS = frozenset(
+    {"I", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+    | {"January", "February", "March", "April", "May", "June", "July", "August"}
+    | {"September", "October", "November", "December"}
+)
 _PLACEHOLDER_NAME = re.compile(r"X+|\[.*|\(.*|<.*|\{.*")
 _FAST_AFTER = 9  # letters checked before the looser lowercase search is used (see _matches)
 _LOOK = 100  # how far around a "thanks" its frame is read ("thanks to the snow")
@@ -165,7 +173,7 @@ class LetterChecker:
         found += self._too_long(letter, ctx)
         found += self._missing_thanks(letter, ctx)
         found += self._missing_contact(text, ctx)
-        found += self._missing_recap(letter, ctx)
+        found += self._missing_recap(letter, ctx, bool(placeholders))
         found += self._new_topic(
             letter, ctx, [(f.start, f.end) for f in needy], [(f.start, f.end) for f in flattery]
         )
@@ -325,6 +333,8 @@ class LetterChecker:
             for m in re.finditer(rf"\b{re.escape(first)}\b(?![ \t]+[{UPPER}])", text):
                 if _at_own_company(text, m.end(), theirs, ctx):
                     continue
+                if self._ends_a_name(text, m.start()):
+                    continue  # "through Port Khalid, the", "San Diego": a place, not Khalid
                 if addressing.spoken_of(text, m.start(), m.end()) and not referee(m):
                     yield _finding(
                         rule, m.start(), m.end(), match=m.group(0), recipient=ctx.recipient
@@ -339,6 +349,27 @@ class LetterChecker:
                 match=text[found.start : found.end],
                 recipient=ctx.recipient,
             )
+
+    def _ends_a_name(self, text: str, start: int) -> bool:
+        """Is the given name at `start` the last word of a longer name, the capitalised word
+        before it no title of respect ("Mr Khalid"): a place's ("Port Khalid", "San Francisco",
+        "St Martin's"), a street's, another person's ("Rosa Khalid")? Mid-sentence, any such
+        word says so; at a sentence's start ("Tell Khalid", "As Diego said") or after a title
+        that also opens a place's name ("San", "Santa"), only the two words being a known
+        place's name."""
+        before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+        if before is None or before.group(1) in _NOT_NAME_PARTS:
+            return False
+        if not self._addressing.titled(text, start) and not _sentence_initial(
+            text, before.start(1)
+        ):
+            return True
+        name = _WORD_CHARS.match(text, start)
+        return (
+            self.places is not None
+            and name is not None
+            and self.places(text[before.start(1) : name.end()])
+        )
 
     def _phrases(self, letter: Letter, rule: Rule) -> Iterator[Finding]:
         taken: list[tuple[int, int]] = []
@@ -503,7 +534,9 @@ class LetterChecker:
         end = len(text.rstrip())
         yield _finding(rule, end, end)
 
-    def _missing_recap(self, letter: Letter, ctx: LetterContext) -> Iterator[Finding]:
+    def _missing_recap(
+        self, letter: Letter, ctx: LetterContext, template: bool = False
+    ) -> Iterator[Finding]:
         """A letter to someone who decides names at least one topic discussed with them: half
         of a topic's words or more, not only generic ones, or one long distinctive word of it
         ("reactivation" for "reactivating lapsed customers"); or restates what they said about
@@ -515,7 +548,10 @@ class LetterChecker:
         agency background", "ready to branch out" and "my commercial experience" recap neither
         "agency retainers", "the branch closures" nor "commercial solar tenders". Words of time
         and order name a topic only beside a word of its own: "the first round" and "this year"
-        do not recap "the first-year revenue target" (001, 003)."""
+        do not recap "the first-year revenue target" (001, 003). In a letter whose template
+        markers are left in (`template`: "to talk about [TOPIC 1] and [TOPIC 2]"), where the
+        recap was to be, a marker recaps nothing, and neither does a topic's place or name said
+        alone elsewhere ("seeing Felixstowe again" beside "rail freight out of Felixstowe")."""
         rule = self.rules["missing-recap"]
         if ctx.kind not in rule.data.get("kinds", []) or not ctx.decision_maker or not ctx.topics:
             return
@@ -573,6 +609,8 @@ class LetterChecker:
                     hits = [w for w in hits if not self._own_record(letter, w, near)]
                     strong = [w for w in strong if w in hits]
                 named_in = _names_of(ctx.topics[i]) if hits else frozenset()
+                if template and named_in.issuperset(hits):
+                    continue  # its place or name alone, where the markers stand for the recap
                 if not named_in.isdisjoint(hits):
                     # a topic's name inside another name ("Queensland Health" is no recap of
                     # "the North Queensland territory", "Leeds United" of the Leeds office)
