@@ -963,6 +963,10 @@ class LetterChecker:
                     continue  # "the pottery aisle" to a pottery, "Costa Verde Ceramics": trade
                 if not _holds(condition, letter, m):
                     continue
+                if not condition.plain and self._asks_of_the_notes(
+                    letter, m, condition, pursued, noted
+                ):
+                    continue  # "join us on a ride" to the cyclist whose club the notes name
                 span = letter.sentence_of(m.start(), m.start())
                 if span in kin or (
                     praised
@@ -1018,6 +1022,56 @@ class LetterChecker:
                 match=", ".join(hit.entries),
                 **{"class": "personal life: " + ", ".join(hit.domains)},
             )
+
+    def _asks_of_the_notes(
+        self,
+        letter: Letter,
+        m: re.Match[str],
+        condition: Condition,
+        pursued: frozenset[str],
+        noted: frozenset[str],
+    ) -> bool:
+        """Is what a pattern requires beside its match (the activity of an invitation: "a
+        ride", "the run", in its sentence or, for `requires_lead`, the one before it) what the
+        interview was about: a pursuit the notes name, in its own words or others of it ("our
+        club rides on Sundays, you'd be welcome" to the reader whose cycling club the notes
+        name), or, for the sentence that leads to the invitation, a topic of the notes ("a
+        study group on QR payments meets every Thursday; you are welcome to join" to the
+        reader who spoke of QR payments)?"""
+        start, end = letter.sentence_of(m.start(), m.end())
+        sentence = letter.text[start:end]
+        said: list[str] = []
+        if condition.requires is not None:
+            found = condition.requires.search(sentence)
+            if found is not None:
+                said.append(found.group(0))
+        if condition.requires_lead is not None:
+            found = condition.requires_lead.search(sentence)
+            lead = sentence
+            i = bisect_right(letter.sentence_starts, start) - 2
+            if found is None and i >= 0:
+                lead = letter.text[letter.sentences[i][0] : letter.sentences[i][1]]
+                found = condition.requires_lead.search(lead)
+            if found is not None:
+                said.append(found.group(0))
+                weak = self.rules["new-topic"].words("not_context")
+                lexicon = self._lexicon_of(self.rules["new-topic"])
+                # (the words the pattern itself reads, "a group of us", "every Friday", say
+                # nothing of the notes: "group health policies" is no tie)
+                framed = _words_of_pattern(condition.requires_lead.pattern)
+                content = {
+                    stem(w)
+                    for w in _WORD_CHARS.findall(lead)
+                    if (len(w) >= 4 or (len(w) >= 2 and w.isupper()))
+                    and w.lower() not in weak
+                    and w.lower() not in lexicon.people
+                } - framed
+                if content & noted:
+                    return True
+        if not said or not pursued:
+            return False
+        lexicon = self._lexicon_of(self.rules["new-topic"])
+        return lexicon.kindred(_WORD_CHARS.findall(" ".join(said).lower()), pursued)
 
     def _of_a_company(self, letter: Letter, m: re.Match[str], ctx: LetterContext) -> bool:
         """Is what a pattern of private life found the trade of the company written to, every
@@ -1479,6 +1533,12 @@ def _located(
     return located
 
 
+@lru_cache(maxsize=64)
+def _words_of_pattern(source: str) -> frozenset[str]:
+    """The stems of the words a pattern's text spells out ("group", "every", "friday")."""
+    return frozenset(stem(w) for w in re.findall(r"[a-z]{3,}", source.lower()))
+
+
 def _holds(condition: Condition, letter: Letter, m: re.Match[str]) -> bool:
     """Do the pattern's conditions hold in the sentence of the match?"""
     if condition.plain:
@@ -1490,6 +1550,19 @@ def _holds(condition: Condition, letter: Letter, m: re.Match[str]) -> bool:
         return False
     if condition.unless is not None and condition.unless.search(sentence):
         return False
+    if condition.requires_lead is not None and not condition.requires_lead.search(sentence):
+        i = bisect_right(letter.sentence_starts, start) - 2
+        if i < 0:
+            return False
+        lead = letter.sentences[i]
+        if not condition.requires_lead.search(letter.text[lead[0] : lead[1]]):
+            return False
+    if condition.unless_lead is not None:
+        i = bisect_right(letter.sentence_starts, start) - 2
+        if i >= 0:
+            lead = letter.sentences[i]
+            if condition.unless_lead.search(letter.text[lead[0] : lead[1]]):
+                return False
     if condition.unless_next is not None:
         i = bisect_left(letter.sentence_starts, end)
         if i < len(letter.sentences):

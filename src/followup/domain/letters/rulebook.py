@@ -182,14 +182,20 @@ class Condition(NamedTuple):
     it belongs to (for the message), and regular expressions over the sentence that holds the
     match: `unless` (the sentence must not match it), `unless_before` (the sentence up to the
     match must not match it, e.g. 'I am' before 'the best person'), `requires` (the sentence
-    must match it) and `unless_next` (the sentence after it must not match it: an apology for
-    a second message, then the figure it puts right)."""
+    must match it), `unless_next` (the sentence after it must not match it: an apology for
+    a second message, then the figure it puts right) and `requires_lead` (the sentence, or
+    the one just before it, must match it: "a group of us hikes every Friday. You would be
+    most welcome to join us" is an invitation by what the sentence before it offers) and
+    `unless_lead` (the sentence just before it must not match it: "I saw you're selling the
+    Defender. Is it still available?" asks after the car, not the role)."""
 
     label: str = ""
     unless: LazyPattern | None = None
     unless_before: LazyPattern | None = None
     requires: LazyPattern | None = None
     unless_next: LazyPattern | None = None
+    requires_lead: LazyPattern | None = None
+    unless_lead: LazyPattern | None = None
 
     @property
     def plain(self) -> bool:
@@ -198,10 +204,21 @@ class Condition(NamedTuple):
             and self.unless_before is None
             and self.requires is None
             and self.unless_next is None
+            and self.requires_lead is None
+            and self.unless_lead is None
         )
 
 
 PLAIN = Condition()
+# the keys of a pattern's object that are conditions (Condition's fields but the label)
+_CONDITIONS = (
+    "unless",
+    "unless_before",
+    "requires",
+    "unless_next",
+    "requires_lead",
+    "unless_lead",
+)
 
 
 class Rule(NamedTuple):  # NamedTuples, not dataclasses: they cost the start nothing
@@ -529,7 +546,7 @@ def _compile(rule_id: str, spec: dict[str, Any], index: Index) -> Rule:
                     pattern = regex(str(item.get("pattern", "")), where)
                     extra = {
                         k: regex(str(item[k]), f"{where}.{k}", condition=True)
-                        for k in ("unless", "unless_before", "requires", "unless_next")
+                        for k in _CONDITIONS
                         if item.get(k)
                     }
                     conditions[pattern] = Condition(str(label), **extra)
