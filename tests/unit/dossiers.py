@@ -1182,4 +1182,6 @@ def dossiers() -> dict[str, dict]:
             )
         ],
     }
-    return d
+    from .dossiers_typed import typed_dossiers  # notes as typed right after an interview
+
+    return {**d, **typed_dossiers()}

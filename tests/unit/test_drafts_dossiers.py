@@ -116,15 +116,23 @@ def test_no_sentence_of_six_words_is_shared_by_two_kinds(name, opportunity, pers
 def test_the_thank_you_uses_every_note_and_mentions_every_promise(name, opportunity, person):
     body = " ".join(_drafts(name, opportunity, person)["thank_you"].body.split())
     topics = _topics(name, opportunity, person)
+    # between two words of a note, a sign typed for a word ('+', '&', 'w/') may be written out
+    # ('re:' is 'about'), and an act done to them names them ('ping re: X': 'ping you about X')
+    seam = r"\W+(?:(?:and|with|about|you|you about)\W+)?"
     for t in topics:
         for key in ("said", "bring"):
             if t.get(key):  # the note's last words, however its start was turned to fit
-                tail = re.findall(r"[\w'/%£-]+", t[key])[-3:]
-                assert re.search(r"\W+".join(map(re.escape, tail)), body), (key, t[key])
+                note = re.sub(r"([\"”])\s*[-–(].*$", r"\1", t[key])  # less '- her words'
+                tail = re.findall(r"[\w'/%£-]+", note)[-3:]
+                assert re.search(seam.join(map(re.escape, tail)), body, re.I), (key, t[key])
         if t.get("promised"):  # its last words, less a deadline
-            thing = re.sub(r"\s+by \w+( week)?$", "", t["promised"].rstrip("."))
-            tail = re.findall(r"[\w'/%£-]+", thing)[-3:]
-            assert re.search(r"\W+".join(map(re.escape, tail)), body), t["promised"]
+            thing = re.sub(
+                r"\s+(?:(?:by|until|before)\s+\w+(?:\s+(?:week|\w{3}))?|asap|next week)$",
+                "",
+                t["promised"].rstrip("."),
+            )
+            tail = re.findall(r"[\w'/%£-]+", re.sub(r"\bre:", "", thing))[-3:]
+            assert re.search(seam.join(map(re.escape, tail)), body), t["promised"]
     if not any(len(t) > 1 for t in topics):  # nothing noted: a marker the check flags
         draft = _drafts(name, opportunity, person)["thank_you"]
         assert "[[" in body and ("placeholder", re.findall(r"\[\[[^\]]*\]\]", body)[0]) in (
@@ -157,6 +165,23 @@ MISREAD = {
         r"(stayed with me|useful one|words on it|you said on [^:.]*): (I|we|We|our|Our) "
     ),
     "a capitalised word after 'about'": r"\babout (Our|The|Their|My) ",
+    # notes as typed right after an interview (tests/unit/dossiers_typed.py)
+    "a verb typed without its subject after a colon": (
+        r": (?:really |always |still )?[a-z]+[^s\W]s (?:a|an|the|to|someone|most|when|that)\b"
+    ),
+    "a note's own verb of doing after the frame's": (
+        r"\b(?:completed|finished) (?:completed|finished|took|did|done|attended)\b"
+    ),
+    "a course's own time after the frame's": (
+        r"(?:[Ss]ince (?:we|my|our)|This season|recently|have (?:completed|finished))[^.]*"
+        r"\b(?:in (?:January|February|March|April|May|June|July|August|September|October|"
+        r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|\d{4})|"
+        r"last (?:month|year|week)|\(\w* ?\d{4}\))"
+    ),
+    "a bullet pasted after a colon": r": [-–•*] ",
+    "a sign typed for a word": r" \+ |\b[a-z-]+ & [a-z]|\bw/ |\bre: ",  # 'Dupont & Fils' is a name
+    "a topic's question mark mid-sentence": r"\?(?:,| is | since | with | and )",
+    "an attribution pasted after a quote": r"[\"”] ?[-–(] ?(?:her|his|their) words",
 }
 
 
@@ -321,6 +346,106 @@ def test_drafts_read_as_written(name, opportunity, person):
             "Pieter Botha",
             "final",
             "when we talked about farm financing and your installer network.",
+        ),
+        # -- notes as typed right after an interview (session 16) --
+        # a verb typed without its subject: theirs in what they said, mine in what I bring
+        (
+            "t-pl-verbs",
+            "Tomasz Zielinski",
+            "thank_you",
+            "I made a note of what you said on modern trade: you want someone who can open doors "
+            "at Biedronka. Here is what I would bring to it: I know the category buyers at "
+            "Biedronka and Lidl. On running, one thing you said has stayed with me: you run the "
+            "Warsaw marathon every April.",
+        ),
+        (
+            "t-za-gerunds",
+            "Johan van Wyk",
+            "thank_you",
+            "mining accounts: you are looking for someone hungry who can handle the mines.",
+        ),
+        ("t-br-english", "Fernanda Rocha", "thank_you", "after-sales was a useful one: it is the"),
+        ("t-ca-bullets", "Sophie Gagnon", "thank_you", "That is where I can help: I cut a cycle"),
+        # a course with its own date keeps it, and the frame gives none of its own
+        (
+            "t-pl-verbs",
+            "Tomasz Zielinski",
+            "final",
+            "I have news to share: I completed the Challenger Sale workshop in October. When we "
+            "met on January 19 about the Key Account Manager position, we talked about modern "
+            "trade and running.",
+        ),
+        (
+            "t-au-courses",
+            "Ben Harris",
+            "final",
+            "Since we met on February 10, I have interviewed with other sales teams. On top of "
+            "that, I completed Solution Selling in October and Gap Selling last month.",
+        ),
+        (
+            "t-se-abbrev",
+            "Ingrid Berg",
+            "secondary",
+            "I also completed the MEDDICC certification last month.",
+        ),
+        (
+            "t-pl-verbs",
+            "Tomasz Zielinski",
+            "check_in",
+            "I completed the Challenger Sale workshop in October, and it has already changed how "
+            "I sell.",
+        ),
+        (
+            "t-za-gerunds",
+            "Johan van Wyk",
+            "final",
+            "Since we met on February 22, I have completed the Gap Selling online course.",
+        ),
+        # a piece of work with its own year: no "this season" before it
+        (
+            "t-us-quotes",
+            "Monica Alvarez",
+            "check_in",
+            "One result to report from my current work: I closed three seven-figure logistics "
+            "deals in 2026.",
+        ),
+        # promises typed in a hurry
+        (
+            "t-za-gerunds",
+            "Johan van Wyk",
+            "thank_you",
+            "I will ping my old colleague at Anglo about the tender, as promised.",
+        ),
+        (
+            "t-us-promises",
+            "Dwayne Brooks",
+            "thank_you",
+            "On scheduling, I will ping you about availability next week, as promised.",
+        ),
+        ("t-de-hunter", "Sabine Huber", "thank_you", "I will call you after the Hannover Messe"),
+        ("t-ng-dates", "Funmi Adeyemi", "thank_you", "I attach a reference from my current MD,"),
+        ("t-ch-products", "Urs Meier", "call", "check that my migration checklist and timeline"),
+        # a quote keeps its words, not who said them; a topic typed as a question reads as one
+        (
+            "t-us-quotes",
+            "Monica Alvarez",
+            "thank_you",
+            'I made a note of what you said on enterprise shippers: "We\'re not a startup anymore."'
+            " My part",
+        ),
+        (
+            "t-us-promises",
+            "Dwayne Brooks",
+            "thank_you",
+            "On how to win back churned clients, one thing you said has stayed with me:",
+        ),
+        # a name typed in lower case signs the letter with capitals; a skill told in the past
+        ("t-ie-lower", "Declan Byrne", "call", "this is Ciara Walsh. We met on March 2"),
+        (
+            "t-jp-nemawashi",
+            "Aiko Yamamoto",
+            "thank_you",
+            "In my last role I spoke Japanese, English and Mandarin,",
         ),
     ],
 )

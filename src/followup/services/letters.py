@@ -191,7 +191,7 @@ def letter_variables(
 ) -> dict[str, Any]:
     """Everything a template may use. Missing optional facts are empty, never invented; what a
     letter says of each topic comes from the notes (domain/letters/drafting.py)."""
-    from followup.domain.letters import drafting
+    from followup.domain.letters import drafting, typed_notes
 
     met = [
         iv
@@ -214,6 +214,7 @@ def letter_variables(
     point = drafting.the_point(topics)
     news = drafting.news_items(candidate.courses, strengths)
     deadline = opportunity.timeline.preliminary_deadline
+    courses = [typed_notes.course_of(c) for c in candidate.courses if drafting.tidy(c)]
     return {
         "kind": ctx.kind,
         "today": _long_date(today),
@@ -221,12 +222,20 @@ def letter_variables(
         "role": opportunity.role,
         "position": f"the {opportunity.role} position" if opportunity.role else "the position",
         "candidate": {
-            "name": candidate.name,
-            "first_name": candidate.name.split()[0] if candidate.name else "",
+            # as a letter signs it: a name typed all in lower case is capitalised
+            "name": typed_notes.as_signed(candidate.name),
+            "first_name": typed_notes.as_signed(candidate.name).split()[0]
+            if candidate.name
+            else "",
             "email": candidate.email,
             "phone": candidate.phone,
             "strengths": strengths,
             "courses": [drafting.tidy(c) for c in candidate.courses],
+            # courses as frames take them: those typed without a time of their own, for a
+            # frame that gives it ("since we met, I have completed ..."), and those with one,
+            # which keep it ("I completed the Challenger workshop in October")
+            "courses_undated": [c.what for c in courses if not c.when],
+            "courses_dated": [c.done for c in courses if c.when],
             "other_interviews": candidate.other_interviews,
         },
         "recipient": {
@@ -291,11 +300,12 @@ def _promise_dict(promise: drafting.Promise) -> dict[str, Any]:
     return {"item": promise.item, "act": promise.act, "will": promise.will}
 
 
-def _news(items: list[tuple[str, str]], k: int) -> dict[str, str] | None:
-    """The k-th piece of the candidate's news, for the k-th check-in."""
+def _news(items: list[tuple[str, str, str]], k: int) -> dict[str, str] | None:
+    """The k-th piece of the candidate's news, for the k-th check-in (`when`: a course's own
+    time, which the letter's frame then leaves to it)."""
     if k - 1 < len(items):
-        kind, text = items[k - 1]
-        return {"kind": kind, "text": text}
+        kind, text, when = items[k - 1]
+        return {"kind": kind, "text": text, "when": when}
     return None
 
 

@@ -15,6 +15,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from followup.domain.letters.text import stem, words
+from followup.domain.letters.typed_notes import (
+    BULLET,
+    brought,
+    course_of,
+    own_time,
+    with_subject,
+)
 from followup.domain.model import Topic
 
 _STOP = frozenset(
@@ -47,7 +54,7 @@ class NotedTopic:
 
 def tidy(note: str) -> str:
     """A note as a sentence frame takes it: one line, no closing full stop."""
-    return " ".join(note.split()).rstrip(" .;,")
+    return " ".join(BULLET.sub("", note).split()).rstrip(" .;,")
 
 
 def noted_topics(topics: Sequence[Topic], strengths: Sequence[str]) -> list[NotedTopic]:
@@ -68,7 +75,7 @@ def noted_topics(topics: Sequence[Topic], strengths: Sequence[str]) -> list[Note
             NotedTopic(
                 as_topic(topic.name),
                 told(topic.said, topic.name),
-                tidy(topic.bring),
+                brought(tidy(topic.bring)),
                 tidy(topic.promised),
                 deed(strength) if strength else "",
             )
@@ -94,11 +101,17 @@ def spare_strength(topics: Sequence[NotedTopic], strengths: Sequence[str]) -> st
     return next((deed(s) for s in strengths if tidy(s) and deed(s) not in used), "")
 
 
-def news_items(courses: Sequence[str], strengths: Sequence[str]) -> list[tuple[str, str]]:
+def news_items(courses: Sequence[str], strengths: Sequence[str]) -> list[tuple[str, str, str]]:
     """The candidate's news, in the order check-ins carry it: each course taken, then each
-    piece of current work ("course", text) or ("work", text)."""
-    items = [("course", tidy(c)) for c in courses if tidy(c)]
-    items += [("work", deed(s)) for s in strengths if tidy(s)]
+    piece of current work: ("course", the course, its own time or "") or ("work", text, "")."""
+    items = []
+    for c in courses:
+        if tidy(c):
+            course = course_of(c)
+            items.append(("course", course.what, course.when))
+    # a piece of work with its own time ('closed three deals in 2026') keeps it: `when` tells
+    # the frame to give none of its own ('this season')
+    items += [("work", deed(s), own_time(tidy(s))) for s in strengths if tidy(s)]
     return items
 
 
@@ -160,10 +173,12 @@ _SENDING = re.compile(
     re.IGNORECASE,
 )
 _DAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri)"
+_MON = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _WHEN = re.compile(
     rf"\s+(?:(?:by|before|until|no later than|within|on)\s+(?:the\s+)?(?:end of\s+(?:the\s+)?)?"
     rf"(?:next\s+|this\s+)?(?:{_DAY}|week|weekend|month|tomorrow|today|tonight|eod|eow|cob|"
-    rf"\d+\s+days?|a few days|two days)|(?:next|this)\s+(?:{_DAY}|week|weekend|month)|"
+    rf"\d+\s+days?|a few days|two days|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MON}|{_MON}\s+\d{{1,2}}"
+    rf"(?:st|nd|rd|th)?|\d{{1,2}}/\d{{1,2}})|(?:next|this)\s+(?:{_DAY}|week|weekend|month)|"
     rf"tomorrow|today|tonight|asap|this afternoon|end of (?:the )?week)$",
     re.IGNORECASE,
 )
@@ -176,7 +191,18 @@ _ACT_NOUNS = frozenset(
 _ACT_VERBS = frozenset(
     {"introduce", "connect", "put", "call", "ask", "check", "find", "look", "set", "arrange"}
     | {"book", "organise", "organize", "schedule", "follow", "reach", "loop", "make", "talk"}
-    | {"speak", "recommend", "refer", "invite", "bring"}
+    | {"speak", "recommend", "refer", "invite", "bring", "ping", "ring", "text", "contact"}
+    | {"update", "brief", "remind", "nudge"}
+)
+# acts done to a person: typed without them ('will ping re: availability'), the letter says whom
+_TO_SOMEONE = frozenset({"ping", "call", "ring", "text", "contact", "update", "brief", "remind"})
+_NO_OBJECT = frozenset({"about", "after", "before", "next", "tomorrow", "on", "when", "once"})
+# abbreviations typed in notes, as a letter writes them out
+_WRITTEN_OUT = (
+    (re.compile(r"\bw/o\b", re.IGNORECASE), "without"),
+    (re.compile(r"(?<!\S)w/(?=\s|$)|(?<!\S)w/(?=\w)", re.IGNORECASE), "with "),
+    (re.compile(r"\bre:\s*", re.IGNORECASE), "about "),
+    (re.compile(r"\s+[+&]\s+"), " and "),
 )
 
 
@@ -193,16 +219,20 @@ class Promise:
 
 def promise_of(note: str) -> Promise:
     """A promise as written ("send the deck by Friday", "an intro to their CFO", "deck")."""
-    text = second_person(tidy(note), whole=True)
+    text = tidy(note)
+    for abbreviation, written in _WRITTEN_OUT:
+        text = " ".join(abbreviation.sub(written, text).split())
+    text = second_person(text, whole=True)
     when = ""
     found = _WHEN.search(text)
     if found and found.start() > 0:
         when, text = found.group(0).strip(), text[: found.start()].rstrip(" ,")
     text = _SENDING.sub("", text, count=1) or text
-    if text.lower().startswith("to ") and len(text) > 3:  # "to connect her with ..."
-        text = text[3:]
+    text = re.sub(r"^(?:i(?:'ll|’ll| will)|will|to)\s+(?=\w)", "", text, flags=re.IGNORECASE)
     first, _, rest = text.partition(" ")
     if first.lower() in _ACT_VERBS and rest:
+        if first.lower() in _TO_SOMEONE and rest.split(" ", 1)[0].lower() in _NO_OBJECT:
+            text = f"{first} you {rest}"  # 'ping about availability': ping you
         return Promise("", True, _joined(text, when))
     words_ = text.split()
     head = words_[1] if len(words_) > 1 and words_[0].lower() in ("a", "an", "the") else first
@@ -251,7 +281,8 @@ _ADVERBS = frozenset(
 # words after "her" that make it the object ("connect her with"), not a possessive
 _LINKS = frozenset(
     {"to", "and", "with", "about", "for", "on", "in", "at", "from", "by", "into", "over", "as"}
-    | {"that", "than", "or", "if", "when", "up", "out", "back", "know"}
+    | {"that", "than", "or", "if", "when", "up", "out", "back", "know", "after", "before"}
+    | {"next", "tomorrow", "once", "today", "tonight", "this", "later", "soon"}
 )
 _PARTICIPLES = frozenset({"been", "got", "had", "done", "seen", "made", "gone", "taken"})
 _PRONOUN = re.compile(
@@ -353,16 +384,30 @@ def _named(topic: str) -> bool:
     )
 
 
+# who said a quote, typed after it: the letter's frame already says it was them
+_QUOTED_BY = re.compile(
+    r"(?<=[\"”'’])\s*(?:[-–—,:(]\s*)?(?:(?:her|his|their|in (?:her|his|their))\s+(?:own\s+)?"
+    r"words|(?:she|he|they)\s+said|quote)\)?$",
+    re.IGNORECASE,
+)
+
+
 def told(said: str, topic: str = "") -> str:
     """What the interviewer said, as the letter tells it back: in the third person told to
     them ('she races' -> 'you race'); in their own first person ('we lose doctors when reps
     change', 'I don't trust the big chains') quoted as their words, which the candidate's
     voice would otherwise take over. A 'they' in the note of a topic that is a name stays:
     'Kansanshi: they want a single supplier' is the mine speaking, not the interviewer."""
-    text = tidy(said)
+    text = _QUOTED_BY.sub("", tidy(said))  # '"..." - her words': the quote is theirs
     first = text.split(" ", 1)[0].lower().replace("’", "'")
     if first in _THEY and _named(topic):
         return text
+    whole = re.fullmatch(r"([\"“])(.+?)([.?!]?)([\"”])", text)
+    if whole and not re.search(r"[\"“”]", whole.group(2)):  # their sentence, as a sentence
+        inner = whole.group(2)
+        return (
+            f"{whole.group(1)}{inner[0].upper()}{inner[1:]}{whole.group(3) or '.'}{whole.group(4)}"
+        )
     if not text or text[0] in "\"“'‘":
         return second_person(text)
     if _OWN_VOICE.match(text):
@@ -371,6 +416,9 @@ def told(said: str, topic: str = "") -> str:
     told_back = second_person(text)
     if told_back != text and told_back[:1].isupper():  # 'He wants' -> 'you want', mid-sentence
         return told_back[0].lower() + told_back[1:]
+    subject = with_subject(text)  # 'wants someone who ...': typed without its subject
+    if subject != text:
+        return subject
     parts = text.split()
     if len(parts) > 2 and parts[0][0].isupper() and parts[1][0].islower() and first not in _THEY:
         # written as the sentence they said ('Price is not the issue'): quoted as their words,
@@ -400,7 +448,7 @@ def as_topic(name: str) -> str:
     """A topic as a noun phrase: a task ('grow the northern region') as what is done ('growing
     the northern region'); a possessive of theirs as yours ('their surgeons' -> 'your
     surgeons')."""
-    name = tidy(name)
+    name = tidy(name).rstrip(" ?")  # 'how to win back churned clients?' reads as a phrase
     first, _, rest = name.partition(" ")
     low = first.lower()
     if low in ("their", "his", "her", "our") and rest:  # theirs, or theirs in their words
@@ -454,6 +502,18 @@ def deed(strength: str) -> str:
     if not first:
         return text
     low = first.lower()
+    if first[0].islower() and low in _DONE_IN_PAST:  # 'speak Japanese': the frames tell
+        return _DONE_IN_PAST[low] + text[len(first) :]  # what was done ('where I spoke ...')
     if first[0].islower() and (low in _PAST or low.endswith("ed")):
         return text
     return f"gained experience in {text}"
+
+
+# a strength typed in the present ('speak Japanese, English and Mandarin'), as the frames tell
+# it: in the past of a role ('In my last role I spoke ...')
+_DONE_IN_PAST = {
+    "manage": "managed", "lead": "led", "run": "ran", "own": "owned", "sell": "sold",
+    "build": "built", "grow": "grew", "coach": "coached", "train": "trained", "speak": "spoke",
+    "hold": "held", "bring": "brought", "work": "worked", "handle": "handled",
+    "cover": "covered", "mentor": "mentored", "close": "closed",
+}  # fmt: skip

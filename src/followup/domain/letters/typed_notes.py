@@ -1,0 +1,234 @@
+"""Notes as people type them right after an interview, turned into what a letter's frames take.
+
+A note is typed in a hurry: a verb with no subject ("wants someone who can open doors", "runs the
+Warsaw marathon", "did 80 dials a day"), a bullet before it, abbreviations ("w/", "re:", "+"),
+and a course written with its own date ("Challenger workshop, finished in October"). A letter's
+frames take a clause with a subject, a noun phrase, and a course whose time the frame either
+gives ("since we met, I have completed ...") or leaves to the course ("I completed ... in
+October") — never both: "since we met I have finished in October" says the time twice.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# a bullet typed before a note ('- cycle is 110 days', '• pricing')
+BULLET = re.compile(r"^\s*(?:[-–—•*·>]+|\d+[.)])\s+")
+
+# Verbs a hurried note starts with, in their plain form. A note that starts with one of them in
+# the third person ('wants', 'runs'), as a present participle ('looking for') or in the past
+# ('lost the last two panels') left out its subject: the interviewer, in what they said; the
+# candidate, in what they bring.
+VERBS = frozenset(
+    {"want", "need", "run", "lead", "hate", "love", "like", "coach", "expect", "say", "think"}
+    | {"lose", "look", "move", "plan", "prefer", "manage", "own", "sell", "build", "grow", "hire"}
+    | {"struggle", "worry", "feel", "believe", "know", "use", "spend", "travel", "play", "live"}
+    | {"work", "report", "cover", "handle", "push", "care", "focus", "try", "mention", "watch"}
+    | {"race", "ride", "train", "support", "hope", "wish", "find", "keep", "get", "take", "give"}
+    | {"seem", "mean", "fear", "plan", "aim", "intend", "insist", "complain", "doubt", "trust"}
+    | {"favour", "favor", "value", "rate", "rank", "read", "write", "speak", "visit", "attend"}
+    | {"sponsor", "collect", "cook", "cycle", "ski", "sail", "swim", "fish", "hike", "climb"}
+    | {"launch", "open", "close", "win", "beat", "cut", "double", "triple", "reduce", "expand"}
+    | {"sign", "place", "land", "set", "bring", "drive", "do", "make", "go", "come", "see"}
+    | {"ask", "tell", "show", "wait", "join", "start", "leave", "stay", "check", "pay", "buy"}
+    | {"target", "call", "meet", "send", "switch", "migrate", "replace", "rebuild", "restructure"}
+    | {"cold-call", "prospect", "negotiate", "present", "pitch", "demo", "onboard", "mentor"}
+)
+# past forms that do not end in -ed
+_IRREGULAR_PAST = {
+    "lost": "lose", "ran": "run", "led": "lead", "sold": "sell", "built": "build", "grew": "grow",
+    "won": "win", "beat": "beat", "cut": "cut", "set": "set", "brought": "bring", "drove": "drive",
+    "did": "do", "made": "make", "went": "go", "came": "come", "saw": "see", "told": "tell",
+    "left": "leave", "paid": "pay", "bought": "buy", "met": "meet", "sent": "send", "took": "take",
+    "gave": "give", "found": "find", "kept": "keep", "got": "get", "spent": "spend",
+    "thought": "think", "said": "say", "knew": "know", "wrote": "write", "spoke": "speak",
+    "rebuilt": "rebuild", "felt": "feel", "held": "hold", "began": "begin", "rode": "ride",
+}  # fmt: skip
+# a plural noun and a verb share a spelling ('leads', 'plans'): what follows tells them apart.
+# After a verb comes its object or a particle; after a plural noun, its verb.
+_NOUN_NEXT = VERBS | {"are", "were", "is", "was", "have", "has", "will", "would", "can", "could"}
+_NOUN_NEXT |= {"don't", "do", "did", "didn't", "won't", "can't", "should", "must", "may"}
+_ADVERBS = frozenset(
+    {"always", "never", "still", "also", "often", "usually", "really", "just", "only", "already"}
+    | {"basically", "actually", "clearly", "mostly", "definitely", "probably", "apparently"}
+)
+_COPULA = {"is": "it is", "was": "it was", "isn't": "it isn't", "wasn't": "it wasn't"}
+
+
+def _plain_of(word: str) -> str:
+    """The plain verb a third-person form belongs to ('wants' -> 'want', 'coaches' ->
+    'coach', 'carries' -> 'carry'), or '' when the word is no such form of a known verb."""
+    w = word.lower()
+    if not w.endswith("s") or w.endswith("ss"):
+        return ""
+    candidates = [w[:-1]]
+    if w.endswith("es"):
+        candidates.append(w[:-2])
+    if w.endswith("ies"):
+        candidates.append(w[:-3] + "y")
+    return next((c for c in candidates if c in VERBS), "")
+
+
+def _participle_of(word: str) -> str:
+    """'looking' -> 'look', 'moving' -> 'move', 'planning' -> 'plan'; '' for no known verb."""
+    w = word.lower()
+    if not w.endswith("ing") or len(w) < 5:
+        return ""
+    base = w[:-3]
+    for c in (base, base + "e", base[:-1] if len(base) > 2 and base[-1] == base[-2] else ""):
+        if c and c in VERBS:
+            return c
+    return ""
+
+
+def _past_of(word: str) -> str:
+    w = word.lower()
+    if w in _IRREGULAR_PAST:
+        return _IRREGULAR_PAST[w]
+    if w.endswith("ed") and len(w) > 4:
+        base = w[:-2]
+        for c in (base, w[:-1], base[:-1] if base[-1:] == base[-2:-1] else "", base[:-1] + "y"):
+            if c and c in VERBS:
+                return c
+        if w.endswith("ied") and w[:-3] + "y" in VERBS:
+            return w[:-3] + "y"
+    return ""
+
+
+def with_subject(note: str) -> str:
+    """What the interviewer said, typed without its subject, told back with one: 'wants
+    someone who can ...' -> 'you want someone who can ...', 'looking for someone hungry' ->
+    'you are looking for someone hungry', 'is the main reason clients leave' -> 'it is the
+    main reason clients leave'. A note with a subject of its own ('reps forecast on gut feel',
+    'leads come from the fair') stays as written."""
+    parts = note.split(" ")
+    if len(parts) < 2 or not parts[0][:1].isalpha():
+        return note
+    i = 0
+    while i < len(parts) - 1 and parts[i].lower() in _ADVERBS:
+        i += 1
+    word, nxt = parts[i], parts[i + 1].lower() if i + 1 < len(parts) else ""
+    if word[:1].isupper() and not (i == 0 and word[1:].islower()):
+        return note  # a name or an acronym leads it
+    low = word.lower()
+    lead = " ".join(parts[:i]).lower()
+    rest = " ".join(parts[i + 1 :])
+    if i == 0 and low in _COPULA:
+        return f"{_COPULA[low]} {rest}"
+    plain = _plain_of(low)
+    if plain and nxt not in _NOUN_NEXT:
+        return " ".join(p for p in ("you", lead, plain, rest) if p)
+    if i == 0 and _participle_of(low) and nxt not in _NOUN_NEXT:
+        return f"you are {low} {rest}"
+    if i == 0 and _past_of(low) and nxt not in _NOUN_NEXT:
+        return f"you {low} {rest}"
+    return note
+
+
+def brought(note: str) -> str:
+    """What the candidate brings, typed as a verb with no subject, said with 'I': 'did 80
+    dials a day' -> 'I did 80 dials a day', 'know the buyers' -> 'I know the buyers'. A
+    sentence of its own or a noun phrase ('my network in Bath', '40 logos in the NHS') stays."""
+    text = BULLET.sub("", note)
+    first = text.split(" ", 1)[0]
+    if " " not in text or not first.islower():
+        return text
+    if first in VERBS or _past_of(first) or _plain_of(first):
+        return f"I {text}"
+    return text
+
+
+# -- courses ------------------------------------------------------------------------------------
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_SEASON = r"(?:spring|summer|autumn|fall|winter)"
+# a course's own time, at the end of what was typed
+_COURSE_WHEN = re.compile(
+    rf"(?:\b(?:in|on|during|since|over)\s+(?:the\s+)?)?"
+    rf"(?:(?:early|late|mid-?)\s*)?"
+    rf"(?:{_MONTH}(?:\s+\d{{4}})?|{_SEASON}(?:\s+\d{{4}})?|\d{{4}}|q[1-4](?:\s+\d{{4}})?)"
+    rf"|\b(?:last|this)\s+(?:week|month|year|quarter|{_SEASON})"
+    rf"|\b(?:a|one|two|three|four|five|six|a few|\d+)\s+(?:weeks?|months?)\s+ago"
+    rf"|\brecently|\byesterday",
+    re.IGNORECASE,
+)
+_DONE = r"(?:finished|completed|did|took|passed|done|attended|earned|got|obtained|followed)"
+_COURSE_NOUNS = frozenset(
+    {"course", "workshop", "training", "program", "programme", "certification", "certificate"}
+    | {"class", "bootcamp", "module", "seminar", "masterclass", "diploma"}
+)
+_ABBREVIATIONS = {"cert": "certification", "certs": "certifications"}
+
+
+@dataclass(frozen=True, slots=True)
+class Course:
+    """A course as a letter tells it: `what` (a noun phrase) and `when`, its own time ('in
+    October', 'last month'), empty when the note gave none."""
+
+    what: str
+    when: str = ""
+
+    @property
+    def done(self) -> str:
+        """What follows 'I completed': the course, and its own time if it has one."""
+        return f"{self.what} {self.when}" if self.when else self.what
+
+
+def course_of(note: str) -> Course:
+    """'Challenger Sale workshop, finished in October' -> ('the Challenger Sale workshop', 'in
+    October'); 'completed MEDDICC cert last month' -> ('the MEDDICC certification', 'last
+    month'); 'a MEDDIC qualification course' -> (itself, '')."""
+    text = " ".join(BULLET.sub("", note).split()).rstrip(" .;,")
+    text = re.sub(rf"^(?:i\s+(?:have\s+)?)?{_DONE}\s+", "", text, flags=re.IGNORECASE)
+    when = ""
+    # the time at the end: after a comma, a dash or in brackets, perhaps after a verb of doing
+    tail = re.search(
+        rf"(?:\s*[,(–—-]\s*|\s+)(?:{_DONE}\s+)?((?:{_COURSE_WHEN.pattern}))\)?$",
+        text,
+        re.IGNORECASE,
+    )
+    if tail and tail.start() > 0:
+        when = tail.group(1)
+        text = text[: tail.start()].rstrip(" ,–—-(")
+    text = re.sub(rf"\s*[,(–—-]\s*{_DONE}\)?$", "", text, flags=re.IGNORECASE)
+    if when:
+        when = re.sub(r"^(?:during|over|on)\s+", "in ", when, flags=re.IGNORECASE)
+        if not re.match(r"(?:in|since|last|this|recently|yesterday|\w+\s+\w+\s+ago)\b", when):
+            when = f"in {when}" if not re.search(r"\bago$", when) else when
+    words = text.split()
+    words = [_ABBREVIATIONS.get(w.lower(), w) if w.islower() else w for w in words]
+    text = " ".join(words)
+    return Course(_with_the(text), when)
+
+
+def _with_the(text: str) -> str:
+    """'Gap Selling online course' -> 'the Gap Selling online course': a named course of a
+    kind takes the article; a name alone ('Sandler Foundations') or a phrase with its own
+    determiner ('a MEDDIC qualification course', "Sandler's course") stays."""
+    words = text.split()
+    if not words:
+        return text
+    first = words[0].lower()
+    if first in ("a", "an", "the", "my", "our", "two", "three") or first.endswith(("'s", "’s")):
+        return text
+    head = re.split(r"\s+(?:at|in|on|by|with|from|for)\s+", text, maxsplit=1)[0].split()
+    if len(head) > 1 and head[-1].lower() in _COURSE_NOUNS:
+        return f"the {text}"
+    return text
+
+
+def own_time(text: str) -> str:
+    """The time a note ends with ('... three deals in 2026', '... last year'), or ''."""
+    found = re.search(rf"\s((?:{_COURSE_WHEN.pattern}))$", text.rstrip(" ."), re.IGNORECASE)
+    return found.group(1) if found else ""
+
+
+def as_signed(name: str) -> str:
+    """A name typed all in lower case ('ciara walsh'), as a letter signs it ('Ciara Walsh');
+    a name with any capital is written as its owner wants it ('Jan de Vries' stays)."""
+    if not name or name != name.lower() or not any(ch.isalpha() for ch in name):
+        return name
+    return re.sub(r"(^|[\s'’-])(\w)", lambda m: m.group(1) + m.group(2).upper(), name)

@@ -1,0 +1,221 @@
+"""Notes as people type them right after an interview, turned into what a letter's frame takes
+(domain/letters/drafting.py): a course written with its own date keeps that date and the frame
+drops its own ('finished in October' is never 'since we met I have finished in October'); a
+note that starts with a verb gets the subject it left out (what the interviewer 'wants' is what
+'you want'; what the candidate 'did' is what 'I did'); bullets, a topic typed as a question and a
+promise of an act ('ping', 'will call') read as a letter says them."""
+
+from __future__ import annotations
+
+import pytest
+
+from followup.domain.letters.drafting import Promise, as_topic, promise_of, tidy, told
+from followup.domain.letters.typed_notes import Course, brought, course_of
+
+
+@pytest.mark.parametrize(
+    ("note", "what", "when"),
+    [
+        (
+            "Challenger Sale workshop, finished in October",
+            "the Challenger Sale workshop",
+            "in October",
+        ),
+        ("completed MEDDICC cert last month", "the MEDDICC certification", "last month"),
+        ("finished Solution Selling in October", "Solution Selling", "in October"),
+        ("Gap Selling - completed last month", "Gap Selling", "last month"),
+        ("Sandler Foundations (Nov 2026)", "Sandler Foundations", "in Nov 2026"),
+        (
+            "took a negotiation course at KAIST last year",
+            "a negotiation course at KAIST",
+            "last year",
+        ),
+        (
+            "HubSpot Sales Hub certification, done in September",
+            "the HubSpot Sales Hub certification",
+            "in September",
+        ),
+        ("Verhandlungstraining (IHK), finished in March", "Verhandlungstraining (IHK)", "in March"),
+        (
+            "Strategic account management, IIM Bangalore, Sept 2026",
+            "Strategic account management, IIM Bangalore",
+            "in Sept 2026",
+        ),
+        (
+            "completed the Safaricom Business sales course in August",
+            "the Safaricom Business sales course",
+            "in August",
+        ),
+        ("a JETRO export course in September", "a JETRO export course", "in September"),
+        (
+            "Corso di vendita consulenziale, completed in 2026",
+            "Corso di vendita consulenziale",
+            "in 2026",
+        ),
+        ("did a cold-calling bootcamp two weeks ago", "a cold-calling bootcamp", "two weeks ago"),
+        # no date of its own: the frame gives the time ("since we met")
+        ("Gap Selling online course", "the Gap Selling online course", ""),
+        ("a MEDDIC qualification course", "a MEDDIC qualification course", ""),
+        ("Sandler's negotiation course", "Sandler's negotiation course", ""),
+        ("the SPIN Selling course", "the SPIN Selling course", ""),
+        ("a formation in negotiation", "a formation in negotiation", ""),
+    ],
+)
+def test_a_course_keeps_its_own_date_apart_from_what_it_is(note, what, when):
+    assert course_of(note) == Course(what, when)
+
+
+@pytest.mark.parametrize(
+    ("said", "told_back"),
+    [
+        # a verb with no subject: the interviewer's own doing, told back to them
+        (
+            "wants someone who can open doors at Biedronka",
+            "you want someone who can open doors at Biedronka",
+        ),
+        ("runs the Warsaw marathon every April", "you run the Warsaw marathon every April"),
+        ("leads the Nordic team since 2024", "you lead the Nordic team since 2024"),
+        ("hates when reps read a script", "you hate when reps read a script"),
+        ("coaches an under 12 team in Kilkenny", "you coach an under 12 team in Kilkenny"),
+        ("expects to double the chains in 2027", "you expect to double the chains in 2027"),
+        ("needs a hunter not a farmer", "you need a hunter not a farmer"),
+        ("says most leads come from the fair", "you say most leads come from the fair"),
+        ("really thinks the team is too junior", "you really think the team is too junior"),
+        ("loses to Zoho on price", "you lose to Zoho on price"),
+        ("looking for someone hungry", "you are looking for someone hungry"),
+        ("moving to Shoreditch in May", "you are moving to Shoreditch in May"),
+        ("lost the last two panels to Canon", "you lost the last two panels to Canon"),
+        ("is the main reason clients leave", "it is the main reason clients leave"),
+        # a subject of its own stays as written
+        ("reps forecast on gut feel", "reps forecast on gut feel"),
+        ("customers say they want SAP", "customers say they want SAP"),
+        ("churn doubled after the price change", "churn doubled after the price change"),
+        ("operators still book by phone", "operators still book by phone"),
+        ("distributors owe them 90 days", "distributors owe them 90 days"),
+        ("importers in NY want exclusivity", "importers in NY want exclusivity"),
+        ("half their pipeline is migrations now", "half their pipeline is migrations now"),
+        ("patchy", "patchy"),
+        # a bullet typed before it is no part of it
+        ("- cycle is 110 days", "cycle is 110 days"),
+        (
+            "• 40% of deals lost on price; rest on timing",
+            "40% of deals lost on price; rest on timing",
+        ),
+    ],
+)
+def test_a_note_typed_without_its_subject_is_told_back_with_one(said, told_back):
+    assert told(said) == told_back
+
+
+@pytest.mark.parametrize(
+    ("bring", "said_by_me"),
+    [
+        (
+            "know the category buyers at Biedronka and Lidl",
+            "I know the category buyers at Biedronka and Lidl",
+        ),
+        ("did 80 dials a day at vodafone", "I did 80 dials a day at vodafone"),
+        ("won 22 new machine builders in 2025", "I won 22 new machine builders in 2025"),
+        (
+            "sold telematics to three large transporters",
+            "I sold telematics to three large transporters",
+        ),
+        ("ran 30+ partners, QBRs every qtr", "I ran 30+ partners, QBRs every qtr"),
+        ("- cut a cycle from 120 to 75 days", "I cut a cycle from 120 to 75 days"),
+        ("speak Japanese and English", "I speak Japanese and English"),
+        # a sentence of its own, or a noun phrase, stays as written
+        (
+            "I have contacts in the big hospital groups",
+            "I have contacts in the big hospital groups",
+        ),
+        ("my network in Bath and Exeter", "my network in Bath and Exeter"),
+        ("40 logos in the NHS from zero", "40 logos in the NHS from zero"),
+        ("MEDDPICC on every deal", "MEDDPICC on every deal"),
+    ],
+)
+def test_what_the_candidate_brings_typed_as_a_verb_is_said_with_i(bring, said_by_me):
+    assert brought(bring) == said_by_me
+
+
+@pytest.mark.parametrize(
+    ("topic", "phrase"),
+    [
+        ("how to win back churned clients?", "how to win back churned clients"),
+        ("how to get into Tata Motors?", "how to get into Tata Motors"),
+        ("- pricing", "pricing"),
+    ],
+)
+def test_a_topic_typed_as_a_question_or_a_bullet_reads_as_a_phrase(topic, phrase):
+    assert as_topic(topic) == phrase
+
+
+@pytest.mark.parametrize(
+    ("note", "promise"),
+    [
+        (
+            "to ping my old colleague at Anglo about the tender",
+            Promise("", True, "ping my old colleague at Anglo about the tender"),
+        ),
+        (
+            "will ping re: availability next week",
+            Promise("", True, "ping you about availability next week"),
+        ),
+        (
+            "call her after the Hannover Messe",
+            Promise("", True, "call you after the Hannover Messe"),
+        ),
+        ("a reference from my current MD by 20 Jan", Promise("a reference from my current MD")),
+        ("my 30-60-90 plan + two references asap", Promise("my 30-60-90 plan and two references")),
+        ("pricing one-pager & a case study", Promise("the pricing one-pager and a case study")),
+    ],
+)
+def test_a_promise_typed_in_a_hurry_is_a_thing_sent_or_an_act_owed(note, promise):
+    assert promise_of(note) == promise
+
+
+def test_tidy_keeps_a_note_without_its_bullet():
+    assert tidy("  - cycle is 110 days. ") == "cycle is 110 days"
+
+
+@pytest.mark.parametrize(
+    ("strength", "when"),
+    [
+        ("closed three seven-figure logistics deals in 2026", "in 2026"),
+        ("won the Bavaria tender last year", "last year"),
+        ("grew a Lagos FMCG territory by 70% in two years", ""),
+        ("booked 40 meetings a month for a year", ""),
+    ],
+)
+def test_a_piece_of_work_says_its_own_time_when_it_has_one(strength, when):
+    from followup.domain.letters.typed_notes import own_time
+
+    assert own_time(strength) == when
+
+
+@pytest.mark.parametrize(
+    ("name", "signed"),
+    [
+        ("ciara walsh", "Ciara Walsh"),
+        ("sean o'brien-kelly", "Sean O'Brien-Kelly"),
+        ("Jan de Vries", "Jan de Vries"),
+        ("Zanele", "Zanele"),
+    ],
+)
+def test_a_name_typed_in_lower_case_signs_with_capitals(name, signed):
+    from followup.domain.letters.typed_notes import as_signed
+
+    assert as_signed(name) == signed
+
+
+@pytest.mark.parametrize(
+    ("strength", "after_i"),
+    [
+        ("speak Japanese, English and Mandarin", "spoke Japanese, English and Mandarin"),
+        ("manage the Lombardy pharmacies", "managed the Lombardy pharmacies"),
+        ("ran the Chicago territory", "ran the Chicago territory"),
+    ],
+)
+def test_a_strength_typed_in_the_present_is_told_as_done(strength, after_i):
+    from followup.domain.letters.drafting import deed
+
+    assert deed(strength) == after_i
