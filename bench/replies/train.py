@@ -35,7 +35,7 @@ SETS = (
     "dev2",
     "dev3",
     "dev4",
-    *(f"dev{n}" for n in range(6, 31)),
+    *(f"dev{n}" for n in range(6, 32)),
     "heldout",
     "heldout4",
     "heldout5",

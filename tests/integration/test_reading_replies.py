@@ -358,7 +358,7 @@ def test_polling_proposes_what_replies_say_and_keeps_the_cursor(deps, imap):
         ("heldout5", 0.9, 0.75),  # measured once before and once after the rules it measures
         # written in voices of their own to tune the classes of language (each measured once
         # before it was tuned on: see its spec), then trained on
-        *((f"dev{n}", 0.95, 0.9) for n in range(6, 31)),
+        *((f"dev{n}", 0.95, 0.9) for n in range(6, 32)),
         ("heldout6", 0.9, 0.8),  # written before the changes it measures; never tuned on
     ],
 )

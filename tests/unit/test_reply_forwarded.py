@@ -221,3 +221,32 @@ def test_an_attached_notice_the_sender_says_to_ignore_passes_nothing_on(lang):
     )
     found = read(f"{new}\n\n{attached}", subject="Re: Withdrawal")
     assert (found.kind, found.evidence, found.rule) == ("other", "", "")
+
+
+HANDOVER = (
+    "---------- Forwarded message ---------\nFrom: Owen <owen@acme.example>\n"
+    "Subject: Handover\nTo: <ann.lee@acme.example>\n\n"
+    "Hi Ann,\n\nCould you keep Sam posted and please book a room for the final round?\n\nOwen\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("said", "kind"),
+    [
+        ("Sam, I have taken over from Owen (his note below). Nothing is needed from you.", "other"),
+        ("Sam, I have taken over from Owen. No action is required on your part for now.", "other"),
+        ("Sam, I have taken over from Owen; you don't need to do anything yet.", "other"),
+        # without those words the colleague's request is passed on as the sender's own
+        ("Sam, Owen asked me to pass this on, see below.", "question"),
+        # "nothing else beyond what he asks" asks what he asks
+        ("Sam, nothing is needed from you beyond what Owen asks below.", "question"),
+    ],
+)
+def test_a_forward_whose_sender_asks_nothing_of_the_candidate_passes_on_no_request(said, kind):
+    assert read(f"{said}\n\n{HANDOVER}", "Fwd: Handover").kind == kind
+
+
+def test_a_forward_that_asks_nothing_still_passes_on_a_decision():
+    found = read(f"Sam, no action is needed from you: HR's email is below.\n\n"
+                 f"{FORWARD_LINES['gmail']}\n{OFFER}\n")
+    assert found.kind == "offer"

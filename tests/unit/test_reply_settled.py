@@ -365,3 +365,46 @@ def test_a_meeting_moved_as_the_candidate_asked_is_no_new_invitation(text):
     assert reader.settled(text)["invitation"] == 3
     found = reader.classify(f"Hi Sam,\n\n{text} The calendar invite is updated.\n\nBest,\nAl")
     assert (found.kind, found.evidence) == ("other", "")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hi Sam,\n\nYou may have received an email this morning saying that your application was "
+        "no longer under consideration. It went out in error; please ignore it. You are still in "
+        "the process.\n\nDom",
+        "Guten Tag,\n\ngestern haben Sie eine E-Mail erhalten, in der stand, dass wir Ihre "
+        "Bewerbung nicht weiter berücksichtigen. Bitte betrachten Sie sie als gegenstandslos.\n\nPW",
+        "Bonjour Sam,\n\nLe message vous informant que votre candidature n'était pas retenue est "
+        "parti par erreur : merci de ne pas en tenir compte.\n\nCamille",
+        "Hola Sam:\n\nEl correo en el que te decíamos que no seguías en el proceso se envió por "
+        "error. Sigues en el proceso.\n\nNerea",
+    ],
+    ids=["en", "de", "fr", "es"],
+)
+def test_a_decision_reported_from_an_earlier_message_is_not_this_ones(text):
+    found = ReplyClassifier(learned=False).classify(text)
+    assert found.kind == "other", found
+
+
+def test_a_decision_stated_afresh_beside_a_correction_still_decides():
+    found = ReplyClassifier(learned=False).classify(
+        "Hi Sam,\n\nPlease disregard the automated email saying we would not move forward; it "
+        "went out in error. In fact we would like to invite you to a second interview next "
+        "Tuesday at 10:00.\n\nHannah"
+    )
+    assert (found.kind, found.evidence) == (
+        "invitation",
+        "In fact we would like to invite you to a second interview next Tuesday at 10:00.",
+    )
+
+
+def test_a_persons_receipt_of_papers_is_no_systems_acknowledgement():
+    reader = ReplyClassifier(learned=False)
+    person = reader.classify(
+        "Dear Ms Chanda,\n\nThis is to confirm that we have received your sales summary and "
+        "90-day plan. I have shared both with the panel.\n\nGrace"
+    )
+    assert person.kind == "other"
+    system = reader.classify("This is to confirm that we have received your application.")
+    assert system.kind == "automatic"

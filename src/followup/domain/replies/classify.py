@@ -11,7 +11,9 @@ that mark an automatic answer count as the rules in `headers` say.
 Words that say a decision was made and answered before (`settled`: an offer the candidate
 accepted, a rejection they asked feedback on, their withdrawal acknowledged) make the evidence of
 that kind in the new text count less: the welcome and the papers asked for after an accepted offer
-are a request, feedback on a rejection sent earlier is no new rejection.
+are a request, feedback on a rejection sent earlier is no new rejection. A sentence that reports
+what an earlier message said ("the email you got saying your application was closed", or that it
+went out in error: `reported`) is no decision of this message either.
 
 A message forwarded under the new text, or attached whole, is read too when the sender passes it
 on as their own word (`rules.json`, `forwarded`): their new text decides and asks nothing itself
@@ -19,7 +21,8 @@ on as their own word (`rules.json`, `forwarded`): their new text decides and ask
 background: a request about an offer made earlier is a question), the
 forwarded message comes from their own organisation (or an applicant-tracking system, which
 sends for companies), and they do not hold it at a distance ("an example", "for reference", "this
-landed in my inbox"). A hiring manager re-sending the offer HR's email failed to deliver makes an
+landed in my inbox"), and a request passes only when they do not say that nothing is asked of
+the candidate. A hiring manager re-sending the offer HR's email failed to deliver makes an
 offer, and so does an agency passing on its client's; a recruiter forwarding another company's
 rejection that reached them by mistake, or a template offer, does not.
 """
@@ -27,6 +30,7 @@ rejection that reached them by mistake, or a template offer, does not.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any
@@ -139,7 +143,10 @@ class ReplyClassifier:
         for e in found:
             if e.kind not in strongest or _weight(e) > _weight(strongest[e.kind]):
                 strongest[e.kind] = e
-        chances = model.probabilities(fresh)
+        # the model reads what this message says: not what it reports an earlier one said
+        said = sentences(fresh)
+        told = [s for s in said if self.rules.reported.search(fold(s)) is None]
+        chances = model.probabilities(fresh if len(told) == len(said) else "\n".join(told))
         machine = _machine_sent(found)
         scores = {}
         for kind in KINDS:
@@ -160,8 +167,7 @@ class ReplyClassifier:
             return Classification(kind, e.sentence, fresh, e.rule)
         if kind == "other":
             return Classification("other", "", fresh, "learned" if found else "")
-        said = sentences(fresh)
-        return Classification(kind, model.best_sentence(said, kind), fresh, "learned")
+        return Classification(kind, model.best_sentence(told, kind), fresh, "learned")
 
     def settled(self, fresh: str) -> dict[str, int]:
         """How much less each kind counts because the new text says that decision was made and
@@ -193,9 +199,23 @@ class ReplyClassifier:
                     strength = rule.strength - discount
                     found.append(Evidence(rule.kind, strength, -1, subject.strip(), rule.id))
         for order, sentence in enumerate(sentences(fresh)):
-            for rule in self._firing(fold(sentence), "subject"):
-                found.append(Evidence(rule.kind, rule.strength, order, sentence, rule.id))
+            folded = fold(sentence)
+            for rule in self._firing(folded, "subject"):
+                if rule.kind not in DECISIONS or self._told(folded, rule):
+                    found.append(Evidence(rule.kind, rule.strength, order, sentence, rule.id))
         return found
+
+    def _told(self, folded: str, rule: Rule) -> bool:
+        """Whether a decision the rule finds in a sentence is this message's: not when the
+        clause it is in reports what an earlier message said, or that it went out in error
+        (`reported`); a clause of its own after a colon or a dash still decides ("ignore that
+        note, it went out by mistake: we would like to invite you")."""
+        if self.rules.reported.search(folded) is None:
+            return True
+        return any(
+            self.rules.reported.search(clause) is None and rule.search(clause)
+            for clause in _CLAUSES.split(folded)
+        )
 
     def passed_on(
         self,
@@ -221,6 +241,8 @@ class ReplyClassifier:
         said = fold(" ".join(fresh.split()))
         if not sender or rules.not_passed_on.search(said):
             return []
+        # the sender says nothing is asked of the candidate: the requests below were for them
+        kinds = [k for k in rules.passed_on if k != "question" or not rules.asks_nothing.search(said)]
         passed: list[Evidence] = []
         forwarding = bool(rules.forward_subject.match(subject))
         for message in forwarded(text, rules.markers, forwarding):
@@ -232,7 +254,7 @@ class ReplyClassifier:
                 sentences(message.text), start=len(passed) + FORWARDED
             ):
                 for rule in self._firing(fold(sentence), "subject"):
-                    if rule.kind in rules.passed_on:
+                    if rule.kind in kinds:
                         passed.append(Evidence(rule.kind, rule.strength, order, sentence, rule.id))
         return passed
 
@@ -246,6 +268,10 @@ class ReplyClassifier:
     def _firing(self, folded: str, not_in: str) -> list[Rule]:
         """The rules that fire on a folded sentence, but those meant only for `not_in`."""
         return [r for r in self.rules.rules if r.where != not_in and r.search(folded)]
+
+
+# Where a sentence's clauses part: a colon, a semicolon, a dash between spaces.
+_CLAUSES = re.compile(r"\s*[:;]\s+|\s+[-\u2013\u2014]\s+")
 
 
 def _weakened(found: list[Evidence], settled: Mapping[str, int]) -> list[Evidence]:

@@ -110,6 +110,10 @@ class Rules:
     settled: tuple[Settled, ...] = ()
     # a request that only asks whether what is forwarded arrived: it passes the message on
     receipt_asked: re.Pattern[str] = re.compile("(?!)")
+    # new text saying nothing is asked of the candidate: a forward passes on no request
+    asks_nothing: re.Pattern[str] = re.compile("(?!)")
+    # a sentence reporting what an earlier message said: its decision is not this message's
+    reported: re.Pattern[str] = re.compile("(?!)")
 
 
 def shipped_rules() -> dict[str, Any]:
@@ -123,7 +127,7 @@ def merge_rules(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
     """The user's additions: word lists and marker lists are extended, rules with a new id are
     added, and a rule with a known id gets the extra patterns (per language) and `unless`;
     `settled` rules are added, and `forwarded` patterns (`not_passed_on`, `misdelivered`,
-    `receipt_asked`) too."""
+    `receipt_asked`, `asks_nothing`) and `reported` patterns too."""
     merged: dict[str, Any] = json.loads(json.dumps(base))
     for name, words in (extra.get("words") or {}).items():
         merged.setdefault("words", {}).setdefault(name, []).extend(words)
@@ -131,10 +135,14 @@ def merge_rules(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
         if isinstance(values, list):
             merged.setdefault("new_text", {}).setdefault(key, []).extend(values)
     merged.setdefault("settled", []).extend(extra.get("settled") or [])
-    for key in ("not_passed_on", "misdelivered", "receipt_asked"):
-        added = (extra.get("forwarded") or {}).get(key)
+    additions = [
+        ("forwarded", key, (extra.get("forwarded") or {}).get(key))
+        for key in ("not_passed_on", "misdelivered", "receipt_asked", "asks_nothing")
+    ]
+    additions.append(("reported", "patterns", (extra.get("reported") or {}).get("patterns")))
+    for section, key, added in additions:
         if added:
-            target = merged.setdefault("forwarded", {}).setdefault(key, {})
+            target = merged.setdefault(section, {}).setdefault(key, {})
             for lang, found in _by_language(added).items():
                 target.setdefault(lang, []).extend(found)
     by_id = {r["id"]: r for r in merged.get("rules", [])}
@@ -228,13 +236,17 @@ def compile_rules(data: dict[str, Any]) -> Rules:
         if kind not in KINDS:
             raise InvalidField("forwarded.kinds", f"kinds among {', '.join(KINDS)}", kind)
 
-    def forwarded_patterns(key: str) -> re.Pattern[str]:
+    def joined(section: dict[str, Any], key: str, where: str) -> re.Pattern[str]:
         found = [
-            expand(p, f"forwarded.{key}")
-            for patterns in _by_language(passing.get(key)).values()
-            for p in patterns
+            expand(p, where) for patterns in _by_language(section.get(key)).values() for p in patterns
         ]
-        return re.compile("|".join(f"(?:{p})" for p in found) if found else "(?!)")
+        try:
+            return re.compile("|".join(f"(?:{p})" for p in found) if found else "(?!)")
+        except re.error as error:
+            raise InvalidField(where, f"regular expressions ({error})") from None
+
+    def forwarded_patterns(key: str) -> re.Pattern[str]:
+        return joined(passing, key, f"forwarded.{key}")
 
     settled = []
     for i, spec in enumerate(data.get("settled") or []):
@@ -273,6 +285,8 @@ def compile_rules(data: dict[str, Any]) -> Rules:
         misdelivered=forwarded_patterns("misdelivered"),
         settled=tuple(settled),
         receipt_asked=forwarded_patterns("receipt_asked"),
+        asks_nothing=forwarded_patterns("asks_nothing"),
+        reported=joined(data.get("reported") or {}, "patterns", "reported.patterns"),
     )
 
 
