@@ -80,7 +80,7 @@ def main() -> None:
             stage("sentences", lambda: letter.sentences)  # noqa: B023
             stage("screen text and bytes", lambda: (letter.spaced, letter.data))  # noqa: B023
             stage("screen: strings (Aho-Corasick)", lambda: letter.hits(rules))  # noqa: B023
-            stage("telling word sets", lambda: letter.present(rules.triggers))  # noqa: B023
+            stage("telling words by clause", lambda: letter.read_sets(rules.triggers))  # noqa: B023
             stage("placeholder", lambda: list(checker._placeholders(letter)))  # noqa: B023
             stage("wrong-company", lambda: list(checker._wrong_company(letter, ctx)))  # noqa: B023
             stage("wrong-name", lambda: list(checker._wrong_name(letter, ctx, [])))  # noqa: B023

@@ -52,7 +52,8 @@ class Letter:
         # run on the whole text.
         self.aligned = len(self.lowered) == len(text)
         self._triggers: Triggers | None = None
-        self._present: set[int] = set()
+        self._present: set[int] | None = None  # (worked out only when asked for as a whole)
+        self._holding: dict[int, bool] = {}  # each telling word set asked of: held or not
         self._held: list[frozenset[str]] = []  # each clause's words of the telling sets
         self._set_masks: dict[int, int] = {}
         self._word_masks: dict[str, int] | None = None  # each telling word: its clauses, as bits
@@ -139,19 +140,46 @@ class Letter:
         return {stem(t) for t in self.word_set}
 
     def present(self, triggers: Triggers) -> set[int]:
-        """The numbers of the rulebook's telling word sets this letter holds a word of; also
-        notes which of their words each clause holds (where a set's words stand is worked out
-        from these when a pattern asks, see `_set_mask`: most sets never are)."""
+        """The numbers of the rulebook's telling word sets this letter holds a word of (see
+        `read_sets`)."""
+        self.read_sets(triggers)
+        present = self._present
+        if present is None:
+            by_word = triggers.by_word
+            present = set().union(*map(by_word.__getitem__, set().union(*self._held)))
+            self._present = present
+        return present
+
+    def read_sets(self, triggers: Triggers) -> None:
+        """Notes which words of the rulebook's telling word sets each clause holds (where a
+        set's words stand is worked out from these when a pattern asks, see `_set_mask`: most
+        sets never are)."""
         if self._triggers is triggers:
-            return self._present
-        keys, by_word = triggers.words, triggers.by_word
-        held = [keys.intersection(words) for words in self._clause_words]
-        present: set[int] = set().union(*map(by_word.__getitem__, set().union(*held)))
-        self._triggers, self._present, self._held = triggers, present, held
+            return
+        keys = triggers.words
+        self._held = [keys.intersection(words) for words in self._clause_words]
+        self._triggers, self._present, self._holding = triggers, None, {}
         self._set_masks = {}
         self._word_masks = None
         self._windows = {}
-        return present
+
+    def holds_sets(self, triggers: Triggers, numbers: tuple[int, ...]) -> bool:
+        """Does the letter hold a word of each of these telling word sets? What `present`
+        tells, asked of a few sets: a run with a screen asks it of the twenty or so patterns the
+        screen lets through, where `present` unites the sets of every telling word the letter
+        holds (some three hundred sets, read from as many places in memory)."""
+        self.read_sets(triggers)
+        present = self._present
+        if present is not None:
+            return present.issuperset(numbers)
+        holding, sets, words = self._holding, triggers.sets, self.word_set
+        for number in numbers:
+            held = holding.get(number)
+            if held is None:
+                held = holding[number] = not sets[number].isdisjoint(words)
+            if not held:
+                return False
+        return True
 
     def hits(self, rulebook: Any) -> list[int] | None:
         """The patterns of the rulebook this letter could match at all, as its screen tells

@@ -448,7 +448,8 @@ class Rulebook:
             low = bisect_left(hits, base, 0, high)
             if low == high:
                 return []
-            present = letter.present(self.triggers)
+            triggers, holds = self.triggers, letter.holds_sets
+            letter.read_sets(triggers)
             # What `Selection.among` tells (every telling word set held, every string), then
             # the screen's second pass on those left: each pattern's looser form (see
             # loosen.py), read only in the clauses the pattern would be searched in (`_matches`
@@ -460,7 +461,7 @@ class Rulebook:
             chosen = []
             for number in hits[low:high]:
                 entry = everything[number - base]
-                if entry.sets and not present.issuperset(entry.sets):
+                if entry.sets and not holds(triggers, entry.sets):
                     continue
                 if (entry.strings or entry.groups) and not has_strings(entry, seen, lowered, words):
                     continue
