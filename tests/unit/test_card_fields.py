@@ -469,3 +469,26 @@ def test_a_calling_code_a_digit_off_the_cards_own_is_the_cards_where_no_number_w
     card = read([("Inês Costa", 1.6), line], region)
     assert card.phone == phone
     assert card.confidence["phone"] == (0.7 if phone[:3] != line.split()[1][:3] else 0.99)
+
+
+@pytest.mark.parametrize(
+    ("lines", "email"),
+    [
+        # The name's marks spelt out in an address that runs its words together, `rn` read as
+        # `m` and one letter more misread (j as y, g as q).
+        (["Jörn Weißhäupl", "yoemweisshaeupl@kranich.de"], "joernweisshaeupl@kranich.de"),
+        (["Søren Bjørnstad", "soerenbyoemstad@fjell.no"], "soerenbjoernstad@fjell.no"),
+        (["Bernd Krüger", "bemdkrueqer@hafen.at"], "berndkrueger@hafen.at"),
+    ],
+    ids=["joern", "bjoernstad", "bernd"],
+)
+def test_a_run_together_address_spelling_the_marks_out_is_put_right_from_the_name(lines, email):
+    card = read([(lines[0], 1.6), *lines[1:]], "DE")
+    assert card.email == email
+
+
+def test_an_address_as_near_two_spellings_of_the_name_is_kept():
+    # `amulfmuelner` is one letter off both arnulfmullner and arnulfmuellner with `rn` read
+    # as `m`: nothing says which, and the address is kept as read.
+    card = read([("Arnulf Müllner", 1.6), "amulfmuelner@hafen.at"], "AT")
+    assert card.email == "amulfmuelner@hafen.at"
