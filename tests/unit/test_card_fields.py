@@ -492,3 +492,29 @@ def test_an_address_as_near_two_spellings_of_the_name_is_kept():
     # as `m`: nothing says which, and the address is kept as read.
     card = read([("Arnulf Müllner", 1.6), "amulfmuelner@hafen.at"], "AT")
     assert card.email == "amulfmuelner@hafen.at"
+
+
+@pytest.mark.parametrize(
+    ("lines", "email"),
+    [
+        (
+            [
+                "Ida Holm",
+                "Lindqvist Partners",
+                "ida@lindqvist-partners.ak",
+                "www.lindqvlst-partners.dk",
+            ],
+            "ida@lindqvist-partners.dk",
+        ),
+        (
+            ["Mads Friis", "Nørrebro Design", "mads@norrebro-design.qk", "www.norrebro-desiqn.dk"],
+            "mads@norrebro-design.dk",
+        ),
+    ],
+    ids=["ak", "qk"],
+)
+def test_an_ending_no_domain_has_takes_the_websites_not_a_look_alike(lines, email):
+    # `.ak` is no domain's ending; `.ck` is one look-alike letter from it, `.dk` two, but the
+    # website (its name misread, its ending not) prints `.dk`.
+    card = read([(lines[0], 1.6), *lines[1:], "Mobil 21 43 65 87"], "DK")
+    assert card.email == email
