@@ -315,8 +315,9 @@ def hosts(
             national = {e for e in like if country and e.endswith(f".{country.lower()}")}
             suffixes |= national or like
             # An ending guessed from one no domain has (`.ak`: .ck) is no witness against the
-            # one the card's website prints (`.dk`): allowed, but doubtful beside it.
-            if printed:
+            # one the card's website prints (`.dk`): allowed, but doubtful beside it, where the
+            # address's domain is the company's name (give or take two letters misread).
+            if printed and any(_row(o, split[1])[-1] <= 2.0 for o in orgs):
                 doubtful |= (national or like) - printed
     if not suffixes and orgs:
         suffixes = {e for e in seen or set() if plausible_ending(e)}
