@@ -518,3 +518,32 @@ def test_an_ending_no_domain_has_takes_the_websites_not_a_look_alike(lines, emai
     # website (its name misread, its ending not) prints `.dk`.
     card = read([(lines[0], 1.6), *lines[1:], "Mobil 21 43 65 87"], "DK")
     assert card.email == email
+
+
+@pytest.mark.parametrize(
+    ("lines", "phone"),
+    [
+        (["Tel 0171 496 0823  Fax 0161 496 0999"], "+44 161 496 0823"),
+        (["Office: 0181 244 7781", "Fax: 0131 496 0555"], "+44 131 244 7781"),
+    ],
+    ids=["same-line", "lines-apart"],
+)
+def test_a_phone_valid_nowhere_takes_the_area_code_of_the_fax_one_digit_off(lines, phone):
+    card = read([("Tuba Kaya", 1.6), "Neckarwerk Ltd", *lines, "t.kaya@neckarwerk.co.uk"], "GB")
+    assert (card.phone, card.confidence["phone"]) == (phone, 0.7)
+
+
+@pytest.mark.parametrize(
+    ("lines", "region", "phone"),
+    [
+        # Valid as read (another area code of the same plan): kept.
+        (["Tel. 0744 2290 4418", "Fax 0711 2290 4400"], "DE", "+49 7442 2904418"),
+        # The fax's own number with its area code misread: no phone.
+        (["Tel 0171 496 0999  Fax 0161 496 0999"], "GB", None),
+    ],
+    ids=["valid-as-read", "the-fax-again"],
+)
+def test_an_area_code_is_not_taken_from_the_fax_otherwise(lines, region, phone):
+    ending = "de" if region == "DE" else "co.uk"
+    card = read([("Tuba Kaya", 1.6), "Neckarwerk", *lines, f"t.kaya@neckarwerk.{ending}"], region)
+    assert card.phone == phone
