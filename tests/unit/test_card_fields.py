@@ -469,3 +469,81 @@ def test_a_calling_code_a_digit_off_the_cards_own_is_the_cards_where_no_number_w
     card = read([("Inês Costa", 1.6), line], region)
     assert card.phone == phone
     assert card.confidence["phone"] == (0.7 if phone[:3] != line.split()[1][:3] else 0.99)
+
+
+@pytest.mark.parametrize(
+    ("lines", "email"),
+    [
+        # The name's marks spelt out in an address that runs its words together, `rn` read as
+        # `m` and one letter more misread (j as y, g as q).
+        (["Jörn Weißhäupl", "yoemweisshaeupl@kranich.de"], "joernweisshaeupl@kranich.de"),
+        (["Søren Bjørnstad", "soerenbyoemstad@fjell.no"], "soerenbjoernstad@fjell.no"),
+        (["Bernd Krüger", "bemdkrueqer@hafen.at"], "berndkrueger@hafen.at"),
+    ],
+    ids=["joern", "bjoernstad", "bernd"],
+)
+def test_a_run_together_address_spelling_the_marks_out_is_put_right_from_the_name(lines, email):
+    card = read([(lines[0], 1.6), *lines[1:]], "DE")
+    assert card.email == email
+
+
+def test_an_address_as_near_two_spellings_of_the_name_is_kept():
+    # `amulfmuelner` is one letter off both arnulfmullner and arnulfmuellner with `rn` read
+    # as `m`: nothing says which, and the address is kept as read.
+    card = read([("Arnulf Müllner", 1.6), "amulfmuelner@hafen.at"], "AT")
+    assert card.email == "amulfmuelner@hafen.at"
+
+
+@pytest.mark.parametrize(
+    ("lines", "email"),
+    [
+        (
+            [
+                "Ida Holm",
+                "Lindqvist Partners",
+                "ida@lindqvist-partners.ak",
+                "www.lindqvlst-partners.dk",
+            ],
+            "ida@lindqvist-partners.dk",
+        ),
+        (
+            ["Mads Friis", "Nørrebro Design", "mads@norrebro-design.qk", "www.norrebro-desiqn.dk"],
+            "mads@norrebro-design.dk",
+        ),
+    ],
+    ids=["ak", "qk"],
+)
+def test_an_ending_no_domain_has_takes_the_websites_not_a_look_alike(lines, email):
+    # `.ak` is no domain's ending; `.ck` is one look-alike letter from it, `.dk` two, but the
+    # website (its name misread, its ending not) prints `.dk`.
+    card = read([(lines[0], 1.6), *lines[1:], "Mobil 21 43 65 87"], "DK")
+    assert card.email == email
+
+
+@pytest.mark.parametrize(
+    ("lines", "phone"),
+    [
+        (["Tel 0171 496 0823  Fax 0161 496 0999"], "+44 161 496 0823"),
+        (["Office: 0181 244 7781", "Fax: 0131 496 0555"], "+44 131 244 7781"),
+    ],
+    ids=["same-line", "lines-apart"],
+)
+def test_a_phone_valid_nowhere_takes_the_area_code_of_the_fax_one_digit_off(lines, phone):
+    card = read([("Tuba Kaya", 1.6), "Neckarwerk Ltd", *lines, "t.kaya@neckarwerk.co.uk"], "GB")
+    assert (card.phone, card.confidence["phone"]) == (phone, 0.7)
+
+
+@pytest.mark.parametrize(
+    ("lines", "region", "phone"),
+    [
+        # Valid as read (another area code of the same plan): kept.
+        (["Tel. 0744 2290 4418", "Fax 0711 2290 4400"], "DE", "+49 7442 2904418"),
+        # The fax's own number with its area code misread: no phone.
+        (["Tel 0171 496 0999  Fax 0161 496 0999"], "GB", None),
+    ],
+    ids=["valid-as-read", "the-fax-again"],
+)
+def test_an_area_code_is_not_taken_from_the_fax_otherwise(lines, region, phone):
+    ending = "de" if region == "DE" else "co.uk"
+    card = read([("Tuba Kaya", 1.6), "Neckarwerk", *lines, f"t.kaya@neckarwerk.{ending}"], region)
+    assert card.phone == phone

@@ -258,6 +258,36 @@ def recoded_country(text: str, country: str) -> str:
     return re.sub(rf"\+({'[0-9]' * len(code)})(?!\d)", mend, text)
 
 
+def recoded_area(text: str, model: phonenumbers.PhoneNumber) -> str:
+    """`text` with each number as long as `model` (written nationally, its trunk prefix
+    included) whose area code is one digit off `model`'s given `model`'s (`0123 244 6518` beside
+    `Fax 0121 234 5039`: 1 read as 3): the office's numbers share their area code. The same
+    length, so that places in `text` still hold. Asked only where the card's phone is valid
+    nowhere as read."""
+    area = phonenumbers.length_of_geographical_area_code(model)
+    national = re.sub(
+        r"\D", "", phonenumbers.format_number(model, phonenumbers.PhoneNumberFormat.NATIONAL)
+    )
+    trunk = len(national) - len(phonenumbers.national_significant_number(model))
+    head = trunk + area
+    if area < 2 or trunk < 0:
+        return text
+
+    def mend(match: re.Match[str]) -> str:
+        printed = match.group(0)
+        digits = [i for i, c in enumerate(printed) if c.isdigit()]
+        if len(digits) != len(national):
+            return printed
+        read = "".join(printed[i] for i in digits)
+        wrong = [k for k in range(head) if read[k] != national[k]]
+        if len(wrong) != 1 or read[head:] == national[head:]:
+            return printed
+        at = digits[wrong[0]]
+        return printed[:at] + national[wrong[0]] + printed[at + 1 :]
+
+    return re.sub(r"(?<![\d+])\d[\d ().\-/]{5,}\d(?!\d)", mend, text)
+
+
 def _label(before: str) -> tuple[str, bool]:
     """What the words before a number call it: fax, mobile or phone; and whether any label was."""
     text = fold(before).strip()

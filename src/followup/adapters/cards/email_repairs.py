@@ -78,16 +78,17 @@ def checked_email(email: str, name: str | None) -> str:
         words = [re.sub(r"[^a-z0-9]", "", fold(w)) for w in re.split(r"[\s\-']+", name)]
         words = [w for w in words if w]
         words += [a + b for a, b in pairwise(words)]  # O'Connor: oconnor
-        # Müller as mueller, Søren as soeren: the marks spelt out, as many addresses do.
-        words += sorted({s for w in name.split() for s in spellings(w)} - set(words))
+        # Müller as mueller, Søren as soeren: the marks spelt out, as many addresses do; and
+        # run together so spelt (joernweisshaeupl).
+        spelt = [sorted(spellings(w)) for w in name.split()]
+        words += sorted({s for each in spelt for s in each} - set(words))
+        words += sorted(
+            {a + b for first, second in pairwise(spelt) for a in first for b in second} - set(words)
+        )
         parts = re.split(r"([._\-])", local)
         for i, part in enumerate(parts):
             if len(part) >= 4 and part not in words and not _spelt_out(part, words):
-                near = [
-                    w
-                    for w in words
-                    if distance(part, w) <= (1 if len(w) < 8 else 2) or _rn(part) == _rn(w)
-                ]
+                near = [w for w in words if _near_name(part, w)]
                 if len(near) == 1:
                     parts[i] = near[0]
             elif len(part) == 1 and i == 0 and len(parts) > 2 and words:
@@ -97,6 +98,14 @@ def checked_email(email: str, name: str | None) -> str:
         local = "".join(parts)
     repaired = f"{local}@{domain}"
     return repaired if find_emails(repaired) else email
+
+
+def _near_name(part: str, word: str) -> bool:
+    """Whether the local part's `part` is the name's `word` with a letter or two misread (one
+    in a word under 8 letters); `rn` read as `m` counting as one (`yoemweisshaeupl` for
+    joernweisshaeupl: the j read as y, the rn as m)."""
+    most = 1 if len(word) < 8 else 2
+    return distance(part, word) <= most or distance(_rn(part), _rn(word)) <= most - 1
 
 
 def _rn(word: str) -> str:

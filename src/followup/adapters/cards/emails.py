@@ -283,6 +283,7 @@ def hosts(
                 not orgs or org in orgs or _misread_company(org, orgs, texts or [])
             ):
                 confirmed_orgs.add(org)
+    printed = frozenset(endings)  # the endings the websites print (`suffixes` grows below)
     prefixes, suffixes = {"", *(labels or ())}, endings
     doubtful: set[str] = set(misread)
     for host in [*sites, *([read] if read else [])]:
@@ -313,6 +314,11 @@ def hosts(
             # Of two endings as near (`.ez`: .cz, .az), the country the phone number is in.
             national = {e for e in like if country and e.endswith(f".{country.lower()}")}
             suffixes |= national or like
+            # An ending guessed from one no domain has (`.ak`: .ck) is no witness against the
+            # one the card's website prints (`.dk`): allowed, but doubtful beside it, where the
+            # address's domain is the company's name (give or take two letters misread).
+            if printed and any(_row(o, split[1])[-1] <= 2.0 for o in orgs):
+                doubtful |= (national or like) - printed
     if not suffixes and orgs:
         suffixes = {e for e in seen or set() if plausible_ending(e)}
         if country:  # the phone's country's own ending (Britain's is .uk, mostly .co.uk)

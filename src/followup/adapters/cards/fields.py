@@ -26,6 +26,7 @@ from followup.adapters.cards.contacts import (
     find_web,
     fold,
     looks_like_address,
+    recoded_area,
     recoded_country,
     words,
 )
@@ -107,12 +108,14 @@ def find_fields(lines: list[Line], region: str | None) -> BusinessCard:
     if phone_text in recoded_phones:
         phone_confidence = min(phone_confidence, 0.7)
     abroad = _country_of(email, webs)
+    settled = any(p.valid and p.kind != "fax" for p, _ in phones)  # a valid phone read
     if not any(p.valid and p.kind != "fax" for p, _ in phones) and abroad not in (None, region):
         # A card from another country, its numbers written as they are dialled there.
         foreign = [(p, score) for rest, score in rests for p in find_phones(rest, abroad)]
         if any(p.valid and p.kind != "fax" for p, _ in foreign):
             phone_text, phone_confidence = _choose_phone(foreign)
             phone_confidence = round(phone_confidence * 0.9, 2)
+            settled = True
     if not any(p.valid and p.kind != "fax" for p, _ in phones):
         # A `+` number valid nowhere whose country code is the card's own with a digit misread
         # (`+851 21 278 4114` on a card from Portugal, +351): read with the card's code.
@@ -125,7 +128,12 @@ def find_fields(lines: list[Line], region: str | None) -> BusinessCard:
             if any(p.valid and p.kind != "fax" for p, _ in recoded):
                 phone_text, phone_confidence = _choose_phone(recoded)
                 phone_confidence = min(phone_confidence, 0.7)
+                settled = True
                 break
+    if not settled:
+        area_phone, area_confidence = _recoded_area(phones, rests, region)
+        if area_phone is not None:
+            phone_text, phone_confidence = area_phone, min(area_confidence, 0.7)
     local = email.partition("@")[0] if email else None
     name, title, company = assign(texts, local, domain)
     if email:
@@ -264,6 +272,33 @@ def _recoded_by_card(
                     break
         mended.extend((p, score) for p in found)
     return mended, recoded
+
+
+def _recoded_area(
+    phones: list[tuple[Phone, float]], rests: list[tuple[str, float]], region: str | None
+) -> tuple[str | None, float]:
+    """The phone, where no number on the card is valid but the fax: a national number valid
+    nowhere whose area code is one digit off the fax's (`Phone 0123 244 6518  Fax 0121 234
+    5039`): the office's numbers share an area code (see `recoded_area`). (None, 0.0) where
+    no number so read is valid."""
+    import phonenumbers
+
+    models = [p.number for p, _ in phones if p.valid]
+    for rest, score in rests:
+        for model in models:
+            text = recoded_area(rest, model)
+            if text == rest:
+                continue
+            read = set(p.international for p in find_phones(rest, region) if p.valid)
+            again = find_phones(text, phonenumbers.region_code_for_number(model))
+            new = [
+                (p, score)
+                for p in again
+                if p.valid and p.kind != "fax" and p.international not in read
+            ]
+            if new:
+                return _choose_phone(new)
+    return None, 0.0
 
 
 def _region_of(phone: str | None) -> str | None:
