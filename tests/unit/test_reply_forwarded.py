@@ -247,6 +247,8 @@ def test_a_forward_whose_sender_asks_nothing_of_the_candidate_passes_on_no_reque
 
 
 def test_a_forward_that_asks_nothing_still_passes_on_a_decision():
-    found = read(f"Sam, no action is needed from you: HR's email is below.\n\n"
-                 f"{FORWARD_LINES['gmail']}\n{OFFER}\n")
+    found = read(
+        f"Sam, no action is needed from you: HR's email is below.\n\n"
+        f"{FORWARD_LINES['gmail']}\n{OFFER}\n"
+    )
     assert found.kind == "offer"

@@ -374,7 +374,8 @@ def test_a_meeting_moved_as_the_candidate_asked_is_no_new_invitation(text):
         "no longer under consideration. It went out in error; please ignore it. You are still in "
         "the process.\n\nDom",
         "Guten Tag,\n\ngestern haben Sie eine E-Mail erhalten, in der stand, dass wir Ihre "
-        "Bewerbung nicht weiter berücksichtigen. Bitte betrachten Sie sie als gegenstandslos.\n\nPW",
+        "Bewerbung nicht weiter berücksichtigen. Bitte betrachten Sie sie als "
+        "gegenstandslos.\n\nPW",
         "Bonjour Sam,\n\nLe message vous informant que votre candidature n'était pas retenue est "
         "parti par erreur : merci de ne pas en tenir compte.\n\nCamille",
         "Hola Sam:\n\nEl correo en el que te decíamos que no seguías en el proceso se envió por "

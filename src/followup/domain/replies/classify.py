@@ -242,7 +242,9 @@ class ReplyClassifier:
         if not sender or rules.not_passed_on.search(said):
             return []
         # the sender says nothing is asked of the candidate: the requests below were for them
-        kinds = [k for k in rules.passed_on if k != "question" or not rules.asks_nothing.search(said)]
+        kinds = [
+            k for k in rules.passed_on if k != "question" or not rules.asks_nothing.search(said)
+        ]
         passed: list[Evidence] = []
         forwarding = bool(rules.forward_subject.match(subject))
         for message in forwarded(text, rules.markers, forwarding):

@@ -238,7 +238,9 @@ def compile_rules(data: dict[str, Any]) -> Rules:
 
     def joined(section: dict[str, Any], key: str, where: str) -> re.Pattern[str]:
         found = [
-            expand(p, where) for patterns in _by_language(section.get(key)).values() for p in patterns
+            expand(p, where)
+            for patterns in _by_language(section.get(key)).values()
+            for p in patterns
         ]
         try:
             return re.compile("|".join(f"(?:{p})" for p in found) if found else "(?!)")
