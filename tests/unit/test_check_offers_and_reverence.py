@@ -13,9 +13,8 @@ from followup.domain.letters.check import _holds
 from followup.domain.letters.letter import Letter
 from followup.domain.letters.rulebook import Condition
 from followup.services.dependencies import Dependencies
-from followup.services.letters import check_letter
 
-from .voices import voices_deps
+from .voices import found_in, voices_deps
 
 
 @pytest.fixture(scope="module")
@@ -23,12 +22,7 @@ def deps() -> Dependencies:
     return voices_deps()
 
 
-def _found(
-    deps: Dependencies, opportunity: str, to: str, text: str, kind: str = "check_in"
-) -> list[tuple[str, str]]:
-    _, findings = check_letter(deps, text, opportunity, to, kind)
-    return sorted((f.rule, text[f.start : f.end]) for f in findings if f.rule != "spelling")
-
+_found = found_in
 
 LETTERS = [
     # an invitation that offers, the activity told in the sentence before it

@@ -7,12 +7,13 @@ listed: rule and words."""
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 
 from followup.services.dependencies import Dependencies
-from followup.services.letters import check_letter
 
-from .voices import voices_deps
+from .voices import found_in, voices_deps
 
 
 @pytest.fixture(scope="module")
@@ -20,16 +21,7 @@ def deps() -> Dependencies:
     return voices_deps()
 
 
-def _found(
-    deps: Dependencies, opportunity: str, to: str, text: str, kind: str = "check_in"
-) -> list[tuple[str, str]]:
-    _, findings = check_letter(deps, text, opportunity, to, kind)
-    return sorted(
-        (f.rule, text[f.start : f.end] if f.rule != "missing-recap" else "")
-        for f in findings
-        if f.rule != "spelling"
-    )
-
+_found = partial(found_in, whole=frozenset({"missing-recap"}))
 
 SIGNED = "\n\nBest regards,\nInes Carvalho\nines.carvalho@mail.example"
 

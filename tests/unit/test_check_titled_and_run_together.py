@@ -11,9 +11,8 @@ import pytest
 from followup.adapters.nicknames import Nicknames
 from followup.domain.letters.addressing import _nicknamed
 from followup.services.dependencies import Dependencies
-from followup.services.letters import check_letter
 
-from .voices import voices_deps
+from .voices import found_in, voices_deps
 
 
 @pytest.fixture(scope="module")
@@ -21,10 +20,7 @@ def deps() -> Dependencies:
     return voices_deps()
 
 
-def _found(deps: Dependencies, opportunity: str, to: str, text: str) -> list[tuple[str, str]]:
-    _, findings = check_letter(deps, text, opportunity, to, "check_in")
-    return sorted((f.rule, text[f.start : f.end]) for f in findings if f.rule != "spelling")
-
+_found = found_in
 
 LETTERS = [
     # a title before a word of this opportunity's company: someone of that name, not the firm

@@ -13,6 +13,7 @@ from followup.adapters.holidays import calendar_for
 from followup.adapters.policies import PolicyBook
 from followup.services.dependencies import Dependencies
 from followup.services.dossier import import_dossier
+from followup.services.letters import check_letter
 
 from ..fakes import FakeStore
 
@@ -30,3 +31,21 @@ def dossier_deps(dossier: dict[str, Any]) -> Dependencies:
 def voices_deps() -> Dependencies:
     """Dependencies holding the voices' candidate and opportunities."""
     return dossier_deps(json.loads((VOICES / "context.json").read_text()))
+
+
+def found_in(
+    deps: Dependencies,
+    opportunity: str,
+    to: str,
+    text: str,
+    kind: str = "check_in",
+    whole: frozenset[str] = frozenset(),
+) -> list[tuple[str, str]]:
+    """The check's findings of a letter but spelling, as (rule, the words it points at), sorted;
+    a rule in `whole` (one that speaks of the letter as a whole, as missing-recap) with no words."""
+    _, findings = check_letter(deps, text, opportunity, to, kind)
+    return sorted(
+        (f.rule, "" if f.rule in whole else text[f.start : f.end])
+        for f in findings
+        if f.rule != "spelling"
+    )
