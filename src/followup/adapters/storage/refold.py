@@ -35,6 +35,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
 
+from followup.adapters.storage.sql import TOUCH_INSERT, touch_row
 from followup.domain.application import id_from, opportunity_id
 from followup.domain.model import Candidate, Opportunity, Touch
 from followup.domain.people import Person, company_words, merge
@@ -210,23 +211,7 @@ class Refold:
         cond, arg = self.mine(account)
         self.q(f"DELETE FROM touch WHERE opportunity_id = ?{cond}", (oid, *arg))
         for t in touches:
-            self.q(
-                "INSERT INTO touch (opportunity_id, seq, contact, step, channel, due, status, "
-                "reason, done_on, interview_id, show_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    oid,
-                    t.seq,
-                    t.contact,
-                    t.step,
-                    t.channel,
-                    t.due.isoformat(),
-                    t.status,
-                    t.reason,
-                    t.done_on.isoformat() if t.done_on else None,
-                    t.interview,
-                    t.due.isoformat(),
-                ),
-            )
+            self.q(TOUCH_INSERT, touch_row(oid, t))
         touch, snooze = (
             cond.replace("account_id", f"{side}.account_id") for side in ("touch", "s")
         )

@@ -347,26 +347,7 @@ class SqlUnitOfWork(UnitOfWork):
     # -- touches ----------------------------------------------------------------------------------
     def replace_plan(self, opportunity_id: str, touches: list[Touch], stage: str) -> None:
         self._q("DELETE FROM touch WHERE opportunity_id = ?", (opportunity_id,))
-        self._many(
-            "INSERT INTO touch (opportunity_id, seq, contact, step, channel, due, status, reason, "
-            "done_on, interview_id, show_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (
-                    opportunity_id,
-                    t.seq,
-                    t.contact,
-                    t.step,
-                    t.channel,
-                    t.due.isoformat(),
-                    t.status,
-                    t.reason,
-                    _iso(t.done_on),
-                    t.interview,
-                    t.due.isoformat(),
-                )
-                for t in touches
-            ],
-        )
+        self._many(TOUCH_INSERT, [touch_row(opportunity_id, t) for t in touches])
         self._apply_snoozes(opportunity_id)
         self._q("UPDATE opportunity SET stage = ? WHERE id = ?", (stage, opportunity_id))
 
@@ -974,6 +955,30 @@ def _clock(value: object) -> time | None:
     if isinstance(value, time):
         return value
     return time.fromisoformat(value) if isinstance(value, str) and value else None
+
+
+# A planned touch as a row of `touch`: it shows on its due day until a snooze moves it.
+TOUCH_INSERT = (
+    "INSERT INTO touch (opportunity_id, seq, contact, step, channel, due, status, reason, "
+    "done_on, interview_id, show_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+def touch_row(opportunity_id: str, t: Touch) -> tuple[Any, ...]:
+    due = t.due.isoformat()
+    return (
+        opportunity_id,
+        t.seq,
+        t.contact,
+        t.step,
+        t.channel,
+        due,
+        t.status,
+        t.reason,
+        _iso(t.done_on),
+        t.interview,
+        due,
+    )
 
 
 def _iso(value: date | None) -> str | None:
