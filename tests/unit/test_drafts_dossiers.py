@@ -98,7 +98,12 @@ def test_every_kind_passes_its_own_check_or_flags_only_its_markers(name, opportu
     for kind, draft in _drafts(name, opportunity, person).items():
         found = _findings(draft)
         markers = re.findall(r"\[\[[^\]]*\]\]", draft.body)
-        assert found == [("placeholder", m) for m in markers], (kind, found)
+        expected = [("placeholder", m) for m in markers]
+        if markers and [rule for rule, _ in found[:1]] == ["missing-recap"]:
+            # a marker where the notes of a topic were to be is no recap (as letters57h-dev
+            # t57-030 taught the check): a letter that says nothing else of a topic lacks one
+            expected.insert(0, found[0])
+        assert found == expected, (kind, found)
         if noted and kind in ("thank_you", "secondary", "final", "call", "stay_in_touch"):
             assert markers == [], (kind, markers)
 
