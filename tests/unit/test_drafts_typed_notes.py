@@ -219,3 +219,42 @@ def test_a_strength_typed_in_the_present_is_told_as_done(strength, after_i):
     from followup.domain.letters.drafting import deed
 
     assert deed(strength) == after_i
+
+
+@pytest.mark.parametrize(
+    ("said", "told_back"),
+    [
+        # who said it, typed after it without quote marks: the note is their words
+        ("reps hate logging calls - her words", '"Reps hate logging calls."'),
+        ("budget is frozen till Q2, his words", '"Budget is frozen till Q2."'),
+        ("the channel is dead (their words)", '"The channel is dead."'),
+        # abbreviations are written out in what they said, as in what was promised
+        ("wants someone w/ a network in the NHS", "you want someone with a network in the NHS"),
+    ],
+)
+def test_what_they_said_reads_as_a_letter_says_it(said, told_back):
+    assert told(said) == told_back
+
+
+@pytest.mark.parametrize(
+    ("bring", "expected"),
+    [
+        ("opened 40 new accounts w/ no leads", "I opened 40 new accounts with no leads"),
+        ("ran the Leeds patch + the Hull one", "I ran the Leeds patch and the Hull one"),
+    ],
+)
+def test_what_the_candidate_brings_has_its_abbreviations_written_out(bring, expected):
+    assert brought(tidy(bring)) == expected
+
+
+@pytest.mark.parametrize(
+    ("note", "item"),
+    [
+        ("30-60-90 plan by Fri", "the 30-60-90 plan"),
+        ("send the 90-day plan", "the 90-day plan"),
+        ("2 references", "2 references"),
+        ("three case studies by Friday", "three case studies"),
+    ],
+)
+def test_a_promised_thing_named_by_a_number_compound_takes_its_article(note, item):
+    assert promise_of(note).item == item

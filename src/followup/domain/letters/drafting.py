@@ -21,6 +21,7 @@ from followup.domain.letters.typed_notes import (
     course_of,
     own_time,
     with_subject,
+    written_out,
 )
 from followup.domain.model import Topic
 
@@ -197,13 +198,6 @@ _ACT_VERBS = frozenset(
 # acts done to a person: typed without them ('will ping re: availability'), the letter says whom
 _TO_SOMEONE = frozenset({"ping", "call", "ring", "text", "contact", "update", "brief", "remind"})
 _NO_OBJECT = frozenset({"about", "after", "before", "next", "tomorrow", "on", "when", "once"})
-# abbreviations typed in notes, as a letter writes them out
-_WRITTEN_OUT = (
-    (re.compile(r"\bw/o\b", re.IGNORECASE), "without"),
-    (re.compile(r"(?<!\S)w/(?=\s|$)|(?<!\S)w/(?=\w)", re.IGNORECASE), "with "),
-    (re.compile(r"\bre:\s*", re.IGNORECASE), "about "),
-    (re.compile(r"\s+[+&]\s+"), " and "),
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,10 +213,7 @@ class Promise:
 
 def promise_of(note: str) -> Promise:
     """A promise as written ("send the deck by Friday", "an intro to their CFO", "deck")."""
-    text = tidy(note)
-    for abbreviation, written in _WRITTEN_OUT:
-        text = " ".join(abbreviation.sub(written, text).split())
-    text = second_person(text, whole=True)
+    text = second_person(written_out(tidy(note)), whole=True)
     when = ""
     found = _WHEN.search(text)
     if found and found.start() > 0:
@@ -255,7 +246,8 @@ def _with_article(text: str) -> str:
         not first
         or lowered in _DETERMINERS
         or lowered.endswith(("'s", "’s", "s'"))
-        or (first[0].isdigit() and not any(ch.isalpha() for ch in first))
+        # a count ('2 references'), not a number compound that names the thing ('30-60-90 plan')
+        or (first[0].isdigit() and not any(ch.isalpha() or ch == "-" for ch in first))
     ):
         return text
     return f"the {text}"
@@ -384,10 +376,13 @@ def _named(topic: str) -> bool:
     )
 
 
-# who said a quote, typed after it: the letter's frame already says it was them
+# who said a quote, typed after it: the letter's frame already says it was them. After quote
+# marks, or after a dash, a comma or a bracket when the note was typed without them: the note is
+# then their words, and the letter quotes it.
 _QUOTED_BY = re.compile(
-    r"(?<=[\"”'’])\s*(?:[-–—,:(]\s*)?(?:(?:her|his|their|in (?:her|his|their))\s+(?:own\s+)?"
-    r"words|(?:she|he|they)\s+said|quote)\)?$",
+    r"(?:(?<=[\"”'’])\s*(?:[-–—,:(]\s*)?|(?P<bare>\s*[-–—,(]\s*))"
+    r"(?:(?:her|his|their|in (?:her|his|their))\s+(?:own\s+)?words|(?:she|he|they)\s+said|quote)"
+    r"\)?$",
     re.IGNORECASE,
 )
 
@@ -398,7 +393,12 @@ def told(said: str, topic: str = "") -> str:
     change', 'I don't trust the big chains') quoted as their words, which the candidate's
     voice would otherwise take over. A 'they' in the note of a topic that is a name stays:
     'Kansanshi: they want a single supplier' is the mine speaking, not the interviewer."""
-    text = _QUOTED_BY.sub("", tidy(said))  # '"..." - her words': the quote is theirs
+    text = written_out(tidy(said))
+    by = _QUOTED_BY.search(text)  # '"..." - her words': the quote is theirs
+    if by:
+        text = text[: by.start()].rstrip(" .")
+        if by.group("bare") and text and text[0] not in "\"“'‘":
+            text = f'"{text}"'  # typed without its quote marks
     first = text.split(" ", 1)[0].lower().replace("’", "'")
     if first in _THEY and _named(topic):
         return text

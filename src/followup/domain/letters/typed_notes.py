@@ -126,11 +126,27 @@ def with_subject(note: str) -> str:
     return note
 
 
+# abbreviations typed in notes, as a letter writes them out
+_WRITTEN_OUT = (
+    (re.compile(r"\bw/o\b", re.IGNORECASE), "without"),
+    (re.compile(r"(?<!\S)w/(?=\s|$)|(?<!\S)w/(?=\w)", re.IGNORECASE), "with "),
+    (re.compile(r"\bre:\s*", re.IGNORECASE), "about "),
+    (re.compile(r"\s+[+&]\s+"), " and "),
+)
+
+
+def written_out(note: str) -> str:
+    """A note's abbreviations as a letter writes them ('w/' with, 're:' about, '+' and)."""
+    for abbreviation, written in _WRITTEN_OUT:
+        note = " ".join(abbreviation.sub(written, note).split())
+    return note
+
+
 def brought(note: str) -> str:
     """What the candidate brings, typed as a verb with no subject, said with 'I': 'did 80
     dials a day' -> 'I did 80 dials a day', 'know the buyers' -> 'I know the buyers'. A
     sentence of its own or a noun phrase ('my network in Bath', '40 logos in the NHS') stays."""
-    text = BULLET.sub("", note)
+    text = written_out(BULLET.sub("", note))
     first = text.split(" ", 1)[0]
     if " " not in text or not first.islower():
         return text
