@@ -42,6 +42,10 @@ if TYPE_CHECKING:  # a Protocol class costs the start a millisecond
         def start(self, key: str = "name") -> int: ...
 
 
+# the word right after a name, on its line ("Al Sir,")
+_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\w'’]*\.?)")
+
+
 class Addressed(NamedTuple):
     """A name the letter addresses: where it is, and its words without honorifics."""
 
@@ -126,6 +130,21 @@ class Addressing:
         )
         # endings of a diminutive in other languages, put on the name cut short ("Tomek")
         self.diminutive_endings = tuple(sorted(words("diminutive_endings"), key=len, reverse=True))
+        # a given name that is a diminutive of another ("Rosita" of Rosa, "Manuelito" of
+        # Manuel): its ending, and what the base name ends in instead
+        bases = data.get("diminutive_bases", {})
+        pairs_of = bases.items() if isinstance(bases, dict) else []
+        self.diminutive_bases = tuple(
+            sorted(
+                ((str(k), tuple(str(e) for e in v)) for k, v in pairs_of if isinstance(v, list)),
+                key=lambda kv: len(kv[0]),
+                reverse=True,
+            )
+        )
+        # how short a given name's first letters may be and still be it after a title ("Sir Ed"
+        # to Edgardo): shorter than any short form otherwise read as the recipient's
+        short = data.get("titled_prefix_min", 0)
+        self.titled_prefix_min = int(short) if isinstance(short, int) else 0
         forms = data.get("short_forms", {})
         self.short_forms = {
             str(k).lower(): frozenset(str(n).lower() for n in v)
@@ -711,6 +730,17 @@ class Addressing:
         first = name.split(maxsplit=1)[:1]
         return bool(first) and len(name.split()) > 1 and self._honorific.match(first[0]) is not None
 
+    def called_with_title(self, text: str, start: int, end: int) -> bool:
+        """Is the name addressed at text[start:end] called with a title of respect or of kin,
+        before it or after it ("Sir Ed", "Aunty Rosa", "Al Sir", "Raj-ji")?"""
+        name = text[start:end]
+        if self.opens_with_title(name) or self.titled(text, start):
+            return True
+        if self._suffixed.search(name.split()[-1] if name.split() else ""):
+            return True
+        after = _NEXT_WORD.match(text, end)
+        return after is not None and self._honorific.match(after.group(1)) is not None
+
     def titled(self, text: str, start: int) -> bool:
         """Does a title of respect stand right before the word at `start` ("Mr Morgan",
         "Dr. Haugen"), making a person's name of it?"""
@@ -737,6 +767,8 @@ class Addressing:
         known: frozenset[str],
         text: str = "",
         nicknames: Callable[[str], Collection[str]] | None = None,
+        given: str = "",
+        titled: bool = False,
     ) -> bool:
         """Do the words of a name the letter addresses name someone other than the recipient?
         With none of the recipient's names among them, yes ("Dear Mr. Okafor" to Harriet
@@ -746,8 +778,17 @@ class Addressing:
         person only where they are a name of someone in the user's data who is not the
         recipient ("Dear Graham Okonjo" where a Sam Okonjo was met). A word that is one of the
         recipient's names in a case ending is theirs in a letter written with words of a
-        language that inflects names (`text`: "Čau Pavle", "Dobrý den… Martine,")."""
+        language that inflects names (`text`: "Čau Pavle", "Dobrý den… Martine,"). A word
+        that is the recipient's given name (`given`, folded) called by its base name or a
+        short form of that ("Rose" to Rosita), or, after a title of respect or of kin
+        (`titled`: "Sir Ed" to Edgardo), by its first letters, is theirs too."""
         others = [w for w in words if not self.is_recipient(w, recipient_parts, nicknames)]
+        if others and given:
+            others = [
+                w
+                for w in others
+                if not self._given_form(fold_accents(_core(w)), given, titled, known, nicknames)
+            ]
         if others and self._inflecting(text):  # (read of the letter only when asked)
             others = [
                 w
@@ -762,6 +803,41 @@ class Addressing:
             (folded := fold_accents(_core(w))) in known and folded not in recipient_parts
             for w in others
         )
+
+    def _given_form(
+        self,
+        word: str,
+        given: str,
+        titled: bool,
+        known: frozenset[str],
+        nicknames: Callable[[str], Collection[str]] | None,
+    ) -> bool:
+        """Is the word the given name `given` as Filipino, Indian, Nigerian and other Englishes
+        call its bearer: after a title ("Sir Ed", "Ma'am Tess", "Al Sir"), its first letters;
+        or, where the given name is a Spanish diminutive ("Rosita", "Manuelito"), its base
+        name ("Rosa", "Manuel") or a short form of that ("Rose", "Manny")? Not a name of
+        someone else in the user's data."""
+        if word in known:
+            return False
+        if (
+            titled
+            and self.titled_prefix_min
+            and len(word) >= self.titled_prefix_min
+            and len(given) > len(word)
+            and given.startswith(word)
+        ):
+            return True
+        bases: set[str] = set()
+        for ending, replaced in self.diminutive_bases:
+            stem = given[: -len(ending)]
+            if given.endswith(ending) and len(stem) >= 3:
+                bases.update(stem + r for r in replaced if len(stem + r) >= 4)
+                break
+        if not bases:
+            return False
+        if word in bases or not bases.isdisjoint(self.short_forms.get(word, frozenset())):
+            return True
+        return nicknames is not None and _nicknamed(word, frozenset(bases), nicknames)
 
     def _inflecting(self, text: str) -> bool:
         """Does the letter hold a word of a language that calls people by an inflected name (a

@@ -284,8 +284,15 @@ class LetterChecker:
                 (found.start, found.end), template
             ):
                 continue  # a placeholder ("Dear First Name") or a company, reported as such
+            given = fold_accents(ctx.recipient.split()[0].lower()) if ctx.recipient.split() else ""
             if not addressing.names_another(
-                found.words, recipient_parts, known, text, self.nicknames
+                found.words,
+                recipient_parts,
+                known,
+                text,
+                self.nicknames,
+                given=given,
+                titled=addressing.called_with_title(text, found.start, found.end),
             ):
                 continue
             finding = _finding(
