@@ -24,7 +24,7 @@ from followup.domain.letters.typed_notes import Course, brought, course_of
         ("completed MEDDICC cert last month", "the MEDDICC certification", "last month"),
         ("finished Solution Selling in October", "Solution Selling", "in October"),
         ("Gap Selling - completed last month", "Gap Selling", "last month"),
-        ("Sandler Foundations (Nov 2026)", "Sandler Foundations", "in Nov 2026"),
+        ("Sandler Foundations (Nov 2026)", "Sandler Foundations", "in November 2026"),
         (
             "took a negotiation course at KAIST last year",
             "a negotiation course at KAIST",
@@ -38,8 +38,8 @@ from followup.domain.letters.typed_notes import Course, brought, course_of
         ("Verhandlungstraining (IHK), finished in March", "Verhandlungstraining (IHK)", "in March"),
         (
             "Strategic account management, IIM Bangalore, Sept 2026",
-            "Strategic account management, IIM Bangalore",
-            "in Sept 2026",
+            "Strategic account management at IIM Bangalore",
+            "in September 2026",
         ),
         (
             "completed the Safaricom Business sales course in August",
@@ -63,6 +63,71 @@ from followup.domain.letters.typed_notes import Course, brought, course_of
 )
 def test_a_course_keeps_its_own_date_apart_from_what_it_is(note, what, when):
     assert course_of(note) == Course(what, when)
+
+
+@pytest.mark.parametrize(
+    ("note", "done"),
+    [
+        # the institution or the place typed after a comma joins the course with a preposition
+        (
+            "completed the key account course, Wits Business School in Mar 2026",
+            "the key account course at Wits Business School in March 2026",
+        ),
+        (
+            "negotiation masterclass, INSEAD, Fontainebleau, Jan 2026",
+            "the negotiation masterclass at INSEAD in Fontainebleau in January 2026",
+        ),
+        (
+            "Value selling cert - Universidad de los Andes - finished Aug 2025",
+            "the Value selling certification at Universidad de los Andes in August 2025",
+        ),
+        (
+            "did the pricing workshop, Kraków, 2025",
+            "the pricing workshop in Kraków in 2025",
+        ),
+        (
+            "B2B sales diploma, Open University",
+            "the B2B sales diploma at Open University",
+        ),
+        # a part that has its own preposition keeps it; 'online' is no place
+        (
+            "cold email course, from HubSpot Academy, Oct 2026",
+            "the cold email course from HubSpot Academy in October 2026",
+        ),
+        (
+            "discovery calls bootcamp, online, last month",
+            "the discovery calls bootcamp online last month",
+        ),
+        # a date typed in figures
+        ("Sandler Foundations, 09/2026", "Sandler Foundations in September 2026"),
+        ("MEDDICC certification 2026-05", "the MEDDICC certification in May 2026"),
+    ],
+)
+def test_a_course_reads_with_its_institution_place_and_date_as_a_sentence_takes_them(note, done):
+    assert course_of(note).done == done
+
+
+@pytest.mark.parametrize(
+    ("note", "interview", "today", "before"),
+    [
+        # dated before the interview: background, not news
+        ("SPIN course, IIM Bangalore, Sept 2026", "2026-10-20", "2026-11-30", True),
+        ("pricing workshop, 2025", "2026-02-03", "2026-03-01", True),
+        ("Challenger workshop, finished in October", "2027-01-19", "2027-02-10", True),
+        ("Sandler Foundations, Q2 2026", "2026-07-01", "2026-08-01", True),
+        # after the interview, in its month, or with no date one can read: news
+        ("SPIN course, IIM Bangalore, Nov 2026", "2026-10-20", "2026-11-30", False),
+        ("SPIN course, Oct 2026", "2026-10-20", "2026-11-30", False),
+        ("Challenger workshop, finished in February", "2027-01-19", "2027-02-10", False),
+        ("cold-calling bootcamp two weeks ago", "2026-10-20", "2026-11-30", False),
+        ("Gap Selling online course", "2026-10-20", "2026-11-30", False),
+    ],
+)
+def test_a_course_dated_before_the_interview_is_no_news(note, interview, today, before):
+    from datetime import date
+
+    course = course_of(note)
+    assert course.ended_before(date.fromisoformat(interview), date.fromisoformat(today)) is before
 
 
 @pytest.mark.parametrize(

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 # a bullet typed before a note ('- cycle is 110 days', '• pricing')
 BULLET = re.compile(r"^\s*(?:[-–—•*·>]+|\d+[.)])\s+")
@@ -179,10 +180,31 @@ _COURSE_NOUNS = frozenset(
 _ABBREVIATIONS = {"cert": "certification", "certs": "certifications"}
 
 
+# a course's date typed in figures ('09/2026', '2026-09'), as a letter writes it
+_FIGURES = re.compile(
+    r"(?:(?P<m1>0?[1-9]|1[0-2])[/.](?P<y1>\d{4})|(?P<y2>\d{4})-(?P<m2>0[1-9]|1[0-2]))"
+)
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)  # fmt: skip
+# a part typed after a course that names where it was taught (an institution takes 'at', a
+# place 'in'): a word for a school, or a name in capitals ('IIM', 'INSEAD')
+_INSTITUTION = re.compile(
+    r"\b(?:universit\w*|universidad|università|hochschule|college|school|institute|instituto|"
+    r"institut|academy|akademie|academia|polytechnic|politecnico|business school|"
+    r"chamber|kammer|association|council|centre|center|foundation)\b",
+    re.IGNORECASE,
+)
+_ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
+_ONLINE = frozenset({"online", "virtual", "remote", "self-paced", "on-line", "e-learning"})
+_SEPARATOR = re.compile(r"\s*,\s*|\s+[–—-]\s+")
+
+
 @dataclass(frozen=True, slots=True)
 class Course:
-    """A course as a letter tells it: `what` (a noun phrase) and `when`, its own time ('in
-    October', 'last month'), empty when the note gave none."""
+    """A course as a letter tells it: `what` (a noun phrase, with where it was taught) and
+    `when`, its own time ('in October', 'last month'), empty when the note gave none."""
 
     what: str
     when: str = ""
@@ -192,32 +214,138 @@ class Course:
         """What follows 'I completed': the course, and its own time if it has one."""
         return f"{self.what} {self.when}" if self.when else self.what
 
+    def ended_before(self, day: date, today: date) -> bool:
+        """Whether the course's own time is over before `day` (the interview's): then it is
+        background, not news. A month without a year is the last such month up to `today`;
+        a time that cannot be read against a calendar ('last month', none) is not."""
+        last = last_day_of(self.when, today)
+        return last is not None and last < day
+
+
+def last_day_of(when: str, today: date) -> date | None:
+    """The last day a course's own time can mean ('in September 2026' -> 30 September 2026,
+    'in 2025' -> 31 December 2025, 'in Q2 2026' -> 30 June 2026, 'in October' -> the last
+    October up to today), or None for a time relative to when it was typed."""
+    text = when.lower().removeprefix("in ").strip()
+    text = re.sub(r"^(?:the\s+)?(?:early|late|mid-?)\s*", "", text)
+    quarter = re.fullmatch(r"q([1-4])(?:\s+(\d{4}))?", text)
+    if quarter:
+        year = int(quarter.group(2) or today.year)
+        month = int(quarter.group(1)) * 3
+        if not quarter.group(2) and (year, month - 2) > (today.year, today.month):
+            year -= 1
+        return _month_end(year, month)
+    if re.fullmatch(r"\d{4}", text):
+        return date(int(text), 12, 31)
+    found = re.fullmatch(r"([a-z]+)\.?(?:\s+(\d{4}))?", text)
+    if not found:
+        return None
+    month = next(
+        (i + 1 for i, m in enumerate(_MONTHS) if m.lower().startswith(found.group(1)[:3])), 0
+    )
+    if not month or not re.fullmatch(_MONTH, found.group(1), re.IGNORECASE):
+        return None
+    year = int(found.group(2)) if found.group(2) else today.year
+    if not found.group(2) and month > today.month:
+        year -= 1
+    return _month_end(year, month)
+
+
+def _month_end(year: int, month: int) -> date:
+    following = date(year + month // 12, month % 12 + 1, 1)
+    return date.fromordinal(following.toordinal() - 1)
+
+
+def _month_written_out(when: str) -> str:
+    """'in Sept 2026' -> 'in September 2026'; '09/2026' -> 'September 2026'."""
+    figures = _FIGURES.fullmatch(when.strip())
+    if figures:
+        month = int(figures.group("m1") or figures.group("m2"))
+        return f"{_MONTHS[month - 1]} {figures.group('y1') or figures.group('y2')}"
+
+    def full(m: re.Match[str]) -> str:
+        word = m.group(0).rstrip(".")
+        return next((n for n in _MONTHS if n.lower().startswith(word.lower()[:3])), word)
+
+    return re.sub(rf"\b{_MONTH}(?=\s|$)", full, when, flags=re.IGNORECASE)
+
+
+def _is_when(part: str) -> bool:
+    return bool(re.fullmatch(_COURSE_WHEN.pattern, part, re.IGNORECASE) or _FIGURES.fullmatch(part))
+
 
 def course_of(note: str) -> Course:
     """'Challenger Sale workshop, finished in October' -> ('the Challenger Sale workshop', 'in
     October'); 'completed MEDDICC cert last month' -> ('the MEDDICC certification', 'last
-    month'); 'a MEDDIC qualification course' -> (itself, '')."""
+    month'); 'SPIN course, IIM Bangalore, Sept 2026' -> ('the SPIN course at IIM Bangalore',
+    'in September 2026'); 'a MEDDIC qualification course' -> (itself, '')."""
     text = " ".join(BULLET.sub("", note).split()).rstrip(" .;,")
     text = re.sub(rf"^(?:i\s+(?:have\s+)?)?{_DONE}\s+", "", text, flags=re.IGNORECASE)
-    when = ""
-    # the time at the end: after a comma, a dash or in brackets, perhaps after a verb of doing
-    tail = re.search(
-        rf"(?:\s*[,(–—-]\s*|\s+)(?:{_DONE}\s+)?((?:{_COURSE_WHEN.pattern}))\)?$",
+    # a date in brackets at the end is one more part ('Sandler Foundations (Nov 2026)')
+    text = re.sub(
+        r"\s*\(([^()]*)\)$",
+        lambda m: (
+            f", {m.group(1)}"
+            if _is_when(re.sub(rf"^{_DONE}\s+", "", m.group(1), flags=re.IGNORECASE))
+            else m.group(0)
+        ),
         text,
-        re.IGNORECASE,
     )
-    if tail and tail.start() > 0:
-        when = tail.group(1)
-        text = text[: tail.start()].rstrip(" ,–—-(")
-    text = re.sub(rf"\s*[,(–—-]\s*{_DONE}\)?$", "", text, flags=re.IGNORECASE)
+    # the parts typed after the course, after a comma or a dash: its time, a verb of doing,
+    # where it was taught (an institution, a place), 'online'
+    head, *parts = _SEPARATOR.split(text)
+    when, where, kept = "", [], []
+    for part in parts:
+        part = re.sub(rf"^{_DONE}(?:\s+|$)", "", part, flags=re.IGNORECASE).strip(" ()")
+        if not part:
+            continue
+        inner = re.search(rf"\s((?:{_COURSE_WHEN.pattern}))$", part, re.IGNORECASE)
+        if _is_when(part):
+            when = part
+        elif part.lower() in _ONLINE:
+            where.append(part.lower())
+        elif part[:1].isupper() or part[:1].isdigit():
+            if inner and not when:  # 'IIM Bangalore in Sept 2026'
+                when = inner.group(1)
+                part = part[: inner.start()].strip()
+            where.append(part)
+        elif re.match(r"(?:at|in|from|by|with|via|through)\s", part, re.IGNORECASE):
+            where.append(part)
+        else:
+            kept.append(part)
+    text = ", ".join([head, *kept])
+    if not when:  # the time at the end of the course itself, perhaps after a verb of doing
+        tail = re.search(
+            rf"\s+(?:{_DONE}\s+)?((?:{_COURSE_WHEN.pattern})|{_FIGURES.pattern})$",
+            text,
+            re.IGNORECASE,
+        )
+        if tail and tail.start() > 0:
+            when = tail.group(1)
+            text = text[: tail.start()]
     if when:
+        when = _month_written_out(when)
         when = re.sub(r"^(?:during|over|on)\s+", "in ", when, flags=re.IGNORECASE)
         if not re.match(r"(?:in|since|last|this|recently|yesterday|\w+\s+\w+\s+ago)\b", when):
             when = f"in {when}" if not re.search(r"\bago$", when) else when
     words = text.split()
     words = [_ABBREVIATIONS.get(w.lower(), w) if w.islower() else w for w in words]
-    text = " ".join(words)
-    return Course(_with_the(text), when)
+    what = _with_the(" ".join(words))
+    return Course(" ".join([what, *_placed(where)]), when)
+
+
+def _placed(where: list[str]) -> list[str]:
+    """Where a course was taught as a sentence takes it: an institution after 'at', a place
+    after 'in' ('at INSEAD in Fontainebleau'); a part with a preposition of its own keeps it."""
+    out = []
+    for part in where:
+        if part in _ONLINE or re.match(r"(?:at|in|from|by|with|via|through)\s", part, re.I):
+            out.append(part)
+        elif _INSTITUTION.search(part) or _ACRONYM.search(part):
+            out.append(f"at {part}")
+        else:
+            out.append(f"in {part}")
+    return out
 
 
 def _with_the(text: str) -> str:
