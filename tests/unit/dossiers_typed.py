@@ -25,7 +25,7 @@ def typed_dossiers() -> dict[str, dict]:
             "PL",
             None,
             strengths=["opened 14 distributor accounts in Silesia"],
-            courses=["Challenger Sale workshop, finished in October"],
+            courses=["Challenger Sale workshop, finished in February 2027"],
         ),
         "opportunities": [
             _opp(
@@ -477,7 +477,10 @@ def typed_dossiers() -> dict[str, dict]:
             "AU",
             "VIC",
             strengths=["won the Victorian state government panel for a print vendor"],
-            courses=["finished Solution Selling in October", "Gap Selling - completed last month"],
+            courses=[
+                "finished Solution Selling in March 2027",
+                "Gap Selling - completed last month",
+            ],
             other=3,
         ),
         "opportunities": [

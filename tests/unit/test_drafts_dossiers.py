@@ -371,21 +371,22 @@ def test_drafts_read_as_written(name, opportunity, person):
         ),
         ("t-br-english", "Fernanda Rocha", "thank_you", "after-sales was a useful one: it is the"),
         ("t-ca-bullets", "Sophie Gagnon", "thank_you", "That is where I can help: I cut a cycle"),
-        # a course with its own date keeps it, and the frame gives none of its own
+        # a course with its own date keeps it, and the frame gives none of its own (a date
+        # after the interview: a course over before it is background, not news)
         (
             "t-pl-verbs",
             "Tomasz Zielinski",
             "final",
-            "I have news to share: I completed the Challenger Sale workshop in October. When we "
-            "met on January 19 about the Key Account Manager position, we talked about modern "
-            "trade and running.",
+            "I have news to share: I completed the Challenger Sale workshop in February 2027. "
+            "When we met on January 19 about the Key Account Manager position, we talked about "
+            "modern trade and running.",
         ),
         (
             "t-au-courses",
             "Ben Harris",
             "final",
             "Since we met on February 10, I have interviewed with other sales teams. On top of "
-            "that, I completed Solution Selling in October and Gap Selling last month.",
+            "that, I completed Solution Selling in March 2027 and Gap Selling last month.",
         ),
         (
             "t-se-abbrev",
@@ -397,8 +398,8 @@ def test_drafts_read_as_written(name, opportunity, person):
             "t-pl-verbs",
             "Tomasz Zielinski",
             "check_in",
-            "I completed the Challenger Sale workshop in October, and it has already changed how "
-            "I sell.",
+            "I completed the Challenger Sale workshop in February 2027, and it has already "
+            "changed how I sell.",
         ),
         (
             "t-za-gerunds",

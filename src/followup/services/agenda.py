@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from followup.services.dependencies import Dependencies
-from followup.services.storage import AgendaRows, OpportunitySummary, TouchRow
+from followup.services.storage import AgendaRows, OpportunitySummary, TouchRow, UnitOfWork
 
 TYPE_CHECKING = False  # typing is not loaded at start-up (the agenda starts here)
 if TYPE_CHECKING:
@@ -50,6 +50,7 @@ def agenda(deps: Dependencies, on: date | None = None, limit: int = 10) -> Agend
         if on is None:
             on = deps.today(candidate)
         rows = uow.agenda(on, on + timedelta(days=WEEK_AHEAD), limit)
+        news_needed = _news_needed(candidate, rows, uow, on)
     return Agenda(
         on,
         rows.overdue,
@@ -58,7 +59,7 @@ def agenda(deps: Dependencies, on: date | None = None, limit: int = 10) -> Agend
         rows.today_more,
         rows.upcoming,
         rows.upcoming_more,
-        _news_needed(candidate, rows),
+        news_needed,
     )
 
 
@@ -85,6 +86,7 @@ def today_view(deps: Dependencies, limit: int = 50) -> TodayView:
         days = 7 * WEEKS_AHEAD
         by_day = uow.due_per_day(on, on + timedelta(days=days - 1))
         proposals = proposals_in(uow)
+        news_needed = _news_needed(candidate, rows, uow, on)
     agenda = Agenda(
         on,
         rows.overdue,
@@ -93,18 +95,34 @@ def today_view(deps: Dependencies, limit: int = 50) -> TodayView:
         rows.today_more,
         rows.upcoming,
         rows.upcoming_more,
-        _news_needed(candidate, rows),
+        news_needed,
     )
     return TodayView(agenda, load_by_day(by_day, on, days), proposals, deps.mail_sign_in())
 
 
-def _news_needed(candidate: Candidate | None, rows: AgendaRows) -> bool:
-    """A final letter is in view but nothing is new on the candidate's resume (no course, no
-    other interview): the letter would have nothing to lead with (001)."""
-    finals = any(r.touch.step == "final" for r in (*rows.overdue, *rows.today, *rows.upcoming))
-    return finals and not (
-        candidate is not None and (candidate.courses or candidate.other_interviews)
-    )
+def _news_needed(candidate: Candidate | None, rows: AgendaRows, uow: UnitOfWork, on: date) -> bool:
+    """A final letter is in view but nothing is new on the candidate's resume (no course taken
+    since that interview, no other interview): the letter would have nothing to lead with
+    (001). A course over before the interview is background, not news."""
+    from followup.domain.letters.drafting import courses_since
+
+    finals = {
+        r.touch.opportunity
+        for r in (*rows.overdue, *rows.today, *rows.upcoming)
+        if r.touch.step == "final"
+    }
+    if not finals:
+        return False
+    if candidate is None or not candidate.courses:
+        return not (candidate is not None and candidate.other_interviews)
+    if candidate.other_interviews:
+        return False
+    for oid in sorted(finals):  # only read when the courses may all be older than a final's
+        opportunity = uow.get_opportunity(oid)
+        first = opportunity.first_interview() if opportunity else None
+        if not courses_since(candidate.courses, first.date if first else None, on):
+            return True
+    return False
 
 
 def today(deps: Dependencies) -> date:

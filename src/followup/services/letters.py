@@ -212,9 +212,11 @@ def letter_variables(
     told = {t.name for t in topics if t.promised and not t.noted} if ctx.decision_maker else set()
     rest = [p for t, p in promises if t.name not in told]
     point = drafting.the_point(topics)
-    news = drafting.news_items(candidate.courses, strengths)
+    # news is what happened after the interview: a course over before it is background
+    taken = drafting.courses_since(candidate.courses, first.date if first else None, today)
+    news = drafting.news_items(taken, strengths)
     deadline = opportunity.timeline.preliminary_deadline
-    courses = [typed_notes.course_of(c) for c in candidate.courses if drafting.tidy(c)]
+    courses = [typed_notes.course_of(c) for c in taken]
     return {
         "kind": ctx.kind,
         "today": _long_date(today),
@@ -230,7 +232,7 @@ def letter_variables(
             "email": candidate.email,
             "phone": candidate.phone,
             "strengths": strengths,
-            "courses": [drafting.tidy(c) for c in candidate.courses],
+            "courses": [drafting.tidy(c) for c in taken],
             # courses as frames take them: those typed without a time of their own, for a
             # frame that gives it ("since we met, I have completed ..."), and those with one,
             # which keep it ("I completed the Challenger workshop in October")

@@ -13,6 +13,7 @@ import re
 import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from followup.domain.letters.text import stem, words
 from followup.domain.letters.typed_notes import (
@@ -100,6 +101,12 @@ def spare_strength(topics: Sequence[NotedTopic], strengths: Sequence[str]) -> st
         return ""
     used = {t.strength for t in topics}
     return next((deed(s) for s in strengths if tidy(s) and deed(s) not in used), "")
+
+
+def courses_since(courses: Sequence[str], met: date | None, today: date) -> list[str]:
+    """The courses that are news to someone first met on `met`: all but those whose own time
+    is over before that day (a course finished before the interview is background)."""
+    return [c for c in courses if tidy(c) and not (met and course_of(c).ended_before(met, today))]
 
 
 def news_items(courses: Sequence[str], strengths: Sequence[str]) -> list[tuple[str, str, str]]:
