@@ -358,3 +358,18 @@ def test_blank_lines_around_cards_are_no_stray_lines():
 )
 def test_a_file_named_as_vcards_that_opens_with_a_property_is_claimed(head, name, claimed):
     assert VcardReader().sniff(head, name) is claimed
+
+
+def test_raw_8bit_values_without_a_charset_are_utf8_first_card_by_card():
+    """Android's exporter writes vCard 2.1 in UTF-8 with no CHARSET, old Nokia and Outlook ones
+    in the Windows code page: a file made of both (merged address books) reads each value as
+    UTF-8 when its bytes are UTF-8, as Windows-1252 only when they are not. Quoted-printable
+    without a CHARSET the same way."""
+    assert [(p.name, p.title, p.company) for p in people(read("mixed-8bit-21.vcf"))] == [
+        ("Bjørn Løkke", "", "Fjordkraft Salg AS"),
+        ("José Núñez", "Director de Ventas", "Cerámicas Peñíscola S.L."),
+        ("Paweł Wróblewski", "Kierownik sprzedaży", ""),
+        ("Renée Chérif", "", ""),
+        ("María Ibáñez", "", ""),
+        ("Åse Sørensen", "Salgssjef", ""),
+    ]

@@ -3,8 +3,10 @@
 Spreadsheets, address books and calendars come as UTF-8 (with or without a byte-order mark),
 UTF-16 with a mark (Excel's "Unicode text", older Google exports) or Windows-1252 (Excel on
 Windows in Western Europe and the Americas). Lines are decoded one at a time: UTF-8 until a line
-is not UTF-8, Windows-1252 from then on. Nothing holds more than one line, and a file larger than
-an import can sensibly be, or a "line" megabytes long (a binary file), is refused in one line.
+is not UTF-8, Windows-1252 from then on (or, for files whose parts different programs wrote, such
+as vCards, each line UTF-8 first and Windows-1252 only when its bytes are not UTF-8). Nothing
+holds more than one line, and a file larger than an import can sensibly be, or a "line"
+megabytes long (a binary file), is refused in one line.
 """
 
 from __future__ import annotations
@@ -149,6 +151,9 @@ class DecodedLines:
         self._progress = progress
         self.number = 0
         self.encoding = "utf-8"
+        # False: each line is UTF-8 when its bytes are, Windows-1252 only when they are not
+        # (a vCard file merged from a phone's UTF-8 export and an old Windows one's)
+        self.sticky = True
         self._max_bytes = MAX_BYTES if max_bytes is None else max_bytes
         self._max_line = MAX_LINE if max_line is None else max_line
         self._read = 0
@@ -192,7 +197,7 @@ class DecodedLines:
             return text
         raw = self._cr_line() if self._cr else self._stream.readline(self._max_line + 1)
         self._count(len(raw), raw.endswith(b"\n") or len(raw) <= self._max_line)
-        if self.encoding == "utf-8":
+        if self.encoding == "utf-8" or not self.sticky:
             try:
                 return raw.decode("utf-8")
             except UnicodeDecodeError:

@@ -3,7 +3,8 @@
 Read card by card in bounded memory (a phone's whole address book is one file). What phones and
 address books write, and what is done with it:
 - vCard 2.1 (Android, old Outlook, feature phones): quoted-printable values with soft line
-  breaks and a CHARSET, parameters without names (`TEL;CELL;PREF:`).
+  breaks and a CHARSET, parameters without names (`TEL;CELL;PREF:`); raw 8-bit values without
+  a CHARSET, in UTF-8 or in the Windows code page, read as UTF-8 where their bytes are.
 - vCard 3.0 (Apple Contacts, Google Contacts): folded lines, `item1.EMAIL` groups with
   `X-ABLabel`, `TYPE=pref`.
 - vCard 4.0 (RFC 6350: Nextcloud, Thunderbird, Evolution): `PREF=1`, `TEL;VALUE=uri:tel:+1…`.
@@ -147,6 +148,10 @@ def read_vcards(lines: DecodedLines) -> Iterator[Found[Person] | Skip]:
     import vobject
 
     source = lines.source
+    # vCard 2.1 without a CHARSET is UTF-8 (Android) or the Windows code page (old Nokia and
+    # Outlook exporters), card by card in an address book merged from both: each line is read
+    # as UTF-8 first, as Windows-1252 only when its bytes are not UTF-8
+    lines.sticky = False
     reader = _Lines(lines)
     cards = vobject.readComponents(reader, allowQP=True)
     number = 0
