@@ -43,12 +43,18 @@ class Migration:
 
 def data_step(name: str) -> Callable[..., None] | None:
     """The Python that completes a migration where SQL alone cannot: `*_folded_keys` computes
-    every key built from a name again with the domain's folding (adapters/storage/refold.py).
+    every key built from a name again with the domain's folding (adapters/storage/refold.py);
+    `*_replanned` plans every opportunity again (the merges of a `*_folded_keys` run by a version
+    that did not plan them kept two plans side by side).
     It runs after the file's SQL, in the same transaction."""
     if name.endswith("_folded_keys"):
         from followup.adapters.storage.refold import refold
 
         return refold
+    if name.endswith("_replanned"):
+        from followup.adapters.storage.refold import replan_all
+
+        return replan_all
     return None
 
 
