@@ -98,6 +98,11 @@ def test_a_course_keeps_its_own_date_apart_from_what_it_is(note, what, when):
             "discovery calls bootcamp, online, last month",
             "the discovery calls bootcamp online last month",
         ),
+        # abbreviations written out, and the article a kind of course takes
+        (
+            "negotiation w/ farmers workshop, finished Nov 2026",
+            "the negotiation with farmers workshop in November 2026",
+        ),
         # a date typed in figures
         ("Sandler Foundations, 09/2026", "Sandler Foundations in September 2026"),
         ("MEDDICC certification 2026-05", "the MEDDICC certification in May 2026"),
@@ -306,6 +311,11 @@ def test_what_they_said_reads_as_a_letter_says_it(said, told_back):
     [
         ("opened 40 new accounts w/ no leads", "I opened 40 new accounts with no leads"),
         ("ran the Leeds patch + the Hull one", "I ran the Leeds patch and the Hull one"),
+        # units of time and a manager, shortened as notes shorten them
+        ("sold milking kit to farms for 4 yrs", "I sold milking kit to farms for 4 years"),
+        ("coached 2 mgrs, 1 yr each", "I coached 2 managers, 1 year each"),
+        ("cut onboarding from 6 wks to 10 days", "I cut onboarding from 6 weeks to 10 days"),
+        ("did 18 mths as a BDR", "I did 18 months as a BDR"),
     ],
 )
 def test_what_the_candidate_brings_has_its_abbreviations_written_out(bring, expected):
@@ -322,4 +332,15 @@ def test_what_the_candidate_brings_has_its_abbreviations_written_out(bring, expe
     ],
 )
 def test_a_promised_thing_named_by_a_number_compound_takes_its_article(note, item):
+    assert promise_of(note).item == item
+
+
+@pytest.mark.parametrize(
+    ("note", "item"),
+    [
+        ("ref from my old mgr by fri", "the reference from my old manager"),
+        ("2 refs from Kerry customers", "2 references from Kerry customers"),
+    ],
+)
+def test_a_promised_reference_typed_short_is_written_out(note, item):
     assert promise_of(note).item == item

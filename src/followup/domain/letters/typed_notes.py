@@ -133,6 +133,19 @@ _WRITTEN_OUT = (
     (re.compile(r"(?<!\S)w/(?=\s|$)|(?<!\S)w/(?=\w)", re.IGNORECASE), "with "),
     (re.compile(r"\bre:\s*", re.IGNORECASE), "about "),
     (re.compile(r"\s+[+&]\s+"), " and "),
+    # units of time and a manager, shortened as notes shorten them ('4 yrs', '12 wks', 'mgr')
+    (re.compile(r"(?<=\b1)\s*yr\b\.?", re.IGNORECASE), " year"),
+    (re.compile(r"(?<=\d)\s*yrs?\b\.?", re.IGNORECASE), " years"),
+    (re.compile(r"(?<=\b1)\s*wk\b\.?", re.IGNORECASE), " week"),
+    (re.compile(r"(?<=\d)\s*wks?\b\.?", re.IGNORECASE), " weeks"),
+    (re.compile(r"(?<=\b1)\s*mth\b\.?", re.IGNORECASE), " month"),
+    (re.compile(r"(?<=\d)\s*(?:mos|mths?)\b\.?", re.IGNORECASE), " months"),
+    (re.compile(r"(?<=\b1)\s*hr\b\.?", re.IGNORECASE), " hour"),
+    (re.compile(r"(?<=\d)\s*hrs?\b\.?", re.IGNORECASE), " hours"),
+    (re.compile(r"\bref(?=\s+from\b)", re.IGNORECASE), "reference"),  # 'ref from my mgr'
+    (re.compile(r"\brefs(?=\s+from\b)", re.IGNORECASE), "references"),
+    (re.compile(r"\bmgrs\b", re.IGNORECASE), "managers"),
+    (re.compile(r"\bmgr\b", re.IGNORECASE), "manager"),
 )
 
 
@@ -279,7 +292,7 @@ def course_of(note: str) -> Course:
     October'); 'completed MEDDICC cert last month' -> ('the MEDDICC certification', 'last
     month'); 'SPIN course, IIM Bangalore, Sept 2026' -> ('the SPIN course at IIM Bangalore',
     'in September 2026'); 'a MEDDIC qualification course' -> (itself, '')."""
-    text = " ".join(BULLET.sub("", note).split()).rstrip(" .;,")
+    text = written_out(" ".join(BULLET.sub("", note).split()).rstrip(" .;,"))
     text = re.sub(rf"^(?:i\s+(?:have\s+)?)?{_DONE}\s+", "", text, flags=re.IGNORECASE)
     # a date in brackets at the end is one more part ('Sandler Foundations (Nov 2026)')
     text = re.sub(
@@ -359,6 +372,8 @@ def _with_the(text: str) -> str:
     if first in ("a", "an", "the", "my", "our", "two", "three") or first.endswith(("'s", "’s")):
         return text
     head = re.split(r"\s+(?:at|in|on|by|with|from|for)\s+", text, maxsplit=1)[0].split()
+    if len(words) > 1 and words[-1].lower() in _COURSE_NOUNS:  # 'negotiation with X workshop'
+        return f"the {text}"
     if len(head) > 1 and head[-1].lower() in _COURSE_NOUNS:
         return f"the {text}"
     return text
