@@ -191,6 +191,15 @@ def test_a_note_typed_without_its_subject_is_told_back_with_one(said, told_back)
             "I sold telematics to three large transporters",
         ),
         ("ran 30+ partners, QBRs every qtr", "I ran 30+ partners, QBRs every qtr"),
+        # verb phrases typed one after another are joined as a sentence joins them
+        (
+            "built a 40-partner network at Freshworks, doubled partner-sourced pipeline",
+            "I built a 40-partner network at Freshworks and doubled partner-sourced pipeline",
+        ),
+        ("prospected, booked 30 demos, closed 12", "I prospected, booked 30 demos and closed 12"),
+        ("know the buyers, speak Polish", "I know the buyers and speak Polish"),
+        ("sold into Tesco, Asda and Aldi", "I sold into Tesco, Asda and Aldi"),
+        ("opened Leeds, Hull and York", "I opened Leeds, Hull and York"),
         ("- cut a cycle from 120 to 75 days", "I cut a cycle from 120 to 75 days"),
         ("speak Japanese and English", "I speak Japanese and English"),
         # a sentence of its own, or a noun phrase, stays as written

@@ -35,6 +35,7 @@ VERBS = frozenset(
     | {"ask", "tell", "show", "wait", "join", "start", "leave", "stay", "check", "pay", "buy"}
     | {"target", "call", "meet", "send", "switch", "migrate", "replace", "rebuild", "restructure"}
     | {"cold-call", "prospect", "negotiate", "present", "pitch", "demo", "onboard", "mentor"}
+    | {"book", "hit", "exceed", "generate", "deliver", "increase", "improve", "secure", "renew"}
 )
 # past forms that do not end in -ed
 _IRREGULAR_PAST = {
@@ -161,12 +162,31 @@ def brought(note: str) -> str:
     dials a day' -> 'I did 80 dials a day', 'know the buyers' -> 'I know the buyers'. A
     sentence of its own or a noun phrase ('my network in Bath', '40 logos in the NHS') stays."""
     text = written_out(BULLET.sub("", note))
-    first = text.split(" ", 1)[0]
+    first = text.split(" ", 1)[0].rstrip(",;")
     if " " not in text or not first.islower():
         return text
     if first in VERBS or _past_of(first) or _plain_of(first):
-        return f"I {text}"
+        return f"I {_joined(text)}"
     return text
+
+
+def _is_verb(word: str) -> bool:
+    return word.islower() and bool(word in VERBS or _past_of(word) or _plain_of(word))
+
+
+def _joined(text: str) -> str:
+    """Verb phrases typed one after another with commas, joined as a sentence joins them: 'built
+    a network, doubled the pipeline' -> 'built a network and doubled the pipeline'; 'called,
+    booked 30 demos, closed 12' -> 'called, booked 30 demos and closed 12'. A part that is no
+    verb phrase ('ran 30+ partners, QBRs every qtr') leaves the note as typed."""
+    parts = text.split(", ")
+    if (
+        len(parts) < 2
+        or " and " in parts[-1]
+        or not all(_is_verb(part.split(" ", 1)[0]) for part in parts[1:])
+    ):
+        return text
+    return ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
 # -- courses ------------------------------------------------------------------------------------
