@@ -723,7 +723,15 @@ class Addressing:
         if len(tokens) < 2:
             return False
         word = fold_accents(_core(token))
-        return (i == 0 and word in self.titles_before) or (i > 0 and word in self.titles_after)
+        if i == 0:
+            return word in self.titles_before
+        # after a name only: "Kumar Anna", but "Sir Ben" is a title and a name
+        before = tokens[i - 1]
+        return (
+            word in self.titles_after
+            and self._honorific.match(before) is None
+            and fold_accents(_core(before)) not in self.titles_before
+        )
 
     def opens_with_title(self, name: str) -> bool:
         """Does a name as addressed open with a title of respect ("Mr. Vogel", "Frau Weber")?"""

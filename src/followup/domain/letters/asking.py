@@ -9,7 +9,8 @@ decision when it holds one of the outcome's forms, each read from the rule's dat
   candidates), or that has none ("let me know what you decide");
 - a noun of the outcome (decision, verdict, status) about a hire, or about nothing named;
 - a phrase of standing: where things stand, the role still open or filled, the candidate through
-  or still considered, the process closed.
+  or still considered, the process closed; not the end of the company's path ("how it grew to
+  where it is today") nor its place among others ("where it stands in the market").
 - a verb of ending whose object or subject is the hire itself: "when will you close that process",
   "when will the search end", not "close the funding round" or "when the tender process closes".
 What is not asked: a timeline stated (no request), an offer to help them decide ("let me know if
@@ -84,6 +85,10 @@ class Asking:
         # a remark given, not news: "put in a good word for me", "have a word with Joy"
         self.remark = pattern(r"(?:" + data["remark_before"] + r")\s*$")
         self.standing = pattern("|".join(f"(?:{s})" for s in data["standing"]))
+        # the company's path or place, not the hire's standing: "grew … to where it is today",
+        # "where it stands in the market"
+        self.history = pattern(data.get("standing_history_before", "(?!)"))
+        self.position = pattern(data.get("standing_position", "(?!)"))
         self.complement = pattern(r"^\s+(?:with|on|regarding|about|for)\b")
         self.own = pattern(r"(?:" + data["own_subject"] + r")\s*$")
         self.passive = pattern(r"(?:" + data["passive_before"] + r")\s*$")
@@ -167,6 +172,10 @@ class Asking:
         offer = self.offers.search(scope)
         limit = offer.start() if offer is not None else len(scope)
         for m in self.standing.finditer(scope, 0, limit):
+            if m.group(0)[:5].lower() == "where" and (
+                self.history.search(scope, 0, m.start()) or self.position.search(scope[m.start() :])
+            ):
+                continue  # "(grew) to where it is today": the company's path or place
             # "where things stand with the farm review" is not the hire's
             rest = scope[m.end() :]
             if self.complement.search(rest) is None:

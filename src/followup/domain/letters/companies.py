@@ -96,6 +96,9 @@ class Places(NamedTuple):
     # Sharjah"): a place's name after it is the place, though "from" follows a word of the
     # application
     origin: re.Pattern[str] | None = None
+    # a role sought there after the words ("…with Harbour Print for a territory role"): the
+    # company, where the words are no place's name (one moves to a town for a role)
+    for_role: re.Pattern[str] | None = None
     # the generic words of a place ("Bay", "Valley", "Cape"), which make a place's name of a
     # company's words they end or begin ("Kestrel Bay", "Cape Marlow")
     features: frozenset[str] = frozenset()
@@ -155,6 +158,7 @@ _PLACE_KEYS = (
     "company_in_before",
     "company_modified",
     "place_origin_before",
+    "company_for_role_next",
 )
 _NO_PLACES = Places()
 
@@ -208,7 +212,9 @@ def company_pattern(company: str, suffixes: frozenset[str]) -> re.Pattern[str]:
     joined by spaces, dashes or underscores; the name without its last words ('Cullen Bay' for
     'Cullen Bay Foods') and its distinctive first word alone ('Northwind' for 'Northwind
     Traders'), unless the name joins two ('Stirling & Vance': Stirling alone is a town or a
-    surname). Bounded by anything but a letter or a digit."""
+    surname), where the words before the connector count only where they are two or more
+    ('Harbour Print' of 'Harbour Print & Packaging'). Bounded by anything but a letter or a
+    digit."""
     parts = _name_parts(company, suffixes)
     forms = [_form(parts)]
     joined = any(p.lower() in _CONNECTORS for p in parts)
@@ -219,6 +225,16 @@ def company_pattern(company: str, suffixes: frozenset[str]) -> re.Pattern[str]:
         forms += [
             _form(parts[:k])
             for k in range(len(parts) - 1, last + 1, -1)
+            if parts[k - 1][:1].isupper()
+        ]
+    if joined:
+        # the words before the first connector, where they are two or more ("Harbour Print" of
+        # "Harbour Print & Packaging"): the firm called by its leading part, read, as the name
+        # without its last words is, only in a frame of a company
+        first = min(i for i, p in enumerate(parts) if p.lower() in _CONNECTORS)
+        forms += [
+            r"[\s_-]+".join(loose_name(p) for p in parts[:k])
+            for k in range(first, 1, -1)
             if parts[k - 1][:1].isupper()
         ]
     if len(parts) > 1 and not joined:
@@ -542,6 +558,8 @@ def _as_company(
     if head and before is not None and before.search(ahead):
         return True
     if head and not placename and place.in_before is not None and place.in_before.search(ahead):
+        return True
+    if not placename and place.for_role is not None and place.for_role.match(text, end):
         return True
     at = _AT.search(ahead) if placename else _AT_IN.search(ahead)
     if place.at_next is not None and at is not None:
