@@ -30,6 +30,11 @@ def numbers(text, region):
         ("T020 7946 0958", "GB", [("+44 20 7946 0958", "phone", True, True)]),
         ("M0612345678", "NL", [("+31 6 12345678", "mobile", True, True)]),
         ("F030 901820", "DE", [("+49 30 901820", "fax", True, True)]),
+        # A label of a whole word run into its number (the space lost on small print).
+        ("Handy0151 2345 6789", "DE", [("+49 1512 3456789", "mobile", True, True)]),
+        ("Tlf22 33 44 55", "NO", [("+47 22 33 44 55", "phone", True, True)]),
+        ("Móvil612 40 71 93", "ES", [("+34 612 40 71 93", "mobile", True, True)]),
+        ("Telefax030 901820", "DE", [("+49 30 901820", "fax", True, True)]),
     ],
 )
 def test_a_number_whose_small_print_lost_a_mark_is_read_again(text, region, expected):
@@ -43,10 +48,29 @@ def test_a_number_whose_small_print_lost_a_mark_is_read_again(text, region, expe
         ("Room t12", "US"),  # a room, no country code and no number after it
         ("Gate M4 5AB", "GB"),  # a postcode, though M is a label's letter
         ("ref r12-7", "US"),
+        ("Suite2200 Tower", "US"),  # a word that is no label, glued to digits
     ],
 )
 def test_what_is_no_number_stays_no_number(text, region):
     assert numbers(text, region) == []
+
+
+def test_a_number_beside_a_fax_read_valid_is_read_again_mended():
+    # The fax on the same line is valid as read; the mobile, its label run into it, is not.
+    assert numbers("Handy0171 4455 667  Fax 089 2180 3311", "DE") == [
+        ("+49 171 4455667", "mobile", True, True),
+        ("+49 89 21803311", "fax", True, True),
+    ]
+
+
+def test_a_fax_whose_plus_was_read_as_plus_minus_leaves_the_number_before_it_the_phone():
+    # `Fax ±45…` was no number: the label after the first number made that number the fax.
+    assert numbers("+45 33 12 40 18  Fax ±45 33 12 40 19", "GB") == [
+        ("+45 33 12 40 18", "phone", True, False),
+        ("+45 33 12 40 19", "fax", True, True),
+    ]
+    card = read(["Mads Holm", "Holm & Co ApS", "+45 33 12 40 18  Fax ±45 33 12 40 19"], "GB")
+    assert card.phone == "+45 33 12 40 18"
 
 
 def test_a_number_read_right_is_not_read_again():

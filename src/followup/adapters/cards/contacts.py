@@ -160,10 +160,11 @@ _LABEL = re.compile(r"([^\W\d_][\w.\-/ ]{0,20}?)[\s:.|/\-]*$")
 def find_phones(text: str, region: str | None) -> list[Phone]:
     """Telephone numbers in one line of text, each with what its label says it is (their places
     are in the text as mended: digits misread as letters, lost spaces). Where no number read is
-    valid, the line is read again with the marks small print loses mended (`_unsmudged`), and
-    that reading is taken where it finds more valid numbers."""
+    valid but a fax's (`Handy0171 4455 667  Fax 089 2180 3311`), the line is read again with
+    the marks small print loses mended (`_unsmudged`), and that reading is taken where it finds
+    more valid numbers."""
     found = _phones(text, region)
-    if any(p.valid for p in found):
+    if any(p.valid and p.kind != "fax" for p in found):
         return found
     mended = _unsmudged(text)
     if mended == text:
@@ -172,10 +173,10 @@ def find_phones(text: str, region: str | None) -> list[Phone]:
     return again if sum(p.valid for p in again) > sum(p.valid for p in found) else found
 
 
-# The `+` of an international number read as a letter or a dash (`Mobile: r31 6 12744418`,
-# `cell –49 1512…`): a lone `r`, `t` or long dash just before a country code, at the start of
-# the number (after a space, a colon or the line's start).
-_LOST_PLUS = re.compile(r"(?:(?<=[\s:])|^)[rt–—](?=[1-9]\d{0,2}[\s.\-/]\d)")
+# The `+` of an international number read as a letter, a dash or a sign (`Mobile: r31 6 12744418`,
+# `cell –49 1512…`, `Fax ±45 33…`): a lone `r`, `t`, long dash or `±` just before a country
+# code, at the start of the number (after a space, a colon or the line's start).
+_LOST_PLUS = re.compile(r"(?:(?<=[\s:])|^)[rt–—±](?=[1-9]\d{0,2}[\s.\-/]\d)")
 # A colon read between the groups of a number's digits (`08-19:9689`): not a time (`9:30`,
 # two digits after it).
 _COLON = re.compile(r"(?<=\d\d):(?=\d{3})")
@@ -183,18 +184,18 @@ _COLON = re.compile(r"(?<=\d\d):(?=\d{3})")
 
 def _unsmudged(text: str) -> str:
     """`text` with what small print loses mended: a lost `+` (`_LOST_PLUS`), a colon read for
-    a space between digits (`_COLON`), and a one-letter label run into its number (`T08-19`,
-    `M06 123`: a space put back after it, where the letter is a label's)."""
+    a space between digits (`_COLON`), and a label run into its number (`T08-19`, `M06 123`,
+    `Handy0171 4455`: a space put back after it, where the word is a label's)."""
     text = _LOST_PLUS.sub("+", text)
     text = _COLON.sub(" ", text)
     vocabulary = words()
     labels = vocabulary["phone_labels"] | vocabulary["mobile_labels"] | vocabulary["fax_labels"]
 
     def parted(match: re.Match[str]) -> str:
-        letter = match.group(1)
-        return f"{letter} " if letter.lower() in labels else letter
+        label = match.group(1)
+        return f"{label} " if fold(label) in labels else label
 
-    return re.sub(r"(?:(?<=\s)|^)([^\W\d_])(?=\+?\d)", parted, text)
+    return re.sub(r"(?:(?<=\s)|^)([^\W\d_]+)(?=\+?\d)", parted, text)
 
 
 def _phones(text: str, region: str | None) -> list[Phone]:
