@@ -36,6 +36,7 @@ SETS = (
     "dev3",
     "dev4",
     *(f"dev{n}" for n in range(6, 32)),
+    "dev33",  # dev32 was never written
     "heldout",
     "heldout4",
     "heldout5",
