@@ -54,7 +54,7 @@ EXPECTED: dict[str, list[tuple[str, str]]] = {
         (
             "new-topic",
             (
-                "Ginebra were brilliant against San Miguel, the whole of Manila is "
+                "Magnolia were brilliant against San Miguel, the whole of Manila is "
                 "still celebrating."
             ),
         ),
@@ -72,7 +72,7 @@ EXPECTED: dict[str, list[tuple[str, str]]] = {
             "new-topic",
             (
                 "Also, I finally climbed Ben Nevis over the bank holiday, up the Carn "
-                "Mor Dearg arete."
+                "Mor Dearg ridge."
             ),
         ),
     ],
