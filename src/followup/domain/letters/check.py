@@ -1066,14 +1066,21 @@ class LetterChecker:
                 # (the words the pattern itself reads, "a group of us", "every Friday", say
                 # nothing of the notes: "group health policies" is no tie)
                 framed = _words_of_pattern(condition.requires_lead.pattern)
-                content = {
-                    stem(w)
+                kept = [
+                    w
                     for w in _WORD_CHARS.findall(lead)
                     if (len(w) >= 4 or (len(w) >= 2 and w.isupper()))
                     and w.lower() not in weak
                     and w.lower() not in lexicon.people
-                } - framed
-                if content & noted:
+                ]
+                shared = {stem(w) for w in kept} - framed
+                shared &= noted
+                # one proper name shared alone (a town: "the whole of Kumasi" beside a note of
+                # a school in Kumasi) is no tie; a common word of a note ("payments", "QR") or
+                # two of its words are
+                if len(shared) >= 2 or any(
+                    stem(w) in shared for w in kept if w.isupper() or not w[:1].isupper()
+                ):
                     return True
         if not said or not pursued:
             return False
