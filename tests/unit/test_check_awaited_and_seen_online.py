@@ -201,7 +201,7 @@ FOUND: dict[str, list[tuple[str, str]]] = {
     "v17f-035": [
         (
             "new-topic",
-            "I need a baju for a cousin's wedding.",
+            "I need a new shirt for a cousin's wedding.",
         ),
     ],
     "v17f-036": [],
