@@ -13,6 +13,11 @@ decision when it holds one of the outcome's forms, each read from the rule's dat
   where it is today") nor its place among others ("where it stands in the market").
 - a verb of ending whose object or subject is the hire itself: "when will you close that process",
   "when will the search end", not "close the funding round" or "when the tender process closes".
+- the time of what the candidate awaits (`timed`, `heard`, read only where the request asks WHEN:
+  `timing`): feedback, the shortlist, the next round's invitations, bare or about the hire ("when
+  can I expect feedback?", "a rough timeline for feedback on my interview", "when candidates can
+  expect to hear back"), not about something else ("when the feedback from the pilot laboratories
+  will be in", "when you expect to hear from the bank").
 What is not asked: a timeline stated (no request), an offer to help them decide ("let me know if
 you need references"), a question about the job itself, a choice of something else ("have you
 chosen a new platform?"), the candidate's own choices ("whether I chose the right example").
@@ -103,6 +108,17 @@ class Asking:
             r"\b(?:whether|if|when|who|what|which|how|where|once|until|while)\b|,"
         )
         self.token = pattern(r"[\w'’-]+|[,;:()–—]", 0)
+        # the time of what the candidate awaits (feedback, the shortlist; hearing back)
+        awaited = data.get("awaited") or {}
+        self.timing = pattern(awaited["timing"]) if awaited else None
+        self.timed = pattern("|".join(f"(?:{t})" for t in awaited.get("timed", ["(?!)"])))
+        self.heard = pattern(r"\b(?:" + "|".join(awaited.get("heard", ["(?!)"])) + r")\b")
+        self.awaiting = pattern(awaited.get("awaiting", "(?!)"))
+        self.bare = frozenset(awaited.get("bare", []))
+        self.about = frozenset(awaited.get("about", []))
+        self.givers = frozenset(awaited.get("givers", []))
+        self.skipped = frozenset(awaited.get("skipped", []))
+        self.times = frozenset(awaited.get("times", []))
         self.made = tuple(made)
         self.hiring = frozenset(w.lower() for w in data["hiring"])
         self.empty = frozenset(w.lower() for w in data["empty"])
@@ -214,6 +230,8 @@ class Asking:
                 continue  # the outcome of something named: "the Q3 results", "the tender outcome"
             if self._about_a_hire(scope[m.end() :]) is not False:
                 return True
+        if self.timing is not None and self._awaits(scope, limit):
+            return True
         # news, an update: of the hire only when the hire is named ("any news on the vacancy")
         tidings = self.tidings.finditer(scope, 0, limit)
         return any(
@@ -221,6 +239,64 @@ class Asking:
             and self.remark.search(scope[max(0, m.start() - 40) : m.start()]) is None
             for m in tidings
         )
+
+    def _awaits(self, scope: str, limit: int) -> bool:
+        """Does a request that asks WHEN ask the time of what the candidate awaits: feedback,
+        the shortlist (bare or about the hire), or hearing back, with the candidate (or the
+        candidates) as who hears ("when can we expect to hear back", not "when do you expect to
+        hear from the bank")?"""
+        timing = [m.span() for m in self.timing.finditer(scope, 0, limit)]  # type: ignore[union-attr]
+        if not timing:
+            return False
+        for m in self.timed.finditer(scope, 0, limit):
+            if self._awaited(scope[m.end() :]):
+                return True
+        for m in self.heard.finditer(scope, 0, limit):
+            before = [end for _, end in timing if end <= m.start()]
+            if (
+                before
+                and self.awaiting.search(scope, before[-1], m.start()) is not None
+                and self._awaited(scope[m.end() :])
+            ):
+                return True
+        return False
+
+    def _awaited(self, after: str) -> bool:
+        """Is what follows a word of the awaited (feedback, hear back) bare, given by the
+        hiring side, or about the hire ("feedback on my interview", "hear back from you"),
+        rather than about or from something else ("feedback from the pilot laboratories",
+        "the shortlist of suppliers", "a feedback survey")?"""
+        words = []
+        for i, m in enumerate(self.token.finditer(after)):
+            word = m.group(0).lower().replace("’", "'")
+            if i >= 9 or not word[0].isalnum():
+                break
+            words.append(word)
+
+        def following(i: int) -> int | None:
+            return next((j for j in range(i + 1, len(words)) if words[j] not in self.empty), None)
+
+        i = 0
+        while i < len(words):
+            word = words[i]
+            if word in self.skipped:
+                i += 1
+                continue
+            if word in self.givers:
+                j = following(i)
+                if j is None:
+                    return True
+                if words[j] in self.sides or words[j].rstrip("s") in self.sides:
+                    i = j + 1
+                    continue
+                return words[j] in self.times
+            if word in self.about:  # the hire, or its word after a modifier ("the panel stage")
+                j = following(i)
+                return j is None or any(
+                    self._hire(w) or w in self.modifiers for w in words[j : j + 2]
+                )
+            return word in self.bare or word in self.empty
+        return True
 
     def _chooser(self, before: str) -> bool:
         """Is who decides (what stands before the verb, back to "whether", "when"…) the hiring
