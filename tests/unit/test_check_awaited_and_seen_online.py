@@ -10,13 +10,12 @@ the clean near misses), read by the rules alone (the learned reader left out) an
 from __future__ import annotations
 
 import json
-from typing import Any
 
 import pytest
 
 from followup.services.dependencies import Dependencies
 
-from .voices import VOICES, found_in, voices_deps
+from .voices import VOICES, found_in, rules_or_shipped, voices_deps
 
 
 @pytest.fixture(scope="module")
@@ -25,15 +24,8 @@ def deps() -> Dependencies:
 
 
 @pytest.fixture(params=["rules", "shipped"])
-def reading(request: Any, monkeypatch: pytest.MonkeyPatch) -> str:
-    if request.param == "rules":
-        import followup.domain.letters.check as check
-
-        def keep(rules, text, ctx, found, make, reader=None):  # type: ignore[no-untyped-def]
-            return found
-
-        monkeypatch.setattr(check, "second_reading", keep)
-    return str(request.param)
+def reading(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    return rules_or_shipped(request.param, monkeypatch)
 
 
 LETTERS = {

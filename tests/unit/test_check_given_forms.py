@@ -11,7 +11,7 @@ import pytest
 
 from followup.services.dependencies import Dependencies
 
-from .voices import found_in, voices_deps
+from .voices import found_in, rules_or_shipped, voices_deps
 
 
 @pytest.fixture(scope="module")
@@ -20,15 +20,8 @@ def deps() -> Dependencies:
 
 
 @pytest.fixture(params=["rules", "shipped"])
-def reading(request, monkeypatch) -> str:
-    if request.param == "rules":
-        import followup.domain.letters.check as check
-
-        def keep(rules, text, ctx, found, make, reader=None):
-            return found
-
-        monkeypatch.setattr(check, "second_reading", keep)
-    return request.param
+def reading(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    return rules_or_shipped(request.param, monkeypatch)
 
 
 LETTERS = [

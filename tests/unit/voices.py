@@ -49,3 +49,16 @@ def found_in(
         for f in findings
         if f.rule != "spelling"
     )
+
+
+def rules_or_shipped(param: str, monkeypatch: Any) -> str:
+    """The check as a test reads it: `param` "rules" leaves the learned second reader out (the
+    rules alone decide), "shipped" reads as users' checks do."""
+    if param == "rules":
+        import followup.domain.letters.check as check
+
+        def keep(rules, text, ctx, found, make, reader=None):  # type: ignore[no-untyped-def]
+            return found
+
+        monkeypatch.setattr(check, "second_reading", keep)
+    return param
