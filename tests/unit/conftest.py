@@ -91,3 +91,20 @@ def rows(touches: list[Touch]) -> list[tuple[str, str, str, str]]:
 @pytest.fixture
 def illinois() -> BusinessCalendar:
     return ILLINOIS
+
+
+@pytest.fixture(scope="module")
+def voices():  # type: ignore[no-untyped-def]
+    """Dependencies holding the voices' candidate and opportunities (tests/data/letters_voices),
+    checking with the shipped rules; built once a module, loaded only where a test asks."""
+    from .voices import voices_deps
+
+    return voices_deps()
+
+
+@pytest.fixture(params=["rules", "shipped"])
+def voices_reading(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Each test twice: by the rules alone (the learned second reader left out), and as shipped."""
+    from .voices import rules_or_shipped
+
+    return rules_or_shipped(request.param, monkeypatch)

@@ -15,18 +15,7 @@ import pytest
 
 from followup.services.dependencies import Dependencies
 
-from .voices import VOICES, found_in, rules_or_shipped, voices_deps
-
-
-@pytest.fixture(scope="module")
-def deps() -> Dependencies:
-    return voices_deps()
-
-
-@pytest.fixture(params=["rules", "shipped"])
-def reading(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
-    return rules_or_shipped(request.param, monkeypatch)
-
+from .voices import VOICES, found_in
 
 LETTERS = {
     case["id"]: case
@@ -387,8 +376,8 @@ def test_every_letter_of_the_round_is_listed() -> None:
 
 @pytest.mark.parametrize("name", sorted(FOUND))
 def test_each_class_is_found_exactly_and_its_near_misses_stay_clean(
-    deps: Dependencies, reading: str, name: str
+    voices: Dependencies, voices_reading: str, name: str
 ) -> None:
     case = LETTERS[name]
-    found = found_in(deps, case["opportunity"], case["to"], case["text"], case["kind"])
+    found = found_in(voices, case["opportunity"], case["to"], case["text"], case["kind"])
     assert found == sorted(FOUND[name])

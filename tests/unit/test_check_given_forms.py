@@ -9,20 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from followup.services.dependencies import Dependencies
-
-from .voices import found_in, rules_or_shipped, voices_deps
-
-
-@pytest.fixture(scope="module")
-def deps() -> Dependencies:
-    return voices_deps()
-
-
-@pytest.fixture(params=["rules", "shipped"])
-def reading(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
-    return rules_or_shipped(request.param, monkeypatch)
-
+from .voices import found_in
 
 LETTERS = [
     # a title and the given name's first letters, before or after it
@@ -82,5 +69,5 @@ LETTERS = [
 
 
 @pytest.mark.parametrize(("opportunity", "to", "text", "expected"), LETTERS)
-def test_given_forms_and_collective_names(deps, reading, opportunity, to, text, expected):
-    assert found_in(deps, opportunity, to, text) == expected
+def test_given_forms_and_collective_names(voices, voices_reading, opportunity, to, text, expected):
+    assert found_in(voices, opportunity, to, text) == expected

@@ -16,17 +16,7 @@ import pytest
 
 from followup.services.dependencies import Dependencies
 
-from .voices import VOICES, found_in, rules_or_shipped, voices_deps
-
-
-@pytest.fixture(scope="module")
-def deps() -> Dependencies:
-    return voices_deps()
-
-
-@pytest.fixture(params=["rules", "shipped"])
-def reading(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
-    return rules_or_shipped(request.param, monkeypatch)
+from .voices import VOICES, found_in
 
 
 def _cases() -> dict[str, dict[str, Any]]:
@@ -158,8 +148,8 @@ def test_the_letters_are_there_with_their_labels() -> None:
 
 @pytest.mark.parametrize("case_id", sorted(EXPECTED))
 def test_each_class_is_found_exactly_and_its_near_misses_stay_clean(
-    deps: Dependencies, reading: str, case_id: str
+    voices: Dependencies, voices_reading: str, case_id: str
 ) -> None:
     case = CASES[case_id]
-    found = found_in(deps, case["opportunity"], case["to"], case["text"], case["kind"])
+    found = found_in(voices, case["opportunity"], case["to"], case["text"], case["kind"])
     assert found == sorted(EXPECTED[case_id])

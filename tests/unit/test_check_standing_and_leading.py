@@ -11,20 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from followup.services.dependencies import Dependencies
-
-from .voices import found_in, rules_or_shipped, voices_deps
-
-
-@pytest.fixture(scope="module")
-def deps() -> Dependencies:
-    return voices_deps()
-
-
-@pytest.fixture(params=["rules", "shipped"])
-def reading(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
-    return rules_or_shipped(request.param, monkeypatch)
-
+from .voices import found_in
 
 LETTERS = [
     # asks-decision: the company's path or place is not the hire's standing; the hire's
@@ -467,5 +454,5 @@ LETTERS = [
 
 
 @pytest.mark.parametrize(("case", "opportunity", "to", "kind", "text", "expected"), LETTERS)
-def test_session_17_classes(deps, reading, case, opportunity, to, kind, text, expected):
-    assert found_in(deps, opportunity, to, text, kind) == sorted(expected), case
+def test_session_17_classes(voices, voices_reading, case, opportunity, to, kind, text, expected):
+    assert found_in(voices, opportunity, to, text, kind) == sorted(expected), case
