@@ -162,9 +162,17 @@ def letter_context(
         opportunity=opportunity_id,
         directory=_directory(uow, deps),
         people=people,
+        recipient_title=recipient.title,
+        titles=tuple(
+            c.title
+            for iv in opportunity.interviews
+            for c in iv.contacts
+            if c.title and not same_name(c.name, recipient.name)
+        ),
         candidate_name=candidate.name,
         candidate_email=candidate.email,
         candidate_phone=candidate.phone,
+        candidate_country=candidate.country or "",
         vocabulary=vocabulary,
     )
     return ctx, recipient

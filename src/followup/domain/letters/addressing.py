@@ -145,6 +145,38 @@ class Addressing:
         # to Edgardo): shorter than any short form otherwise read as the recipient's
         short = data.get("titled_prefix_min", 0)
         self.titled_prefix_min = int(short) if isinstance(short, int) else 0
+        # a salutation by an office ("Dear Madam President"): each word of an office, and all
+        # the words of that office ("chair", "chairperson", "chairman", "chairwoman")
+        offices = data.get("offices", [])
+        self.offices: dict[str, frozenset[str]] = {
+            str(w).lower(): frozenset(str(o).lower() for o in office)
+            for office in (offices if isinstance(offices, list) else [])
+            if isinstance(office, list)
+            for w in office
+        }
+        # the sex a title of respect says, and the given names and surname endings that say a
+        # person's (a title of the other sex before the recipient's name is a wrong title)
+        self.female_titles = words("female_titles")
+        self.male_titles = words("male_titles")
+        either = words("given_either")
+        self.female_given = frozenset(
+            fold_accents(w) for w in words("female_given") | words("female_given_other")
+        ).difference(either)
+        self.male_given = frozenset(
+            fold_accents(w) for w in words("male_given") | words("male_given_other")
+        ).difference(either)
+        self.female_endings = tuple(fold_accents(w) for w in words("female_surname_endings"))
+        self.male_endings = tuple(fold_accents(w) for w in words("male_surname_endings"))
+        by_country = data.get("given_sex_by_country", {})
+        self.sex_by_country: dict[str, dict[str, frozenset[str]]] = {
+            str(country).upper(): {
+                str(sex): frozenset(str(n).lower() for n in names)
+                for sex, names in sexes.items()
+                if isinstance(names, list)
+            }
+            for country, sexes in (by_country.items() if isinstance(by_country, dict) else [])
+            if isinstance(sexes, dict)
+        }
         forms = data.get("short_forms", {})
         self.short_forms = {
             str(k).lower(): frozenset(str(n).lower() for n in v)
@@ -323,7 +355,11 @@ class Addressing:
             if ands
             else None
         )
-        self._bare_salutation = re.compile(rf"{name}[ \t]*(?:,|[-—–:](?:[ \t]|$))", re.MULTILINE)
+        # (a title in lowercase may follow the name: "Ben sir," "Priya ma'am,", as Indian
+        # English greets; the name is the word before it)
+        self._bare_salutation = re.compile(
+            rf"{name}(?:[ \t]+(?:{lower_titles})\.?)?[ \t]*(?:,|[-—–:](?:[ \t]|$))", re.MULTILINE
+        )
         # a first line that calls out a name ("Yes Graham!", "Martin!"): a name only when it is
         # known as one ("Big news!" is no name)
         self._called_out = re.compile(rf"{name}[ \t]*!+[ \t]*$", re.MULTILINE)
@@ -777,6 +813,8 @@ class Addressing:
         nicknames: Callable[[str], Collection[str]] | None = None,
         given: str = "",
         titled: bool = False,
+        native: frozenset[str] = frozenset(),
+        surnames: frozenset[str] = frozenset(),
     ) -> bool:
         """Do the words of a name the letter addresses name someone other than the recipient?
         With none of the recipient's names among them, yes ("Dear Mr. Okafor" to Harriet
@@ -789,8 +827,15 @@ class Addressing:
         language that inflects names (`text`: "Čau Pavle", "Dobrý den… Martine,"). A word
         that is the recipient's given name (`given`, folded) called by its base name or a
         short form of that ("Rose" to Rosita), or, after a title of respect or of kin
-        (`titled`: "Sir Ed" to Edgardo), by its first letters, is theirs too."""
-        others = [w for w in words if not self.is_recipient(w, recipient_parts, nicknames)]
+        (`titled`: "Sir Ed" to Edgardo), by its first letters, is theirs too. A name of the
+        recipient's written in the dossier with letters beyond ASCII (`native`, folded:
+        "Kamiński") is in its own spelling: another spelling of it that sounds alike but
+        has other vowels ("Kamieński", "Zielenski") is another name, not a transliteration."""
+        others = [
+            w
+            for w in words
+            if not self.is_recipient(w, recipient_parts, nicknames, native, surnames)
+        ]
         if others and given:
             others = [
                 w
@@ -828,11 +873,13 @@ class Addressing:
         if word in known:
             return False
         if (
-            titled
-            and self.titled_prefix_min
+            self.titled_prefix_min
             and len(word) >= self.titled_prefix_min
             and len(given) > len(word)
             and given.startswith(word)
+            # after a title, any first letters; without one, a short form English names have
+            # ("Dear Ed," to Edgardo: Ed is Edward's and Edgar's too)
+            and (titled or (nicknames is not None and bool(nicknames(word))))
         ):
             return True
         bases: set[str] = set()
@@ -877,10 +924,13 @@ class Addressing:
         token: str,
         recipient_parts: frozenset[str],
         nicknames: Callable[[str], Collection[str]] | None = None,
+        native: frozenset[str] = frozenset(),
+        surnames: frozenset[str] = frozenset(),
     ) -> bool:
         """Is this word of a name one of the recipient's, a short form of one (Dan, Daniel) or
-        a pet form of one ("Thabs" for Thabo, "Jonno" for Jonathan, "Becky" for Rebecca)?"""
-        if same_person(token, recipient_parts, self.distinct_endings):
+        a pet form of one ("Thabs" for Thabo, "Jonno" for Jonathan, "Becky" for Rebecca)?
+        (`surnames`: their family names, which a word longer by two letters is not.)"""
+        if same_person(token, recipient_parts, self.distinct_endings, surnames):
             return True
         t = fold_accents(_core(token))
         if recipient_parts & self.short_forms.get(t, frozenset()):
@@ -916,9 +966,79 @@ class Addressing:
                 len(sound[0]) >= 3
                 and self._sound(p) == sound
                 and not _other_ending(t, p, self.distinct_endings)
+                and (p not in native or self._vowels(t) == self._vowels(p))
             )
             for p in recipient_parts
         )
+
+    def _vowels(self, word: str) -> str:
+        """A name's vowels in order, once its spellings of one sound are made one ("Gulshen"
+        and "Gülşen" alike, "Zielenski" and "Zieliński" not)."""
+        for written, said in self.spellings:
+            word = word.replace(written, said)
+        return "".join(c for c in word if c in "aeiou")
+
+    def wrong_title(self, text: str, start: int, end: int, person: str, country: str = "") -> bool:
+        """Is the name addressed at text[start:end], the recipient's, called with a title of
+        respect of the other sex than theirs ("Dear Mr. Campbell" to Andrea Campbell)? Their
+        sex is read of their given name (in the candidate's `country` first, where a name is
+        of the other sex there: Andrea in Italy) or, failing that, of their surname's ending
+        (Zielińska, Zieliński); a name that tells neither tells nothing."""
+        name = text[start:end]
+        first = name.split(maxsplit=1)[:1]
+        if first and len(name.split()) > 1 and self._honorific.match(first[0]):
+            title = first[0]
+        else:
+            before = self._title_before_at(text, start)
+            if before is None:
+                return False
+            title = before.group(0).split()[-1] if before.group(0).split() else ""
+        said = _core(title).rstrip(".")
+        sex = "female" if said in self.female_titles else "male" if said in self.male_titles else ""
+        if not sex:
+            return False
+        theirs = self.sex_of(person, country)
+        return bool(theirs) and theirs != sex
+
+    def sex_of(self, person: str, country: str = "") -> str:
+        """A person's sex as their name tells it ("female", "male"), or "" where it does not."""
+        parts = [fold_accents(p.lower()) for p in person.split()]
+        if not parts:
+            return ""
+        local = self.sex_by_country.get(country.upper(), {})
+        given = parts[0].split("-")
+        for sex, names in local.items():
+            if given[0] in names:
+                return sex
+        female = any(g in self.female_given for g in given)
+        male = any(g in self.male_given for g in given)
+        if female != male:
+            return "female" if female else "male"
+        if len(parts) > 1:
+            last = parts[-1]
+            if last.endswith(self.female_endings):
+                return "female"
+            if last.endswith(self.male_endings):
+                return "male"
+        return ""
+
+    def salutation_office(self, text: str) -> tuple[int, int, frozenset[str]] | None:
+        """The salutation, where it calls the reader by an office after a title of respect
+        ("Dear Madam President,", "Respected Mr. Chairman"): its span and the words of that
+        office."""
+        if not self.offices:
+            return None
+        found = self._salutation(text)
+        if found is None or found[1] != "salutation":
+            return None
+        m = found[0]
+        tokens = m.group("name").split()
+        if len(tokens) < 2 or not all(self._honorific.match(t) for t in tokens[:-1]):
+            return None
+        office = self.offices.get(_core(tokens[-1]))
+        if office is None:
+            return None
+        return m.start("name"), m.start("name") + len(m.group("name")), office
 
     def _sound(self, word: str) -> tuple[str, str, str]:
         """A name as it sounds, read the same across spellings: its consonants, once each where
@@ -1313,14 +1433,25 @@ def _core(token: str) -> str:
 
 
 def same_person(
-    token: str, recipient_parts: frozenset[str], endings: frozenset[str] = frozenset()
+    token: str,
+    recipient_parts: frozenset[str],
+    endings: frozenset[str] = frozenset(),
+    surnames: frozenset[str] = frozenset(),
 ) -> bool:
     """Is this word of a name one of the recipient's (or a short form of one: Dan, Daniel)?
     A name that is another's with one of `endings` added is a name of its own: Helen is not
-    Helena, Victor is not Victoria, Graham is not Grahame."""
+    Helena, Victor is not Victoria, Graham is not Grahame. A family name (`surnames`) with
+    two letters or more added is another family name ("Hartley" is not Hart, "Holten" not
+    Holt), though a given name may be written out in full ("Samuel" for Sam) and a family
+    name joined to another ("Gordon-Bailey")."""
     t = fold_accents(_core(token))
     return t in recipient_parts or any(
-        len(t) >= 3 and (p.startswith(t) or t.startswith(p)) and not _other_ending(t, p, endings)
+        len(t) >= 3
+        and (
+            p.startswith(t)
+            or (t.startswith(p) and (p not in surnames or len(t) - len(p) < 2 or t[len(p)] in "-‐"))
+        )
+        and not _other_ending(t, p, endings)
         for p in recipient_parts
     )
 

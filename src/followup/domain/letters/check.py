@@ -287,9 +287,30 @@ class LetterChecker:
         known = ctx.directory.person_words | ctx.people_parts
         addressing = self._addressing
         met = ctx.people_parts - recipient_parts
+        # the reader called by an office ("Dear Madam President"): theirs where their job
+        # title holds it; another's met for this opportunity where only that one's does
+        office = addressing.salutation_office(text)
+        taken = list(template)
+        if office is not None:
+            start, end, words = office
+            if _holds_office(ctx.recipient_title, words):
+                taken.append((start, end))
+            elif any(_holds_office(title, words) for title in ctx.titles):
+                taken.append((start, end))
+                finding = _finding(rule, start, end, match=text[start:end], recipient=ctx.recipient)
+                if sure is not None:
+                    sure.append(finding)
+                yield finding
+        # the recipient's family names (all but the first of their names), which a word
+        # longer by two letters is not ("Hartley" to Will Hart)
+        surnames = frozenset(fold_accents(p.lower()) for p in ctx.recipient.split()[1:])
+        # a name of the recipient's written with its accents is in its own spelling
+        native = frozenset(
+            fold_accents(p.lower()) for p in ctx.recipient.split() if not p.isascii()
+        )
         for found in addressing.addressed(_in_title_case(text), ctx, known):
             if _PLACEHOLDER_NAME.fullmatch(found.words[0]) or _overlaps(
-                (found.start, found.end), template
+                (found.start, found.end), taken
             ):
                 continue  # a placeholder ("Dear First Name") or a company, reported as such
             given = fold_accents(ctx.recipient.split()[0].lower()) if ctx.recipient.split() else ""
@@ -301,6 +322,10 @@ class LetterChecker:
                 self.nicknames,
                 given=given,
                 titled=addressing.called_with_title(text, found.start, found.end),
+                native=native,
+                surnames=surnames,
+            ) and not addressing.wrong_title(
+                text, found.start, found.end, ctx.recipient, ctx.candidate_country
             ):
                 continue
             finding = _finding(
@@ -325,7 +350,12 @@ class LetterChecker:
 
         def referee(m: re.Match[str]) -> bool:
             start, end = letter.sentence_of(m.start(), m.end())
-            return addressing.offers_referee(text[start:end])
+            if addressing.offers_referee(text[start:end]):
+                return True
+            # an item of a list whose opening line offers referees ("Here are my referees:"
+            # and a line for each, with their details)
+            lead = _list_lead(text, m.start())
+            return lead is not None and addressing.offers_referee(lead)
 
         for person, theirs in _others(ctx, ctx.directory.people, letter):
             parts = person.split()
@@ -570,7 +600,7 @@ class LetterChecker:
         rule = self.rules["missing-recap"]
         if ctx.kind not in rule.data.get("kinds", []) or not ctx.decision_maker or not ctx.topics:
             return
-        weak, _, topics, timely, mains, heads = self._recap_topics(ctx)
+        weak, split, topics, timely, mains, heads = self._recap_topics(ctx)
         named = len(ctx.topics)  # the topics' names; after them, what was said about them
         said = self._said_in_sense(letter, rule)
         said |= self._said_in_other_words(letter, rule)
@@ -637,6 +667,7 @@ class LetterChecker:
                     strong = [w for w in strong if w in hits]
                 if (
                     (len(hits) >= needed and strong)
+                    or _part_named(split[i], rule.words("stopwords"), hits, strong, main)
                     or any(len(w) >= 9 and (w in main or len(hits) > 1) for w in strong)
                     or (strong and _abbreviates(ctx.topics[i], strong))
                     or self._named_apart(letter, ctx, strong, main, near, stems)
@@ -1424,6 +1455,52 @@ def _run_together(text: str, start: int, end: int) -> bool:
 
 
 _JOINERS = "_-./@#+"  # what joins words in a file name, a link, an address or a hashtag
+
+
+def _part_named(
+    tokens: list[str], stop: frozenset[str], hits: list[str], strong: list[str], main: set[str]
+) -> bool:
+    """A topic of two things joined by "and" or "or" ("team rituals and the weekly pipeline
+    review") is recapped by half the words of one of them, its head among them ("the
+    Monday pipeline review"): each is a topic discussed (001, 003)."""
+    parts: list[list[str]] = [[]]
+    for token in tokens:
+        if token in ("and", "or"):
+            parts.append([])
+        elif token not in stop:
+            parts[-1].append(token)
+    if len(parts) < 2:
+        return False
+    return any(
+        len(part) >= 2
+        and sum(w in part for w in hits) >= (len(part) + 1) // 2
+        and any(w in part and w in main for w in strong)
+        for part in parts
+    )
+
+
+def _holds_office(title: str, words: frozenset[str]) -> bool:
+    """Does a job title hold a word of an office ("Chair of the Board": chair)?"""
+    return not words.isdisjoint(_WORD_CHARS.findall(title.lower()))
+
+
+# a list's item: a bullet's mark or an item's number opening its line ("- ", "• ", "2. ")
+_ITEM = re.compile(r"[ \t]*(?:[-*•·▪–—]|\d{1,2}[.)])[ \t]+")
+
+
+def _list_lead(text: str, at: int) -> str | None:
+    """Where `at` is in an item of a list, the line that opens the list (the last line before
+    its items that is no item): what the items are ("My referees:")."""
+    start = text.rfind("\n", 0, at) + 1
+    if not _ITEM.match(text, start):
+        return None
+    while start > 0:
+        prev = text.rfind("\n", 0, start - 1) + 1
+        line = text[prev : start - 1]
+        if line.strip() and not _ITEM.match(line):
+            return line
+        start = prev
+    return None
 
 
 def _finding(rule: Rule, start: int, end: int, **values: object) -> Finding:

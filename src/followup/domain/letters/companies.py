@@ -99,6 +99,9 @@ class Places(NamedTuple):
     # a role sought there after the words ("…with Harbour Print for a territory role"): the
     # company, where the words are no place's name (one moves to a town for a role)
     for_role: re.Pattern[str] | None = None
+    # a word of the candidate's applications and its preposition before them ("my interview at
+    # larkspur", "an offer from apex"): the company even in lowercase, a common word or not
+    applied: re.Pattern[str] | None = None
     # the generic words of a place ("Bay", "Valley", "Cape"), which make a place's name of a
     # company's words they end or begin ("Kestrel Bay", "Cape Marlow")
     features: frozenset[str] = frozenset()
@@ -159,6 +162,7 @@ _PLACE_KEYS = (
     "company_modified",
     "place_origin_before",
     "company_for_role_next",
+    "company_applied_before",
 )
 _NO_PLACES = Places()
 
@@ -338,6 +342,10 @@ def other_companies(
                 or (not pair and not (callable(is_word) and is_word(word)))
                 or (pair and _proper(_LETTERS.findall(word), is_word))
                 or lowercase_voice()
+                or (
+                    place.applied is not None
+                    and place.applied.search(text, max(0, m.start() - 60), m.start()) is not None
+                )
             )
             if named:
                 reported.append(m.span())

@@ -169,9 +169,14 @@ class LetterContext:
     opportunity: str = ""  # its id: the directory's entries for it are not "other"
     directory: Directory = field(default_factory=Directory)  # every opportunity
     people: tuple[str, ...] = ()  # everyone met for this opportunity
+    # the job titles of the recipient and of the others met ("President", "Chair of the
+    # Board"): a salutation by an office ("Dear Madam President") is to the one who holds it
+    recipient_title: str = ""
+    titles: tuple[str, ...] = ()
     candidate_name: str = ""
     candidate_email: str = ""
     candidate_phone: str = ""
+    candidate_country: str = ""  # ISO code: a given name's sex may be another there
     vocabulary: frozenset[str] = field(default_factory=frozenset)  # known words from user data
 
     # What the check derives from the context, once per context rather than once per letter.
