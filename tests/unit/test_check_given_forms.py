@@ -16,11 +16,14 @@ LETTERS = [
     ("dalisay", "Alfonso Navarro", "Sir Al, the promoter quiz is attached.\n\nInes", []),
     ("dalisay", "Alfonso Navarro", "Good day Al Sir,\n\nThe promoter quiz is attached.", []),
     ("dalisay", "Alfonso Navarro", "Kuya Alf,\n\nThe promoter quiz is attached.\n\nInes", []),
-    # …but without a title, two letters are not enough to be a name
+    # …and without a title, where the first letters are a short form English names have (Al,
+    # as Albert and Alfred are called: session 18, "Dear Ed," to Edgardo)
+    ("dalisay", "Alfonso Navarro", "Al,\n\nThe promoter quiz is attached.\n\nInes", []),
+    # …but the same short form to someone whose given name it does not begin is another's
     (
         "dalisay",
-        "Alfonso Navarro",
-        "Al,\n\nThe promoter quiz is attached.\n\nInes",
+        "Rosita Dimaculangan",
+        "Al,\n\nMy dealer list is attached.\n\nInes",
         [("wrong-name", "Al")],
     ),
     # …nor are letters that begin another's name, or a name of someone in the user's data
@@ -46,6 +49,15 @@ LETTERS = [
         "Madam Tessa,\n\nMy dealer list is attached.",
         [("wrong-name", "Madam Tessa")],
     ),
+    # a surname written with its accents in the dossier, spelt in ASCII with other vowels: another
+    # name, not a transliteration (session 18); the same name without its accents is theirs
+    (
+        "mazur",
+        "Paweł Zieliński",
+        "Dear Mr. Zielenski,\n\nThe export course is done.\n\nInes",
+        [("wrong-name", "Mr. Zielenski")],
+    ),
+    ("mazur", "Paweł Zieliński", "Dear Mr. Zielinski,\n\nThe export course is done.\n\nInes", []),
     # another company by its first word and a collective noun; the place itself stays a place
     (
         "northgate",

@@ -350,6 +350,10 @@ def other_companies(
             if named:
                 reported.append(m.span())
                 yield m.start(), m.end(), opportunity
+    # another company by its initials ("KBL" of Kestrel Bay Logistics), in capitals, where a
+    # frame of a company holds them ("a final round at KBL", "KBL's depot")
+    if _CAPITALS.search(text):
+        yield from _initialled(text, ctx, suffixes, place, own, reported)
     # a run-together name is read only where it starts as another company's compact form does
     joined = (
         [
@@ -382,6 +386,41 @@ def other_companies(
                         continue
                     reported.append(span)
                     yield span[0], span[1], opportunity
+
+
+# a word of three to five capitals: what initials could be
+_CAPITALS = re.compile(r"(?<![\w&])[A-Z]{3,5}(?![\w&])")
+
+
+def _initialled(
+    text: str,
+    ctx: LetterContext,
+    suffixes: frozenset[str],
+    place: Places,
+    own: _Own,
+    reported: list[tuple[int, int]],
+) -> Iterator[tuple[int, int, str]]:
+    """Other companies named by their initials: a name of three words or more, without its
+    legal form and its joining words, each capitalised ("Kestrel Bay Logistics": KBL), said in
+    capitals where a frame of a company holds them (DESIGN: the company of another opportunity,
+    in any form; initials alone are too often something else: "CDN", "DSP")."""
+    initials: dict[str, str] = {}
+    for entries in ctx.directory.companies.values():
+        for company, opportunity in entries:
+            if opportunity == ctx.opportunity or fold(company) == fold(ctx.company):
+                continue
+            parts = [p for p in _name_parts(company, suffixes) if p.lower() not in _CONNECTORS]
+            if len(parts) >= 3 and all(p[:1].isupper() for p in parts):
+                initials.setdefault("".join(fold_accents(p[0]).upper() for p in parts), opportunity)
+    if not initials:
+        return
+    for m in _CAPITALS.finditer(text):
+        initialled = initials.get(m.group(0))
+        if initialled is None or _overlaps(m.span(), own) or _overlaps(m.span(), reported):
+            continue
+        if _as_company(text, m.start(), m.end(), place, ctx.directory.companies, "", False):
+            reported.append(m.span())
+            yield m.start(), m.end(), initialled
 
 
 def _in_a_name(text: str, start: int, end: int, names: Iterable[str]) -> bool:
