@@ -1028,6 +1028,9 @@ class Addressing:
         office."""
         if not self.offices:
             return None
+        opening = text[:300].lower()
+        if not any(w in opening for w in self.offices):
+            return None  # (no office near the start: the salutation is not read again)
         found = self._salutation(text)
         if found is None or found[1] != "salutation":
             return None

@@ -404,23 +404,50 @@ def _initialled(
     legal form and its joining words, each capitalised ("Kestrel Bay Logistics": KBL), said in
     capitals where a frame of a company holds them (DESIGN: the company of another opportunity,
     in any form; initials alone are too often something else: "CDN", "DSP")."""
-    initials: dict[str, str] = {}
-    for entries in ctx.directory.companies.values():
-        for company, opportunity in entries:
-            if opportunity == ctx.opportunity or fold(company) == fold(ctx.company):
-                continue
-            parts = [p for p in _name_parts(company, suffixes) if p.lower() not in _CONNECTORS]
-            if len(parts) >= 3 and all(p[:1].isupper() for p in parts):
-                initials.setdefault("".join(fold_accents(p[0]).upper() for p in parts), opportunity)
+    initials = _initials_of(ctx.directory.companies, suffixes)
     if not initials:
         return
     for m in _CAPITALS.finditer(text):
-        initialled = initials.get(m.group(0))
+        initialled = next(
+            (
+                opportunity
+                for company, opportunity in initials.get(m.group(0), ())
+                if opportunity != ctx.opportunity and fold(company) != fold(ctx.company)
+            ),
+            None,
+        )
         if initialled is None or _overlaps(m.span(), own) or _overlaps(m.span(), reported):
             continue
         if _as_company(text, m.start(), m.end(), place, ctx.directory.companies, "", False):
             reported.append(m.span())
             yield m.start(), m.end(), initialled
+
+
+# each directory's companies by their initials, worked out once per directory (the check of
+# a run of letters reads the same one): the directory itself is kept beside them, so that an
+# id reused by another is not mistaken for it
+_INITIALS: dict[int, tuple[object, dict[str, list[tuple[str, str]]]]] = {}
+
+
+def _initials_of(
+    companies: Mapping[str, tuple[tuple[str, str], ...]], suffixes: frozenset[str]
+) -> dict[str, list[tuple[str, str]]]:
+    """The initials of each company of three capitalised words or more, without its legal
+    form and joining words ("KBL": Kestrel Bay Logistics), and whose (company, opportunity)."""
+    kept = _INITIALS.get(id(companies))
+    if kept is not None and kept[0] is companies:
+        return kept[1]
+    found: dict[str, list[tuple[str, str]]] = {}
+    for entries in companies.values():
+        for company, opportunity in entries:
+            parts = [p for p in _name_parts(company, suffixes) if p.lower() not in _CONNECTORS]
+            if len(parts) >= 3 and all(p[:1].isupper() for p in parts):
+                key = "".join(fold_accents(p[0]).upper() for p in parts)
+                found.setdefault(key, []).append((company, opportunity))
+    if len(_INITIALS) > 16:
+        _INITIALS.clear()
+    _INITIALS[id(companies)] = (companies, found)
+    return found
 
 
 def _in_a_name(text: str, start: int, end: int, names: Iterable[str]) -> bool:
