@@ -2,16 +2,17 @@
 v18a-…, read from its cases.json by id). asks-decision: the writer's own standing against their
 own targets, a choice of something named ("Which hotel did you choose?") and the buyer's decision
 process in the writer's own selling ask for nothing, beside the hire's standing asked and who
-"is making the cut" for the next round; new-topic: "we should get along" is no invitation, beside
-a festival or carnival offered as a question, a game offered ("Do you play too?", "we could get a
-game going"), the reader's family in a photo at the office, good wishes to a named person's
-child, hearsay about a neighbour's trouble asked after, sides called by nicknames with match-day
-verbs, and another person's private matter noted with them (a topic "his cycling club", "her
-son's cricket trials") brought into a letter to someone else; needy: any salary taken, no
-haggling, the money not mattering, feared forgotten; flattery: the occasion worth more than any
-masterclass or course. Each letter gets exactly the findings listed (rule and words), read by the
-rules alone (the learned reader left out) and by the check as shipped; 25 of the first 54 and 2 of
-the last 5 failed before this session."""
+"is making the cut" for the next round. new-topic: "we should get along" is no invitation,
+beside a festival, carnival or street party offered as a question, a game offered ("Do you play
+too?", "we could get a game going"), the reader's family in a photo at the office, good wishes
+to a named person's child, hearsay about a neighbour's trouble asked after, sides called by
+nicknames with match-day verbs, and another person's private matter noted with them (a topic
+"his cycling club", "her son's cricket trials") brought into a letter to someone else. needy:
+any salary or whatever they can offer taken, no haggling, the money unimportant beside wanting
+the job, feared forgotten. flattery: the occasion worth more than, or better than, any
+masterclass or course. Each letter gets exactly the findings listed (rule and words), read by
+the rules alone (the learned reader left out) and by the check as shipped. Before this
+session's changes 25 of v18a-001…054 failed, 2 of v18a-058…062 and 3 of v18a-063…073."""
 
 from __future__ import annotations
 
@@ -40,7 +41,7 @@ EXPECTED: dict[str, list[tuple[str, str]]] = {
     "v18a-005": [
         (
             "asks-decision",
-            "Would it be possible to tell me where I stand against the other applicants?",
+            ("Would it be possible to tell me where I stand against the other applicants?"),
         ),
     ],
     "v18a-006": [
@@ -58,7 +59,7 @@ EXPECTED: dict[str, list[tuple[str, str]]] = {
     "v18a-008": [
         (
             "asks-decision",
-            "May I ask whether you already know who is making the cut for the panel stage?",
+            ("May I ask whether you already know who is making the cut for the panel stage?"),
         ),
     ],
     "v18a-009": [
@@ -76,7 +77,10 @@ EXPECTED: dict[str, list[tuple[str, str]]] = {
     "v18a-017": [],
     "v18a-018": [],
     "v18a-019": [
-        ("new-topic", "We should get together for a curry one evening when I'm next in Hamilton."),
+        (
+            "new-topic",
+            ("We should get together for a curry one evening when I'm next in Hamilton."),
+        ),
     ],
     "v18a-020": [
         (
@@ -102,19 +106,22 @@ EXPECTED: dict[str, list[tuple[str, str]]] = {
     "v18a-026": [
         (
             "new-topic",
-            "A few of us have a poker night on Thursdays and we could always deal you in.",
+            ("A few of us have a poker night on Thursdays and we could always deal you in."),
         ),
         ("new-topic", "Do you play cards at all?"),
     ],
     "v18a-027": [],
     "v18a-028": [],
     "v18a-029": [
-        ("new-topic", "Please wish Tadhg's young lad the very best for his Leaving Cert in June."),
+        (
+            "new-topic",
+            ("Please wish Tadhg's young lad the very best for his Leaving Cert in June."),
+        ),
     ],
     "v18a-030": [
         (
             "new-topic",
-            "I hope Mrs Zielińska's son does well at his violin competition on Saturday.",
+            ("I hope Mrs Zielińska's son does well at his violin competition on Saturday."),
         ),
     ],
     "v18a-031": [],
@@ -151,7 +158,7 @@ EXPECTED: dict[str, list[tuple[str, str]]] = {
         ("new-topic", "Did you catch the Swans getting one over the Bulldogs on Friday night?"),
     ],
     "v18a-042": [
-        ("new-topic", "How about the Bombers sneaking past the Hawks at the death on Saturday!"),
+        ("new-topic", ("How about the Bombers sneaking past the Hawks at the death on Saturday!")),
     ],
     "v18a-043": [
         ("new-topic", "Big weekend for the Blues: three points off the Gunners at last."),
@@ -207,11 +214,36 @@ EXPECTED: dict[str, list[tuple[str, str]]] = {
     ],
     "v18a-061": [],
     "v18a-062": [],
+    "v18a-063": [
+        ("new-topic", "Did you see the Magpies get past the Saints on Sunday?"),
+        ("new-topic", "My brother-in-law has not stopped talking about it."),
+    ],
+    "v18a-064": [],
+    "v18a-065": [
+        ("flattery", "interview was better than any masterclass"),
+    ],
+    "v18a-066": [],
+    "v18a-067": [
+        ("new-topic", "Are you coming to the Pahiyas harvest festival?"),
+    ],
+    "v18a-068": [
+        ("new-topic", "Fancy coming along to the street party on Saturday?"),
+    ],
+    "v18a-069": [],
+    "v18a-070": [
+        ("needy", "I will happily accept whatever you can offer"),
+        ("needy", "please just give me the chance"),
+    ],
+    "v18a-071": [
+        ("needy", "The salary is not important"),
+    ],
+    "v18a-072": [],
+    "v18a-073": [],
 }
 
 
 def test_the_letters_are_there_with_their_labels() -> None:
-    assert len(CASES) == 62
+    assert len(CASES) == 73
     for case_id, found in EXPECTED.items():
         assert CASES[case_id]["expected"] == sorted({rule for rule, _ in found}), case_id
 
