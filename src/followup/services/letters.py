@@ -149,6 +149,16 @@ def letter_context(
         for text in (t.said, t.promised)
         if text
     )
+    # everyone else's topics, each with its notes: a private one ("her son's cricket trials")
+    # is theirs to bring up, not the candidate's in a letter to someone else (003)
+    others_notes = tuple(
+        tuple(text for text in (t.name, t.said, t.bring, t.promised) if text)
+        for iv in opportunity.interviews
+        for c in iv.contacts
+        if not same_name(c.name, recipient.name)
+        for t in c.noted_topics()
+        if t.name not in topics
+    )
     vocabulary = _vocabulary(candidate, opportunity)
     ctx = LetterContext(
         kind=chosen,
@@ -159,6 +169,7 @@ def letter_context(
         topics=topics,
         notes=notes,
         said=said,
+        others_notes=others_notes,
         opportunity=opportunity_id,
         directory=_directory(uow, deps),
         people=people,

@@ -963,12 +963,13 @@ class LetterChecker:
         noted: frozenset[str] | None = None
         reported: set[tuple[int, int]] = set()
         lexicon = self._lexicon_of(rule)
-        pursued = self._pursued.get(ctx.notes)
+        notes = self._notes_to_bring_up(ctx)
+        pursued = self._pursued.get(notes)
         if pursued is None:  # the pursuits the notes name ("the Patagonian marathon")
-            pursued = lexicon.pursued(" ".join(ctx.notes))
+            pursued = lexicon.pursued(" ".join(notes))
             if len(self._pursued) > 256:
                 self._pursued.clear()
-            self._pursued[ctx.notes] = pursued
+            self._pursued[notes] = pursued
         # the writer's family as what rides on the job ("I had told my family I would join
         # you"): pleading, the needy rule's ground, not a new topic
         # (an entry may ask, by "requires", for words of the plea in the same sentence: "my
@@ -985,7 +986,7 @@ class LetterChecker:
                 if stakes and _overlaps(m.span(), stakes):
                     continue
                 if noted is None:
-                    noted = self._noted(ctx)
+                    noted = self._noted(ctx, notes)
                 said = m.group(0).lower()
                 heard = {stem(w.group(0)) for w in words(said)}
                 if (heard - lexicon.people) & noted or lexicon.kindred(
@@ -1048,7 +1049,7 @@ class LetterChecker:
             self._context(ctx),
             known,
             noted=pursued,
-            noted_words=frozenset(_WORD_CHARS.findall(" ".join(ctx.notes).lower())),
+            noted_words=frozenset(_WORD_CHARS.findall(" ".join(notes).lower())),
             # (the engine reads the letter as written: not where praise was blanked out, nor
             # where lowercase changes the letter's length)
             loose=self.rules.loose_span_test(letter) if not blanked and letter.aligned else None,
@@ -1240,21 +1241,39 @@ class LetterChecker:
             self._contexts[(ctx.topics, ctx.notes, ctx.company, ctx.role)] = found
         return found
 
-    def _noted(self, ctx: LetterContext) -> frozenset[str]:
-        """The stems of the words of the interview notes (not the little words)."""
-        found = self._note_stems.get(ctx.notes)
+    def _noted(self, ctx: LetterContext, notes: tuple[str, ...] | None = None) -> frozenset[str]:
+        """The stems of the words of the interview notes (not the little words); of `notes`
+        when given (those a letter to this reader may bring up)."""
+        notes = ctx.notes if notes is None else notes
+        found = self._note_stems.get(notes)
         if found is None:
             stop = self.rules["missing-recap"].words("stopwords")
             found = frozenset(
                 stem(w.group(0))
-                for note in ctx.notes
+                for note in notes
                 for w in words(note)
                 if w.group(0).lower() not in stop
             )
             if len(self._note_stems) > 256:
                 self._note_stems.clear()
-            self._note_stems[ctx.notes] = found
+            self._note_stems[notes] = found
         return found
+
+    def _notes_to_bring_up(self, ctx: LetterContext) -> tuple[str, ...]:
+        """The interview notes a letter to this reader may speak of: all of them but another
+        person's private matters, a topic of someone else met whose name opens as new-topic's
+        `private_notes` says ("his Friday night dominoes league", "her son's cricket trials"),
+        with what was said of it. Those are theirs to share; brought into a letter to someone
+        else, or offered to the reader ("do you play too?"), they are a new topic (003)."""
+        if not ctx.others_notes:
+            return ctx.notes
+        private = self.rules.pattern(
+            str(self.rules["new-topic"].data.get("private_notes", "(?!)")), re.IGNORECASE
+        )
+        dropped = {text for topic in ctx.others_notes if private.search(topic[0]) for text in topic}
+        if not dropped:
+            return ctx.notes
+        return tuple(n for n in ctx.notes if n not in dropped)
 
     def _spelling(
         self,

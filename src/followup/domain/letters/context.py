@@ -166,6 +166,10 @@ class LetterContext:
     # on it, as noted: a recap may restate either ("38 clinics, half of them buying direct", "the
     # 90-day plan for Flanders") without naming the topic.
     said: tuple[str, ...] = ()
+    # The topics of everyone else met for the opportunity, each as its name and then what was
+    # said, brought and promised: the check tells their private matters ("his Friday night
+    # dominoes league") from their work, and those are the other person's to share (003).
+    others_notes: tuple[tuple[str, ...], ...] = ()
     opportunity: str = ""  # its id: the directory's entries for it are not "other"
     directory: Directory = field(default_factory=Directory)  # every opportunity
     people: tuple[str, ...] = ()  # everyone met for this opportunity
