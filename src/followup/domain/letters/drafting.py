@@ -104,9 +104,10 @@ def spare_strength(topics: Sequence[NotedTopic], strengths: Sequence[str]) -> st
 
 
 def courses_since(courses: Sequence[str], met: date | None, today: date) -> list[str]:
-    """The courses that are news to someone first met on `met`: all but those whose own time
-    is over before that day (a course finished before the interview is background)."""
-    return [c for c in courses if tidy(c) and not (met and course_of(c).ended_before(met, today))]
+    """The courses that are news to someone first met on `met`: those whose own time is known
+    to be after that day, and those typed with no time at all (typed_notes.Course.news_after).
+    A course over before the interview, or that may have been, is background."""
+    return [c for c in courses if tidy(c) and (met is None or course_of(c).news_after(met, today))]
 
 
 def news_items(courses: Sequence[str], strengths: Sequence[str]) -> list[tuple[str, str, str]]:
