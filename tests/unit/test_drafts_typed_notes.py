@@ -302,8 +302,10 @@ def test_tidy_keeps_a_note_without_its_bullet():
     [
         ("closed three seven-figure logistics deals in 2026", "in 2026"),
         ("won the Bavaria tender last year", "last year"),
-        ("grew a Lagos FMCG territory by 70% in two years", ""),
-        ("booked 40 meetings a month for a year", ""),
+        # a span it took is its own time too: 'This season ... in two years' says two times
+        ("grew a Lagos FMCG territory by 70% in two years", "in two years"),
+        ("booked 40 meetings a month for a year", "for a year"),
+        ("booked 40 meetings a month", ""),
     ],
 )
 def test_a_piece_of_work_says_its_own_time_when_it_has_one(strength, when):

@@ -17,7 +17,9 @@ from datetime import date
 
 from followup.domain.letters.text import stem, words
 from followup.domain.letters.typed_notes import (
+    _IRREGULAR_PAST,
     BULLET,
+    VERBS,
     brought,
     course_of,
     own_time,
@@ -120,7 +122,7 @@ def news_items(courses: Sequence[str], strengths: Sequence[str]) -> list[tuple[s
             items.append(("course", course.what, course.when))
     # a piece of work with its own time ('closed three deals in 2026') keeps it: `when` tells
     # the frame to give none of its own ('this season')
-    items += [("work", deed(s), own_time(tidy(s))) for s in strengths if tidy(s)]
+    items += [("work", deed(s), own_time(deed(s))) for s in strengths if tidy(s)]
     return items
 
 
@@ -395,13 +397,41 @@ _QUOTED_BY = re.compile(
 )
 
 
+# a label typed before what was said ('said: ...', 'she said ...', 'quote: ...'): the letter's
+# frame already says they said it. 'she said no to Oracle' is what she did, not a label.
+_LABEL = re.compile(
+    r"^(?:(?:said|says|quote)\s*[:–—-]\s*"
+    r"|(?:she|he|they)\s+(?:said|says|say|mentioned)(?:\s*[:–—-]\s*|\s+that\s+|\s+"
+    r"(?!(?:no|yes|so|it|nothing|hello|sorry|thanks)\b)(?=[a-z])))",
+    re.IGNORECASE,
+)
+# their own things in a note about them ('his team', 'her own podcast'); 'their' may be the
+# customers' and stays
+_HIS_HER = re.compile(r"\b(?:his|her|him|himself|herself)\b")
+
+
+def _theirs_as_yours(text: str) -> str:
+    def mine(m: re.Match[str]) -> str:
+        word = m.group(0)
+        if word in ("himself", "herself"):
+            return "yourself"
+        if word == "him":
+            return "you"
+        if word == "her":
+            nxt = re.match(r"\s+([A-Za-z]+)", text[m.end() :])
+            return "your" if nxt and nxt.group(1).lower() not in _ADVERBS | _LINKS else "you"
+        return "your"
+
+    return _HIS_HER.sub(mine, text)
+
+
 def told(said: str, topic: str = "") -> str:
     """What the interviewer said, as the letter tells it back: in the third person told to
     them ('she races' -> 'you race'); in their own first person ('we lose doctors when reps
     change', 'I don't trust the big chains') quoted as their words, which the candidate's
     voice would otherwise take over. A 'they' in the note of a topic that is a name stays:
     'Kansanshi: they want a single supplier' is the mine speaking, not the interviewer."""
-    text = written_out(tidy(said))
+    text = _LABEL.sub("", written_out(tidy(said)), count=1)
     by = _QUOTED_BY.search(text)  # '"..." - her words': the quote is theirs
     if by:
         text = text[: by.start()].rstrip(" .")
@@ -426,7 +456,8 @@ def told(said: str, topic: str = "") -> str:
         return told_back[0].lower() + told_back[1:]
     subject = with_subject(text)  # 'wants someone who ...': typed without its subject
     if subject != text:
-        return subject
+        # ... about them, and so are their own things ('coaches his daughter's team')
+        return _theirs_as_yours(subject) if subject.startswith("you ") else subject
     parts = text.split()
     if len(parts) > 2 and parts[0][0].isupper() and parts[1][0].islower() and first not in _THEY:
         # written as the sentence they said ('Price is not the issue'): quoted as their words,
@@ -456,7 +487,10 @@ def as_topic(name: str) -> str:
     """A topic as a noun phrase: a task ('grow the northern region') as what is done ('growing
     the northern region'); a possessive of theirs as yours ('their surgeons' -> 'your
     surgeons')."""
-    name = tidy(name).rstrip(" ?")  # 'how to win back churned clients?' reads as a phrase
+    name = tidy(name)
+    # a topic typed as a question, as the question a sentence holds ('why do deals stall?' ->
+    # 'why deals stall'); 'how to win back churned clients?' is one already
+    name = embedded_question(name.rstrip(" ?")) if name.endswith("?") or _ASKS.match(name) else name
     first, _, rest = name.partition(" ")
     low = first.lower()
     if low in ("their", "his", "her", "our") and rest:  # theirs, or theirs in their words
@@ -499,7 +533,7 @@ def deed(strength: str) -> str:
     """A strength as it follows 'I' in a frame ('where I ...'): a sentence of its own loses its
     'I' and a 'have' before what was done ('I have closed ...' -> 'closed ...'); a noun
     ('outbound') becomes the experience ('gained experience in outbound')."""
-    text = tidy(strength)
+    text = written_out(tidy(strength))
     if re.match(r"i\s", text, re.IGNORECASE):
         text = text[2:].lstrip()
     # the frames tell what was done ('In my last role I ...'): 'have signed' -> 'signed'
@@ -525,3 +559,159 @@ _DONE_IN_PAST = {
     "hold": "held", "bring": "brought", "work": "worked", "handle": "handled",
     "cover": "covered", "mentor": "mentored", "close": "closed",
 }  # fmt: skip
+
+
+# -- a topic typed as a question ----------------------------------------------------------------
+_WH = frozenset({"why", "how", "what", "where", "when", "who", "which"})
+# the words a topic that is a question starts with, once it reads as one a sentence holds
+QUESTION_WORDS = _WH | {"whether"}
+_DO = frozenset({"do", "does", "did"})
+_BE = frozenset({"is", "are", "was", "were"})
+_MODALS = frozenset({"can", "could", "should", "would", "will", "shall", "might", "must"})
+_PRONOUNS = frozenset({"we", "you", "they", "i", "he", "she", "it"})
+_ASKS = re.compile(
+    r"(?:why|how|what|where|when|who|which)(?:'s|’s)?\s+(?:do|does|did|is|are|was|were|can|"
+    r"could|should|would|will)\b|(?:what|where|how|who)(?:'s|’s)\s",
+    re.IGNORECASE,
+)
+_PREPOSITIONS = frozenset(
+    {"in", "on", "at", "for", "to", "with", "from", "by", "after", "before", "during", "of"}
+    | {"into", "over", "under", "between", "across", "against", "without", "within", "than"}
+)
+# where a question's subject ends: before what is said of it ('is the Nordic market worth it')
+_PREDICATE = frozenset(
+    {"worth", "enough", "ready", "able", "likely", "too", "really", "still", "very", "more"}
+    | {"less", "better", "worse", "the", "a", "an", "any", "really", "already", "going", "on"}
+)
+
+
+def embedded_question(question: str) -> str:
+    """A question typed as a topic, as a sentence holds it: 'why do deals stall' -> 'why deals
+    stall', 'why does churn spike in Q1' -> 'why churn spikes in Q1', "what's the biggest
+    obstacle" -> 'what the biggest obstacle is', 'is the market worth it' -> 'whether the market
+    is worth it', 'can we beat SAP' -> 'whether we can beat SAP'. A question it cannot read
+    stays as typed, less its question mark."""
+    words = question.split()
+    if len(words) < 3:
+        return question
+    first = words[0].lower().replace("’", "'")
+    if first.endswith("'s") and first[:-2] in _WH:
+        words = [words[0][:-2], "is", *words[1:]]
+        first = first[:-2]
+    if first in _WH:
+        lead, aux, rest = words[0], words[1], words[2:]
+    elif first in _DO | _BE | _MODALS:
+        lead, aux, rest = "whether", words[0], words[1:]
+    else:
+        return question
+    low = aux.lower()
+    if not rest or low not in _DO | _BE | _MODALS:
+        return question
+    if low in _BE:
+        going = next(
+            (
+                i
+                for i in range(1, len(rest))
+                if rest[i].lower().endswith("ing") and rest[i - 1].lower() not in _PREPOSITIONS
+            ),
+            None,
+        )
+        if going is not None:  # 'where are the margins coming from': before what they do
+            return " ".join([lead, *rest[:going], low, *rest[going:]])
+        if lead.lower() in _WH:  # 'what is the ramp time for new reps': the subject is all
+            return " ".join([lead, *rest, low])
+        end = _subject_end(rest, verb=False)
+        if end is None:
+            return question
+        return " ".join([lead, *rest[:end], low, *rest[end:]])
+    end = _subject_end(rest, verb=True)
+    if end is None or end >= len(rest):
+        return question
+    verb = rest[end]
+    if low == "does":
+        verb = _third_person(verb)
+    elif low == "did":
+        verb = _past(verb)
+    if low in _MODALS:
+        return " ".join([lead, *rest[:end], low, *rest[end:]])
+    return " ".join([lead, *rest[:end], verb, *rest[end + 1 :]])
+
+
+def _subject_end(rest: list[str], verb: bool) -> int | None:
+    """Where a question's subject ends: after a pronoun; else at its verb (a known verb, or the
+    word before a preposition), or, after 'is', at what is said of the subject."""
+    if rest[0].lower() in _PRONOUNS:
+        return 1
+    start = 2 if rest[0].lower() in _DETERMINERS and len(rest) > 2 else 1
+    for i in range(start, len(rest)):
+        word = rest[i].lower()
+        if verb and (word in VERBS or (i + 1 < len(rest) and rest[i + 1].lower() in _PREPOSITIONS)):
+            return i
+        if verb and i + 1 == len(rest):
+            return i
+        if not verb and (word in _PREDICATE or word in _PREPOSITIONS - {"of"}):
+            return i if i > start - 1 else None
+    return None
+
+
+def _third_person(verb: str) -> str:
+    low = verb.lower()
+    if low in ("have", "do", "go"):
+        return {"have": "has", "do": "does", "go": "goes"}[low]
+    if low.endswith(("s", "sh", "ch", "x", "z", "o")):
+        return verb + "es"
+    if low.endswith("y") and low[-2:-1] not in "aeiou":
+        return verb[:-1] + "ies"
+    return verb + "s"
+
+
+def _past(verb: str) -> str:
+    low = verb.lower()
+    past = next((p for p, plain in _IRREGULAR_PAST.items() if plain == low), "")
+    if past:
+        return past
+    if low.endswith("e"):
+        return verb + "d"
+    if low.endswith("y") and low[-2:-1] not in "aeiou":
+        return verb[:-1] + "ied"
+    return verb + "ed"
+
+
+# the words the hiring side's own decision goes by (003: never ask for the decision): a check-in
+# that asks "how things are going with the tender process" or "with the new role" reads as asking
+# about the hiring process or the role it did not give the candidate
+_DECISION_WORDS = frozenset(
+    {"process", "processes", "selection", "search", "shortlist", "decision", "decisions"}
+    | {"round", "rounds", "hiring", "hire", "role", "roles", "position", "vacancy", "opening"}
+    | {"recruitment", "recruiting", "candidates", "interviews", "offer", "timeline"}
+)
+
+
+def names_the_decision(topic: str) -> bool:
+    """Whether a topic ends in a word the hiring side's decision goes by ('the tender process',
+    'the new role'): a letter asking how it is going would read as asking for the decision."""
+    last = re.sub(r"[^\w'-]", "", topic.rsplit(" ", 1)[-1].lower())
+    return last in _DECISION_WORDS
+
+
+# a topic longer than this is named by its head after the thank-you has said it in full
+_LONG_TOPIC = 8
+_HEAD_ENDS = frozenset(
+    {"for", "in", "on", "at", "with", "between", "across", "after", "before", "during", "from"}
+    | {"to", "into", "within", "by", "and", "or", "that", "which", "who", "where", "while"}
+    | {"because", "so", "versus", "vs"}
+)
+
+
+def short_topic(name: str) -> str:
+    """A long topic as later letters name it, by its head: 'the tender process for the
+    university hospitals in Munich, Erlangen and Würzburg and how ...' -> 'the tender process'.
+    A topic of eight words or fewer, or one with no head to cut at, stays."""
+    words = name.split()
+    # a question whose verb was moved to its end ('what the biggest obstacle to X is') is whole
+    if len(words) <= _LONG_TOPIC or (words[0].lower() in QUESTION_WORDS and words[-1] in _BE):
+        return name
+    for i, word in enumerate(words[:_LONG_TOPIC]):
+        if i >= 2 and (word.lower() in _HEAD_ENDS or words[i - 1].endswith(",")):
+            return " ".join(words[:i]).rstrip(",")
+    return name

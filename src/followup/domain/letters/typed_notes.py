@@ -135,7 +135,7 @@ _WRITTEN_OUT = (
     (re.compile(r"\bre:\s*", re.IGNORECASE), "about "),
     (re.compile(r"\s+[+&]\s+"), " and "),
     # units of time and a manager, shortened as notes shorten them ('4 yrs', '12 wks', 'mgr')
-    (re.compile(r"(?<=\b1)\s*yr\b\.?", re.IGNORECASE), " year"),
+    (re.compile(r"\b(1|an?|one)\s*yr\b\.?", re.IGNORECASE), r"\1 year"),
     (re.compile(r"(?<=\d)\s*yrs?\b\.?", re.IGNORECASE), " years"),
     (re.compile(r"(?<=\b1)\s*wk\b\.?", re.IGNORECASE), " week"),
     (re.compile(r"(?<=\d)\s*wks?\b\.?", re.IGNORECASE), " weeks"),
@@ -147,14 +147,47 @@ _WRITTEN_OUT = (
     (re.compile(r"\brefs(?=\s+from\b)", re.IGNORECASE), "references"),
     (re.compile(r"\bmgrs\b", re.IGNORECASE), "managers"),
     (re.compile(r"\bmgr\b", re.IGNORECASE), "manager"),
+    # the short forms of a sales notebook (session 18), each with one meaning in a note
+    (re.compile(r"\baccts\b", re.IGNORECASE), "accounts"),
+    (re.compile(r"\bacct\b", re.IGNORECASE), "account"),
+    (re.compile(r"\bmgmt\b", re.IGNORECASE), "management"),
+    (re.compile(r"\bgovt\b", re.IGNORECASE), "government"),
+    (re.compile(r"\bdepts\b", re.IGNORECASE), "departments"),
+    (re.compile(r"\bdept\b", re.IGNORECASE), "department"),
+    (re.compile(r"\bppl\b", re.IGNORECASE), "people"),
+    (re.compile(r"\bapprox\b\.?", re.IGNORECASE), "about"),
+    (re.compile(r"(?<!\S)b/c(?!\S)", re.IGNORECASE), "because"),
+    # 'rev' is revenue where a figure is a share of it or it ends the note ('40% of rev'), not
+    # in 'rev share'
+    (re.compile(r"(?<=\bof )rev\b|\brev\b(?=\s*(?:[,.;]|$))", re.IGNORECASE), "revenue"),
 )
+# '=' typed between words for 'is' ('the acct = 2m'), 'are' after a plural ('tenders = 40%')
+_EQUALS = re.compile(r"(?<=\w)(\w*)\s+=\s+(?=\w)")
+# days and the months that are no other word, typed in lower case ('on saturdays', 'by june')
+_CALENDAR_WORDS = re.compile(
+    r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|april|june|"
+    r"july|august|september|october|november|december)(s?)\b"
+)
+# a title typed in lower case before a name ('ref from prof. meier'), as a letter writes it
+_TITLED = re.compile(r"\b(dr\.?|prof\.?|mr\.|mrs\.|ms\.)\s+([a-zà-ÿ][\w'’-]*)")
 
 
 def written_out(note: str) -> str:
-    """A note's abbreviations as a letter writes them ('w/' with, 're:' about, '+' and)."""
+    """A note's abbreviations as a letter writes them ('w/' with, 're:' about, '+' and, 'accts'
+    accounts, '=' is), and the names of days and months and a title before a name typed in
+    lower case with their capitals ('saturdays' Saturdays, 'prof. meier' Prof. Meier)."""
     for abbreviation, written in _WRITTEN_OUT:
         note = " ".join(abbreviation.sub(written, note).split())
-    return note
+    note = _EQUALS.sub(
+        lambda m: m.group(1) + (" are " if _plural(m.string[: m.end(1)]) else " is "), note
+    )
+    note = _CALENDAR_WORDS.sub(lambda m: m.group(1).capitalize() + m.group(2), note)
+    return _TITLED.sub(lambda m: f"{m.group(1).capitalize()} {m.group(2).capitalize()}", note)
+
+
+def _plural(before: str) -> bool:
+    last = before.split()[-1].lower() if before.split() else ""
+    return last.endswith("s") and not last.endswith(("ss", "us", "is"))
 
 
 def brought(note: str) -> str:
@@ -470,9 +503,18 @@ def _with_the(text: str) -> str:
     return text
 
 
+# a span of time a piece of work took ('in two years', 'for 3 years', 'for over a year')
+_SPAN = (
+    r"\b(?:in|for|over|within)\s+(?:(?:over|about|nearly|almost|just over|under)\s+)?"
+    r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|\d+)\s+"
+    r"(?:years?|months?|quarters?|weeks?)"
+)
+
+
 def own_time(text: str) -> str:
-    """The time a note ends with ('... three deals in 2026', '... last year'), or ''."""
-    found = re.search(rf"\s((?:{_COURSE_WHEN.pattern}))$", text.rstrip(" ."), re.IGNORECASE)
+    """The time a note ends with ('... three deals in 2026', '... last year', '... by 38% in
+    two years', '... for 3 years'), or ''."""
+    found = re.search(rf"\s((?:{_COURSE_WHEN.pattern})|{_SPAN})$", text.rstrip(" ."), re.IGNORECASE)
     return found.group(1) if found else ""
 
 
