@@ -19,7 +19,15 @@ from followup.adapters.holidays import calendar_for
 from followup.adapters.policies import PolicyBook
 from followup.adapters.templates import TemplateRenderer
 from followup.domain.letters.context import LETTER_KINDS
-from followup.domain.letters.drafting import as_topic, deed, short_topic, told
+from followup.domain.letters.drafting import (
+    Promise,
+    address_of,
+    as_topic,
+    deed,
+    promise_of,
+    short_topic,
+    told,
+)
 from followup.domain.letters.typed_notes import own_time, written_out
 from followup.services.dependencies import Dependencies
 from followup.services.dossier import import_dossier
@@ -150,7 +158,14 @@ def test_a_long_topic_is_named_by_its_head_after_the_thank_you(topic, short):
         ("lost it b/c of price", "lost it because of price"),
         ("visits on mondays and fridays", "visits on Mondays and Fridays"),
         ("trade show in september", "trade show in September"),
+        ("churn is 4%/mth", "churn is 4% a month"),
+        ("80 dials/day", "80 dials a day"),
+        ("$2m/yr in new business", "$2m a year in new business"),
+        ("3 visits / wk", "3 visits a week"),
+        ("cut churn at my last co. w/ visits", "cut churn at my last company with visits"),
         # near misses: a word that is also a month or a verb stays; a sign in a figure stays
+        ("won Dupont & Co. as a client", "won Dupont and Co. as a client"),
+        ("2.9 products/client", "2.9 products/client"),
         ("may move to march on the budget", "may move to march on the budget"),
         ("revenue grew 2x", "revenue grew 2x"),
         ("rev share deal", "rev share deal"),
@@ -188,6 +203,79 @@ def test_a_strength_is_written_out_as_a_letter_says_it(strength, after_i):
 )
 def test_a_piece_of_work_keeps_its_own_span_of_time(text, when):
     assert own_time(text) == when
+
+
+@pytest.mark.parametrize(
+    ("said", "told_back"),
+    [
+        # several lines, each with its label or bullet: one clause each
+        ("said: cycle is 9 mths\nsaid: they use hubspot", "cycle is 9 months; you use hubspot"),
+        ("- said: pricing is slow\n- wants a hunter", "pricing is slow; you want a hunter"),
+        ("cycle is long\nbudget frozen till Q2", "cycle is long; budget frozen till Q2"),
+        # ... typed on one line, between ';', '|' or full stops before a label
+        (
+            "said: churn is 4%/mth; said: they lose merchants to Clip; wants a field team",
+            "churn is 4% a month; you lose merchants to Clip; you want a field team",
+        ),
+        ("said: cycle is long | budget frozen", "cycle is long; budget frozen"),
+        ("said: cycle is long. She said reps hate the CRM", "cycle is long; reps hate the CRM"),
+        # near miss: one line stays one clause
+        ("said: cycle is 9 mths", "cycle is 9 months"),
+    ],
+)
+def test_a_note_of_several_lines_is_told_as_clauses_of_one_sentence(said, told_back):
+    assert told(said) == told_back
+
+
+@pytest.mark.parametrize(
+    ("note", "promise"),
+    [
+        # a deadline typed short is no part of the thing sent
+        ("send over the ROI calc tmrw", Promise("the ROI calc")),
+        ("deck by tmw", Promise("the deck")),
+        ("follow up w/ pricing next wk", Promise("", True, "follow up with pricing next week")),
+        ("case study this wk", Promise("the case study")),
+        # a person the thing is sent to, typed in the third person
+        ("email her the case study", Promise("the case study")),
+        ("send him my 90-day plan", Promise("my 90-day plan")),
+        # 'intro' as a verb is an introduction made
+        ("will intro him to our CTO", Promise("", True, "introduce you to our CTO")),
+        ("intro her to Priya at Cipla", Promise("", True, "introduce you to Priya at Cipla")),
+        # the plan sales people name by its days, and a reference letter
+        ("30/60/90 by monday", Promise("my 30/60/90-day plan")),
+        ("30-60-90", Promise("my 30-60-90-day plan")),
+        ("ref letter", Promise("the reference letter")),
+        # near misses: an intro as a noun, a plan named in full
+        (
+            "an intro to their CFO",
+            Promise("the intro to your CFO", True, "follow up separately on the intro to your CFO"),
+        ),
+        ("my 30-60-90 day plan", Promise("my 30-60-90 day plan")),
+    ],
+)
+def test_a_promise_typed_short_says_what_goes_or_what_is_owed(note, promise):
+    assert promise_of(note) == promise
+
+
+@pytest.mark.parametrize(
+    ("name", "called"),
+    [
+        # a given name of two words, as Spanish and Portuguese speakers are called by both
+        ("María José Fernández-Villa", "María José"),
+        ("Ana Sofía Peñalosa", "Ana Sofía"),
+        ("José Luis García Márquez", "José Luis"),
+        ("João Pedro Santos", "João Pedro"),
+        ("Juan Carlos Ortega", "Juan Carlos"),
+        # near misses: two surnames, a middle name, a name of two words
+        ("Luis García Márquez", "Luis"),
+        ("María Fernández", "María"),
+        ("José Martín", "José"),
+        ("Mary Ann Smith", "Mary"),
+        ("Pieter van der Merwe", "Pieter"),
+    ],
+)
+def test_a_given_name_of_two_words_is_called_by_both(name, called):
+    assert address_of(name) == called
 
 
 # -- the five dossiers, drafted as the CLI drafts them ------------------------------------------
@@ -232,9 +320,9 @@ def _sentences(text: str) -> list[str]:
     return [" ".join(p.split()) for p in parts if len(re.findall(r"[^\W\d_]+", p)) >= 6]
 
 
-def test_the_new_users_dossiers_are_five_trades_in_five_countries():
-    assert len({n for n, _, _ in PEOPLE}) == 5
-    assert len(PEOPLE) == 10
+def test_the_new_users_dossiers_are_five_trades_in_six_countries():
+    assert len({n for n, _, _ in PEOPLE}) == 6
+    assert len(PEOPLE) == 12
 
 
 @pytest.mark.parametrize(("name", "opportunity", "person"), PEOPLE)
@@ -375,6 +463,42 @@ def test_only_the_decision_maker_without_topics_gets_markers():
         ),
         # the promise typed as 'send deck by fri'
         ("br-saas", "Letícia Araújo", "thank_you", "As promised, I attach the deck."),
+        # a given name of two words
+        ("es-banking", "María José Fernández-Villa", "thank_you", "Dear María José,"),
+        ("mx-fintech", "José Luis García Márquez", "call", '"Thank you, José Luis.'),
+        # several clauses typed with their labels; a rate per month; 'co.'
+        (
+            "mx-fintech",
+            "José Luis García Márquez",
+            "thank_you",
+            "I made a note of what you said on merchant churn: churn is 4% a month; you lose "
+            "merchants to Clip on fees; you want a field team that visits monthly. That is where "
+            "I can help: I cut churn from 5% to 2% at my last company with monthly visits.",
+        ),
+        # promises typed short: 'intro him', '30/60/90 by monday', 'email him ... tmrw'
+        (
+            "mx-fintech",
+            "José Luis García Márquez",
+            "thank_you",
+            "On hiring, I will introduce you to Priya at Conekta, as promised. On 30/60/90, I "
+            "attach my 30/60/90-day plan, as promised. I am sending the churn playbook with this "
+            "letter, as I promised.",
+        ),
+        # two things sent reached them
+        (
+            "mx-fintech",
+            "José Luis García Márquez",
+            "call",
+            '2. "I sent you the churn playbook and my 30/60/90-day plan after our meeting, and I '
+            'wanted to check that they reached you and whether they raise any questions."',
+        ),
+        # a course dated to the day after the interview is news, with its day
+        (
+            "mx-fintech",
+            "José Luis García Márquez",
+            "final",
+            "A short update from my side: I completed Sandler Prospecting on November 30, 2026.",
+        ),
     ],
 )
 def test_the_new_users_letters_read_right(name, person, kind, sentence):

@@ -230,6 +230,12 @@ def promise_of(note: str) -> Promise:
         when, text = found.group(0).strip(), text[: found.start()].rstrip(" ,")
     text = _SENDING.sub("", text, count=1) or text
     text = re.sub(r"^(?:i(?:'ll|’ll| will)|will|to)\s+(?=\w)", "", text, flags=re.IGNORECASE)
+    # 'intro' as a verb, before whom ('intro him to our CTO'): an introduction made
+    text = re.sub(r"^intro(?=\s+(?:you\b|[A-Z]))", "introduce", text, flags=re.IGNORECASE)
+    # the plan sales people name by its days alone ('30/60/90'; '30-60-90 plan' names itself)
+    days = re.fullmatch(r"(\d{2}([/-])\d{2}\2\d{2,3})(?:[\s-]*days?)?", text)
+    if days:
+        return Promise(f"my {days.group(1)}-day plan")
     first, _, rest = text.partition(" ")
     if first.lower() in _ACT_VERBS and rest:
         if first.lower() in _TO_SOMEONE and rest.split(" ", 1)[0].lower() in _NO_OBJECT:
@@ -286,6 +292,7 @@ _LINKS = frozenset(
     | {"that", "than", "or", "if", "when", "up", "out", "back", "know", "after", "before"}
     | {"next", "tomorrow", "once", "today", "tonight", "this", "later", "soon"}
 )
+_ARTICLES = frozenset({"a", "an", "the", "my", "our", "this", "that", "these", "those", "some"})
 _PARTICIPLES = frozenset({"been", "got", "had", "done", "seen", "made", "gone", "taken"})
 _PRONOUN = re.compile(
     r"\b(?:she|he|they|him|them|his|their|theirs|hers|himself|herself|themselves|her)"
@@ -313,7 +320,11 @@ def second_person(note: str, whole: bool = False) -> str:
         after = note[m.end() :]
         if key == "her":  # possessive before a word, else the object
             nxt = re.match(r"\s+([A-Za-z]+)", after)
-            new = "your" if nxt and nxt.group(1).lower() not in _ADVERBS | _LINKS else "you"
+            new = (
+                "your"
+                if nxt and nxt.group(1).lower() not in _ADVERBS | _LINKS | _ARTICLES
+                else "you"
+            )  # 'email her the case study': her, before the thing sent
             if not after.strip() or re.match(r"[\s]*[.,;:!?]", after):
                 new = "you"
         elif key in ("she's", "he's"):
@@ -405,6 +416,11 @@ _LABEL = re.compile(
     r"(?!(?:no|yes|so|it|nothing|hello|sorry|thanks)\b)(?=[a-z])))",
     re.IGNORECASE,
 )
+# where a note of several clauses is cut: its lines, a ';', and a full stop or a '|' before a
+# label ('said: churn is 4%. said: they lose merchants to Clip')
+_CLAUSES = re.compile(
+    r"\s*(?:\n|;|\|)\s*|(?<=\.)\s+(?=(?:(?:she|he|they)\s+)?(?:said|says)\b)", re.IGNORECASE
+)
 # their own things in a note about them ('his team', 'her own podcast'); 'their' may be the
 # customers' and stays
 _HIS_HER = re.compile(r"\b(?:his|her|him|himself|herself)\b")
@@ -431,6 +447,9 @@ def told(said: str, topic: str = "") -> str:
     change', 'I don't trust the big chains') quoted as their words, which the candidate's
     voice would otherwise take over. A 'they' in the note of a topic that is a name stays:
     'Kansanshi: they want a single supplier' is the mine speaking, not the interviewer."""
+    lines = [line for line in (tidy(part) for part in _CLAUSES.split(said)) if line]
+    if len(lines) > 1:  # a note of several lines or clauses: a clause each, in one sentence
+        return "; ".join(told(line, topic) for line in lines)
     text = _LABEL.sub("", written_out(tidy(said)), count=1)
     by = _QUOTED_BY.search(text)  # '"..." - her words': the quote is theirs
     if by:
@@ -474,12 +493,29 @@ _TITLES = frozenset(
 )
 
 
+# Given names of two words, as Spanish and Portuguese speakers are called ('María José',
+# 'José Luis', 'João Pedro'): a first and a second given name that are used together. A
+# second word not listed here is a surname ('Luis García Márquez': two surnames).
+_FIRST_OF_TWO = frozenset(
+    {"maría", "maria", "josé", "jose", "juan", "ana", "luis", "joão", "joao", "miguel"}
+    | {"francisco", "carlos", "pedro", "jean", "marie", "anne", "antonio", "manuel"}
+)
+_SECOND_OF_TWO = frozenset(
+    {"josé", "jose", "maría", "maria", "luis", "carlos", "sofía", "sofia", "isabel", "elena"}
+    | {"teresa", "pablo", "manuel", "antonio", "ángel", "angel", "miguel", "carmen", "pedro"}
+    | {"paulo", "paula", "clara", "lucía", "lucia", "ignacio", "javier", "andrés", "eduarda"}
+    | {"eduardo", "fernanda", "gabriel", "victoria", "laura", "pilar", "ramón", "david"}
+)
+
+
 def address_of(name: str) -> str:
     """What a letter calls someone: 'Dana' of 'Dana Reyes'; 'Dr. Haddad' of 'Dr. Amira
-    Haddad'."""
+    Haddad'; 'María José' of 'María José Fernández-Villa'."""
     parts = name.split()
     if len(parts) > 1 and parts[0].lower().rstrip(".") in _TITLES:
         return f"{parts[0]} {parts[-1]}"
+    if len(parts) > 2 and parts[0].lower() in _FIRST_OF_TWO and parts[1].lower() in _SECOND_OF_TWO:
+        return f"{parts[0]} {parts[1]}"
     return parts[0] if parts else ""
 
 

@@ -143,10 +143,20 @@ _WRITTEN_OUT = (
     (re.compile(r"(?<=\d)\s*(?:mos|mths?)\b\.?", re.IGNORECASE), " months"),
     (re.compile(r"(?<=\b1)\s*hr\b\.?", re.IGNORECASE), " hour"),
     (re.compile(r"(?<=\d)\s*hrs?\b\.?", re.IGNORECASE), " hours"),
-    (re.compile(r"\bref(?=\s+from\b)", re.IGNORECASE), "reference"),  # 'ref from my mgr'
+    (re.compile(r"\bref(?=\s+(?:from|letter)\b)", re.IGNORECASE), "reference"),  # 'ref from my mgr'
     (re.compile(r"\brefs(?=\s+from\b)", re.IGNORECASE), "references"),
     (re.compile(r"\bmgrs\b", re.IGNORECASE), "managers"),
     (re.compile(r"\bmgr\b", re.IGNORECASE), "manager"),
+    # a rate per unit of time ('4%/mth', '80 dials/day', '$2m/yr')
+    (re.compile(r"(?<=\w|%)\s*/\s*(?:mth|mo|month)\b", re.IGNORECASE), " a month"),
+    (re.compile(r"(?<=\w|%)\s*/\s*(?:yr|year)\b", re.IGNORECASE), " a year"),
+    (re.compile(r"(?<=\w|%)\s*/\s*(?:wk|week)\b", re.IGNORECASE), " a week"),
+    (re.compile(r"(?<=\w|%)\s*/\s*day\b", re.IGNORECASE), " a day"),
+    # 'my last co.' (a company, in lower case; 'Dupont & Co.' is a name)
+    (re.compile(r"(?<=\s)co\.(?=\s|$)"), "company"),
+    # a deadline typed short ('by tmrw', 'next wk')
+    (re.compile(r"\b(?:tmrw|tmw|tmr|2moro|2morrow)\b", re.IGNORECASE), "tomorrow"),
+    (re.compile(r"\b(next|this|last)\s+wk\b", re.IGNORECASE), r"\1 week"),
     # the short forms of a sales notebook (session 18), each with one meaning in a note
     (re.compile(r"\baccts\b", re.IGNORECASE), "accounts"),
     (re.compile(r"\bacct\b", re.IGNORECASE), "account"),
