@@ -163,6 +163,11 @@ def test_a_long_topic_is_named_by_its_head_after_the_thank_you(topic, short):
         ("$2m/yr in new business", "$2m a year in new business"),
         ("3 visits / wk", "3 visits a week"),
         ("cut churn at my last co. w/ visits", "cut churn at my last company with visits"),
+        ("ref letter from dr. okafor", "reference letter from Dr. Okafor"),
+        ("intro to mrs. khumalo at Shoprite", "intro to Mrs. Khumalo at Shoprite"),
+        # near misses: a title's letters with no full stop are no title
+        ("12 dr visits per week", "12 dr visits per week"),
+        ("prof services team", "prof services team"),
         # near misses: a word that is also a month or a verb stays; a sign in a figure stays
         ("won Dupont & Co. as a client", "won Dupont and Co. as a client"),
         ("2.9 products/client", "2.9 products/client"),

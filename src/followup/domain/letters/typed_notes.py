@@ -178,8 +178,9 @@ _CALENDAR_WORDS = re.compile(
     r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|april|june|"
     r"july|august|september|october|november|december)(s?)\b"
 )
-# a title typed in lower case before a name ('ref from prof. meier'), as a letter writes it
-_TITLED = re.compile(r"\b(dr\.?|prof\.?|mr\.|mrs\.|ms\.)\s+([a-zà-ÿ][\w'’-]*)")
+# a title typed in lower case before a name ('ref from prof. meier'), as a letter writes it;
+# only with its full stop: 'dr visits per week' are a doctor's visits, 'prof services' a trade
+_TITLED = re.compile(r"\b(dr\.|prof\.|mr\.|mrs\.|ms\.)\s+([a-zà-ÿ][\w'’-]*)")
 
 
 def written_out(note: str) -> str:
