@@ -635,7 +635,13 @@ def embedded_question(question: str) -> str:
         words = [words[0][:-2], "is", *words[1:]]
         first = first[:-2]
     if first in _WH:
-        lead, aux, rest = words[0], words[1], words[2:]
+        # the question word, perhaps with its noun ('what tools does the team use', 'how much
+        # travel is there'), up to the first auxiliary; written in lower case mid-sentence
+        at = next(
+            (j for j in range(1, min(4, len(words))) if words[j].lower() in _DO | _BE | _MODALS),
+            1,
+        )
+        lead, aux, rest = " ".join([first, *words[1:at]]), words[at], words[at + 1 :]
     elif first in _DO | _BE | _MODALS:
         lead, aux, rest = "whether", words[0], words[1:]
     else:
@@ -654,9 +660,13 @@ def embedded_question(question: str) -> str:
         )
         if going is not None:  # 'where are the margins coming from': before what they do
             return " ".join([lead, *rest[:going], low, *rest[going:]])
-        if lead.lower() in _WH:  # 'what is the ramp time for new reps': the subject is all
+        if len(rest) > 1 and _participle(rest[-1]):  # 'how are deals forecast': before it
+            return " ".join([lead, *rest[:-1], low, rest[-1]])
+        if lead.split()[0] in _WH:  # 'what is the ramp time for new reps': the subject is all
             return " ".join([lead, *rest, low])
         end = _subject_end(rest, verb=False)
+        if end is None:  # 'are targets realistic', 'is the sales team happy': before the last
+            end = len(rest) - 1 if len(rest) > 1 else None
         if end is None:
             return question
         return " ".join([lead, *rest[:end], low, *rest[end:]])
@@ -685,9 +695,26 @@ def _subject_end(rest: list[str], verb: bool) -> int | None:
             return i
         if verb and i + 1 == len(rest):
             return i
-        if not verb and (word in _PREDICATE or word in _PREPOSITIONS - {"of"}):
-            return i if i > start - 1 else None
+        if not verb and word in _PREDICATE:
+            return i
+        if not verb and word in _PREPOSITIONS - {"of"}:
+            # 'are targets realistic for Q3': what is said of them starts before it
+            before = rest[i - 1].lower()
+            return i - 1 if i - 1 >= 1 and before.endswith(_ADJECTIVE_ENDS) else i
     return None
+
+
+_ADJECTIVE_ENDS = ("ic", "ble", "ful", "ous", "ive", "al", "ent", "ant", "less", "ary", "ed")
+# past participles that do not end in -ed ('how are deals forecast')
+_PARTICIPLES_IRREGULAR = frozenset(
+    {"forecast", "set", "cut", "run", "paid", "sold", "built", "made", "done", "seen", "taken"}
+    | {"given", "known", "won", "lost", "held", "kept", "met", "spent", "written", "chosen"}
+)
+
+
+def _participle(word: str) -> bool:
+    low = word.lower()
+    return low in _PARTICIPLES_IRREGULAR or (low.endswith("ed") and len(low) > 4)
 
 
 def _third_person(verb: str) -> str:
