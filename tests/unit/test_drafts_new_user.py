@@ -25,9 +25,9 @@ from followup.domain.letters.drafting import (
     as_topic,
     deed,
     promise_of,
-    short_topic,
     told,
 )
+from followup.domain.letters.topics import short_topic
 from followup.domain.letters.typed_notes import own_time, written_out
 from followup.services.dependencies import Dependencies
 from followup.services.dossier import import_dossier
