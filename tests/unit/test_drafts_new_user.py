@@ -236,7 +236,9 @@ def test_a_piece_of_work_keeps_its_own_span_of_time(text, when):
         ),
         ("said: cycle is long | budget frozen", "cycle is long; budget frozen"),
         ("said: cycle is long. She said reps hate the CRM", "cycle is long; reps hate the CRM"),
-        # near miss: one line stays one clause
+        # near misses: one line stays one clause, and so does their sentence with a ';'
+        ("Price is not the issue; trust is", '"Price is not the issue; trust is."'),
+        ("cycle is long; budget is frozen", "cycle is long; budget is frozen"),
         ("said: cycle is 9 mths", "cycle is 9 months"),
     ],
 )

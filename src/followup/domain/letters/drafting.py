@@ -415,10 +415,12 @@ _LABEL = re.compile(
     r"(?!(?:no|yes|so|it|nothing|hello|sorry|thanks)\b)(?=[a-z])))",
     re.IGNORECASE,
 )
-# where a note of several clauses is cut: its lines, a ';', and a full stop or a '|' before a
-# label ('said: churn is 4%. said: they lose merchants to Clip')
+# where a note of several clauses is cut: its lines, a '|', and a full stop before a label
+# ('said: churn is 4%. said: they lose merchants to Clip'); a ';' where what follows is a
+# clause of its own that needs telling (a label, a verb with no subject), not where it is one
+# sentence of theirs ('Price is not the issue; trust is')
 _CLAUSES = re.compile(
-    r"\s*(?:\n|;|\|)\s*|(?<=\.)\s+(?=(?:(?:she|he|they)\s+)?(?:said|says)\b)", re.IGNORECASE
+    r"\s*(?:\n|\|)\s*|(?<=\.)\s+(?=(?:(?:she|he|they)\s+)?(?:said|says)\b)", re.IGNORECASE
 )
 # their own things in a note about them ('his team', 'her own podcast'); 'their' may be the
 # customers' and stays
@@ -440,6 +442,15 @@ def _theirs_as_yours(text: str) -> str:
     return _HIS_HER.sub(mine, text)
 
 
+def _clauses(line: str) -> list[str]:
+    """A line cut at its ';' when a part after one needs telling of its own: a label ('said:
+    ...') or a verb with no subject ('wants a field team')."""
+    parts = [p for p in (tidy(p) for p in line.split(";")) if p]
+    if len(parts) > 1 and any(_LABEL.match(p) or with_subject(p) != p for p in parts[1:]):
+        return parts
+    return [line]
+
+
 def told(said: str, topic: str = "") -> str:
     """What the interviewer said, as the letter tells it back: in the third person told to
     them ('she races' -> 'you race'); in their own first person ('we lose doctors when reps
@@ -447,6 +458,7 @@ def told(said: str, topic: str = "") -> str:
     voice would otherwise take over. A 'they' in the note of a topic that is a name stays:
     'Kansanshi: they want a single supplier' is the mine speaking, not the interviewer."""
     lines = [line for line in (tidy(part) for part in _CLAUSES.split(said)) if line]
+    lines = [clause for line in lines for clause in _clauses(line)]
     if len(lines) > 1:  # a note of several lines or clauses: a clause each, in one sentence
         return "; ".join(told(line, topic) for line in lines)
     text = _LABEL.sub("", written_out(tidy(said)), count=1)
