@@ -33,11 +33,16 @@ DOSSIER = json.loads((DATA / "acme.json").read_text())
 NOTES = json.loads((DATA / "notes.json").read_text())
 
 
+# a fixed drafting day: what a draft tells as news may depend on it (a course's month)
+DRAFTED = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
+
+
 def services_with(dossier, templates: Path | None = None) -> Dependencies:
     deps = Dependencies(
         FakeStore(),
         calendar_for,
         PolicyBook(None),
+        clock=lambda: DRAFTED,
         checker=lambda: CHECKER,
         renderer=lambda: TemplateRenderer(templates),
     )

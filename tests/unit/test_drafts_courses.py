@@ -135,3 +135,70 @@ def test_the_agenda_asks_for_news_when_every_course_is_older_than_the_interview(
     found = agenda(_deps(courses), on=date(2026, 11, 24), limit=50)
     assert any(r.touch.step == "final" for r in found.today + found.upcoming + found.overdue)
     assert found.news_needed is needed
+
+
+@pytest.mark.parametrize(
+    "course",
+    [
+        # the interview was on 20 October 2026: a month, quarter or year that holds it
+        "MEDDICC certification, 2026-10",
+        "Solution Selling, finished in October 2026",
+        "negotiation masterclass (10/2026)",
+        "key account course in 2026",
+        "Sandler Foundations, Q4 2026",
+        "pricing workshop, finished in October",
+        # ... or the interview's own day, or a day before it
+        "Solution Selling, finished 2026-10-20",
+        "negotiation workshop on 19 October 2026",
+        # a time relative to the unknown day it was typed
+        "completed MEDDICC cert last month",
+        "did a cold-calling bootcamp two weeks ago",
+        "negotiation course, recently",
+        "Gap Selling - completed this year",
+    ],
+)
+def test_a_course_that_may_have_ended_before_the_interview_is_not_news(course):
+    drafts = _drafts([course])
+    for kind, body in drafts.items():
+        assert "completed" not in body, (kind, body)
+    assert "Since we met" not in drafts["final"]
+    assert "I grew the Karnataka dealer network from 12 to 31" in drafts["check_in"]
+
+
+@pytest.mark.parametrize(
+    ("course", "told"),
+    [
+        (
+            "MEDDICC certification, 2026-11",
+            "I completed the MEDDICC certification in November 2026.",
+        ),
+        (
+            "Solution Selling, finished 2026-10-21",
+            "I completed Solution Selling on October 21, 2026.",
+        ),
+        (
+            "negotiation workshop (3 November 2026)",
+            "I completed the negotiation workshop on 3 November 2026.",
+        ),
+        ("Sandler course, Nov 4, 2026", "I completed the Sandler course on November 4, 2026."),
+    ],
+)
+def test_a_course_known_to_end_after_the_interview_is_news_with_its_own_time(course, told):
+    drafts = _drafts([course])
+    assert told in drafts["final"]
+    assert "Since we met" not in drafts["final"]  # its own time, not the frame's
+
+
+@pytest.mark.parametrize(
+    ("courses", "needed"),
+    [
+        (["MEDDICC certification, 2026-10"], True),
+        (["completed MEDDICC cert last month"], True),
+        (["Solution Selling, finished 2026-10-21"], False),
+    ],
+)
+def test_the_agenda_asks_for_news_when_no_course_is_known_to_be_newer(courses, needed):
+    from followup.services.agenda import agenda
+
+    found = agenda(_deps(courses), on=date(2026, 11, 24), limit=50)
+    assert found.news_needed is needed

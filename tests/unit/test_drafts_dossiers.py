@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from datetime import UTC, datetime
 from functools import cache
 
 import pytest
@@ -28,6 +29,10 @@ from .dossiers import dossiers
 
 CHECKER = build_checker(None)
 DOSSIERS = dossiers()
+# The drafts are written on a fixed day, the day these expectations were read: a course typed
+# with a month and no year ('done in September') is the last such month up to the drafting day,
+# so on the real clock the same dossier would tell other news a year on.
+DRAFTED = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 
 
 def _deps(name: str) -> Dependencies:
@@ -35,6 +40,7 @@ def _deps(name: str) -> Dependencies:
         FakeStore(),
         calendar_for,
         PolicyBook(None),
+        clock=lambda: DRAFTED,
         checker=lambda: CHECKER,
         renderer=lambda: TemplateRenderer(None),
     )
@@ -385,14 +391,10 @@ def test_drafts_read_as_written(name, opportunity, person):
             "t-au-courses",
             "Ben Harris",
             "final",
+            # 'Gap Selling - completed last month' was typed on a day the data does not keep:
+            # it may be older than the interview, so it is not told as news
             "Since we met on February 10, I have interviewed with other sales teams. On top of "
-            "that, I completed Solution Selling in March 2027 and Gap Selling last month.",
-        ),
-        (
-            "t-se-abbrev",
-            "Ingrid Berg",
-            "secondary",
-            "I also completed the MEDDICC certification last month.",
+            "that, I completed Solution Selling in March 2027. When we met",
         ),
         (
             "t-pl-verbs",

@@ -113,26 +113,67 @@ def test_a_course_reads_with_its_institution_place_and_date_as_a_sentence_takes_
 
 
 @pytest.mark.parametrize(
-    ("note", "interview", "today", "before"),
+    ("note", "interview", "today", "news"),
     [
         # dated before the interview: background, not news
-        ("SPIN course, IIM Bangalore, Sept 2026", "2026-10-20", "2026-11-30", True),
-        ("pricing workshop, 2025", "2026-02-03", "2026-03-01", True),
-        ("Challenger workshop, finished in October", "2027-01-19", "2027-02-10", True),
-        ("Sandler Foundations, Q2 2026", "2026-07-01", "2026-08-01", True),
-        # after the interview, in its month, or with no date one can read: news
-        ("SPIN course, IIM Bangalore, Nov 2026", "2026-10-20", "2026-11-30", False),
+        ("SPIN course, IIM Bangalore, Sept 2026", "2026-10-20", "2026-11-30", False),
+        ("pricing workshop, 2025", "2026-02-03", "2026-03-01", False),
+        ("Challenger workshop, finished in October", "2027-01-19", "2027-02-10", False),
+        ("Sandler Foundations, Q2 2026", "2026-07-01", "2026-08-01", False),
+        # in the interview's own month, year or quarter: it may have ended before they met
         ("SPIN course, Oct 2026", "2026-10-20", "2026-11-30", False),
-        ("Challenger workshop, finished in February", "2027-01-19", "2027-02-10", False),
+        ("MEDDICC certification, 2027-03", "2027-03-18", "2027-05-02", False),
+        ("Solution Selling, finished in March 2027", "2027-03-18", "2027-05-02", False),
+        ("negotiation workshop (03/2027)", "2027-03-18", "2027-05-02", False),
+        ("Gap Selling, finished in March", "2027-03-18", "2027-05-02", False),
+        ("key account course in 2027", "2027-03-18", "2027-05-02", False),
+        ("Sandler Foundations, Q1 2027", "2027-03-18", "2027-05-02", False),
+        ("pricing course, mid-March 2027", "2027-03-18", "2027-05-02", False),
+        # known to the day: the day decides (the interview's own day is not after it)
+        ("Solution Selling, finished 2027-03-18", "2027-03-18", "2027-05-02", False),
+        ("negotiation workshop on 17 March 2027", "2027-03-18", "2027-05-02", False),
+        ("Solution Selling, finished 2027-03-19", "2027-03-18", "2027-05-02", True),
+        ("negotiation workshop, 25 March 2027", "2027-03-18", "2027-05-02", True),
+        ("Sandler course (March 25, 2027)", "2027-03-18", "2027-05-02", True),
+        # after the interview's month, year or quarter: news
+        ("SPIN course, IIM Bangalore, Nov 2026", "2026-10-20", "2026-11-30", True),
+        ("Challenger workshop, finished in February", "2027-01-19", "2027-02-10", True),
+        ("MEDDICC certification, 2027-04", "2027-03-18", "2027-05-02", True),
+        ("Sandler Foundations, Q2 2027", "2027-03-18", "2027-05-02", True),
+        # a time relative to the day it was typed, which the data does not keep: it may reach
+        # back before the interview, so it is not told as news
         ("cold-calling bootcamp two weeks ago", "2026-10-20", "2026-11-30", False),
-        ("Gap Selling online course", "2026-10-20", "2026-11-30", False),
+        ("completed MEDDICC cert last month", "2026-10-20", "2026-11-30", False),
+        ("did a negotiation course recently", "2026-10-20", "2026-11-30", False),
+        ("Gap Selling - completed this year", "2026-10-20", "2026-11-30", False),
+        ("pricing workshop yesterday", "2026-10-20", "2026-11-30", False),
+        ("Gap Selling, a few weeks ago", "2026-10-20", "2026-11-30", False),
+        # no time at all: the candidate listed it as news (001: what changed since)
+        ("Gap Selling online course", "2026-10-20", "2026-11-30", True),
+        ("a MEDDIC qualification course", "2026-10-20", "2026-11-30", True),
     ],
 )
-def test_a_course_dated_before_the_interview_is_no_news(note, interview, today, before):
+def test_a_course_is_news_only_when_its_known_dates_are_after_the_interview(
+    note, interview, today, news
+):
     from datetime import date
 
     course = course_of(note)
-    assert course.ended_before(date.fromisoformat(interview), date.fromisoformat(today)) is before
+    assert course.news_after(date.fromisoformat(interview), date.fromisoformat(today)) is news
+
+
+@pytest.mark.parametrize(
+    ("note", "done"),
+    [
+        ("Solution Selling, finished 2027-03-19", "Solution Selling on March 19, 2027"),
+        ("negotiation workshop, 25 March 2027", "the negotiation workshop on 25 March 2027"),
+        ("Sandler course (March 25, 2027)", "the Sandler course on March 25, 2027"),
+        ("completed the SPIN course on 2nd April 2027", "the SPIN course on 2nd April 2027"),
+        ("Gap Selling - finished April 3, 2027", "Gap Selling on April 3, 2027"),
+    ],
+)
+def test_a_course_dated_to_the_day_keeps_its_day(note, done):
+    assert course_of(note).done == done
 
 
 @pytest.mark.parametrize(
@@ -261,8 +302,10 @@ def test_tidy_keeps_a_note_without_its_bullet():
     [
         ("closed three seven-figure logistics deals in 2026", "in 2026"),
         ("won the Bavaria tender last year", "last year"),
-        ("grew a Lagos FMCG territory by 70% in two years", ""),
-        ("booked 40 meetings a month for a year", ""),
+        # a span it took is its own time too: 'This season ... in two years' says two times
+        ("grew a Lagos FMCG territory by 70% in two years", "in two years"),
+        ("booked 40 meetings a month for a year", "for a year"),
+        ("booked 40 meetings a month", ""),
     ],
 )
 def test_a_piece_of_work_says_its_own_time_when_it_has_one(strength, when):

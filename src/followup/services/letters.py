@@ -305,10 +305,17 @@ def _noted_with(opportunity: Opportunity, name: str) -> list[Topic]:
 
 
 def _as_dict(topic: drafting.NotedTopic) -> dict[str, Any]:
-    from followup.domain.letters import drafting
+    from followup.domain.letters import drafting, topics
 
     return {
         "name": topic.name,
+        # how letters after the thank-you name a long topic (by its head), and whether it is a
+        # question ('why deals stall'), which a frame about how it is going cannot take
+        "short": topics.short_topic(topic.name),
+        "question": topic.name.split(" ", 1)[0].lower() in topics.QUESTION_WORDS,
+        # a topic named by a word of the hiring side's decision ('the tender process'): asking
+        # how it is going reads as asking for the decision (003)
+        "decision_word": topics.names_the_decision(topics.short_topic(topic.name)),
         "said": topic.said,
         "bring": topic.bring,
         "promised": topic.promised,

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from followup.domain.letters.text import stem, words
+from followup.domain.letters.topics import ASKS, embedded_question
 from followup.domain.letters.typed_notes import (
     BULLET,
     brought,
@@ -104,9 +105,10 @@ def spare_strength(topics: Sequence[NotedTopic], strengths: Sequence[str]) -> st
 
 
 def courses_since(courses: Sequence[str], met: date | None, today: date) -> list[str]:
-    """The courses that are news to someone first met on `met`: all but those whose own time
-    is over before that day (a course finished before the interview is background)."""
-    return [c for c in courses if tidy(c) and not (met and course_of(c).ended_before(met, today))]
+    """The courses that are news to someone first met on `met`: those whose own time is known
+    to be after that day, and those typed with no time at all (typed_notes.Course.news_after).
+    A course over before the interview, or that may have been, is background."""
+    return [c for c in courses if tidy(c) and (met is None or course_of(c).news_after(met, today))]
 
 
 def news_items(courses: Sequence[str], strengths: Sequence[str]) -> list[tuple[str, str, str]]:
@@ -119,7 +121,7 @@ def news_items(courses: Sequence[str], strengths: Sequence[str]) -> list[tuple[s
             items.append(("course", course.what, course.when))
     # a piece of work with its own time ('closed three deals in 2026') keeps it: `when` tells
     # the frame to give none of its own ('this season')
-    items += [("work", deed(s), own_time(tidy(s))) for s in strengths if tidy(s)]
+    items += [("work", deed(s), own_time(deed(s))) for s in strengths if tidy(s)]
     return items
 
 
@@ -227,6 +229,12 @@ def promise_of(note: str) -> Promise:
         when, text = found.group(0).strip(), text[: found.start()].rstrip(" ,")
     text = _SENDING.sub("", text, count=1) or text
     text = re.sub(r"^(?:i(?:'ll|’ll| will)|will|to)\s+(?=\w)", "", text, flags=re.IGNORECASE)
+    # 'intro' as a verb, before whom ('intro him to our CTO'): an introduction made
+    text = re.sub(r"^intro(?=\s+(?:you\b|[A-Z]))", "introduce", text, flags=re.IGNORECASE)
+    # the plan sales people name by its days alone ('30/60/90'; '30-60-90 plan' names itself)
+    days = re.fullmatch(r"(\d{2}([/-])\d{2}\2\d{2,3})(?:[\s-]*days?)?", text)
+    if days:
+        return Promise(f"my {days.group(1)}-day plan")
     first, _, rest = text.partition(" ")
     if first.lower() in _ACT_VERBS and rest:
         if first.lower() in _TO_SOMEONE and rest.split(" ", 1)[0].lower() in _NO_OBJECT:
@@ -283,6 +291,7 @@ _LINKS = frozenset(
     | {"that", "than", "or", "if", "when", "up", "out", "back", "know", "after", "before"}
     | {"next", "tomorrow", "once", "today", "tonight", "this", "later", "soon"}
 )
+_ARTICLES = frozenset({"a", "an", "the", "my", "our", "this", "that", "these", "those", "some"})
 _PARTICIPLES = frozenset({"been", "got", "had", "done", "seen", "made", "gone", "taken"})
 _PRONOUN = re.compile(
     r"\b(?:she|he|they|him|them|his|their|theirs|hers|himself|herself|themselves|her)"
@@ -310,7 +319,11 @@ def second_person(note: str, whole: bool = False) -> str:
         after = note[m.end() :]
         if key == "her":  # possessive before a word, else the object
             nxt = re.match(r"\s+([A-Za-z]+)", after)
-            new = "your" if nxt and nxt.group(1).lower() not in _ADVERBS | _LINKS else "you"
+            new = (
+                "your"
+                if nxt and nxt.group(1).lower() not in _ADVERBS | _LINKS | _ARTICLES
+                else "you"
+            )  # 'email her the case study': her, before the thing sent
             if not after.strip() or re.match(r"[\s]*[.,;:!?]", after):
                 new = "you"
         elif key in ("she's", "he's"):
@@ -394,13 +407,61 @@ _QUOTED_BY = re.compile(
 )
 
 
+# a label typed before what was said ('said: ...', 'she said ...', 'quote: ...'): the letter's
+# frame already says they said it. 'she said no to Oracle' is what she did, not a label.
+_LABEL = re.compile(
+    r"^(?:(?:said|says|quote)\s*[:–—-]\s*"
+    r"|(?:she|he|they)\s+(?:said|says|say|mentioned)(?:\s*[:–—-]\s*|\s+that\s+|\s+"
+    r"(?!(?:no|yes|so|it|nothing|hello|sorry|thanks)\b)(?=[a-z])))",
+    re.IGNORECASE,
+)
+# where a note of several clauses is cut: its lines, a '|', and a full stop before a label
+# ('said: churn is 4%. said: they lose merchants to Clip'); a ';' where what follows is a
+# clause of its own that needs telling (a label, a verb with no subject), not where it is one
+# sentence of theirs ('Price is not the issue; trust is')
+_CLAUSES = re.compile(
+    r"\s*(?:\n|\|)\s*|(?<=\.)\s+(?=(?:(?:she|he|they)\s+)?(?:said|says)\b)", re.IGNORECASE
+)
+# their own things in a note about them ('his team', 'her own podcast'); 'their' may be the
+# customers' and stays
+_HIS_HER = re.compile(r"\b(?:his|her|him|himself|herself)\b")
+
+
+def _theirs_as_yours(text: str) -> str:
+    def mine(m: re.Match[str]) -> str:
+        word = m.group(0)
+        if word in ("himself", "herself"):
+            return "yourself"
+        if word == "him":
+            return "you"
+        if word == "her":
+            nxt = re.match(r"\s+([A-Za-z]+)", text[m.end() :])
+            return "your" if nxt and nxt.group(1).lower() not in _ADVERBS | _LINKS else "you"
+        return "your"
+
+    return _HIS_HER.sub(mine, text)
+
+
+def _clauses(line: str) -> list[str]:
+    """A line cut at its ';' when a part after one needs telling of its own: a label ('said:
+    ...') or a verb with no subject ('wants a field team')."""
+    parts = [p for p in (tidy(p) for p in line.split(";")) if p]
+    if len(parts) > 1 and any(_LABEL.match(p) or with_subject(p) != p for p in parts[1:]):
+        return parts
+    return [line]
+
+
 def told(said: str, topic: str = "") -> str:
     """What the interviewer said, as the letter tells it back: in the third person told to
     them ('she races' -> 'you race'); in their own first person ('we lose doctors when reps
     change', 'I don't trust the big chains') quoted as their words, which the candidate's
     voice would otherwise take over. A 'they' in the note of a topic that is a name stays:
     'Kansanshi: they want a single supplier' is the mine speaking, not the interviewer."""
-    text = written_out(tidy(said))
+    lines = [line for line in (tidy(part) for part in _CLAUSES.split(said)) if line]
+    lines = [clause for line in lines for clause in _clauses(line)]
+    if len(lines) > 1:  # a note of several lines or clauses: a clause each, in one sentence
+        return "; ".join(told(line, topic) for line in lines)
+    text = _LABEL.sub("", written_out(tidy(said)), count=1)
     by = _QUOTED_BY.search(text)  # '"..." - her words': the quote is theirs
     if by:
         text = text[: by.start()].rstrip(" .")
@@ -425,7 +486,8 @@ def told(said: str, topic: str = "") -> str:
         return told_back[0].lower() + told_back[1:]
     subject = with_subject(text)  # 'wants someone who ...': typed without its subject
     if subject != text:
-        return subject
+        # ... about them, and so are their own things ('coaches his daughter's team')
+        return _theirs_as_yours(subject) if subject.startswith("you ") else subject
     parts = text.split()
     if len(parts) > 2 and parts[0][0].isupper() and parts[1][0].islower() and first not in _THEY:
         # written as the sentence they said ('Price is not the issue'): quoted as their words,
@@ -442,12 +504,29 @@ _TITLES = frozenset(
 )
 
 
+# Given names of two words, as Spanish and Portuguese speakers are called ('María José',
+# 'José Luis', 'João Pedro'): a first and a second given name that are used together. A
+# second word not listed here is a surname ('Luis García Márquez': two surnames).
+_FIRST_OF_TWO = frozenset(
+    {"maría", "maria", "josé", "jose", "juan", "ana", "luis", "joão", "joao", "miguel"}
+    | {"francisco", "carlos", "pedro", "jean", "marie", "anne", "antonio", "manuel"}
+)
+_SECOND_OF_TWO = frozenset(
+    {"josé", "jose", "maría", "maria", "luis", "carlos", "sofía", "sofia", "isabel", "elena"}
+    | {"teresa", "pablo", "manuel", "antonio", "ángel", "angel", "miguel", "carmen", "pedro"}
+    | {"paulo", "paula", "clara", "lucía", "lucia", "ignacio", "javier", "andrés", "eduarda"}
+    | {"eduardo", "fernanda", "gabriel", "victoria", "laura", "pilar", "ramón", "david"}
+)
+
+
 def address_of(name: str) -> str:
     """What a letter calls someone: 'Dana' of 'Dana Reyes'; 'Dr. Haddad' of 'Dr. Amira
-    Haddad'."""
+    Haddad'; 'María José' of 'María José Fernández-Villa'."""
     parts = name.split()
     if len(parts) > 1 and parts[0].lower().rstrip(".") in _TITLES:
         return f"{parts[0]} {parts[-1]}"
+    if len(parts) > 2 and parts[0].lower() in _FIRST_OF_TWO and parts[1].lower() in _SECOND_OF_TWO:
+        return f"{parts[0]} {parts[1]}"
     return parts[0] if parts else ""
 
 
@@ -455,7 +534,10 @@ def as_topic(name: str) -> str:
     """A topic as a noun phrase: a task ('grow the northern region') as what is done ('growing
     the northern region'); a possessive of theirs as yours ('their surgeons' -> 'your
     surgeons')."""
-    name = tidy(name).rstrip(" ?")  # 'how to win back churned clients?' reads as a phrase
+    name = tidy(name)
+    # a topic typed as a question, as the question a sentence holds ('why do deals stall?' ->
+    # 'why deals stall'); 'how to win back churned clients?' is one already
+    name = embedded_question(name.rstrip(" ?")) if name.endswith("?") or ASKS.match(name) else name
     first, _, rest = name.partition(" ")
     low = first.lower()
     if low in ("their", "his", "her", "our") and rest:  # theirs, or theirs in their words
@@ -498,7 +580,7 @@ def deed(strength: str) -> str:
     """A strength as it follows 'I' in a frame ('where I ...'): a sentence of its own loses its
     'I' and a 'have' before what was done ('I have closed ...' -> 'closed ...'); a noun
     ('outbound') becomes the experience ('gained experience in outbound')."""
-    text = tidy(strength)
+    text = written_out(tidy(strength))
     if re.match(r"i\s", text, re.IGNORECASE):
         text = text[2:].lstrip()
     # the frames tell what was done ('In my last role I ...'): 'have signed' -> 'signed'

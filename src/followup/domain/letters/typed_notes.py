@@ -135,7 +135,7 @@ _WRITTEN_OUT = (
     (re.compile(r"\bre:\s*", re.IGNORECASE), "about "),
     (re.compile(r"\s+[+&]\s+"), " and "),
     # units of time and a manager, shortened as notes shorten them ('4 yrs', '12 wks', 'mgr')
-    (re.compile(r"(?<=\b1)\s*yr\b\.?", re.IGNORECASE), " year"),
+    (re.compile(r"\b(1|an?|one)\s*yr\b\.?", re.IGNORECASE), r"\1 year"),
     (re.compile(r"(?<=\d)\s*yrs?\b\.?", re.IGNORECASE), " years"),
     (re.compile(r"(?<=\b1)\s*wk\b\.?", re.IGNORECASE), " week"),
     (re.compile(r"(?<=\d)\s*wks?\b\.?", re.IGNORECASE), " weeks"),
@@ -143,18 +143,62 @@ _WRITTEN_OUT = (
     (re.compile(r"(?<=\d)\s*(?:mos|mths?)\b\.?", re.IGNORECASE), " months"),
     (re.compile(r"(?<=\b1)\s*hr\b\.?", re.IGNORECASE), " hour"),
     (re.compile(r"(?<=\d)\s*hrs?\b\.?", re.IGNORECASE), " hours"),
-    (re.compile(r"\bref(?=\s+from\b)", re.IGNORECASE), "reference"),  # 'ref from my mgr'
+    (re.compile(r"\bref(?=\s+(?:from|letter)\b)", re.IGNORECASE), "reference"),  # 'ref from my mgr'
     (re.compile(r"\brefs(?=\s+from\b)", re.IGNORECASE), "references"),
     (re.compile(r"\bmgrs\b", re.IGNORECASE), "managers"),
     (re.compile(r"\bmgr\b", re.IGNORECASE), "manager"),
+    # a rate per unit of time ('4%/mth', '80 dials/day', '$2m/yr')
+    (re.compile(r"(?<=\w|%)\s*/\s*(?:mth|mo|month)\b", re.IGNORECASE), " a month"),
+    (re.compile(r"(?<=\w|%)\s*/\s*(?:yr|year)\b", re.IGNORECASE), " a year"),
+    (re.compile(r"(?<=\w|%)\s*/\s*(?:wk|week)\b", re.IGNORECASE), " a week"),
+    (re.compile(r"(?<=\w|%)\s*/\s*day\b", re.IGNORECASE), " a day"),
+    # 'my last co.' (a company, in lower case; 'Dupont & Co.' is a name)
+    (re.compile(r"(?<=\s)co\.(?=\s|$)"), "company"),
+    # a deadline typed short ('by tmrw', 'next wk')
+    (re.compile(r"\b(?:tmrw|tmw|tmr|2moro|2morrow)\b", re.IGNORECASE), "tomorrow"),
+    (re.compile(r"\b(next|this|last)\s+wk\b", re.IGNORECASE), r"\1 week"),
+    # the short forms of a sales notebook (session 18), each with one meaning in a note
+    (re.compile(r"\baccts\b", re.IGNORECASE), "accounts"),
+    (re.compile(r"\bacct\b", re.IGNORECASE), "account"),
+    (re.compile(r"\bmgmt\b", re.IGNORECASE), "management"),
+    (re.compile(r"\bgovt\b", re.IGNORECASE), "government"),
+    (re.compile(r"\bdepts\b", re.IGNORECASE), "departments"),
+    (re.compile(r"\bdept\b", re.IGNORECASE), "department"),
+    (re.compile(r"\bppl\b", re.IGNORECASE), "people"),
+    (re.compile(r"\bapprox\b\.?", re.IGNORECASE), "about"),
+    (re.compile(r"(?<!\S)b/c(?!\S)", re.IGNORECASE), "because"),
+    # 'rev' is revenue where a figure is a share of it or it ends the note ('40% of rev'), not
+    # in 'rev share'
+    (re.compile(r"(?<=\bof )rev\b|\brev\b(?=\s*(?:[,.;]|$))", re.IGNORECASE), "revenue"),
 )
+# '=' typed between words for 'is' ('the acct = 2m'), 'are' after a plural ('tenders = 40%')
+_EQUALS = re.compile(r"(?<=\w)(\w*)\s+=\s+(?=\w)")
+# days and the months that are no other word, typed in lower case ('on saturdays', 'by june')
+_CALENDAR_WORDS = re.compile(
+    r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|april|june|"
+    r"july|august|september|october|november|december)(s?)\b"
+)
+# a title typed in lower case before a name ('ref from prof. meier'), as a letter writes it;
+# only with its full stop: 'dr visits per week' are a doctor's visits, 'prof services' a trade
+_TITLED = re.compile(r"\b(dr\.|prof\.|mr\.|mrs\.|ms\.)\s+([a-zà-ÿ][\w'’-]*)")
 
 
 def written_out(note: str) -> str:
-    """A note's abbreviations as a letter writes them ('w/' with, 're:' about, '+' and)."""
+    """A note's abbreviations as a letter writes them ('w/' with, 're:' about, '+' and, 'accts'
+    accounts, '=' is), and the names of days and months and a title before a name typed in
+    lower case with their capitals ('saturdays' Saturdays, 'prof. meier' Prof. Meier)."""
     for abbreviation, written in _WRITTEN_OUT:
         note = " ".join(abbreviation.sub(written, note).split())
-    return note
+    note = _EQUALS.sub(
+        lambda m: m.group(1) + (" are " if _plural(m.string[: m.end(1)]) else " is "), note
+    )
+    note = _CALENDAR_WORDS.sub(lambda m: m.group(1).capitalize() + m.group(2), note)
+    return _TITLED.sub(lambda m: f"{m.group(1).capitalize()} {m.group(2).capitalize()}", note)
+
+
+def _plural(before: str) -> bool:
+    last = before.split()[-1].lower() if before.split() else ""
+    return last.endswith("s") and not last.endswith(("ss", "us", "is"))
 
 
 def brought(note: str) -> str:
@@ -247,19 +291,29 @@ class Course:
         """What follows 'I completed': the course, and its own time if it has one."""
         return f"{self.what} {self.when}" if self.when else self.what
 
-    def ended_before(self, day: date, today: date) -> bool:
-        """Whether the course's own time is over before `day` (the interview's): then it is
-        background, not news. A month without a year is the last such month up to `today`;
-        a time that cannot be read against a calendar ('last month', none) is not."""
-        last = last_day_of(self.when, today)
-        return last is not None and last < day
+    def news_after(self, day: date, today: date) -> bool:
+        """Whether the course is news to someone met on `day`: it is when the first day its
+        own time can mean is after that day ('in April 2027' after a March interview). A time
+        that may reach back to the interview is not: a month, a quarter or a year that holds
+        it ('in March 2027', 'in 2027' for an interview on 18 March 2027), or a time relative
+        to the day the note was typed ('last month', 'two weeks ago', 'recently'), which the
+        data does not keep. A course with no time at all is news: the candidate listed it as
+        what changed (001). A month without a year is the last such month up to `today`."""
+        if not self.when:
+            return True
+        span = span_of(self.when, today)
+        return span is not None and span[0] > day
 
 
-def last_day_of(when: str, today: date) -> date | None:
-    """The last day a course's own time can mean ('in September 2026' -> 30 September 2026,
-    'in 2025' -> 31 December 2025, 'in Q2 2026' -> 30 June 2026, 'in October' -> the last
-    October up to today), or None for a time relative to when it was typed."""
-    text = when.lower().removeprefix("in ").strip()
+def span_of(when: str, today: date) -> tuple[date, date] | None:
+    """The first and last day a course's own time can mean ('in September 2026' -> 1 and 30
+    September 2026, 'in 2025' -> the year, 'in Q2 2026' -> April to June, 'in October' -> the
+    last October up to today, 'on 25 March 2027' -> that day), or None for a time relative to
+    when it was typed ('last month', 'recently') or one no calendar places ('in the spring')."""
+    text = re.sub(r"^(?:in|on)\s+", "", when.lower().strip())
+    day = _day_of(text)
+    if day:
+        return day, day
     text = re.sub(r"^(?:the\s+)?(?:early|late|mid-?)\s*", "", text)
     quarter = re.fullmatch(r"q([1-4])(?:\s+(\d{4}))?", text)
     if quarter:
@@ -267,21 +321,72 @@ def last_day_of(when: str, today: date) -> date | None:
         month = int(quarter.group(1)) * 3
         if not quarter.group(2) and (year, month - 2) > (today.year, today.month):
             year -= 1
-        return _month_end(year, month)
+        return date(year, month - 2, 1), _month_end(year, month)
     if re.fullmatch(r"\d{4}", text):
-        return date(int(text), 12, 31)
+        return date(int(text), 1, 1), date(int(text), 12, 31)
     found = re.fullmatch(r"([a-z]+)\.?(?:\s+(\d{4}))?", text)
     if not found:
         return None
-    month = next(
-        (i + 1 for i, m in enumerate(_MONTHS) if m.lower().startswith(found.group(1)[:3])), 0
-    )
+    month = _month_number(found.group(1))
     if not month or not re.fullmatch(_MONTH, found.group(1), re.IGNORECASE):
         return None
     year = int(found.group(2)) if found.group(2) else today.year
     if not found.group(2) and month > today.month:
         year -= 1
-    return _month_end(year, month)
+    return date(year, month, 1), _month_end(year, month)
+
+
+def _month_number(word: str) -> int:
+    return next((i + 1 for i, m in enumerate(_MONTHS) if m.lower().startswith(word[:3])), 0)
+
+
+# a course's date known to the day: '2027-03-19', '25 March 2027', 'March 25, 2027'
+_DAY_DATE = (
+    r"(?:\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}"
+    rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})"
+)
+
+
+def _day_of(text: str) -> date | None:
+    """The day a date known to the day names, or None (a month, a year, a day that does not
+    exist)."""
+    iso = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text)
+    parts = (
+        (int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
+        if iso
+        else _written_day(text.replace(",", " "))
+    )
+    if not parts:
+        return None
+    try:
+        return date(*parts)
+    except ValueError:
+        return None
+
+
+def _written_day(text: str) -> tuple[int, int, int] | None:
+    found = re.fullmatch(
+        r"(?:(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?|([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?)"
+        r"\s+(\d{4})",
+        " ".join(text.split()),
+    )
+    if not found:
+        return None
+    word = found.group(2) or found.group(3)
+    month = _month_number(word) if re.fullmatch(_MONTH, word, re.IGNORECASE) else 0
+    if not month:
+        return None
+    return int(found.group(5)), month, int(found.group(1) or found.group(4))
+
+
+def _day_written(text: str) -> str:
+    """A course's day as a letter writes it: 'on March 19, 2027' of '2027-03-19', and a day
+    typed in words as typed, its month written out ('on 25 Mar 2027' -> 'on 25 March 2027')."""
+    day = _day_of(text.lower())
+    if day and re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        return f"on {day:%B} {day.day}, {day.year}"
+    return f"on {_month_written_out(' '.join(text.split()))}"
 
 
 def _month_end(year: int, month: int) -> date:
@@ -324,6 +429,16 @@ def course_of(note: str) -> Course:
         ),
         text,
     )
+    # a date known to the day, at the end ('Solution Selling, finished 2027-03-19', '...
+    # (March 25, 2027)'): its commas are no separators
+    day = re.search(
+        rf"(?:\s*[,(]\s*|\s+[–—-]\s+|\s+)(?:{_DONE}\s+)?(?:on\s+)?({_DAY_DATE})\)?$",
+        text,
+        re.IGNORECASE,
+    )
+    day_when = ""
+    if day and day.start() > 0 and _day_of(day.group(1).lower()):
+        day_when, text = _day_written(day.group(1)), text[: day.start()]
     # the parts typed after the course, after a comma or a dash: its time, a verb of doing,
     # where it was taught (an institution, a place), 'online'
     head, *parts = _SEPARATOR.split(text)
@@ -364,7 +479,7 @@ def course_of(note: str) -> Course:
     words = text.split()
     words = [_ABBREVIATIONS.get(w.lower(), w) if w.islower() else w for w in words]
     what = _with_the(" ".join(words))
-    return Course(" ".join([what, *_placed(where)]), when)
+    return Course(" ".join([what, *_placed(where)]), day_when or when)
 
 
 def _placed(where: list[str]) -> list[str]:
@@ -399,9 +514,18 @@ def _with_the(text: str) -> str:
     return text
 
 
+# a span of time a piece of work took ('in two years', 'for 3 years', 'for over a year')
+_SPAN = (
+    r"\b(?:in|for|over|within)\s+(?:(?:over|about|nearly|almost|just over|under)\s+)?"
+    r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|\d+)\s+"
+    r"(?:years?|months?|quarters?|weeks?)"
+)
+
+
 def own_time(text: str) -> str:
-    """The time a note ends with ('... three deals in 2026', '... last year'), or ''."""
-    found = re.search(rf"\s((?:{_COURSE_WHEN.pattern}))$", text.rstrip(" ."), re.IGNORECASE)
+    """The time a note ends with ('... three deals in 2026', '... last year', '... by 38% in
+    two years', '... for 3 years'), or ''."""
+    found = re.search(rf"\s((?:{_COURSE_WHEN.pattern})|{_SPAN})$", text.rstrip(" ."), re.IGNORECASE)
     return found.group(1) if found else ""
 
 
