@@ -782,3 +782,37 @@ def test_office_hours_published_as_availability_are_a_calendar_without_an_event(
     with pytest.raises(BadInput) as raised:
         import_file(deps, source)
     assert raised.value.message.startswith(message)
+
+
+WIDE_FORMS = [
+    ("as written (UTF-16 LE, a mark)", lambda text: b"\xff\xfe" + text.encode("utf-16-le")),
+    ("UTF-16 BE, byte-order mark", lambda text: b"\xfe\xff" + text.encode("utf-16-be")),
+    ("UTF-16 LE, no byte-order mark", lambda text: text.encode("utf-16-le")),
+    ("UTF-8", lambda text: text.encode("utf-8")),
+]
+
+
+@pytest.mark.parametrize(("form", "encode"), WIDE_FORMS, ids=[f for f, _ in WIDE_FORMS])
+def test_a_calendar_written_in_utf16_is_read_as_the_same_invitation(deps, form, encode):
+    """Windows Calendar (Vista's, `PRODID:-//Microsoft Corporation//Windows Calendar 1.0//EN`)
+    saves .ics files in UTF-16 with a byte-order mark (ical.net's tests keep one): the file was
+    refused as "expected UTF-8 JSON, found a byte that is not UTF-8 at offset 0". In every
+    UTF-16 form, as in UTF-8, it is the same invitation, accents and zone kept."""
+    text = (DATA / "windows-calendar-utf16.ics").read_bytes()[2:].decode("utf-16-le")
+    source = ImportSource.from_bytes(encode(text), "Entretien.ics")
+    report = import_file(deps, source)
+    assert counts(report) == ("invite", 1, 0, 0)
+    again = import_file(deps, ImportSource.from_bytes(encode(text), "Entretien.ics"))
+    assert counts(again) == ("invite", 0, 0, 1)
+    [event] = read_invitations(encode(text), "Entretien.ics")
+    assert isinstance(event, Found)
+    invitation = event.value
+    assert invitation.start == datetime(2026, 12, 10, 14, 30, tzinfo=ZoneInfo("Europe/Paris"))
+    assert invitation.minutes == 45
+    assert invitation.summary == "Entretien – Responsable grands comptes"
+    assert invitation.location == "Siège, 12 rue de la Boétie, Paris"
+    assert [(a.name, a.email) for a in invitation.people] == [
+        ("Hélène Lefèvre", "helene.lefevre@societe-generale-conseil.example"),
+        ("Sam Ortiz", "sam.ortiz@example.com"),
+        ("François Nguyễn", "francois.nguyen@societe-generale-conseil.example"),
+    ]

@@ -37,6 +37,8 @@ from followup.domain.invitation import Attendee, Invitation, mail_domain
 from followup.domain.records import Found, Skip
 from followup.services.ports import ImportOptions, ImportSource, Progress
 
+from .text_lines import bom_encoding, text_encoding
+
 CALENDAR_TYPES = ("text/calendar", "application/ics", "text/x-vcalendar", "application/x-ics")
 NOT_PEOPLE = ("ROOM", "RESOURCE", "GROUP")  # CUTYPE values that are no one to thank
 # Attendees who will not be met (RFC 5545 3.2.12, 3.2.16): declined, or sent someone else in
@@ -56,8 +58,25 @@ MAX_SEQUENCE = 2**31 - 1
 _LONE_COMPONENT = re.compile(rb"BEGIN:V(EVENT|TODO|JOURNAL|FREEBUSY|TIMEZONE|ALARM|AVAILABILITY)\b")
 
 
+_WIDE = ("utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be")
+
+
+def narrowed(raw: bytes) -> bytes:
+    """UTF-8 bytes of a calendar or message written in UTF-16 or UTF-32 (Windows Calendar saves
+    its .ics files in UTF-16 with a byte-order mark; some Windows tools leave the mark out);
+    other bytes as they are. A character cut at the end of the bytes (a file's first bytes, read
+    to tell its kind) is dropped."""
+    wide = text_encoding(raw)
+    if wide not in _WIDE:
+        return raw
+    mark = 4 if "32" in wide else 2
+    body = raw[mark:] if bom_encoding(raw) else raw
+    return body.decode(wide, errors="ignore").lstrip("\ufeff").encode("utf-8")
+
+
 def read_invitations(raw: bytes, source: str) -> list[Found[Invitation] | Skip]:
     """The events of an .ics file, or of the calendar parts of an .eml message."""
+    raw = narrowed(raw)
     head = raw.lstrip(b"\xef\xbb\xbf \t\r\n")[:64].upper()
     if head.startswith(b"BEGIN:VCALENDAR"):
         calendars = [(source, raw)]
@@ -401,6 +420,7 @@ def _made_uid(event: Any) -> str:
 
 
 def _text(raw: bytes, where: str) -> str:
+    raw = narrowed(raw)  # a message's calendar part in UTF-16
     for encoding in ("utf-8-sig", "cp1252"):
         try:
             return raw.decode(encoding)
@@ -567,6 +587,7 @@ class InviteReader:
     kind = "invite"
 
     def sniff(self, head: bytes, name: str) -> bool:
+        head = narrowed(head)
         start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:32].upper()
         return (
             start.startswith(b"BEGIN:VCALENDAR")
