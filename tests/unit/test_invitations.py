@@ -816,3 +816,21 @@ def test_a_calendar_written_in_utf16_is_read_as_the_same_invitation(deps, form, 
         ("Sam Ortiz", "sam.ortiz@example.com"),
         ("François Nguyễn", "francois.nguyen@societe-generale-conseil.example"),
     ]
+
+
+def test_values_in_quoted_printable_or_base64_are_read_decoded():
+    """Calendars written by vCalendar 1.0's habits (Drupal's iCal export, as ical.net's tests
+    keep one; old phones) give `ENCODING=QUOTED-PRINTABLE` values, with soft line breaks (`=` at
+    a line's end) and a `CHARSET`, and `ENCODING=BASE64` text: the whole file was refused
+    ("Content line could not be parsed into parts"), and a summary without a soft break would
+    have named the role "Entretien =C3=A9quipe". Each value is decoded in its charset; a plain
+    value ending in `=` (a URL's query) is no soft break."""
+    [invitation] = invitations("drupal-quoted-printable.ics")
+    assert invitation.summary == "Entretien équipe ventes – Lyon"
+    assert invitation.location == "Siège, 3 place Bellecour, Lyon"
+    assert invitation.sequence == 2
+    assert invitation.start == datetime(2026, 12, 10, 14, 0, tzinfo=UTC)
+    assert [(a.name, a.email) for a in invitation.people] == [
+        ("Amélie Rousseau", "amelie.rousseau@lumiere-conseil.example"),
+        ("Sam Ortiz", "sam.ortiz@example.com"),
+    ]

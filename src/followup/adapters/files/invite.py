@@ -18,11 +18,13 @@ file's own VTIMEZONE definition.
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import email
 import email.policy
 import hashlib
 import json
+import quopri
 import re
 import warnings
 from datetime import date, datetime, timedelta
@@ -186,7 +188,7 @@ def read_calendar(raw: bytes, where: str) -> list[Found[Invitation] | Skip]:
 def _read_calendar(raw: bytes, where: str) -> list[Found[Invitation] | Skip]:
     import icalendar
 
-    text = _named_zones(_text(raw, where))
+    text = _named_zones(_decoded_values(_text(raw, where)))
     _check_structure(text, where)
     try:
         # Several calendars one after the other are read each (ownCloud's calendar exported
@@ -427,6 +429,61 @@ def _text(raw: bytes, where: str) -> str:
         except UnicodeDecodeError:
             continue
     return raw.decode("latin-1")
+
+
+# vCalendar 1.0's habits in iCalendar files (Drupal's iCal export, old phones' calendars): values
+# in quoted-printable, with soft line breaks ("=" at a line's end) and a CHARSET, or text in
+# base64. icalendar knows neither; each such value is decoded and written as iCalendar text.
+_ENCODED = re.compile(r";ENCODING=(QUOTED-PRINTABLE|BASE64|B)\b", re.IGNORECASE)
+_PROPERTY_HEAD = re.compile(r'^[A-Za-z0-9-]+(?:;(?:[^:;"]|"[^"]*")*)*:')
+_ENCODING_PARAM = re.compile(r';(?:ENCODING|CHARSET)=(?:"[^"]*"|[^;:]*)', re.IGNORECASE)
+_CHARSET_PARAM = re.compile(r';CHARSET="?([^;:"]*)', re.IGNORECASE)
+_UNESCAPED = re.compile(r"(?<!\\)([,;])")
+
+
+def _decoded_values(text: str) -> str:
+    if not _ENCODED.search(text):
+        return text
+    lines = re.sub(r"\r?\n[ \t]", "", text).splitlines()
+    out: list[str] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        index += 1
+        head = _PROPERTY_HEAD.match(line)
+        encoding = _ENCODED.search(head.group(0)) if head else None
+        if head is None or encoding is None:
+            out.append(line)
+            continue
+        params, value = head.group(0)[:-1], line[head.end() :]
+        if encoding.group(1).upper() == "QUOTED-PRINTABLE":
+            while value.endswith("=") and index < len(lines):  # a soft line break
+                value = value[:-1] + lines[index]
+                index += 1
+            data = quopri.decodestring(value.encode("utf-8"))
+        elif "VALUE=BINARY" in params.upper() or params.upper().startswith("ATTACH"):
+            out.append(line)  # a file attached, base64 as RFC 5545 has it
+            continue
+        else:
+            try:
+                data = base64.b64decode(value.strip(), validate=True)
+            except ValueError:
+                out.append(line)
+                continue
+        charset = _CHARSET_PARAM.search(params)
+        decoded = _decode_bytes(data, charset.group(1) if charset else "utf-8")
+        decoded = _UNESCAPED.sub(r"\\\1", decoded.replace("\r\n", "\n"))
+        out.append(_ENCODING_PARAM.sub("", params) + ":" + decoded.replace("\n", "\\n"))
+    return "\r\n".join(out) + "\r\n"
+
+
+def _decode_bytes(data: bytes, charset: str) -> str:
+    for encoding in (charset.strip() or "utf-8", "utf-8", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            continue
+    return data.decode("latin-1")
 
 
 # Exchange 2010 has written a VTIMEZONE named by nothing ("TZID:") and times in it as
