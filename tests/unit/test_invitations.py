@@ -834,3 +834,53 @@ def test_values_in_quoted_printable_or_base64_are_read_decoded():
         ("Amélie Rousseau", "amelie.rousseau@lumiere-conseil.example"),
         ("Sam Ortiz", "sam.ortiz@example.com"),
     ]
+
+
+def _request(stamp: str, start: str, sequence: int = 1, uid: str = "move-1@acme.example") -> str:
+    return (
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//EN\r\nMETHOD:REQUEST\r\n"
+        f"BEGIN:VEVENT\r\nUID:{uid}\r\nSEQUENCE:{sequence}\r\nDTSTAMP:{stamp}\r\n"
+        f"DTSTART:{start}\r\nDURATION:PT45M\r\nSUMMARY:Interview\r\n"
+        "ORGANIZER;CN=Dana Reyes:mailto:dana@acme.example\r\n"
+        "END:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("calendars", "expected"),
+    [
+        # moved without a new SEQUENCE, the later message last (RFC 2446's sample iTIP inbox)
+        (
+            [("20261201T090000Z", "20261210T150000Z"), ("20261201T093000Z", "20261210T160000Z")],
+            [("move-1@acme.example", datetime(2026, 12, 10, 16, 0, tzinfo=UTC))],
+        ),
+        # the later message first: it still wins
+        (
+            [("20261201T093000Z", "20261210T160000Z"), ("20261201T090000Z", "20261210T150000Z")],
+            [("move-1@acme.example", datetime(2026, 12, 10, 16, 0, tzinfo=UTC))],
+        ),
+        # near miss: the same DTSTAMP twice keeps the first, as before
+        (
+            [("20261201T090000Z", "20261210T150000Z"), ("20261201T090000Z", "20261210T160000Z")],
+            [("move-1@acme.example", datetime(2026, 12, 10, 15, 0, tzinfo=UTC))],
+        ),
+    ],
+)
+def test_of_two_requests_of_one_sequence_the_later_stamped_is_the_interview(calendars, expected):
+    """RFC 5546 (2.1.5): of two messages of one UID and one SEQUENCE, the later DTSTAMP is the
+    newer. A file holding both (ical4j's iTIP inbox `incoming.ics`: a REQUEST moved an hour
+    without a new SEQUENCE) kept the first one read."""
+    raw = "".join(_request(stamp, start) for stamp, start in calendars).encode()
+    found = [r.value for r in read_invitations(raw, "inbox.ics") if isinstance(r, Found)]
+    assert [(i.uid, i.start) for i in found] == expected
+
+
+def test_a_higher_sequence_wins_over_a_later_stamp():
+    raw = (
+        _request("20261201T090000Z", "20261210T150000Z", sequence=2)
+        + _request("20261201T093000Z", "20261210T160000Z", sequence=1)
+    ).encode()
+    found = [r.value for r in read_invitations(raw, "inbox.ics") if isinstance(r, Found)]
+    assert [(i.sequence, i.start) for i in found] == [
+        (2, datetime(2026, 12, 10, 15, 0, tzinfo=UTC))
+    ]

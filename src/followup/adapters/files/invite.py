@@ -27,7 +27,7 @@ import json
 import quopri
 import re
 import warnings
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -107,7 +107,7 @@ def read_invitations(raw: bytes, source: str) -> list[Found[Invitation] | Skip]:
             # The same event inline and attached (Google) is one invitation: the newest wins.
             key = record.value.uid
             earlier = found.get(key)
-            if isinstance(earlier, Found) and earlier.value.sequence >= record.value.sequence:
+            if isinstance(earlier, Found) and _newer_or_same(earlier.value, record.value):
                 continue
             if earlier is not None:
                 order.remove(earlier)
@@ -116,6 +116,16 @@ def read_invitations(raw: bytes, source: str) -> list[Found[Invitation] | Skip]:
     if answers and not found:
         raise answers[0]
     return order
+
+
+def _newer_or_same(earlier: Invitation, later: Invitation) -> bool:
+    """Whether the invitation read first stays: a higher SEQUENCE, else a DTSTAMP not older
+    (RFC 5546, 2.1.5); without both stamps, the first read."""
+    if earlier.sequence != later.sequence:
+        return earlier.sequence > later.sequence
+    if earlier.stamp is None or later.stamp is None:
+        return True
+    return earlier.stamp >= later.stamp
 
 
 class _AnswersOnly(BadInput):
@@ -278,10 +288,23 @@ def _invitation(event: Any, method: str, where: str) -> Invitation:
         organizer=organizer,
         attendees=attendees,
         cancelled=cancelled,
+        stamp=_stamp(event.get("DTSTAMP")),
         domains=tuple(
             dict.fromkeys(d for p in people if (d := mail_domain(p.email)) and not _free_domain(d))
         ),
     )
+
+
+def _stamp(prop: Any) -> datetime | None:
+    """DTSTAMP in UTC, or None when it is missing, several or no date-time (a broken DTSTAMP
+    is no reason to refuse the invitation)."""
+    try:
+        value = getattr(prop, "dt", None)
+    except Exception:  # icalendar's BrokenCalendarProperty, on a value it could not read
+        return None
+    if not isinstance(value, datetime):
+        return None
+    return value.astimezone(UTC) if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 def _when(prop: Any, where: str, name: str) -> datetime | date:
