@@ -782,3 +782,105 @@ def test_office_hours_published_as_availability_are_a_calendar_without_an_event(
     with pytest.raises(BadInput) as raised:
         import_file(deps, source)
     assert raised.value.message.startswith(message)
+
+
+WIDE_FORMS = [
+    ("as written (UTF-16 LE, a mark)", lambda text: b"\xff\xfe" + text.encode("utf-16-le")),
+    ("UTF-16 BE, byte-order mark", lambda text: b"\xfe\xff" + text.encode("utf-16-be")),
+    ("UTF-16 LE, no byte-order mark", lambda text: text.encode("utf-16-le")),
+    ("UTF-8", lambda text: text.encode("utf-8")),
+]
+
+
+@pytest.mark.parametrize(("form", "encode"), WIDE_FORMS, ids=[f for f, _ in WIDE_FORMS])
+def test_a_calendar_written_in_utf16_is_read_as_the_same_invitation(deps, form, encode):
+    """Windows Calendar (Vista's, `PRODID:-//Microsoft Corporation//Windows Calendar 1.0//EN`)
+    saves .ics files in UTF-16 with a byte-order mark (ical.net's tests keep one): the file was
+    refused as "expected UTF-8 JSON, found a byte that is not UTF-8 at offset 0". In every
+    UTF-16 form, as in UTF-8, it is the same invitation, accents and zone kept."""
+    text = (DATA / "windows-calendar-utf16.ics").read_bytes()[2:].decode("utf-16-le")
+    source = ImportSource.from_bytes(encode(text), "Entretien.ics")
+    report = import_file(deps, source)
+    assert counts(report) == ("invite", 1, 0, 0)
+    again = import_file(deps, ImportSource.from_bytes(encode(text), "Entretien.ics"))
+    assert counts(again) == ("invite", 0, 0, 1)
+    [event] = read_invitations(encode(text), "Entretien.ics")
+    assert isinstance(event, Found)
+    invitation = event.value
+    assert invitation.start == datetime(2026, 12, 10, 14, 30, tzinfo=ZoneInfo("Europe/Paris"))
+    assert invitation.minutes == 45
+    assert invitation.summary == "Entretien – Responsable grands comptes"
+    assert invitation.location == "Siège, 12 rue de la Boétie, Paris"
+    assert [(a.name, a.email) for a in invitation.people] == [
+        ("Hélène Lefèvre", "helene.lefevre@societe-generale-conseil.example"),
+        ("Sam Ortiz", "sam.ortiz@example.com"),
+        ("François Nguyễn", "francois.nguyen@societe-generale-conseil.example"),
+    ]
+
+
+def test_values_in_quoted_printable_or_base64_are_read_decoded():
+    """Calendars written by vCalendar 1.0's habits (Drupal's iCal export, as ical.net's tests
+    keep one; old phones) give `ENCODING=QUOTED-PRINTABLE` values, with soft line breaks (`=` at
+    a line's end) and a `CHARSET`, and `ENCODING=BASE64` text: the whole file was refused
+    ("Content line could not be parsed into parts"), and a summary without a soft break would
+    have named the role "Entretien =C3=A9quipe". Each value is decoded in its charset; a plain
+    value ending in `=` (a URL's query) is no soft break."""
+    [invitation] = invitations("drupal-quoted-printable.ics")
+    assert invitation.summary == "Entretien équipe ventes – Lyon"
+    assert invitation.location == "Siège, 3 place Bellecour, Lyon"
+    assert invitation.sequence == 2
+    assert invitation.start == datetime(2026, 12, 10, 14, 0, tzinfo=UTC)
+    assert [(a.name, a.email) for a in invitation.people] == [
+        ("Amélie Rousseau", "amelie.rousseau@lumiere-conseil.example"),
+        ("Sam Ortiz", "sam.ortiz@example.com"),
+    ]
+
+
+def _request(stamp: str, start: str, sequence: int = 1, uid: str = "move-1@acme.example") -> str:
+    return (
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//EN\r\nMETHOD:REQUEST\r\n"
+        f"BEGIN:VEVENT\r\nUID:{uid}\r\nSEQUENCE:{sequence}\r\nDTSTAMP:{stamp}\r\n"
+        f"DTSTART:{start}\r\nDURATION:PT45M\r\nSUMMARY:Interview\r\n"
+        "ORGANIZER;CN=Dana Reyes:mailto:dana@acme.example\r\n"
+        "END:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("calendars", "expected"),
+    [
+        # moved without a new SEQUENCE, the later message last (RFC 2446's sample iTIP inbox)
+        (
+            [("20261201T090000Z", "20261210T150000Z"), ("20261201T093000Z", "20261210T160000Z")],
+            [("move-1@acme.example", datetime(2026, 12, 10, 16, 0, tzinfo=UTC))],
+        ),
+        # the later message first: it still wins
+        (
+            [("20261201T093000Z", "20261210T160000Z"), ("20261201T090000Z", "20261210T150000Z")],
+            [("move-1@acme.example", datetime(2026, 12, 10, 16, 0, tzinfo=UTC))],
+        ),
+        # near miss: the same DTSTAMP twice keeps the first, as before
+        (
+            [("20261201T090000Z", "20261210T150000Z"), ("20261201T090000Z", "20261210T160000Z")],
+            [("move-1@acme.example", datetime(2026, 12, 10, 15, 0, tzinfo=UTC))],
+        ),
+    ],
+)
+def test_of_two_requests_of_one_sequence_the_later_stamped_is_the_interview(calendars, expected):
+    """RFC 5546 (2.1.5): of two messages of one UID and one SEQUENCE, the later DTSTAMP is the
+    newer. A file holding both (ical4j's iTIP inbox `incoming.ics`: a REQUEST moved an hour
+    without a new SEQUENCE) kept the first one read."""
+    raw = "".join(_request(stamp, start) for stamp, start in calendars).encode()
+    found = [r.value for r in read_invitations(raw, "inbox.ics") if isinstance(r, Found)]
+    assert [(i.uid, i.start) for i in found] == expected
+
+
+def test_a_higher_sequence_wins_over_a_later_stamp():
+    raw = (
+        _request("20261201T090000Z", "20261210T150000Z", sequence=2)
+        + _request("20261201T093000Z", "20261210T160000Z", sequence=1)
+    ).encode()
+    found = [r.value for r in read_invitations(raw, "inbox.ics") if isinstance(r, Found)]
+    assert [(i.sequence, i.start) for i in found] == [
+        (2, datetime(2026, 12, 10, 15, 0, tzinfo=UTC))
+    ]

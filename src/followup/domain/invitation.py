@@ -4,7 +4,7 @@ will be met, for how long, and which company and role it is for (DESIGN, "invite
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from followup.domain.folding import fold
@@ -40,6 +40,9 @@ class Invitation:
     # Mail domains of the people on it that can name the employer (the organizer's first;
     # personal mailboxes and scheduling services left out).
     domains: tuple[str, ...] = ()
+    # When the organizer's calendar wrote it (DTSTAMP, UTC): of two of one UID and one SEQUENCE,
+    # the later is the newer (RFC 5546, 2.1.5). Not part of what the invitation says.
+    stamp: datetime | None = field(default=None, compare=False)
 
     @property
     def people(self) -> tuple[Attendee, ...]:

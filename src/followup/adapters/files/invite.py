@@ -18,14 +18,16 @@ file's own VTIMEZONE definition.
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import email
 import email.policy
 import hashlib
 import json
+import quopri
 import re
 import warnings
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -36,6 +38,8 @@ from followup.domain.folding import fold
 from followup.domain.invitation import Attendee, Invitation, mail_domain
 from followup.domain.records import Found, Skip
 from followup.services.ports import ImportOptions, ImportSource, Progress
+
+from .text_lines import bom_encoding, text_encoding
 
 CALENDAR_TYPES = ("text/calendar", "application/ics", "text/x-vcalendar", "application/x-ics")
 NOT_PEOPLE = ("ROOM", "RESOURCE", "GROUP")  # CUTYPE values that are no one to thank
@@ -56,8 +60,25 @@ MAX_SEQUENCE = 2**31 - 1
 _LONE_COMPONENT = re.compile(rb"BEGIN:V(EVENT|TODO|JOURNAL|FREEBUSY|TIMEZONE|ALARM|AVAILABILITY)\b")
 
 
+_WIDE = ("utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be")
+
+
+def narrowed(raw: bytes) -> bytes:
+    """UTF-8 bytes of a calendar or message written in UTF-16 or UTF-32 (Windows Calendar saves
+    its .ics files in UTF-16 with a byte-order mark; some Windows tools leave the mark out);
+    other bytes as they are. A character cut at the end of the bytes (a file's first bytes, read
+    to tell its kind) is dropped."""
+    wide = text_encoding(raw)
+    if wide not in _WIDE:
+        return raw
+    mark = 4 if "32" in wide else 2
+    body = raw[mark:] if bom_encoding(raw) else raw
+    return body.decode(wide, errors="ignore").lstrip("\ufeff").encode("utf-8")
+
+
 def read_invitations(raw: bytes, source: str) -> list[Found[Invitation] | Skip]:
     """The events of an .ics file, or of the calendar parts of an .eml message."""
+    raw = narrowed(raw)
     head = raw.lstrip(b"\xef\xbb\xbf \t\r\n")[:64].upper()
     if head.startswith(b"BEGIN:VCALENDAR"):
         calendars = [(source, raw)]
@@ -86,7 +107,7 @@ def read_invitations(raw: bytes, source: str) -> list[Found[Invitation] | Skip]:
             # The same event inline and attached (Google) is one invitation: the newest wins.
             key = record.value.uid
             earlier = found.get(key)
-            if isinstance(earlier, Found) and earlier.value.sequence >= record.value.sequence:
+            if isinstance(earlier, Found) and _newer_or_same(earlier.value, record.value):
                 continue
             if earlier is not None:
                 order.remove(earlier)
@@ -95,6 +116,16 @@ def read_invitations(raw: bytes, source: str) -> list[Found[Invitation] | Skip]:
     if answers and not found:
         raise answers[0]
     return order
+
+
+def _newer_or_same(earlier: Invitation, later: Invitation) -> bool:
+    """Whether the invitation read first stays: a higher SEQUENCE, else a DTSTAMP not older
+    (RFC 5546, 2.1.5); without both stamps, the first read."""
+    if earlier.sequence != later.sequence:
+        return earlier.sequence > later.sequence
+    if earlier.stamp is None or later.stamp is None:
+        return True
+    return earlier.stamp >= later.stamp
 
 
 class _AnswersOnly(BadInput):
@@ -167,7 +198,7 @@ def read_calendar(raw: bytes, where: str) -> list[Found[Invitation] | Skip]:
 def _read_calendar(raw: bytes, where: str) -> list[Found[Invitation] | Skip]:
     import icalendar
 
-    text = _named_zones(_text(raw, where))
+    text = _named_zones(_decoded_values(_text(raw, where)))
     _check_structure(text, where)
     try:
         # Several calendars one after the other are read each (ownCloud's calendar exported
@@ -257,10 +288,23 @@ def _invitation(event: Any, method: str, where: str) -> Invitation:
         organizer=organizer,
         attendees=attendees,
         cancelled=cancelled,
+        stamp=_stamp(event.get("DTSTAMP")),
         domains=tuple(
             dict.fromkeys(d for p in people if (d := mail_domain(p.email)) and not _free_domain(d))
         ),
     )
+
+
+def _stamp(prop: Any) -> datetime | None:
+    """DTSTAMP in UTC, or None when it is missing, several or no date-time (a broken DTSTAMP
+    is no reason to refuse the invitation)."""
+    try:
+        value = getattr(prop, "dt", None)
+    except Exception:  # icalendar's BrokenCalendarProperty, on a value it could not read
+        return None
+    if not isinstance(value, datetime):
+        return None
+    return value.astimezone(UTC) if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 def _when(prop: Any, where: str, name: str) -> datetime | date:
@@ -401,12 +445,68 @@ def _made_uid(event: Any) -> str:
 
 
 def _text(raw: bytes, where: str) -> str:
+    raw = narrowed(raw)  # a message's calendar part in UTF-16
     for encoding in ("utf-8-sig", "cp1252"):
         try:
             return raw.decode(encoding)
         except UnicodeDecodeError:
             continue
     return raw.decode("latin-1")
+
+
+# vCalendar 1.0's habits in iCalendar files (Drupal's iCal export, old phones' calendars): values
+# in quoted-printable, with soft line breaks ("=" at a line's end) and a CHARSET, or text in
+# base64. icalendar knows neither; each such value is decoded and written as iCalendar text.
+_ENCODED = re.compile(r";ENCODING=(QUOTED-PRINTABLE|BASE64|B)\b", re.IGNORECASE)
+_PROPERTY_HEAD = re.compile(r'^[A-Za-z0-9-]+(?:;(?:[^:;"]|"[^"]*")*)*:')
+_ENCODING_PARAM = re.compile(r';(?:ENCODING|CHARSET)=(?:"[^"]*"|[^;:]*)', re.IGNORECASE)
+_CHARSET_PARAM = re.compile(r';CHARSET="?([^;:"]*)', re.IGNORECASE)
+_UNESCAPED = re.compile(r"(?<!\\)([,;])")
+
+
+def _decoded_values(text: str) -> str:
+    if not _ENCODED.search(text):
+        return text
+    lines = re.sub(r"\r?\n[ \t]", "", text).splitlines()
+    out: list[str] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        index += 1
+        head = _PROPERTY_HEAD.match(line)
+        encoding = _ENCODED.search(head.group(0)) if head else None
+        if head is None or encoding is None:
+            out.append(line)
+            continue
+        params, value = head.group(0)[:-1], line[head.end() :]
+        if encoding.group(1).upper() == "QUOTED-PRINTABLE":
+            while value.endswith("=") and index < len(lines):  # a soft line break
+                value = value[:-1] + lines[index]
+                index += 1
+            data = quopri.decodestring(value.encode("utf-8"))
+        elif "VALUE=BINARY" in params.upper() or params.upper().startswith("ATTACH"):
+            out.append(line)  # a file attached, base64 as RFC 5545 has it
+            continue
+        else:
+            try:
+                data = base64.b64decode(value.strip(), validate=True)
+            except ValueError:
+                out.append(line)
+                continue
+        charset = _CHARSET_PARAM.search(params)
+        decoded = _decode_bytes(data, charset.group(1) if charset else "utf-8")
+        decoded = _UNESCAPED.sub(r"\\\1", decoded.replace("\r\n", "\n"))
+        out.append(_ENCODING_PARAM.sub("", params) + ":" + decoded.replace("\n", "\\n"))
+    return "\r\n".join(out) + "\r\n"
+
+
+def _decode_bytes(data: bytes, charset: str) -> str:
+    for encoding in (charset.strip() or "utf-8", "utf-8", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            continue
+    return data.decode("latin-1")
 
 
 # Exchange 2010 has written a VTIMEZONE named by nothing ("TZID:") and times in it as
@@ -567,6 +667,7 @@ class InviteReader:
     kind = "invite"
 
     def sniff(self, head: bytes, name: str) -> bool:
+        head = narrowed(head)
         start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:32].upper()
         return (
             start.startswith(b"BEGIN:VCALENDAR")
