@@ -39,6 +39,7 @@ from followup.adapters.cards.email_repairs import (
 from followup.adapters.cards.emails import candidates, chosen, local_parts, plausible_ending
 from followup.adapters.cards.lines import MIN_SCORE, Line, join, lines_from_text, merge_rows
 from followup.adapters.cards.mend import mend_domain, slugs, unglued
+from followup.adapters.cards.phone_repairs import mended_phone
 from followup.adapters.cards.roles import (
     Text,
     assign,
@@ -134,6 +135,12 @@ def find_fields(lines: list[Line], region: str | None) -> BusinessCard:
         area_phone, area_confidence = _recoded_area(phones, rests, region)
         if area_phone is not None:
             phone_text, phone_confidence = area_phone, min(area_confidence, 0.7)
+            settled = True
+    if not settled:
+        # One character misread (`57 B1`, `010 93…` for 810): the number it makes valid.
+        repaired = mended_phone(lines, [c for c in (region, abroad) if c])
+        if repaired is not None:
+            phone_text, phone_confidence = repaired[0].international, min(0.7, repaired[1])
     local = email.partition("@")[0] if email else None
     name, title, company = assign(texts, local, domain)
     if email:
