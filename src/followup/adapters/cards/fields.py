@@ -375,13 +375,18 @@ _WEB_PATH = re.compile(r"(?:^|\s)[a-z0-9\-]*[a-z0-9]{2}/[a-z]{3,}/?(?:\s|$)")
 # Or a web address alone on its line with a space read after its dot (`blue-harbor. pl/careers`,
 # its slash read as a letter too: `blue-harbor. plicareers`).
 _WEB_SPACED = re.compile(r"[a-z0-9\-]{3,}\. [a-z]{2,}\S*")
+# Or its ending cut short, a letter of it lost (`acme.p/careers`, `acme./careers`): a host, a dot,
+# at most one letter, then the page.
+_WEB_CUT = re.compile(r"(?:^|\s)[a-z0-9\-]{3,}\.[a-z]?/[a-z]{3,}/?(?:\s|$)")
 
 
 def _web_path(text: str) -> bool:
-    """A line that is a web address misread (see `_WEB_PATH`, `_WEB_SPACED`): in lower case, as
-    no company's or person's line is."""
+    """A line that is a web address misread (see `_WEB_PATH`, `_WEB_SPACED`, `_WEB_CUT`): in
+    lower case, as no company's or person's line is."""
     text = text.strip()
-    return text == text.lower() and bool(_WEB_PATH.search(text) or _WEB_SPACED.fullmatch(text))
+    return text == text.lower() and bool(
+        _WEB_PATH.search(text) or _WEB_SPACED.fullmatch(text) or _WEB_CUT.search(text)
+    )
 
 
 def _labelled_email(text: str) -> bool:
