@@ -101,3 +101,11 @@ def test_two_digits_as_near_that_each_make_a_valid_number_leave_the_reading_as_i
     # 8 and 6 equally near: +34 810… and +34 610… are both valid; the card does not say which.
     frames = frames_of(PRINTED, {AT: {"0": 0.4, "8": 0.3, "6": 0.3}})
     assert card_with_phone_line("Tel. +34 010 93 79 13", frames).phone == "+34 010937913"
+
+
+def test_a_digit_of_the_calling_code_is_not_changed_to_make_another_country_s_number():
+    # +32 10 93 79 13 (Belgium) is valid too, and the 2 nearer than the 8: but the card is
+    # Spanish, and a Spanish number needs the 8.
+    at_code = PRINTED.index("34") + 1
+    frames = frames_of(PRINTED, {AT: {"0": 0.6, "8": 0.4}, at_code: {"4": 0.52, "2": 0.48}})
+    assert card_with_phone_line("Tel. +34 010 93 79 13", frames).phone == "+34 810 93 79 13"

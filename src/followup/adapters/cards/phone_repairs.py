@@ -19,6 +19,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import phonenumbers
+
 from followup.adapters.cards.contacts import Phone, find_phones
 from followup.adapters.cards.lines import Line
 
@@ -40,8 +42,9 @@ MARGIN = 1.0  # nats: how much likelier than any other candidate number it must 
 
 
 def mended_phone(lines: Sequence[Line], regions: Sequence[str]) -> tuple[Phone, float] | None:
-    """The one number valid as a line's reading with one character of it another digit (see
-    the module's docstring), with the line's score; None where there is none, or several."""
+    """The one number of one of `regions` (the candidate's country, the card's) valid as a
+    line's reading with one character of it another digit (see the module's docstring), with
+    the line's score; None where there is none, or several."""
     best: tuple[float, Phone, float] | None = None
     rivals: list[tuple[float, str]] = []
     for line in lines:
@@ -74,8 +77,10 @@ def mended_phone(lines: Sequence[Line], regions: Sequence[str]) -> tuple[Phone, 
 
 
 def _candidates(text: str, region: str, every_digit: bool) -> list[tuple[str, Phone]]:
-    """Each reading of `text` with one character another digit that makes a number valid that
-    was not (and is no fax): (the text so read, the number)."""
+    """Each reading of `text` with one character another digit that makes a number of `region`
+    valid that was not (and is no fax): (the text so read, the number). A number of another
+    country is no candidate: a digit of the calling code misread (`–34` read for +32) is a
+    claim the card's country contradicts (`contacts.recoded_country` mends that code)."""
     before = {p.international for p in find_phones(text, region) if p.valid}
     found: list[tuple[str, Phone]] = []
     for at, char in enumerate(text):
@@ -93,7 +98,8 @@ def _candidates(text: str, region: str, every_digit: bool) -> list[tuple[str, Ph
             changed = text[:at] + digit + text[at + 1 :]
             for phone in find_phones(changed, region):
                 new = phone.valid and phone.international not in before
-                if new and phone.kind != "fax" and phone.start <= at < phone.end:
+                ours = phonenumbers.region_code_for_number(phone.number) == region
+                if new and ours and phone.kind != "fax" and phone.start <= at < phone.end:
                     found.append((changed, phone))
     return found
 
