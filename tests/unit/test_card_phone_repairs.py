@@ -109,3 +109,12 @@ def test_a_digit_of_the_calling_code_is_not_changed_to_make_another_country_s_nu
     at_code = PRINTED.index("34") + 1
     frames = frames_of(PRINTED, {AT: {"0": 0.6, "8": 0.4}, at_code: {"4": 0.52, "2": 0.48}})
     assert card_with_phone_line("Tel. +34 010 93 79 13", frames).phone == "+34 810 93 79 13"
+
+
+def test_a_short_number_that_one_digit_makes_valid_is_not_taken_from_a_line_of_noise():
+    # Italy's plan allows numbers of six digits: blurred print read as `Pe 1817 06` becomes
+    # +39 081 706 with its 1 as a 0. No printed phone is that short: nothing is mended.
+    frames = frames_of("Pe 0817 06", {3: {"1": 0.55, "0": 0.45}})
+    lines = lines_from_text(["Giulia Mancuso", "Direttore Tecnico", "Pe 1817 06"])
+    lines[2] = replace(lines[2], frames=lambda: frames)
+    assert find_fields(lines, "IT").phone is None

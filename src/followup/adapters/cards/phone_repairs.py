@@ -39,6 +39,10 @@ LOOKALIKES = {
 }
 MOST_LOST = 6.0  # nats: how much less likely than the reading a candidate may be
 MARGIN = 1.0  # nats: how much likelier than any other candidate number it must be
+# The fewest digits (national, without the trunk prefix) of a number mended: a short number
+# valid in a lenient plan (Italy's, from six digits) is what a line of noise most easily becomes
+# with one digit changed (`Pe 1817 06`, blurred past reading, as +39 081 706).
+SHORTEST = 8
 
 
 def mended_phone(lines: Sequence[Line], regions: Sequence[str]) -> tuple[Phone, float] | None:
@@ -78,9 +82,10 @@ def mended_phone(lines: Sequence[Line], regions: Sequence[str]) -> tuple[Phone, 
 
 def _candidates(text: str, region: str, every_digit: bool) -> list[tuple[str, Phone]]:
     """Each reading of `text` with one character another digit that makes a number of `region`
-    valid that was not (and is no fax): (the text so read, the number). A number of another
-    country is no candidate: a digit of the calling code misread (`–34` read for +32) is a
-    claim the card's country contradicts (`contacts.recoded_country` mends that code)."""
+    valid that was not (no fax, no short number: `SHORTEST`): (the text so read, the number).
+    A number of another country is no candidate: a digit of the calling code misread (`–34`
+    read for +32) is a claim the card's country contradicts (`contacts.recoded_country` mends
+    that code)."""
     before = {p.international for p in find_phones(text, region) if p.valid}
     found: list[tuple[str, Phone]] = []
     for at, char in enumerate(text):
@@ -98,10 +103,16 @@ def _candidates(text: str, region: str, every_digit: bool) -> list[tuple[str, Ph
             changed = text[:at] + digit + text[at + 1 :]
             for phone in find_phones(changed, region):
                 new = phone.valid and phone.international not in before
-                ours = phonenumbers.region_code_for_number(phone.number) == region
-                if new and ours and phone.kind != "fax" and phone.start <= at < phone.end:
+                if new and _a_candidate(phone, region) and phone.start <= at < phone.end:
                     found.append((changed, phone))
     return found
+
+
+def _a_candidate(phone: Phone, region: str) -> bool:
+    """A phone (no fax) of `region`, of at least `SHORTEST` digits."""
+    digits = phonenumbers.national_significant_number(phone.number)
+    ours = phonenumbers.region_code_for_number(phone.number) == region
+    return ours and phone.kind != "fax" and len(digits) >= SHORTEST
 
 
 def _between_digits(text: str, at: int) -> bool:
