@@ -184,13 +184,43 @@ def test_a_website_alone_on_its_line_with_a_space_after_its_dot_is_no_company():
         ("brightlinepl/careers", True),
         ("brightline pl/careers", True),
         ("brightline. plicareers", True),
+        ("brightline.p/careers", True),  # the ending lost a letter
+        ("bright-line.c/jobs", True),
+        ("brightline./careers", True),  # or both
         ("Build. Ship.", False),  # capitals: a tagline or a name
         ("build. ship. grow.", False),  # words and dots, not a host and its ending
         ("Nordhavn Shipping A/S", False),
         ("c/o Hansen", False),
         ("Design/Build", False),
         ("s/a", False),
+        ("acme.inc/ltd", False),  # an ending of three letters: not a lost one
+        ("u.s./canada", False),
     ],
 )
 def test_a_web_address_misread_is_told_from_a_line_of_text(text, website):
     assert _web_path(text) is website
+
+
+@pytest.mark.parametrize(
+    ("website", "company", "email"),
+    [
+        ("acme.p/careers", "Acme Robotics", "ines_simoes@acme.pt"),
+        ("acme./careers", "Acme Robotics", "ines_simoes@acme.pt"),
+    ],
+)
+def test_a_website_whose_ending_lost_a_letter_is_neither_the_company_nor_its_domain(
+    website, company, email
+):
+    # Taken for the company's line, `acme.p/careers` gave the email its domain (acmep.pt).
+    card = read(
+        [
+            ("Acme Robotics", 1.3),
+            ("Inês Simões", 1.8),
+            "Office Manager",
+            "Cell 912 425 969",
+            "E-mail: Ines_simoes(@acme,pt",
+            website,
+        ],
+        "PT",
+    )
+    assert (card.company, card.email) == (company, email)

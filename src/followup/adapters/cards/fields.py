@@ -39,6 +39,7 @@ from followup.adapters.cards.email_repairs import (
 from followup.adapters.cards.emails import candidates, chosen, local_parts, plausible_ending
 from followup.adapters.cards.lines import MIN_SCORE, Line, join, lines_from_text, merge_rows
 from followup.adapters.cards.mend import mend_domain, slugs, unglued
+from followup.adapters.cards.phone_repairs import mended_phone
 from followup.adapters.cards.roles import (
     Text,
     assign,
@@ -134,6 +135,12 @@ def find_fields(lines: list[Line], region: str | None) -> BusinessCard:
         area_phone, area_confidence = _recoded_area(phones, rests, region)
         if area_phone is not None:
             phone_text, phone_confidence = area_phone, min(area_confidence, 0.7)
+            settled = True
+    if not settled:
+        # One character misread (`57 B1`, `010 93…` for 810): the number it makes valid.
+        repaired = mended_phone(lines, [c for c in (region, abroad) if c])
+        if repaired is not None:
+            phone_text, phone_confidence = repaired[0].international, min(0.7, repaired[1])
     local = email.partition("@")[0] if email else None
     name, title, company = assign(texts, local, domain)
     if email:
@@ -368,13 +375,18 @@ _WEB_PATH = re.compile(r"(?:^|\s)[a-z0-9\-]*[a-z0-9]{2}/[a-z]{3,}/?(?:\s|$)")
 # Or a web address alone on its line with a space read after its dot (`blue-harbor. pl/careers`,
 # its slash read as a letter too: `blue-harbor. plicareers`).
 _WEB_SPACED = re.compile(r"[a-z0-9\-]{3,}\. [a-z]{2,}\S*")
+# Or its ending cut short, a letter of it lost (`acme.p/careers`, `acme./careers`): a host, a dot,
+# at most one letter, then the page.
+_WEB_CUT = re.compile(r"(?:^|\s)[a-z0-9\-]{3,}\.[a-z]?/[a-z]{3,}/?(?:\s|$)")
 
 
 def _web_path(text: str) -> bool:
-    """A line that is a web address misread (see `_WEB_PATH`, `_WEB_SPACED`): in lower case, as
-    no company's or person's line is."""
+    """A line that is a web address misread (see `_WEB_PATH`, `_WEB_SPACED`, `_WEB_CUT`): in
+    lower case, as no company's or person's line is."""
     text = text.strip()
-    return text == text.lower() and bool(_WEB_PATH.search(text) or _WEB_SPACED.fullmatch(text))
+    return text == text.lower() and bool(
+        _WEB_PATH.search(text) or _WEB_SPACED.fullmatch(text) or _WEB_CUT.search(text)
+    )
 
 
 def _labelled_email(text: str) -> bool:
