@@ -121,6 +121,55 @@ def test_a_settled_kind_by_0_keeps_the_rules_evidence_and_only_bars_the_model():
     )
 
 
+def test_other_at_0_bars_the_model_from_other_and_nothing_else():
+    data = copy.deepcopy(shipped_rules())
+    data["settled"] = [{"id": "t/heron", "by": {"other": 0}, "patterns": ["\\bheron\\b"]}]
+    sure_other = LearnedModel.from_data(
+        {
+            "kinds": list(KINDS),
+            "bias": [0.0] * 6,
+            "weights": {"heron": [0.0, 0.0, 0.0, 0.0, 0.0, 9.0]},
+            "rules_weight": 1.0,
+            "overrule_margin": 1.0,
+            "min_probability": 0.6,
+        }
+    )
+    reader = ReplyClassifier(data, learned=sure_other)
+    assert reader.settled("A heron.") == {"other": 0}
+    # the rules' weak evidence of a notice stands where the model alone would say `other`
+    found = reader.classify("A heron. Your application has been received.")
+    assert (found.kind, found.rule) == ("automatic", "automatic/received")
+    # nothing read by the rules and `other` barred: nothing is decided, still `other`
+    assert reader.classify("A heron.").kind == "other"
+    data["settled"][0]["by"] = {"other": 1}
+    with pytest.raises(InvalidField, match=r"settled\[0\]\.kinds"):
+        ReplyClassifier(data)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "Hi Sam,\n\nFriendly reminder that your call with our Head of Sales is booked for "
+            "Monday at 9. Bring a pen.\n\nPriya",
+            "automatic",
+        ),
+        (
+            "Hola Sam:\n\nLe recordamos que su entrevista quedó fijada para el jueves a las 10 "
+            "en nuestra oficina. Le rogamos puntualidad.\n\nRRHH",
+            "automatic",
+        ),
+        (
+            "Hi Sam,\n\nAs a reminder, the panel enjoyed your pitch. We'd now like to invite you "
+            "to a final round on Friday at 2pm.\n\nOwen",
+            "invitation",
+        ),
+    ],
+)
+def test_a_reminder_of_a_meeting_arranged_is_a_notice_whoever_sends_it(text, kind):
+    assert shipped_classifier().classify(text).kind == kind
+
+
 @pytest.mark.parametrize(
     ("text", "kind"),
     [

@@ -158,6 +158,8 @@ class ReplyClassifier:
                 continue
             rule = strongest[kind].strength if kind in strongest else 0
             scores[kind] = math.log(max(chances[kind], 1e-9)) + model.rules_weight * rule
+        if not scores:  # every kind barred and no rule's evidence left: nothing decided
+            return Classification("other", "", fresh, "learned" if found else "")
         # equal scores (a model with nothing to say of them): `other` first, then in KINDS' order
         kind = max(scores, key=lambda k: (scores[k], k == "other", -KINDS.index(k)))
         if best is not None and scores[kind] - scores[best.kind] <= model.overrule_margin:

@@ -304,14 +304,18 @@ def _settled_by(spec: dict[str, Any], where: str) -> dict[str, int]:
     """How much less each kind counts: `"by": {"offer": 1, "invitation": 2}`, or `"kinds"` with
     one number `"by"` for all of them (1 when not given). 0 leaves the rules' evidence of that
     kind as it is and only bars the learned fallback from answering it ("no need to send your
-    diploma" asks nothing, though its words sound like a request to the model)."""
+    diploma" asks nothing, though its words sound like a request to the model). `other` may be
+    named with 0 only: the model may not call the message `other` then (a person's reminder of an
+    interview already arranged is a notice, `automatic`, though it reads like a person's note)."""
     given = spec.get("by", 1)
     if isinstance(given, dict):
         by = {str(k): v for k, v in given.items()}
     else:
         by = {str(k): given for k in spec.get("kinds") or ()}
-    if not by or any(k not in KINDS or k == "other" for k in by):
-        raise InvalidField(f"{where}.kinds", f"kinds among {', '.join(KINDS[:-1])}", list(by))
+    if not by or any(k not in KINDS or (k == "other" and by[k] != 0) for k in by):
+        raise InvalidField(
+            f"{where}.kinds", f"kinds among {', '.join(KINDS[:-1])} (and other at 0)", list(by)
+        )
     if any(isinstance(n, bool) or not isinstance(n, int) or n < 0 for n in by.values()):
         raise InvalidField(f"{where}.by", "a whole number of at least 0 per kind", given)
     return by
