@@ -9,21 +9,15 @@ the clean near misses), read by the rules alone (the learned reader left out) an
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from followup.services.dependencies import Dependencies
 
-from .voices import VOICES, found_in
+from .voices import Found, assert_found_exactly, assert_round_listed, round_letters
 
-LETTERS = {
-    case["id"]: case
-    for case in json.loads((VOICES / "cases.json").read_text())
-    if case["id"].startswith("v17f-")
-}
+LETTERS = round_letters("v17f-")
 
-FOUND: dict[str, list[tuple[str, str]]] = {
+FOUND: Found = {
     "v17f-001": [
         (
             "asks-decision",
@@ -367,17 +361,11 @@ FOUND: dict[str, list[tuple[str, str]]] = {
 
 
 def test_every_letter_of_the_round_is_listed() -> None:
-    assert sorted(LETTERS) == sorted(FOUND)
-    assert len(FOUND) == 80
-    # the words found agree with the rules the set labels
-    for name, found in FOUND.items():
-        assert sorted({rule for rule, _ in found}) == sorted(LETTERS[name]["expected"]), name
+    assert_round_listed(LETTERS, FOUND, 80)
 
 
 @pytest.mark.parametrize("name", sorted(FOUND))
 def test_each_class_is_found_exactly_and_its_near_misses_stay_clean(
     voices: Dependencies, voices_reading: str, name: str
 ) -> None:
-    case = LETTERS[name]
-    found = found_in(voices, case["opportunity"], case["to"], case["text"], case["kind"])
-    assert found == sorted(FOUND[name])
+    assert_found_exactly(voices, LETTERS[name], FOUND[name])

@@ -9,24 +9,15 @@ shipped; the ids the rules missed or misread before this session are most of the
 
 from __future__ import annotations
 
-import json
-from typing import Any
-
 import pytest
 
 from followup.services.dependencies import Dependencies
 
-from .voices import VOICES, found_in
+from .voices import Found, assert_found_exactly, assert_round_listed, round_letters
 
+CASES = round_letters("v17a-")
 
-def _cases() -> dict[str, dict[str, Any]]:
-    cases = json.loads((VOICES / "cases.json").read_text(encoding="utf-8"))
-    return {c["id"]: c for c in cases if c["id"].startswith("v17a-")}
-
-
-CASES = _cases()
-
-EXPECTED: dict[str, list[tuple[str, str]]] = {
+EXPECTED: Found = {
     "v17a-003": [
         (
             "new-topic",
@@ -141,15 +132,11 @@ EXPECTED: dict[str, list[tuple[str, str]]] = {
 
 
 def test_the_letters_are_there_with_their_labels() -> None:
-    assert len(CASES) == 72
-    for case_id, found in EXPECTED.items():
-        assert CASES[case_id]["expected"] == sorted({rule for rule, _ in found}), case_id
+    assert_round_listed(CASES, EXPECTED, 72, every=False)
 
 
 @pytest.mark.parametrize("case_id", sorted(EXPECTED))
 def test_each_class_is_found_exactly_and_its_near_misses_stay_clean(
     voices: Dependencies, voices_reading: str, case_id: str
 ) -> None:
-    case = CASES[case_id]
-    found = found_in(voices, case["opportunity"], case["to"], case["text"], case["kind"])
-    assert found == sorted(EXPECTED[case_id])
+    assert_found_exactly(voices, CASES[case_id], EXPECTED[case_id])

@@ -62,3 +62,29 @@ def rules_or_shipped(param: str, monkeypatch: Any) -> str:
 
         monkeypatch.setattr(check, "second_reading", keep)
     return param
+
+
+Found = dict[str, list[tuple[str, str]]]
+
+
+def round_letters(prefix: str) -> dict[str, dict[str, Any]]:
+    """The voices set's letters of one round (their ids start with `prefix`, as "v18a-"), by id."""
+    cases = json.loads((VOICES / "cases.json").read_text(encoding="utf-8"))
+    return {case["id"]: case for case in cases if case["id"].startswith(prefix)}
+
+
+def assert_round_listed(
+    letters: dict[str, dict[str, Any]], found: Found, count: int, every: bool = True
+) -> None:
+    """The round holds `count` letters, every one with its findings listed (or, not `every`, only
+    some), and the rules of the words listed are the rules the set labels each with."""
+    assert len(letters) == count
+    assert set(found) == set(letters) if every else set(found) <= set(letters)
+    for case_id, words in found.items():
+        assert sorted({rule for rule, _ in words}) == sorted(letters[case_id]["expected"]), case_id
+
+
+def assert_found_exactly(deps: Dependencies, case: dict[str, Any], expected: list[Any]) -> None:
+    """The check finds in the case's letter exactly the (rule, words) expected; none when clean."""
+    found = found_in(deps, case["opportunity"], case["to"], case["text"], case["kind"])
+    assert found == sorted(expected)
