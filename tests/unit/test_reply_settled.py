@@ -13,6 +13,21 @@ from followup.domain.replies.learned import LearnedModel
 from followup.domain.replies.rulebook import merge_rules, shipped_rules
 
 
+def sure_model(kind: str, word: str | None = None) -> LearnedModel:
+    """A learned reader sure of `kind` where the text has `word` (without a word: always)."""
+    strong = [9.0 if k == kind else 0.0 for k in KINDS]
+    return LearnedModel.from_data(
+        {
+            "kinds": list(KINDS),
+            "bias": [0.0] * 6 if word else strong,
+            "weights": {word: strong} if word else {},
+            "rules_weight": 1.0,
+            "overrule_margin": 1.0,
+            "min_probability": 0.6,
+        }
+    )
+
+
 def test_after_an_accepted_offer_the_papers_asked_for_are_the_act():
     found = shipped_classifier().classify(
         "Hi Sam,\n\nThank you for accepting! Welcome to the team. Your contract is attached for "
@@ -47,16 +62,7 @@ def test_a_settled_kind_is_weakened_by_its_amount_and_the_model_may_not_answer_i
     data["settled"] = [
         {"id": "t/wombat", "kinds": ["rejection"], "by": 2, "patterns": ["\\bwombat\\b"]}
     ]
-    sure_rejection = LearnedModel.from_data(
-        {
-            "kinds": list(KINDS),
-            "bias": [0.0] * 6,
-            "weights": {"wombat": [0.0, 9.0, 0.0, 0.0, 0.0, 0.0]},
-            "rules_weight": 1.0,
-            "overrule_margin": 1.0,
-            "min_probability": 0.6,
-        }
-    )
+    sure_rejection = sure_model("rejection", "wombat")
     reader = ReplyClassifier(data, learned=sure_rejection)
     text = "The wombat says: we regret to inform you that the role was filled."
     assert reader.settled(text) == {"rejection": 2}
@@ -97,16 +103,7 @@ def test_settled_says_how_much_less_per_kind_and_checks_the_amounts():
 def test_a_settled_kind_by_0_keeps_the_rules_evidence_and_only_bars_the_model():
     data = copy.deepcopy(shipped_rules())
     data["settled"] = [{"id": "t/lynx", "by": {"question": 0}, "patterns": ["\\blynx\\b"]}]
-    sure_question = LearnedModel.from_data(
-        {
-            "kinds": list(KINDS),
-            "bias": [0.0] * 6,
-            "weights": {"diploma": [0.0, 0.0, 0.0, 9.0, 0.0, 0.0]},
-            "rules_weight": 1.0,
-            "overrule_margin": 1.0,
-            "min_probability": 0.6,
-        }
-    )
+    sure_question = sure_model("question", "diploma")
     reader = ReplyClassifier(data, learned=sure_question)
     assert reader.settled("The lynx.") == {"question": 0}
     # the model alone would call it a request; the settled words bar it from that kind
@@ -124,16 +121,7 @@ def test_a_settled_kind_by_0_keeps_the_rules_evidence_and_only_bars_the_model():
 def test_other_at_0_bars_the_model_from_other_and_nothing_else():
     data = copy.deepcopy(shipped_rules())
     data["settled"] = [{"id": "t/heron", "by": {"other": 0}, "patterns": ["\\bheron\\b"]}]
-    sure_other = LearnedModel.from_data(
-        {
-            "kinds": list(KINDS),
-            "bias": [0.0] * 6,
-            "weights": {"heron": [0.0, 0.0, 0.0, 0.0, 0.0, 9.0]},
-            "rules_weight": 1.0,
-            "overrule_margin": 1.0,
-            "min_probability": 0.6,
-        }
-    )
+    sure_other = sure_model("other", "heron")
     reader = ReplyClassifier(data, learned=sure_other)
     assert reader.settled("A heron.") == {"other": 0}
     # the rules' weak evidence of a notice stands where the model alone would say `other`
@@ -271,16 +259,7 @@ def test_the_signed_offer_mentioned_is_no_new_offer():
     ],
 )
 def test_a_recruiters_introduction_with_no_role_is_no_rejection_whatever_the_model_says(text):
-    always_rejection = LearnedModel.from_data(
-        {
-            "kinds": list(KINDS),
-            "bias": [0.0, 9.0, 0.0, 0.0, 0.0, 0.0],
-            "weights": {},
-            "rules_weight": 1.0,
-            "overrule_margin": 1.0,
-            "min_probability": 0.6,
-        }
-    )
+    always_rejection = sure_model("rejection")
     reader = ReplyClassifier(learned=always_rejection)
     assert reader.classify(f"Hi Sam,\n\n{text}\n\nTasha").kind == "other"
     # without the introduction the model is asked and answers
@@ -307,16 +286,7 @@ def test_a_subject_inviting_to_a_public_event_invites_to_no_interview(subject, k
     assert shipped_classifier().classify(text, subject=subject).kind == kind
 
 
-SURE_INVITATION = LearnedModel.from_data(
-    {
-        "kinds": list(KINDS),
-        "bias": [0.0] * 6,
-        "weights": {"wombat": [9.0, 0.0, 0.0, 0.0, 0.0, 0.0]},
-        "rules_weight": 1.0,
-        "overrule_margin": 1.0,
-        "min_probability": 0.6,
-    }
-)
+SURE_INVITATION = sure_model("invitation", "wombat")
 
 
 @pytest.mark.parametrize(
