@@ -308,3 +308,23 @@ def test_a_company_doing_something_after_what_or_in_a_plural_verb_is_named_and_a
     assert _named_in(firms, "Few dealers in the Talvane can offer next-day parts.") == []
     assert _named_in(firms, "Buyers across the Brynmoor will call it cheap.") == []
     assert _named_in(firms, "Brynmoor is quiet in winter.") == []
+
+
+def test_the_directory_reads_the_rules_trade_words():
+    from followup.domain.letters.context import TRADE_WORDS
+
+    assert sorted(TRADE_WORDS) == RULE["trade_words"]
+
+
+def test_a_firm_is_called_by_the_words_after_its_trade_words():
+    from followup.domain.letters.context import compact_forms, short_name
+
+    assert short_name(["Cervecería", "Sierra", "Alta"]) == ["Sierra", "Alta"]
+    assert short_name(["Grupo", "Industrial", "Cerralvo"]) == ["Cerralvo"]
+    assert short_name(["Industrias", "de", "Papel"]) == []
+    assert short_name(["Northgate", "Analytics"]) == []
+    assert short_name(["Cervecería"]) == []
+    assert compact_forms("Cervecería Sierra Alta") == ("cerveceriasierraalta", "sierraalta")
+    assert compact_forms("Ipê Logística") == ("ipelogistica", "ipe")
+    directory = Directory.build([("sa", "Cervecería Sierra Alta", ["Ana Ruiz"])])
+    assert directory.companies["sierra"] == (("Cervecería Sierra Alta", "sa"),)

@@ -114,6 +114,13 @@ class Addressing:
         self._phrase_sizes = sorted({len(p) for p in self._phrases}, reverse=True)
         # endings that make another name of a name: "Helena" is not "Helen"
         self.distinct_endings = words("distinct_endings")
+        # the last letters of a given name's two sexes' forms ("Renato" and "Renata", "Simone"
+        # and "Simona"): the one is not the other, however alike they sound
+        forms = data.get("sex_form_endings", [])
+        self.sex_form_endings = frozenset(
+            frozenset((str(a).lower(), str(b).lower()))
+            for a, b in (forms if isinstance(forms, list) else [])
+        )
         # the case endings a name takes when the person is spoken to, in languages that
         # inflect names ("Martine", "Pavle", "Marku", "Tomaszu")
         self.vocative_endings = tuple(sorted(words("vocative_endings"), key=len, reverse=True))
@@ -196,7 +203,14 @@ class Addressing:
             re.escape(h.rstrip(".").capitalize())
             for h in sorted(self.honorifics, key=len, reverse=True)
         )
-        name = rf"(?P<name>(?:(?:{titles})\.?[ \t]+)?{_CAP}(?:[ \t]+{_CAP}){{0,2}})"
+        # after a title, the lowercase particles a family name may open with ("Ms de Graaf",
+        # "Mr van den Berg", "Sig.ra di Stefano")
+        self.surname_particles = words("surname_particles")
+        particles = "|".join(
+            re.escape(w) for w in sorted(self.surname_particles, key=len, reverse=True)
+        )
+        lead = rf"(?:(?:{particles})[ \t]+){{0,3}}" if particles else ""
+        name = rf"(?P<name>(?:(?:{titles})\.?[ \t]+{lead})?{_CAP}(?:[ \t]+{_CAP}){{0,2}})"
         self._honorific = re.compile(rf"(?i:{honorific})\.?$")
         # an honorific joined to the name it follows: "Tanaka-san", "Sharma-ji", "Kim-nim"
         after = "|".join(
@@ -831,6 +845,10 @@ class Addressing:
         recipient's written in the dossier with letters beyond ASCII (`native`, folded:
         "Kamiński") is in its own spelling: another spelling of it that sounds alike but
         has other vowels ("Kamieński", "Zielenski") is another name, not a transliteration."""
+        # a family name's particles ("de", "van den") tell no one from anyone: the words
+        # beside them do ("Ms de Groot" to Marloes de Graaf)
+        named = [w for w in words if fold_accents(_core(w)) not in self.surname_particles]
+        words = tuple(named) if named else words
         others = [
             w
             for w in words
@@ -852,9 +870,32 @@ class Addressing:
             return False
         if len(others) == len(words):
             return True
+        if given and self._other_second_given(words, others, recipient_parts, given):
+            return True
         return any(
             (folded := fold_accents(_core(w))) in known and folded not in recipient_parts
             for w in others
+        )
+
+    def _other_second_given(
+        self,
+        words: tuple[str, ...],
+        others: list[str],
+        recipient_parts: frozenset[str],
+        given: str,
+    ) -> bool:
+        """Is the name the recipient's compound given name with another second given name
+        ("José Manuel" to José Luis Benavides, "Juan Carlos" to Juan Pablo): their first given
+        name (`given`, folded), then a listed given name none of theirs, where their own names
+        hold another listed given name beside the first?"""
+        if len(words) < 2 or fold_accents(_core(words[0])) != given:
+            return False
+        listed = self.female_given | self.male_given
+        second = fold_accents(_core(words[1]))
+        return (
+            words[1] in others
+            and second in listed
+            and any(p != given and p in listed for p in recipient_parts)
         )
 
     def _given_form(
@@ -933,6 +974,8 @@ class Addressing:
         if same_person(token, recipient_parts, self.distinct_endings, surnames):
             return True
         t = fold_accents(_core(token))
+        if any(self._other_sex_form(t, p) for p in recipient_parts):
+            return False  # "Renato" to Renata, "Daniele" to Daniela
         if recipient_parts & self.short_forms.get(t, frozenset()):
             return True
         if nicknames is not None and _nicknamed(
@@ -967,9 +1010,27 @@ class Addressing:
                 and self._sound(p) == sound
                 and not _other_ending(t, p, self.distinct_endings)
                 and (p not in native or self._vowels(t) == self._vowels(p))
+                # a listed given name with other vowels is a name of its own ("Karin" is not
+                # Karen), though one with the same vowels is the name spelt otherwise
+                # ("Steven", "Theresa")
+                and (
+                    (t not in self.female_given and t not in self.male_given)
+                    or self._vowels(t) == self._vowels(p)
+                )
             )
             for p in recipient_parts
         )
+
+    def _other_sex_form(self, word: str, name: str) -> bool:
+        """Is `word` the given name `name` in the other sex's form: the same stem of three
+        letters or more with the other of a pair of final letters ("Renato" of Renata,
+        "Fernanda" of Fernando, "Simona" of Simone)?"""
+        if len(word) != len(name) or len(word) < 4 or word == name:
+            return False
+        for size in (1, 2):
+            if word[:-size] == name[:-size]:
+                return frozenset((word[-size:], name[-size:])) in self.sex_form_endings
+        return False
 
     def _vowels(self, word: str) -> str:
         """A name's vowels in order, once its spellings of one sound are made one ("Gulshen"

@@ -159,7 +159,16 @@ class LetterChecker:
         # your customers, told me…"): reported once, by wrong-company
         # what the rules read from the letter's structure, which the learned reader's words
         # do not show it (see below)
-        sure = [f for f in companies if _run_together(text, f.start, f.end)]
+        # …and another company named as one the candidate applied to ("the Nilecom enterprise
+        # interview"), where the model reads the name but not its frame
+        applied = self.rules["wrong-company"].data.get("company_applied_after")
+        after = self.rules.pattern(str(applied), re.IGNORECASE) if applied and companies else None
+        sure = [
+            f
+            for f in companies
+            if _run_together(text, f.start, f.end)
+            or (after is not None and after.match(text, f.end) is not None)
+        ]
         found += self._wrong_name(
             letter, ctx, [(f.start, f.end) for f in placeholders + companies], sure
         )
@@ -255,6 +264,9 @@ class LetterChecker:
         Rulebook.pattern): for the adapter that keeps their compiled code with the rules, so
         that a command that checks one letter reads them rather than compiles them."""
         self._places(self.rules["wrong-company"])
+        applied = self.rules["wrong-company"].data.get("company_applied_after")
+        if applied:
+            self.rules.pattern(str(applied), re.IGNORECASE)
         recap, empty = self.rules["missing-recap"], Letter("")
         self._said_in_sense(empty, recap)
         self._said_in_other_words(empty, recap)
@@ -338,6 +350,13 @@ class LetterChecker:
             if sure is not None and (
                 addressing.opens_with_title(text[found.start : found.end])
                 or any(fold_accents(w.lower()) in met for w in found.words)
+                # a name that holds one of the recipient's beside another's ("José Manuel" to
+                # José Luis, "de Groot" to Marloes de Graaf), where the model sees the
+                # recipient called
+                or (
+                    len(found.words) > 1
+                    and any(fold_accents(w.lower()) in recipient_parts for w in found.words)
+                )
             ):
                 sure.append(finding)
             yield finding

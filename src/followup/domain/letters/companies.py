@@ -19,6 +19,7 @@ from followup.domain.letters.context import (
     compact_forms,
     fold_accents,
     loose_name,
+    short_name,
     without_legal_form,
 )
 from followup.domain.letters.text import UPPER, fold
@@ -38,7 +39,11 @@ _CAMEL = re.compile(r"[a-z][A-Z]")
 _JOINED = re.compile(r"(?<!\w)(?:#\w+|[A-Z][a-z]+(?:[A-Z][a-z0-9]+)+)(?!\w)")
 _CONNECTORS = frozenset({"&", "and", "+", "und", "et", "y"})
 _LETTERS = re.compile(r"[^\W\d_]+")
-_JOINED_PAIR = re.compile(r"\w[\s_-]*[&+][\s_-]*\w|\w[\s_-]+and[\s_-]+\w", re.IGNORECASE)
+# "and" in the languages of the letters' writers, as a firm's "&" is read aloud (see _JOIN)
+_AND_WORDS = "and|en|e|y|und|et|og|och|és|ve|ja|dan|i"
+_JOINED_PAIR = re.compile(
+    r"\w[\s_-]*[&+][\s_-]*\w|\w[\s_-]+(?:" + _AND_WORDS + r")[\s_-]+\w", re.IGNORECASE
+)
 
 
 class Places(NamedTuple):
@@ -220,6 +225,7 @@ def company_pattern(company: str, suffixes: frozenset[str]) -> re.Pattern[str]:
     ('Harbour Print' of 'Harbour Print & Packaging'). Bounded by anything but a letter or a
     digit."""
     parts = _name_parts(company, suffixes)
+    called = short_name(parts)
     forms = [_form(parts)]
     joined = any(p.lower() in _CONNECTORS for p in parts)
     if joined and len(parts) > 3:
@@ -250,14 +256,21 @@ def company_pattern(company: str, suffixes: frozenset[str]) -> re.Pattern[str]:
             for k in range(len(parts) - 1, 1, -1)
             if parts[k - 1][:1].isupper()
         ]
-        if len(parts[0]) >= 4:
+        if len(parts[0]) >= 3 and not called:
+            # (of three letters too, "Ipê" of Ipê Logística, where no English word: see
+            # other_companies; a trade word, "Cervecería", names no firm alone)
             forms.append(loose_name(parts[0]))
+    if called:
+        # the name it is called by after its trade words ("Sierra Alta" of Cervecería Sierra
+        # Alta, "Cerralvo" of Grupo Industrial Cerralvo), read as its first words are
+        forms.append(r"[\s_-]+".join(loose_name(p) for p in called))
     return re.compile(rf"(?<![^\W_])(?:{'|'.join(forms)})(?![^\W_])", re.IGNORECASE)
 
 
-# a connector of a firm's names as written in any letter: "&", "+" or "and", spaced or not, or
-# the name's own word ("und")
-_JOIN = r"(?:[\s_-]*[&+][\s_-]*|[\s_-]+(?:and|{})[\s_-]+)"
+# a connector of a firm's names as written in any letter: "&", "+" or "and", spaced or not, the
+# name's own word ("und"), or "and" in the languages of its letters' writers, as a firm's
+# "&" is read aloud ("De Vries en Molenaar", "Ferri e Galli", "Ruiz y Tamayo", "Vogt und Hahn")
+_JOIN = r"(?:[\s_-]*[&+][\s_-]*|[\s_-]+(?:" + _AND_WORDS + r"|{})[\s_-]+)"
 
 
 def _form(parts: list[str]) -> str:
@@ -309,8 +322,30 @@ def other_companies(
             # the whole name, or two names joined as the firm's own ("Brennan & Roe"), which
             # needs no frame of a company (in lowercase, only where a word is no common word:
             # "salt and pepper" is no "Salt & Pepper Catering")
-            whole = len(many) >= len(_name_parts(company, suffixes))
+            parts = _name_parts(company, suffixes)
+            whole = len(many) >= len(parts)
             pair = not whole and _JOINED_PAIR.search(word) is not None
+            if (
+                len(many) == 1
+                and len(word) < 4
+                and not _overlaps(m.span(), spans)
+                and (not word[:1].isupper() or (callable(is_word) and is_word(fold(word))))
+            ):
+                # a first word of three letters ("Ipê" of Ipê Logística): capitalised, and no
+                # English word ("Red" of Red Kite Media is a colour)
+                continue
+            called = short_name(parts)
+            if (
+                len(called) > 1
+                and len(many) == len(called)
+                and all(w[:1].isupper() for w in many)
+                and not place.named_place(word)
+                and not (known_place is not None and known_place(word))
+            ):
+                # the name a firm is called by after its trade words, of two words or more,
+                # capitalised and no place's name ("Sierra Alta" of Cervecería Sierra Alta):
+                # its own name, as the whole is
+                whole = True
             # A company's first words alone are the company only where the letter says so in a
             # frame of a company (see _as_company): a word shared with a company's name is
             # otherwise a place, a road, a river, a person's surname, a former employer or a

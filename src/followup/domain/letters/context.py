@@ -46,6 +46,13 @@ class Directory:
                     companies[fold_accents(first)].append((company, opportunity))
                 for form in compact_forms(company):
                     compact[form[:4]].append((form, company, opportunity))
+                # …and by the first word of the name it is called by after its trade words
+                # ("sierra" of Cervecería Sierra Alta)
+                called = short_name(company.split())
+                if called and called[0].lower() != first:
+                    companies[called[0].lower()].append((company, opportunity))
+                    if fold_accents(called[0].lower()) != called[0].lower():
+                        companies[fold_accents(called[0].lower())].append((company, opportunity))
             vocabulary.update(w.group(0).lower() for w in words(company))
             vocabulary.update(fold_accents(w.group(0).lower()) for w in words(company))
             for name in names:
@@ -104,17 +111,58 @@ def without_legal_form(parts: list[str], suffixes: frozenset[str]) -> list[str]:
     return parts
 
 
+# The words of a trade that open a firm's name before what it is called by ("Cervecería Sierra
+# Alta" is Sierra Alta, "Grupo Industrial Cerralvo" Cerralvo, "Laticínios Mantiqueira"
+# Mantiqueira, "Officine Rinaldi" Rinaldi), in the languages that name firms so; the same as the
+# wrong-company rule's list in checks/rules.json (trade_words), folded.
+TRADE_WORDS = frozenset(
+    {"grupo", "gruppo", "groupe", "industrial", "industrias", "industria", "industrie"}
+    | {"cerveceria", "cervejaria", "brasserie", "brouwerij", "brauerei", "birrificio"}
+    | {"materiales", "materiais", "distribuidora", "comercializadora", "comercial"}
+    | {"constructora", "construtora", "costruzioni", "laboratorios", "laboratorio"}
+    | {"laboratoires", "transportes", "transportadora", "trasporti", "transports"}
+    | {"laticinios", "lacteos", "caseificio", "fromagerie", "molkerei", "panificadora"}
+    | {"panaderia", "padaria", "boulangerie", "bakkerij", "backerei", "bodegas", "bodega"}
+    | {"vinicola", "cantina", "cantine", "viticola", "farmacia", "farmacias", "drogaria"}
+    | {"officine", "ateliers", "talleres", "fabrica", "frigorifico", "inmobiliaria"}
+    | {"imobiliaria", "editorial", "editora", "tipografia", "imprimerie", "drukkerij"}
+    | {"aceros", "acciaierie", "plasticos", "papelera", "embotelladora", "agropecuaria"}
+    | {"cooperativa", "tecelagem", "textil", "confecciones", "ceramiche", "ceramica"}
+    | {"pastificio", "manifattura", "fonderia", "autohaus", "spedition", "gebruder"}
+    | {"bouwbedrijf", "etablissements", "ets", "societe", "compagnie", "compania", "companhia"}
+    | {"corporacion", "empresas", "importadora", "exportadora", "servicios", "servicos"}
+)
+
+
+def short_name(parts: list[str]) -> list[str]:
+    """A firm's name without the words of a trade that open it (`parts`, its words without its
+    legal form): the name it is called by ("Sierra Alta" of Cervecería Sierra Alta), or no
+    words where none open it or nothing else is left."""
+    rest = list(parts)
+    while rest and fold_accents(rest[0].lower().strip(",")) in TRADE_WORDS:
+        rest.pop(0)
+    if not rest or len(rest) == len(parts) or rest[0][:1].islower():
+        return []  # (nor "de Papel" of "Industrias de Papel": a name is called by a name)
+    return rest
+
+
 @lru_cache(maxsize=256)  # every letter to a company asks for its forms
 def compact_forms(company: str) -> tuple[str, ...]:
     """A company's name as links and file names write it: its words run together without its
-    legal suffix ("halcyonsoftware"), and its first word alone when that is distinctive."""
+    legal suffix ("halcyonsoftware"), its first word alone when that is distinctive (of three
+    letters or more: "ipe" of Ipê Logística, read only as a whole word of a link), and the name
+    it is called by after its trade words ("sierraalta", "mantiqueira")."""
     parts = [fold_accents(p.lower().strip(",")) for p in company.split()]
     parts = [p for p in without_legal_form(parts, _SUFFIXES) if p not in _CONNECTORS]
     runs = ["".join(ch for ch in p if ch.isalnum()) for p in parts]
     forms = ["".join(runs)]
-    if len(runs) > 1 and len(runs[0]) >= 4:
+    if len(runs) > 1 and len(runs[0]) >= 3 and runs[0] not in TRADE_WORDS:
         forms.append(runs[0])
-    return tuple(f for f in dict.fromkeys(forms) if len(f) >= 4)
+    named = short_name(without_legal_form([p.strip(",") for p in company.split()], _SUFFIXES))
+    called = ["".join(ch for ch in fold_accents(p.lower()) if ch.isalnum()) for p in named]
+    if called and len("".join(called)) >= 6:
+        forms.append("".join(called))
+    return tuple(f for f in dict.fromkeys(forms) if len(f) >= 3)
 
 
 # letters a name is written without where a keyboard lacks them, which NFKD does not fold
