@@ -310,12 +310,6 @@ def test_a_company_doing_something_after_what_or_in_a_plural_verb_is_named_and_a
     assert _named_in(firms, "Brynmoor is quiet in winter.") == []
 
 
-def test_the_directory_reads_the_rules_trade_words():
-    from followup.domain.letters.context import TRADE_WORDS
-
-    assert sorted(TRADE_WORDS) == RULE["trade_words"]
-
-
 def test_a_firm_is_called_by_the_words_after_its_trade_words():
     from followup.domain.letters.context import compact_forms, short_name
 

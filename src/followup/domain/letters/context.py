@@ -113,8 +113,10 @@ def without_legal_form(parts: list[str], suffixes: frozenset[str]) -> list[str]:
 
 # The words of a trade that open a firm's name before what it is called by ("Cervecería Sierra
 # Alta" is Sierra Alta, "Grupo Industrial Cerralvo" Cerralvo, "Laticínios Mantiqueira"
-# Mantiqueira, "Officine Rinaldi" Rinaldi), in the languages that name firms so; the same as the
-# wrong-company rule's list in checks/rules.json (trade_words), folded.
+# Mantiqueira, "Officine Rinaldi" Rinaldi), in the languages that name firms so, folded: the
+# words after them alone name the firm as its first words do, and a trade word alone names no
+# firm (DESIGN, wrong-company: the company of another opportunity, in any form). The directory's
+# own data, as its legal forms are.
 TRADE_WORDS = frozenset(
     {"grupo", "gruppo", "groupe", "industrial", "industrias", "industria", "industrie"}
     | {"cerveceria", "cervejaria", "brasserie", "brouwerij", "brauerei", "birrificio"}
