@@ -23,7 +23,7 @@ from followup.adapters.policies import PolicyBook
 from followup.adapters.regex_cache import KeptCode, pickler, restore
 from followup.domain.letters.letter import Letter
 from followup.domain.letters.rulebook import Rulebook
-from followup.domain.letters.text import WORD, nth_word_start, sentences
+from followup.domain.letters.text import sentences
 from followup.services.dependencies import Dependencies
 from followup.services.dossier import import_dossier
 from followup.services.letters import letter_context
@@ -149,13 +149,6 @@ def test_a_pickled_rulebook_compiles_nothing_until_a_pattern_is_used():
 
 
 _SOME_TEXT = st.text(alphabet="ab É'’- .!?\"”)]\n\t1_", max_size=40)
-
-
-@settings(max_examples=400, deadline=None)
-@given(_SOME_TEXT, st.integers(min_value=0, max_value=12))
-def test_the_word_after_the_first_n_is_where_the_word_pattern_finds_it(text, n):
-    starts = [m.start() for m in WORD.finditer(text)]
-    assert nth_word_start(text, n) == (starts[n] if n < len(starts) else None)
 
 
 # The clauses as the first version of the check split them (a look-behind at every place).

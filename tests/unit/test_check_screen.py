@@ -23,7 +23,6 @@ from followup.domain.letters.atoms import needs_of, screen_text
 from followup.domain.letters.letter import Letter
 from followup.domain.letters.loosen import FOLDING, as_bytes, loosened
 from followup.domain.letters.rulebook import LazyPattern, Rulebook
-from followup.domain.letters.text import WORD
 
 from .test_check_engine import LETTERS, SETS, labelled
 
@@ -380,12 +379,6 @@ def test_every_match_of_a_pattern_holds_a_string_of_each_of_its_clauses(pattern,
                     for clause in needs:
                         assert any(a in spaced for a in clause), (pattern, text, m, clause)
                         assert any(a in whole for a in clause), (pattern, text, m, clause)
-
-
-@settings(max_examples=600, deadline=None)
-@given(st.text(alphabet="aZé'’- .,!\n1_\u212a", max_size=40))
-def test_a_letter_counts_its_words_as_the_word_pattern_reads_them(text):
-    assert Letter(text).token_count == len(WORD.findall(text.lower()))
 
 
 def test_making_the_screen_compiles_no_pattern_each_is_compiled_when_a_letter_first_needs_it():

@@ -14,7 +14,6 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from functools import lru_cache
-from itertools import islice
 
 from followup.domain.letters.addressing import same_person
 from followup.domain.letters.companies import Places, links, other_companies
@@ -25,7 +24,7 @@ from followup.domain.letters.loosen import either, loosened
 from followup.domain.letters.personal import Lexicon
 from followup.domain.letters.rulebook import Condition, LazyPattern, Rule, Rulebook, find_from
 from followup.domain.letters.spoken import second_person
-from followup.domain.letters.text import UPPER, WORD, nth_word_start, stem, words
+from followup.domain.letters.text import UPPER, stem, words
 from followup.domain.letters.triggers import Entry
 from followup.domain.tuples import NamedTuple
 
@@ -535,17 +534,15 @@ class LetterChecker:
         limit = int(limits.get(ctx.kind, limits.get("default", 250)))
         if letter.word_count <= limit:
             return  # `\w+` counts at least the letter's words
-        count = letter.token_count
-        if count > limit:
-            # one call of the engine in a run of letters (it compiles a pattern for the limit)
-            at = nth_word_start(letter.text, limit) if letter.many else None
-            if at is None:
-                at = next(islice(WORD.finditer(letter.text), limit, None)).start()
+        # words as a word processor counts them: what spaces part, numbers too ("4 March", the
+        # phone number under the name), a dash or a bullet alone no word
+        written = [m for m in _CHUNK.finditer(letter.text) if _HAS_ALNUM.search(m.group(0))]
+        if len(written) > limit:
             yield _finding(
                 rule,
-                at,
+                written[limit].start(),
                 len(letter.text.rstrip()),
-                words=count,
+                words=len(written),
                 limit=limit,
                 kind=ctx.kind.replace("_", "-"),
             )
@@ -1540,6 +1537,10 @@ def _holds_office(title: str, words: frozenset[str]) -> bool:
     """Does a job title hold a word of an office ("Chair of the Board": chair)?"""
     return not words.isdisjoint(_WORD_CHARS.findall(title.lower()))
 
+
+# what spaces part in a letter, and the mark of a word in it (a letter or a digit)
+_CHUNK = re.compile(r"\S+")
+_HAS_ALNUM = re.compile(r"[^\W_]")
 
 # a list's item: a bullet's mark or an item's number opening its line ("- ", "• ", "2. ")
 _ITEM = re.compile(r"[ \t]*(?:[-*•·▪–—]|\d{1,2}[.)])[ \t]+")

@@ -15,7 +15,7 @@ from functools import cached_property
 
 from followup.domain.letters.atoms import screen_text
 from followup.domain.letters.loosen import as_bytes
-from followup.domain.letters.text import WORD, sentences, stem
+from followup.domain.letters.text import sentences, stem
 from followup.domain.letters.triggers import Entry, Triggers
 
 TYPE_CHECKING = False  # typing is not loaded by the check's start-up
@@ -27,13 +27,6 @@ _WORD_CHARS = re.compile(r"\w+")
 # a digit or "_" made a space (str.translate is fast from ASCII to ASCII), then split.
 _ASCII_SPACES = str.maketrans(
     {chr(i): chr(i) if chr(i).isalnum() or chr(i) == "_" else " " for i in range(128)}
-)
-# What WORD reads in ASCII text: a run of letters, apostrophes and hyphens holds one word (from
-# its first letter to its last) when it holds a letter. Apostrophes and hyphens are dropped and
-# everything else made a space: a run that held a letter keeps one, a run of apostrophes and
-# hyphens alone leaves nothing, so str.split counts the words (one translate, no loop).
-_WORD_RUNS = str.maketrans(
-    {chr(i): chr(i) if chr(i).isalpha() else None if chr(i) in "'-" else " " for i in range(128)}
 )
 # A clause ends at . ! ? followed by space, or at a blank line; a single line break (a wrapped
 # line) does not end one.
@@ -120,20 +113,6 @@ class Letter:
         """Words as `\\w+` reads them: at least as many as the letter's words (it also counts
         numbers, and the halves of "don't" and "follow-up")."""
         return sum(len(words) for words in self._clause_words)
-
-    @cached_property
-    def tokens(self) -> list[str]:
-        """The words, lowercased, as a reader counts them."""
-        return WORD.findall(self.lowered)
-
-    @cached_property
-    def token_count(self) -> int:
-        """len(tokens), without the regular expression engine in most letters (ASCII, with
-        typographic apostrophes or not): the runs a table's spaces leave that hold a letter."""
-        plain = self.lowered.replace("’", "'")
-        if not plain.isascii():
-            return len(self.tokens)
-        return len(plain.translate(_WORD_RUNS).split())
 
     @cached_property
     def stems(self) -> set[str]:

@@ -45,19 +45,6 @@ def words(text: str) -> Iterator[re.Match[str]]:
     return WORD.finditer(text)
 
 
-@lru_cache(maxsize=16)
-def _words_before(n: int) -> re.Pattern[str]:
-    """n words (as WORD reads them, each whole: atomic) and what follows up to the next word."""
-    return re.compile(rf"(?:[^{_LETTER}]*+(?>{WORD.pattern})){{{n}}}[^{_LETTER}]*+(?=[{_LETTER}])")
-
-
-def nth_word_start(text: str, n: int) -> int | None:
-    """Where the word after the first n starts (`WORD.finditer(text)`'s n-th match, counting
-    from 0), found by the regular expression engine in one call; None when there is none."""
-    found = _words_before(n).match(text) if n > 0 else WORD.search(text)
-    return found.end() if n > 0 and found else (found.start() if found else None)
-
-
 def word_count(text: str) -> int:
     return sum(1 for _ in WORD.finditer(text))
 
