@@ -41,6 +41,10 @@ CUES = [
     "[Me]: Good morning Tuấn.\n[Tuấn]: Good morning.\n[Me]: Thank you for Tuesday.",
     "[Hania]: Thank you for taking my call.",
     "[Close] Thank you again, and have a good week.",
+    "[Introduce myself and say why I am calling]",
+    "[Ask about the pilot timeline for the District 1 banks]",
+    "[Thank him for Tuesday] Thank you again for Tuesday.",
+    "[Step 2 - the subscription figures]",
 ]
 
 
@@ -60,6 +64,8 @@ MARKERS = [
     ("[Company]", "I enjoyed learning about [Company] on Tuesday."),
     ("[Your phone number]", "You can reach me on [Your phone number]."),
     ("[TBD]", "The pilot could start on [TBD]."),
+    ("[the date]", "Could we meet on [the date] to go over it?"),
+    ("[To: Hiring Manager Name]", "[To: Hiring Manager Name]\nGood morning, it is Hania."),
 ]
 
 

@@ -221,26 +221,20 @@ class LetterChecker:
                     continue
                 if not _holds(condition, letter, m):
                     continue
-                if cues and self._stage_direction(m.group(0), rule, ctx):
+                if cues and self._stage_direction(m.group(0), rule):
                     continue
                 taken.append(m.span())
                 yield _finding(rule, m.start(), m.end(), match=m.group(0))
 
-    def _stage_direction(self, marked: str, rule: Rule, ctx: LetterContext) -> bool:
+    def _stage_direction(self, marked: str, rule: Rule) -> bool:
         """Is a bracket of a call script the writer's cue for the call ("[If no answer: leave a
         voicemail]", "[She answers]", "[Call: Hany Soliman]", "[Me]:") rather than a template's
         marker ("[Name]", "[Call: Name]", "[insert topic]")? (003)"""
         if not marked.startswith("[") or marked.startswith("[["):
             return False
         inside = marked[1:-1].strip(" \t:")
-        if self.rules.pattern(str(rule.data["stage_template"]), re.IGNORECASE).search(inside):
-            return False
-        if self.rules.pattern(str(rule.data["stage_cue"]), re.IGNORECASE).search(inside):
-            return True
-        # a speaker's tag: the candidate's or the reader's name, whole or in part
-        spoken = fold_accents(inside.lower()).split()
-        own = {fold_accents(p.lower()) for p in ctx.candidate_name.split()}
-        return bool(spoken) and set(spoken) <= (own | ctx.recipient_parts)
+        template = self.rules.pattern(str(rule.data["stage_template"]), re.IGNORECASE)
+        return template.search(inside) is None
 
     def _wrong_company(self, letter: Letter, ctx: LetterContext) -> Iterator[Finding]:
         rule = self.rules["wrong-company"]
