@@ -404,11 +404,20 @@ EXPECTED: Found = {
     "v20k-147": [
         ("needy", "I'm afraid I have blown it"),
     ],
+    "v20k-148": [],
+    "v20k-149": [],
+    "v20k-150": [],
+    "v20k-151": [
+        ("asks-decision", "Eager to hear the outcome of the interviews when you have it."),
+    ],
+    "v20k-152": [
+        ("asks-decision", " your final decision on the sales manager role."),
+    ],
 }
 
 
 def test_the_letters_are_there_with_their_labels() -> None:
-    assert_round_listed(CASES, EXPECTED, 147)
+    assert_round_listed(CASES, EXPECTED, 152)
 
 
 @pytest.mark.parametrize("case_id", sorted(EXPECTED))
