@@ -413,11 +413,47 @@ EXPECTED: Found = {
     "v20k-152": [
         ("asks-decision", " your final decision on the sales manager role."),
     ],
+    "v20k-153": [],
+    "v20k-154": [],
+    "v20k-155": [
+        ("needy", "This is my second email"),
+        ("needy", "still no answer"),
+    ],
+    "v20k-156": [
+        (
+            "missing-thanks",
+            (
+                "Dear Joy,\n\nI arrived in good time thanks to your directions from "
+                "the station. You can reach me on +44 7700 900761.\n\nInes"
+            ),
+        ),
+    ],
+    "v20k-157": [
+        (
+            "missing-thanks",
+            (
+                "Hi Priscilla,\n\nIt was good to meet you; the afternoon ran "
+                "smoothly thanks to the front desk. Reach me at "
+                "ines.carvalho@mail.example.\n\nInes"
+            ),
+        ),
+    ],
+    "v20k-158": [
+        (
+            "missing-thanks",
+            (
+                "Hi Priscilla,\n\nI passed the CRM admin exam, largely thanks to the "
+                "hygiene checklist. Let's stay in touch.\n\nInes"
+            ),
+        ),
+    ],
+    "v20k-159": [],
+    "v20k-160": [],
 }
 
 
 def test_the_letters_are_there_with_their_labels() -> None:
-    assert_round_listed(CASES, EXPECTED, 152)
+    assert_round_listed(CASES, EXPECTED, 160)
 
 
 @pytest.mark.parametrize("case_id", sorted(EXPECTED))
