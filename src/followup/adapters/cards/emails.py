@@ -86,6 +86,12 @@ def _row(pattern: str, text: str) -> list[float]:
     return previous
 
 
+def misreading_cost(printed: str, read: str) -> float:
+    """What it costs to read `printed` as `read`: the OCR's usual confusions (`_LOOKALIKES`)
+    cost half a letter changed, a lost separator half a letter added or dropped."""
+    return _row(printed, read)[-1]
+
+
 OFFICES = ("mail", "email", "eu", "us", "uk", "corp", "en")  # labels before a company's name
 
 
