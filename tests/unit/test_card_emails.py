@@ -568,3 +568,66 @@ def test_an_email_misread_is_put_right_by_a_name_with_such_letters(read, name, r
     from followup.adapters.cards.email_repairs import checked_email
 
     assert checked_email(read, name) == right
+
+
+# --- a reading nothing confirms, beside an address the card confirms whole -----------------------
+
+
+def _card(lines: list[str], region: str):
+    return find_fields(lines_from_text(lines), region)
+
+
+_KRUEGER = ["Solvay Chimie KG", "Lühr C. Krüger", "Leiterin Personalentwicklung", "T +49 30 652501"]
+
+
+@pytest.mark.parametrize(
+    ("lines", "region", "email"),
+    [
+        # `@` read as é, u as a, h as l, o as a, hi as l: no word of the name or the company.
+        ([*_KRUEGER, "Enveii lalrésalvay-clmnie.de"], "DE", "luhr@solvay-chimie.de"),
+        # `@` read as ã, the website misread too; the company's line under the contacts.
+        (
+            [
+                "Inês Araújo",
+                "Head of Talent Acquisition",
+                "Office: +351.21.284.1861",
+                "tes_cro ujaãsofron-hospitollty-gruup.pt",
+                "wwvsa/fron-hospitality-group-pe",
+                "Saffron Hospitality Group S.A.",
+            ],
+            "PT",
+            "ines_araujo@saffron-hospitality-group.pt",
+        ),
+    ],
+    ids=["krueger", "araujo"],
+)
+def test_a_reading_nothing_confirms_gives_way_to_an_address_the_card_confirms_further_off(
+    lines, region, email
+):
+    card = _card(lines, region)
+    assert card.email == email
+    assert card.confidence["email"] == 0.69  # put right: not claimed as sure as a clean reading
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "E-Mail: recruiting@talentbridge.io",  # an agency's address: nothing of it is the card's
+        "info@chemiepark-hoechst.de",  # the site's, not the company's
+        "personal@solvay-chimie.de",  # the department's, at the company's domain
+        "lkrueger@chimiepark.de",  # the name's, at another domain
+    ],
+)
+def test_an_address_read_clean_that_the_card_does_not_confirm_is_kept(line):
+    card = _card([*_KRUEGER, line], "DE")
+    assert card.email == line.rpartition(" ")[2]
+    assert card.confidence["email"] == 0.98
+
+
+def test_a_letter_with_a_mark_read_for_the_at_sign_costs_what_a_round_letter_does():
+    def cost(row: str) -> float:
+        found = candidates(None, [row], "Lühr Krüger", {"solvay-chimie"}, [], "DE")
+        return min(c.cost for c in found if c.email == "luhr@solvay-chimie.de")
+
+    assert cost("luhrésolvay-chimie.de") == cost("luhrasolvay-chimie.de") == 0.5
+    assert cost("luhrxsolvay-chimie.de") == 1.0

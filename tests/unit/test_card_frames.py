@@ -314,3 +314,73 @@ def test_a_reading_that_dropped_characters_keeps_the_dot_after_the_initial_it_sa
         steps += [step, between]
     card = card_with_email_line("lvogtkestrel-analyticsde", Frames(np.array(steps), characters))
     assert card.email == f"{email}@kestrel-analytics.de"
+
+
+# --- the first word of a line no address was read on ---------------------------------------------
+
+
+def card_with_unread_email(read: str, frames: Frames):
+    """Alistair Whitfield's card, whose email line `read` holds no address (its `@` and its
+    dots read as letters and spaces)."""
+    from dataclasses import replace
+
+    from followup.adapters.cards.fields import find_fields, lines_from_text
+
+    texts = [
+        "Castellan Ingeniería Ltd",
+        "Alistair Whitfield",
+        "Vice President of Sales",
+        "T +44 121 289 5658",
+        read,
+        "www.castellan.co.uk",
+    ]
+    lines = lines_from_text(texts)
+    lines[4] = replace(lines[4], frames=lambda: frames)
+    return find_fields(lines, "GB")
+
+
+@pytest.mark.parametrize(
+    "misread",
+    [
+        # adostair whateieldlcastetlan.ca uk
+        {1: "d", 2: "o", 8: " ", 11: "a", 13: "e", 18: "l", 24: "t", 30: "a", 31: " "},
+        # adottair whatfleldlcasteltan.ca uk
+        {1: "d", 2: "o", 3: "t", 8: " ", 11: "a", 14: "l", 18: "l", 25: "t", 30: "a", 31: " "},
+    ],
+)
+def test_a_first_word_like_no_label_is_the_addresses_first_name_not_a_label_left_out(misread):
+    read, frames = frames_of_a_misreading("alistair.whitfield@castellan.co.uk", misread)
+    card = card_with_unread_email(read, frames)
+    assert card.email == "alistair.whitfield@castellan.co.uk"
+    assert card.confidence["email"] == 0.49
+
+
+@pytest.mark.parametrize(
+    ("printed", "misread"),
+    [
+        # Emanl whiafieldlcasteltan.coa k: a label misread, the surname alone after it.
+        ("Email whitfield@castellan.co.uk", {3: "n", 9: "a", 15: "l", 22: "t", 28: "a", 29: " "}),
+        # Emnil whiafieldlcasteltan.coa k
+        ("Emnil whitfield@castellan.co.uk", {9: "a", 15: "l", 22: "t", 28: "a", 29: " "}),
+        # Mai1: whiafieldlcasteltan.coa k
+        ("Mail: whitfield@castellan.co.uk", {3: "1", 9: "a", 15: "l", 22: "t", 28: "a", 29: " "}),
+    ],
+)
+def test_a_first_word_a_few_look_alikes_off_a_label_is_still_left_out_as_one(printed, misread):
+    read, frames = frames_of_a_misreading(printed, misread)
+    assert card_with_unread_email(read, frames).email == "whitfield@castellan.co.uk"
+
+
+@pytest.mark.parametrize(
+    ("word", "label"),
+    [
+        *(("E", True), ("e:", True), ("E-mait:", True), ("Emnall", True), ("Fmail", True)),
+        *(("Courrlel", True), ("Mel", True), ("Mai1", True)),
+        *(("adotair", False), ("whateldl", False), ("Alistair", False), ("Ines", False)),
+        ("Emma", False),
+    ],
+)
+def test_a_word_may_be_an_email_label_misread_by_its_look_alike_letters(word, label):
+    from followup.adapters.cards.weighing import may_be_label
+
+    assert may_be_label(word) is label

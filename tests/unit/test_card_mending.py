@@ -377,3 +377,77 @@ def test_a_company_whose_legal_form_lost_its_space_gives_its_domain_and_keeps_th
         "Nordlicht Verlag GmbH",
         "henrike.albers@nordlichtverlag.de",
     )
+
+
+# --- a domain misread far, beside a name the card spells twice -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("email", "webs", "texts", "mended"),
+    [
+        # Six letters off, most of them look-alikes (c for e, a for o, o for a, e for i).
+        (
+            "urs@blucheborogistes.ch",
+            ["www.blueharborlogistics.ch"],
+            ["Blue Harbor Logistics AG"],
+            "urs@blueharborlogistics.ch",
+        ),
+        # Small print: f as t twice, o as 0 and as c, a as o, l as 1, y as v; the website a
+        # page of it.
+        (
+            "j.ruiz@sattr0nhcspito1itv.es",
+            ["saffronhospitality.es/careers"],
+            ["SAFFRON HOSPITALITY S.L."],
+            "j.ruiz@saffronhospitality.es",
+        ),
+        # Eight look-alikes (o as c and 0, i as l, n as u, a as o, e as c, s as 5, g as 9), the
+        # company's name stacked over two lines, the website written with https.
+        (
+            "anna@ncrthwludtrodcr59r0up.co.uk",
+            ["https://northwindtradersgroup.co.uk"],
+            ["Northwind Traders", "Northwind Traders Group"],
+            "anna@northwindtradersgroup.co.uk",
+        ),
+    ],
+    ids=["blue-harbor", "saffron", "northwind-stacked"],
+)
+def test_a_domain_misread_in_many_look_alike_letters_is_the_name_company_and_website_share(
+    email, webs, texts, mended
+):
+    assert mend_domain(email, webs, texts) == mended
+
+
+@pytest.mark.parametrize(
+    ("email", "webs", "texts"),
+    [
+        # The company's line alone spells the name: one witness, six letters are too many.
+        ("urs@blucheborogistes.ch", [], ["Blue Harbor Logistics AG"]),
+        # The website alone spells it (the company's line says something else).
+        ("urs@blucheborogistes.ch", ["www.blueharborlogistics.ch"], ["Rhein Spedition AG"]),
+        # Another domain of the group, its letters no look-alikes of the name's.
+        ("urs@bhl-group.ch", ["www.blueharborlogistics.ch"], ["Blue Harbor Logistics AG"]),
+        # A short name twice spelt: four letters off is another name, look-alikes or not.
+        ("k@oacc.io", ["www.acme.io"], ["Acme Inc."]),
+    ],
+    ids=["company-only", "website-only", "group-domain", "short-name"],
+)
+def test_a_domain_far_from_a_name_the_card_spells_once_or_not_alike_is_left_as_read(
+    email, webs, texts
+):
+    assert mend_domain(email, webs, texts) == email
+
+
+def test_an_email_put_right_from_a_name_spelt_twice_is_less_sure():
+    card = read(
+        [
+            ("Blue Harbor Logistics AG", 1.4),
+            ("Urs Näf", 1.8),
+            "Head of Talent Acquisition",
+            "T +41 44 668 18 00",
+            "urs@blucheborogistes.ch",
+            "www.blueharborlogistics.ch",
+        ],
+        "CH",
+    )
+    assert card.email == "urs@blueharborlogistics.ch"
+    assert card.confidence["email"] == 0.69

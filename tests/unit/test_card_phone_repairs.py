@@ -26,6 +26,9 @@ def read(texts: list[str], region: str):
         ("Tel. 030 8S3781", "DE", "+49 30 853781"),
         ("Tel. +48 12 329 4B 30", "PL", "+48 12 329 48 30"),
         ("Tel. +45 3G 62 17 65", "DK", "+45 36 62 17 65"),
+        # A 7 read as a slash where it opens a group (and a `+` as `>`).
+        (">90 212.378 /5 12", "TR", "+90 212 378 75 12"),
+        ("T +33 1 23 04 /5 81", "FR", "+33 1 23 04 75 81"),
     ],
 )
 def test_a_letter_read_for_a_digit_is_the_digit_where_only_then_the_number_is_valid(
@@ -44,6 +47,10 @@ def test_a_letter_read_for_a_digit_is_the_digit_where_only_then_the_number_is_va
         ("Tel. +33 1 23 B", "FR", None),  # too short to be valid, mended or not
         ("Suite 5S, Keizersgracht 555", "NL", None),  # an address: no number in it
         ("Tel. +34 010 93 79 13", "ES", "+34 010937913"),  # a digit for a digit: frames only
+        # A slash between the area code and the number is a separator, not a 7.
+        ("Tel. 030/562371", "DE", "+49 30 562371"),
+        ("Tel 089 / 2180 3311", "DE", "+49 89 21803311"),
+        ("Tel. 030 /562371", "DE", "+49 30 562371"),
     ],
 )
 def test_a_number_valid_as_read_or_that_no_letter_makes_valid_is_not_mended(line, region, phone):

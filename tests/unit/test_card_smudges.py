@@ -24,6 +24,9 @@ def numbers(text, region):
         ("Mob: r44 7911 123456", "US", [("+44 7911 123456", "mobile", True, True)]),
         ("tel t353 1 234 5678", "US", [("+353 1 234 5678", "phone", True, True)]),
         ("Tel. –33 1 42 68 53 00", "US", [("+33 1 42 68 53 00", "phone", True, True)]),
+        # …or as an arrow's head (`>`).
+        ("Mobile >31 6 12744418", "GB", [("+31 6 12744418", "mobile", True, True)]),
+        (">90 212 378 75 12", "DE", [("+90 212 378 75 12", "phone", True, False)]),
         # A colon read for the space between groups of digits.
         ("Tfn 031-70:4512", "SE", [("+46 31 70 45 12", "phone", True, True)]),
         # A one-letter label run into its number.
@@ -49,6 +52,8 @@ def test_a_number_whose_small_print_lost_a_mark_is_read_again(text, region, expe
         ("Gate M4 5AB", "GB"),  # a postcode, though M is a label's letter
         ("ref r12-7", "US"),
         ("Suite2200 Tower", "US"),  # a word that is no label, glued to digits
+        ("> 90 days", "TR"),  # an arrow before a space: no plus
+        ("Orders >50 pcs", "US"),  # more than fifty: no number after it
     ],
 )
 def test_what_is_no_number_stays_no_number(text, region):

@@ -174,9 +174,9 @@ def find_phones(text: str, region: str | None) -> list[Phone]:
 
 
 # The `+` of an international number read as a letter, a dash or a sign (`Mobile: r31 6 12744418`,
-# `cell –49 1512…`, `Fax ±45 33…`): a lone `r`, `t`, long dash or `±` just before a country
-# code, at the start of the number (after a space, a colon or the line's start).
-_LOST_PLUS = re.compile(r"(?:(?<=[\s:])|^)[rt–—±](?=[1-9]\d{0,2}[\s.\-/]\d)")
+# `cell –49 1512…`, `Fax ±45 33…`, `>90 212…`): a lone `r`, `t`, long dash, `±` or `>` just
+# before a country code, at the start of the number (after a space, a colon or the line's start).
+_LOST_PLUS = re.compile(r"(?:(?<=[\s:])|^)[rt–—±>](?=[1-9]\d{0,2}[\s.\-/]\d)")
 # A colon read between the groups of a number's digits (`08-19:9689`): not a time (`9:30`,
 # two digits after it).
 _COLON = re.compile(r"(?<=\d\d):(?=\d{3})")

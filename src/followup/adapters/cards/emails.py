@@ -86,6 +86,12 @@ def _row(pattern: str, text: str) -> list[float]:
     return previous
 
 
+def misreading_cost(printed: str, read: str) -> float:
+    """What it costs to read `printed` as `read`: the OCR's usual confusions (`_LOOKALIKES`)
+    cost half a letter changed, a lost separator half a letter added or dropped."""
+    return _row(printed, read)[-1]
+
+
 OFFICES = ("mail", "email", "eu", "us", "uk", "corp", "en")  # labels before a company's name
 
 
@@ -97,8 +103,14 @@ def _near(read: str, label: str) -> bool:
 
 
 def _at_cost(c: str) -> float:
-    """Reading one character where `@` is printed."""
-    return 0.0 if c in "@©®" else 0.5 if c in "gqaeoc(" else 1.0
+    """Reading one character where `@` is printed: a round letter, or one with a mark over it
+    (`lalrésalvay-clmnie.de` for luhr@solvay-chimie.de, `ujaãsofron` for araujo@saffron): the
+    `@`'s tail, curled over the `a` inside it, read as an accent."""
+    return 0.0 if c in "@©®" else 0.5 if c in "gqaeoc(" or c in AT_MARKED else 1.0
+
+
+# Letters with a mark that `@` is read as in small print (an `a`, `e` or `o` inside a curl).
+AT_MARKED = frozenset("àáâãäåèéêëòóôõöø")
 
 
 # --- what the card allows ------------------------------------------------------------------------
@@ -595,9 +607,22 @@ def chosen(read: str | None, scored: list[Candidate]) -> str | None:
     if best == read:
         return read
     rival = next((c.cost for c in ordered if _skeleton(c.email) != _skeleton(best)), None)
-    if cost > 1.0 + 0.15 * len(best) or (rival is not None and rival - cost < 0.5):
+    # A reading of which nothing is confirmed (no local part the name spells, no domain the
+    # company or website names: `lalresalvay@clmnie.de` beside Lühr Krüger of Solvay Chimie) is
+    # no better a witness than the card: an address the card confirms whole that is nearer to
+    # the line than the reading is may be further off it.
+    unconfirmed = read is not None and all(
+        c.doubt >= 2 * UNCONFIRMED for c in scored if c.email == read
+    )
+    confirmed = ordered[0].doubt == 0.0
+    per_letter = FAR_PER_LETTER if unconfirmed and confirmed else NEAR_PER_LETTER
+    if cost > 1.0 + per_letter * len(best) or (rival is not None and rival - cost < 0.5):
         return read
     return best
+
+
+NEAR_PER_LETTER = 0.15  # how far (a letter of the address) a reading may be from an address taken
+FAR_PER_LETTER = 0.35  # …where the address is confirmed whole and nothing of the reading is
 
 
 def _skeleton(email: str) -> str:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from followup.adapters.cards.contacts import domain_of, fold, words
-from followup.adapters.cards.emails import OFFICES, plausible_ending
+from followup.adapters.cards.emails import OFFICES, misreading_cost, plausible_ending
 
 # Letters the OCR takes for one another, in either direction (lower case).
 _CONFUSED = {
@@ -75,12 +75,17 @@ def mend_domain(email: str, webs: list[str], texts: list[str]) -> str:
             org = witness
             break
     limit = 1 if len(org) < 8 else len(org) // 3
+    # A name both the company's line and the website spell is the card's twice over: the
+    # address's domain is measured against it by what the OCR confuses (`blucheborogistes`,
+    # six letters off `blueharborlogistics` but most of them look-alikes, beside Blue Harbor
+    # Logistics AG and www.blueharborlogistics.ch), not letter for letter.
+    twice = from_text & from_web
     # The company's name, printed large, is read more surely than a website in the same small
     # font as the email, which the OCR often misreads the same way: the name is asked first.
     for witnesses in (from_text, from_web):
         if org in from_text or (org in from_web and (witnesses is from_web or len(org) < 8)):
             break  # confirmed (a short name that the website confirms is not overruled)
-        near = sorted((distance(org, w), w) for w in witnesses)
+        near = sorted((_domain_distance(org, w, w in twice), w) for w in witnesses)
         near = [n for n in near if n[0] <= limit]
         if near and not (len(near) > 1 and near[1][0] == near[0][0]):  # one nearest
             labels = host.split(".")
@@ -103,6 +108,19 @@ def mend_domain(email: str, webs: list[str], texts: list[str]) -> str:
             host = site
             break
     return f"{local}@{host}"
+
+
+def _domain_distance(read: str, witness: str, twice: bool) -> float:
+    """How far the domain's name `read` is from a witness's spelling: letters to change, add
+    or drop; for a name the card spells twice (`twice`) and long enough to be told from others
+    (`LOOKALIKE_SHORTEST`), a letter the OCR confuses with the printed one costing half."""
+    plain = float(distance(read, witness))
+    if not twice or len(witness) < LOOKALIKE_SHORTEST:
+        return plain
+    return min(plain, misreading_cost(witness, read))
+
+
+LOOKALIKE_SHORTEST = 10  # letters of a twice-spelt name for its look-alike distance to count
 
 
 # --- words of a job title ------------------------------------------------------------------------

@@ -36,6 +36,7 @@ LOOKALIKES = {
     "b": "6",
     "g": "9",
     "q": "9",
+    "/": "7",  # a slanted stroke, at the start of a group only (see `_between_digits`)
 }
 MOST_LOST = 6.0  # nats: how much less likely than the reading a candidate may be
 MARGIN = 1.0  # nats: how much likelier than any other candidate number it must be
@@ -118,6 +119,10 @@ def _a_candidate(phone: Phone, region: str) -> bool:
 def _between_digits(text: str, at: int) -> bool:
     """A look-alike letter with a digit right before or after it (`57 B1`, `2S 14`)."""
     near = text[max(0, at - 1) : at] + text[at + 1 : at + 2]
+    if text[at] == "/":
+        # A slash is also a separator between digits (`030/562371`): a 7 only where it opens a
+        # group (`378 /5 12`), a space before it and a digit after.
+        return at > 0 and text[at - 1] == " " and text[at + 1 : at + 2].isdigit()
     return text[at] in LOOKALIKES and any(c.isdigit() for c in near)
 
 

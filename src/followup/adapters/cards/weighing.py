@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 
 from followup.adapters.cards.contacts import words
-from followup.adapters.cards.emails import Candidate
+from followup.adapters.cards.emails import Candidate, misreading_cost
 from followup.adapters.cards.lines import Line
 from followup.adapters.cards.mend import distance
 
@@ -180,9 +180,11 @@ def unread(scored: Sequence[Candidate], lines: Sequence[Line], others: set[str])
         seen = line.frames() if line.frames is not None else None
         if seen is None:
             continue
-        # The whole line, or the line after its first word (a label, however misread).
+        # The whole line, or the line after its first word where that may be a label, however
+        # misread (`E`, `Emnall`, `Mait:`): a word like no label (`adotair whateldl…` for
+        # alistair.whitfield@) is the address's own first word, not to be left out of it.
         head, _, tail = line.text.partition(" ")
-        prefixes = [""] + ([f"{head} "] if tail and len(head) <= 8 else [])
+        prefixes = [""] + ([f"{head} "] if tail and may_be_label(head) else [])
         pairs = [(prefix, text) for prefix in prefixes for text in texts]
         likelihoods = seen.log_likelihoods([p + t for p, t in pairs] + [line.text])
         own = likelihoods[-1]
@@ -209,6 +211,23 @@ def unread(scored: Sequence[Candidate], lines: Sequence[Line], others: set[str])
         t for t in shown if _one_more_separator(t, winner) and shown[t][0] <= loss + margin
     ]
     return min(separated, key=lambda t: shown[t][0]) if separated else winner
+
+
+# How far (`emails.misreading_cost`) a word may be from an email's label and still be taken for it.
+LABEL_MISREAD = 2.0
+
+
+def may_be_label(word: str) -> bool:
+    """Whether a line's first word may be an email's label as small print is read: a letter or
+    two (`E`, `e:`), a word ending as a label does (`E-mait:`), or one a few look-alike letters
+    off a label (`Emnall`, `Fmail`, `Courrlel`)."""
+    bare = word.lower()
+    if len(bare.strip(":.|")) <= 2 or bare.endswith(":"):
+        return True
+    bare = bare.strip(":.|")
+    return len(bare) <= 9 and any(
+        misreading_cost(label, bare) <= LABEL_MISREAD for label in words()["email_labels"]
+    )
 
 
 def _likeliest(best: dict[str, float], texts: list[str]) -> list[str]:
