@@ -184,6 +184,23 @@ class Addressing:
             for country, sexes in (by_country.items() if isinstance(by_country, dict) else [])
             if isinstance(sexes, dict)
         }
+        # given names carried into the Latin alphabet from another script (Arabic), whose
+        # spellings vary too much to be compared as the lists above are: read for a person's
+        # sex only ("Dear Ms. Soliman" to Hany Soliman)
+        self.sex_only = {
+            str(sex): frozenset(fold_accents(str(n).lower()) for n in names)
+            for sex, names in _dict(data.get("given_sex_transliterated")).items()
+            if isinstance(names, list)
+        }
+        # family names that open a name written family name first (Vietnamese, Korean,
+        # Chinese: "Trần Minh Tuấn", "Park Ji-hoon"): the first word is then no given name,
+        # and the middle names that tell a Vietnamese name's sex ("Thị", "Văn")
+        self.family_first = words("family_first")
+        self.sex_middle = {
+            str(sex): frozenset(fold_accents(str(n).lower()) for n in names)
+            for sex, names in _dict(data.get("sex_middle_names")).items()
+            if isinstance(names, list)
+        }
         forms = data.get("short_forms", {})
         self.short_forms = {
             str(k).lower(): frozenset(str(n).lower() for n in v)
@@ -1066,9 +1083,20 @@ class Addressing:
         parts = [fold_accents(p.lower()) for p in person.split()]
         if not parts:
             return ""
+        if self._family_first(person, parts):
+            # "Trần Minh Tuấn": the first word is a family name, and the given names after it
+            # tell a sex only by a middle name that says it ("Lê Thị Ngọc Anh")
+            for part in parts[1:-1]:
+                for sex, names in self.sex_middle.items():
+                    if part in names:
+                        return sex
+            return ""
         local = self.sex_by_country.get(country.upper(), {})
         given = parts[0].split("-")
         for sex, names in local.items():
+            if given[0] in names:
+                return sex
+        for sex, names in self.sex_only.items():
             if given[0] in names:
                 return sex
         female = any(g in self.female_given for g in given)
@@ -1082,6 +1110,19 @@ class Addressing:
             if last.endswith(self.male_endings):
                 return "male"
         return ""
+
+    def _family_first(self, person: str, parts: list[str]) -> bool:
+        """Is the name written family name first ("Trần Minh Tuấn", "Kim Seo-yeon")? Its first
+        word is a listed family name of such a language, and, where that word is also a given
+        name of English ("Kim", "Lee"), the name is of three words or more, joins syllables by
+        a hyphen or is written with accents, as "Kim Wilde" is not."""
+        if len(parts) < 2 or parts[0] not in self.family_first:
+            return False
+        return (
+            parts[0] not in self.given_names
+            and parts[0] not in self.female_given
+            and parts[0] not in self.male_given
+        ) or (len(parts) > 2 or "-" in person or not person.isascii())
 
     def salutation_office(self, text: str) -> tuple[int, int, frozenset[str]] | None:
         """The salutation, where it calls the reader by an office after a title of respect
@@ -1368,6 +1409,11 @@ def _holds_all(text: str, needs: Needs) -> bool:
         else:
             return False
     return True
+
+
+def _dict(value: object) -> dict[str, object]:
+    """A rule's datum that is a mapping, or none."""
+    return {str(k): v for k, v in value.items()} if isinstance(value, dict) else {}
 
 
 def _source(pattern: re.Pattern[str] | tuple[str, int]) -> tuple[str, int]:
