@@ -1,7 +1,11 @@
 """wrong-name and wrong-company on the classes session 20 read (tests/data/letters_voices,
 v20n-…, say them in letters): names written family name first (Vietnamese, Korean), whose first
 word tells no sex and whose middle name may ("Thị", "Văn"); Arabic given names, read for the sex
-a title must agree with; a call script's speaker labels ("Me:"). Each letter gets exactly the
+a title must agree with; a call script's speaker labels ("Me:"); another firm that shares the
+own firm's first word ("Sao Vàng" to Sao Mai), called without the country its branch trades in
+("Sao Vàng Paints" of Sao Vàng Paints Vietnam) or, in a file name, without its last word
+("SaoMai"), and a firm's name that is no word, place or person ("HANBIT's"), which the learned
+reader does not withdraw. Each letter gets exactly the
 findings listed (the words they point at), read by the rules alone (the learned reader left out)
 and by the check as shipped."""
 
@@ -48,6 +52,60 @@ LETTERS = [
         "Trần Văn Phúc",
         "Me: Good morning, Mr. Phúc, it's Ines Carvalho.\nMe: I am calling about the notes I "
         "sent on Monday.\nPhúc: ...\nMe: Thank you, sir.",
+        [],
+    ),
+    # another firm sharing the own firm's first word; the own firm by its first words
+    (
+        "saomai",
+        "Nguyễn Thị Thu Hà",
+        "Dear Ms Hà,\n\nI'd be proud to bring my project experience to Sao Vàng.",
+        [("wrong-company", "Sao Vàng")],
+    ),
+    (
+        "saovang",
+        "Đặng Thị Lan",
+        "Dear Ms Lan,\n\nMy notes are in the folder I shared with the Sao Mai team.",
+        [("wrong-company", "Sao Mai")],
+    ),
+    ("saovang", "Đặng Thị Lan", "Dear Ms Lan,\n\nThe Sao Vàng hotel range would suit resorts.", []),
+    # a firm without the country its branch trades in, in any frame and in capitals
+    (
+        "saomai",
+        "Nguyễn Thị Thu Hà",
+        "Dear Ms Hà,\n\nP.S. Your blue is close to the new range from Sao Vàng Paints.",
+        [("wrong-company", "Sao Vàng Paints")],
+    ),
+    (
+        "hanbit",
+        "Park Ji-hoon",
+        "SUBJECT: SAO VANG PAINTS - follow-up\n\nDear Mr Park,\n\nThe summary is attached.",
+        [("wrong-company", "SAO VANG PAINTS")],
+    ),
+    ("hanbit", "Park Ji-hoon", "Dear Mr Park,\n\nI sold paints in Vietnam for two years.", []),
+    # a file name without the firm's last word
+    (
+        "hanbit",
+        "Park Ji-hoon",
+        "Dear Mr Park,\n\nThe summary is attached (Carvalho_SaoMai_casings.pdf).",
+        [("wrong-company", "SaoMai")],
+    ),
+    # a firm's name that has no other sense, kept whoever reads it
+    (
+        "carpati",
+        "Ștefan Ionescu",
+        "Dear Mr Ionescu,\n\nMy notes from HANBIT's plant tour are attached.",
+        [("wrong-company", "HANBIT")],
+    ),
+    (
+        "carpati",
+        "Ștefan Ionescu",
+        "Dear Mr Ionescu,\n\nI first tried that discount with Hanbit's distributors in Busan.",
+        [("wrong-company", "Hanbit")],
+    ),
+    (
+        "carpati",
+        "Ștefan Ionescu",
+        "Dear Mr Ionescu,\n\nI first tried that discount with a distributor in Busan.",
         [],
     ),
 ]
