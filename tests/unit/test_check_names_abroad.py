@@ -1,7 +1,9 @@
 """wrong-name and wrong-company on the classes session 20 read (tests/data/letters_voices,
 v20n-…, say them in letters): names written family name first (Vietnamese, Korean), whose first
 word tells no sex and whose middle name may ("Thị", "Văn"); Arabic given names, read for the sex
-a title must agree with; a call script's speaker labels ("Me:"); another firm that shares the
+a title must agree with, and written joined ("Abdelrahman"), spelt otherwise ("Mohammed",
+"Yasmeen") or shortened ("Mo"); a name after a word of kin in the text ("Thank you, anh Phúc,
+for…"); a call script's speaker labels ("Me:"); another firm that shares the
 own firm's first word ("Sao Vàng" to Sao Mai), called without the country its branch trades in
 ("Sao Vàng Paints" of Sao Vàng Paints Vietnam) or, in a file name, without its last word
 ("SaoMai"), and a firm's name that is no word, place or person ("HANBIT's"), which the learned
@@ -45,6 +47,34 @@ LETTERS = [
         "Mohamed Abdel-Rahman",
         "Dear Ms. Abdel-Rahman," + ATTACHED,
         [("wrong-name", "Ms. Abdel-Rahman")],
+    ),
+    # a name of hyphened parts written joined; a listed name spelt otherwise; a short form
+    ("fayoum", "Mohamed Abdel-Rahman", "Dear Mr Abdelrahman," + ATTACHED, []),
+    ("hanbit", "Park Ji-hoon", "Dear Jihoon," + ATTACHED, []),
+    ("fayoum", "Yasmine El-Masry", "Dear Ms Elmasry," + ATTACHED, []),
+    ("fayoum", "Mohamed Abdel-Rahman", "Dear Mohammed," + ATTACHED, []),
+    ("fayoum", "Yasmine El-Masry", "Hello Yasmeen," + ATTACHED, []),
+    ("fayoum", "Yasmine El-Masry", "Hi Yasmin," + ATTACHED, []),
+    ("fayoum", "Mohamed Abdel-Rahman", "Hi Mo," + ATTACHED, []),
+    ("fayoum", "Mohamed Abdel-Rahman", "Dear Mahmoud," + ATTACHED, [("wrong-name", "Mahmoud")]),
+    (
+        "fayoum",
+        "Mohamed Abdel-Rahman",
+        "Dear Mr Abdel-Aziz," + ATTACHED,
+        [("wrong-name", "Mr Abdel-Aziz")],
+    ),
+    # a name after a word of kin in the text is spoken to; spoken of, it is not
+    (
+        "saomai",
+        "Nguyễn Thị Thu Hà",
+        "Dear Ms Hà,\n\nThank you, anh Phúc, for showing me the line. The notes are attached.",
+        [("wrong-name", "Phúc")],
+    ),
+    (
+        "saomai",
+        "Trần Văn Phúc",
+        "Dear Mr Phúc,\n\nPlease thank chị Hà for the plant tour. The notes are attached.",
+        [],
     ),
     # a speaker's label in a call script is no one addressed
     (
@@ -117,3 +147,16 @@ def test_names_abroad(voices, voices_reading, opportunity, to, text, expected):
         found_in(voices, opportunity, to, text, kind="call" if "Me:" in text else "check_in")
         == expected
     )
+
+
+def test_a_file_name_may_leave_out_a_firms_last_words():
+    from followup.domain.letters.context import compact_forms
+
+    assert compact_forms("Phú Thịnh Logistics JSC") == ("phuthinhlogistics", "phu", "phuthinh")
+    assert compact_forms("Sao Vàng Paints Vietnam Co., Ltd") == (
+        "saovangpaintsvietnam",
+        "sao",
+        "saovangpaints",
+        "saovang",
+    )
+    assert compact_forms("Cervecería Sierra Alta") == ("cerveceriasierraalta", "sierraalta")

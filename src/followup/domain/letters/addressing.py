@@ -75,6 +75,7 @@ class Addressing:
         # ("Chào anh Minh", "chị Lan") or in Ghana ("auntie Efua"): not the name, and not a
         # name without one after them (Anh is also a given name)
         self.kin_terms = words("kin_terms")
+        self.kin_terms_folded = frozenset(fold_accents(w) for w in self.kin_terms)
         self.generic = words("generic")
         self.not_names = words("not_names") | self.generic
         self.openers = words("address_openers")
@@ -706,6 +707,11 @@ class Addressing:
                 s = title.start()
             line = text.rfind("\n", 0, s) + 1
             before = text[max(line, s - 40) : s]
+            kin = _KIN_BEFORE.search(before) if self.kin_terms else None
+            if kin is not None and fold_accents(kin.group(1)) in self.kin_terms_folded:
+                # a word of kin in lowercase before the name ("Thank you, anh Phúc, for…"): the
+                # name's, as a title before it is
+                before = before[: kin.start(1)]
             if asked is not None and asked.search(before) and _ASKED_AFTER.match(text, e):
                 # a call's opening asks for the person it speaks to ("Hello, is this Sam?",
                 # "Could I speak to Priscilla, please?"): a name known as one is addressed
@@ -991,6 +997,12 @@ class Addressing:
         if same_person(token, recipient_parts, self.distinct_endings, surnames):
             return True
         t = fold_accents(_core(token))
+        if "-" in t or any("-" in p for p in recipient_parts):
+            # a name of hyphened parts written as one word, or one word hyphened
+            # ("Abdelrahman" for Abdel-Rahman, "Jihoon" for Ji-hoon)
+            joined = t.replace("-", "")
+            if len(joined) >= 4 and any(joined == p.replace("-", "") for p in recipient_parts):
+                return True
         if any(self._other_sex_form(t, p) for p in recipient_parts):
             return False  # "Renato" to Renata, "Daniele" to Daniela
         if recipient_parts & self.short_forms.get(t, frozenset()):
@@ -1006,6 +1018,8 @@ class Addressing:
             stems = {stem, stem[:-1]} if len(stem) >= 4 and stem[-1] == stem[-2] else {stem}
             if any(p.startswith(s) for s in stems for p in recipient_parts):
                 return True
+        if any(self._same_listed(t, p) for p in recipient_parts):
+            return True
         if t in self.given_names or len(t) < 3:
             return False  # a name of its own ("Dana" is not Daniel)
         for ending in self.diminutive_endings:
@@ -1038,6 +1052,34 @@ class Addressing:
             for p in recipient_parts
         )
 
+    def _same_listed(self, word: str, name: str) -> bool:
+        """Is `word`, a listed given name, the recipient's given name `name` in another
+        spelling: the same consonants (a doubled one written once) and the same vowels in the
+        same places ("Mohammed" for Mohamed, "Phillip" for Philip), or with a final "e" after
+        "in" that French spelling adds to a name carried from Arabic or Persian ("Yasmine" for
+        Yasmin, "Amine" for Amin), where one is listed by its sex and neither as the other sex's
+        ("Justine" is not Justin)?"""
+        if word == name or len(word) < 4 or len(name) < 4:
+            return False
+        short, long = sorted((self._spelt(word), self._spelt(name)), key=len)
+        if long == short + "e" and short.endswith("in"):
+            female = self.female_given
+            male = self.male_given
+            listed = female | male
+            return (word in listed or name in listed) and not (
+                (word in male and name in female) or (word in female and name in male)
+            )
+        if word not in self.given_names and name not in self.given_names:
+            return False
+        sound = self._sound(word)
+        return (
+            len(sound[0]) >= 3
+            and sound == self._sound(name)
+            and self._vowels(word) == self._vowels(name)
+            and not _other_ending(word, name, self.distinct_endings)
+            and not self._other_sex_form(word, name)
+        )
+
     def _other_sex_form(self, word: str, name: str) -> bool:
         """Is `word` the given name `name` in the other sex's form: the same stem of three
         letters or more with the other of a pair of final letters ("Renato" of Renata,
@@ -1048,6 +1090,12 @@ class Addressing:
             if word[:-size] == name[:-size]:
                 return frozenset((word[-size:], name[-size:])) in self.sex_form_endings
         return False
+
+    def _spelt(self, word: str) -> str:
+        """A name with its spellings of one sound made one ("yasmeen": "yasmin")."""
+        for written, said in self.spellings:
+            word = word.replace(written, said)
+        return word
 
     def _vowels(self, word: str) -> str:
         """A name's vowels in order, once its spellings of one sound are made one ("Gulshen"
@@ -1409,6 +1457,10 @@ def _holds_all(text: str, needs: Needs) -> bool:
         else:
             return False
     return True
+
+
+# a lowercase word right before a name, after a space (a word of kin: "anh", "auntie")
+_KIN_BEFORE = re.compile(r"(?:^|(?<=[\s,]))([^\W\d_A-Z][^\W\d_]*)[ \t]+$")
 
 
 def _dict(value: object) -> dict[str, object]:
