@@ -1,15 +1,15 @@
-"""wrong-name and wrong-company on the classes session 20 read (tests/data/letters_voices,
-v20n-…, say them in letters): names written family name first (Vietnamese, Korean), whose first
-word tells no sex and whose middle name may ("Thị", "Văn"); Arabic given names, read for the sex
-a title must agree with, and written joined ("Abdelrahman"), spelt otherwise ("Mohammed",
-"Yasmeen") or shortened ("Mo"); a name after a word of kin in the text ("Thank you, anh Phúc,
-for…"); a call script's speaker labels ("Me:"); another firm that shares the
-own firm's first word ("Sao Vàng" to Sao Mai), called without the country its branch trades in
-("Sao Vàng Paints" of Sao Vàng Paints Vietnam) or, in a file name, without its last word
+"""wrong-name and wrong-company on the classes session 20 read (tests/data/letters_voices, v20n-…,
+say them in letters): names written family name first (Vietnamese, Korean), whose first word
+tells no sex and whose middle name may ("Thị", "Văn"), called by their syllables whole and with
+no word beside them ("Thu Hằng" to Thu Hà, "Phú" to Phúc); a Romanian title in lowercase; Arabic
+given names, read for the sex a title must agree with, and written joined ("Abdelrahman"), spelt
+otherwise ("Mohammed", "Yasmeen") or shortened ("Mo"); a name after a word of kin in the text
+("Thank you, anh Phúc, for…"); a call script's speaker labels ("Me:"); another firm that shares
+the own firm's first word ("Sao Vàng" to Sao Mai), called without the country its branch trades
+in ("Sao Vàng Paints" of Sao Vàng Paints Vietnam) or, in a file name, without its last word
 ("SaoMai"), and a firm's name that is no word, place or person ("HANBIT's"), which the learned
-reader does not withdraw. Each letter gets exactly the
-findings listed (the words they point at), read by the rules alone (the learned reader left out)
-and by the check as shipped."""
+reader does not withdraw. Each letter gets exactly the findings listed (the words they point
+at), read by the rules alone (the learned reader left out) and by the check as shipped."""
 
 from __future__ import annotations
 
@@ -34,6 +34,37 @@ LETTERS = [
         [("wrong-name", "Mr Nguyen")],
     ),
     ("saomai", "Trần Văn Phúc", "Dear Ms Tran," + ATTACHED, [("wrong-name", "Ms Tran")]),
+    # …whose syllables are called whole, with no word beside them that is not theirs
+    (
+        "saomai",
+        "Nguyễn Thị Thu Hà",
+        "Dear Ms. Thu Hằng," + ATTACHED,
+        [("wrong-name", "Ms. Thu Hằng")],
+    ),
+    ("saomai", "Trần Văn Phúc", "Dear Mr Phú," + ATTACHED, [("wrong-name", "Mr Phú")]),
+    (
+        "hanbit",
+        "Park Ji-hoon",
+        "Dear Mr. Park Ji-ho," + ATTACHED,
+        [("wrong-name", "Mr. Park Ji-ho")],
+    ),
+    ("saomai", "Nguyễn Thị Thu Hà", "Dear Ms Nguyen Thu Ha," + ATTACHED, []),
+    ("saomai", "Trần Văn Phúc", "Dear Anh Phúc," + ATTACHED, []),
+    ("hanbit", "Park Ji-hoon", "Dear Ji-hoon Park," + ATTACHED, []),
+    # a Romanian title in lowercase of the other sex than the given name
+    (
+        "carpati",
+        "Ștefan Ionescu",
+        "Stimată doamnă Ionescu," + ATTACHED,
+        [("wrong-name", "Ionescu")],
+    ),
+    (
+        "carpati",
+        "Ioana Țurcanu",
+        "Stimate domnule Țurcanu," + ATTACHED,
+        [("wrong-name", "Țurcanu")],
+    ),
+    ("carpati", "Ștefan Ionescu", "Stimate domnule Ionescu," + ATTACHED, []),
     # Arabic given names tell the sex a title must agree with
     (
         "fayoum",

@@ -852,6 +852,7 @@ class Addressing:
         titled: bool = False,
         native: frozenset[str] = frozenset(),
         surnames: frozenset[str] = frozenset(),
+        family_first: bool = False,
     ) -> bool:
         """Do the words of a name the letter addresses name someone other than the recipient?
         With none of the recipient's names among them, yes ("Dear Mr. Okafor" to Harriet
@@ -867,7 +868,11 @@ class Addressing:
         (`titled`: "Sir Ed" to Edgardo), by its first letters, is theirs too. A name of the
         recipient's written in the dossier with letters beyond ASCII (`native`, folded:
         "Kamiński") is in its own spelling: another spelling of it that sounds alike but
-        has other vowels ("Kamieński", "Zielenski") is another name, not a transliteration."""
+        has other vowels ("Kamieński", "Zielenski") is another name, not a transliteration.
+        A recipient whose name is written family name first (`family_first`: "Nguyễn Thị Thu
+        Hà", "Kim Seo-yeon") is called by its syllables whole, and has no father's name to be
+        added: a word cut short ("Phú" to Phúc, "Ji-ho" to Ji-hoon) or another word beside
+        theirs ("Thu Hằng", "Kim Seo-jin"), a word of kin aside, names another."""
         # a family name's particles ("de", "van den") tell no one from anyone: the words
         # beside them do ("Ms de Groot" to Marloes de Graaf)
         named = [w for w in words if fold_accents(_core(w)) not in self.surname_particles]
@@ -876,7 +881,12 @@ class Addressing:
             w
             for w in words
             if not self.is_recipient(w, recipient_parts, nicknames, native, surnames)
+            or (family_first and self._cut_short(w, recipient_parts))
         ]
+        if family_first and any(
+            fold_accents(_core(w)).lower() not in self.kin_terms_folded for w in others
+        ):
+            return True
         if others and given:
             others = [
                 w
@@ -899,6 +909,16 @@ class Addressing:
             (folded := fold_accents(_core(w))) in known and folded not in recipient_parts
             for w in others
         )
+
+    def _cut_short(self, token: str, recipient_parts: frozenset[str]) -> bool:
+        """Is the word one of the recipient's names cut short, none of them whole ("Phú" of
+        Phúc, "Ji-ho" of Ji-hoon)?"""
+        t = fold_accents(_core(token)).lower()
+        if t in recipient_parts or t.replace("-", "") in {
+            p.replace("-", "") for p in recipient_parts
+        }:
+            return False
+        return any(p.startswith(t) and p != t for p in recipient_parts)
 
     def _other_second_given(
         self,
@@ -1117,8 +1137,14 @@ class Addressing:
         else:
             before = self._title_before_at(text, start)
             if before is None:
-                return False
-            title = before.group(0).split()[-1] if before.group(0).split() else ""
+                # a title in lowercase before the name, as Romanian writes it ("Stimată doamnă
+                # Ionescu", "Stimate domnule Popescu")
+                lower = _KIN_BEFORE.search(text, max(0, start - 24), start)
+                if lower is None:
+                    return False
+                title = lower.group(1)
+            else:
+                title = before.group(0).split()[-1] if before.group(0).split() else ""
         said = _core(title).rstrip(".")
         sex = "female" if said in self.female_titles else "male" if said in self.male_titles else ""
         if not sex:
@@ -1158,6 +1184,10 @@ class Addressing:
             if last.endswith(self.male_endings):
                 return "male"
         return ""
+
+    def family_first_name(self, person: str) -> bool:
+        """Is the person's name written family name first ("Trần Minh Tuấn", "Park Ji-hoon")?"""
+        return self._family_first(person, [fold_accents(p.lower()) for p in person.split()])
 
     def _family_first(self, person: str, parts: list[str]) -> bool:
         """Is the name written family name first ("Trần Minh Tuấn", "Kim Seo-yeon")? Its first

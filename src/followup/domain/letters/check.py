@@ -341,6 +341,7 @@ class LetterChecker:
         native = frozenset(
             fold_accents(p.lower()) for p in ctx.recipient.split() if not p.isascii()
         )
+        family_first = addressing.family_first_name(ctx.recipient)
         for found in addressing.addressed(_in_title_case(text), ctx, known):
             if _PLACEHOLDER_NAME.fullmatch(found.words[0]) or _overlaps(
                 (found.start, found.end), taken
@@ -357,6 +358,7 @@ class LetterChecker:
                 titled=addressing.called_with_title(text, found.start, found.end),
                 native=native,
                 surnames=surnames,
+                family_first=family_first,
             ) and not addressing.wrong_title(
                 text, found.start, found.end, ctx.recipient, ctx.candidate_country
             ):
