@@ -75,6 +75,7 @@ class Addressing:
         # ("Chào anh Minh", "chị Lan") or in Ghana ("auntie Efua"): not the name, and not a
         # name without one after them (Anh is also a given name)
         self.kin_terms = words("kin_terms")
+        self.kin_terms_folded = frozenset(fold_accents(w) for w in self.kin_terms)
         self.generic = words("generic")
         self.not_names = words("not_names") | self.generic
         self.openers = words("address_openers")
@@ -183,6 +184,23 @@ class Addressing:
             }
             for country, sexes in (by_country.items() if isinstance(by_country, dict) else [])
             if isinstance(sexes, dict)
+        }
+        # given names carried into the Latin alphabet from another script (Arabic), whose
+        # spellings vary too much to be compared as the lists above are: read for a person's
+        # sex only ("Dear Ms. Soliman" to Hany Soliman)
+        self.sex_only = {
+            str(sex): frozenset(fold_accents(str(n).lower()) for n in names)
+            for sex, names in _dict(data.get("given_sex_transliterated")).items()
+            if isinstance(names, list)
+        }
+        # family names that open a name written family name first (Vietnamese, Korean,
+        # Chinese: "Trần Minh Tuấn", "Park Ji-hoon"): the first word is then no given name,
+        # and the middle names that tell a Vietnamese name's sex ("Thị", "Văn")
+        self.family_first = words("family_first")
+        self.sex_middle = {
+            str(sex): frozenset(fold_accents(str(n).lower()) for n in names)
+            for sex, names in _dict(data.get("sex_middle_names")).items()
+            if isinstance(names, list)
         }
         forms = data.get("short_forms", {})
         self.short_forms = {
@@ -689,6 +707,11 @@ class Addressing:
                 s = title.start()
             line = text.rfind("\n", 0, s) + 1
             before = text[max(line, s - 40) : s]
+            kin = _KIN_BEFORE.search(before) if self.kin_terms else None
+            if kin is not None and fold_accents(kin.group(1)) in self.kin_terms_folded:
+                # a word of kin in lowercase before the name ("Thank you, anh Phúc, for…"): the
+                # name's, as a title before it is
+                before = before[: kin.start(1)]
             if asked is not None and asked.search(before) and _ASKED_AFTER.match(text, e):
                 # a call's opening asks for the person it speaks to ("Hello, is this Sam?",
                 # "Could I speak to Priscilla, please?"): a name known as one is addressed
@@ -829,6 +852,7 @@ class Addressing:
         titled: bool = False,
         native: frozenset[str] = frozenset(),
         surnames: frozenset[str] = frozenset(),
+        family_first: bool = False,
     ) -> bool:
         """Do the words of a name the letter addresses name someone other than the recipient?
         With none of the recipient's names among them, yes ("Dear Mr. Okafor" to Harriet
@@ -844,7 +868,11 @@ class Addressing:
         (`titled`: "Sir Ed" to Edgardo), by its first letters, is theirs too. A name of the
         recipient's written in the dossier with letters beyond ASCII (`native`, folded:
         "Kamiński") is in its own spelling: another spelling of it that sounds alike but
-        has other vowels ("Kamieński", "Zielenski") is another name, not a transliteration."""
+        has other vowels ("Kamieński", "Zielenski") is another name, not a transliteration.
+        A recipient whose name is written family name first (`family_first`: "Nguyễn Thị Thu
+        Hà", "Kim Seo-yeon") is called by its syllables whole, and has no father's name to be
+        added: a word cut short ("Phú" to Phúc, "Ji-ho" to Ji-hoon) or another word beside
+        theirs ("Thu Hằng", "Kim Seo-jin"), a word of kin aside, names another."""
         # a family name's particles ("de", "van den") tell no one from anyone: the words
         # beside them do ("Ms de Groot" to Marloes de Graaf)
         named = [w for w in words if fold_accents(_core(w)) not in self.surname_particles]
@@ -853,7 +881,12 @@ class Addressing:
             w
             for w in words
             if not self.is_recipient(w, recipient_parts, nicknames, native, surnames)
+            or (family_first and self._cut_short(w, recipient_parts))
         ]
+        if family_first and any(
+            fold_accents(_core(w)).lower() not in self.kin_terms_folded for w in others
+        ):
+            return True
         if others and given:
             others = [
                 w
@@ -876,6 +909,16 @@ class Addressing:
             (folded := fold_accents(_core(w))) in known and folded not in recipient_parts
             for w in others
         )
+
+    def _cut_short(self, token: str, recipient_parts: frozenset[str]) -> bool:
+        """Is the word one of the recipient's names cut short, none of them whole ("Phú" of
+        Phúc, "Ji-ho" of Ji-hoon)?"""
+        t = fold_accents(_core(token)).lower()
+        if t in recipient_parts or t.replace("-", "") in {
+            p.replace("-", "") for p in recipient_parts
+        }:
+            return False
+        return any(p.startswith(t) and p != t for p in recipient_parts)
 
     def _other_second_given(
         self,
@@ -974,6 +1017,12 @@ class Addressing:
         if same_person(token, recipient_parts, self.distinct_endings, surnames):
             return True
         t = fold_accents(_core(token))
+        if "-" in t or any("-" in p for p in recipient_parts):
+            # a name of hyphened parts written as one word, or one word hyphened
+            # ("Abdelrahman" for Abdel-Rahman, "Jihoon" for Ji-hoon)
+            joined = t.replace("-", "")
+            if len(joined) >= 4 and any(joined == p.replace("-", "") for p in recipient_parts):
+                return True
         if any(self._other_sex_form(t, p) for p in recipient_parts):
             return False  # "Renato" to Renata, "Daniele" to Daniela
         if recipient_parts & self.short_forms.get(t, frozenset()):
@@ -989,6 +1038,8 @@ class Addressing:
             stems = {stem, stem[:-1]} if len(stem) >= 4 and stem[-1] == stem[-2] else {stem}
             if any(p.startswith(s) for s in stems for p in recipient_parts):
                 return True
+        if any(self._same_listed(t, p) for p in recipient_parts):
+            return True
         if t in self.given_names or len(t) < 3:
             return False  # a name of its own ("Dana" is not Daniel)
         for ending in self.diminutive_endings:
@@ -1021,6 +1072,34 @@ class Addressing:
             for p in recipient_parts
         )
 
+    def _same_listed(self, word: str, name: str) -> bool:
+        """Is `word`, a listed given name, the recipient's given name `name` in another
+        spelling: the same consonants (a doubled one written once) and the same vowels in the
+        same places ("Mohammed" for Mohamed, "Phillip" for Philip), or with a final "e" after
+        "in" that French spelling adds to a name carried from Arabic or Persian ("Yasmine" for
+        Yasmin, "Amine" for Amin), where one is listed by its sex and neither as the other sex's
+        ("Justine" is not Justin)?"""
+        if word == name or len(word) < 4 or len(name) < 4:
+            return False
+        short, long = sorted((self._spelt(word), self._spelt(name)), key=len)
+        if long == short + "e" and short.endswith("in"):
+            female = self.female_given
+            male = self.male_given
+            listed = female | male
+            return (word in listed or name in listed) and not (
+                (word in male and name in female) or (word in female and name in male)
+            )
+        if word not in self.given_names and name not in self.given_names:
+            return False
+        sound = self._sound(word)
+        return (
+            len(sound[0]) >= 3
+            and sound == self._sound(name)
+            and self._vowels(word) == self._vowels(name)
+            and not _other_ending(word, name, self.distinct_endings)
+            and not self._other_sex_form(word, name)
+        )
+
     def _other_sex_form(self, word: str, name: str) -> bool:
         """Is `word` the given name `name` in the other sex's form: the same stem of three
         letters or more with the other of a pair of final letters ("Renato" of Renata,
@@ -1031,6 +1110,12 @@ class Addressing:
             if word[:-size] == name[:-size]:
                 return frozenset((word[-size:], name[-size:])) in self.sex_form_endings
         return False
+
+    def _spelt(self, word: str) -> str:
+        """A name with its spellings of one sound made one ("yasmeen": "yasmin")."""
+        for written, said in self.spellings:
+            word = word.replace(written, said)
+        return word
 
     def _vowels(self, word: str) -> str:
         """A name's vowels in order, once its spellings of one sound are made one ("Gulshen"
@@ -1052,8 +1137,14 @@ class Addressing:
         else:
             before = self._title_before_at(text, start)
             if before is None:
-                return False
-            title = before.group(0).split()[-1] if before.group(0).split() else ""
+                # a title in lowercase before the name, as Romanian writes it ("Stimată doamnă
+                # Ionescu", "Stimate domnule Popescu")
+                lower = _KIN_BEFORE.search(text, max(0, start - 24), start)
+                if lower is None:
+                    return False
+                title = lower.group(1)
+            else:
+                title = before.group(0).split()[-1] if before.group(0).split() else ""
         said = _core(title).rstrip(".")
         sex = "female" if said in self.female_titles else "male" if said in self.male_titles else ""
         if not sex:
@@ -1066,9 +1157,20 @@ class Addressing:
         parts = [fold_accents(p.lower()) for p in person.split()]
         if not parts:
             return ""
+        if self._family_first(person, parts):
+            # "Trần Minh Tuấn": the first word is a family name, and the given names after it
+            # tell a sex only by a middle name that says it ("Lê Thị Ngọc Anh")
+            for part in parts[1:-1]:
+                for sex, names in self.sex_middle.items():
+                    if part in names:
+                        return sex
+            return ""
         local = self.sex_by_country.get(country.upper(), {})
         given = parts[0].split("-")
         for sex, names in local.items():
+            if given[0] in names:
+                return sex
+        for sex, names in self.sex_only.items():
             if given[0] in names:
                 return sex
         female = any(g in self.female_given for g in given)
@@ -1082,6 +1184,23 @@ class Addressing:
             if last.endswith(self.male_endings):
                 return "male"
         return ""
+
+    def family_first_name(self, person: str) -> bool:
+        """Is the person's name written family name first ("Trần Minh Tuấn", "Park Ji-hoon")?"""
+        return self._family_first(person, [fold_accents(p.lower()) for p in person.split()])
+
+    def _family_first(self, person: str, parts: list[str]) -> bool:
+        """Is the name written family name first ("Trần Minh Tuấn", "Kim Seo-yeon")? Its first
+        word is a listed family name of such a language, and, where that word is also a given
+        name of English ("Kim", "Lee"), the name is of three words or more, joins syllables by
+        a hyphen or is written with accents, as "Kim Wilde" is not."""
+        if len(parts) < 2 or parts[0] not in self.family_first:
+            return False
+        return (
+            parts[0] not in self.given_names
+            and parts[0] not in self.female_given
+            and parts[0] not in self.male_given
+        ) or (len(parts) > 2 or "-" in person or not person.isascii())
 
     def salutation_office(self, text: str) -> tuple[int, int, frozenset[str]] | None:
         """The salutation, where it calls the reader by an office after a title of respect
@@ -1368,6 +1487,15 @@ def _holds_all(text: str, needs: Needs) -> bool:
         else:
             return False
     return True
+
+
+# a lowercase word right before a name, after a space (a word of kin: "anh", "auntie")
+_KIN_BEFORE = re.compile(r"(?:^|(?<=[\s,]))([^\W\d_A-Z][^\W\d_]*)[ \t]+$")
+
+
+def _dict(value: object) -> dict[str, object]:
+    """A rule's datum that is a mapping, or none."""
+    return {str(k): v for k, v in value.items()} if isinstance(value, dict) else {}
 
 
 def _source(pattern: re.Pattern[str] | tuple[str, int]) -> tuple[str, int]:

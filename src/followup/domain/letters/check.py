@@ -167,6 +167,7 @@ class LetterChecker:
             for f in companies
             if _run_together(text, f.start, f.end)
             or (after is not None and after.match(text, f.end) is not None)
+            or self._no_other_sense(text[f.start : f.end], ctx)
         ]
         found += self._wrong_name(
             letter, ctx, [(f.start, f.end) for f in placeholders + companies], sure
@@ -256,6 +257,26 @@ class LetterChecker:
                 continue  # a person of that name ("Mr Morgan"), not the company
             yield _finding(rule, start, end, match=letter.text[start:end], opportunity=opportunity)
 
+    def _no_other_sense(self, said: str, ctx: LetterContext) -> bool:
+        """Are the words of another company found in a letter its name and nothing else: no
+        word of English, no place's name and no person's ("NILCO's distributors", "Nordvik")?
+        The learned reader withdraws a finding where a company's word is read in another sense
+        ("the Delta team", "Morgan" a surname), which such a name has none of."""
+        dictionary = self.dictionary
+        if dictionary is None or said.islower():
+            return False  # (in lowercase, an animal's or a thing's name may be meant)
+        found = _WORD_CHARS.findall(said)
+        if not found:
+            return False
+        person = ctx.directory.person_words | self._addressing.given_names
+        for word in found:
+            folded = fold_accents(word.lower())
+            if len(folded) < 4 or folded in person or dictionary.known(folded):
+                return False
+            if dictionary.known(word.lower()) or (self.places is not None and self.places(word)):
+                return False
+        return not (self.places is not None and self.places(said))
+
     def _places(self, rule: Rule) -> Places:
         """The wrong-company rule's frames of a place or of another name (compiled once)."""
         if self._place_frames is None:
@@ -332,6 +353,7 @@ class LetterChecker:
         native = frozenset(
             fold_accents(p.lower()) for p in ctx.recipient.split() if not p.isascii()
         )
+        family_first = addressing.family_first_name(ctx.recipient)
         for found in addressing.addressed(_in_title_case(text), ctx, known):
             if _PLACEHOLDER_NAME.fullmatch(found.words[0]) or _overlaps(
                 (found.start, found.end), taken
@@ -348,6 +370,7 @@ class LetterChecker:
                 titled=addressing.called_with_title(text, found.start, found.end),
                 native=native,
                 surnames=surnames,
+                family_first=family_first,
             ) and not addressing.wrong_title(
                 text, found.start, found.end, ctx.recipient, ctx.candidate_country
             ):

@@ -311,7 +311,7 @@ def other_companies(
         if fold(company) == fold(ctx.company):
             continue
         for m in company_pattern(company, suffixes).finditer(text):
-            if _overlaps(m.span(), own) or _overlaps(m.span(), reported):
+            if _overlaps(m.span(), reported) or _owned(m.span(), own):
                 continue
             word = m.group(0)
             if _in_a_name(text, m.start(), m.end(), (*ctx.people, ctx.candidate_name)):
@@ -323,7 +323,18 @@ def other_companies(
             # needs no frame of a company (in lowercase, only where a word is no common word:
             # "salt and pepper" is no "Salt & Pepper Catering")
             parts = _name_parts(company, suffixes)
-            whole = len(many) >= len(parts)
+            whole = len(many) >= len(parts) or (
+                # the name without the country its branch trades in ("Lotus Paints" of Lotus
+                # Paints Vietnam), as a firm's legal form is left out
+                len(many) >= 2
+                and len(many) == len(parts) - 1
+                and all(w[:1].isupper() for w in many)
+                and not short_name(parts)
+                and known_place is not None
+                and parts[-1][:1].isupper()
+                and known_place(parts[-1])
+                and not (known_place(word) or place.named_place(word))
+            )
             pair = not whole and _JOINED_PAIR.search(word) is not None
             if (
                 len(many) == 1
@@ -773,6 +784,18 @@ class _Own:
         if self._spans is None:
             self._spans = [m.span() for m in self._pattern.finditer(self._text)]
         return iter(self._spans)
+
+
+def _owned(span: tuple[int, int], own: Iterable[tuple[int, int]]) -> bool:
+    """Is a name found at `span` where the letter names its own company: overlapping one of its
+    spans (`own`), and not longer than it around it ("Phú Thái" of another firm, where the own
+    firm is Phú Thịnh and its first word alone is found inside: the other's name)?"""
+    return any(
+        span[0] < e
+        and s < span[1]
+        and not (span[0] <= s and e <= span[1] and e - s < span[1] - span[0])
+        for s, e in own
+    )
 
 
 def _overlaps(span: tuple[int, int], taken: Iterable[tuple[int, int]]) -> bool:

@@ -160,6 +160,13 @@ def compact_forms(company: str) -> tuple[str, ...]:
     forms = ["".join(runs)]
     if len(runs) > 1 and len(runs[0]) >= 3 and runs[0] not in TRADE_WORDS:
         forms.append(runs[0])
+    # its first words without the last, a trade's or a country's ("phuthinh" of Phú Thịnh
+    # Logistics, "lotuspaints" of Lotus Paints Vietnam), as a file name
+    # shortens it: two words or more, of six letters or more
+    if runs and runs[0] not in TRADE_WORDS:
+        forms += [
+            "".join(runs[:k]) for k in range(len(runs) - 1, 1, -1) if len("".join(runs[:k])) >= 6
+        ]
     named = short_name(without_legal_form([p.strip(",") for p in company.split()], _SUFFIXES))
     called = ["".join(ch for ch in fold_accents(p.lower()) if ch.isalnum()) for p in named]
     if called and len("".join(called)) >= 6:
