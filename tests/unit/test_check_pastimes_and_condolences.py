@@ -128,6 +128,32 @@ LETTERS = [
         "Our team's win of the Ofgem pilot came from clean CRM data; the checklist is attached.",
         [],
     ),
+    # the writer's own health or a new pastime learnt, and a link to their music
+    (
+        "solent",
+        "Harriet Osei",
+        "Sorry for the silence: I've had a slipped disc and was laid up for most of the month.",
+        ["new-topic"],
+    ),
+    (
+        "tromso",
+        "Sigrid Haugen",
+        "I'm teaching myself to bake rye bread in the evenings; the kitchen is a mess.",
+        ["new-topic"],
+    ),
+    (
+        "otterbrook",
+        "Martin Kowalski",
+        "The songs from my choir's spring concert are here: https://spotify.example/playlist/ines",
+        ["new-topic"],
+    ),
+    # clean: an election named for what it does to the trade
+    (
+        "salalah",
+        "Khalid Al-Harthy",
+        "The elections may delay the ministries' tenders, so I'd submit the reefer offer early.",
+        [],
+    ),
     # clean: a wish for a feast, the reader's family named in the greeting
     (
         "salalah",
