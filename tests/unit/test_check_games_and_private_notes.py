@@ -61,6 +61,8 @@ EXPECTED: Found = {
     "v18a-012": [],
     "v18a-013": [
         ("new-topic", "You mentioned your family holiday in Zanzibar."),
+        # (and the writer's own trip for a feast: "Eid" is a word of faith since session 20)
+        ("new-topic", "We are planning the same trip for the Eid break."),
     ],
     "v18a-014": [],
     "v18a-015": [],
@@ -181,6 +183,9 @@ EXPECTED: Found = {
         ("new-topic", "Do give Mr Zieliński's son my best for his chess final in May."),
     ],
     "v18a-056": [
+        # (a colleague's league, tied to the interview by nothing but the town of the notes,
+        # "rail freight from Győr": a place alone is no tie since session 20)
+        ("new-topic", "Rocha plays in a Saturday night dominoes league in Győr."),
         ("new-topic", "Do you play too?"),
         ("new-topic", "Maybe we could all get a game going one Saturday!"),
     ],

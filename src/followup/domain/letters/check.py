@@ -120,6 +120,11 @@ class LetterChecker:
         self._addressing = rules.addressing
         self._note_stems: dict[tuple[str, ...], frozenset[str]] = {}
         self._pursued: dict[tuple[str, ...], frozenset[str]] = {}
+        # the notes a letter may bring up, by the notes and the others' topics (see
+        # _notes_to_bring_up)
+        self._brought_up: dict[
+            tuple[tuple[str, ...], tuple[tuple[str, ...], ...]], tuple[str, ...]
+        ] = {}
         self._checked = 0
         self._lexicon: Lexicon | None = None
         self._synonyms: dict[str, frozenset[str]] | None = None
@@ -1280,17 +1285,20 @@ class LetterChecker:
     def _context(self, ctx: LetterContext) -> frozenset[str]:
         """The stems that tie a sentence to the interview: its notes and topics, the company
         and the role."""
-        found = self._contexts.get((ctx.topics, ctx.notes, ctx.company, ctx.role))
+        # (the notes this reader may hear of: another person's private matter, "the Sunday
+        # cycling group", ties nothing to the interview in a letter to someone else)
+        notes = self._notes_to_bring_up(ctx)
+        found = self._contexts.get((ctx.topics, notes, ctx.company, ctx.role))
         if found is None:
             # not the words every job has ("planning", "team"): they tie nothing to this one
             weak = self.rules["missing-recap"].words("weak")
             weak = weak | {stem(w) for w in weak} | self.rules["new-topic"].words("not_context")
             extra = " ".join((*ctx.topics, ctx.company, ctx.role)).lower()
-            words = self._noted(ctx) | {stem(w) for w in _WORD_CHARS.findall(extra)}
+            words = self._noted(ctx, notes) | {stem(w) for w in _WORD_CHARS.findall(extra)}
             found = frozenset(w for w in words if w not in weak and len(w) >= 4)
             if len(self._contexts) > 256:
                 self._contexts.clear()
-            self._contexts[(ctx.topics, ctx.notes, ctx.company, ctx.role)] = found
+            self._contexts[(ctx.topics, notes, ctx.company, ctx.role)] = found
         return found
 
     def _noted(self, ctx: LetterContext, notes: tuple[str, ...] | None = None) -> frozenset[str]:
@@ -1319,13 +1327,24 @@ class LetterChecker:
         else, or offered to the reader ("do you play too?"), they are a new topic (003)."""
         if not ctx.others_notes:
             return ctx.notes
-        private = self.rules.pattern(
-            str(self.rules["new-topic"].data.get("private_notes", "(?!)")), re.IGNORECASE
-        )
-        dropped = {text for topic in ctx.others_notes if private.search(topic[0]) for text in topic}
-        if not dropped:
-            return ctx.notes
-        return tuple(n for n in ctx.notes if n not in dropped)
+        key = (ctx.notes, ctx.others_notes)
+        kept = self._brought_up.get(key)
+        if kept is None:
+            private = self.rules.pattern(
+                str(self.rules["new-topic"].data.get("private_notes", "(?!)")), re.IGNORECASE
+            )
+            lexicon = self._lexicon_of(self.rules["new-topic"])
+            dropped = {
+                text
+                for topic in ctx.others_notes
+                if private.search(topic[0]) or _a_pastime(topic[0], lexicon)
+                for text in topic
+            }
+            kept = tuple(n for n in ctx.notes if n not in dropped) if dropped else ctx.notes
+            if len(self._brought_up) > 256:
+                self._brought_up.clear()
+            self._brought_up[key] = kept
+        return kept
 
     def _spelling(
         self,
@@ -1943,6 +1962,24 @@ def _stake_parts(source: object) -> tuple[str, ...]:
         pattern = str(source["pattern"])
         return (pattern, str(required)) if required else (pattern,)
     return (str(source),)
+
+
+def _a_pastime(topic: str, lexicon: Lexicon) -> bool:
+    """Is a topic noted with someone else a matter of their private life by what it names,
+    whatever its first word ("the Sunday cycling group on the Corniche", "weekend sailing"): an
+    entry of the lexicon that names a subject, not only when ("Sunday") or a person ("family
+    ownership and succession"), and no word of work ("trade spend during Ramadan
+    promotions")?"""
+    found = lexicon.entries(topic)
+    if not any(
+        domain not in lexicon.support and entry.lower() not in lexicon.people
+        for entry, domain in found.items()
+    ):
+        return False
+    inside = {w for e in found for w in _WORD_CHARS.findall(e.lower())}
+    return lexicon.work.isdisjoint(
+        stem(w) for w in _WORD_CHARS.findall(topic.lower()) if w not in inside
+    )
 
 
 _POINTS_BACK = re.compile(r"\b(?:it|this|that|these|those|there|then)\b", re.IGNORECASE)

@@ -246,7 +246,15 @@ class Lexicon:
                     about = audience.sub(" ", about)
                 tokens = _WORD_CHARS.findall(about)
             present = {stem(w) for w in tokens}
-            if any(s in context for s in present if len(s) >= 4):
+            tied = [s for s in present if len(s) >= 4 and s in context]
+            if (
+                tied
+                and not (
+                    score >= self.threshold
+                    and "travel" not in found.values()  # (a trip there may be the job's)
+                    and self._named_only(tied, text[start:end])
+                )
+            ):
                 continue  # about the interview: its notes, topics, company or role
             inside = {w for e in found for w in _WORD_CHARS.findall(e.lower())}
             if not self.work.isdisjoint(stem(w) for w in tokens if w not in inside):
@@ -269,6 +277,24 @@ class Lexicon:
                 score += self._evidence(text[near_start:near_end], context)
             if score >= self.threshold:
                 yield Hit(start, end, tuple(dict.fromkeys(found.values())), tuple(found))
+
+    @staticmethod
+    def _named_only(tied: list[str], sentence: str) -> bool:
+        """Is the one word a sentence shares with the interview a proper name, written only
+        with a capital ("a pen pal in Bursa", "our old nanny has just moved to Uppsala", where
+        the notes name the Bursa mill or the company is Uppsala Diagnostics)? A place or a name
+        alone says where or who, not what: the sentence is about what its entries of private
+        life are about. Two such words ("Kisumu Agritech") or a word of the notes in lowercase
+        ("the mill", "orders") tie it to the interview."""
+        if len(tied) != 1:
+            return False
+        first = True  # (a word that opens the sentence has its capital from its place)
+        for m in _WORD_CHARS.finditer(sentence):
+            word = m.group(0)
+            if stem(word.lower()) == tied[0] and (first or word[:1].islower() or word.isupper()):
+                return False
+            first = False
+        return True
 
     def _evidence(self, sentence: str, context: frozenset[str]) -> int:
         """What a sentence beside one about private life adds to it: its entries of the
