@@ -442,18 +442,37 @@ EXPECTED: Found = {
         (
             "missing-thanks",
             (
-                "Hi Priscilla,\n\nI passed the CRM admin exam, largely thanks to the "
-                "hygiene checklist. Let's stay in touch.\n\nInes"
+                "Hi Priscilla,\n\nI passed the CRM administrator exam, largely "
+                "thanks to the hygiene checklist. Let's stay in touch.\n\nInes"
             ),
         ),
     ],
     "v20k-159": [],
     "v20k-160": [],
+    "v20k-161": [
+        ("asks-decision", "Would it be possible to know if I passed the interview?"),
+    ],
+    "v20k-162": [
+        ("asks-decision", "where are we with the hire?"),
+    ],
+    "v20k-163": [
+        ("asks-decision", "What's the status on your side?"),
+    ],
+    "v20k-164": [
+        ("asks-decision", (" are things looking good for me, or should I consider other offers?")),
+    ],
+    "v20k-165": [
+        ("asks-decision", "- When are you hoping to wrap things up?"),
+    ],
+    "v20k-166": [],
+    "v20k-167": [],
+    "v20k-168": [],
+    "v20k-169": [],
 }
 
 
 def test_the_letters_are_there_with_their_labels() -> None:
-    assert_round_listed(CASES, EXPECTED, 160)
+    assert_round_listed(CASES, EXPECTED, 169)
 
 
 @pytest.mark.parametrize("case_id", sorted(EXPECTED))
