@@ -481,7 +481,15 @@ class Addressing:
                 # a title in one language that is a name of someone met ("hi tuan" where a
                 # Tuấn is in the user's data: not the Malay "sir")
                 kept, titled = tokens[-1:], False
-            bare = [self._suffixed.sub("", t) for t in kept]
+            # (a name whose last syllable is spelt as an honorific, "Eun-ji", "Min-ji", is
+            # a name of someone in the user's data, not the honorific joined to "Eun")
+            bare = [
+                t
+                if fold_accents(_core(t)).lower() in known
+                or fold_accents(_core(t)).lower() in ctx.recipient_parts
+                else self._suffixed.sub("", t)
+                for t in kept
+            ]
             suffixed = any(b != t for b, t in zip(bare, kept, strict=True))
             # "Hi Marcus", "Call Mark Ellis": the words before the name are not the name
             if (
