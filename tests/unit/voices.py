@@ -51,6 +51,11 @@ def found_in(
     )
 
 
+def rules_in(deps: Dependencies, opportunity: str, to: str, text: str, kind: str) -> list[str]:
+    """The rules but spelling that find something in a letter, each once, sorted."""
+    return sorted({rule for rule, _ in found_in(deps, opportunity, to, text, kind)})
+
+
 def rules_or_shipped(param: str, monkeypatch: Any) -> str:
     """The check as a test reads it: `param` "rules" leaves the learned second reader out (the
     rules alone decide), "shipped" reads as users' checks do."""
