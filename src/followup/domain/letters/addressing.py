@@ -87,7 +87,15 @@ class Addressing:
         self.object_leads = words("object_leads")
         # First names common enough to be read as a name set off between commas even when no
         # one of that name is in the user's data ("I'd welcome your view, Jessica, on…")
-        self.given_names = words("given_names")
+        # (and the Japanese given names of four letters or more: "Thank you, Kenta, for…")
+        japanese = _dict(data.get("japanese_given"))
+        self.given_names = words("given_names") | {
+            str(n).lower()
+            for names in japanese.values()
+            if isinstance(names, list)
+            for n in names
+            if len(str(n)) >= 4
+        }
         evidence = data.get("vocative_evidence")
         self._evidence = re.compile(str(evidence), re.IGNORECASE) if evidence else None
         not_before = data.get("not_vocative_before")
@@ -202,6 +210,26 @@ class Addressing:
             for sex, names in _dict(data.get("sex_middle_names")).items()
             if isinstance(names, list)
         }
+        # Japanese names, in either order: the commonest family names tell which word is the
+        # given name, whose sex its list or its ending says (long vowels compared unspelt)
+        self.japanese_family = frozenset(romaji(w) for w in words("japanese_family"))
+        self.japanese_given = {
+            str(sex): frozenset(romaji(str(n)) for n in names)
+            for sex, names in _dict(data.get("japanese_given")).items()
+            if isinstance(names, list)
+        }
+        self.japanese_endings = tuple(
+            sorted(
+                (
+                    (romaji(str(e)), str(sex))
+                    for sex, endings in _dict(data.get("japanese_given_endings")).items()
+                    if isinstance(endings, list)
+                    for e in endings
+                ),
+                key=lambda pair: len(pair[0]),
+                reverse=True,
+            )
+        )
         forms = data.get("short_forms", {})
         self.short_forms = {
             str(k).lower(): frozenset(str(n).lower() for n in v)
@@ -895,6 +923,8 @@ class Addressing:
             fold_accents(_core(w)).lower() not in self.kin_terms_folded for w in others
         ):
             return True
+        if any(self._other_japanese_given(w, recipient_parts) for w in others):
+            return True  # "Takashi Nakamura" to Nakamura Takeshi: his family, not his name
         if others and given:
             others = [
                 w
@@ -1022,6 +1052,8 @@ class Addressing:
         """Is this word of a name one of the recipient's, a short form of one (Dan, Daniel) or
         a pet form of one ("Thabs" for Thabo, "Jonno" for Jonathan, "Becky" for Rebecca)?
         (`surnames`: their family names, which a word longer by two letters is not.)"""
+        if self._other_japanese_given(token, recipient_parts):
+            return False  # "Takashi" to Takeshi: a name of its own, not a slip of a letter
         if same_person(token, recipient_parts, self.distinct_endings, surnames):
             return True
         t = fold_accents(_core(token))
@@ -1033,6 +1065,10 @@ class Addressing:
                 return True
         if any(self._other_sex_form(t, p) for p in recipient_parts):
             return False  # "Renato" to Renata, "Daniele" to Daniela
+        if len(t) >= 4 and _LONG_VOWEL.search(t) is not None:
+            spoken = romaji(t)
+            if any(len(p) >= 3 and romaji(p) == spoken for p in recipient_parts):
+                return True  # a Japanese long vowel spelt another way ("Ryouta" of Ryōta)
         if recipient_parts & self.short_forms.get(t, frozenset()):
             return True
         if nicknames is not None and _nicknamed(
@@ -1173,6 +1209,9 @@ class Addressing:
                     if part in names:
                         return sex
             return ""
+        japanese = self._japanese_given(parts)
+        if japanese is not None:
+            return self._japanese_sex(japanese)
         local = self.sex_by_country.get(country.upper(), {})
         given = parts[0].split("-")
         for sex, names in local.items():
@@ -1191,6 +1230,43 @@ class Addressing:
                 return "female"
             if last.endswith(self.male_endings):
                 return "male"
+        return ""
+
+    def _japanese_given(self, parts: list[str]) -> str | None:
+        """The given name of a Japanese name of two words, in either order ("Nakamura
+        Takeshi", "Yuko Fujita"), its long vowels unspelt: the word beside one of the
+        commonest family names. None where the name is not read as Japanese."""
+        if len(parts) != 2 or not self.japanese_family:
+            return None
+        first, last = romaji(parts[0]), romaji(parts[1])
+        if first in self.japanese_family and last not in self.japanese_family:
+            return last
+        if last in self.japanese_family and first not in self.japanese_family:
+            return first
+        return None
+
+    def _other_japanese_given(self, token: str, recipient_parts: frozenset[str]) -> bool:
+        """Is the word a Japanese given name none of the recipient's, whose name is Japanese
+        ("Takashi" to Nakamura Takeshi, "Hiroki" to Tanaka Hiroko)? Such names differ from
+        each other by a letter, and each is a name of its own."""
+        if not self.japanese_family or not any(
+            romaji(p) in self.japanese_family for p in recipient_parts
+        ):
+            return False
+        spoken = romaji(_core(token))
+        if len(spoken) < 4 or not any(spoken in names for names in self.japanese_given.values()):
+            return False
+        return all(romaji(p) != spoken for p in recipient_parts)
+
+    def _japanese_sex(self, given: str) -> str:
+        """The sex a Japanese given name says ("female", "male"), or "" for a name borne by
+        both ("Yuki", "Hikaru") or one neither its list nor its ending tells."""
+        for sex, names in self.japanese_given.items():
+            if given in names:
+                return "" if sex == "either" else sex
+        for ending, sex in self.japanese_endings:
+            if given.endswith(ending) and len(given) > len(ending) + 1:
+                return sex
         return ""
 
     def family_first_name(self, person: str) -> bool:
@@ -1625,6 +1701,22 @@ def _plain(token: str, folded: str) -> str:
     of those lists has: then as written, lowercase."""
     core = _core(token)
     return folded if core.isascii() else core
+
+
+# a Japanese long vowel as it is spelt in Latin letters besides the macron ("ou", "oo", "oh"
+# before a consonant, "uu"): "Ryouta", "Ohno", "Yuusuke"
+_LONG_VOWEL = re.compile(r"o[uo]|oh(?![aeiouy])|uu")
+
+
+def romaji(word: str) -> str:
+    """A name's word with its long vowels unspelt, as Japanese names are compared ("Ryōta",
+    "Ryouta" and "Ryota" are one name; "Ōno", "Ohno", "Oono" another)."""
+    folded = fold_accents(word.lower())
+    return (
+        _LONG_VOWEL.sub(lambda m: m.group(0)[0], folded)
+        if "o" in folded or "u" in folded
+        else folded
+    )
 
 
 def _core(token: str) -> str:
