@@ -154,7 +154,11 @@ class Phone:
 
 # OCR reads 0 as O and 1 as l or I inside numbers; put them back where digits surround them.
 _LOOKALIKE = re.compile(r"(?<=[\d\s().\-/])[OoIl|](?=[\d\s().\-/]*\d)")
-_LABEL = re.compile(r"([^\W\d_][\w.\-/ ]{0,20}?)[\s:.|/\-]*$")
+# A label and the marks between it and its number: a colon, a dot, or a sign that is the number's
+# `+` misread (`Fax =31 10…`, `Fax »44…`): whatever is no letter or digit.
+_LABEL = re.compile(r"([^\W\d_][\w.\-/ ]{0,20}?)[\W_]*$")
+# The one-letter labels (`T`, `F`, `M`, `P`) a number may run into: no letter a digit is read as.
+_GLUED_LETTERS = "TtFfMmPp"
 
 
 def find_phones(text: str, region: str | None) -> list[Phone]:
@@ -208,6 +212,9 @@ def _phones(text: str, region: str | None) -> list[Phone]:
     # `580 0906Fax`, `89 46F: +45…`: the space before the next label lost (a word, or one
     # letter and its colon)
     fixed = re.sub(r"(?<=\d)(?=[^\W\d_](?:[^\W\d_]|\s?:))", " ", fixed)
+    # `02 29 02F 810 66…`: a one-letter label run into the number before it, the next number after
+    # it (a letter no digit is read for: `_GLUED_LETTERS`).
+    fixed = re.sub(rf"(?<=\d)(?=[{_GLUED_LETTERS}]\s+[+(]?\d)", " ", fixed)
     found: list[Phone] = []
     for leniency, valid in (
         (phonenumbers.Leniency.VALID, True),
@@ -235,12 +242,17 @@ def _phones(text: str, region: str | None) -> list[Phone]:
         if (
             not known
             and re.match(r"\s*\(?\s*(fax|f)\b", fold(after))
-            and not (following and fold(between).strip(" \t.:|/-") in words()["fax_labels"])
+            and not (following and _bare(between) in words()["fax_labels"])
         ):
             kind, known = "fax", True
         labelled.append(Phone(phone.number, kind, known, phone.valid, phone.start, phone.end))
         previous_end = phone.end
     return labelled
+
+
+def _bare(text: str) -> str:
+    """A label as its words: folded, without the marks around it (`Fax =` -> `fax`)."""
+    return re.sub(r"^[\W_]+|[\W_]+$", "", fold(text))
 
 
 def recoded_country(text: str, country: str) -> str:
