@@ -63,6 +63,9 @@ def find_emails(text: str) -> list[Found]:
     text = re.sub(
         r"(@[A-Za-z0-9\-]+\.(?:co|com|org|net|ac|gov|edu)) ([a-z]{2})(?=\s|$)", r"\1.\2", text
     )
+    # A country's ending whose `l` was read as a stroke (`@acme.p)`, `.n|`, `.p1`): no ending
+    # has one letter, and a country's two end so (`.pl`, `.nl`).
+    text = re.sub(r"(?<=@)([A-Za-z0-9\-.]*\.[a-z])[)|\]!1I](?=[\s,;]|$)", _stroke_as_l, text)
     for match in _EMAIL.finditer(text):
         raw = match.group(0)
         candidate = re.sub(r"\s", "", raw).replace("©", "@").replace("®", "@")
@@ -76,6 +79,12 @@ def find_emails(text: str) -> list[Found]:
         repaired = re.sub(r"\s", "", raw).lower() != candidate
         found.append(Found(checked.normalized.lower(), match.start(), match.end(), repaired))
     return found
+
+
+def _stroke_as_l(match: re.Match[str]) -> str:
+    host = match.group(1)
+    country = f"{host[-1]}l".upper()
+    return f"{host}l" if country in phonenumbers.SUPPORTED_REGIONS else match.group(0)
 
 
 _LIKE_ASCII = str.maketrans("ħıłøđĸ", "hilodk")
