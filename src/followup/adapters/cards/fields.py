@@ -359,8 +359,10 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
 def _is_text(text: str) -> bool:
     """A line that may be a name, a title or a company: letters, and no number standing alone
     (a street number, a postcode, a floor)."""
-    if text.strip() in ("&", "+"):
-        return True  # the middle of a company's name stacked over lines (Marlowe / & / Finch)
+    if text.strip() in ("&", "+") or text.strip().lower() == "z":
+        # The middle of a company's name stacked over lines (Marlowe / & / Finch), or of its
+        # legal form (Sp. / z / o.o.).
+        return True
     text = re.sub(r"\b[0o]\.[0o]\.?$", "o.o.", text)  # sp. z o.o. read with zeros
     letters = sum(c.isalpha() for c in text)
     if _labelled_email(text) or _labelled_spaced_email(text) or _web_path(text):
