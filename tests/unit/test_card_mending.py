@@ -451,3 +451,21 @@ def test_an_email_put_right_from_a_name_spelt_twice_is_less_sure():
     )
     assert card.email == "urs@blueharborlogistics.ch"
     assert card.confidence["email"] == 0.69
+
+
+@pytest.mark.parametrize(
+    ("read", "title"),
+    [
+        # A speck read as a quotation mark before a title word.
+        ("Hiring Manager, Platform 'Team", "Hiring Manager, Platform Team"),
+        ("Head of ‘Marketing", "Head of Marketing"),
+        ("Directeur `Commercial", "Directeur Commercial"),
+        ('Senior "Engineer', "Senior Engineer"),
+        # Near misses: an elided letter before its apostrophe, a word no list knows.
+        ("Chargée d’affaires", "Chargée d’affaires"),
+        ("Responsabile dell'ufficio", "Responsabile dell'ufficio"),
+        ("Head of 'Zorblax", "Head of 'Zorblax"),
+    ],
+)
+def test_a_speck_read_as_a_quotation_mark_before_a_title_word_is_dropped(read, title):
+    assert mend_title(read) == title

@@ -182,6 +182,10 @@ def mend_title(text: str) -> str:
     for at, token in enumerate(tokens):
         if len(unmarked) == len(tokens) - 1 and len(tokens) > 1:
             token = _unspecked(token, vocabulary)
+        # A speck read as a quotation mark before a title word (`Platform 'Team`): no title
+        # quotes one word, and an elided letter stands before its apostrophe (`d’affaires`).
+        if token[:1] in "'‘’`´\"" and token[1:].isalpha() and fold(token[1:]) in vocabulary:
+            token = token[1:]
         # A speck read as a full stop after a whole title word, inside the title (not `Sr.`).
         word = token[:-1]
         if token.endswith(".") and at < len(tokens) - 1 and len(word) >= 4 and word.isalpha():
