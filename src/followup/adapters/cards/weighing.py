@@ -30,6 +30,12 @@ DOT_LOST = 0.5
 # says little there.
 DOT_LOST_EACH = 0.75
 MOST = 40  # addresses weighed, the nearest by their letters first
+# How much less likely (nats) the same address with an underscore may be and still be taken where
+# the reading has a space between the local part's words (`matthi gampetli@…`): an underscore
+# lies under the line, where a tight crop or faint print loses it, and leaves a letter's width of
+# paper that the recogniser reads as a space; a dot is read, or lost without a gap. The frames see
+# neither mark there, so they barely tell the underscore from a dot or from none.
+UNDERSCORE_GAP = 3.5
 # Where no address was read at all: how much less likely (nats a character) than the line's own
 # reading the likeliest address may be and still be taken (a line read as `s.brvonepßcastalian.ch`
 # is s.brunner@castellan.ch at 0.6; a line that holds no address at all is at 2 or more).
@@ -93,7 +99,19 @@ def weighed(
     separated = [
         t for t in texts if _one_more_separator(t, winner) and value[t] >= value[winner] - margin
     ]
-    return max(separated, key=lambda t: value[t]) if separated else winner
+    winner = max(separated, key=lambda t: value[t]) if separated else winner
+    local_read = line.text[start:end].partition("@")[0].strip()
+    if re.search(r"[^\W_] [^\W_]", local_read) and "_" not in winner:
+        underscored = [
+            t
+            for t in texts
+            if "_" in t.partition("@")[0]
+            and _skeleton(t) == _skeleton(winner)
+            and value[t] >= value[winner] - UNDERSCORE_GAP
+        ]
+        if underscored:
+            return max(underscored, key=lambda t: value[t])
+    return winner
 
 
 def _dot_margin(read: str, email: str) -> float:
