@@ -737,3 +737,25 @@ def test_an_ending_whose_l_was_read_as_a_stroke_is_still_an_address(lines, regio
     card = find_fields(lines_from_text(lines), region)
     assert card.email == email
     assert card.company is None or "@" not in card.company
+
+
+@pytest.mark.parametrize(
+    ("name", "line", "email"),
+    [
+        # The small l of an initial and the dot at its foot read as one capital L.
+        ("Lühr Oberhäuser", "E-mail: Loberhaeuser@orion.de", "l.oberhaeuser@orion.de"),
+        ("Lucía Fernández", "Lfernandez@castellan.es", "l.fernandez@castellan.es"),
+        ("Liam MacDonald", "Email Lmacdonald@kestrel.ca", "l.macdonald@kestrel.ca"),
+        # Near misses: read in small letters, a first name whole, capitals inside, another
+        # initial, an address the name does not make with the dot.
+        ("Lühr Oberhäuser", "E-mail: loberhaeuser@orion.de", "loberhaeuser@orion.de"),
+        ("Lars Berg", "Lars@atlas.se", "lars@atlas.se"),
+        ("Lars Berg", "LBerg@atlas.se", "lberg@atlas.se"),
+        ("Ines Berg", "Iberg@atlas.se", "iberg@atlas.se"),
+        ("Lena Vogt", "Lsales@kestrel.de", "lsales@kestrel.de"),
+    ],
+)
+def test_an_initials_dot_read_with_its_l_as_a_capital_is_put_back(name, line, email):
+    company = email.partition("@")[2].partition(".")[0].title()
+    card = find_fields(lines_from_text([(name, 1.8), f"{company} Ltd", line]), "GB")
+    assert card.email == email
