@@ -469,3 +469,43 @@ def test_an_email_put_right_from_a_name_spelt_twice_is_less_sure():
 )
 def test_a_speck_read_as_a_quotation_mark_before_a_title_word_is_dropped(read, title):
     assert mend_title(read) == title
+
+
+@pytest.mark.parametrize(
+    ("read", "company"),
+    [
+        # A word companies are named with, misread by look-alike letters or run into the
+        # company's own word before it.
+        ("Blue Harbor Logisties", "Blue Harbor Logistics"),
+        ("Quantia Anaiytics", "Quantia Analytics"),
+        ("Cobalt Ventvres", "Cobalt Ventures"),
+        ("Nordic Holdinqs AB", "Nordic Holdings AB"),
+        ("KestrelAnalytics Inc.", "Kestrel Analytics Inc."),
+        # Near misses: the company's own words, another language's word a letter longer, a
+        # word too far from any.
+        ("Internationale Logistik Gruppe S.A.", "Internationale Logistik Gruppe S.A."),
+        ("Meridian Partners", "Meridian Partners"),
+        ("Atlas Frelght", "Atlas Frelght"),
+        ("Verlagsgruppe Nord", "Verlagsgruppe Nord"),
+        ("Helvetia Präzision plc", "Helvetia Präzision plc"),
+    ],
+)
+def test_a_word_companies_are_named_with_misread_is_put_right(read, company):
+    assert mend_company(read) == company
+
+
+def test_the_email_is_of_the_company_name_put_right_not_of_its_misreading():
+    # The company's line, the email and the website all misread `Logistics` (c as e, as o):
+    # the address is the one the company's name, put right, spells.
+    lines = lines_from_text(
+        [
+            ("Günther Oberhäuser", 1.8),
+            "Leiterin Personalentwicklung",
+            "P. +49 30 356949",
+            "Email g.oberhauser@blue-harbor-logistioode",
+            ("Blue Harbor Logisties", 1.3),
+        ]
+    )
+    card = find_fields(lines, "DE")
+    assert card.company == "Blue Harbor Logistics"
+    assert card.email == "g.oberhauser@blue-harbor-logistics.de"

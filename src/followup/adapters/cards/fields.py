@@ -38,7 +38,7 @@ from followup.adapters.cards.email_repairs import (
 )
 from followup.adapters.cards.emails import candidates, chosen, local_parts, plausible_ending
 from followup.adapters.cards.lines import MIN_SCORE, Line, join, lines_from_text, merge_rows
-from followup.adapters.cards.mend import mend_domain, slugs, unglued
+from followup.adapters.cards.mend import mend_company, mend_domain, slugs, unglued
 from followup.adapters.cards.phone_repairs import mended_phone
 from followup.adapters.cards.roles import (
     Text,
@@ -162,7 +162,7 @@ def find_fields(lines: list[Line], region: str | None) -> BusinessCard:
             # company's name that the address's domain spells (`Atlas Freight`).
             for text in texts:
                 if text.index not in taken:
-                    orgs |= slugs(text.line.text)
+                    orgs |= slugs(mend_company(text.line.text))
         allowed = candidates(
             email,
             [row.text for i, row in enumerate(rows) if i not in taken],
