@@ -415,3 +415,27 @@ def test_a_space_read_where_the_frames_saw_a_dot_faintly_stays_a_dot():
         0.001,
     )
     assert card_with_email_line(read, frames).email == printed
+
+
+@pytest.mark.parametrize(
+    ("read", "underscored"),
+    [
+        # The gap where the underscore was, the letters beside it read right or one misread.
+        ("Faznaß: malgorzate szymanskadjorápl", ["malgorzata_szymanska@fjord.pl"]),
+        ("F. matthi gampetli@ironbridge.ch", ["matthi_gamperli@ironbridge.ch"]),
+        # Near misses: the only space is the label's, or the gap is elsewhere in the address.
+        ("E-mail: malgorzataszymanska@fjord.pl", []),
+        ("malgorzatasz ymanska@fjord.pl", []),
+    ],
+)
+def test_an_underscore_is_weighed_only_where_a_gap_was_read_in_its_place(read, underscored):
+    from followup.adapters.cards.weighing import _underscored
+
+    texts = [
+        "malgorzata.szymanska@fjord.pl",
+        "malgorzata_szymanska@fjord.pl",
+        "matthi.gamperli@ironbridge.ch",
+        "matthi_gamperli@ironbridge.ch",
+    ]
+    winner = "matthi.gamperli@ironbridge.ch" if "matthi" in read else texts[0]
+    assert _underscored(winner, texts, read) == underscored
