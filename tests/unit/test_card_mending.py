@@ -509,3 +509,37 @@ def test_the_email_is_of_the_company_name_put_right_not_of_its_misreading():
     card = find_fields(lines, "DE")
     assert card.company == "Blue Harbor Logistics"
     assert card.email == "g.oberhauser@blue-harbor-logistics.de"
+
+
+@pytest.mark.parametrize(
+    ("read", "company"),
+    [
+        # The l of a legal form read as a small i.
+        ("Fjord Systems pic", "Fjord Systems plc"),
+        ("Orion Medical Devices Pic", "Orion Medical Devices Plc"),
+        ("Marlowe Consulenza S.r.i.", "Marlowe Consulenza S.r.l."),
+        # Near misses: a legal form read right, a last word that is no legal form either way.
+        ("Acme Inc.", "Acme Inc."),
+        ("Acme Pictures", "Acme Pictures"),
+        ("Studio Pik", "Studio Pik"),
+    ],
+)
+def test_a_legal_forms_l_read_as_a_small_i_is_put_back(read, company):
+    assert mend_company(read) == company
+
+
+@pytest.mark.parametrize(
+    ("line", "email"),
+    [
+        # `m` read as `rn` in the ending.
+        ("sukru.ozturk@polaris.corn.tr", "sukru.ozturk@polaris.com.tr"),
+        ("E: jane@acme.corn", "jane@acme.com"),
+        ("mail: a.ng@lumiere.corn.sg", "a.ng@lumiere.com.sg"),
+        # Near misses: `corn` in a company's name, or the company's name.
+        ("jane@popcorn.com", "jane@popcorn.com"),
+        ("jane@corn.de", "jane@corn.de"),
+        ("jane@acme.com", "jane@acme.com"),
+    ],
+)
+def test_an_ending_whose_m_was_read_as_rn_is_put_right(line, email):
+    assert [found.value for found in find_emails(line)] == [email]

@@ -72,6 +72,9 @@ def find_emails(text: str) -> list[Found]:
         local, _, domain = candidate.partition("@")
         domain = domain.replace(",", ".")
         candidate = f"{local}@{domain}".lower()
+        # `m` read as `rn` (set close, one letter to the recogniser) in the ending: `.corn.tr`,
+        # `.corn` (no domain ends so).
+        candidate = re.sub(r"(?<=[a-z0-9])\.corn((?:\.[a-z]{2})?)$", r".com\1", candidate)
         try:
             checked = validate_email(candidate, check_deliverability=False)
         except EmailNotValidError:

@@ -282,6 +282,7 @@ _TO_I = str.maketrans({"l": "I", "1": "I"})
 def _lookalikes(tail: str) -> list[str]:
     return [
         tail.translate(_TO_L),
+        tail.replace("i", "l"),  # `pic`: plc, its l read as a small i
         tail.translate(_TO_I),
         tail.replace("II", "H"),
         re.sub(r"(?<=[A-Z])I(?=[A-Z])", "T", tail),
