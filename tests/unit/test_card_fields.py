@@ -601,3 +601,24 @@ def test_a_line_under_a_stacked_company_that_carries_no_legal_form_further_is_le
         _at("Kraków", 0.0, 0.23, 0.2, 0.28),
     ]
     assert find_fields(left + right, "PL").company == "Acme Robotics Sp."
+
+
+@pytest.mark.parametrize(
+    ("company", "email", "expected"),
+    [
+        # Two words run together, the domain one of them alone.
+        ("AtlasFreight", "s.devries@atlas.nl", "Atlas Freight"),
+        ("NordlichtVersicherungen AG", "m.keller@nordlicht.ch", "Nordlicht Versicherungen AG"),
+        ("MeridianPartners Ltd", "ali@partners.co.uk", "Meridian Partners Ltd"),
+        # Near misses: a name written as one word, its domain the whole of it; a domain that
+        # is neither word.
+        ("PayPal", "jo@paypal.com", "PayPal"),
+        ("SoundCloud GmbH", "lena@soundcloud.de", "SoundCloud GmbH"),
+        ("BlueHarbor AG", "ines@bhl-group.ch", "BlueHarbor AG"),
+    ],
+)
+def test_two_words_of_a_company_run_together_are_parted_where_the_domain_is_one(
+    company, email, expected
+):
+    card = read([("Jo Ines Keller", 1.8), "Head of People", (company, 1.3), email], "GB")
+    assert card.company == expected

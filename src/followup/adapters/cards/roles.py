@@ -333,7 +333,8 @@ def company_text(
         if grown is None:
             break
         line = grown
-    return _form_cased(mend_company(_clean(_completed_form(texts, line, taken).text)))
+    text = _form_cased(mend_company(_clean(_completed_form(texts, line, taken).text)))
+    return _parted(text, domain)
 
 
 def _legal_alone(text: str) -> bool:
@@ -341,6 +342,22 @@ def _legal_alone(text: str) -> bool:
     bare = fold(text).strip()
     vocabulary = words()["legal_forms"]
     return bare in vocabulary or any(form.startswith(f"{bare} ") for form in _LONG_FORMS)
+
+
+def _parted(text: str, domain: str | None) -> str:
+    """The company's name with two capitalised words the OCR ran together parted where the
+    domain is one of them alone (`AtlasFreight` beside atlas.nl): a name written as one word
+    (`PayPal`, paypal.com) has the whole of it as its domain."""
+    if not domain:
+        return text
+    bare = re.sub(r"[^a-z0-9]", "", domain)
+    out = []
+    for token in text.split(" "):
+        run = re.fullmatch(r"([A-Z][a-z]{2,})([A-Z][a-z]{2,})", token)
+        if run and bare in (fold(run.group(1)), fold(run.group(2))):
+            token = f"{run.group(1)} {run.group(2)}"
+        out.append(token)
+    return " ".join(out)
 
 
 def _form_cased(text: str) -> str:
