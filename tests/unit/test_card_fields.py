@@ -622,3 +622,29 @@ def test_two_words_of_a_company_run_together_are_parted_where_the_domain_is_one(
 ):
     card = read([("Jo Ines Keller", 1.8), "Head of People", (company, 1.3), email], "GB")
     assert card.company == expected
+
+
+def test_a_company_stacked_with_an_ampersand_alone_on_its_line_is_read_whole():
+    right = [
+        _at("Søren Kjær", 0.57, 0.0, 0.99, 0.092),
+        _at("Senior Account Executive", 0.57, 0.09, 1.06, 0.143),
+        _at("T +45 33 12 40 18", 0.57, 0.55, 1.0, 0.6),
+    ]
+    left = [
+        _at("Marlowe", 0.01, 0.0, 0.26, 0.072),
+        _at("&", 0.0, 0.07, 0.07, 0.135),
+        _at("Finch", 0.0, 0.13, 0.17, 0.202),
+        _at("A/S", 0.0, 0.19, 0.12, 0.26),
+    ]
+    assert find_fields(left + right, "DK").company == "Marlowe & Finch A/S"
+
+
+def test_a_line_under_a_company_whose_name_ends_in_no_ampersand_is_no_part_of_it():
+    lines = [
+        _at("Smith & Sons Ltd", 0.1, 0.0, 0.6, 0.07),
+        _at("Since 1920", 0.1, 0.07, 0.4, 0.14),
+        _at("Harriet Smith", 0.1, 0.3, 0.6, 0.4),
+        _at("Managing Director", 0.1, 0.41, 0.5, 0.46),
+        _at("harriet@smithandsons.co.uk", 0.1, 0.6, 0.8, 0.65),
+    ]
+    assert find_fields(lines, "GB").company == "Smith & Sons Ltd"

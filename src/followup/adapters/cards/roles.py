@@ -63,8 +63,10 @@ def _legal_form(text: str) -> bool:
         return False
     tail = tokens[-1]
     two = " ".join(tokens[-2:])
+    last = fold(text.split()[-1]) if text.split() else ""  # `A/S`, `S/A`: a slash inside
     return (
-        tail in vocabulary["legal_forms"]
+        (last in vocabulary["legal_forms"] and len(text.split()) >= 2)
+        or tail in vocabulary["legal_forms"]
         or tail.rstrip(".") in vocabulary["legal_forms"]
         or two in ("sp. z", "z o.o.", "pty ltd", "sdn bhd", "pvt ltd", "pte ltd")
         or " ".join(tokens[-3:]) == "sp. z o.o."
@@ -322,6 +324,12 @@ def company_text(
                 not _legal_form(line.text) or _open_form(line.text, candidate.text)
             )
             wordy = _company_word(part.text)
+            # `Marlowe` / `&` / `Finch`: an ampersand alone under the name joins it, and the
+            # line under a name ending in one ends the name.
+            if part is below and (
+                part.text.strip() in ("&", "+") or line.text.rstrip().endswith(("&", "+"))
+            ):
+                wordy = True
             if part.height < 0.8 * line.height and not (legal or spelt):
                 # Only a legal form is printed smaller than the name it ends, or a word the
                 # domain spells (`Verdant` over `Energy`: only the latter's box holds a `g`).
