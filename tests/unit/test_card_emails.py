@@ -631,3 +631,131 @@ def test_a_letter_with_a_mark_read_for_the_at_sign_costs_what_a_round_letter_doe
 
     assert cost("luhrésolvay-chimie.de") == cost("luhrasolvay-chimie.de") == 0.5
     assert cost("luhrxsolvay-chimie.de") == 1.0
+
+
+@pytest.mark.parametrize(
+    ("lines", "region", "email"),
+    [
+        # No address read (its `@` lost), and the ending seen at the end of its line a real
+        # one a letter off the phone number's country's (`.ne` beside a Dutch number, `.pe`
+        # beside a Polish one): the country's.
+        (
+            [
+                ("Lumière Conseil B.V.", 1.2),
+                ("Sjoerd van der Berg", 1.8),
+                "Accountmanager",
+                "Phone +31 10 160 3422",
+                "E-mail s vanderbergOlumiereconseil ne",
+                "wew kamsereconsel.né",
+            ],
+            "NL",
+            "s.vanderberg@lumiereconseil.nl",
+        ),
+        (
+            [
+                "Kowalski Logistyka Sp. z o.o.",
+                ("Piotr Zieliński", 1.8),
+                "Kierownik Sprzedaży",
+                "tel. +48 12 392 87 14",
+                "piotr zielinskiOkowalskilogistyka pe",
+            ],
+            "PL",
+            "piotr.zielinski@kowalskilogistyka.pl",
+        ),
+        # Near misses: no number on the card, an ending two letters off the country's (`.be`
+        # beside a Dutch number), `.com`: as seen.
+        (
+            ["Brightwater B.V.", ("Anouk de Vries", 1.8), "anouk devriesObrightwater ne"],
+            "NL",
+            "anouk.devries@brightwater.ne",
+        ),
+        (
+            [
+                "Brightwater B.V.",
+                ("Anouk de Vries", 1.8),
+                "T 010 160 3422",
+                "anouk devriesObrightwater be",
+            ],
+            "NL",
+            "anouk.devries@brightwater.be",
+        ),
+        (
+            [
+                "Brightwater B.V.",
+                ("Anouk de Vries", 1.8),
+                "T 010 160 3422",
+                "anouk devriesObrightwater com",
+            ],
+            "NL",
+            "anouk.devries@brightwater.com",
+        ),
+    ],
+)
+def test_an_ending_seen_a_letter_off_the_numbers_country_is_the_countrys(lines, region, email):
+    assert find_fields(lines_from_text(lines), region).email == email
+
+
+@pytest.mark.parametrize(
+    ("lines", "region", "email"),
+    [
+        # The `l` of a country's ending read as a stroke (`)`, `|`, `1`): the address is found,
+        # and its line is no company's.
+        (
+            [
+                ("Castellan Ingeniería", 1.3),
+                ("Przemysław Kamiński", 1.8),
+                "przemyslawkaminski@castellaningenieria.p)",
+                "www.castellaningenieria.pl",
+            ],
+            "PL",
+            "przemyslawkaminski@castellaningenieria.pl",
+        ),
+        (
+            [("Brightwater B.V.", 1.3), ("Anouk de Vries", 1.8), "E: anouk@brightwater.n|"],
+            "NL",
+            "anouk@brightwater.nl",
+        ),
+        (
+            [("Brightwater B.V.", 1.3), ("Anouk de Vries", 1.8), "E: anouk@brightwater.n1"],
+            "NL",
+            "anouk@brightwater.nl",
+        ),
+        # Near misses: an address in brackets, an ending of two letters before a stroke.
+        (
+            [("Acme GmbH", 1.3), ("Jana Dorn", 1.8), "(jana@acme.de)"],
+            "DE",
+            "jana@acme.de",
+        ),
+        (
+            [("Brightwater B.V.", 1.3), ("Anouk de Vries", 1.8), "anouk@brightwater.nl|"],
+            "NL",
+            "anouk@brightwater.nl",
+        ),
+    ],
+)
+def test_an_ending_whose_l_was_read_as_a_stroke_is_still_an_address(lines, region, email):
+    card = find_fields(lines_from_text(lines), region)
+    assert card.email == email
+    assert card.company is None or "@" not in card.company
+
+
+@pytest.mark.parametrize(
+    ("name", "line", "email"),
+    [
+        # The small l of an initial and the dot at its foot read as one capital L.
+        ("Lühr Oberhäuser", "E-mail: Loberhaeuser@orion.de", "l.oberhaeuser@orion.de"),
+        ("Lucía Fernández", "Lfernandez@castellan.es", "l.fernandez@castellan.es"),
+        ("Liam MacDonald", "Email Lmacdonald@kestrel.ca", "l.macdonald@kestrel.ca"),
+        # Near misses: read in small letters, a first name whole, capitals inside, another
+        # initial, an address the name does not make with the dot.
+        ("Lühr Oberhäuser", "E-mail: loberhaeuser@orion.de", "loberhaeuser@orion.de"),
+        ("Lars Berg", "Lars@atlas.se", "lars@atlas.se"),
+        ("Lars Berg", "LBerg@atlas.se", "lberg@atlas.se"),
+        ("Ines Berg", "Iberg@atlas.se", "iberg@atlas.se"),
+        ("Lena Vogt", "Lsales@kestrel.de", "lsales@kestrel.de"),
+    ],
+)
+def test_an_initials_dot_read_with_its_l_as_a_capital_is_put_back(name, line, email):
+    company = email.partition("@")[2].partition(".")[0].title()
+    card = find_fields(lines_from_text([(name, 1.8), f"{company} Ltd", line]), "GB")
+    assert card.email == email

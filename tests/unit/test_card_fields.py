@@ -547,3 +547,104 @@ def test_an_area_code_is_not_taken_from_the_fax_otherwise(lines, region, phone):
     ending = "de" if region == "DE" else "co.uk"
     card = read([("Tuba Kaya", 1.6), "Neckarwerk", *lines, f"t.kaya@neckarwerk.{ending}"], region)
     assert card.phone == phone
+
+
+def test_a_legal_form_of_several_words_stacked_a_word_a_line_is_read_whole():
+    # A band layout: `Sp.`, `z` and `o.o.` (read `0.0.`) each on a line of its own under the
+    # company's words; the short words' boxes stand taller than the name's (`Sp.`, `plc`).
+    right = [
+        _at("Małgorzata Wójcik", 0.55, 0.0, 1.33, 0.107),
+        _at("Founder & CEO", 0.55, 0.11, 0.87, 0.156),
+        _at("m.wojcik@acmerobotics.pl", 0.56, 0.71, 1.2, 0.75),
+    ]
+    left = [
+        _at("Acme", 0.01, 0.015, 0.19, 0.081),
+        _at("Robotics", 0.01, 0.083, 0.29, 0.148),
+        _at("Sp.", 0.0, 0.141, 0.13, 0.228),
+        _at("z", 0.0, 0.22, 0.05, 0.27),
+        _at("0.0.", 0.01, 0.283, 0.14, 0.339),
+    ]
+    assert find_fields(left + right, "PL").company == "Acme Robotics Sp. z o.o."
+    # The `z` read as a capital: the form's small letter.
+    left[3] = _at("Z", 0.0, 0.20, 0.05, 0.25)
+    assert find_fields(left + right, "PL").company == "Acme Robotics Sp. z o.o."
+    right = [
+        _at("Oliver Ó Súilleabháin", 0.54, 0.0, 1.27, 0.084),
+        _at("Hiring Manager, Platform Team", 0.54, 0.11, 1.1, 0.158),
+        _at("oliver@helvetiaprazision.co.uk", 0.56, 0.62, 1.3, 0.66),
+    ]
+    left = [
+        _at("Helvetia", 0.01, 0.01, 0.23, 0.074),
+        _at("Präzision", 0.01, 0.08, 0.26, 0.14),
+        _at("plc", 0.0, 0.133, 0.12, 0.219),
+    ]
+    assert find_fields(left + right, "GB").company == "Helvetia Präzision plc"
+
+
+def test_a_line_under_a_stacked_company_that_carries_no_legal_form_further_is_left_out():
+    right = [
+        _at("Małgorzata Wójcik", 0.55, 0.0, 1.33, 0.107),
+        _at("Founder & CEO", 0.55, 0.11, 0.87, 0.156),
+        _at("m.wojcik@acmerobotics.pl", 0.56, 0.71, 1.2, 0.75),
+    ]
+    # A form already whole (`Sp. z o.o.`), then a city; a `Sp.` followed by no `z`.
+    left = [
+        _at("Acme Robotics", 0.01, 0.015, 0.35, 0.081),
+        _at("Sp. z o.o.", 0.01, 0.083, 0.3, 0.148),
+        _at("Warszawa", 0.01, 0.15, 0.28, 0.2),
+    ]
+    assert find_fields(left + right, "PL").company == "Acme Robotics Sp. z o.o."
+    left = [
+        _at("Acme", 0.01, 0.015, 0.19, 0.081),
+        _at("Robotics", 0.01, 0.083, 0.29, 0.148),
+        _at("Sp.", 0.0, 0.141, 0.13, 0.228),
+        _at("Kraków", 0.0, 0.23, 0.2, 0.28),
+    ]
+    assert find_fields(left + right, "PL").company == "Acme Robotics Sp."
+
+
+@pytest.mark.parametrize(
+    ("company", "email", "expected"),
+    [
+        # Two words run together, the domain one of them alone.
+        ("AtlasFreight", "s.devries@atlas.nl", "Atlas Freight"),
+        ("NordlichtVersicherungen AG", "m.keller@nordlicht.ch", "Nordlicht Versicherungen AG"),
+        ("MeridianPartners Ltd", "ali@partners.co.uk", "Meridian Partners Ltd"),
+        # Near misses: a name written as one word, its domain the whole of it; a domain that
+        # is neither word.
+        ("PayPal", "jo@paypal.com", "PayPal"),
+        ("SoundCloud GmbH", "lena@soundcloud.de", "SoundCloud GmbH"),
+        ("BlueHarbor AG", "ines@bhl-group.ch", "BlueHarbor AG"),
+    ],
+)
+def test_two_words_of_a_company_run_together_are_parted_where_the_domain_is_one(
+    company, email, expected
+):
+    card = read([("Jo Ines Keller", 1.8), "Head of People", (company, 1.3), email], "GB")
+    assert card.company == expected
+
+
+def test_a_company_stacked_with_an_ampersand_alone_on_its_line_is_read_whole():
+    right = [
+        _at("Søren Kjær", 0.57, 0.0, 0.99, 0.092),
+        _at("Senior Account Executive", 0.57, 0.09, 1.06, 0.143),
+        _at("T +45 33 12 40 18", 0.57, 0.55, 1.0, 0.6),
+    ]
+    left = [
+        _at("Marlowe", 0.01, 0.0, 0.26, 0.072),
+        _at("&", 0.0, 0.07, 0.07, 0.135),
+        _at("Finch", 0.0, 0.13, 0.17, 0.202),
+        _at("A/S", 0.0, 0.19, 0.12, 0.26),
+    ]
+    assert find_fields(left + right, "DK").company == "Marlowe & Finch A/S"
+
+
+def test_a_line_under_a_company_whose_name_ends_in_no_ampersand_is_no_part_of_it():
+    lines = [
+        _at("Smith & Sons Ltd", 0.1, 0.0, 0.6, 0.07),
+        _at("Since 1920", 0.1, 0.07, 0.4, 0.14),
+        _at("Harriet Smith", 0.1, 0.3, 0.6, 0.4),
+        _at("Managing Director", 0.1, 0.41, 0.5, 0.46),
+        _at("harriet@smithandsons.co.uk", 0.1, 0.6, 0.8, 0.65),
+    ]
+    assert find_fields(lines, "GB").company == "Smith & Sons Ltd"

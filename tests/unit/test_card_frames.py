@@ -76,11 +76,13 @@ def test_an_at_sign_read_as_a_g_is_still_the_likelier_when_the_g_was_a_near_thin
 # --- the email weighed on its line ---------------------------------------------------------------
 
 
-def frames_of_a_misreading(printed: str, misread: dict[int, str], right: float = 0.4):
+def frames_of_a_misreading(
+    printed: str, misread: dict[int, str], right: float = 0.4, extra: str = ""
+):
     """What a recogniser might see along `printed`: each character sure (0.95), but at the
     places of `misread` another character a little likelier (1 - `right`) than the printed one.
-    The text it would return, and the frames."""
-    characters = ["blank", *sorted(set(printed) | set(misread.values()))]
+    The text it would return, and the frames (of `extra` characters too, never seen)."""
+    characters = ["blank", *sorted(set(printed) | set(misread.values()) | set(extra))]
     column = {c: k for k, c in enumerate(characters)}
     steps = []
     for at, char in enumerate(printed):
@@ -384,3 +386,56 @@ def test_a_word_may_be_an_email_label_misread_by_its_look_alike_letters(word, la
     from followup.adapters.cards.weighing import may_be_label
 
     assert may_be_label(word) is label
+
+
+@pytest.mark.parametrize(
+    "gap", [(0.4, 0.57, 0.02, 0.01), (0.1, 0.88, 0.01, 0.01), (0.7, 0.28, 0.015, 0.005)]
+)
+def test_a_space_read_between_the_words_of_a_local_part_the_frames_see_no_mark_in_is_an_underscore(
+    gap,
+):
+    # The underscore lost under the line, a letter's width of paper read as a space: the frames
+    # see a gap (nothing, or a space), a dot as faintly as an underscore or a little more.
+    printed = "lena_vogt@kestrel-analytics.de"
+    read, frames = frames_of_a_misreading(printed, {4: " "}, extra=".")
+    frames.probs[8, :] = 0.0
+    frames.probs[8, [0, frames._index[" "], frames._index["."], frames._index["_"]]] = gap
+    assert read == "lena vogt@kestrel-analytics.de"
+    assert card_with_email_line(read, frames).email == printed
+
+
+def test_a_space_read_where_the_frames_saw_a_dot_faintly_stays_a_dot():
+    printed = "lena.vogt@kestrel-analytics.de"
+    read, frames = frames_of_a_misreading(printed, {4: " "}, extra="_")
+    frames.probs[8, :] = 0.0
+    frames.probs[8, [0, frames._index[" "], frames._index["."], frames._index["_"]]] = (
+        0.35,
+        0.449,
+        0.2,
+        0.001,
+    )
+    assert card_with_email_line(read, frames).email == printed
+
+
+@pytest.mark.parametrize(
+    ("read", "underscored"),
+    [
+        # The gap where the underscore was, the letters beside it read right or one misread.
+        ("Faznaß: malgorzate szymanskadjorápl", ["malgorzata_szymanska@fjord.pl"]),
+        ("F. matthi gampetli@ironbridge.ch", ["matthi_gamperli@ironbridge.ch"]),
+        # Near misses: the only space is the label's, or the gap is elsewhere in the address.
+        ("E-mail: malgorzataszymanska@fjord.pl", []),
+        ("malgorzatasz ymanska@fjord.pl", []),
+    ],
+)
+def test_an_underscore_is_weighed_only_where_a_gap_was_read_in_its_place(read, underscored):
+    from followup.adapters.cards.weighing import _underscored
+
+    texts = [
+        "malgorzata.szymanska@fjord.pl",
+        "malgorzata_szymanska@fjord.pl",
+        "matthi.gamperli@ironbridge.ch",
+        "matthi_gamperli@ironbridge.ch",
+    ]
+    winner = "matthi.gamperli@ironbridge.ch" if "matthi" in read else texts[0]
+    assert _underscored(winner, texts, read) == underscored

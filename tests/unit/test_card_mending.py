@@ -451,3 +451,95 @@ def test_an_email_put_right_from_a_name_spelt_twice_is_less_sure():
     )
     assert card.email == "urs@blueharborlogistics.ch"
     assert card.confidence["email"] == 0.69
+
+
+@pytest.mark.parametrize(
+    ("read", "title"),
+    [
+        # A speck read as a quotation mark before a title word.
+        ("Hiring Manager, Platform 'Team", "Hiring Manager, Platform Team"),
+        ("Head of ‘Marketing", "Head of Marketing"),
+        ("Directeur `Commercial", "Directeur Commercial"),
+        ('Senior "Engineer', "Senior Engineer"),
+        # Near misses: an elided letter before its apostrophe, a word no list knows.
+        ("Chargée d’affaires", "Chargée d’affaires"),
+        ("Responsabile dell'ufficio", "Responsabile dell'ufficio"),
+        ("Head of 'Zorblax", "Head of 'Zorblax"),
+    ],
+)
+def test_a_speck_read_as_a_quotation_mark_before_a_title_word_is_dropped(read, title):
+    assert mend_title(read) == title
+
+
+@pytest.mark.parametrize(
+    ("read", "company"),
+    [
+        # A word companies are named with, misread by look-alike letters or run into the
+        # company's own word before it.
+        ("Blue Harbor Logisties", "Blue Harbor Logistics"),
+        ("Quantia Anaiytics", "Quantia Analytics"),
+        ("Cobalt Ventvres", "Cobalt Ventures"),
+        ("Nordic Holdinqs AB", "Nordic Holdings AB"),
+        ("KestrelAnalytics Inc.", "Kestrel Analytics Inc."),
+        # Near misses: the company's own words, another language's word a letter longer, a
+        # word too far from any.
+        ("Internationale Logistik Gruppe S.A.", "Internationale Logistik Gruppe S.A."),
+        ("Meridian Partners", "Meridian Partners"),
+        ("Atlas Frelght", "Atlas Frelght"),
+        ("Verlagsgruppe Nord", "Verlagsgruppe Nord"),
+        ("Helvetia Präzision plc", "Helvetia Präzision plc"),
+    ],
+)
+def test_a_word_companies_are_named_with_misread_is_put_right(read, company):
+    assert mend_company(read) == company
+
+
+def test_the_email_is_of_the_company_name_put_right_not_of_its_misreading():
+    # The company's line, the email and the website all misread `Logistics` (c as e, as o):
+    # the address is the one the company's name, put right, spells.
+    lines = lines_from_text(
+        [
+            ("Günther Oberhäuser", 1.8),
+            "Leiterin Personalentwicklung",
+            "P. +49 30 356949",
+            "Email g.oberhauser@blue-harbor-logistioode",
+            ("Blue Harbor Logisties", 1.3),
+        ]
+    )
+    card = find_fields(lines, "DE")
+    assert card.company == "Blue Harbor Logistics"
+    assert card.email == "g.oberhauser@blue-harbor-logistics.de"
+
+
+@pytest.mark.parametrize(
+    ("read", "company"),
+    [
+        # The l of a legal form read as a small i.
+        ("Fjord Systems pic", "Fjord Systems plc"),
+        ("Orion Medical Devices Pic", "Orion Medical Devices Plc"),
+        ("Marlowe Consulenza S.r.i.", "Marlowe Consulenza S.r.l."),
+        # Near misses: a legal form read right, a last word that is no legal form either way.
+        ("Acme Inc.", "Acme Inc."),
+        ("Acme Pictures", "Acme Pictures"),
+        ("Studio Pik", "Studio Pik"),
+    ],
+)
+def test_a_legal_forms_l_read_as_a_small_i_is_put_back(read, company):
+    assert mend_company(read) == company
+
+
+@pytest.mark.parametrize(
+    ("line", "email"),
+    [
+        # `m` read as `rn` in the ending.
+        ("sukru.ozturk@polaris.corn.tr", "sukru.ozturk@polaris.com.tr"),
+        ("E: jane@acme.corn", "jane@acme.com"),
+        ("mail: a.ng@lumiere.corn.sg", "a.ng@lumiere.com.sg"),
+        # Near misses: `corn` in a company's name, or the company's name.
+        ("jane@popcorn.com", "jane@popcorn.com"),
+        ("jane@corn.de", "jane@corn.de"),
+        ("jane@acme.com", "jane@acme.com"),
+    ],
+)
+def test_an_ending_whose_m_was_read_as_rn_is_put_right(line, email):
+    assert [found.value for found in find_emails(line)] == [email]

@@ -229,3 +229,87 @@ def test_a_website_whose_ending_lost_a_letter_is_neither_the_company_nor_its_dom
         "PT",
     )
     assert (card.company, card.email) == (company, email)
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "expected"),
+    [
+        # The fax's `+` read as a sign that is no mark of a label (`=`, `»`, `~`, `*`): the label
+        # before it is still the fax's, and the number before the label is no fax.
+        (
+            "Ptone +31 10 160 3422 Fax =31 10 179 8280",
+            "NL",
+            [("+31 10 160 3422", "phone", True, False), ("+31 10 179 8280", "fax", True, True)],
+        ),
+        (
+            "T: +44 20 7946 0958   F: »44 20 7946 0959",
+            "GB",
+            [("+44 20 7946 0958", "phone", True, True), ("+44 20 7946 0959", "fax", True, True)],
+        ),
+        (
+            "Tel. 030 901820 ~ Telefax ~ 030 901821",
+            "DE",
+            [("+49 30 901820", "phone", True, True), ("+49 30 901821", "fax", True, True)],
+        ),
+        (
+            "Mobile *33 6 12 34 56 78",
+            "FR",
+            [("+33 6 12 34 56 78", "mobile", True, True)],
+        ),
+        # A one-letter label run into the number before it: the number after it is the fax.
+        (
+            "T 810 02 29 02F 810 66 37 89",
+            "ES",
+            [("+34 810 02 29 02", "phone", True, True), ("+34 810 66 37 89", "fax", True, True)],
+        ),
+        (
+            "Tel 030 901820M 0151 2345 6789",
+            "DE",
+            [("+49 30 901820", "phone", True, True), ("+49 1512 3456789", "mobile", True, True)],
+        ),
+        (
+            "(212) 736-5148f (212) 736-5149",
+            "US",
+            [("+1 212-736-5148", "phone", True, False), ("+1 212-736-5149", "fax", True, True)],
+        ),
+    ],
+)
+def test_a_label_beside_a_misread_mark_or_run_into_a_number_still_names_its_number(
+    text, region, expected
+):
+    assert numbers(text, region) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "expected"),
+    [
+        # Near misses: a letter after digits that is no label, or a label letter with no number
+        # after it, is left as it was.
+        ("Suite 12B 400 Main St", "US", []),
+        ("+44 20 7946 0958 T", "US", [("+44 20 7946 0958", "phone", True, False)]),
+        (
+            "Tel 612 555 0100 Fax: 612 555 0101",
+            "US",
+            [
+                ("+1 612-555-0100", "phone", True, True),
+                ("+1 612-555-0101", "fax", True, True),
+            ],
+        ),
+    ],
+)
+def test_a_letter_after_a_number_that_labels_nothing_changes_nothing(text, region, expected):
+    assert numbers(text, region) == expected
+
+
+def test_the_phone_is_not_the_fax_whose_plus_was_misread():
+    card = read(
+        [
+            ("Lumière Conseil B.V.", 1.2),
+            ("Sjoerd van der Berg", 1.8),
+            "Accountmanager",
+            "Ptone +31 10 160 3422 Fax =31 10 179 8280",
+            "s.vanderberg@lumiereconseil.nl",
+        ],
+        "NL",
+    )
+    assert card.phone == "+31 10 160 3422"

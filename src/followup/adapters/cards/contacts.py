@@ -63,12 +63,18 @@ def find_emails(text: str) -> list[Found]:
     text = re.sub(
         r"(@[A-Za-z0-9\-]+\.(?:co|com|org|net|ac|gov|edu)) ([a-z]{2})(?=\s|$)", r"\1.\2", text
     )
+    # A country's ending whose `l` was read as a stroke (`@acme.p)`, `.n|`, `.p1`): no ending
+    # has one letter, and a country's two end so (`.pl`, `.nl`).
+    text = re.sub(r"(?<=@)([A-Za-z0-9\-.]*\.[a-z])[)|\]!1I](?=[\s,;]|$)", _stroke_as_l, text)
     for match in _EMAIL.finditer(text):
         raw = match.group(0)
         candidate = re.sub(r"\s", "", raw).replace("©", "@").replace("®", "@")
         local, _, domain = candidate.partition("@")
         domain = domain.replace(",", ".")
         candidate = f"{local}@{domain}".lower()
+        # `m` read as `rn` (set close, one letter to the recogniser) in the ending: `.corn.tr`,
+        # `.corn` (no domain ends so).
+        candidate = re.sub(r"(?<=[a-z0-9])\.corn((?:\.[a-z]{2})?)$", r".com\1", candidate)
         try:
             checked = validate_email(candidate, check_deliverability=False)
         except EmailNotValidError:
@@ -76,6 +82,12 @@ def find_emails(text: str) -> list[Found]:
         repaired = re.sub(r"\s", "", raw).lower() != candidate
         found.append(Found(checked.normalized.lower(), match.start(), match.end(), repaired))
     return found
+
+
+def _stroke_as_l(match: re.Match[str]) -> str:
+    host = match.group(1)
+    country = f"{host[-1]}l".upper()
+    return f"{host}l" if country in phonenumbers.SUPPORTED_REGIONS else match.group(0)
 
 
 _LIKE_ASCII = str.maketrans("ħıłøđĸ", "hilodk")
@@ -154,7 +166,11 @@ class Phone:
 
 # OCR reads 0 as O and 1 as l or I inside numbers; put them back where digits surround them.
 _LOOKALIKE = re.compile(r"(?<=[\d\s().\-/])[OoIl|](?=[\d\s().\-/]*\d)")
-_LABEL = re.compile(r"([^\W\d_][\w.\-/ ]{0,20}?)[\s:.|/\-]*$")
+# A label and the marks between it and its number: a colon, a dot, or a sign that is the number's
+# `+` misread (`Fax =31 10…`, `Fax »44…`): whatever is no letter or digit.
+_LABEL = re.compile(r"([^\W\d_][\w.\-/ ]{0,20}?)[\W_]*$")
+# The one-letter labels (`T`, `F`, `M`, `P`) a number may run into: no letter a digit is read as.
+_GLUED_LETTERS = "TtFfMmPp"
 
 
 def find_phones(text: str, region: str | None) -> list[Phone]:
@@ -208,6 +224,9 @@ def _phones(text: str, region: str | None) -> list[Phone]:
     # `580 0906Fax`, `89 46F: +45…`: the space before the next label lost (a word, or one
     # letter and its colon)
     fixed = re.sub(r"(?<=\d)(?=[^\W\d_](?:[^\W\d_]|\s?:))", " ", fixed)
+    # `02 29 02F 810 66…`: a one-letter label run into the number before it, the next number after
+    # it (a letter no digit is read for: `_GLUED_LETTERS`).
+    fixed = re.sub(rf"(?<=\d)(?=[{_GLUED_LETTERS}]\s+[+(]?\d)", " ", fixed)
     found: list[Phone] = []
     for leniency, valid in (
         (phonenumbers.Leniency.VALID, True),
@@ -235,12 +254,17 @@ def _phones(text: str, region: str | None) -> list[Phone]:
         if (
             not known
             and re.match(r"\s*\(?\s*(fax|f)\b", fold(after))
-            and not (following and fold(between).strip(" \t.:|/-") in words()["fax_labels"])
+            and not (following and _bare(between) in words()["fax_labels"])
         ):
             kind, known = "fax", True
         labelled.append(Phone(phone.number, kind, known, phone.valid, phone.start, phone.end))
         previous_end = phone.end
     return labelled
+
+
+def _bare(text: str) -> str:
+    """A label as its words: folded, without the marks around it (`Fax =` -> `fax`)."""
+    return re.sub(r"^[\W_]+|[\W_]+$", "", fold(text))
 
 
 def recoded_country(text: str, country: str) -> str:

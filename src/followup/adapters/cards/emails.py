@@ -335,6 +335,11 @@ def hosts(
         suffixes = {e for e in seen or set() if plausible_ending(e)}
         if country:  # the phone's country's own ending (Britain's is .uk, mostly .co.uk)
             suffixes |= {".uk", ".co.uk"} if country == "GB" else {f".{country.lower()}"}
+            # An ending seen that is the country's own with a letter misread (`.ne` on the
+            # email's and the website's lines beside a Dutch number, `.dz` beside a Danish one):
+            # the same small print misread the same way twice, as likely as not; the number
+            # says which. Allowed, but no witness.
+            doubtful |= {e for e in suffixes if _national_near(e, country, True)}
         if not read:  # guesses, which only what the recogniser saw may confirm
             guessed = {e for c in {country, home} if c for e in _nationals(c)} | {".com"}
             doubtful |= guessed - suffixes

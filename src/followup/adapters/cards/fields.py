@@ -38,7 +38,7 @@ from followup.adapters.cards.email_repairs import (
 )
 from followup.adapters.cards.emails import candidates, chosen, local_parts, plausible_ending
 from followup.adapters.cards.lines import MIN_SCORE, Line, join, lines_from_text, merge_rows
-from followup.adapters.cards.mend import mend_domain, slugs, unglued
+from followup.adapters.cards.mend import mend_company, mend_domain, slugs, unglued
 from followup.adapters.cards.phone_repairs import mended_phone
 from followup.adapters.cards.roles import (
     Text,
@@ -70,11 +70,13 @@ def find_fields(lines: list[Line], region: str | None) -> BusinessCard:
     texts: list[Text] = []
     rests: list[tuple[str, float]] = []  # each line less its email and web addresses
     before: dict[str, str] = {}  # what an email's line says before it
+    printed: dict[str, str] = {}  # each email as its line spells it (its capitals)
     for index, line in enumerate(rows):
         found_emails = find_emails(line.text)
         for address in found_emails:
             emails.append((address.value, line.score * (0.85 if address.repaired else 1.0)))
             before[address.value] = line.text[: address.start]
+            printed[address.value] = line.text[address.start : address.end]
         rest = _blank(line.text, [(e.start, e.end) for e in found_emails])
         found_web = find_web(rest)
         webs.extend(w.value for w in found_web)
@@ -160,7 +162,7 @@ def find_fields(lines: list[Line], region: str | None) -> BusinessCard:
             # company's name that the address's domain spells (`Atlas Freight`).
             for text in texts:
                 if text.index not in taken:
-                    orgs |= slugs(text.line.text)
+                    orgs |= slugs(mend_company(text.line.text))
         allowed = candidates(
             email,
             [row.text for i, row in enumerate(rows) if i not in taken],
@@ -190,6 +192,10 @@ def find_fields(lines: list[Line], region: str | None) -> BusinessCard:
             if again[0] == name and again[1] == title and again[2] is not None:
                 company = again[2]
                 company_name = company_text(texts, name, title, company, domain_of(email))
+    if email and name and emails:
+        dotted = _initial_dot_read_as_l(printed.get(emails[0][0], ""), email, name.line.text)
+        if dotted != email:
+            email, email_confidence = dotted, min(email_confidence, 0.7)
     return BusinessCard(
         name=_marked(name_text(name.line.text), email, _region_of(phone_text)) if name else None,
         title=title_text(texts, name, title, company) if title else None,
@@ -204,6 +210,22 @@ def find_fields(lines: list[Line], region: str | None) -> BusinessCard:
             "phone": phone_confidence,
         },
     )
+
+
+def _initial_dot_read_as_l(read: str, email: str, name: str) -> str:
+    """`email` with the dot after its initial put back where the address was read beginning
+    with a capital `L` and in small letters after it (`Loberhaeuser@orion.de` for
+    l.oberhaeuser@, beside Lühr Oberhäuser): a small l and the dot at its foot, set close, are
+    an L to the recogniser; addresses are printed in small letters. Only where the name makes
+    the address with the dot."""
+    local, _, domain = email.partition("@")
+    head = read.partition("@")[0].strip()
+    if not (len(head) > 2 and head[0] == "L" and head[1:].islower() and local[:1] == "l"):
+        return email
+    if local[1:2] in "._-" or head[1:].lower() != local[1:]:
+        return email
+    dotted = f"l.{local[1:]}"
+    return f"{dotted}@{domain}" if dotted in local_parts(name) else email
 
 
 # A letter with a mark, as an address spells it out and as a name's line may lose the mark:
@@ -359,8 +381,10 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
 def _is_text(text: str) -> bool:
     """A line that may be a name, a title or a company: letters, and no number standing alone
     (a street number, a postcode, a floor)."""
-    if text.strip() in ("&", "+"):
-        return True  # the middle of a company's name stacked over lines (Marlowe / & / Finch)
+    if text.strip() in ("&", "+") or text.strip().lower() == "z":
+        # The middle of a company's name stacked over lines (Marlowe / & / Finch), or of its
+        # legal form (Sp. / z / o.o.).
+        return True
     text = re.sub(r"\b[0o]\.[0o]\.?$", "o.o.", text)  # sp. z o.o. read with zeros
     letters = sum(c.isalpha() for c in text)
     if _labelled_email(text) or _labelled_spaced_email(text) or _web_path(text):

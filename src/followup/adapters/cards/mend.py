@@ -182,6 +182,10 @@ def mend_title(text: str) -> str:
     for at, token in enumerate(tokens):
         if len(unmarked) == len(tokens) - 1 and len(tokens) > 1:
             token = _unspecked(token, vocabulary)
+        # A speck read as a quotation mark before a title word (`Platform 'Team`): no title
+        # quotes one word, and an elided letter stands before its apostrophe (`d’affaires`).
+        if token[:1] in "'‘’`´\"" and token[1:].isalpha() and fold(token[1:]) in vocabulary:
+            token = token[1:]
         # A speck read as a full stop after a whole title word, inside the title (not `Sr.`).
         word = token[:-1]
         if token.endswith(".") and at < len(tokens) - 1 and len(word) >= 4 and word.isalpha():
@@ -278,6 +282,7 @@ _TO_I = str.maketrans({"l": "I", "1": "I"})
 def _lookalikes(tail: str) -> list[str]:
     return [
         tail.translate(_TO_L),
+        tail.replace("i", "l"),  # `pic`: plc, its l read as a small i
         tail.translate(_TO_I),
         tail.replace("II", "H"),
         re.sub(r"(?<=[A-Z])I(?=[A-Z])", "T", tail),
@@ -289,6 +294,7 @@ def mend_company(text: str) -> str:
     `Sp. z 0.0.`, `A.$.`) or one letter off a legal form written in mixed case (`Gmbí`)."""
     # `Marlowe&Finch`: the spaces around `&` lost (not `AT&T`, `P&G`).
     text = re.sub(r"(?<=[^\W\d_]{3}) ?& ?(?=[^\W\d_]{3})", " & ", text)
+    text = _company_words_mended(text)
     tokens = text.split(" ")
     legal = words()["legal_forms"]
     for size in (3, 2, 1):
@@ -308,6 +314,25 @@ def mend_company(text: str) -> str:
             if len(display) == len(last) and distance(fold(last), fold(display)) <= 1:
                 return " ".join([*tokens[:-1], display])
     return text
+
+
+def _company_words_mended(text: str) -> str:
+    """A company's name with a word that companies are named with put right where it was
+    misread by look-alike letters (`Blue Harbor Logisties`, `Quantia Anaiytics`) or run into
+    the name before it (`KestrelAnalytics`), as a title's words are (`_mended_word`): the
+    company's own words (`Harbor`, `Kestrel`) are no such word and are left as read."""
+    vocabulary = words()["company_words"]
+    known = [w for w in vocabulary if len(w) >= 5]
+    out = []
+    for token in text.split(" "):
+        if len(token) >= 5 and token.isalpha():
+            mended = _mended_word(token, vocabulary, known)
+            # Letter for letter only: a word a letter longer is another language's word
+            # (`Internationale`, `Gruppen`), not `International` misread.
+            if " " in mended or len(mended) == len(token):
+                token = mended
+        out.append(token)
+    return " ".join(out)
 
 
 def unglued(text: str) -> str:

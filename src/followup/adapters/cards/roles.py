@@ -63,12 +63,38 @@ def _legal_form(text: str) -> bool:
         return False
     tail = tokens[-1]
     two = " ".join(tokens[-2:])
+    last = fold(text.split()[-1]) if text.split() else ""  # `A/S`, `S/A`: a slash inside
     return (
-        tail in vocabulary["legal_forms"]
+        (last in vocabulary["legal_forms"] and len(text.split()) >= 2)
+        or tail in vocabulary["legal_forms"]
         or tail.rstrip(".") in vocabulary["legal_forms"]
         or two in ("sp. z", "z o.o.", "pty ltd", "sdn bhd", "pvt ltd", "pte ltd")
         or " ".join(tokens[-3:]) == "sp. z o.o."
     )
+
+
+# Legal forms of several words, which a card stacking the company's words prints a word a line
+# (`Sp.` / `z` / `o.o.`): one cut short after its first words is still open.
+_LONG_FORMS = ("sp. z o.o.", "s.a. de c.v.", "spol. s r.o.", "s. de r.l.")
+
+
+def _open_form(text: str, longer: str) -> bool:
+    """Whether `text` ends in the first words of a legal form of several (`Acme Sp.`, `Acme Sp.
+    z`) that `longer` (it and the next line) carries further (`o.o.` read `0.0.` too)."""
+
+    def tail(words_: list[str], n: int) -> str:
+        return " ".join(words_[-n:]) if len(words_) >= n else ""
+
+    read = [fold(t) for t in _tokens(mend_company(text))]
+    grown = [fold(t) for t in _tokens(mend_company(longer))]
+    for form in _LONG_FORMS:
+        parts = form.split()
+        for n in range(1, len(parts)):
+            if tail(read, n) == " ".join(parts[:n]):
+                more = len(grown) - len(read)
+                if more > 0 and tail(grown, n + more) == " ".join(parts[: n + more]):
+                    return True
+    return False
 
 
 def _company_word(text: str) -> bool:
@@ -249,7 +275,9 @@ def neighbours(
             continue
         # A box holds the letters' ascenders and descenders: `plc` stands 1.25 times as tall
         # as `Devices` above it, in the same type.
-        same_size = smaller < o.height / line.height < 1.3
+        # A legal form alone on its line (`plc`, `Sp.`) is a short word in a box padded round
+        # it: up to 1.45 times as tall as the name's words over it.
+        same_size = smaller < o.height / line.height < (1.45 if _legal_alone(o.text) else 1.3)
         tolerance = 0.3 * line.height
         aligned = (
             abs(o.left - line.left) < tolerance
@@ -292,8 +320,16 @@ def company_text(
             agreement = _domain_agreement(candidate.text, domain)
             spelt = agreement > _domain_agreement(line.text, domain)  # the part is in the domain
             better = spelt or agreement >= 0.85
-            legal = _legal_form(mend_company(candidate.text)) and not _legal_form(line.text)
+            legal = _legal_form(mend_company(candidate.text)) and (
+                not _legal_form(line.text) or _open_form(line.text, candidate.text)
+            )
             wordy = _company_word(part.text)
+            # `Marlowe` / `&` / `Finch`: an ampersand alone under the name joins it, and the
+            # line under a name ending in one ends the name.
+            if part is below and (
+                part.text.strip() in ("&", "+") or line.text.rstrip().endswith(("&", "+"))
+            ):
+                wordy = True
             if part.height < 0.8 * line.height and not (legal or spelt):
                 # Only a legal form is printed smaller than the name it ends, or a word the
                 # domain spells (`Verdant` over `Energy`: only the latter's box holds a `g`).
@@ -305,7 +341,75 @@ def company_text(
         if grown is None:
             break
         line = grown
-    return mend_company(_clean(line.text))
+    text = _form_cased(mend_company(_clean(_completed_form(texts, line, taken).text)))
+    return _parted(text, domain)
+
+
+def _legal_alone(text: str) -> bool:
+    """A line that is a legal form alone, or the first word of one of several (`Sp.`)."""
+    bare = fold(text).strip()
+    vocabulary = words()["legal_forms"]
+    return bare in vocabulary or any(form.startswith(f"{bare} ") for form in _LONG_FORMS)
+
+
+def _parted(text: str, domain: str | None) -> str:
+    """The company's name with two capitalised words the OCR ran together parted where the
+    domain is one of them alone (`AtlasFreight` beside atlas.nl): a name written as one word
+    (`PayPal`, paypal.com) has the whole of it as its domain."""
+    if not domain:
+        return text
+    bare = re.sub(r"[^a-z0-9]", "", domain)
+    out = []
+    for token in text.split(" "):
+        run = re.fullmatch(r"([A-Z][a-z]{2,})([A-Z][a-z]{2,})", token)
+        if run and bare in (fold(run.group(1)), fold(run.group(2))):
+            token = f"{run.group(1)} {run.group(2)}"
+        out.append(token)
+    return " ".join(out)
+
+
+def _form_cased(text: str) -> str:
+    """`text` with the one-letter words of a legal form of several it ends with as the form
+    writes them (`Sp. Z o.o.`, its `z` read from a line of its own in capitals: `Sp. z o.o.`)."""
+    tokens = text.split(" ")
+    for form in _LONG_FORMS:
+        parts = form.split()
+        tail = tokens[-len(parts) :]
+        if len(tokens) > len(parts) and [fold(t) for t in tail] == parts:
+            cased = [p if len(p) == 1 else t for t, p in zip(tail, parts, strict=True)]
+            return " ".join([*tokens[: -len(parts)], *cased])
+    return text
+
+
+def _completed_form(texts: list[Text], line: Line, taken: set[int]) -> Line:
+    """`line` with the rest of a legal form of several words it ends with the first of (`Acme
+    Robotics Sp.`), printed a word a line under it (`z`, then `o.o.`, read `0.0.`): each free
+    line right under the last, at its left or its right, that carries the form further."""
+    for _ in range(2):
+        under = [
+            t.line
+            for t in texts
+            if id(t.line) not in taken
+            and t.line is not line
+            and 0 <= t.line.top - line.bottom + 0.5 * line.height < 1.5 * line.height
+            and (
+                abs(t.line.left - line.left) < 0.3 * line.height
+                or abs(t.line.right - line.right) < 0.3 * line.height
+            )
+        ]
+        part = next(
+            (
+                o
+                for o in sorted(under, key=lambda o: o.top)
+                if _open_form(line.text, join(line, o).text)
+            ),
+            None,
+        )
+        if part is None:
+            return line
+        taken.add(id(part))
+        line = join(line, part)
+    return line
 
 
 def _continues(first: str, second: str) -> bool:

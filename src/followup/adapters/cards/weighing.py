@@ -30,6 +30,12 @@ DOT_LOST = 0.5
 # says little there.
 DOT_LOST_EACH = 0.75
 MOST = 40  # addresses weighed, the nearest by their letters first
+# How much less likely (nats) the same address with an underscore may be and still be taken where
+# the reading has a space between the local part's words (`matthi gampetli@…`): an underscore
+# lies under the line, where a tight crop or faint print loses it, and leaves a letter's width of
+# paper that the recogniser reads as a space; a dot is read, or lost without a gap. The frames see
+# neither mark there, so they barely tell the underscore from a dot or from none.
+UNDERSCORE_GAP = 3.5
 # Where no address was read at all: how much less likely (nats a character) than the line's own
 # reading the likeliest address may be and still be taken (a line read as `s.brvonepßcastalian.ch`
 # is s.brunner@castellan.ch at 0.6; a line that holds no address at all is at 2 or more).
@@ -93,7 +99,43 @@ def weighed(
     separated = [
         t for t in texts if _one_more_separator(t, winner) and value[t] >= value[winner] - margin
     ]
-    return max(separated, key=lambda t: value[t]) if separated else winner
+    winner = max(separated, key=lambda t: value[t]) if separated else winner
+    underscored = [
+        t
+        for t in _underscored(winner, texts, line.text)
+        if value[t] >= value[winner] - UNDERSCORE_GAP
+    ]
+    return max(underscored, key=lambda t: value[t]) if underscored else winner
+
+
+def _underscored(winner: str, texts: Sequence[str], read: str) -> list[str]:
+    """Of `texts`, `winner` with an underscore in its local part where `read` has a space
+    between the words on either side of it (`malgorzate szymanska…` for malgorzata_szymanska:
+    each word's three letters next to the gap, one of them misread at most); none where
+    `winner` has an underscore already."""
+    if "_" in winner.partition("@")[0]:
+        return []
+    found = []
+    lower = read.lower()
+    for text in texts:
+        local = text.partition("@")[0]
+        if "_" not in local or _skeleton(text) != _skeleton(winner):
+            continue
+        left, _, right = local.partition("_")
+        if len(left) < 2 or len(right) < 2:
+            continue
+        for at in (i for i, c in enumerate(lower) if c == " "):
+            before, after = lower[max(0, at - 3) : at], lower[at + 1 : at + 4]
+            if _near_end(before, left[-3:]) and _near_end(after, right[:3]):
+                found.append(text)
+                break
+    return found
+
+
+def _near_end(read: str, printed: str) -> bool:
+    return (
+        len(read) == len(printed) and sum(a != b for a, b in zip(read, printed, strict=True)) <= 1
+    )
 
 
 def _dot_margin(read: str, email: str) -> float:
@@ -210,7 +252,14 @@ def unread(scored: Sequence[Candidate], lines: Sequence[Line], others: set[str])
     separated = [
         t for t in shown if _one_more_separator(t, winner) and shown[t][0] <= loss + margin
     ]
-    return min(separated, key=lambda t: shown[t][0]) if separated else winner
+    winner = min(separated, key=lambda t: shown[t][0]) if separated else winner
+    # And an underscore lost under the line, read as a space, as there.
+    underscored = [
+        t
+        for t in _underscored(winner, list(shown), where[winner])
+        if shown[t][0] <= shown[winner][0] + UNDERSCORE_GAP
+    ]
+    return min(underscored, key=lambda t: shown[t][0]) if underscored else winner
 
 
 # How far (`emails.misreading_cost`) a word may be from an email's label and still be taken for it.
