@@ -257,6 +257,7 @@ class LetterChecker:
             lambda: letter.lowercase_voice,
             self._places(rule),
             self.places,
+            lambda said: self._no_other_sense(said, ctx),
         ):
             if self._addressing.titled(letter.text, start):
                 continue  # a person of that name ("Mr Morgan"), not the company

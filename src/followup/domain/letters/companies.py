@@ -296,6 +296,7 @@ def other_companies(
     lowercase_voice: Callable[[], bool],
     place: Places = _NO_PLACES,
     known_place: Callable[[str], bool] | None = None,
+    coined: Callable[[str], bool] | None = None,
 ) -> Iterator[tuple[int, int, str]]:
     """(start, end, opportunity) of each other company named in the text. `candidates` are the
     directory's companies whose first word is a word of the letter; `is_word` tells whether a
@@ -303,7 +304,10 @@ def other_companies(
     company's first word alone where it names a place ("the farms around Fayoum", "Damietta
     port"), not the company; `known_place`, whether words are a real place's name, which then
     name the place unless a frame of a company says otherwise ("the road to Kisumu", not "the
-    Kisumu team")."""
+    Kisumu team"); `coined`, whether words are a name and nothing else (no word of English, no
+    place's or person's name: "Hanbyeol", "Nordlicht"), which then name the company after a
+    preposition of dealings ("the freight business at Hanbyeol") or in capitals ("Second
+    interview – NORDLICHT"), where no frame of a place holds them."""
     own = _Own(text, company_pattern(ctx.company, suffixes))
     spans: list[tuple[int, int]] | None = None
     reported: list[tuple[int, int]] = []
@@ -369,14 +373,22 @@ def other_companies(
                 and (
                     _placed(text, m.start(), m.end(), place, ctx.directory.companies, company)
                     or _noted(text, m.start(), m.end(), ctx)
-                    or not _as_company(
-                        text,
-                        m.start(),
-                        m.end(),
-                        place,
-                        ctx.directory.companies,
-                        company,
-                        place.named_place(word) or (known_place is not None and known_place(word)),
+                    or not (
+                        _as_company(
+                            text,
+                            m.start(),
+                            m.end(),
+                            place,
+                            ctx.directory.companies,
+                            company,
+                            place.named_place(word)
+                            or (known_place is not None and known_place(word)),
+                        )
+                        or (
+                            coined is not None
+                            and (word.isupper() or _dealt_with(text, m.start()))
+                            and coined(word)
+                        )
                     )
                 )
             ):
@@ -709,6 +721,16 @@ _DETERMINED = re.compile(
 )
 _OURS = re.compile(r"\b(?:our|my)[ \t]+$", re.IGNORECASE)
 _AT = re.compile(r"\bat[ \t]+(?:the[ \t]+)?$", re.IGNORECASE)
+# a preposition of dealing with an organisation right before a name ("the business at",
+# "working with", "a role for"): not "from", which says where from as often ("a chain from"),
+# nor "at" where one studies, lives or stays (_STAYED_AT: "I studied economics at Otterbrook")
+_DEALT = re.compile(r"\b(?:at|with|for|join|joining|joined)[ \t]+$", re.IGNORECASE)
+_STAYED_AT = re.compile(
+    r"\b(?:study|studied|studying|live|lived|living|stay|stayed|staying|born|raised|graduated|"
+    r"school|university|college|holiday|holidays|vacation)\b"
+    r"(?:[ \t]+[\w'’-]+){0,4}?[ \t]+at[ \t]+$",
+    re.IGNORECASE,
+)
 # …and, for words that are no place's name, "in" or a span of time there ("Over the Otterbrook
 # years ahead, I'd hope to build…")
 _AT_IN = re.compile(
@@ -721,6 +743,13 @@ _NEXT_NAME = re.compile(rf"[ \t]+[{UPPER}][\w'’-]*")
 # a word beside another joined by a comma, a slash, "&", "and" or "or"
 _BESIDE_AFTER = re.compile(r"[ \t]*(?:,|/|&|\band\b|\bor\b)[ \t]*(?P<word>[^\W\d_]+)")
 _BESIDE_BEFORE = re.compile(r"(?P<word>[^\W\d_]+)[ \t]*(?:,|/|&|\band\b|\bor\b)[ \t]*$")
+
+
+def _dealt_with(text: str, start: int) -> bool:
+    """Does a preposition of dealing with an organisation stand right before `start` ("the
+    freight business at", "working with"), not one of where the writer studied or lived?"""
+    ahead = text[max(0, start - 80) : start]
+    return _DEALT.search(ahead) is not None and _STAYED_AT.search(ahead) is None
 
 
 def _its_own(following: str, company: str) -> bool:
