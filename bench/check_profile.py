@@ -81,9 +81,9 @@ def main() -> None:
             stage("screen text and bytes", lambda: (letter.spaced, letter.data))  # noqa: B023
             stage("screen: strings (Aho-Corasick)", lambda: letter.hits(rules))  # noqa: B023
             stage("telling words by clause", lambda: letter.read_sets(rules.triggers))  # noqa: B023
-            stage("placeholder", lambda: list(checker._placeholders(letter)))  # noqa: B023
+            stage("placeholder", lambda: list(checker._placeholders(letter, ctx)))  # noqa: B023
             stage("wrong-company", lambda: list(checker._wrong_company(letter, ctx)))  # noqa: B023
-            stage("wrong-name", lambda: list(checker._wrong_name(letter, ctx, [])))  # noqa: B023
+            stage("wrong-name", lambda: list(checker._wrong_name(letter, ctx, [], [])))  # noqa: B023
             flattery = stage(
                 "flattery",
                 lambda: list(checker._phrases(letter, rules["flattery"])),  # noqa: B023
@@ -96,7 +96,7 @@ def main() -> None:
             stage("too-long", lambda: list(checker._too_long(letter, ctx)))  # noqa: B023
             stage("missing-thanks", lambda: list(checker._missing_thanks(letter, ctx)))  # noqa: B023
             stage("missing-contact", lambda: list(checker._missing_contact(text, ctx)))  # noqa: B023
-            stage("missing-recap", lambda: list(checker._missing_recap(letter, ctx)))  # noqa: B023
+            stage("missing-recap", lambda: list(checker._missing_recap(letter, ctx, False)))  # noqa: B023
             taken = [(f.start, f.end) for f in needy]  # type: ignore[attr-defined]
             praised = [(f.start, f.end) for f in flattery]  # type: ignore[attr-defined]
             stage(
@@ -107,7 +107,7 @@ def main() -> None:
             assert dictionary is not None
             stage(
                 "spelling",
-                lambda: list(checker._spelling(letter, ctx, dictionary)),  # noqa: B023
+                lambda: list(checker._spelling(letter, ctx, dictionary, [])),  # noqa: B023
             )
         rounds.append(spent)
     if rounds:
