@@ -746,6 +746,9 @@ def test_an_ending_whose_l_was_read_as_a_stroke_is_still_an_address(lines, regio
         ("Lühr Oberhäuser", "E-mail: Loberhaeuser@orion.de", "l.oberhaeuser@orion.de"),
         ("Lucía Fernández", "Lfernandez@castellan.es", "l.fernandez@castellan.es"),
         ("Liam MacDonald", "Email Lmacdonald@kestrel.ca", "l.macdonald@kestrel.ca"),
+        # …the rest a letter off the address the name confirms, in four.
+        ("Łukasz Wójcik", "Email Lwujcik@olumiereconseil.pl", "l.wojcik@lumiereconseil.pl"),
+        ("Lotte Andersen", "Landersem@kestrel.dk", "l.andersen@kestrel.dk"),
         # Near misses: read in small letters, a first name whole, capitals inside, another
         # initial, an address the name does not make with the dot.
         ("Lühr Oberhäuser", "E-mail: loberhaeuser@orion.de", "loberhaeuser@orion.de"),

@@ -38,7 +38,7 @@ from followup.adapters.cards.email_repairs import (
 )
 from followup.adapters.cards.emails import candidates, chosen, local_parts, plausible_ending
 from followup.adapters.cards.lines import MIN_SCORE, Line, join, lines_from_text, merge_rows
-from followup.adapters.cards.mend import mend_company, mend_domain, slugs, unglued
+from followup.adapters.cards.mend import distance, mend_company, mend_domain, slugs, unglued
 from followup.adapters.cards.phone_repairs import mended_phone
 from followup.adapters.cards.roles import (
     Text,
@@ -217,12 +217,13 @@ def _initial_dot_read_as_l(read: str, email: str, name: str) -> str:
     with a capital `L` and in small letters after it (`Loberhaeuser@orion.de` for
     l.oberhaeuser@, beside Lühr Oberhäuser): a small l and the dot at its foot, set close, are
     an L to the recogniser; addresses are printed in small letters. Only where the name makes
-    the address with the dot."""
+    the address with the dot. The rest as read may be a letter off the address taken, in four
+    (`Lwujcik@` beside Łukasz Wójcik: the name confirmed lwojcik@, not the dot)."""
     local, _, domain = email.partition("@")
     head = read.partition("@")[0].strip()
     if not (len(head) > 2 and head[0] == "L" and head[1:].islower() and local[:1] == "l"):
         return email
-    if local[1:2] in "._-" or head[1:].lower() != local[1:]:
+    if local[1:2] in "._-" or distance(head[1:], local[1:]) > max(1, len(local[1:]) // 4):
         return email
     dotted = f"l.{local[1:]}"
     return f"{dotted}@{domain}" if dotted in local_parts(name) else email
