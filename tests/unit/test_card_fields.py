@@ -648,3 +648,28 @@ def test_a_line_under_a_company_whose_name_ends_in_no_ampersand_is_no_part_of_it
         _at("harriet@smithandsons.co.uk", 0.1, 0.6, 0.8, 0.65),
     ]
     assert find_fields(lines, "GB").company == "Smith & Sons Ltd"
+
+
+@pytest.mark.parametrize(
+    ("company", "phone", "email", "expected"),
+    [
+        # A legal form read without the mark the card's country writes it with (its phone's
+        # country, else its domain's): a cedilla is a speck under the line.
+        ("Tessera Design Studio A.S.", "Tel. (0212) 346 31 90", "", "Tessera Design Studio A.Ş."),
+        ("Tessera Design A.S.", "", "c.yildiz@tessera.com.tr", "Tessera Design A.Ş."),
+        ("Érable Conseil Ltee", "", "j.roy@erable.ca", "Érable Conseil Ltée"),
+        # Near misses: another country's form in the same letters, a form read with its mark,
+        # a card whose country is unknown.
+        ("Polaris Engineering a.s.", "+420 212 140 487", "", "Polaris Engineering a.s."),
+        ("Tessera Design A.S.", "+420 212 140 487", "", "Tessera Design A.S."),
+        ("Tessera Design A.Ş.", "+90 212 346 31 90", "", "Tessera Design A.Ş."),
+        ("Tessera Design A.S.", "", "", "Tessera Design A.S."),
+    ],
+)
+def test_a_legal_form_read_without_its_mark_takes_the_mark_its_country_writes(
+    company, phone, email, expected
+):
+    lines = [(company, 1.3), ("Çağla Yıldız", 1.8), "Hiring Manager"]
+    lines += [text for text in (phone, email) if text]
+    card = find_fields(lines_from_text(lines), "TR" if "(0" in phone else "US")
+    assert card.company == expected

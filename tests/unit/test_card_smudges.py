@@ -192,6 +192,13 @@ def test_a_website_alone_on_its_line_with_a_space_after_its_dot_is_no_company():
         ("brightline.p/careers", True),  # the ending lost a letter
         ("bright-line.c/jobs", True),
         ("brightline./careers", True),  # or both
+        # `www.` read without its dot, the host's letters misread, the ending after a space.
+        ("wweeisnvtal se", True),
+        ("vwwacme.de", True),
+        ("wwwkestrel-analytics.co.uk", True),
+        ("wwe entertainment", False),  # no ending a domain has
+        ("Wweeisnvtal se", False),  # a capital: a line of text
+        ("vwfs", False),
         ("Build. Ship.", False),  # capitals: a tagline or a name
         ("build. ship. grow.", False),  # words and dots, not a host and its ending
         ("Nordhavn Shipping A/S", False),
@@ -370,3 +377,17 @@ def test_the_mobile_before_a_fax_whose_label_lost_its_first_letter_is_the_phone(
         "CZ",
     )
     assert card.phone == "+420 601 263 289"
+
+
+def test_a_web_address_read_without_the_dot_after_www_is_not_the_company():
+    card = read(
+        [
+            ("Sölve Ödman", 1.8),
+            "Senior Consultant",
+            "wweeisnvtal se",
+            "Bahnhofstrasse 20",
+            ("Élan Vital AB", 1.3),
+        ],
+        "SE",
+    )
+    assert card.company == "Élan Vital AB"

@@ -199,7 +199,9 @@ def find_fields(lines: list[Line], region: str | None) -> BusinessCard:
     return BusinessCard(
         name=_marked(name_text(name.line.text), email, _region_of(phone_text)) if name else None,
         title=title_text(texts, name, title, company) if title else None,
-        company=company_name,
+        company=_form_marked(company_name, _region_of(phone_text) or _country_of(email, webs))
+        if company_name
+        else None,
         email=email,
         phone=phone_text,
         confidence={
@@ -210,6 +212,37 @@ def find_fields(lines: list[Line], region: str | None) -> BusinessCard:
             "phone": phone_confidence,
         },
     )
+
+
+# Legal forms written with a mark, by the countries that write them so; the same letters without
+# the mark are another country's form (Czech `a.s.`) or the same form read without its mark
+# (`A.S.` for `A.Ş.`: a cedilla is a speck under the line, and small print loses it).
+_MARKED_FORMS = {
+    "TR": ("A.Ş.",),
+    "CA": ("Ltée",),
+    **dict.fromkeys(("FR", "BE", "LU", "CH", "MC"), ("S.à r.l.",)),
+}
+
+
+def _form_marked(company: str, country: str | None) -> str:
+    """The company with its legal form's mark put back where the card's country (its phone
+    number's, else its domain's) writes the form with one and it was read without
+    (`Tessera Design Studio A.S.` beside +90 212…: `A.Ş.`). Another country's card, or a form
+    read with its mark, stays as read."""
+    for form in _MARKED_FORMS.get(country or "", ()):
+        size = len(form.split())
+        tokens = company.split(" ")
+        tail = " ".join(tokens[-size:])
+        if len(tokens) > size and tail == _unmarked(form):
+            return " ".join([*tokens[:-size], form])
+    return company
+
+
+def _unmarked(text: str) -> str:
+    """`text` without its marks, its case kept (`A.Ş.` -> `A.S.`)."""
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def _initial_dot_read_as_l(read: str, email: str, name: str) -> str:
@@ -405,12 +438,21 @@ _WEB_SPACED = re.compile(r"[a-z0-9\-]{3,}\. [a-z]{2,}\S*")
 _WEB_CUT = re.compile(r"(?:^|\s)[a-z0-9\-]{3,}\.[a-z]?/[a-z]{3,}/?(?:\s|$)")
 
 
+# Or its `www.` read without the dot (`wweeisnvtal se` for www.elanvital.se, `vwwacme.de`): two
+# or three w's or v's that start a word of lower case, the ending after a dot or a space.
+_WEB_UNDOTTED = re.compile(r"[wv]{2,3}[a-z0-9\-.]{3,}[. ]([a-z]{2,3})(?:/\S*)?")
+
+
 def _web_path(text: str) -> bool:
-    """A line that is a web address misread (see `_WEB_PATH`, `_WEB_SPACED`, `_WEB_CUT`): in
-    lower case, as no company's or person's line is."""
+    """A line that is a web address misread (see `_WEB_PATH`, `_WEB_SPACED`, `_WEB_CUT`,
+    `_WEB_UNDOTTED`): in lower case, as no company's or person's line is."""
     text = text.strip()
+    undotted = _WEB_UNDOTTED.fullmatch(text)
     return text == text.lower() and bool(
-        _WEB_PATH.search(text) or _WEB_SPACED.fullmatch(text) or _WEB_CUT.search(text)
+        _WEB_PATH.search(text)
+        or _WEB_SPACED.fullmatch(text)
+        or _WEB_CUT.search(text)
+        or (undotted and plausible_ending(f".{undotted.group(1)}"))
     )
 
 
