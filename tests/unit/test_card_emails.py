@@ -7,6 +7,7 @@ import pytest
 
 from followup.adapters.cards.emails import (
     Reading,
+    _national_near,
     candidates,
     hosts,
     local_parts,
@@ -442,6 +443,35 @@ def test_an_ending_any_letter_off_the_numbers_country_is_its_where_the_website_i
     )
     found = candidates(read, [read], "Jørgen Mølgaard", company, webs, None, "DK")
     assert min(found, key=lambda c: c.cost).email == read
+
+
+@pytest.mark.parametrize(
+    ("suffix", "country", "national"),
+    [
+        # The country's two letters after a second-level label (`co.`, `com.`), one misread.
+        (".co.tk", "GB", ".co.uk"),
+        (".com.tk", "TR", ".com.tr"),
+        (".ck", "DK", ".dk"),
+        # Near misses: both letters off, the label before them another, the country's own.
+        (".co.za", "GB", None),
+        (".org.tk", "GB", None),
+        (".co.uk", "GB", None),
+    ],
+)
+def test_the_countrys_two_letters_misread_after_a_second_level_label_are_the_countrys(
+    suffix, country, national
+):
+    assert _national_near(suffix, country, True) == national
+
+
+def test_a_second_level_ending_misread_on_the_website_and_the_email_is_the_numbers_countrys():
+    # `.co.ok` on the email, `.co.tk` on the website (its name misread too), a British number.
+    read = "eteanoroshworth@polarisengincering.co.ok"
+    rows = [f"E.-mail: {read}"]
+    company, webs = slugs("POLARIS ENGINEERING PLC"), ["www.polarisongineering.co.tk"]
+    assert reconcile(None, rows, "Eleanor Ashworth", company, webs, "GB") == (
+        "eleanorashworth@polarisengineering.co.uk"
+    )
 
 
 def test_no_address_read_a_misread_websites_ending_a_letter_off_the_numbers_country_is_its():

@@ -402,9 +402,16 @@ def _national_near(suffix: str, country: str | None, numbered: bool = False) -> 
             return national
         if len(national) == len(suffix):
             cost = sum(_substitution(a, b) for a, b in zip(national, suffix, strict=True))
-            if cost == 0.5 or (numbered and cost == 1.0 and len(suffix) == 3):
+            if cost == 0.5 or (numbered and cost == 1.0 and _in_country_letters(suffix, national)):
                 return national
     return None
+
+
+def _in_country_letters(suffix: str, national: str) -> bool:
+    """Whether `suffix` differs from `national` only in the country's two letters at its end
+    (`.ck` for .dk, `.co.tk` for .co.uk), what is before them the same."""
+    head, _, code = suffix.rpartition(".")
+    return len(code) == 2 and head == national.rpartition(".")[0]
 
 
 # --- choosing ------------------------------------------------------------------------------------
