@@ -658,6 +658,20 @@ def test_a_line_under_a_company_whose_name_ends_in_no_ampersand_is_no_part_of_it
         ("Tessera Design Studio A.S.", "Tel. (0212) 346 31 90", "", "Tessera Design Studio A.Ş."),
         ("Tessera Design A.S.", "", "c.yildiz@tessera.com.tr", "Tessera Design A.Ş."),
         ("Érable Conseil Ltee", "", "j.roy@erable.ca", "Érable Conseil Ltée"),
+        # A slash between two capitals read as a stroke, where the country writes the form so.
+        (
+            "Helvetia Präzision AIS",
+            "+45 32 90 03 81",
+            "j.sorensen@helvetia.dk",
+            "Helvetia Präzision A/S",
+        ),
+        ("Nordhavn Shipping A1S", "", "j.holm@nordhavn.dk", "Nordhavn Shipping A/S"),
+        (
+            "Helvetia Präzision AIS",
+            "+49 30 901820",
+            "c.yildiz@helvetia.de",
+            "Helvetia Präzision AIS",
+        ),
         # Near misses: another country's form in the same letters, a form read with its mark,
         # a card whose country is unknown.
         ("Polaris Engineering a.s.", "+420 212 140 487", "", "Polaris Engineering a.s."),

@@ -214,26 +214,31 @@ def find_fields(lines: list[Line], region: str | None) -> BusinessCard:
     )
 
 
-# Legal forms written with a mark, by the countries that write them so; the same letters without
-# the mark are another country's form (Czech `a.s.`) or the same form read without its mark
-# (`A.S.` for `A.Ş.`: a cedilla is a speck under the line, and small print loses it).
-_MARKED_FORMS = {
+# Legal forms written with a mark or a slash, by the countries that write them so; the same
+# letters without the mark are another country's form (Czech `a.s.`) or the same form read
+# without its mark (`A.S.` for `A.Ş.`: a cedilla is a speck under the line, and small print loses
+# it); a slash between two capitals is read as the stroke it is (`AIS`, `A1S` for `A/S`).
+_COUNTRY_FORMS = {
     "TR": ("A.Ş.",),
     "CA": ("Ltée",),
+    "DK": ("A/S",),
+    "BR": ("S/A",),
     **dict.fromkeys(("FR", "BE", "LU", "CH", "MC"), ("S.à r.l.",)),
 }
+_SLASH_READ_AS = "Il1|"
 
 
 def _form_marked(company: str, country: str | None) -> str:
-    """The company with its legal form's mark put back where the card's country (its phone
-    number's, else its domain's) writes the form with one and it was read without
-    (`Tessera Design Studio A.S.` beside +90 212…: `A.Ş.`). Another country's card, or a form
-    read with its mark, stays as read."""
-    for form in _MARKED_FORMS.get(country or "", ()):
+    """The company with its legal form's mark or slash put back where the card's country (its
+    phone number's, else its domain's) writes the form with one and it was read without
+    (`Tessera Design Studio A.S.` beside +90 212…: `A.Ş.`; `Helvetia Präzision AIS` beside a
+    Danish number: `A/S`). Another country's card, or a form read whole, stays as read."""
+    for form in _COUNTRY_FORMS.get(country or "", ()):
         size = len(form.split())
         tokens = company.split(" ")
         tail = " ".join(tokens[-size:])
-        if len(tokens) > size and tail == _unmarked(form):
+        misread = {_unmarked(form)} | {form.replace("/", c) for c in _SLASH_READ_AS if "/" in form}
+        if len(tokens) > size and tail != form and tail in misread:
             return " ".join([*tokens[:-size], form])
     return company
 
