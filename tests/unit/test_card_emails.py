@@ -792,3 +792,24 @@ def test_an_initials_dot_read_with_its_l_as_a_capital_is_put_back(name, line, em
     company = email.partition("@")[2].partition(".")[0].title()
     card = find_fields(lines_from_text([(name, 1.8), f"{company} Ltd", line]), "GB")
     assert card.email == email
+
+
+@pytest.mark.parametrize(
+    ("name", "company", "line", "email"),
+    [
+        # No address parsed (its `@` read as `ß`), the email's label `E` run into the capital L.
+        (
+            "Łukasz Szymańska",
+            "Zephyr Aerospace",
+            "ELszymanskaßzephyr aerospace pl",
+            "l.szymanska@zephyr-aerospace.pl",
+        ),
+        ("Lotte Berg", "Atlas Freight", "E Lberg atlasfreight.se", "l.berg@atlasfreight.se"),
+    ],
+)
+def test_an_initials_dot_read_as_a_capital_l_is_put_back_where_no_address_parsed(
+    name, company, line, email
+):
+    web = f"www.{email.partition('@')[2]}"
+    card = find_fields(lines_from_text([(company, 1.3), (name, 1.8), line, web]), "GB")
+    assert card.email == email

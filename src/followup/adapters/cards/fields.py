@@ -192,10 +192,16 @@ def find_fields(lines: list[Line], region: str | None) -> BusinessCard:
             if again[0] == name and again[1] == title and again[2] is not None:
                 company = again[2]
                 company_name = company_text(texts, name, title, company, domain_of(email))
-    if email and name and emails:
-        dotted = _initial_dot_read_as_l(printed.get(emails[0][0], ""), email, name.line.text)
-        if dotted != email:
-            email, email_confidence = dotted, min(email_confidence, 0.7)
+    if email and name:
+        # The address as printed on its line; where none parsed (its `@` misread), each word
+        # of the lines that may begin it, after an email's one-letter label run into it
+        # (`ELszymanskaßzephyr…`).
+        heads = [printed.get(emails[0][0], "")] if emails else _address_heads(rows)
+        for head in heads:
+            dotted = _initial_dot_read_as_l(head, email, name.line.text)
+            if dotted != email:
+                email, email_confidence = dotted, min(email_confidence, 0.7)
+                break
     return BusinessCard(
         name=_marked(name_text(name.line.text), email, _region_of(phone_text)) if name else None,
         title=title_text(texts, name, title, company) if title else None,
@@ -248,6 +254,16 @@ def _unmarked(text: str) -> str:
     import unicodedata
 
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def _address_heads(rows: list[Line]) -> list[str]:
+    """The words of `rows` that may begin an address whose `@` was misread: a capital L and
+    small letters, at the start of a word or after an email's label `E` run into it."""
+    return [
+        found.group(1)
+        for row in rows
+        for found in re.finditer(r"(?:^|(?<=[\s:]))E?(L[a-z]{2,})", row.text)
+    ]
 
 
 def _initial_dot_read_as_l(read: str, email: str, name: str) -> str:
