@@ -813,3 +813,24 @@ def test_an_initials_dot_read_as_a_capital_l_is_put_back_where_no_address_parsed
     web = f"www.{email.partition('@')[2]}"
     card = find_fields(lines_from_text([(company, 1.3), (name, 1.8), line, web]), "GB")
     assert card.email == email
+
+
+@pytest.mark.parametrize(
+    ("read", "name", "company", "email"),
+    [
+        # `v` read as `u` (small print, a narrow face: `qvist` as `quis`), with the rest the
+        # name's by look-alikes (`J` for l, `u` for t).
+        (
+            "mans.jindquisu@zephyr.se",
+            "Måns Lindqvist",
+            "Zephyr Aerospace",
+            "mans.lindqvist@zephyr.se",
+        ),
+        ("gustau.berg@atlas.se", "Gustav Berg", "Atlas Freight AB", "gustav.berg@atlas.se"),
+        # Near misses: an address the name does not make, read clean, stays.
+        ("info@atlas.se", "Gustav Berg", "Atlas Freight AB", "info@atlas.se"),
+        ("uvsales@atlas.se", "Gustav Berg", "Atlas Freight AB", "uvsales@atlas.se"),
+    ],
+)
+def test_a_v_read_as_u_is_a_look_alike_letter(read, name, company, email):
+    assert reconcile(read, [read], name, slugs(company), [], "SE") == email

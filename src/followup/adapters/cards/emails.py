@@ -26,7 +26,10 @@ from dataclasses import dataclass
 from followup.adapters.cards.contacts import domain_of, fold, words
 
 # What the OCR takes for what (lower case): each group's letters are confused with one another.
-_LOOKALIKES = ("il1|!tfj", "o0ceaq@", "nuh", "mn", "bh6", "vy", "s5", "z2", "g9q@", "e@", "rt")
+_LOOKALIKES = (
+    *("il1|!tfj", "o0ceaq@", "nuh", "mn", "bh6", "vy", "s5", "z2", "g9q@", "e@", "rt"),
+    "uv",  # `qvist` read `quis` in a narrow face
+)
 _SEPARATORS = frozenset("._- ,")
 _SPELT_OUT = str.maketrans(
     {"ä": "ae", "ö": "oe", "ü": "ue", "ø": "oe", "å": "aa", "æ": "ae", "Ä": "ae", "Ö": "oe"}
