@@ -687,3 +687,22 @@ def test_a_legal_form_read_without_its_mark_takes_the_mark_its_country_writes(
     lines += [text for text in (phone, email) if text]
     card = find_fields(lines_from_text(lines), "TR" if "(0" in phone else "US")
     assert card.company == expected
+
+
+@pytest.mark.parametrize(
+    ("company", "contact", "expected"),
+    [
+        # A capital I read as a small letter it looks like, the email or website spelling the
+        # word's start with an i.
+        ("tronbridge Capital BV", "Emai wlemattretžironbnage.be", "Ironbridge Capital BV"),
+        ("lnnova Systems GmbH", "www.innova-systems.de", "Innova Systems GmbH"),
+        # Near misses: no line spells it with an i, or one spells it as read.
+        ("tronbridge Capital BV", "+32 12 72 30 02", "tronbridge Capital BV"),
+        ("lululemon athletica inc.", "www.lululemon.com", "lululemon athletica inc."),
+    ],
+)
+def test_a_companys_capital_i_read_as_a_small_letter_is_put_back_by_its_domain(
+    company, contact, expected
+):
+    card = find_fields(lines_from_text([(company, 1.3), ("Wouter Lemaître", 1.8), contact]), "BE")
+    assert card.company == expected

@@ -93,6 +93,10 @@ def find_fields(lines: list[Line], region: str | None) -> BusinessCard:
             # spells no domain (helvetiaprazisionlda), until its space is put back.
             texts.append(Text(replace(line, text=unglued(line.text)), index))
     webs.sort(key=lambda w: not re.match(r"(?i)(https?://|www)", w))  # the surest first
+    texts = [
+        Text(replace(t.line, text=_capital_i(t.line.text, [r.text for r in rows])), t.index)
+        for t in texts
+    ]
     if not emails:
         emails = email_misread_as_web(webs, web_words, _stacks(texts))
     if not emails:
@@ -254,6 +258,23 @@ def _unmarked(text: str) -> str:
     import unicodedata
 
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def _capital_i(text: str, rows: list[str]) -> str:
+    """`text` with its first letter a capital I where it was read as a small letter the OCR
+    takes for one (`tronbridge Capital BV` for Ironbridge: t, l, 1, |), and another line of the
+    card spells the word's start with an i (the email's domain, the website: `…@ironbnage.be`)
+    and none as read: a line of text starts with a capital."""
+    found = re.match(r"([tl1|])([a-z]{3,})\b", text)
+    if not found:
+        return text
+    first, rest = found.groups()
+    others = [fold(row) for row in rows if row != text]
+    if any(f"i{rest[:3]}" in row for row in others) and not any(
+        f"{first}{rest[:3]}" in row for row in others
+    ):
+        return f"I{text[1:]}"
+    return text
 
 
 def _address_heads(rows: list[Line]) -> list[str]:
