@@ -639,6 +639,33 @@ def test_a_company_stacked_with_an_ampersand_alone_on_its_line_is_read_whole():
     assert find_fields(left + right, "DK").company == "Marlowe & Finch A/S"
 
 
+def test_an_ampersand_whose_box_stands_shorter_than_the_words_around_it_joins_them():
+    # `&` has no ascender or descender: its box is three quarters as tall as `Marlowe`'s.
+    right = [
+        _at("Maxime Claes", 0.2, 0.0, 0.42, 0.038),
+        _at("Gérant", 0.2, 0.038, 0.26, 0.062),
+        _at("M +32 450 42 10 62", 0.2, 0.246, 0.34, 0.266),
+        _at("maximeclaes@marlowefinch.be", 0.2, 0.264, 0.41, 0.284),
+    ]
+    left = [
+        _at("Marlowe", 0.0, 0.003, 0.104, 0.035),
+        _at("&", 0.004, 0.031, 0.027, 0.056),
+        _at("Finch", 0.001, 0.052, 0.071, 0.082),
+    ]
+    assert find_fields(left + right, "BE").company == "Marlowe & Finch"
+
+
+def test_a_short_line_under_a_company_that_is_no_ampersand_is_no_part_of_it():
+    lines = [
+        _at("Marlowe", 0.0, 0.003, 0.104, 0.035),
+        _at("est.", 0.004, 0.031, 0.05, 0.056),
+        _at("Maxime Claes", 0.2, 0.0, 0.42, 0.038),
+        _at("Gérant", 0.2, 0.038, 0.26, 0.062),
+        _at("maximeclaes@marlowe.be", 0.2, 0.264, 0.41, 0.284),
+    ]
+    assert find_fields(lines, "BE").company == "Marlowe"
+
+
 def test_a_line_under_a_company_whose_name_ends_in_no_ampersand_is_no_part_of_it():
     lines = [
         _at("Smith & Sons Ltd", 0.1, 0.0, 0.6, 0.07),
