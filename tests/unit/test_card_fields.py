@@ -247,6 +247,24 @@ def test_two_columns_on_one_row_stay_apart():
     assert [row.text for row in merge_rows([name, company])] == ["Dana Reyes", "Acme Robotics Inc."]
 
 
+def test_a_bands_word_a_letters_height_from_the_title_beside_it_stays_apart():
+    # A band layout: `Versicherungen` (the company's second word) ends a letter's height (0.98
+    # of the box) before the title on the same row; words of one line stand a third of that apart.
+    band = _at("Versicherungen", 0.006, 0.040, 0.271, 0.082)
+    title = _at("Chief Technology Officer", 0.312, 0.056, 0.609, 0.092)
+    assert [row.text for row in merge_rows([band, title])] == [
+        "Versicherungen",
+        "Chief Technology Officer",
+    ]
+
+
+def test_words_of_one_line_split_by_the_ocr_are_joined():
+    # Near miss: the pieces of one line a word's space apart (0.3 of the box) are one line.
+    first = _at("Chief Technology", 0.312, 0.056, 0.48, 0.092)
+    second = _at("Officer", 0.49, 0.056, 0.609, 0.092)
+    assert [row.text for row in merge_rows([first, second])] == ["Chief Technology Officer"]
+
+
 def test_the_organisation_part_of_a_domain():
     assert domain_of("x@eu.acme-robotics.co.uk") == "acme-robotics"
     assert domain_of("x@kestrel.nl") == "kestrel"
