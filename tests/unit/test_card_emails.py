@@ -7,6 +7,7 @@ import pytest
 
 from followup.adapters.cards.emails import (
     Reading,
+    _national_near,
     candidates,
     hosts,
     local_parts,
@@ -444,6 +445,35 @@ def test_an_ending_any_letter_off_the_numbers_country_is_its_where_the_website_i
     assert min(found, key=lambda c: c.cost).email == read
 
 
+@pytest.mark.parametrize(
+    ("suffix", "country", "national"),
+    [
+        # The country's two letters after a second-level label (`co.`, `com.`), one misread.
+        (".co.tk", "GB", ".co.uk"),
+        (".com.tk", "TR", ".com.tr"),
+        (".ck", "DK", ".dk"),
+        # Near misses: both letters off, the label before them another, the country's own.
+        (".co.za", "GB", None),
+        (".org.tk", "GB", None),
+        (".co.uk", "GB", None),
+    ],
+)
+def test_the_countrys_two_letters_misread_after_a_second_level_label_are_the_countrys(
+    suffix, country, national
+):
+    assert _national_near(suffix, country, True) == national
+
+
+def test_a_second_level_ending_misread_on_the_website_and_the_email_is_the_numbers_countrys():
+    # `.co.ok` on the email, `.co.tk` on the website (its name misread too), a British number.
+    read = "eteanoroshworth@polarisengincering.co.ok"
+    rows = [f"E.-mail: {read}"]
+    company, webs = slugs("POLARIS ENGINEERING PLC"), ["www.polarisongineering.co.tk"]
+    assert reconcile(None, rows, "Eleanor Ashworth", company, webs, "GB") == (
+        "eleanorashworth@polarisengineering.co.uk"
+    )
+
+
 def test_no_address_read_a_misread_websites_ending_a_letter_off_the_numbers_country_is_its():
     allowed, confirmed = hosts(None, ["www.verdantenargy.sn"], slugs("Verdant Energy"), "SE")
     assert "verdantenergy.se" in confirmed
@@ -746,6 +776,9 @@ def test_an_ending_whose_l_was_read_as_a_stroke_is_still_an_address(lines, regio
         ("Lühr Oberhäuser", "E-mail: Loberhaeuser@orion.de", "l.oberhaeuser@orion.de"),
         ("Lucía Fernández", "Lfernandez@castellan.es", "l.fernandez@castellan.es"),
         ("Liam MacDonald", "Email Lmacdonald@kestrel.ca", "l.macdonald@kestrel.ca"),
+        # …the rest a letter off the address the name confirms, in four.
+        ("Łukasz Wójcik", "Email Lwujcik@olumiereconseil.pl", "l.wojcik@lumiereconseil.pl"),
+        ("Lotte Andersen", "Landersem@kestrel.dk", "l.andersen@kestrel.dk"),
         # Near misses: read in small letters, a first name whole, capitals inside, another
         # initial, an address the name does not make with the dot.
         ("Lühr Oberhäuser", "E-mail: loberhaeuser@orion.de", "loberhaeuser@orion.de"),
@@ -759,3 +792,45 @@ def test_an_initials_dot_read_with_its_l_as_a_capital_is_put_back(name, line, em
     company = email.partition("@")[2].partition(".")[0].title()
     card = find_fields(lines_from_text([(name, 1.8), f"{company} Ltd", line]), "GB")
     assert card.email == email
+
+
+@pytest.mark.parametrize(
+    ("name", "company", "line", "email"),
+    [
+        # No address parsed (its `@` read as `ß`), the email's label `E` run into the capital L.
+        (
+            "Łukasz Szymańska",
+            "Zephyr Aerospace",
+            "ELszymanskaßzephyr aerospace pl",
+            "l.szymanska@zephyr-aerospace.pl",
+        ),
+        ("Lotte Berg", "Atlas Freight", "E Lberg atlasfreight.se", "l.berg@atlasfreight.se"),
+    ],
+)
+def test_an_initials_dot_read_as_a_capital_l_is_put_back_where_no_address_parsed(
+    name, company, line, email
+):
+    web = f"www.{email.partition('@')[2]}"
+    card = find_fields(lines_from_text([(company, 1.3), (name, 1.8), line, web]), "GB")
+    assert card.email == email
+
+
+@pytest.mark.parametrize(
+    ("read", "name", "company", "email"),
+    [
+        # `v` read as `u` (small print, a narrow face: `qvist` as `quis`), with the rest the
+        # name's by look-alikes (`J` for l, `u` for t).
+        (
+            "mans.jindquisu@zephyr.se",
+            "Måns Lindqvist",
+            "Zephyr Aerospace",
+            "mans.lindqvist@zephyr.se",
+        ),
+        ("gustau.berg@atlas.se", "Gustav Berg", "Atlas Freight AB", "gustav.berg@atlas.se"),
+        # Near misses: an address the name does not make, read clean, stays.
+        ("info@atlas.se", "Gustav Berg", "Atlas Freight AB", "info@atlas.se"),
+        ("uvsales@atlas.se", "Gustav Berg", "Atlas Freight AB", "uvsales@atlas.se"),
+    ],
+)
+def test_a_v_read_as_u_is_a_look_alike_letter(read, name, company, email):
+    assert reconcile(read, [read], name, slugs(company), [], "SE") == email

@@ -247,6 +247,24 @@ def test_two_columns_on_one_row_stay_apart():
     assert [row.text for row in merge_rows([name, company])] == ["Dana Reyes", "Acme Robotics Inc."]
 
 
+def test_a_bands_word_a_letters_height_from_the_title_beside_it_stays_apart():
+    # A band layout: `Versicherungen` (the company's second word) ends a letter's height (0.98
+    # of the box) before the title on the same row; words of one line stand a third of that apart.
+    band = _at("Versicherungen", 0.006, 0.040, 0.271, 0.082)
+    title = _at("Chief Technology Officer", 0.312, 0.056, 0.609, 0.092)
+    assert [row.text for row in merge_rows([band, title])] == [
+        "Versicherungen",
+        "Chief Technology Officer",
+    ]
+
+
+def test_words_of_one_line_split_by_the_ocr_are_joined():
+    # Near miss: the pieces of one line a word's space apart (0.3 of the box) are one line.
+    first = _at("Chief Technology", 0.312, 0.056, 0.48, 0.092)
+    second = _at("Officer", 0.49, 0.056, 0.609, 0.092)
+    assert [row.text for row in merge_rows([first, second])] == ["Chief Technology Officer"]
+
+
 def test_the_organisation_part_of_a_domain():
     assert domain_of("x@eu.acme-robotics.co.uk") == "acme-robotics"
     assert domain_of("x@kestrel.nl") == "kestrel"
@@ -639,6 +657,33 @@ def test_a_company_stacked_with_an_ampersand_alone_on_its_line_is_read_whole():
     assert find_fields(left + right, "DK").company == "Marlowe & Finch A/S"
 
 
+def test_an_ampersand_whose_box_stands_shorter_than_the_words_around_it_joins_them():
+    # `&` has no ascender or descender: its box is three quarters as tall as `Marlowe`'s.
+    right = [
+        _at("Maxime Claes", 0.2, 0.0, 0.42, 0.038),
+        _at("Gérant", 0.2, 0.038, 0.26, 0.062),
+        _at("M +32 450 42 10 62", 0.2, 0.246, 0.34, 0.266),
+        _at("maximeclaes@marlowefinch.be", 0.2, 0.264, 0.41, 0.284),
+    ]
+    left = [
+        _at("Marlowe", 0.0, 0.003, 0.104, 0.035),
+        _at("&", 0.004, 0.031, 0.027, 0.056),
+        _at("Finch", 0.001, 0.052, 0.071, 0.082),
+    ]
+    assert find_fields(left + right, "BE").company == "Marlowe & Finch"
+
+
+def test_a_short_line_under_a_company_that_is_no_ampersand_is_no_part_of_it():
+    lines = [
+        _at("Marlowe", 0.0, 0.003, 0.104, 0.035),
+        _at("est.", 0.004, 0.031, 0.05, 0.056),
+        _at("Maxime Claes", 0.2, 0.0, 0.42, 0.038),
+        _at("Gérant", 0.2, 0.038, 0.26, 0.062),
+        _at("maximeclaes@marlowe.be", 0.2, 0.264, 0.41, 0.284),
+    ]
+    assert find_fields(lines, "BE").company == "Marlowe"
+
+
 def test_a_line_under_a_company_whose_name_ends_in_no_ampersand_is_no_part_of_it():
     lines = [
         _at("Smith & Sons Ltd", 0.1, 0.0, 0.6, 0.07),
@@ -648,3 +693,61 @@ def test_a_line_under_a_company_whose_name_ends_in_no_ampersand_is_no_part_of_it
         _at("harriet@smithandsons.co.uk", 0.1, 0.6, 0.8, 0.65),
     ]
     assert find_fields(lines, "GB").company == "Smith & Sons Ltd"
+
+
+@pytest.mark.parametrize(
+    ("company", "phone", "email", "expected"),
+    [
+        # A legal form read without the mark the card's country writes it with (its phone's
+        # country, else its domain's): a cedilla is a speck under the line.
+        ("Tessera Design Studio A.S.", "Tel. (0212) 346 31 90", "", "Tessera Design Studio A.Ş."),
+        ("Tessera Design A.S.", "", "c.yildiz@tessera.com.tr", "Tessera Design A.Ş."),
+        ("Érable Conseil Ltee", "", "j.roy@erable.ca", "Érable Conseil Ltée"),
+        # A slash between two capitals read as a stroke, where the country writes the form so.
+        (
+            "Helvetia Präzision AIS",
+            "+45 32 90 03 81",
+            "j.sorensen@helvetia.dk",
+            "Helvetia Präzision A/S",
+        ),
+        ("Nordhavn Shipping A1S", "", "j.holm@nordhavn.dk", "Nordhavn Shipping A/S"),
+        (
+            "Helvetia Präzision AIS",
+            "+49 30 901820",
+            "c.yildiz@helvetia.de",
+            "Helvetia Präzision AIS",
+        ),
+        # Near misses: another country's form in the same letters, a form read with its mark,
+        # a card whose country is unknown.
+        ("Polaris Engineering a.s.", "+420 212 140 487", "", "Polaris Engineering a.s."),
+        ("Tessera Design A.S.", "+420 212 140 487", "", "Tessera Design A.S."),
+        ("Tessera Design A.Ş.", "+90 212 346 31 90", "", "Tessera Design A.Ş."),
+        ("Tessera Design A.S.", "", "", "Tessera Design A.S."),
+    ],
+)
+def test_a_legal_form_read_without_its_mark_takes_the_mark_its_country_writes(
+    company, phone, email, expected
+):
+    lines = [(company, 1.3), ("Çağla Yıldız", 1.8), "Hiring Manager"]
+    lines += [text for text in (phone, email) if text]
+    card = find_fields(lines_from_text(lines), "TR" if "(0" in phone else "US")
+    assert card.company == expected
+
+
+@pytest.mark.parametrize(
+    ("company", "contact", "expected"),
+    [
+        # A capital I read as a small letter it looks like, the email or website spelling the
+        # word's start with an i.
+        ("tronbridge Capital BV", "Emai wlemattretžironbnage.be", "Ironbridge Capital BV"),
+        ("lnnova Systems GmbH", "www.innova-systems.de", "Innova Systems GmbH"),
+        # Near misses: no line spells it with an i, or one spells it as read.
+        ("tronbridge Capital BV", "+32 12 72 30 02", "tronbridge Capital BV"),
+        ("lululemon athletica inc.", "www.lululemon.com", "lululemon athletica inc."),
+    ],
+)
+def test_a_companys_capital_i_read_as_a_small_letter_is_put_back_by_its_domain(
+    company, contact, expected
+):
+    card = find_fields(lines_from_text([(company, 1.3), ("Wouter Lemaître", 1.8), contact]), "BE")
+    assert card.company == expected

@@ -173,6 +173,10 @@ def test_a_dot_read_as_a_comma_and_a_space_lost_before_a_label_still_give_the_nu
         ("Chief Technology Otticer", "Chief Technology Officer"),
         ("Bosinass Development Resresantative", "Business Development Representative"),
         ("Sales Manaqer", "Sales Manager"),
+        # `u` read as the round letter it opens into (`a`, `o`).
+        ("Customer Saccess Lead", "Customer Success Lead"),
+        ("Castomer Success Lead", "Customer Success Lead"),
+        ("Head of Procarement", "Head of Procurement"),
         # A short word one letter of another kind off a known word is left: it may be another
         # language's word (Dutch `analist`), or another word.
         ("Analist", "Analist"),

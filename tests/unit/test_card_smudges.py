@@ -192,6 +192,13 @@ def test_a_website_alone_on_its_line_with_a_space_after_its_dot_is_no_company():
         ("brightline.p/careers", True),  # the ending lost a letter
         ("bright-line.c/jobs", True),
         ("brightline./careers", True),  # or both
+        # `www.` read without its dot, the host's letters misread, the ending after a space.
+        ("wweeisnvtal se", True),
+        ("vwwacme.de", True),
+        ("wwwkestrel-analytics.co.uk", True),
+        ("wwe entertainment", False),  # no ending a domain has
+        ("Wweeisnvtal se", False),  # a capital: a line of text
+        ("vwfs", False),
         ("Build. Ship.", False),  # capitals: a tagline or a name
         ("build. ship. grow.", False),  # words and dots, not a host and its ending
         ("Nordhavn Shipping A/S", False),
@@ -313,3 +320,74 @@ def test_the_phone_is_not_the_fax_whose_plus_was_misread():
         "NL",
     )
     assert card.phone == "+31 10 160 3422"
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "expected"),
+    [
+        # The next label's first letter read as a digit ran the number before it on by a digit
+        # (`289 1as`: the fax's label): the word is a label, the numbers stay apart.
+        (
+            "M 601 263 289 1as 212 140 487",
+            "CZ",
+            [
+                ("+420 601 263 289", "mobile", True, True),
+                ("+420 212 140 487", "phone", True, False),
+            ],
+        ),
+        (
+            "Tel 612 555 0100 7ax: 612 555 0101",
+            "US",
+            [("+1 612-555-0100", "phone", True, True), ("+1 612-555-0101", "fax", True, True)],
+        ),
+        (
+            "T +44 20 7946 0958 1el 020 7946 0959",
+            "GB",
+            [("+44 20 7946 0958", "phone", True, True), ("+44 20 7946 0959", "phone", True, True)],
+        ),
+    ],
+)
+def test_a_label_whose_first_letter_was_read_as_a_digit_runs_no_number_on(text, region, expected):
+    assert numbers(text, region) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "expected"),
+    [
+        # Near misses, read as before: a digit and letters with no number after them, an
+        # ordinal, a digit alone.
+        ("Tel 030 901820 1ab", "DE", [("+49 30 9018201", "phone", True, True)]),
+        ("M 601 263 289 2nd 212 140 487", "CZ", [("+420 212 140 487", "phone", True, False)]),
+        ("M 601 263 289 1 212 140 487", "CZ", []),
+    ],
+)
+def test_a_digit_before_letters_that_is_no_label_stays(text, region, expected):
+    assert numbers(text, region) == expected
+
+
+def test_the_mobile_before_a_fax_whose_label_lost_its_first_letter_is_the_phone():
+    card = read(
+        [
+            ("Polaris Engineering s.r.o.", 1.2),
+            ("Jiří Novotná", 1.8),
+            "Director of Product Marketing",
+            "M 601 263 289 1as 212 140 487",
+            "j.novotna@polaris.cz",
+        ],
+        "CZ",
+    )
+    assert card.phone == "+420 601 263 289"
+
+
+def test_a_web_address_read_without_the_dot_after_www_is_not_the_company():
+    card = read(
+        [
+            ("Sölve Ödman", 1.8),
+            "Senior Consultant",
+            "wweeisnvtal se",
+            "Bahnhofstrasse 20",
+            ("Élan Vital AB", 1.3),
+        ],
+        "SE",
+    )
+    assert card.company == "Élan Vital AB"

@@ -171,6 +171,11 @@ _LOOKALIKE = re.compile(r"(?<=[\d\s().\-/])[OoIl|](?=[\d\s().\-/]*\d)")
 _LABEL = re.compile(r"([^\W\d_][\w.\-/ ]{0,20}?)[\W_]*$")
 # The one-letter labels (`T`, `F`, `M`, `P`) a number may run into: no letter a digit is read as.
 _GLUED_LETTERS = "TtFfMmPp"
+# A label's first letter read as a digit, after a number and before the next (`289 1as 212`,
+# `0100 7el 555`): one digit, then two letters or more, then the next number (not `1st`, `2nd`).
+_MISREAD_LABEL = re.compile(
+    r"(?<=\d\s)\d(?=[^\W\d_]{2,}\b(?<!\dst)(?<!\dnd)(?<!\drd)(?<!\dth)[\s.:]*[+(]?\d)"
+)
 
 
 def find_phones(text: str, region: str | None) -> list[Phone]:
@@ -221,6 +226,10 @@ def _phones(text: str, region: str | None) -> list[Phone]:
     # A 1 read as a closing bracket where no bracket closes, after a dot or a dash between digits
     # (`+1.201.521.) 190`): a bracket closes an area code, after its digits.
     fixed = re.sub(r"(?<=\d[.\-/])[)\]](?=\s?\d)", "1", fixed)
+    # `M 601 263 289 1as 212 140 487`: the first letter of the next number's label read as a
+    # digit (`Fax` as `1as`), which ran the number before it on by a digit. A word of letters
+    # after one digit, between two numbers, is that label (`_MISREAD_LABEL`); an ordinal stays.
+    fixed = _MISREAD_LABEL.sub(_label_letter, fixed)
     # `580 0906Fax`, `89 46F: +45…`: the space before the next label lost (a word, or one
     # letter and its colon)
     fixed = re.sub(r"(?<=\d)(?=[^\W\d_](?:[^\W\d_]|\s?:))", " ", fixed)
@@ -260,6 +269,19 @@ def _phones(text: str, region: str | None) -> list[Phone]:
         labelled.append(Phone(phone.number, kind, known, phone.valid, phone.start, phone.end))
         previous_end = phone.end
     return labelled
+
+
+def _label_letter(match: re.Match[str]) -> str:
+    """The letter a label's first letter read as a digit was, where one letter makes the word a
+    known label (`7ax` -> `fax`, `1el` -> `tel`); else a space: the word is still no digit."""
+    word = re.match(r"[^\W\d_]+", match.string[match.end() :])
+    rest = fold(word.group(0)) if word else ""
+    vocabulary = words()
+    labels = vocabulary["phone_labels"] | vocabulary["mobile_labels"] | vocabulary["fax_labels"]
+    for letter in "ftmpe":
+        if letter + rest in labels:
+            return letter.upper() if rest[:1].islower() else letter
+    return " "
 
 
 def _bare(text: str) -> str:

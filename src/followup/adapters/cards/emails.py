@@ -26,7 +26,10 @@ from dataclasses import dataclass
 from followup.adapters.cards.contacts import domain_of, fold, words
 
 # What the OCR takes for what (lower case): each group's letters are confused with one another.
-_LOOKALIKES = ("il1|!tfj", "o0ceaq@", "nuh", "mn", "bh6", "vy", "s5", "z2", "g9q@", "e@", "rt")
+_LOOKALIKES = (
+    *("il1|!tfj", "o0ceaq@", "nuh", "mn", "bh6", "vy", "s5", "z2", "g9q@", "e@", "rt"),
+    "uv",  # `qvist` read `quis` in a narrow face
+)
 _SEPARATORS = frozenset("._- ,")
 _SPELT_OUT = str.maketrans(
     {"ä": "ae", "ö": "oe", "ü": "ue", "ø": "oe", "å": "aa", "æ": "ae", "Ä": "ae", "Ö": "oe"}
@@ -402,9 +405,16 @@ def _national_near(suffix: str, country: str | None, numbered: bool = False) -> 
             return national
         if len(national) == len(suffix):
             cost = sum(_substitution(a, b) for a, b in zip(national, suffix, strict=True))
-            if cost == 0.5 or (numbered and cost == 1.0 and len(suffix) == 3):
+            if cost == 0.5 or (numbered and cost == 1.0 and _in_country_letters(suffix, national)):
                 return national
     return None
+
+
+def _in_country_letters(suffix: str, national: str) -> bool:
+    """Whether `suffix` differs from `national` only in the country's two letters at its end
+    (`.ck` for .dk, `.co.tk` for .co.uk), what is before them the same."""
+    head, _, code = suffix.rpartition(".")
+    return len(code) == 2 and head == national.rpartition(".")[0]
 
 
 # --- choosing ------------------------------------------------------------------------------------

@@ -38,7 +38,7 @@ from followup.adapters.cards.email_repairs import (
 )
 from followup.adapters.cards.emails import candidates, chosen, local_parts, plausible_ending
 from followup.adapters.cards.lines import MIN_SCORE, Line, join, lines_from_text, merge_rows
-from followup.adapters.cards.mend import mend_company, mend_domain, slugs, unglued
+from followup.adapters.cards.mend import distance, mend_company, mend_domain, slugs, unglued
 from followup.adapters.cards.phone_repairs import mended_phone
 from followup.adapters.cards.roles import (
     Text,
@@ -93,6 +93,10 @@ def find_fields(lines: list[Line], region: str | None) -> BusinessCard:
             # spells no domain (helvetiaprazisionlda), until its space is put back.
             texts.append(Text(replace(line, text=unglued(line.text)), index))
     webs.sort(key=lambda w: not re.match(r"(?i)(https?://|www)", w))  # the surest first
+    texts = [
+        Text(replace(t.line, text=_capital_i(t.line.text, [r.text for r in rows])), t.index)
+        for t in texts
+    ]
     if not emails:
         emails = email_misread_as_web(webs, web_words, _stacks(texts))
     if not emails:
@@ -192,14 +196,22 @@ def find_fields(lines: list[Line], region: str | None) -> BusinessCard:
             if again[0] == name and again[1] == title and again[2] is not None:
                 company = again[2]
                 company_name = company_text(texts, name, title, company, domain_of(email))
-    if email and name and emails:
-        dotted = _initial_dot_read_as_l(printed.get(emails[0][0], ""), email, name.line.text)
-        if dotted != email:
-            email, email_confidence = dotted, min(email_confidence, 0.7)
+    if email and name:
+        # The address as printed on its line; where none parsed (its `@` misread), each word
+        # of the lines that may begin it, after an email's one-letter label run into it
+        # (`ELszymanskaßzephyr…`).
+        heads = [printed.get(emails[0][0], "")] if emails else _address_heads(rows)
+        for head in heads:
+            dotted = _initial_dot_read_as_l(head, email, name.line.text)
+            if dotted != email:
+                email, email_confidence = dotted, min(email_confidence, 0.7)
+                break
     return BusinessCard(
         name=_marked(name_text(name.line.text), email, _region_of(phone_text)) if name else None,
         title=title_text(texts, name, title, company) if title else None,
-        company=company_name,
+        company=_form_marked(company_name, _region_of(phone_text) or _country_of(email, webs))
+        if company_name
+        else None,
         email=email,
         phone=phone_text,
         confidence={
@@ -212,17 +224,81 @@ def find_fields(lines: list[Line], region: str | None) -> BusinessCard:
     )
 
 
+# Legal forms written with a mark or a slash, by the countries that write them so; the same
+# letters without the mark are another country's form (Czech `a.s.`) or the same form read
+# without its mark (`A.S.` for `A.Ş.`: a cedilla is a speck under the line, and small print loses
+# it); a slash between two capitals is read as the stroke it is (`AIS`, `A1S` for `A/S`).
+_COUNTRY_FORMS = {
+    "TR": ("A.Ş.",),
+    "CA": ("Ltée",),
+    "DK": ("A/S",),
+    "BR": ("S/A",),
+    **dict.fromkeys(("FR", "BE", "LU", "CH", "MC"), ("S.à r.l.",)),
+}
+_SLASH_READ_AS = "Il1|"
+
+
+def _form_marked(company: str, country: str | None) -> str:
+    """The company with its legal form's mark or slash put back where the card's country (its
+    phone number's, else its domain's) writes the form with one and it was read without
+    (`Tessera Design Studio A.S.` beside +90 212…: `A.Ş.`; `Helvetia Präzision AIS` beside a
+    Danish number: `A/S`). Another country's card, or a form read whole, stays as read."""
+    for form in _COUNTRY_FORMS.get(country or "", ()):
+        size = len(form.split())
+        tokens = company.split(" ")
+        tail = " ".join(tokens[-size:])
+        misread = {_unmarked(form)} | {form.replace("/", c) for c in _SLASH_READ_AS if "/" in form}
+        if len(tokens) > size and tail != form and tail in misread:
+            return " ".join([*tokens[:-size], form])
+    return company
+
+
+def _unmarked(text: str) -> str:
+    """`text` without its marks, its case kept (`A.Ş.` -> `A.S.`)."""
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def _capital_i(text: str, rows: list[str]) -> str:
+    """`text` with its first letter a capital I where it was read as a small letter the OCR
+    takes for one (`tronbridge Capital BV` for Ironbridge: t, l, 1, |), and another line of the
+    card spells the word's start with an i (the email's domain, the website: `…@ironbnage.be`)
+    and none as read: a line of text starts with a capital."""
+    found = re.match(r"([tl1|])([a-z]{3,})\b", text)
+    if not found:
+        return text
+    first, rest = found.groups()
+    others = [fold(row) for row in rows if row != text]
+    if any(f"i{rest[:3]}" in row for row in others) and not any(
+        f"{first}{rest[:3]}" in row for row in others
+    ):
+        return f"I{text[1:]}"
+    return text
+
+
+def _address_heads(rows: list[Line]) -> list[str]:
+    """The words of `rows` that may begin an address whose `@` was misread: a capital L and
+    small letters, at the start of a word or after an email's label `E` run into it."""
+    return [
+        found.group(1)
+        for row in rows
+        for found in re.finditer(r"(?:^|(?<=[\s:]))E?(L[a-z]{2,})", row.text)
+    ]
+
+
 def _initial_dot_read_as_l(read: str, email: str, name: str) -> str:
     """`email` with the dot after its initial put back where the address was read beginning
     with a capital `L` and in small letters after it (`Loberhaeuser@orion.de` for
     l.oberhaeuser@, beside Lühr Oberhäuser): a small l and the dot at its foot, set close, are
     an L to the recogniser; addresses are printed in small letters. Only where the name makes
-    the address with the dot."""
+    the address with the dot. The rest as read may be a letter off the address taken, in four
+    (`Lwujcik@` beside Łukasz Wójcik: the name confirmed lwojcik@, not the dot)."""
     local, _, domain = email.partition("@")
     head = read.partition("@")[0].strip()
     if not (len(head) > 2 and head[0] == "L" and head[1:].islower() and local[:1] == "l"):
         return email
-    if local[1:2] in "._-" or head[1:].lower() != local[1:]:
+    if local[1:2] in "._-" or distance(head[1:], local[1:]) > max(1, len(local[1:]) // 4):
         return email
     dotted = f"l.{local[1:]}"
     return f"{dotted}@{domain}" if dotted in local_parts(name) else email
@@ -404,12 +480,21 @@ _WEB_SPACED = re.compile(r"[a-z0-9\-]{3,}\. [a-z]{2,}\S*")
 _WEB_CUT = re.compile(r"(?:^|\s)[a-z0-9\-]{3,}\.[a-z]?/[a-z]{3,}/?(?:\s|$)")
 
 
+# Or its `www.` read without the dot (`wweeisnvtal se` for www.elanvital.se, `vwwacme.de`): two
+# or three w's or v's that start a word of lower case, the ending after a dot or a space.
+_WEB_UNDOTTED = re.compile(r"[wv]{2,3}[a-z0-9\-.]{3,}[. ]([a-z]{2,3})(?:/\S*)?")
+
+
 def _web_path(text: str) -> bool:
-    """A line that is a web address misread (see `_WEB_PATH`, `_WEB_SPACED`, `_WEB_CUT`): in
-    lower case, as no company's or person's line is."""
+    """A line that is a web address misread (see `_WEB_PATH`, `_WEB_SPACED`, `_WEB_CUT`,
+    `_WEB_UNDOTTED`): in lower case, as no company's or person's line is."""
     text = text.strip()
+    undotted = _WEB_UNDOTTED.fullmatch(text)
     return text == text.lower() and bool(
-        _WEB_PATH.search(text) or _WEB_SPACED.fullmatch(text) or _WEB_CUT.search(text)
+        _WEB_PATH.search(text)
+        or _WEB_SPACED.fullmatch(text)
+        or _WEB_CUT.search(text)
+        or (undotted and plausible_ending(f".{undotted.group(1)}"))
     )
 
 

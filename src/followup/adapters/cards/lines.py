@@ -78,9 +78,11 @@ def merge_rows(lines: list[Line]) -> list[Line]:
         current = row[0]
         for piece in row[1:]:
             gap = piece.left - current.right
-            # Near, and set in the same size: words of one line (a band's long word that ends
-            # near the title beside it is not part of the title).
-            near = gap < 1.2 * max(current.height, piece.height)
+            # Near, and set in the same size: words of one line, a word's space apart (a
+            # third of the box's height; a band's long word that ends a letter's height from
+            # the title beside it, `Versicherungen` | `Chief Technology Officer`, is not part
+            # of the title).
+            near = gap < 0.9 * max(current.height, piece.height)
             alike = 0.8 < piece.height / max(current.height, 1e-6) < 1.25
             if (near and alike) or _is_label(current.text):
                 current = join(current, piece)

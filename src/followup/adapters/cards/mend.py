@@ -23,6 +23,7 @@ _CONFUSED = {
     for pair in (
         *("lt", "li", "l1", "i1", "lf", "tf", "o0", "nu", "nh", "ce", "ao", "rn", "mn", "bh"),
         *("ae", "eo", "gq", "co"),  # round letters, in small print
+        *("au", "ou"),  # and an open bowl: `Saccess`, `Castomer`
     )
 }
 

@@ -12,7 +12,14 @@ from followup.adapters.cards.image import WORK_SIDE, NotAnImage, load_photo
 from followup.adapters.cards.ocr import read_lines_and_crops, recognise
 from followup.adapters.cards.qr import read_qr
 from followup.adapters.cards.second_look import voted_phone
-from followup.adapters.cards.straighten import MIN_AREA, MIN_SIDE, find_card, squared, straighten
+from followup.adapters.cards.straighten import (
+    MIN_AREA,
+    MIN_SIDE,
+    find_card,
+    on_edge,
+    squared,
+    straighten,
+)
 from followup.domain.cards import CARD_FIELDS, BusinessCard
 
 
@@ -65,9 +72,23 @@ def _read(photo: bytes, rgb: np.ndarray, region: str | None, field: str) -> Busi
         return read
     closer = _small_card(photo, rgb, field)
     if closer is None:
+        closer = _framed_card(rgb)
+    if closer is None:
         return read
     again = _fields(closer, True, region)
     return again if _contacts(again) > _contacts(read) else read
+
+
+def _framed_card(rgb: np.ndarray) -> np.ndarray | None:
+    """The card straightened from a shape all inside the photo, where the shape taken first for
+    the card touched its edge: a dark card on a dark table, the table's lit part (the photo less
+    a shadowed corner) is as bright a shape, and the larger. None where the first shape was
+    inside the photo too, or no other shape is."""
+    first = find_card(rgb)
+    if first is None or not on_edge(first, rgb.shape):
+        return None
+    quad = find_card(rgb, inside=True)
+    return None if quad is None else squared(rgb, quad)
 
 
 def _fields(image: np.ndarray, alone: bool, region: str | None) -> BusinessCard:

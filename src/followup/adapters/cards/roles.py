@@ -330,7 +330,10 @@ def company_text(
                 part.text.strip() in ("&", "+") or line.text.rstrip().endswith(("&", "+"))
             ):
                 wordy = True
-            if part.height < 0.8 * line.height and not (legal or spelt):
+            # An ampersand's box holds no ascender or descender: it stands shorter than the
+            # words around it in the same type (`Marlowe` / `&` / `Finch`, 0.78 as tall).
+            ampersand = part.text.strip() in ("&", "+")
+            if part.height < 0.8 * line.height and not (legal or spelt or ampersand):
                 # Only a legal form is printed smaller than the name it ends, or a word the
                 # domain spells (`Verdant` over `Energy`: only the latter's box holds a `g`).
                 continue

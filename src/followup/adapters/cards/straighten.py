@@ -72,10 +72,11 @@ def _enlarged(rgb: np.ndarray) -> np.ndarray:
 
 
 def find_card(
-    rgb: np.ndarray, smallest: float = MIN_AREA, largest: float = MAX_AREA
+    rgb: np.ndarray, smallest: float = MIN_AREA, largest: float = MAX_AREA, inside: bool = False
 ) -> np.ndarray | None:
     """The card's corners (top-left, top-right, bottom-right, bottom-left) in `rgb`, or None;
-    a card that fills from `smallest` to `largest` of the photo."""
+    a card that fills from `smallest` to `largest` of the photo; with `inside`, only a shape
+    none of whose corners is on the photo's edge (see `framed`)."""
     height, width = rgb.shape[:2]
     factor = FIND_SIDE / max(height, width)
     size = (round(width * factor), round(height * factor))
@@ -91,11 +92,31 @@ def find_card(
             if quad is None:
                 continue
             score = _plausibility(quad, contour, area, smallest, largest)
+            if inside and on_edge(quad, small.shape[:2]):
+                continue
             if score > 0 and (best is None or score > best[0]):
                 best = (score, quad)
     if best is None:
         return None
     return _ordered(best[1] / factor)
+
+
+EDGE = 0.01  # of the photo's side: a corner this near its edge is on it
+
+
+def on_edge(quad: np.ndarray, shape: tuple[int, ...]) -> bool:
+    """Whether a corner of `quad` lies on the edge of a photo of `shape` (height, width): the
+    shape is cut by the frame, a part of the table lit brighter than the rest (a dark card on a
+    dark table) or a card not all in the photo, not a card's outline."""
+    height, width = shape[:2]
+    margin = EDGE * max(height, width)
+    xs, ys = quad[:, 0], quad[:, 1]
+    return bool(
+        (xs <= margin).any()
+        or (ys <= margin).any()
+        or (xs >= width - 1 - margin).any()
+        or (ys >= height - 1 - margin).any()
+    )
 
 
 def _masks(blurred: np.ndarray) -> list[np.ndarray]:
