@@ -1,13 +1,14 @@
-"""needy in voices the check had not met (000, 003): a plea not to forget the application
-("kindly I am requesting you to not forget my candidature"), the inbox watched for the reply
-("checking my mail every day waiting for your answer"), the fear of having been forgotten said
-in the past perfect ("I'd hate to think I had been forgotten"), a plea for pity ("consider my
-case sympathetically", "I am the sole earning member of my family"), and a promised reply
-reproached by the date alone ("You told me I would hear by Friday. It is now Wednesday.").
-An apology for the day one writes stays needy, whatever its reason, as the
-voices set labels it (v20k-022). Near misses stay clean: a third party's
-silence ("still no word from the courier on the samples"), "I will never forget our talk",
-the inbox checked for a customer's order, a date said by the reader and kept to."""
+"""needy in voices the check had not met (000, 003): a plea not to forget the application ("kindly
+I am requesting you to not forget my candidature"), the inbox watched for the reply ("checking
+my mail every day waiting for your answer"), the fear of having been forgotten said in the past
+perfect ("I'd hate to think I had been forgotten"), a plea for pity ("consider my case
+sympathetically", "I am the sole earning member of my family"), and a promised reply reproached
+by the date alone ("You told me I would hear by Friday. It is now Wednesday."), the wait told as
+a torment ("every day without news feels like a week"), the job as what would change the
+writer's life, and the need to hear anything at all. An apology for the day one writes stays
+needy, whatever its reason, as the voices set labels it (v20k-022). Near misses stay clean: a
+third party's silence ("still no word from the courier on the samples"), "I will never forget
+our talk", the inbox checked for a customer's order, a date said by the reader and kept to."""
 
 from __future__ import annotations
 
@@ -51,6 +52,12 @@ def _found(body: str) -> list[tuple[str, str]]:
         "You told me I would hear by Friday. It is now Wednesday.",
         "You promised me an answer last week; it's now the 18th.",
         "You said you would get back to me within ten days. Here we are, a month later.",
+        "Every day without news from you feels like a week.",
+        "The waiting feels like an eternity.",
+        "This role would literally change my life.",
+        "Getting this job would transform my family's life.",
+        "Please, I really need to hear something.",
+        "I just need to know one way or the other.",
     ],
 )
 def test_pleas_not_to_be_forgotten_pity_and_a_reproached_date_are_needy(body):
@@ -68,6 +75,11 @@ def test_pleas_not_to_be_forgotten_pity_and_a_reproached_date_are_needy(body):
         "You said you would send the territory map by Friday. It is now here, thank you.",
         "I consider my options carefully before every tender.",
         "The sole distributor in the region is Medim, which I know well.",
+        "The new credit terms would change the lives of small distributors in the north.",
+        "Every day without the new tender rules costs the hospitals money.",
+        "The wait at customs felt like an eternity, but the samples are through.",
+        "I need to hear from the Suape port office before I can finish the route study.",
+        "I need to hear from you about the delivery slots before Tuesday.",
     ],
 )
 def test_near_misses_stay_clean(body):
