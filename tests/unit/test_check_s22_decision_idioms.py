@@ -1,9 +1,11 @@
 """asks-decision in idioms the check had not met (003): the decision called "the call" in the
-passive ("has the call been made yet on the role?"), and the hiring side's deliberation called
-a conclave ("any news from the conclave?", "is the conclave over?"). Near misses stay clean: a
-phone call made to a customer, a committee's decision about something else asked ("has the
-tender committee made a decision on the Silesian hospitals yet?"), and a company named by a
-phrase of lowercase words before "made a decision" is no company name."""
+passive ("has the call been made yet on the role?"), and the hiring side's deliberation called a
+conclave ("any news from the conclave?", "is the conclave over?"), the job won in slang ("have I
+got the gig?", "did I do enough to get over the line?"), an offer on the table for the writer,
+and a name put forward or rubber-stamped by the hiring side. Near misses stay clean: a phone
+call made to a customer, a committee's decision about something else asked ("has the tender
+committee made a decision on the Silesian hospitals yet?"), and a company named by a phrase of
+lowercase words before "made a decision" is no company name."""
 
 from __future__ import annotations
 
@@ -40,6 +42,11 @@ def _found(body: str) -> list[str]:
         "Has the hiring committee made a decision?",
         "Has Vitória made a decision?",
         "Has the selection panel made its choice on the role yet?",
+        "Have I got the gig?",
+        "Did I do enough to get over the line?",
+        "Is there an offer on the table for me?",
+        "Has the panel put a name forward yet?",
+        "Did the board rubber-stamp anyone for the Asia role?",
     ],
 )
 def test_the_call_and_the_conclave_ask_for_the_decision(body):
@@ -54,6 +61,11 @@ def test_the_call_and_the_conclave_ask_for_the_decision(body):
         "Has the tender committee made a decision on the Silesian hospitals yet?",
         "Has the port authority made a decision about the night slots?",
         "Has the planning board made a decision on the new warehouse?",
+        "Is there an offer on the table from the Kano millers?",
+        "Has the hospital put a name forward for its pharmacy lead?",
+        "Did the Recife pilot get over the line in the end?",
+        "Did I do enough research on the tenders?",
+        "Did the board rubber-stamp the budget?",
     ],
 )
 def test_near_misses_stay_clean(body):
