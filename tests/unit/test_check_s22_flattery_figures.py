@@ -1,8 +1,9 @@
 """flattery in figures the check had not met (003): the reader's place as the finest ever walked
 into ("the most beautiful workplace I have ever walked into"), an hour or minutes with the
 reader worth more than the writer's own degree ("worth more than my entire MBA"), others "not
-fit to tie your shoelaces" or who "aren't fit to polish your shoes", and the reader or their
-family as a towering figure ("a towering figure, and you are every bit his equal"). Near misses
+fit to tie your shoelaces" or who "aren't fit to polish your shoes", the reader or their family
+as a towering figure ("a towering figure, and you are every bit his equal"), the reader's family
+or team proud of them, and the meeting as an audience with greatness or royalty. Near misses
 stay clean: the biggest site the writer has visited said of a customer, an MBA weighed with a
 reason, shoelaces tied, a company called a giant of its trade, and the formal "your esteemed
 organisation"."""
@@ -44,6 +45,10 @@ def _found(body: str) -> list[str]:
         "Please convey my respects to your father, a towering figure in aerospace.",
         "You are every bit his equal.",
         "You are a giant of this industry.",
+        "Your children must be so proud of you.",
+        "Your team must be very proud to have you.",
+        "It was an honour to sit in the presence of greatness.",
+        "Sitting across from you felt like meeting royalty.",
     ],
 )
 def test_places_hours_shoelaces_and_towering_figures_fawn(body):
@@ -59,6 +64,8 @@ def test_places_hours_shoelaces_and_towering_figures_fawn(body):
         "Safran is a giant of the engine trade and a prospect worth watching.",
         "I thank your esteemed organisation for the opportunity.",
         "The supplier audit was worth more than the fee, in the end.",
+        "Your team must be proud of the Kraków tender win.",
+        "Meeting the state procurement office felt like a turning point for the depot plan.",
         "The export course was worth more than my entire first year's salary.",
     ],
 )
