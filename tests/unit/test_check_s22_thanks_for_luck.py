@@ -1,8 +1,9 @@
 """missing-thanks (001, 003, 004): gratitude that something went right ("I am grateful that the
-video link held up", "thankful the rain stayed off") thanks no one, so a thank-you letter that
-holds nothing else thanks no one. Gratitude that the reader, their team or the meeting did
-something ("grateful that the team made time for me", "grateful that the interview ran
-long") still thanks them."""
+video link held up", "thankful the rain stayed off"), and gratitude for the weather or a holiday
+("thankful for the long weekend ahead"), thanks no one, so a thank-you letter that holds nothing
+else thanks no one. Gratitude that the reader, their team or the meeting did something
+("grateful that the team made time for me", "grateful that the interview ran long") still thanks
+them."""
 
 from __future__ import annotations
 
@@ -36,6 +37,8 @@ def _found(body: str) -> list[str]:
         "Thankful the rain stayed off for my drive to the office.",
         "I'm grateful that my flight landed on time.",
         "So grateful that the connection didn't drop this time.",
+        "I'm thankful for the long weekend ahead.",
+        "Grateful for the sunshine in Toulouse today!",
     ],
 )
 def test_gratitude_for_luck_thanks_no_one(body):
@@ -49,6 +52,9 @@ def test_gratitude_for_luck_thanks_no_one(body):
         "Grateful that the interview ran long, as it let us cover the Bengaluru expansion.",
         "I'm grateful that you took the time to walk me through the partner programme.",
         "Grateful that the two of us could finally meet.",
+        "Grateful for the plant tour and your time today.",
+        "I'm thankful for the chance to talk to you.",
+        "Grateful for the coffee and the tour of the lab.",
         "I am grateful the video link held up, and grateful for your time.",
     ],
 )
