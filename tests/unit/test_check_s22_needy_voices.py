@@ -81,6 +81,8 @@ def test_pleas_not_to_be_forgotten_pity_and_a_reproached_date_are_needy(body):
         "I need to hear from the Suape port office before I can finish the route study.",
         "I need to hear from you about the delivery slots before Tuesday.",
         "I need to know either way by Friday so I can book the flights for the trade fair.",
+        "You told me I would hear from the logistics team by Friday; it is now Wednesday.",
+        "My wife is the main breadwinner now, so I can relocate easily.",
     ],
 )
 def test_near_misses_stay_clean(body):

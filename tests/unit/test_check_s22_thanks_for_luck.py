@@ -55,6 +55,8 @@ def test_gratitude_for_luck_thanks_no_one(body):
         "Grateful for the plant tour and your time today.",
         "I'm thankful for the chance to talk to you.",
         "Grateful for the coffee and the tour of the lab.",
+        "I'm grateful that this process was so well organised.",
+        "I'm grateful that our paths crossed.",
         "I am grateful the video link held up, and grateful for your time.",
     ],
 )
