@@ -36,6 +36,7 @@ def _found(body: str) -> list[str]:
         "The office you built is the most beautiful workplace I have ever walked into.",
         "Your office is the finest I have ever set foot in.",
         "Your headquarters must be the most elegant building I have ever visited.",
+        "Your boardroom is the grandest room I have ever stepped into.",
         "That one hour with you was worth more than my entire MBA.",
         "Our conversation taught me more than my whole degree.",
         "Other account managers I have met are not fit to tie your shoelaces.",
@@ -66,6 +67,9 @@ def test_places_hours_shoelaces_and_towering_figures_fawn(body):
         "The supplier audit was worth more than the fee, in the end.",
         "Your team must be proud of the Kraków tender win.",
         "Meeting the state procurement office felt like a turning point for the depot plan.",
+        "As you know, Lagos is the busiest port I have ever visited.",
+        "You mentioned Recife; it is the hottest city I have ever worked in.",
+        "Thank you for the tour: the Kano mill is the cleanest plant I have ever visited.",
         "The export course was worth more than my entire first year's salary.",
     ],
 )
