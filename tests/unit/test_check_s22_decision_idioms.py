@@ -39,6 +39,7 @@ def _found(body: str) -> list[str]:
         "Has the final call been made on the Key Account Manager post?",
         "Any news from the conclave?",
         "Is the conclave over yet?",
+        "Is the conclave still in session?",
         "Has the hiring committee made a decision?",
         "Has Vitória made a decision?",
         "Has the selection panel made its choice on the role yet?",
@@ -66,6 +67,9 @@ def test_the_call_and_the_conclave_ask_for_the_decision(body):
         "Did the Recife pilot get over the line in the end?",
         "Did I do enough research on the tenders?",
         "Did the board rubber-stamp the budget?",
+        "Will you be at the conclave in Goa next week?",
+        "Did you enjoy the conclave?",
+        "I met two buyers at the conclave; are you going next year?",
     ],
 )
 def test_near_misses_stay_clean(body):
