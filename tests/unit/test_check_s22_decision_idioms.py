@@ -70,6 +70,7 @@ def test_the_call_and_the_conclave_ask_for_the_decision(body):
         "Will you be at the conclave in Goa next week?",
         "Did you enjoy the conclave?",
         "I met two buyers at the conclave; are you going next year?",
+        "Has the call been made yet? I asked Luana to ring the depot.",
     ],
 )
 def test_near_misses_stay_clean(body):

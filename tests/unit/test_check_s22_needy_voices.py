@@ -43,6 +43,7 @@ def _found(body: str) -> list[tuple[str, str]]:
         "I have been checking my email hourly, hoping for your reply.",
         "I check my WhatsApp all the time in case your message comes.",
         "I've been refreshing my mail every hour hoping for your news.",
+        "I am checking my Gmail morning and night in case your reply comes.",
         "I'd hate to think I had been forgotten already.",
         "I worry that my application has been overlooked.",
         "I humbly request you to consider my case sympathetically.",
@@ -83,6 +84,8 @@ def test_pleas_not_to_be_forgotten_pity_and_a_reproached_date_are_needy(body):
         "I need to know either way by Friday so I can book the flights for the trade fair.",
         "You told me I would hear from the logistics team by Friday; it is now Wednesday.",
         "My wife is the main breadwinner now, so I can relocate easily.",
+        "I check my email every day, so do send the brief whenever suits you.",
+        "I check my messages daily while travelling, so you can reach me easily.",
     ],
 )
 def test_near_misses_stay_clean(body):
