@@ -86,6 +86,8 @@ def test_pleas_not_to_be_forgotten_pity_and_a_reproached_date_are_needy(body):
         "My wife is the main breadwinner now, so I can relocate easily.",
         "I check my email every day, so do send the brief whenever suits you.",
         "I check my messages daily while travelling, so you can reach me easily.",
+        "I need to hear something concrete from the port before I commit the route.",
+        "I need to know something about the tender budget first.",
     ],
 )
 def test_near_misses_stay_clean(body):
