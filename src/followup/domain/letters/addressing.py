@@ -205,6 +205,12 @@ class Addressing:
         # Chinese: "Trần Minh Tuấn", "Park Ji-hoon"): the first word is then no given name,
         # and the middle names that tell a Vietnamese name's sex ("Thị", "Văn")
         self.family_first = words("family_first")
+        # the first of a hyphened given name that says a sex there only ("Jean-Marie")
+        self.compound_first = {
+            str(sex): frozenset(fold_accents(str(n).lower()) for n in names)
+            for sex, names in _dict(data.get("compound_given_first")).items()
+            if isinstance(names, list)
+        }
         self.sex_middle = {
             str(sex): frozenset(fold_accents(str(n).lower()) for n in names)
             for sex, names in _dict(data.get("sex_middle_names")).items()
@@ -1220,6 +1226,16 @@ class Addressing:
         for sex, names in self.sex_only.items():
             if given[0] in names:
                 return sex
+        if len(given) > 1:
+            # a hyphened given name takes its sex from its first part that tells one
+            # ("Jean-Baptiste", "Marie-Pierre")
+            for sex, names in self.compound_first.items():
+                if given[0] in names:
+                    return sex
+            for g in given:
+                female, male = g in self.female_given, g in self.male_given
+                if female != male:
+                    return "female" if female else "male"
         female = any(g in self.female_given for g in given)
         male = any(g in self.male_given for g in given)
         if female != male:
