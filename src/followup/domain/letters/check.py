@@ -32,6 +32,9 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(r"(?:\+?\d[\d\s().-]{6,}\d)")
 _NON_DIGITS = re.compile(r"\D+")
 _WORD_CHARS = re.compile(r"\w+")
+# a hashtag ("#ikejapower") or words run together in camel case ("IkejaPower"): names may be
+# joined there without a dot or an at sign
+_RUN_TOGETHER = re.compile(r"#\w|[a-z][A-Z]")
 # the capitalised word after a name, on its line ("Queensland Health")
 _NAME_AFTER = re.compile(rf"[ \t]+([{UPPER}][\w'’-]*)")
 # the capitalised word right before a name ("Port Khalid", "St. Martin"), and the capitalised
@@ -245,8 +248,13 @@ class LetterChecker:
     def _wrong_company(self, letter: Letter, ctx: LetterContext) -> Iterator[Finding]:
         rule = self.rules["wrong-company"]
         candidates = _others(ctx, ctx.directory.companies, letter)
-        if not candidates and "." not in letter.text and "@" not in letter.text:
-            return
+        if (
+            not candidates
+            and "." not in letter.text
+            and "@" not in letter.text
+            and _RUN_TOGETHER.search(letter.text) is None
+        ):
+            return  # (a name run together is read in a link, an address, a hashtag or camel case)
         dictionary = self.dictionary
         for start, end, opportunity in other_companies(
             letter.text,
