@@ -1302,6 +1302,20 @@ class Addressing:
             and parts[0] not in self.male_given
         ) or (len(parts) > 2 or "-" in person or not person.isascii())
 
+    def salutation_initials(self, text: str) -> tuple[int, int, str] | None:
+        """Initials the salutation calls the reader by ("Hi JP,", "Dear J.P.,", "Hello M-J!"):
+        their span and their capitals."""
+        start = len(text) - len(text.lstrip())
+        end = text.find("\n", start)
+        line = text[start : end if end >= 0 else len(text)]
+        greeting = self._greeting.match(line.lower())
+        if greeting is None:
+            return None
+        found = _INITIALS.match(line, greeting.end())
+        if found is None:
+            return None
+        return start + found.start(1), start + found.end(1), _NOT_CAPITAL.sub("", found.group(1))
+
     def salutation_office(self, text: str) -> tuple[int, int, frozenset[str]] | None:
         """The salutation, where it calls the reader by an office after a title of respect
         ("Dear Madam President,", "Respected Mr. Chairman"): its span and the words of that
@@ -1560,6 +1574,11 @@ _ABBREVIATED = re.compile(r"[^\W\d_]{1,4}/[^\W\d_]{1,5}\.?[ \t]+(?=\S)")
 # what ends the name a call asks for ("is this Sam?", "speak to Sam, please")
 _ASKED_AFTER = re.compile(r"[ \t]*(?:[,.!?;:—–]|[Pp]lease\b|$)", re.MULTILINE)
 # the end of a salutation's line, after the names it greets
+# initials a salutation calls someone by, after its greeting: two capitals or three, with
+# full stops, a space or a hyphen between them or none ("JP", "J.P.", "M-J"), ending the line
+# or set off by a comma or a dash
+_INITIALS = re.compile(r"[ \t]+([A-Z]\.?(?:[ -]?[A-Z]\.?){1,2})[ \t]*(?:[,!:;—–-]|$)")
+_NOT_CAPITAL = re.compile(r"[^A-Z]")
 _LINE_END = re.compile(r"[ \t]*[,:!—–-]?[ \t]*$", re.MULTILINE)
 # the classes of a name's first vowel: e as i, u as o
 _VOWEL_CLASS = str.maketrans("eu", "io")
@@ -1738,6 +1757,22 @@ def romaji(word: str) -> str:
 def _core(token: str) -> str:
     """A name's word as compared: lowercase, without a possessive or trailing punctuation."""
     return re.sub(r"['’]s$", "", token.lower().strip(".,'’-"))
+
+
+def initials_of(person: str) -> frozenset[str]:
+    """The initials a person may be called by: of all their names, of their given names (all
+    but the last) and of their first and last names ("MJF", "MJ", "MF" of Maria José
+    Figueiredo; "JB" of Jean-Baptiste Martin), of two capitals or three."""
+    words = [[p[:1].upper() for p in w.split("-") if p[:1].isalpha()] for w in person.split()]
+    words = [w for w in words if w]
+    if len(words) < 2:
+        return frozenset()
+    forms = {
+        "".join(c for w in words for c in w),
+        "".join(c for w in words[:-1] for c in w),
+        words[0][0] + words[-1][0],
+    }
+    return frozenset(f for f in forms if 2 <= len(f) <= 3)
 
 
 def same_person(

@@ -15,7 +15,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from functools import lru_cache
 
-from followup.domain.letters.addressing import same_person
+from followup.domain.letters.addressing import initials_of, same_person
 from followup.domain.letters.companies import Places, links, other_companies
 from followup.domain.letters.context import LetterContext, fold_accents, loose_name
 from followup.domain.letters.learned import second_reading
@@ -355,6 +355,20 @@ class LetterChecker:
             if _holds_office(ctx.recipient_title, words):
                 taken.append((start, end))
             elif any(_holds_office(title, words) for title in ctx.titles):
+                taken.append((start, end))
+                finding = _finding(rule, start, end, match=text[start:end], recipient=ctx.recipient)
+                if sure is not None:
+                    sure.append(finding)
+                yield finding
+        # the reader called by initials ("Hi JP,"): another's, of someone in the user's data,
+        # where they are not the recipient's ("Hi JP" to Maria José, whose are MJ)
+        initials = addressing.salutation_initials(text)
+        if initials is not None and initials[2] in initials_of(ctx.recipient):
+            taken.append(initials[:2])  # theirs ("Hi J.P.," to João Pedro): no name of one letter
+        elif initials is not None:
+            everyone = [n for names in ctx.directory.people.values() for n, _ in names]
+            if any(initials[2] in initials_of(n) for n in (*ctx.people, *everyone)):
+                start, end, _ = initials
                 taken.append((start, end))
                 finding = _finding(rule, start, end, match=text[start:end], recipient=ctx.recipient)
                 if sure is not None:
