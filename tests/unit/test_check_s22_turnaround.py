@@ -46,6 +46,10 @@ def _recap_missing(text: str, *topics: str) -> bool:
         ),
         ("The days it takes to settle a claim can be cut in half.", ("claims turnaround times",)),
         ("Faster responses on claims would win the brokers back.", ("claims turnaround",)),
+        (
+            "You said brokers drift away when a claim takes weeks to be paid.",
+            ("claims turnaround times",),
+        ),
     ],
 )
 def test_the_time_a_process_takes_said_otherwise_recaps_its_turnaround(text, topics):
@@ -59,6 +63,8 @@ def test_the_time_a_process_takes_said_otherwise_recaps_its_turnaround(text, top
         ("Thank you also for your quick replies to my emails.", ("claims turnaround times",)),
         ("I know how long it takes to settle in to a new team.", ("claims turnaround",)),
         ("The role is exactly what I am looking for.", ("quote turnaround for brokers",)),
+        ("My visa took months to be approved, so I can start in May.", ("claims turnaround",)),
+        ("It took me weeks to settle in after my last move.", ("claims turnaround",)),
     ],
 )
 def test_the_process_alone_or_speed_of_something_else_is_no_recap(text, topics):
