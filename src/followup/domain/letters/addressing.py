@@ -572,8 +572,9 @@ class Addressing:
             if how in ("salutation", "lead"):
                 ok = person or plain not in self.not_names
             elif how == "lowercase":
-                # a word in lowercase is a name only when it is known as one
-                ok = person or first in self.given_names
+                # a word in lowercase is a name only when it is known as one, a short form of a
+                # name included ("P.S. Tunde, thanks…" of Babatunde)
+                ok = person or first in self.given_names or first in self.short_forms
             elif how == "start":
                 # an unknown word before a comma is a name spoken to when the sentence goes
                 # on to speak to someone ("Maria, thank you…"), not "Rotterdam, I think, …"
@@ -1316,6 +1317,28 @@ class Addressing:
             return None
         return start + found.start(1), start + found.end(1), _NOT_CAPITAL.sub("", found.group(1))
 
+    def salutation_title_alone(
+        self, text: str, person: str, country: str = ""
+    ) -> tuple[int, int] | None:
+        """The span of a salutation by a title of respect alone ("Dear Sir,", "Respected
+        Madam,", "Prezada Senhora,") whose sex is not the reader's, as their name tells it
+        ("Dear Sir" to Maria José Figueiredo); not one that names both ("Dear Sir or Madam")."""
+        start = len(text) - len(text.lstrip())
+        end = text.find("\n", start)
+        line = text[start : end if end >= 0 else len(text)]
+        greeting = self._greeting.match(line.lower())
+        if greeting is None:
+            return None
+        found = _TITLE_ALONE.match(line, greeting.end())
+        if found is None:
+            return None
+        said = fold_accents(found.group(1).lower()).rstrip(".")
+        sex = "female" if said in self.female_titles else "male" if said in self.male_titles else ""
+        theirs = self.sex_of(person, country) if sex else ""
+        if not theirs or theirs == sex:
+            return None
+        return start + found.start(1), start + found.end(1)
+
     def salutation_office(self, text: str) -> tuple[int, int, frozenset[str]] | None:
         """The salutation, where it calls the reader by an office after a title of respect
         ("Dear Madam President,", "Respected Mr. Chairman"): its span and the words of that
@@ -1579,6 +1602,9 @@ _ASKED_AFTER = re.compile(r"[ \t]*(?:[,.!?;:—–]|[Pp]lease\b|$)", re.MULTILIN
 # or set off by a comma or a dash
 _INITIALS = re.compile(r"[ \t]+([A-Z]\.?(?:[ -]?[A-Z]\.?){1,2})[ \t]*(?:[,!:;—–-]|$)")
 _NOT_CAPITAL = re.compile(r"[^A-Z]")
+# a title of respect alone after a salutation's greeting, ending its line or set off by a comma
+# or a dash ("Dear Sir,", "Respected Madam"), not one of two ("Sir or Madam", "Sir/Madam")
+_TITLE_ALONE = re.compile(r"[ \t]+([^\W\d_][\w’']*\.?)[ \t]*(?:[,!:;—–-][ \t]*)?$")
 _LINE_END = re.compile(r"[ \t]*[,:!—–-]?[ \t]*$", re.MULTILINE)
 # the classes of a name's first vowel: e as i, u as o
 _VOWEL_CLASS = str.maketrans("eu", "io")

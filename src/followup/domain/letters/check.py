@@ -360,6 +360,12 @@ class LetterChecker:
                 if sure is not None:
                     sure.append(finding)
                 yield finding
+        # the reader called by a title alone of the other sex than theirs ("Dear Sir," to Maria
+        # José Figueiredo, "Dear Madam," to Guilherme Tavares)
+        alone = addressing.salutation_title_alone(text, ctx.recipient, ctx.candidate_country)
+        if alone is not None:
+            taken.append(alone)
+            yield _finding(rule, *alone, match=text[alone[0] : alone[1]], recipient=ctx.recipient)
         # the reader called by initials ("Hi JP,"): another's, of someone in the user's data,
         # where they are not the recipient's ("Hi JP" to Maria José, whose are MJ)
         initials = addressing.salutation_initials(text)
