@@ -85,3 +85,34 @@ def test_a_title_of_the_other_sex_than_the_given_name_is_a_wrong_title(to, salut
 )
 def test_the_title_of_the_given_names_sex_or_of_none_is_no_finding(to, salutation):
     assert _wrong_names(to, salutation) == []
+
+
+# Vietnamese speaks to a reader by a word of kin or rank that says their sex (chị, bà a
+# woman's; anh, ông a man's) before the given name: the other sex's is a wrong title
+VIETNAMESE = ("Lê Văn Hùng", "Phạm Thị Lan")
+
+
+@pytest.mark.parametrize(
+    ("to", "salutation", "wrong"),
+    [
+        ("Lê Văn Hùng", "Chào chị Hùng,", True),
+        ("Lê Văn Hùng", "Kính gửi bà Hùng,", True),
+        ("Phạm Thị Lan", "Chào anh Lan,", True),
+        ("Phạm Thị Lan", "Kính gửi ông Lan,", True),
+        ("Lê Văn Hùng", "Chào anh Hùng,", False),
+        ("Lê Văn Hùng", "Kính gửi ông Hùng,", False),
+        ("Phạm Thị Lan", "Chào chị Lan,", False),
+        ("Phạm Thị Lan", "Kính gửi bà Lan,", False),
+    ],
+)
+def test_a_vietnamese_word_of_kin_or_rank_says_the_sex_of_the_reader(to, salutation, wrong):
+    ctx = LetterContext(
+        kind="check_in",
+        recipient=to,
+        company="Sông Hồng Trading",
+        people=VIETNAMESE,
+        candidate_name="Ines Carvalho",
+    )
+    text = f"{salutation}\n\nThe consolidation plan is attached.\n\nInes"
+    found = [f for f in CHECKER.check(text, ctx) if f.rule == "wrong-name"]
+    assert bool(found) == wrong
