@@ -1339,6 +1339,27 @@ class Addressing:
             return None
         return start + found.start(1), start + found.end(1)
 
+    def spoken_titles(self, text: str, person: str, country: str = "") -> list[tuple[int, int]]:
+        """Spans of a title of respect spoken to the reader mid-letter, set off by commas
+        ("Thank you, Sir, for…", "…as promised, Madam."), whose sex is not the reader's."""
+        theirs = ""
+        found: list[tuple[int, int]] = []
+        for m in _SPOKEN_TITLE.finditer(text):
+            said = m.group(1).lower().replace("’", "'")
+            sex = (
+                "female"
+                if said in self.female_titles
+                else "male"
+                if said in self.male_titles
+                else ""
+            )
+            if not sex:
+                continue
+            theirs = theirs or self.sex_of(person, country) or "-"
+            if theirs in ("female", "male") and theirs != sex:
+                found.append(m.span(1))
+        return found
+
     def salutation_office(self, text: str) -> tuple[int, int, frozenset[str]] | None:
         """The salutation, where it calls the reader by an office after a title of respect
         ("Dear Madam President,", "Respected Mr. Chairman"): its span and the words of that
@@ -1602,6 +1623,8 @@ _ASKED_AFTER = re.compile(r"[ \t]*(?:[,.!?;:—–]|[Pp]lease\b|$)", re.MULTILIN
 # or set off by a comma or a dash
 _INITIALS = re.compile(r"[ \t]+([A-Z]\.?(?:[ -]?[A-Z]\.?){1,2})[ \t]*(?:[,!:;—–-]|$)")
 _NOT_CAPITAL = re.compile(r"[^A-Z]")
+# a title of respect spoken to mid-sentence, after a comma and before a mark ("Thank you, Sir,")
+_SPOKEN_TITLE = re.compile(r"(?<=,)[ \t]*(Sir|Madam|Madame|Ma['’]am)(?=[ \t]*[,.!?;])")
 # a title of respect alone after a salutation's greeting, ending its line or set off by a comma
 # or a dash ("Dear Sir,", "Respected Madam"), not one of two ("Sir or Madam", "Sir/Madam")
 _TITLE_ALONE = re.compile(r"[ \t]+([^\W\d_][\w’']*\.?)[ \t]*(?:[,!:;—–-][ \t]*)?$")
