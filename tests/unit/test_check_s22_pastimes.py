@@ -33,6 +33,7 @@ def _rules(deps: Dependencies, opportunity: str, to: str, body: str) -> set[str]
         "The forms are signed. We play carrom every Friday night at my cousin's.",
         "The forms are signed. I've started bhangra classes, which are great fun.",
         "The forms are signed. I have been going to kizomba nights in Lisbon with friends.",
+        "The forms are signed. I've been learning to play the kora in the evenings.",
     ],
 )
 def test_pastimes_of_other_cultures_are_new_topics(deps, body):

@@ -70,3 +70,43 @@ def test_a_topic_said_in_other_words_is_a_recap(text, topics):
 )
 def test_the_writers_own_words_or_another_matter_are_no_recap(text, topics):
     assert _recap_missing(text, *topics)
+
+
+@pytest.mark.parametrize(
+    ("text", "topics"),
+    [
+        (
+            "Getting your pepper certified organic for EU buyers is work I'd love to do.",
+            ("organic certification", "the Rotterdam distributor"),
+        ),
+        (
+            "The electric van trial in Mysuru is the kind of project I want to sell.",
+            ("last-mile delivery", "the fleet electrification pilot"),
+        ),
+        (
+            "Keeping drivers from quitting in their first year is a problem I know well.",
+            ("cold-chain routes to Manaus", "driver retention"),
+        ),
+        (
+            "A helpdesk in Kraków that answers Lagos partners in their morning would stand out.",
+            ("reseller onboarding", "the Kraków support desk"),
+        ),
+    ],
+)
+def test_a_verb_for_its_noun_and_a_word_for_its_synonym_recap(text, topics):
+    assert not _recap_missing(text, *topics)
+
+
+@pytest.mark.parametrize(
+    ("text", "topics"),
+    [
+        (
+            "My electrical engineering degree would help me sell.",
+            ("the fleet electrification pilot",),
+        ),
+        ("My first-aid certificate may help.", ("organic certification",)),
+        ("I'd keep my notes short in a second round.", ("driver retention",)),
+    ],
+)
+def test_the_writers_own_words_of_the_same_family_are_no_recap(text, topics):
+    assert _recap_missing(text, *topics)

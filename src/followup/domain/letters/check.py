@@ -1586,6 +1586,7 @@ def _kin(word: str, other: str) -> bool:
 # longer tail that is none of these is a word of its own ("short|list", "broad|band")
 _ENDINGS = (
     *("ion", "sion", "tion", "ation", "ition", "ment", "ing", "ive", "iz", "is", "ity", "ance"),
+    *("cation", "ication", "fication", "ification"),  # "certifi|cation", "electri|fication"
     *("ence", "ant", "ent", "ure", "abl", "ibl", "al", "ar", "er", "or", "ous", "ness", "ship"),
     *("ist", "ism", "at", "ic", "ed", "en", "ial", "ies", "ish", "ary", "ory", "ly", "ful"),
     *("less", "y", "e", "s", "d", "t", "ul", "ud", "um", "u", "iv", "it", "a", "o", "i"),
