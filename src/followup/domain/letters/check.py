@@ -1460,6 +1460,12 @@ class LetterChecker:
             and "_" not in w
             and not dictionary.known(w)
         }
+        if suspects:
+            # the short form of a name in the user's data is a name of theirs ("Tunde" of
+            # Babatunde, "Venkat" of Venkataraman), known as their names are
+            forms = self._addressing.short_forms
+            names = ctx.directory.words | ctx.vocabulary
+            suspects = {w for w in suspects if w not in forms or forms[w].isdisjoint(names)}
         if not suspects:
             return
         # addresses, file names, and template marks (reported as placeholders: "Dear xxx"); an
