@@ -205,6 +205,12 @@ class Addressing:
         # Chinese: "Trần Minh Tuấn", "Park Ji-hoon"): the first word is then no given name,
         # and the middle names that tell a Vietnamese name's sex ("Thị", "Văn")
         self.family_first = words("family_first")
+        # the first of a hyphened given name that says a sex there only ("Jean-Marie")
+        self.compound_first = {
+            str(sex): frozenset(fold_accents(str(n).lower()) for n in names)
+            for sex, names in _dict(data.get("compound_given_first")).items()
+            if isinstance(names, list)
+        }
         self.sex_middle = {
             str(sex): frozenset(fold_accents(str(n).lower()) for n in names)
             for sex, names in _dict(data.get("sex_middle_names")).items()
@@ -566,8 +572,9 @@ class Addressing:
             if how in ("salutation", "lead"):
                 ok = person or plain not in self.not_names
             elif how == "lowercase":
-                # a word in lowercase is a name only when it is known as one
-                ok = person or first in self.given_names
+                # a word in lowercase is a name only when it is known as one, a short form of a
+                # name included ("P.S. Tunde, thanks…" of Babatunde)
+                ok = person or first in self.given_names or first in self.short_forms
             elif how == "start":
                 # an unknown word before a comma is a name spoken to when the sentence goes
                 # on to speak to someone ("Maria, thank you…"), not "Rotterdam, I think, …"
@@ -1220,6 +1227,16 @@ class Addressing:
         for sex, names in self.sex_only.items():
             if given[0] in names:
                 return sex
+        if len(given) > 1:
+            # a hyphened given name takes its sex from its first part that tells one
+            # ("Jean-Baptiste", "Marie-Pierre")
+            for sex, names in self.compound_first.items():
+                if given[0] in names:
+                    return sex
+            for g in given:
+                female, male = g in self.female_given, g in self.male_given
+                if female != male:
+                    return "female" if female else "male"
         female = any(g in self.female_given for g in given)
         male = any(g in self.male_given for g in given)
         if female != male:
@@ -1285,6 +1302,63 @@ class Addressing:
             and parts[0] not in self.female_given
             and parts[0] not in self.male_given
         ) or (len(parts) > 2 or "-" in person or not person.isascii())
+
+    def salutation_initials(self, text: str) -> tuple[int, int, str] | None:
+        """Initials the salutation calls the reader by ("Hi JP,", "Dear J.P.,", "Hello M-J!"):
+        their span and their capitals."""
+        start = len(text) - len(text.lstrip())
+        end = text.find("\n", start)
+        line = text[start : end if end >= 0 else len(text)]
+        greeting = self._greeting.match(line.lower())
+        if greeting is None:
+            return None
+        found = _INITIALS.match(line, greeting.end())
+        if found is None:
+            return None
+        return start + found.start(1), start + found.end(1), _NOT_CAPITAL.sub("", found.group(1))
+
+    def salutation_title_alone(
+        self, text: str, person: str, country: str = ""
+    ) -> tuple[int, int] | None:
+        """The span of a salutation by a title of respect alone ("Dear Sir,", "Respected
+        Madam,", "Prezada Senhora,") whose sex is not the reader's, as their name tells it
+        ("Dear Sir" to Maria José Figueiredo); not one that names both ("Dear Sir or Madam")."""
+        start = len(text) - len(text.lstrip())
+        end = text.find("\n", start)
+        line = text[start : end if end >= 0 else len(text)]
+        greeting = self._greeting.match(line.lower())
+        if greeting is None:
+            return None
+        found = _TITLE_ALONE.match(line, greeting.end())
+        if found is None:
+            return None
+        said = fold_accents(found.group(1).lower()).rstrip(".")
+        sex = "female" if said in self.female_titles else "male" if said in self.male_titles else ""
+        theirs = self.sex_of(person, country) if sex else ""
+        if not theirs or theirs == sex:
+            return None
+        return start + found.start(1), start + found.end(1)
+
+    def spoken_titles(self, text: str, person: str, country: str = "") -> list[tuple[int, int]]:
+        """Spans of a title of respect spoken to the reader mid-letter, set off by commas
+        ("Thank you, Sir, for…", "…as promised, Madam."), whose sex is not the reader's."""
+        theirs = ""
+        found: list[tuple[int, int]] = []
+        for m in _SPOKEN_TITLE.finditer(text):
+            said = m.group(1).lower().replace("’", "'")
+            sex = (
+                "female"
+                if said in self.female_titles
+                else "male"
+                if said in self.male_titles
+                else ""
+            )
+            if not sex:
+                continue
+            theirs = theirs or self.sex_of(person, country) or "-"
+            if theirs in ("female", "male") and theirs != sex:
+                found.append(m.span(1))
+        return found
 
     def salutation_office(self, text: str) -> tuple[int, int, frozenset[str]] | None:
         """The salutation, where it calls the reader by an office after a title of respect
@@ -1544,6 +1618,16 @@ _ABBREVIATED = re.compile(r"[^\W\d_]{1,4}/[^\W\d_]{1,5}\.?[ \t]+(?=\S)")
 # what ends the name a call asks for ("is this Sam?", "speak to Sam, please")
 _ASKED_AFTER = re.compile(r"[ \t]*(?:[,.!?;:—–]|[Pp]lease\b|$)", re.MULTILINE)
 # the end of a salutation's line, after the names it greets
+# initials a salutation calls someone by, after its greeting: two capitals or three, with
+# full stops, a space or a hyphen between them or none ("JP", "J.P.", "M-J"), ending the line
+# or set off by a comma or a dash
+_INITIALS = re.compile(r"[ \t]+([A-Z]\.?(?:[ -]?[A-Z]\.?){1,2})[ \t]*(?:[,!:;—–-]|$)")
+_NOT_CAPITAL = re.compile(r"[^A-Z]")
+# a title of respect spoken to mid-sentence, after a comma and before a mark ("Thank you, Sir,")
+_SPOKEN_TITLE = re.compile(r"(?<=,)[ \t]*(Sir|Madam|Madame|Ma['’]am)(?=[ \t]*[,.!?;])")
+# a title of respect alone after a salutation's greeting, ending its line or set off by a comma
+# or a dash ("Dear Sir,", "Respected Madam"), not one of two ("Sir or Madam", "Sir/Madam")
+_TITLE_ALONE = re.compile(r"[ \t]+([^\W\d_][\w’']*\.?)[ \t]*(?:[,!:;—–-][ \t]*)?$")
 _LINE_END = re.compile(r"[ \t]*[,:!—–-]?[ \t]*$", re.MULTILINE)
 # the classes of a name's first vowel: e as i, u as o
 _VOWEL_CLASS = str.maketrans("eu", "io")
@@ -1722,6 +1806,22 @@ def romaji(word: str) -> str:
 def _core(token: str) -> str:
     """A name's word as compared: lowercase, without a possessive or trailing punctuation."""
     return re.sub(r"['’]s$", "", token.lower().strip(".,'’-"))
+
+
+def initials_of(person: str) -> frozenset[str]:
+    """The initials a person may be called by: of all their names, of their given names (all
+    but the last) and of their first and last names ("MJF", "MJ", "MF" of Maria José
+    Figueiredo; "JB" of Jean-Baptiste Martin), of two capitals or three."""
+    words = [[p[:1].upper() for p in w.split("-") if p[:1].isalpha()] for w in person.split()]
+    words = [w for w in words if w]
+    if len(words) < 2:
+        return frozenset()
+    forms = {
+        "".join(c for w in words for c in w),
+        "".join(c for w in words[:-1] for c in w),
+        words[0][0] + words[-1][0],
+    }
+    return frozenset(f for f in forms if 2 <= len(f) <= 3)
 
 
 def same_person(

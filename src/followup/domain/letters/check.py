@@ -15,7 +15,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from functools import lru_cache
 
-from followup.domain.letters.addressing import same_person
+from followup.domain.letters.addressing import initials_of, same_person
 from followup.domain.letters.companies import Places, links, other_companies
 from followup.domain.letters.context import LetterContext, fold_accents, loose_name
 from followup.domain.letters.learned import second_reading
@@ -32,6 +32,17 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(r"(?:\+?\d[\d\s().-]{6,}\d)")
 _NON_DIGITS = re.compile(r"\D+")
 _WORD_CHARS = re.compile(r"\w+")
+# a hashtag ("#ikejapower") or words run together in camel case ("IkejaPower"): names may be
+# joined there without a dot or an at sign
+# what tells of a person's act or speech after a name, or asks or thanks them before it ("Venkat
+# mentioned", "as Gosia suggested", "thank Tunde")
+_PERSON_AFTER = re.compile(
+    r"[ \t]+(?:(?:also|kindly|just)[ \t]+)?(?:mentioned|said|says|suggested|told|asked|sent|wrote|"
+    r"explained|recommended|shared|introduced|forwarded|promised|thinks|thought|reckons|"
+    r"advised|agreed|confirmed|invited|called|emailed)\b"
+)
+_PERSON_BEFORE = re.compile(r"\b(?:as|told|tell|asked|ask|thank|thanks|thanked|per)[ \t]+$", re.I)
+_RUN_TOGETHER = re.compile(r"#\w|[a-z][A-Z]")
 # the capitalised word after a name, on its line ("Queensland Health")
 _NAME_AFTER = re.compile(rf"[ \t]+([{UPPER}][\w'’-]*)")
 # the capitalised word right before a name ("Port Khalid", "St. Martin"), and the capitalised
@@ -245,8 +256,13 @@ class LetterChecker:
     def _wrong_company(self, letter: Letter, ctx: LetterContext) -> Iterator[Finding]:
         rule = self.rules["wrong-company"]
         candidates = _others(ctx, ctx.directory.companies, letter)
-        if not candidates and "." not in letter.text and "@" not in letter.text:
-            return
+        if (
+            not candidates
+            and "." not in letter.text
+            and "@" not in letter.text
+            and _RUN_TOGETHER.search(letter.text) is None
+        ):
+            return  # (a name run together is read in a link, an address, a hashtag or camel case)
         dictionary = self.dictionary
         for start, end, opportunity in other_companies(
             letter.text,
@@ -352,6 +368,32 @@ class LetterChecker:
                 if sure is not None:
                     sure.append(finding)
                 yield finding
+        # the reader called by a title alone of the other sex than theirs ("Dear Sir," to Maria
+        # José Figueiredo, "Dear Madam," to Guilherme Tavares)
+        alone = addressing.salutation_title_alone(text, ctx.recipient, ctx.candidate_country)
+        if alone is not None:
+            taken.append(alone)
+            yield _finding(rule, *alone, match=text[alone[0] : alone[1]], recipient=ctx.recipient)
+        for spoken in addressing.spoken_titles(text, ctx.recipient, ctx.candidate_country):
+            if not _overlaps(spoken, taken):
+                taken.append(spoken)
+                yield _finding(
+                    rule, *spoken, match=text[spoken[0] : spoken[1]], recipient=ctx.recipient
+                )
+        # the reader called by initials ("Hi JP,"): another's, of someone in the user's data,
+        # where they are not the recipient's ("Hi JP" to Maria José, whose are MJ)
+        initials = addressing.salutation_initials(text)
+        if initials is not None and initials[2] in initials_of(ctx.recipient):
+            taken.append(initials[:2])  # theirs ("Hi J.P.," to João Pedro): no name of one letter
+        elif initials is not None:
+            everyone = [n for names in ctx.directory.people.values() for n, _ in names]
+            if any(initials[2] in initials_of(n) for n in (*ctx.people, *everyone)):
+                start, end, _ = initials
+                taken.append((start, end))
+                finding = _finding(rule, start, end, match=text[start:end], recipient=ctx.recipient)
+                if sure is not None:
+                    sure.append(finding)
+                yield finding
         # the recipient's family names (all but the first of their names), which a word
         # longer by two letters is not ("Hartley" to Will Hart)
         surnames = frozenset(fold_accents(p.lower()) for p in ctx.recipient.split()[1:])
@@ -444,6 +486,10 @@ class LetterChecker:
                     yield _finding(
                         rule, m.start(), m.end(), match=m.group(0), recipient=ctx.recipient
                     )
+        # …or by the short form of their given name, spoken of as a person ("Venkat mentioned
+        # you'd want…" of Venkataraman, met for another opportunity), where no one met for this
+        # one is called so
+        yield from self._others_short(letter, ctx, mine, referee)
         # someone credited with being at the interview who was not met for this opportunity
         loose = self.rules.loose_test(letter)
         for found in addressing.credited(text, mine | ctx.candidate_parts, letter.spaced, loose):
@@ -454,6 +500,52 @@ class LetterChecker:
                 match=text[found.start : found.end],
                 recipient=ctx.recipient,
             )
+
+    def _others_short(
+        self,
+        letter: Letter,
+        ctx: LetterContext,
+        mine: frozenset[str],
+        referee: Callable[[re.Match[str]], bool],
+    ) -> Iterator[Finding]:
+        """Someone of another opportunity named by the short form of their given name and
+        spoken of as a person ("Venkat mentioned…"), where it is no short form of a name of
+        this opportunity's people or the recipient's."""
+        addressing = self._addressing
+        forms = addressing.short_forms
+        words = {w for w in letter.word_set if w in forms}
+        if not words:
+            return
+        rule = self.rules["wrong-name"]
+        text = letter.text
+        for word in words:
+            fulls = forms[word]
+            if word in mine or not fulls.isdisjoint(mine):
+                continue  # one of this opportunity's people, or the recipient, is called so
+            theirs = [
+                (name, opportunity)
+                for full in fulls
+                for name, opportunity in ctx.directory.people.get(full, ())
+                if opportunity != ctx.opportunity
+            ]
+            if not theirs:
+                continue
+            # (capitalised as a name is: a title-cased word, in case, before no other name)
+            called = re.escape(word.capitalize())
+            for m in re.finditer(rf"\b{called}\b(?![ \t]+[{UPPER}])", text):
+                if self._ends_a_name(text, m.start()):
+                    continue
+                if any(_at_own_company(text, m.end(), o, ctx) for _, o in theirs):
+                    continue
+                # a short form is often a word or a product's name too ("Siri", "Asia"):
+                # read only where a person's act or speech is told of it
+                acts = _PERSON_AFTER.match(text, m.end()) or _PERSON_BEFORE.search(
+                    text, max(0, m.start() - 12), m.start()
+                )
+                if acts and addressing.spoken_of(text, m.start(), m.end()) and not referee(m):
+                    yield _finding(
+                        rule, m.start(), m.end(), match=m.group(0), recipient=ctx.recipient
+                    )
 
     def _ends_a_name(self, text: str, start: int) -> bool:
         """Is the given name at `start` the last word of a longer name, the capitalised word
@@ -1368,6 +1460,12 @@ class LetterChecker:
             and "_" not in w
             and not dictionary.known(w)
         }
+        if suspects:
+            # the short form of a name in the user's data is a name of theirs ("Tunde" of
+            # Babatunde, "Venkat" of Venkataraman), known as their names are
+            forms = self._addressing.short_forms
+            names = ctx.directory.words | ctx.vocabulary
+            suspects = {w for w in suspects if w not in forms or forms[w].isdisjoint(names)}
         if not suspects:
             return
         # addresses, file names, and template marks (reported as placeholders: "Dear xxx"); an
@@ -1494,6 +1592,7 @@ def _kin(word: str, other: str) -> bool:
 # longer tail that is none of these is a word of its own ("short|list", "broad|band")
 _ENDINGS = (
     *("ion", "sion", "tion", "ation", "ition", "ment", "ing", "ive", "iz", "is", "ity", "ance"),
+    *("cation", "ication", "fication", "ification"),  # "certifi|cation", "electri|fication"
     *("ence", "ant", "ent", "ure", "abl", "ibl", "al", "ar", "er", "or", "ous", "ness", "ship"),
     *("ist", "ism", "at", "ic", "ed", "en", "ial", "ies", "ish", "ary", "ory", "ly", "ful"),
     *("less", "y", "e", "s", "d", "t", "ul", "ud", "um", "u", "iv", "it", "a", "o", "i"),
