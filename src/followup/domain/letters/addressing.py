@@ -1303,16 +1303,23 @@ class Addressing:
             and parts[0] not in self.male_given
         ) or (len(parts) > 2 or "-" in person or not person.isascii())
 
-    def salutation_initials(self, text: str) -> tuple[int, int, str] | None:
-        """Initials the salutation calls the reader by ("Hi JP,", "Dear J.P.,", "Hello M-J!"):
-        their span and their capitals."""
+    def _greeting_line(self, text: str) -> tuple[int, str, int] | None:
+        """The letter's first line where it opens with a greeting: where the line starts, the
+        line, and where in it the greeting ends."""
         start = len(text) - len(text.lstrip())
         end = text.find("\n", start)
         line = text[start : end if end >= 0 else len(text)]
         greeting = self._greeting.match(line.lower())
-        if greeting is None:
+        return None if greeting is None else (start, line, greeting.end())
+
+    def salutation_initials(self, text: str) -> tuple[int, int, str] | None:
+        """Initials the salutation calls the reader by ("Hi JP,", "Dear J.P.,", "Hello M-J!"):
+        their span and their capitals."""
+        opened = self._greeting_line(text)
+        if opened is None:
             return None
-        found = _INITIALS.match(line, greeting.end())
+        start, line, after = opened
+        found = _INITIALS.match(line, after)
         if found is None:
             return None
         return start + found.start(1), start + found.end(1), _NOT_CAPITAL.sub("", found.group(1))
@@ -1323,13 +1330,11 @@ class Addressing:
         """The span of a salutation by a title of respect alone ("Dear Sir,", "Respected
         Madam,", "Prezada Senhora,") whose sex is not the reader's, as their name tells it
         ("Dear Sir" to Maria José Figueiredo); not one that names both ("Dear Sir or Madam")."""
-        start = len(text) - len(text.lstrip())
-        end = text.find("\n", start)
-        line = text[start : end if end >= 0 else len(text)]
-        greeting = self._greeting.match(line.lower())
-        if greeting is None:
+        opened = self._greeting_line(text)
+        if opened is None:
             return None
-        found = _TITLE_ALONE.match(line, greeting.end())
+        start, line, after = opened
+        found = _TITLE_ALONE.match(line, after)
         if found is None:
             return None
         said = fold_accents(found.group(1).lower()).rstrip(".")
