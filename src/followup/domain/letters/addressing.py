@@ -998,8 +998,9 @@ class Addressing:
         call its bearer: after a title ("Sir Ed", "Ma'am Tess", "Al Sir"), its first letters;
         or, where the given name is a Spanish diminutive ("Rosita", "Manuelito"), its base
         name ("Rosa", "Manuel") or a short form of that ("Rose", "Manny")? Not a name of
-        someone else in the user's data."""
-        if word in known:
+        someone else in the user's data (a family name's particle, the Al of Al Suwaidi, names
+        no one)."""
+        if word in known and word not in self.surname_particles:
             return False
         if (
             self.titled_prefix_min
