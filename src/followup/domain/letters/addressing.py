@@ -873,7 +873,14 @@ class Addressing:
     def _title_before_at(self, text: str, start: int) -> re.Match[str] | None:
         """`_title_before` searched in the twelve characters before `start`, asked only when
         the word they end with (a stop after it and the spaces left aside) is a title's last
-        word: the title a match holds ends right before its optional stop and its spaces."""
+        word: the title a match holds ends right before its optional stop and its spaces. A
+        family name's particles in lowercase may stand between ("Thank you, Mr van der Merwe,")."""
+        for _ in range(3):
+            lead = text[max(0, start - 8) : start]
+            word = lead.rstrip(" \t").rsplit(None, 1)[-1:] if lead[-1:] in " \t" else []
+            if not word or not word[0].islower() or word[0] not in self.surname_particles:
+                break
+            start -= len(lead) - lead.rstrip(" \t").rfind(word[0])
         pos = max(0, start - 12)
         ends = self._title_ends
         last = text[pos:start].rstrip(" \t\n").replace(",", " ").split()[-1:]
@@ -998,8 +1005,9 @@ class Addressing:
         call its bearer: after a title ("Sir Ed", "Ma'am Tess", "Al Sir"), its first letters;
         or, where the given name is a Spanish diminutive ("Rosita", "Manuelito"), its base
         name ("Rosa", "Manuel") or a short form of that ("Rose", "Manny")? Not a name of
-        someone else in the user's data."""
-        if word in known:
+        someone else in the user's data (a family name's particle, the Al of Al Suwaidi, names
+        no one)."""
+        if word in known and word not in self.surname_particles:
             return False
         if (
             self.titled_prefix_min

@@ -1154,6 +1154,12 @@ class LetterChecker:
                     # name, the pursuit they name): not a new topic by the person alone; the
                     # sentence is read below by what else it is about
                     continue
+                if (
+                    said.startswith(("my ", "our "))
+                    and not heard.isdisjoint(channels := _stems(rule.words("own_channels")))
+                    and self._says_a_note(letter, m, ctx, channels)
+                ):
+                    continue  # the writer's blog or podcast on a matter of the notes: work
                 if m.group(0)[:1].isupper() and _a_person(said, ctx):
                     continue  # "Hi Everton,": a person of the user's data, not the club
                 if self._of_a_company(letter, m, ctx):
@@ -1312,12 +1318,19 @@ class LetterChecker:
             for s in (stem(w.group(0)) for w in words(letter.text[start:end].lower()))
         )
 
-    def _says_a_note(self, letter: Letter, m: re.Match[str], ctx: LetterContext) -> bool:
+    def _says_a_note(
+        self,
+        letter: Letter,
+        m: re.Match[str],
+        ctx: LetterContext,
+        besides: frozenset[str] = frozenset(),
+    ) -> bool:
         """Does the sentence of the match say what one note of the interview says: two of
         that note's own words ("we move from Porto to Braga in June" of "relocation from Porto
         to Braga"), or one of them beside the note's pursuit in other words ("the trout rise
         early on the Tamar" of "fishing on the Tamar")? One word of a note alone ("off to
-        Leeds for a wedding", of "the Leeds office opening") is not."""
+        Leeds for a wedding", of "the Leeds office opening") is not. (`besides`: stems of
+        words of private life the sentence may hold besides the note's, "my podcast".)"""
         start, end = letter.sentence_of(m.start(), m.start())
         found = _WORD_CHARS.findall(letter.text[start:end].lower())
         stems = {stem(w) for w in found}
@@ -1358,7 +1371,7 @@ class LetterChecker:
             if all(
                 entry in lexicon.people
                 or domain in lexicon.support
-                or {stem(w) for w in _WORD_CHARS.findall(entry)} <= own
+                or {stem(w) for w in _WORD_CHARS.findall(entry)} <= own | besides
                 or (pursuits and lexicon.pursuits.get(entry, frozenset()) & pursuits)
                 for entry, domain in lexicon.entries(letter.text[start:end]).items()
             ):
@@ -1962,6 +1975,11 @@ def _label(condition: Condition) -> str:
 
 
 _THEIR = re.compile(r"\byour\s+([\w-]+)(?:\s+([\w-]+))?", re.IGNORECASE)
+
+
+@lru_cache(maxsize=8)
+def _stems(words: frozenset[str]) -> frozenset[str]:
+    return frozenset(stem(w) for w in words)
 
 
 def _kin_praised(
