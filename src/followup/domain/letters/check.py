@@ -1143,8 +1143,13 @@ class LetterChecker:
                     _WORD_CHARS.findall(said), pursued
                 ):
                     continue  # the interview notes mention it, or their pursuit: not new
-                if heard & lexicon.people & noted and self._of_the_notes(letter, m, noted):
-                    continue  # the notes' own person, and what the notes say of them
+                if heard & lexicon.people & noted and (
+                    condition.label in rule.words("noted_people_classes")
+                    or self._of_the_notes(letter, m, noted)
+                ):
+                    # the notes' own person, and what the notes say of them; or, for a class
+                    # found by the person alone (the reader's son asked after), that person
+                    continue
                 if (
                     heard & lexicon.people
                     and said.startswith(("my ", "our "))
