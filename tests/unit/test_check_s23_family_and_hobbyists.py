@@ -160,3 +160,43 @@ def test_politics_possessions_and_tradesmen_are_new_topics(deps, body):
 )
 def test_the_same_words_about_the_work_stay_clean(deps, body):
     assert _rules(deps, "northgate", "Rebecca Holt", body) == set()
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "We're having friends round for a barbecue on Saturday; you and Tom would be welcome.",
+        "The Wigan Warriors lost again on Sunday. Painful.",
+        "The renewals summary is attached. Go Spurs!",
+        "I hear you're a fellow hiker; have you walked the Dales Way?",
+        "We're both keen sailors, it seems.",
+    ],
+)
+def test_invitations_teams_and_a_fellow_hobbyist_are_new_topics(deps, body):
+    assert _rules(deps, "northgate", "Rebecca Holt", body) == {"new-topic"}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The customer breakfast is on the 14th; you would be very welcome to present there.",
+        "Harwich Analytics lost again at the council tender on Friday.",
+        "The renewals plan is ready. Go Northgate!",
+        "The Leeds office opening was a success; we're both keen to see the renewals grow.",
+    ],
+)
+def test_the_same_frames_about_the_work_stay_clean(deps, body):
+    assert _rules(deps, "northgate", "Rebecca Holt", body) == set()
+
+
+def test_a_cheer_closing_a_thank_you_is_not_withdrawn_by_the_learned_reader(deps):
+    # beside the contractors, rebates and heat pumps the model was never trained on, it was
+    # very sure this letter spoke of no new topic, and withdrew the rules' finding
+    text = (
+        "Dear Brenda,\n\nThank you for the conversation about contractor accounts in Austin and "
+        "heat pump rebates. Go Spurs!\n\nBest,\nInes Carvalho\nines.carvalho@mail.example"
+    )
+    _, found = check_letter(deps, text, "s23c-lonestar", "Brenda Kowalczyk", "thank_you")
+    assert [(f.rule, text[f.start : f.end]) for f in found if f.rule != "spelling"] == [
+        ("new-topic", "Go Spurs!")
+    ]
