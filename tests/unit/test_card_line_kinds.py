@@ -64,3 +64,73 @@ def test_an_email_line_that_did_not_parse_is_not_taken_for_the_company():
 )
 def test_a_quotation_mark_opened_before_a_company_word_and_never_closed_is_a_speck(read, company):
     assert mend_company(read) == company
+
+
+# --- a legal form's dot read as a comma ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("read", "company"),
+    [
+        ("Meridian Partners Inc,", "Meridian Partners Inc."),
+        ("Verdant Energy S,A.", "Verdant Energy S.A."),
+        ("Northwind Traders S.r,l.", "Northwind Traders S.r.l."),
+        # Near misses: a comma that is no legal form's; a comma before a legal form.
+        ("Smith, Jones", "Smith, Jones"),
+        ("Meridian Partners, Inc.", "Meridian Partners, Inc."),
+    ],
+)
+def test_a_legal_form_whose_dot_was_read_as_a_comma_is_put_right(read, company):
+    assert mend_company(read) == company
+
+
+# --- a company in capitals, its last word run into the one before -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("token", "parted"),
+    [
+        ("VERDANTENERGY", "VERDANT ENERGY"),
+        ("ATLASLOGISTICS", "ATLAS LOGISTICS"),
+        ("HELIOSSYSTEMS", "HELIOS SYSTEMS"),
+        # Near misses: no company word at its end; too short a word before it; not capitals.
+        ("SALESFORCE", "SALESFORCE"),
+        ("ABENERGY", "ABENERGY"),
+        ("Verdantenergy", "Verdantenergy"),
+    ],
+)
+def test_a_word_of_capitals_ending_in_a_company_word_is_parted_before_it(token, parted):
+    from followup.adapters.cards.roles import _capitals_parted
+
+    assert _capitals_parted(token) == parted
+
+
+# --- a title on two lines, one with descenders ------------------------------------------------
+
+
+def _title_lines(second: str, height: float):
+    from followup.adapters.cards.fields import Line
+
+    first = Line("Principal", 1.0, left=0.0, top=0.29, right=0.18, bottom=0.349, height=0.059)
+    under = Line(second, 1.0, left=0.01, top=0.34, right=0.26, bottom=0.34 + height, height=height)
+    return first, under
+
+
+@pytest.mark.parametrize(
+    ("second", "height", "joined"),
+    [
+        # 0.80 and 0.76 as tall: no descender beside `Principal`'s p.
+        ("Data Scientist", 0.047, True),
+        ("Data Scientist", 0.045, True),
+        # Near misses: a line with descenders as short (smaller type); shorter still.
+        ("Data Analysis", 0.045, False),
+        ("Data Scientist", 0.040, False),
+    ],
+)
+def test_a_line_without_descenders_under_one_with_them_is_the_same_size(second, height, joined):
+    from followup.adapters.cards.roles import Text, neighbours
+
+    first, under = _title_lines(second, height)
+    texts = [Text(first, 0), Text(under, 1)]
+    _, below = neighbours(texts, first, {id(first)})
+    assert (below is under) is joined

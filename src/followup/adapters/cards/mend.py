@@ -287,6 +287,7 @@ def _lookalikes(tail: str) -> list[str]:
         tail.translate(_TO_I),
         tail.replace("II", "H"),
         re.sub(r"(?<=[A-Z])I(?=[A-Z])", "T", tail),
+        tail.replace(",", "."),  # `Inc,`, `S,A.`: a dot read as a comma, its speck a tail
     ]
 
 
