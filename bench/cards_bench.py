@@ -15,7 +15,10 @@ when it is the same number (E.164). `--split tune` is the set to look at while i
 `--split heldout` (other fonts, other layouts, other seed) is only measured.
 
 Run: .venv/bin/python bench/cards_bench.py [--split tune|heldout] [--count 100] [--seed 1]
-     [--dir DIR] [--errors] [--cached]
+     [--dir DIR] [--errors] [--cached] [--size phone|medium|small|scan]
+
+`--size small` (or another kind) makes a set whose every card is photographed so: other cards
+than the default set of the seed, to look at one kind of photo (the tune split's only).
 
 `--cached` keeps what the OCR read of each image (lines, crops, the recogniser's frames, second
 readings) in `ocr-cache.pkl` in the set's folder and reads it back on the next run: the field
@@ -55,13 +58,16 @@ def same(field: str, got: str | None, want: str, region: str) -> bool:
     return " ".join(got.split()).casefold() == " ".join(want.split()).casefold()
 
 
-def card_set(split: str, count: int, seed: int, folder: Path | None) -> Path:
+def card_set(
+    split: str, count: int, seed: int, folder: Path | None, size: str | None = None
+) -> Path:
     from tests.cards.generate import generate
 
-    folder = folder or Path(tempfile.gettempdir()) / f"followup-cards-{split}-{seed}-{count}"
+    name = f"followup-cards-{split}-{seed}-{count}" + (f"-{size}" if size else "")
+    folder = folder or Path(tempfile.gettempdir()) / name
     if not (folder / "truth.json").exists():
         started = time.perf_counter()
-        generate(folder, count, seed, split)
+        generate(folder, count, seed, split, size)
         print(f"generated {count} {split} cards in {time.perf_counter() - started:.0f} s: {folder}")
     return folder
 
@@ -220,12 +226,18 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=100)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--dir", type=Path, help="a generated set to reuse (made if missing)")
+    parser.add_argument(
+        "--size",
+        choices=("phone", "medium", "small", "scan"),
+        help="a set whose every card is photographed so (other cards than the default set's)",
+    )
     parser.add_argument("--errors", action="store_true", help="print every card not fully right")
     parser.add_argument("--cached", action="store_true", help="keep the OCR's readings (see above)")
     args = parser.parse_args()
-    folder = card_set(args.split, args.count, args.seed, args.dir)
+    folder = card_set(args.split, args.count, args.seed, args.dir, args.size)
     report = run(folder, args.errors, args.cached)
-    print(json.dumps({"split": args.split, "seed": args.seed, **report}, indent=1))
+    size = {"size": args.size} if args.size else {}
+    print(json.dumps({"split": args.split, "seed": args.seed, **size, **report}, indent=1))
     fields_ok = min(report["accuracy"].values()) >= 0.90
     print(f"each field at least 0.90: {'yes' if fields_ok else 'NO'}")
     print(f"all five on at least 0.80 of cards: {'yes' if report['all_five'] >= 0.80 else 'NO'}")

@@ -1,6 +1,7 @@
 """Generate photographed-looking business cards with their ground truth.
 
     python -m tests.cards.generate OUT_DIR [--count 60] [--seed 1] [--split tune|heldout]
+        [--size phone|medium|small|scan]
 
 Writes OUT_DIR/NNN.{jpg,png,heic} and OUT_DIR/truth.json: a list of {"file", "region", "name",
 "title", "company", "email", "phone" (E.164), and how the card was made}. Two splits that share no
@@ -719,13 +720,20 @@ def photograph(card_image: Image.Image, rng: random.Random, size_kind: str) -> I
     return image
 
 
-def make_photo(rng: random.Random, split: str) -> tuple[bytes, str, dict[str, Any]]:
-    """One photographed card: its bytes, its file suffix and its truth."""
+SIZE_KINDS = ("phone", "medium", "small", "scan")
+
+
+def make_photo(
+    rng: random.Random, split: str, size: str | None = None
+) -> tuple[bytes, str, dict[str, Any]]:
+    """One photographed card: its bytes, its file suffix and its truth; taken at the `size`
+    given (one of `SIZE_KINDS`), else at one drawn (the card and the rest are drawn alike)."""
     card = make_card(rng, split)
     layout = rng.choice(list(LAYOUTS[split]))
     if rng.random() < 0.15:
         card.qr = rng.choice(["vcard", "mecard"])
-    size_kind = rng.choices(["phone", "medium", "small", "scan"], weights=[3, 2, 3, 2])[0]
+    size_kind = rng.choices(SIZE_KINDS, weights=[3, 2, 3, 2])[0]
+    size_kind = size or size_kind
     turn = rng.choice([0, 0, 0, 90, 180, 270])
     exif_turn = size_kind == "phone" and not turn and rng.random() < 0.2
     fmt = rng.choices(["jpg", "png", "heic"], weights=[80, 12, 8])[0]
@@ -787,12 +795,16 @@ def shoot(
     return buffer.getvalue(), fmt, truth
 
 
-def generate(out: Path, count: int, seed: int, split: str) -> list[dict[str, Any]]:
+def generate(
+    out: Path, count: int, seed: int, split: str, size: str | None = None
+) -> list[dict[str, Any]]:
+    """`count` cards of `split` in `out`; all photographed at `size` where one is given (a set
+    weighted to one kind of photo, e.g. small ones; its cards are not the default set's)."""
     out.mkdir(parents=True, exist_ok=True)
-    rng = random.Random(f"{split}-{seed}")
+    rng = random.Random(f"{split}-{seed}" + (f"-{size}" if size else ""))
     truths = []
     for i in range(count):
-        data, fmt, truth = make_photo(rng, split)
+        data, fmt, truth = make_photo(rng, split, size)
         name = f"{i:03d}.{fmt}"
         (out / name).write_bytes(data)
         truths.append({"file": name, **truth})
@@ -806,8 +818,9 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=60)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--split", choices=sorted(FONTS), default="tune")
+    parser.add_argument("--size", choices=SIZE_KINDS, help="every card photographed so")
     args = parser.parse_args()
-    generate(args.out, args.count, args.seed, args.split)
+    generate(args.out, args.count, args.seed, args.split, args.size)
     print(f"{args.count} cards in {args.out}")
 
 

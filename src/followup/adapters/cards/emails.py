@@ -55,7 +55,14 @@ def _substitution(a: str, b: str) -> float:
     if a in _SEPARATORS and b in _SEPARATORS:
         # A dot or an underscore read as a space is likelier than a space the OCR made up.
         return 0.15 if " " in (a, b) else 0.25
+    if b != a and len(b) == 1 and not b.isascii() and fold(b) == a:
+        # A letter read with a mark (`à vandenbroucke` for a.vandenbroucke): an address has
+        # none, so it is that letter; a speck or the dot beside it read as the mark.
+        return MARKED
     return 0.5 if _cheap(a, b) else 1.0
+
+
+MARKED = 0.25  # reading a marked letter (à, é, ö) where the address prints it bare
 
 
 def _gap(c: str) -> float:
@@ -119,10 +126,18 @@ AT_MARKED = frozenset("àáâãäåèéêëòóôõöø")
 # --- what the card allows ------------------------------------------------------------------------
 
 
-def spellings(word: str) -> set[str]:
-    """A word of a name as addresses write it: marks dropped, or spelt out (ue, oe, aa)."""
+# How an address writes a name's marked letters: dropped (Åkesson -> akesson) or spelt out
+# (aakesson). One address writes them all one way: `maans_akesson` for Måns Åkesson is no
+# address the name gives (it is maans_aakesson or mans_akesson).
+WAYS = ("dropped", "spelt")
+
+
+def spellings(word: str, way: str | None = None) -> set[str]:
+    """A word of a name as addresses write it: marks dropped, or spelt out (ue, oe, aa); one
+    `way` of `WAYS` alone where it is given."""
     found = set()
-    for text in (word, word.translate(_SPELT_OUT)):
+    ways = {"dropped": word, "spelt": word.translate(_SPELT_OUT)}
+    for text in [ways[way]] if way else ways.values():
         slug = re.sub(r"[^a-z0-9\-]", "", fold(text))
         if slug.strip("-"):
             found.add(slug.strip("-"))
@@ -130,17 +145,18 @@ def spellings(word: str) -> set[str]:
     return found
 
 
-def name_parts(name: str) -> tuple[list[set[str]], set[str]]:
-    """The spellings of each word of a name (initials like `S.` left out), and every word and
-    initial an address may use. A letter standing alone before the surname is kept: it may be
-    a particle of it (Irish `Ó Súilleabháin`: osuilleabhain, o-suilleabhain)."""
+def name_parts(name: str, way: str | None = None) -> tuple[list[set[str]], set[str]]:
+    """The spellings of each word of a name (initials like `S.` left out; its marked letters
+    written one `way` of `WAYS` where it is given), and every word and initial an address may
+    use. A letter standing alone before the surname is kept: it may be a particle of it (Irish
+    `Ó Súilleabháin`: osuilleabhain, o-suilleabhain)."""
     split = [t for t in re.split(r"\s+", name.strip()) if t]
     tokens = [
         t
         for at, t in enumerate(split)
         if not re.fullmatch(r"\w\.?", t) or (t.isalpha() and 0 < at < len(split) - 1)
     ]
-    parts = [spellings(t) for t in tokens]
+    parts = [spellings(t, way) for t in tokens]
     parts = [p for p in parts if p]
     pieces: set[str] = set()
     for spelt in parts:
@@ -155,8 +171,12 @@ def name_parts(name: str) -> tuple[list[set[str]], set[str]]:
 def local_parts(name: str) -> set[str]:
     """The local parts a person's name gives: first.last, f.last, firstlast, first, first_last,
     first-last, flast, last, last.first…; `last` being the surname (`Lo Presti`: lopresti,
-    lo-presti) or its last word."""
-    parts, _ = name_parts(name)
+    lo-presti) or its last word; its marked letters all written one way (`WAYS`)."""
+    return {local for way in WAYS for local in _local_parts(name, way)}
+
+
+def _local_parts(name: str, way: str) -> set[str]:
+    parts, _ = name_parts(name, way)
     if len(parts) < 2:
         return {s for p in parts for s in p}
     firsts = parts[0]
@@ -560,6 +580,7 @@ def candidates(
         return []
     locals_ = local_parts(name) if name else set()
     _, pieces = name_parts(name) if name else ([], set())
+    pieces_by_way = [name_parts(name, way)[1] for way in WAYS] if name else []
     read_local, _, read_host = (read or "").partition("@")
     found = [r for row in rows for r in readings(row, orgs)]
     seen = {e for r in found for e in endings_seen(r.text)}
@@ -573,7 +594,7 @@ def candidates(
     all_locals = locals_ | ({read_local} if read_local else set())
     for local in all_locals:
         split = re.split(r"[._\-]", local)  # `ashley__kowalski`: one separator read twice
-        spelt = all(p and _spelt_by(p, pieces) for p in split)
+        spelt = any(all(p and _spelt_by(p, ways) for p in split) for ways in pieces_by_way)
         for host in allowed_hosts:
             cost = 0.0 if (local in locals_ or (spelt and pieces)) else UNCONFIRMED
             cost += 0.0 if host in confirmed_hosts else UNCONFIRMED

@@ -465,6 +465,8 @@ def _is_text(text: str) -> bool:
     letters = sum(c.isalpha() for c in text)
     if _labelled_email(text) or _labelled_spaced_email(text) or _web_path(text):
         return False
+    if _AT_IN_WORD.search(text):
+        return False
     return letters >= 2 and not re.search(r"\b\d+\b", text) and not looks_like_address(text)
 
 
@@ -496,6 +498,12 @@ def _web_path(text: str) -> bool:
         or _WEB_CUT.search(text)
         or (undotted and plausible_ending(f".{undotted.group(1)}"))
     )
+
+
+# An `@` between a word's letters: an address that did not parse (its ending's dot read as a
+# space, `moans_aksson@ljordcystemos Se`; its dots lost), which names no company or person.
+# A line of text has no `@` inside a word (`Café @ Home`, spaced, still may).
+_AT_IN_WORD = re.compile(r"[^\W_]{2}@[^\W_]{2}")
 
 
 def _labelled_email(text: str) -> bool:

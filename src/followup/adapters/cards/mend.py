@@ -287,6 +287,7 @@ def _lookalikes(tail: str) -> list[str]:
         tail.translate(_TO_I),
         tail.replace("II", "H"),
         re.sub(r"(?<=[A-Z])I(?=[A-Z])", "T", tail),
+        tail.replace(",", "."),  # `Inc,`, `S,A.`: a dot read as a comma, its speck a tail
     ]
 
 
@@ -295,6 +296,7 @@ def mend_company(text: str) -> str:
     `Sp. z 0.0.`, `A.$.`) or one letter off a legal form written in mixed case (`Gmbí`)."""
     # `Marlowe&Finch`: the spaces around `&` lost (not `AT&T`, `P&G`).
     text = re.sub(r"(?<=[^\W\d_]{3}) ?& ?(?=[^\W\d_]{3})", " & ", text)
+    text = _unquoted(text)
     text = _company_words_mended(text)
     tokens = text.split(" ")
     legal = words()["legal_forms"]
@@ -315,6 +317,25 @@ def mend_company(text: str) -> str:
             if len(display) == len(last) and distance(fold(last), fold(display)) <= 1:
                 return " ".join([*tokens[:-1], display])
     return text
+
+
+_QUOTES = "'‘’`´\""
+
+
+def _unquoted(text: str) -> str:
+    """A company's name less a quotation mark before one of its capitalised words after the
+    first, where no mark closes it (`Northwind 'Traders S.r.l.`): a speck above the line read
+    as one, as on a title (`mend_title`). A name that quotes a word closes the quote
+    (`Café "Rosa" GmbH`), and an elided letter stands before its apostrophe (`Maison d'Or`)."""
+    tokens = text.split(" ")
+    if sum(c in _QUOTES for c in text) != 1:
+        return text
+    out = [tokens[0]]
+    for token in tokens[1:]:
+        if token[:1] in _QUOTES and token[1:2].isupper() and token[1:].isalpha():
+            token = token[1:]
+        out.append(token)
+    return " ".join(out)
 
 
 def _company_words_mended(text: str) -> str:

@@ -277,7 +277,10 @@ def neighbours(
         # as `Devices` above it, in the same type.
         # A legal form alone on its line (`plc`, `Sp.`) is a short word in a box padded round
         # it: up to 1.45 times as tall as the name's words over it.
-        same_size = smaller < o.height / line.height < (1.45 if _legal_alone(o.text) else 1.3)
+        # A line with no descender (`Data Scientist`) under one with them (`Principal`) stands
+        # as little as 0.78 as tall in the same type: its box lacks their depth.
+        low = smaller * (_BARE_ROOM if _descends(line.text) and not _descends(o.text) else 1.0)
+        same_size = low < o.height / line.height < (1.45 if _legal_alone(o.text) else 1.3)
         tolerance = 0.3 * line.height
         aligned = (
             abs(o.left - line.left) < tolerance
@@ -294,6 +297,15 @@ def neighbours(
         elif -1.9 < step_up < -0.5 and (above is None or o.top > above.top):
             above = o
     return above, below
+
+
+# How much shorter than `smaller` a line without descenders may stand beside one with them.
+_BARE_ROOM = 0.92
+
+
+def _descends(text: str) -> bool:
+    """Whether a line has a letter that goes below it (g, j, p, q, y) or a comma."""
+    return any(c in "gjpqy," for c in text)
 
 
 def company_text(
@@ -359,6 +371,7 @@ def _parted(text: str, domain: str | None) -> str:
     """The company's name with two capitalised words the OCR ran together parted where the
     domain is one of them alone (`AtlasFreight` beside atlas.nl): a name written as one word
     (`PayPal`, paypal.com) has the whole of it as its domain."""
+    text = " ".join(_capitals_parted(token) for token in text.split(" "))
     if not domain:
         return text
     bare = re.sub(r"[^a-z0-9]", "", domain)
@@ -369,6 +382,21 @@ def _parted(text: str, domain: str | None) -> str:
             token = f"{run.group(1)} {run.group(2)}"
         out.append(token)
     return " ".join(out)
+
+
+def _capitals_parted(token: str) -> str:
+    """A company's name printed in capitals with its last word, a word companies are named
+    with, run into the word before it (`VERDANTENERGY`, `ATLASLOGISTICS`): parted, as the
+    capitals inside a word part `KestrelAnalytics` (`mend._company_words_mended`). A word of
+    capitals that ends in no such word (`SALESFORCE`), or whose part before it is shorter than
+    three letters, stays as read."""
+    if not (token.isalpha() and token.isupper() and len(token) >= 8):
+        return token
+    vocabulary = words()["company_words"]
+    for at in range(3, len(token) - 4):
+        if fold(token[at:]) in vocabulary:
+            return f"{token[:at]} {token[at:]}"
+    return token
 
 
 def _form_cased(text: str) -> str:

@@ -11,9 +11,9 @@ that nothing else on the card confirms must be likelier by more than one the car
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
-from followup.adapters.cards.contacts import words
+from followup.adapters.cards.contacts import fold, words
 from followup.adapters.cards.emails import Candidate, misreading_cost
 from followup.adapters.cards.lines import Line
 from followup.adapters.cards.mend import distance
@@ -132,6 +132,47 @@ def _underscored(winner: str, texts: Sequence[str], read: str) -> list[str]:
     return found
 
 
+def _gap_separated(winner: str, texts: Sequence[str], read: str) -> str:
+    """Of `texts`, `winner` with one more separator where `read` has a space between the
+    letters on either side of it (`à vandenbroucie…` for a.vandenbroucke@, `pcians engineenng`
+    for @polaris-engineering, where the frames found the address without it likelier): a
+    hyphen in the domain, a dot (else an underscore) after the local part's initial. A gap
+    the recogniser read is a separator it lost, as an address has no space, and letters printed
+    close leave no gap. The next three letters read as printed (one misread at most), and the
+    three before it at most two look-alike letters off; an initial before it (`a.`) read
+    alone, as its own word. `winner` as it is where the card allows no such address."""
+    lower = fold(read)
+    spaces = [at for at, c in enumerate(lower) if c == " "]
+    for separator in (".", "_", "-"):
+        for text in texts:
+            if len(text) != len(winner) + 1 or _skeleton(text) != _skeleton(winner):
+                continue
+            pairs = zip(text, winner, strict=False)
+            at = next((i for i, (a, b) in enumerate(pairs) if a != b), len(winner))
+            if text[at] != separator or text[:at] + text[at + 1 :] != winner:
+                continue
+            word_start = max(text.rfind(c, 0, at) for c in "._-@") + 1
+            before, after = text[max(word_start, at - 3) : at], text[at + 1 : at + 4]
+            if len(after) < 3 or not after.isalpha() or not before.isalpha():
+                continue
+            # A hyphen in the domain; in the local part a dot or underscore after an initial
+            # only (between two words, `_underscored` has weighed the underscore already).
+            in_host = at > text.index("@")
+            if in_host != (separator == "-") or (not in_host and len(before) != 1):
+                continue
+            for gap in spaces:
+                seen_before = lower[max(0, gap - len(before)) : gap]
+                if not _near_end(lower[gap + 1 : gap + 4], after):
+                    continue
+                if len(before) == 1:  # an initial: alone, as printed
+                    alone = gap == 1 or (gap >= 2 and lower[gap - 2] == " ")
+                    if alone and seen_before == before:
+                        return text
+                elif misreading_cost(before, seen_before) <= 2.0:
+                    return text
+    return winner
+
+
 def _near_end(read: str, printed: str) -> bool:
     return (
         len(read) == len(printed) and sum(a != b for a, b in zip(read, printed, strict=True)) <= 1
@@ -227,7 +268,12 @@ def unread(scored: Sequence[Candidate], lines: Sequence[Line], others: set[str])
         # alistair.whitfield@) is the address's own first word, not to be left out of it.
         head, _, tail = line.text.partition(" ")
         prefixes = [""] + ([f"{head} "] if tail and may_be_label(head) else [])
-        pairs = [(prefix, text) for prefix in prefixes for text in texts]
+        pairs = [
+            (prefix, text)
+            for prefix in prefixes
+            for text in texts
+            if not (prefix and _initial_apart(head, text, best))
+        ]
         likelihoods = seen.log_likelihoods([p + t for p, t in pairs] + [line.text])
         own = likelihoods[-1]
         for (_, text), likelihood in zip(pairs, likelihoods, strict=False):
@@ -259,11 +305,23 @@ def unread(scored: Sequence[Candidate], lines: Sequence[Line], others: set[str])
         for t in _underscored(winner, list(shown), where[winner])
         if shown[t][0] <= shown[winner][0] + UNDERSCORE_GAP
     ]
-    return min(underscored, key=lambda t: shown[t][0]) if underscored else winner
+    winner = min(underscored, key=lambda t: shown[t][0]) if underscored else winner
+    return _gap_separated(winner, list(shown), where[winner])
 
 
 # How far (`emails.misreading_cost`) a word may be from an email's label and still be taken for it.
 LABEL_MISREAD = 2.0
+
+
+def _initial_apart(head: str, text: str, allowed: Mapping[str, float]) -> bool:
+    """Whether a line's first word, a letter alone (`à vandenbroucie…`), is the initial of an
+    address the card allows that goes on as `text` (a.vandenbroucke@ beside vandenbroucke@),
+    its dot read as a space: then it is no label to leave out. A letter that is an email's
+    label (`E`) or has a colon after it (`a:`) stays a label."""
+    letter = fold(head)
+    if len(letter) != 1 or not letter.isalpha() or letter in words()["email_labels"]:
+        return False
+    return any(f"{letter}{sep}{text}" in allowed for sep in ("", ".", "_", "-"))
 
 
 def may_be_label(word: str) -> bool:
