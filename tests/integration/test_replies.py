@@ -153,9 +153,9 @@ def test_broken_huge_and_non_utf8_messages_never_stop_the_rest(deps, tmp_path):
             body="x" * 8_000_000,
         )
     )
-    started = time.perf_counter()
+    started = time.process_time()  # the work done, not the wait for a busy processor
     report = record_replies(deps, read_folder(folder))
-    assert time.perf_counter() - started < 5
+    assert time.process_time() - started < 5
     assert (report.read, report.replies) == (3, 2)
 
 
