@@ -145,7 +145,7 @@ def test_outings_of_the_work_and_noted_pastimes_stay_clean(deps, opportunity, to
         (
             "s24a-orkney",
             "Fiona MacAskill",
-            "Apparently your former head distiller is off to Diageo.",
+            "Apparently your former head distiller was poached by Diageo.",
         ),
         (
             "s24a-umgeni",
@@ -171,6 +171,7 @@ def test_a_person_heard_to_have_moved_firms_is_gossip(deps, opportunity, to, bod
             "Wanjiru Kamau",
             "I heard your director is moving the auction dates to March.",
         ),
+        ("s24a-kericho", "Wanjiru Kamau", "I heard your CEO is heading to Nairobi for a sale."),
     ],
 )
 def test_a_move_inside_the_firm_or_of_dates_stays_clean(deps, opportunity, to, body):
