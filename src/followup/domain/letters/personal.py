@@ -233,6 +233,14 @@ class Lexicon:
                 continue
             if all(domain in self.support for domain in found.values()):
                 continue  # "on a Saturday morning, part of your weekend": when, not what
+            if noted_words and all(
+                domain in self.support
+                or (entry.lower() in self.people and entry.lower() in noted_words)
+                for entry, domain in found.items()
+            ):
+                # the notes' own person and when, nothing else ("good luck to your son this
+                # weekend" where the notes hold his son's rugby): the reader's matter again
+                continue
             if noted and self._pursuit_of_the_notes(found, noted, noted_words):
                 continue  # the notes' own pursuit ("the nets sessions before his trials")
             score = len(found) + owned
