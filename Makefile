@@ -23,7 +23,7 @@ lint: $(STAMP)  ## ruff (lint and format check) and mypy on src/
 	$(BIN)/mypy
 
 test: $(STAMP) lint  ## lint, then every test tier (the slow tests too)
-	$(BIN)/pytest
+	$(BIN)/pytest --durations=25  # the slowest tests named in the log: the suite must stay well inside CI's 90 minutes
 
 unit: $(STAMP)  ## the fast tier: domain and services on fakes, in seconds
 	$(BIN)/pytest tests/unit -m "not slow"
