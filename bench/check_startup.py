@@ -84,12 +84,10 @@ def main() -> None:
 def measure(args: argparse.Namespace) -> bool:
     """Print the figures; whether the median CPU (as installed) is over the budget."""
     with tempfile.TemporaryDirectory() as tmp:
-        env = dict(
-            os.environ,
-            FOLLOWUP_DATABASE=str(Path(tmp) / "bench.sqlite3"),
-            FOLLOWUP_CONFIG=str(Path(tmp) / "config"),
-            PYTHONPYCACHEPREFIX=str(Path(tmp) / "bytecode"),
-        )
+        # as a user runs it: no FOLLOWUP_* or XDG_* setting, a home folder of its own (the
+        # database, the settings and the cache where Followup puts them by default)
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("FOLLOWUP_", "XDG_"))}
+        env.update(HOME=str(Path(tmp) / "home"), PYTHONPYCACHEPREFIX=str(Path(tmp) / "bytecode"))
         env.pop("PYTHONDONTWRITEBYTECODE", None)
         run = [*FOLLOWUP, "import", str(HERE.parent / "tests" / "data" / "notes.json")]
         subprocess.run(run, env=env, check=True, capture_output=True)

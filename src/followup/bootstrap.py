@@ -9,6 +9,7 @@ holiday, template or folder library: tests/unit/test_layers.py).
 from __future__ import annotations
 
 import os
+import sys
 
 from followup.domain.errors import BadInput
 
@@ -34,9 +35,39 @@ APP_NAME = "followup"
 
 
 def data_dir() -> Path:
-    from platformdirs import user_data_path
+    from pathlib import Path
 
-    return user_data_path(APP_NAME, appauthor=False)
+    return Path(data_folder())
+
+
+def data_folder() -> str:
+    """data_dir() as a string, found without pathlib: where the default database lives."""
+    return xdg_folder("XDG_DATA_HOME", ".local/share") or _platform_folder("user_data_dir")
+
+
+def xdg_folder(variable: str, default: str) -> str | None:
+    """The user's folder of a kind on Linux, by the XDG Base Directory Specification (the
+    variable when it holds an absolute path, else its default under an absolute HOME), as
+    platformdirs finds it there (tests/unit/test_bootstrap_folders.py holds the two together).
+    None elsewhere, or without an absolute HOME: platformdirs decides. What the check of one
+    letter reads first, without platformdirs' imports (pathlib, tempfile: a tenth of its
+    start-up)."""
+    if sys.platform != "linux" or os.environ.get("ANDROID_DATA"):
+        return None
+    base = os.environ.get(variable, "")
+    if not os.path.isabs(base):
+        home = os.environ.get("HOME", "")
+        if not os.path.isabs(home):
+            return None
+        base = os.path.join(home, default)
+    return os.path.join(base, APP_NAME)
+
+
+def _platform_folder(kind: str) -> str:
+    import platformdirs
+
+    folder: str = getattr(platformdirs, kind)(APP_NAME, appauthor=False)
+    return folder
 
 
 def config_dir() -> Path:
@@ -51,9 +82,7 @@ def config_folder() -> str:
     override = os.environ.get("FOLLOWUP_CONFIG")
     if override:
         return os.path.expanduser(override)
-    from platformdirs import user_config_dir
-
-    return user_config_dir(APP_NAME, appauthor=False)
+    return xdg_folder("XDG_CONFIG_HOME", ".config") or _platform_folder("user_config_dir")
 
 
 def cache_dir() -> Path:
@@ -74,18 +103,16 @@ def cache_folder() -> str:
     config = os.environ.get("FOLLOWUP_CONFIG")
     if config:
         return os.path.join(os.path.expanduser(config), "cache")
-    from platformdirs import user_cache_dir
-
-    return user_cache_dir(APP_NAME, appauthor=False)
+    return xdg_folder("XDG_CACHE_HOME", ".cache") or _platform_folder("user_cache_dir")
 
 
 def database_location(explicit: str | None = None) -> str:
     chosen = explicit or os.environ.get("FOLLOWUP_DATABASE")
     if chosen:
         return chosen
-    folder = data_dir()
-    folder.mkdir(parents=True, exist_ok=True)
-    return str(folder / "followup.sqlite3")
+    folder = data_folder()
+    os.makedirs(folder, exist_ok=True)
+    return os.path.join(folder, "followup.sqlite3")
 
 
 def is_server(location: str) -> bool:

@@ -158,3 +158,29 @@ def test_the_check_of_one_letter_starts_without_argparse(tmp_path):
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
     assert out.stdout.strip() == "2 ['argparse', 'gettext']", out.stderr
     assert out.stderr.startswith("followup: error: --opportunity: no opportunity 'nowhere'")
+
+
+def test_the_check_of_one_letter_finds_the_default_folders_without_platformdirs(tmp_path):
+    """As a user runs it, with no FOLLOWUP_* setting: the database, the settings and the cache in
+    the XDG folders of the home folder, found without platformdirs and the pathlib, tempfile,
+    shutil and random it loads (a tenth of the check's start-up)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("FOLLOWUP_", "XDG_"))}
+    env["HOME"] = str(tmp_path)
+    notes = Path(__file__).parents[1] / "data" / "notes.json"
+    setup = f"from followup.cli.main import main; main(['import', {str(notes)!r}])"
+    subprocess.run([sys.executable, "-c", setup], capture_output=True, check=True, env=env)
+    assert (tmp_path / ".local" / "share" / "followup" / "followup.sqlite3").is_file()
+    letter = tmp_path / "letter.txt"
+    letter.write_text("Dear Dana,\n\nThank you.\n", encoding="utf-8")
+    code = (
+        "import sys; from followup.cli.main import main; "
+        f"code = main(['check', {str(letter)!r}, '--opportunity', 'acme-ae', "
+        "'--to', 'Dana Reyes']); "
+        "print(code, sorted(m for m in ('platformdirs', 'pathlib', 'tempfile', 'shutil', "
+        "'random') if m in sys.modules))"
+    )
+    first = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert first.stdout.strip().splitlines()[-1].startswith("1 "), first.stderr  # fills the cache
+    assert any((tmp_path / ".cache" / "followup").glob("rules-*.pickle"))
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert out.stdout.strip().splitlines()[-1] == "1 []", out.stderr
