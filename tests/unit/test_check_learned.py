@@ -6,9 +6,15 @@ set's dossier (tests/data/letters_voices)."""
 
 from __future__ import annotations
 
+import base64
+import json
+import struct
+from pathlib import Path
+
 import pytest
 
 from followup.adapters.check_rules import build_checker
+from followup.domain.letters import learned
 from followup.domain.letters.check import Finding, _finding
 from followup.domain.letters.learned import (
     LearnedReader,
@@ -191,3 +197,35 @@ def test_a_reader_that_could_decide_nothing_does_not_read_the_letter(
     assert second_reading(CHECKER.rules, LOOKS_UP, ctx, [], _finding, withdrawing) == []
     with pytest.raises(AssertionError, match="was read"):
         second_reading(CHECKER.rules, LOOKS_UP, ctx, [], _finding, _reader())
+
+
+def test_the_weights_read_as_packed_float64_as_from_a_json_list() -> None:
+    """learned.json holds its weights as float64 in base64 (read in a tenth of a millisecond);
+    the same numbers as a JSON list make the same reader, and a run of the wrong length is no
+    reader at all."""
+    listed = _reader()
+    numbers = [8.0, 0.0, 0.0, -10.0, 0.07, -0.01]
+    raw = struct.pack("<6d", *numbers)
+    data = {
+        "rules": ["flattery", "wrong-company"],
+        "bias": [-3.0, -3.0],
+        "features": "looks up\n<other-co>\n<kind:check_in>",
+        "add": {},
+        "withdraw": {},
+    }
+    packed = LearnedReader.from_data(
+        {**data, "weights": {"float64le": base64.b64encode(raw).decode()}}
+    )
+    assert list(packed.row("looks up") or []) == list(listed.row("looks up") or []) == [8.0, 0.0]
+    assert list(packed.row("<kind:check_in>") or []) == [0.07, -0.01]
+    assert packed.row("unknown") is None
+    assert packed.scores({"looks up", "<other-co>"}) == [5.0, -13.0]
+    with pytest.raises(ValueError, match="weights: 5 numbers for 3 features"):
+        LearnedReader.from_data({**data, "weights": numbers[:5]})
+
+
+def test_the_shipped_weights_are_packed() -> None:
+    data = json.loads((Path(learned.__file__).parent / "learned.json").read_text())
+    assert set(data["weights"]) == {"float64le"}
+    reader = shipped_reader()
+    assert len(reader.weights) == len(data["features"].split("\n")) > 500
