@@ -85,6 +85,9 @@ class Addressing:
         # Prepositions whose object the capitalised words after them are: "Before Jentayu, I
         # sold…" speaks of a place or a firm, not to someone
         self.object_leads = words("object_leads")
+        # The days and months a sentence may end on before the name it speaks to ("See you on
+        # Thursday, Paweł!"): a word in capitals there that is no list of places or firms
+        self.day_words = words("day_words")
         # First names common enough to be read as a name set off between commas even when no
         # one of that name is in the user's data ("I'd welcome your view, Jessica, on…")
         # (and the Japanese given names of four letters or more: "Thank you, Kenta, for…")
@@ -568,7 +571,17 @@ class Addressing:
             plain = _plain(bare[0], first)  # (as compared with the words that are no names)
             if how in ("between", "end") and self._introduced(text, m.start("name")):
                 return None  # "my former manager at Kranich, Dr. Ute Hartmann, is happy to…"
-            person = titled or suffixed or any(t in known for t in folded)
+            # the recipient's own given name in the other sex's form ("Filipe" to Filipa) is a
+            # name whatever the lists hold: set off as spoken to, it calls them by another's
+            person = (
+                titled
+                or suffixed
+                or any(t in known for t in folded)
+                or (
+                    len(folded) == 1
+                    and any(self.other_sex_form(first, r) for r in ctx.recipient_parts)
+                )
+            )
             if how in ("salutation", "lead"):
                 ok = person or plain not in self.not_names
             elif how == "lowercase":
@@ -620,16 +633,24 @@ class Addressing:
                 # Castellano.", "I think you met him once, Jonas Berg.")
                 before = m.group("before")
                 at = m.start("name")
-                ok = not self._renames(text, at) and (
-                    person
-                    or (
-                        plain not in self.not_names
-                        and before[:1].islower()
-                        and len(bare) <= 2
-                        and not self._listed(text, at)
-                        and (
-                            first in self.given_names
-                            or (len(bare) == 1 and self._speaks_before(text, at))
+                ok = (
+                    not self._renames(text, at)
+                    and (
+                        person
+                        or (
+                            plain not in self.not_names
+                            # (a day or a month before the comma is no list of places: "See you
+                            # on Thursday, Paweł!")
+                            and (
+                                before[:1].islower()
+                                or fold_accents(before).lower() in self.day_words
+                            )
+                            and len(bare) <= 2
+                            and not self._listed(text, at)
+                            and (
+                                first in self.given_names
+                                or (len(bare) == 1 and self._speaks_before(text, at))
+                            )
                         )
                     )
                 )
@@ -786,8 +807,13 @@ class Addressing:
                     and not self._appositive.match(text, e)
                 ):
                     # "P.S. Everton — big up yourself": a postscript's name set off is spoken
-                    # to, whatever follows, when it is known as one
+                    # to, whatever follows, when it is known as one; a name not known as one
+                    # is spoken to as at a sentence's start, before a clause for the reader
+                    # ("P.S. Wanjiru, thank you again for the tea")
                     found = accept(m, "lowercase")
+                    opening = None if found else self._comma_next.match(text, e)
+                    if opening is not None:
+                        found = accept(_Joined(m, opening), "start")
                     if found:
                         yield found
                     continue
@@ -1078,7 +1104,7 @@ class Addressing:
             joined = t.replace("-", "")
             if len(joined) >= 4 and any(joined == p.replace("-", "") for p in recipient_parts):
                 return True
-        if any(self._other_sex_form(t, p) for p in recipient_parts):
+        if any(self.other_sex_form(t, p) for p in recipient_parts):
             return False  # "Renato" to Renata, "Daniele" to Daniela
         if len(t) >= 4 and _LONG_VOWEL.search(t) is not None:
             spoken = romaji(t)
@@ -1156,10 +1182,10 @@ class Addressing:
             and sound == self._sound(name)
             and self._vowels(word) == self._vowels(name)
             and not _other_ending(word, name, self.distinct_endings)
-            and not self._other_sex_form(word, name)
+            and not self.other_sex_form(word, name)
         )
 
-    def _other_sex_form(self, word: str, name: str) -> bool:
+    def other_sex_form(self, word: str, name: str) -> bool:
         """Is `word` the given name `name` in the other sex's form: the same stem of three
         letters or more with the other of a pair of final letters ("Renato" of Renata,
         "Fernanda" of Fernando, "Simona" of Simone)?"""

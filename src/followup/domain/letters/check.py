@@ -440,6 +440,13 @@ class LetterChecker:
                     len(found.words) > 1
                     and any(fold_accents(w.lower()) in recipient_parts for w in found.words)
                 )
+                # the recipient's given name in the other sex's form ("Mariano" to Mariana),
+                # where the model sees a name unknown to it
+                or any(
+                    addressing.other_sex_form(fold_accents(w.lower()), p)
+                    for w in found.words
+                    for p in recipient_parts
+                )
             ):
                 sure.append(finding)
             yield finding
