@@ -24,8 +24,27 @@ class QrContact:
     phones: list[tuple[str, str]]  # (number, kind: phone, mobile or fax)
 
 
+# A code in a small photo (a messaging app's 640 to 1,024 pixels) may have modules of a pixel and
+# a half, softened by the lens and the JPEG: the decoder finds its finder patterns but cannot tell
+# its modules apart. Enlarged twice (smoothly), the same pixels decode: a photo whose long side is
+# under this is read so where the photo as it is gives no contact (3 to 4 ms more).
+ENLARGE_BELOW = 1400
+ENLARGED = 2.0
+
+
 def read_qr(gray: np.ndarray) -> QrContact | None:
-    """The contact in the first QR code on the photo that carries one, or None."""
+    """The contact in the first QR code on the photo that carries one, or None; in a small
+    photo, looked for again on the photo enlarged (`ENLARGE_BELOW`)."""
+    contact = _decoded(gray)
+    if contact is None and max(gray.shape[:2]) < ENLARGE_BELOW:
+        import cv2
+
+        enlarged = cv2.resize(gray, None, fx=ENLARGED, fy=ENLARGED, interpolation=cv2.INTER_CUBIC)
+        contact = _decoded(enlarged)
+    return contact
+
+
+def _decoded(gray: np.ndarray) -> QrContact | None:
     import zxingcpp
 
     found = zxingcpp.read_barcodes(

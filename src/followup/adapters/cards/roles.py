@@ -15,6 +15,7 @@ from followup.adapters.cards.contacts import fold, words
 from followup.adapters.cards.emails import spellings
 from followup.adapters.cards.lines import Line, join
 from followup.adapters.cards.mend import mend_company, mend_title
+from followup.adapters.cards.title_weighing import weighed_title
 
 
 @dataclass
@@ -249,7 +250,9 @@ def title_text(texts: list[Text], name: Text | None, title: Text, company: Text 
         parts.append(below.text)
     elif above is not None and _continues(above.text, line.text) and _leads_title(above, line):
         parts.insert(0, above.text)
-    return mend_title(_clean(" ".join(parts)))
+    mended = mend_title(_clean(" ".join(parts)))
+    # A title on one line read unsurely: its words the letters leave unknown, weighed on it.
+    return weighed_title(mended, line) if len(parts) == 1 else mended
 
 
 def _leads_title(above: Line, line: Line) -> bool:
