@@ -234,7 +234,7 @@ def _mended_word(token: str, vocabulary: frozenset[str], known: list[str]) -> st
             for at in [m.start() for m in re.finditer(many, bare)]:
                 word = bare[:at] + one + bare[at + len(many) :]
                 if word in vocabulary:
-                    return _cased(word, stripped) + tail
+                    return cased_like(word, stripped) + tail
     if len(bare) < 5 or bare.strip(".&-/'’") in vocabulary:
         return token
     # Two words run together: `HiringManager`.
@@ -260,10 +260,10 @@ def _mended_word(token: str, vocabulary: frozenset[str], known: list[str]) -> st
     (cost, word), runner_up = costs[0], costs[1][0] if len(costs) > 1 else float("inf")
     if cost > _misreading_allowed(len(bare)) or runner_up <= cost + 0.5:
         return token  # too far from any known word, or as near to two
-    return _cased(word, stripped) + tail
+    return cased_like(word, stripped) + tail
 
 
-def _cased(word: str, like: str) -> str:
+def cased_like(word: str, like: str) -> str:
     """`word` in the case `like` was read in: upper, capitalised or lower."""
     if like.isupper() and len(like) > 1:
         return word.upper()

@@ -18,7 +18,7 @@ import re
 
 from followup.adapters.cards.contacts import fold, words
 from followup.adapters.cards.lines import Line
-from followup.adapters.cards.mend import distance
+from followup.adapters.cards.mend import cased_like, distance
 
 UNSURE = 0.93  # a title's line read less surely than this is weighed
 # How much less likely (nats) than the reading a known word may be: `SLACK`, and `PER_LETTER` for
@@ -73,7 +73,7 @@ def weighed_title(text: str, line: Line) -> str:
             continue
         tail = tokens[at][len(word) :]
         texts = [" ".join(tokens)] + [
-            " ".join([*tokens[:at], _cased(k, word) + tail, *tokens[at + 1 :]]) for _, k in near
+            " ".join([*tokens[:at], cased_like(k, word) + tail, *tokens[at + 1 :]]) for _, k in near
         ]
         likelihoods = seen.log_likelihoods(texts)
         read, weighed = (
@@ -83,7 +83,7 @@ def weighed_title(text: str, line: Line) -> str:
         best, (letters, chosen) = weighed[0]
         runner_up = weighed[1][0] if len(weighed) > 1 else float("-inf")
         if best >= read - SLACK - PER_LETTER * letters and best >= runner_up + MARGIN:
-            tokens[at] = _cased(chosen, word) + tail
+            tokens[at] = cased_like(chosen, word) + tail
     return " ".join(tokens)
 
 
@@ -101,12 +101,3 @@ def _near(folded: str, known: list[str]) -> list[tuple[int, str]]:
 def _bare(token: str) -> str:
     """The word without the comma or colon after it."""
     return re.sub(r"[,;:.]+$", "", token)
-
-
-def _cased(word: str, like: str) -> str:
-    """`word` in the case `like` was read in: upper, capitalised or lower."""
-    if like.isupper() and len(like) > 1:
-        return word.upper()
-    if like[:1].isupper():
-        return word[:1].upper() + word[1:]
-    return word
