@@ -82,7 +82,12 @@ WITHDRAW = 0.005
 # a letter-level model cannot see one short plain sentence in a long letter of notes, and it
 # withdrew "Did I get the job?" from such a letter (tests/e2e/test_web_browser.py). Time travel
 # without them: 15 -> 12 errors at 7831f5d, 23 -> 20 at eca9d01 (against 11 and 19 with them).
-WITHDRAWN = ("new-topic", "wrong-name", "wrong-company")
+# Not wrong-name since session 27: the rules' names addressed no longer needed it (withdrawing
+# nothing from it left every labelled set's precision at 1.00), and it withdrew names the model
+# cannot tell from the recipient's: a misspelling of theirs ("Harpeet" to Harpreet), another
+# name of theirs in the other sex's form ("Alexandra" to Alexander), a colleague thanked by name
+# ("Thank you also, Ramesh,") in letters that plead or flatter.
+WITHDRAWN = ("new-topic", "wrong-company")
 
 
 def writer_sets() -> list[Path]:

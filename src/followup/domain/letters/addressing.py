@@ -184,6 +184,13 @@ class Addressing:
         self.male_given = frozenset(
             fold_accents(w) for w in words("male_given") | words("male_given_other")
         ).difference(either)
+        # the given names of one settled spelling: the common ones and the Census lists' (not
+        # the names carried from a script that writes no short vowels, "Khalid" or "Khaled"):
+        # one of them mistyped by a letter, into a word no list holds, is a slip of the pen
+        # ("Rohen" to Rohan, "Hariet" to Harriet), not the name spelt another way (name_slip)
+        self.settled_given = frozenset(
+            fold_accents(w) for w in self.given_names | words("female_given") | words("male_given")
+        )
         self.female_endings = tuple(fold_accents(w) for w in words("female_surname_endings"))
         self.male_endings = tuple(fold_accents(w) for w in words("male_surname_endings"))
         by_country = data.get("given_sex_by_country", {})
@@ -1110,6 +1117,8 @@ class Addressing:
             spoken = romaji(t)
             if any(len(p) >= 3 and romaji(p) == spoken for p in recipient_parts):
                 return True  # a Japanese long vowel spelt another way ("Ryouta" of Ryōta)
+        if any(self.name_slip(t, p) for p in recipient_parts):
+            return False  # "Rohen" to Rohan, "Hariet" to Harriet: their name, mistyped
         if recipient_parts & self.short_forms.get(t, frozenset()):
             return True
         if nicknames is not None and _nicknamed(
@@ -1156,6 +1165,43 @@ class Addressing:
             )
             for p in recipient_parts
         )
+
+    def name_slip(self, word: str, name: str) -> bool:
+        """Is `word` the recipient's given name `name`, one of a settled spelling, mistyped by one
+        slip that leaves its sound as it was: a vowel changed for another ("Rohen" for Rohan,
+        "Gordan" for Gordon, "Bronwen" for Bronwyn), two vowels swapped ("Micheal"), a vowel dropped or added inside it
+        ("Nula" for Nuala), a consonant doubled or written once ("Tyller" for Tyler), into a
+        word that is no given name the lists know? (A listed name is another name, or the same
+        name's other spelling, already: "Karin" is not Karen, "Phillip" is Philip; a name
+        carried from a script that writes no short vowels is spelt in more than one way:
+        "Khaled", "Khalid"; a vowel added at the end may make a pet or spoken form: "Tomi".)"""
+        if word == name or name not in self.settled_given:
+            return False
+        if word in self.settled_given or word in self.female_given or word in self.male_given:
+            return False
+        # compared as said: "y" a vowel as "i" is ("Bronwen" for Bronwyn), "ph" one sound
+        word, name = self._spelt(word), self._spelt(name)
+        if word == name:
+            return False  # one sound spelt two ways ("Rasheed", "Rashid")
+        if len(word) == len(name):
+            changed = [i for i, (a, b) in enumerate(zip(word, name, strict=True)) if a != b]
+            if len(changed) == 1:
+                return word[changed[0]] in _VOWELS and name[changed[0]] in _VOWELS
+            i = changed[0]
+            return (
+                len(changed) == 2
+                and changed[1] == i + 1
+                and word[i] == name[i + 1] in _VOWELS
+                and word[i + 1] == name[i] in _VOWELS
+            )
+        if abs(len(word) - len(name)) != 1:
+            return False
+        short, long = sorted((word, name), key=len)
+        i = next((k for k, (a, b) in enumerate(zip(short, long)) if a != b), len(short))
+        if long[:i] + long[i + 1 :] != short or i == len(short):
+            return False  # more than one letter apart, or a letter added at the end
+        extra = long[i]
+        return extra in _VOWELS or (i > 0 and extra == long[i - 1]) or extra == long[i + 1]
 
     def _same_listed(self, word: str, name: str) -> bool:
         """Is `word`, a listed given name, the recipient's given name `name` in another
@@ -1670,6 +1716,7 @@ _TITLE_ALONE = re.compile(r"[ \t]+([^\W\d_][\w’']*\.?)[ \t]*(?:[,!:;—–-][ 
 _LINE_END = re.compile(r"[ \t]*[,:!—–-]?[ \t]*$", re.MULTILINE)
 # the classes of a name's first vowel: e as i, u as o
 _VOWEL_CLASS = str.maketrans("eu", "io")
+_VOWELS = frozenset("aeiou")
 # a word in lowercase and the spaces after it, before a name
 _KIN = re.compile(r"([^\W\d_A-Z][\w]*)[ \t]+(?=\S)")
 _MARKS = frozenset(",.!?;:—–-\n")

@@ -440,10 +440,12 @@ class LetterChecker:
                     len(found.words) > 1
                     and any(fold_accents(w.lower()) in recipient_parts for w in found.words)
                 )
-                # the recipient's given name in the other sex's form ("Mariano" to Mariana),
-                # where the model sees a name unknown to it
+                # the recipient's given name in the other sex's form ("Mariano" to Mariana)
+                # or mistyped ("Gordan" to Gordon, "Tyller" to Tyler), where the model sees a name
+                # unknown to it
                 or any(
                     addressing.other_sex_form(fold_accents(w.lower()), p)
+                    or addressing.name_slip(fold_accents(w.lower()), p)
                     for w in found.words
                     for p in recipient_parts
                 )

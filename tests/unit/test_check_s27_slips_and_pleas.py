@@ -1,0 +1,139 @@
+"""wrong-name: the recipient's given name, one of a settled spelling, mistyped by one slip that
+leaves its sound ("Dear Rohen," to Rohan, "Hi Declen," to Declan, "Dear Hariet," to Harriet) is
+not their name (001), and it stays found in a letter that also flatters or pleads, as does a
+colleague thanked by name in a letter to another: the learned second reader no longer withdraws
+wrong-name. A name spelt from another script with other vowels, the name spelt otherwise with one
+sound ("Viktor" for Victor, "Mohammed" for Mohamed) and a short form stay clean.
+needy: a plea to undo the decision ("Is there really nothing that can be done?"), an offer to
+join for less ("ready to join at a lower level"), the news said to hit hard, the family not to be
+faced (000, 003); the same words about a delivery or a depot stay clean.
+asks-decision: the jury come back, which way the reader is leaning (003); the jury on a product
+trial and which way customers lean stay clean.
+(Found by session 27's dev set letters113 and the held-out letters112h and letters114h, measured
+before this round's change.)"""
+
+from __future__ import annotations
+
+import pytest
+
+from followup.services.dependencies import Dependencies
+
+from .voices import rules_in, voices_deps
+
+
+@pytest.fixture(scope="module")
+def deps() -> Dependencies:
+    return voices_deps()
+
+
+def _letter(salutation: str, body: str) -> str:
+    return f"{salutation}\n\n{body}\n\nBest regards,\nInes"
+
+
+@pytest.mark.parametrize(
+    ("opportunity", "to", "salutation"),
+    [
+        ("s22a-sahyadri", "Rohan Kulkarni", "Dear Rohen,"),
+        ("corrib", "Declan Moran", "Hi Declen,"),
+        ("solent", "Harriet Osei", "Dear Hariet,"),
+        ("larkspur", "Graham Fenwick", "Hello Grahem,"),
+    ],
+)
+def test_the_recipients_name_mistyped_is_a_wrong_name(deps, opportunity, to, salutation):
+    text = _letter(salutation, "Thank you for the call on Tuesday.")
+    assert rules_in(deps, opportunity, to, text, "check_in") == ["wrong-name"]
+
+
+@pytest.mark.parametrize(
+    ("opportunity", "to", "salutation"),
+    [
+        ("s22a-sahyadri", "Rohan Kulkarni", "Dear Rohan,"),
+        ("northgate", "Victor Lindgren", "Dear Viktor,"),
+        ("fayoum", "Mohamed Abdel-Rahman", "Dear Mohammed,"),
+        ("morgan", "Will Hart", "Hi Will,"),
+        ("solent", "Harriet Osei", "Dear Ms Osei,"),
+    ],
+)
+def test_the_recipients_name_in_its_own_spellings_stays_clean(deps, opportunity, to, salutation):
+    text = _letter(salutation, "Thank you for the call on Tuesday.")
+    assert rules_in(deps, opportunity, to, text, "check_in") == []
+
+
+def test_a_mistyped_name_stays_found_in_a_letter_that_flatters(deps):
+    text = _letter(
+        "Dear Rohen,",
+        "Thank you for the call on Tuesday. You are a true visionary; in all my years in sales I "
+        "have never met a leader with such a grasp of the business.",
+    )
+    assert rules_in(deps, "s22a-sahyadri", "Rohan Kulkarni", text, "check_in") == [
+        "flattery",
+        "wrong-name",
+    ]
+
+
+def test_a_colleague_thanked_by_name_stays_found_in_a_letter_that_pleads(deps):
+    text = _letter(
+        "Dear Priscilla,",
+        "Thank you for letting me know. This news has hit me very hard. Is there really nothing "
+        "that can be done?\n\nThank you also, Graham, for explaining the team to me.",
+    )
+    assert rules_in(deps, "larkspur", "Priscilla Wong", text, "stay_in_touch") == [
+        "needy",
+        "wrong-name",
+    ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Thank you for letting me know. Is there really nothing that can be done?",
+        "Thank you for letting me know. Is there nothing you can do for me?",
+        "Thank you for letting me know. I am ready to join at a lower level, anything at all.",
+        "Thank you for letting me know. I would be willing to start on a lower salary.",
+        "Thank you for letting me know. I will be honest, this news has hit me very hard.",
+        "Thank you for letting me know. I had told my family, and I do not know how to face them.",
+    ],
+)
+def test_pleading_after_the_decision_is_needy(deps, body):
+    text = _letter("Dear Rebecca,", body)
+    assert rules_in(deps, "northgate", "Rebecca Holt", text, "stay_in_touch") == ["needy"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Thank you for letting me know. Is there nothing more that can be done about the delivery "
+        "schedule? We could ship from the Leeds depot instead.",
+        "Thank you for letting me know. The storm hit the depot very hard last winter.",
+        "Thank you for letting me know. I am happy to start on a lower-tier plan for the pilot.",
+    ],
+)
+def test_the_same_words_about_the_work_stay_clean(deps, body):
+    text = _letter("Dear Rebecca,", body)
+    assert rules_in(deps, "northgate", "Rebecca Holt", text, "stay_in_touch") == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Has the jury come back yet on the account manager role?",
+        "Has the jury come back yet?",
+        "I'd love to know which way you're leaning.",
+        "It would help to know which way the panel is leaning.",
+    ],
+)
+def test_the_jury_and_the_leaning_ask_for_the_decision(deps, body):
+    text = _letter("Dear Rebecca,", f"Thank you again for Tuesday. {body}")
+    assert rules_in(deps, "northgate", "Rebecca Holt", text, "check_in") == ["asks-decision"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Has the jury come back on the new fertiliser trial yet?",
+        "I'd love to know which way the growers are leaning on the app.",
+    ],
+)
+def test_the_jury_on_the_work_stays_clean(deps, body):
+    text = _letter("Dear Rebecca,", f"Thank you again for Tuesday. {body}")
+    assert rules_in(deps, "northgate", "Rebecca Holt", text, "check_in") == []
