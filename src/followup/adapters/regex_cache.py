@@ -198,8 +198,8 @@ def prime(path: str) -> dict[tuple[str, int], Saved]:
     file held; nothing when there is no file, or it cannot be read."""
     cache = getattr(re, "_cache", None)
     try:
-        with open(path, "rb") as kept:
-            table = marshal.load(kept)
+        with open(path, "rb") as kept:  # whole: `marshal.load` reads it piece by piece
+            table = marshal.loads(kept.read())
     except (OSError, EOFError, ValueError, TypeError):
         return {}
     if not isinstance(cache, dict) or not isinstance(table, dict):
