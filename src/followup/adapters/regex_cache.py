@@ -116,11 +116,14 @@ def _mapped(path: str) -> Any:
 
 
 def pickler(out: IO[bytes]) -> pickle.Pickler:
-    """A pickler that writes compiled patterns as their code (restored as they are read)."""
+    """A pickler that writes compiled patterns as their code (restored as they are read), and
+    each plain value once (see sharing_pickler.py)."""
     import copyreg
     import pickle
 
-    writer = pickle.Pickler(out, protocol=pickle.HIGHEST_PROTOCOL)
+    from followup.adapters.sharing_pickler import SharingPickler
+
+    writer = SharingPickler(out, protocol=pickle.HIGHEST_PROTOCOL)
     writer.dispatch_table = copyreg.dispatch_table.copy()
     writer.dispatch_table[re.Pattern] = _reduce
     return writer
