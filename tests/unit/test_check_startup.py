@@ -167,3 +167,21 @@ def test_the_rules_read_back_restore_their_patterns_from_the_code_kept_apart(
     code.unlink()
     again = build_checker(None, cache=tmp_path).rules.patterns()[::20]
     assert [p.compiled for p in again] == expected
+
+
+@pytest.mark.parametrize("damage", ["halved", "scrambled"])
+def test_rules_whose_kept_code_is_damaged_compile_each_pattern_from_its_text(
+    tmp_path, damage, fresh_cache
+):
+    """A code file cut short, or overwritten with other bytes of its length, makes no pattern
+    other than `re.compile` makes, and fails no check."""
+    from followup.adapters.check_rules import build_checker
+
+    build_checker(None, cache=tmp_path)
+    (code,) = tmp_path.glob("code-*.bin")
+    raw = code.read_bytes()
+    code.write_bytes(raw[: len(raw) // 2] if damage == "halved" else bytes(reversed(raw)))
+    checker = build_checker(None, cache=tmp_path)
+    patterns = checker.rules.patterns()
+    assert [p.compiled for p in patterns] == [re.compile(p.pattern, p.flags) for p in patterns]
+    assert checker.rules.maker.table  # type: ignore[attr-defined]
