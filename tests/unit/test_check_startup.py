@@ -185,3 +185,26 @@ def test_rules_whose_kept_code_is_damaged_compile_each_pattern_from_its_text(
     patterns = checker.rules.patterns()
     assert [p.compiled for p in patterns] == [re.compile(p.pattern, p.flags) for p in patterns]
     assert checker.rules.maker.table  # type: ignore[attr-defined]
+
+
+def test_the_rules_read_back_keep_the_probes_a_check_reads_and_not_those_it_does_not(tmp_path):
+    """The probes of a rule's patterns are read into the rulebook's selections as the rules
+    are (the selections read back equal those built); those of its exclusions are read by the
+    check, and kept."""
+    from followup.adapters.check_rules import build_checker
+
+    built = build_checker(None, spelling=False).rules
+    build_checker(None, spelling=False, cache=tmp_path)
+    kept = build_checker(None, spelling=False, cache=tmp_path).rules
+    exclusions = built["missing-thanks"].exclusions
+    assert exclusions
+    assert [kept["missing-thanks"].probes[p] for p in kept["missing-thanks"].exclusions] == [
+        built["missing-thanks"].probes[p] for p in exclusions
+    ]
+    for rule_id, rule in built.rules.items():
+        assert kept[rule_id].pattern_triggers == ()
+        for kind in ("patterns", "questions", "requests"):
+            ours, theirs = kept._selections[rule_id, kind], built._selections[rule_id, kind]
+            assert ours.entries == theirs.entries
+            assert len(getattr(kept[rule_id], kind)) == len(getattr(rule, kind))
+    assert kept.triggers.sets == built.triggers.sets
