@@ -208,3 +208,14 @@ def test_the_rules_read_back_keep_the_probes_a_check_reads_and_not_those_it_does
             assert ours.entries == theirs.entries
             assert len(getattr(kept[rule_id], kind)) == len(getattr(rule, kind))
     assert kept.triggers.sets == built.triggers.sets
+
+
+def test_code_taken_apart_twice_keeps_every_pattern(fresh_cache):
+    from followup.adapters.regex_cache import KeptCode
+
+    maker = KeptCode.recording()
+    made = [maker(pattern, flags) for pattern, flags in _PATTERNS]
+    first = maker.take_code_apart()
+    assert maker.take_code_apart() == first
+    assert [maker(pattern, flags) for pattern, flags in _PATTERNS] == made
+    assert made == [re.compile(pattern, flags) for pattern, flags in _PATTERNS]

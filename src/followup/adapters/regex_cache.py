@@ -67,7 +67,7 @@ class KeptCode:
     def __getstate__(self) -> tuple[Any, ...]:
         """Read back by every check: the patterns placed in the file as their texts and arrays
         of numbers, a few objects where a table of tuples and dicts is six for each of 1,800
-        patterns (3 ms of the check's start); the table is made again (a tenth of a
+        patterns (1.5 ms of the check's start); the table is made again (a tenth of a
         millisecond) when a pattern is first compiled. Those not placed as they are."""
         placed = [(key, kept) for key, kept in self.table.items() if isinstance(kept, int)]
         others = {key: kept for key, kept in self.table.items() if not isinstance(kept, int)}
@@ -114,9 +114,10 @@ class KeptCode:
         read_code_from); the table keeps each pattern's number there."""
         table, end = self.table, 0
         parts: list[bytes] = []
+        # (what each holds read before any is numbered afresh: a second call finds it all)
+        every = [(key, self._saved(kept)) for key, kept in table.items()]
         self._ends, self._flags, self._groups, self._named = array("Q"), array("q"), array("q"), {}
-        for key, kept in table.items():
-            saved = self._saved(kept)
+        for key, saved in every:
             if saved is None:
                 continue
             flags, raw, groups, groupindex, _ = saved
