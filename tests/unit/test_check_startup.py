@@ -167,3 +167,55 @@ def test_the_rules_read_back_restore_their_patterns_from_the_code_kept_apart(
     code.unlink()
     again = build_checker(None, cache=tmp_path).rules.patterns()[::20]
     assert [p.compiled for p in again] == expected
+
+
+@pytest.mark.parametrize("damage", ["halved", "scrambled"])
+def test_rules_whose_kept_code_is_damaged_compile_each_pattern_from_its_text(
+    tmp_path, damage, fresh_cache
+):
+    """A code file cut short, or overwritten with other bytes of its length, makes no pattern
+    other than `re.compile` makes, and fails no check."""
+    from followup.adapters.check_rules import build_checker
+
+    build_checker(None, cache=tmp_path)
+    (code,) = tmp_path.glob("code-*.bin")
+    raw = code.read_bytes()
+    code.write_bytes(raw[: len(raw) // 2] if damage == "halved" else bytes(reversed(raw)))
+    checker = build_checker(None, cache=tmp_path)
+    patterns = checker.rules.patterns()
+    assert [p.compiled for p in patterns] == [re.compile(p.pattern, p.flags) for p in patterns]
+    assert checker.rules.maker.table  # type: ignore[attr-defined]
+
+
+def test_the_rules_read_back_keep_the_probes_a_check_reads_and_not_those_it_does_not(tmp_path):
+    """The probes of a rule's patterns are read into the rulebook's selections as the rules
+    are (the selections read back equal those built); those of its exclusions are read by the
+    check, and kept."""
+    from followup.adapters.check_rules import build_checker
+
+    built = build_checker(None, spelling=False).rules
+    build_checker(None, spelling=False, cache=tmp_path)
+    kept = build_checker(None, spelling=False, cache=tmp_path).rules
+    exclusions = built["missing-thanks"].exclusions
+    assert exclusions
+    assert [kept["missing-thanks"].probes[p] for p in kept["missing-thanks"].exclusions] == [
+        built["missing-thanks"].probes[p] for p in exclusions
+    ]
+    for rule_id, rule in built.rules.items():
+        assert kept[rule_id].pattern_triggers == ()
+        for kind in ("patterns", "questions", "requests"):
+            ours, theirs = kept._selections[rule_id, kind], built._selections[rule_id, kind]
+            assert ours.entries == theirs.entries
+            assert len(getattr(kept[rule_id], kind)) == len(getattr(rule, kind))
+    assert kept.triggers.sets == built.triggers.sets
+
+
+def test_code_taken_apart_twice_keeps_every_pattern(fresh_cache):
+    from followup.adapters.regex_cache import KeptCode
+
+    maker = KeptCode.recording()
+    made = [maker(pattern, flags) for pattern, flags in _PATTERNS]
+    first = maker.take_code_apart()
+    assert maker.take_code_apart() == first
+    assert [maker(pattern, flags) for pattern, flags in _PATTERNS] == made
+    assert made == [re.compile(pattern, flags) for pattern, flags in _PATTERNS]

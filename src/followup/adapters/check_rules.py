@@ -51,6 +51,7 @@ _READERS = (
     os.path.join(_LETTERS, "atoms.py"),
     os.path.join(_LETTERS, "loosen.py"),
     os.path.join(_HERE, "regex_cache.py"),
+    os.path.join(_HERE, "sharing_pickler.py"),
 )
 
 

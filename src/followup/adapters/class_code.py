@@ -78,8 +78,10 @@ def install(path: str) -> tuple[KeptMethods, ...]:
 
     tables: dict[str, dict[str, CodeType]] = {}
     try:
+        # read whole, then unmarshalled: `marshal.load` reads a file piece by piece, a call to
+        # the file for every object (a code object is dozens), which took the check 6 ms
         with open(path, "rb") as kept:
-            found = marshal.load(kept)
+            found = marshal.loads(kept.read())
         if isinstance(found, dict):
             from types import CodeType
 

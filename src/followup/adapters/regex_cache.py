@@ -28,9 +28,8 @@ _SRE: Any = importlib.import_module("_sre")  # the regular expression engine, wr
 
 # What a pattern is made of: flags, code (as bytes), groups, group index, index group.
 Saved = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]
-# The same with its code kept apart in a file (see KeptCode.take_code_apart): where the code
-# starts in the file and how long it is, in place of the code.
-Placed = tuple[int, tuple[int, int], int, dict[str, int], tuple[str | None, ...]]
+# The same with its code kept apart in a file (see KeptCode.take_code_apart): its number there.
+Placed = int
 
 
 class KeptCode:
@@ -41,17 +40,57 @@ class KeptCode:
     patterns, and reading the rules then reads only their code, not four megabytes of it."""
 
     def __init__(self, table: dict[tuple[str, int], Saved | Placed], record: bool = False) -> None:
-        self.table = table
+        self._table: dict[tuple[str, int], Saved | Placed] | None = table
+        self._packed: tuple[Any, ...] | None = None  # what makes the table, as read back
         self._record = record
         self.apart: str | None = None  # the name of the file that holds the code kept apart
+        # of each pattern placed in that file, by its number there: where its code ends, the
+        # flags and groups the engine is told, and its named groups (for those that have any)
+        self._ends, self._flags, self._groups = array("Q"), array("q"), array("q")
+        self._named: dict[int, dict[str, int]] = {}
         self._folder = ""  # the folder it is in
         self._code: Any = None  # its bytes (mapped into memory when first read); False: unread
 
-    def __getstate__(self) -> tuple[str | None, dict[tuple[str, int], Saved | Placed]]:
-        return self.apart, self.table
+    @property
+    def table(self) -> dict[tuple[str, int], Saved | Placed]:
+        """What it keeps of each pattern, by its text and flags."""
+        found = self._table
+        if found is None:
+            assert self._packed is not None, "a table, or the state it was read from"
+            patterns, flags, numbers, others = self._packed
+            keys = zip(patterns, _ints("q", flags), strict=True)
+            found = dict(zip(keys, _ints("q", numbers), strict=True))
+            found.update(others)
+            self._table, self._packed = found, None
+        return found
 
-    def __setstate__(self, state: tuple[str | None, dict[tuple[str, int], Saved | Placed]]) -> None:
-        self.apart, self.table = state
+    def __getstate__(self) -> tuple[Any, ...]:
+        """Read back by every check: the patterns placed in the file as their texts and arrays
+        of numbers, a few objects where a table of tuples and dicts is six for each of 1,800
+        patterns (1.5 ms of the check's start); the table is made again (a tenth of a
+        millisecond) when a pattern is first compiled. Those not placed as they are."""
+        placed = [(key, kept) for key, kept in self.table.items() if isinstance(kept, int)]
+        others = {key: kept for key, kept in self.table.items() if not isinstance(kept, int)}
+        return (
+            self.apart,
+            tuple(pattern for (pattern, _), _ in placed),
+            array("q", [flags for (_, flags), _ in placed]).tobytes(),
+            array("q", [number for _, number in placed]).tobytes(),
+            others,
+            self._ends.tobytes(),
+            self._flags.tobytes(),
+            self._groups.tobytes(),
+            self._named,
+        )
+
+    def __setstate__(self, state: tuple[Any, ...]) -> None:
+        self.apart, patterns, flags, numbers, others, ends, code_flags, groups, named = state
+        sizes = {len(ends), len(code_flags), len(groups)}
+        if len(flags) != 8 * len(patterns) or len(numbers) != len(flags) or len(sizes) != 1:
+            raise TypeError("not a KeptCode's state")  # (the rules are then read again)
+        self._table, self._packed = None, (patterns, flags, numbers, others)
+        self._ends, self._flags = _ints("Q", ends), _ints("q", code_flags)
+        self._groups, self._named = _ints("q", groups), named
         self._record, self._folder, self._code = False, "", None
 
     @classmethod
@@ -61,26 +100,35 @@ class KeptCode:
 
     def __call__(self, pattern: str, flags: int = 0) -> re.Pattern[str]:
         key = (pattern, flags)
-        kept = self.table.get(key)
+        table = self.table
+        kept = table.get(key)
         if kept is None and self._record:
             kept = _save(pattern, flags)
             if kept is None:
                 return re.compile(pattern, flags)
-            self.table[key] = kept
+            table[key] = kept
         return restore(pattern, flags, self._saved(kept) if kept is not None else None)
 
     def take_code_apart(self) -> bytes:
         """The code of every pattern kept, one after the other, to be written to a file (see
-        read_code_from); the table keeps where each pattern's code is in it."""
-        parts, start = [], 0
-        for key, kept in self.table.items():
-            saved = self._saved(kept)
+        read_code_from); the table keeps each pattern's number there."""
+        table, end = self.table, 0
+        parts: list[bytes] = []
+        # (what each holds read before any is numbered afresh: a second call finds it all)
+        every = [(key, self._saved(kept)) for key, kept in table.items()]
+        self._ends, self._flags, self._groups, self._named = array("Q"), array("q"), array("q"), {}
+        for key, saved in every:
             if saved is None:
                 continue
-            flags, raw, groups, groupindex, indexgroup = saved
-            self.table[key] = (flags, (start, len(raw)), groups, groupindex, indexgroup)
+            flags, raw, groups, groupindex, _ = saved
+            table[key] = len(parts)
+            if groupindex:
+                self._named[len(parts)] = groupindex
             parts.append(raw)
-            start += len(raw)
+            end += len(raw)
+            self._ends.append(end)
+            self._flags.append(flags)
+            self._groups.append(groups)
         code = self._code = b"".join(parts)
         return code
 
@@ -93,14 +141,29 @@ class KeptCode:
         self._folder = folder
 
     def _saved(self, kept: Saved | Placed) -> Saved | None:
-        flags, code, groups, groupindex, indexgroup = kept
-        if isinstance(code, bytes):
-            return (flags, code, groups, groupindex, indexgroup)
+        if not isinstance(kept, int):
+            return kept
         if self._code is None:
             self._code = _mapped(os.path.join(self._folder, self.apart or ""))
-        start, length = code
-        raw = self._code[start : start + length] if self._code else b""
-        return (flags, raw, groups, groupindex, indexgroup) if len(raw) == length else None
+        if not self._code or not 0 <= kept < len(self._ends):
+            return None
+        start, end = self._ends[kept - 1] if kept else 0, self._ends[kept]
+        raw = self._code[start:end]
+        if len(raw) != end - start:
+            return None
+        groups, groupindex = self._groups[kept], dict(self._named.get(kept, {}))
+        indexgroup: list[str | None] = [None] * (groups + 1)
+        for name, number in groupindex.items():
+            if not 0 < number <= groups:
+                return None
+            indexgroup[number] = name
+        return (self._flags[kept], raw, groups, groupindex, tuple(indexgroup))
+
+
+def _ints(kind: str, raw: bytes) -> array[int]:
+    made = array(kind)
+    made.frombytes(raw)
+    return made
 
 
 def _mapped(path: str) -> Any:
@@ -116,11 +179,14 @@ def _mapped(path: str) -> Any:
 
 
 def pickler(out: IO[bytes]) -> pickle.Pickler:
-    """A pickler that writes compiled patterns as their code (restored as they are read)."""
+    """A pickler that writes compiled patterns as their code (restored as they are read), and
+    each plain value once (see sharing_pickler.py)."""
     import copyreg
     import pickle
 
-    writer = pickle.Pickler(out, protocol=pickle.HIGHEST_PROTOCOL)
+    from followup.adapters.sharing_pickler import SharingPickler
+
+    writer = SharingPickler(out, protocol=pickle.HIGHEST_PROTOCOL)
     writer.dispatch_table = copyreg.dispatch_table.copy()
     writer.dispatch_table[re.Pattern] = _reduce
     return writer
@@ -198,8 +264,8 @@ def prime(path: str) -> dict[tuple[str, int], Saved]:
     file held; nothing when there is no file, or it cannot be read."""
     cache = getattr(re, "_cache", None)
     try:
-        with open(path, "rb") as kept:
-            table = marshal.load(kept)
+        with open(path, "rb") as kept:  # whole: `marshal.load` reads it piece by piece
+            table = marshal.loads(kept.read())
     except (OSError, EOFError, ValueError, TypeError):
         return {}
     if not isinstance(cache, dict) or not isinstance(table, dict):

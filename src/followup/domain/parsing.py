@@ -145,8 +145,10 @@ def decode_text(raw: bytes, source: str, encoded: str, content: str) -> str:
     """A user's file as text: UTF-8 (a BOM allowed), and not empty, or one clear line.
     `encoded` names the format expected ("UTF-8 text", "UTF-8 JSON"); `content` what an empty
     file should have held ("a letter", "a JSON dossier")."""
+    # the BOM taken off here, as the utf-8-sig codec would (a module of its own to load)
+    data = raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw
     try:
-        text = raw.decode("utf-8-sig")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         raise BadInput(
             f"{source}: expected {encoded}, found a byte that is not UTF-8 at offset {error.start}"
