@@ -10,7 +10,15 @@ faced (000, 003); the same words about a delivery or a depot stay clean.
 asks-decision: the jury come back, which way the reader is leaning (003); the jury on a product
 trial and which way customers lean stay clean.
 (Found by session 27's dev set letters113 and the held-out letters112h and letters114h, measured
-before this round's change.)"""
+before this round's change.)
+
+Near misses found by session 27's dev set letters115 and the held-out letters116h, measured
+before this round's change: a casual word of address is no name ("Dude, you're …"); thanks for a
+call that told the decision does not ask for it, however the thanks is phrased ("grateful with
+you for the call to tell me the decision"); "whether anyone has been through that" asks about an
+experience, not whether the candidate got through; a quick yes or no asked for is the decision
+asked for, and needy only when the writer would settle for it ("a simple yes or no would be
+enough", "even a quick no") (000, 001, 003)."""
 
 from __future__ import annotations
 
@@ -137,3 +145,51 @@ def test_the_jury_and_the_leaning_ask_for_the_decision(deps, body):
 def test_the_jury_on_the_work_stays_clean(deps, body):
     text = _letter("Dear Rebecca,", f"Thank you again for Tuesday. {body}")
     assert rules_in(deps, "northgate", "Rebecca Holt", text, "check_in") == []
+
+
+@pytest.mark.parametrize(
+    ("body", "kind", "expected"),
+    [
+        ("Dude, thanks again for Tuesday and the tour of the depot.", "check_in", []),
+        ("Thanks for Tuesday, bro. The depot tour was useful.", "check_in", []),
+        (
+            "I am very grateful with you for the call to tell me the decision, and for the time "
+            "you gave me in August.",
+            "stay_in_touch",
+            [],
+        ),
+        (
+            "Thank you for calling to tell me the outcome. I learned a lot from the process.",
+            "stay_in_touch",
+            [],
+        ),
+        (
+            "I'd love to know whether anyone on the team has been through a relocation like that.",
+            "check_in",
+            [],
+        ),
+        (
+            "I'd love to know whether I made it through the first round.",
+            "check_in",
+            ["asks-decision"],
+        ),
+        (
+            "Could you tell me the decision when it is made?",
+            "check_in",
+            ["asks-decision"],
+        ),
+        (
+            "A quick yes or no before the weekend would help me plan.",
+            "check_in",
+            ["asks-decision"],
+        ),
+        (
+            "I know you're busy, but a simple yes or no would be enough.",
+            "check_in",
+            ["needy"],
+        ),
+    ],
+)
+def test_near_misses_read_as_they_are(deps, body, kind, expected):
+    text = _letter("Dear Rebecca,", body)
+    assert rules_in(deps, "northgate", "Rebecca Holt", text, kind) == expected

@@ -1169,12 +1169,13 @@ class Addressing:
     def name_slip(self, word: str, name: str) -> bool:
         """Is `word` the recipient's given name `name`, one of a settled spelling, mistyped by one
         slip that leaves its sound as it was: a vowel changed for another ("Rohen" for Rohan,
-        "Gordan" for Gordon, "Bronwen" for Bronwyn), two vowels swapped ("Micheal"), a vowel dropped or added inside it
-        ("Nula" for Nuala), a consonant doubled or written once ("Tyller" for Tyler), into a
-        word that is no given name the lists know? (A listed name is another name, or the same
-        name's other spelling, already: "Karin" is not Karen, "Phillip" is Philip; a name
-        carried from a script that writes no short vowels is spelt in more than one way:
-        "Khaled", "Khalid"; a vowel added at the end may make a pet or spoken form: "Tomi".)"""
+        "Gordan" for Gordon, "Bronwen" for Bronwyn), two vowels swapped ("Sofai" for Sofia), a
+        vowel dropped or added inside it ("Stephn" for Stephen), a consonant doubled or written once
+        ("Tyller" for Tyler, "Hariet" for Harriet), into a word that is no given name the lists
+        know? (A listed name is another name, or the same name's other spelling, already:
+        "Karin" is not Karen, "Phillip" is Philip; a name carried from a script that writes no
+        short vowels is spelt in more than one way: "Khaled", "Khalid"; a vowel added at the end
+        may make a pet or spoken form: "Tomi".)"""
         if word == name or name not in self.settled_given:
             return False
         if word in self.settled_given or word in self.female_given or word in self.male_given:
@@ -1197,7 +1198,8 @@ class Addressing:
         if abs(len(word) - len(name)) != 1:
             return False
         short, long = sorted((word, name), key=len)
-        i = next((k for k, (a, b) in enumerate(zip(short, long)) if a != b), len(short))
+        pairs = enumerate(zip(short, long[:-1], strict=True))
+        i = next((k for k, (a, b) in pairs if a != b), len(short))
         if long[:i] + long[i + 1 :] != short or i == len(short):
             return False  # more than one letter apart, or a letter added at the end
         extra = long[i]
