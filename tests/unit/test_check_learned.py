@@ -142,8 +142,9 @@ def test_the_shipped_reader_says_what_it_was_trained_on() -> None:
         "missing-recap",
     )
     assert reader.add == {}  # measured, not shipped (see bench/letters/train.py)
-    # only the rules that read a word by its place in the context (see bench/letters/train.py)
-    assert reader.withdraw == {r: 0.005 for r in ("new-topic", "wrong-name", "wrong-company")}
+    # only the rules that read a word by its place in the context, and not wrong-name since
+    # session 27 (see bench/letters/train.py)
+    assert reader.withdraw == {r: 0.005 for r in ("new-topic", "wrong-company")}
 
 
 def test_the_shipped_reader_leaves_a_plain_question_for_the_decision_found(

@@ -355,7 +355,7 @@ def test_a_regret_that_explains_a_rejection_is_no_withdrawal_answered():
 )
 def test_a_task_done_alone_by_a_date_is_a_request_though_called_the_next_step(text, asked):
     reader = shipped_classifier()
-    assert reader.settled(text) == {"invitation": 2}
+    assert reader.settled(text) == {"invitation": 3}
     found = reader.classify(f"Hi Sam,\n\n{text}\n\nBest,\nAl")
     assert (found.kind, found.evidence) == ("question", asked)
 
