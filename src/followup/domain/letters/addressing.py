@@ -189,7 +189,11 @@ class Addressing:
         # one of them mistyped by a letter, into a word no list holds, is a slip of the pen
         # ("Rohen" to Rohan, "Hariet" to Harriet), not the name spelt another way (name_slip)
         self.settled_given = frozenset(
-            fold_accents(w) for w in self.given_names | words("female_given") | words("male_given")
+            fold_accents(w)
+            for w in self.given_names
+            | words("female_given")
+            | words("male_given")
+            | words("settled_given_other")
         )
         self.female_endings = tuple(fold_accents(w) for w in words("female_surname_endings"))
         self.male_endings = tuple(fold_accents(w) for w in words("male_surname_endings"))
@@ -578,15 +582,19 @@ class Addressing:
             plain = _plain(bare[0], first)  # (as compared with the words that are no names)
             if how in ("between", "end") and self._introduced(text, m.start("name")):
                 return None  # "my former manager at Kranich, Dr. Ute Hartmann, is happy to…"
-            # the recipient's own given name in the other sex's form ("Filipe" to Filipa) is a
-            # name whatever the lists hold: set off as spoken to, it calls them by another's
+            # the recipient's own given name in the other sex's form ("Filipe" to Filipa) or
+            # mistyped ("Nula" to Nuala) is a name whatever the lists hold: set off as spoken
+            # to, it calls them by another's
             person = (
                 titled
                 or suffixed
                 or any(t in known for t in folded)
                 or (
                     len(folded) == 1
-                    and any(self.other_sex_form(first, r) for r in ctx.recipient_parts)
+                    and any(
+                        self.other_sex_form(first, r) or self.name_slip(first, r)
+                        for r in ctx.recipient_parts
+                    )
                 )
             )
             if how in ("salutation", "lead"):
@@ -990,6 +998,8 @@ class Addressing:
             return True
         if given and self._other_second_given(words, others, recipient_parts, given):
             return True
+        if surnames and any(_surname_slip(fold_accents(_core(w)), surnames) for w in others):
+            return True  # "Imogen Thwaites" to Imogen Thwaite: their family name misspelt
         return any(
             (folded := fold_accents(_core(w))) in known and folded not in recipient_parts
             for w in others
@@ -1117,6 +1127,8 @@ class Addressing:
             spoken = romaji(t)
             if any(len(p) >= 3 and romaji(p) == spoken for p in recipient_parts):
                 return True  # a Japanese long vowel spelt another way ("Ryouta" of Ryōta)
+        if _lenited(t, recipient_parts):
+            return True  # "A Phádraig" to Pádraig: the Irish and Scottish Gaelic vocative
         if any(self.name_slip(t, p) for p in recipient_parts):
             return False  # "Rohen" to Rohan, "Hariet" to Harriet: their name, mistyped
         if recipient_parts & self.short_forms.get(t, frozenset()):
@@ -1130,8 +1142,19 @@ class Addressing:
                 continue
             stem = t[: -len(ending)]
             stems = {stem, stem[:-1]} if len(stem) >= 4 and stem[-1] == stem[-2] else {stem}
-            if any(p.startswith(s) for s in stems for p in recipient_parts):
-                return True
+            if (
+                len(stem) == 3
+                and stem[1] == stem[2]
+                and stem[2] not in _VOWELS
+                and t not in self.given_names
+                and t not in self.female_given
+                and t not in self.male_given
+            ):
+                # the name's first syllable with its consonant doubled ("Immy" for Imogen,
+                # "Ollie" for Oliver), where the word is no name of its own
+                stems.add(stem[:2])
+            if any(p.startswith(s) for s in stems for p in recipient_parts - surnames):
+                return True  # (a pet form is of a given name: "Thwaites" is not Thwaite)
         if any(self._same_listed(t, p) for p in recipient_parts):
             return True
         if t in self.given_names or len(t) < 3:
@@ -1167,8 +1190,9 @@ class Addressing:
         )
 
     def name_slip(self, word: str, name: str) -> bool:
-        """Is `word` the recipient's given name `name`, one of a settled spelling, mistyped by one
-        slip that leaves its sound as it was: a vowel changed for another ("Rohen" for Rohan,
+        """Is `word` the recipient's given name `name`, one of a settled spelling (a name of the
+        common list or the Census lists, or one no list holds: "Malikai" for Malakai), mistyped by
+        one slip that leaves its sound as it was: a vowel changed for another ("Rohen" for Rohan,
         "Gordan" for Gordon, "Bronwen" for Bronwyn), two vowels swapped ("Sofai" for Sofia), a
         vowel dropped or added inside it ("Stephn" for Stephen), a consonant doubled or written once
         ("Tyller" for Tyler, "Hariet" for Harriet), into a word that is no given name the lists
@@ -1176,8 +1200,11 @@ class Addressing:
         "Karin" is not Karen, "Phillip" is Philip; a name carried from a script that writes no
         short vowels is spelt in more than one way: "Khaled", "Khalid"; a vowel added at the end
         may make a pet or spoken form: "Tomi".)"""
-        if word == name or name not in self.settled_given:
-            return False
+        if word == name or (
+            name not in self.settled_given
+            and (name in self.female_given or name in self.male_given)
+        ):
+            return False  # (a name only the other lists hold may be spelt more than one way)
         if word in self.settled_given or word in self.female_given or word in self.male_given:
             return False
         # compared as said: "y" a vowel as "i" is ("Bronwen" for Bronwyn), "ph" one sound
@@ -1257,12 +1284,22 @@ class Addressing:
             word = word.replace(written, said)
         return "".join(c for c in word if c in "aeiou")
 
-    def wrong_title(self, text: str, start: int, end: int, person: str, country: str = "") -> bool:
+    def wrong_title(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        person: str,
+        country: str = "",
+        notes: tuple[str, ...] = (),
+    ) -> bool:
         """Is the name addressed at text[start:end], the recipient's, called with a title of
         respect of the other sex than theirs ("Dear Mr. Campbell" to Andrea Campbell)? Their
         sex is read of their given name (in the candidate's `country` first, where a name is
         of the other sex there: Andrea in Italy) or, failing that, of their surname's ending
-        (Zielińska, Zieliński); a name that tells neither tells nothing."""
+        (Zielińska, Zieliński), or, where the name tells neither (Dominique, Sasha), of the
+        pronouns the notes on them use, where those are all of one sex ("his move from the
+        Montréal office"); else nothing is told."""
         name = text[start:end]
         first = name.split(maxsplit=1)[:1]
         if first and len(name.split()) > 1 and self._honorific.match(first[0]):
@@ -1282,7 +1319,7 @@ class Addressing:
         sex = "female" if said in self.female_titles else "male" if said in self.male_titles else ""
         if not sex:
             return False
-        theirs = self.sex_of(person, country)
+        theirs = self.sex_of(person, country) or _sex_of_pronouns(notes)
         return bool(theirs) and theirs != sex
 
     def sex_of(self, person: str, country: str = "") -> str:
@@ -1891,6 +1928,50 @@ def romaji(word: str) -> str:
     )
 
 
+def _lenited(word: str, parts: frozenset[str]) -> bool:
+    """Is the word one of the names in the Irish or Scottish Gaelic vocative, its first
+    consonant lenited by an "h" after it ("Phádraig" of Pádraig, "Chiaráin" of Ciarán, "Sheáin"
+    of Seán, a man's name also slender before its last consonant)?"""
+    if len(word) < 4 or word[1] != "h" or word[0] not in "bcdfgmpst":
+        return False
+    plain = word[0] + word[2:]
+    if plain in parts:
+        return True
+    return any(
+        len(p) >= 3 and plain[:i] + plain[i + 1 :] == p
+        for i, c in enumerate(plain)
+        if c == "i" and 0 < i < len(plain) - 1
+        for p in parts
+    )
+
+
+_HIS = re.compile(r"\b(?:he|him|his|himself)\b", re.IGNORECASE)
+_HERS = re.compile(r"\b(?:she|her|hers|herself)\b", re.IGNORECASE)
+
+
+def _sex_of_pronouns(notes: tuple[str, ...]) -> str:
+    """The sex the notes on a person tell by their pronouns, where all are of one sex."""
+    said = " ".join(notes)
+    his, hers = _HIS.search(said) is not None, _HERS.search(said) is not None
+    return "male" if his and not hers else "female" if hers and not his else ""
+
+
+def _surname_slip(word: str, surnames: frozenset[str]) -> bool:
+    """Is the word one of the family names misspelt: one letter added, dropped or changed
+    ("Thwaites" to Thwaite, "Okafur" to Okafor), in a name of five letters or more?"""
+    for name in surnames:
+        if len(name) < 5 or word == name or "-" in word or abs(len(word) - len(name)) > 1:
+            continue
+        if len(word) == len(name):
+            if sum(a != b for a, b in zip(word, name, strict=True)) == 1:
+                return True
+            continue
+        short, long = sorted((word, name), key=len)
+        if any(long[:i] + long[i + 1 :] == short for i in range(len(long))):
+            return True
+    return False
+
+
 def _core(token: str) -> str:
     """A name's word as compared: lowercase, without a possessive or trailing punctuation."""
     return re.sub(r"['’]s$", "", token.lower().strip(".,'’-"))
@@ -1921,16 +2002,13 @@ def same_person(
     """Is this word of a name one of the recipient's (or a short form of one: Dan, Daniel)?
     A name that is another's with one of `endings` added is a name of its own: Helen is not
     Helena, Victor is not Victoria, Graham is not Grahame. A family name (`surnames`) with
-    two letters or more added is another family name ("Hartley" is not Hart, "Holten" not
-    Holt), though a given name may be written out in full ("Samuel" for Sam) and a family
-    name joined to another ("Gordon-Bailey")."""
+    letters added is another family name ("Hartley" is not Hart, "Holten" not Holt,
+    "Thwaites" not Thwaite), though a given name may be written out in full ("Samuel" for
+    Sam) and a family name joined to another ("Gordon-Bailey")."""
     t = fold_accents(_core(token))
     return t in recipient_parts or any(
         len(t) >= 3
-        and (
-            p.startswith(t)
-            or (t.startswith(p) and (p not in surnames or len(t) - len(p) < 2 or t[len(p)] in "-‐"))
-        )
+        and (p.startswith(t) or (t.startswith(p) and (p not in surnames or t[len(p)] in "-‐")))
         and not _other_ending(t, p, endings)
         for p in recipient_parts
     )

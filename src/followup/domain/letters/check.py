@@ -220,6 +220,21 @@ class LetterChecker:
         unreviewed = self.rules["new-topic"].data.get("unreviewed") if topics else None
         if unreviewed:
             sure = sure + [f for f in topics if any(f"({c})" in f.message for c in unreviewed)]
+        # …nor the reader's private life asked after in a sentence of its own ("I hope your
+        # back is feeling better after the physio", "Did you vote in the referendum?"): the
+        # sentence is to the reader, about them, which a letter-level model does not tie
+        # …nor a sentence about politics ("What a mess the election was"), whose words the
+        # model was seldom shown and the lexicon reads in no other sense
+        for key in ("asked_after", "unreviewed_words") if topics else ():
+            source = self.rules["new-topic"].data.get(key)
+            if not source:
+                continue
+            said = self.rules.pattern(str(source), re.IGNORECASE)
+            sure = sure + [
+                f
+                for f in topics
+                if "(personal life" in f.message and said.search(text[f.start : f.end])
+            ]
         if sure:
             kept = set(reviewed)
             reviewed = reviewed + [f for f in sure if f not in kept]
@@ -322,6 +337,10 @@ class LetterChecker:
         applied = self.rules["wrong-company"].data.get("company_applied_after")
         if applied:
             self.rules.pattern(str(applied), re.IGNORECASE)
+        for key in ("asked_after", "unreviewed_words"):
+            source = self.rules["new-topic"].data.get(key)
+            if source:
+                self.rules.pattern(str(source), re.IGNORECASE)
         recap, empty = self.rules["missing-recap"], Letter("")
         self._said_in_sense(empty, recap)
         self._said_in_other_words(empty, recap)
@@ -420,7 +439,12 @@ class LetterChecker:
                 surnames=surnames,
                 family_first=family_first,
             ) and not addressing.wrong_title(
-                text, found.start, found.end, ctx.recipient, ctx.candidate_country
+                text,
+                found.start,
+                found.end,
+                ctx.recipient,
+                ctx.candidate_country,
+                ctx.topics,
             ):
                 continue
             finding = _finding(

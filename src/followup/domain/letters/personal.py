@@ -99,6 +99,9 @@ class Lexicon:
                             self.named[word] = self.named.get(word, frozenset()) | {pursuit}
         # domains that say when, not what ("Saturday", "the weekend"): never the subject alone
         self.support = frozenset(str(d) for d in data.get("support", []))
+        # what records an occasion ("the photos", "the video"): of the notes' own pursuit, that
+        # pursuit still ("the photos from the concert" to the singer whose choir they name)
+        self.records = frozenset(str(w).lower() for w in data.get("records", []))
         # domains a sentence praising the reader's family is about already: flattery alone
         self.flattered = frozenset(str(d) for d in data.get("flattered", [])) | self.support
         # the words for the reader's people ("son", "wife"): notes that name one ("her son's
@@ -340,7 +343,7 @@ class Lexicon:
         for entry in found:
             if self.kindred(_WORD_CHARS.findall(entry.lower()), noted):
                 kin = True
-            elif self.domain_of.get(entry) in self.support:
+            elif self.domain_of.get(entry) in self.support or entry.lower() in self.records:
                 continue
             elif not (entry.lower() in self.people and entry.lower() in noted_words):
                 return False
