@@ -78,6 +78,7 @@ FORWARDED = 1000
 # The kinds that propose an event: the sender's own word of one of these outweighs anything
 # they forward.
 DECISIONS = ("offer", "rejection", "invitation")
+DECIDED = 3  # the strength of a rule that reads a decision in so many words
 
 
 class ReplyClassifier:
@@ -162,7 +163,12 @@ class ReplyClassifier:
             return Classification("other", "", fresh, "learned" if found else "")
         # equal scores (a model with nothing to say of them): `other` first, then in KINDS' order
         kind = max(scores, key=lambda k: (scores[k], k == "other", -KINDS.index(k)))
-        if best is not None and scores[kind] - scores[best.kind] <= model.overrule_margin:
+        if best is not None and (
+            scores[kind] - scores[best.kind] <= model.overrule_margin
+            # a notice carries no decision (DESIGN): the words of a system do not turn the
+            # decision the rules read at full strength into one
+            or (kind == "automatic" and best.kind in DECISIONS and best.strength >= DECIDED)
+        ):
             kind = best.kind
         if kind in strongest:
             e = strongest[kind]
