@@ -71,6 +71,16 @@ def test_unknown_country_and_subdivision_are_named():
         PublicHolidays("US", "ZZ")
 
 
+def test_a_subdivision_of_a_country_that_has_none_says_so():
+    # South Africa's holidays are national: Gauteng ("GP") has no calendar of its own
+    with pytest.raises(InvalidField) as raised:
+        PublicHolidays("ZA", "GP")
+    assert str(raised.value) == (
+        "subdivision: expected none: ZA has no subdivisions with holidays of their own, got 'GP'"
+    )
+    assert date(2026, 12, 16) in PublicHolidays("ZA", None)  # the Day of Reconciliation
+
+
 # -- the reference: numpy.busday_offset with the same holidays and week mask ------------------
 PLACES = [
     ("US", "IL"),

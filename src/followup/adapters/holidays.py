@@ -33,6 +33,12 @@ class PublicHolidays:
                     "an ISO 3166 country code the holidays package knows, like US",
                     country,
                 ) from None
+            if not supported[country]:  # (ZA, SG…: one calendar for the whole country)
+                raise InvalidField(
+                    "subdivision",
+                    f"none: {country} has no subdivisions with holidays of their own",
+                    subdivision,
+                ) from None
             known = ", ".join(supported[country][:12]) + (
                 ", …" if len(supported[country]) > 12 else ""
             )
