@@ -11,7 +11,7 @@ letter, so a name that is not the recipient's is a letter meant for someone else
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection, Iterator, Sequence
 
 from followup.domain.letters.atoms import Needs, needs_of, screen_text
 from followup.domain.letters.context import LetterContext, fold_accents
@@ -52,6 +52,10 @@ class Addressed(NamedTuple):
     start: int
     end: int
     words: tuple[str, ...]
+
+
+# the articles a family name of Arabic opens with, which end a father's name before it
+_FAMILY_ARTICLES = frozenset({"al", "el", "bin", "binti", "ibn"})
 
 
 class Addressing:
@@ -219,6 +223,11 @@ class Addressing:
         # Chinese: "Trần Minh Tuấn", "Park Ji-hoon"): the first word is then no given name,
         # and the middle names that tell a Vietnamese name's sex ("Thị", "Văn")
         self.family_first = words("family_first")
+        # and of those, the ones whose bearers a title calls by their given name ("Mr. Tuấn"):
+        # Vietnamese; the others' ("Ms Tan" of Tan Wei Ling) by their family name
+        self.titled_given_family = words("titled_given_family")
+        # the words after which a name goes on with the father's ("bin", "s/o")
+        self.patronymic_markers = words("patronymic_markers")
         # the first of a hyphened given name that says a sex there only ("Jean-Marie")
         self.compound_first = {
             str(sex): frozenset(fold_accents(str(n).lower()) for n in names)
@@ -1404,6 +1413,44 @@ class Addressing:
             if given.endswith(ending) and len(given) > len(ending) + 1:
                 return sex
         return ""
+
+    def called_by_others_part(self, words: Sequence[str], person: str, titled: bool) -> bool:
+        """Is the person called only by words of their name that are not theirs to be called
+        by: their father's name ("Encik Rahman" to Mohd Faizal bin Abdul Rahman, "Mr Ramasamy"
+        to Thinagaran s/o Ramasamy), or, after a title, the given names of a name written
+        family name first where a title goes with the family name ("Ms Ling" to Jasmine Tan
+        Wei Ling, whose family name is Tan)?"""
+        parts = [fold_accents(p.lower()) for p in person.split()]
+        said = [fold_accents(_core(w)) for w in words]
+        if not said:
+            return False
+        markers = [i for i, p in enumerate(parts) if p in self.patronymic_markers]
+        if markers and 0 < markers[0] < len(parts) - 1:
+            # the father's name runs to a family name's article ("Mohammed bin Rashid Al
+            # Suwaidi": Al Suwaidi is the family's, Mr Al Suwaidi himself)
+            father: set[str] = set()
+            for p in parts[markers[0] + 1 :]:
+                if p in _FAMILY_ARTICLES or p.startswith(("al-", "el-")):
+                    break
+                father.add(p)
+            if all(w in father and w not in parts[: markers[0]] for w in said):
+                return True
+        if not titled:
+            return False
+        for at in (0, 1):
+            if at == 1 and (len(parts) < 4 or parts[0] not in self.given_names):
+                break  # "Jasmine Tan Wei Ling": an English given name before the order
+            if (
+                len(parts) >= at + 3
+                and parts[at] in self.family_first
+                and parts[at] not in self.titled_given_family
+                # a Vietnamese middle name ("Văn", "Thị") says the name is Vietnamese
+                and not any(p in m for p in parts for m in self.sex_middle.values())
+                and (at == 1 or self._family_first(person, parts))
+            ):
+                given = set(parts[at + 1 :])
+                return all(w in given and w != parts[at] for w in said)
+        return False
 
     def family_first_name(self, person: str) -> bool:
         """Is the person's name written family name first ("Trần Minh Tuấn", "Park Ji-hoon")?"""

@@ -427,24 +427,32 @@ class LetterChecker:
             ):
                 continue  # a placeholder ("Dear First Name") or a company, reported as such
             given = fold_accents(ctx.recipient.split()[0].lower()) if ctx.recipient.split() else ""
-            if not addressing.names_another(
-                found.words,
-                recipient_parts,
-                known,
-                text,
-                self.nicknames,
-                given=given,
-                titled=addressing.called_with_title(text, found.start, found.end),
-                native=native,
-                surnames=surnames,
-                family_first=family_first,
-            ) and not addressing.wrong_title(
-                text,
-                found.start,
-                found.end,
-                ctx.recipient,
-                ctx.candidate_country,
-                ctx.topics,
+            if (
+                not addressing.names_another(
+                    found.words,
+                    recipient_parts,
+                    known,
+                    text,
+                    self.nicknames,
+                    given=given,
+                    titled=addressing.called_with_title(text, found.start, found.end),
+                    native=native,
+                    surnames=surnames,
+                    family_first=family_first,
+                )
+                and not addressing.wrong_title(
+                    text,
+                    found.start,
+                    found.end,
+                    ctx.recipient,
+                    ctx.candidate_country,
+                    ctx.topics,
+                )
+                and not addressing.called_by_others_part(
+                    found.words,
+                    ctx.recipient,
+                    addressing.called_with_title(text, found.start, found.end),
+                )
             ):
                 continue
             finding = _finding(
