@@ -6,12 +6,19 @@ with the family name ("Dear Ms Ling," to Jasmine Tan Wei Ling, whose family name
 English given name written before it as in Malaysia and Singapore), but not of a Vietnamese name
 ("Dear Mr Khoa," to Tran Minh Khoa is right); the father's name of a patronymic name, with a title
 or without ("Dear Encik Rahman," to Mohd Faizal bin Abdul Rahman, "Dear Mr Ramasamy," to
-Thinagaran s/o Ramasamy). Their own: the Polish pet forms "Aga" for Agnieszka and "Tomek" for
-Tomasz.
+Thinagaran s/o Ramasamy); a title of the other sex where a word of the name says the sex ("Dear
+Sir," to Harpreet Kaur) or a Persian man's given name does ("Respected Ma'am," to Farhad Mistry).
+Their own: the Polish pet forms "Aga" for Agnieszka and "Tomek" for Tomasz; "Mr D’Souza" with a
+typographic apostrophe to Anthony D'Souza.
+flattery: the reader's children praised by a pronoun after them ("the photo of your twins on your
+desk; they are absolutely gorgeous").
+wrong-company: another company as a capitalised word of a hashtag ("#LifeAtTandem").
 asks-decision: "Have I made the shortlist?", "whether I've made the shortlist"; whether to hand in
 one's notice ("Can I start planning my notice period yet?").
 new-topic: the reader's baby asked after with "the" ("How is the new baby settling in?"); named
-races and teams of sport ("the Comrades", "the Cape Epic", "Bafana Bafana")."""
+races and teams of sport ("the Comrades", "the Cape Epic", "Bafana Bafana"); a change of subject
+announced ("On a personal note, my family is holding…") though the notes promise "a short note" and
+meet clients "in person" (words that tie nothing to the interview)."""
 
 from __future__ import annotations
 
@@ -22,7 +29,7 @@ from followup.services.dependencies import Dependencies
 from .voices import dossier_deps, rules_in
 
 
-def _contact(name: str, topics: list[str], decides: bool = False) -> dict[str, object]:
+def _contact(name: str, topics: list[object], decides: bool = False) -> dict[str, object]:
     return {
         "name": name,
         "title": "Sales Lead",
@@ -52,7 +59,18 @@ DOSSIER = {
                     "date": "2027-10-05",
                     "round": 1,
                     "contacts": [
-                        _contact("Jasmine Tan Wei Ling", ["the Penang port accounts"], True),
+                        _contact(
+                            "Jasmine Tan Wei Ling",
+                            [
+                                "the Penang port accounts",
+                                {
+                                    "name": "port fees",
+                                    "said": "she meets key clients in person",
+                                    "promised": "a short note on port fees",
+                                },
+                            ],
+                            True,
+                        ),
                         _contact("Tan Mei Hua", ["the Penang port accounts"]),
                         _contact("Mohd Faizal bin Abdul Rahman", ["the Penang port accounts"]),
                         _contact("Thinagaran s/o Ramasamy", ["the Penang port accounts"]),
@@ -60,10 +78,27 @@ DOSSIER = {
                         _contact("Agnieszka Wiśniewska", ["the Penang port accounts"]),
                         _contact("Tomasz Nowicki", ["the Penang port accounts"]),
                         _contact("Mohammed bin Rashid Al Suwaidi", ["the Penang port accounts"]),
+                        _contact("Harpreet Kaur", ["the Penang port accounts"]),
+                        _contact("Farhad Mistry", ["the Penang port accounts"]),
+                        _contact("Anthony D'Souza", ["the Penang port accounts"]),
                     ],
                 }
             ],
-        }
+        },
+        {
+            "id": "s29t-tandem",
+            "company": "Tandem",
+            "role": "Account Executive",
+            "policy": "persistent",
+            "interviews": [
+                {
+                    "id": "s29t-tandem-1",
+                    "date": "2027-10-06",
+                    "round": 1,
+                    "contacts": [_contact("Bec Hartley", ["QR payments for hawkers"], True)],
+                }
+            ],
+        },
     ],
 }
 OPPORTUNITY = "s29t-kenari"
@@ -105,6 +140,15 @@ def _letter(salutation: str, body: str) -> str:
         ("Agnieszka Wiśniewska", "Hi Aga,", []),
         ("Agnieszka Wiśniewska", "Dear Agnieska,", ["wrong-name"]),
         ("Tomasz Nowicki", "Cześć Tomek,", []),
+        # a typographic apostrophe is the plain one
+        ("Anthony D'Souza", "Dear Mr D’Souza,", []),
+        ("Anthony D'Souza", "Dear Mr D’Silva,", ["wrong-name"]),
+        # Kaur says a woman whatever Harpreet says; Farhad is a man's name
+        ("Harpreet Kaur", "Dear Sir,", ["wrong-name"]),
+        ("Harpreet Kaur", "Dear Mr Kaur,", ["wrong-name"]),
+        ("Harpreet Kaur", "Respected Ma'am,", []),
+        ("Farhad Mistry", "Respected Ma'am,", ["wrong-name"]),
+        ("Farhad Mistry", "Respected Sir,", []),
     ],
 )
 def test_the_recipients_names_read_as_they_are(deps, to, salutation, expected):
@@ -130,6 +174,22 @@ def test_the_recipients_names_read_as_they_are(deps, to, salutation, expected):
         ("Did you catch Bafana Bafana on Saturday?", ["new-topic"]),
         ("Good luck with the port tender next month!", []),
         ("Our comrades in the Penang branch did the same.", []),
+        # the reader's children praised by a pronoun after them: flattery, not a new topic
+        (
+            "I noticed the photo of your twins on your desk; they are absolutely gorgeous.",
+            ["flattery"],
+        ),
+        ("I saw the photo of your kids. They are adorable!", ["flattery"]),
+        ("I met your sales team after the interview; they are lovely people.", []),
+        # a change of subject announced, though the notes promise "a short note"
+        (
+            "On a personal note, my family is holding a lantern night on the 25th.",
+            ["new-topic"],
+        ),
+        # another company's name as a capitalised word of a hashtag
+        ("#opentowork #LifeAtTandem", ["wrong-company"]),
+        ("#LifeAtKenari", []),
+        ("Annual contracts work best in tandem with quarterly reviews.", []),
     ],
 )
 def test_asks_and_asides(deps, body, expected):

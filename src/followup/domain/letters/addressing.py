@@ -219,6 +219,12 @@ class Addressing:
             for sex, names in _dict(data.get("given_sex_transliterated")).items()
             if isinstance(names, list)
         }
+        # words of a name that say a sex whatever the given name says (Kaur, binti, s/o)
+        self.sex_words = {
+            str(sex): frozenset(str(n).lower() for n in names)
+            for sex, names in _dict(data.get("sex_words")).items()
+            if isinstance(names, list)
+        }
         # family names that open a name written family name first (Vietnamese, Korean,
         # Chinese: "Trần Minh Tuấn", "Park Ji-hoon"): the first word is then no given name,
         # and the middle names that tell a Vietnamese name's sex ("Thị", "Văn")
@@ -1336,6 +1342,9 @@ class Addressing:
         parts = [fold_accents(p.lower()) for p in person.split()]
         if not parts:
             return ""
+        for sex, names in self.sex_words.items():
+            if any(p in names for p in parts[1:]):
+                return sex  # "Harpreet Kaur", "Nur Aisyah binti Rahman"
         if self._family_first(person, parts):
             # "Trần Minh Tuấn": the first word is a family name, and the given names after it
             # tell a sex only by a middle name that says it ("Lê Thị Ngọc Anh")

@@ -148,6 +148,7 @@ class LetterChecker:
         self._phrase_forms: tuple[list[bytes | None], bytes | None] | None = None
         self._own_lead: tuple[re.Pattern[str], re.Pattern[str]] | None = None
         self._targets: frozenset[str] | None = None
+        self._untying: frozenset[str] | None = None  # stems of new-topic's not_context
         self._frames: tuple[re.Pattern[str], ...] | None = None
         self._named_after: re.Pattern[str] | None = None
         self._discussion: re.Pattern[str] | None = None
@@ -1180,7 +1181,9 @@ class LetterChecker:
                     noted = self._noted(ctx, notes)
                 said = m.group(0).lower()
                 heard = {stem(w.group(0)) for w in words(said)}
-                if (heard - lexicon.people) & noted or lexicon.kindred(
+                # (the words that tie nothing to the interview, "a personal note" to notes
+                # that promise "a short note" and meet clients "in person", tie nothing here)
+                if (heard - lexicon.people - self._untied(rule)) & noted or lexicon.kindred(
                     _WORD_CHARS.findall(said), pursued
                 ):
                     continue  # the interview notes mention it, or their pursuit: not new
@@ -1423,6 +1426,13 @@ class LetterChecker:
             ):
                 return True
         return False
+
+    def _untied(self, rule: Rule) -> frozenset[str]:
+        """The stems of the words that tie nothing to the interview (new-topic's not_context)."""
+        found = self._untying
+        if found is None:
+            found = self._untying = frozenset(stem(w) for w in rule.words("not_context"))
+        return found
 
     def _praised(self) -> frozenset[str]:
         """What flattery praises of the reader's (their office, family, photos: its TARGET)."""

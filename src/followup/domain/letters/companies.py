@@ -412,12 +412,16 @@ def other_companies(
     # frame of a company holds them ("a final round at KBL", "KBL's depot")
     if _CAPITALS.search(text):
         yield from _initialled(text, ctx, suffixes, place, own, reported)
-    # a run-together name is read only where it starts as another company's compact form does
+    # a run-together name is read only where it, or one of its capitalised words, starts as
+    # another company's compact form does ("#KarooFreight", "#LifeAtTandem")
     joined = (
         [
             m.span()
             for m in _JOINED.finditer(text)
-            if fold_accents(m.group(0).lstrip("#")[:4].lower()) in ctx.directory.compact
+            if any(
+                fold_accents(text[at : at + 4].lower()) in ctx.directory.compact
+                for at in _word_starts(text, *m.span())
+            )
         ]
         if "#" in text or _CAMEL.search(text)
         else []
@@ -437,13 +441,27 @@ def other_companies(
                         continue
                     if fold(company) == fold(ctx.company):
                         continue
-                    if not letters.startswith(form, i) or (i > 0 and len(form) < 6):
+                    if not letters.startswith(form, i) or (
+                        i > 0 and len(form) < 6 and not _camel_at(text, run.start() + i)
+                    ):
                         continue
                     span = (run.start() + i, run.start() + i + len(form))
                     if _overlaps(span, reported) or _overlaps(span, own):
                         continue
                     reported.append(span)
                     yield span[0], span[1], opportunity
+
+
+def _word_starts(text: str, start: int, end: int) -> list[int]:
+    """Where the words of a run-together name start: its first letter (after a "#") and each
+    capital after a small letter ("#LifeAtTandem": Life, At, Tandem)."""
+    first = start + 1 if text.startswith("#", start) else start
+    return [first] + [m.start() + 1 for m in _CAMEL.finditer(text, first, end)]
+
+
+def _camel_at(text: str, at: int) -> bool:
+    """Does a capitalised word of a run-together name start at `at` ("Tandem" of LifeAtTandem)?"""
+    return 0 < at < len(text) and text[at].isupper() and text[at - 1].islower()
 
 
 # a word of three to five capitals: what initials could be

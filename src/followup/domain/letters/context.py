@@ -176,7 +176,8 @@ def compact_forms(company: str) -> tuple[str, ...]:
 
 # letters a name is written without where a keyboard lacks them, which NFKD does not fold
 # ("Yıldırım" is written "Yildirim", "Łukasz" "Lukasz")
-_BARE = str.maketrans("ıłŁøØđĐħ", "ilLoOdDh")
+# (and a typographic apostrophe is the plain one: "D’Souza" is D'Souza)
+_BARE = str.maketrans("ıłŁøØđĐħ’‘", "ilLoOdDh''")
 
 
 def fold_accents(text: str) -> str:
