@@ -25,6 +25,7 @@ from __future__ import annotations
 import pytest
 
 from followup.services.dependencies import Dependencies
+from followup.services.letters import check_letter
 
 from .voices import dossier_deps, rules_in
 
@@ -195,3 +196,15 @@ def test_the_recipients_names_read_as_they_are(deps, to, salutation, expected):
 def test_asks_and_asides(deps, body, expected):
     text = _letter("Dear Ms Tan,", f"Thank you for the Penang port accounts call. {body}")
     assert rules_in(deps, OPPORTUNITY, "Jasmine Tan Wei Ling", text, "check_in") == expected
+
+
+def test_a_hashtag_is_no_misspelling(deps):
+    text = _letter(
+        "Dear Ms Tan,", "Thank you for the Penang port accounts call. #opentowork #salesjobs"
+    )
+    _, findings = check_letter(deps, text, OPPORTUNITY, "Jasmine Tan Wei Ling", "check_in")
+    assert [(f.rule, text[f.start : f.end]) for f in findings] == []
+    # the same words outside a hashtag are still words the dictionary does not hold
+    text = _letter("Dear Ms Tan,", "Thank you for the Penang port accounts call. I am opentowork.")
+    _, findings = check_letter(deps, text, OPPORTUNITY, "Jasmine Tan Wei Ling", "check_in")
+    assert [(f.rule, text[f.start : f.end]) for f in findings] == [("spelling", "opentowork")]

@@ -1550,6 +1550,8 @@ class LetterChecker:
         for start, end in spans:
             if (start and text[start - 1] in "'’") or (end < len(text) and text[end] in "'’"):
                 continue  # a contraction or a possessive ("isn't", "Kwame's")
+            if start and text[start - 1] == "#":
+                continue  # a hashtag: words run together on purpose ("#opentowork")
             if (start and text[start - 1] == "-") or (end < len(text) and text[end] == "-"):
                 whole = _hyphenated(text, start, end).lower()
                 if dictionary.known(whole) or whole in ctx.vocabulary:
