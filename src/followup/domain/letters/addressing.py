@@ -55,7 +55,6 @@ class Addressed(NamedTuple):
 
 
 # the articles a family name of Arabic opens with, which end a father's name before it
-_FAMILY_ARTICLES = frozenset({"al", "el", "bin", "binti", "ibn"})
 
 
 class Addressing:
@@ -234,6 +233,8 @@ class Addressing:
         self.titled_given_family = words("titled_given_family")
         # the words after which a name goes on with the father's ("bin", "s/o")
         self.patronymic_markers = words("patronymic_markers")
+        self.family_name_articles = words("family_name_articles")
+        self._article_prefixes = tuple(f"{a}-" for a in self.family_name_articles)
         # the first of a hyphened given name that says a sex there only ("Jean-Marie")
         self.compound_first = {
             str(sex): frozenset(fold_accents(str(n).lower()) for n in names)
@@ -458,10 +459,12 @@ class Addressing:
         # a first line that calls out a name ("Yes Graham!", "Martin!"): a name only when it is
         # known as one ("Big news!" is no name)
         self._called_out = re.compile(rf"{name}[ \t]*!+[ \t]*$", re.MULTILINE)
-        # a greeting written in lowercase, and the name after it ("hi naoko-san, thanks…")
+        # a greeting written in lowercase, and the name after it ("hi naoko-san, thanks…"),
+        # a title with its stop before it ("hi ms. bing!")
         lower = rf"[{LOWER}][{LOWER}'’-]*"
         self._lower_name = re.compile(
-            rf"(?P<name>{lower}(?:[ \t]+{lower})?)(?=[ \t]*(?:[,!:—–{_EMOJI}]|-(?:[ \t]|$)|$))",
+            rf"(?P<name>(?:(?:{lower_titles})\.[ \t]+)?{lower}(?:[ \t]+{lower})?)"
+            rf"(?=[ \t]*(?:[,!:—–{_EMOJI}]|-(?:[ \t]|$)|$))",
             re.MULTILINE,
         )
         # What compiles a pattern kept lazily (see __getstate__): the rulebook's maker, which
@@ -1439,7 +1442,11 @@ class Addressing:
             # Suwaidi": Al Suwaidi is the family's, Mr Al Suwaidi himself)
             father: set[str] = set()
             for p in parts[markers[0] + 1 :]:
-                if p in _FAMILY_ARTICLES or p.startswith(("al-", "el-")):
+                if (
+                    p in self.family_name_articles
+                    or p in self.patronymic_markers
+                    or p.startswith(self._article_prefixes)
+                ):
                     break
                 father.add(p)
             if all(w in father and w not in parts[: markers[0]] for w in said):

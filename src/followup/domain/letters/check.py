@@ -428,6 +428,7 @@ class LetterChecker:
             ):
                 continue  # a placeholder ("Dear First Name") or a company, reported as such
             given = fold_accents(ctx.recipient.split()[0].lower()) if ctx.recipient.split() else ""
+            titled = addressing.called_with_title(text, found.start, found.end)
             if (
                 not addressing.names_another(
                     found.words,
@@ -436,7 +437,7 @@ class LetterChecker:
                     text,
                     self.nicknames,
                     given=given,
-                    titled=addressing.called_with_title(text, found.start, found.end),
+                    titled=titled,
                     native=native,
                     surnames=surnames,
                     family_first=family_first,
@@ -449,11 +450,7 @@ class LetterChecker:
                     ctx.candidate_country,
                     ctx.topics,
                 )
-                and not addressing.called_by_others_part(
-                    found.words,
-                    ctx.recipient,
-                    addressing.called_with_title(text, found.start, found.end),
-                )
+                and not addressing.called_by_others_part(found.words, ctx.recipient, titled)
             ):
                 continue
             finding = _finding(

@@ -15,6 +15,7 @@ from collections.abc import Callable, Container, Iterable, Iterator, Mapping
 from functools import lru_cache
 
 from followup.domain.letters.context import (
+    TRAILING_TRADE_WORDS,
     LetterContext,
     compact_forms,
     fold_accents,
@@ -327,17 +328,31 @@ def other_companies(
             # needs no frame of a company (in lowercase, only where a word is no common word:
             # "salt and pepper" is no "Salt & Pepper Catering")
             parts = _name_parts(company, suffixes)
-            whole = len(many) >= len(parts) or (
-                # the name without the country its branch trades in ("Lotus Paints" of Lotus
-                # Paints Vietnam), as a firm's legal form is left out
-                len(many) >= 2
-                and len(many) == len(parts) - 1
-                and all(w[:1].isupper() for w in many)
-                and not short_name(parts)
-                and known_place is not None
-                and parts[-1][:1].isupper()
-                and known_place(parts[-1])
-                and not (known_place(word) or place.named_place(word))
+            whole = (
+                len(many) >= len(parts)
+                or (
+                    # the name without the country its branch trades in ("Lotus Paints" of Lotus
+                    # Paints Vietnam), as a firm's legal form is left out
+                    len(many) >= 2
+                    and len(many) == len(parts) - 1
+                    and all(w[:1].isupper() for w in many)
+                    and not short_name(parts)
+                    and known_place is not None
+                    and parts[-1][:1].isupper()
+                    and known_place(parts[-1])
+                    and not (known_place(word) or place.named_place(word))
+                )
+                or (
+                    # the name without the trade word that closes it ("Summit Aircon" of Summit
+                    # Aircon Trading), as its staff call it, in a letter's own case
+                    len(many) >= 2
+                    and len(many) == len(parts) - 1
+                    and not short_name(parts)
+                    and fold_accents(parts[-1].lower()) in TRAILING_TRADE_WORDS
+                    and (all(w[:1].isupper() for w in many) or lowercase_voice())
+                    and not place.named_place(word)
+                    and not (known_place is not None and known_place(word))
+                )
             )
             pair = not whole and _JOINED_PAIR.search(word) is not None
             if (

@@ -135,6 +135,23 @@ TRADE_WORDS = frozenset(
     | {"corporacion", "empresas", "importadora", "exportadora", "servicios", "servicos"}
 )
 
+# The words of a trade that close an English firm's name after what it is called by ("Summit
+# Aircon" of Summit Aircon Trading, "Malaya Life" of Malaya Life Assurance), folded: the words
+# before them, two or more and no place's name, are the firm's own name as a whole (DESIGN,
+# wrong-company: the company of another opportunity, in any form; its staff and its letters
+# call it so).
+TRAILING_TRADE_WORDS = frozenset(
+    {"trading", "traders", "foods", "food", "logistics", "solutions", "technologies"}
+    | {"technology", "systems", "services", "industries", "enterprises", "partners"}
+    | {"consulting", "consultants", "international", "global", "labs", "software", "pharma"}
+    | {"pharmaceuticals", "motors", "energy", "manufacturing", "distribution", "distributors"}
+    | {"supply", "supplies", "engineering", "construction", "ventures", "media", "networks"}
+    | {"analytics", "healthcare", "insurance", "assurance", "finance", "financial", "brokers"}
+    | {"freight", "shipping", "transport", "electronics", "packaging", "printing", "retail"}
+    | {"marketing", "studios", "realty", "properties", "developments", "resources", "mining"}
+    | {"chemicals", "plastics", "beverages", "exports", "imports", "telecom", "telecoms"}
+)
+
 
 def short_name(parts: list[str]) -> list[str]:
     """A firm's name without the words of a trade that open it (`parts`, its words without its

@@ -1,0 +1,178 @@
+"""Classes of language session 30's fresh sets (a Nigerian and a Filipino candidate) showed the
+check missing or misreading, each beside the clean near miss that shares its words (001, 003).
+
+wrong-name: an attorney's, an architect's and a chief's titles are titles ("Dear Atty.
+Manalastas," to Jose Manalastas Jr. is right; "Dear Atty. Brooks," is not); a letter written all
+in lowercase calls its reader with a title and its stop too ("hi ms. bing!", "dear ms. yap,").
+wrong-company: another company called without the trade word that closes its name ("Summit
+Aircon" of Summit Aircon Trading), capitalised, or in lowercase in a letter written so; a word of
+it alone in another sense ("the regional summit") stays clean.
+new-topic: a wish that the reader enjoy their own feast or rite ("I hope you all enjoy the
+Christmas service", "I hope you enjoy the wedding in Nnewi"), as a greeting for the season
+("Merry Christmas to you and your family") is not; national teams by their names ("the Super
+Eagles", "Gilas Pilipinas").
+flattery: "better than any" of a thing that made a point ("which made your point about CRM hygiene
+better than any slide could") praises no one; said of the reader, it still is."""
+
+from __future__ import annotations
+
+import pytest
+
+from followup.services.dependencies import Dependencies
+
+from .voices import dossier_deps, rules_in
+
+
+def _contact(name: str, topics: list[str], decides: bool = False) -> dict[str, object]:
+    return {
+        "name": name,
+        "title": "Sales Lead",
+        "minutes": 30,
+        "decision_maker": decides,
+        "topics": topics,
+    }
+
+
+def _opportunity(key: str, company: str, contacts: list[dict[str, object]]) -> dict[str, object]:
+    return {
+        "id": key,
+        "company": company,
+        "role": "Key Account Manager",
+        "policy": "persistent",
+        "interviews": [{"id": f"{key}-1", "date": "2027-10-05", "round": 1, "contacts": contacts}],
+    }
+
+
+TOPIC = "merchant onboarding in Cavite"
+DOSSIER = {
+    "candidate": {
+        "name": "Andrea Soriano",
+        "email": "andrea.soriano@mail.example",
+        "phone": "+63 917 555 0142",
+        "timezone": "Asia/Manila",
+        "country": "PH",
+    },
+    "opportunities": [
+        _opportunity(
+            "s30t-lakbay",
+            "Lakbay Payments",
+            [
+                _contact("Jose Manalastas Jr.", [TOPIC], True),
+                _contact("Ma. Lourdes Tan", [TOPIC]),
+                _contact("Grace Yap", [TOPIC]),
+                _contact("Nathan Brooks", [TOPIC]),
+            ],
+        ),
+        _opportunity("s30t-summit", "Summit Aircon Trading", [_contact("Rodel Pascual", [TOPIC])]),
+    ],
+}
+OPPORTUNITY = "s30t-lakbay"
+SIGNATURE = "Best regards,\nAndrea Soriano\n0917 555 0142"
+
+
+@pytest.fixture(scope="module")
+def deps() -> Dependencies:
+    return dossier_deps(DOSSIER)
+
+
+def _letter(salutation: str, body: str) -> str:
+    return f"{salutation}\n\n{body}\n\n{SIGNATURE}"
+
+
+@pytest.mark.parametrize(
+    ("to", "salutation", "expected"),
+    [
+        ("Jose Manalastas Jr.", "Dear Atty. Manalastas,", []),
+        ("Jose Manalastas Jr.", "Dear Atty Manalastas,", []),
+        ("Jose Manalastas Jr.", "Dear Atty. Brooks,", ["wrong-name"]),
+        ("Jose Manalastas Jr.", "Dear Arch. Manalastas,", []),
+        ("Jose Manalastas Jr.", "Dear Chief Manalastas,", []),
+        ("Jose Manalastas Jr.", "Dear Chief Brooks,", ["wrong-name"]),
+    ],
+)
+def test_titles_of_a_trade_and_of_rank_are_titles(deps, to, salutation, expected):
+    text = _letter(salutation, f"Thank you for the call on Tuesday about {TOPIC}.")
+    assert rules_in(deps, OPPORTUNITY, to, text, "check_in") == expected
+
+
+@pytest.mark.parametrize(
+    ("opening", "expected"),
+    [
+        ("hi ms. bing!", ["wrong-name"]),
+        ("dear ms. yap,", ["wrong-name"]),
+        ("hi ms. grace!", ["wrong-name"]),
+        ("hi ms. tan,", []),
+        ("hi ms. lourdes!", []),
+        ("hi ma'am lourdes!", []),
+        ("hi po!", []),
+        ("hi all. thanks!", []),
+    ],
+)
+def test_a_lowercase_letter_calls_its_reader_with_a_title_and_its_stop(deps, opening, expected):
+    text = (
+        f"{opening} thank u po for the call last thursday about {TOPIC}. "
+        "if u need anything else, andrea.soriano@mail.example po"
+    )
+    assert rules_in(deps, OPPORTUNITY, "Ma. Lourdes Tan", text, "check_in") == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Sorry, I almost mixed it up with my Summit Aircon schedule.", ["wrong-company"]),
+        ("Sorry, I almost mixed it up with my Summit Aircon Trading schedule.", ["wrong-company"]),
+        ("Sorry, I almost mixed it up with the regional summit schedule.", []),
+        ("The aircon summit in Pasig was useful.", []),
+    ],
+)
+def test_another_company_without_the_trade_word_that_closes_it(deps, body, expected):
+    text = _letter("Dear Ms Tan,", f"Thank you for the call about {TOPIC}. {body}")
+    assert rules_in(deps, OPPORTUNITY, "Ma. Lourdes Tan", text, "check_in") == expected
+
+
+def test_a_lowercase_letter_names_another_company_in_lowercase(deps):
+    text = (
+        f"hi ms. tan! thank u po for the call about {TOPIC}. sorry i almost mixed it up with "
+        "my summit aircon schedule hehe. andrea.soriano@mail.example"
+    )
+    assert rules_in(deps, OPPORTUNITY, "Ma. Lourdes Tan", text, "check_in") == ["wrong-company"]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "I hope you all enjoy the Christmas service and the village celebrations in Nnewi.",
+            ["new-topic"],
+        ),
+        ("I hope you enjoy the wedding in Nnewi.", ["new-topic"]),
+        ("Merry Christmas to you and your family.", []),
+        ("I hope you have a lovely Christmas.", []),
+        ("I hope you enjoyed the rest of the roadshow.", []),
+        ("What a game by the Super Eagles last night!", ["new-topic"]),
+        ("Did you watch Gilas Pilipinas on Sunday?", ["new-topic"]),
+        ("Our merchants in Cavite are the real stars of the pilot.", []),
+    ],
+)
+def test_wishes_for_the_readers_own_feasts_and_named_teams(deps, body, expected):
+    text = _letter("Dear Ms Tan,", f"Thank you for the call about {TOPIC}. {body}")
+    assert rules_in(deps, OPPORTUNITY, "Ma. Lourdes Tan", text, "check_in") == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "The demo ran on a laptop hotspot through the power cut, which made your point "
+            "about onboarding better than any slide could.",
+            [],
+        ),
+        (
+            "You made your point about onboarding better than anyone I have ever worked with.",
+            ["flattery"],
+        ),
+    ],
+)
+def test_better_than_any_of_a_thing_that_made_a_point(deps, body, expected):
+    text = _letter("Dear Ms Tan,", f"Thank you for the call about {TOPIC}. {body}")
+    assert rules_in(deps, OPPORTUNITY, "Ma. Lourdes Tan", text, "check_in") == expected
