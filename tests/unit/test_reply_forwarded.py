@@ -66,6 +66,12 @@ def test_a_systems_mail_is_passed_on_unless_it_reached_the_sender_by_mistake():
         "Je te transfère le modèle que nous utilisons.",
         "Wie gewünscht ein Beispiel, nur zur Orientierung.",
         "Te reenvío la plantilla, solo como referencia.",
+        # a hand-over to a colleague, the thread below for their context
+        "Looping in Tomasz, who will own your process from here on. Tomasz, over to you.",
+        "Our earlier thread is below for context; Tomasz is taking over your application.",
+        "Je vous présente Tomasz, qui prend le relais ; l'historique est ci-dessous.",
+        "Tomasz übernimmt ab sofort Ihren Prozess, der bisherige Verlauf steht unten.",
+        "Tomasz se encargará de tu proceso; el hilo anterior está abajo.",
     ],
 )
 def test_a_forward_held_at_a_distance_passes_nothing_on(distance):
