@@ -373,3 +373,67 @@ def test_raw_8bit_values_without_a_charset_are_utf8_first_card_by_card():
         ("María Ibáñez", "", ""),
         ("Åse Sørensen", "Salgssjef", ""),
     ]
+
+
+def _read_text(text: str) -> list[Found[Person] | Skip]:
+    return list(read_vcards(DecodedLines(io.BytesIO(text.encode()), "contacts.vcf")))
+
+
+def test_a_comma_gmail_leaves_unescaped_is_part_of_the_name_and_the_title():
+    """Gmail writes FN and TITLE with their commas unescaped and the colon of a link escaped;
+    vobject alone would cut the name at the comma ("Reyes") and keep the backslash."""
+    text = (
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Reyes, Dana\r\nN:Reyes;Dana;;;\r\n"
+        "TITLE:Head of Sales, EMEA\r\nURL:http\\://www.acme.example/dana\r\nEND:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Okafor, Ngozi, MBA\r\nN:Okafor;Ngozi;;;\r\n"
+        "TITLE:Director,\r\n  Trade Marketing\r\nEND:VCARD\r\n"
+    )
+    assert people(_read_text(text)) == [
+        # filed family name first, the name is the one N gives in order
+        Person(
+            "Dana Reyes",
+            title="Head of Sales, EMEA",
+            url="http://www.acme.example/dana",
+            source="vcard",
+        ),
+        # more than N's words: the name as written, whole
+        Person("Okafor, Ngozi, MBA", title="Director, Trade Marketing", source="vcard"),
+    ]
+
+
+def test_parameter_values_in_lowercase_and_an_unknown_charset_are_read():
+    """RFC 2426 and 6350 make a parameter's value case-insensitive; a CHARSET no one knows is
+    read as a value without one is (UTF-8, else Windows-1252), not the whole file refused."""
+    text = (
+        "BEGIN:VCARD\r\nVERSION:2.1\r\nFN;encoding=quoted-printable:Andr=C3=A9 Dupont\r\n"
+        "EMAIL:andre@example.com\r\nEND:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:2.1\r\nFN;charset=utf-8;encoding=quoted-printable:Ren=C3=\r\n"
+        "=A9e Duval\r\nEMAIL:renee@example.com\r\nEND:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:2.1\r\nFN;CHARSET=x-bogus;ENCODING=QUOTED-PRINTABLE:Asha=20Juma\r\n"
+        "TEL;CELL:0712345699\r\nEND:VCARD\r\n"
+    )
+    assert people(_read_text(text)) == [
+        Person("André Dupont", email="andre@example.com", source="vcard"),
+        Person("Renée Duval", email="renee@example.com", source="vcard"),
+        Person("Asha Juma", phone="0712345699", source="vcard"),
+    ]
+
+
+def test_the_export_files_a_person_by_their_family_name_as_a_name_parser_reads_it():
+    out = io.StringIO()
+    write_vcards(
+        [
+            Person("Rashmi Nayak, MSc, MBA", source="linkedin"),
+            Person("Jose Manalastas Jr.", source="card"),
+            Person("Dr. Amaka Obi", source="card"),
+            Person("Madonna", source="card"),
+        ],
+        out,
+    )
+    names = [line for line in out.getvalue().split("\r\n") if line.startswith("N:")]
+    assert names == [
+        "N:Nayak;Rashmi;;;MSc\\, MBA",
+        "N:Manalastas;Jose;;;Jr.",
+        "N:Obi;Amaka;;Dr.;",
+        "N:;Madonna;;;",
+    ]

@@ -36,6 +36,16 @@ _KEPT = re.compile(
 
 _QUOTED = re.compile(r"[;=]QUOTED-PRINTABLE\b", re.IGNORECASE)
 _CHARSET = re.compile(r';CHARSET=("[^"]*"|[^;:]*)', re.IGNORECASE)
+# A parameter's value is case-insensitive (RFC 2426 4, RFC 6350 5): "encoding=quoted-printable"
+# is QUOTED-PRINTABLE, which vobject reads in capitals only (else it takes the value for base64).
+_ENCODING = re.compile(
+    r"(;(?:ENCODING=)?)(QUOTED-PRINTABLE|BASE64|B|8BIT)(?=[;:]|$)", re.IGNORECASE
+)
+# The properties whose value is one text, where a comma is the text's own: Gmail and others
+# write it unescaped ("FN:Reyes, Dana", "TITLE:CEO, Acme"), which vobject reads as a list and
+# cuts at the comma.
+_ONE_TEXT = re.compile(r"^(?:[A-Za-z0-9-]+\.)?(?:FN|TITLE|ROLE)[;:]", re.IGNORECASE)
+_BARE_COMMA = re.compile(r"(?<!\\),")
 
 # A content line as RFC 6350 writes it (group, name, parameters, colon); a line that is not one
 # is left for vobject to refuse, naming it.
@@ -58,19 +68,29 @@ class _Lines:
         # BEGIN:VCARD line is missing
         self.stray: tuple[int, str] | None = None
         self._pending: deque[tuple[str, int]] = deque()  # a kept value's soft-broken lines
+        self._one_text = False  # whether the lines given are of a one-text property's value
 
     def readline(self) -> str:
         if self._pending:
             line, number = self._pending.popleft()
             self._given += 1
             self._recent.append((self._given, number))
-            return line
+            return _BARE_COMMA.sub(r"\\,", line) if self._one_text else line
         line = self._lines.readline()
         while _PROPERTY.match(line) and not _KEPT.match(line):
             line = self._past(line)
         number = self._lines.number
-        if _PROPERTY.match(line) and _QUOTED.search(line.split(":", 1)[0]):
-            line = self._with_charset(line)
+        if _PROPERTY.match(line):
+            head, colon, value = line.partition(":")
+            head = _ENCODING.sub(lambda m: m.group(1) + m.group(2).upper(), head)
+            line = head + colon + value
+            self._one_text = _ONE_TEXT.match(line) is not None
+            if _QUOTED.search(head):
+                line = self._with_charset(line)
+            if self._one_text:
+                line = self._escaped(line)
+        elif self._one_text and line[:1] in (" ", "\t"):
+            line = _BARE_COMMA.sub(r"\\,", line)  # the value folded on
         if line:
             self._given += 1
             self._recent.append((self._given, number))
@@ -84,6 +104,14 @@ class _Lines:
             elif word[:4] == "END:":
                 self._depth = max(0, self._depth - 1)
         return line
+
+    @staticmethod
+    def _escaped(line: str) -> str:
+        """A one-text property's line with the commas of its value escaped."""
+        head, colon, value = line.partition(":")
+        if not colon or head[:1] in (" ", "\t"):  # (a soft-broken or folded line: all value)
+            return _BARE_COMMA.sub(r"\\,", line)
+        return head + colon + _BARE_COMMA.sub(r"\\,", value)
 
     def _with_charset(self, line: str) -> str:
         """A quoted-printable value without a CHARSET is UTF-8 (what phones write) or, where its
@@ -106,7 +134,16 @@ class _Lines:
         charset = named.group(1).strip('"') if named else "utf-8"
         try:
             raw.decode(charset)
-        except LookupError:  # a charset nobody knows: vobject names it
+        except LookupError:
+            # a charset nobody knows ("x-bogus"): read as if none were named, as a value
+            # without one is, not the whole file refused for one card's label
+            head = _CHARSET.sub("", head)
+            named, charset = None, "utf-8"
+            line = f"{head}:{first}"
+            try:
+                raw.decode(charset)
+            except UnicodeDecodeError:
+                return f"{head};CHARSET=windows-1252:{first}"
             return line
         except UnicodeDecodeError:
             if not named:
@@ -218,7 +255,16 @@ def card_person(card: Any) -> Person | None:
     org = _first(card, "org")
     # ORG is "company;unit;…"; a comma not escaped as the RFC asks splits a part once more.
     company = _joined(org[0] if isinstance(org, list) and org else org or "")
-    name = _text(_first(card, "fn") or "") or _structured_name(_first(card, "n"))
+    structured = _structured_name(_first(card, "n"))
+    name = _text(_first(card, "fn") or "") or structured
+    if (
+        "," in name
+        and structured
+        and sorted(name.replace(",", " ").split()) == sorted(structured.split())
+    ):
+        # "Reyes, Dana" (an address book that files people family name first, Gmail's among
+        # them) is the name N gives in order: Dana Reyes
+        name = structured
     name = name or company or (name_from_address(emails[0]) if emails else "")
     if not name:
         return None
@@ -228,7 +274,8 @@ def card_person(card: Any) -> Person | None:
         company=company,
         email=emails[0] if emails else "",
         phone=phone_to_call(phones),
-        url=_text(_first(card, "url") or ""),
+        # (Gmail escapes the colon of a link, which no vCard escapes: "http\\://…")
+        url=_text(_first(card, "url") or "").replace("\\:", ":"),
         source="vcard",
         other_emails=tuple(emails[1:]),
     )
@@ -321,10 +368,7 @@ def write_vcards(people: Iterable[Person], out: TextIO) -> int:
     for person in people:
         card = vobject.vCard()
         card.add("fn").value = person.name
-        words = person.name.split()
-        family = words[-1] if len(words) > 1 else ""
-        given = " ".join(words[:-1]) if len(words) > 1 else person.name
-        card.add("n").value = vobject.vcard.Name(family=family, given=given)
+        card.add("n").value = _name_parts(person.name)
         if person.company:
             card.add("org").value = [person.company]
         if person.title:
@@ -342,6 +386,25 @@ def write_vcards(people: Iterable[Person], out: TextIO) -> int:
         out.write(card.serialize())
         count += 1
     return count
+
+
+def _name_parts(name: str) -> Any:
+    """A name's structured form (N: family; given; additional; prefix; suffix) as a name parser
+    reads it, which phones file a contact by: "Rashmi Nayak, MSc, MBA" is Nayak; Rashmi, with
+    the letters after the name as its suffix, not a family name "MBA"."""
+    import vobject
+    from nameparser import HumanName
+
+    parsed = HumanName(name)
+    if not parsed.last:
+        return vobject.vcard.Name(given=name)  # one word: a given name alone ("Madonna")
+    return vobject.vcard.Name(
+        family=parsed.last,
+        given=parsed.first,
+        additional=parsed.middle,
+        prefix=parsed.title,
+        suffix=parsed.suffix,
+    )
 
 
 class VcardReader:
