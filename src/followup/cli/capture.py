@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from followup.domain.people import Person
-    from followup.services.ports import ImportReport
+    from followup.services.ports import ImportReport, Skipped
 
 WHAT = {
     "dossier": ("opportunity", "opportunities"),
@@ -42,17 +42,50 @@ def import_report(report: ImportReport) -> str:
         head = f"Dry run, nothing changed: {total} {noun}{origin} would be: {counts}"
     else:
         head = f"Imported {total} {noun}{origin}: {counts}"
-    skipped = len(report.skipped)
+    # (beyond the first two hundred, the report counts what it skipped in one last record)
+    listed = [s for s in report.skipped if s.where != "…"]
+    more = sum(
+        int(s.reason.split()[0])
+        for s in report.skipped
+        if s.where == "…" and s.reason.split()[:1] and s.reason.split()[0].isdigit()
+    )
+    skipped = len(listed) + more
     lines = [head + (f"; {skipped} skipped." if skipped else ".")]
     if report.dry_run:
         lines += [f"  would be {change}" for change in report.changes[:SKIPPED_SHOWN]]
         if len(report.changes) > SKIPPED_SHOWN:
             lines.append(f"  … and {len(report.changes) - SKIPPED_SHOWN} more")
-    for skip in report.skipped[:SKIPPED_SHOWN]:
-        lines.append(f"  skipped {skip.where}: {skip.reason}")
-    if skipped > SKIPPED_SHOWN:
-        lines.append(f"  … and {skipped - SKIPPED_SHOWN} more (see --json)")
+    lines += _skipped_lines(listed, more)
     return "\n".join(lines)
+
+
+def _skipped_lines(skipped: Sequence[Skipped], more: int = 0) -> list[str]:
+    """What was skipped, a reason told once for all the records it holds for (a holiday
+    calendar's two hundred events with no one to meet are one line, not two hundred), the
+    first few of them named; at most SKIPPED_SHOWN lines, the rest counted."""
+    by_reason: dict[str, list[str]] = {}
+    for skip in skipped:
+        by_reason.setdefault(skip.reason, []).append(skip.where)
+    lines = []
+    for reason, where in list(by_reason.items())[:SKIPPED_SHOWN]:
+        if len(where) == 1:
+            lines.append(f"  skipped {where[0]}: {reason}")
+        else:
+            # (the file they are in said once: "in invite.ics (event 1, event 2, …)")
+            words = [w.split(" ") for w in where]
+            shared = 0
+            while shared < min(len(w) for w in words) - 2 and len({w[shared] for w in words}) == 1:
+                shared += 1
+            if not any("." in w or "/" in w for w in words[0][:shared]):
+                shared = 0  # (words they share that name no file: "card 4", "card 12")
+            named = ", ".join(" ".join(w[shared:]) for w in words[:3])
+            named += ", …" if len(where) > 3 else ""
+            place = f" in {' '.join(words[0][:shared])}" if shared else ""
+            lines.append(f"  skipped {len(where)}{place} ({named}): {reason}")
+    rest = more + sum(len(w) for w in list(by_reason.values())[SKIPPED_SHOWN:])
+    if rest:
+        lines.append(f"  … and {rest} more skipped")
+    return lines
 
 
 def people_text(people: Iterable[Person]) -> str:
