@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from typing import Any, TypeVar
 
     from followup.domain.calendar import BusinessCalendar
+    from followup.domain.cards import BusinessCard
     from followup.domain.letters.check import LetterChecker
     from followup.domain.model import Candidate
     from followup.domain.policy import Policy
@@ -194,7 +195,13 @@ def dependencies(
     def card_reader() -> CardReader:
         from followup.adapters.cards.reader import read_card
 
-        return read_card
+        here = locale_region()
+
+        def read(photo: bytes, region: str | None = None, field: str = "PHOTO") -> BusinessCard:
+            # a user who has not said their country: their locale's (see locale_region)
+            return read_card(photo, region or here, field)
+
+        return read
 
     def passwords() -> Passwords:
         from followup.adapters.auth.passwords import Argon2Passwords
@@ -218,6 +225,23 @@ def dependencies(
         passwords=_once(passwords),
         check_email=_check_email,
     )
+
+
+def locale_region(environ: dict[str, str] | None = None) -> str | None:
+    """The country of the user's locale (LC_ALL, LC_MESSAGES or LANG: "en_US.UTF-8" is US):
+    the country of numbers written without `+` on the cards of a user who has not said theirs,
+    as most cards one collects are of one's own country. None for the C or POSIX locale, none
+    set, or a country no phone numbers are known for."""
+    import re
+
+    env = dict(os.environ) if environ is None else environ
+    said = next((env[k] for k in ("LC_ALL", "LC_MESSAGES", "LANG") if env.get(k)), "")
+    found = re.match(r"[a-z]{2,3}_([A-Z]{2})\b", said)
+    if found is None:
+        return None
+    import phonenumbers
+
+    return found.group(1) if found.group(1) in phonenumbers.SUPPORTED_REGIONS else None
 
 
 def _check_email(value: str, field: str) -> None:

@@ -80,3 +80,20 @@ def test_the_default_database_is_made_in_the_data_folder(monkeypatch, tmp_path):
     folder = platformdirs.user_data_dir("followup", appauthor=False)
     assert location == f"{folder}/followup.sqlite3"
     assert (tmp_path / "data" / "followup").is_dir()
+
+
+@pytest.mark.parametrize(
+    ("environ", "region"),
+    [
+        ({"LANG": "en_US.UTF-8"}, "US"),
+        ({"LANG": "en_US.UTF-8", "LC_ALL": "fil_PH.UTF-8"}, "PH"),  # LC_ALL first
+        ({"LC_MESSAGES": "de_AT@euro"}, "AT"),
+        ({"LANG": "C.UTF-8"}, None),
+        ({"LANG": "POSIX"}, None),
+        ({}, None),
+    ],
+)
+def test_a_card_is_read_in_the_country_of_the_locale_when_the_user_gave_none(environ, region):
+    from followup.bootstrap import locale_region
+
+    assert locale_region(environ) == region
