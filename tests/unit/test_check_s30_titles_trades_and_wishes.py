@@ -2,7 +2,8 @@
 check missing or misreading, each beside the clean near miss that shares its words (001, 003).
 
 wrong-name: an attorney's, an architect's and a chief's titles are titles ("Dear Atty.
-Manalastas," to Jose Manalastas Jr. is right; "Dear Atty. Brooks," is not); a letter written all
+Manalastas," to Jose Manalastas Jr. is right; "Dear Atty. Brooks," is not); a given name with its
+last vowel changed ("Dear Wanjiro," to Wanjiru Kamau) is a slip; a letter written all
 in lowercase calls its reader with a title and its stop too ("hi ms. bing!", "dear ms. yap,").
 wrong-company: another company called without the trade word that closes its name ("Summit
 Aircon" of Summit Aircon Trading), capitalised, or in lowercase in a letter written so; a word of
@@ -61,6 +62,9 @@ DOSSIER = {
                 _contact("Ma. Lourdes Tan", [TOPIC]),
                 _contact("Grace Yap", [TOPIC]),
                 _contact("Nathan Brooks", [TOPIC]),
+                _contact("Wanjiru Kamau", [TOPIC]),
+                _contact("Khalid Mansour", [TOPIC]),
+                _contact("Thabo Nkosi", [TOPIC]),
             ],
         ),
         _opportunity("s30t-summit", "Summit Aircon Trading", [_contact("Rodel Pascual", [TOPIC])]),
@@ -88,6 +92,12 @@ def _letter(salutation: str, body: str) -> str:
         ("Jose Manalastas Jr.", "Dear Arch. Manalastas,", []),
         ("Jose Manalastas Jr.", "Dear Chief Manalastas,", []),
         ("Jose Manalastas Jr.", "Dear Chief Brooks,", ["wrong-name"]),
+        # a given name with its last vowel changed is a slip, not a pet form nor a spelling
+        # from another script, whose vowels differ inside
+        ("Wanjiru Kamau", "Dear Wanjiro,", ["wrong-name"]),
+        ("Wanjiru Kamau", "Dear Wanjiru,", []),
+        ("Khalid Mansour", "Dear Khaled,", []),
+        ("Thabo Nkosi", "Hi Thabs,", []),
     ],
 )
 def test_titles_of_a_trade_and_of_rank_are_titles(deps, to, salutation, expected):

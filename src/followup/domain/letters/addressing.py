@@ -1171,7 +1171,16 @@ class Addressing:
                 # the name's first syllable with its consonant doubled ("Immy" for Imogen,
                 # "Ollie" for Oliver), where the word is no name of its own
                 stems.add(stem[:2])
-            if any(p.startswith(s) for s in stems for p in recipient_parts - surnames):
+            if any(
+                p.startswith(s)
+                # (not the name with its last vowel changed for another: "Wanjiro" is a slip
+                # for Wanjiru, not a pet form of it, as "Thabs" of Thabo is)
+                and not (
+                    len(p) == len(t) and p[:-1] == t[:-1] and p[-1] in _VOWELS and t[-1] in _VOWELS
+                )
+                for s in stems
+                for p in recipient_parts - surnames
+            ):
                 return True  # (a pet form is of a given name: "Thwaites" is not Thwaite)
         if any(self._same_listed(t, p) for p in recipient_parts):
             return True
@@ -1195,6 +1204,10 @@ class Addressing:
                 len(sound[0]) >= 3
                 and self._sound(p) == sound
                 and not _other_ending(t, p, self.distinct_endings)
+                # a name ending in another vowel is another name or a slip, not a spelling from
+                # another script, whose vowels differ inside ("Khaled", "Khalid"): "Wanjiro" is
+                # not Wanjiru
+                and not (t[-1:] in _VOWELS and p[-1:] in _VOWELS and t[-1] != p[-1])
                 and (p not in native or self._vowels(t) == self._vowels(p))
                 # a listed given name with other vowels is a name of its own ("Karin" is not
                 # Karen), though one with the same vowels is the name spelt otherwise
