@@ -3,7 +3,8 @@ check missing or misreading, each beside the clean near miss that shares its wor
 
 wrong-name: an attorney's, an architect's and a chief's titles are titles ("Dear Atty.
 Manalastas," to Jose Manalastas Jr. is right; "Dear Atty. Brooks," is not); a given name with its
-last vowel changed ("Dear Wanjiro," to Wanjiru Kamau) is a slip; a letter written all
+last vowel changed ("Dear Wanjiro," to Wanjiru Kamau) is a slip; a sheikh's title is a title ("Dear
+Sheikh Majid,"); a letter written all
 in lowercase calls its reader with a title and its stop too ("hi ms. bing!", "dear ms. yap,").
 wrong-company: another company called without the trade word that closes its name ("Summit
 Aircon" of Summit Aircon Trading), capitalised, or in lowercase in a letter written so; a word of
@@ -12,6 +13,8 @@ new-topic: a wish that the reader enjoy their own feast or rite ("I hope you all
 Christmas service", "I hope you enjoy the wedding in Nnewi"), as a greeting for the season
 ("Merry Christmas to you and your family") is not; national teams by their names ("the Super
 Eagles", "Gilas Pilipinas").
+needy: pleading by the earlier messages counted ("As I wrote in my emails of 16, 19 and 23
+February", "in my last three emails").
 flattery: "better than any" of a thing that made a point ("which made your point about CRM hygiene
 better than any slide could") praises no one; said of the reader, it still is."""
 
@@ -65,6 +68,8 @@ DOSSIER = {
                 _contact("Wanjiru Kamau", [TOPIC]),
                 _contact("Khalid Mansour", [TOPIC]),
                 _contact("Thabo Nkosi", [TOPIC]),
+                _contact("Majid bin Sultan Al Mansoori", [TOPIC]),
+                _contact("Irfan Sheikh", [TOPIC]),
             ],
         ),
         _opportunity("s30t-summit", "Summit Aircon Trading", [_contact("Rodel Pascual", [TOPIC])]),
@@ -98,6 +103,11 @@ def _letter(salutation: str, body: str) -> str:
         ("Wanjiru Kamau", "Dear Wanjiru,", []),
         ("Khalid Mansour", "Dear Khaled,", []),
         ("Thabo Nkosi", "Hi Thabs,", []),
+        # a sheikh is called by his given name after the title
+        ("Majid bin Sultan Al Mansoori", "Dear Sheikh Majid,", []),
+        ("Majid bin Sultan Al Mansoori", "Dear Sheikha Majid,", ["wrong-name"]),
+        ("Majid bin Sultan Al Mansoori", "Dear Sheikh Khalid,", ["wrong-name"]),
+        ("Irfan Sheikh", "Dear Mr Sheikh,", []),
     ],
 )
 def test_titles_of_a_trade_and_of_rank_are_titles(deps, to, salutation, expected):
@@ -186,3 +196,22 @@ def test_wishes_for_the_readers_own_feasts_and_named_teams(deps, body, expected)
 def test_better_than_any_of_a_thing_that_made_a_point(deps, body, expected):
     text = _letter("Dear Ms Tan,", f"Thank you for the call about {TOPIC}. {body}")
     assert rules_in(deps, OPPORTUNITY, "Ma. Lourdes Tan", text, "check_in") == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "As I wrote in my emails of 16, 19 and 23 February, and again last week, I am "
+            "available for a second interview.",
+            ["needy"],
+        ),
+        ("As I said in my last three emails, I am available for a second interview.", ["needy"]),
+        ("As I wrote in my email of 16 February, I am available for a second interview.", []),
+        ("In my last two roles I ran merchant desks of this size.", []),
+        ("I met merchants on 16, 19 and 23 February in Cavite.", []),
+    ],
+)
+def test_pleading_by_the_earlier_messages_counted(deps, body, expected):
+    text = _letter("Dear Ms Tan,", f"Thank you for the call about {TOPIC}. {body}")
+    assert rules_in(deps, OPPORTUNITY, "Ma. Lourdes Tan", text, "secondary") == expected
