@@ -428,3 +428,43 @@ def test_a_persons_receipt_of_papers_is_no_systems_acknowledgement():
     assert person.kind == "other"
     system = reader.classify("This is to confirm that we have received your application.")
     assert system.kind == "automatic"
+
+
+@pytest.mark.parametrize(
+    ("subject", "text"),
+    [
+        (
+            "Prochaine étape : entretien avec la direction",
+            "Avant de planifier quoi que ce soit avec notre direction, j'ai besoin de deux "
+            "informations. Pourriez-vous me préciser la durée de votre préavis et vos prétentions "
+            "salariales ?",
+        ),
+        (
+            "Next step: interview with the leadership team",
+            "Before we schedule anything with our leadership team, could you tell me your notice "
+            "period and your salary expectations?",
+        ),
+        (
+            "Nächster Schritt: Gespräch mit der Geschäftsführung",
+            "Bevor wir einen Termin mit der Geschäftsführung vereinbaren können, benötigen wir "
+            "noch Ihre Gehaltsvorstellung und Ihre Kündigungsfrist.",
+        ),
+        (
+            "Siguiente paso: entrevista con la dirección",
+            "Antes de agendar nada con la dirección, ¿podrías indicarme tu plazo de preaviso y tu "
+            "banda salarial?",
+        ),
+    ],
+)
+def test_a_meeting_that_waits_on_a_request_leaves_the_request_the_act(subject, text):
+    found = shipped_classifier().classify(f"Hi Kofi,\n\n{text}\n\nBest,\nMarion", subject)
+    assert found.kind == "question", found
+
+
+def test_a_meeting_that_waits_on_nothing_asked_stays_an_invitation():
+    found = shipped_classifier().classify(
+        "Hi Kofi,\n\nWe'd like to invite you to meet our leadership team on Tuesday at 10:00. "
+        "Could you bring your portfolio?\n\nBest,\nMarion",
+        "Next step: interview with the leadership team",
+    )
+    assert found.kind == "invitation", found
