@@ -47,7 +47,8 @@ def walk(dossiers: Path, out: Path) -> dict[str, object]:
                     body = subprocess.run(
                         [binary, "draft", *args], env=env, capture_output=True, text=True
                     ).stdout
-                    letter = out / f"{path.stem}__{name.replace(' ', '_')}__{kind}.txt"
+                    safe = re.sub(r"[^\w.-]+", "_", name)  # ("s/o", "D'Souza")
+                    letter = out / f"{path.stem}__{safe}__{kind}.txt"
                     letter.write_text(body)
                     checked = subprocess.run(
                         [binary, "check", str(letter), *args, "--json"],

@@ -594,6 +594,10 @@ def test_what_was_said_is_told_back_in_the_right_voice(said, told):
         ("Prof Lena Brandt", "Prof Brandt"),
         ("Drew Barry", "Drew"),
         ("Madonna", "Madonna"),
+        # an initial before the name (the father's, as South India writes it): not a name
+        ("R. Lakshmi", "Lakshmi"),
+        ("R.K. Narayan", "Narayan"),
+        ("J Smith", "Smith"),
     ],
 )
 def test_a_letter_calls_a_titled_person_by_title_and_surname(name, called):

@@ -519,12 +519,19 @@ _SECOND_OF_TWO = frozenset(
 )
 
 
+_INITIAL = re.compile(r"(?:[^\W\d_]\.)+|[^\W\d_]")
+
+
 def address_of(name: str) -> str:
     """What a letter calls someone: 'Dana' of 'Dana Reyes'; 'Dr. Haddad' of 'Dr. Amira
-    Haddad'; 'María José' of 'María José Fernández-Villa'."""
+    Haddad'; 'María José' of 'María José Fernández-Villa'; 'Lakshmi' of 'R. Lakshmi'."""
     parts = name.split()
     if len(parts) > 1 and parts[0].lower().rstrip(".") in _TITLES:
         return f"{parts[0]} {parts[-1]}"
+    while len(parts) > 1 and _INITIAL.fullmatch(parts[0]):
+        # an initial before the name ('R. Lakshmi', as South India writes the father's name,
+        # 'J. Robert Mills'): no one is called by a letter; the name after it
+        parts = parts[1:]
     if len(parts) > 2 and parts[0].lower() in _FIRST_OF_TWO and parts[1].lower() in _SECOND_OF_TWO:
         return f"{parts[0]} {parts[1]}"
     return parts[0] if parts else ""
