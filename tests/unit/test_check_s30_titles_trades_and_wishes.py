@@ -88,6 +88,12 @@ def _letter(salutation: str, body: str) -> str:
     return f"{salutation}\n\n{body}\n\n{SIGNATURE}"
 
 
+def _rules_for(deps: Dependencies, body: str, kind: str = "check_in") -> list[str]:
+    """What the check finds in a letter to Ma. Lourdes Tan that says `body` after its thanks."""
+    text = _letter("Dear Ms Tan,", f"Thank you for the call about {TOPIC}. {body}")
+    return rules_in(deps, OPPORTUNITY, "Ma. Lourdes Tan", text, kind)
+
+
 @pytest.mark.parametrize(
     ("to", "salutation", "expected"),
     [
@@ -146,8 +152,7 @@ def test_a_lowercase_letter_calls_its_reader_with_a_title_and_its_stop(deps, ope
     ],
 )
 def test_another_company_without_the_trade_word_that_closes_it(deps, body, expected):
-    text = _letter("Dear Ms Tan,", f"Thank you for the call about {TOPIC}. {body}")
-    assert rules_in(deps, OPPORTUNITY, "Ma. Lourdes Tan", text, "check_in") == expected
+    assert _rules_for(deps, body) == expected
 
 
 def test_a_lowercase_letter_names_another_company_in_lowercase(deps):
@@ -175,8 +180,7 @@ def test_a_lowercase_letter_names_another_company_in_lowercase(deps):
     ],
 )
 def test_wishes_for_the_readers_own_feasts_and_named_teams(deps, body, expected):
-    text = _letter("Dear Ms Tan,", f"Thank you for the call about {TOPIC}. {body}")
-    assert rules_in(deps, OPPORTUNITY, "Ma. Lourdes Tan", text, "check_in") == expected
+    assert _rules_for(deps, body) == expected
 
 
 @pytest.mark.parametrize(
@@ -194,8 +198,7 @@ def test_wishes_for_the_readers_own_feasts_and_named_teams(deps, body, expected)
     ],
 )
 def test_better_than_any_of_a_thing_that_made_a_point(deps, body, expected):
-    text = _letter("Dear Ms Tan,", f"Thank you for the call about {TOPIC}. {body}")
-    assert rules_in(deps, OPPORTUNITY, "Ma. Lourdes Tan", text, "check_in") == expected
+    assert _rules_for(deps, body) == expected
 
 
 @pytest.mark.parametrize(
@@ -213,5 +216,89 @@ def test_better_than_any_of_a_thing_that_made_a_point(deps, body, expected):
     ],
 )
 def test_pleading_by_the_earlier_messages_counted(deps, body, expected):
-    text = _letter("Dear Ms Tan,", f"Thank you for the call about {TOPIC}. {body}")
-    assert rules_in(deps, OPPORTUNITY, "Ma. Lourdes Tan", text, "secondary") == expected
+    assert _rules_for(deps, body, "secondary") == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Our interview was the most wonderful, unforgettable afternoon of my career.",
+            ["flattery"],
+        ),
+        (
+            "After three weeks of preparation, I have to say a two-line email felt unfair.",
+            ["needy"],
+        ),
+        ("Frankly, the decision was unfair after everything I prepared.", ["needy"]),
+        ("The process felt fair and clear throughout.", []),
+        ("Your feedback was very helpful.", []),
+    ],
+)
+def test_the_occasion_praised_in_a_list_and_a_reproach_for_the_reply(deps, body, expected):
+    assert _rules_for(deps, body, "stay_in_touch") == expected
+
+
+MX_DOSSIER = {
+    "candidate": {
+        "name": "Mariana Elizondo Quiroga",
+        "email": "mariana.eq@mail.example",
+        "phone": "+52 81 5550 4417",
+        "timezone": "America/Monterrey",
+        "country": "MX",
+    },
+    "opportunities": [
+        _opportunity(
+            "s30t-kestrel",
+            "Kestrel Payments",
+            [
+                _contact("María José Garza Treviño", [TOPIC], True),
+                _contact("José Luis Cantú Villarreal", [TOPIC]),
+            ],
+        ),
+        _opportunity("s30t-tandem", "Tandem", [_contact("Graeme MacLeod", [TOPIC])]),
+    ],
+}
+
+
+@pytest.fixture(scope="module")
+def mx_deps() -> Dependencies:
+    return dossier_deps(MX_DOSSIER)
+
+
+@pytest.mark.parametrize(
+    ("to", "salutation", "expected"),
+    [
+        # the mother's family name alone is not the one a person is called by in Mexico
+        ("María José Garza Treviño", "Estimada Lic. Treviño:", ["wrong-name"]),
+        ("María José Garza Treviño", "Dear Ms. Treviño,", ["wrong-name"]),
+        ("María José Garza Treviño", "Estimada Lic. Garza:", []),
+        ("María José Garza Treviño", "Estimada Lic. Garza Treviño:", []),
+        ("María José Garza Treviño", "Dear María José,", []),
+        ("José Luis Cantú Villarreal", "Estimado Ing. Villarreal:", ["wrong-name"]),
+        ("José Luis Cantú Villarreal", "Estimado Ing. Cantú:", []),
+    ],
+)
+def test_the_first_of_two_family_names_is_the_one_called_by(mx_deps, to, salutation, expected):
+    text = f"{salutation}\n\nThank you for the call about {TOPIC}.\n\nMariana Elizondo Quiroga"
+    assert rules_in(mx_deps, "s30t-kestrel", to, text, "check_in") == expected
+
+
+def test_another_company_in_a_frame_of_applications_is_kept_in_a_long_letter(mx_deps):
+    """The learned reader, which reads the words but not their frame, does not withdraw another
+    company named as one applied to ("the final interview at Tandem"), however long the letter."""
+    news = (
+        "First, I completed a twelve-week course on partner sales at EGADE Business School. The "
+        "course covered proposal writing, pricing for multi-year contracts, and the way large "
+        "buyers compare vendors. I found the module on pricing especially useful, because it "
+        "gave me a framework for explaining the value of a package rather than discounting it. "
+        "Second, I have been doing freelance work with two automotive suppliers in Apodaca, "
+        "helping them plan their payments to smaller vendors. Both have German headquarters, and "
+        "I now understand much better what their finance teams expect. Third, I have reached "
+        "the final interview at Tandem for a partner sales role, which has taught me a great "
+        "deal about selling through channels. Whatever happens there, I remain very interested "
+        f"in {TOPIC} and in the work we discussed."
+    )
+    text = f"Dear María José,\n\nI hope this note finds you well. {news}\n\nMariana"
+    found = rules_in(mx_deps, "s30t-kestrel", "María José Garza Treviño", text, "check_in")
+    assert "wrong-company" in found

@@ -234,6 +234,7 @@ class Addressing:
         # the words after which a name goes on with the father's ("bin", "s/o")
         self.patronymic_markers = words("patronymic_markers")
         self.family_name_articles = words("family_name_articles")
+        self.paternal_surname_first = frozenset(c.upper() for c in words("paternal_surname_first"))
         self._article_prefixes = tuple(f"{a}-" for a in self.family_name_articles)
         # the first of a hyphened given name that says a sex there only ("Jean-Marie")
         self.compound_first = {
@@ -1439,7 +1440,9 @@ class Addressing:
                 return sex
         return ""
 
-    def called_by_others_part(self, words: Sequence[str], person: str, titled: bool) -> bool:
+    def called_by_others_part(
+        self, words: Sequence[str], person: str, titled: bool, country: str = ""
+    ) -> bool:
         """Is the person called only by words of their name that are not theirs to be called
         by: their father's name ("Encik Rahman" to Mohd Faizal bin Abdul Rahman, "Mr Ramasamy"
         to Thinagaran s/o Ramasamy), or, after a title, the given names of a name written
@@ -1479,7 +1482,24 @@ class Addressing:
             ):
                 given = set(parts[at + 1 :])
                 return all(w in given and w != parts[at] for w in said)
-        return False
+        return self._second_surname_alone(said, parts, country)
+
+    def _second_surname_alone(self, said: list[str], parts: list[str], country: str) -> bool:
+        """After a title, the second of two family names alone, where names are written given
+        names, father's family name, mother's ("Lic. Treviño" to María José Garza Treviño, who
+        is Lic. Garza or Lic. Garza Treviño): the mother's name is not the one a person is called
+        by in the countries of `paternal_surname_first` (the candidate's, as the letter's)."""
+        if country.upper() not in self.paternal_surname_first or len(parts) < 3 or len(said) != 1:
+            return False
+        first, second = parts[-2], parts[-1]
+        names = self.given_names | self.female_given | self.male_given
+        return (
+            said[0] == second
+            and parts[-3] in names
+            and first not in names
+            and second not in names
+            and first not in self.surname_particles
+        )
 
     def family_first_name(self, person: str) -> bool:
         """Is the person's name written family name first ("Trần Minh Tuấn", "Park Ji-hoon")?"""

@@ -177,13 +177,17 @@ class LetterChecker:
         # do not show it (see below)
         # …and another company named as one the candidate applied to ("the Nilecom enterprise
         # interview"), where the model reads the name but not its frame
-        applied = self.rules["wrong-company"].data.get("company_applied_after")
+        # ("the final interview at Tandem" too: the frame before it)
+        data = self.rules["wrong-company"].data
+        applied, ahead = data.get("company_applied_after"), data.get("company_applied_before")
         after = self.rules.pattern(str(applied), re.IGNORECASE) if applied and companies else None
+        before = self.rules.pattern(str(ahead), re.IGNORECASE) if ahead and companies else None
         sure = [
             f
             for f in companies
             if _run_together(text, f.start, f.end)
             or (after is not None and after.match(text, f.end) is not None)
+            or (before is not None and before.search(text[max(0, f.start - 60) : f.start]))
             or self._no_other_sense(text[f.start : f.end], ctx)
         ]
         found += self._wrong_name(
@@ -450,7 +454,9 @@ class LetterChecker:
                     ctx.candidate_country,
                     ctx.topics,
                 )
-                and not addressing.called_by_others_part(found.words, ctx.recipient, titled)
+                and not addressing.called_by_others_part(
+                    found.words, ctx.recipient, titled, ctx.candidate_country
+                )
             ):
                 continue
             finding = _finding(
