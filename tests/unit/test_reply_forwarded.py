@@ -258,3 +258,27 @@ def test_a_forward_that_asks_nothing_still_passes_on_a_decision():
         f"{FORWARD_LINES['gmail']}\n{OFFER}\n"
     )
     assert found.kind == "offer"
+
+
+def test_a_clients_note_to_the_agency_recruiter_is_passed_on_as_the_decision():
+    """An agency recruiter forwards the client's note written to them: the client's word, passed
+    on; the same note to someone else, or one that reached the recruiter by mistake, is not."""
+    note = (
+        "---------- Forwarded message ---------\nFrom: Jonas Petrakis <jonas@kestreldx.example>\n"
+        "Date: Wed, 3 Mar 2027\nSubject: Ingrid – feedback\nTo: Sara Lindahl "
+        "<sara@corvid-personnel.example>\n\n\nSara,\n\nI'm going to pass on Ingrid – we need "
+        "someone who has already sold into NHS procurement.\n\nJonas\n"
+    )
+    agency = {"from": "sara@corvid-personnel.example"}
+    intro = (
+        "Ingrid,\n\nI'm forwarding Jonas's note below rather than paraphrasing it. I'm sorry.\n\n"
+    )
+    found = read(intro + note, subject="Fwd: Ingrid – feedback", headers=agency)
+    assert (found.kind, found.evidence) == (
+        "rejection",
+        "I'm going to pass on Ingrid – we need someone who has already sold into NHS procurement.",
+    )
+    elsewhere = note.replace("sara@corvid-personnel.example", "hr@kestreldx.example")
+    assert read(intro + elsewhere, subject="Fwd: feedback", headers=agency).kind == "other"
+    stray = "Ingrid, this landed in my inbox by mistake.\n\n"
+    assert read(stray + note, subject="Fwd: feedback", headers=agency).kind == "other"

@@ -256,8 +256,12 @@ class ReplyClassifier:
         passed: list[Evidence] = []
         forwarding = bool(rules.forward_subject.match(subject))
         for message in forwarded(text, rules.markers, forwarding):
+            # another organisation's word is passed on when it was written to the sender (a
+            # client's note to the agency recruiter who forwards it) or sent through a system,
+            # and did not reach the sender by mistake
+            to_sender = any(organisation(r) == sender for r in message.recipients)
             if organisation(message.sender) != sender and (
-                not self._system(message.sender) or rules.misdelivered.search(said)
+                not (self._system(message.sender) or to_sender) or rules.misdelivered.search(said)
             ):
                 continue
             for order, sentence in enumerate(

@@ -306,9 +306,12 @@ class Forwarded:
 
     sender: str  # the address on its From line, lowercased; "" when it names none
     text: str  # its own new text
+    recipients: tuple[str, ...] = ()  # the addresses on its To and Cc lines, lowercased
 
 
 _ADDRESS = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
+# a forwarded message's To or Cc line, folded ("To:", "À :", "An:", "Para:", "Cc:")
+_TO_LINE = re.compile(r"^(?:to|a|an|para|cc|kopie)\s*:")
 
 
 def forwarded(text: str, markers: Markers, forward_subject: bool) -> list[Forwarded]:
@@ -364,6 +367,7 @@ def _read_forwarded(lines: list[str], markers: Markers, quoted: bool) -> Forward
     if quoted:  # forwarded inside a quoted block (HTML clients): one level of `>` is its own
         lines = [x.lstrip()[1:].lstrip(" ") for x in lines if x.lstrip().startswith(">")]
     sender = ""
+    recipients: list[str] = []
     body_from = 0
     seen_header = False
     for n, line in enumerate(lines):
@@ -379,13 +383,15 @@ def _read_forwarded(lines: list[str], markers: Markers, quoted: bool) -> Forward
             if not sender and markers.header_from.match(here):
                 address = _ADDRESS.search(line)
                 sender = address.group(0).lower() if address else ""
+            elif _TO_LINE.match(here):
+                recipients += [a.lower() for a in _ADDRESS.findall(line)]
             body_from = n + 1
             continue
         body_from = n
         break
     else:
         body_from = len(lines)
-    return Forwarded(sender, new_text("\n".join(lines[body_from:]), markers))
+    return Forwarded(sender, new_text("\n".join(lines[body_from:]), markers), tuple(recipients))
 
 
 def organisation(address: str) -> str:
