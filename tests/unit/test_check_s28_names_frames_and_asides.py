@@ -27,7 +27,7 @@ import pytest
 
 from followup.services.dependencies import Dependencies
 
-from .voices import dossier_deps, rules_in
+from .voices import dossier_deps, rules_in, signed
 
 DOSSIER = {
     "candidate": {
@@ -158,7 +158,7 @@ def deps() -> Dependencies:
 
 
 def _letter(salutation: str, body: str) -> str:
-    return f"{salutation}\n\n{body}\n\n{SIGNATURE}"
+    return signed(salutation, body, SIGNATURE)
 
 
 @pytest.mark.parametrize(

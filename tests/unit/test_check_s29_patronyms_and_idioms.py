@@ -27,18 +27,7 @@ import pytest
 from followup.services.dependencies import Dependencies
 from followup.services.letters import check_letter
 
-from .voices import dossier_deps, rules_in
-
-
-def _contact(name: str, topics: list[object], decides: bool = False) -> dict[str, object]:
-    return {
-        "name": name,
-        "title": "Sales Lead",
-        "minutes": 30,
-        "decision_maker": decides,
-        "topics": topics,
-    }
-
+from .voices import contact, dossier_deps, rules_in, signed
 
 DOSSIER = {
     "candidate": {
@@ -60,7 +49,7 @@ DOSSIER = {
                     "date": "2027-10-05",
                     "round": 1,
                     "contacts": [
-                        _contact(
+                        contact(
                             "Jasmine Tan Wei Ling",
                             [
                                 "the Penang port accounts",
@@ -72,16 +61,16 @@ DOSSIER = {
                             ],
                             True,
                         ),
-                        _contact("Tan Mei Hua", ["the Penang port accounts"]),
-                        _contact("Mohd Faizal bin Abdul Rahman", ["the Penang port accounts"]),
-                        _contact("Thinagaran s/o Ramasamy", ["the Penang port accounts"]),
-                        _contact("Tran Minh Khoa", ["the Penang port accounts"]),
-                        _contact("Agnieszka Wiśniewska", ["the Penang port accounts"]),
-                        _contact("Tomasz Nowicki", ["the Penang port accounts"]),
-                        _contact("Mohammed bin Rashid Al Suwaidi", ["the Penang port accounts"]),
-                        _contact("Harpreet Kaur", ["the Penang port accounts"]),
-                        _contact("Farhad Mistry", ["the Penang port accounts"]),
-                        _contact("Anthony D'Souza", ["the Penang port accounts"]),
+                        contact("Tan Mei Hua", ["the Penang port accounts"]),
+                        contact("Mohd Faizal bin Abdul Rahman", ["the Penang port accounts"]),
+                        contact("Thinagaran s/o Ramasamy", ["the Penang port accounts"]),
+                        contact("Tran Minh Khoa", ["the Penang port accounts"]),
+                        contact("Agnieszka Wiśniewska", ["the Penang port accounts"]),
+                        contact("Tomasz Nowicki", ["the Penang port accounts"]),
+                        contact("Mohammed bin Rashid Al Suwaidi", ["the Penang port accounts"]),
+                        contact("Harpreet Kaur", ["the Penang port accounts"]),
+                        contact("Farhad Mistry", ["the Penang port accounts"]),
+                        contact("Anthony D'Souza", ["the Penang port accounts"]),
                     ],
                 }
             ],
@@ -96,7 +85,7 @@ DOSSIER = {
                     "id": "s29t-tandem-1",
                     "date": "2027-10-06",
                     "round": 1,
-                    "contacts": [_contact("Bec Hartley", ["QR payments for hawkers"], True)],
+                    "contacts": [contact("Bec Hartley", ["QR payments for hawkers"], True)],
                 }
             ],
         },
@@ -112,7 +101,7 @@ def deps() -> Dependencies:
 
 
 def _letter(salutation: str, body: str) -> str:
-    return f"{salutation}\n\n{body}\n\n{SIGNATURE}"
+    return signed(salutation, body, SIGNATURE)
 
 
 @pytest.mark.parametrize(

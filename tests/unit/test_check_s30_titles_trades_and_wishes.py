@@ -24,17 +24,7 @@ import pytest
 
 from followup.services.dependencies import Dependencies
 
-from .voices import dossier_deps, rules_in
-
-
-def _contact(name: str, topics: list[str], decides: bool = False) -> dict[str, object]:
-    return {
-        "name": name,
-        "title": "Sales Lead",
-        "minutes": 30,
-        "decision_maker": decides,
-        "topics": topics,
-    }
+from .voices import contact, dossier_deps, rules_in, signed
 
 
 def _opportunity(key: str, company: str, contacts: list[dict[str, object]]) -> dict[str, object]:
@@ -61,18 +51,18 @@ DOSSIER = {
             "s30t-lakbay",
             "Lakbay Payments",
             [
-                _contact("Jose Manalastas Jr.", [TOPIC], True),
-                _contact("Ma. Lourdes Tan", [TOPIC]),
-                _contact("Grace Yap", [TOPIC]),
-                _contact("Nathan Brooks", [TOPIC]),
-                _contact("Wanjiru Kamau", [TOPIC]),
-                _contact("Khalid Mansour", [TOPIC]),
-                _contact("Thabo Nkosi", [TOPIC]),
-                _contact("Majid bin Sultan Al Mansoori", [TOPIC]),
-                _contact("Irfan Sheikh", [TOPIC]),
+                contact("Jose Manalastas Jr.", [TOPIC], True),
+                contact("Ma. Lourdes Tan", [TOPIC]),
+                contact("Grace Yap", [TOPIC]),
+                contact("Nathan Brooks", [TOPIC]),
+                contact("Wanjiru Kamau", [TOPIC]),
+                contact("Khalid Mansour", [TOPIC]),
+                contact("Thabo Nkosi", [TOPIC]),
+                contact("Majid bin Sultan Al Mansoori", [TOPIC]),
+                contact("Irfan Sheikh", [TOPIC]),
             ],
         ),
-        _opportunity("s30t-summit", "Summit Aircon Trading", [_contact("Rodel Pascual", [TOPIC])]),
+        _opportunity("s30t-summit", "Summit Aircon Trading", [contact("Rodel Pascual", [TOPIC])]),
     ],
 }
 OPPORTUNITY = "s30t-lakbay"
@@ -85,7 +75,7 @@ def deps() -> Dependencies:
 
 
 def _letter(salutation: str, body: str) -> str:
-    return f"{salutation}\n\n{body}\n\n{SIGNATURE}"
+    return signed(salutation, body, SIGNATURE)
 
 
 def _rules_for(deps: Dependencies, body: str, kind: str = "check_in") -> list[str]:
@@ -252,11 +242,11 @@ MX_DOSSIER = {
             "s30t-kestrel",
             "Kestrel Payments",
             [
-                _contact("María José Garza Treviño", [TOPIC], True),
-                _contact("José Luis Cantú Villarreal", [TOPIC]),
+                contact("María José Garza Treviño", [TOPIC], True),
+                contact("José Luis Cantú Villarreal", [TOPIC]),
             ],
         ),
-        _opportunity("s30t-tandem", "Tandem", [_contact("Graeme MacLeod", [TOPIC])]),
+        _opportunity("s30t-tandem", "Tandem", [contact("Graeme MacLeod", [TOPIC])]),
     ],
 }
 

@@ -28,6 +28,23 @@ def dossier_deps(dossier: dict[str, Any]) -> Dependencies:
     return found
 
 
+def contact(name: str, topics: list[Any], decides: bool = False) -> dict[str, Any]:
+    """A person met at an interview, as the probe dossiers write them: a sales lead, half an
+    hour, the topics talked about."""
+    return {
+        "name": name,
+        "title": "Sales Lead",
+        "minutes": 30,
+        "decision_maker": decides,
+        "topics": topics,
+    }
+
+
+def signed(salutation: str, body: str, signature: str) -> str:
+    """A letter: its salutation, its body and its signature, a blank line between."""
+    return f"{salutation}\n\n{body}\n\n{signature}"
+
+
 def voices_deps() -> Dependencies:
     """Dependencies holding the voices' candidate and opportunities."""
     return dossier_deps(json.loads((VOICES / "context.json").read_text()))

@@ -1492,12 +1492,16 @@ class Addressing:
         if country.upper() not in self.paternal_surname_first or len(parts) < 3 or len(said) != 1:
             return False
         first, second = parts[-2], parts[-1]
-        names = self.given_names | self.female_given | self.male_given
+        if said[0] != second:
+            return False
+
+        def listed(word: str) -> bool:  # (asked of each list: no union made a name)
+            return word in self.given_names or word in self.female_given or word in self.male_given
+
         return (
-            said[0] == second
-            and parts[-3] in names
-            and first not in names
-            and second not in names
+            listed(parts[-3])
+            and not listed(first)
+            and not listed(second)
             and first not in self.surname_particles
         )
 
