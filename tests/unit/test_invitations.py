@@ -884,3 +884,65 @@ def test_a_higher_sequence_wins_over_a_later_stamp():
     assert [(i.sequence, i.start) for i in found] == [
         (2, datetime(2026, 12, 10, 15, 0, tzinfo=UTC))
     ]
+
+
+# -- rounds follow the days ----------------------------------------------------------------------
+def _invite(uid: str, day: str, method: str = "REQUEST", sequence: int = 0) -> ImportSource:
+    text = "\r\n".join(
+        [
+            "BEGIN:VCALENDAR",
+            "VERSION:2.0",
+            "PRODID:-//Google Inc//Google Calendar 70.9054//EN",
+            f"METHOD:{method}",
+            "BEGIN:VEVENT",
+            f"UID:{uid}@google.com",
+            f"SEQUENCE:{sequence}",
+            "DTSTAMP:20261215T120000Z",
+            f"DTSTART:{day}T160000Z",
+            f"DTEND:{day}T170000Z",
+            "SUMMARY:Interview: Account Executive at Initech",
+            "ORGANIZER;CN=Lena Park:mailto:lena.park@initech.example",
+            "ATTENDEE;CN=Lena Park;PARTSTAT=ACCEPTED:mailto:lena.park@initech.example",
+            "ATTENDEE;CN=Sam Ortiz;PARTSTAT=NEEDS-ACTION:mailto:sam.ortiz@example.com",
+            "END:VEVENT",
+            "END:VCALENDAR",
+            "",
+        ]
+    )
+    return ImportSource.from_bytes(text.encode(), f"{uid}.ics")
+
+
+def _rounds(deps) -> list[tuple[date, int]]:
+    [oid] = deps.store.committed.opportunities
+    return sorted((iv.date, iv.round) for iv in show_opportunity(deps, oid).opportunity.interviews)
+
+
+def test_an_invitation_to_an_earlier_day_makes_the_interviews_after_it_later_rounds(deps):
+    # The second round's invitation came first; the first round's, dated before it, second.
+    import_file(deps, _invite("second", "20270120"))
+    import_file(deps, _invite("first", "20270112"))
+    assert _rounds(deps) == [
+        (date(2027, 1, 12), 1),
+        (date(2027, 1, 20), 2),
+    ]
+    # Moved past the other, the first becomes the second round; cancelled, the other is first.
+    import_file(deps, _invite("first", "20270127", sequence=1))
+    assert _rounds(deps) == [
+        (date(2027, 1, 20), 1),
+        (date(2027, 1, 27), 2),
+    ]
+    import_file(deps, _invite("first", "20270127", "CANCEL", sequence=2))
+    assert _rounds(deps) == [(date(2027, 1, 20), 1)]
+
+
+def test_rounds_the_user_set_are_kept_when_an_earlier_invitation_comes(deps):
+    import_file(deps, _invite("third", "20270120"))
+    [oid] = deps.store.committed.opportunities
+    opportunity = deps.store.committed.opportunities[oid]
+    [interview] = opportunity.interviews
+    opportunity.interviews[0] = interview.__class__(**{**_fields(interview), "round": 3})
+    import_file(deps, _invite("first", "20270112"))
+    assert _rounds(deps) == [
+        (date(2027, 1, 12), 1),
+        (date(2027, 1, 20), 3),
+    ]

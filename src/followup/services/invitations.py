@@ -122,6 +122,7 @@ class _Importer:
         opportunity = self._opportunity_for(invitation)
         contacts = tuple(complete_contact(self.uow, c, opportunity.company) for c in met)
         ids = {iv.id for iv in opportunity.interviews}
+        by_date = _numbered_by_date(opportunity.interviews)
         round_number = 1 + sum(1 for iv in opportunity.interviews if iv.date < day)
         interview_id = base_id = interview_id_for(opportunity.id, day, round_number)
         n = 2
@@ -136,6 +137,8 @@ class _Importer:
             location=invitation.location,
         )
         opportunity.interviews.append(interview)
+        if by_date:  # (an invitation to an earlier day makes the later rounds later ones)
+            opportunity.interviews = _renumbered(opportunity.interviews)
         if not self._save(where, opportunity, interview):
             return
         self._remember(invitation, opportunity.id, interview_id)
@@ -174,7 +177,11 @@ class _Importer:
                 self.uow.save_invitation(record)
             self.report.count("unchanged")
             return
+        by_date = _numbered_by_date(opportunity.interviews)
         opportunity.interviews[index] = new
+        if by_date:  # (moved before or past another interview, the rounds follow the days)
+            opportunity.interviews = _renumbered(opportunity.interviews)
+            new = opportunity.interviews[index]
         if self._save(where, opportunity, new):
             self.uow.save_invitation(record)
             self.report.count("updated", _label(opportunity, new))
@@ -215,7 +222,8 @@ class _Importer:
                     f"to {touch.contact} is done",
                 )
                 return
-            opportunity.interviews = kept
+            by_date = _numbered_by_date(opportunity.interviews)
+            opportunity.interviews = _renumbered(kept) if by_date else kept
             try:
                 validate_opportunity(opportunity)
             except InvalidField:
@@ -317,6 +325,27 @@ class _Importer:
             return named[0]
         order = {oid: n for n, oid in enumerate(self.uow.opportunity_ids())}
         return max(found, key=lambda o: order.get(o.id, -1))
+
+
+def _rounds_by_date(interviews: list[Interview]) -> list[int]:
+    """The round an invitation gives each interview: one more than the interviews of earlier
+    days (two the same day are one round)."""
+    return [1 + sum(1 for other in interviews if other.date < iv.date) for iv in interviews]
+
+
+def _numbered_by_date(interviews: list[Interview]) -> bool:
+    """Whether the rounds are the ones the days give; rounds the user set otherwise (by hand,
+    or in a dossier) are theirs, and an invitation leaves them as they are."""
+    return [iv.round for iv in interviews] == _rounds_by_date(interviews)
+
+
+def _renumbered(interviews: list[Interview]) -> list[Interview]:
+    """The rounds as the days give them; each interview keeps its id (touches name it)."""
+    rounds = _rounds_by_date(interviews)
+    return [
+        iv if iv.round == r else replace(iv, round=r)
+        for iv, r in zip(interviews, rounds, strict=True)
+    ]
 
 
 def _label(opportunity: Opportunity, interview: Interview) -> str:
